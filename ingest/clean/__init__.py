@@ -1,0 +1,1 @@
+"""Cleaning: portal boilerplate and duplicated content out, Vietnamese text normalised."""

@@ -1,0 +1,194 @@
+"""The only writer of landing files: content-addressed raw HTML and append-only Parquet parts.
+
+Every write is atomic (temp file in the same directory, fsync, rename), so a killed process
+leaves either the whole file or nothing. Parquet parts are never rewritten: each run writes
+new part files, and readers de-duplicate versions by (url, content_sha256).
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import os
+import tempfile
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from ingest.paths import DataPaths
+
+TS = pa.timestamp("us", tz="UTC")
+
+PAGES_SCHEMA = pa.schema(
+    [
+        ("run_id", pa.string()),
+        ("site_id", pa.string()),
+        ("url", pa.string()),
+        ("final_url", pa.string()),
+        ("fetched_at", TS),
+        ("status", pa.int32()),
+        ("change", pa.string()),  # new | changed | unchanged | not_modified
+        ("content_sha256", pa.string()),
+        ("version", pa.int32()),  # 1 for the first content seen at a URL, +1 per new content
+        ("etag", pa.string()),
+        ("last_modified", pa.string()),
+        ("bytes", pa.int64()),
+        ("encoding", pa.string()),
+        ("content_type", pa.string()),
+    ]
+)
+
+FETCH_ERRORS_SCHEMA = pa.schema(
+    [
+        ("run_id", pa.string()),
+        ("site_id", pa.string()),
+        ("url", pa.string()),
+        ("error_class", pa.string()),  # timeout | http_5xx | http_4xx | too_large | robots | ...
+        ("message", pa.string()),
+        ("status", pa.int32()),
+        ("attempt", pa.int32()),
+        ("occurred_at", TS),
+    ]
+)
+
+DOCUMENTS_SCHEMA = pa.schema(
+    [
+        ("content_sha256", pa.string()),
+        ("clean_version", pa.string()),
+        ("run_id", pa.string()),
+        ("site_id", pa.string()),
+        ("url", pa.string()),
+        ("final_url", pa.string()),
+        ("fetched_at", TS),
+        ("version", pa.int32()),
+        ("title", pa.string()),
+        ("published_at", pa.string()),
+        ("text", pa.string()),
+        ("text_sha256", pa.string()),
+        ("footnotes_json", pa.string()),
+        ("warnings_json", pa.string()),
+        ("neardup_group", pa.string()),  # content_sha256 of the first document of its group
+        ("minhash", pa.list_(pa.uint32())),
+        ("cleaned_at", TS),
+    ]
+)
+
+BLOCKS_SCHEMA = pa.schema(
+    [
+        ("content_sha256", pa.string()),
+        ("clean_version", pa.string()),
+        ("block_no", pa.int32()),
+        ("block_type", pa.string()),
+        ("start", pa.int32()),
+        ("end", pa.int32()),
+        ("marker", pa.string()),
+    ]
+)
+
+CRAWL_RUNS_SCHEMA = pa.schema(
+    [
+        ("run_id", pa.string()),
+        ("site_id", pa.string()),
+        ("started_at", TS),
+        ("finished_at", TS),
+        ("pages_seen", pa.int32()),
+        ("pages_new", pa.int32()),
+        ("pages_changed", pa.int32()),
+        ("pages_unchanged", pa.int32()),
+        ("pages_failed", pa.int32()),
+        ("requests", pa.int32()),
+    ]
+)
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _atomic_write_bytes(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def raw_path(paths: DataPaths, content_sha256: str) -> Path:
+    return paths.raw / content_sha256[:2] / f"{content_sha256}.html.gz"
+
+
+def store_raw(paths: DataPaths, body: bytes) -> str:
+    """Store raw HTML bytes once under their SHA-256; returns the hash. Idempotent."""
+    digest = sha256_hex(body)
+    target = raw_path(paths, digest)
+    if not target.exists():
+        # mtime=0 keeps the gzip bytes a pure function of the content
+        _atomic_write_bytes(target, gzip.compress(body, compresslevel=6, mtime=0))
+    return digest
+
+
+def read_raw(paths: DataPaths, content_sha256: str) -> bytes:
+    return gzip.decompress(raw_path(paths, content_sha256).read_bytes())
+
+
+def write_part(
+    directory: Path,
+    schema: pa.Schema,
+    rows: Iterable[Mapping[str, Any]],
+    *,
+    partition: Mapping[str, str],
+    name: str,
+) -> Path | None:
+    """Write rows as one Parquet part `<directory>/<k=v>/.../part-<name>.parquet`, atomically.
+
+    Returns None (and writes nothing) when there are no rows. An existing part with the same
+    name is left alone: part names carry the run id, so a name collision means a replay of
+    exactly the same write.
+    """
+    rows = list(rows)
+    if not rows:
+        return None
+    target = directory
+    for key, value in partition.items():
+        target = target / f"{key}={value}"
+    target = target / f"part-{name}.parquet"
+    if target.exists():
+        return target
+    table = pa.Table.from_pylist([{f.name: r.get(f.name) for f in schema} for r in rows], schema=schema)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        pq.write_table(table, tmp, compression="zstd")
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target
+
+
+def parts(directory: Path) -> list[Path]:
+    """All finished part files under a landing directory (temp files excluded)."""
+    if not directory.exists():
+        return []
+    return sorted(p for p in directory.rglob("part-*.parquet") if not p.name.startswith("."))
+
+
+def read_parts(directory: Path, schema: pa.Schema, columns: list[str] | None = None) -> pa.Table:
+    """All part files of a landing directory as one table (empty table with the schema if none)."""
+    files = parts(directory)
+    if not files:
+        return schema.empty_table() if columns is None else schema.empty_table().select(columns)
+    tables = [pq.read_table(f, columns=columns, schema=schema) for f in files]
+    return pa.concat_tables(tables)

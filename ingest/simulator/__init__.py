@@ -1,0 +1,1 @@
+"""Portal simulator: a local HTTP server serving a bundled snapshot of commune portal sites."""

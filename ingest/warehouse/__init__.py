@@ -1,0 +1,1 @@
+"""Warehouse side: run dbt, publish the read-only copy, answer analysts' queries."""

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Set up the environment, run the linters, then the whole test suite. Fails on "no tests ran".
+source "$(dirname "$0")/_uv.sh"
+run() { "${UV[@]}" run --frozen --no-sync "$@"; }
+echo "== ruff check"; run ruff check .
+echo "== ruff format --check"; run ruff format --check .
+echo "== sqlfluff lint dbt/models"; run sqlfluff lint dbt/models dbt/tests --processes 2
+echo "== pytest"
+set +e
+run pytest "$@"
+code=$?
+set -e
+if [ "$code" -eq 5 ]; then echo "pytest collected no tests: failing" >&2; exit 1; fi
+exit "$code"
