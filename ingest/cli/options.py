@@ -1,0 +1,35 @@
+"""Options shared by several commands, declared once."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+DEFAULT_DATA_DIR = Path(os.environ.get("XAETL_DATA_DIR", "data"))
+
+DataDirOption = Annotated[
+    Path,
+    typer.Option(
+        "--data-dir",
+        help="Directory for raw HTML, landing Parquet, the warehouse and the published copy "
+        "(default: $XAETL_DATA_DIR or ./data).",
+        file_okay=False,
+    ),
+]
+RegistryOption = Annotated[
+    Path,
+    typer.Option("--registry", help="Site registry YAML (see DESIGN.md §4).", exists=True, dir_okay=False),
+]
+SiteOption = Annotated[
+    list[str] | None,
+    typer.Option("--site", help="Only this site id (repeatable). Default: every site of the registry."),
+]
+MaxPagesOption = Annotated[
+    int | None,
+    typer.Option(
+        "--max-pages", min=1, help="Listing pages to walk per site (default: until known articles)."
+    ),
+]
