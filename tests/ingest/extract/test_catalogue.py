@@ -1,0 +1,267 @@
+"""The indicator catalogue CSV and loader, and the consistency of the gold files with catalogue and seeds."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from ingest.extract.catalogue import (
+    CATALOGUE_CSV,
+    THEMES,
+    CatalogueError,
+    catalogue_by_id,
+    load_catalogue,
+    lookup_name,
+    normalize_name,
+    parse_catalogue,
+)
+from ingest.extract.scoring import load_jsonl
+from ingest.records import BASE_UNITS
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
+SEEDS = FIXTURES / "seeds"
+GOLD_FILES = sorted((FIXTURES / "gold").glob("*.jsonl"))
+GOLD_FIELDS = {
+    "indicator",
+    "indicator_id",
+    "value",
+    "value_high",
+    "of_total",
+    "unit",
+    "base_value",
+    "base_unit",
+    "plan_pct",
+    "yoy_pct",
+    "approx",
+    "kind",
+    "period",
+    "quote",
+    "in_numbered_list",
+}
+PERIOD_RE = re.compile(
+    r"^(\d{4}(-(H1|9M|Q[1-4]))?"
+    r"|term-\d{4}-\d{4}(-(mid|start|second-half))?"
+    r"|as-of:\d{4}-\d{2}-\d{2})$"
+)
+HEADER = "indicator_id,name_vi,synonyms,theme,base_unit,higher_is_better,description_en\n"
+
+
+def _is_lower_nfc(text: str) -> bool:
+    return text == unicodedata.normalize("NFC", text) and text == text.lower()
+
+
+# ---- the catalogue itself
+
+
+def test_catalogue_has_at_least_60_unique_snake_case_ids() -> None:
+    entries = load_catalogue()
+    ids = [e.indicator_id for e in entries]
+    assert len(entries) >= 60
+    assert len(ids) == len(set(ids))
+    assert all(re.fullmatch(r"[a-z][a-z0-9_]*", i) for i in ids)
+
+
+def test_every_entry_has_valid_theme_base_unit_and_lowercase_nfc_names() -> None:
+    for entry in load_catalogue():
+        assert entry.theme in THEMES, entry
+        assert entry.base_unit in BASE_UNITS, entry
+        assert isinstance(entry.higher_is_better, bool)
+        assert entry.name_vi and _is_lower_nfc(entry.name_vi), entry
+        assert all(s and _is_lower_nfc(s) for s in entry.synonyms), entry
+        assert isinstance(entry.synonyms, tuple)
+        assert entry.description_en
+
+
+def test_every_theme_is_covered_with_the_indicators_the_brief_names() -> None:
+    entries = load_catalogue()
+    assert {e.theme for e in entries} == set(THEMES)
+    by_id = catalogue_by_id()
+    for needed in (
+        "income_per_capita",
+        "grain_output",
+        "rice_yield",
+        "cattle_herd",
+        "pig_herd",
+        "poultry_flock",
+        "aquaculture_area",
+        "forest_planting_area",
+        "budget_revenue_state",
+        "land_use_fee_revenue",
+        "ntm_criteria_met",
+        "ocop_products",
+        "poverty_rate",
+        "health_insurance_coverage",
+        "child_stunting_rate",
+        "military_recruits",
+        "crime_cases",
+        "new_party_members",
+        "party_members",
+    ):
+        assert needed in by_id
+    assert by_id["income_per_capita"].base_unit == "VND/person/year"
+    assert by_id["poverty_rate"].higher_is_better is False
+    assert "bhyt" in by_id["health_insurance_coverage"].synonyms
+
+
+def test_load_catalogue_is_cached_but_returns_a_fresh_list() -> None:
+    first, second = load_catalogue(), load_catalogue()
+    assert first == second and first is not second
+    assert all(a is b for a, b in zip(first, second, strict=True))
+    first.clear()
+    assert load_catalogue()
+
+
+def test_entries_are_frozen() -> None:
+    entry = load_catalogue()[0]
+    with pytest.raises(AttributeError):
+        entry.indicator_id = "x"  # type: ignore[misc]
+
+
+def test_csv_on_disk_has_the_documented_header() -> None:
+    with CATALOGUE_CSV.open(encoding="utf-8") as handle:
+        assert handle.readline() == HEADER
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ("a,x,,kinh tế,%,true,d\na,y,,kinh tế,%,true,d\n", "duplicate"),
+        ("a,x,,economy,%,true,d\n", "theme"),
+        ("a,x,,kinh tế,tonnes,true,d\n", "base_unit"),
+        ("a,x,,kinh tế,%,yes,d\n", "higher_is_better"),
+        ("Bad-Id,x,,kinh tế,%,true,d\n", "snake_case"),
+    ],
+)
+def test_parse_catalogue_rejects_bad_rows_naming_the_problem(tmp_path: Path, row: str, message: str) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text(HEADER + row, encoding="utf-8")
+    with pytest.raises(CatalogueError, match=message):
+        parse_catalogue(path)
+
+
+def test_parse_catalogue_rejects_wrong_columns(tmp_path: Path) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text("id,name\na,b\n", encoding="utf-8")
+    with pytest.raises(CatalogueError, match="columns"):
+        parse_catalogue(path)
+
+
+def test_parse_catalogue_reads_synonyms_as_tuple(tmp_path: Path) -> None:
+    path = tmp_path / "ok.csv"
+    path.write_text(HEADER + 'a_b,tên,"x, y|z",kinh tế,ha,false,d\n', encoding="utf-8")
+    (entry,) = parse_catalogue(path)
+    assert entry.synonyms == ("x, y", "z")
+    assert entry.higher_is_better is False
+    assert entry.names == ("tên", "x, y", "z")
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Văn hoá", "văn hóa"),
+        ("thuỷ sản", "thủy sản"),
+        ("Hoàng", "hoàng"),
+        ("quý", "quý"),
+        ("Thu NSNN (trừ tiền cấp quyền sử dụng đất)", "thu nsnn trừ tiền cấp quyền sử dụng đất"),
+        ("“Gia đình  văn hóa”", "gia đình văn hóa"),
+        (unicodedata.normalize("NFD", "Bảo hiểm y tế"), "bảo hiểm y tế"),
+    ],
+)
+def test_normalize_name(raw: str, expected: str) -> None:
+    assert normalize_name(raw) == expected
+
+
+def test_lookup_name_uses_synonyms_and_breaks_ties_by_base_unit() -> None:
+    assert lookup_name("BHYT").indicator_id == "health_insurance_coverage"  # type: ignore[union-attr]
+    assert lookup_name("Sản lượng lương thực có hạt").indicator_id == "grain_output"  # type: ignore[union-attr]
+    assert lookup_name("hộ nghèo") is None  # count and rate share the name
+    assert lookup_name("hộ nghèo", "count").indicator_id == "poor_households"  # type: ignore[union-attr]
+    assert lookup_name("hộ nghèo", "%").indicator_id == "poverty_rate"  # type: ignore[union-attr]
+    assert lookup_name("số con mèo trong xã") is None
+
+
+# ---- the gold files against catalogue and seeds
+
+
+def _gold() -> list[tuple[str, dict]]:
+    return [(path.stem, row) for path in GOLD_FILES for row in load_jsonl(path)]
+
+
+def _spellings(value: float) -> set[str]:
+    """Ways a Vietnamese report writes `value`: 1936 -> 1936, 1.936; 45.7 -> 45,7; 1 -> 01."""
+    if float(value).is_integer():
+        n = int(value)
+        dotted = f"{n:,}".replace(",", ".")
+        return {str(n), dotted, f"{n:02d}"}
+    whole, frac = f"{value:.10f}".rstrip("0").split(".")
+    return {f"{int(whole):,}".replace(",", ".") + "," + frac, f"{whole},{frac}"}
+
+
+def test_there_is_one_gold_file_per_seed() -> None:
+    assert sorted(p.stem for p in GOLD_FILES) == sorted(p.stem for p in SEEDS.glob("*.txt"))
+
+
+def test_gold_rows_have_exactly_the_contract_fields() -> None:
+    for stem, row in _gold():
+        assert GOLD_FIELDS <= set(row) <= GOLD_FIELDS | {"note"}, (stem, row)
+
+
+def test_every_gold_indicator_id_exists_in_the_catalogue() -> None:
+    ids = set(catalogue_by_id())
+    unknown = [
+        (stem, row["indicator_id"]) for stem, row in _gold() if row["indicator_id"] not in ids | {None}
+    ]
+    assert unknown == []
+
+
+def test_every_gold_quote_is_in_its_seed_and_contains_the_number_as_written() -> None:
+    for stem, row in _gold():
+        seed = (SEEDS / f"{stem}.txt").read_text(encoding="utf-8")
+        assert row["quote"] in seed, (stem, row["quote"])
+        assert any(s in row["quote"] for s in _spellings(row["value"])), (stem, row["value"], row["quote"])
+        if row["of_total"] is not None:
+            assert any(s in row["quote"] for s in _spellings(row["of_total"])), (stem, row)
+
+
+def test_gold_codes_and_types_follow_the_contract() -> None:
+    for stem, row in _gold():
+        where = (stem, row["quote"])
+        assert row["base_unit"] in BASE_UNITS, where
+        assert row["kind"] in ("actual", "target"), where
+        assert PERIOD_RE.match(row["period"]), where
+        assert isinstance(row["approx"], bool) and isinstance(row["in_numbered_list"], bool), where
+        assert _is_lower_nfc(row["indicator"]) and row["indicator"], where
+        assert row["unit"] == row["unit"].lower(), where
+        for name in ("value", "base_value"):
+            assert isinstance(row[name], int | float), where
+        for name in ("value_high", "of_total", "plan_pct", "yoy_pct"):
+            assert row[name] is None or isinstance(row[name], int | float), where
+
+
+def test_gold_base_values_follow_the_scale_words() -> None:
+    scale = {"đồng": 1, "triệu đồng": 1e6, "tỷ đồng": 1e9, "tỷ": 1e9}
+    for stem, row in _gold():
+        if row["unit"] in scale:
+            assert row["base_unit"] in ("VND", "VND/person/year"), (stem, row)
+            assert row["base_value"] == pytest.approx(row["value"] * scale[row["unit"]], rel=1e-9)
+        elif row["base_unit"] in ("count", "%", "ha", "t"):
+            assert row["base_value"] == pytest.approx(row["value"]), (stem, row)
+
+
+def test_gold_counts_and_defaults_per_document() -> None:
+    counts: dict[str, int] = {}
+    for stem, _ in _gold():
+        counts[stem] = counts.get(stem, 0) + 1
+    assert counts == {
+        "binh-thanh-dong-term-report-2020-2025": 94,
+        "loc-quang-notice-2023-h1": 7,
+        "xuan-phu-portal-page-2023-h1": 58,
+    }
+    numbered = [row for stem, row in _gold() if row["in_numbered_list"]]
+    assert len(numbered) == 13
+    assert all(row["kind"] == "target" for row in numbered)
+    income = next(row for _, row in _gold() if row["indicator_id"] == "income_per_capita")
+    assert (income["base_value"], income["base_unit"], income["period"]) == (90e6, "VND/person/year", "2030")
