@@ -1,0 +1,1 @@
+"""Per-family page templates of the simulated portals (Thanh Hóa, Liferay-like, WordPress-like)."""
