@@ -1,8 +1,56 @@
-"""`xaetl clean` (placeholder until its owner lands it)."""
+"""`xaetl clean PATH`: print the cleaned text of one page (DESIGN.md §4)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import asdict
+from pathlib import Path
+from typing import Annotated
 
 import typer
 
+from ingest.sites.families import get_family, load_families
 
-def clean() -> None:
-    """Not implemented yet."""
-    raise typer.Exit(code=2)
+
+def _read(path: str) -> bytes:
+    if path == "-":
+        return sys.stdin.buffer.read()
+    return Path(path).read_bytes()
+
+
+def clean(
+    path: Annotated[str, typer.Argument(help="An .html file (or .txt for plain text), or - for stdin.")],
+    family: Annotated[
+        str | None,
+        typer.Option(help="CMS family whose selectors to use (thanhhoa, liferay, ...); default: generic."),
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print title, date, text, blocks and footnotes as one JSON object.")
+    ] = False,
+) -> None:
+    """Print the cleaned document text (UTF-8, NFC): portal boilerplate gone, a duplicated body
+    once, footnotes kept with their markers."""
+    from ingest.clean import clean_html, clean_text
+
+    if family is not None and family not in load_families():
+        typer.echo(
+            f"error: unknown family {family!r} (known: {', '.join(sorted(load_families()))})", err=True
+        )
+        raise typer.Exit(code=1)
+    try:
+        data = _read(path)
+    except OSError as exc:
+        typer.echo(f"error: cannot read {path}: {exc.strerror or exc}", err=True)
+        raise typer.Exit(code=1) from exc
+    if path.lower().endswith(".txt"):
+        try:
+            doc = clean_text(data.decode("utf-8-sig"))
+        except UnicodeDecodeError as exc:
+            typer.echo(f"error: {path} is not UTF-8 text: {exc}", err=True)
+            raise typer.Exit(code=1) from exc
+    else:
+        doc = clean_html(data, family=get_family(family) if family else None, url=path)
+    out = json.dumps(asdict(doc), ensure_ascii=False) if as_json else doc.text
+    sys.stdout.buffer.write(out.encode("utf-8") + b"\n")
+    sys.stdout.flush()

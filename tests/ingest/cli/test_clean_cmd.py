@@ -1,0 +1,77 @@
+"""`xaetl clean` and `xaetl reclean` through typer's CliRunner."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from ingest.cli.main import app
+
+PAGES = Path(__file__).resolve().parents[2] / "fixtures" / "pages"
+runner = CliRunner()
+
+
+def _expected(name: str) -> str:
+    return (PAGES / f"{name}.expected.txt").read_text(encoding="utf-8")
+
+
+def test_clean_prints_the_cleaned_text_of_a_portal_page() -> None:
+    result = runner.invoke(app, ["clean", str(PAGES / "duplicated-body-visible.html")])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == _expected("duplicated-body-visible")
+
+
+def test_clean_with_family_and_from_stdin() -> None:
+    page = (PAGES / "sim-thanhhoa-xuan-phu-report.html").read_bytes()
+    result = runner.invoke(app, ["clean", "-", "--family", "thanhhoa"], input=page)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == _expected("sim-thanhhoa-xuan-phu-report")
+    assert result.stdout.count("Tổng thu ngân sách đến 30/6/2023 đạt 2.657 triệu đồng") == 1
+
+
+def test_clean_plain_text_and_json() -> None:
+    result = runner.invoke(app, ["clean", str(PAGES / "flat-xuan-phu-portal-page.txt"), "--json"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert doc["text"] + "\n" == _expected("flat-xuan-phu-portal-page")
+    assert doc["published_at"] == "2023-08-13T22:14:53+07:00"
+    assert set(doc["footnotes"]) == {"1", "2"}
+
+
+def test_clean_unreadable_input_exits_1(tmp_path) -> None:
+    result = runner.invoke(app, ["clean", str(tmp_path / "nope.html")])
+    assert result.exit_code == 1
+    assert "cannot read" in result.output
+    result = runner.invoke(app, ["clean", str(tmp_path)])  # a directory
+    assert result.exit_code == 1
+    result = runner.invoke(app, ["clean", str(PAGES / "word-soup.html"), "--family", "nosuch"])
+    assert result.exit_code == 1 and "unknown family" in result.output
+
+
+def test_reclean_requires_landed_pages(tmp_path) -> None:
+    result = runner.invoke(app, ["reclean", "--data-dir", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "no landed pages" in result.output
+
+
+def test_reclean_cleans_landed_raw_pages(tmp_path) -> None:
+    from datetime import UTC, datetime
+
+    from ingest.land import DOCUMENTS_SCHEMA, PAGES_SCHEMA, read_parts, store_raw, write_part
+    from ingest.paths import DataPaths
+
+    paths = DataPaths.at(tmp_path).ensure()
+    sha = store_raw(paths, (PAGES / "wordpress.html").read_bytes())
+    row = {"site_id": "an-binh", "url": "http://h/p", "fetched_at": datetime(2026, 1, 2, tzinfo=UTC),
+           "change": "new", "content_sha256": sha, "status": 200}  # fmt: skip
+    write_part(paths.pages, PAGES_SCHEMA, [row], partition={"crawl_date": "2026-01-02"}, name="r1")
+    result = runner.invoke(app, ["reclean", "--data-dir", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "1 documents written" in result.output
+    docs = read_parts(paths.documents, DOCUMENTS_SCHEMA).to_pylist()
+    assert docs[0]["title"] == "Hội nghị tổng kết năm 2022"
+    assert (
+        runner.invoke(app, ["reclean", "--data-dir", str(tmp_path)]).output.count("0 documents written") == 1
+    )
