@@ -1,8 +1,76 @@
-"""`xaetl extract` (placeholder until its owner lands it)."""
+"""`xaetl extract PATH`: print the indicator mentions of one document as JSON lines (DESIGN §4)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated
 
 import typer
 
+from ingest.records import CleanDocument
 
-def extract() -> None:
-    """Not implemented yet."""
-    raise typer.Exit(code=2)
+log = logging.getLogger(__name__)
+
+CONTRACT_FIELDS = (
+    "indicator",
+    "indicator_id",
+    "value",
+    "value_high",
+    "of_total",
+    "unit",
+    "base_value",
+    "base_unit",
+    "plan_pct",
+    "yoy_pct",
+    "approx",
+    "kind",
+    "period",
+    "quote",
+    "start",
+    "end",
+)
+
+
+def _clean(raw: bytes, suffix: str) -> CleanDocument:
+    """HTML is cleaned with `clean_html`; anything else is text for `clean_text`."""
+    try:
+        from ingest.clean import clean_html, clean_text
+    except ImportError:  # the cleaner is optional for extraction: fall back to the raw text
+        log.warning("ingest.clean unavailable; extracting from the raw text")
+        return CleanDocument(text=raw.decode("utf-8", errors="replace"))
+    if suffix in (".html", ".htm"):
+        return clean_html(raw)
+    return clean_text(raw.decode("utf-8", errors="replace"))
+
+
+def _read(path: str) -> tuple[bytes, str]:
+    if path == "-":
+        return sys.stdin.buffer.read(), ".txt"
+    p = Path(path)
+    return p.read_bytes(), p.suffix.lower()
+
+
+def extract(
+    path: Annotated[
+        str, typer.Argument(help="An .html page (cleaned first) or a .txt document; `-` reads stdin.")
+    ],
+    raw: Annotated[
+        bool, typer.Option("--raw", help="Extract from the file's text as is, without cleaning it first.")
+    ] = False,
+) -> None:
+    """Print one JSON object per indicator mention (exit 0 even when there are none)."""
+    from ingest.extract import extract_mentions
+
+    try:
+        data, suffix = _read(path)
+    except OSError as exc:
+        typer.echo(f"xaetl extract: cannot read {path}: {exc.strerror or exc}", err=True)
+        raise typer.Exit(code=1) from exc
+    doc = CleanDocument(text=data.decode("utf-8", errors="replace")) if raw else _clean(data, suffix)
+    mentions = extract_mentions(doc.text, title=doc.title, published_at=doc.published_at)
+    for mention in mentions:
+        row = mention.to_dict()
+        typer.echo(json.dumps({k: row[k] for k in CONTRACT_FIELDS}, ensure_ascii=False))

@@ -1,8 +1,118 @@
-"""Indicator mentions from cleaned report text (placeholder until the extractor lands)."""
+"""Indicator mentions from cleaned report text: value, unit, plan/yoy attainment, kind, period, quote.
+
+The text is read once: quantities (number + unit) are found by `numbers`, catalogue names by
+`indicators`, sentences and section headings by `layout`. Each quantity then becomes either a mention
+of its own or the plan/yoy percentage of the mention before it (`1.936 tấn, đạt 60% kế hoạch và
+bằng 114% cùng kỳ` is one mention). The function is pure and never raises: dbt calls it per document.
+"""
 
 from __future__ import annotations
 
+import bisect
+import logging
+import re
+from dataclasses import dataclass
+
+from ingest.extract.catalogue import CatalogueEntry, load_catalogue, lookup_name, normalize_name
+from ingest.extract.indicators import NameHit, NameIndex, compatible, pick_entry, starts_a_name
+from ingest.extract.layout import Sentence, layout
+from ingest.extract.metadata import extract_metadata, reference_year
+from ingest.extract.numbers import Quantity, find_quantities
+from ingest.extract.periods import (
+    AS_OF_RE,
+    TARGET_YEAR_RE,
+    YEAR_AFTER_RE,
+    YEAR_LABEL_RE,
+    as_of,
+    phrase_period,
+    term_of,
+    terms_in,
+)
+from ingest.extract.units import rebase
+from ingest.extract.vocab import (
+    ABBREVIATIONS,
+    ACTUAL_CUES,
+    CHANGE_VERBS,
+    CLASSIFIER_UNITS,
+    GENERIC_COUNT_UNITS,
+    HEDGES_AFTER,
+    HEDGES_BEFORE,
+    HEDGES_IN_CLAUSE,
+    INCREMENT_WORDS,
+    INDICATOR_TRAILERS,
+    PLAN_WORDS,
+    RATIO_LINKERS,
+    RATIO_VERBS,
+    TARGET_CUES,
+    YOY_WORDS,
+)
 from ingest.records import DocumentMetadata, Mention
+
+log = logging.getLogger(__name__)
+
+
+def _words(words: tuple[str, ...]) -> str:
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"[^\S\n]+") for w in sorted(set(words), key=len, reverse=True)
+    )
+
+
+_RATIO_AFTER = re.compile(
+    rf"[^\S\n]*(?:(?:{_words(RATIO_LINKERS)})[^\S\n]*)*(?:(?P<yoy>{_words(YOY_WORDS)})|(?P<plan>{_words(PLAN_WORDS)}))(?!\w)"
+)
+_RATIO_BEFORE = re.compile(
+    rf"(?:^|[^\w])(?P<verb>{_words(RATIO_VERBS)}|tăng|giảm)(?:[^\S\n]+(?:{_words(HEDGES_BEFORE)}))?[^\S\n]*$"
+)
+_CHANGE_BEFORE = re.compile(
+    rf"(?:^|[^\w])(?:{_words(CHANGE_VERBS)})(?:[^\S\n]+(?:{_words(HEDGES_BEFORE)}))?[^\S\n]*$"
+)
+_INCREMENT_BEFORE = re.compile(rf"(?:^|[^\w])(?:{_words(INCREMENT_WORDS)})[^\S\n]*$")
+_COMPARE_AFTER = re.compile(r"(?:^|[^\w])so(?:[^\S\n]+với)?(?!\w)")
+_THRESHOLD_BEFORE = re.compile(r"(?:^|[^\w])(?:từ|dưới)[^\S\n]*$")
+_HEDGE_BEFORE = re.compile(rf"(?:^|[^\w])(?:{_words(HEDGES_BEFORE)})[^\S\n]*$")
+_HEDGE_AFTER = re.compile(rf"[^\S\n]*(?:{_words(HEDGES_AFTER)})(?!\w)")
+_HEDGE_CLAUSE = re.compile(rf"(?:^|[^\w])(?:{_words(HEDGES_IN_CLAUSE)})(?!\w)")
+_TARGET_CUE = re.compile(rf"(?:^|[^\w])(?:{_words(TARGET_CUES)})(?!\w)")
+_ACTUAL_CUE = re.compile(rf"(?:^|[^\w])(?:{_words(ACTUAL_CUES)})")
+_TRAILERS = re.compile(rf"(?:[^\S\n]+|^)(?:{_words(INDICATOR_TRAILERS)})[^\S\n]*$")
+_CLAUSE_SEP = re.compile(r"[,;(]")
+_NAME_SEP = re.compile(r"[,;:(]")
+_QUOTE_SEP = re.compile(r"[,;:](?!\d)")
+_LEAD = re.compile(r"^[\s\-–•*+>:)\]\d.]*")
+_PERIOD_NOISE = re.compile(
+    r"(?:tính[^\S\n]+)?(?:đến|tới)[^\S\n]+(?:hết[^\S\n]+)?(?:ngày[^\S\n]+)?[0-9]{1,2}[/.-][0-9]{1,2}(?:[/.-][0-9]{2,4})?"
+    r"|(?:trong[^\S\n]+)?(?:6|06|9|09|sáu|chín)[^\S\n]+tháng(?:[^\S\n]+(?:đầu|cuối)[^\S\n]+năm)?(?:[^\S\n]+[0-9]{4})?"
+    r"|(?:trong[^\S\n]+|đến[^\S\n]+|vào[^\S\n]+)?năm[^\S\n]+[0-9]{4}:?|đến nay|hiện nay|hằng năm|hàng năm"
+)
+_SPACES = re.compile(r"\s+")
+_FULL_STOP = re.compile(r"\n|\s[.!?](?!\d)")  # searched on reversed text: a full stop or a line break
+_MAX_NAME_WORDS = 9
+
+
+@dataclass
+class _Draft:
+    """A mention being built; ratios attach to it before it becomes a Mention."""
+
+    q: Quantity
+    sentence: Sentence
+    left: int  # where this mention's own words start (previous quantity's end or sentence start)
+    entry: CatalogueEntry | None
+    indicator: str
+    plan_pct: float | None = None
+    yoy_pct: float | None = None
+    ratio_only: bool = False  # "Chi ngân sách xã ước đạt 50,1% dự toán": a % of plan with no value of its own
+    name_start: int | None = None  # where the catalogue name starts, when it is written before the number
+    last_end: int = 0  # end of the last quantity folded into this mention (its plan/yoy percentages)
+    is_change: bool = False
+    host: _Draft | None = None  # the mention before it in the sentence (a change takes its period)
+
+
+def _lower_same_length(text: str) -> str:
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    # a few characters (İ) grow when lowercased; keep offsets aligned
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
 def extract_mentions(
@@ -13,4 +123,487 @@ def extract_mentions(
     metadata: DocumentMetadata | None = None,
 ) -> list[Mention]:
     """Every indicator mention in `text`, with offsets into `text`."""
-    return []
+    try:
+        return _Extractor(text, title, published_at, metadata).run()
+    except Exception:  # dbt calls this on every landed document: log and degrade, never abort the build
+        log.exception("mention extraction failed; no mentions for this document")
+        return []
+
+
+_RATE_SIBLINGS: dict[str, CatalogueEntry] | None = None
+
+
+def _rate_sibling(entry: CatalogueEntry) -> CatalogueEntry | None:
+    """The `%` indicator named `tỷ lệ <name>` of a count indicator (`hộ nghèo` -> `tỷ lệ hộ nghèo`)."""
+    global _RATE_SIBLINGS
+    if _RATE_SIBLINGS is None:
+        by_name: dict[str, CatalogueEntry] = {}
+        for e in load_catalogue():
+            if e.base_unit == "%":
+                for name in e.names:
+                    by_name.setdefault(normalize_name(name), e)
+        siblings = {}
+        for e in load_catalogue():
+            for name in e.names:
+                hit = by_name.get("tỷ lệ " + normalize_name(name))
+                if hit is not None and hit is not e:
+                    siblings[e.indicator_id] = hit
+                    break
+        _RATE_SIBLINGS = siblings
+    return _RATE_SIBLINGS.get(entry.indicator_id)
+
+
+class _Extractor:
+    def __init__(
+        self, text: str, title: str | None, published_at: str | None, metadata: DocumentMetadata | None
+    ) -> None:
+        self.text = text
+        self.text_l = _lower_same_length(text)
+        self.meta = metadata or extract_metadata(text, title=title, published_at=published_at)
+        self.ref_year = reference_year(self.meta, title, published_at)
+        if self.ref_year is None and self.meta.default_period:
+            m = re.search(r"(?:19|20)[0-9]{2}", self.meta.default_period)
+            self.ref_year = int(m.group()) if m else None
+        terms = terms_in(self.text_l[:4000])
+        self.term = term_of(self.meta.default_period) or (terms[0] if terms else None)
+        if self.term is None and self.meta.terms:
+            start, end = self.meta.terms[0].split("-")
+            self.term = term_of(f"term-{start}-{end}")
+        self.default_period = self.meta.default_period or (str(self.ref_year) if self.ref_year else "unknown")
+
+    # --- driver -----------------------------------------------------------------------------------
+
+    def run(self) -> list[Mention]:
+        quantities = find_quantities(self.text, self.text_l)
+        if not quantities:
+            return []
+        sentences = layout(self.text, self.text_l, ref_year=self.ref_year, term=self.term)
+        starts = [s.start for s in sentences]
+        by_sentence: dict[int, list[Quantity]] = {}
+        for q in quantities:
+            i = bisect.bisect_right(starts, q.num_start) - 1
+            if i >= 0 and q.num_start < sentences[i].end:
+                by_sentence.setdefault(i, []).append(q)
+        # catalogue names are only ever looked up inside sentences that carry numbers
+        self.names = NameIndex(self.text_l, [(sentences[i].start, sentences[i].end) for i in by_sentence])
+        out: list[Mention] = []
+        for i, qs in by_sentence.items():
+            out.extend(self._sentence(sentences[i], qs))
+        return out
+
+    def _sentence(self, s: Sentence, qs: list[Quantity]) -> list[Mention]:
+        drafts: list[_Draft] = []
+        left = s.start
+        for i, q in enumerate(qs):
+            right = qs[i + 1].start if i + 1 < len(qs) else s.end
+            role = self._ratio_role(q, left) if q.is_pct else None
+            host = drafts[-1] if drafts else None
+            if role is None and q.is_pct and host is not None and self._is_threshold(q, left):
+                pass  # "03 chỉ tiêu đạt dưới 50%": the bound the counted items fall under
+            elif role is not None and role[0] == "threshold":
+                pass  # "15 chỉ tiêu đạt từ 50% kế hoạch trở lên": a threshold, not a value
+            elif role is not None and host is not None and self._attachable(host, q, role[0]):
+                if role[0] == "plan":
+                    host.plan_pct = role[1]
+                else:
+                    host.yoy_pct = role[1]
+                host.last_end = q.end
+            else:
+                draft = self._draft(q, s, left, right, ratio=role, previous=host)
+                if draft is not None and host is not None and self._absorbs(draft, host):
+                    # "vượt 111,6% kế hoạch, đạt 3.500 triệu đồng": the percentage came first
+                    drafts.pop()
+                    draft.plan_pct, draft.yoy_pct = host.plan_pct, host.yoy_pct
+                    if draft.entry is None:
+                        draft.entry, draft.indicator = host.entry, host.indicator
+                    draft.name_start = host.name_start if host.name_start is not None else host.q.start
+                if draft is not None:
+                    drafts.append(draft)
+            left = q.end
+        return [self._finish(d) for d in drafts if d.indicator or d.entry is not None]
+
+    # --- roles ------------------------------------------------------------------------------------
+
+    def _ratio_role(self, q: Quantity, left: int) -> tuple[str, float] | None:
+        """("plan"|"yoy", pct) when the percentage is attainment of plan or versus last year."""
+        after = _RATIO_AFTER.match(self.text_l, q.end)
+        if after is None:
+            return None
+        kind = "yoy" if after.group("yoy") else "plan"
+        if _HEDGE_AFTER.match(self.text_l, after.end()) or _THRESHOLD_BEFORE.search(
+            self.text_l, max(left, q.start - 12), q.start
+        ):
+            return "threshold", q.value
+        before = _RATIO_BEFORE.search(self.text_l, max(left, q.start - 30), q.start)
+        value = q.value
+        verb = before.group("verb") if before else None
+        if verb == "tăng" or (verb == "vượt" and value < 100):
+            value = 100.0 + value
+        elif verb == "giảm":
+            value = 100.0 - value
+        if verb is None and kind == "plan" and after.group("plan") in ("nhiệm vụ", "mục tiêu", "chỉ tiêu"):
+            return None  # "100% hộ ... chỉ tiêu" without a verb is a share, not attainment
+        return kind, value
+
+    def _is_threshold(self, q: Quantity, left: int) -> bool:
+        if not _THRESHOLD_BEFORE.search(self.text_l, max(left, q.start - 12), q.start):
+            return False
+        return not self._own_words(q, left)
+
+    def _absorbs(self, draft: _Draft, host: _Draft) -> bool:
+        if draft.ratio_only or not host.ratio_only:
+            return False
+        if draft.entry is not None and host.entry is not None and draft.entry is not host.entry:
+            return False
+        gap = self.text_l[host.q.end : draft.q.start]
+        if ";" in gap or len(gap.split()) > 6:
+            return False
+        return not any(h.n_syllables >= 2 for h in self.names.between(host.q.end, draft.q.start))
+
+    def _attachable(self, host: _Draft, q: Quantity, role: str) -> bool:
+        if host.ratio_only:
+            return False
+        if (role == "plan" and host.plan_pct is not None) or (role == "yoy" and host.yoy_pct is not None):
+            return False
+        gap = self.text_l[host.q.end : q.start]
+        if ";" in gap or len(gap.split()) > 12:
+            return False
+        # another indicator named in between starts a new subject
+        for hit in self.names.between(host.q.end, q.start):
+            if hit.n_syllables >= 2 and not _is_plan_name(hit):
+                return False
+        return True
+
+    # --- one mention --------------------------------------------------------------------------------
+
+    def _draft(
+        self,
+        q: Quantity,
+        s: Sentence,
+        left: int,
+        right: int,
+        ratio: tuple[str, float] | None,
+        previous: _Draft | None,
+    ) -> _Draft | None:
+        base_unit = None if ratio else q.unit.base_unit
+        composed = self._composed_entry(q, left) if base_unit == "count" else None
+        hit = None
+        entry = composed[0] if composed else None
+        if entry is None:
+            entry, hit = self._choose_entry(q, s, left, right, base_unit)
+        if entry is None and previous is not None and previous.entry is not None and base_unit is not None:
+            entry = self._inherited_entry(previous, q, base_unit)
+        carried = None
+        own_hit = hit is not None and _CLAUSE_SEP.search(self.text_l, hit.start, q.num_start) is None
+        if base_unit in ("%", "count") and composed is None and not own_hit:
+            carried = self._carried_subject(q, s, left, base_unit)
+            if carried is not None:
+                entry, hit = carried[0], None
+        indicator = (
+            carried[1] if carried else composed[1] if composed else self._indicator_text(q, s, left, hit)
+        )
+        is_change = self._is_change(q, left, s)
+        if is_change:
+            entry = None  # a change or an increment is not the indicator's level
+            if q.unit.base_unit == "count" and q.unit.unit not in CLASSIFIER_UNITS:
+                indicator = indicator or q.unit.unit  # "tăng 29 đảng viên so đầu nhiệm kỳ"
+            elif previous is not None and not self._own_words(q, left):
+                indicator = previous.indicator  # "90 triệu đồng (tăng 1,2 lần so năm 2025)"
+        if not indicator and entry is not None:
+            indicator = entry.name_vi.lower()
+        draft = _Draft(q=q, sentence=s, left=left, entry=entry, indicator=indicator, last_end=q.end)
+        draft.is_change = is_change
+        draft.host = previous
+        if hit is not None and hit.start < q.num_start:
+            draft.name_start = hit.start
+        if ratio is not None:
+            draft.ratio_only = True
+            if ratio[0] == "plan":
+                draft.plan_pct = ratio[1]
+            else:
+                draft.yoy_pct = ratio[1]
+        return draft
+
+    def _composed_entry(self, q: Quantity, left: int) -> tuple[CatalogueEntry, str] | None:
+        """`thành lập mới 01 doanh nghiệp` -> `thành lập mới doanh nghiệp`: a name around the number."""
+        seg_start = left
+        for m in _NAME_SEP.finditer(self.text_l, left, q.start):
+            seg_start = m.end()
+        words = self.text_l[seg_start : q.start].split()[-4:]
+        unit = q.unit.unit
+        following = re.split(r"[,;:.()]", self.text_l[q.end : q.end + 60])[0].split()[:6]
+        tails = [following[:k] for k in range(len(following), -1, -1)]
+        for n in range(len(words), -1, -1):
+            if not starts_a_name(words[len(words) - n] if n else unit.split()[0]):
+                continue
+            for tail in tails if n else tails[:-1]:
+                name = " ".join([*words[len(words) - n :], unit, *tail])
+                entry = lookup_name(name, "count")
+                if entry is not None and entry.base_unit == "count":
+                    return entry, name
+        return None
+
+    def _own_words(self, q: Quantity, left: int) -> str:
+        seg_start = left
+        for m in _NAME_SEP.finditer(self.text_l, left, q.start):
+            seg_start = m.end()
+        return self._clean_name(self.text_l[seg_start : q.start])
+
+    def _is_change(self, q: Quantity, left: int, s: Sentence) -> bool:
+        """`tăng 8 tỷ so với CK`, `tăng 1,2 lần`, `có thêm 02 trường`: changes, not levels."""
+        before = self.text_l[max(left, q.start - 25) : q.start]
+        if _CHANGE_BEFORE.search(before):
+            sep = _CLAUSE_SEP.search(self.text_l, q.end, s.end)
+            after = self.text_l[q.end : sep.start() if sep else s.end]
+            return q.unit.unit == "lần" or bool(_COMPARE_AFTER.search(after))
+        return q.unit.base_unit == "count" and q.of_total is None and bool(_INCREMENT_BEFORE.search(before))
+
+    def _carried_subject(
+        self, q: Quantity, s: Sentence, left: int, base_unit: str
+    ) -> tuple[CatalogueEntry, str] | None:
+        """`chi bộ hoàn thành xuất sắc nhiệm vụ 15%, hoàn thành tốt nhiệm vụ 85%`: the subject carries."""
+        seg_start = left
+        for m in _NAME_SEP.finditer(self.text_l, left, q.start):
+            seg_start = m.end()
+        own = self._clean_name(self.text_l[seg_start : q.start])
+        if len(own.split()) < 2 or seg_start <= s.start:
+            return None
+        if lookup_name(own, base_unit) is not None:
+            return None
+        for hit in reversed(self.names.between(s.start, seg_start)):
+            words = _SPACES.sub(" ", self.text_l[hit.start : hit.end]).split()
+            for k in range(1, min(3, len(words)) + 1):
+                name = " ".join([*words[:k], own])
+                entry = lookup_name(name, base_unit)
+                if entry is not None and entry.base_unit == base_unit:
+                    return entry, own
+        return None
+
+    def _inherited_entry(self, previous: _Draft, q: Quantity, base_unit: str) -> CatalogueEntry | None:
+        """A number continuing the previous one's subject: `từ 10% năm 2020 xuống còn 8,58%`, `chiếm 1,87%`"""
+        if any(h.n_syllables >= 2 for h in self.names.between(previous.q.end, q.start)):
+            return None
+        gap = self.text_l[previous.q.end : q.start]
+        if ";" in gap or len(gap.split()) > 8 or previous.entry is None:
+            return None
+        if base_unit == "count" and (q.unit.unit != previous.q.unit.unit or len(gap.split()) > 4):
+            return None  # "4 lượt chi bộ và giám sát 4 chi bộ": counts of different things
+        if compatible(previous.entry.base_unit, base_unit) and not previous.ratio_only:
+            return previous.entry
+        if base_unit == "%":
+            return _rate_sibling(previous.entry)
+        return None
+
+    def _choose_entry(
+        self, q: Quantity, s: Sentence, left: int, right: int, base_unit: str | None
+    ) -> tuple[CatalogueEntry | None, NameHit | None]:
+        text_l = self.text_l
+        right_limit = right
+        sep = _CLAUSE_SEP.search(text_l, q.end, s.end)
+        clause_end = sep.start() if sep else s.end
+        best: tuple[tuple[int, int, int], CatalogueEntry, NameHit] | None = None
+        for hit in self.names.between(left, right_limit):
+            if hit.end <= q.num_start:
+                same_clause = _CLAUSE_SEP.search(text_l, hit.end, q.num_start) is None
+                rank = 1 if same_clause else 3
+                distance = q.num_start - hit.end
+                if same_clause and distance <= 8 and hit.n_syllables >= 3:
+                    rank, distance = (
+                        0,
+                        -1,
+                    )  # "kết nạp đảng viên mới cho 6 quần chúng": the name right before wins
+            elif hit.start >= q.num_start and hit.start < q.end:
+                rank, distance = 0, 0
+            elif hit.start >= q.end and hit.start <= clause_end:
+                rank, distance = 2, hit.start - q.end
+            else:
+                continue
+            entry = pick_entry(hit.entries, base_unit)
+            if entry is None and base_unit == "%":
+                for candidate in hit.entries:
+                    sibling = _rate_sibling(candidate)
+                    if sibling is not None:
+                        entry = sibling
+                        break
+            if entry is None:
+                continue
+            # "ban hành 74 nghị quyết" after "(… 05 kỳ họp chuyên đề)": a specific noun names its subject
+            if (
+                rank >= 2
+                and base_unit == "count"
+                and q.unit.unit not in GENERIC_COUNT_UNITS
+                and q.unit.unit not in _expand(text_l[hit.start : hit.end])
+            ):
+                continue
+            key = (rank, distance, -hit.n_syllables)
+            if best is None or key < best[0]:
+                best = (key, entry, hit)
+        if best is None:
+            return None, None
+        return best[1], best[2]
+
+    def _indicator_text(self, q: Quantity, s: Sentence, left: int, hit: NameHit | None) -> str:
+        if hit is not None:
+            return _SPACES.sub(" ", self.text_l[hit.start : hit.end]).strip(" ,;:")
+        seg_start = left
+        for m in _NAME_SEP.finditer(self.text_l, left, q.start):
+            seg_start = m.end()
+        name = self._clean_name(self.text_l[seg_start : q.start])
+        if not name and seg_start > left:
+            name = self._clean_name(
+                self.text_l[left : q.start].split(",")[-2] if "," in self.text_l[left : q.start] else ""
+            )
+        if q.unit.unit in CLASSIFIER_UNITS:
+            # "tổ chức tốt 02 đợt sinh hoạt chính trị": the counted thing follows the measure word
+            sep = _CLAUSE_SEP.search(self.text_l, q.end, s.end)
+            tail = self._clean_name(self.text_l[q.end : sep.start() if sep else s.end], tail=True)
+            tail_words = tail.split()[:4]
+            if tail_words:
+                return " ".join([q.unit.unit, *tail_words])
+        if q.unit.base_unit == "count":
+            name = f"{name} {q.unit.unit}".strip() if name else q.unit.unit
+        elif not name:
+            sep = _CLAUSE_SEP.search(self.text_l, q.end, s.end)
+            tail = self.text_l[q.end : sep.start() if sep else s.end]
+            name = self._clean_name(
+                _RATIO_AFTER.sub("", tail, count=1) if _RATIO_AFTER.match(tail) else tail, tail=True
+            )
+        return name
+
+    @staticmethod
+    def _clean_name(raw: str, tail: bool = False) -> str:
+        name = _PERIOD_NOISE.sub(" ", raw)
+        name = _SPACES.sub(" ", name).strip(" .,;:-–()[]\"'“”*")
+        name = _LEAD.sub("", name)
+        for _ in range(6):
+            new = _TRAILERS.sub("", name).strip(" ,;:-–")
+            if new == name:
+                break
+            name = new
+        words = name.split()
+        if len(words) > _MAX_NAME_WORDS:
+            words = words[:_MAX_NAME_WORDS] if tail else words[-_MAX_NAME_WORDS:]
+        return " ".join(words)
+
+    # --- kind, period, hedge ------------------------------------------------------------------------
+
+    def _kind(self, d: _Draft) -> str:
+        s, q = d.sentence, d.q
+        before = self.text_l[s.start : q.start]
+        if s.kind == "target":
+            if _ACTUAL_CUE.search(before) and not _TARGET_CUE.search(before):
+                return "actual"
+            return "target"
+        if _TARGET_CUE.search(before):
+            for m in TARGET_YEAR_RE.finditer(before):
+                if self.ref_year and int(m.group(1)) <= self.ref_year:
+                    return "actual"
+            return "target"
+        return "actual"
+
+    def _period(self, d: _Draft, kind: str) -> str:
+        if d.is_change and d.host is not None and not YEAR_AFTER_RE.match(self.text_l, d.q.end):
+            return self._period(d.host, self._kind(d.host))
+        q, s = d.q, d.sentence
+        text_l = self.text_l
+        base = s.period or self.default_period
+        after = YEAR_AFTER_RE.match(text_l, q.end)
+        if after:
+            return after.group(1)
+        region = text_l[d.left : q.start]
+        label = YEAR_LABEL_RE.match(text_l, s.start, q.start)
+        if label:
+            return label.group(1)
+        clause_start = d.left
+        for m in _CLAUSE_SEP.finditer(text_l, d.left, q.start):
+            clause_start = m.end()
+        found = phrase_period(region, self.ref_year, self.term)
+        if found is not None:
+            offset, code = found
+            if not code.isdigit():
+                return code
+            if d.left + offset >= clause_start:
+                year = int(code)
+                if kind == "target" or base.startswith("term-") or str(year) not in base:
+                    return code
+        # a running total ("Tổng thu ngân sách đến 30/6/2023 …; thu NSNN …") scopes its whole sentence
+        stop = _FULL_STOP.search(text_l[max(0, q.start - 1500) : q.start][::-1])
+        sent_start = q.start - stop.start() if stop else max(0, q.start - 1500)
+        for m in AS_OF_RE.finditer(text_l, sent_start, q.start):
+            code2 = as_of(m, self.ref_year)
+            if code2:
+                return code2
+        return base
+
+    def _approx(self, d: _Draft) -> bool:
+        q = d.q
+        if q.comparator:
+            return True
+        if _HEDGE_BEFORE.search(self.text_l, max(d.left, q.start - 20), q.start):
+            return True
+        if _HEDGE_AFTER.match(self.text_l, q.end):
+            return True
+        return bool(_HEDGE_CLAUSE.search(self.text_l, d.left, q.start))
+
+    def _finish(self, d: _Draft) -> Mention:
+        q = d.q
+        kind = self._kind(d)
+        period = self._period(d, kind)
+        if d.ratio_only:
+            unit, base_unit, factor = "%", "%", 1.0
+        else:
+            unit = q.unit.unit
+            expected = d.entry.base_unit if d.entry is not None else None
+            base_unit, factor = rebase(q.unit.base_unit, q.unit.factor, expected)
+            if d.is_change and q.unit.unit == "lần":
+                base_unit = "other"  # "tăng 1,2 lần": a multiplier
+        value = q.value
+        if d.ratio_only:
+            value = d.plan_pct if d.plan_pct is not None else (d.yoy_pct or q.value)
+        start, end = self._quote_span(d)
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        return Mention(
+            indicator=d.indicator,
+            indicator_id=d.entry.indicator_id if d.entry is not None else None,
+            value=value,
+            value_high=q.value_high,
+            of_total=q.of_total,
+            unit=unit,
+            base_value=value * factor,
+            base_unit=base_unit,
+            plan_pct=d.plan_pct,
+            yoy_pct=d.yoy_pct,
+            approx=self._approx(d),
+            kind=kind,  # type: ignore[arg-type]
+            period=period,
+            quote=self.text[start:end],
+            start=start,
+            end=end,
+        )
+
+    def _quote_span(self, d: _Draft) -> tuple[int, int]:
+        """The clause of the mention: from the clause (or its name) before the number to the next break."""
+        s, q = d.sentence, d.q
+        start = s.start
+        for m in _QUOTE_SEP.finditer(self.text_l, s.start, q.start):
+            start = m.end()
+        if d.name_start is not None and s.start <= d.name_start < start:
+            start = d.name_start
+        sep = _QUOTE_SEP.search(self.text_l, d.last_end, s.end)
+        end = sep.start() if sep else s.end
+        return start, end
+
+
+def _expand(name: str) -> str:
+    """Abbreviations spelled out (`gcnqsd đất` -> `giấy chứng nhận quyền sử dụng đất`)."""
+    return " ".join(ABBREVIATIONS.get(w, w) for w in name.split())
+
+
+def _is_plan_name(hit: NameHit) -> bool:
+    return all(e.indicator_id.startswith("plan_targets") for e in hit.entries)
+
+
+__all__ = ["compatible", "extract_mentions"]

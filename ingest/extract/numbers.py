@@ -1,0 +1,146 @@
+"""Vietnamese numbers and the quantities they make with a unit (`1.936 tấn`, `9 - 9,5%`, `10/19 tiêu chí`).
+
+Vietnamese writes `.` for thousands and `,` for decimals: `1.936` is 1936, `45,7` is 45.7,
+`1.152,1` is 1152.1. A dot followed by one or two digits (`8.58`) is read as a decimal point,
+since a thousands group always has three digits.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from ingest.extract.units import UnitMatch, count_noun_in, match_unit
+
+_NUM = r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]{1,3}(?:,[0-9]{3}){2,}(?:\.[0-9]+)?|[0-9]+(?:[.,][0-9]+)?"
+QUANTITY_RE = re.compile(
+    rf"(?<![\w/.,:\[])(?P<cmp>(?:[≥≤]|[><]=?)[^\S\n]*)?(?P<a>{_NUM})"
+    rf"(?:(?P<sep>[^\S\n]*[-–—][^\S\n]*|[^\S\n]*/[^\S\n]*|[^\S\n]+(?:đến|tới)[^\S\n]+)(?P<b>{_NUM}))?"
+)
+_DOC_CODE_AFTER = re.compile(r"[^\S\n]*[-–][^\S\n]*[A-ZĐ]{1,6}\b|[^\S\n]*/[^\S\n]*[A-ZĐ]{2,}")
+_DATE_AFTER = re.compile(r"[/.-][0-9]{2,4}\b")
+_LIST_MARKER = re.compile(r"[0-9]{1,2}(?:\.[0-9]{1,2})*\.?[ \t\u00a0)]")
+_BEFORE_WORD = re.compile(r"(\w+)[^\S\n]*$")
+# "Hội viên PN: 1.783;" — a label, a colon, a bare number, then a break: the label's noun is the unit
+_LABEL_BEFORE = re.compile(r"(?:^|[;,(\n])[^\S\n]*(?P<label>[^\W\d_][^;,:()\n]{0,40}?)[^\S\n]*:[^\S\n]*$")
+_LABEL_AFTER = re.compile(r"[^\S\n]*(?:[;,.)]|$)", re.MULTILINE)
+# Words right before a number that make it an identifier or an ordinal, not a quantity.
+_ID_WORDS = frozenset(
+    {"số", "thứ", "lần", "đợt", "quý", "thôn", "xóm", "ấp", "đội", "tổ", "khu", "lô", "điều"}
+)
+_YEAR_WORDS = frozenset({"năm", "khóa", "khoá", "kỳ", "đoạn", "niên"})  # "năm 2023", "giai đoạn 2021"
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+_ID_KEEP = frozenset({"tổng", "dân"})  # "tổng số 74 nghị quyết" is a count, "dân số 0,9%" a rate
+
+
+def parse_vn_number(raw: str) -> float:
+    """`1.936` -> 1936.0, `45,7` -> 45.7, `1.152,1` -> 1152.1, `4.807.887.427` -> 4807887427.0."""
+    s = raw.strip()
+    if "." in s and "," in s:
+        # 1.152,1 is Vietnamese; 1,234.5 is English style
+        s = s.replace(".", "").replace(",", ".") if s.rfind(",") > s.rfind(".") else s.replace(",", "")
+    elif "." in s:
+        groups = s.split(".")
+        if all(len(g) == 3 for g in groups[1:]) and len(groups[0]) <= 3:
+            s = s.replace(".", "")
+    elif "," in s:
+        groups = s.split(",")
+        s = (
+            s.replace(",", "")
+            if len(groups) > 2 and all(len(g) == 3 for g in groups[1:])
+            else s.replace(",", ".")
+        )
+    return float(s)
+
+
+@dataclass
+class Quantity:
+    """A number with its unit in the text (offsets into the text)."""
+
+    start: int  # first character (comparator included)
+    num_start: int
+    end: int  # after the unit
+    value: float
+    value_high: float | None
+    of_total: float | None
+    unit: UnitMatch
+    comparator: str | None
+
+    @property
+    def is_pct(self) -> bool:
+        return self.unit.base_unit == "%"
+
+
+def _is_identifier(text: str, text_l: str, start: int, line_start: int, raw: str) -> bool:
+    """Numbers that name things: list markers, document numbers, ordinals, years after `năm`."""
+    if start > 0 and text[start - 1] == "-" and start > 1 and text[start - 2].isalpha():
+        return True  # Covid-19
+    if not text[line_start:start].strip(" \t#*-•+>\u00a0") and _LIST_MARKER.match(text, start):
+        return True
+    m = _BEFORE_WORD.search(text_l, max(line_start, start - 24), start)
+    if m and m.group(1) in _YEAR_WORDS and _YEAR.fullmatch(raw):
+        return True
+    if m and m.group(1) in _ID_WORDS:
+        before = _BEFORE_WORD.search(text_l, max(line_start, m.start() - 16), m.start())
+        return not (before and before.group(1) in _ID_KEEP)
+    return False
+
+
+def _label_unit(text_l: str, start: int, end: int, line_start: int) -> UnitMatch | None:
+    if not _LABEL_AFTER.match(text_l, end):
+        return None
+    label = _LABEL_BEFORE.search(text_l, max(line_start - 1, 0, start - 60), start)
+    if label is None:
+        return None
+    noun = count_noun_in(label.group("label"))
+    return UnitMatch(noun, "count", 1.0, end) if noun else None
+
+
+def find_quantities(text: str, text_l: str) -> list[Quantity]:
+    """Every number-with-unit in the text, in order. Numbers without a unit are not quantities."""
+    out: list[Quantity] = []
+    for m in QUANTITY_RE.finditer(text):
+        a_start, end = m.start("a"), m.end()
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if _is_identifier(text, text_l, a_start, line_start, m.group("a")):
+            continue
+        if _DOC_CODE_AFTER.match(text, m.end("a")) or _DOC_CODE_AFTER.match(text, end):
+            continue
+        sep = m.group("sep")
+        if sep is not None and "/" in sep and _DATE_AFTER.match(text, end):
+            continue  # 30/6/2023
+        unit = match_unit(text_l, end)
+        if unit is None:
+            unit = _label_unit(text_l, m.start(), end, line_start)
+        if unit is None:
+            continue
+        try:
+            value = parse_vn_number(m.group("a"))
+            second = parse_vn_number(m.group("b")) if m.group("b") else None
+        except ValueError:
+            continue
+        if not math.isfinite(value) or (second is not None and not math.isfinite(second)):
+            continue
+        value_high = of_total = None
+        if second is not None and sep is not None:
+            if "/" in sep:
+                of_total = second
+            elif second > value:
+                value_high = second
+            else:
+                continue  # "2025 - 2020" or a list like "5 - 3": not a range we understand
+        cmp_ = m.group("cmp")
+        out.append(
+            Quantity(
+                start=m.start(),
+                num_start=a_start,
+                end=unit.end,
+                value=value,
+                value_high=value_high,
+                of_total=of_total,
+                unit=unit,
+                comparator=cmp_.strip() if cmp_ else None,
+            )
+        )
+    return out

@@ -1,0 +1,94 @@
+"""Units after a number (`triệu đồng`, `tạ/ha`, `con`, `%`) and their conversion to base units."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.extract.vocab import (
+    COUNT_UNITS,
+    MEASURE_UNITS,
+    NOT_UNIT_WORDS,
+    SCALE_WORDS,
+    SCALED_MONEY_DEFAULT,
+)
+
+
+@dataclass(frozen=True)
+class UnitMatch:
+    """A unit found right after a number: `end` is where it stops in the text."""
+
+    unit: str  # as written, lowercased, whitespace collapsed ("triệu đồng")
+    base_unit: str
+    factor: float  # multiply the written value by this to get the base value
+    end: int
+
+
+def _alternation(words: list[str]) -> str:
+    parts = []
+    for word in sorted(set(words), key=len, reverse=True):
+        pattern = r"\s+".join(re.escape(w) for w in word.split())
+        # Alphabetic units need a word boundary ("m" must not match "mô hình"); symbols do not ("91%KH").
+        parts.append(pattern + (r"(?![\w²³])" if word[-1].isalnum() else ""))
+    return "|".join(parts)
+
+
+_SCALE = _alternation(list(SCALE_WORDS))
+_MEASURE = _alternation(list(MEASURE_UNITS))
+_COUNT = _alternation(list(COUNT_UNITS))
+_NOT_UNIT = _alternation(list(NOT_UNIT_WORDS))
+
+# "4.807.887.427, đồng": a stray comma before đồng is a typing slip, not a clause break.
+_MEASURE_RE = re.compile(
+    rf"[^\S\n]*(?:(?P<scale>{_SCALE})[^\S\n]*)?,?[^\S\n]*(?P<measure>{_MEASURE})"
+    rf"|[^\S\n]*(?P<scale2>{_SCALE})(?![\w])"
+)
+_COUNT_RE = re.compile(rf"[^\S\n]+(?P<count>{_COUNT})")
+_NOT_UNIT_RE = re.compile(rf"[^\S\n]+(?P<notunit>{_NOT_UNIT})")
+_SPACES = re.compile(r"\s+")
+
+
+def match_unit(text_l: str, pos: int) -> UnitMatch | None:
+    """The unit starting at `pos` in lowercased text (after optional spaces), or None."""
+    m = _MEASURE_RE.match(text_l, pos)
+    c = _COUNT_RE.match(text_l, pos)
+    n = _NOT_UNIT_RE.match(text_l, pos)
+    if n is not None and (c is None or n.end() >= c.end()) and (m is None or n.end() >= m.end()):
+        return None  # "lần thứ 6", "5 năm": the longest reading is not a unit
+    if c is not None and (m is None or c.end() > m.end()):
+        # the longer reading wins: "25 đồng chí" is people, not money
+        return UnitMatch(_SPACES.sub(" ", c.group("count")), "count", 1.0, c.end())
+    if m is None:
+        return None
+    scale_word = m.group("scale") or m.group("scale2")
+    scale = SCALE_WORDS[scale_word] if scale_word else 1.0
+    if m.group("measure") is not None:
+        measure = _SPACES.sub(" ", m.group("measure"))
+        if measure.startswith("%") and scale_word:
+            return None
+        base_unit, factor = MEASURE_UNITS[measure]
+        unit = f"{scale_word} {measure}" if scale_word else measure
+        return UnitMatch(unit, base_unit, factor * scale, m.end())
+    # "tăng 8 tỷ so với CK": a scale word alone is money in these reports.
+    base_unit, factor = MEASURE_UNITS[SCALED_MONEY_DEFAULT]
+    return UnitMatch(scale_word or "", base_unit, factor * scale, m.end())
+
+
+_COUNT_IN = re.compile(rf"(?<![\w])(?:{_COUNT})")
+
+
+def count_noun_in(label: str) -> str | None:
+    """The last count noun named in a label (`hội viên pn` -> `hội viên`), or None."""
+    found = [m.group() for m in _COUNT_IN.finditer(label)]
+    return _SPACES.sub(" ", found[-1]) if found else None
+
+
+def rebase(base_unit: str, factor: float, expected: str | None) -> tuple[str, float]:
+    """Adjust a unit's base to the indicator's expected base (`67 triệu đồng` of income per head)."""
+    if not expected or expected == base_unit:
+        return base_unit, factor
+    if base_unit == "VND" and expected == "VND/person/year":
+        return expected, factor
+    if base_unit == "t" and expected == "kg/person/year":
+        return expected, factor * 1000.0
+    return base_unit, factor

@@ -1,0 +1,193 @@
+"""Indicator mentions: plan/yoy, hedges, kind, period, catalogue ids, several numbers per sentence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest.extract import extract_mentions
+from ingest.records import DocumentMetadata, Mention
+
+SEEDS = Path(__file__).resolve().parents[2] / "fixtures" / "seeds"
+H1_2023 = DocumentMetadata(default_period="2023-H1", issue_year=2023, terms=["2020-2025"])
+TERM_2020 = DocumentMetadata(default_period="term-2020-2025", terms=["2020-2025", "2025-2030"])
+
+
+def _one(text: str, meta: DocumentMetadata = H1_2023) -> Mention:
+    mentions = extract_mentions(text, metadata=meta)
+    assert len(mentions) == 1, mentions
+    return mentions[0]
+
+
+def test_plan_and_yoy_fold_into_the_value() -> None:
+    m = _one(
+        "- Sản xuất nông nghiệp đạt kết quả khá, sản lượng lương thực có hạt đạt 1.936 tấn, "
+        "đạt 60% kế hoạch và bằng 114% cùng kỳ."
+    )
+    assert (m.value, m.unit, m.base_value, m.base_unit) == (1936.0, "tấn", 1936.0, "t")
+    assert (m.plan_pct, m.yoy_pct, m.indicator_id) == (60.0, 114.0, "grain_output")
+    assert m.indicator == "sản lượng lương thực có hạt"
+    assert (m.kind, m.period, m.approx) == ("actual", "2023-H1", False)
+
+
+def test_abbreviated_plan_and_yoy_and_ratio() -> None:
+    m = _one("toàn xã gieo trồng 927/912 ha, đạt 102% KH, bằng 98% CK.")
+    assert (m.value, m.of_total, m.plan_pct, m.yoy_pct) == (927.0, 912.0, 102.0, 98.0)
+    m = _one("gia cầm 58.500 con đạt 50%KH, bằng 60% so với CK.")
+    assert (m.value, m.base_unit, m.plan_pct, m.yoy_pct) == (58500.0, "count", 50.0, 60.0)
+
+
+def test_plan_words_dự_toán_vượt_nghị_quyết() -> None:
+    assert _one("thu tiền sử dụng đất 144 triệu đồng, đạt 115,2% dự toán giao.").plan_pct == 115.2
+    assert _one("Tổng thu ngân sách vượt 111,6% kế hoạch, đạt 3.500 triệu đồng.").value == 3500.0
+    m = _one("Tổng thu ngân sách trên địa bàn là gần 45 tỷ đồng, đạt 100% so nghị quyết.", TERM_2020)
+    assert (m.plan_pct, m.approx, m.base_value) == (100.0, True, 45e9)
+
+
+def test_percentage_of_plan_without_a_value() -> None:
+    m = _one("Chi ngân sách xã ước đạt 50,1% dự toán giao, đảm bảo nhiệm vụ chính trị của xã.")
+    assert (m.value, m.unit, m.plan_pct, m.approx, m.indicator_id) == (
+        50.1,
+        "%",
+        50.1,
+        True,
+        "budget_expenditure",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "đã trồng mới trên 85 ha rừng",
+        "thu ngân sách nhà nước đạt hơn 11.038 triệu đồng đạt gần 74% KH năm",
+        "khoảng 300 hộ tham gia",
+        "sản lượng lúa ước đạt 2.000 tấn",
+        "tỷ lệ hộ nghèo dưới 2%",
+        "tỷ lệ đảng viên tham gia sinh hoạt đạt từ 85% trở lên",
+        "Tỷ lệ tham gia bảo hiểm y tế đạt trên ≥96%",
+    ],
+)
+def test_hedges_make_values_approximate(text: str) -> None:
+    mentions = extract_mentions(text, metadata=H1_2023)
+    assert mentions and all(m.approx for m in mentions)
+
+
+def test_scale_words_and_income_base_unit() -> None:
+    text = "1. Thu nhập bình quân đầu người đến năm 2030: 90 triệu đồng (tăng 1,2 lần so năm 2025)."
+    m, change = extract_mentions(text, metadata=TERM_2020)
+    assert (m.indicator_id, m.base_value, m.base_unit) == ("income_per_capita", 90e6, "VND/person/year")
+    assert (m.kind, m.period) == ("target", "2030")
+    # a change is its own mention, without the indicator's id
+    assert (change.value, change.unit, change.base_unit, change.indicator_id) == (1.2, "lần", "other", None)
+    assert change.period == "2030"
+    m = _one("Sản lượng lương thực đạt gần 24 nghìn tấn.")
+    assert (m.base_value, m.base_unit, m.approx) == (24000.0, "t", True)
+    m = _one("Năng suất lúa bình quân đạt 62,5 tạ/ha.")
+    assert (m.base_value, m.base_unit, m.indicator_id) == (pytest.approx(6.25), "t/ha", "rice_yield")
+
+
+def test_several_numbers_in_one_sentence_get_their_own_indicators() -> None:
+    text = "Điều tra hộ nghèo, đến nay cả xã còn 37 hộ nghèo chiếm 1,87%, cận nghèo 36 hộ chiếm 1,82%."
+    got = [(m.value, m.indicator_id) for m in extract_mentions(text, metadata=H1_2023)]
+    assert got == [
+        (37.0, "poor_households"),
+        (1.87, "poverty_rate"),
+        (36.0, "near_poor_households"),
+        (1.82, "near_poverty_rate"),
+    ]
+
+
+def test_changes_and_labels() -> None:
+    text = "Tổng nguồn vốn tín dụng đến 30/6/2023 là trên 106 tỷ đồng, tăng 8 tỷ so với CK."
+    level, change = extract_mentions(text, metadata=H1_2023)
+    assert (level.indicator_id, level.base_value, level.approx) == ("credit_capital", 106e9, True)
+    assert (change.indicator_id, change.base_value, change.period) == (None, 8e9, "as-of:2023-06-30")
+    text = "toàn xã có 4.566/12.663 đoàn viên, hội viên (Hội viên PN: 1.783; Hội viên ND: 1.239)."
+    got = [(m.value, m.of_total, m.unit, m.indicator_id) for m in extract_mentions(text, metadata=H1_2023)]
+    assert got == [
+        (4566.0, 12663.0, "đoàn viên", "mass_org_members"),
+        (1783.0, None, "hội viên", "mass_org_members"),
+        (1239.0, None, "hội viên", "mass_org_members"),
+    ]
+
+
+def test_unknown_indicator_is_kept_with_null_id() -> None:
+    m = _one("Xây dựng mới 12 cây cầu dân sinh.")
+    assert m.indicator_id is None and m.value == 12.0 and m.base_unit == "count"
+
+
+def test_kind_target_in_next_term_section_and_phấn_đấu() -> None:
+    text = (
+        "Phần thứ hai\nMỤC TIÊU, CHỈ TIÊU, NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU NHIỆM KỲ 2025 – 2030\n"
+        "2. Các chỉ tiêu cơ bản:\n4. Tỷ lệ phát triển dân số 0,9%\n"
+        "7. Tỷ lệ tham gia bảo hiểm y tế đạt trên ≥96%\n"
+    )
+    mentions = extract_mentions(text, metadata=TERM_2020)
+    assert [(m.value, m.kind, m.period) for m in mentions] == [
+        (0.9, "target", "term-2025-2030"),
+        (96.0, "target", "term-2025-2030"),
+    ]
+    assert [m.indicator_id for m in mentions] == ["population_growth_rate", "health_insurance_coverage"]
+    m = _one("Tập trung lãnh đạo phấn đấu hoàn thành chỉ tiêu kết nạp đảng năm 2023 là 10 đảng viên mới.")
+    assert (m.kind, m.period, m.indicator_id) == ("target", "2023", "new_party_members")
+
+
+def test_period_overrides_from_the_mention_words() -> None:
+    text = "Năm 2021: 16.616 con; tổng đàn gia cầm đến 30/6/2023 đạt 58.500 con."
+    got = [(m.value, m.period) for m in extract_mentions(text, metadata=H1_2023)]
+    assert got == [(16616.0, "2021"), (58500.0, "as-of:2023-06-30")]
+    text = "tỷ lệ suy dinh dưỡng thể thấp còi giảm từ 10% năm 2020 xuống còn 8,58% năm 2024."
+    got = [(m.value, m.period, m.indicator_id) for m in extract_mentions(text, metadata=TERM_2020)]
+    assert got == [(10.0, "2020", "child_stunting_rate"), (8.58, "2024", "child_stunting_rate")]
+    m = _one("Sau nửa nhiệm kỳ, tỷ lệ hộ nghèo còn 3,2%.", TERM_2020)
+    assert m.period == "term-2020-2025-mid"
+
+
+def test_footnote_numbers_are_mentions() -> None:
+    text = "Thu ngân sách đạt kết quả tốt[1].\n[1] Tổng thu ngân sách xã: 4.807.887.427, đồng.\n"
+    mentions = extract_mentions(text, metadata=H1_2023)
+    assert [(m.value, m.base_unit, m.indicator_id) for m in mentions] == [
+        (4807887427.0, "VND", "budget_revenue_total")
+    ]
+
+
+def test_no_mentions_in_boilerplate_and_identifiers() -> None:
+    text = (
+        "Truy cập\nHôm nay:\n1\nTất cả:\n158881\nSố 04 - KL/ĐU\nTrung Sơn, ngày 28 tháng 12 năm 2023\n"
+        "Thực hiện Nghị quyết số 09-NQ/TU, ngày 27/6/2012 nhiệm kỳ 2021 - 2026, khóa XII.\n"
+        "SĐT: 0977916732\n"
+    )
+    assert extract_mentions(text) == []
+
+
+def test_offsets_and_quotes_on_the_seeds() -> None:
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        mentions = extract_mentions(text)
+        assert len(mentions) > 5, path.name
+        for m in mentions:
+            assert text[m.start : m.end] == m.quote
+            assert m.kind in ("actual", "target")
+
+
+def test_seed_numbered_target_list() -> None:
+    text = (SEEDS / "binh-thanh-dong-term-report-2020-2025.txt").read_text(encoding="utf-8")
+    targets = {m.indicator_id: m for m in extract_mentions(text) if m.kind == "target"}
+    assert targets["income_per_capita"].base_value == 90e6
+    assert targets["school_dropout_rate"].value == 2.0 and targets["school_dropout_rate"].approx
+    assert targets["child_malnutrition_rate"].value == 8.0
+    assert targets["party_member_growth_rate"].value == 3.0
+
+
+def test_a_rate_falling_to_a_level_is_the_rate() -> None:
+    m = _one(
+        "Phấn đấu đến năm 2025 tỷ lệ hộ nghèo giảm còn dưới 1,5%.", DocumentMetadata(default_period="2024")
+    )
+    assert (m.indicator_id, m.value, m.approx, m.kind, m.period) == (
+        "poverty_rate",
+        1.5,
+        True,
+        "target",
+        "2025",
+    )

@@ -1,0 +1,89 @@
+"""Vietnamese numbers and quantities: separators, ranges, ratios, scale words, non-quantities."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.extract.numbers import find_quantities, parse_vn_number
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("1.936", 1936.0),
+        ("45,7", 45.7),
+        ("1.152,1", 1152.1),
+        ("4.807.887.427", 4807887427.0),
+        ("6.053.000.000", 6053000000.0),
+        ("9,876", 9.876),
+        ("8.58", 8.58),
+        ("01", 1.0),
+        ("58.500", 58500.0),
+    ],
+)
+def test_parse_vn_number(raw: str, expected: float) -> None:
+    assert parse_vn_number(raw) == pytest.approx(expected)
+
+
+def _quantities(text: str) -> list[tuple[float, float | None, float | None, str, str]]:
+    return [
+        (q.value, q.value_high, q.of_total, q.unit.unit, q.unit.base_unit)
+        for q in find_quantities(text, text.lower())
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("sản lượng đạt 1.936 tấn", [(1936.0, None, None, "tấn", "t")]),
+        ("gieo trồng 927/912 ha", [(927.0, None, 912.0, "ha", "ha")]),
+        ("diện tích 1.152,1/1.152,1 ha", [(1152.1, None, 1152.1, "ha", "ha")]),
+        ("thành lập 4-5 doanh nghiệp", [(4.0, 5.0, None, "doanh nghiệp", "count")]),
+        ("tốc độ tăng trưởng 9 - 9,5%", [(9.0, 9.5, None, "%", "%")]),
+        ("tổng số tiền 4.807.887.427, đồng", [(4807887427.0, None, None, "đồng", "VND")]),
+        ("gần 24 nghìn tấn", [(24.0, None, None, "nghìn tấn", "t")]),
+        ("năng suất 62 tạ/ha", [(62.0, None, None, "tạ/ha", "t/ha")]),
+        ("thu nhập 67 triệu đồng/người/năm", [(67.0, None, None, "triệu đồng/người/năm", "VND/person/year")]),
+        ("trồng mới trên 85ha chủ yếu", [(85.0, None, None, "ha", "ha")]),
+        ("đạt 91%KH", [(91.0, None, None, "%", "%")]),
+        ("hoàn thành 10/19 tiêu chí", [(10.0, None, 19.0, "tiêu chí", "count")]),
+        ("bồi dưỡng 44 đồng chí", [(44.0, None, None, "đồng chí", "count")]),
+        ("đường 1.200 m2", [(1200.0, None, None, "m2", "ha")]),
+        ("tiếp sóng 3 lần/ngày", [(3.0, None, None, "lần/ngày", "other")]),
+        (
+            "Hội viên PN: 1.783; Đội viên: 1.450.",
+            [(1783.0, None, None, "hội viên", "count"), (1450.0, None, None, "đội viên", "count")],
+        ),
+    ],
+)
+def test_quantities(text: str, expected: list[tuple]) -> None:
+    assert _quantities(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nghị quyết số 04-NQ/ĐU ngày 30/12/2022",
+        "Số 04 - KL/ĐU",
+        "Nghị quyết số 09-NQ/TU, ngày 27/6/2012",
+        "kỷ niệm 93 năm thành lập Đảng",
+        "nhiệm kỳ 2021 - 2026",
+        "Nghị quyết Trung ương 4 (khóa XII, XIII)",
+        "SĐT: 0977916732",
+        "Tất cả:\n158881",
+        "Ngày 13/08/2023 22:14:53",
+        "1. Thu ngân sách trên địa bàn hằng năm đạt chỉ tiêu huyện giao.",
+        "1.1. Hoạt động sản xuất",
+        "theo kế hoạch[1];",
+        "phòng chống dịch Covid-19 trong tình hình mới",
+        "trẻ em dưới 5 tuổi",
+        "sản phẩm đạt 3 sao",
+        "đợt 1 năm 2023",
+        "tuyến đường số 4 đang thi công",
+        "Trường Mầm non xếp thứ 17",
+        "kỷ niệm 20/10 và 8/3",
+        "thôn 4 - thôn 6",
+    ],
+)
+def test_not_quantities(text: str) -> None:
+    assert _quantities(text) == []

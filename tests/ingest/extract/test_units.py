@@ -1,0 +1,43 @@
+"""Units after a number and their conversion to base units."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.extract.units import match_unit, rebase
+
+
+@pytest.mark.parametrize(
+    ("after", "unit", "base_unit", "factor"),
+    [
+        (" triệu đồng", "triệu đồng", "VND", 1e6),
+        (" tỷ đồng", "tỷ đồng", "VND", 1e9),
+        (" đồng", "đồng", "VND", 1.0),
+        (" tạ", "tạ", "t", 0.1),
+        (" tạ/ha", "tạ/ha", "t/ha", 0.1),
+        (" ngàn tấn", "ngàn tấn", "t", 1e3),
+        (" m2", "m2", "ha", 1e-4),
+        (" hec ta", "hec ta", "ha", 1.0),
+        (" kg/người/năm", "kg/người/năm", "kg/person/year", 1.0),
+        ("%", "%", "%", 1.0),
+        (" tỷ so với CK", "tỷ", "VND", 1e9),
+        (" con", "con", "count", 1.0),
+        (" đồng chí", "đồng chí", "count", 1.0),
+    ],
+)
+def test_match_unit(after: str, unit: str, base_unit: str, factor: float) -> None:
+    m = match_unit(after.lower(), 0)
+    assert m is not None
+    assert (m.unit, m.base_unit) == (unit, base_unit)
+    assert m.factor == pytest.approx(factor)
+
+
+def test_words_after_numbers_that_are_not_units() -> None:
+    for after in (" năm", " tháng", " tuổi", " sao", " lần thứ", ""):
+        assert match_unit(after, 0) is None
+
+
+def test_rebase_follows_the_indicator() -> None:
+    assert rebase("VND", 1e6, "VND/person/year") == ("VND/person/year", 1e6)
+    assert rebase("t", 0.001, "kg/person/year") == ("kg/person/year", 1.0)
+    assert rebase("ha", 1.0, "count") == ("ha", 1.0)
