@@ -73,7 +73,7 @@ class DataPaths:
 
     @property
     def gx(self) -> Path:
-        """Great Expectations project dir (Data Docs under `gx/data_docs/`)."""
+        """Great Expectations project dir (Data Docs: `gx/uncommitted/data_docs/local_site/index.html`)."""
         return self.root / "gx"
 
     @property
