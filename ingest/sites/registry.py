@@ -94,6 +94,21 @@ def _site_from_dict(raw: dict[str, Any], index: int) -> Site:
         raise RegistryError(f"{where}: delay_s must be a number") from exc
     if delay < 0:
         raise RegistryError(f"{where}: delay_s must be >= 0")
+    allowed = _host_list(raw.get("allowed_hosts"), where)
+    base_host = urlsplit(base).netloc.lower()
+    if allowed and base_host not in {h.lower() for h in allowed}:
+        raise RegistryError(f"{where}: allowed_hosts {allowed} must include the base_url host {base_host!r}")
+    max_pages = raw.get("max_pages")
+    if max_pages is not None and (type(max_pages) is not int or max_pages < 1):
+        raise RegistryError(f"{where}: max_pages must be a positive integer, got {max_pages!r}")
+    for key in ("listing_urls", "sitemap_urls", "feed_urls"):
+        value = raw.get(key)
+        if value is not None and not isinstance(value, str | list):
+            raise RegistryError(f"{where}: {key} must be a URL or a list of URLs")
+        if isinstance(value, list) and not all(isinstance(u, str) and u.strip() for u in value):
+            raise RegistryError(f"{where}: {key} must hold non-empty strings")
+    if raw.get("selectors") is not None and not isinstance(raw.get("selectors"), dict):
+        raise RegistryError(f"{where}: selectors must be a mapping of family keys to CSS selectors")
     return Site(
         id=sid,
         commune=str(raw["commune"]),
@@ -102,14 +117,33 @@ def _site_from_dict(raw: dict[str, Any], index: int) -> Site:
         family=family,
         base_url=base,
         listing_urls=tuple(str(u) for u in listing),
-        allowed_hosts=tuple(raw.get("allowed_hosts") or ()),
+        allowed_hosts=tuple(allowed),
         delay_s=delay,
-        max_pages=raw.get("max_pages"),
-        sitemap_urls=tuple(raw.get("sitemap_urls") or ()),
-        feed_urls=tuple(raw.get("feed_urls") or ()),
+        max_pages=max_pages,
+        sitemap_urls=_url_tuple(raw.get("sitemap_urls")),
+        feed_urls=_url_tuple(raw.get("feed_urls")),
         selectors=dict(raw.get("selectors") or {}),
         extra={k: v for k, v in raw.items() if k not in _KNOWN},
     )
+
+
+def _url_tuple(value: Any) -> tuple[str, ...]:
+    if not value:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(str(u) for u in value)
+
+
+def _host_list(value: Any, where: str) -> list[str]:
+    """`allowed_hosts` as `host[:port]` strings (a single string is one host, not its letters)."""
+    if value is None:
+        return []
+    hosts = [value] if isinstance(value, str) else value
+    if not isinstance(hosts, list) or not all(isinstance(h, str) and h.strip() for h in hosts):
+        raise RegistryError(f"{where}: allowed_hosts must be a list of host[:port] strings")
+    for h in hosts:
+        if "/" in h or " " in h.strip():
+            raise RegistryError(f"{where}: allowed_hosts entry {h!r} must be host[:port], no scheme or path")
+    return [h.strip() for h in hosts]
 
 
 def parse_registry(data: Any) -> list[Site]:

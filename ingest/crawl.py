@@ -1,0 +1,476 @@
+"""Crawl sites: robots, discovery, polite conditional fetches, raw + Parquet landing, cleaning hand-off.
+
+Kill-safety: raw HTML is stored (atomically) before its page row exists; page rows are landed in
+batches of `FetchConfig.flush_every`, each batch cleaned first and then written as one atomic
+part. A kill loses at most the unwritten batch, whose pages the next run sees as unknown and
+fetches again; their content hashes are already in raw/, so nothing is duplicated.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from ingest.crawl_state import CrawlState
+from ingest.discover import discover
+from ingest.fetch import ACCEPT_ANY, FetchConfig, Fetcher, FetchError, FetchResult
+from ingest.land import CRAWL_RUNS_SCHEMA, FETCH_ERRORS_SCHEMA, PAGES_SCHEMA, parts, store_raw, write_part
+from ingest.paths import DataPaths
+from ingest.politeness import HostGate
+from ingest.robots import RobotsCache, robots_url
+from ingest.sites import Site
+
+log = logging.getLogger(__name__)
+
+RUN_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})T")
+MAX_ERROR_MESSAGES = 200  # per site in SiteCrawlResult.errors; the landing keeps them all
+
+
+@dataclass
+class SiteCrawlResult:
+    """What one crawl of one site did (also landed as its `landing/crawl_runs` row)."""
+
+    site_id: str
+    run_id: str
+    started_at: datetime
+    finished_at: datetime
+    pages_seen: int = 0
+    pages_new: int = 0
+    pages_changed: int = 0
+    pages_unchanged: int = 0  # includes 304 Not Modified
+    pages_failed: int = 0
+    requests: int = 0
+    documents_cleaned: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def note(self, message: str) -> None:
+        if len(self.errors) < MAX_ERROR_MESSAGES:
+            self.errors.append(message)
+        elif len(self.errors) == MAX_ERROR_MESSAGES:
+            self.errors.append("... more errors in landing/fetch_errors")
+
+
+class Observer:
+    """Progress hooks; the default does nothing."""
+
+    def site_started(self, site_id: str, targets: int) -> None: ...
+
+    def page_done(self, site_id: str) -> None: ...
+
+    def site_finished(self, result: SiteCrawlResult) -> None: ...
+
+
+def run_date(run_id: str, fallback: datetime) -> str:
+    """The crawl_date partition of a run: from a `YYYYMMDDT...` run id, else the start date (UTC)."""
+    m = RUN_DATE.match(run_id)
+    return f"{m[1]}-{m[2]}-{m[3]}" if m else f"{fallback.astimezone(UTC):%Y-%m-%d}"
+
+
+def _next_index(directory: Any, run_id: str, site_id: str) -> int:
+    pattern = re.compile(rf"^part-{re.escape(run_id)}-{re.escape(site_id)}-(\d+)\.parquet$")
+    found = [int(m[1]) for p in parts(directory) if (m := pattern.match(p.name))]
+    return max(found, default=-1) + 1
+
+
+class _SiteLanding:
+    """Buffers the page and error rows of one site run and lands them in batches on a worker
+    thread, so cleaning and Parquet writing overlap the politeness delay instead of adding to it."""
+
+    def __init__(
+        self, paths: DataPaths, site: Site, run_id: str, crawl_date: str, flush_every: int, clean: bool = True
+    ) -> None:
+        self.clean = clean
+        self.paths, self.site, self.run_id = paths, site, run_id
+        self.partition = {"crawl_date": crawl_date}
+        self.flush_every = max(1, flush_every)
+        self._page_no = _next_index(paths.pages, run_id, site.id)
+        self._error_no = _next_index(paths.fetch_errors, run_id, site.id)
+        self._pages: list[dict] = []
+        self._to_clean: list[dict] = []
+        self._errors: list[dict] = []
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"land-{site.id}")
+        self._futures: list[Future[None]] = []
+        self.documents_cleaned = 0
+        self.problems: list[str] = []
+
+    def page(self, row: dict, *, clean: bool) -> None:
+        self._pages.append(row)
+        if clean and self.clean:
+            self._to_clean.append(row)
+        if len(self._pages) >= self.flush_every:
+            self.flush()
+
+    def error(self, row: dict) -> None:
+        self._errors.append(row)
+        if len(self._errors) >= self.flush_every:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self._pages and not self._errors:
+            return
+        pages, to_clean, errors = self._pages, self._to_clean, self._errors
+        self._pages, self._to_clean, self._errors = [], [], []
+        page_name = f"{self.run_id}-{self.site.id}-{self._page_no:05d}" if pages else ""
+        error_name = f"{self.run_id}-{self.site.id}-{self._error_no:05d}" if errors else ""
+        self._page_no += bool(pages)
+        self._error_no += bool(errors)
+        self._futures.append(self._pool.submit(self._land, pages, to_clean, errors, page_name, error_name))
+
+    def _land(
+        self, pages: list[dict], to_clean: list[dict], errors: list[dict], page_name: str, error_name: str
+    ) -> None:
+        if to_clean:
+            self._clean(to_clean)  # before the page rows: a kill in between re-fetches and re-cleans
+        write_part(self.paths.pages, PAGES_SCHEMA, pages, partition=self.partition, name=page_name)
+        write_part(
+            self.paths.fetch_errors, FETCH_ERRORS_SCHEMA, errors, partition=self.partition, name=error_name
+        )
+
+    def _clean(self, rows: list[dict]) -> None:
+        try:
+            from ingest.clean.landing import clean_pages
+
+            self.documents_cleaned += int(clean_pages(self.paths, self.site, rows, run_id=self.run_id) or 0)
+        except Exception as exc:  # the cleaner's failure must never lose the pages
+            log.exception("cleaning %d pages of %s failed", len(rows), self.site.id)
+            self.problems.append(f"clean_pages failed on {len(rows)} pages: {type(exc).__name__}: {exc}")
+
+    def close(self) -> None:
+        """Land what is buffered and wait for every batch; re-raises a landing failure."""
+        self.flush()
+        self._pool.shutdown(wait=True)
+        for fut in self._futures:
+            fut.result()
+
+
+class _SiteCrawl:
+    """One run over one site."""
+
+    def __init__(
+        self,
+        site: Site,
+        paths: DataPaths,
+        *,
+        run_id: str,
+        max_pages: int | None,
+        config: FetchConfig,
+        gate: HostGate,
+        robots: RobotsCache,
+        observer: Observer,
+    ) -> None:
+        self.site, self.paths, self.run_id, self.max_pages = site, paths, run_id, max_pages
+        self.config, self.observer = config, observer
+        started = datetime.now(UTC)
+        self.result = SiteCrawlResult(site.id, run_id, started, started)
+        self.fetcher = Fetcher(site, config, gate=gate, robots=robots)
+        self.state = CrawlState.load(paths, site.id)
+        self.landing = _SiteLanding(
+            paths, site, run_id, run_date(run_id, started), config.flush_every, config.clean
+        )
+
+    def run(self) -> SiteCrawlResult:
+        try:
+            self._crawl()
+        except Exception as exc:  # a bug or a full disk on one site must not stop the others
+            log.exception("crawl of %s aborted", self.site.id)
+            self.result.note(f"crawl aborted: {type(exc).__name__}: {exc}")
+        finally:
+            try:
+                self.landing.close()
+            except Exception as exc:
+                log.exception("landing of %s failed", self.site.id)
+                self.result.note(f"landing failed: {type(exc).__name__}: {exc}")
+            self.fetcher.close()
+            self._finish()
+        return self.result
+
+    def _crawl(self) -> None:
+        policy = self.fetcher.robots_policy(self.site.base_url)
+        if policy.parser is None and not policy.allow_all:
+            self._error(robots_url(self.site.base_url), "robots", policy.reason, None, kind="robots")
+        discovery = discover(
+            self.site,
+            self._fetch_other,
+            is_known=self.state.known,
+            max_pages=self.max_pages,
+            robots_sitemaps=policy.sitemaps(),
+        )
+        targets = list(
+            dict.fromkeys(discovery.article_urls + self.state.retry_urls(self.config.max_failed_runs))
+        )
+        if self.config.revisit_known:
+            targets = list(dict.fromkeys(targets + [u for u, st in self.state.urls.items() if st.latest_sha]))
+        done = self.state.done_in_run(self.run_id)
+        targets = [u for u in targets if u not in done]
+        self.result.pages_seen = len(targets)
+        log.info(
+            "%s: %d article URLs to fetch (%d listing pages)",
+            self.site.id,
+            len(targets),
+            discovery.listing_pages,
+        )
+        self.observer.site_started(self.site.id, len(targets))
+        for url in targets:
+            self._fetch_article(url)
+            self.observer.page_done(self.site.id)
+
+    def _fetch_other(self, url: str, kind: str, optional: bool) -> tuple[bytes, str | None, str] | None:
+        """Listing pages, sitemaps and feeds for discovery; failures recorded unless optional."""
+        try:
+            got = self.fetcher.fetch(url, accept=ACCEPT_ANY if kind != "listing" else "text/html,*/*;q=0.5")
+        except FetchError as exc:
+            if optional:
+                log.debug("%s: optional %s %s unavailable: %s", self.site.id, kind, url, exc)
+            else:
+                self._error(url, exc.error_class, exc.message, exc.status, kind=kind)
+            return None
+        return got.body, got.content_type, got.final_url
+
+    def _error(self, url: str, error_class: str, message: str, status: int | None, *, kind: str) -> None:
+        now = datetime.now(UTC)
+        attempt = self.state.next_attempt(url) if kind == "article" else 1
+        self.landing.error(
+            {
+                "run_id": self.run_id,
+                "site_id": self.site.id,
+                "url": url,
+                "error_class": error_class,
+                "message": message,
+                "status": status,
+                "attempt": attempt,
+                "occurred_at": now,
+                "kind": kind,
+            }
+        )
+        if kind == "article":
+            self.state.record_error(url, error_class, attempt, now)
+        self.result.note(f"{kind} {url}: {error_class}: {message}")
+
+    def _fetch_article(self, url: str) -> None:
+        etag, last_modified = self.state.validators(url)
+        try:
+            got = self.fetcher.fetch(url, etag=etag, last_modified=last_modified, html_only=True)
+        except FetchError as exc:
+            self._error(url, exc.error_class, exc.message, exc.status, kind="article")
+            self.result.pages_failed += 1
+            return
+        row = self._page_row(url, got)
+        if row is None:
+            return
+        self.landing.page(row, clean=row["change"] in ("new", "changed"))
+        self.state.record_page(row)
+        counter = {"new": "pages_new", "changed": "pages_changed"}.get(row["change"], "pages_unchanged")
+        setattr(self.result, counter, getattr(self.result, counter) + 1)
+
+    def _page_row(self, url: str, got: FetchResult) -> dict | None:
+        row: dict[str, Any] = {
+            "run_id": self.run_id,
+            "site_id": self.site.id,
+            "url": url,
+            "final_url": got.final_url,
+            "fetched_at": got.fetched_at,
+            "status": got.status,
+            "etag": got.etag,
+            "last_modified": got.last_modified,
+            "content_type": got.content_type,
+            "encoding": got.encoding,
+            "bytes": len(got.body),
+        }
+        if got.not_modified:
+            latest = self.state.latest(url)
+            if latest is None or latest.latest_sha is None:
+                self._error(
+                    url, "protocol", "304 Not Modified to an unconditional request", 304, kind="article"
+                )
+                self.result.pages_failed += 1
+                return None
+            row.update(
+                change="not_modified",
+                content_sha256=latest.latest_sha,
+                version=latest.latest_version,
+                etag=got.etag or latest.etag,
+                last_modified=got.last_modified or latest.last_modified,
+                content_type=latest.content_type,
+                encoding=latest.encoding,
+            )
+            return row
+        sha = store_raw(self.paths, got.body)
+        change, version = self.state.classify(url, sha)
+        row.update(change=change, content_sha256=sha, version=version)
+        return row
+
+    def _finish(self) -> None:
+        r = self.result
+        r.finished_at = datetime.now(UTC)
+        r.requests = self.fetcher.requests
+        r.documents_cleaned = self.landing.documents_cleaned
+        for problem in self.landing.problems:
+            r.note(problem)
+        row = {k: getattr(r, k) for k in CRAWL_RUNS_SCHEMA.names if hasattr(r, k)}
+        try:
+            write_part(
+                self.paths.crawl_runs,
+                CRAWL_RUNS_SCHEMA,
+                [row],
+                partition={"crawl_date": run_date(self.run_id, r.started_at)},
+                name=f"{self.run_id}-{self.site.id}",
+            )
+        except OSError as exc:
+            log.exception("could not land the crawl_runs row of %s", self.site.id)
+            r.note(f"crawl_runs row not landed: {exc}")
+        self.observer.site_finished(r)
+
+
+def _crawl_one(
+    site: Site,
+    paths: DataPaths,
+    *,
+    run_id: str,
+    max_pages: int | None,
+    config: FetchConfig,
+    gate: HostGate,
+    robots: RobotsCache,
+    observer: Observer,
+) -> SiteCrawlResult:
+    try:
+        crawl = _SiteCrawl(
+            site,
+            paths,
+            run_id=run_id,
+            max_pages=max_pages,
+            config=config,
+            gate=gate,
+            robots=robots,
+            observer=observer,
+        )
+    except Exception as exc:  # unreadable landing state: report, do not crash the other sites
+        log.exception("could not start the crawl of %s", site.id)
+        now = datetime.now(UTC)
+        return SiteCrawlResult(
+            site.id, run_id, now, now, errors=[f"crawl not started: {type(exc).__name__}: {exc}"]
+        )
+    return crawl.run()
+
+
+def crawl_site(
+    site: Site,
+    paths: DataPaths,
+    *,
+    run_id: str,
+    max_pages: int | None = None,
+    config: FetchConfig | None = None,
+) -> SiteCrawlResult:
+    """Crawl one site (the Airflow mapped task): discover, fetch what is new or changed, land it."""
+    return _crawl_one(
+        site,
+        paths.ensure(),
+        run_id=run_id,
+        max_pages=max_pages,
+        config=config or FetchConfig(),
+        gate=HostGate(),
+        robots=RobotsCache(),
+        observer=Observer(),
+    )
+
+
+def crawl_sites(
+    sites: list[Site],
+    paths: DataPaths,
+    *,
+    run_id: str,
+    max_pages: int | None = None,
+    progress: bool = False,
+    config: FetchConfig | None = None,
+    observer: Observer | None = None,
+) -> list[SiteCrawlResult]:
+    """Crawl many sites in parallel threads; a host shared by several sites still gets one request
+    at a time and its delay. Results come back in the order of `sites`."""
+    config = config or FetchConfig()
+    paths = paths.ensure()
+    gate, robots = HostGate(), RobotsCache()
+    if observer is None:
+        observer = _RichProgress(len(sites)) if progress else Observer()
+    workers = max(1, min(config.workers, len(sites)))
+    with _started(observer), ThreadPoolExecutor(max_workers=workers, thread_name_prefix="crawl") as pool:
+        futures = [
+            pool.submit(
+                _crawl_one,
+                site,
+                paths,
+                run_id=run_id,
+                max_pages=max_pages,
+                config=config,
+                gate=gate,
+                robots=robots,
+                observer=observer,
+            )
+            for site in sites
+        ]
+        return [f.result() for f in futures]
+
+
+class _started:
+    """Context manager that starts/stops an observer that has a live display."""
+
+    def __init__(self, observer: Observer) -> None:
+        self.observer = observer
+
+    def __enter__(self) -> Observer:
+        start: Callable[[], None] | None = getattr(self.observer, "start", None)
+        if start:
+            start()
+        return self.observer
+
+    def __exit__(self, *exc: object) -> None:
+        stop: Callable[[], None] | None = getattr(self.observer, "stop", None)
+        if stop:
+            stop()
+
+
+class _RichProgress(Observer):
+    """A rich progress display: one overall bar plus a bar per site being crawled."""
+
+    def __init__(self, n_sites: int) -> None:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self._progress = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            transient=False,
+        )
+        self._lock = threading.Lock()
+        self._overall = self._progress.add_task(f"sites ({n_sites})", total=n_sites)
+        self._tasks: dict[str, Any] = {}
+
+    def start(self) -> None:
+        self._progress.start()
+
+    def stop(self) -> None:
+        self._progress.stop()
+
+    def site_started(self, site_id: str, targets: int) -> None:
+        with self._lock:
+            self._tasks[site_id] = self._progress.add_task(f"  {site_id}", total=max(targets, 1))
+            if not targets:
+                self._progress.update(self._tasks[site_id], completed=1)
+
+    def page_done(self, site_id: str) -> None:
+        with self._lock:
+            task = self._tasks.get(site_id)
+            if task is not None:
+                self._progress.advance(task)
+
+    def site_finished(self, result: SiteCrawlResult) -> None:
+        with self._lock:
+            task = self._tasks.pop(result.site_id, None)
+            if task is not None:
+                self._progress.remove_task(task)
+            self._progress.advance(self._overall)

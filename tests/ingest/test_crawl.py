@@ -1,0 +1,298 @@
+"""End-to-end crawls of the portal simulator: landing, incremental runs, every fault class, recovery."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from ingest.crawl import SiteCrawlResult, crawl_site, crawl_sites
+from ingest.crawl_state import CrawlState
+from ingest.fetch import FetchConfig
+from ingest.land import CRAWL_RUNS_SCHEMA, FETCH_ERRORS_SCHEMA, PAGES_SCHEMA, raw_path, read_parts, read_raw
+from ingest.paths import DataPaths
+from ingest.simulator.faults import Fault
+from ingest.simulator.server import PortalSimulator
+from ingest.sites import Site, load_registry
+
+FAST = FetchConfig(
+    connect_timeout_s=1.0,
+    read_timeout_s=0.5,
+    retries=1,
+    backoff_base_s=0.01,
+    backoff_max_s=0.02,
+    retry_after_cap_s=2.0,
+    max_body_bytes=512 * 1024,
+    flush_every=3,
+)
+SITE = "xuan-phu"
+
+
+@pytest.fixture
+def sim() -> Iterator[PortalSimulator]:
+    with PortalSimulator() as s:
+        yield s
+
+
+@pytest.fixture
+def paths(tmp_path: Path) -> DataPaths:
+    return DataPaths.at(tmp_path / "data").ensure()
+
+
+def sites_of(
+    sim: PortalSimulator, tmp_path: Path, ids: list[str] | None = None, delay_s: float = 0.0
+) -> list[Site]:
+    return load_registry(sim.write_registry(tmp_path / "registry.yaml", delay_s=delay_s, site_ids=ids))
+
+
+def run(sim, paths, tmp_path, run_id, ids=(SITE,), config=FAST) -> list[SiteCrawlResult]:
+    return crawl_sites(sites_of(sim, tmp_path, list(ids)), paths, run_id=run_id, config=config)
+
+
+def pages(paths: DataPaths) -> list[dict]:
+    return read_parts(paths.pages, PAGES_SCHEMA).to_pylist()
+
+
+def errors(paths: DataPaths) -> list[dict]:
+    return read_parts(paths.fetch_errors, FETCH_ERRORS_SCHEMA).to_pylist()
+
+
+def assert_no_duplicate_versions(rows: list[dict]) -> None:
+    by_hash: dict[tuple[str, str], set[int]] = {}
+    by_version: dict[tuple[str, int], set[str]] = {}
+    for r in rows:
+        by_hash.setdefault((r["url"], r["content_sha256"]), set()).add(r["version"])
+        by_version.setdefault((r["url"], r["version"]), set()).add(r["content_sha256"])
+    assert all(len(v) == 1 for v in by_hash.values()), by_hash
+    assert all(len(v) == 1 for v in by_version.values()), by_version
+    firsts = Counter(r["url"] for r in rows if r["change"] == "new")
+    assert all(n == 1 for n in firsts.values()), firsts
+
+
+def test_first_run_lands_every_article_of_every_family(sim, paths, tmp_path):
+    ids = [s.id for s in sim.sites]
+    results = run(sim, paths, tmp_path, "20250701T010000Z-aaaaaa", ids=ids)
+    rows = pages(paths)
+    for site_id, res in zip(ids, results, strict=True):
+        expected = set(sim.article_urls(site_id))
+        landed = {r["url"] for r in rows if r["site_id"] == site_id}
+        assert landed == expected, site_id
+        assert res.pages_new == len(expected) and res.pages_failed == 0 and res.errors == []
+    assert {r["change"] for r in rows} == {"new"} and {r["version"] for r in rows} == {1}
+    for r in rows:
+        assert raw_path(paths, r["content_sha256"]).exists()
+        assert r["status"] == 200 and r["etag"] and r["last_modified"] and r["encoding"] == "utf-8"
+    # partitioned by the run's date, one part per flushed batch, named by run and site
+    files = sorted(p.name for p in paths.pages.rglob("part-*.parquet"))
+    assert all(p.startswith("part-20250701T010000Z-aaaaaa-") for p in files)
+    assert {p.parent.name for p in paths.pages.rglob("part-*.parquet")} == {"crawl_date=2025-07-01"}
+    runs = read_parts(paths.crawl_runs, CRAWL_RUNS_SCHEMA).to_pylist()
+    assert sorted(r["site_id"] for r in runs) == sorted(ids)
+    assert all(r["requests"] > r["pages_new"] for r in runs)
+
+
+def test_incremental_runs_fetch_only_new_or_changed_pages(sim, paths, tmp_path):
+    run(sim, paths, tmp_path, "20250701T010000Z-aaaaaa")
+    articles = sim.article_urls(SITE)
+    prefix = sim.site(SITE).prefix
+
+    def article_gets(status: int) -> int:
+        return sum(
+            1
+            for r in sim.request_log
+            if r.status == status and any(u.endswith(r.path) for u in articles + extra)
+        )
+
+    extra: list[str] = []
+    sim.reset_log()
+    [res] = run(sim, paths, tmp_path, "20250702T010000Z-bbbbbb")
+    assert article_gets(200) == 0  # nothing new: every article answered 304
+    assert article_gets(304) == len(articles)
+    assert res.pages_new == res.pages_changed == 0 and res.pages_unchanged == len(articles)
+    # the listing walk stopped at the first page (it holds only known articles)
+    listing_path = urlsplit(sim.listing_urls(SITE)[0]).path
+    listing = [r.path for r in sim.request_log if r.path.split("?")[0] == listing_path]
+    assert listing == [listing_path]
+
+    slug = sim.site(SITE).articles[-1].slug  # the oldest article, deep in the listing
+    sim.mutate(SITE, slug)
+    sim.reset_log()
+    [res] = run(sim, paths, tmp_path, "20250703T010000Z-cccccc")
+    assert article_gets(200) == 1 and article_gets(304) == len(articles) - 1
+    assert res.pages_changed == 1 and res.pages_new == 0 and res.pages_unchanged == len(articles) - 1
+    rows = pages(paths)
+    changed = [r for r in rows if r["change"] == "changed"]
+    assert (
+        len(changed) == 1 and changed[0]["version"] == 2 and changed[0]["url"] == sim.article_url(SITE, slug)
+    )
+    old = next(r for r in rows if r["url"] == changed[0]["url"] and r["version"] == 1)
+    assert read_raw(paths, old["content_sha256"]) != read_raw(paths, changed[0]["content_sha256"])
+
+    # A new article also changes the "Tin khác" box of some other pages: those bytes changed, so
+    # they are fetched (200) and become new versions; every other page still answers 304.
+    new_url = sim.add_article(
+        SITE,
+        title="Hội nghị sơ kết công tác 9 tháng đầu năm 2025",
+        body_html="<p>Tổng thu ngân sách xã đạt 4.250 triệu đồng, bằng 112% cùng kỳ.</p>",
+        published=datetime(2025, 9, 30, 8, 0),
+    )
+    extra.append(new_url)
+    sim.reset_log()
+    [res] = run(sim, paths, tmp_path, "20250704T010000Z-dddddd")
+    assert res.pages_new == 1
+    assert article_gets(200) == res.pages_new + res.pages_changed
+    assert article_gets(304) == res.pages_unchanged
+    rows = pages(paths)
+    assert [r["version"] for r in rows if r["url"] == new_url] == [1]
+    assert_no_duplicate_versions(rows)
+    assert prefix  # the bundled sites share one host under path prefixes
+
+
+# fault kind, its parameters, the error class the crawler must record
+FAULTS = [
+    ("status", {"code": 500}, "http_5xx"),
+    ("status", {"code": 503}, "http_5xx"),
+    ("status", {"code": 404}, "http_4xx"),
+    ("retry_after", {"code": 429, "seconds": 3600}, "rate_limited"),
+    ("retry_after", {"code": 503, "seconds": 3600, "http_date": True}, "rate_limited"),
+    ("slow", {"delay_s": 2.0}, "timeout"),
+    ("slow", {"delay_s": 2.0, "mode": "during"}, "timeout"),
+    ("truncate", {"fraction": 0.3}, "truncated"),
+    ("redirect_loop", {}, "redirect_loop"),
+    ("redirect_offsite", {}, "redirect_offsite"),
+    ("oversize", {"mb": 2.0}, "too_large"),
+    ("oversize", {"mb": 2.0, "content_length": False}, "too_large"),
+    ("oversize", {"mb": 20.0, "gzip": True}, "too_large"),
+    ("robots_disallow", {}, "robots"),
+    ("empty", {}, "empty"),
+    ("malformed", {}, "malformed"),
+]
+
+
+@pytest.mark.parametrize(
+    ("kind", "params", "error_class"), FAULTS, ids=[f"{f[0]}-{f[2]}-{i}" for i, f in enumerate(FAULTS)]
+)
+def test_fault_is_recorded_and_recovered_next_run(sim, paths, tmp_path, kind, params, error_class):
+    site = sim.site(SITE)
+    victim = site.articles[1]
+    url = sim.article_url(SITE, victim.slug)
+    sim.faults.add(site.prefix + site.article_path(victim), Fault(kind, **params))
+
+    [res] = run(sim, paths, tmp_path, "20250701T010000Z-aaaaaa")
+    errs = [e for e in errors(paths) if e["url"] == url]
+    assert [e["error_class"] for e in errs] == [error_class], errs
+    assert errs[0]["kind"] == "article" and errs[0]["attempt"] == 1 and errs[0]["message"]
+    assert url not in {r["url"] for r in pages(paths)}
+    assert res.pages_failed >= 1 and any(error_class in e for e in res.errors)
+    if kind != "retry_after":  # a long Retry-After leaves the whole host for the next run
+        others = set(sim.article_urls(SITE)) - {url}
+        assert others <= {r["url"] for r in pages(paths)}
+    assert url in CrawlState.load(paths, SITE).retry_urls(FAST.max_failed_runs)
+
+    sim.faults.clear()
+    [res2] = run(sim, paths, tmp_path, "20250702T010000Z-bbbbbb")
+    rows = pages(paths)
+    assert url in {
+        r["url"] for r in rows if r["run_id"] == "20250702T010000Z-bbbbbb" and r["change"] == "new"
+    }
+    assert {r["url"] for r in rows} == set(sim.article_urls(SITE))
+    assert res2.pages_failed == 0
+    assert CrawlState.load(paths, SITE).retry_urls(FAST.max_failed_runs) == []
+    assert_no_duplicate_versions(rows)
+
+
+def test_short_retry_after_and_transient_5xx_recover_within_the_run(sim, paths, tmp_path):
+    site = sim.site(SITE)
+    a, b = site.articles[0], site.articles[1]
+    sim.faults.add(site.prefix + site.article_path(a), Fault("retry_after", times=1, seconds=1))
+    sim.faults.add(site.prefix + site.article_path(b), Fault("status", times=1, code=502))
+    [res] = run(sim, paths, tmp_path, "20250701T010000Z-aaaaaa")
+    assert res.pages_failed == 0 and errors(paths) == []
+    assert {r["url"] for r in pages(paths)} == set(sim.article_urls(SITE))
+    assert sim.count(status=429) == 1 and sim.count(status=502) == 1
+
+
+def test_wrong_charset_header_is_decoded_correctly(sim, paths, tmp_path):
+    site = sim.site(SITE)
+    victim = site.articles[0]
+    sim.faults.add(site.prefix + site.article_path(victim), Fault("wrong_charset"))  # 1258 body, utf-8 header
+    run(sim, paths, tmp_path, "20250701T010000Z-aaaaaa")
+    [row] = [r for r in pages(paths) if r["url"] == sim.article_url(SITE, victim.slug)]
+    assert row["encoding"] == "cp1258" and "charset=utf-8" in row["content_type"]
+    text = unicodedata.normalize("NFC", read_raw(paths, row["content_sha256"]).decode(row["encoding"]))
+    assert unicodedata.normalize("NFC", victim.title) in text
+
+
+def test_repeated_failures_count_attempts_and_stop_after_the_limit(sim, paths, tmp_path):
+    site = sim.site(SITE)
+    victim = site.articles[0]
+    url = sim.article_url(SITE, victim.slug)
+    sim.faults.add(site.prefix + site.article_path(victim), Fault("status", code=404))
+    cfg = FetchConfig(**{**FAST.__dict__, "max_failed_runs": 2})
+    for i in range(3):
+        run(sim, paths, tmp_path, f"2025070{i + 1}T010000Z-run{i}", config=cfg)
+    attempts = [e["attempt"] for e in errors(paths) if e["url"] == url]
+    # runs 1 and 2 fail; run 3 still finds it on the listing page, so it tries again
+    assert attempts == [1, 2, 3]
+    assert url not in CrawlState.load(paths, SITE).retry_urls(cfg.max_failed_runs)
+
+
+def test_cleaner_failure_is_recorded_and_pages_kept(sim, paths, tmp_path, monkeypatch):
+    import ingest.clean.landing as cleaner
+
+    def boom(*a, **k):
+        raise RuntimeError("cleaner exploded")
+
+    monkeypatch.setattr(cleaner, "clean_pages", boom)
+    [res] = run(sim, paths, tmp_path, "20250701T010000Z-aaaaaa")
+    assert {r["url"] for r in pages(paths)} == set(sim.article_urls(SITE))
+    assert any("cleaner exploded" in e for e in res.errors) and res.documents_cleaned == 0
+
+
+def test_cleaner_gets_new_and_changed_rows_only(sim, paths, tmp_path, monkeypatch):
+    import ingest.clean.landing as cleaner
+
+    seen: list[dict] = []
+
+    def spy(p, site, rows, *, run_id):
+        seen.extend(rows)
+        for r in rows:
+            assert read_raw(p, r["content_sha256"])  # the raw HTML is there before cleaning
+        return len(rows)
+
+    monkeypatch.setattr(cleaner, "clean_pages", spy)
+    [res] = run(sim, paths, tmp_path, "20250701T010000Z-aaaaaa")
+    assert len(seen) == len(sim.article_urls(SITE)) == res.documents_cleaned
+    seen.clear()
+    run(sim, paths, tmp_path, "20250702T010000Z-bbbbbb")
+    assert seen == []
+
+
+def test_replaying_the_same_run_id_adds_nothing(sim, paths, tmp_path):
+    run(sim, paths, tmp_path, "20250701T010000Z-aaaaaa")
+    before = pages(paths)
+    sim.reset_log()
+    [res] = run(sim, paths, tmp_path, "20250701T010000Z-aaaaaa")
+    assert pages(paths) == before and res.pages_seen == 0
+    runs = read_parts(paths.crawl_runs, CRAWL_RUNS_SCHEMA).to_pylist()
+    assert len(runs) == 1
+
+
+def test_crawl_site_single_site_entry_point(sim, paths, tmp_path):
+    [site] = sites_of(sim, tmp_path, ["lamdong-loc-quang"])
+    res = crawl_site(site, paths, run_id="20250701T010000Z-aaaaaa", config=FAST)
+    assert res.pages_new == len(sim.article_urls("lamdong-loc-quang")) > 0
+    assert res.started_at <= res.finished_at
+
+
+def test_max_pages_limits_the_listing_walk(sim, paths, tmp_path):
+    [res] = crawl_sites(sites_of(sim, tmp_path, [SITE]), paths, run_id="r1", max_pages=1, config=FAST)
+    per_page = len([u for u in sim.article_urls(SITE)])
+    assert 0 < res.pages_new <= per_page
+    listing = [r for r in sim.request_log if "page=2" in r.path]
+    assert listing == []
