@@ -8,9 +8,10 @@ from rich.table import Table
 from ingest.pipeline import RunSummary
 
 TRY_SQL = (
-    "select commune_name, period, value, unit, plan_pct "
-    "from fct_commune_indicators join dim_commune using (commune_id) "
-    "where indicator_id = 'budget_revenue_total' order by commune_name, period"
+    "select c.commune_name, f.period, i.name_vi as indicator, f.kind, f.base_value, f.base_unit, f.plan_pct "
+    "from fct_commune_indicators f join dim_commune c using (commune_id) "
+    "join dim_indicator i using (indicator_id) "
+    "order by c.commune_name, i.name_vi, f.period limit 20"
 )
 
 

@@ -1,0 +1,75 @@
+"""End to end: `xaetl demo` twice builds a published warehouse and leaves the facts unchanged."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from ingest.cli.summary import TRY_SQL
+
+pytestmark = pytest.mark.slow
+
+FACT_COLUMNS = "commune_id, term_id, period, indicator_key, kind, base_value, plan_pct, yoy_pct, n_mentions"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _demo(data_dir: Path, port: int) -> subprocess.CompletedProcess[str]:
+    xaetl = Path(sys.executable).with_name("xaetl")
+    return subprocess.run(
+        [str(xaetl), "demo", "--data-dir", str(data_dir), "--port", str(port), "--delay", "0"],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        env={**os.environ, "COLUMNS": "200"},
+    )
+
+
+def _facts(published: Path) -> list[tuple]:
+    with duckdb.connect(str(published), read_only=True) as con:
+        return con.execute(f"select {FACT_COLUMNS} from fct_commune_indicators order by all").fetchall()
+
+
+def test_demo_twice_publishes_the_same_facts(tmp_path: Path) -> None:
+    port = _free_port()
+    first = _demo(tmp_path, port)
+    assert first.returncode == 0, first.stdout[-3000:] + first.stderr[-3000:]
+    published = tmp_path / "published" / "warehouse.duckdb"
+    assert published.exists()
+    assert "published" in first.stdout
+    assert TRY_SQL in first.stdout.replace("\n", "")
+
+    xaetl = Path(sys.executable).with_name("xaetl")
+    tried = subprocess.run(
+        [str(xaetl), "query", "--data-dir", str(tmp_path), "--format", "csv", TRY_SQL],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert tried.returncode == 0, tried.stderr
+    assert len(tried.stdout.strip().splitlines()) > 5  # header + rows
+
+    facts = _facts(published)
+    with duckdb.connect(str(published), read_only=True) as con:
+        communes = con.execute("select count(distinct commune_id) from fct_commune_indicators").fetchone()[0]
+        dup = con.execute(
+            "select count(*) - count(distinct (commune_id, term_id, period, indicator_key, kind)) "
+            "from fct_commune_indicators"
+        ).fetchone()[0]
+    assert communes >= 3
+    assert dup == 0
+    assert len(facts) > 20
+
+    second = _demo(tmp_path, port)
+    assert second.returncode == 0, second.stdout[-3000:] + second.stderr[-3000:]
+    assert _facts(published) == facts
