@@ -51,6 +51,7 @@ FETCH_ERRORS_SCHEMA = pa.schema(
         ("status", pa.int32()),
         ("attempt", pa.int32()),
         ("occurred_at", TS),
+        ("kind", pa.string()),  # article | listing | sitemap | feed | robots: what the URL was fetched as
     ]
 )
 
@@ -73,6 +74,7 @@ DOCUMENTS_SCHEMA = pa.schema(
         ("neardup_group", pa.string()),  # content_sha256 of the first document of its group
         ("minhash", pa.list_(pa.uint32())),
         ("cleaned_at", TS),
+        ("shingle_count", pa.int32()),  # distinct word shingles behind `minhash` (containment estimate)
     ]
 )
 
@@ -100,6 +102,21 @@ CRAWL_RUNS_SCHEMA = pa.schema(
         ("pages_unchanged", pa.int32()),
         ("pages_failed", pa.int32()),
         ("requests", pa.int32()),
+        ("documents_cleaned", pa.int32()),
+    ]
+)
+
+# The registry as it was at each run, so the warehouse knows each site's commune as published.
+SITES_SCHEMA = pa.schema(
+    [
+        ("run_id", pa.string()),
+        ("site_id", pa.string()),
+        ("commune", pa.string()),
+        ("district", pa.string()),
+        ("province", pa.string()),
+        ("family", pa.string()),
+        ("base_url", pa.string()),
+        ("registered_at", TS),
     ]
 )
 
@@ -192,3 +209,37 @@ def read_parts(directory: Path, schema: pa.Schema, columns: list[str] | None = N
         return schema.empty_table() if columns is None else schema.empty_table().select(columns)
     tables = [pq.read_table(f, columns=columns, schema=schema) for f in files]
     return pa.concat_tables(tables)
+
+
+def land_sites(paths: DataPaths, sites: Iterable[Any], *, run_id: str, at: Any = None) -> Path | None:
+    """Land the registry entries (`ingest.sites.Site`) of one run under `landing/sites/`.
+
+    One part per run and set of sites (`crawl_date=<date>/part-<run_id>-<hash of the site ids>`),
+    so a per-site task (`[site]`) and a whole-registry call can both land, and replaying the
+    same call writes nothing new; the warehouse keeps the latest row per site_id.
+    """
+    from datetime import UTC, datetime
+
+    sites = list(sites)
+    when = at or datetime.now(UTC)
+    ids = hashlib.sha256(",".join(sorted(s.id for s in sites)).encode()).hexdigest()[:10]
+    rows = [
+        {
+            "run_id": run_id,
+            "site_id": s.id,
+            "commune": s.commune,
+            "district": s.district,
+            "province": s.province,
+            "family": s.family,
+            "base_url": s.base_url,
+            "registered_at": when,
+        }
+        for s in sites
+    ]
+    return write_part(
+        paths.landing / "sites",
+        SITES_SCHEMA,
+        rows,
+        partition={"crawl_date": f"{when:%Y-%m-%d}"},
+        name=f"{run_id}-{ids}",
+    )

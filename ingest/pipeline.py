@@ -68,16 +68,20 @@ def crawl(
 ) -> list[Any]:
     """Crawl, clean and land the given sites (parallel across hosts, polite per host)."""
     from ingest.crawl import crawl_sites
+    from ingest.land import land_sites
 
-    return crawl_sites(sites, paths.ensure(), run_id=run_id, max_pages=max_pages, progress=progress)
+    land_sites(paths.ensure(), sites, run_id=run_id)  # the warehouse's commune names come from here
+    return crawl_sites(sites, paths, run_id=run_id, max_pages=max_pages, progress=progress)
 
 
-def build(paths: DataPaths, *, full_refresh: bool = False) -> Any:
-    """`dbt build` of the warehouse from the landing files."""
+def build(paths: DataPaths, *, full_refresh: bool = False, select: str | None = None) -> Any:
+    """`dbt build` of the warehouse from the landing files (`select`: one layer, for the DAG)."""
     go_offline()
     from ingest.warehouse.build import dbt_build
 
-    return dbt_build(paths, full_refresh=full_refresh)
+    if select is None:
+        return dbt_build(paths, full_refresh=full_refresh)
+    return dbt_build(paths, full_refresh=full_refresh, select=select)
 
 
 def check(paths: DataPaths) -> Any:

@@ -1,0 +1,92 @@
+{{
+    config(
+        materialized='incremental',
+        unique_key='content_sha256',
+        incremental_strategy='delete+insert',
+        post_hook=[
+            "delete from {{ this }} where document_version_id not in
+                (select document_version_id from {{ ref('int_documents_latest') }})",
+            "update {{ this }} as f set commune_id = s.commune_id
+                from {{ ref('int_sites_latest') }} as s
+                where f.site_id = s.site_id and f.commune_id is distinct from s.commune_id",
+        ],
+    )
+}}
+
+-- Incremental: a build only unnests document versions not yet in the table; delete+insert on
+-- content_sha256 swaps in a page's new clean version, and the post-hook drops rows of
+-- versions that are no longer current (e.g. a re-clean that found no mention) and moves rows
+-- to the site's current commune after a registry edit, so a full refresh rebuilds the same.
+
+with
+
+mentions as (
+    select * from {{ ref('int_mentions_unnested') }}
+),
+
+documents as (
+    select * from {{ ref('int_documents_latest') }}
+),
+
+extracted as (
+    select * from {{ ref('int_documents_extracted') }}
+),
+
+sites as (
+    select * from {{ ref('int_sites_latest') }}
+),
+
+periods as (
+    select * from {{ ref('int_periods_parsed') }}
+),
+
+new_mentions as (
+    select * from mentions
+    {% if is_incremental() %}
+        where document_version_id not in (select document_version_id from {{ this }})
+    {% endif %}
+),
+
+joined as (
+    select
+        new_mentions.mention_id,
+        new_mentions.document_version_id,
+        documents.document_id,
+        new_mentions.content_sha256,
+        new_mentions.clean_version,
+        documents.site_id,
+        sites.commune_id,
+        periods.term_id,
+        documents.url,
+        documents.fetched_at,
+        extracted.issue_date,
+        documents.published_at,
+        documents.neardup_group,
+        new_mentions.indicator,
+        new_mentions.indicator_id,
+        new_mentions.value,
+        new_mentions.value_high,
+        new_mentions.of_total,
+        new_mentions.unit,
+        new_mentions.base_value,
+        new_mentions.base_unit,
+        new_mentions.plan_pct,
+        new_mentions.yoy_pct,
+        new_mentions.approx,
+        new_mentions.kind,
+        new_mentions.period,
+        new_mentions.quote,
+        new_mentions."start",
+        new_mentions."end"
+    from new_mentions
+    inner join documents on new_mentions.document_version_id = documents.document_version_id
+    left join extracted on new_mentions.document_version_id = extracted.document_version_id
+    left join sites on documents.site_id = sites.site_id
+    left join periods on new_mentions.period = periods.period
+),
+
+final as (
+    select * from joined
+)
+
+select * from final

@@ -1,0 +1,116 @@
+"""Incremental builds extract only new document versions; a full refresh rebuilds identically."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import duckdb
+import pytest
+
+from ingest.paths import DataPaths
+from ingest.warehouse.build import dbt_build
+from tests.helpers.landing import SITES, Doc, land, seed_docs, utc
+
+pytestmark = pytest.mark.slow
+
+MARTS = [
+    "dim_commune",
+    "dim_period",
+    "dim_term",
+    "dim_document",
+    "fct_indicator_mentions",
+    "fct_commune_indicators",
+    "fct_site_crawls",
+]
+
+
+def snapshot(paths: DataPaths) -> dict[str, list[tuple]]:
+    with duckdb.connect(str(paths.warehouse), read_only=True) as con:
+        return {t: con.execute(f"select * from {t} order by all").fetchall() for t in MARTS}
+
+
+def scalar(paths: DataPaths, sql: str):
+    with duckdb.connect(str(paths.warehouse), read_only=True) as con:
+        return con.execute(sql).fetchone()[0]
+
+
+def test_incremental_then_full_refresh(tmp_path, fake_extractor: list[str]) -> None:
+    paths = DataPaths.at(tmp_path)
+    xuan_phu, loc_quang, binh_thanh_dong = seed_docs()
+    land(
+        paths,
+        [xuan_phu, loc_quang, binh_thanh_dong],
+        run_id="20230815T010000Z-aaaaaa",
+        at=utc(2023, 8, 15, 1),
+    )
+    first = dbt_build(paths)
+    assert first.ok, first.message
+    assert len(fake_extractor) == 3
+
+    # nothing new: nothing extracted
+    again = dbt_build(paths)
+    assert again.ok, again.message
+    assert len(fake_extractor) == 3
+
+    # run 2: one new page, and the re-cleaned (clean_version 2) text of an existing page
+    new_page = Doc(
+        "xuan-phu",
+        "http://127.0.0.1:8765/xuanphu/web/trang-chu/tin-tuc-su-kien/ket-qua-thu-ngan-sach-9-thang.html",
+        "Xuân Phú, ngày 05 tháng 10 năm 2023\nBÁO CÁO 6 tháng đầu năm 2023\n"
+        "Thu ngân sách xã được 2.900 triệu đồng đạt 50% KH năm.",
+        title="Báo cáo thu ngân sách 6 tháng đầu năm 2023",
+    )
+    recleaned = Doc(
+        loc_quang.site_id,
+        loc_quang.url,
+        loc_quang.text.replace("4.271 triệu đồng", "4.280 triệu đồng"),
+        title=loc_quang.title,
+        published_at=loc_quang.published_at,
+        clean_version="2",
+        content_sha256=loc_quang.content_sha256,
+        change="unchanged",
+    )
+    # ...and the registry now spells Xuân Phú's district with its unit type
+    edited = [replace(s, district="Huyện Thọ Xuân") if s.id == "xuan-phu" else s for s in SITES]
+    land(paths, [new_page, recleaned], run_id="20230816T010000Z-bbbbbb", at=utc(2023, 8, 16, 1), sites=edited)
+    incremental = dbt_build(paths)
+    assert incremental.ok, incremental.message
+    assert len(fake_extractor) == 5, "only the two new document versions are extracted"
+    versions = scalar(
+        paths,
+        f"select list(distinct clean_version) from fct_indicator_mentions "
+        f"where content_sha256 = '{loc_quang.content_sha256}'",
+    )
+    assert versions == ["2"]
+    assert scalar(paths, "select count(*) from fct_indicator_mentions where base_value = 4271000000") == 0
+    assert scalar(paths, "select count(*) from fct_indicator_mentions where base_value = 4280000000") == 1
+    assert scalar(paths, "select count(*) from dim_document") == 4
+    assert scalar(paths, "select count(*) from fct_site_crawls") == 6
+    # both spellings are in dim_commune (resolved alike); facts follow the site's current entry
+    assert (
+        scalar(paths, "select count(*) from dim_commune where commune_name = 'Xuân Phú' and is_resolved") == 2
+    )
+    assert (
+        scalar(
+            paths,
+            "select count(distinct f.commune_id) from fct_indicator_mentions f "
+            "join dim_commune c using (commune_id) where c.district_name = 'Huyện Thọ Xuân'",
+        )
+        == 1
+    )
+    assert (
+        scalar(
+            paths,
+            "select count(*) from fct_indicator_mentions f join dim_commune c using (commune_id) "
+            "where f.site_id = 'xuan-phu' and c.district_name = 'Thọ Xuân'",
+        )
+        == 0
+    )
+    before = snapshot(paths)
+
+    full = dbt_build(paths, full_refresh=True)
+    assert full.ok, full.message
+    assert len(fake_extractor) == 9, "a full refresh re-extracts the four current versions"
+    after = snapshot(paths)
+    for table in MARTS:
+        assert after[table] == before[table], table

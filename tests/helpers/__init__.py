@@ -1,0 +1,1 @@
+"""Helpers shared by tests: small realistic landings and test doubles."""
