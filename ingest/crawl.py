@@ -20,7 +20,15 @@ from typing import Any
 from ingest.crawl_state import CrawlState
 from ingest.discover import discover
 from ingest.fetch import ACCEPT_ANY, FetchConfig, Fetcher, FetchError, FetchResult
-from ingest.land import CRAWL_RUNS_SCHEMA, FETCH_ERRORS_SCHEMA, PAGES_SCHEMA, parts, store_raw, write_part
+from ingest.land import (
+    CRAWL_RUNS_SCHEMA,
+    FETCH_ERRORS_SCHEMA,
+    PAGES_SCHEMA,
+    land_sites,
+    parts,
+    store_raw,
+    write_part,
+)
 from ingest.paths import DataPaths
 from ingest.politeness import HostGate
 from ingest.robots import RobotsCache, robots_url
@@ -339,6 +347,8 @@ def _crawl_one(
     observer: Observer,
 ) -> SiteCrawlResult:
     try:
+        # The registry entry as of this run: the warehouse's commune names come from it.
+        land_sites(paths, [site], run_id=run_id)
         crawl = _SiteCrawl(
             site,
             paths,

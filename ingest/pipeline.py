@@ -68,20 +68,18 @@ def crawl(
 ) -> list[Any]:
     """Crawl, clean and land the given sites (parallel across hosts, polite per host)."""
     from ingest.crawl import crawl_sites
-    from ingest.land import land_sites
 
-    land_sites(paths.ensure(), sites, run_id=run_id)  # the warehouse's commune names come from here
     return crawl_sites(sites, paths, run_id=run_id, max_pages=max_pages, progress=progress)
 
 
-def build(paths: DataPaths, *, full_refresh: bool = False, select: str | None = None) -> Any:
+def build(
+    paths: DataPaths, *, full_refresh: bool = False, select: str | None = None, quiet: bool = False
+) -> Any:
     """`dbt build` of the warehouse from the landing files (`select`: one layer, for the DAG)."""
     go_offline()
     from ingest.warehouse.build import dbt_build
 
-    if select is None:
-        return dbt_build(paths, full_refresh=full_refresh)
-    return dbt_build(paths, full_refresh=full_refresh, select=select)
+    return dbt_build(paths, full_refresh=full_refresh, select=select, quiet=quiet)
 
 
 def check(paths: DataPaths) -> Any:
@@ -127,7 +125,7 @@ def run(
         sites = [s for s in sites if s.id in site_ids]
     summary = RunSummary(run_id=new_run_id(), data_dir=paths.root)
     summary.sites = crawl(sites, paths, run_id=summary.run_id, max_pages=max_pages, progress=progress)
-    summary.build = build(paths, full_refresh=full_refresh)
+    summary.build = build(paths, full_refresh=full_refresh, quiet=progress)
     if not summary.build.ok:
         summary.failure = f"dbt build failed: {summary.build.message}"
         return summary

@@ -76,7 +76,7 @@ def _environment(values: dict[str, str]) -> Iterator[None]:
                 os.environ[key] = old
 
 
-def _invoke(paths: DataPaths, command: list[str]) -> tuple[Any, float]:
+def _invoke(paths: DataPaths, command: list[str], *, quiet: bool = False) -> tuple[Any, float]:
     from dbt.cli.main import dbtRunner
 
     paths.ensure()
@@ -92,6 +92,7 @@ def _invoke(paths: DataPaths, command: list[str]) -> tuple[Any, float]:
         str(paths.logs / "dbt"),
         "--no-send-anonymous-usage-stats",
         "--no-use-colors",
+        *(["--quiet"] if quiet else []),
     ]
     with _DBT_LOCK, _environment(dbt_env(paths)):
         started = time.perf_counter()
@@ -142,8 +143,13 @@ def dbt_build(
     full_refresh: bool = False,
     select: str | None = None,
     exclude: str | None = None,
+    quiet: bool = False,
 ) -> BuildResult:
-    """`dbt build` of the warehouse from the landing files of `paths` (selection optional)."""
+    """`dbt build` of the warehouse from the landing files of `paths` (selection optional).
+
+    `quiet` keeps dbt's per-node lines out of stdout (the CLI shows its own summary); they
+    always go to `<data>/logs/dbt/dbt.log`, and Airflow tasks keep them in the task log.
+    """
     command = ["build"]
     if full_refresh:
         command.append("--full-refresh")
@@ -151,7 +157,7 @@ def dbt_build(
         command += ["--select", select]
     if exclude:
         command += ["--exclude", exclude]
-    result, elapsed = _invoke(paths, command)
+    result, elapsed = _invoke(paths, command, quiet=quiet)
     nodes = _nodes(result)
     failed = [n for n in nodes if n.status in ("error", "fail", "runtime error")]
     if result.success:
