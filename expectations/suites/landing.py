@@ -56,7 +56,13 @@ def landing_pages_suite(now: datetime) -> gx.ExpectationSuite:
             column="fetched_at",
             max_value=now + timedelta(hours=1),
         ),
-        warning(gxe.ExpectColumnValuesToBeBetween, column="bytes", min_value=1),
+        warning(
+            gxe.ExpectColumnValuesToBeBetween,
+            description="new and changed pages have a body (304 answers carry none)",
+            column="bytes",
+            min_value=1,
+            row_condition=fresh,
+        ),
         warning(gxe.ExpectTableRowCountToBeBetween, description="at least one page landed", min_value=1),
     ]
     return gx.ExpectationSuite(name=LANDING_PAGES, expectations=expectations)

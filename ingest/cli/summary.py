@@ -51,6 +51,7 @@ def print_summary(summary: RunSummary, console: Console | None = None, *, try_sq
             f"checks passed      {summary.checks.passed}/{summary.checks.passed + summary.checks.failed}"
             + (f"  ({len(summary.checks.warnings)} warnings)" if summary.checks.warnings else "")
         )
+        lines.extend(f"  warning: {w}" for w in summary.checks.warnings[:5])
         if getattr(summary.checks, "data_docs", None):
             lines.append(f"data docs          {summary.checks.data_docs}")
     if summary.ok:

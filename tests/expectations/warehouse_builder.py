@@ -225,4 +225,10 @@ def good_data_dir(root: Path) -> DataPaths:
     paths = DataPaths.at(root).ensure()
     write_build(paths.warehouse)
     write_pages(paths, page_rows())
+    # a second nightly run: every page answered 304, which carries no body
+    revisits = [
+        {**row, "run_id": "20250602T010000Z-def456", "status": 304, "change": "not_modified", "bytes": 0}
+        for row in page_rows()
+    ]
+    write_pages(paths, revisits, name="r2")
     return paths
