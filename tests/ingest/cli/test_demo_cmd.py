@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -69,6 +70,14 @@ def test_demo_twice_publishes_the_same_facts(tmp_path: Path) -> None:
     assert communes >= 3
     assert dup == 0
     assert len(facts) > 20
+
+    # every SQL example of the README runs on the published warehouse
+    readme = (Path(__file__).parents[3] / "README.md").read_text(encoding="utf-8")
+    examples = re.findall(r"```sql\n(.*?)```", readme, flags=re.S)
+    assert len(examples) >= 4
+    with duckdb.connect(str(published), read_only=True) as con:
+        for sql in examples:
+            con.execute(sql).fetchall()
 
     second = _demo(tmp_path, port)
     assert second.returncode == 0, second.stdout[-3000:] + second.stderr[-3000:]
