@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ingest.extract.catalogue import CatalogueEntry, load_catalogue, normalize_name
-from ingest.extract.vocab import ABBREVIATIONS
+from ingest.extract.vocab import ABBREVIATIONS, NAME_FILLERS
 
 log = logging.getLogger(__name__)
 
@@ -19,7 +19,7 @@ _GAP_STOP = re.compile(r"[.;:\n!?]")
 # "tỷ lệ hộ nghèo giảm còn 1,5%" names the rate, not its reduction: a name ending in a verb
 # followed by "còn"/"xuống"/"lên" is cut before the verb
 _VERBS = frozenset({"giảm", "tăng"})
-_LEVEL_AFTER = frozenset({"còn", "xuống", "lên"})  # trie key holding the entries of a complete name
+_LEVEL_AFTER = frozenset({"còn", "xuống", "lên", "từ"})  # trie key holding the entries of a complete name
 
 
 @dataclass(frozen=True)
@@ -85,6 +85,7 @@ class NameIndex:
                 if node is None:
                     continue
                 best: tuple[int, list[CatalogueEntry]] | None = None
+                before_comma: tuple[int, list[CatalogueEntry]] | None = None
                 j = i
                 while True:
                     if _END in node and not (
@@ -99,13 +100,25 @@ class NameIndex:
                         break
                     syl = spans[j][2]
                     nxt = node.get(syl) or node.get(_fold(syl))
+                    if nxt is None and syl in NAME_FILLERS and j + 1 < n:
+                        # "giá trị sản xuất ngành tiểu thủ công nghiệp": a filler word inside a name
+                        nxt = node.get(spans[j + 1][2]) or node.get(_fold(spans[j + 1][2]))
+                        if nxt is not None:
+                            j += 1
                     if nxt is None:
                         break
                     # names do not run across sentence punctuation or line breaks
                     gap = text_l[spans[j - 1][1] : spans[j][0]]
                     if len(gap) > 3 or _GAP_STOP.search(gap):
                         break
+                    if "," in gap and before_comma is None:
+                        before_comma = (
+                            best  # "14 đơn thư, đã giải quyết": also offer the name before the comma
+                        )
                     node = nxt
+                if before_comma is not None and best is not None and before_comma[0] != best[0]:
+                    last, entries = before_comma
+                    hits.append(NameHit(spans[i][0], spans[last][1], tuple(entries), last - i + 1))
                 if best is not None:
                     last, entries = best
                     hits.append(NameHit(spans[i][0], spans[last][1], tuple(entries), last - i + 1))

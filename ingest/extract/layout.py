@@ -1,8 +1,9 @@
 """Document layout for extraction: sentences with offsets, headings, and the section each line is in.
 
-A heading (`Phần thứ hai`, `II. CHỈ TIÊU PHÁT TRIỂN 05 NĂM (2025 - 2030)`, `2. Nhiệm vụ trọng tâm 6
-tháng cuối năm 2023`) sets the kind (actual/target) and the period of the lines below it, until the
-next heading that says otherwise.
+A heading (`Phần thứ hai`, `Điều 2. Mục tiêu, chỉ tiêu … năm 2025`, `II. NHIỆM VỤ TRỌNG TÂM QUÝ II`,
+`2. Phương hướng, nhiệm vụ năm 2024`) sets the kind (actual/target) and the period of the lines below
+it. Headings nest (Phần/Điều > I. > 1. > 1.1. > a)): a heading ends the sections of its own level and
+below, so `II. …` after `I. ĐÁNH GIÁ … NỬA ĐẦU NHIỆM KỲ` no longer inherits the mid-term period.
 """
 
 from __future__ import annotations
@@ -12,17 +13,29 @@ import re
 from dataclasses import dataclass
 
 from ingest.extract.periods import H2_RE, SPAN_RE, Term, is_party_term, phrase_period
-from ingest.extract.vocab import ACTUAL_HEADINGS, TARGET_HEADINGS
+from ingest.extract.vocab import ACTUAL_HEADINGS, TARGET_HEADINGS, WEAK_TARGET_HEADINGS
 
 _LINE = re.compile(r"[^\n]+")
 _FOOTNOTE = re.compile(r"^[\s*]*\[([0-9]{1,3})\]")
 _SENT_END = re.compile(r"[.;!?…]+(?=\s)|\.{3}")
 _MARKER = re.compile(
-    r"^[\s#*>\-–•+]*(?:phần\s+thứ\s+\w+|(?:[ivxlc]+|[0-9]{1,2}(?:\.[0-9]{1,2})*|[a-zđ])[.)/]?\s)"
+    r"^[\s#*>\-–•+]*(?:phần\s+thứ\s+\w+|điều\s+[0-9]{1,3}[.:]?\s|"
+    r"(?:[ivxlc]+|[0-9]{1,2}(?:\.[0-9]{1,2})*|[a-zđ])[.)/]?\s)"
 )
-_PART = re.compile(r"^[\s#*]*phần\s+(?:thứ\s+)?\w+")
+_PART = re.compile(r"^[\s#*]*(?:phần\s+(?:thứ\s+)?\w+|điều\s+[0-9]{1,3}\b)")
+# Level of a marked heading, read on the original-case line: 0 Phần/Điều, 1 `II.`, 2 `2.`, 3 `2.1.`, 4 `a)`.
+_ROMAN = re.compile(r"^[\s#*]*[IVXLC]+[.)]\s")
+_ARABIC = re.compile(r"^[\s#*]*([0-9]{1,2}(?:\.[0-9]{1,2})*)\.?[)/]?\s")
+_LETTER = re.compile(r"^[\s#*\-–•+]*[a-zđ][.)]\s")
+# A sentence inside a marked line: the marker's own dot is not one.
+_BODY_AFTER_MARKER = re.compile(r"^[\s#*>\-–•+]*(?:(?:[ivxlc]+|[0-9]{1,2}(?:\.[0-9]{1,2})*|[a-zđ])[.)/]?\s)?")
+# A number with a unit in a heading line makes it a list item, not a heading (`3. Thu nhập … 60 triệu`).
+_QUANTITY_IN_LINE = re.compile(
+    r"[0-9](?:[.,]?[0-9])*[^\S\n]*(?:%|ha\b|tấn|tạ|triệu|tỷ|đồng|con\b|người|hộ\b)"
+)
 _KIND_RE = {
     "target": re.compile("|".join(re.escape(w) for w in TARGET_HEADINGS)),
+    "weak_target": re.compile("|".join(re.escape(w) for w in WEAK_TARGET_HEADINGS)),
     "actual": re.compile("|".join(re.escape(w) for w in ACTUAL_HEADINGS)),
 }
 
@@ -36,6 +49,7 @@ class Sentence:
     kind: str  # section kind: "actual" or "target"
     period: str | None  # section period, None = document default
     is_heading: bool
+    line_start: int = 0  # start of the line (list item, paragraph) the sentence is on
 
 
 def _is_heading(line: str, line_l: str) -> bool:
@@ -47,12 +61,41 @@ def _is_heading(line: str, line_l: str) -> bool:
         return True
     if _PART.match(line_l):
         return True
-    return bool(_MARKER.match(line_l)) and len(stripped) <= 120 and ". " not in stripped.rstrip(". ")
+    if not _MARKER.match(line_l) or len(stripped) > 120:
+        return False
+    body = stripped[_BODY_AFTER_MARKER.match(stripped).end() :].rstrip()
+    if not body or body[-1] in ".;:,!?" or ". " in body or "; " in body:
+        return False  # a list item or a sentence, not a title
+    return not _QUANTITY_IN_LINE.search(line_l)
 
 
-def _heading_kind(line_l: str) -> str | None:
+def _level(line: str, line_l: str, current: float) -> float:
+    """Nesting level of a heading; unmarked (all-caps) titles nest under the current heading."""
+    if _PART.match(line_l):
+        return 0.0
+    if _ROMAN.match(line):
+        return 1.0
+    m = _ARABIC.match(line)
+    if m:
+        return 2.0 + m.group(1).count(".")
+    if _LETTER.match(line):
+        return 4.0
+    return current + 0.5
+
+
+def _heading_kind(line_l: str, period: str | None, default_period: str | None) -> str | None:
     found = [(m.start(), kind) for kind, rx in _KIND_RE.items() if (m := rx.search(line_l))]
-    return min(found)[1] if found else None
+    if not found:
+        return None
+    kind = min(found)[1]
+    if kind == "weak_target":
+        # "Kết quả một số chỉ tiêu quý I" is a result; "chỉ tiêu … năm 2025" in a 2024 report is a plan
+        if period is not None and (
+            period.endswith("-second-half") or (default_period and period != default_period)
+        ):
+            return "target"
+        return None
+    return kind
 
 
 def _heading_period(line_l: str, ref_year: int | None, term: Term | None) -> str | None:
@@ -70,10 +113,17 @@ def _heading_period(line_l: str, ref_year: int | None, term: Term | None) -> str
 
 
 def layout(
-    text: str, text_l: str, *, ref_year: int | None, term: Term | None, body_start: int = 0
+    text: str,
+    text_l: str,
+    *,
+    ref_year: int | None,
+    term: Term | None,
+    body_start: int = 0,
+    default_period: str | None = None,
 ) -> list[Sentence]:
     """Sentences of the text in order, each with the kind and period of its section."""
     out: list[Sentence] = []
+    stack: list[tuple[float, str | None, str | None]] = []  # (level, kind, period) of open headings
     kind, period = "actual", None
     for line in _LINE.finditer(text):
         ls, le = line.start(), line.end()
@@ -87,15 +137,22 @@ def layout(
                 _split(text, ls, le, owner.kind, owner.period, out)
                 continue
         if ls >= body_start and _is_heading(line.group(), line_l):
-            if _PART.match(line_l):
-                period = None
-            new_kind = _heading_kind(line_l)
-            if new_kind:
-                kind = new_kind
+            current = stack[-1][0] if stack else 0.0
+            level = _level(line.group(), line_l, current)
             new_period = _heading_period(line_l, ref_year, term)
-            if new_period:
-                period = new_period
-            out.append(Sentence(ls, le, kind, period, True))
+            new_kind = _heading_kind(line_l, new_period, default_period)
+            if stack and level == current + 0.5 and out and out[-1].is_heading:
+                # an unmarked title line right under a heading continues it
+                # ("MỤC TIÊU, … GIẢI PHÁP" / "CHỦ YẾU NHIỆM KỲ 2025 – 2030")
+                lvl, k, p = stack.pop()
+                stack.append((lvl, new_kind or k, new_period or p))
+            else:
+                while stack and stack[-1][0] >= level:
+                    stack.pop()
+                stack.append((level, new_kind, new_period))
+            kind = next((k for _, k, _ in reversed(stack) if k), "actual")
+            period = next((p for _, _, p in reversed(stack) if p), None)
+            out.append(Sentence(ls, le, kind, period, True, ls))
             continue
         _split(text, ls, le, kind, period, out)
     return out
@@ -105,10 +162,10 @@ def _split(text: str, ls: int, le: int, kind: str, period: str | None, out: list
     pos = ls
     for end in _SENT_END.finditer(text, ls, le):
         if end.end() - pos > 1:
-            out.append(Sentence(pos, end.end(), kind, period, False))
+            out.append(Sentence(pos, end.end(), kind, period, False, ls))
         pos = end.end()
     if le - pos > 0 and text[pos:le].strip():
-        out.append(Sentence(pos, le, kind, period, False))
+        out.append(Sentence(pos, le, kind, period, False, ls))
 
 
 def _sentence_at(sentences: list[Sentence], pos: int) -> Sentence | None:

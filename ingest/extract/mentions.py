@@ -27,11 +27,13 @@ from ingest.extract.periods import (
     phrase_period,
     term_of,
     terms_in,
+    year_of,
 )
 from ingest.extract.units import rebase
 from ingest.extract.vocab import (
     ABBREVIATIONS,
     ACTUAL_CUES,
+    CARRIED_TARGET_CUES,
     CHANGE_VERBS,
     CLASSIFIER_UNITS,
     GENERIC_COUNT_UNITS,
@@ -43,6 +45,7 @@ from ingest.extract.vocab import (
     PLAN_WORDS,
     RATIO_LINKERS,
     RATIO_VERBS,
+    TAIL_STOP_WORDS,
     TARGET_CUES,
     YOY_WORDS,
 )
@@ -75,8 +78,8 @@ _HEDGE_CLAUSE = re.compile(rf"(?:^|[^\w])(?:{_words(HEDGES_IN_CLAUSE)})(?!\w)")
 _TARGET_CUE = re.compile(rf"(?:^|[^\w])(?:{_words(TARGET_CUES)})(?!\w)")
 _ACTUAL_CUE = re.compile(rf"(?:^|[^\w])(?:{_words(ACTUAL_CUES)})")
 _TRAILERS = re.compile(rf"(?:[^\S\n]+|^)(?:{_words(INDICATOR_TRAILERS)})[^\S\n]*$")
-_CLAUSE_SEP = re.compile(r"[,;(]")
-_NAME_SEP = re.compile(r"[,;:(]")
+_CLAUSE_SEP = re.compile(r"[,;(|]")
+_NAME_SEP = re.compile(r"[,;:(|]")
 _QUOTE_SEP = re.compile(r"[,;:](?!\d)")
 _LEAD = re.compile(r"^[\s\-–•*+>:)\]\d.]*")
 _PERIOD_NOISE = re.compile(
@@ -85,6 +88,33 @@ _PERIOD_NOISE = re.compile(
     r"|(?:trong[^\S\n]+|đến[^\S\n]+|vào[^\S\n]+)?năm[^\S\n]+[0-9]{4}:?|đến nay|hiện nay|hằng năm|hàng năm"
 )
 _SPACES = re.compile(r"\s+")
+_Y4 = r"((?:19|20)[0-9]{2})(?![0-9])"
+# "tăng 10,3% so với năm 2022" in a 2023 figure: versus the previous year, read like "cùng kỳ"
+_YOY_YEAR_AFTER = re.compile(
+    rf"[^\S\n]*so(?:[^\S\n]+với)?[^\S\n]+(?:cùng[^\S\n]+kỳ[^\S\n]+)?năm[^\S\n]+{_Y4}"
+)
+# "4,86% đầu nhiệm kỳ", "2,35% cuối năm 2022": a period written right after a number is that number's
+_START_AFTER = re.compile(
+    r"[ \t\u00a0,(]*(?:vào[^\S\n]+|ở[^\S\n]+|thời[^\S\n]+điểm[^\S\n]+)?đầu[^\S\n]+nhiệm[^\S\n]+kỳ"
+)
+_FROM_BEFORE = re.compile(r"(?:^|[^\w])từ[^\S\n]*$")
+_TO_AFTER = re.compile(r"[^\S\n,]*(?:\(?[^()\n]{0,30}\)?[^\S\n]*)?(?:lên|xuống)(?!\w)")
+_FULL_YEAR = re.compile(rf"(?<!\w)cả[^\S\n]+năm(?:[^\S\n]+{_Y4})?")
+# "(Nghị quyết đề ra 9 - 10%)", "(Nghị quyết 95%)": the plan figure restated beside a result
+_BRACKET_TARGET = re.compile(
+    rf"\([^\S\n]*(?:{_words(PLAN_WORDS)})(?:[^\S\n]+(?:đề ra|đặt ra|giao|là|nhiệm kỳ))?[^\S\n]*:?[^\S\n]*$"
+)
+_YOY_CELL = re.compile(rf"(?<!\w)(?:{_words(YOY_WORDS)})(?!\w)")
+_PLAN_CELL = re.compile(rf"(?<!\w)(?:{_words(PLAN_WORDS)})(?!\w)")
+_CARRIED_CUE = re.compile(rf"(?:^|[^\w])(?:{_words(CARRIED_TARGET_CUES)})(?!\w)")
+_DESTINATION = re.compile(r"(?<!\w)sang(?!\w)")
+# "tỷ lệ hộ nghèo … giảm bình quân mỗi năm 0,5%": the reduction, unless "giảm còn/xuống/từ" (a level)
+_REDUCTION = re.compile(r"(?<!\w)giảm(?![^\S\n]+(?:còn|xuống|từ)(?!\w))(?!\w)")
+_LEVEL_BEFORE = re.compile(r"(?<!\w)(?:còn|xuống)(?!\w)")
+_SHARE_WORDS = frozenset({"", "đạt", "đạt tỷ lệ", "tỷ lệ", "chiếm", "chiếm tỷ lệ", "bằng", "đạt tỉ lệ"})
+_SEMI_BEFORE = re.compile(r";[^\S\n]*$")
+_TAIL_STOP = frozenset(TAIL_STOP_WORDS)
+_AREA_PREFIXES: dict[str, tuple[str, ...]] = {"ha": ("diện tích ", ""), "t": ("sản lượng ", ""), "km": ("",)}
 _FULL_STOP = re.compile(r"\n|\s[.!?](?!\d)")  # searched on reversed text: a full stop or a line break
 _MAX_NAME_WORDS = 9
 
@@ -170,6 +200,8 @@ class _Extractor:
             start, end = self.meta.terms[0].split("-")
             self.term = term_of(f"term-{start}-{end}")
         self.default_period = self.meta.default_period or (str(self.ref_year) if self.ref_year else "unknown")
+        self._last_draft: _Draft | None = None
+        self._tails: dict[int, list[str]] = {}
 
     # --- driver -----------------------------------------------------------------------------------
 
@@ -177,7 +209,9 @@ class _Extractor:
         quantities = find_quantities(self.text, self.text_l)
         if not quantities:
             return []
-        sentences = layout(self.text, self.text_l, ref_year=self.ref_year, term=self.term)
+        sentences = layout(
+            self.text, self.text_l, ref_year=self.ref_year, term=self.term, default_period=self.default_period
+        )
         starts = [s.start for s in sentences]
         by_sentence: dict[int, list[Quantity]] = {}
         for q in quantities:
@@ -194,11 +228,26 @@ class _Extractor:
     def _sentence(self, s: Sentence, qs: list[Quantity]) -> list[Mention]:
         drafts: list[_Draft] = []
         left = s.start
+        columns = self._table_columns(s) if "|" in self.text_l[s.start : s.end] else None
         for i, q in enumerate(qs):
             right = qs[i + 1].start if i + 1 < len(qs) else s.end
-            role = self._ratio_role(q, left) if q.is_pct else None
+            role = self._ratio_role(q, left, s) if q.is_pct else None
             host = drafts[-1] if drafts else None
-            if role is None and q.is_pct and host is not None and self._is_threshold(q, left):
+            if role is None and q.is_pct and columns and host is not None:
+                column = columns.get(self.text_l.count("|", s.start, q.start))
+                if column is not None and not self._own_words(q, left):
+                    role = (column, q.value)  # "12 ha | 24% | 80%" under "So KH năm | So cùng kỳ"
+            if role is not None and role[0] == "yoy_year":
+                # "tăng 8,4% so với năm 2023" folds into the figure before it, else stands alone
+                attach = host is not None and not host.q.is_pct and self._attachable(host, q, "yoy")
+                role = ("yoy", role[1]) if attach else None
+            if (
+                role is None
+                and q.is_pct
+                and host is not None
+                and host.q.unit.base_unit == "count"
+                and self._is_threshold(q, left)
+            ):
                 pass  # "03 chỉ tiêu đạt dưới 50%": the bound the counted items fall under
             elif role is not None and role[0] == "threshold":
                 pass  # "15 chỉ tiêu đạt từ 50% kế hoạch trở lên": a threshold, not a value
@@ -209,7 +258,10 @@ class _Extractor:
                     host.yoy_pct = role[1]
                 host.last_end = q.end
             else:
-                draft = self._draft(q, s, left, right, ratio=role, previous=host)
+                subject = None if host is not None or role is not None else self._line_subject(s, q)
+                draft = self._draft(q, s, left, right, ratio=role, previous=host or subject)
+                if draft is not None and subject is not None and draft.entry is None and not draft.indicator:
+                    draft.entry, draft.indicator = subject.entry, subject.indicator
                 if draft is not None and host is not None and self._absorbs(draft, host):
                     # "vượt 111,6% kế hoạch, đạt 3.500 triệu đồng": the percentage came first
                     drafts.pop()
@@ -220,15 +272,53 @@ class _Extractor:
                 if draft is not None:
                     drafts.append(draft)
             left = q.end
+        if drafts:
+            self._last_draft = drafts[-1]
         return [self._finish(d) for d in drafts if d.indicator or d.entry is not None]
+
+    def _line_subject(self, s: Sentence, q: Quantity) -> _Draft | None:
+        """`Đầu nhiệm kỳ, thu nhập … là 37,5 triệu đồng; năm 2022 đạt 52,3 triệu đồng`: the subject
+        of the previous `;`-item of the same line carries to an item that names none."""
+        last = self._last_draft
+        if last is None or last.sentence.line_start != s.line_start or last.sentence is s:
+            return None
+        if not _SEMI_BEFORE.search(self.text_l, s.line_start, s.start):
+            return None
+        if last.entry is None or last.ratio_only or not compatible(last.entry.base_unit, q.unit.base_unit):
+            return None
+        own = _PERIOD_NOISE.sub(" ", self.text_l[s.start : q.start])
+        if self._clean_name(own) or self.names.between(s.start, q.start):
+            return None
+        return last
+
+    def _table_columns(self, s: Sentence) -> dict[int, str] | None:
+        """Column index -> "plan"/"yoy" from the header of a flattened `a | b | c` table above the row."""
+        pos = s.line_start
+        for _ in range(40):  # look back over the rows of the table to its header line
+            if pos <= 0:
+                return None
+            prev_start = self.text_l.rfind("\n", 0, pos - 1) + 1
+            line = self.text_l[prev_start : pos - 1]
+            pos = prev_start
+            if line.count("|") < 2:
+                return None
+            if not re.search(r"[0-9]", line):
+                out = {}
+                for i, cell in enumerate(line.split("|")):
+                    if _YOY_CELL.search(cell):
+                        out[i] = "yoy"
+                    elif _PLAN_CELL.search(cell):
+                        out[i] = "plan"
+                return out or None
+        return None
 
     # --- roles ------------------------------------------------------------------------------------
 
-    def _ratio_role(self, q: Quantity, left: int) -> tuple[str, float] | None:
+    def _ratio_role(self, q: Quantity, left: int, s: Sentence) -> tuple[str, float] | None:
         """("plan"|"yoy", pct) when the percentage is attainment of plan or versus last year."""
         after = _RATIO_AFTER.match(self.text_l, q.end)
         if after is None:
-            return None
+            return self._yoy_year_role(q, left, s)
         kind = "yoy" if after.group("yoy") else "plan"
         if _HEDGE_AFTER.match(self.text_l, after.end()) or _THRESHOLD_BEFORE.search(
             self.text_l, max(left, q.start - 12), q.start
@@ -244,6 +334,23 @@ class _Extractor:
         if verb is None and kind == "plan" and after.group("plan") in ("nhiệm vụ", "mục tiêu", "chỉ tiêu"):
             return None  # "100% hộ ... chỉ tiêu" without a verb is a share, not attainment
         return kind, value
+
+    def _yoy_year_role(self, q: Quantity, left: int, s: Sentence) -> tuple[str, float] | None:
+        """`bằng 103% so với năm 2020` / `tăng 10,3% so với năm 2022` in a figure of the year after."""
+        m = _YOY_YEAR_AFTER.match(self.text_l, q.end)
+        year = year_of(s.period or self.default_period)
+        if m is None or year is None or int(m.group(1)) != year - 1:
+            return None
+        before = _RATIO_BEFORE.search(self.text_l, max(left, q.start - 30), q.start)
+        verb = before.group("verb") if before else None
+        if verb is None:
+            return None
+        value = q.value
+        if verb == "tăng" or (verb == "vượt" and value < 100):
+            value = 100.0 + value
+        elif verb == "giảm":
+            value = 100.0 - value
+        return "yoy_year", value
 
     def _is_threshold(self, q: Quantity, left: int) -> bool:
         if not _THRESHOLD_BEFORE.search(self.text_l, max(left, q.start - 12), q.start):
@@ -271,6 +378,10 @@ class _Extractor:
         # another indicator named in between starts a new subject
         for hit in self.names.between(host.q.end, q.start):
             if hit.n_syllables >= 2 and not _is_plan_name(hit):
+                if _CLAUSE_SEP.search(self.text_l, host.q.end, hit.start) is None:
+                    continue  # "18 thanh niên nhập ngũ, đạt 100% KH": the host's own noun phrase
+                if host.entry is not None and host.entry in hit.entries:
+                    continue
                 return False
         return True
 
@@ -293,6 +404,8 @@ class _Extractor:
             entry, hit = self._choose_entry(q, s, left, right, base_unit)
         if entry is None and previous is not None and previous.entry is not None and base_unit is not None:
             entry = self._inherited_entry(previous, q, base_unit)
+        if entry is None and base_unit in _AREA_PREFIXES:
+            entry = self._tail_entry(q, self._own_words(q, left).split(), self._tail_words(q, s), s)
         carried = None
         own_hit = hit is not None and _CLAUSE_SEP.search(self.text_l, hit.start, q.num_start) is None
         if base_unit in ("%", "count") and composed is None and not own_hit:
@@ -309,11 +422,28 @@ class _Extractor:
                 indicator = indicator or q.unit.unit  # "tăng 29 đảng viên so đầu nhiệm kỳ"
             elif previous is not None and not self._own_words(q, left):
                 indicator = previous.indicator  # "90 triệu đồng (tăng 1,2 lần so năm 2025)"
+        share_of = None
+        if ratio is None and q.is_pct and not is_change and not own_hit:
+            share_of = self._share_of(q, left, previous)
+            if share_of is not None:
+                # "5 chi bộ hoàn thành xuất sắc nhiệm vụ (23,8%)": the share those counted make up
+                indicator = "tỷ lệ " + share_of.indicator
+                entry = (_rate_sibling(share_of.entry) if share_of.entry is not None else None) or next(
+                    (
+                        e
+                        for k in range(len(indicator.split()))
+                        if (e := lookup_name(" ".join(indicator.split()[k:]), "%")) is not None
+                    ),
+                    None,
+                )
         if not indicator and entry is not None:
             indicator = entry.name_vi.lower()
         draft = _Draft(q=q, sentence=s, left=left, entry=entry, indicator=indicator, last_end=q.end)
+        if share_of is not None:
+            draft.host = share_of
         draft.is_change = is_change
-        draft.host = previous
+        if share_of is None:
+            draft.host = previous
         if hit is not None and hit.start < q.num_start:
             draft.name_start = hit.start
         if ratio is not None:
@@ -323,6 +453,62 @@ class _Extractor:
             else:
                 draft.yoy_pct = ratio[1]
         return draft
+
+    def _share_of(self, q: Quantity, left: int, previous: _Draft | None) -> _Draft | None:
+        """The count a bare percentage right after it is a share of (`371 đồng chí … (81%)`)."""
+        if previous is None or previous.ratio_only or previous.q.unit.base_unit != "count":
+            return None
+        if previous.q.of_total is not None or not previous.indicator:
+            return None
+        gap = self.text_l[previous.last_end : q.start]
+        if ";" in gap or len(gap.split()) > 8:
+            return None
+        own = self._own_words(q, left)
+        return previous if own in _SHARE_WORDS else None
+
+    def _tail_words(self, q: Quantity, s: Sentence) -> list[str]:
+        """The noun phrase written right after a quantity (`482 ha lúa`, `2 vụ trộm cắp tài sản`)."""
+        cached = self._tails.get(q.end)
+        if cached is None:
+            cached = self._tails[q.end] = self._read_tail(q, s)
+        return cached
+
+    def _read_tail(self, q: Quantity, s: Sentence) -> list[str]:
+        sep = _CLAUSE_SEP.search(self.text_l, q.end, s.end)
+        raw = self.text_l[q.end : sep.start() if sep else s.end]
+        out: list[str] = []
+        for word in raw.split():
+            word = word.strip(".;:!?\"'“”)")
+            if not word or word in _TAIL_STOP or not word[0].isalpha() or len(out) >= 6:
+                break
+            out.append(word)
+        return out
+
+    def _is_conversion(self, q: Quantity, s: Sentence) -> bool:
+        sep = _CLAUSE_SEP.search(self.text_l, q.end, s.end)
+        return _DESTINATION.search(self.text_l, q.end, sep.start() if sep else s.end) is not None
+
+    def _tail_entry(self, q: Quantity, own: list[str], tail: list[str], s: Sentence) -> CatalogueEntry | None:
+        """`482 ha lúa` -> rice_area (`diện tích lúa`); `chuyển đổi 12 ha đất lúa` -> the verb + the noun."""
+        if not tail:
+            return None
+        for n in range(min(3, len(own)), 0, -1):
+            if not starts_a_name(own[-n]):
+                continue
+            for k in range(len(tail), 0, -1):
+                entry = lookup_name(" ".join([*own[-n:], *tail[:k]]), q.unit.base_unit)
+                if entry is not None and compatible(entry.base_unit, q.unit.base_unit):
+                    return entry
+        if self._is_conversion(q, s):
+            return None
+        for prefix in _AREA_PREFIXES.get(q.unit.base_unit, ()):
+            if not starts_a_name(prefix.split()[0] if prefix else tail[0]):
+                continue
+            for k in range(len(tail), 0, -1):
+                entry = lookup_name(prefix + " ".join(tail[:k]), q.unit.base_unit)
+                if entry is not None and compatible(entry.base_unit, q.unit.base_unit):
+                    return entry
+        return None
 
     def _composed_entry(self, q: Quantity, left: int) -> tuple[CatalogueEntry, str] | None:
         """`thành lập mới 01 doanh nghiệp` -> `thành lập mới doanh nghiệp`: a name around the number."""
@@ -388,6 +574,11 @@ class _Extractor:
             return None
         if base_unit == "count" and (q.unit.unit != previous.q.unit.unit or len(gap.split()) > 4):
             return None  # "4 lượt chi bộ và giám sát 4 chi bộ": counts of different things
+        if base_unit == "%" and _LEVEL_BEFORE.search(gap) and "giảm" in previous.indicator.split():
+            # "Giảm tỷ lệ hộ nghèo 0,5% (còn dưới 1,5%)": the level the rate falls to
+            level = lookup_name(" ".join(w for w in previous.indicator.split() if w != "giảm"), "%")
+            if level is not None and level is not previous.entry:
+                return level
         if compatible(previous.entry.base_unit, base_unit) and not previous.ratio_only:
             return previous.entry
         if base_unit == "%":
@@ -401,6 +592,7 @@ class _Extractor:
         right_limit = right
         sep = _CLAUSE_SEP.search(text_l, q.end, s.end)
         clause_end = sep.start() if sep else s.end
+        dest = _DESTINATION.search(text_l, q.end, clause_end)
         best: tuple[tuple[int, int, int], CatalogueEntry, NameHit] | None = None
         for hit in self.names.between(left, right_limit):
             if hit.end <= q.num_start:
@@ -413,12 +605,19 @@ class _Extractor:
                         -1,
                     )  # "kết nạp đảng viên mới cho 6 quần chúng": the name right before wins
             elif hit.start >= q.num_start and hit.start < q.end:
+                if hit.end > clause_end and hit.start < clause_end and not _has_comma_name(hit):
+                    continue  # "14 đơn thư, đã giải quyết 12 đơn": a name may not run into the next clause
                 rank, distance = 0, 0
+            elif dest is not None and hit.start >= dest.start():
+                continue  # "chuyển 28 ha lúa sang trồng cây ăn quả": the destination does not name the area
             elif hit.start >= q.end and hit.start <= clause_end:
                 rank, distance = 2, hit.start - q.end
             else:
                 continue
             entry = pick_entry(hit.entries, base_unit)
+            if entry is not None and entry.base_unit == "kg/person/year" and not q.unit.unit.startswith("kg"):
+                # grain per head is written in kg; "7.120 tấn" is the commune's output
+                entry = next((e for e in hit.entries if e.base_unit == "t"), None)
             if entry is None and base_unit == "%":
                 for candidate in hit.entries:
                     sibling = _rate_sibling(candidate)
@@ -440,7 +639,15 @@ class _Extractor:
                 best = (key, entry, hit)
         if best is None:
             return None, None
-        return best[1], best[2]
+        entry, hit = best[1], best[2]
+        if base_unit == "%" and hit.end <= q.num_start and _REDUCTION.search(text_l, hit.end, q.num_start):
+            # "Tỷ lệ hộ nghèo (…) giảm bình quân mỗi năm 0,5%": the reduction of the rate
+            name = _SPACES.sub(" ", text_l[hit.start : hit.end])
+            for candidate in (f"{name} giảm", f"giảm {name}"):
+                reduction = lookup_name(candidate, "%")
+                if reduction is not None and reduction is not entry:
+                    return reduction, hit
+        return entry, hit
 
     def _indicator_text(self, q: Quantity, s: Sentence, left: int, hit: NameHit | None) -> str:
         if hit is not None:
@@ -449,7 +656,11 @@ class _Extractor:
         for m in _NAME_SEP.finditer(self.text_l, left, q.start):
             seg_start = m.end()
         name = self._clean_name(self.text_l[seg_start : q.start])
-        if not name and seg_start > left:
+        if not name and "|" in self.text_l[s.start : q.start]:
+            # a flattened table row "1 | Lúa xuân | 1.250 ha | …": the name is the cell before
+            cells = [self._clean_name(c) for c in self.text_l[s.start : q.start].split("|")]
+            name = next((c for c in reversed(cells) if c and not c.replace(".", "").isdigit()), "")
+        elif not name and seg_start > left:
             name = self._clean_name(
                 self.text_l[left : q.start].split(",")[-2] if "," in self.text_l[left : q.start] else ""
             )
@@ -460,8 +671,12 @@ class _Extractor:
             tail_words = tail.split()[:4]
             if tail_words:
                 return " ".join([q.unit.unit, *tail_words])
+        tail = self._tail_words(q, s)
         if q.unit.base_unit == "count":
-            name = f"{name} {q.unit.unit}".strip() if name else q.unit.unit
+            noun = q.unit.unit.split(" ", 1)[1] if q.unit.factor != 1.0 else q.unit.unit  # "nghìn con"
+            name = " ".join([*name.split(), noun, *tail])
+        elif tail and q.unit.base_unit in _AREA_PREFIXES:
+            name = " ".join([*name.split(), *tail])  # "vụ xuân gieo cấy 482 ha lúa"
         elif not name:
             sep = _CLAUSE_SEP.search(self.text_l, q.end, s.end)
             tail = self.text_l[q.end : sep.start() if sep else s.end]
@@ -489,7 +704,16 @@ class _Extractor:
 
     def _kind(self, d: _Draft) -> str:
         s, q = d.sentence, d.q
+        if _BRACKET_TARGET.search(self.text_l, max(s.start, q.start - 40), q.start):
+            return "target"
         before = self.text_l[s.start : q.start]
+        if (
+            s.line_start < s.start
+            and _SEMI_BEFORE.search(self.text_l, s.line_start, s.start)
+            and _CARRIED_CUE.search(self.text_l, s.line_start, s.start)
+        ):
+            # "phấn đấu tổng giá trị sản xuất tăng 10,5%; thu nhập … đạt 61 triệu đồng": the cue carries
+            return "target"
         if s.kind == "target":
             if _ACTUAL_CUE.search(before) and not _TARGET_CUE.search(before):
                 return "actual"
@@ -507,10 +731,27 @@ class _Extractor:
         q, s = d.q, d.sentence
         text_l = self.text_l
         base = s.period or self.default_period
+        if _BRACKET_TARGET.search(text_l, max(s.start, q.start - 40), q.start) and base.startswith("term-"):
+            return base[:14]  # "(Nghị quyết đề ra 9 - 10%)" in a term review: the whole-term target
         after = YEAR_AFTER_RE.match(text_l, q.end)
         if after:
             return after.group(1)
-        region = text_l[d.left : q.start]
+        if self.term is not None and (_START_AFTER.match(text_l, q.end) or self._parallel_start(d)):
+            return f"{self.term.code}-start"
+        left = d.left
+        if left > s.start:
+            # "giảm từ 4,86% đầu nhiệm kỳ xuống còn 2,35%": the previous number's period is not this one's
+            attached = YEAR_AFTER_RE.match(text_l, left) or _START_AFTER.match(text_l, left)
+            if attached is not None and attached.end() <= q.start:
+                left = attached.end()
+        full = None
+        for match in _FULL_YEAR.finditer(text_l, left, q.start):
+            full = match
+        if full is not None:
+            year = full.group(1) or (str(year_of(base)) if year_of(base) else None)
+            if year:
+                return year  # "ước cả năm 2024" in a nine-month report
+        region = text_l[left : q.start]
         label = YEAR_LABEL_RE.match(text_l, s.start, q.start)
         if label:
             return label.group(1)
@@ -522,7 +763,7 @@ class _Extractor:
             offset, code = found
             if not code.isdigit():
                 return code
-            if d.left + offset >= clause_start:
+            if left + offset >= clause_start:
                 year = int(code)
                 if kind == "target" or base.startswith("term-") or str(year) not in base:
                     return code
@@ -534,6 +775,17 @@ class _Extractor:
             if code2:
                 return code2
         return base
+
+    def _parallel_start(self, d: _Draft) -> bool:
+        """`tăng từ 36% lên 40,4%` beside `giảm từ 32,5% đầu nhiệm kỳ xuống …`: the `từ X` is the baseline."""
+        q, s = d.q, d.sentence
+        if not _FROM_BEFORE.search(self.text_l, max(s.start, q.start - 8), q.start):
+            return False
+        if not _TO_AFTER.match(self.text_l, q.end):
+            return False
+        line_end = self.text_l.find("\n", q.end)
+        line = self.text_l[s.line_start : line_end if line_end >= 0 else len(self.text_l)]
+        return _START_AFTER.search(line) is not None
 
     def _approx(self, d: _Draft) -> bool:
         q = d.q
@@ -600,6 +852,11 @@ class _Extractor:
 def _expand(name: str) -> str:
     """Abbreviations spelled out (`gcnqsd đất` -> `giấy chứng nhận quyền sử dụng đất`)."""
     return " ".join(ABBREVIATIONS.get(w, w) for w in name.split())
+
+
+def _has_comma_name(hit: NameHit) -> bool:
+    """Whether the name found may contain a comma (`công ty, doanh nghiệp`, `thu gom, xử lý`)."""
+    return any("," in name for e in hit.entries for name in e.names)
 
 
 def _is_plan_name(hit: NameHit) -> bool:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.extract.units import UnitMatch, count_noun_in, match_unit
+from ingest.extract.vocab import PER_UNIT_BEFORE, PER_UNIT_ON, QUALIFYING_COUNT_BEFORE
 
 _NUM = r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]{1,3}(?:,[0-9]{3}){2,}(?:\.[0-9]+)?|[0-9]+(?:[.,][0-9]+)?"
 QUANTITY_RE = re.compile(
@@ -31,6 +32,14 @@ _ID_WORDS = frozenset(
 )
 _YEAR_WORDS = frozenset({"năm", "khóa", "khoá", "kỳ", "đoạn", "niên"})  # "năm 2023", "giai đoạn 2021"
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+_PER_UNIT = re.compile(r"(?:^|[^\w])(?:" + "|".join(re.escape(w) for w in PER_UNIT_BEFORE) + r")[^\S\n]*$")
+_ON_BEFORE = re.compile(r"(?:^|[^\w])trên[^\S\n]*$")
+_LAND_AFTER = re.compile(r"[^\S\n]+(?:" + "|".join(re.escape(w) for w in PER_UNIT_ON) + r")(?!\w)")
+_QUALIFYING = re.compile(
+    r"(?:^|[^\w])(?:"
+    + "|".join(re.escape(w).replace(r"\ ", r"[^\S\n]+") for w in QUALIFYING_COUNT_BEFORE)
+    + r")[^\S\n]*$"
+)
 _ID_KEEP = frozenset({"tổng", "dân"})  # "tổng số 74 nghị quyết" is a count, "dân số 0,9%" a rate
 
 
@@ -97,6 +106,22 @@ def _label_unit(text_l: str, start: int, end: int, line_start: int) -> UnitMatch
     return UnitMatch(noun, "count", 1.0, end) if noun else None
 
 
+def _qualifier(
+    text_l: str, start: int, line_start: int, value: float, second: float | None, unit: UnitMatch
+) -> bool:
+    """`trên 1 ha` (per hectare), `cả 3 tiêu chí`, `bình quân 2 vụ`: a number that qualifies another one."""
+    if second is not None or value > 5:
+        return False
+    before = text_l[max(line_start, start - 16) : start]
+    if unit.base_unit == "count":
+        return value <= 5 and bool(_QUALIFYING.search(before))
+    if value != 1 or unit.base_unit == "%":
+        return False
+    return bool(
+        _PER_UNIT.search(before) or (_ON_BEFORE.search(before) and _LAND_AFTER.match(text_l, unit.end))
+    )
+
+
 def find_quantities(text: str, text_l: str) -> list[Quantity]:
     """Every number-with-unit in the text, in order. Numbers without a unit are not quantities."""
     out: list[Quantity] = []
@@ -130,6 +155,8 @@ def find_quantities(text: str, text_l: str) -> list[Quantity]:
                 value_high = second
             else:
                 continue  # "2025 - 2020" or a list like "5 - 3": not a range we understand
+        if _qualifier(text_l, m.start(), line_start, value, second, unit):
+            continue
         cmp_ = m.group("cmp")
         out.append(
             Quantity(

@@ -55,6 +55,13 @@ def match_unit(text_l: str, pos: int) -> UnitMatch | None:
     n = _NOT_UNIT_RE.match(text_l, pos)
     if n is not None and (c is None or n.end() >= c.end()) and (m is None or n.end() >= m.end()):
         return None  # "lần thứ 6", "5 năm": the longest reading is not a unit
+    if m is not None and m.group("scale2") is not None:
+        # "68 nghìn con", "5,2 ngàn con": a scale word before a counted noun scales the count
+        sc = _COUNT_RE.match(text_l, m.end())
+        if sc is not None:
+            scale_word = m.group("scale2")
+            unit = f"{scale_word} {_SPACES.sub(' ', sc.group('count'))}"
+            return UnitMatch(unit, "count", SCALE_WORDS[scale_word], sc.end())
     if c is not None and (m is None or c.end() > m.end()):
         # the longer reading wins: "25 đồng chí" is people, not money
         return UnitMatch(_SPACES.sub(" ", c.group("count")), "count", 1.0, c.end())

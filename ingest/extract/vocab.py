@@ -171,6 +171,10 @@ COUNT_UNITS: tuple[str, ...] = (
     "bản",
     "khu dân cư",
     "làng",
+    "làng nghề",
+    "cánh đồng",
+    "cánh đồng mẫu lớn",
+    "việc",
     "gia đình",
     "gia đình văn hóa",
     "bác sĩ",
@@ -289,6 +293,14 @@ NOT_UNIT_WORDS: tuple[str, ...] = (
     "số",
 )
 
+# "Giá trị thu được trên 1 ha đất canh tác": a single unit after these words is "per unit", not a quantity.
+PER_UNIT_BEFORE: tuple[str, ...] = ("mỗi", "/")
+# "trên 1 ha" is "per hectare" only when land follows ("trên 1 ha đất canh tác"); else it is a hedge.
+PER_UNIT_ON: tuple[str, ...] = ("đất", "canh tác", "gieo trồng", "trồng trọt", "sản xuất", "mặt nước")
+# "giảm cả 3 tiêu chí", "bình quân 2 vụ đạt 58,6 tạ/ha": a count after these words qualifies another
+# figure (all of them, averaged over them); it is not a quantity of its own.
+QUALIFYING_COUNT_BEFORE: tuple[str, ...] = ("cả", "bình quân", "trung bình")
+
 # --- cues -----------------------------------------------------------------------------------------
 
 # A percentage followed by one of these is plan attainment (plan_pct).
@@ -368,13 +380,14 @@ TARGET_CUES: tuple[str, ...] = (
     "chỉ tiêu đến năm",
     "mục tiêu đến năm",
 )
+# Cues that carry over the `;`-separated items after them on the same line ("phấn đấu A; B; C").
+CARRIED_TARGET_CUES: tuple[str, ...] = ("phấn đấu", "dự kiến", "chỉ tiêu phấn đấu")
 # Sentence cues that pin a mention to an achieved result even inside a target section.
 ACTUAL_CUES: tuple[str, ...] = ("đã đạt", "đã ", "thực hiện được", "kết quả", "đến nay", "hiện nay")
 
 # Headings that open a target section (next period plan, next-term indicators) or an actual section.
 TARGET_HEADINGS: tuple[str, ...] = (
     "mục tiêu",
-    "chỉ tiêu",
     "phương hướng",
     "nhiệm vụ trọng tâm",
     "nhiệm vụ và giải pháp",
@@ -384,6 +397,9 @@ TARGET_HEADINGS: tuple[str, ...] = (
     "phần thứ hai",
     "dự báo",
 )
+# "chỉ tiêu" heads both results ("Kết quả một số chỉ tiêu quý I") and plans: it makes a target section
+# only when the heading names a period other than the document's own ("chỉ tiêu … năm 2025").
+WEAK_TARGET_HEADINGS: tuple[str, ...] = ("chỉ tiêu",)
 ACTUAL_HEADINGS: tuple[str, ...] = (
     "kết quả",
     "tình hình thực hiện",
@@ -448,6 +464,65 @@ INDICATOR_TRAILERS: tuple[str, ...] = (
     "số tiền",
     "với số tiền",
     "kinh phí",
+)
+
+# Words a report slips into an indicator name ("giá trị sản xuất ngành tiểu thủ công nghiệp",
+# "tiêu chí xã nông thôn mới nâng cao"): skipped when the name does not go on without them.
+NAME_FILLERS: frozenset[str] = frozenset({"ngành", "xã"})
+
+# Words that end the noun phrase written after a number ("482 ha lúa với …", "2 vụ trộm cắp, …").
+TAIL_STOP_WORDS: tuple[str, ...] = (
+    "với",
+    "cho",
+    "tại",
+    "của",
+    "đạt",
+    "được",
+    "trong",
+    "theo",
+    "bằng",
+    "là",
+    "so",
+    "tăng",
+    "giảm",
+    "trở",
+    "trên",
+    "dưới",
+    "vào",
+    "từ",
+    "và",
+    "năm",
+    "đến",
+    "tới",
+    "ở",
+    "do",
+    "nhằm",
+    "để",
+    "thì",
+    "nhưng",
+    "góp",
+    "chiếm",
+    "gồm",
+    "như",
+    "sang",
+    "còn",
+    "lên",
+    "xuống",
+    "mỗi",
+    "hằng",
+    "hàng",
+    "bình",
+    "đã",
+    "trị",
+    "tổng",
+    "số",
+    "kế",
+    "dự",
+    "chỉ",
+    "khoảng",
+    "gần",
+    "hơn",
+    "đều",
 )
 
 # Abbreviations common in commune reports -> expansion used for catalogue matching.
