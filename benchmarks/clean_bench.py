@@ -2,7 +2,8 @@
 
 With no arguments: 500 article pages of 150-250 KB rendered from the simulator snapshot (no
 HTTP), each padded with a realistic amount of sidebar chrome to a size drawn in that range. Prints
-pages/s of each, peak RSS, and as its last line JSON:
+pages/s of each (timed in interleaved chunks, so a shared machine's load hits all alike), peak
+RSS, and as its last line JSON:
 {"pages_per_s": …, "trafilatura_pages_per_s": …, "floor_pages_per_s": …, "peak_rss_mb": …}
 
     python benchmarks/clean_bench.py [--pages N] [--no-trafilatura]
@@ -71,11 +72,18 @@ def make_pages(n: int, seed: int = 7) -> list[tuple[str, Family]]:
     return pages
 
 
-def _rate(fn, pages: list[tuple[str, Family]]) -> float:
-    start = time.perf_counter()
-    for html, family in pages:
-        fn(html, family)
-    return len(pages) / (time.perf_counter() - start)
+def _rates(fns: dict, pages: list[tuple[str, Family]], chunk: int = 25) -> dict[str, float]:
+    """pages/s of each function, measured in interleaved chunks of pages: on a shared machine the
+    load changes from second to second, and interleaving exposes every function to the same load."""
+    spent = dict.fromkeys(fns, 0.0)
+    for start in range(0, len(pages), chunk):
+        part = pages[start : start + chunk]
+        for name, fn in fns.items():
+            t0 = time.perf_counter()
+            for html, family in part:
+                fn(html, family)
+            spent[name] += time.perf_counter() - t0
+    return {name: len(pages) / t if t else 0.0 for name, t in spent.items()}
 
 
 def main() -> None:
@@ -95,14 +103,17 @@ def main() -> None:
     for html, family in pages[:20]:  # warm-up: regex compilation, YAML tables
         clean_html(html, family=family)
 
-    floor = _rate(lambda h, f: LexborHTMLParser(h).body.text(), pages)
-    ours = _rate(lambda h, f: clean_html(h, family=f), pages)
-    generic = _rate(lambda h, f: clean_html(h), pages)
-    traf = 0.0
+    fns = {
+        "floor": lambda h, f: LexborHTMLParser(h).body.text(),
+        "ours": lambda h, f: clean_html(h, family=f),
+        "generic": lambda h, f: clean_html(h),
+    }
     if not args.no_trafilatura:
         import trafilatura
 
-        traf = _rate(lambda h, f: trafilatura.extract(h, include_tables=True), pages)
+        fns["traf"] = lambda h, f: trafilatura.extract(h, include_tables=True)
+    rates = _rates(fns, pages)
+    floor, ours, generic, traf = rates["floor"], rates["ours"], rates["generic"], rates.get("traf", 0.0)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"floor (lexbor parse + text): {floor:8.1f} pages/s")
     print(f"clean_html (family):         {ours:8.1f} pages/s  ({floor / ours:.2f}x the floor)")

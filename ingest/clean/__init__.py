@@ -11,7 +11,7 @@ from ingest.sites.families import Family
 
 # Bump whenever the cleaned text, blocks or metadata of some page change: landing writes each
 # version into its own clean_version=<v> partition and `xaetl reclean` fills a new one.
-CLEANER_VERSION = "1"
+CLEANER_VERSION = "2"
 
 __all__ = ["CLEANER_VERSION", "clean_html", "clean_text", "normalize_text"]
 

@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ingest.clean.rules import DATE_LINE, DATE_LINE_TIME_FIRST, DEFAULT_TZ, ISO_DATE
+from ingest.clean.rules import (
+    DATE_IN_TEXT,
+    DATE_LINE,
+    DATE_LINE_TIME_FIRST,
+    DEFAULT_TZ,
+    ISO_DATE,
+    TIME_THEN_DATE_IN_TEXT,
+)
 
 
 def _tz(sign_hours: str | None, minutes: str | None) -> str:
@@ -79,3 +86,13 @@ def find_date_in(text: str) -> str | None:
     if m:
         return parse_date_line(text[m.start() : m.start() + 40].split("\n")[0]) or parse_date_line(m.group(0))
     return None
+
+
+def find_datetime_in(text: str) -> str | None:
+    """The first date (with its time when one is next to it) anywhere in a short meta line."""
+    best: re.Match[str] | None = None
+    for pattern in (TIME_THEN_DATE_IN_TEXT, DATE_IN_TEXT):
+        m = pattern.search(text)
+        if m and (best is None or m.start() < best.start()):
+            best = m
+    return _iso(best.groupdict()) if best else None

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.clean import rules
-from ingest.clean.dates import parse_date_line
+from ingest.clean.dates import find_datetime_in, parse_date_line
 from ingest.clean.vietnamese import convert_legacy, detect_legacy, line_has_legacy, normalize_text
 from ingest.records import Block, BlockType, CleanDocument
 
@@ -28,6 +28,7 @@ class Unit:
     kind: BlockType = "paragraph"
     link_chars: int = 0
     marker: str | None = None
+    aux: bool = False  # from a secondary body node (a lead / sapo beside the content)
 
 
 def dedupe_key(line: str) -> str:
@@ -43,7 +44,7 @@ def _normalise_units(units: list[Unit], warnings: list[str]) -> list[Unit]:
     out: list[Unit] = []
     for u, text in zip(units, joined.split("\n"), strict=True):
         if text.strip():
-            out.append(Unit(text, u.kind, u.link_chars, u.marker))
+            out.append(Unit(text, u.kind, u.link_chars, u.marker, u.aux))
     if not out:
         return out
     joined = "\n".join(u.text for u in out)
@@ -91,10 +92,39 @@ def _take_dates(units: list[Unit], published_at: str | None) -> tuple[list[Unit]
                 continue
             if published_at and (not seen_long or iso[:10] == published_at[:10]):
                 continue
+        elif (
+            published_at
+            and len(published_at) > 10  # a date-time: a bare date in a sentence proves nothing
+            and not seen_long
+            and len(u.text) <= rules.META_LINE_MAX
+            and find_datetime_in(u.text) == published_at
+        ):
+            continue  # a meta line restating the publication date-time ("Ngày đăng: … Lượt xem: 97")
         if len(u.text) >= rules.LONG_LINE:
             seen_long = True
         out.append(u)
     return out, published_at
+
+
+def _drop_lead_copies(units: list[Unit]) -> list[Unit]:
+    """A lead (aux unit) that repeats a body line, or is a truncated teaser ("…") of one, goes."""
+    if not any(u.aux for u in units):
+        return units
+    body_keys = [dedupe_key(u.text) for u in units if not u.aux]
+    body_set = set(body_keys)
+    out = []
+    for u in units:
+        if u.aux:
+            key = dedupe_key(u.text)
+            if key in body_set:
+                continue
+            teaser = rules.TEASER_END.search(u.text)
+            if teaser:
+                prefix = dedupe_key(u.text[: teaser.start()])
+                if len(prefix) >= rules.TEASER_MIN_PREFIX and any(k.startswith(prefix) for k in body_keys):
+                    continue
+        out.append(u)
+    return out
 
 
 def _drop_repeats(units: list[Unit]) -> list[Unit]:
@@ -215,6 +245,7 @@ def assemble(
     if title:
         tkey = dedupe_key(title)
         units = [u for u in units if dedupe_key(u.text) != tkey]
+    units = _drop_lead_copies(units)
     units = _drop_repeats(units)
     units = _cut_sections(units)
     footnotes = _footnotes(units)

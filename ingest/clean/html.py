@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ingest.clean import rules
-from ingest.clean.dates import find_date_in, parse_date_line, parse_iso
+from ingest.clean.dates import find_date_in, find_datetime_in, parse_date_line, parse_iso
 from ingest.clean.document import Unit, dedupe_key
 from ingest.records import BlockType
 from ingest.sites.families import Family
@@ -118,26 +118,58 @@ def _attr(node: LexborNode, name: str) -> str:
     return (node.attributes.get(name) or "") if node.attributes else ""
 
 
+def _chrome_name(names: str) -> bool:
+    """Whether a class/id string names chrome: a part is a chrome word or starts with a long one."""
+    parts = _NAME_SPLIT.split(names)
+    if rules.CHROME_NAME_PARTS.intersection(parts):
+        return True
+    return any(p.startswith(rules.CHROME_NAME_PREFIXES) for p in parts if len(p) > 5)
+
+
+def _hidden_by_attribute(attrs: dict) -> bool:
+    if "hidden" in attrs or (attrs.get("aria-hidden") or "").strip().lower() == "true":
+        return True
+    style = (attrs.get("style") or "").lower().replace(" ", "")
+    return any(h in style for h in rules.HIDDEN_STYLES)
+
+
 def _hidden_and_chrome(root: LexborNode, family: Family | None, scope_text: int) -> set[int]:
-    """mem_ids of subtrees to skip: hidden copies, family drops, class/id-hinted chrome."""
-    skip = {n.mem_id for n in root.css(rules.HIDDEN_CSS)}
+    """mem_ids of subtrees to skip: hidden copies, family drops, forms, link lists, class/id-hinted
+    chrome."""
+    skip = {n.mem_id for n in root.css(rules.HIDDEN_CLASS_CSS)}
+    skip.update(n.mem_id for n in root.css(rules.HIDDEN_ATTR_CSS) if _hidden_by_attribute(n.attributes))
     if family is not None:
         for selector in family.drop:
             try:
                 skip.update(n.mem_id for n in root.css(selector))
             except ValueError:
                 log.warning("family %s: bad drop selector %r", family.name, selector)
+    for n in root.css(rules.FORM_CSS):
+        if not scope_text or len(n.text()) / scope_text < rules.FORM_WRAPPER_SHARE:
+            skip.add(n.mem_id)
+    # Lists that are mostly links (menus, "other news", document lists) hold no article text;
+    # skipping them early also spares walking the bulk of a portal's sidebars.
+    for n in root.css(rules.LINK_LIST_CSS):
+        text_len = len(n.text())
+        if text_len and _link_chars(n) >= rules.LINK_LIST_DENSITY * text_len:
+            skip.add(n.mem_id)
     for n in root.css(rules.HINTED_CSS):
         names = f"{_attr(n, 'class')} {_attr(n, 'id')}".lower()
-        if not rules.CHROME_NAME_PARTS.intersection(_NAME_SPLIT.split(names)):
+        if not _chrome_name(names):
             continue
         text_len = len(n.text())
-        if scope_text and text_len / scope_text >= rules.WRAPPER_TEXT_SHARE:
-            link_len = sum(len(a.text()) for a in n.css("a"))
-            if link_len / max(text_len, 1) < 0.3:
-                continue  # a layout wrapper named after its sidebar, not chrome itself
+        if (
+            scope_text
+            and text_len / scope_text >= rules.WRAPPER_TEXT_SHARE
+            and _link_chars(n) / max(text_len, 1) < 0.3
+        ):
+            continue  # a layout wrapper named after its sidebar, not chrome itself
         skip.add(n.mem_id)
     return skip
+
+
+def _link_chars(node: LexborNode) -> int:
+    return sum(len(a.text()) for a in node.css("a"))
 
 
 def _select(root: LexborNode | None, selector: str | None) -> LexborNode | None:
@@ -150,21 +182,66 @@ def _select(root: LexborNode | None, selector: str | None) -> LexborNode | None:
         return None
 
 
+def _select_all(root: LexborNode | None, selector: str | None) -> list[LexborNode]:
+    """Every match of a selector (list), in document order, minus matches inside another match."""
+    if not selector or root is None:
+        return []
+    try:
+        found = root.css(selector)
+    except ValueError:
+        log.warning("bad selector %r", selector)
+        return []
+    if len(found) < 2:
+        return found
+    ids = {n.mem_id for n in found}
+    out = []
+    for n in found:
+        parent, nested = n.parent, False
+        while parent is not None and not nested:
+            nested = parent.mem_id in ids
+            parent = parent.parent
+        if not nested:
+            out.append(n)
+    return out
+
+
+def _walk_bodies(bodies: list[LexborNode], family: Family | None) -> list[Unit]:
+    """Units of the family's body node(s). With a selector list (lead + content), the node with
+    the most text is the body proper; units of the others are marked `aux` (a lead that merely
+    repeats the body is dropped later)."""
+    sizes = [len(b.text()) for b in bodies]
+    main = sizes.index(max(sizes))
+    units: list[Unit] = []
+    for i, body in enumerate(bodies):
+        walker = _Walker(_hidden_and_chrome(body, family, sizes[i]))
+        walker.walk(body, "paragraph", ())
+        walker.flush("paragraph", ())
+        if i != main:
+            for u in walker.units:
+                u.aux = True
+        units.extend(walker.units)
+    return units
+
+
 def _meta(tree: LexborHTMLParser, css: str) -> str | None:
     node = tree.css_first(css)
     value = _attr(node, "content").strip() if node is not None else ""
     return value or None
 
 
-def _page_title(tree: LexborHTMLParser) -> str | None:
+def _full_page_title(tree: LexborHTMLParser) -> str | None:
     og = _meta(tree, "meta[property='og:title']")
     if og:
         return og
     node = tree.css_first("title")
-    if node is None:
-        return None
-    text = _WS.sub(" ", node.text()).strip()
-    return _TITLE_SPLIT.split(text)[0] if text else None
+    text = _WS.sub(" ", node.text()).strip() if node is not None else ""
+    return text or None
+
+
+def _page_title(tree: LexborHTMLParser) -> str | None:
+    """og:title, else the longest part of <title> ("Site name - Article title" or the reverse)."""
+    text = _full_page_title(tree)
+    return max(_TITLE_SPLIT.split(text), key=len) if text else None
 
 
 def _page_date(tree: LexborHTMLParser) -> str | None:
@@ -243,15 +320,11 @@ def extract(html: str, family: Family | None = None) -> Extracted:
         node = _select(tree.root, family.date)
         if node is not None:
             published = find_date_in(node.text())
-    body = _select(tree.root, family.body) if family is not None else None
-    if family is not None and family.body and body is None:
+    bodies = _select_all(tree.root, family.body) if family is not None else []
+    if family is not None and family.body and not bodies:
         warnings.append(f"family {family.name}: body selector matched nothing; generic fallback used")
-    if body is not None:
-        skip = _hidden_and_chrome(body, family, len(body.text()))
-        walker = _Walker(skip)
-        walker.walk(body, "paragraph", ())
-        walker.flush("paragraph", ())
-        units = walker.units
+    if bodies:
+        units = _walk_bodies(bodies, family)
     else:
         skip = _hidden_and_chrome(root, family, len(root.text()))
         walker = _Walker(skip, track_paths=True)
@@ -261,7 +334,7 @@ def extract(html: str, family: Family | None = None) -> Extracted:
         if title is None:
             title = _generic_title(tree, units, walker.units)
         if published is None:
-            published = _page_date(tree) or _generic_date(units, walker.units)
+            published = _page_date(tree) or _generic_date(units, walker.units, title)
     if title is None:
         title = _page_title(tree)
     return Extracted(units, title, published, warnings)
@@ -278,13 +351,27 @@ def _generic_title(tree: LexborHTMLParser, main: list[Unit], all_units: list[Uni
     """A page heading the <title>/og:title agrees with, else the line above the date line, else
     the first heading before the main text's first long paragraph, else the <title>."""
     page_title = _page_title(tree)
-    pkey = dedupe_key(page_title) if page_title else ""
+    full = _full_page_title(tree)
+    pkey = dedupe_key(full) if full else ""
     if pkey:
+        # The longest heading the <title> contains (the site name is often a heading too), else
+        # a heading containing the <title> with little more ("3 bình luận về “…”" is more).
+        best: tuple[int, int, str] | None = None
         for h in tree.css("h1, h2, h3"):
             text = _WS.sub(" ", h.text()).strip()
             key = dedupe_key(text)
-            if len(key) >= 10 and (key in pkey or (pkey in key and len(key) <= 1.5 * len(pkey))):
-                return text
+            if len(key) < 10:
+                continue
+            if key in pkey:
+                rank = (1, len(key), text)
+            elif pkey in key and len(key) <= 1.2 * len(pkey):
+                rank = (0, -len(key), text)
+            else:
+                continue
+            if best is None or rank[:2] > best[:2]:
+                best = rank
+        if best:
+            return best[2]
     window = _window(main, all_units)
     for prev, u in itertools.pairwise(window):
         if parse_date_line(u.text) and 10 <= len(prev.text) <= 250 and not parse_date_line(prev.text):
@@ -297,11 +384,21 @@ def _generic_title(tree: LexborHTMLParser, main: list[Unit], all_units: list[Uni
     return page_title
 
 
-def _generic_date(main: list[Unit], all_units: list[Unit]) -> str | None:
+def _generic_date(main: list[Unit], all_units: list[Unit], title: str | None) -> str | None:
+    """A date line near the main text; else a date inside the meta line just under the title;
+    else a labelled date line anywhere."""
     for u in _window(main, all_units) + main[8:15]:
         iso = parse_date_line(u.text)
         if iso:
             return iso
+    tkey = dedupe_key(title) if title else ""
+    at = next((i for i, u in enumerate(all_units) if tkey and dedupe_key(u.text) == tkey), None)
+    if at is not None:
+        for u in all_units[at + 1 : at + 1 + rules.META_LINES_AFTER_TITLE]:
+            if len(u.text) <= rules.META_LINE_MAX and not _link_heavy(u):
+                iso = find_datetime_in(u.text)
+                if iso:
+                    return iso
     for u in all_units:
         if len(u.text) < 80:
             m = rules.DATE_LINE.match(u.text)

@@ -5,16 +5,14 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import threading
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from typing import Any
 
-import numpy as np
-
 from ingest.clean import CLEANER_VERSION, clean_html
-from ingest.clean.minhash import NUM_PERM, Sketch, best_match, sketch
+from ingest.clean.minhash import Sketch, sketch
+from ingest.clean.neardup import index_for
 from ingest.land import BLOCKS_SCHEMA, DOCUMENTS_SCHEMA, PAGES_SCHEMA, read_parts, read_raw, write_part
 from ingest.paths import DataPaths
 from ingest.records import CleanDocument
@@ -24,9 +22,7 @@ from ingest.sites.families import Family, get_family
 log = logging.getLogger(__name__)
 
 CLEANED_CHANGES = ("new", "changed")
-# Crawl threads of several sites land concurrently; near-duplicate grouping must see what the
-# others just wrote, so "read known documents, decide groups, write" is one critical section.
-_LOCK = threading.Lock()
+RECLEAN_BATCH = 200  # pages cleaned and landed per part by `reclean` (bounds its memory)
 
 
 def _crawl_date(value: Any) -> str:
@@ -37,42 +33,6 @@ def _crawl_date(value: Any) -> str:
     if isinstance(value, str) and len(value) >= 10:
         return value[:10]
     return datetime.now(UTC).date().isoformat()
-
-
-class _Known:
-    """Documents already landed in one clean version: identities and sketches for grouping."""
-
-    def __init__(self, paths: DataPaths, version: str) -> None:
-        table = read_parts(
-            paths.documents / f"clean_version={version}",
-            DOCUMENTS_SCHEMA,
-            columns=["content_sha256", "url", "neardup_group", "minhash", "shingle_count"],
-        )
-        cols = table.to_pydict()
-        self.pairs = set(zip(cols["content_sha256"], cols["url"], strict=True))
-        self.hashes = set(cols["content_sha256"])
-        self.groups: list[str] = []
-        sigs: list[np.ndarray] = []
-        sizes: list[int] = []
-        for sha, group, mh, size in zip(
-            cols["content_sha256"], cols["neardup_group"], cols["minhash"], cols["shingle_count"], strict=True
-        ):
-            if mh is None or len(mh) != NUM_PERM:
-                continue
-            sigs.append(np.asarray(mh, dtype=np.uint32))
-            sizes.append(int(size or 0))
-            self.groups.append(group or sha)
-        self.sigs = np.stack(sigs) if sigs else np.empty((0, NUM_PERM), dtype=np.uint32)
-        self.sizes = np.asarray(sizes, dtype=np.int64)
-
-    def group_for(self, sha: str, sk: Sketch) -> str:
-        """The group of the most similar known document, or a new group named after `sha`."""
-        idx = best_match(sk, self.sigs, self.sizes)
-        group = self.groups[idx] if idx is not None else sha
-        self.sigs = np.vstack([self.sigs, sk.minhash[None, :]])
-        self.sizes = np.append(self.sizes, sk.size)
-        self.groups.append(group)
-        return group
 
 
 def _clean_one(paths: DataPaths, family: Family, page: dict[str, Any]) -> CleanDocument:
@@ -98,67 +58,94 @@ def _land(
     run_id: str,
     name: str,
 ) -> int:
+    """Clean `pages` (no lock held), then assign near-duplicate groups and write the parts."""
     version = CLEANER_VERSION
+    index = index_for(paths.documents, version)
+    with index.lock:
+        index.refresh()
+        fresh = {(p["content_sha256"], p["url"]): p for p in pages if p["content_sha256"]}
+        todo = [p for key, p in fresh.items() if key not in index.pairs]
+    if not todo:
+        return 0  # everything already landed in this clean version: a replay writes nothing
+    generic = get_family(None)
+    cleaned: list[tuple[dict[str, Any], CleanDocument, Sketch]] = []
+    for page in todo:
+        doc = _clean_one(paths, family_of.get(page.get("site_id") or "", generic), page)
+        cleaned.append((page, doc, sketch(doc.text)))
+
     now = datetime.now(UTC)
-    with _LOCK:
-        known = _Known(paths, version)
-        docs: dict[str, list[dict]] = defaultdict(list)
-        blocks: dict[str, list[dict]] = defaultdict(list)
-        for page in pages:
-            sha, url = page["content_sha256"], page["url"]
-            if not sha or (sha, url) in known.pairs:
-                continue  # already landed in this clean version: a replay, never a duplicate
-            doc = _clean_one(paths, family_of.get(page.get("site_id") or "", get_family(None)), page)
-            sk = sketch(doc.text)
-            group = known.group_for(sha, sk)
-            crawl_date = _crawl_date(page.get("fetched_at"))
-            docs[crawl_date].append(
-                {
-                    "content_sha256": sha,
-                    "clean_version": version,
-                    "run_id": run_id,
-                    "site_id": page.get("site_id"),
-                    "url": url,
-                    "final_url": page.get("final_url") or url,
-                    "fetched_at": page.get("fetched_at"),
-                    "version": page.get("version"),
-                    "title": doc.title,
-                    "published_at": doc.published_at,
-                    "text": doc.text,
-                    "text_sha256": hashlib.sha256(doc.text.encode("utf-8")).hexdigest(),
-                    "footnotes_json": json.dumps(doc.footnotes, ensure_ascii=False),
-                    "warnings_json": json.dumps(doc.warnings, ensure_ascii=False),
-                    "neardup_group": group,
-                    "minhash": sk.minhash.tolist(),
-                    "cleaned_at": now,
-                    "shingle_count": sk.size,
-                }
-            )
-            if sha not in known.hashes:
-                blocks[crawl_date].extend(
-                    {
-                        "content_sha256": sha,
-                        "clean_version": version,
-                        "block_no": i,
-                        "block_type": b.block_type,
-                        "start": b.start,
-                        "end": b.end,
-                        "marker": b.marker,
-                    }
-                    for i, b in enumerate(doc.blocks)
-                )
-            known.pairs.add((sha, url))
-            known.hashes.add(sha)
+    docs: dict[str, list[dict]] = defaultdict(list)
+    blocks: dict[str, list[dict]] = defaultdict(list)
+    with index.committing():
+        with index.lock:
+            index.refresh()  # what other processes landed while this batch was being cleaned
+            for page, doc, sk in cleaned:
+                sha, url = page["content_sha256"], page["url"]
+                if (sha, url) in index.pairs:
+                    continue  # landed meanwhile by another thread or process
+                new_content = sha not in index.hashes
+                group = index.assign(sha, url, sk)
+                crawl_date = _crawl_date(page.get("fetched_at"))
+                docs[crawl_date].append(_document_row(page, doc, sk, group, version, run_id, now))
+                if new_content:
+                    blocks[crawl_date].extend(_block_rows(sha, doc, version))
         written = 0
-        for crawl_date, rows in sorted(docs.items()):
-            partition = {"clean_version": version, "crawl_date": crawl_date}
-            # blocks first: a document row is the commit mark of its blocks
-            write_part(
-                paths.blocks, BLOCKS_SCHEMA, blocks.get(crawl_date, []), partition=partition, name=name
-            )
-            write_part(paths.documents, DOCUMENTS_SCHEMA, rows, partition=partition, name=name)
-            written += len(rows)
+        try:
+            for crawl_date, rows in sorted(docs.items()):
+                partition = {"clean_version": version, "crawl_date": crawl_date}
+                # blocks first: a document row is the commit mark of its blocks
+                write_part(
+                    paths.blocks, BLOCKS_SCHEMA, blocks.get(crawl_date, []), partition=partition, name=name
+                )
+                part = write_part(paths.documents, DOCUMENTS_SCHEMA, rows, partition=partition, name=name)
+                with index.lock:
+                    index.mark_read(part)
+                written += len(rows)
+        except BaseException:
+            with index.lock:
+                index.reset()  # groups assigned above may name documents that never landed
+            raise
     return written
+
+
+def _document_row(
+    page: dict[str, Any], doc: CleanDocument, sk: Sketch, group: str, version: str, run_id: str, now: datetime
+) -> dict[str, Any]:
+    return {
+        "content_sha256": page["content_sha256"],
+        "clean_version": version,
+        "run_id": run_id,
+        "site_id": page.get("site_id"),
+        "url": page["url"],
+        "final_url": page.get("final_url") or page["url"],
+        "fetched_at": page.get("fetched_at"),
+        "version": page.get("version"),
+        "title": doc.title,
+        "published_at": doc.published_at,
+        "text": doc.text,
+        "text_sha256": hashlib.sha256(doc.text.encode("utf-8")).hexdigest(),
+        "footnotes_json": json.dumps(doc.footnotes, ensure_ascii=False),
+        "warnings_json": json.dumps(doc.warnings, ensure_ascii=False),
+        "neardup_group": group,
+        "minhash": sk.minhash.tolist(),
+        "cleaned_at": now,
+        "shingle_count": sk.size,
+    }
+
+
+def _block_rows(sha: str, doc: CleanDocument, version: str) -> list[dict[str, Any]]:
+    return [
+        {
+            "content_sha256": sha,
+            "clean_version": version,
+            "block_no": i,
+            "block_type": b.block_type,
+            "start": b.start,
+            "end": b.end,
+            "marker": b.marker,
+        }
+        for i, b in enumerate(doc.blocks)
+    ]
 
 
 def _part_name(run_id: str, site_id: str, pages: list[dict[str, Any]]) -> str:
@@ -194,6 +181,8 @@ def reclean(paths: DataPaths, *, sites: dict[str, Site] | None = None) -> int:
     families = {sid: s.adapter for sid, s in (sites or {}).items()}
     run_id = f"reclean-{datetime.now(UTC):%Y%m%dT%H%M%SZ}"
     todo = list(first.values())
-    if not todo:
-        return 0
-    return _land(paths, todo, families, run_id=run_id, name=_part_name(run_id, "all", todo))
+    written = 0
+    for start in range(0, len(todo), RECLEAN_BATCH):
+        batch = todo[start : start + RECLEAN_BATCH]
+        written += _land(paths, batch, families, run_id=run_id, name=_part_name(run_id, "all", batch))
+    return written

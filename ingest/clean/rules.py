@@ -9,10 +9,17 @@ import re
 SKIP_TAGS = frozenset(
     {
         "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
-        "button", "select", "option", "input", "textarea", "form", "nav", "map", "audio", "video",
+        "button", "select", "option", "input", "textarea", "nav", "map", "audio", "video",
         "head", "title", "meta", "link", "xml", "o:p", "w:worddocument", "label", "dialog",
     }
 )  # fmt: skip
+# Forms are chrome (comment, search, login forms) unless they wrap the page (ASP.NET, DNN,
+# SharePoint put the whole page in one <form>): a form holding this share of the text stays.
+FORM_CSS = "form"
+FORM_WRAPPER_SHARE = 0.3
+# Lists whose text is at least this share of link text are navigation, not article text.
+LINK_LIST_CSS = "ul, ol"
+LINK_LIST_DENSITY = 0.7
 # Elements that end the current line of text.
 BLOCK_TAGS = frozenset(
     {
@@ -30,12 +37,15 @@ LIST_ITEM_TAGS = frozenset({"li", "dt", "dd"})
 # Containers whose text is chrome in every layout seen so far (semantic HTML5).
 CHROME_TAGS_CSS = "nav, footer, aside, form, header:not(article header)"
 
-# Hidden elements: hidden on screen, or copies meant only for printing.
-HIDDEN_CSS = (
-    "[hidden], [aria-hidden=true], [style*='display:none' i], [style*='display: none' i], "
-    "[style*='visibility:hidden' i], [style*='visibility: hidden' i], "
+# Hidden elements: hidden on screen, or copies meant only for printing: an element with a
+# `hidden` attribute, aria-hidden=true, one of these inline styles, or one of these classes.
+# (Class selectors are cheap in lexbor; attribute-substring selectors are not, so styles are
+# checked in Python on the few elements that have a style attribute.)
+HIDDEN_STYLES = ("display:none", "visibility:hidden", "mso-hide:all")
+HIDDEN_ATTR_CSS = "[style], [hidden], [aria-hidden]"
+HIDDEN_CLASS_CSS = (
     ".print-copy, .print-only, .visible-print, .visible-print-block, .d-none, .hidden, .hide, "
-    ".sr-only, .visually-hidden, .invisible, [class*='mso-hide']"
+    ".sr-only, .visually-hidden, .invisible"
 )
 
 # Class/id hints for chrome in unknown layouts: a class or id name is split on - and _ and
@@ -50,6 +60,8 @@ CHROME_NAME_PARTS = frozenset(
         "modal", "copyright", "bookmarks", "print", "social_bookmarks",
     }
 )  # fmt: skip
+# Compound names ("relatedposts", "sharedaddy", "footerwrap") start with one of these stems.
+CHROME_NAME_PREFIXES = tuple(sorted(p for p in CHROME_NAME_PARTS if len(p) >= 5))
 # Element kinds checked for class/id hints (checking every span would cost too much).
 HINTED_CSS = (
     "div[class], div[id], ul[class], ul[id], section[class], section[id], table[class], table[id], "
@@ -117,7 +129,7 @@ ARTEFACTS = re.compile(
 # A date line: a label (optional) then a date and maybe a time and a time zone. Only short lines
 # count, so dates inside sentences are never taken for the publication date.
 DATE_LINE = re.compile(
-    r"^(?:(?P<label>ngày đăng|đăng lúc|đăng ngày|ngày|cập nhật(?: lúc)?|ngày cập nhật|ngày xuất bản|"
+    r"^(?:(?P<label>ngày đăng|đăng lúc|đăng ngày|ngày|cập nhật(?: lúc| ngày)?|ngày cập nhật|ngày xuất bản|"
     r"xuất bản|thời gian đăng|thời gian|posted on|published|đăng)\s*:?\s*)?"
     r"\(?(?:(?:thứ\s+\S+|chủ nhật|t[2-7]|cn)\s*,?\s*)?"
     r"(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})"
@@ -133,6 +145,20 @@ DATE_LINE_TIME_FIRST = re.compile(
     r"(?:ngày\s*)?(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})\s*(?:\(?\s*GMT\s*(?P<tz>[+-]\d{1,2})\s*\)?)?$",
     re.IGNORECASE,
 )
+# A date (and maybe a time) anywhere in a short meta line ("Thứ hai, 14/08/2023 - 09:15Lượt xem: 428").
+DATE_IN_TEXT = re.compile(
+    r"(?<!\d)(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})(?!\d)"
+    r"(?:\s*[,|-]?\s*(?:lúc\s*)?(?P<H>\d{1,2})[:h](?P<M>\d{2})(?::(?P<S>\d{2}))?\s*(?P<ampm>[AaPp][Mm])?)?"
+    r"(?:\s*\(?\s*(?:GMT|UTC)\s*(?P<tz>[+-]\d{1,2})(?::?(?P<tzm>\d{2}))?\s*\)?)?",
+    re.IGNORECASE,
+)
+TIME_THEN_DATE_IN_TEXT = re.compile(
+    r"(?<!\d)(?P<H>\d{1,2})[:h](?P<M>\d{2})(?::(?P<S>\d{2}))?\s*(?P<ampm>[AaPp][Mm])?\s*[,|-]?\s*"
+    r"(?:ngày\s*)?(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})(?!\d)",
+    re.IGNORECASE,
+)
+META_LINE_MAX = 160  # a line this short near the title may be a meta line holding the date
+META_LINES_AFTER_TITLE = 3  # how many lines under the title are searched for it
 ISO_DATE = re.compile(
     r"^(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?:\.\d+)?"
     r"(?P<tz>Z|[+-]\d{2}:?\d{2})?)?$"
@@ -151,5 +177,8 @@ SUP_MARKER = re.compile(r"^\s*[\[(]?\s*(\d{1,3})\s*[\])]?\s*$")
 SUP_EXPONENT_AFTER = re.compile(r"(?:^|[^\w])(?:k?m|c?m|d?m)$")
 
 # --- Within-page duplicates -----------------------------------------------------------------
+# A teaser: a lead cut short with an ellipsis ("… lễ ra quân..."), a copy of the body's opening.
+TEASER_END = re.compile(r"\s*(?:\.{3,}|…|\[(?:\.{3}|…)\]|\[&hellip;\])\s*$")
+TEASER_MIN_PREFIX = 20
 DUP_LONG_UNIT = 50  # a repeated unit this long is a repeated paragraph on its own
 DUP_RUN_CHARS = 100  # a run of repeated short units this long is a repeated passage

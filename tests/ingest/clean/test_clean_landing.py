@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from ingest.clean import landing
+from ingest.clean import CLEANER_VERSION, landing
 from ingest.land import BLOCKS_SCHEMA, DOCUMENTS_SCHEMA, PAGES_SCHEMA, read_parts, store_raw, write_part
 from ingest.paths import DataPaths
 from ingest.simulator.routes import render_article
@@ -63,7 +63,7 @@ def test_documents_blocks_and_near_duplicate_groups(tmp_path, sim) -> None:
     }
     assert len(d_xp["minhash"]) == 128 and d_xp["shingle_count"] > 0
     assert all(
-        p.parts[-3:-1] == ("clean_version=1", "crawl_date=2026-11-23")
+        p.parts[-3:-1] == (f"clean_version={CLEANER_VERSION}", "crawl_date=2026-11-23")
         for p in paths.documents.rglob("*.parquet")
     )
 
@@ -116,12 +116,15 @@ def test_reclean_writes_a_new_version_and_keeps_the_old(tmp_path, sim, monkeypat
     site = _site("xuan-phu", "thanhhoa")
     assert landing.clean_pages(paths, site, rows[:1], run_id="r1") == 1
 
-    monkeypatch.setattr(landing, "CLEANER_VERSION", "2")
+    old, new = CLEANER_VERSION, f"{CLEANER_VERSION}.next"
+    monkeypatch.setattr(landing, "CLEANER_VERSION", new)
     assert landing.reclean(paths, sites={"xuan-phu": site}) == 2
     assert landing.reclean(paths, sites={"xuan-phu": site}) == 0
     docs = read_parts(paths.documents, DOCUMENTS_SCHEMA).to_pylist()
-    assert sorted(d["clean_version"] for d in docs) == ["1", "2", "2"]
-    v1 = next(d for d in docs if d["clean_version"] == "1")
-    v2 = next(d for d in docs if d["clean_version"] == "2" and d["url"] == v1["url"])
+    assert sorted(d["clean_version"] for d in docs) == [old, new, new]
+    v1 = next(d for d in docs if d["clean_version"] == old)
+    v2 = next(d for d in docs if d["clean_version"] == new and d["url"] == v1["url"])
     assert v1["text"] == v2["text"] and v1["content_sha256"] == v2["content_sha256"]
-    assert (paths.blocks / "clean_version=2").is_dir() and (paths.blocks / "clean_version=1").is_dir()
+    assert (paths.blocks / f"clean_version={new}").is_dir() and (
+        paths.blocks / f"clean_version={old}"
+    ).is_dir()
