@@ -1,0 +1,135 @@
+"""
+### xaetl_warehouse — build the warehouse from the landing files, check it, publish it
+
+Scheduled on the Asset `xaetl://landing`: runs after each successful **xaetl_nightly**.
+
+1. `dbt build`, one task per layer so each layer has its own log and retry:
+   `dbt_seeds` → `dbt_staging` → `dbt_intermediate` → `dbt_marts`. Each task logs one line
+   per dbt node (model, test, seed) with its status and time.
+2. `quality_checks` runs the Great Expectations checkpoint on the fresh build. When a
+   critical expectation fails the task fails with the checkpoint's message and nothing is
+   published: analysts keep the last good warehouse.
+3. `publish` swaps in the read-only copy `published/warehouse.duckdb` and updates the Asset
+   `xaetl://warehouse/published`.
+
+dbt and check failures are deterministic, so those fail at once (no retries); unexpected
+errors (disk, locks) are retried with backoff. Trigger with `full_refresh: true` to rebuild
+incremental models from scratch.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import pendulum
+from airflow.sdk import Param, dag, get_current_context, task
+from xaetl_common import DEFAULT_ARGS, LANDING, TAGS, TIMEZONE, WAREHOUSE, data_paths
+
+log = logging.getLogger(__name__)
+
+# dbt selectors of the layers, in build order.
+SEEDS = "resource_type:seed"
+STAGING = "path:models/staging"
+INTERMEDIATE = "path:models/intermediate"
+MARTS = "path:models/marts"
+
+
+def _node_line(node: Any) -> str:
+    """One log line for a dbt node result, whatever shape the build returns it in."""
+    get = node.get if isinstance(node, dict) else lambda key, default=None: getattr(node, key, default)
+    name = get("unique_id") or get("name") or str(node)
+    kind = get("resource_type") or ""
+    elapsed = get("elapsed_s") or get("execution_time")
+    timing = f" {float(elapsed):.2f}s" if isinstance(elapsed, int | float) else ""
+    message = get("message")
+    return f"{get('status') or '?'!s:>7} {kind:<9} {name}{timing}" + (f" — {message}" if message else "")
+
+
+def build_layer(select: str) -> dict[str, Any]:
+    """`dbt build --select <select>`; logs every node; fails the task when dbt fails."""
+    from airflow.sdk.exceptions import AirflowFailException
+
+    from ingest import pipeline
+
+    full_refresh = bool(get_current_context()["params"].get("full_refresh"))
+    result = pipeline.build(data_paths(), full_refresh=full_refresh, select=select)
+    nodes = list(getattr(result, "nodes", None) or [])
+    for node in nodes:
+        log.info("%s", _node_line(node))
+    log.info(
+        "dbt build --select %s: ok=%s in %.1fs, %d node(s)", select, result.ok, result.elapsed_s, len(nodes)
+    )
+    if not result.ok:
+        # A failing model or test fails again on retry: fail now, keep the last published copy.
+        raise AirflowFailException(f"dbt build --select {select} failed: {result.message}")
+    return {"select": select, "nodes": len(nodes), "elapsed_s": round(float(result.elapsed_s), 2)}
+
+
+@dag(
+    schedule=[LANDING],
+    start_date=pendulum.datetime(2026, 1, 1, tz=TIMEZONE),
+    catchup=False,
+    max_active_runs=1,
+    default_args=DEFAULT_ARGS,
+    tags=[*TAGS, "dbt", "quality", "publish"],
+    doc_md=__doc__,
+    params={"full_refresh": Param(False, type="boolean", description="dbt --full-refresh")},
+)
+def xaetl_warehouse() -> None:
+    @task
+    def dbt_seeds() -> dict[str, Any]:
+        """Lookup tables (indicator catalogue, unit conversions, commune crosswalk)."""
+        return build_layer(SEEDS)
+
+    @task
+    def dbt_staging() -> dict[str, Any]:
+        """Staging models over the landing Parquet sources, and their tests."""
+        return build_layer(STAGING)
+
+    @task
+    def dbt_intermediate() -> dict[str, Any]:
+        """Intermediate models (documents, mentions extracted by the ingest library)."""
+        return build_layer(INTERMEDIATE)
+
+    @task
+    def dbt_marts() -> dict[str, Any]:
+        """Facts and dimensions analysts query, and their tests."""
+        return build_layer(MARTS)
+
+    @task
+    def quality_checks() -> dict[str, Any]:
+        """Great Expectations checkpoint on the marts; a critical failure stops publishing."""
+        from airflow.sdk.exceptions import AirflowFailException
+
+        from ingest import pipeline
+
+        paths = data_paths()
+        result = pipeline.check(paths)
+        for failure in getattr(result, "critical_failures", None) or []:
+            log.error("critical: %s", failure)
+        for warning in getattr(result, "warnings", None) or []:
+            log.warning("warning: %s", warning)
+        docs = getattr(result, "data_docs", None) or paths.gx
+        log.info("quality checks: ok=%s — %s (Data Docs: %s)", result.ok, result.message, docs)
+        if not result.ok:
+            raise AirflowFailException(f"critical quality checks failed: {result.message}")
+        return {"ok": True, "message": str(result.message)}
+
+    @task(outlets=[WAREHOUSE])
+    def publish() -> dict[str, Any]:
+        """Swap in the read-only warehouse copy that analysts and BI tools open."""
+        from ingest import pipeline
+
+        paths = data_paths()
+        published = pipeline.publish(paths)
+        counts = {name: int(n) for name, n in pipeline.warehouse_counts(paths).items()}
+        log.info("published %s: %s", published, counts)
+        summary = {"published": str(published), "counts": counts}
+        get_current_context()["outlet_events"][WAREHOUSE].extra = summary
+        return summary
+
+    dbt_seeds() >> dbt_staging() >> dbt_intermediate() >> dbt_marts() >> quality_checks() >> publish()
+
+
+xaetl_warehouse()
