@@ -8,6 +8,7 @@ import pytest
 
 from ingest.simulator.server import PortalSimulator
 from ingest.sites import RegistryError, load_registry
+from ingest.sites.families import get_family
 from ingest.sites.registry import parse_registry
 
 GOOD = {
@@ -51,7 +52,8 @@ def test_single_string_values_are_one_item():
 
 def test_per_site_selector_override():
     [site] = parse_registry(one(selectors={"article_links": "div.tin a"}))
-    assert site.adapter.article_links == "div.tin a" and site.adapter.body == "div.news-content"
+    assert site.adapter.article_links == "div.tin a"
+    assert site.adapter.body == get_family("thanhhoa").body  # the rest comes from the family
 
 
 @pytest.mark.parametrize(

@@ -206,7 +206,7 @@ def test_failed_critical_check_keeps_the_last_good_warehouse_published(
     paths = good_data_dir(tmp_path)
     builds = iter([mention_rows(extra=12), None])
 
-    def fake_build(p: DataPaths, *, full_refresh: bool = False) -> SimpleNamespace:
+    def fake_build(p: DataPaths, *, full_refresh: bool = False, **_options: object) -> SimpleNamespace:
         rows = next(builds)
         if rows is None:  # second night: a unit bug puts shares in the thousands
             rows = mention_rows(extra=12)
