@@ -75,3 +75,18 @@ def test_reclean_cleans_landed_raw_pages(tmp_path) -> None:
     assert (
         runner.invoke(app, ["reclean", "--data-dir", str(tmp_path)]).output.count("0 documents written") == 1
     )
+
+
+def test_clean_on_a_live_simulator_article_prints_the_body_once(simulator, tmp_path) -> None:
+    import requests
+
+    url = simulator.article_url("xuan-phu", simulator.site("xuan-phu").articles[0].slug)
+    page = tmp_path / "article.html"
+    page.write_bytes(requests.get(url, timeout=10).content)
+    result = runner.invoke(app, ["clean", str(page)])  # no --family: what a newcomer types
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert out.count("sản lượng lương thực có hạt đạt 1.936 tấn") == 1  # body once, not twice
+    assert "[1] Kết quả đến ngày 30/6/2023" in out  # footnote kept with its marker
+    for chrome in ("Hôm nay:", "Tất cả:", "Đăng lúc:", "bình luận", "Bấm vào đây để nhận mã", "SĐT"):
+        assert chrome not in out, chrome
