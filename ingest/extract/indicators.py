@@ -71,17 +71,40 @@ def _fold(syllable: str) -> str:
     return normalize_name(syllable)
 
 
+_UNSEEN: dict = {}  # a sentinel, told apart by identity
+_FIRST: dict[str, dict | None] = {}  # syllable -> the trie node of the names starting with it, or None (memo)
+_FIRST_OWNER: list[dict] = []  # the trie the memo was built on
+_FIRST_LIMIT = 200_000  # numbers are syllables too: keep the memo bounded over a long build
+
+
+def _first_node(root: dict, syllable: str) -> dict | None:
+    """`root.get(syllable) or root.get(_fold(syllable))`, memoised: most syllables are looked up often."""
+    node = _FIRST.get(syllable, _UNSEEN)
+    if node is _UNSEEN:
+        if len(_FIRST) >= _FIRST_LIMIT:
+            _FIRST.clear()
+        node = _FIRST[syllable] = root.get(syllable) or root.get(_fold(syllable))
+    return node
+
+
 class NameIndex:
     """All catalogue names in the given ranges of one text (the sentences that carry numbers)."""
 
     def __init__(self, text_l: str, ranges: list[tuple[int, int]] | None = None) -> None:
         root = _trie()
+        if not _FIRST_OWNER or _FIRST_OWNER[0] is not root:
+            _FIRST.clear()
+            _FIRST_OWNER[:] = [root]
         hits: list[NameHit] = []
+        first = _FIRST
         for lo, hi in ranges if ranges is not None else [(0, len(text_l))]:
-            spans = [(m.start(), m.end(), m.group()) for m in _SYLLABLE.finditer(text_l, lo, hi)]
+            spans = list(_SYLLABLE.finditer(text_l, lo, hi))
+            words = [m.group() for m in spans]
             n = len(spans)
             for i in range(n):
-                node = root.get(spans[i][2]) or root.get(_fold(spans[i][2]))
+                node = first.get(words[i], _UNSEEN)
+                if node is _UNSEEN:
+                    node = _first_node(root, words[i])
                 if node is None:
                     continue
                 best: tuple[int, list[CatalogueEntry]] | None = None
@@ -89,26 +112,23 @@ class NameIndex:
                 j = i
                 while True:
                     if _END in node and not (
-                        best is not None
-                        and spans[j][2] in _VERBS
-                        and j + 1 < n
-                        and spans[j + 1][2] in _LEVEL_AFTER
+                        best is not None and words[j] in _VERBS and j + 1 < n and words[j + 1] in _LEVEL_AFTER
                     ):
                         best = (j, node[_END])
                     j += 1
                     if j >= n:
                         break
-                    syl = spans[j][2]
+                    syl = words[j]
                     nxt = node.get(syl) or node.get(_fold(syl))
                     if nxt is None and syl in NAME_FILLERS and j + 1 < n:
                         # "giá trị sản xuất ngành tiểu thủ công nghiệp": a filler word inside a name
-                        nxt = node.get(spans[j + 1][2]) or node.get(_fold(spans[j + 1][2]))
+                        nxt = node.get(words[j + 1]) or node.get(_fold(words[j + 1]))
                         if nxt is not None:
                             j += 1
                     if nxt is None:
                         break
                     # names do not run across sentence punctuation or line breaks
-                    gap = text_l[spans[j - 1][1] : spans[j][0]]
+                    gap = text_l[spans[j - 1].end() : spans[j].start()]
                     if len(gap) > 3 or _GAP_STOP.search(gap):
                         break
                     if "," in gap and before_comma is None:
@@ -118,10 +138,10 @@ class NameIndex:
                     node = nxt
                 if before_comma is not None and best is not None and before_comma[0] != best[0]:
                     last, entries = before_comma
-                    hits.append(NameHit(spans[i][0], spans[last][1], tuple(entries), last - i + 1))
+                    hits.append(NameHit(spans[i].start(), spans[last].end(), tuple(entries), last - i + 1))
                 if best is not None:
                     last, entries = best
-                    hits.append(NameHit(spans[i][0], spans[last][1], tuple(entries), last - i + 1))
+                    hits.append(NameHit(spans[i].start(), spans[last].end(), tuple(entries), last - i + 1))
         hits.sort(key=lambda h: h.start)
         self.hits = hits
         self._starts = [h.start for h in hits]

@@ -12,6 +12,7 @@ import bisect
 import logging
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ingest.extract.catalogue import CatalogueEntry, load_catalogue, lookup_name, normalize_name
 from ingest.extract.indicators import NameHit, NameIndex, compatible, pick_entry, starts_a_name
@@ -19,11 +20,11 @@ from ingest.extract.layout import Sentence, layout
 from ingest.extract.metadata import extract_metadata, reference_year
 from ingest.extract.numbers import Quantity, find_quantities
 from ingest.extract.periods import (
-    AS_OF_RE,
     TARGET_YEAR_RE,
     YEAR_AFTER_RE,
     YEAR_LABEL_RE,
     as_of,
+    as_of_matches,
     phrase_period,
     term_of,
     terms_in,
@@ -74,9 +75,13 @@ _COMPARE_AFTER = re.compile(r"(?:^|[^\w])so(?:[^\S\n]+với)?(?!\w)")
 _THRESHOLD_BEFORE = re.compile(r"(?:^|[^\w])(?:từ|dưới)[^\S\n]*$")
 _HEDGE_BEFORE = re.compile(rf"(?:^|[^\w])(?:{_words(HEDGES_BEFORE)})[^\S\n]*$")
 _HEDGE_AFTER = re.compile(rf"[^\S\n]*(?:{_words(HEDGES_AFTER)})(?!\w)")
-_HEDGE_CLAUSE = re.compile(rf"(?:^|[^\w])(?:{_words(HEDGES_IN_CLAUSE)})(?!\w)")
-_TARGET_CUE = re.compile(rf"(?:^|[^\w])(?:{_words(TARGET_CUES)})(?!\w)")
-_ACTUAL_CUE = re.compile(rf"(?:^|[^\w])(?:{_words(ACTUAL_CUES)})")
+# Cue words that must start a word: `_cue_in(X_WORDS, …)` answers `(?:^|[^\w])(?:<X>)` searches. The
+# words alone open with literals, so the engine skips between them at C speed; a leading `(?:^|[^\w])`
+# would make it try every position of the sentence. `_cue_in` checks the boundary before a hit itself.
+_TARGET_CUE_WORDS = re.compile(rf"(?:{_words(TARGET_CUES)})(?!\w)")
+_HEDGE_CLAUSE_WORDS = re.compile(rf"(?:{_words(HEDGES_IN_CLAUSE)})(?!\w)")
+_ACTUAL_CUE_WORDS = re.compile(rf"(?:{_words(ACTUAL_CUES)})")
+_WORD_CHAR = re.compile(r"\w")
 _TRAILERS = re.compile(rf"(?:[^\S\n]+|^)(?:{_words(INDICATOR_TRAILERS)})[^\S\n]*$")
 _CLAUSE_SEP = re.compile(r"[,;(|]")
 _NAME_SEP = re.compile(r"[,;:(|]")
@@ -112,10 +117,16 @@ _DESTINATION = re.compile(r"(?<!\w)sang(?!\w)")
 _REDUCTION = re.compile(r"(?<!\w)giảm(?![^\S\n]+(?:còn|xuống|từ)(?!\w))(?!\w)")
 _LEVEL_BEFORE = re.compile(r"(?<!\w)(?:còn|xuống)(?!\w)")
 _SHARE_WORDS = frozenset({"", "đạt", "đạt tỷ lệ", "tỷ lệ", "chiếm", "chiếm tỷ lệ", "bằng", "đạt tỉ lệ"})
+_FOLLOWING_END = re.compile(r"[,;:.()]")
 _SEMI_BEFORE = re.compile(r";[^\S\n]*$")
 _TAIL_STOP = frozenset(TAIL_STOP_WORDS)
 _AREA_PREFIXES: dict[str, tuple[str, ...]] = {"ha": ("diện tích ", ""), "t": ("sản lượng ", ""), "km": ("",)}
-_FULL_STOP = re.compile(r"\n|\s[.!?](?!\d)")  # searched on reversed text: a full stop or a line break
+# Where a sentence ends, for the running-total scope of `_period`: a line break, or whitespace after
+# `.`/`!`/`?` that does not follow a digit (`30.6. 2023`). The stops are indexed once per document; each
+# alternative opens with a literal so the engine skips between candidates at C speed.
+_SENTENCE_STOPS = re.compile(r"\n|\.(?=\s)(?<!\d.)|!(?=\s)(?<!\d.)|\?(?=\s)(?<!\d.)")
+_STOP_AT = re.compile(r"\n|(?<=[.!?])\s")  # a stop at this very position, whatever precedes the mark
+_SENTENCE_WINDOW = 1500  # a running total scopes at most this many characters back
 _MAX_NAME_WORDS = 9
 
 
@@ -202,6 +213,7 @@ class _Extractor:
         self.default_period = self.meta.default_period or (str(self.ref_year) if self.ref_year else "unknown")
         self._last_draft: _Draft | None = None
         self._tails: dict[int, list[str]] = {}
+        self._stops: list[int] | None = None
 
     # --- driver -----------------------------------------------------------------------------------
 
@@ -517,7 +529,8 @@ class _Extractor:
             seg_start = m.end()
         words = self.text_l[seg_start : q.start].split()[-4:]
         unit = q.unit.unit
-        following = re.split(r"[,;:.()]", self.text_l[q.end : q.end + 60])[0].split()[:6]
+        stop = _FOLLOWING_END.search(self.text_l, q.end, q.end + 60)
+        following = self.text_l[q.end : stop.start() if stop else q.end + 60].split()[:6]
         tails = [following[:k] for k in range(len(following), -1, -1)]
         for n in range(len(words), -1, -1):
             if not starts_a_name(words[len(words) - n] if n else unit.split()[0]):
@@ -686,6 +699,7 @@ class _Extractor:
         return name
 
     @staticmethod
+    @lru_cache(maxsize=1 << 14)  # pure; one segment is cleaned several times per mention (own words, name)
     def _clean_name(raw: str, tail: bool = False) -> str:
         name = _PERIOD_NOISE.sub(" ", raw)
         name = _SPACES.sub(" ", name).strip(" .,;:-–()[]\"'“”*")
@@ -704,9 +718,9 @@ class _Extractor:
 
     def _kind(self, d: _Draft) -> str:
         s, q = d.sentence, d.q
-        if _BRACKET_TARGET.search(self.text_l, max(s.start, q.start - 40), q.start):
+        if self._bracket_target(s, q):
             return "target"
-        before = self.text_l[s.start : q.start]
+        text_l = self.text_l
         if (
             s.line_start < s.start
             and _SEMI_BEFORE.search(self.text_l, s.line_start, s.start)
@@ -715,11 +729,13 @@ class _Extractor:
             # "phấn đấu tổng giá trị sản xuất tăng 10,5%; thu nhập … đạt 61 triệu đồng": the cue carries
             return "target"
         if s.kind == "target":
-            if _ACTUAL_CUE.search(before) and not _TARGET_CUE.search(before):
+            if _cue_in(_ACTUAL_CUE_WORDS, text_l, s.start, q.start) and not _cue_in(
+                _TARGET_CUE_WORDS, text_l, s.start, q.start
+            ):
                 return "actual"
             return "target"
-        if _TARGET_CUE.search(before):
-            for m in TARGET_YEAR_RE.finditer(before):
+        if _cue_in(_TARGET_CUE_WORDS, text_l, s.start, q.start):
+            for m in TARGET_YEAR_RE.finditer(text_l[s.start : q.start]):
                 if self.ref_year and int(m.group(1)) <= self.ref_year:
                     return "actual"
             return "target"
@@ -731,7 +747,7 @@ class _Extractor:
         q, s = d.q, d.sentence
         text_l = self.text_l
         base = s.period or self.default_period
-        if _BRACKET_TARGET.search(text_l, max(s.start, q.start - 40), q.start) and base.startswith("term-"):
+        if base.startswith("term-") and self._bracket_target(s, q):
             return base[:14]  # "(Nghị quyết đề ra 9 - 10%)" in a term review: the whole-term target
         after = YEAR_AFTER_RE.match(text_l, q.end)
         if after:
@@ -745,8 +761,9 @@ class _Extractor:
             if attached is not None and attached.end() <= q.start:
                 left = attached.end()
         full = None
-        for match in _FULL_YEAR.finditer(text_l, left, q.start):
-            full = match
+        if text_l.find("cả", left, q.start) >= 0:  # the literal _FULL_YEAR needs: skip the scan without it
+            for match in _FULL_YEAR.finditer(text_l, left, q.start):
+                full = match
         if full is not None:
             year = full.group(1) or (str(year_of(base)) if year_of(base) else None)
             if year:
@@ -768,13 +785,39 @@ class _Extractor:
                 if kind == "target" or base.startswith("term-") or str(year) not in base:
                     return code
         # a running total ("Tổng thu ngân sách đến 30/6/2023 …; thu NSNN …") scopes its whole sentence
-        stop = _FULL_STOP.search(text_l[max(0, q.start - 1500) : q.start][::-1])
-        sent_start = q.start - stop.start() if stop else max(0, q.start - 1500)
-        for m in AS_OF_RE.finditer(text_l, sent_start, q.start):
+        lo = max(0, q.start - _SENTENCE_WINDOW)
+        if text_l.find("đến", lo, q.start) < 0 and text_l.find("tới", lo, q.start) < 0:
+            return base  # AS_OF_RE needs "đến" or "tới"
+        sent_start = self._sentence_start(q.start)
+        for m in as_of_matches(text_l, sent_start, q.start):
             code2 = as_of(m, self.ref_year)
             if code2:
                 return code2
         return base
+
+    def _bracket_target(self, s: Sentence, q: Quantity) -> bool:
+        lo = max(s.start, q.start - 40)
+        # _BRACKET_TARGET opens with "(": without one in reach there is nothing to scan for
+        return self.text_l.find("(", lo, q.start) >= 0 and bool(
+            _BRACKET_TARGET.search(self.text_l, lo, q.start)
+        )
+
+    def _sentence_start(self, pos: int) -> int:
+        """After the last line break or full stop within `_SENTENCE_WINDOW` characters before `pos`."""
+        text_l = self.text_l
+        if self._stops is None:
+            # a stop after a digit (`30.6. 2023`) is not one, unless that digit lies before the window
+            self._stops = [
+                m.start() if m.group() == "\n" else m.end() for m in _SENTENCE_STOPS.finditer(text_l)
+            ]
+        lo = max(0, pos - _SENTENCE_WINDOW)
+        i = bisect.bisect_left(self._stops, pos) - 1
+        stop = self._stops[i] if i >= 0 and self._stops[i] >= lo else -1
+        if stop == lo and text_l[stop] != "\n":
+            stop = -1  # its full stop lies before the window
+        if stop < lo + 1 < pos and _STOP_AT.match(text_l, lo + 1):
+            stop = lo + 1  # a full stop right at the window's start, whatever precedes it
+        return stop + 1 if stop >= 0 else lo
 
     def _parallel_start(self, d: _Draft) -> bool:
         """`tăng từ 36% lên 40,4%` beside `giảm từ 32,5% đầu nhiệm kỳ xuống …`: the `từ X` is the baseline."""
@@ -795,7 +838,7 @@ class _Extractor:
             return True
         if _HEDGE_AFTER.match(self.text_l, q.end):
             return True
-        return bool(_HEDGE_CLAUSE.search(self.text_l, d.left, q.start))
+        return _cue_in(_HEDGE_CLAUSE_WORDS, self.text_l, d.left, q.start, slice_start=False)
 
     def _finish(self, d: _Draft) -> Mention:
         q = d.q
@@ -847,6 +890,21 @@ class _Extractor:
         sep = _QUOTE_SEP.search(self.text_l, d.last_end, s.end)
         end = sep.start() if sep else s.end
         return start, end
+
+
+def _cue_in(words: re.Pattern[str], text_l: str, lo: int, hi: int, *, slice_start: bool = True) -> bool:
+    r"""Whether `(?:^|[^\w])(?:<words>)` matches between `lo` and `hi`, without slicing.
+
+    With `slice_start` this is a search of `text_l[lo:hi]` (`^` holds at `lo`); without, a search of
+    `text_l` from `pos=lo` (`^` holds only at 0, and the non-word character must lie at or after `lo`).
+    """
+    pos = lo
+    while (m := words.search(text_l, pos, hi)) is not None:
+        p = m.start()
+        if p == 0 or (p == lo and slice_start) or (p > lo and not _WORD_CHAR.match(text_l, p - 1)):
+            return True
+        pos = p + 1
+    return False
 
 
 def _expand(name: str) -> str:

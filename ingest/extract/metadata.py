@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+from collections.abc import Iterator
 
 from ingest.extract.periods import Term, phrase_period, terms_in
 from ingest.extract.vocab import ADMIN_LEVELS, DOC_TYPE_CODES, DOC_TYPES, ISSUER_BODIES
@@ -49,6 +50,13 @@ ISSUER_RE = re.compile(
     re.MULTILINE | re.IGNORECASE,
 )
 PLACE_IN_TEXT_RE = re.compile(rf"(?<![\w])(?P<level>{_LEVELS})[^\S\n]+(?P<name>{_NAME})", re.IGNORECASE)
+# Where a PLACE_IN_TEXT_RE match can start, searched case-sensitively in the lowercased text: the engine
+# skips between these words at C speed, which the case-insensitive pattern with its look-behind cannot.
+# The level words' letters have no special case folds, so a case-insensitive match of one is exactly a
+# match of its lowercase form in the lowercased text (when lowercasing keeps every offset).
+_LEVEL_WORD_RE = re.compile(
+    "|".join(re.escape(w.lower()) for w in sorted(ADMIN_LEVELS, key=len, reverse=True))
+)
 _TYPE_LINE_RE = re.compile(
     r"^[ \t\u00a0*_#]*(?P<type>"
     + "|".join(re.escape(t) for t in DOC_TYPES)
@@ -94,7 +102,7 @@ def _places(header: str, meta: DocumentMetadata) -> None:
 
 def _places_in_text(text: str, meta: DocumentMetadata) -> None:
     """Fill commune/district/province from the first `xã X` / `huyện Y` / `tỉnh Z` in the text."""
-    for m in PLACE_IN_TEXT_RE.finditer(text):
+    for m in _place_matches(text):
         level = ADMIN_LEVELS[m.group("level").lower()]
         name = _clean_name(m.group("name"))
         if not name or not name[0].isupper():
@@ -107,6 +115,22 @@ def _places_in_text(text: str, meta: DocumentMetadata) -> None:
             meta.province = name
         if meta.commune and meta.district and meta.province:
             break
+
+
+def _place_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches of `PLACE_IN_TEXT_RE.finditer(text)`, found by jumping between level words."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a character such as İ grows when lowercased: offsets would drift
+        yield from PLACE_IN_TEXT_RE.finditer(text)
+        return
+    pos = 0
+    while (candidate := _LEVEL_WORD_RE.search(lowered, pos)) is not None:
+        m = PLACE_IN_TEXT_RE.match(text, candidate.start())
+        if m is None:
+            pos = candidate.start() + 1
+            continue
+        yield m
+        pos = m.end()
 
 
 def _doc_type(header: str, title: str | None, number_code: str | None) -> str | None:

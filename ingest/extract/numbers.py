@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ingest.extract.units import UnitMatch, count_noun_in, match_unit
@@ -19,8 +20,13 @@ QUANTITY_RE = re.compile(
     rf"(?<![\w/.,:\[])(?P<cmp>(?:[≥≤]|[><]=?)[^\S\n]*)?(?P<a>{_NUM})"
     rf"(?:(?P<sep>[^\S\n]*[-–—][^\S\n]*|[^\S\n]*/[^\S\n]*|[^\S\n]+(?:đến|tới)[^\S\n]+)(?P<b>{_NUM}))?"
 )
+# Where a quantity can start: a digit or comparator not glued to a word, code or number before it. The
+# pattern opens with a character class, so the regex engine skips ahead to candidates at C speed; the
+# full QUANTITY_RE (whose leading look-behind defeats that skip) is then tried only at those positions.
+_QUANTITY_START = re.compile(r"[0-9≥≤><](?<![\w/.,:\[].)")
 _DOC_CODE_AFTER = re.compile(r"[^\S\n]*[-–][^\S\n]*[A-ZĐ]{1,6}\b|[^\S\n]*/[^\S\n]*[A-ZĐ]{2,}")
 _DATE_AFTER = re.compile(r"[/.-][0-9]{2,4}\b")
+_LINE_LEAD = re.compile(r"[ \t#*\-•+>\u00a0]*")  # what may precede a list marker on its line
 _LIST_MARKER = re.compile(r"[0-9]{1,2}(?:\.[0-9]{1,2})*\.?[ \t\u00a0)]")
 _BEFORE_WORD = re.compile(r"(\w+)[^\S\n]*$")
 # "Hội viên PN: 1.783;" — a label, a colon, a bare number, then a break: the label's noun is the unit
@@ -85,7 +91,7 @@ def _is_identifier(text: str, text_l: str, start: int, line_start: int, raw: str
     """Numbers that name things: list markers, document numbers, ordinals, years after `năm`."""
     if start > 0 and text[start - 1] == "-" and start > 1 and text[start - 2].isalpha():
         return True  # Covid-19
-    if not text[line_start:start].strip(" \t#*-•+>\u00a0") and _LIST_MARKER.match(text, start):
+    if _LIST_MARKER.match(text, start) and _LINE_LEAD.fullmatch(text, line_start, start):
         return True
     m = _BEFORE_WORD.search(text_l, max(line_start, start - 24), start)
     if m and m.group(1) in _YEAR_WORDS and _YEAR.fullmatch(raw):
@@ -122,12 +128,29 @@ def _qualifier(
     )
 
 
+def _quantity_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches of `QUANTITY_RE.finditer(text)`, found faster by jumping between candidate starts."""
+    search, match = _QUANTITY_START.search, QUANTITY_RE.match
+    pos = 0
+    while (candidate := search(text, pos)) is not None:
+        m = match(text, candidate.start())
+        if m is None:
+            pos = candidate.start() + 1
+            continue
+        yield m
+        pos = m.end()
+
+
 def find_quantities(text: str, text_l: str) -> list[Quantity]:
     """Every number-with-unit in the text, in order. Numbers without a unit are not quantities."""
     out: list[Quantity] = []
-    for m in QUANTITY_RE.finditer(text):
+    line_start = scanned = 0  # the line of the current match; matches come in order, so scan forward only
+    for m in _quantity_matches(text):
         a_start, end = m.start("a"), m.end()
-        line_start = text.rfind("\n", 0, m.start()) + 1
+        newline = text.rfind("\n", scanned, m.start())
+        if newline >= 0:
+            line_start = newline + 1
+        scanned = m.start()
         if _is_identifier(text, text_l, a_start, line_start, m.group("a")):
             continue
         if _DOC_CODE_AFTER.match(text, m.end("a")) or _DOC_CODE_AFTER.match(text, end):

@@ -7,6 +7,7 @@ reference year given by the caller (the document's year).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ingest.extract.vocab import ROMAN_QUARTERS
@@ -21,6 +22,9 @@ AS_OF_RE = re.compile(
     rf"|(?:tính[^\S\n]+)?(?:đến|tới)[^\S\n]+(?:hết[^\S\n]+)?ngày[^\S\n]+([0-9]{{1,2}})[^\S\n]+tháng[^\S\n]+([0-9]{{1,2}})"
     rf"(?:[^\S\n]+năm[^\S\n]+{_Y})?"
 )
+# Every AS_OF_RE match opens with one of these words; the pattern itself opens with an optional group,
+# which makes the engine try every position, so `as_of_matches` jumps between these words instead.
+_AS_OF_START = re.compile(r"tính|đến|tới")
 H1_RE = re.compile(
     rf"(?<![0-9/])(?:6|06|sáu)[^\S\n]+tháng[^\S\n]+đầu[^\S\n]+năm(?:[^\S\n]+{_Y})?|nửa[^\S\n]+đầu[^\S\n]+năm(?:[^\S\n]+{_Y})?"
 )
@@ -41,6 +45,7 @@ YEAR_AFTER_RE = re.compile(
     rf"[ \t\u00a0,]*(?:\(?[^\S\n]*)?(?:vào[^\S\n]+|trong[^\S\n]+|của[^\S\n]+)?"
     rf"(?:cuối[^\S\n]+)?năm[^\S\n]+{_Y}(?![0-9])"
 )
+_LAST_YEAR_RE = re.compile(r"((?:19|20)[0-9]{2})(?!.*(?:19|20)[0-9]{2})")  # the last year in a code
 TARGET_YEAR_RE = re.compile(rf"(?:đến|tới|vào|trong)[^\S\n]+(?:cuối[^\S\n]+)?năm[^\S\n]+{_Y}(?![0-9])")
 
 
@@ -71,6 +76,19 @@ def as_of(match: re.Match[str], ref_year: int | None) -> str | None:
     return f"as-of:{y:04d}-{m:02d}-{d:02d}"
 
 
+def as_of_matches(text_l: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+    """The matches of `AS_OF_RE.finditer(text_l, pos, endpos)`, found by jumping between opening words."""
+    if endpos is None:
+        endpos = len(text_l)
+    while (candidate := _AS_OF_START.search(text_l, pos, endpos)) is not None:
+        m = AS_OF_RE.match(text_l, candidate.start(), endpos)
+        if m is None:
+            pos = candidate.start() + 1
+            continue
+        yield m
+        pos = m.end()
+
+
 def is_party_term(start: int, end: int) -> bool:
     """Commune Party congresses run five years on the 2010/2015/2020/2025 grid."""
     return end - start == 5 and start % 5 == 0
@@ -95,36 +113,40 @@ def phrase_period(
     (`6 tháng đầu năm 2023` is 2023-H1, not 2023).
     """
     found: list[tuple[int, int, str]] = []  # (offset, priority, code)
-    for m in AS_OF_RE.finditer(text_l):
-        code = as_of(m, ref_year)
-        if code:
-            found.append((m.start(), 0, code))
-            break
-    mm: re.Match[str] | None = H1_RE.search(text_l)
+    # Each pattern needs a word of its own; `in` rules a pattern out far faster than a failed search.
+    has_month, has_term = "tháng" in text_l, "nhiệm" in text_l
+    if "đến" in text_l or "tới" in text_l:
+        for m in as_of_matches(text_l):
+            code = as_of(m, ref_year)
+            if code:
+                found.append((m.start(), 0, code))
+                break
+    mm: re.Match[str] | None = H1_RE.search(text_l) if has_month or "nửa" in text_l else None
     if mm and (y := _year(mm.group(1) or mm.group(2), ref_year)):
         found.append((mm.start(), 1, f"{y}-H1"))
-    mm = NINE_M_RE.search(text_l)
+    mm = NINE_M_RE.search(text_l) if has_month else None
     if mm and (y := _year(mm.group(1), ref_year)):
         found.append((mm.start(), 1, f"{y}-9M"))
-    mm = QUARTER_RE.search(text_l)
+    mm = QUARTER_RE.search(text_l) if "quý" in text_l else None
     if mm and (y := _year(mm.group(2), ref_year)):
         found.append((mm.start(), 1, f"{y}-Q{ROMAN_QUARTERS[mm.group(1)]}"))
-    mm = SECOND_HALF_RE.search(text_l)
-    if mm and term:
-        found.append((mm.start(), 1, f"{term.code}-second-half"))
-    mm = MID_TERM_RE.search(text_l)
-    if mm and term and not SECOND_HALF_RE.match(text_l, mm.start()):
-        found.append((mm.start(), 1, f"{term.code}-mid"))
-    mm = TERM_START_RE.search(text_l)
-    if mm and term:
-        found.append((mm.start(), 1, f"{term.code}-start"))
-    mm = TERM_RE.search(text_l)
+    if has_term and term:
+        mm = SECOND_HALF_RE.search(text_l)
+        if mm:
+            found.append((mm.start(), 1, f"{term.code}-second-half"))
+        mm = MID_TERM_RE.search(text_l)
+        if mm and not SECOND_HALF_RE.match(text_l, mm.start()):
+            found.append((mm.start(), 1, f"{term.code}-mid"))
+        mm = TERM_START_RE.search(text_l)
+        if mm:
+            found.append((mm.start(), 1, f"{term.code}-start"))
+    mm = TERM_RE.search(text_l) if has_term else None
     if mm and is_party_term(int(mm.group(1)), int(mm.group(2))):
         found.append((mm.start(), 2, f"term-{mm.group(1)}-{mm.group(2)}"))
-    mm = H2_RE.search(text_l)
+    mm = H2_RE.search(text_l) if has_month else None
     if mm and (y := _year(mm.group(1), ref_year)):
         found.append((mm.start(), 1, str(y)))
-    mm = YEAR_RE.search(text_l)
+    mm = YEAR_RE.search(text_l) if "năm" in text_l else None
     if mm:
         found.append((mm.start(), 3, mm.group(1)))
     if not found:
@@ -140,11 +162,11 @@ def year_of(code: str | None) -> int | None:
     """The calendar year a period code points at (the end year for a term)."""
     if not code:
         return None
-    m = re.search(r"((?:19|20)[0-9]{2})(?!.*(?:19|20)[0-9]{2})", code)
     if code.startswith("as-of:"):
         return int(code[6:10])
     if code.startswith("term-"):
         return int(code[10:14])
+    m = _LAST_YEAR_RE.search(code)
     return int(m.group(1)) if m else None
 
 

@@ -6,7 +6,7 @@ import csv
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from ingest.records import BASE_UNITS
@@ -159,6 +159,13 @@ def lookup_name(name: str, base_unit: str | None = None) -> CatalogueEntry | Non
     A name shared by several entries (`hộ nghèo` is both the poor-household count and the
     poverty rate) resolves only when exactly one of them has `base_unit`.
     """
+    return _lookup(name, base_unit)
+
+
+# The extractor asks for the same few thousand phrases document after document; the catalogue is fixed
+# for the life of the process, so the answers are memoised (bounded, for long warehouse builds).
+@lru_cache(maxsize=1 << 16)
+def _lookup(name: str, base_unit: str | None) -> CatalogueEntry | None:
     candidates = _names_index().get(normalize_name(name), ())
     if base_unit is not None and len(candidates) > 1:
         candidates = tuple(entry for entry in candidates if entry.base_unit == base_unit)

@@ -1,0 +1,211 @@
+"""The extractor's fast paths give exactly what the plain regex scans they replace would give.
+
+Each fast path (a candidate search at C speed, then the full pattern only at the candidates; a
+per-document index; a literal guard) must be indistinguishable from the straightforward scan, so
+these tests run both over the seed texts and over many small random strings built from the
+characters and words that decide the edge cases (a window starting on a full stop, a cue glued to a
+word, `İ` changing length when lowercased, …).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from ingest.extract import mentions as M
+from ingest.extract.indicators import NameIndex, _fold, _trie
+from ingest.extract.layout import _SENT_END
+from ingest.extract.metadata import PLACE_IN_TEXT_RE, _place_matches
+from ingest.extract.numbers import QUANTITY_RE, _quantity_matches
+from ingest.extract.periods import AS_OF_RE, Term, as_of_matches, phrase_period
+from ingest.extract.vocab import ACTUAL_CUES, ADMIN_LEVELS, HEDGES_IN_CLAUSE, TARGET_CUES
+
+SEEDS = Path(__file__).resolve().parents[2] / "fixtures" / "seeds"
+
+# The straightforward patterns the fast paths stand for.
+_SENT_END_PLAIN = re.compile(r"[.;!?…]+(?=\s)|\.{3}")
+_FULL_STOP_REVERSED = re.compile(r"\n|\s[.!?](?!\d)")
+_TARGET_CUE = re.compile(rf"(?:^|[^\w])(?:{M._words(TARGET_CUES)})(?!\w)")
+_ACTUAL_CUE = re.compile(rf"(?:^|[^\w])(?:{M._words(ACTUAL_CUES)})")
+_HEDGE_CLAUSE = re.compile(rf"(?:^|[^\w])(?:{M._words(HEDGES_IN_CLAUSE)})(?!\w)")
+
+
+def _seed_texts() -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+
+
+def _random_texts(seed: int, pieces: list[str], count: int, longest: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(0, longest))) for _ in range(count)]
+
+
+def _spans(matches) -> list[tuple]:
+    return [(m.span(), m.groupdict() or m.groups()) for m in matches]
+
+
+def test_quantity_candidates_find_every_quantity_match():
+    texts = _seed_texts() + _random_texts(1, list("0123456789.,:/-–[]≥≤<>= \nabđ"), 3000, 16)
+    for text in texts:
+        assert _spans(_quantity_matches(text)) == _spans(QUANTITY_RE.finditer(text)), text
+
+
+def test_sentence_end_pattern_matches_the_plain_one():
+    texts = _seed_texts() + _random_texts(2, list(".;!?… \nx1"), 5000, 14)
+    rng = random.Random(2)
+    for text in texts:
+        lo = rng.randint(0, len(text))
+        hi = rng.randint(lo, len(text))
+        assert [m.span() for m in _SENT_END.finditer(text, lo, hi)] == [
+            m.span() for m in _SENT_END_PLAIN.finditer(text, lo, hi)
+        ], text
+
+
+@pytest.mark.parametrize("window", [1500, 3, 5, 12])
+def test_sentence_start_index_matches_the_reversed_scan(monkeypatch, window):
+    monkeypatch.setattr(M, "_SENTENCE_WINDOW", window)
+    texts = [*_random_texts(3, list("1. \n!?a5\u00a0"), 400, 40), "30.6. 2023 tổng thu. 5 ha\n1. 2! x? 7."]
+    if window == 1500:
+        texts += [t.lower() for t in _seed_texts()]
+    for text in texts:
+        extractor = M._Extractor.__new__(M._Extractor)
+        extractor.text_l, extractor._stops = text, None
+        positions = range(len(text) + 1) if len(text) < 200 else range(0, len(text) + 1, 37)
+        for pos in positions:
+            stop = _FULL_STOP_REVERSED.search(text[max(0, pos - window) : pos][::-1])
+            expected = pos - stop.start() if stop else max(0, pos - window)
+            assert extractor._sentence_start(pos) == expected, (text, pos)
+
+
+def test_as_of_candidates_find_every_as_of_match():
+    pieces = ["đến ", "tới ", "tính ", "hết ", "ngày ", "30/6", "/2023", " tháng ", "6", " năm 2024", "x"]
+    texts = [t.lower() for t in _seed_texts()] + _random_texts(4, pieces, 4000, 14)
+    rng = random.Random(4)
+    for text in texts:
+        lo = rng.randint(0, len(text))
+        hi = rng.randint(lo, len(text))
+        assert _spans(as_of_matches(text)) == _spans(AS_OF_RE.finditer(text))
+        assert _spans(as_of_matches(text, lo, hi)) == _spans(AS_OF_RE.finditer(text, lo, hi)), (text, lo, hi)
+
+
+def test_cue_search_without_slicing_matches_the_bounded_patterns():
+    pieces = [*TARGET_CUES, *ACTUAL_CUES, *HEDGES_IN_CLAUSE, "x", " ", "\n", "1", ",", "a"]
+    texts = _random_texts(5, pieces, 4000, 10)
+    rng = random.Random(5)
+    for text in texts:
+        lo = rng.randint(0, len(text)) if rng.random() < 0.8 else 0
+        hi = rng.randint(lo, len(text))
+        part = text[lo:hi]
+        assert M._cue_in(M._TARGET_CUE_WORDS, text, lo, hi) == bool(_TARGET_CUE.search(part))
+        assert M._cue_in(M._ACTUAL_CUE_WORDS, text, lo, hi) == bool(_ACTUAL_CUE.search(part))
+        assert M._cue_in(M._HEDGE_CLAUSE_WORDS, text, lo, hi, slice_start=False) == bool(
+            _HEDGE_CLAUSE.search(text, lo, hi)
+        ), (text, lo, hi)
+
+
+def test_place_candidates_find_every_place_match_whatever_the_case():
+    words = [w for level in ADMIN_LEVELS for w in (level, level.upper(), level.title())]
+    pieces = [*words, " ", "\n", "Xuân Phú", "ĐÔNG", "a", "1", "İ", "ſ", "_", ","]
+    texts = _seed_texts() + [t.upper() for t in _seed_texts()] + _random_texts(6, pieces, 4000, 12)
+    for text in texts:
+        assert _spans(_place_matches(text)) == _spans(PLACE_IN_TEXT_RE.finditer(text)), text
+
+
+def test_level_words_fold_only_to_their_own_lowercase():
+    # `_place_matches` relies on it: a character matching a level word's letter case-insensitively
+    # lowercases to exactly that letter (no special folds such as `ſ` for `s`)
+    letters = sorted(set("".join(ADMIN_LEVELS)) - {" "})
+    patterns = {c: re.compile(re.escape(c), re.IGNORECASE) for c in letters}
+    # Latin, Greek, Cyrillic, the Vietnamese block, the letterlike symbols (Kelvin K, Ångström Å), …
+    for cp in range(0x3000):
+        ch = chr(cp)
+        for c, pattern in patterns.items():
+            if pattern.fullmatch(ch):
+                assert ch.lower() == c, (hex(cp), c)
+
+
+def test_phrase_period_guards_change_nothing():
+    term = Term(2020, 2025)
+    pieces = [
+        "6 tháng đầu năm",
+        "nửa đầu năm",
+        "9 tháng",
+        "quý ii",
+        "nhiệm kỳ 2020 - 2025",
+        "giữa nhiệm kỳ",
+        "nửa cuối nhiệm kỳ",
+        "đầu nhiệm kỳ",
+        "6 tháng cuối năm",
+        "năm 2024",
+        "đến 30/6/2023",
+        " ",
+        "x",
+    ]
+    plain = _phrase_period_plain
+    for text in _random_texts(7, pieces, 3000, 6):
+        for ref_year, t in ((2023, term), (None, None)):
+            for specific in (False, True):
+                assert phrase_period(text, ref_year, t, specific_first=specific) == plain(
+                    text, ref_year, t, specific_first=specific
+                ), text
+
+
+def _phrase_period_plain(text_l, ref_year, term, *, specific_first=False):
+    """`phrase_period` without its literal guards (every pattern searched)."""
+    from ingest.extract import periods as P
+
+    found = []
+    for m in AS_OF_RE.finditer(text_l):
+        code = P.as_of(m, ref_year)
+        if code:
+            found.append((m.start(), 0, code))
+            break
+    year = P._year
+    mm = P.H1_RE.search(text_l)
+    if mm and (y := year(mm.group(1) or mm.group(2), ref_year)):
+        found.append((mm.start(), 1, f"{y}-H1"))
+    mm = P.NINE_M_RE.search(text_l)
+    if mm and (y := year(mm.group(1), ref_year)):
+        found.append((mm.start(), 1, f"{y}-9M"))
+    mm = P.QUARTER_RE.search(text_l)
+    if mm and (y := year(mm.group(2), ref_year)):
+        found.append((mm.start(), 1, f"{y}-Q{P.ROMAN_QUARTERS[mm.group(1)]}"))
+    mm = P.SECOND_HALF_RE.search(text_l)
+    if mm and term:
+        found.append((mm.start(), 1, f"{term.code}-second-half"))
+    mm = P.MID_TERM_RE.search(text_l)
+    if mm and term and not P.SECOND_HALF_RE.match(text_l, mm.start()):
+        found.append((mm.start(), 1, f"{term.code}-mid"))
+    mm = P.TERM_START_RE.search(text_l)
+    if mm and term:
+        found.append((mm.start(), 1, f"{term.code}-start"))
+    mm = P.TERM_RE.search(text_l)
+    if mm and P.is_party_term(int(mm.group(1)), int(mm.group(2))):
+        found.append((mm.start(), 2, f"term-{mm.group(1)}-{mm.group(2)}"))
+    mm = P.H2_RE.search(text_l)
+    if mm and (y := year(mm.group(1), ref_year)):
+        found.append((mm.start(), 1, str(y)))
+    mm = P.YEAR_RE.search(text_l)
+    if mm:
+        found.append((mm.start(), 3, mm.group(1)))
+    if not found:
+        return None
+    if specific_first:
+        ranked = sorted((p, o, c) for o, p, c in found if p > 0)
+        return (ranked[0][1], ranked[0][2]) if ranked else None
+    offset, _, code = min(found)
+    return offset, code
+
+
+def test_name_index_memo_gives_the_plain_trie_lookup():
+    root = _trie()
+    text_l = " ".join(t.lower() for t in _seed_texts())
+    NameIndex(text_l)  # fills the memo
+    from ingest.extract.indicators import _FIRST, _UNSEEN
+
+    assert _FIRST
+    for syllable, node in list(_FIRST.items())[:5000]:
+        assert node is (root.get(syllable) or root.get(_fold(syllable))), syllable
+    assert _FIRST.get("\x01never-a-syllable", _UNSEEN) is _UNSEEN
