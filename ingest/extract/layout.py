@@ -68,7 +68,8 @@ def _is_heading(line: str, line_l: str) -> bool:
         return True
     if not _MARKER.match(line_l) or len(stripped) > 120:
         return False
-    body = stripped[_BODY_AFTER_MARKER.match(stripped).end() :].rstrip()
+    marker = _BODY_AFTER_MARKER.match(stripped)  # every group is optional: it always matches
+    body = stripped[marker.end() if marker else 0 :].rstrip()
     if not body or body[-1] in ".;:,!?" or ". " in body or "; " in body:
         return False  # a list item or a sentence, not a title
     return not _QUANTITY_IN_LINE.search(line_l)

@@ -656,8 +656,8 @@ class _Extractor:
         if base_unit == "%" and hit.end <= q.num_start and _REDUCTION.search(text_l, hit.end, q.num_start):
             # "Tỷ lệ hộ nghèo (…) giảm bình quân mỗi năm 0,5%": the reduction of the rate
             name = _SPACES.sub(" ", text_l[hit.start : hit.end])
-            for candidate in (f"{name} giảm", f"giảm {name}"):
-                reduction = lookup_name(candidate, "%")
+            for phrase in (f"{name} giảm", f"giảm {name}"):
+                reduction = lookup_name(phrase, "%")
                 if reduction is not None and reduction is not entry:
                     return reduction, hit
         return entry, hit
@@ -680,8 +680,8 @@ class _Extractor:
         if q.unit.unit in CLASSIFIER_UNITS:
             # "tổ chức tốt 02 đợt sinh hoạt chính trị": the counted thing follows the measure word
             sep = _CLAUSE_SEP.search(self.text_l, q.end, s.end)
-            tail = self._clean_name(self.text_l[q.end : sep.start() if sep else s.end], tail=True)
-            tail_words = tail.split()[:4]
+            counted = self._clean_name(self.text_l[q.end : sep.start() if sep else s.end], tail=True)
+            tail_words = counted.split()[:4]
             if tail_words:
                 return " ".join([q.unit.unit, *tail_words])
         tail = self._tail_words(q, s)
@@ -692,9 +692,9 @@ class _Extractor:
             name = " ".join([*name.split(), *tail])  # "vụ xuân gieo cấy 482 ha lúa"
         elif not name:
             sep = _CLAUSE_SEP.search(self.text_l, q.end, s.end)
-            tail = self.text_l[q.end : sep.start() if sep else s.end]
+            after = self.text_l[q.end : sep.start() if sep else s.end]
             name = self._clean_name(
-                _RATIO_AFTER.sub("", tail, count=1) if _RATIO_AFTER.match(tail) else tail, tail=True
+                _RATIO_AFTER.sub("", after, count=1) if _RATIO_AFTER.match(after) else after, tail=True
             )
         return name
 
