@@ -21,7 +21,12 @@ DataDirOption = Annotated[
 ]
 RegistryOption = Annotated[
     Path,
-    typer.Option("--registry", help="Site registry YAML (see DESIGN.md §4).", exists=True, dir_okay=False),
+    typer.Option(
+        "--registry",
+        help="Site registry YAML: the communes to crawl (format in the README, section Sites).",
+        exists=True,
+        dir_okay=False,
+    ),
 ]
 SiteOption = Annotated[
     list[str] | None,
