@@ -37,6 +37,11 @@ def print_summary(summary: RunSummary, console: Console | None = None, *, try_sq
             ),
         )
     console.print(table)
+    errors = [f"{s.site_id}: {e}" for s in summary.sites for e in s.errors]
+    for line in errors[:5]:
+        console.print(f"  [yellow]error[/] {line}", soft_wrap=True, markup=True, highlight=False)
+    if len(errors) > 5:
+        console.print(f"  … {len(errors) - 5} more in landing/fetch_errors")
     counts = summary.counts
     lines = [
         f"pages fetched      {summary.pages_fetched}"
