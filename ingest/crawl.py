@@ -4,6 +4,12 @@ Kill-safety: raw HTML is stored (atomically) before its page row exists; page ro
 batches of `FetchConfig.flush_every`, each batch cleaned first and then written as one atomic
 part. A kill loses at most the unwritten batch, whose pages the next run sees as unknown and
 fetches again; their content hashes are already in raw/, so nothing is duplicated.
+
+Cleaning. `crawl_sites` hands the bytes of every new or changed page to a `CleanPool` of worker
+processes as soon as it is fetched, so the cleaner's CPU runs beside the crawler's interpreter
+lock and during the politeness waits; the batch's landing thread then collects the documents and
+lands them (near-duplicate groups, Parquet) through `clean_pages`. `crawl_site` (one site, e.g.
+an Airflow mapped task) cleans inline.
 """
 
 from __future__ import annotations
@@ -13,9 +19,10 @@ import re
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ingest.crawl_state import CrawlState
 from ingest.discover import discover
@@ -34,10 +41,14 @@ from ingest.politeness import HostGate
 from ingest.robots import RobotsCache, robots_url
 from ingest.sites import Site
 
+if TYPE_CHECKING:  # the cleaner is imported only when a crawl cleans
+    from ingest.clean.pool import CleanJob, CleanPool
+
 log = logging.getLogger(__name__)
 
 RUN_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})T")
 MAX_ERROR_MESSAGES = 200  # per site in SiteCrawlResult.errors; the landing keeps them all
+LANDING_THREADS = 2  # threads landing the batches of all sites of a crawl_sites call (cleaning pooled)
 
 
 @dataclass
@@ -91,9 +102,17 @@ class _SiteLanding:
     thread, so cleaning and Parquet writing overlap the politeness delay instead of adding to it."""
 
     def __init__(
-        self, paths: DataPaths, site: Site, run_id: str, crawl_date: str, flush_every: int, clean: bool = True
+        self,
+        paths: DataPaths,
+        site: Site,
+        run_id: str,
+        crawl_date: str,
+        flush_every: int,
+        clean: bool = True,
+        cleaner: CleanPool | None = None,
+        lander: ThreadPoolExecutor | None = None,
     ) -> None:
-        self.clean = clean
+        self.clean, self.cleaner = clean, cleaner
         self.paths, self.site, self.run_id = paths, site, run_id
         self.partition = {"crawl_date": crawl_date}
         self.flush_every = max(1, flush_every)
@@ -102,15 +121,20 @@ class _SiteLanding:
         self._pages: list[dict] = []
         self._to_clean: list[dict] = []
         self._errors: list[dict] = []
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"land-{site.id}")
+        self._jobs: dict[tuple[str, str], CleanJob] = {}  # (content_sha256, url) -> its cleaning
+        self._own_pool = lander is None
+        self._pool = lander or ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"land-{site.id}")
         self._futures: list[Future[None]] = []
+        self._count_lock = threading.Lock()
         self.documents_cleaned = 0
         self.problems: list[str] = []
 
-    def page(self, row: dict, *, clean: bool) -> None:
+    def page(self, row: dict, *, clean: bool, body: bytes | None = None) -> None:
         self._pages.append(row)
         if clean and self.clean:
             self._to_clean.append(row)
+            if self.cleaner is not None and body is not None:
+                self._submit(row, body)
         if len(self._pages) >= self.flush_every:
             self.flush()
 
@@ -119,40 +143,76 @@ class _SiteLanding:
         if len(self._errors) >= self.flush_every:
             self.flush()
 
+    def _submit(self, row: dict, body: bytes) -> None:
+        """Start cleaning the page in a worker now; the batch's landing collects the result."""
+        assert self.cleaner is not None
+        try:
+            job = self.cleaner.submit(body, self.site.adapter, row["url"], row.get("encoding"))
+        except Exception as exc:  # no worker to be had: the landing cleans this page inline
+            log.warning("cleaning pool unavailable for %s (%s); cleaning inline", row["url"], exc)
+            return
+        self._jobs[(row["content_sha256"], row["url"])] = job
+
     def flush(self) -> None:
         if not self._pages and not self._errors:
             return
         pages, to_clean, errors = self._pages, self._to_clean, self._errors
         self._pages, self._to_clean, self._errors = [], [], []
+        keys = [(r["content_sha256"], r["url"]) for r in to_clean]
+        jobs = {k: job for k in keys if (job := self._jobs.pop(k, None)) is not None}
         page_name = f"{self.run_id}-{self.site.id}-{self._page_no:05d}" if pages else ""
         error_name = f"{self.run_id}-{self.site.id}-{self._error_no:05d}" if errors else ""
         self._page_no += bool(pages)
         self._error_no += bool(errors)
-        self._futures.append(self._pool.submit(self._land, pages, to_clean, errors, page_name, error_name))
+        self._futures.append(
+            self._pool.submit(self._land, pages, to_clean, jobs, errors, page_name, error_name)
+        )
 
     def _land(
-        self, pages: list[dict], to_clean: list[dict], errors: list[dict], page_name: str, error_name: str
+        self,
+        pages: list[dict],
+        to_clean: list[dict],
+        jobs: dict[tuple[str, str], CleanJob],
+        errors: list[dict],
+        page_name: str,
+        error_name: str,
     ) -> None:
         if to_clean:
-            self._clean(to_clean)  # before the page rows: a kill in between re-fetches and re-cleans
+            self._clean(to_clean, jobs)  # before the page rows: a kill in between re-fetches and re-cleans
         write_part(self.paths.pages, PAGES_SCHEMA, pages, partition=self.partition, name=page_name)
         write_part(
             self.paths.fetch_errors, FETCH_ERRORS_SCHEMA, errors, partition=self.partition, name=error_name
         )
 
-    def _clean(self, rows: list[dict]) -> None:
+    def _clean(self, rows: list[dict], jobs: dict[tuple[str, str], CleanJob]) -> None:
+        from ingest.clean.pool import CleanPoolClosed
+
         try:
             from ingest.clean.landing import clean_pages
 
-            self.documents_cleaned += int(clean_pages(self.paths, self.site, rows, run_id=self.run_id) or 0)
+            if jobs:
+
+                def prepared(page: dict) -> Any:
+                    job = jobs.get((page["content_sha256"], page["url"]))
+                    return job.result() if job is not None else None
+
+                n = clean_pages(self.paths, self.site, rows, run_id=self.run_id, prepared=prepared)
+            else:
+                n = clean_pages(self.paths, self.site, rows, run_id=self.run_id)
+            with self._count_lock:  # batches of one site may land on two threads at once
+                self.documents_cleaned += int(n or 0)
+        except CleanPoolClosed:
+            raise  # interrupted: leave these page rows unlanded so the next run fetches them again
         except Exception as exc:  # the cleaner's failure must never lose the pages
             log.exception("cleaning %d pages of %s failed", len(rows), self.site.id)
-            self.problems.append(f"clean_pages failed on {len(rows)} pages: {type(exc).__name__}: {exc}")
+            with self._count_lock:
+                self.problems.append(f"clean_pages failed on {len(rows)} pages: {type(exc).__name__}: {exc}")
 
     def close(self) -> None:
         """Land what is buffered and wait for every batch; re-raises a landing failure."""
         self.flush()
-        self._pool.shutdown(wait=True)
+        if self._own_pool:
+            self._pool.shutdown(wait=True)
         for fut in self._futures:
             fut.result()
 
@@ -171,6 +231,8 @@ class _SiteCrawl:
         gate: HostGate,
         robots: RobotsCache,
         observer: Observer,
+        cleaner: CleanPool | None = None,
+        lander: ThreadPoolExecutor | None = None,
     ) -> None:
         self.site, self.paths, self.run_id, self.max_pages = site, paths, run_id, max_pages
         self.config, self.observer = config, observer
@@ -179,7 +241,7 @@ class _SiteCrawl:
         self.fetcher = Fetcher(site, config, gate=gate, robots=robots)
         self.state = CrawlState.load(paths, site.id)
         self.landing = _SiteLanding(
-            paths, site, run_id, run_date(run_id, started), config.flush_every, config.clean
+            paths, site, run_id, run_date(run_id, started), config.flush_every, config.clean, cleaner, lander
         )
 
     def run(self) -> SiteCrawlResult:
@@ -271,7 +333,7 @@ class _SiteCrawl:
         row = self._page_row(url, got)
         if row is None:
             return
-        self.landing.page(row, clean=row["change"] in ("new", "changed"))
+        self.landing.page(row, clean=row["change"] in ("new", "changed"), body=got.body)
         self.state.record_page(row)
         counter = {"new": "pages_new", "changed": "pages_changed"}.get(row["change"], "pages_unchanged")
         setattr(self.result, counter, getattr(self.result, counter) + 1)
@@ -345,6 +407,8 @@ def _crawl_one(
     gate: HostGate,
     robots: RobotsCache,
     observer: Observer,
+    cleaner: CleanPool | None = None,
+    lander: ThreadPoolExecutor | None = None,
 ) -> SiteCrawlResult:
     try:
         # The registry entry as of this run: the warehouse's commune names come from it.
@@ -358,6 +422,8 @@ def _crawl_one(
             gate=gate,
             robots=robots,
             observer=observer,
+            cleaner=cleaner,
+            lander=lander,
         )
     except Exception as exc:  # unreadable landing state: report, do not crash the other sites
         log.exception("could not start the crawl of %s", site.id)
@@ -398,16 +464,32 @@ def crawl_sites(
     progress: bool = False,
     config: FetchConfig | None = None,
     observer: Observer | None = None,
+    clean_workers: int | None = None,
 ) -> list[SiteCrawlResult]:
     """Crawl many sites in parallel threads; a host shared by several sites still gets one request
-    at a time and its delay. Results come back in the order of `sites`."""
+    at a time and its delay. Results come back in the order of `sites`. With `config.clean`, new
+    pages are cleaned in a pool of `clean_workers` processes (default: cpu_count - 1), started
+    on the first such page and shut down before this returns (killed on an exception)."""
     config = config or FetchConfig()
     paths = paths.ensure()
     gate, robots = HostGate(), RobotsCache()
     if observer is None:
         observer = _RichProgress(len(sites)) if progress else Observer()
     workers = max(1, min(config.workers, len(sites)))
-    with _started(observer), ThreadPoolExecutor(max_workers=workers, thread_name_prefix="crawl") as pool:
+    cleaner: CleanPool | None = None
+    if config.clean:
+        from ingest.clean.pool import CleanPool
+
+        cleaner = CleanPool(clean_workers)
+    # Landing (near-duplicate groups, Parquet writes) is light once cleaning runs in the pool: a
+    # few threads shared by all sites, which also keeps Arrow's per-thread allocator heaps few.
+    landers = LANDING_THREADS if cleaner is not None else workers
+    with (
+        cleaner or nullcontext(),
+        ThreadPoolExecutor(max_workers=landers, thread_name_prefix="land") as lander,
+        _started(observer),
+        ThreadPoolExecutor(max_workers=workers, thread_name_prefix="crawl") as pool,
+    ):
         futures = [
             pool.submit(
                 _crawl_one,
@@ -419,6 +501,8 @@ def crawl_sites(
                 gate=gate,
                 robots=robots,
                 observer=observer,
+                cleaner=cleaner,
+                lander=lander,
             )
             for site in sites
         ]

@@ -6,7 +6,7 @@ import hashlib
 import json
 import logging
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -23,6 +23,9 @@ log = logging.getLogger(__name__)
 
 CLEANED_CHANGES = ("new", "changed")
 RECLEAN_BATCH = 200  # pages cleaned and landed per part by `reclean` (bounds its memory)
+
+# A page's document and sketch cleaned elsewhere (the crawler's process pool); None: clean inline.
+Prepared = Callable[[dict[str, Any]], "tuple[CleanDocument, Sketch] | None"]
 
 
 def _crawl_date(value: Any) -> str:
@@ -57,6 +60,7 @@ def _land(
     *,
     run_id: str,
     name: str,
+    prepared: Prepared | None = None,
 ) -> int:
     """Clean `pages` (no lock held), then assign near-duplicate groups and write the parts."""
     version = CLEANER_VERSION
@@ -70,8 +74,11 @@ def _land(
     generic = get_family(None)
     cleaned: list[tuple[dict[str, Any], CleanDocument, Sketch]] = []
     for page in todo:
-        doc = _clean_one(paths, family_of.get(page.get("site_id") or "", generic), page)
-        cleaned.append((page, doc, sketch(doc.text)))
+        done = prepared(page) if prepared is not None else None
+        if done is None:
+            doc = _clean_one(paths, family_of.get(page.get("site_id") or "", generic), page)
+            done = doc, sketch(doc.text)
+        cleaned.append((page, *done))
 
     now = datetime.now(UTC)
     docs: dict[str, list[dict]] = defaultdict(list)
@@ -153,19 +160,35 @@ def _part_name(run_id: str, site_id: str, pages: list[dict[str, Any]]) -> str:
     return f"{run_id}-{site_id}-{digest.hexdigest()[:12]}"
 
 
-def clean_pages(paths: DataPaths, site: Site, pages: list[dict[str, Any]], *, run_id: str) -> int:
+def clean_pages(
+    paths: DataPaths,
+    site: Site,
+    pages: list[dict[str, Any]],
+    *,
+    run_id: str,
+    prepared: Prepared | None = None,
+) -> int:
     """Clean the raw HTML of `pages` (PAGES_SCHEMA rows) and land documents + blocks; returns the count.
 
     Only rows whose `change` is new/changed are cleaned. Pages already landed in the current
     clean version are skipped, so a replay writes nothing twice. Empty or malformed pages still
-    land a row (empty text and a warning).
+    land a row (empty text and a warning). `prepared(page)`, when given, returns the page's
+    document and sketch already cleaned elsewhere (the crawler's worker processes), or None to
+    clean it here from its raw file; it is called outside every lock.
     """
     todo = [p for p in pages if p.get("change", "new") in CLEANED_CHANGES and p.get("content_sha256")]
     if not todo:
         return 0
     for p in todo:
         p.setdefault("site_id", site.id)
-    return _land(paths, todo, {site.id: site.adapter}, run_id=run_id, name=_part_name(run_id, site.id, todo))
+    return _land(
+        paths,
+        todo,
+        {site.id: site.adapter},
+        run_id=run_id,
+        name=_part_name(run_id, site.id, todo),
+        prepared=prepared,
+    )
 
 
 def reclean(paths: DataPaths, *, sites: dict[str, Site] | None = None) -> int:

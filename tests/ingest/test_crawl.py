@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import multiprocessing as mp
+import os
+import signal
+import subprocess
+import sys
+import time
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
@@ -9,12 +15,22 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import psutil
 import pytest
 
-from ingest.crawl import SiteCrawlResult, crawl_site, crawl_sites
+from ingest.clean import clean_html
+from ingest.crawl import Observer, SiteCrawlResult, crawl_site, crawl_sites
 from ingest.crawl_state import CrawlState
 from ingest.fetch import FetchConfig
-from ingest.land import CRAWL_RUNS_SCHEMA, FETCH_ERRORS_SCHEMA, PAGES_SCHEMA, raw_path, read_parts, read_raw
+from ingest.land import (
+    CRAWL_RUNS_SCHEMA,
+    DOCUMENTS_SCHEMA,
+    FETCH_ERRORS_SCHEMA,
+    PAGES_SCHEMA,
+    raw_path,
+    read_parts,
+    read_raw,
+)
 from ingest.paths import DataPaths
 from ingest.simulator.faults import Fault
 from ingest.simulator.server import PortalSimulator
@@ -259,10 +275,12 @@ def test_cleaner_gets_new_and_changed_rows_only(sim, paths, tmp_path, monkeypatc
 
     seen: list[dict] = []
 
-    def spy(p, site, rows, *, run_id):
+    def spy(p, site, rows, *, run_id, prepared=None):
         seen.extend(rows)
         for r in rows:
             assert read_raw(p, r["content_sha256"])  # the raw HTML is there before cleaning
+            doc, sk = prepared(r)  # cleaned by the crawl's worker process from the fetched bytes
+            assert doc.text and sk.size > 0
         return len(rows)
 
     monkeypatch.setattr(cleaner, "clean_pages", spy)
@@ -296,3 +314,74 @@ def test_max_pages_limits_the_listing_walk(sim, paths, tmp_path):
     assert 0 < res.pages_new <= per_page
     listing = [r for r in sim.request_log if "page=2" in r.path]
     assert listing == []
+
+
+def test_crawl_cleans_in_worker_processes_and_lands_every_document(sim, paths, tmp_path):
+    ids = ["xuan-phu", "lamdong-loc-quang"]
+    before = {p.pid for p in mp.active_children()}
+    results = run(sim, paths, tmp_path, "20250701T010000Z-aaaaaa", ids=ids)
+    assert {p.pid for p in mp.active_children()} <= before  # the cleaning pool is shut down
+    docs = read_parts(paths.documents, DOCUMENTS_SCHEMA).to_pylist()
+    expected = {u for sid in ids for u in sim.article_urls(sid)}
+    assert {d["url"] for d in docs} == expected and len(docs) == len(expected)
+    assert sum(r.documents_cleaned for r in results) == len(expected)
+    assert all((d["text"] and d["warnings_json"] == "[]") or "empty" not in d["warnings_json"] for d in docs)
+    # the same documents as the inline cleaner makes from the raw files
+    site = next(s for s in sites_of(sim, tmp_path, ids) if s.id == "xuan-phu")
+    for d in (d for d in docs if d["site_id"] == "xuan-phu"):
+        doc = clean_html(read_raw(paths, d["content_sha256"]), family=site.adapter, url=d["url"])
+        assert (d["text"], d["title"], d["published_at"]) == (doc.text, doc.title, doc.published_at)
+
+
+def test_keyboard_interrupt_shuts_the_cleaning_pool_down(sim, paths, tmp_path):
+    class Interrupt(Observer):
+        def page_done(self, site_id: str) -> None:
+            if mp.active_children():  # the pool is running: interrupt the crawl now
+                raise KeyboardInterrupt
+
+    before = {p.pid for p in mp.active_children()}
+    with pytest.raises(KeyboardInterrupt):
+        crawl_sites(sites_of(sim, tmp_path, [SITE]), paths, run_id="r1", config=FAST, observer=Interrupt())
+    assert {p.pid for p in mp.active_children()} <= before
+    # nothing landed half-way: the re-run lands every page and document once
+    run(sim, paths, tmp_path, "r2")
+    rows = pages(paths)
+    assert Counter(r["url"] for r in rows if r["change"] == "new") == Counter(sim.article_urls(SITE))
+    docs = read_parts(paths.documents, DOCUMENTS_SCHEMA).to_pylist()
+    assert Counter(d["url"] for d in docs) == Counter(sim.article_urls(SITE))
+
+
+CRAWL_SCRIPT = """
+import sys
+from ingest.crawl import crawl_sites
+from ingest.fetch import FetchConfig
+from ingest.paths import DataPaths
+from ingest.sites import load_registry
+registry, data_dir = sys.argv[1:3]
+crawl_sites(load_registry(registry), DataPaths.at(data_dir), run_id="r1", config=FetchConfig(flush_every=2))
+"""
+
+
+def test_cleaning_workers_exit_when_the_crawler_is_killed(sim, paths, tmp_path):
+    registry = sim.write_registry(tmp_path / "registry.yaml", delay_s=0.3, site_ids=[SITE])
+    proc = subprocess.Popen(
+        [sys.executable, "-c", CRAWL_SCRIPT, str(registry), str(paths.root)],
+        cwd=Path(__file__).resolve().parents[2],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        crawler = psutil.Process(proc.pid)
+        deadline = time.monotonic() + 60
+        workers: list[psutil.Process] = []
+        while not workers and time.monotonic() < deadline and proc.poll() is None:
+            workers = [c for c in crawler.children() if "resource_tracker" not in " ".join(c.cmdline())]
+            time.sleep(0.05)
+        assert workers, "no cleaning worker started"
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=10)
+        _, alive = psutil.wait_procs(workers, timeout=10)
+        assert alive == []
+    finally:
+        if proc.poll() is None:
+            proc.kill()
