@@ -9,7 +9,8 @@ from datetime import datetime
 from pathlib import Path
 
 import pyarrow as pa
-import pyarrow.dataset as ds
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
 
 from ingest.land import FETCH_ERRORS_SCHEMA, PAGES_SCHEMA, parts
 from ingest.paths import DataPaths
@@ -61,11 +62,28 @@ class Failure:
 
 
 def _read(directory: Path, schema: pa.Schema, columns: list[str], site_id: str) -> list[dict]:
-    if not parts(directory):
+    # Plain ParquetFile reads, not pyarrow.dataset: the dataset module imports pandas, which would
+    # cost the crawler ~50 MB of memory for nothing.
+    tables = []
+    for part in parts(directory):
+        try:
+            file = pq.ParquetFile(part)
+        except (OSError, pa.ArrowInvalid) as exc:  # a foreign or broken file: skip it, loudly
+            log.warning("skipping unreadable landing part %s: %s", part, exc)
+            continue
+        present = [c for c in columns if c in file.schema_arrow.names]
+        table = file.read(columns=sorted({*present, "site_id"}))
+        table = table.filter(pc.equal(table["site_id"], site_id))
+        # Part files written before a column was added read it as null.
+        for name in columns:
+            if name not in present:
+                table = table.append_column(
+                    schema.field(name), pa.nulls(table.num_rows, schema.field(name).type)
+                )
+        tables.append(table.select(columns).cast(pa.schema([schema.field(c) for c in columns])))
+    if not tables:
         return []
-    # Explicit schema: part files written before a column was added read it as null.
-    dataset = ds.dataset(str(directory), format="parquet", schema=schema, exclude_invalid_files=True)
-    table = dataset.to_table(columns=columns, filter=ds.field("site_id") == site_id)
+    table = pa.concat_tables(tables)
     if table.num_rows == 0:
         return []
     order = "fetched_at" if "fetched_at" in columns else "occurred_at"

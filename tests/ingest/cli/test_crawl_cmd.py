@@ -12,7 +12,7 @@ from ingest.paths import DataPaths
 from ingest.simulator.faults import Fault
 from ingest.simulator.server import PortalSimulator
 
-runner = CliRunner()
+runner = CliRunner(env={"COLUMNS": "200"})  # rich must not wrap the summary lines we look for
 
 
 def test_crawl_selected_sites_with_a_failing_page_exits_zero(tmp_path: Path):
