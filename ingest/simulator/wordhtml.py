@@ -27,6 +27,7 @@ HEADING_RULES = (
 MD_BOLD = re.compile(r"\*\*(.+?)\*\*")
 MD_ITALIC = re.compile(r"(?<![*\w])\*(?!\s)(.+?)(?<!\s)\*(?![*\w])")
 MD_HEADING = re.compile(r"^#{1,6}\s+")
+HARD_BREAK = "\x01"  # placeholder for a Markdown hard line break while inline markup is converted
 
 FONT = 'font-size:14.0pt;line-height:115%;font-family:"Times New Roman",serif'
 RUN_STYLES = (
@@ -188,9 +189,10 @@ def render_markdown(text: str, *, seed: str) -> str:
         parts = []
         for i, ln in enumerate(lines):
             ln = MD_HEADING.sub("", ln) if i == 0 else ln
-            br = "<br>\n" if ln.endswith("  ") and i < len(lines) - 1 else (" " if i < len(lines) - 1 else "")
-            parts.append(_md_inline(ln.rstrip()) + br)
-        inner = "".join(parts)
+            last = i == len(lines) - 1
+            parts.append(ln.rstrip() + ("" if last else HARD_BREAK if ln.endswith("  ") else " "))
+        # inline markup over the whole block: bold may span a hard line break ("**T/L …  \n… PHÒNG**")
+        inner = _md_inline("".join(parts)).replace(HARD_BREAK, "<br>\n")
         center = inner.startswith("<b>") and inner.endswith("</b>") and len(lines) <= 2 and not heading
         paras.append(_paragraph(inner, rng, bold=heading, center=center))
     return WORD_PREAMBLE + "<div class=WordSection1>\n" + "".join(paras) + "</div>\n"
