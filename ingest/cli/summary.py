@@ -61,10 +61,10 @@ def print_summary(summary: RunSummary, console: Console | None = None, *, try_sq
             lines.append(f"data docs          {summary.checks.data_docs}")
     if summary.ok:
         lines.append(f"published          {summary.published}")
-        console.print("\n".join(lines))
-        console.print("\nTry:")
-        console.print(f'  xaetl query --data-dir {summary.data_dir} "{try_sql}"', soft_wrap=True)
+        console.print("\n".join(lines), soft_wrap=True, highlight=False)
+        console.print("\nTry (from the repository, or drop `uv run` inside the virtualenv):")
+        console.print(f'  uv run xaetl query --data-dir {summary.data_dir} "{try_sql}"', soft_wrap=True)
     else:
-        console.print("\n".join(lines))
+        console.print("\n".join(lines), soft_wrap=True, highlight=False)
         console.print(f"[bold red]FAILED[/]: {summary.failure}")
         console.print("The last good published warehouse (if any) was left in place.")
