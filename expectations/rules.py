@@ -2,20 +2,10 @@
 
 from __future__ import annotations
 
-# DESIGN §4: the base units a mention may carry, and the two kinds.
-BASE_UNITS = [
-    "VND",
-    "VND/person/year",
-    "t",
-    "t/ha",
-    "kg/person/year",
-    "ha",
-    "m2",
-    "km",
-    "%",
-    "count",
-    "other",
-]
+from ingest.records import BASE_UNITS as RECORD_BASE_UNITS
+
+# DESIGN §4: the base units a mention may carry (one list, in ingest.records), and the two kinds.
+BASE_UNITS = list(RECORD_BASE_UNITS)
 KINDS = ["actual", "target"]
 GRANULARITIES = [
     "year",
