@@ -5,33 +5,18 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from dataclasses import fields
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from ingest.records import CleanDocument
+from ingest.records import CleanDocument, Mention
 
 log = logging.getLogger(__name__)
 
-CONTRACT_FIELDS = (
-    "indicator",
-    "indicator_id",
-    "value",
-    "value_high",
-    "of_total",
-    "unit",
-    "base_value",
-    "base_unit",
-    "plan_pct",
-    "yoy_pct",
-    "approx",
-    "kind",
-    "period",
-    "quote",
-    "start",
-    "end",
-)
+# The mention contract (DESIGN.md §4) is the Mention dataclass, in its field order.
+CONTRACT_FIELDS = tuple(f.name for f in fields(Mention))
 
 
 def _clean(raw: bytes, suffix: str) -> CleanDocument:
