@@ -23,7 +23,7 @@ if str(ROOT) not in sys.path:
 
 from ingest.clean import clean_text  # noqa: E402
 from ingest.extract import extract_mentions  # noqa: E402
-from ingest.extract.scoring import FIELDS, Score, load_jsonl, score_documents  # noqa: E402
+from ingest.extract.scoring import FIELDS, Score, error_report, load_jsonl, score_documents  # noqa: E402
 
 HELDOUT = ROOT / "tests" / "fixtures" / "heldout"
 
@@ -71,28 +71,6 @@ def _fmt(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.3f}"
 
 
-def print_errors(name: str, gold: list[Row], predicted: list[Row], s: Score) -> None:
-    print(f"== {name}")
-    for gi in s.missed:
-        g = gold[gi]
-        print(f"  missed   {g['value']} {g['unit']} [{g['indicator_id']}] {g['indicator']!r}")
-        print(f"           :: {g['quote']!r}")
-    for pi in s.spurious:
-        p = predicted[pi]
-        print(
-            f"  spurious {p.get('value')} {p.get('unit')} ({p.get('base_unit')}) [{p.get('indicator_id')}] "
-            f"{p.get('indicator')!r}"
-        )
-        print(f"           :: {p.get('quote')!r}")
-    for gi, pi in s.pairs:
-        g, p = gold[gi], predicted[pi]
-        wrong = [f for f in FIELDS if g.get(f) != p.get(f) and not (g.get(f) is None and p.get(f) is None)]
-        if wrong:
-            diffs = ", ".join(f"{f}: gold {g.get(f)!r} pred {p.get(f)!r}" for f in wrong)
-            print(f"  field    {g['value']} {g['unit']} {g['indicator']!r}: {diffs}")
-            print(f"           :: {g['quote']!r}")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="list missed, spurious, mis-fielded mentions")
@@ -101,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     total = score_documents(documents)
     if args.errors:
         for name, gold, predicted, _ in documents:
-            print_errors(name, gold, predicted, total.documents[name])
+            print("\n".join(error_report(name, gold, predicted, total.documents[name])))
     print("input: ingest.clean.clean_text(text).text, held-out documents in tests/fixtures/heldout/")
     print_table(total)
     print(json.dumps(total.summary()))

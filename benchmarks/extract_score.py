@@ -19,7 +19,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from ingest.extract import extract_mentions  # noqa: E402
-from ingest.extract.scoring import FIELDS, Score, load_jsonl, score  # noqa: E402
+from ingest.extract.scoring import FIELDS, Score, error_report, load_jsonl, score  # noqa: E402
 from ingest.extract.scoring import combine as combine_scores  # noqa: E402
 
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
@@ -55,7 +55,7 @@ def run(show_errors: bool) -> Score:
         doc_score = score(gold, predicted, text)
         scores[gold_path.stem] = doc_score
         if show_errors:
-            print_errors(gold_path.stem, gold, predicted, doc_score)
+            print("\n".join(error_report(gold_path.stem, gold, predicted, doc_score)))
     total = combine_scores(scores)
     print(f"input: {preparation}")
     header = f"{'document':<40} {'gold':>5} {'pred':>5} {'tp':>5} {'P':>6} {'R':>6} {'F1':>6} {'F1num':>6}"
@@ -75,26 +75,6 @@ def run(show_errors: bool) -> Score:
 
 def _fmt(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.3f}"
-
-
-def print_errors(name: str, gold: list[dict[str, Any]], predicted: list[dict[str, Any]], s: Score) -> None:
-    print(f"== {name}")
-    for gi in s.missed:
-        g = gold[gi]
-        print(f"  missed   {g['value']} {g['unit']} [{g['indicator_id']}] {g['indicator']!r}")
-        print(f"           :: {g['quote']!r}")
-    for pi in s.spurious:
-        p = predicted[pi]
-        print(
-            f"  spurious {p.get('value')} {p.get('unit')} [{p.get('indicator_id')}] {p.get('indicator')!r}"
-            f" :: {p.get('quote')!r}"
-        )
-    for gi, pi in s.pairs:
-        g, p = gold[gi], predicted[pi]
-        wrong = [f for f in FIELDS if g.get(f) != p.get(f) and not (g.get(f) is None and p.get(f) is None)]
-        if wrong:
-            diffs = ", ".join(f"{f}: gold {g.get(f)!r} pred {p.get(f)!r}" for f in wrong)
-            print(f"  field    {g['value']} {g['unit']} {g['indicator']!r}: {diffs}")
 
 
 def main(argv: list[str] | None = None) -> int:

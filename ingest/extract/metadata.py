@@ -90,14 +90,15 @@ def _places(header: str, meta: DocumentMetadata) -> None:
         name = _clean_name(m.group("name"))
         if not name:
             continue
-        if level == "commune" and meta.commune is None:
-            meta.commune = name
-        elif level == "district" and meta.district is None:
-            meta.district = name
-        elif level == "province" and meta.province is None:
-            meta.province = name
+        _fill_place(meta, level, name)
         # the lowest body in the header block issues the document
         meta.issuer = f"{_lower_first(m.group('body'))} {m.group('level').lower()} {name}"
+
+
+def _fill_place(meta: DocumentMetadata, level: str, name: str) -> None:
+    """Keep the first name seen for an administrative level (commune, district, province)."""
+    if level in ("commune", "district", "province") and getattr(meta, level) is None:
+        setattr(meta, level, name)
 
 
 def _places_in_text(text: str, meta: DocumentMetadata) -> None:
@@ -107,12 +108,7 @@ def _places_in_text(text: str, meta: DocumentMetadata) -> None:
         name = _clean_name(m.group("name"))
         if not name or not name[0].isupper():
             continue
-        if level == "commune" and meta.commune is None:
-            meta.commune = name
-        elif level == "district" and meta.district is None:
-            meta.district = name
-        elif level == "province" and meta.province is None:
-            meta.province = name
+        _fill_place(meta, level, name)
         if meta.commune and meta.district and meta.province:
             break
 

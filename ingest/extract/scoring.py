@@ -333,3 +333,29 @@ Document = tuple[str, list[dict[str, Any]], list[dict[str, Any]], str | None]
 def score_documents(documents: Iterable[Document]) -> Score:
     """Score several documents given as (name, gold, predicted, text) and pool them."""
     return combine({name: score(gold, predicted, text) for name, gold, predicted, text in documents})
+
+
+def error_report(
+    name: str, gold: list[dict[str, Any]], predicted: list[dict[str, Any]], s: Score
+) -> list[str]:
+    """Lines listing a document's missed, spurious and wrong-field mentions (for `--errors`)."""
+    lines = [f"== {name}"]
+    for gi in s.missed:
+        g = gold[gi]
+        lines.append(f"  missed   {g['value']} {g['unit']} [{g['indicator_id']}] {g['indicator']!r}")
+        lines.append(f"           :: {g['quote']!r}")
+    for pi in s.spurious:
+        p = predicted[pi]
+        lines.append(
+            f"  spurious {p.get('value')} {p.get('unit')} ({p.get('base_unit')}) [{p.get('indicator_id')}] "
+            f"{p.get('indicator')!r}"
+        )
+        lines.append(f"           :: {p.get('quote')!r}")
+    for gi, pi in s.pairs:
+        g, p = gold[gi], predicted[pi]
+        wrong = [f for f in FIELDS if g.get(f) != p.get(f) and not (g.get(f) is None and p.get(f) is None)]
+        if wrong:
+            diffs = ", ".join(f"{f}: gold {g.get(f)!r} pred {p.get(f)!r}" for f in wrong)
+            lines.append(f"  field    {g['value']} {g['unit']} {g['indicator']!r}: {diffs}")
+            lines.append(f"           :: {g['quote']!r}")
+    return lines
