@@ -1,0 +1,104 @@
+"""Extraction quality on the real-document corpus, strictly scored, dev and test splits apart.
+
+Usage: `python benchmarks/extract_real.py [--errors] [--predictor extractor|gold]`.
+Each document's stored text (`tests/fixtures/real/docs/<id>.txt`, verbatim as published) goes to
+`ingest.extract.extract_mentions(text)`; the mentions are scored by `evaluation.strict` against the
+hand-written gold (GOLD.md's "Scoring"). Prints, per split and per genre: strict F1/P/R, located
+recall, attribute accuracies on matched facts, catalogue coverage and precision. `--errors` lists
+misses, false positives and wrong attributes of the **dev** split only: the test split is scored,
+never inspected. `--predictor gold` scores the gold against itself (checks the harness: 1.0 expected).
+The last line is JSON: {"dev": {...}, "test": {...}}.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from evaluation.real_corpus import RealDoc, load_corpus  # noqa: E402
+from evaluation.strict import ATTRIBUTES, Tally, combine, error_lines, score  # noqa: E402
+
+Predictor = Callable[[RealDoc], list[dict[str, Any]]]
+
+
+def extractor_predictor() -> Predictor:
+    from ingest.extract import extract_mentions
+
+    def predict(doc: RealDoc) -> list[dict[str, Any]]:
+        return [m if isinstance(m, dict) else m.to_dict() for m in extract_mentions(doc.text)]
+
+    return predict
+
+
+def gold_predictor(doc: RealDoc) -> list[dict[str, Any]]:
+    """The gold itself, optional facts included, as predictions (a harness check)."""
+    return [{k: v for k, v in g.items() if k != "optional"} for g in doc.gold]
+
+
+def _fmt(x: float | None) -> str:
+    return f"{'n/a':>6}" if x is None else f"{x:>6.3f}"
+
+
+def table(title: str, rows: dict[str, Tally]) -> list[str]:
+    head = (
+        f"{title:<14} {'docs':>4} {'gold':>5} {'pred':>5} {'tp':>5} {'F1':>6} {'P':>6} {'R':>6} {'loc':>6} "
+        + " ".join(f"{a[:6]:>6}" for a in ATTRIBUTES)
+        + f" {'catcov':>6} {'catP':>6}"
+    )
+    out = [head, "-" * len(head)]
+    for name, t in rows.items():
+        out.append(
+            f"{name:<14} {t.docs:>4} {t.n_required:>5} {t.n_pred:>5} {t.tp:>5} "
+            f"{_fmt(t.f1)} {_fmt(t.precision)} {_fmt(t.recall)} {_fmt(t.located_recall)} "
+            + " ".join(_fmt(t.accuracy(a)) for a in ATTRIBUTES)
+            + f" {_fmt(t.catalogue_coverage)} {_fmt(t.catalogue_precision)}"
+        )
+    return out
+
+
+def run(predict: Predictor, show_errors: bool) -> dict[str, Tally]:
+    per_split: dict[str, dict[str, Tally]] = {"dev": defaultdict(Tally), "test": defaultdict(Tally)}
+    errors: list[str] = []
+    for doc in load_corpus():
+        preds = predict(doc)
+        result = score(doc.gold, preds, doc.text)
+        per_split[doc.split][doc.genre] += result.tally
+        if show_errors and doc.split == "dev":  # never the test split
+            errors.extend(error_lines(doc.doc_id, doc.gold, preds, result))
+    totals = {}
+    for split, genres in per_split.items():
+        total = combine(genres.values())
+        totals[split] = total
+        rows = {g: genres[g] for g in sorted(genres)} | {"ALL": total}
+        print("\n".join(table(split, rows)))
+        print()
+    if show_errors:
+        print("errors (dev split only):")
+        print("\n".join(errors) if errors else "none")
+    return totals
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--errors", action="store_true", help="list the dev split's errors (never test)")
+    parser.add_argument(
+        "--predictor", choices=("extractor", "gold"), default="extractor", help="what produces the mentions"
+    )
+    args = parser.parse_args(argv)
+    predict = gold_predictor if args.predictor == "gold" else extractor_predictor()
+    totals = run(predict, args.errors)
+    print(json.dumps({split: t.summary() for split, t in totals.items()}))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

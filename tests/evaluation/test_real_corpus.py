@@ -1,0 +1,117 @@
+"""The real corpus loads, its gold files keep GOLD.md's rules, and the frozen split is the agreed hash."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+
+import pytest
+
+from evaluation.real_corpus import (
+    GENRES,
+    GOLD_FIELDS,
+    LEVELS,
+    META_FIELDS,
+    REAL_DIR,
+    doc_ids,
+    load_corpus,
+    locate,
+    split_of,
+)
+from ingest.records import BASE_UNITS
+
+PERIOD = re.compile(
+    r"^(\d{4}(-H1|-9M|-Q[1-4])?|term-\d{4}-\d{4}(-mid|-start|-second-half)?|as-of:\d{4}-\d{2}-\d{2})$"
+)
+DOC_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+SCALE = (
+    ("nghìn tỷ", 1e12),
+    ("ngàn tỷ", 1e12),
+    ("tỷ", 1e9),
+    ("tỉ", 1e9),
+    ("triệu", 1e6),
+    ("nghìn", 1e3),
+    ("ngàn", 1e3),
+)
+
+
+def expected_factor(unit: str, base_unit: str) -> float | None:
+    """Value x factor = base value for the plain cases of GOLD.md; None where it is not decidable here."""
+    u = unit.lower()
+    scale = next((f for word, f in SCALE if re.search(rf"(?<!\w){word}(?!\w)", u)), 1.0)
+    if base_unit in ("VND", "VND/person/year", "count", "%"):
+        return scale
+    if base_unit == "t":
+        return scale * (0.1 if re.search(r"(?<!\w)tạ(?!\w)", u) else 0.001 if u.startswith("kg") else 1.0)
+    if base_unit == "t/ha":
+        return 0.1 if "tạ" in u else 1.0
+    if base_unit == "ha":
+        return 1e-4 if u in ("m2", "m²") else 100.0 if u in ("km2", "km²") else scale
+    if base_unit == "km":
+        return 1e-3 if u == "m" else 1.0
+    return None
+
+
+DOCS = doc_ids()
+
+
+def test_corpus_is_not_empty_and_loads():
+    docs = load_corpus()
+    assert len(docs) == len(DOCS) >= 20
+    assert sum(len(d.gold) for d in docs) >= 100
+
+
+@pytest.mark.parametrize("doc_id", DOCS)
+def test_gold_file_follows_gold_md(doc_id):
+    text = (REAL_DIR / "docs" / f"{doc_id}.txt").read_text(encoding="utf-8")
+    meta = json.loads((REAL_DIR / "docs" / f"{doc_id}.meta.json").read_text(encoding="utf-8"))
+    assert DOC_ID.match(doc_id)
+    assert set(META_FIELDS) <= set(meta), f"meta misses {set(META_FIELDS) - set(meta)}"
+    assert meta["doc_id"] == doc_id and meta["genre"] in GENRES and meta["level"] in LEVELS
+    assert isinstance(meta["trimmed"], bool) and meta["url"].startswith("http")
+    lines = (REAL_DIR / "gold" / f"{doc_id}.jsonl").read_text(encoding="utf-8").splitlines()
+    assert lines, "a document without facts is not taken"
+    for n, line in enumerate(lines, 1):
+        row = json.loads(line)
+        where = f"{doc_id}:{n}"
+        assert set(GOLD_FIELDS) <= set(row), f"{where} misses {set(GOLD_FIELDS) - set(row)}"
+        assert row["quote"] in text, f"{where} quote not in text"
+        assert row["indicator"] and row["indicator"] == row["indicator"].lower(), where
+        assert PERIOD.match(row["period"]), f"{where} period {row['period']!r}"
+        assert row["kind"] in ("actual", "target"), where
+        assert row["base_unit"] in BASE_UNITS, f"{where} base_unit {row['base_unit']!r}"
+        assert isinstance(row["approx"], bool) and isinstance(row["optional"], bool), where
+        assert isinstance(row["value"], int | float) and isinstance(row["base_value"], int | float), where
+        factor = expected_factor(row["unit"], row["base_unit"])
+        if factor is not None:
+            assert row["base_value"] == pytest.approx(row["value"] * factor, rel=2e-3), (
+                f"{where} base_value {row['base_value']} for {row['value']} {row['unit']}"
+            )
+
+
+def test_split_is_the_agreed_hash_rule():
+    for doc_id in [*DOCS, "ha-tinh-cam-ha-6m-2022", "x"]:
+        h = int(hashlib.sha256(("xaetl-real-split-v1:" + doc_id).encode()).hexdigest(), 16)
+        assert split_of(doc_id) == ("test" if h % 3 == 0 else "dev")
+    ids = [f"doc-{i}" for i in range(3000)]
+    share = sum(split_of(i) == "test" for i in ids) / len(ids)
+    assert 0.30 < share < 0.37
+
+
+def test_both_splits_have_documents():
+    splits = {split_of(d) for d in DOCS}
+    assert splits == {"dev", "test"}
+
+
+def test_repeated_quotes_take_successive_occurrences():
+    text = "Diện tích lúa 173 ha. Nhắc lại: Diện tích lúa 173 ha."
+    g = {"quote": "Diện tích lúa 173 ha"}
+    a, b, c = locate(text, [g, g, {"quote": "lúa 173"}])
+    assert (a["start"], b["start"]) == (0, text.rindex("Diện tích lúa 173 ha"))
+    assert text[a["start"] : a["end"]] == g["quote"] and c["start"] == 10
+
+
+def test_quote_not_in_text_is_a_clear_error():
+    with pytest.raises(ValueError, match="not in the text"):
+        locate("abc", [{"quote": "xyz"}], "doc")
