@@ -40,6 +40,7 @@ GOLD_FIELDS = {
     "period",
     "quote",
     "in_numbered_list",
+    "optional",
 }
 PERIOD_RE = re.compile(
     r"^(\d{4}(-(H1|9M|Q[1-4]))?"
@@ -233,6 +234,7 @@ def test_gold_codes_and_types_follow_the_contract() -> None:
         assert row["kind"] in ("actual", "target"), where
         assert PERIOD_RE.match(row["period"]), where
         assert isinstance(row["approx"], bool) and isinstance(row["in_numbered_list"], bool), where
+        assert isinstance(row["optional"], bool), where
         assert _is_lower_nfc(row["indicator"]) and row["indicator"], where
         assert row["unit"] == row["unit"].lower(), where
         for name in ("value", "base_value"):

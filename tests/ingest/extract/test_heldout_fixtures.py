@@ -33,6 +33,7 @@ GOLD_FIELDS = {
     "period",
     "quote",
     "in_numbered_list",
+    "optional",
 }
 PERIOD_RE = re.compile(
     r"^(\d{4}(-(H1|9M|Q[1-4]))?"
@@ -128,7 +129,9 @@ def test_every_indicator_id_exists_and_its_base_unit_agrees_with_the_catalogue()
         if indicator_id is None:
             continue
         assert indicator_id in catalogue, (stem, indicator_id)
-        plan_only = row["unit"] == "%" and row["plan_pct"] == row["value"]
+        # A plan-only fact (GOLD.md) is the attainment percentage itself, named "tỷ lệ thực hiện …".
+        attainment_name = row["indicator"].startswith("tỷ lệ thực hiện")
+        plan_only = row["unit"] == "%" and row["plan_pct"] is None and attainment_name
         if not plan_only:
             assert row["base_unit"] == catalogue[indicator_id].base_unit, (stem, row["quote"])
 
@@ -140,6 +143,7 @@ def test_codes_and_types_follow_the_contract() -> None:
         assert row["kind"] in ("actual", "target"), where
         assert PERIOD_RE.match(row["period"]), where
         assert isinstance(row["approx"], bool) and isinstance(row["in_numbered_list"], bool), where
+        assert isinstance(row["optional"], bool), where
         assert row["indicator"] and _is_lower_nfc(row["indicator"]), where
         assert row["unit"] and _is_lower_nfc(row["unit"]), where
         for name in ("value", "base_value"):
