@@ -13,7 +13,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ingest.extract.units import UnitMatch, count_noun_in, match_unit
-from ingest.extract.vocab import PER_UNIT_BEFORE, PER_UNIT_ON, QUALIFYING_COUNT_BEFORE
+from ingest.extract.vocab import (
+    IDENTIFIER_KEEP_BEFORE,
+    IDENTIFIER_WORDS,
+    PER_UNIT_BEFORE,
+    PER_UNIT_ON,
+    QUALIFYING_COUNT_BEFORE,
+    YEAR_WORDS,
+)
 
 _NUM = r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]{1,3}(?:,[0-9]{3}){2,}(?:\.[0-9]+)?|[0-9]+(?:[.,][0-9]+)?"
 QUANTITY_RE = re.compile(
@@ -32,11 +39,6 @@ _BEFORE_WORD = re.compile(r"(\w+)[^\S\n]*$")
 # "Hội viên PN: 1.783;" — a label, a colon, a bare number, then a break: the label's noun is the unit
 _LABEL_BEFORE = re.compile(r"(?:^|[;,(\n])[^\S\n]*(?P<label>[^\W\d_][^;,:()\n]{0,40}?)[^\S\n]*:[^\S\n]*$")
 _LABEL_AFTER = re.compile(r"[^\S\n]*(?:[;,.)]|$)", re.MULTILINE)
-# Words right before a number that make it an identifier or an ordinal, not a quantity.
-_ID_WORDS = frozenset(
-    {"số", "thứ", "lần", "đợt", "quý", "thôn", "xóm", "ấp", "đội", "tổ", "khu", "lô", "điều"}
-)
-_YEAR_WORDS = frozenset({"năm", "khóa", "khoá", "kỳ", "đoạn", "niên"})  # "năm 2023", "giai đoạn 2021"
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 _PER_UNIT = re.compile(r"(?:^|[^\w])(?:" + "|".join(re.escape(w) for w in PER_UNIT_BEFORE) + r")[^\S\n]*$")
 _ON_BEFORE = re.compile(r"(?:^|[^\w])trên[^\S\n]*$")
@@ -46,7 +48,6 @@ _QUALIFYING = re.compile(
     + "|".join(re.escape(w).replace(r"\ ", r"[^\S\n]+") for w in QUALIFYING_COUNT_BEFORE)
     + r")[^\S\n]*$"
 )
-_ID_KEEP = frozenset({"tổng", "dân"})  # "tổng số 74 nghị quyết" is a count, "dân số 0,9%" a rate
 
 
 def parse_vn_number(raw: str) -> float:
@@ -94,11 +95,11 @@ def _is_identifier(text: str, text_l: str, start: int, line_start: int, raw: str
     if _LIST_MARKER.match(text, start) and _LINE_LEAD.fullmatch(text, line_start, start):
         return True
     m = _BEFORE_WORD.search(text_l, max(line_start, start - 24), start)
-    if m and m.group(1) in _YEAR_WORDS and _YEAR.fullmatch(raw):
+    if m and m.group(1) in YEAR_WORDS and _YEAR.fullmatch(raw):
         return True
-    if m and m.group(1) in _ID_WORDS:
+    if m and m.group(1) in IDENTIFIER_WORDS:
         before = _BEFORE_WORD.search(text_l, max(line_start, m.start() - 16), m.start())
-        return not (before and before.group(1) in _ID_KEEP)
+        return not (before and before.group(1) in IDENTIFIER_KEEP_BEFORE)
     return False
 
 

@@ -273,6 +273,15 @@ CHANGE_VERBS: tuple[str, ...] = ("tăng", "giảm", "tăng thêm", "giảm thêm
 # "thêm" before a count: an increment of a stock ("có thêm 02 trường đạt chuẩn").
 INCREMENT_WORDS: tuple[str, ...] = ("thêm",)
 
+# Words right before a number that make it an identifier or an ordinal, not a quantity ("thôn 4").
+IDENTIFIER_WORDS: frozenset[str] = frozenset(
+    {"số", "thứ", "lần", "đợt", "quý", "thôn", "xóm", "ấp", "đội", "tổ", "khu", "lô", "điều"}
+)
+# ... unless this word comes before them: "tổng số 74 nghị quyết" is a count, "dân số 0,9%" a rate.
+IDENTIFIER_KEEP_BEFORE: frozenset[str] = frozenset({"tổng", "dân"})
+# Words before a four-digit year that make it a date, not a quantity ("năm 2023", "giai đoạn 2021").
+YEAR_WORDS: frozenset[str] = frozenset({"năm", "khóa", "khoá", "kỳ", "đoạn", "niên"})
+
 # Words after a number that make it NOT a quantity (durations, ordinals, ages, ratings, clock).
 NOT_UNIT_WORDS: tuple[str, ...] = (
     "năm",
@@ -336,6 +345,27 @@ YOY_WORDS: tuple[str, ...] = (
 RATIO_LINKERS: tuple[str, ...] = ("so với", "so", "với", "của", "theo", "trên", "/")
 # Verbs before a ratio percentage.
 RATIO_VERBS: tuple[str, ...] = ("đạt", "bằng", "vượt", "được", "hoàn thành", "=", "tương đương", "ước đạt")
+
+# Plan words that, without a verb before the percentage, name a share ("100% hộ … chỉ tiêu"), not attainment.
+SHARE_PLAN_WORDS: frozenset[str] = frozenset({"nhiệm vụ", "mục tiêu", "chỉ tiêu"})
+# "15 chỉ tiêu đạt từ 50% kế hoạch trở lên", "03 chỉ tiêu đạt dưới 50%": a bound, not a value.
+THRESHOLD_WORDS: tuple[str, ...] = ("từ", "dưới")
+# Words between a count and a bare percentage that make the percentage the count's share
+# ("371 đồng chí (81%)", "5 chi bộ …, chiếm tỷ lệ 23,8%").
+SHARE_WORDS: tuple[str, ...] = ("", "đạt", "đạt tỷ lệ", "tỷ lệ", "chiếm", "chiếm tỷ lệ", "bằng", "đạt tỉ lệ")
+# The plan figure restated in brackets after a result: "(Nghị quyết đề ra 9 - 10%)".
+BRACKET_PLAN_VERBS: tuple[str, ...] = ("đề ra", "đặt ra", "giao", "là", "nhiệm kỳ")
+# "chuyển 28 ha lúa sang trồng cây ăn quả": what follows these words is the destination, not the subject.
+CONVERSION_WORDS: tuple[str, ...] = ("sang",)
+# "Giảm tỷ lệ hộ nghèo 0,5% (còn dưới 1,5%)": after these words a percentage is the level the rate falls to.
+LEVEL_AFTER_REDUCTION: tuple[str, ...] = ("còn", "xuống")
+# A bare area, output or length is named by the noun after it with these measure words before it
+# ("482 ha lúa" -> "diện tích lúa", "7.120 tấn lúa" -> "sản lượng lúa").
+AREA_NAME_PREFIXES: dict[str, tuple[str, ...]] = {
+    "ha": ("diện tích ", ""),
+    "t": ("sản lượng ", ""),
+    "km": ("",),
+}
 
 # Hedges: words just before the number (after any verb) that make the value approximate.
 HEDGES_BEFORE: tuple[str, ...] = (
@@ -469,6 +499,11 @@ INDICATOR_TRAILERS: tuple[str, ...] = (
 # Words a report slips into an indicator name ("giá trị sản xuất ngành tiểu thủ công nghiệp",
 # "tiêu chí xã nông thôn mới nâng cao"): skipped when the name does not go on without them.
 NAME_FILLERS: frozenset[str] = frozenset({"ngành", "xã"})
+
+# "tỷ lệ hộ nghèo giảm còn 1,5%" names the rate, not its reduction: a catalogue name ending in one of
+# these verbs, followed by one of the level words, is cut before the verb.
+NAME_END_VERBS: frozenset[str] = frozenset({"giảm", "tăng"})
+LEVEL_WORDS_AFTER_VERB: frozenset[str] = frozenset({"còn", "xuống", "lên", "từ"})
 
 # Words that end the noun phrase written after a number ("482 ha lúa với …", "2 vụ trộm cắp, …").
 TAIL_STOP_WORDS: tuple[str, ...] = (

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from evaluation.scoring import load_jsonl
 from ingest.extract.catalogue import (
     CATALOGUE_CSV,
     THEMES,
@@ -18,7 +19,6 @@ from ingest.extract.catalogue import (
     normalize_name,
     parse_catalogue,
 )
-from ingest.extract.scoring import load_jsonl
 from ingest.records import BASE_UNITS
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
