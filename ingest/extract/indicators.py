@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import bisect
-import logging
 import re
 from dataclasses import dataclass
 from functools import cache
 
 from ingest.extract.catalogue import CatalogueEntry, load_catalogue, normalize_name
 from ingest.extract.vocab import ABBREVIATIONS, LEVEL_WORDS_AFTER_VERB, NAME_END_VERBS, NAME_FILLERS
-
-log = logging.getLogger(__name__)
 
 _SYLLABLE = re.compile(r"[^\W_]+")
 _END = "\x00"  # trie key holding the entries of a complete name
@@ -42,12 +39,8 @@ def _variants(name: str) -> set[str]:
 @cache
 def _trie() -> dict:
     root: dict = {}
-    try:
-        catalogue = load_catalogue()
-    except (OSError, ValueError) as exc:  # a broken catalogue must not stop extraction
-        log.error("indicator catalogue unavailable: %s", exc)
-        catalogue = []
-    for entry in catalogue:
+    # a broken catalogue raises: extraction without it would look healthy and name nothing
+    for entry in load_catalogue():
         for name in entry.names:
             for variant in _variants(normalize_name(name)):
                 syllables = _SYLLABLE.findall(variant)

@@ -9,7 +9,6 @@ never becomes the document's number.
 
 from __future__ import annotations
 
-import logging
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -17,8 +16,6 @@ from collections.abc import Iterator
 from ingest.extract.periods import Term, phrase_period, terms_in
 from ingest.extract.vocab import ADMIN_LEVELS, DOC_TYPE_CODES, DOC_TYPES, ISSUER_BODIES
 from ingest.records import DocumentMetadata
-
-log = logging.getLogger(__name__)
 
 HEADER_CHARS = 3000  # the header and title of a report fit in its first few thousand characters
 OPENING_CHARS = 1500  # the opening paragraph after the title names the period reported on
@@ -175,11 +172,7 @@ def extract_metadata(
     text: str, *, title: str | None = None, published_at: str | None = None
 ) -> DocumentMetadata:
     """Issuer, type, number, place and date of issue, terms and default period of a document."""
-    try:
-        return _extract(text, title, published_at)
-    except Exception:  # dbt calls this on every landed document: log and degrade, never abort the build
-        log.exception("metadata extraction failed; returning empty metadata")
-        return DocumentMetadata()
+    return _extract(text, title, published_at)
 
 
 def _title_from_header(header: str) -> tuple[str, int]:

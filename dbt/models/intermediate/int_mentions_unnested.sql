@@ -14,6 +14,7 @@ exploded as (
         extracted.document_version_id,
         extracted.content_sha256,
         extracted.clean_version,
+        extracted.extractor_version,
         unnest(extracted.mentions) as mention
     from extracted
     inner join current_versions
@@ -40,7 +41,8 @@ flattened as (
         mention.period,
         mention.quote,
         mention.start as "start",
-        mention."end"
+        mention."end",
+        exploded.extractor_version
     from exploded
 ),
 
