@@ -4,27 +4,25 @@ The text is read once: quantities (number + unit) are found by `numbers`, catalo
 `indicators`, sentences and section headings by `layout`. Each quantity then becomes either a mention
 of its own or the plan/yoy percentage of the mention before it (`1.936 tấn, đạt 60% kế hoạch và
 bằng 114% cùng kỳ` is one mention): `roles` decides which, `naming` names a mention, `kinds` and
-`timing` give its kind and period. The function is pure and never raises: dbt calls it per document.
+`timing` give its kind and period. The function is pure. A bug raises (it never hides as an empty
+result): the dbt model records the error per document and retries it at the next build.
 """
 
 from __future__ import annotations
 
 import bisect
-import logging
 import re
 
 from ingest.extract.context import PERIOD_NOISE, Doc, Draft, clean_name
 from ingest.extract.indicators import NameIndex, compatible
 from ingest.extract.kinds import SEMI_BEFORE, is_approx, kind_of
 from ingest.extract.layout import Sentence, layout
-from ingest.extract.naming import draft_mention
+from ingest.extract.naming import attainment_entry, draft_mention, unit_sibling
 from ingest.extract.numbers import Quantity, find_quantities
 from ingest.extract.roles import Role, absorbs, attachable, is_threshold, ratio_role, table_columns
 from ingest.extract.timing import period_of
 from ingest.extract.units import rebase
 from ingest.records import DocumentMetadata, Mention
-
-log = logging.getLogger(__name__)
 
 _QUOTE_SEP = re.compile(r"[,;:](?!\d)")
 
@@ -37,11 +35,7 @@ def extract_mentions(
     metadata: DocumentMetadata | None = None,
 ) -> list[Mention]:
     """Every indicator mention in `text`, with offsets into `text`."""
-    try:
-        return _Extractor(Doc.read(text, title, published_at, metadata)).run()
-    except Exception:  # dbt calls this on every landed document: log and degrade, never abort the build
-        log.exception("mention extraction failed; no mentions for this document")
-        return []
+    return _Extractor(Doc.read(text, title, published_at, metadata)).run()
 
 
 class _Extractor:
@@ -143,17 +137,23 @@ def _finish(doc: Doc, d: Draft) -> Mention:
     q = d.q
     kind = kind_of(doc, d)
     period = period_of(doc, d, kind)
+    entry, plan_pct = d.entry, d.plan_pct
     if d.ratio_only:
+        # "Chi ngân sách xã ước đạt 50,1% dự toán": the only figure is the attainment; it is the
+        # value (in %), never the indicator's own value in VND: its own `…_plan_attainment` id or none
         unit, base_unit, factor = "%", "%", 1.0
+        value = d.plan_pct if d.plan_pct is not None else (d.yoy_pct or q.value)
+        entry = attainment_entry(entry) if d.plan_pct is not None else None
+        plan_pct = None
     else:
         unit = q.unit.unit
-        expected = d.entry.base_unit if d.entry is not None else None
+        expected = entry.base_unit if entry is not None else None
         base_unit, factor = rebase(q.unit.base_unit, q.unit.factor, expected)
         if d.is_change and q.unit.unit == "lần":
             base_unit = "other"  # "tăng 1,2 lần": a multiplier
-    value = q.value
-    if d.ratio_only:
-        value = d.plan_pct if d.plan_pct is not None else (d.yoy_pct or q.value)
+        value = q.value
+    if entry is not None and entry.base_unit != base_unit:
+        entry = unit_sibling(entry, base_unit)  # one unit per indicator: the right one, or none
     start, end = _quote_span(doc, d)
     text = doc.text
     while start < end and text[start].isspace():
@@ -162,14 +162,14 @@ def _finish(doc: Doc, d: Draft) -> Mention:
         end -= 1
     return Mention(
         indicator=d.indicator,
-        indicator_id=d.entry.indicator_id if d.entry is not None else None,
+        indicator_id=entry.indicator_id if entry is not None else None,
         value=value,
         value_high=q.value_high,
         of_total=q.of_total,
         unit=unit,
         base_value=value * factor,
         base_unit=base_unit,
-        plan_pct=d.plan_pct,
+        plan_pct=plan_pct,
         yoy_pct=d.yoy_pct,
         approx=is_approx(doc, d),
         kind=kind,  # type: ignore[arg-type]

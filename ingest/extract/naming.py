@@ -11,7 +11,13 @@ from __future__ import annotations
 
 import re
 
-from ingest.extract.catalogue import CatalogueEntry, load_catalogue, lookup_name, normalize_name
+from ingest.extract.catalogue import (
+    CatalogueEntry,
+    catalogue_by_id,
+    load_catalogue,
+    lookup_name,
+    normalize_name,
+)
 from ingest.extract.context import CLAUSE_SEP, NAME_SEP, SPACES, Doc, Draft, clean_name, words_alt
 from ingest.extract.indicators import NameHit, compatible, pick_entry, starts_a_name
 from ingest.extract.layout import Sentence
@@ -63,6 +69,28 @@ def rate_sibling(entry: CatalogueEntry) -> CatalogueEntry | None:
                     break
         _RATE_SIBLINGS = siblings
     return _RATE_SIBLINGS.get(entry.indicator_id)
+
+
+def attainment_entry(entry: CatalogueEntry | None) -> CatalogueEntry | None:
+    """`budget_expenditure` -> `budget_expenditure_plan_attainment` (% of plan), when the catalogue has it."""
+    if entry is None:
+        return None
+    if entry.indicator_id.endswith("_plan_attainment"):
+        return entry
+    return catalogue_by_id().get(entry.indicator_id + "_plan_attainment")
+
+
+def unit_sibling(entry: CatalogueEntry, base_unit: str) -> CatalogueEntry | None:
+    """The indicator of `entry`'s subject measured in `base_unit` (`hộ nghèo` count -> rate), or None."""
+    if base_unit == "%":
+        sibling = rate_sibling(entry)
+        if sibling is not None:
+            return sibling
+    for name in entry.names:
+        other = lookup_name(name, base_unit)
+        if other is not None and other.base_unit == base_unit:
+            return other
+    return None
 
 
 def draft_mention(
