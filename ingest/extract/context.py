@@ -16,7 +16,7 @@ from ingest.extract.indicators import NameIndex
 from ingest.extract.layout import Sentence
 from ingest.extract.metadata import extract_metadata, reference_year
 from ingest.extract.numbers import Quantity
-from ingest.extract.periods import Term, term_of, terms_in
+from ingest.extract.periods import Term, document_periods, phrase_period, term_of, terms_in
 from ingest.extract.vocab import INDICATOR_TRAILERS, TAIL_STOP_WORDS
 from ingest.records import DocumentMetadata
 
@@ -78,7 +78,8 @@ class Doc:
     meta: DocumentMetadata
     ref_year: int | None
     term: Term | None
-    default_period: str
+    default_period: str  # of the results the document reports
+    target_period: str | None = None  # of its targets, when the opening says (None: as the results)
     names: NameIndex = field(init=False)
     tails: dict[int, list[str]] = field(default_factory=dict)  # quantity end -> noun phrase after it
     stops: list[int] | None = None  # sentence stops, indexed on first use (see `period.sentence_start`)
@@ -94,13 +95,25 @@ class Doc:
         if ref_year is None and meta.default_period:
             m = re.search(r"(?:19|20)[0-9]{2}", meta.default_period)
             ref_year = int(m.group()) if m else None
+        # a title naming the period, or a formal header (`…, ngày 28 tháng 12 năm 2023`), is authoritative
+        titled = bool(title) and phrase_period(lower_same_length(title or ""), ref_year, None) is not None
+        titled = titled or meta.issue_year is not None
+        periods = document_periods(text_l, meta.default_period, ref_year)
+        if ref_year is None:
+            ref_year = periods.ref_year
         terms = terms_in(text_l[:4000])
-        term = term_of(meta.default_period) or (terms[0] if terms else None)
+        term = term_of(meta.default_period) or (terms[0] if terms else None) or periods.term
         if term is None and meta.terms:
             start, end = meta.terms[0].split("-")
             term = term_of(f"term-{start}-{end}")
-        default_period = meta.default_period or (str(ref_year) if ref_year else "unknown")
-        return cls(text, text_l, meta, ref_year, term, default_period)
+        if titled and meta.default_period:  # the title says what the document reports on
+            default_period, target_period = meta.default_period, None
+        else:
+            default_period = (
+                periods.actual or meta.default_period or (str(ref_year) if ref_year else "unknown")
+            )
+            target_period = periods.target
+        return cls(text, text_l, meta, ref_year, term, default_period, target_period)
 
     def own_words(self, q: Quantity, left: int) -> str:
         """The cleaned words of the quantity's own name segment, between `left` and the number."""

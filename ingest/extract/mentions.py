@@ -17,9 +17,17 @@ from ingest.extract.context import PERIOD_NOISE, Doc, Draft, clean_name
 from ingest.extract.indicators import NameIndex, compatible
 from ingest.extract.kinds import SEMI_BEFORE, is_approx, kind_of
 from ingest.extract.layout import Sentence, layout
-from ingest.extract.naming import attainment_entry, draft_mention, unit_sibling
+from ingest.extract.naming import attainment_entry, draft_mention, extend_with_qualifier, unit_sibling
 from ingest.extract.numbers import Quantity, find_quantities
-from ingest.extract.roles import Role, absorbs, attachable, is_threshold, ratio_role, table_columns
+from ingest.extract.roles import (
+    Role,
+    absorbs,
+    attachable,
+    is_threshold,
+    qualifies,
+    ratio_role,
+    table_columns,
+)
 from ingest.extract.timing import period_of
 from ingest.extract.units import rebase
 from ingest.records import DocumentMetadata, Mention
@@ -83,7 +91,9 @@ class _Extractor:
                 # "tăng 8,4% so với năm 2023" folds into the figure before it, else stands alone
                 attach = host is not None and not host.q.is_pct and attachable(doc, host, q, Role.YOY)
                 role = (Role.YOY, role[1]) if attach else None
-            if (
+            if host is not None and qualifies(doc, host, q):
+                extend_with_qualifier(doc, host, q)  # "01 xã đạt 19 tiêu chí": which xã are counted
+            elif (
                 role is None
                 and q.is_pct
                 and host is not None
@@ -137,14 +147,15 @@ def _finish(doc: Doc, d: Draft) -> Mention:
     q = d.q
     kind = kind_of(doc, d)
     period = period_of(doc, d, kind)
-    entry, plan_pct = d.entry, d.plan_pct
+    entry, plan_pct, yoy_pct = d.entry, d.plan_pct, d.yoy_pct
     if d.ratio_only:
         # "Chi ngân sách xã ước đạt 50,1% dự toán": the only figure is the attainment; it is the
         # value (in %), never the indicator's own value in VND: its own `…_plan_attainment` id or none
         unit, base_unit, factor = "%", "%", 1.0
-        value = d.plan_pct if d.plan_pct is not None else (d.yoy_pct or q.value)
+        # a change on its own ("tăng 18% so với cùng kỳ") is the change as written (GOLD.md)
+        value = d.plan_pct if d.plan_pct is not None else q.value
         entry = attainment_entry(entry) if d.plan_pct is not None else None
-        plan_pct = None
+        plan_pct = yoy_pct = None
     else:
         unit = q.unit.unit
         expected = entry.base_unit if entry is not None else None
@@ -170,7 +181,7 @@ def _finish(doc: Doc, d: Draft) -> Mention:
         base_value=value * factor,
         base_unit=base_unit,
         plan_pct=plan_pct,
-        yoy_pct=d.yoy_pct,
+        yoy_pct=yoy_pct,
         approx=is_approx(doc, d),
         kind=kind,  # type: ignore[arg-type]
         period=period,

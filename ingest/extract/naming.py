@@ -22,6 +22,7 @@ from ingest.extract.context import CLAUSE_SEP, NAME_SEP, SPACES, Doc, Draft, cle
 from ingest.extract.indicators import NameHit, compatible, pick_entry, starts_a_name
 from ingest.extract.layout import Sentence
 from ingest.extract.numbers import Quantity
+from ingest.extract.phrases import Written, spell_out, written_name
 from ingest.extract.roles import RATIO_AFTER, Role
 from ingest.extract.vocab import (
     ABBREVIATIONS,
@@ -93,6 +94,24 @@ def unit_sibling(entry: CatalogueEntry, base_unit: str) -> CatalogueEntry | None
     return None
 
 
+_QUALIFIER_END = re.compile(r"[^\S\n]*(?:trở[^\S\n]+(?:lên|xuống)|kế[^\S\n]+hoạch|kh)(?!\w)")
+
+
+def extend_with_qualifier(doc: Doc, host: Draft, q: Quantity) -> None:
+    """`số xã` + `đạt 19 tiêu chí` -> `số xã đạt 19 tiêu chí`; the quote runs on to the qualifier."""
+    end = q.end
+    after = _QUALIFIER_END.match(doc.text_l, end)
+    if after is not None:
+        end = after.end()
+    words = SPACES.sub(" ", doc.text_l[host.q.end : end]).strip(" ,;:")
+    noun = host.q.unit.unit
+    base = host.indicator if host.indicator.startswith("số ") else f"số {noun}"
+    if base.endswith(" đạt") and words.startswith("đạt"):
+        base = base[: -len(" đạt")]
+    host.indicator = f"{base} {spell_out(words)}"
+    host.last_end = end
+
+
 def draft_mention(
     doc: Doc,
     q: Quantity,
@@ -119,20 +138,32 @@ def draft_mention(
         carried = _carried_subject(doc, q, s, left, base_unit)
         if carried is not None:
             entry, hit = carried[0], None
-    indicator = carried[1] if carried else composed[1] if composed else _indicator_text(doc, q, s, left, hit)
+    in_table = "|" in doc.text_l[s.start : q.start]
+    before = hit.start if hit is not None and hit.start < q.num_start else None
+    attainment = ratio is not None and ratio[0] is Role.PLAN
+    fallback = previous.indicator if previous is not None and previous.sentence is s else ""
+    written = (
+        None if in_table else written_name(doc, q, s, left, before, attainment=attainment, fallback=fallback)
+    )
+    if written is not None and written.name and ratio is not None and ratio[0] is Role.YOY:
+        written = Written(f"{written.name} so với cùng kỳ", written.start)  # a change on its own
+    if written is not None and written.name:
+        indicator = written.name
+    else:
+        indicator = (
+            carried[1] if carried else composed[1] if composed else _indicator_text(doc, q, s, left, hit)
+        )
     is_change = _is_change(doc, q, left, s)
     if is_change:
         entry = None  # a change or an increment is not the indicator's level
-        if q.unit.base_unit == "count" and q.unit.unit not in CLASSIFIER_UNITS:
-            indicator = indicator or q.unit.unit  # "tăng 29 đảng viên so đầu nhiệm kỳ"
-        elif previous is not None and not doc.own_words(q, left):
-            indicator = previous.indicator  # "90 triệu đồng (tăng 1,2 lần so năm 2025)"
+        indicator = _change_name(doc, q, s, left, indicator, previous)
     share_of = None
     if ratio is None and q.is_pct and not is_change and not own_hit:
         share_of = _share_of(doc, q, left, previous)
         if share_of is not None:
             # "5 chi bộ hoàn thành xuất sắc nhiệm vụ (23,8%)": the share those counted make up
-            indicator = "tỷ lệ " + share_of.indicator
+            if written is None or not written.name or written.start >= q.start:
+                indicator = "tỷ lệ " + share_of.indicator.removeprefix("số ").removeprefix("tổng ")
             entry = (rate_sibling(share_of.entry) if share_of.entry is not None else None) or next(
                 (
                     e
@@ -151,6 +182,8 @@ def draft_mention(
         draft.host = previous
     if hit is not None and hit.start < q.num_start:
         draft.name_start = hit.start
+    if written is not None and written.name and s.start <= written.start < q.start:
+        draft.name_start = min(written.start, draft.name_start if draft.name_start is not None else q.start)
     if ratio is not None:
         draft.ratio_only = True
         if ratio[0] is Role.PLAN:
@@ -158,6 +191,26 @@ def draft_mention(
         else:
             draft.yoy_pct = ratio[1]
     return draft
+
+
+_CHANGE_VERB = re.compile(r"(?<!\w)(tăng thêm|giảm thêm|tăng|giảm|vượt|gấp|thêm)(?!\w)")
+_COMPARED_TO = re.compile(r"[^\S\n]*(?:\(|,)?[^\S\n]*so(?:[^\S\n]+với)?[^\S\n]+(?P<what>[^,;.()\n]{1,40})")
+
+
+def _change_name(doc: Doc, q: Quantity, s: Sentence, left: int, name: str, previous: Draft | None) -> str:
+    """`Tổng đàn lợn 1.450 con tăng 105 con so với cùng kỳ` -> `tổng đàn lợn tăng so với cùng kỳ`."""
+    text_l = doc.text_l
+    verbs = list(_CHANGE_VERB.finditer(text_l, max(left, q.start - 25), q.start))
+    verb = verbs[-1].group(1) if verbs else "tăng"
+    if previous is not None and previous.sentence is s and not doc.own_words(q, left) and previous.indicator:
+        name = previous.indicator  # "90 triệu đồng (tăng 1,2 lần so năm 2025)": the level's subject
+    name = re.sub(rf"[^\S\n]+{verb}$", "", name)
+    compared = _COMPARED_TO.match(text_l, q.end)
+    if compared is None:
+        clause = CLAUSE_SEP.search(text_l, q.end, s.end)
+        compared = _COMPARED_TO.search(text_l, q.end, clause.start() if clause else s.end)
+    what = f" so với {spell_out(SPACES.sub(' ', compared.group('what')).strip())}" if compared else ""
+    return f"{name} {verb}{what}".strip()
 
 
 def _share_of(doc: Doc, q: Quantity, left: int, previous: Draft | None) -> Draft | None:

@@ -19,18 +19,19 @@ from ingest.extract.vocab import (
     PER_UNIT_BEFORE,
     PER_UNIT_ON,
     QUALIFYING_COUNT_BEFORE,
+    SCALE_WORDS,
     YEAR_WORDS,
 )
 
 _NUM = r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]{1,3}(?:,[0-9]{3}){2,}(?:\.[0-9]+)?|[0-9]+(?:[.,][0-9]+)?"
 QUANTITY_RE = re.compile(
-    rf"(?<![\w/.,:\[])(?P<cmp>(?:[≥≤]|[><]=?)[^\S\n]*)?(?P<a>{_NUM})"
+    rf"(?<![\w/.:\[])(?<![0-9],)(?P<cmp>(?:[≥≤]|[><]=?)[^\S\n]*)?(?P<a>{_NUM})"
     rf"(?:(?P<sep>[^\S\n]*[-–—][^\S\n]*|[^\S\n]*/[^\S\n]*|[^\S\n]+(?:đến|tới)[^\S\n]+)(?P<b>{_NUM}))?"
 )
 # Where a quantity can start: a digit or comparator not glued to a word, code or number before it. The
 # pattern opens with a character class, so the regex engine skips ahead to candidates at C speed; the
 # full QUANTITY_RE (whose leading look-behind defeats that skip) is then tried only at those positions.
-_QUANTITY_START = re.compile(r"[0-9≥≤><](?<![\w/.,:\[].)")
+_QUANTITY_START = re.compile(r"[0-9≥≤><](?<![\w/.:\[].)(?<![0-9],.)")
 _DOC_CODE_AFTER = re.compile(r"[^\S\n]*[-–][^\S\n]*[A-ZĐ]{1,6}\b|[^\S\n]*/[^\S\n]*[A-ZĐ]{2,}")
 _DATE_AFTER = re.compile(r"[/.-][0-9]{2,4}\b")
 _LINE_LEAD = re.compile(r"[ \t#*\-•+>\u00a0]*")  # what may precede a list marker on its line
@@ -142,12 +143,36 @@ def _quantity_matches(text: str) -> Iterator[re.Match[str]]:
         pos = m.end()
 
 
+# "date 2025-08-08", "2018-01-12 07:50": ISO dates in page headers are not quantities.
+_ISO_DATE = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}-[0-9]{1,2}(?:-[0-9]{1,2})?(?![0-9])")
+# "8 tỷ 500 triệu đồng": a second number of a smaller scale continues the amount.
+_COMPOUND = re.compile(
+    r"[^\S\n]+(?P<n>[0-9]{1,3})[^\S\n]*(?P<scale>triệu|tr|nghìn|ngàn)(?:[^\S\n]*(?:đồng|đ)(?!\w))?"
+)
+
+
+def _compound(text_l: str, unit: UnitMatch, value: float) -> tuple[UnitMatch, float]:
+    """`8 tỷ 500 triệu đồng` -> 8.5 `tỷ đồng`; anything else unchanged."""
+    first = unit.unit.split(" ")[0] if unit.unit else ""
+    if unit.base_unit != "VND" or first not in SCALE_WORDS:
+        return unit, value
+    m = _COMPOUND.match(text_l, unit.end)
+    if m is None or SCALE_WORDS[m.group("scale")] >= SCALE_WORDS[first]:
+        return unit, value
+    value += int(m.group("n")) * SCALE_WORDS[m.group("scale")] / SCALE_WORDS[first]
+    return UnitMatch(f"{first} đồng", "VND", SCALE_WORDS[first], m.end()), value
+
+
 def find_quantities(text: str, text_l: str) -> list[Quantity]:
     """Every number-with-unit in the text, in order. Numbers without a unit are not quantities."""
     out: list[Quantity] = []
     line_start = scanned = 0  # the line of the current match; matches come in order, so scan forward only
+    dates = [(d.start(), d.end()) for d in _ISO_DATE.finditer(text)] if "-" in text else []
+    consumed = 0  # end of the last quantity: a compound amount consumes the number after it
     for m in _quantity_matches(text):
         a_start, end = m.start("a"), m.end()
+        if a_start < consumed or (dates and any(lo <= a_start < hi for lo, hi in dates)):
+            continue
         newline = text.rfind("\n", scanned, m.start())
         if newline >= 0:
             line_start = newline + 1
@@ -171,6 +196,8 @@ def find_quantities(text: str, text_l: str) -> list[Quantity]:
             continue
         if not math.isfinite(value) or (second is not None and not math.isfinite(second)):
             continue
+        if second is None:
+            unit, value = _compound(text_l, unit, value)
         value_high = of_total = None
         if second is not None and sep is not None:
             if "/" in sep:
@@ -182,6 +209,7 @@ def find_quantities(text: str, text_l: str) -> list[Quantity]:
         if _qualifier(text_l, m.start(), line_start, value, second, unit):
             continue
         cmp_ = m.group("cmp")
+        consumed = unit.end
         out.append(
             Quantity(
                 start=m.start(),

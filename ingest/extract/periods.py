@@ -94,12 +94,20 @@ def is_party_term(start: int, end: int) -> bool:
     return end - start == 5 and start % 5 == 0
 
 
-def terms_in(text_l: str) -> list[Term]:
-    """Party terms named in the text (`nhiệm kỳ 2020 - 2025`), in order of first appearance."""
+def is_named_term(start: int, end: int) -> bool:
+    """A span written after `nhiệm kỳ`: Party terms (2020-2025), council terms (2016-2021), the term
+    of a cell elected mid-way (2022-2025)."""
+    return 2 <= end - start <= 5
+
+
+def terms_in(text_l: str, *, party_only: bool = True) -> list[Term]:
+    """Terms named in the text (`nhiệm kỳ 2020 - 2025`), in order of first appearance: Party terms,
+    or with `party_only=False` any term written after `nhiệm kỳ` (council terms, a cell's term)."""
+    accept = is_party_term if party_only else is_named_term
     seen: dict[tuple[int, int], None] = {}
     for m in TERM_RE.finditer(text_l):
         start, end = int(m.group(1)), int(m.group(2))
-        if is_party_term(start, end):
+        if accept(start, end):
             seen.setdefault((start, end), None)
     return [Term(s, e) for s, e in seen]
 
@@ -141,7 +149,7 @@ def phrase_period(
         if mm:
             found.append((mm.start(), 1, f"{term.code}-start"))
     mm = TERM_RE.search(text_l) if has_term else None
-    if mm and is_party_term(int(mm.group(1)), int(mm.group(2))):
+    if mm and is_named_term(int(mm.group(1)), int(mm.group(2))):
         found.append((mm.start(), 2, f"term-{mm.group(1)}-{mm.group(2)}"))
     mm = H2_RE.search(text_l) if has_month else None
     if mm and (y := _year(mm.group(1), ref_year)):
@@ -175,3 +183,119 @@ def term_of(code: str | None) -> Term | None:
     if code and code.startswith("term-"):
         return Term(int(code[5:9]), int(code[10:14]))
     return None
+
+
+# --- the document's own periods -----------------------------------------------------------------
+
+OPENING = 2500  # the first characters say what the document reports on
+_S = r"[^\S\n]"
+_DATE_NUMERIC = re.compile(rf"(?<![0-9/])([0-9]{{1,2}})[/.-]([0-9]{{1,2}})[/.-]{_Y}(?![0-9])")
+_DATE_ISO = re.compile(rf"(?<![0-9]){_Y}-([0-9]{{1,2}})(?:-([0-9]{{1,2}}))?(?![0-9])")
+_DATE_WORDS = re.compile(rf"ngày{_S}+([0-9]{{1,2}}){_S}+tháng{_S}+([0-9]{{1,2}}){_S}+năm{_S}+{_Y}")
+_CONGRESS = re.compile(rf"(?<!\w)đại{_S}+hội(?!\w)")
+_CLOSING = re.compile(rf"(?<!\w)(?:tổng{_S}+kết|nhiệm{_S}+kỳ{_S}+qua|cả{_S}+nhiệm{_S}+kỳ|5{_S}+năm{_S}+qua)")
+_MONTHS_SO_FAR = re.compile(rf"(?<![0-9])([0-9]{{1,2}}){_S}+tháng{_S}+đầu{_S}+năm(?:{_S}+{_Y})?")
+_DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+@dataclass(frozen=True)
+class DocPeriods:
+    """What a document reports on: the default period of its results and of its targets."""
+
+    actual: str | None
+    target: str | None
+    term: Term | None
+    ref_year: int | None
+
+
+def document_date(text_l: str) -> tuple[int, int] | None:
+    """(year, month) of the first date written in the document's first lines (its issue or post date)."""
+    head = text_l[:600]
+    found = []
+    for rx, order in ((_DATE_NUMERIC, (2, 1)), (_DATE_WORDS, (2, 1)), (_DATE_ISO, (0, 1))):
+        m = rx.search(head)
+        if m:
+            year, month = int(m.group(order[0] + 1)), int(m.group(order[1] + 1))
+            if 1 <= month <= 12:
+                found.append((m.start(), year, month))
+    if not found:
+        return None
+    _, year, month = min(found)
+    return year, month
+
+
+def _own(text_l: str) -> str:
+    """The text with comparison phrases blanked out (`so với cùng kỳ năm 2020` is not its period)."""
+    return _COMPARISON.sub(lambda m: " " * len(m.group()), text_l)
+
+
+_COMPARISON = re.compile(
+    rf"so{_S}+(?:với{_S}+)?(?:cùng{_S}+kỳ{_S}+)?(?:[^\n.;,]{{0,30}}?)(?:năm|kỳ){_S}+{_Y}"
+)
+
+
+def _subyear(own: str, ref_year: int | None) -> tuple[int, str] | None:
+    """The first sub-year period (first 6 or 9 months, a quarter, the first N months) and its offset."""
+    candidates = []
+    for rx in (H1_RE, NINE_M_RE, QUARTER_RE):
+        m = rx.search(own)
+        if m:
+            found = phrase_period(m.group(0), ref_year, None)
+            if found:
+                candidates.append((m.start(), found[1]))
+    for m in _MONTHS_SO_FAR.finditer(own):
+        months = int(m.group(1))
+        year = int(m.group(2)) if m.group(2) else ref_year
+        if year is not None and months in (1, 2, 4, 5, 7, 8, 10, 11):
+            last = _DAYS_IN_MONTH[months - 1]
+            candidates.append((m.start(), f"as-of:{year:04d}-{months:02d}-{last:02d}"))
+            break
+    return min(candidates) if candidates else None
+
+
+def document_periods(text_l: str, meta_default: str | None, ref_year: int | None) -> DocPeriods:
+    """Default periods of results and targets from the document's opening (GOLD.md's `period`).
+
+    A congress for the term X-Y reviews the term before it (its results are `term-(X-5)-X`) and
+    sets targets for X-Y; a term review closes its term; a report on the first 6 or 9 months or a
+    quarter is that period, its targets the year; a year report is that year, its targets the next.
+    Without a period of its own, a comparison dates it (`so với cùng kỳ năm 2020` -> 2021).
+    """
+    opening = text_l[:OPENING]
+    date = document_date(text_l)
+    year = ref_year or (date[0] if date else None)
+    terms = terms_in(opening, party_only=False)
+    term = terms[0] if terms else None
+    if meta_default and meta_default.startswith("term-") and meta_default.endswith("-mid"):
+        return DocPeriods(meta_default, meta_default[:14], term_of(meta_default), year)
+    if term is not None and _CONGRESS.search(opening) and (year is None or year <= term.start + 1):
+        five = term.end - term.start == 5
+        previous = f"term-{term.start - 5}-{term.start}" if five else str(year or term.start)
+        return DocPeriods(previous, term.code, term, year)
+    if term is not None and (year is None or year >= term.end - 1) and _CLOSING.search(opening):
+        following = f"term-{term.end}-{term.end + 5}" if term.end - term.start == 5 else None
+        return DocPeriods(term.code, following, term, year)
+    own = _own(opening)
+    years = [int(y) for y in _OWN_YEAR.findall(own)]
+    if years and (year is None or years[0] <= year):
+        year = years[0] if year is None or years[0] < year else year
+    elif not years and year is None:
+        compared = _COMPARISON.search(opening)
+        if compared:
+            year = int(compared.group(1)) + 1
+            before = phrase_period(compared.group(0), None, None)
+            if before and not before[1].isdigit() and before[1][:4].isdigit():
+                return DocPeriods(f"{year}{before[1][4:]}", str(year), term, year)
+    sub = _subyear(own, years[0] if years else year)
+    if sub is not None:
+        return DocPeriods(sub[1], sub[1][:4] if sub[1][:4].isdigit() else None, term, year)
+    if years:
+        first = years[0]
+        later = [y for y in years if y > first]
+        return DocPeriods(str(first), str(later[0] if later else first + 1), term, year or first)
+    if meta_default:
+        return DocPeriods(meta_default, None, term, year)
+    return DocPeriods(str(year) if year else None, str(year + 1) if year else None, term, year)
+
+
+_OWN_YEAR = re.compile(rf"(?<!kỳ )(?<!đoạn )năm(?:{_S}+học)?{_S}+{_Y}(?![0-9])")

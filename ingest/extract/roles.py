@@ -160,3 +160,27 @@ def attachable(doc: Doc, host: Draft, q: Quantity, role: Role) -> bool:
 def is_plan_name(hit: NameHit) -> bool:
     """A name of the plan itself (`chỉ tiêu`), which does not start a new subject."""
     return all(e.indicator_id.startswith("plan_targets") for e in hit.entries)
+
+
+_QUALIFIER_GAP = re.compile(
+    r"[^\S\n,;]*(?:đạt|có|được|đạt được)?[^\S\n]*(?:từ|dưới|trên|không dưới)?[^\S\n]*"
+    r"(?:[0-9]+(?:[.,][0-9]+)?[^\S\n]*(?:đến|-|–)[^\S\n]*(?:dưới[^\S\n]*)?)?$"
+)
+_BOUND_BEFORE = re.compile(r"(?<!\w)(?:từ|dưới|trên)[^\S\n]*$")
+_TARGET_COUNTS = frozenset({"chỉ tiêu", "chỉ tiên", "tiêu chí", "nhiệm vụ"})
+
+
+def qualifies(doc: Doc, host: Draft, q: Quantity) -> bool:
+    """Whether `q` only says which of the counted items `host` counts: `01 xã đạt 19 tiêu chí`,
+    `13/53 chỉ tiêu đạt 100% trở lên`, `17 chỉ tiêu đạt từ 70 đến dưới 100%`."""
+    if host.ratio_only or host.q.unit.base_unit != "count" or host.is_change:
+        return False
+    gap = doc.text_l[host.q.end : q.start]
+    if not gap.strip() or not _QUALIFIER_GAP.match(gap) or ("đạt" not in gap and "có" not in gap):
+        return False
+    if q.unit.base_unit == "count":
+        return q.unit.unit != host.q.unit.unit and q.unit.unit in _TARGET_COUNTS
+    if not q.is_pct:
+        return False
+    bound = _BOUND_BEFORE.search(gap) is not None or HEDGE_AFTER.match(doc.text_l, q.end) is not None
+    return bound or host.q.unit.unit in _TARGET_COUNTS

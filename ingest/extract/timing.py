@@ -36,7 +36,7 @@ def period_of(doc: Doc, d: Draft, kind: str) -> str:
     if d.is_change and d.host is not None and not YEAR_AFTER_RE.match(text_l, d.q.end):
         return period_of(doc, d.host, kind_of(doc, d.host))
     q, s = d.q, d.sentence
-    base = s.period or doc.default_period
+    base = s.period or (doc.target_period if kind == "target" and doc.target_period else doc.default_period)
     if base.startswith("term-") and bracket_target(doc, s, q):
         return base[:14]  # "(Nghị quyết đề ra 9 - 10%)" in a term review: the whole-term target
     after = YEAR_AFTER_RE.match(text_l, q.end)

@@ -98,6 +98,12 @@ def normalize_name(text: str) -> str:
     return _SPACE_RE.sub(" ", folded).strip()
 
 
+def fold_tones(text: str) -> str:
+    """Lowercase NFC text, old-style tone placement folded (`thuỷ sản` -> `thủy sản`), punctuation kept."""
+    folded = unicodedata.normalize("NFC", text).lower()
+    return _OLD_TONE_RE.sub(lambda m: _fold_tone(m, folded), folded)
+
+
 def _fold_tone(match: re.Match[str], text: str) -> str:
     # Only a syllable-final "oà"/"uỷ" is old style; "oàn", "oát" carry the mark on "a" already,
     # and after "q" the "u" is part of the consonant ("quý" is correct in both styles).
@@ -218,6 +224,7 @@ __all__ = [
     "CatalogueEntry",
     "CatalogueError",
     "catalogue_by_id",
+    "fold_tones",
     "load_catalogue",
     "lookup_name",
     "normalize_name",
