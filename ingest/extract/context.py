@@ -92,13 +92,14 @@ class Doc:
         text_l = lower_same_length(text)
         meta = metadata or extract_metadata(text, title=title, published_at=published_at)
         ref_year = reference_year(meta, title, published_at)
+        own_year = ref_year  # from the title, header or page date: not from a guessed default period
         if ref_year is None and meta.default_period:
             m = re.search(r"(?:19|20)[0-9]{2}", meta.default_period)
             ref_year = int(m.group()) if m else None
         # a title naming the period, or a formal header (`…, ngày 28 tháng 12 năm 2023`), is authoritative
         titled = bool(title) and phrase_period(lower_same_length(title or ""), ref_year, None) is not None
         titled = titled or meta.issue_year is not None
-        periods = document_periods(text_l, meta.default_period, ref_year)
+        periods = document_periods(text_l, meta.default_period, own_year)
         if ref_year is None:
             ref_year = periods.ref_year
         terms = terms_in(text_l[:4000])

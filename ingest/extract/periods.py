@@ -149,7 +149,7 @@ def phrase_period(
         if mm:
             found.append((mm.start(), 1, f"{term.code}-start"))
     mm = TERM_RE.search(text_l) if has_term else None
-    if mm and is_named_term(int(mm.group(1)), int(mm.group(2))):
+    if mm and is_party_term(int(mm.group(1)), int(mm.group(2))):
         found.append((mm.start(), 2, f"term-{mm.group(1)}-{mm.group(2)}"))
     mm = H2_RE.search(text_l) if has_month else None
     if mm and (y := _year(mm.group(1), ref_year)):
@@ -210,7 +210,7 @@ class DocPeriods:
 
 def document_date(text_l: str) -> tuple[int, int] | None:
     """(year, month) of the first date written in the document's first lines (its issue or post date)."""
-    head = text_l[:600]
+    head = text_l[:250]  # the page's date lines; a date further down is a date in the body
     found = []
     for rx, order in ((_DATE_NUMERIC, (2, 1)), (_DATE_WORDS, (2, 1)), (_DATE_ISO, (0, 1))):
         m = rx.search(head)
@@ -234,32 +234,60 @@ _COMPARISON = re.compile(
 )
 
 
-def _subyear(own: str, ref_year: int | None) -> tuple[int, str] | None:
-    """The first sub-year period (first 6 or 9 months, a quarter, the first N months) and its offset."""
+def _subyear(own: str, date_year: int | None) -> tuple[int, str] | None:
+    """The first sub-year period (first 3, 6 or 9 months, a quarter, the first N months) and its offset.
+
+    A phrase without its year takes the year written next to it (`6 tháng đầu năm, phương hướng 6
+    tháng cuối năm 2010`), else the page's year.
+    """
     candidates = []
     for rx in (H1_RE, NINE_M_RE, QUARTER_RE):
         m = rx.search(own)
         if m:
-            found = phrase_period(m.group(0), ref_year, None)
+            found = phrase_period(m.group(0), _year_near(own, m.end(), date_year), None)
             if found:
                 candidates.append((m.start(), found[1]))
     for m in _MONTHS_SO_FAR.finditer(own):
         months = int(m.group(1))
-        year = int(m.group(2)) if m.group(2) else ref_year
-        if year is not None and months in (1, 2, 4, 5, 7, 8, 10, 11):
-            last = _DAYS_IN_MONTH[months - 1]
-            candidates.append((m.start(), f"as-of:{year:04d}-{months:02d}-{last:02d}"))
+        year = int(m.group(2)) if m.group(2) else _year_near(own, m.end(), date_year)
+        if year is not None and months in (1, 2, 3, 4, 5, 7, 8, 10, 11):
+            code = (
+                f"{year}-Q1"
+                if months == 3
+                else f"as-of:{year:04d}-{months:02d}-{_DAYS_IN_MONTH[months - 1]:02d}"
+            )
+            candidates.append((m.start(), code))
             break
     return min(candidates) if candidates else None
+
+
+def _year_near(own: str, pos: int, date_year: int | None) -> int | None:
+    after = _OWN_YEAR.search(own, pos, pos + 200)
+    if after:
+        return int(after.group(1))
+    return date_year
+
+
+def _closing_or_congress(opening: str, term: Term) -> str | None:
+    """`closing` when the term is named as the one being reviewed, `congress` when a congress opens it."""
+    m = TERM_RE.search(opening)
+    before = opening[max(0, m.start() - 100) : m.start()] if m else ""
+    if _REVIEWED.search(before):
+        return "closing"
+    if _CONGRESS.search(before):
+        return "congress"
+    return None
 
 
 def document_periods(text_l: str, meta_default: str | None, ref_year: int | None) -> DocPeriods:
     """Default periods of results and targets from the document's opening (GOLD.md's `period`).
 
     A congress for the term X-Y reviews the term before it (its results are `term-(X-5)-X`) and
-    sets targets for X-Y; a term review closes its term; a report on the first 6 or 9 months or a
-    quarter is that period, its targets the year; a year report is that year, its targets the next.
-    Without a period of its own, a comparison dates it (`so với cùng kỳ năm 2020` -> 2021).
+    sets targets for X-Y; a term review closes its term; a report on the first 3, 6 or 9 months or
+    a quarter is that period, its targets the year; a year report is that year, its targets the next.
+    A year only named as part of a status (`đạt chuẩn nông thôn mới năm 2022` in a 2024 article)
+    does not date the article. Without a period of its own, a comparison dates the document (`so với
+    cùng kỳ năm 2020` -> 2021).
     """
     opening = text_l[:OPENING]
     date = document_date(text_l)
@@ -268,15 +296,25 @@ def document_periods(text_l: str, meta_default: str | None, ref_year: int | None
     term = terms[0] if terms else None
     if meta_default and meta_default.startswith("term-") and meta_default.endswith("-mid"):
         return DocPeriods(meta_default, meta_default[:14], term_of(meta_default), year)
-    if term is not None and _CONGRESS.search(opening) and (year is None or year <= term.start + 1):
+    own = _own(opening)
+    sub_first = _subyear(own, date[0] if date else year)
+    term_at = TERM_RE.search(opening)
+    if sub_first is not None and (term_at is None or sub_first[0] < term_at.start() or term_at.start() > 300):
+        term = None  # "… 6 tháng đầu năm 2020 …" before any term: a half-year report that names a term
+    kind = _closing_or_congress(opening, term) if term is not None else None
+    opens = term is not None and kind != "closing" and _OPENS_TERM.search(opening) is not None
+    if term is not None and opens and (year is None or year <= term.start + 1):
         five = term.end - term.start == 5
         previous = f"term-{term.start - 5}-{term.start}" if five else str(year or term.start)
         return DocPeriods(previous, term.code, term, year)
-    if term is not None and (year is None or year >= term.end - 1) and _CLOSING.search(opening):
+    closes = term is not None and (kind == "closing" or _CLOSING.search(opening) is not None)
+    if term is not None and closes and (year is None or year >= term.end - 1 or kind == "closing"):
         following = f"term-{term.end}-{term.end + 5}" if term.end - term.start == 5 else None
         return DocPeriods(term.code, following, term, year)
-    own = _own(opening)
     years = [int(y) for y in _OWN_YEAR.findall(own)]
+    reported = [int(m.group(1)) for m in _REPORTED_YEAR.finditer(own)]
+    if date and years and years[0] < date[0] and not reported:
+        years = [date[0]]  # "công nhận … đạt chuẩn nông thôn mới năm 2022" in a 2024 article
     if years and (year is None or years[0] <= year):
         year = years[0] if year is None or years[0] < year else year
     elif not years and year is None:
@@ -286,7 +324,7 @@ def document_periods(text_l: str, meta_default: str | None, ref_year: int | None
             before = phrase_period(compared.group(0), None, None)
             if before and not before[1].isdigit() and before[1][:4].isdigit():
                 return DocPeriods(f"{year}{before[1][4:]}", str(year), term, year)
-    sub = _subyear(own, years[0] if years else year)
+    sub = _subyear(own, date[0] if date else year)
     if sub is not None:
         return DocPeriods(sub[1], sub[1][:4] if sub[1][:4].isdigit() else None, term, year)
     if years:
@@ -298,4 +336,13 @@ def document_periods(text_l: str, meta_default: str | None, ref_year: int | None
     return DocPeriods(str(year) if year else None, str(year + 1) if year else None, term, year)
 
 
+# a congress, or the target list of a new term ("CÁC CHỈ TIÊU CHỦ YẾU TRONG NHIỆM KỲ 2020-2025")
+_OPENS_TERM = re.compile(rf"(?<!\w)(?:đại{_S}+hội|chỉ{_S}+tiêu{_S}+chủ{_S}+yếu|mục{_S}+tiêu)(?!\w)")
+_REVIEWED = re.compile(
+    rf"(?<!\w)(?:tổng{_S}+kết|kết{_S}+quả|thực{_S}+hiện{_S}+nghị{_S}+quyết|đánh{_S}+giá|báo{_S}+cáo)(?!\w)"
+)
+_REPORTED_YEAR = re.compile(
+    rf"(?:(?:kết{_S}+quả|tổng{_S}+kết|đánh{_S}+giá|tình{_S}+hình|thực{_S}+hiện|báo{_S}+cáo|trong|cả)"
+    rf"[^.\n]{{0,40}}?|^|[.\n]{_S}*)năm{_S}+{_Y}"
+)
 _OWN_YEAR = re.compile(rf"(?<!kỳ )(?<!đoạn )năm(?:{_S}+học)?{_S}+{_Y}(?![0-9])")

@@ -32,9 +32,17 @@ SENTENCE_WINDOW = 1500  # a running total scopes at most this many characters ba
 
 def period_of(doc: Doc, d: Draft, kind: str) -> str:
     """The period code of the drafted mention of the given kind."""
+    code = _period_of(doc, d, kind)
+    term = doc.target_period if doc.target_period and doc.target_period.startswith("term-") else None
+    if kind == "target" and term is not None and code == term[10:14]:
+        return term[:14]  # "đến năm 2030" in a 2025-2030 target list: the term (GOLD.md)
+    return code
+
+
+def _period_of(doc: Doc, d: Draft, kind: str) -> str:
     text_l = doc.text_l
     if d.is_change and d.host is not None and not YEAR_AFTER_RE.match(text_l, d.q.end):
-        return period_of(doc, d.host, kind_of(doc, d.host))
+        return _period_of(doc, d.host, kind_of(doc, d.host))
     q, s = d.q, d.sentence
     base = s.period or (doc.target_period if kind == "target" and doc.target_period else doc.default_period)
     if base.startswith("term-") and bracket_target(doc, s, q):
@@ -68,6 +76,8 @@ def period_of(doc: Doc, d: Draft, kind: str) -> str:
     found = phrase_period(region, doc.ref_year, doc.term)
     if found is not None:
         offset, code = found
+        if kind == "target" and base.startswith("term-") and code == base[10:14]:
+            return base[:14]  # "đến năm 2025" in a 2020-2025 target list: the term (GOLD.md)
         if not code.isdigit():
             return code
         if left + offset >= clause_start:

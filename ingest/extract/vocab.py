@@ -481,6 +481,59 @@ ACTUAL_HEADINGS: tuple[str, ...] = (
     "nguyên nhân",
 )
 
+# A lead that opens a run of targets in running text (GOLD.md: "the scope of such a heading or lead
+# sentence runs until the text returns to results"): `… với 20 chỉ tiêu chủ yếu là: …`, `Năm 2026,
+# … phấn đấu: …`, `Đại hội đề ra các mục tiêu: …`.
+TARGET_LEADS: tuple[str, ...] = (
+    "chỉ tiêu chủ yếu",
+    "các chỉ tiêu",
+    "chỉ tiêu cụ thể",
+    "chỉ tiêu phấn đấu",
+    "mục tiêu",
+    "mục tiêu cụ thể",
+    "phấn đấu",
+    "phương hướng",
+    "nhiệm vụ trọng tâm",
+    "kế hoạch năm",
+    "với các chỉ tiêu",
+    "một số chỉ tiêu",
+    "dự kiến",
+)
+# Leads that need what follows them: `đề ra 16 chỉ tiêu`, `thông qua các chỉ tiêu` (regular expressions).
+TARGET_LEAD_PATTERNS: tuple[str, ...] = (
+    r"(?:đề|đặt)\s+ra\s+(?:các\s+|một\s+số\s+|[0-9]+\s+)?(?:chỉ\s+tiêu|mục\s+tiêu)",
+    r"thông\s+qua\s+(?:các\s+|một\s+số\s+|[0-9]+\s+)?(?:chỉ\s+tiêu|mục\s+tiêu)",
+    r"thông\s+qua\s+nghị\s+quyết\s+(?:đại\s+hội|về\s+(?:nhiệm\s+vụ|phát\s+triển|kế\s+hoạch))",
+)
+# ...unless an achievement comes first: `đạt và vượt 21/25 chỉ tiêu nghị quyết đề ra` is a result.
+LEAD_BLOCKERS: tuple[str, ...] = (
+    "đạt",
+    "vượt",
+    "hoàn thành",
+    "thực hiện được",
+    "đạt được",
+    "kết quả",
+    "chương trình",
+    "so với",
+    "so",
+)
+# Words opening a line that say the text is back to results.
+RESULT_LINE_STARTS: tuple[str, ...] = (
+    "kết quả",
+    "đã đạt",
+    "đánh giá",
+    "tình hình",
+    "qua đó",
+    "năm qua",
+    "nhiệm kỳ qua",
+    "trong nhiệm kỳ qua",
+    "5 năm qua",
+    "thời gian qua",
+    "trong năm",
+    "đến nay",
+    "hiện nay",
+)
+
 # Verbs/links stripped off the end of an indicator phrase ("sản lượng lúa đạt" -> "sản lượng lúa").
 INDICATOR_TRAILERS: tuple[str, ...] = (
     "đạt",
