@@ -67,6 +67,9 @@ class Draft:
     last_end: int = 0  # end of the last quantity folded into this mention (its plan/yoy percentages)
     is_change: bool = False
     host: Draft | None = None  # the mention before it in the sentence (a change takes its period)
+    subject_measured: bool = False  # the written words before the number open with a measure word
+    part_of: Draft | None = None  # the total this figure is a part of (`… 772 ha, trong đó: lúa 507 ha`)
+    quote_from: Draft | None = None  # the quote reaches back to this draft's quote (a list's shared head)
 
 
 @dataclass

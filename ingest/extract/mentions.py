@@ -17,6 +17,7 @@ from ingest.extract.context import PERIOD_NOISE, Doc, Draft, clean_name
 from ingest.extract.indicators import NameIndex, compatible
 from ingest.extract.kinds import SEMI_BEFORE, is_approx, kind_of
 from ingest.extract.layout import Sentence, layout
+from ingest.extract.lists import link
 from ingest.extract.naming import attainment_entry, draft_mention, extend_with_qualifier, unit_sibling
 from ingest.extract.numbers import Quantity, find_quantities
 from ingest.extract.roles import (
@@ -69,12 +70,15 @@ class _Extractor:
                 by_sentence.setdefault(i, []).append(q)
         # catalogue names are only ever looked up inside sentences that carry numbers
         doc.names = NameIndex(doc.text_l, [(sentences[i].start, sentences[i].end) for i in by_sentence])
-        out: list[Mention] = []
+        drafts: list[Draft] = []
         for i, qs in by_sentence.items():
-            out.extend(self._sentence(sentences[i], qs))
-        return out
+            drafts.extend(self._sentence(sentences[i], qs))
+        link(doc, drafts)  # breakdowns (`trong đó …`) and shared list heads, across sentences
+        kept = [d for d in drafts if d.indicator or d.entry is not None]
+        position = {id(d): n for n, d in enumerate(kept)}
+        return [_finish(doc, d, position) for d in kept]
 
-    def _sentence(self, s: Sentence, qs: list[Quantity]) -> list[Mention]:
+    def _sentence(self, s: Sentence, qs: list[Quantity]) -> list[Draft]:
         doc = self.doc
         drafts: list[Draft] = []
         left = s.start
@@ -125,7 +129,7 @@ class _Extractor:
             left = q.end
         if drafts:
             self._last_draft = drafts[-1]
-        return [_finish(doc, d) for d in drafts if d.indicator or d.entry is not None]
+        return drafts
 
     def _line_subject(self, s: Sentence, q: Quantity) -> Draft | None:
         """`Đầu nhiệm kỳ, thu nhập … là 37,5 triệu đồng; năm 2022 đạt 52,3 triệu đồng`: the subject
@@ -143,7 +147,7 @@ class _Extractor:
         return last
 
 
-def _finish(doc: Doc, d: Draft) -> Mention:
+def _finish(doc: Doc, d: Draft, position: dict[int, int]) -> Mention:
     q = d.q
     kind = kind_of(doc, d)
     period = period_of(doc, d, kind)
@@ -188,6 +192,7 @@ def _finish(doc: Doc, d: Draft) -> Mention:
         quote=text[start:end],
         start=start,
         end=end,
+        part_of=position.get(id(d.part_of)) if d.part_of is not None else None,
     )
 
 
@@ -199,6 +204,9 @@ def _quote_span(doc: Doc, d: Draft) -> tuple[int, int]:
         start = m.end()
     if d.name_start is not None and s.start <= d.name_start < start:
         start = d.name_start
+    if d.quote_from is not None:
+        # a list item keeps its head (`tổng diện tích … 772 ha, trong đó: + Lúa 507 ha`)
+        start = min(start, _quote_span(doc, d.quote_from)[0])
     sep = _QUOTE_SEP.search(doc.text_l, d.last_end, s.end)
     end = sep.start() if sep else s.end
     return start, end

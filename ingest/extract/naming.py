@@ -182,6 +182,7 @@ def draft_mention(
         draft.host = previous
     if hit is not None and hit.start < q.num_start:
         draft.name_start = hit.start
+    draft.subject_measured = written is not None and written.measured
     if written is not None and written.name and s.start <= written.start < q.start:
         draft.name_start = min(written.start, draft.name_start if draft.name_start is not None else q.start)
     if ratio is not None:

@@ -19,6 +19,7 @@ from ingest.extract.layout import Sentence
 from ingest.extract.numbers import Quantity
 from ingest.extract.vocab import (
     ATTAINMENT_SUBJECTS,
+    CHANGE_VERBS,
     CLASSIFIER_UNITS,
     GENERIC_NAME_UNITS,
     MEASURE_WORDS,
@@ -57,6 +58,13 @@ _VERB_IN = re.compile(rf"(?<!\w)(?:{words_alt(NAME_VERB_STARTS)})(?!\w)")
 _MEASURE_START = re.compile(
     rf"^(?!(?:{words_alt(NOT_MEASURE_WORDS)})(?!\w))(?:{words_alt(MEASURE_WORDS)})(?!\w)"
 )
+_MEASURE_INSIDE = re.compile(
+    rf"(?<![\w])(?:tổng{_S}+diện{_S}+tích|tổng{_S}+sản{_S}+lượng|tổng{_S}+giá{_S}+trị|tổng{_S}+số|tổng{_S}+thu"
+    rf"|tổng{_S}+đàn|tỷ{_S}+lệ|tỉ{_S}+lệ|tốc{_S}+độ|diện{_S}+tích|sản{_S}+lượng|giá{_S}+trị|thu{_S}+nhập"
+    rf"|năng{_S}+suất)(?!\w)"
+)
+_TOTAL_BEFORE = re.compile(rf"(?<!\w)(?:tổng{_S}+số|tổng{_S}+cộng|tổng)[\s:]*$")
+_CHANGE_WORDS = frozenset(w for verb in CHANGE_VERBS for w in verb.split()) - {"thêm"}
 _ATTAINMENT_SUBJECT = re.compile(rf"^(?:{words_alt(ATTAINMENT_SUBJECTS)})(?!\w)")
 _CUT = re.compile(rf"(?<!\w)(?<!so )(?:{words_alt(SUBJECT_CUTS)})(?!\w)")
 _ALWAYS_CUT = frozenset(
@@ -86,6 +94,13 @@ class Written:
 
     name: str
     start: int
+    measured: bool = False  # the written subject had its own measure word (`tổng diện tích …`)
+
+
+def _keeps_measure(prefix: str) -> bool:
+    """Whether the few words before a measure word are a verb to drop, not a change (`giảm tỷ lệ …`)."""
+    words = prefix.split()
+    return len(words) <= 3 and not any(w in _CHANGE_WORDS for w in words)
 
 
 def _strip(words: str) -> str:
@@ -137,8 +152,12 @@ def subject_before(doc: Doc, q: Quantity, left: int, hit_start: int | None) -> t
             break
         i -= 1  # "label: value": the words before the colon name the value
     raw = text_l[seps[-1].end() if seps else left : q.start]
-    if subject and i and seps[i - 1].group() == "," and len(subject.split()) <= 4:
+    joinable = i and seps[i - 1].group() == "," and start >= seps[i - 1].end()
+    if subject and joinable and len(subject.split()) <= 4:
         start, subject = _join_items(text_l, seps[: i - 1], left, seps[i - 1].start(), start, subject)
+    inner = _MEASURE_INSIDE.search(subject)
+    if inner is not None and inner.start() > 0 and _keeps_measure(subject[: inner.start()]):
+        subject = subject[inner.start() :]  # "thực hiện tổng diện tích gieo trồng 772 ha"
     if len(subject.split()) > MAX_WORDS - 2:  # the words next to the number say what it is
         subject = _strip(" ".join(subject.split()[-(MAX_WORDS - 2) :]))
     if not subject:
@@ -185,7 +204,7 @@ def tail_after(doc: Doc, q: Quantity, s: Sentence, *, long: bool) -> str:
     raw = re.sub(rf"^{_S}*trở{_S}+(?:lên|xuống)", " ", raw)
     raw = re.sub(rf"^{_S}*/{_S}*năm", " hằng năm", raw)
     words = clean_words(raw).split()
-    return " ".join(words[: 12 if long else 6])
+    return " ".join(words[: 12 if long else 8])
 
 
 def written_name(
@@ -219,6 +238,8 @@ def written_name(
         context = doc.text_l[s.line_start : start]
         name = _percent_name(doc, q, s, subject, raw, context)
     elif base == "count":
+        if _TOTAL_BEFORE.search(raw):
+            subject = "tổng số"  # "xã có tổng số 15 xóm": the measure, not the doer, names the count
         name = _count_name(doc, q, s, subject, unit)
     elif base in ("ha", "t", "km"):
         tail = tail_after(doc, q, s, long=False)
@@ -233,7 +254,7 @@ def written_name(
         name = subject or tail_after(doc, q, s, long=False)
     if base == "%" and _YEARLY.search(raw) and "hằng năm" not in name and "bình quân" not in name:
         name += " bình quân hằng năm"
-    return Written(_finish(name), start if own else q.start)
+    return Written(_finish(name), start if own else q.start, own and measured(subject))
 
 
 def _attainment_name(doc: Doc, q: Quantity, s: Sentence, subject: str) -> str:
@@ -270,6 +291,8 @@ def _count_name(doc: Doc, q: Quantity, s: Sentence, subject: str, unit: str) -> 
     tail = tail_after(doc, q, s, long=False)
     if unit in CLASSIFIER_UNITS:
         return " ".join(w for w in ("số", noun, tail) if w)
+    if subject in ("tổng", "tổng cộng", "tổng số"):  # "Tổng 27 chỉ tiêu": the measure alone
+        return " ".join(w for w in ("tổng số", noun, tail) if w)
     if measured(subject) or (subject and f" {noun} " in f" {subject} "):
         return subject
     if noun in GENERIC_NAME_UNITS and subject and not _VERB_START.match(subject):

@@ -903,6 +903,7 @@ NAME_TRAILING_LINKS: tuple[str, ...] = (
 )
 # Verbs that open a counted activity: `kết nạp 69 đảng viên` is named noun first, `số đảng viên kết nạp`.
 NAME_VERB_STARTS: tuple[str, ...] = (
+    "huy động",
     "kết nạp",
     "tạo",
     "giải quyết",

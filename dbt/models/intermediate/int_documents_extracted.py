@@ -41,6 +41,7 @@ MENTION_TYPE = pa.struct(
         ("quote", pa.string()),
         ("start", pa.int32()),
         ("end", pa.int32()),
+        ("part_of", pa.int32()),
     ]
 )
 
