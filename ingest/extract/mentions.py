@@ -197,16 +197,27 @@ def _finish(doc: Doc, d: Draft, position: dict[int, int]) -> Mention:
 
 
 def _quote_span(doc: Doc, d: Draft) -> tuple[int, int]:
-    """The clause of the mention: from the clause (or its name) before the number to the next break."""
+    """The clause of the mention, reaching back to its list's head and on to its list's end."""
+    start, end = _own_span(doc, d)
+    if d.quote_head is not None:
+        start = min(start, d.quote_head)
+    if d.quote_from is not None:
+        # a list item keeps its head (`tổng diện tích … 772 ha, trong đó: + Lúa 507 ha`)
+        head = d.quote_from
+        start = min(start, _own_span(doc, head)[0], head.quote_head if head.quote_head is not None else start)
+    if d.quote_to is not None:
+        end = max(end, _own_span(doc, d.quote_to)[1])  # a list of shares shares one quote
+    return start, end
+
+
+def _own_span(doc: Doc, d: Draft) -> tuple[int, int]:
+    """From the clause (or its name) before the number to the next break."""
     s, q = d.sentence, d.q
     start = s.start
     for m in _QUOTE_SEP.finditer(doc.text_l, s.start, q.start):
         start = m.end()
     if d.name_start is not None and s.start <= d.name_start < start:
         start = d.name_start
-    if d.quote_from is not None:
-        # a list item keeps its head (`tổng diện tích … 772 ha, trong đó: + Lúa 507 ha`)
-        start = min(start, _quote_span(doc, d.quote_from)[0])
     sep = _QUOTE_SEP.search(doc.text_l, d.last_end, s.end)
     end = sep.start() if sep else s.end
     return start, end

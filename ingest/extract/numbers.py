@@ -114,6 +114,14 @@ def _label_unit(text_l: str, start: int, end: int, line_start: int) -> UnitMatch
     return UnitMatch(noun, "count", 1.0, end) if noun else None
 
 
+# Words after a counted noun, or before its number, that point back at units counted before (GOLD.md:
+# anaphoric references are not facts).
+_REFERENCE_AFTER = re.compile(
+    r"[^\S\n]+(?:này|nói[^\S\n]+trên|đó|trên(?=[^\S\n]*(?:đã|đều|được|tiếp|[,.;])))(?!\w)"
+)
+_REFERENCE_BEFORE = re.compile(r"(?<!\w)(?:đây|đó)[^\S\n]+là[^\S\n]*$")
+
+
 def _qualifier(
     text_l: str, start: int, line_start: int, value: float, second: float | None, unit: UnitMatch
 ) -> bool:
@@ -208,6 +216,11 @@ def find_quantities(text: str, text_l: str) -> list[Quantity]:
                 continue  # "2025 - 2020" or a list like "5 - 3": not a range we understand
         if _qualifier(text_l, m.start(), line_start, value, second, unit):
             continue
+        if unit.base_unit == "count" and (
+            _REFERENCE_AFTER.match(text_l, unit.end)
+            or _REFERENCE_BEFORE.search(text_l, max(0, m.start() - 12), m.start())
+        ):
+            continue  # "Trong 3 xã này", "4 xã trên đã hoàn thành", "Đây là 2 bản đầu tiên": a reference back
         cmp_ = m.group("cmp")
         consumed = unit.end
         out.append(

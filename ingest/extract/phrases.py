@@ -63,6 +63,12 @@ _MEASURE_INSIDE = re.compile(
     rf"|tổng{_S}+đàn|tỷ{_S}+lệ|tỉ{_S}+lệ|tốc{_S}+độ|diện{_S}+tích|sản{_S}+lượng|giá{_S}+trị|thu{_S}+nhập"
     rf"|năng{_S}+suất)(?!\w)"
 )
+_REACHED_AFTER = re.compile(rf"{_S}+đạt{_S}+(?!được|kết|tỷ|tỉ|[0-9])")
+_CONGRESS = re.compile(r"(?<!\w)đại hội(?!\w)")
+_PLACE = re.compile(
+    rf"^(?:thị{_S}+xã|xã|huyện|thị{_S}+trấn|phường|tỉnh|thành{_S}+phố|toàn{_S}+(?:xã|huyện|tỉnh)|"
+    rf"đảng{_S}+bộ|ubnd|ủy{_S}+ban)(?!\w)"
+)
 _TOTAL_BEFORE = re.compile(rf"(?<!\w)(?:tổng{_S}+số|tổng{_S}+cộng|tổng)[\s:]*$")
 _CHANGE_WORDS = frozenset(w for verb in CHANGE_VERBS for w in verb.split()) - {"thêm"}
 _ATTAINMENT_SUBJECT = re.compile(rf"^(?:{words_alt(ATTAINMENT_SUBJECTS)})(?!\w)")
@@ -289,10 +295,16 @@ def _percent_name(doc: Doc, q: Quantity, s: Sentence, subject: str, raw: str, co
 def _count_name(doc: Doc, q: Quantity, s: Sentence, subject: str, unit: str) -> str:
     noun = unit.split(" ", 1)[1] if q.unit.factor != 1.0 and " " in unit else unit  # "nghìn con"
     tail = tail_after(doc, q, s, long=False)
+    if tail and _REACHED_AFTER.match(doc.text_l, q.end) and not tail.startswith("đạt"):
+        tail = f"đạt {tail}"  # "5 xã đạt chuẩn nông thôn mới": what the counted units reached
     if unit in CLASSIFIER_UNITS:
         return " ".join(w for w in ("số", noun, tail) if w)
     if subject in ("tổng", "tổng cộng", "tổng số"):  # "Tổng 27 chỉ tiêu": the measure alone
         return " ".join(w for w in ("tổng số", noun, tail) if w)
+    if noun == "đại biểu" and _CONGRESS.search(doc.text_l):
+        return "số đại biểu dự đại hội"  # "Đại hội có 199 đại biểu": an attendance count
+    if _PLACE.match(subject):
+        subject = ""  # "thị xã Phú Mỹ có 5/5 xã đạt chuẩn": the place is the doer, not the name
     if measured(subject) or (subject and f" {noun} " in f" {subject} "):
         return subject
     if noun in GENERIC_NAME_UNITS and subject and not _VERB_START.match(subject):

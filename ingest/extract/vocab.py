@@ -1161,3 +1161,17 @@ ADMIN_LEVELS: dict[str, str] = {
     "quận": "district",
     "tỉnh": "province",
 }
+# Sectors of the economy: a list of their shares is the structure of the economy (`tỷ trọng … trong
+# cơ cấu kinh tế`) even when the text does not say `cơ cấu` (`khu vực dịch vụ chiếm 1,9%`).
+ECONOMIC_SECTORS: tuple[str, ...] = (
+    "nông nghiệp",
+    "lâm nghiệp",
+    "ngư nghiệp",
+    "thủy sản",
+    "công nghiệp",
+    "tiểu thủ công nghiệp",
+    "xây dựng",
+    "dịch vụ",
+    "thương mại",
+    "du lịch",
+)

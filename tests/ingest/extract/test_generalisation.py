@@ -214,3 +214,14 @@ def test_flattened_table_rows_use_the_header_for_bare_percentages() -> None:
     assert [(m.value, m.plan_pct, m.yoy_pct) for m in ms] == [(95.0, 90.0, 104.0), (30.0, 75.0, 110.0)]
     assert [m.indicator for m in ms] == ["ngô đông", "khoai lang"]
     assert "|" in ms[1].quote
+
+
+def test_a_place_before_a_count_is_its_doer_not_its_name() -> None:
+    by = _by_value("Đến nay, thị xã Phú Mỹ có 5/5 xã đạt chuẩn nông thôn mới.")
+    assert by[5.0].indicator == "số xã đạt chuẩn nông thôn mới"
+
+
+def test_congress_delegates_are_an_attendance_count() -> None:
+    by = _by_value("Đại hội Đảng bộ xã lần thứ XX khai mạc với 139 đại biểu đại diện cho 446 đảng viên.")
+    assert by[139.0].indicator == "số đại biểu dự đại hội"
+    assert by[446.0].indicator.startswith("số đảng viên")

@@ -62,3 +62,57 @@ def test_counts_after_one_measure_word_share_it() -> None:
     by = _by_value(_mentions("Xã có tổng số 15 xóm, 2.160 hộ và 9.230 nhân khẩu."))
     assert by[2160.0].indicator == "tổng số hộ"
     assert by[9230.0].indicator == "tổng số nhân khẩu"
+
+
+def test_a_list_of_shares_shares_one_quote_from_its_head() -> None:
+    text = (
+        "Cơ cấu kinh tế chuyển dịch theo hướng tích cực, nông nghiệp chiếm 24%, công nghiệp - xây dựng "
+        "chiếm 59%, thương mại - dịch vụ chiếm 17%."
+    )
+    ms = _mentions(text)
+    assert [m.value for m in ms] == [24.0, 59.0, 17.0]
+    assert {m.quote for m in ms} == {text.rstrip(".")} or {m.quote for m in ms} == {text}
+    assert [m.indicator for m in ms] == [
+        "tỷ trọng nông nghiệp trong cơ cấu kinh tế",
+        "tỷ trọng công nghiệp - xây dựng trong cơ cấu kinh tế",
+        "tỷ trọng thương mại - dịch vụ trong cơ cấu kinh tế",
+    ]
+
+
+def test_shares_of_sectors_are_the_structure_of_the_economy_without_the_word() -> None:
+    ms = _mentions(
+        "Khu vực công nghiệp chiếm 97,7%; khu vực dịch vụ chiếm 1,9%; khu vực nông nghiệp chiếm 0,4%."
+    )
+    assert all(m.indicator.startswith("tỷ trọng khu vực") for m in ms)
+    assert all(m.indicator.endswith("trong cơ cấu kinh tế") for m in ms)
+    assert all(m.quote.startswith("Khu vực công nghiệp chiếm 97,7%") for m in ms)
+
+
+def test_an_item_without_a_measure_word_quotes_back_to_the_item_that_has_one() -> None:
+    ms = _mentions("Diện tích lúa ruộng đạt 53,5/52 ha, tăng 2,9%; cây ngô 73/70 ha; cây sắn 80/54 ha.")
+    by = _by_value(ms)
+    assert by[73.0].indicator == "diện tích cây ngô"
+    assert by[73.0].quote.startswith("Diện tích lúa ruộng") and by[80.0].quote.startswith(
+        "Diện tích lúa ruộng"
+    )
+    assert by[53.5].quote.startswith("Diện tích lúa ruộng")
+
+
+def test_a_count_in_brackets_counts_what_the_rate_measures() -> None:
+    by = _by_value(_mentions("Tỷ lệ số xã đạt chuẩn nông thôn mới đạt 50% (8 xã)."))
+    assert by[8.0].indicator == "số xã đạt chuẩn nông thôn mới"
+    assert by[8.0].quote.startswith("Tỷ lệ số xã")
+
+
+def test_sources_of_money_are_named_with_what_the_total_is_for() -> None:
+    ms = _mentions(
+        "Tổng nguồn vốn đầu tư xây dựng nông thôn mới đạt 456,5 tỷ đồng. Trong đó, vốn ngân sách Trung "
+        "ương 99,8 tỷ đồng; nhân dân đóng góp 36 tỷ đồng, chiếm 7,9%."
+    )
+    by = _by_value(ms)
+    assert by[99.8].indicator == "vốn ngân sách trung ương đầu tư xây dựng nông thôn mới"
+    assert by[36.0].indicator == "nhân dân đóng góp đầu tư xây dựng nông thôn mới"
+    assert (
+        by[7.9].indicator == "tỷ trọng nhân dân đóng góp trong tổng nguồn vốn đầu tư xây dựng nông thôn mới"
+    )
+    assert by[99.8].part_of == by[36.0].part_of == ms.index(by[456.5])
