@@ -20,6 +20,7 @@ from ingest.extract.layout import Sentence, layout
 from ingest.extract.lists import link
 from ingest.extract.naming import attainment_entry, draft_mention, extend_with_qualifier, unit_sibling
 from ingest.extract.numbers import Quantity, find_quantities
+from ingest.extract.resolve import resolve
 from ingest.extract.roles import (
     Role,
     absorbs,
@@ -169,6 +170,8 @@ def _finish(doc: Doc, d: Draft, position: dict[int, int]) -> Mention:
         value = q.value
     if entry is not None and entry.base_unit != base_unit:
         entry = unit_sibling(entry, base_unit)  # one unit per indicator: the right one, or none
+    if entry is None and d.indicator:
+        entry = resolve(d.indicator, base_unit)  # the written name says more than the words by the number
     start, end = _quote_span(doc, d)
     text = doc.text
     while start < end and text[start].isspace():

@@ -84,6 +84,10 @@ _APPROX = rf"(?:(?:trên|gần|hơn|khoảng){_S}*)*"
 _AVERAGE = rf"(?:{_S}+(?:bình{_S}+quân|thêm))?"
 _GROWTH = re.compile(rf"(?<!\w)tăng(?!{_S}+trưởng){_AVERAGE}{_S}*{_YEARLY_WORDS}?{_S}*{_HEDGES}$")
 _FALL = re.compile(rf"(?<!\w)giảm{_AVERAGE}{_S}*{_YEARLY_WORDS}?{_S}*{_HEDGES}$")
+_FROM_LEVEL = re.compile(rf"(?<!\w)(?:tăng|giảm){_S}+từ{_S}*$")
+_TO_LEVEL = re.compile(
+    rf"[^0-9;.\n]{{0,40}}?(?<!\w)(?:lên|xuống)(?:{_S}+(?:còn|mức))?{_S}*(?:[0-9]|khoảng|trên|gần)"
+)
 _REACHED = re.compile(
     rf"(?<!\w)(?:đạt|ước{_S}+đạt|thực{_S}+hiện|được){_S}*(?:(?:trên|gần|hơn|khoảng){_S}*)*$"
 )
@@ -277,6 +281,8 @@ def _percent_name(doc: Doc, q: Quantity, s: Sentence, subject: str, raw: str, co
     if not subject:
         tail = tail_after(doc, q, s, long=True)
         return f"tỷ lệ {tail}" if tail else ""
+    if _FROM_LEVEL.search(raw) and _TO_LEVEL.match(doc.text_l, q.end):
+        raw = _FROM_LEVEL.sub(" ", raw)  # "tăng từ 36% lên 40,4%": two levels, not a change
     if _GROWTH.search(raw) and not subject.startswith(("tốc độ", "tỷ lệ tăng", "tăng")):
         return f"tốc độ tăng {subject}"
     if _FALL.search(raw) and not subject.endswith("giảm") and not subject.endswith("giảm bình quân"):

@@ -1175,3 +1175,82 @@ ECONOMIC_SECTORS: tuple[str, ...] = (
     "thương mại",
     "du lịch",
 )
+
+# --- catalogue ids of written names (resolve.py) ---------------------------------------------------
+# The sectors of a `tỷ trọng … trong cơ cấu kinh tế` share, by the words that name them.
+ECONOMIC_SECTOR_GROUPS: dict[str, frozenset[str]] = {
+    "economy_share_agriculture": frozenset({"nông", "lâm", "ngư", "thủy"}),
+    "economy_share_industry": frozenset({"công", "xây", "dựng", "tiểu", "thủ", "cơ", "bản"}),
+    "economy_share_services": frozenset({"dịch", "vụ", "thương", "mại", "du", "lịch"}),
+}
+# The growth-rate indicator of each sector of the economy (`tốc độ tăng khu vực dịch vụ`).
+SECTOR_GROWTH_IDS: dict[str, str] = {
+    "economy_share_agriculture": "agri_growth_rate",
+    "economy_share_industry": "industry_growth_rate",
+    "economy_share_services": "services_growth_rate",
+}
+# Words that make a name a growth rate of what follows them.
+GROWTH_PREFIXES: tuple[str, ...] = (
+    "tốc độ tăng trưởng bình quân",
+    "tốc độ tăng trưởng",
+    "tốc độ tăng bình quân",
+    "tốc độ tăng",
+    "tỷ lệ tăng trưởng",
+    "tỷ lệ tăng",
+    "mức tăng trưởng",
+    "tăng trưởng",
+)
+# The growth-rate indicator of a catalogue indicator, where it is not `<id>_growth_rate`.
+GROWTH_IDS: dict[str, str] = {
+    "production_value_total": "economic_growth_rate",
+    "total_product_value": "economic_growth_rate",
+    "grdp_per_capita": "economic_growth_rate",
+    "agri_value": "agri_growth_rate",
+    "industry_value": "industry_growth_rate",
+    "trade_services_value": "services_growth_rate",
+    "budget_revenue_total": "budget_revenue_growth_rate",
+    "budget_revenue_state": "budget_revenue_growth_rate",
+    "budget_revenue_commune": "budget_revenue_growth_rate",
+    "income_per_capita": "income_growth_rate",
+    "party_members": "party_member_growth_rate",
+    "population": "population_growth_rate",
+}
+# Words that make a name an attainment of plan of what follows them (`…_plan_attainment`).
+PLAN_ATTAINMENT_PREFIXES: tuple[str, ...] = (
+    "tỷ lệ thực hiện kế hoạch",
+    "tỷ lệ thực hiện dự toán",
+    "tỷ lệ thực hiện chỉ tiêu",
+    "tỷ lệ hoàn thành kế hoạch",
+    "tỷ lệ hoàn thành dự toán",
+    "tỷ lệ hoàn thành chỉ tiêu",
+    "tỷ lệ thực hiện",
+    "tỷ lệ hoàn thành",
+)
+# Qualifiers at the end of a name that say how often or where, not what.
+NAME_TRAILING_QUALIFIERS: tuple[str, ...] = (
+    "bình quân hằng năm",
+    "bình quân mỗi năm",
+    "hằng năm",
+    "mỗi năm",
+    "bình quân",
+    "nhiệm kỳ",
+    "cả năm",
+    "toàn xã",
+    "toàn huyện",
+    "toàn đảng bộ",
+    "trên địa bàn",
+    "trên địa bàn xã",
+    "trên địa bàn huyện",
+    "của xã",
+    "của huyện",
+    "của đảng bộ",
+)
+# Words a name may hold beside a catalogue name and still mean it: where, how often, who is counted.
+NAME_HARMLESS_WORDS: frozenset[str] = frozenset(
+    {
+        "toàn", "xã", "huyện", "thị", "trấn", "phường", "tỉnh", "kinh", "tế", "hội", "chủ", "yếu",
+        "trên", "địa", "bàn", "của", "tại", "đảng", "bộ", "đại", "diện", "tiêu", "biểu",
+        "chính", "thức", "hiện", "nay", "có", "đạt", "được", "các", "những", "cả", "bình", "quân",
+        "hằng", "năm", "mỗi", "nhiệm", "kỳ", "trong", "chung", "nhân", "dân", "người", "ước", "thuộc", "trực",
+    }
+)  # fmt: skip
