@@ -45,10 +45,10 @@ MAX_NAME_WORDS = 9
 
 def lower_same_length(text: str) -> str:
     """`text.lower()`, keeping every offset (the few characters that grow when lowercased stay)."""
-    lowered = text.lower()
+    lowered = text.lower().replace("ð", "đ")  # "Ðạt" typed with the Icelandic eth: the same letter
     if len(lowered) == len(text):
         return lowered
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text).replace("ð", "đ")
 
 
 @dataclass

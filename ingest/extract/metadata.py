@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from ingest.extract.periods import Term, phrase_period, terms_in
+from ingest.extract.periods import Term, phrase_period, terms_in, without_comparisons
 from ingest.extract.vocab import ADMIN_LEVELS, DOC_TYPE_CODES, DOC_TYPES, ISSUER_BODIES
 from ingest.records import DocumentMetadata
 
@@ -142,6 +142,12 @@ def _doc_type(header: str, title: str | None, number_code: str | None) -> str | 
     return None
 
 
+def _is_place(words: str) -> bool:
+    """`Xuân Phú`, `TP. Hà Nội`, `XUÂN PHÚ`: every word of a place name opens with a capital letter."""
+    names = [w for w in re.split(r"[\s.]+", words.strip(" \t\u00a0*_")) if w]
+    return bool(names) and all(w[0].isupper() or w[0].isdigit() for w in names)
+
+
 def reference_year(meta: DocumentMetadata, title: str | None, published_at: str | None) -> int | None:
     """The year a document is about when its text does not say (`6 tháng đầu năm` of which year)."""
     for source in (title or "",):
@@ -222,6 +228,8 @@ def _extract(text: str, title: str | None, published_at: str | None) -> Document
             f"{number.group('num')} - {code_compact}" if number.group("num") else f"- {code_compact}"
         )
     pd = PLACE_DATE_RE.search(header)
+    if pd and not _is_place(pd.group("place")):
+        pd = None  # "Với những kết quả đã đạt được, ngày 29/12/2023, …": a date in a sentence
     if pd:
         meta.issue_place = pd.group("place").strip(" \t\u00a0*_")
         meta.issue_year = int(pd.group("year"))
@@ -248,7 +256,7 @@ def _extract(text: str, title: str | None, published_at: str | None) -> Document
 
     ref_year = reference_year(meta, title_text, published_at)
     opening_l = text_l[opening_start : opening_start + OPENING_CHARS]
-    meta.default_period = _default_period(title_text.lower(), opening_l, ref_year, terms)
+    meta.default_period = _default_period(title_text.lower(), without_comparisons(opening_l), ref_year, terms)
     return meta
 
 

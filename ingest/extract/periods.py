@@ -191,6 +191,14 @@ OPENING = 2500  # the first characters say what the document reports on
 _S = r"[^\S\n]"
 _DATE_NUMERIC = re.compile(rf"(?<![0-9/])([0-9]{{1,2}})[/.-]([0-9]{{1,2}})[/.-]{_Y}(?![0-9])")
 _DATE_ISO = re.compile(rf"(?<![0-9]){_Y}-([0-9]{{1,2}})(?:-([0-9]{{1,2}}))?(?![0-9])")
+# a page header with a two-digit year: "Thứ tư, 12-2-25 04:00:47"
+_DATE_WEEKDAY = re.compile(
+    rf"(?:thứ{_S}+(?:hai|ba|tư|năm|sáu|bảy)|chủ{_S}+nhật),?{_S}+([0-9]{{1,2}})[/.-]([0-9]{{1,2}})[/.-]([0-9]{{2}})(?![0-9])"
+)
+# a date that belongs to a cited document ("theo Nghị quyết 830 … ngày 17/12/2019"), not to the page
+_CITED = re.compile(
+    rf"(?:nghị{_S}+quyết|quyết{_S}+định|thông{_S}+tư|chỉ{_S}+thị|công{_S}+văn|kế{_S}+hoạch{_S}+số|theo)[^\n.;]*$"
+)
 _DATE_WORDS = re.compile(rf"ngày{_S}+([0-9]{{1,2}}){_S}+tháng{_S}+([0-9]{{1,2}}){_S}+năm{_S}+{_Y}")
 _CONGRESS = re.compile(rf"(?<!\w)đại{_S}+hội(?!\w)")
 _CLOSING = re.compile(rf"(?<!\w)(?:tổng{_S}+kết|nhiệm{_S}+kỳ{_S}+qua|cả{_S}+nhiệm{_S}+kỳ|5{_S}+năm{_S}+qua)")
@@ -212,10 +220,17 @@ def document_date(text_l: str) -> tuple[int, int] | None:
     """(year, month) of the first date written in the document's first lines (its issue or post date)."""
     head = text_l[:250]  # the page's date lines; a date further down is a date in the body
     found = []
-    for rx, order in ((_DATE_NUMERIC, (2, 1)), (_DATE_WORDS, (2, 1)), (_DATE_ISO, (0, 1))):
-        m = rx.search(head)
+    for rx, order in (
+        (_DATE_NUMERIC, (2, 1)),
+        (_DATE_WORDS, (2, 1)),
+        (_DATE_ISO, (0, 1)),
+        (_DATE_WEEKDAY, (2, 1)),
+    ):
+        cited = (c for c in rx.finditer(head) if not _CITED.search(head, max(0, c.start() - 80), c.start()))
+        m = next(cited, None)
         if m:
             year, month = int(m.group(order[0] + 1)), int(m.group(order[1] + 1))
+            year += 2000 if year < 100 else 0  # "Thứ tư, 12-2-25"
             if 1 <= month <= 12:
                 found.append((m.start(), year, month))
     if not found:
@@ -224,11 +239,13 @@ def document_date(text_l: str) -> tuple[int, int] | None:
     return year, month
 
 
-def _own(text_l: str) -> str:
+def without_comparisons(text_l: str) -> str:
     """The text with comparison phrases blanked out (`so với cùng kỳ năm 2020` is not its period)."""
     return _COMPARISON.sub(lambda m: " " * len(m.group()), text_l)
 
 
+# "Kỳ họp thứ Hai khóa IX, nhiệm kỳ 2021 – 2026": the term names a council session, it does not date it
+_SESSION = re.compile(rf"(?<!\w)(?:kỳ{_S}+họp|khóa)(?!\w)[^.\n]*$")
 _COMPARISON = re.compile(
     rf"so{_S}+(?:với{_S}+)?(?:cùng{_S}+kỳ{_S}+)?(?:[^\n.;,]{{0,30}}?)(?:năm|kỳ){_S}+{_Y}"
 )
@@ -272,6 +289,9 @@ def _closing_or_congress(opening: str, term: Term) -> str | None:
     """`closing` when the term is named as the one being reviewed, `congress` when a congress opens it."""
     m = TERM_RE.search(opening)
     before = opening[max(0, m.start() - 100) : m.start()] if m else ""
+    before = re.split(r"[.!?\n]", before)[
+        -1
+    ]  # within the term's own sentence ("Nhiệm kỳ qua, … kết quả …. Nhiệm kỳ 2025 - 2030, …")
     if _REVIEWED.search(before):
         return "closing"
     if _CONGRESS.search(before):
@@ -296,10 +316,13 @@ def document_periods(text_l: str, meta_default: str | None, ref_year: int | None
     term = terms[0] if terms else None
     if meta_default and meta_default.startswith("term-") and meta_default.endswith("-mid"):
         return DocPeriods(meta_default, meta_default[:14], term_of(meta_default), year)
-    own = _own(opening)
+    own = without_comparisons(opening)
     sub_first = _subyear(own, date[0] if date else year)
     term_at = TERM_RE.search(opening)
-    if sub_first is not None and (term_at is None or sub_first[0] < term_at.start() or term_at.start() > 300):
+    session = term_at is not None and _SESSION.search(opening, max(0, term_at.start() - 60), term_at.start())
+    if sub_first is not None and (
+        term_at is None or sub_first[0] < term_at.start() or term_at.start() > 300 or session
+    ):
         term = None  # "… 6 tháng đầu năm 2020 …" before any term: a half-year report that names a term
     kind = _closing_or_congress(opening, term) if term is not None else None
     opens = term is not None and kind != "closing" and _OPENS_TERM.search(opening) is not None
@@ -314,7 +337,11 @@ def document_periods(text_l: str, meta_default: str | None, ref_year: int | None
     years = [int(y) for y in _OWN_YEAR.findall(own)]
     reported = [int(m.group(1)) for m in _REPORTED_YEAR.finditer(own)]
     if date and years and years[0] < date[0] and not reported:
-        years = [date[0]]  # "công nhận … đạt chuẩn nông thôn mới năm 2022" in a 2024 article
+        # "công nhận … đạt chuẩn nông thôn mới năm 2022" in a 2024 article; an article of the first
+        # months of a year that names the year before reports on it (`12-2-25` … `năm 2024`)
+        years = [date[0] - 1] if date[1] <= 3 and date[0] - 1 in years else [date[0]]
+    if date and years and min(years) > date[0]:
+        years = [date[0]]  # only targets ahead of the page's date: the article is of its own year
     if years and (year is None or years[0] <= year):
         year = years[0] if year is None or years[0] < year else year
     elif not years and year is None:
@@ -345,4 +372,4 @@ _REPORTED_YEAR = re.compile(
     rf"(?:(?:kết{_S}+quả|tổng{_S}+kết|đánh{_S}+giá|tình{_S}+hình|thực{_S}+hiện|báo{_S}+cáo|trong|cả)"
     rf"[^.\n]{{0,40}}?|^|[.\n]{_S}*)năm{_S}+{_Y}"
 )
-_OWN_YEAR = re.compile(rf"(?<!kỳ )(?<!đoạn )năm(?:{_S}+học)?{_S}+{_Y}(?![0-9])")
+_OWN_YEAR = re.compile(rf"(?<!kỳ )(?<!đoạn )(?<!từ )năm(?:{_S}+học)?{_S}+{_Y}(?![0-9])")

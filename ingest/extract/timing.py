@@ -12,7 +12,15 @@ import re
 
 from ingest.extract.context import CLAUSE_SEP, Doc, Draft
 from ingest.extract.kinds import bracket_target, kind_of
-from ingest.extract.periods import YEAR_AFTER_RE, YEAR_LABEL_RE, as_of, as_of_matches, phrase_period, year_of
+from ingest.extract.periods import (
+    YEAR_AFTER_RE,
+    YEAR_LABEL_RE,
+    as_of,
+    as_of_matches,
+    document_date,
+    phrase_period,
+    year_of,
+)
 
 _Y4 = r"((?:19|20)[0-9]{2})(?![0-9])"
 # "4,86% đầu nhiệm kỳ", "2,35% cuối năm 2022": a period written right after a number is that number's
@@ -21,6 +29,11 @@ _START_AFTER = re.compile(
 )
 _FROM_BEFORE = re.compile(r"(?:^|[^\w])từ[^\S\n]*$")
 _TO_AFTER = re.compile(r"[^\S\n,]*(?:\(?[^()\n]{0,30}\)?[^\S\n]*)?(?:lên|xuống)(?!\w)")
+# a year fronted in its sentence ("Minh chứng là trong năm 2022, …", "Năm 2023, …") dates the sentence
+_S = r"[^\S\n]"
+_LEAD_YEAR = re.compile(
+    rf"(?:^|(?<=[\s,.:;(]))(?:trong|vào|hết|đến{_S}+hết|cuối|tính{_S}+đến{_S}+hết)?{_S}*năm{_S}+{_Y4}{_S}*[,:]"
+)
 _FULL_YEAR = re.compile(rf"(?<!\w)cả[^\S\n]+năm(?:[^\S\n]+{_Y4})?")
 # Where a sentence ends, for the running-total scope: a line break, or whitespace after `.`/`!`/`?` that
 # does not follow a digit (`30.6. 2023`). The stops are indexed once per document; each alternative
@@ -84,16 +97,32 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
             year = int(code)
             if kind == "target" or base.startswith("term-") or str(year) not in base:
                 return code
+    sent_start = sentence_start(doc, q.start)
+    lead = _LEAD_YEAR.search(text_l, sent_start, q.start)
+    if (
+        lead is not None
+        and lead.group(1) not in base
+        and (kind == "target" or not _is_later(lead.group(1), doc))
+    ):
+        return lead.group(
+            1
+        )  # "Minh chứng là trong năm 2022, diện tích lúa …; cây ngô …": the sentence's year
     # a running total ("Tổng thu ngân sách đến 30/6/2023 …; thu NSNN …") scopes its whole sentence
     lo = max(0, q.start - SENTENCE_WINDOW)
     if text_l.find("đến", lo, q.start) < 0 and text_l.find("tới", lo, q.start) < 0:
         return base  # AS_OF_RE needs "đến" or "tới"
-    sent_start = sentence_start(doc, q.start)
     for m in as_of_matches(text_l, sent_start, q.start):
         code2 = as_of(m, doc.ref_year)
         if code2:
             return code2
     return base
+
+
+def _is_later(year: str, doc: Doc) -> bool:
+    """A year after the document's own (its page date, else its reference year): a target's year."""
+    date = document_date(doc.text_l)
+    own = date[0] if date else doc.ref_year
+    return own is not None and int(year) > own
 
 
 def sentence_start(doc: Doc, pos: int) -> int:
