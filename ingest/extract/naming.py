@@ -48,6 +48,7 @@ _REDUCTION = re.compile(r"(?<!\w)giảm(?![^\S\n]+(?:còn|xuống|từ)(?!\w))(?
 _LEVEL_BEFORE = re.compile(rf"(?<!\w)(?:{words_alt(LEVEL_AFTER_REDUCTION)})(?!\w)")
 _FOLLOWING_END = re.compile(r"[,;:.()]")
 _SHARE_WORDS = frozenset(SHARE_WORDS)
+_BARE_RATES = frozenset({"tỷ lệ", "tỉ lệ", "tỷ lệ đạt", "đạt tỷ lệ"})  # a measure word without its subject
 
 _RATE_SIBLINGS: dict[str, CatalogueEntry] | None = None
 
@@ -162,7 +163,7 @@ def draft_mention(
         share_of = _share_of(doc, q, left, previous)
         if share_of is not None:
             # "5 chi bộ hoàn thành xuất sắc nhiệm vụ (23,8%)": the share those counted make up
-            if written is None or not written.name or written.start >= q.start:
+            if written is None or not written.name or written.start >= q.start or written.name in _BARE_RATES:
                 indicator = "tỷ lệ " + share_of.indicator.removeprefix("số ").removeprefix("tổng ")
             entry = (rate_sibling(share_of.entry) if share_of.entry is not None else None) or next(
                 (
@@ -177,9 +178,14 @@ def draft_mention(
     draft = Draft(q=q, sentence=s, left=left, entry=entry, indicator=indicator, last_end=q.end)
     if share_of is not None:
         draft.host = share_of
+        draft.quote_from = (
+            share_of  # "1 xã nông thôn mới kiểu mẫu (Định Thủy), tỷ lệ 6,7%": the count's words
+        )
     draft.is_change = is_change
     if share_of is None:
         draft.host = previous
+    if is_change and previous is not None and previous.sentence is s and not doc.own_words(q, left):
+        draft.quote_from = previous  # "đàn bò 1.276 con, tăng 5%": the change's words are its level's
     if hit is not None and hit.start < q.num_start:
         draft.name_start = hit.start
     draft.subject_measured = written is not None and written.measured
@@ -218,10 +224,10 @@ def _share_of(doc: Doc, q: Quantity, left: int, previous: Draft | None) -> Draft
     """The count a bare percentage right after it is a share of (`371 đồng chí … (81%)`)."""
     if previous is None or previous.ratio_only or previous.q.unit.base_unit != "count":
         return None
-    if previous.q.of_total is not None or not previous.indicator:
-        return None
+    if not previous.indicator or previous.q.unit.unit in CLASSIFIER_UNITS:
+        return None  # "1.120 lượt cán bộ tham gia (đạt tỷ lệ 96%)": a rate of people, not of the visits
     gap = doc.text_l[previous.last_end : q.start]
-    if ";" in gap or len(gap.split()) > 8:
+    if ";" in gap or len(gap.split()) > 16 or any(c.isdigit() for c in gap):
         return None
     own = doc.own_words(q, left)
     return previous if own in _SHARE_WORDS else None

@@ -122,6 +122,29 @@ _REFERENCE_AFTER = re.compile(
 _REFERENCE_BEFORE = re.compile(r"(?<!\w)(?:đây|đó)[^\S\n]+là[^\S\n]*$")
 
 
+# A visitor counter ("Lượt xem: 416"), the communes a new one was merged from ("sáp nhập 3 xã"), and
+# units named one by one ("2 xã Bình Trung và Bình Giã") are no facts of the document (GOLD.md).
+_COUNTER_BEFORE = re.compile(
+    r"(?:lượt[^\S\n]+xem|lượt[^\S\n]+truy[^\S\n]+cập|lượt[^\S\n]+view)[^\S\n]*:?[^\S\n]*$"
+)
+_MERGED_BEFORE = re.compile(
+    r"(?<!\w)sáp[^\S\n]+nhập(?:[^\S\n]+(?:bởi|từ|của|đảng[^\S\n]+bộ))?[^\S\n]*(?:gồm|là)?[^\S\n]*$"
+)
+_ADMIN_UNITS = frozenset({"xã", "huyện", "thôn", "bản", "ấp", "làng", "phường", "thị trấn", "xóm", "tỉnh"})
+
+
+def _not_a_fact(text: str, text_l: str, start: int, unit: UnitMatch) -> bool:
+    before = text_l[max(0, start - 40) : start]
+    if _COUNTER_BEFORE.search(before):
+        return True
+    if unit.base_unit != "count" or unit.unit not in _ADMIN_UNITS:
+        return False
+    if _MERGED_BEFORE.search(before):
+        return True
+    after = text[unit.end : unit.end + 3].lstrip(" \t\u00a0")
+    return bool(after) and after[0].isupper()  # "2 xã Bình Trung và Bình Giã": named, not counted
+
+
 def _qualifier(
     text_l: str, start: int, line_start: int, value: float, second: float | None, unit: UnitMatch
 ) -> bool:
@@ -221,6 +244,8 @@ def find_quantities(text: str, text_l: str) -> list[Quantity]:
             or _REFERENCE_BEFORE.search(text_l, max(0, m.start() - 12), m.start())
         ):
             continue  # "Trong 3 xã này", "4 xã trên đã hoàn thành", "Đây là 2 bản đầu tiên": a reference back
+        if _not_a_fact(text, text_l, m.start(), unit):
+            continue
         cmp_ = m.group("cmp")
         consumed = unit.end
         out.append(

@@ -64,6 +64,7 @@ _MEASURE_INSIDE = re.compile(
     rf"|năng{_S}+suất)(?!\w)"
 )
 _REACHED_AFTER = re.compile(rf"{_S}+đạt{_S}+(?!được|kết|tỷ|tỉ|[0-9])")
+_KEPT_AFTER = re.compile(rf"{_S}+(phấn{_S}+đấu|cụ{_S}+thể|chủ{_S}+yếu|trọng{_S}+tâm)(?!\w)")
 _CONGRESS = re.compile(r"(?<!\w)đại hội(?!\w)")
 _PLACE = re.compile(
     rf"^(?:thị{_S}+xã|xã|huyện|thị{_S}+trấn|phường|tỉnh|thành{_S}+phố|toàn{_S}+(?:xã|huyện|tỉnh)|"
@@ -305,6 +306,11 @@ def _count_name(doc: Doc, q: Quantity, s: Sentence, subject: str, unit: str) -> 
         tail = f"đạt {tail}"  # "5 xã đạt chuẩn nông thôn mới": what the counted units reached
     if unit in CLASSIFIER_UNITS:
         return " ".join(w for w in ("số", noun, tail) if w)
+    kept = _KEPT_AFTER.match(doc.text_l, q.end)
+    if kept is not None and not tail.startswith(kept.group(1)):
+        tail = f"{kept.group(1)} {tail}".strip()  # "18 chỉ tiêu phấn đấu": which targets
+    if subject.startswith("bình quân"):  # "bình quân mỗi xã đạt 12,42 tiêu chí"
+        return " ".join(w for w in ("số", noun, tail, subject) if w)
     if subject in ("tổng", "tổng cộng", "tổng số"):  # "Tổng 27 chỉ tiêu": the measure alone
         return " ".join(w for w in ("tổng số", noun, tail) if w)
     if noun == "đại biểu" and _CONGRESS.search(doc.text_l):

@@ -98,7 +98,7 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
             if kind == "target" or base.startswith("term-") or str(year) not in base:
                 return code
     sent_start = sentence_start(doc, q.start)
-    lead = _LEAD_YEAR.search(text_l, sent_start, q.start)
+    lead = _LEAD_YEAR.search(text_l, sent_start, min(q.start, sent_start + 40))  # fronted: near the start
     if (
         lead is not None
         and lead.group(1) not in base
