@@ -29,6 +29,7 @@ _LEADING_MEASURE = re.compile(
 )
 _ACTOR_START = re.compile(rf"^(?:xã|huyện|thôn|ban|đảng|ủy{_S}+ban|hđnd|ubnd)(?!\w)")
 _DID = re.compile(r"(?<!\w)đã(?!\w)")
+_DID_START = re.compile(r"^đã\s+")
 _SHARE_HEAD = re.compile(rf"(?<!\w)(?:cơ{_S}+cấu(?:{_S}+kinh{_S}+tế)?|tỷ{_S}+trọng|tỉ{_S}+trọng)(?!\w)")
 _SECTOR = re.compile(rf"(?<!\w)(?:{words_alt(ECONOMIC_SECTORS)})(?!\w)")
 _SHARE_MEASURE = re.compile(rf"^(?:tỷ{_S}+trọng|tỉ{_S}+trọng|tỷ{_S}+lệ|tỉ{_S}+lệ){_S}+")
@@ -36,6 +37,7 @@ _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _OPEN_BRACKET = re.compile(rf"{_S}*\({_S}*")
 _RATE_WORDS = re.compile(rf"^(?:tỷ{_S}+lệ|tỉ{_S}+lệ)(?:{_S}+số)?{_S}+")
 _FUNDS = re.compile(rf"^(?:nguồn{_S}+vốn|vốn|kinh{_S}+phí|nguồn{_S}+lực|ngân{_S}+sách)(?!\w){_S}*")
+_AND = re.compile(rf"{_S}*(?:,|và|,{_S}*và){_S}*")
 _MAX_GAP = 400  # a breakdown follows its total closely
 
 
@@ -114,7 +116,7 @@ def _purpose_of_total(child: Draft) -> None:
     if child.q.unit.base_unit != "VND":
         return
     purpose = _FUNDS.sub("", _TOTAL_WORDS.sub("", child.part_of.indicator if child.part_of else ""))
-    purpose = re.sub(r"^đã\s+", "", purpose)
+    purpose = _DID_START.sub("", purpose)
     if purpose and purpose not in child.indicator and not _is_actor(purpose):
         child.indicator = f"{child.indicator} {purpose}"
 
@@ -164,7 +166,7 @@ def _shared_measures(doc: Doc, drafts: list[Draft]) -> None:
         ):
             continue
         gap = text_l[first.q.end : d.q.start]
-        if not re.fullmatch(rf"{_S}*(?:,|và|,{_S}*và){_S}*", gap):
+        if not _AND.fullmatch(gap):
             continue
         lead = _LEADING_MEASURE.match(first.indicator)
         if lead is None or not d.indicator.startswith("số ") or lead.group(0).strip() == "số":

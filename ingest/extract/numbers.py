@@ -176,6 +176,20 @@ def _quantity_matches(text: str) -> Iterator[re.Match[str]]:
 
 # "date 2025-08-08", "2018-01-12 07:50": ISO dates in page headers are not quantities.
 _ISO_DATE = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}-[0-9]{1,2}(?:-[0-9]{1,2})?(?![0-9])")
+# the scan starts at a dash followed by a digit (a literal first: fast), then checks the year before it
+_DASH_DIGIT = re.compile(r"-[0-9]")
+
+
+def _iso_dates(text: str) -> list[tuple[int, int]]:
+    """Spans of `2025-08-08`, `2023-05` in the text."""
+    out: list[tuple[int, int]] = []
+    for dash in _DASH_DIGIT.finditer(text):
+        m = _ISO_DATE.match(text, dash.start() - 4) if dash.start() >= 4 else None
+        if m is not None and (not out or m.start() >= out[-1][1]):
+            out.append((m.start(), m.end()))
+    return out
+
+
 # "8 tỷ 500 triệu đồng": a second number of a smaller scale continues the amount.
 _COMPOUND = re.compile(
     r"[^\S\n]+(?P<n>[0-9]{1,3})[^\S\n]*(?P<scale>triệu|tr|nghìn|ngàn)(?:[^\S\n]*(?:đồng|đ)(?!\w))?"
@@ -198,7 +212,7 @@ def find_quantities(text: str, text_l: str) -> list[Quantity]:
     """Every number-with-unit in the text, in order. Numbers without a unit are not quantities."""
     out: list[Quantity] = []
     line_start = scanned = 0  # the line of the current match; matches come in order, so scan forward only
-    dates = [(d.start(), d.end()) for d in _ISO_DATE.finditer(text)] if "-" in text else []
+    dates = _iso_dates(text) if "-" in text else []
     consumed = 0  # end of the last quantity: a compound amount consumes the number after it
     for m in _quantity_matches(text):
         a_start, end = m.start("a"), m.end()

@@ -50,6 +50,7 @@ _SECTOR_FILLERS = frozenset(
 )
 
 
+@lru_cache(maxsize=1 << 14)
 def resolve(name: str, base_unit: str) -> CatalogueEntry | None:
     """The catalogue entry the written `name` of a figure in `base_unit` stands for, or None."""
     return _resolve(normalize_name(name), base_unit)

@@ -505,6 +505,17 @@ TARGET_LEAD_PATTERNS: tuple[str, ...] = (
     r"thông\s+qua\s+(?:các\s+|một\s+số\s+|[0-9]+\s+)?(?:chỉ\s+tiêu|mục\s+tiêu)",
     r"thông\s+qua\s+nghị\s+quyết\s+(?:đại\s+hội|về\s+(?:nhiệm\s+vụ|phát\s+triển|kế\s+hoạch))",
 )
+# Every lead above holds one of these two-syllable words (second syllable -> the first ones it follows):
+# a sentence without any of them holds no lead, a cheap filter before the regular expressions.
+LEAD_ANCHORS: dict[str, tuple[str, ...]] = {
+    "tiêu": ("chỉ", "mục"),
+    "đấu": ("phấn",),
+    "hướng": ("phương",),
+    "tâm": ("trọng",),
+    "hoạch": ("kế",),
+    "kiến": ("dự",),
+    "quyết": ("nghị",),
+}
 # ...unless an achievement comes first: `đạt và vượt 21/25 chỉ tiêu nghị quyết đề ra` is a result.
 LEAD_BLOCKERS: tuple[str, ...] = (
     "đạt",
