@@ -115,6 +115,7 @@ COUNT_UNITS: tuple[str, ...] = (
     "tổ chức đảng",
     "sản phẩm",
     "tiêu chí",
+    "tc",  # "17,7 TC": tiêu chí, abbreviated
     "chỉ tiêu",
     "trường",
     "lớp",
@@ -318,7 +319,7 @@ IDENTIFIER_WORDS: frozenset[str] = frozenset(
     {"số", "thứ", "lần", "đợt", "quý", "thôn", "xóm", "ấp", "đội", "tổ", "khu", "lô", "điều"}
 )
 # ... unless this word comes before them: "tổng số 74 nghị quyết" is a count, "dân số 0,9%" a rate.
-IDENTIFIER_KEEP_BEFORE: frozenset[str] = frozenset({"tổng", "dân"})
+IDENTIFIER_KEEP_BEFORE: frozenset[str] = frozenset({"tổng", "dân", "nông"})  # "khu vực nông thôn 51,53 triệu"
 # Words before a four-digit year that make it a date, not a quantity ("năm 2023", "giai đoạn 2021").
 YEAR_WORDS: frozenset[str] = frozenset({"năm", "khóa", "khoá", "kỳ", "đoạn", "niên"})
 
@@ -1016,6 +1017,7 @@ GENERIC_NAME_UNITS: frozenset[str] = frozenset(
 )
 # Spelled-out forms of abbreviations in names (`nsđp` -> `ngân sách địa phương`), beside ABBREVIATIONS.
 NAME_ABBREVIATIONS: dict[str, str] = {
+    "tc": "tiêu chí",
     "nsđp": "ngân sách địa phương",
     "nsnn": "ngân sách nhà nước",
     "dtts": "dân tộc thiểu số",
