@@ -1,7 +1,7 @@
 """How the cleaner's generic fallback does on held-out CMS layouts it has no selectors for.
 
 Every page under tests/fixtures/heldout_pages is cleaned with `family=None` and scored line by
-line against its `<name>.expected.txt` (the body as DESIGN §4 wants it):
+line against its `<name>.expected.txt` (the body as `xaetl clean` prints it, docs/cli.md):
 
     precision = output lines that are expected body lines / output lines
     recall    = expected body lines present in the output / expected body lines

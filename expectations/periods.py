@@ -13,7 +13,7 @@ _AS_OF = re.compile(r"^as-of:(?P<d>\d{4}-\d{2}-\d{2})$")
 
 
 def period_start(code: str | None) -> date | None:
-    """The first day a period code covers, or None when the code is not one of DESIGN §4's."""
+    """The first day a period code covers, or None when the code is not one of docs/periods.md."""
     if not code:
         return None
     if m := _YEAR.match(code):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ingest.records import BASE_UNITS as RECORD_BASE_UNITS
 
-# DESIGN §4: the base units a mention may carry (one list, in ingest.records), and the two kinds.
+# docs/mentions.md: the base units a mention may carry (one list, in ingest.records), and the two kinds.
 BASE_UNITS = list(RECORD_BASE_UNITS)
 KINDS = ["actual", "target"]
 GRANULARITIES = [

@@ -254,7 +254,7 @@ class PortalSimulator:
 
     # -- registry -----------------------------------------------------------------------
     def registry_dict(self, *, delay_s: float = 0.0, site_ids: list[str] | None = None) -> dict[str, Any]:
-        """The registry document (DESIGN §4 schema) of the served sites."""
+        """The registry document (docs/registry.md schema) of the served sites."""
         out = []
         for site in self.sites:
             if site_ids is not None and site.id not in site_ids:

@@ -1,4 +1,4 @@
--- Every period code used by a mention or as a document default, parsed (DESIGN.md §4 codes).
+-- Every period code used by a mention or as a document default, parsed (codes in docs/periods.md).
 -- Calendar periods belong to the Party term whose (start, end] years contain their end date:
 -- terms start in years divisible by five, so 2021..2025 -> 2020-2025, 2020 -> 2015-2020.
 with
