@@ -1,4 +1,8 @@
-"""First day of the span a period code names (`2023-H1` → 2023-01-01), for the future-period check."""
+"""First day of the span a period code names (`2023-H1` → 2023-01-01), for the future-period check.
+
+A deliberate independent copy of the rules in `ingest/period_codes.py`: a check must not share
+the code it checks (docs/periods.md lists where the two differ).
+"""
 
 from __future__ import annotations
 
