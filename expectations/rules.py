@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ingest.records import BASE_UNITS as RECORD_BASE_UNITS
 
-# DESIGN §4: the base units a mention may carry (one list, in ingest.records), and the two kinds.
+# docs/mentions.md: the base units a mention may carry (one list, in ingest.records), and the two kinds.
 BASE_UNITS = list(RECORD_BASE_UNITS)
 KINDS = ["actual", "target"]
 GRANULARITIES = [
@@ -50,6 +50,7 @@ MAX_TARGET_YEARS_AHEAD = 15
 SHA256_REGEX = r"^[0-9a-f]{64}$"
 MD5_REGEX = r"^[0-9a-f]{32}$"
 TERM_ID_REGEX = r"^(?:19|20)[0-9]{2}-(?:19|20)[0-9]{2}$"
+# The period grammar, kept apart from ingest/period_codes.py on purpose (docs/periods.md).
 PERIOD_REGEX = (
     r"^(?:(?:19|20)[0-9]{2}(?:-(?:H1|H2|9M|Q[1-4]))?"
     r"|term-(?:19|20)[0-9]{2}-(?:19|20)[0-9]{2}(?:-(?:mid|start|second-half))?"

@@ -1,4 +1,4 @@
-"""`xaetl clean PATH`: print the cleaned text of one page (DESIGN.md §4)."""
+"""`xaetl clean PATH`: print the cleaned text of one page (docs/cli.md)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""`xaetl extract PATH`: print the indicator mentions of one document as JSON lines (DESIGN §4)."""
+"""`xaetl extract PATH`: print the indicator mentions of one document as JSON lines (docs/cli.md)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from ingest.records import CleanDocument, Mention
 
 log = logging.getLogger(__name__)
 
-# The mention contract (DESIGN.md §4) is the Mention dataclass, in its field order.
+# The mention contract (docs/mentions.md) is the Mention dataclass, in its field order.
 CONTRACT_FIELDS = tuple(f.name for f in fields(Mention))
 
 

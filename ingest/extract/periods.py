@@ -1,7 +1,8 @@
-"""Period codes (DESIGN §4) from Vietnamese period phrases: `6 tháng đầu năm 2023`, `nhiệm kỳ 2020 - 2025`, …
+"""Period codes (docs/periods.md) from Vietnamese phrases: `6 tháng đầu năm 2023`, `nhiệm kỳ 2020 - 2025`, …
 
 All functions take lowercased text. A phrase without its year (`6 tháng đầu năm`) takes the
-reference year given by the caller (the document's year).
+reference year given by the caller (the document's year). What a code means (its dates and
+term) is read back in one place, `ingest/period_codes.py`.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Site registry: load and validate the YAML list of commune sites to crawl (DESIGN.md §4)."""
+"""Site registry: load and validate the YAML list of commune sites to crawl (docs/registry.md)."""
 
 from __future__ import annotations
 

@@ -22,7 +22,7 @@ from ingest.paths import DataPaths
 
 log = logging.getLogger(__name__)
 
-# The newest storage format DuckDB 1.2–1.5 clients read (DESIGN §5, checked with duckdb 1.5).
+# The newest storage format DuckDB 1.2–1.5 clients read (docs/decisions.md, checked with duckdb 1.5).
 STORAGE_VERSION = "v1.2.0"
 SRC, DST = "build_src", "pub"
 # Tables exported as Parquet for tools that read files rather than databases.

@@ -1,4 +1,4 @@
-"""Small hand-built build warehouses (briefs/marts.md columns) and landing pages for the checks."""
+"""Small hand-built build warehouses (docs/marts.md columns) and landing pages for the checks."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Registry validation: the DESIGN §4 schema, clear errors naming site and key, family overrides."""
+"""Registry validation: the docs/registry.md schema, clear errors naming site and key, family overrides."""
 
 from __future__ import annotations
 
