@@ -269,6 +269,8 @@ class PortalSimulator:
                 "listing_urls": site.listing_paths(),
                 "allowed_hosts": [self.site_host(site.id)],
                 "delay_s": delay_s,
+                # the crawler refuses loopback addresses unless the operator allows them
+                "allow_networks": [self.site_host(site.id).rsplit(":", 1)[0] + "/32"],
             }
             if site.sitemap_paths:
                 entry["sitemap_urls"] = site.sitemap_paths
