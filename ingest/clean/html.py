@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -21,6 +22,60 @@ _WS = re.compile(r"\s+")
 _NAME_SPLIT = re.compile(r"[\s_-]+")
 _TITLE_SPLIT = re.compile(r"\s+[-|–—:»]\s+")
 
+# Block containers deeper than this count as their ancestor at this depth when the main text is
+# located: real articles sit a few dozen levels deep, and longer paths would make a page of
+# nested <div>s quadratic in its size.
+MAX_PATH_DEPTH = 200
+# Nesting beyond this depth is flattened before parsing: lexbor's tree builder checks the open
+# elements for every start tag, so 60,000 nested <div>s take 15 s and 200,000 six minutes.
+# Browsers cap the DOM depth too (Chromium at 512). Only pages with many tags are scanned.
+MAX_NESTING = 1000
+SCAN_NESTING_ABOVE_TAGS = 8000
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>")
+# Void elements and elements whose end tag may be omitted never deepen the count.
+_NO_DEPTH = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+        "p",
+        "li",
+        "dt",
+        "dd",
+        "td",
+        "th",
+        "tr",
+        "thead",
+        "tbody",
+        "tfoot",
+        "colgroup",
+        "caption",
+        "option",
+        "optgroup",
+        "rb",
+        "rt",
+        "rp",
+        "html",
+        "head",
+        "body",
+    ]
+)
+# A frame of the walk: (children iterator, kind, path, inside a link, what to flush when it ends).
+_Frame = tuple[
+    Iterator[LexborNode], BlockType, tuple[int, ...], bool, tuple[BlockType, tuple[int, ...]] | None
+]
+
 
 def decode(html: str | bytes, declared_encoding: str | None = None) -> tuple[str, list[str]]:
     """Page text and warnings; bytes go through the crawler's charset detection."""
@@ -34,6 +89,34 @@ def decode(html: str | bytes, declared_encoding: str | None = None) -> tuple[str
     if decoded.mismatch:
         warnings.append(f"declared charset {decoded.declared} was wrong; decoded as {decoded.encoding}")
     return decoded.text, warnings
+
+
+def flatten_deep_nesting(html: str) -> tuple[str, bool]:
+    """`html` with the start and end tags nested deeper than MAX_NESTING removed (their text
+    stays, in order), and whether anything was removed."""
+    if html.count("<") <= SCAN_NESTING_ABOVE_TAGS:
+        return html, False
+    depth = 0
+    drop: list[tuple[int, int]] = []
+    for m in _TAG.finditer(html):
+        if m.group(2).lower() in _NO_DEPTH:
+            continue
+        if m.group(1):  # an end tag
+            if depth > MAX_NESTING:
+                drop.append(m.span())
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            if depth > MAX_NESTING:
+                drop.append(m.span())
+    if not drop:
+        return html, False
+    pieces, last = [], 0
+    for start, end in drop:
+        pieces.append(html[last:start])
+        last = end
+    pieces.append(html[last:])
+    return "".join(pieces), True
 
 
 @dataclass
@@ -60,7 +143,17 @@ class _Walker:
         self._links = 0
 
     def walk(self, node: LexborNode, kind: BlockType, path: tuple[int, ...], in_link: bool = False) -> None:
-        for child in node.iter(include_text=True):
+        """Depth-first over `node`'s descendants with an explicit stack: Word soup nests thousands
+        of unclosed <font> tags, deeper than Python's recursion limit."""
+        stack: list[_Frame] = [(iter(node.iter(include_text=True)), kind, path, in_link, None)]
+        while stack:
+            children, kind, path, in_link, after = stack[-1]
+            child = next(children, None)
+            if child is None:
+                stack.pop()
+                if after is not None:
+                    self.flush(*after)
+                continue
             tag = child.tag
             if tag == "-text":
                 t = child.text_content
@@ -94,11 +187,11 @@ class _Walker:
                     ckind = kind
                 else:
                     ckind = "paragraph"
-                cpath = (*path, child.mem_id) if self.track_paths else path
-                self.walk(child, ckind, cpath, in_link)
-                self.flush(ckind, cpath)
+                deeper = self.track_paths and len(path) < MAX_PATH_DEPTH
+                cpath = (*path, child.mem_id) if deeper else path
+                stack.append((iter(child.iter(include_text=True)), ckind, cpath, in_link, (ckind, cpath)))
             else:
-                self.walk(child, kind, path, in_link or tag == "a")
+                stack.append((iter(child.iter(include_text=True)), kind, path, in_link or tag == "a", None))
 
     def _sup(self, node: LexborNode) -> None:
         t = node.text()
@@ -308,6 +401,9 @@ class Extracted:
 def extract(html: str, family: Family | None = None) -> Extracted:
     """Title, date and text units of an article page."""
     warnings: list[str] = []
+    html, flattened = flatten_deep_nesting(html)
+    if flattened:
+        warnings.append(f"tags nested deeper than {MAX_NESTING} levels flattened")
     tree = LexborHTMLParser(html)
     root = tree.body or tree.root
     if root is None:
