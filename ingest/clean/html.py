@@ -147,51 +147,56 @@ class _Walker:
         of unclosed <font> tags, deeper than Python's recursion limit."""
         stack: list[_Frame] = [(iter(node.iter(include_text=True)), kind, path, in_link, None)]
         while stack:
-            children, kind, path, in_link, after = stack[-1]
-            child = next(children, None)
-            if child is None:
-                stack.pop()
+            frame = stack.pop()
+            children, kind, path, in_link, after = frame
+            for child in children:
+                tag = child.tag
+                if tag == "-text":
+                    t = child.text_content
+                    if t:
+                        self._buf.append(t)
+                        if in_link:
+                            self._links += len(t.strip())
+                    continue
+                if tag is None or tag[0] == "-" or tag in rules.SKIP_TAGS or ":" in tag:
+                    continue
+                if self.skip and child.mem_id in self.skip:
+                    continue
+                if tag == "br":
+                    self.flush(kind, path)
+                    continue
+                if tag == "sup":
+                    self._sup(child)
+                    continue
+                stack.append(frame)  # the rest of this node's children, after the child's
+                if tag in rules.BLOCK_TAGS:
+                    self.flush(kind, path)
+                    if tag in rules.HEADING_TAGS:
+                        ckind: BlockType = "heading"
+                    elif tag in rules.CELL_TAGS:
+                        # a layout table's cell holds paragraphs, headings or tables of its own
+                        ckind = (
+                            "paragraph"
+                            if child.css_first(rules.LAYOUT_CELL_CSS) is not None
+                            else "table_cell"
+                        )
+                    elif tag in rules.LIST_ITEM_TAGS:
+                        ckind = "list_item"
+                    elif kind in ("table_cell", "list_item"):
+                        ckind = kind
+                    else:
+                        ckind = "paragraph"
+                    deeper = self.track_paths and len(path) < MAX_PATH_DEPTH
+                    cpath = (*path, child.mem_id) if deeper else path
+                    stack.append((iter(child.iter(include_text=True)), ckind, cpath, in_link, (ckind, cpath)))
+                else:
+                    stack.append(
+                        (iter(child.iter(include_text=True)), kind, path, in_link or tag == "a", None)
+                    )
+                break
+            else:  # every child done
                 if after is not None:
                     self.flush(*after)
-                continue
-            tag = child.tag
-            if tag == "-text":
-                t = child.text_content
-                if t:
-                    self._buf.append(t)
-                    if in_link:
-                        self._links += len(t.strip())
-                continue
-            if tag is None or tag[0] == "-" or tag in rules.SKIP_TAGS or ":" in tag:
-                continue
-            if self.skip and child.mem_id in self.skip:
-                continue
-            if tag == "br":
-                self.flush(kind, path)
-                continue
-            if tag == "sup":
-                self._sup(child)
-                continue
-            if tag in rules.BLOCK_TAGS:
-                self.flush(kind, path)
-                if tag in rules.HEADING_TAGS:
-                    ckind: BlockType = "heading"
-                elif tag in rules.CELL_TAGS:
-                    # a layout table's cell holds paragraphs, headings or tables of its own
-                    ckind = (
-                        "paragraph" if child.css_first(rules.LAYOUT_CELL_CSS) is not None else "table_cell"
-                    )
-                elif tag in rules.LIST_ITEM_TAGS:
-                    ckind = "list_item"
-                elif kind in ("table_cell", "list_item"):
-                    ckind = kind
-                else:
-                    ckind = "paragraph"
-                deeper = self.track_paths and len(path) < MAX_PATH_DEPTH
-                cpath = (*path, child.mem_id) if deeper else path
-                stack.append((iter(child.iter(include_text=True)), ckind, cpath, in_link, (ckind, cpath)))
-            else:
-                stack.append((iter(child.iter(include_text=True)), kind, path, in_link or tag == "a", None))
 
     def _sup(self, node: LexborNode) -> None:
         t = node.text()
