@@ -248,6 +248,7 @@ def discover(
     for start in site.listing:
         url: str | None = normalize_url(start)
         walked: set[str] = set()
+        walk_articles: set[str] = set()  # of this listing (other listings may share articles)
         while url and url not in walked and found.listing_pages < budget:
             walked.add(url)
             got = fetch(url, "listing", False)
@@ -258,12 +259,12 @@ def discover(
             articles, nxt, page_feeds = parse_listing(decode_html(body, ctype).text, final, site)
             if generic and not site.feed_urls:
                 feeds.extend((f, True) for f in page_feeds if (f, True) not in feeds)
-            before = len(found.article_urls)
             found.add(articles)
-            if len(found.article_urls) == before:
-                # nothing this run has not seen already: the end of the list, or a pagination
+            if walk_articles.issuperset(articles):
+                # nothing this walk has not seen already: the end of the list, or a pagination
                 # trap serving the same links under ever new page numbers
                 break
+            walk_articles.update(articles)
             if all(is_known(a) for a in articles):
                 found.stopped_at_known += 1
                 break

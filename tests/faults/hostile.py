@@ -12,6 +12,9 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
 
 
 @dataclass
@@ -148,3 +151,21 @@ class HostileServer:
             pass  # the client gave up (the deadline under test) or reset the connection
         finally:
             conn.close()
+
+
+def registry_file(directory: Path, server: HostileServer, listing: str = "/", **site: object) -> Path:
+    """A registry YAML with one generic site on `server` (loopback allowed: the operator's flag)."""
+    entry = {
+        "id": "hostile",
+        "commune": "Xuân Phú",
+        "province": "Thanh Hóa",
+        "family": "generic",
+        "base_url": server.base,
+        "listing_urls": [listing],
+        "delay_s": 0,
+        "allow_networks": ["127.0.0.1/32"],
+        **site,
+    }
+    path = directory / "registry.yaml"
+    path.write_text(yaml.safe_dump({"sites": [entry]}, allow_unicode=True), encoding="utf-8")
+    return path

@@ -9,8 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import yaml
-from hostile import HostileServer, answer, trickle
+from hostile import HostileServer, answer, registry_file, trickle
 
 from ingest.crawl import crawl_sites
 from ingest.fetch import FetchConfig, Fetcher, FetchError
@@ -54,20 +53,7 @@ def good_pages(server: HostileServer, slugs: list[str]) -> None:
 
 
 def registry(tmp_path: Path, server: HostileServer, **site: object) -> list[Site]:
-    entry = {
-        "id": "hostile",
-        "commune": "Xuân Phú",
-        "province": "Thanh Hóa",
-        "family": "generic",
-        "base_url": server.base,
-        "listing_urls": ["/"],
-        "delay_s": 0,
-        "allow_networks": ["127.0.0.1/32"],
-        **site,
-    }
-    path = tmp_path / "registry.yaml"
-    path.write_text(yaml.safe_dump({"sites": [entry]}, allow_unicode=True), encoding="utf-8")
-    return load_registry(path)
+    return load_registry(registry_file(tmp_path, server, "/", **site))
 
 
 def errors(paths: DataPaths) -> dict[str, tuple[str, str]]:
@@ -171,6 +157,20 @@ def test_loopback_registry_ip_literal_needs_the_operator_flag(server, paths, tmp
     assert landed(paths) == {f"{server.base}/tin-tuc/ok-1.html"}
 
 
+def _named_site(base_url: str, **kw: object) -> Site:
+    """A site under a host name (resolved by the test's patched resolver: no DNS here)."""
+    fields: dict = dict(
+        id="x",
+        commune="x",
+        province="y",
+        family="generic",
+        base_url=base_url,
+        listing_urls=("/",),
+        delay_s=0.0,
+    )
+    return Site(**{**fields, **kw})
+
+
 def test_address_is_checked_by_the_connection_itself_no_rebinding_window(server, monkeypatch):
     """The first lookup (the early check) says public, the second (the connection) says metadata:
     the connection refuses; the name never reaches a socket connect."""
@@ -192,16 +192,7 @@ def test_address_is_checked_by_the_connection_itself_no_rebinding_window(server,
 
     monkeypatch.setattr(socket, "getaddrinfo", rebinding)
     monkeypatch.setattr(socket.socket, "connect", watch_connect)
-    site = Site(
-        id="x",
-        commune="x",
-        province="y",
-        family="generic",
-        base_url="http://portal.example/",
-        listing_urls=("/",),
-        delay_s=0.0,
-    )
-    f = Fetcher(site, FAST)
+    f = Fetcher(_named_site("http://portal.example/"), FAST)
     with pytest.raises(FetchError) as info:
         f.fetch("http://portal.example/tin-tuc/a.html", check_robots=False)
     assert info.value.error_class == "ssrf_blocked" and "169.254.169.254" in info.value.message
@@ -218,16 +209,7 @@ def test_pinned_connection_reaches_the_checked_address_with_the_host_name(server
         return real(host, port, *args, **kwargs)
 
     monkeypatch.setattr(socket, "getaddrinfo", resolve)
-    site = Site(
-        id="x",
-        commune="x",
-        province="y",
-        family="generic",
-        base_url=f"http://portal.example:{server.port}/",
-        listing_urls=("/",),
-        delay_s=0.0,
-        allow_networks=("127.0.0.1/32",),
-    )
+    site = _named_site(f"http://portal.example:{server.port}/", allow_networks=("127.0.0.1/32",))
     got = Fetcher(site, FAST).fetch(
         f"http://portal.example:{server.port}/tin-tuc/a-1.html", check_robots=False
     )

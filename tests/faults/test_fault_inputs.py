@@ -9,8 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import yaml
-from hostile import HostileServer, answer
+from hostile import HostileServer, answer, registry_file
 from typer.testing import CliRunner
 
 from ingest.cli.main import app
@@ -32,21 +31,8 @@ def server() -> Iterator[HostileServer]:
         yield srv
 
 
-def _registry(tmp_path: Path, server: HostileServer, **extra: object) -> Path:
-    entry = {
-        "id": "hostile",
-        "commune": "Xuân Phú",
-        "province": "Thanh Hóa",
-        "family": "generic",
-        "base_url": server.base,
-        "listing_urls": ["/danh-sach"],
-        "delay_s": 0,
-        "allow_networks": ["127.0.0.1/32"],
-        **extra,
-    }
-    path = tmp_path / "registry.yaml"
-    path.write_text(yaml.safe_dump({"sites": [entry]}, allow_unicode=True), encoding="utf-8")
-    return path
+def _registry(tmp_path: Path, server: HostileServer) -> Path:
+    return registry_file(tmp_path, server, "/danh-sach")
 
 
 # -- item 8: nesting ------------------------------------------------------------------------------

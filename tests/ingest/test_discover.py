@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gzip
 
+import pytest
+
 from ingest.discover import (
     DEFAULT_MAX_LISTING_PAGES,
     discover,
@@ -122,30 +124,22 @@ def _trap_listing(page: int, fresh: bool) -> bytes:
     ).encode()
 
 
-def test_pagination_trap_repeating_the_same_links_stops_at_the_second_page():
-    calls: list[str] = []
-
-    def fetch(url, kind, optional):
-        calls.append(url)
-        if kind != "listing":
-            return None
-        page = int(url.rsplit("=", 1)[1]) if "=" in url else 1
-        return _trap_listing(page, fresh=False), "text/html", url
-
-    found = discover(
-        site("generic", base_url="http://h", listing_urls=("/danh-sach",)), fetch, is_known=lambda u: False
-    )
-    assert found.listing_pages == 2 and found.article_urls == ["http://h/tin-tuc/bai-cu-lap-lai.html"]
-
-
-def test_endless_pagination_stops_at_the_default_bound():
+@pytest.mark.parametrize(
+    ("fresh", "pages"),
+    [(False, 2), (True, DEFAULT_MAX_LISTING_PAGES)],
+    ids=["same links: a trap, stops at the second page", "new links forever: stops at the bound"],
+)
+def test_pagination_is_bounded(fresh, pages):
     def fetch(url, kind, optional):
         if kind != "listing":
             return None
         page = int(url.rsplit("=", 1)[1]) if "=" in url else 1
-        return _trap_listing(page, fresh=True), "text/html", url
+        return _trap_listing(page, fresh=fresh), "text/html", url
 
     found = discover(
         site("generic", base_url="http://h", listing_urls=("/danh-sach",)), fetch, is_known=lambda u: False
     )
-    assert found.listing_pages == DEFAULT_MAX_LISTING_PAGES == 100
+    assert found.listing_pages == pages
+    assert DEFAULT_MAX_LISTING_PAGES == 100
+    if not fresh:
+        assert found.article_urls == ["http://h/tin-tuc/bai-cu-lap-lai.html"]
