@@ -95,6 +95,8 @@ def registry_entry(site: SimSite, *, base_url: str, host: str, delay_s: float = 
         "listing_urls": site.listing_paths(),
         "allowed_hosts": [host],
         "delay_s": delay_s,
+        # the crawler refuses loopback addresses unless the operator allows them
+        "allow_networks": [host.rsplit(":", 1)[0] + "/32"],
     }
     if site.sitemap_paths:
         entry["sitemap_urls"] = site.sitemap_paths
