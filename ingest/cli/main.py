@@ -14,6 +14,7 @@ from ingest.cli import (
     extract_cmd,
     query_cmd,
     reclean_cmd,
+    report_cmd,
     run_cmd,
     simulate_cmd,
 )
@@ -55,4 +56,5 @@ app.command("clean")(clean_cmd.clean)
 app.command("extract")(extract_cmd.extract)
 app.command("query")(query_cmd.query)
 app.command("reclean")(reclean_cmd.reclean)
+app.command("report")(report_cmd.report)
 app.command("simulate")(simulate_cmd.simulate)

@@ -1,0 +1,75 @@
+"""Find the published warehouse a reader command should open, or say which `--data-dir` to pass."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ingest.paths import DataPaths
+
+# Where `xaetl demo` writes by default (ingest/cli/demo_cmd.py), relative to the working directory.
+DEMO_DATA_DIR = Path("data") / "demo"
+DEFAULT_DATA_DIR = Path("data")
+
+ReaderDataDirOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--data-dir",
+        help="Data directory whose published warehouse to read. Default: $XAETL_DATA_DIR, else ./data, "
+        "else ./data/demo (where `xaetl demo` writes).",
+        file_okay=False,
+    ),
+]
+
+
+class WarehouseNotFound(FileNotFoundError):
+    """No published warehouse where we looked; the message says where and what to run."""
+
+
+def locate(data_dir: Path | None, *, cwd: Path | None = None) -> tuple[DataPaths, str | None]:
+    """The data directory to read and, when it was not the one asked for, a note saying so.
+
+    An explicit `--data-dir` (or $XAETL_DATA_DIR) is used as given. Otherwise ./data, then
+    ./data/demo: right after `xaetl demo`, `xaetl query "select 1"` just works.
+    """
+    cwd = cwd or Path.cwd()
+    explicit = data_dir if data_dir is not None else _env_data_dir()
+    if explicit is not None:
+        paths = DataPaths.at(explicit if explicit.is_absolute() else cwd / explicit)
+        if not paths.published.exists():
+            raise WarehouseNotFound(_not_found([paths], cwd))
+        return paths, None
+    tried = [DataPaths.at(cwd / DEFAULT_DATA_DIR), DataPaths.at(cwd / DEMO_DATA_DIR)]
+    for i, paths in enumerate(tried):
+        if paths.published.exists():
+            note = f"reading the demo warehouse in {paths.root} (pass --data-dir to choose)" if i else None
+            return paths, note
+    raise WarehouseNotFound(_not_found(tried, cwd))
+
+
+def _env_data_dir() -> Path | None:
+    value = os.environ.get("XAETL_DATA_DIR")
+    return Path(value) if value else None
+
+
+def _not_found(tried: list[DataPaths], cwd: Path) -> str:
+    looked = ", ".join(str(p.published) for p in tried)
+    found = sorted(p.parent.parent for p in (cwd / "data").glob("*/published/warehouse.duckdb"))
+    found = [d for d in found if all(d != t.root for t in tried)]
+    hint = (
+        "pass one of: " + ", ".join(f"--data-dir {_relative(d, cwd)}" for d in found)
+        if found
+        else "run `xaetl demo` (writes data/demo) or `xaetl run --registry FILE --data-dir DIR` first, "
+        "then pass --data-dir DIR"
+    )
+    return f"no published warehouse at {looked}: {hint}"
+
+
+def _relative(path: Path, cwd: Path) -> str:
+    try:
+        return str(path.relative_to(cwd))
+    except ValueError:
+        return str(path)
