@@ -11,11 +11,13 @@ from ingest.cli.query_locate import ReaderDataDirOption, WarehouseNotFound, loca
 
 
 def report(
-    out: Annotated[
-        Path, typer.Option("--out", "-o", help="HTML file to write.", dir_okay=False)
-    ] = Path("xaetl-report.html"),
+    out: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write.", dir_okay=False)] = Path(
+        "xaetl-report.html"
+    ),
     data_dir: ReaderDataDirOption = None,
-    province: Annotated[str | None, typer.Option("--province", help="Only this province (name as published).")] = None,
+    province: Annotated[
+        str | None, typer.Option("--province", help="Only this province (name as published).")
+    ] = None,
     commune: Annotated[
         str | None, typer.Option("--commune", help="Only this commune (name as published, or commune_id).")
     ] = None,
@@ -37,7 +39,8 @@ def report(
     if note:
         typer.secho(note, fg="yellow", err=True)
     try:
-        result = build_report(paths, out.resolve(), scope=Scope(province=province, commune=commune), max_facts=max_facts)
+        scope = Scope(province=province, commune=commune)
+        result = build_report(paths, out.resolve(), scope=scope, max_facts=max_facts)
     except (EmptyWarehouse, TooManyFacts) as exc:
         typer.secho(f"error: {exc}", fg="red", err=True)
         raise typer.Exit(code=1) from exc

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -46,13 +47,17 @@ def add_previous(facts: list[dict[str, Any]]) -> None:
             series[_series_key(fact)].append(fact)
     for members in series.values():
         members.sort(key=lambda f: f["period_end_date"])
-        for before, after in zip(members, members[1:], strict=False):
+        for before, after in itertools.pairwise(members):
             after["prev_period"] = before["period"]
             after["prev_base_value"] = before["base_value"]
             if before["base_value"] not in (None, 0) and after["base_value"] is not None:
-                after["change_pct"] = 100.0 * (after["base_value"] - before["base_value"]) / abs(
-                    before["base_value"]
+                after["change_pct"] = (
+                    100.0 * (after["base_value"] - before["base_value"]) / abs(before["base_value"])
                 )
+
+
+def _recency(fact: dict[str, Any]) -> tuple:
+    return (fact["period_end_date"], fact["period_start_date"] or fact["period_end_date"])
 
 
 def target_pairs(facts: list[dict[str, Any]]) -> list[TargetPair]:
@@ -72,6 +77,6 @@ def target_pairs(facts: list[dict[str, Any]]) -> list[TargetPair]:
             if a["period_end_date"] <= target["period_end_date"]
         ]
         if candidates:
-            best = max(candidates, key=lambda a: (a["period_end_date"], a["period_start_date"] or a["period_end_date"]))
+            best = max(candidates, key=_recency)
             pairs.append(TargetPair(target=target, actual=best))
     return pairs

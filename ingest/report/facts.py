@@ -1,4 +1,4 @@
-"""Read the rows behind reports and exports from the published warehouse (through the read-only query path)."""
+"""Read the rows behind reports and exports from the published warehouse (read-only query path)."""
 
 from __future__ import annotations
 
@@ -39,6 +39,9 @@ class Scope:
     def describe(self) -> str:
         parts = [p for p in (self.commune, self.province) if p]
         return ", ".join(parts) if parts else "all communes"
+
+
+ALL = Scope()
 
 
 def sql_literal(text: str) -> str:
@@ -85,7 +88,7 @@ def _name_en_column(paths: DataPaths) -> str:
     return "name_en" if "name_en" in names else "description_en"
 
 
-def load_facts(paths: DataPaths, scope: Scope = Scope()) -> list[dict[str, Any]]:
+def load_facts(paths: DataPaths, scope: Scope = ALL) -> list[dict[str, Any]]:
     """Reconciled facts with commune, indicator, period and the winning mention's provenance."""
     facts = _run(paths, _sql("facts", where=scope.where(), name_en=_name_en_column(paths)))
     if not facts:
@@ -98,7 +101,7 @@ def load_facts(paths: DataPaths, scope: Scope = Scope()) -> list[dict[str, Any]]
     return facts
 
 
-def load_mention_counts(paths: DataPaths, scope: Scope = Scope()) -> list[dict[str, Any]]:
+def load_mention_counts(paths: DataPaths, scope: Scope = ALL) -> list[dict[str, Any]]:
     """Mentions per commune × indicator as written × period × kind, mapped or not."""
     return _run(paths, _sql("mentions_by_commune", where=scope.where()))
 

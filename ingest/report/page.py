@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -14,7 +12,17 @@ from typing import Any
 
 from ingest.paths import DataPaths
 from ingest.report.derive import add_previous, target_pairs
-from ingest.report.facts import Scope, bilingual, iso, labels, load_facts, load_mention_counts, unit_label
+from ingest.report.facts import (
+    ALL,
+    Scope,
+    bilingual,
+    iso,
+    labels,
+    load_facts,
+    load_mention_counts,
+    unit_label,
+)
+from ingest.report.files import write_atomically
 
 ASSETS = Path(__file__).with_name("assets")
 # Long quotes are cut in the page (hover boxes, tooltips); the full text stays in the warehouse.
@@ -74,7 +82,7 @@ def build_report(
     paths: DataPaths,
     out: Path,
     *,
-    scope: Scope = Scope(),
+    scope: Scope = ALL,
     max_facts: int = DEFAULT_MAX_FACTS,
     now: datetime | None = None,
 ) -> ReportResult:
@@ -98,7 +106,7 @@ def build_report(
     }
     generated = (now or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M UTC")
     document = _render(paths, scope, payload, facts, mentions, generated)
-    _write_atomically(out, document)
+    write_atomically(out, lambda handle: handle.write(document.encode("utf-8")))
     communes = {f["commune_id"] for f in facts}
     return ReportResult(out, len(facts), len(communes), len(pairs), out.stat().st_size)
 
@@ -160,9 +168,7 @@ def _render(
         "@@SCOPE@@": e(scope.describe()),
         "@@GENERATED@@": e(f"{bilingual('generated')}: {generated}"),
         "@@SOURCE@@": e(f"{bilingual('source')}: {paths.published.name} ({paths.root.name})"),
-        "@@KPIS@@": "".join(
-            f'<div class="kpi"><b>{e(str(v))}</b>{e(bilingual(k))}</div>' for v, k in kpis
-        ),
+        "@@KPIS@@": "".join(f'<div class="kpi"><b>{e(str(v))}</b>{e(bilingual(k))}</div>' for v, k in kpis),
         "@@L_PROVINCE@@": e(bilingual("province")),
         "@@L_COMMUNE@@": e(bilingual("commune")),
         "@@L_THEME@@": e(bilingual("theme")),
@@ -188,16 +194,3 @@ def _script_json(payload: dict[str, Any]) -> str:
     """JSON safe inside <script>: no `<` at all, so nothing can close the element early."""
     text = json.dumps(payload, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
     return text.replace("<", "\\u003c")
-
-
-def _write_atomically(out: Path, text: str) -> None:
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.chmod(tmp, 0o644)  # mkstemp makes it private; a report is for sharing
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -290,8 +290,20 @@
     refreshCommunes();
     fillSelect("theme", uniq(DATA.facts.map((f) => f.theme)).sort((a, b) => a.localeCompare(b, "vi")));
     fillSelect("period", DATA.periods.map((p) => p.period));
-    $("filter-province").addEventListener("change", () => { refreshCommunes(); render(); });
-    for (const id of ["commune", "theme", "period"]) $("filter-" + id).addEventListener("change", render);
+    // Filters live in the URL hash (#province=…&period=…): a filtered view can be bookmarked or sent.
+    const wanted = new URLSearchParams(location.hash.slice(1));
+    for (const k of FILTERS) {
+      const sel = $("filter-" + k);
+      if (wanted.get(k) && [...sel.options].some((o) => o.value === wanted.get(k))) sel.value = wanted.get(k);
+      if (k === "province") refreshCommunes();
+    }
+    const remember = () => {
+      const s = state();
+      const hash = new URLSearchParams(Object.entries(s).filter(([, v]) => v)).toString();
+      try { history.replaceState(null, "", hash ? "#" + hash : location.pathname); } catch (e) { /* file:// quirks */ }
+    };
+    $("filter-province").addEventListener("change", () => { refreshCommunes(); remember(); render(); });
+    for (const id of ["commune", "theme", "period"]) $("filter-" + id).addEventListener("change", () => { remember(); render(); });
     $("trend-indicator").addEventListener("change", () => drawTrends(DATA.facts.filter((f) => passes(f, state(), "period"))));
     render();
     // A click on a point opens its source document (the URL is the last customdata field).
