@@ -11,6 +11,7 @@ from ingest.cli import (
     clean_cmd,
     crawl_cmd,
     demo_cmd,
+    docs_cmd,
     export_cmd,
     extract_cmd,
     query_cmd,
@@ -57,6 +58,7 @@ app.command("clean")(clean_cmd.clean)
 app.command("extract")(extract_cmd.extract)
 app.command("query")(query_cmd.query)
 app.command("export")(export_cmd.export)
+app.command("docs")(docs_cmd.docs)
 app.command("reclean")(reclean_cmd.reclean)
 app.command("report")(report_cmd.report)
 app.command("simulate")(simulate_cmd.simulate)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -29,22 +30,32 @@ class WarehouseNotFound(FileNotFoundError):
     """No published warehouse where we looked; the message says where and what to run."""
 
 
-def locate(data_dir: Path | None, *, cwd: Path | None = None) -> tuple[DataPaths, str | None]:
+def _has_published(paths: DataPaths) -> bool:
+    return paths.published.exists()
+
+
+def locate(
+    data_dir: Path | None,
+    *,
+    cwd: Path | None = None,
+    usable: Callable[[DataPaths], bool] = _has_published,
+) -> tuple[DataPaths, str | None]:
     """The data directory to read and, when it was not the one asked for, a note saying so.
 
     An explicit `--data-dir` (or $XAETL_DATA_DIR) is used as given. Otherwise ./data, then
-    ./data/demo: right after `xaetl demo`, `xaetl query "select 1"` just works.
+    ./data/demo: right after `xaetl demo`, `xaetl query "select 1"` just works. `usable` says
+    whether a data directory holds what the command reads (default: a published warehouse).
     """
     cwd = cwd or Path.cwd()
     explicit = data_dir if data_dir is not None else _env_data_dir()
     if explicit is not None:
         paths = DataPaths.at(explicit if explicit.is_absolute() else cwd / explicit)
-        if not paths.published.exists():
+        if not usable(paths):
             raise WarehouseNotFound(_not_found([paths], cwd))
         return paths, None
     tried = [DataPaths.at(cwd / DEFAULT_DATA_DIR), DataPaths.at(cwd / DEMO_DATA_DIR)]
     for i, paths in enumerate(tried):
-        if paths.published.exists():
+        if usable(paths):
             note = f"reading the demo warehouse in {paths.root} (pass --data-dir to choose)" if i else None
             return paths, note
     raise WarehouseNotFound(_not_found(tried, cwd))

@@ -7,10 +7,10 @@ import shutil
 import subprocess
 from pathlib import Path
 
-# Every name resolves nowhere and every connection goes to a closed port: nothing leaves the machine
-# even where a network namespace cannot be made.
+# Every name resolves nowhere and every proxied connection goes to a closed port: nothing leaves the
+# machine even where a network namespace cannot be made (127.0.0.1 stays reachable for local servers).
 OFFLINE_FLAGS = [
-    "--host-resolver-rules=MAP * ~NOTFOUND",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
     "--proxy-server=http://127.0.0.1:9",
     "--disable-background-networking",
     "--disable-component-update",
@@ -24,7 +24,7 @@ def chromium() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-def _command(binary: str, profile: Path, width: int, height: int, *extra: str) -> list[str]:
+def _command(binary: str, profile: Path, width: int, height: int, *extra: str, isolate: bool) -> list[str]:
     cmd = [
         binary,
         "--headless",
@@ -37,18 +37,20 @@ def _command(binary: str, profile: Path, width: int, height: int, *extra: str) -
         *OFFLINE_FLAGS,
         *extra,
     ]
-    # A fresh network namespace has no interface but a downed loopback: offline for certain.
+    # A fresh network namespace has no interface but a downed loopback: offline for certain
+    # (only for file:// pages: a local server on the host's loopback is out of reach from it).
     unshare = shutil.which("unshare")
-    if unshare and subprocess.run([unshare, "-n", "true"], capture_output=True).returncode == 0:
+    if isolate and unshare and subprocess.run([unshare, "-n", "true"], capture_output=True).returncode == 0:
         cmd = [unshare, "-n", *cmd]
     return cmd
 
 
 def dump_dom(url: str, profile: Path, *, width: int = 1400, height: int = 3000) -> str:
+    """The DOM after scripts ran (file:// pages in a network namespace when one can be made)."""
     binary = chromium()
     assert binary, "chromium is not installed"
     done = subprocess.run(
-        _command(binary, profile, width, height, "--dump-dom", url),
+        _command(binary, profile, width, height, "--dump-dom", url, isolate=url.startswith("file:")),
         capture_output=True,
         text=True,
         timeout=180,
@@ -62,7 +64,7 @@ def screenshot(url: str, out: Path, profile: Path, *, width: int = 1400, height:
     binary = chromium()
     assert binary, "chromium is not installed"
     done = subprocess.run(
-        _command(binary, profile, width, height, f"--screenshot={out}", url),
+        _command(binary, profile, width, height, f"--screenshot={out}", url, isolate=url.startswith("file:")),
         capture_output=True,
         text=True,
         timeout=180,
