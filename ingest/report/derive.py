@@ -1,35 +1,10 @@
-"""Comparisons computed once from the facts: change vs the previous period, targets against actuals."""
+"""Change of each fact against the previous comparable period (targets vs actuals: sql/target_pairs.sql)."""
 
 from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from dataclasses import dataclass
 from typing import Any
-
-
-@dataclass(frozen=True)
-class TargetPair:
-    """A target and the latest actual that can be held against it (same commune, indicator, unit)."""
-
-    target: dict[str, Any]
-    actual: dict[str, Any]
-
-    @property
-    def pct_of_target(self) -> float | None:
-        t, a = self.target["base_value"], self.actual["base_value"]
-        if t in (None, 0) or a is None:
-            return None
-        return 100.0 * a / t
-
-    @property
-    def met(self) -> bool | None:
-        """Whether the actual reaches the target, in the indicator's good direction."""
-        t, a = self.target["base_value"], self.actual["base_value"]
-        if t is None or a is None:
-            return None
-        lower_is_better = self.target.get("higher_is_better") is False
-        return a <= t if lower_is_better else a >= t
 
 
 def _series_key(fact: dict[str, Any]) -> tuple:
@@ -54,29 +29,3 @@ def add_previous(facts: list[dict[str, Any]]) -> None:
                 after["change_pct"] = (
                     100.0 * (after["base_value"] - before["base_value"]) / abs(before["base_value"])
                 )
-
-
-def _recency(fact: dict[str, Any]) -> tuple:
-    return (fact["period_end_date"], fact["period_start_date"] or fact["period_end_date"])
-
-
-def target_pairs(facts: list[dict[str, Any]]) -> list[TargetPair]:
-    """Each target with the latest actual of the same commune, indicator and unit that ends no
-    later than the target's period (a 2030 target is held against the newest figure so far)."""
-    actuals: dict[tuple, list[dict[str, Any]]] = defaultdict(list)
-    for fact in facts:
-        if fact["kind"] == "actual" and fact["period_end_date"] is not None:
-            actuals[(fact["commune_id"], fact["indicator_key"], fact["base_unit"])].append(fact)
-    pairs = []
-    for target in facts:
-        if target["kind"] != "target" or target["period_end_date"] is None:
-            continue
-        candidates = [
-            a
-            for a in actuals.get((target["commune_id"], target["indicator_key"], target["base_unit"]), [])
-            if a["period_end_date"] <= target["period_end_date"]
-        ]
-        if candidates:
-            best = max(candidates, key=_recency)
-            pairs.append(TargetPair(target=target, actual=best))
-    return pairs

@@ -106,6 +106,11 @@ def load_mention_counts(paths: DataPaths, scope: Scope = ALL) -> list[dict[str, 
     return _run(paths, _sql("mentions_by_commune", where=scope.where()))
 
 
+def load_target_pairs(paths: DataPaths, scope: Scope = ALL) -> list[dict[str, Any]]:
+    """Each target with the latest actual it can be held against (sql/target_pairs.sql)."""
+    return _run(paths, _sql("target_pairs", where=scope.where(), name_en=_name_en_column(paths)))
+
+
 def load_crawl_health(paths: DataPaths) -> list[dict[str, Any]]:
     """The latest crawl of each site."""
     return _run(paths, _sql("crawl_health"))

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ingest.paths import DataPaths
-from ingest.report.derive import add_previous, target_pairs
+from ingest.report.derive import add_previous
 from ingest.report.facts import (
     ALL,
     Scope,
@@ -20,6 +20,7 @@ from ingest.report.facts import (
     labels,
     load_facts,
     load_mention_counts,
+    load_target_pairs,
     unit_label,
 )
 from ingest.report.files import write_atomically
@@ -94,13 +95,17 @@ def build_report(
             "narrow with --province / --commune, or raise --max-facts"
         )
     add_previous(facts)
-    pairs = target_pairs(facts)
-    index = {id(f): i for i, f in enumerate(facts)}
+    index = {_fact_key(f): i for i, f in enumerate(facts)}
+    pairs = [
+        [index[(p["commune_id"], p["term_id"], p["target_period"], p["indicator_key"], "target")],
+         index[(p["commune_id"], p["actual_term_id"], p["actual_period"], p["indicator_key"], "actual")]]
+        for p in load_target_pairs(paths, scope)
+    ]  # fmt: skip
     mentions = load_mention_counts(paths, scope)
     payload = {
         "labels": {"text": labels()["text"], "kinds": labels()["kinds"]},
         "facts": [_page_fact(f) for f in facts],
-        "pairs": [[index[id(p.target)], index[id(p.actual)]] for p in pairs],
+        "pairs": pairs,
         "mentions": [_page_mention(m) for m in mentions],
         "periods": _periods(facts),
     }
@@ -109,6 +114,11 @@ def build_report(
     write_atomically(out, lambda handle: handle.write(document.encode("utf-8")))
     communes = {f["commune_id"] for f in facts}
     return ReportResult(out, len(facts), len(communes), len(pairs), out.stat().st_size)
+
+
+def _fact_key(fact: dict[str, Any]) -> tuple:
+    """The grain of fct_commune_indicators."""
+    return (fact["commune_id"], fact["term_id"], fact["period"], fact["indicator_key"], fact["kind"])
 
 
 def _page_fact(fact: dict[str, Any]) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""Comparisons of the report: change vs the previous comparable period, targets held against actuals."""
+"""The report's change against the previous comparable period."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from ingest.report.derive import add_previous, target_pairs
+from ingest.report.derive import add_previous
 
 
 def fact(
@@ -37,24 +37,3 @@ def test_change_against_the_previous_period_of_the_same_granularity() -> None:
     assert h1_2023["change_pct"] == pytest.approx(25.0)
     assert h1_2022["change_pct"] is None and year_2022["prev_period"] is None
     assert other_unit["prev_period"] is None
-
-
-def test_targets_meet_the_latest_actual_before_their_end() -> None:
-    target = fact("2030", date(2030, 12, 31), 90e6, kind="target", granularity="year", base_unit="VND")
-    old = fact("2020", date(2020, 12, 31), 50e6, granularity="year", base_unit="VND")
-    new = fact("2024", date(2024, 12, 31), 67e6, granularity="year", base_unit="VND")
-    other_commune = fact(
-        "2025", date(2025, 12, 31), 99e6, granularity="year", base_unit="VND", commune_id="c2"
-    )
-    (pair,) = target_pairs([target, old, new, other_commune])
-    assert pair.actual is new
-    assert pair.pct_of_target == pytest.approx(100 * 67 / 90)
-    assert pair.met is False
-
-
-def test_lower_is_better_targets() -> None:
-    target = fact("2025", date(2025, 12, 31), 2.0, kind="target", base_unit="%", higher_is_better=False)
-    actual = fact("2024", date(2024, 12, 31), 1.5, base_unit="%", higher_is_better=False)
-    (pair,) = target_pairs([target, actual])
-    assert pair.met is True  # a poverty rate under its ceiling is met
-    assert target_pairs([target]) == []  # no actual, no pair
