@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from ingest.cli.query_locate import ReaderDataDirOption, WarehouseNotFound, locate
+from ingest.cli.query_locate import ReaderDataDirOption, locate_or_exit
 from ingest.paths import DataPaths
 
 
@@ -38,13 +38,7 @@ def docs(
     the `xaetl report` page over HTTP, with every asset local: works with no network."""
     from ingest.report.docs_site import DocsSite, dbt_docs_stale, make_server
 
-    try:
-        paths, note = locate(data_dir, usable=_has_docs)
-    except WarehouseNotFound as exc:
-        typer.secho(f"error: {exc}", fg="red", err=True)
-        raise typer.Exit(code=1) from exc
-    if note:
-        typer.secho(note, fg="yellow", err=True)
+    paths = locate_or_exit(data_dir, usable=_has_docs)
     if generate or (generate is None and paths.warehouse.exists() and dbt_docs_stale(paths)):
         _generate_dbt_docs(paths)
     with tempfile.TemporaryDirectory(prefix="xaetl-docs-") as tmp:

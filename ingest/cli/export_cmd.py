@@ -8,7 +8,12 @@ from typing import Annotated
 
 import typer
 
-from ingest.cli.query_locate import ReaderDataDirOption, WarehouseNotFound, locate
+from ingest.cli.query_locate import (
+    CommuneOption,
+    ProvinceOption,
+    ReaderDataDirOption,
+    locate_or_exit,
+)
 
 
 class ExportFormat(StrEnum):
@@ -28,12 +33,8 @@ def export(
         typer.Option("--format", help="xlsx or csv (default: from the --out suffix, else xlsx)."),
     ] = None,
     data_dir: ReaderDataDirOption = None,
-    province: Annotated[
-        str | None, typer.Option("--province", help="Only this province (name as published).")
-    ] = None,
-    commune: Annotated[
-        str | None, typer.Option("--commune", help="Only this commune (name as published, or commune_id).")
-    ] = None,
+    province: ProvinceOption = None,
+    commune: CommuneOption = None,
     sep: Annotated[str, typer.Option("--sep", help="CSV field separator: `;` (default) or `,`.")] = ";",
     decimal: Annotated[str, typer.Option("--decimal", help="CSV decimal mark: `,` (default) or `.`.")] = ",",
     bom: Annotated[
@@ -64,13 +65,7 @@ def export(
     except ValueError as exc:
         typer.secho(f"error: {exc}", fg="red", err=True)
         raise typer.Exit(code=2) from exc
-    try:
-        paths, note = locate(data_dir)
-    except WarehouseNotFound as exc:
-        typer.secho(f"error: {exc}", fg="red", err=True)
-        raise typer.Exit(code=1) from exc
-    if note:
-        typer.secho(note, fg="yellow", err=True)
+    paths = locate_or_exit(data_dir)
     scope = Scope(province=province, commune=commune)
     try:
         if kind is ExportFormat.csv:

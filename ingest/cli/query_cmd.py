@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 import typer
 
-from ingest.cli.query_locate import ReaderDataDirOption, WarehouseNotFound, locate
+from ingest.cli.query_locate import ReaderDataDirOption, locate_or_exit
 from ingest.cli.query_table import Layout
 
 
@@ -63,12 +63,10 @@ def query(
     from ingest.warehouse.query import query as run_query
 
     text = _read_sql(sql, file)
+    paths = locate_or_exit(data_dir)
     try:
-        paths, note = locate(data_dir)
-        if note:
-            typer.secho(note, fg="yellow", err=True)
         columns, rows = run_query(paths, text)
-    except (WarehouseNotFound, NoPublishedWarehouse) as exc:
+    except NoPublishedWarehouse as exc:
         typer.secho(f"error: {exc}", fg="red", err=True)
         raise typer.Exit(code=1) from exc
     except QueryError as exc:

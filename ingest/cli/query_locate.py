@@ -26,6 +26,14 @@ ReaderDataDirOption = Annotated[
 ]
 
 
+ProvinceOption = Annotated[
+    str | None, typer.Option("--province", help="Only this province (name as published).")
+]
+CommuneOption = Annotated[
+    str | None, typer.Option("--commune", help="Only this commune (name as published, or commune_id).")
+]
+
+
 class WarehouseNotFound(FileNotFoundError):
     """No published warehouse where we looked; the message says where and what to run."""
 
@@ -59,6 +67,20 @@ def locate(
             note = f"reading the demo warehouse in {paths.root} (pass --data-dir to choose)" if i else None
             return paths, note
     raise WarehouseNotFound(_not_found(tried, cwd))
+
+
+def locate_or_exit(
+    data_dir: Path | None, *, usable: Callable[[DataPaths], bool] = _has_published
+) -> DataPaths:
+    """`locate` for a command: the note on stderr, or the error and exit code 1."""
+    try:
+        paths, note = locate(data_dir, usable=usable)
+    except WarehouseNotFound as exc:
+        typer.secho(f"error: {exc}", fg="red", err=True)
+        raise typer.Exit(code=1) from exc
+    if note:
+        typer.secho(note, fg="yellow", err=True)
+    return paths
 
 
 def _env_data_dir() -> Path | None:

@@ -7,7 +7,12 @@ from typing import Annotated
 
 import typer
 
-from ingest.cli.query_locate import ReaderDataDirOption, WarehouseNotFound, locate
+from ingest.cli.query_locate import (
+    CommuneOption,
+    ProvinceOption,
+    ReaderDataDirOption,
+    locate_or_exit,
+)
 
 
 def report(
@@ -15,12 +20,8 @@ def report(
         "xaetl-report.html"
     ),
     data_dir: ReaderDataDirOption = None,
-    province: Annotated[
-        str | None, typer.Option("--province", help="Only this province (name as published).")
-    ] = None,
-    commune: Annotated[
-        str | None, typer.Option("--commune", help="Only this commune (name as published, or commune_id).")
-    ] = None,
+    province: ProvinceOption = None,
+    commune: CommuneOption = None,
     max_facts: Annotated[
         int, typer.Option("--max-facts", min=1, help="Refuse to write a page with more facts than this.")
     ] = 50_000,
@@ -31,13 +32,7 @@ def report(
     from ingest.report.facts import EmptyWarehouse, Scope
     from ingest.report.page import TooManyFacts, build_report
 
-    try:
-        paths, note = locate(data_dir)
-    except WarehouseNotFound as exc:
-        typer.secho(f"error: {exc}", fg="red", err=True)
-        raise typer.Exit(code=1) from exc
-    if note:
-        typer.secho(note, fg="yellow", err=True)
+    paths = locate_or_exit(data_dir)
     try:
         scope = Scope(province=province, commune=commune)
         result = build_report(paths, out.resolve(), scope=scope, max_facts=max_facts)

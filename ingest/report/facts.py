@@ -90,7 +90,7 @@ def _name_en_column(paths: DataPaths) -> str:
 
 def load_facts(paths: DataPaths, scope: Scope = ALL) -> list[dict[str, Any]]:
     """Reconciled facts with commune, indicator, period and the winning mention's provenance."""
-    facts = _run(paths, _sql("facts", where=scope.where(), name_en=_name_en_column(paths)))
+    facts = _run(paths, facts_sql(paths, scope))
     if not facts:
         raise EmptyWarehouse(f"no facts for {scope.describe()} in {paths.published}")
     for fact in facts:
@@ -108,7 +108,15 @@ def load_mention_counts(paths: DataPaths, scope: Scope = ALL) -> list[dict[str, 
 
 def load_target_pairs(paths: DataPaths, scope: Scope = ALL) -> list[dict[str, Any]]:
     """Each target with the latest actual it can be held against (sql/target_pairs.sql)."""
-    return _run(paths, _sql("target_pairs", where=scope.where(), name_en=_name_en_column(paths)))
+    return _run(paths, target_pairs_sql(paths, scope))
+
+
+def facts_sql(paths: DataPaths, scope: Scope = ALL) -> str:
+    return _sql("facts", where=scope.where(), name_en=_name_en_column(paths))
+
+
+def target_pairs_sql(paths: DataPaths, scope: Scope = ALL) -> str:
+    return _sql("target_pairs", facts=facts_sql(paths, scope).strip().rstrip(";"))
 
 
 def load_crawl_health(paths: DataPaths) -> list[dict[str, Any]]:

@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from ingest.paths import REPO_ROOT, DataPaths
-from ingest.report.facts import _name_en_column, _run, _sql, bilingual, labels
+from ingest.report.facts import _run, _sql, bilingual, facts_sql, labels, target_pairs_sql
 
 BUNDLE_DIR = REPO_ROOT / "deploy" / "superset" / "bundle"
 NAMESPACE = uuid.UUID("5b0c7c1e-4a5e-4d5f-9a51-7a6574616c21")  # fixed: stable UUIDs across runs
@@ -77,16 +77,16 @@ def _display_sql() -> str:
 
 
 def datasets(paths: DataPaths) -> list[Dataset]:
-    facts = _sql("facts", where="true", name_en=_name_en_column(paths)).strip().rstrip(";")
-    facts_sql = f"select\n    *,\n    {_display_sql()}\nfrom (\n{facts}\n) as facts"
+    facts = facts_sql(paths).strip().rstrip(";")
+    shown = f"select\n    *,\n    {_display_sql()}\nfrom (\n{facts}\n) as facts"
     return [
         Dataset(
             "xaetl_facts",
-            facts_sql,
+            shown,
             temporal="period_end_date",
             description="fct_commune_indicators with commune, indicator, period and source quote",
         ),
-        Dataset("xaetl_targets", _sql("target_pairs", where="true", name_en=_name_en_column(paths)).strip()),
+        Dataset("xaetl_targets", target_pairs_sql(paths).strip()),
         Dataset(
             "xaetl_mentions",
             f"select\n    *,\n    case when is_mapped then '{bilingual('mapped')}'"

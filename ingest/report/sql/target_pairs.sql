@@ -1,33 +1,11 @@
 -- Each target with the latest actual of the same commune, indicator and unit that ends no later than
 -- the target's period (a 2030 target is held against the newest figure so far): where a commune
--- stands against what it aims for. One source for the report and the Superset dataset.
+-- stands against what it aims for. One source for the report and the Superset dataset; the facts
+-- CTE is facts.sql.
 with
 
 facts as (
-    select
-        f.commune_id,
-        f.term_id,
-        f.period,
-        f.indicator_key,
-        f.kind,
-        f.base_value,
-        f.base_unit,
-        c.commune_name,
-        c.province_name,
-        p.period_start_date,
-        p.period_end_date,
-        coalesce(i.name_vi, m.indicator) as indicator_vi,
-        i.{name_en} as indicator_en,
-        i.theme,
-        i.higher_is_better,
-        m.quote,
-        m.url
-    from fct_commune_indicators as f
-    inner join dim_commune as c on f.commune_id = c.commune_id
-    left join dim_indicator as i on f.indicator_id = i.indicator_id
-    left join dim_period as p on f.period = p.period
-    left join fct_indicator_mentions as m on f.winning_mention_id = m.mention_id
-    where {where} and p.period_end_date is not null
+{facts}
 ),
 
 paired as (
@@ -45,7 +23,9 @@ paired as (
             and t.indicator_key = a.indicator_key
             and t.base_unit = a.base_unit
             and a.period_end_date <= t.period_end_date
-    where t.kind = 'target' and a.kind = 'actual'
+    where
+        t.kind = 'target' and a.kind = 'actual'
+        and t.period_end_date is not null and a.period_end_date is not null
     qualify row_number() over (
         partition by t.commune_id, t.term_id, t.period, t.indicator_key
         order by a.period_end_date desc, a.period_start_date desc, a.period
