@@ -67,7 +67,11 @@ def test_xlsx_values_and_sources_match_the_warehouse(workbook_path: Path, demo_w
     book = load_workbook(workbook_path)
     sheet = book["kinh tế"]
     header = [c.value for c in sheet[1]]
-    column = next(i for i, h in enumerate(header) if h.startswith("sản lượng lương thực") and h.endswith("(tấn · tonnes)"))
+    column = next(
+        i
+        for i, h in enumerate(header)
+        if h.startswith("sản lượng lương thực") and h.endswith("(tấn · tonnes)")
+    )
     row = next(r for r in sheet.iter_rows(min_row=2) if r[2].value == "Xuân Phú" and r[4].value == "2023-H1")
     ((value, quote),) = _warehouse(
         demo_warehouse,
