@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 import time
 import uuid
@@ -154,6 +155,7 @@ def _copy_database(source: Path, dest: Path) -> None:
         con.execute(f"ATTACH '{_sql_str(source)}' AS {SRC} (READ_ONLY)")
         con.execute(f"ATTACH '{_sql_str(dest)}' AS {DST} (STORAGE_VERSION '{STORAGE_VERSION}')")
         con.execute(f"COPY FROM DATABASE {SRC} TO {DST}")
+        drop_file_views(con, DST)
         con.execute(f"CHECKPOINT {DST}")
         con.execute(f"DETACH {DST}")
         con.execute(f"DETACH {SRC}")
@@ -162,6 +164,33 @@ def _copy_database(source: Path, dest: Path) -> None:
     wal = dest.with_name(dest.name + ".wal")
     if wal.exists():  # a checkpointed, detached database leaves no WAL; be sure before the swap
         raise RuntimeError(f"publish copy left a write-ahead log at {wal}")
+
+
+# Views that read files (the landing source views dbt creates) hold absolute paths of the build
+# machine: broken in a BI container and refused by sandboxed readers. Readers get the marts.
+FILE_READERS = re.compile(
+    r"\b(read_(parquet|csv|csv_auto|json|json_auto|ndjson|text|blob)|parquet_scan|glob)\s*\(", re.I
+)
+
+
+def drop_file_views(con: duckdb.DuckDBPyConnection, catalog: str) -> list[str]:
+    """Drop the views of `catalog` that read files, and the views built on them; returns their names."""
+    views = con.execute(
+        "select schema_name, view_name, sql from duckdb_views() where database_name = ? and not internal",
+        [catalog],
+    ).fetchall()
+    doomed = {(s, v) for s, v, sql in views if FILE_READERS.search(sql or "")}
+    changed = True
+    while changed:  # views on dropped views go too (dbt staging views on the landing sources)
+        names = [re.compile(rf"\b({re.escape(s)}\.)?\"?{re.escape(v)}\"?\b") for s, v in doomed]
+        more = {
+            (s, v) for s, v, sql in views if (s, v) not in doomed and any(n.search(sql or "") for n in names)
+        }
+        changed = bool(more)
+        doomed |= more
+    for schema, view in sorted(doomed):
+        con.execute(f'DROP VIEW "{catalog}"."{schema}"."{view}"')
+    return sorted(f"{s}.{v}" for s, v in doomed)
 
 
 def _export_tables(database: Path, directory: Path) -> Path:
