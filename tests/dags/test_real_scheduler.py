@@ -35,11 +35,10 @@ import pytest
 from ingest import pipeline
 from ingest.land import DOCUMENTS_SCHEMA, read_parts
 from ingest.paths import DataPaths
+from tests.helpers.airflow_env import airflow_env
 
 pytestmark = pytest.mark.slow
 
-REPO = Path(__file__).resolve().parents[2]
-DAGS = REPO / "dags"
 SITES = ["xuan-phu", "lamdong-loc-quang"]  # two CMS families; few sites keep the test lean
 DEADLINE_S = 780  # from the first component start to a finished xaetl_warehouse run
 # Columns that name a run or a moment, or derive from the raw bytes' hash: everything else is content.
@@ -173,14 +172,12 @@ def test_nightly_dag_under_a_real_scheduler_publishes_what_xaetl_run_builds(simu
     home.mkdir()
     registry = simulator.write_registry(tmp_path / "sites.yaml", delay_s=0, site_ids=SITES)
     port = _free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("AIRFLOW")}
-    env.update(
-        AIRFLOW_HOME=str(home),
-        AIRFLOW__CORE__DAGS_FOLDER=str(DAGS),
-        AIRFLOW__CORE__LOAD_EXAMPLES="False",
+    env = airflow_env(
+        home,
+        registry,
+        data,
         AIRFLOW__CORE__EXECUTOR="LocalExecutor",
         AIRFLOW__CORE__PARALLELISM="2",  # two task processes at once: 2-core CI machines
-        AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION="False",
         AIRFLOW__CORE__DEFAULT_TIMEZONE="Asia/Ho_Chi_Minh",
         AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_ALL_ADMINS="True",
         AIRFLOW__CORE__EXECUTION_API_SERVER_URL=f"http://127.0.0.1:{port}/execution/",
@@ -195,12 +192,6 @@ def test_nightly_dag_under_a_real_scheduler_publishes_what_xaetl_run_builds(simu
         AIRFLOW__DAG_PROCESSOR__REFRESH_INTERVAL="5",
         AIRFLOW__DAG_PROCESSOR__MIN_FILE_PROCESS_INTERVAL="60",
         AIRFLOW__DAG_PROCESSOR__PARSING_PROCESSES="1",
-        XAETL_REGISTRY=str(registry),
-        XAETL_DATA_DIR=str(data),
-        DO_NOT_TRACK="1",
-        SCARF_ANALYTICS="false",
-        DBT_SEND_ANONYMOUS_USAGE_STATS="False",
-        GX_ANALYTICS_ENABLED="False",
     )
     airflow = _Airflow(home, env)
     reference: dict[str, Any] = {}
