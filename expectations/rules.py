@@ -61,3 +61,17 @@ PERIOD_REGEX = (
 # to `landing/fetch_errors`, never to `landing/pages`.
 PAGE_STATUSES = [200, 203, 304]
 PAGE_CHANGES = ["new", "changed", "unchanged", "not_modified"]
+
+# Hollow warehouses (DESIGN §3: an empty or hollow result is a failure). A working cleaner may
+# find a page empty (a photo-only post); more than this share of empty texts means the cleaning
+# failed wholesale. A single empty document never blocks (small first builds).
+EMPTY_TEXT_MAX_SHARE = 0.05
+# Absolute row floors per mart, in rows per registered site (at least 1 row each), so that the
+# first build, which has no earlier publish to compare with, still cannot publish a hollow mart.
+# A commune portal publishes reports full of figures; several portals may cover one commune.
+MART_FLOOR_PER_SITE = {
+    "dim_document": 0.5,
+    "fct_indicator_mentions": 1.0,
+    "fct_commune_indicators": 0.5,
+    "dim_commune": 0.5,
+}
