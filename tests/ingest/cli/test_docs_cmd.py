@@ -23,7 +23,9 @@ from ingest.report.docs_site import DocsSite, make_server
 from tests.helpers import chromium
 
 pytestmark = pytest.mark.slow
-needs_chromium = pytest.mark.skipif(chromium.chromium() is None, reason="headless Chromium not installed")
+needs_chromium = pytest.mark.skipif(
+    chromium.skip_without_chromium(), reason="XAETL_SKIP_BROWSER_TESTS=1 and no headless Chromium"
+)
 CDN = re.compile(r"(cdn\.jsdelivr|cdnjs|code\.jquery|bootstrapcdn|unpkg\.com|great-expectations-web-assets)")
 
 

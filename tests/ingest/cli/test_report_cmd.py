@@ -21,7 +21,7 @@ from tests.helpers.png import read_png
 pytestmark = pytest.mark.slow
 runner = CliRunner()
 needs_chromium = pytest.mark.skipif(
-    chromium.chromium() is None, reason="headless Chromium not installed (apt-get install chromium)"
+    chromium.skip_without_chromium(), reason="XAETL_SKIP_BROWSER_TESTS=1 and no headless Chromium"
 )
 # Colours of the report's charts (ingest/report/assets/report.js); the page's CSS uses none of them.
 CHART_COLOURS = {
