@@ -6,12 +6,18 @@ does, then its text is repeated up to ~50 KB; every document goes through `extra
 
 On a shared machine one run is noisy: `--repeats N` runs N rounds of `--seconds` each, prints every
 round, and reports the median round in the JSON, with the best round as "best_docs_per_s".
+
+`--workers N` measures the worker-process pool dbt uses (`ingest.extract.parallel.ExtractPool`)
+instead: documents per second of wall time with N workers, and the CPU seconds all processes spent
+per document (parent and workers), so the pool's overhead shows even when other jobs share the
+cores. Each round extracts the same batch of 400 documents in-process and then with the pool.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import resource
 import statistics
 import sys
 import time
@@ -60,14 +66,50 @@ def _round(docs: list[tuple[str, str | None, str | None]], seconds: float) -> tu
     return n_docs, n_bytes, n_mentions, time.process_time() - start
 
 
+def _cpu_s() -> float:
+    """CPU seconds of this process and of its finished children (the pool's workers once closed)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _pool_round(docs: list[tuple[str, str | None, str | None]], workers: int) -> dict[str, float]:
+    """One batch in-process, then with `workers` worker processes: wall and CPU time of each."""
+    from ingest.extract.parallel import ExtractPool, extract_one
+
+    batch = (docs * (400 // len(docs) + 1))[:400]
+    wall, cpu = time.perf_counter(), _cpu_s()
+    inline = [extract_one(d) for d in batch]
+    inline_wall, inline_cpu = time.perf_counter() - wall, _cpu_s() - cpu
+    wall, cpu = time.perf_counter(), _cpu_s()
+    with ExtractPool(workers) as pool:
+        pooled = pool.map(batch)
+    pool_wall, pool_cpu = time.perf_counter() - wall, _cpu_s() - cpu
+    if pooled != inline:
+        raise SystemExit("the pool's results differ from in-process extraction")
+    return {
+        "inline_docs_per_s": len(batch) / inline_wall,
+        "pool_docs_per_s": len(batch) / pool_wall,
+        "speedup": inline_wall / pool_wall,
+        "cpu_overhead": pool_cpu / inline_cpu,
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=5.0, help="how long to run (default 5 s)")
     parser.add_argument(
         "--repeats", type=int, default=1, help="rounds of --seconds each; the JSON reports the median"
     )
+    parser.add_argument("--workers", type=int, default=0, help="measure the worker pool with N workers")
     args = parser.parse_args()
     docs = _documents()
+    if args.workers:
+        rounds = [_pool_round(docs, args.workers) for _ in range(max(1, args.repeats))]
+        for r in rounds:
+            print(", ".join(f"{k} {v:.2f}" for k, v in r.items()))
+        print(json.dumps({k: round(statistics.median(r[k] for r in rounds), 2) for k in rounds[0]}))
+        return
     for text, title, published in docs:  # warm-up: compile regexes, load the catalogue
         extract_mentions(text, title=title, published_at=published)
     rounds = []

@@ -3,7 +3,7 @@
 Usage: `python benchmarks/extract_heldout.py [--errors]`. Each document of `tests/fixtures/heldout/` is
 prepared the way `xaetl extract X.txt` does (`ingest.clean.clean_text(text).text`), run through
 `ingest.extract.extract_mentions` and scored against its hand-made gold with
-`ingest.extract.scoring.score_documents`. Prints a per-document table; the last line is JSON:
+`evaluation.scoring.score_documents`. Prints a per-document table; the last line is JSON:
 {"precision", "recall", "f1", "f1_numbered", "plan_pct_acc", "yoy_pct_acc", "kind_acc", "period_acc"}.
 `--errors` lists, per document, the missed gold mentions, the spurious predictions and the matched
 mentions whose plan_pct / yoy_pct / kind / period disagree with the gold.
@@ -21,9 +21,9 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from evaluation.scoring import FIELDS, Score, error_report, load_jsonl, score_documents  # noqa: E402
 from ingest.clean import clean_text  # noqa: E402
 from ingest.extract import extract_mentions  # noqa: E402
-from ingest.extract.scoring import FIELDS, Score, error_report, load_jsonl, score_documents  # noqa: E402
 
 HELDOUT = ROOT / "tests" / "fixtures" / "heldout"
 

@@ -18,9 +18,9 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from evaluation.scoring import FIELDS, Score, error_report, load_jsonl, score  # noqa: E402
+from evaluation.scoring import combine as combine_scores  # noqa: E402
 from ingest.extract import extract_mentions  # noqa: E402
-from ingest.extract.scoring import FIELDS, Score, error_report, load_jsonl, score  # noqa: E402
-from ingest.extract.scoring import combine as combine_scores  # noqa: E402
 
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 GOLD = ROOT / "tests" / "fixtures" / "gold"

@@ -2,5 +2,6 @@
 
 from ingest.extract.mentions import extract_mentions
 from ingest.extract.metadata import extract_metadata
+from ingest.extract.version import EXTRACTOR_VERSION
 
-__all__ = ["extract_mentions", "extract_metadata"]
+__all__ = ["EXTRACTOR_VERSION", "extract_mentions", "extract_metadata"]

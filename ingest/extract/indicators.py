@@ -3,23 +3,16 @@
 from __future__ import annotations
 
 import bisect
-import logging
 import re
 from dataclasses import dataclass
 from functools import cache
 
 from ingest.extract.catalogue import CatalogueEntry, load_catalogue, normalize_name
-from ingest.extract.vocab import ABBREVIATIONS, NAME_FILLERS
-
-log = logging.getLogger(__name__)
+from ingest.extract.vocab import ABBREVIATIONS, LEVEL_WORDS_AFTER_VERB, NAME_END_VERBS, NAME_FILLERS
 
 _SYLLABLE = re.compile(r"[^\W_]+")
-_END = "\x00"
+_END = "\x00"  # trie key holding the entries of a complete name
 _GAP_STOP = re.compile(r"[.;:\n!?]")
-# "tỷ lệ hộ nghèo giảm còn 1,5%" names the rate, not its reduction: a name ending in a verb
-# followed by "còn"/"xuống"/"lên" is cut before the verb
-_VERBS = frozenset({"giảm", "tăng"})
-_LEVEL_AFTER = frozenset({"còn", "xuống", "lên", "từ"})  # trie key holding the entries of a complete name
 
 
 @dataclass(frozen=True)
@@ -46,12 +39,8 @@ def _variants(name: str) -> set[str]:
 @cache
 def _trie() -> dict:
     root: dict = {}
-    try:
-        catalogue = load_catalogue()
-    except (OSError, ValueError) as exc:  # a broken catalogue must not stop extraction
-        log.error("indicator catalogue unavailable: %s", exc)
-        catalogue = []
-    for entry in catalogue:
+    # a broken catalogue raises: extraction without it would look healthy and name nothing
+    for entry in load_catalogue():
         for name in entry.names:
             for variant in _variants(normalize_name(name)):
                 syllables = _SYLLABLE.findall(variant)
@@ -112,7 +101,10 @@ class NameIndex:
                 j = i
                 while True:
                     if _END in node and not (
-                        best is not None and words[j] in _VERBS and j + 1 < n and words[j + 1] in _LEVEL_AFTER
+                        best is not None
+                        and words[j] in NAME_END_VERBS
+                        and j + 1 < n
+                        and words[j + 1] in LEVEL_WORDS_AFTER_VERB
                     ):
                         best = (j, node[_END])
                     j += 1

@@ -13,7 +13,15 @@ import re
 from typing import NamedTuple
 
 from ingest.extract.periods import H2_RE, SPAN_RE, Term, is_party_term, phrase_period
-from ingest.extract.vocab import ACTUAL_HEADINGS, TARGET_HEADINGS, WEAK_TARGET_HEADINGS
+from ingest.extract.vocab import (
+    ACTUAL_HEADINGS,
+    LEAD_BLOCKERS,
+    RESULT_LINE_STARTS,
+    TARGET_HEADINGS,
+    TARGET_LEAD_PATTERNS,
+    TARGET_LEADS,
+    WEAK_TARGET_HEADINGS,
+)
 
 _LINE = re.compile(r"[^\n]+")
 _FOOTNOTE = re.compile(r"^[\s*]*\[([0-9]{1,3})\]")
@@ -40,6 +48,25 @@ _KIND_RE = {
     "weak_target": re.compile("|".join(re.escape(w) for w in WEAK_TARGET_HEADINGS)),
     "actual": re.compile("|".join(re.escape(w) for w in ACTUAL_HEADINGS)),
 }
+
+
+def _alt(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"[^\S\n]+") for w in sorted(words, key=len, reverse=True))
+
+
+_LEAD = re.compile(
+    rf"(?<!\w)(?:{_alt(TARGET_LEADS)}|{'|'.join(TARGET_LEAD_PATTERNS)})(?!\w)(?![^\S\n]+quốc[^\S\n]+gia)"
+)
+_CLAUSE_MARK = re.compile(r"[,;:(](?![0-9])")
+_LEAD_BLOCKED = re.compile(rf"(?<!\w)(?:{_alt(LEAD_BLOCKERS)})(?!\w)")
+_ENDS_WITH_MARKER = re.compile(r"(?:^|[\s)])(?:[0-9]{1,2}|[ivx]+)\.$")
+_GOES_ON = re.compile(
+    r"[\s\-–•*+]*(?:cụ thể|gồm|trong đó|bao gồm|đồng thời|tỷ lệ|tỉ lệ|[0-9]{1,2}[.)]|[ivx]+\.)(?!\w)"
+)
+# "nghe báo cáo kết quả …, phương hướng nhiệm vụ năm 2018": the title of a report, not a lead
+_REPORTED = re.compile(r"(?<!\w)(?:báo cáo|thảo luận|nghe|tờ trình|hội nghị|triển khai)(?!\w)")
+_RESULT_LINE = re.compile(rf"^[\s\-–•*+0-9.)]*(?:{_alt(RESULT_LINE_STARTS)})(?!\w)")
+_PLAN_TITLE = re.compile(r"^[\s#*]*(?:kế hoạch|nghị quyết về|phương hướng|mục tiêu)(?!\w)")
 
 
 class Sentence(NamedTuple):
@@ -90,6 +117,8 @@ def _level(line: str, line_l: str, current: float) -> float:
 
 
 def _heading_kind(line_l: str, period: str | None, default_period: str | None) -> str | None:
+    if _PLAN_TITLE.match(line_l):
+        return "target"  # "KẾ HOẠCH KINH TẾ - XÃ HỘI NĂM 2022": a plan
     found = [(m.start(), kind) for kind, rx in _KIND_RE.items() if (m := rx.search(line_l))]
     if not found:
         return None
@@ -161,7 +190,63 @@ def layout(
             out.append(Sentence(ls, le, kind, period, True, ls))
             continue
         _split(text, ls, le, kind, period, out)
+    return _lead_scopes(text_l, out, ref_year, term)
+
+
+def _lead_scopes(text_l: str, out: list[Sentence], ref_year: int | None, term: Term | None) -> list[Sentence]:
+    """Targets opened by a lead in running text (`… với 20 chỉ tiêu chủ yếu là: A; B`, `Năm 2026,
+    phấn đấu …`): the lead's sentence, the `;`-items after it and sentences that go on with the list
+    (`Cụ thể, …`); after a colon, the rest of its line; when the lead line lists no figure of its own
+    (`Các chỉ tiêu chủ yếu (nhiệm kỳ 2020-2025)`, `… phấn đấu:`), also the lines after it until a
+    heading or a line back on results."""
+    i = 0
+    while i < len(out):
+        s = out[i]
+        lead = None if s.is_heading else _find_lead(text_l, s)
+        if lead is None:
+            i += 1
+            continue
+        line_end = text_l.find("\n", s.start)
+        line_end = len(text_l) if line_end < 0 else line_end
+        found = phrase_period(text_l[lead:line_end], ref_year, term) or phrase_period(
+            text_l[s.line_start : lead], ref_year, term
+        )
+        period = found[1] if found else None
+        colon = text_l.find(":", lead, min(line_end, lead + 80))
+        rest = text_l[lead:line_end]
+        tidy = rest.rstrip()
+        title_like = len(tidy) < 100 and "." not in tidy  # "Các chỉ tiêu chủ yếu (nhiệm kỳ 2020-2025)"
+        label = not rest[rest.find(":") + 1 :].strip() if colon >= 0 else title_like
+        label = label and not _QUANTITY_IN_LINE.search(rest)
+        j = i
+        while j < len(out):
+            t = out[j]
+            if t.line_start != s.line_start:
+                if not label or t.is_heading or _RESULT_LINE.match(text_l, t.line_start):
+                    break
+            elif j > i and colon < 0:
+                previous = text_l[out[j - 1].start : out[j - 1].end]
+                numbered = _ENDS_WITH_MARKER.search(previous) is not None  # "… (11 chỉ tiêu) 1." + item
+                if not previous.endswith(";") and not numbered and not _GOES_ON.match(text_l, t.start):
+                    break  # without a colon the lead governs its sentence and the list after it
+            out[j] = t._replace(kind="target", period=t.period or period)
+            j += 1
+        i = max(j, i + 1)
     return out
+
+
+def _find_lead(text_l: str, s: Sentence) -> int | None:
+    """Where a lead opens targets in the sentence: no achievement or report before it, and figures
+    (or a colon) after it."""
+    for m in _LEAD.finditer(text_l, s.start, s.end):
+        marks = [c.end() for c in _CLAUSE_MARK.finditer(text_l, s.start, m.start())]
+        before = text_l[marks[-1] if marks else s.start : m.start()]
+        if _LEAD_BLOCKED.search(before) or _REPORTED.search(text_l, s.start, m.start()):
+            continue
+        after = text_l[m.end() : s.end]
+        if ":" in after[:80] or _QUANTITY_IN_LINE.search(after) or len(text_l[s.start : s.end]) < 100:
+            return m.start()
+    return None
 
 
 def _split(text: str, ls: int, le: int, kind: str, period: str | None, out: list[Sentence]) -> None:

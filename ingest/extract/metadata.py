@@ -9,16 +9,13 @@ never becomes the document's number.
 
 from __future__ import annotations
 
-import logging
 import re
 import unicodedata
 from collections.abc import Iterator
 
-from ingest.extract.periods import Term, phrase_period, terms_in
+from ingest.extract.periods import Term, phrase_period, terms_in, without_comparisons
 from ingest.extract.vocab import ADMIN_LEVELS, DOC_TYPE_CODES, DOC_TYPES, ISSUER_BODIES
 from ingest.records import DocumentMetadata
-
-log = logging.getLogger(__name__)
 
 HEADER_CHARS = 3000  # the header and title of a report fit in its first few thousand characters
 OPENING_CHARS = 1500  # the opening paragraph after the title names the period reported on
@@ -145,6 +142,12 @@ def _doc_type(header: str, title: str | None, number_code: str | None) -> str | 
     return None
 
 
+def _is_place(words: str) -> bool:
+    """`Xuân Phú`, `TP. Hà Nội`, `XUÂN PHÚ`: every word of a place name opens with a capital letter."""
+    names = [w for w in re.split(r"[\s.]+", words.strip(" \t\u00a0*_")) if w]
+    return bool(names) and all(w[0].isupper() or w[0].isdigit() for w in names)
+
+
 def reference_year(meta: DocumentMetadata, title: str | None, published_at: str | None) -> int | None:
     """The year a document is about when its text does not say (`6 tháng đầu năm` of which year)."""
     for source in (title or "",):
@@ -175,11 +178,7 @@ def extract_metadata(
     text: str, *, title: str | None = None, published_at: str | None = None
 ) -> DocumentMetadata:
     """Issuer, type, number, place and date of issue, terms and default period of a document."""
-    try:
-        return _extract(text, title, published_at)
-    except Exception:  # dbt calls this on every landed document: log and degrade, never abort the build
-        log.exception("metadata extraction failed; returning empty metadata")
-        return DocumentMetadata()
+    return _extract(text, title, published_at)
 
 
 def _title_from_header(header: str) -> tuple[str, int]:
@@ -229,6 +228,8 @@ def _extract(text: str, title: str | None, published_at: str | None) -> Document
             f"{number.group('num')} - {code_compact}" if number.group("num") else f"- {code_compact}"
         )
     pd = PLACE_DATE_RE.search(header)
+    if pd and not _is_place(pd.group("place")):
+        pd = None  # "Với những kết quả đã đạt được, ngày 29/12/2023, …": a date in a sentence
     if pd:
         meta.issue_place = pd.group("place").strip(" \t\u00a0*_")
         meta.issue_year = int(pd.group("year"))
@@ -255,7 +256,7 @@ def _extract(text: str, title: str | None, published_at: str | None) -> Document
 
     ref_year = reference_year(meta, title_text, published_at)
     opening_l = text_l[opening_start : opening_start + OPENING_CHARS]
-    meta.default_period = _default_period(title_text.lower(), opening_l, ref_year, terms)
+    meta.default_period = _default_period(title_text.lower(), without_comparisons(opening_l), ref_year, terms)
     return meta
 
 

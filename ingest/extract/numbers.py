@@ -13,17 +13,25 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ingest.extract.units import UnitMatch, count_noun_in, match_unit
-from ingest.extract.vocab import PER_UNIT_BEFORE, PER_UNIT_ON, QUALIFYING_COUNT_BEFORE
+from ingest.extract.vocab import (
+    IDENTIFIER_KEEP_BEFORE,
+    IDENTIFIER_WORDS,
+    PER_UNIT_BEFORE,
+    PER_UNIT_ON,
+    QUALIFYING_COUNT_BEFORE,
+    SCALE_WORDS,
+    YEAR_WORDS,
+)
 
 _NUM = r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]{1,3}(?:,[0-9]{3}){2,}(?:\.[0-9]+)?|[0-9]+(?:[.,][0-9]+)?"
 QUANTITY_RE = re.compile(
-    rf"(?<![\w/.,:\[])(?P<cmp>(?:[≥≤]|[><]=?)[^\S\n]*)?(?P<a>{_NUM})"
+    rf"(?<![\w/.:\[])(?<![0-9],)(?P<cmp>(?:[≥≤]|[><]=?)[^\S\n]*)?(?P<a>{_NUM})"
     rf"(?:(?P<sep>[^\S\n]*[-–—][^\S\n]*|[^\S\n]*/[^\S\n]*|[^\S\n]+(?:đến|tới)[^\S\n]+)(?P<b>{_NUM}))?"
 )
 # Where a quantity can start: a digit or comparator not glued to a word, code or number before it. The
 # pattern opens with a character class, so the regex engine skips ahead to candidates at C speed; the
 # full QUANTITY_RE (whose leading look-behind defeats that skip) is then tried only at those positions.
-_QUANTITY_START = re.compile(r"[0-9≥≤><](?<![\w/.,:\[].)")
+_QUANTITY_START = re.compile(r"[0-9≥≤><](?<![\w/.:\[].)(?<![0-9],.)")
 _DOC_CODE_AFTER = re.compile(r"[^\S\n]*[-–][^\S\n]*[A-ZĐ]{1,6}\b|[^\S\n]*/[^\S\n]*[A-ZĐ]{2,}")
 _DATE_AFTER = re.compile(r"[/.-][0-9]{2,4}\b")
 _LINE_LEAD = re.compile(r"[ \t#*\-•+>\u00a0]*")  # what may precede a list marker on its line
@@ -32,11 +40,6 @@ _BEFORE_WORD = re.compile(r"(\w+)[^\S\n]*$")
 # "Hội viên PN: 1.783;" — a label, a colon, a bare number, then a break: the label's noun is the unit
 _LABEL_BEFORE = re.compile(r"(?:^|[;,(\n])[^\S\n]*(?P<label>[^\W\d_][^;,:()\n]{0,40}?)[^\S\n]*:[^\S\n]*$")
 _LABEL_AFTER = re.compile(r"[^\S\n]*(?:[;,.)]|$)", re.MULTILINE)
-# Words right before a number that make it an identifier or an ordinal, not a quantity.
-_ID_WORDS = frozenset(
-    {"số", "thứ", "lần", "đợt", "quý", "thôn", "xóm", "ấp", "đội", "tổ", "khu", "lô", "điều"}
-)
-_YEAR_WORDS = frozenset({"năm", "khóa", "khoá", "kỳ", "đoạn", "niên"})  # "năm 2023", "giai đoạn 2021"
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 _PER_UNIT = re.compile(r"(?:^|[^\w])(?:" + "|".join(re.escape(w) for w in PER_UNIT_BEFORE) + r")[^\S\n]*$")
 _ON_BEFORE = re.compile(r"(?:^|[^\w])trên[^\S\n]*$")
@@ -46,7 +49,6 @@ _QUALIFYING = re.compile(
     + "|".join(re.escape(w).replace(r"\ ", r"[^\S\n]+") for w in QUALIFYING_COUNT_BEFORE)
     + r")[^\S\n]*$"
 )
-_ID_KEEP = frozenset({"tổng", "dân"})  # "tổng số 74 nghị quyết" is a count, "dân số 0,9%" a rate
 
 
 def parse_vn_number(raw: str) -> float:
@@ -94,11 +96,11 @@ def _is_identifier(text: str, text_l: str, start: int, line_start: int, raw: str
     if _LIST_MARKER.match(text, start) and _LINE_LEAD.fullmatch(text, line_start, start):
         return True
     m = _BEFORE_WORD.search(text_l, max(line_start, start - 24), start)
-    if m and m.group(1) in _YEAR_WORDS and _YEAR.fullmatch(raw):
+    if m and m.group(1) in YEAR_WORDS and _YEAR.fullmatch(raw):
         return True
-    if m and m.group(1) in _ID_WORDS:
+    if m and m.group(1) in IDENTIFIER_WORDS:
         before = _BEFORE_WORD.search(text_l, max(line_start, m.start() - 16), m.start())
-        return not (before and before.group(1) in _ID_KEEP)
+        return not (before and before.group(1) in IDENTIFIER_KEEP_BEFORE)
     return False
 
 
@@ -110,6 +112,37 @@ def _label_unit(text_l: str, start: int, end: int, line_start: int) -> UnitMatch
         return None
     noun = count_noun_in(label.group("label"))
     return UnitMatch(noun, "count", 1.0, end) if noun else None
+
+
+# Words after a counted noun, or before its number, that point back at units counted before (GOLD.md:
+# anaphoric references are not facts).
+_REFERENCE_AFTER = re.compile(
+    r"[^\S\n]+(?:này|nói[^\S\n]+trên|đó|trên(?=[^\S\n]*(?:đã|đều|được|tiếp|[,.;])))(?!\w)"
+)
+_REFERENCE_BEFORE = re.compile(r"(?<!\w)(?:đây|đó)[^\S\n]+là[^\S\n]*$")
+
+
+# A visitor counter ("Lượt xem: 416"), the communes a new one was merged from ("sáp nhập 3 xã"), and
+# units named one by one ("2 xã Bình Trung và Bình Giã") are no facts of the document (GOLD.md).
+_COUNTER_BEFORE = re.compile(
+    r"(?:lượt[^\S\n]+xem|lượt[^\S\n]+truy[^\S\n]+cập|lượt[^\S\n]+view)[^\S\n]*:?[^\S\n]*$"
+)
+_MERGED_BEFORE = re.compile(
+    r"(?<!\w)sáp[^\S\n]+nhập(?:[^\S\n]+(?:bởi|từ|của|đảng[^\S\n]+bộ))?[^\S\n]*(?:gồm|là)?[^\S\n]*$"
+)
+_ADMIN_UNITS = frozenset({"xã", "huyện", "thôn", "bản", "ấp", "làng", "phường", "thị trấn", "xóm", "tỉnh"})
+
+
+def _not_a_fact(text: str, text_l: str, start: int, unit: UnitMatch) -> bool:
+    before = text_l[max(0, start - 40) : start]
+    if _COUNTER_BEFORE.search(before):
+        return True
+    if unit.base_unit != "count" or unit.unit not in _ADMIN_UNITS:
+        return False
+    if _MERGED_BEFORE.search(before):
+        return True
+    after = text[unit.end : unit.end + 3].lstrip(" \t\u00a0")
+    return bool(after) and after[0].isupper()  # "2 xã Bình Trung và Bình Giã": named, not counted
 
 
 def _qualifier(
@@ -141,12 +174,36 @@ def _quantity_matches(text: str) -> Iterator[re.Match[str]]:
         pos = m.end()
 
 
+# "date 2025-08-08", "2018-01-12 07:50": ISO dates in page headers are not quantities.
+_ISO_DATE = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}-[0-9]{1,2}(?:-[0-9]{1,2})?(?![0-9])")
+# "8 tỷ 500 triệu đồng": a second number of a smaller scale continues the amount.
+_COMPOUND = re.compile(
+    r"[^\S\n]+(?P<n>[0-9]{1,3})[^\S\n]*(?P<scale>triệu|tr|nghìn|ngàn)(?:[^\S\n]*(?:đồng|đ)(?!\w))?"
+)
+
+
+def _compound(text_l: str, unit: UnitMatch, value: float) -> tuple[UnitMatch, float]:
+    """`8 tỷ 500 triệu đồng` -> 8.5 `tỷ đồng`; anything else unchanged."""
+    first = unit.unit.split(" ")[0] if unit.unit else ""
+    if unit.base_unit != "VND" or first not in SCALE_WORDS:
+        return unit, value
+    m = _COMPOUND.match(text_l, unit.end)
+    if m is None or SCALE_WORDS[m.group("scale")] >= SCALE_WORDS[first]:
+        return unit, value
+    value += int(m.group("n")) * SCALE_WORDS[m.group("scale")] / SCALE_WORDS[first]
+    return UnitMatch(f"{first} đồng", "VND", SCALE_WORDS[first], m.end()), value
+
+
 def find_quantities(text: str, text_l: str) -> list[Quantity]:
     """Every number-with-unit in the text, in order. Numbers without a unit are not quantities."""
     out: list[Quantity] = []
     line_start = scanned = 0  # the line of the current match; matches come in order, so scan forward only
+    dates = [(d.start(), d.end()) for d in _ISO_DATE.finditer(text)] if "-" in text else []
+    consumed = 0  # end of the last quantity: a compound amount consumes the number after it
     for m in _quantity_matches(text):
         a_start, end = m.start("a"), m.end()
+        if a_start < consumed or (dates and any(lo <= a_start < hi for lo, hi in dates)):
+            continue
         newline = text.rfind("\n", scanned, m.start())
         if newline >= 0:
             line_start = newline + 1
@@ -170,6 +227,8 @@ def find_quantities(text: str, text_l: str) -> list[Quantity]:
             continue
         if not math.isfinite(value) or (second is not None and not math.isfinite(second)):
             continue
+        if second is None:
+            unit, value = _compound(text_l, unit, value)
         value_high = of_total = None
         if second is not None and sep is not None:
             if "/" in sep:
@@ -180,7 +239,15 @@ def find_quantities(text: str, text_l: str) -> list[Quantity]:
                 continue  # "2025 - 2020" or a list like "5 - 3": not a range we understand
         if _qualifier(text_l, m.start(), line_start, value, second, unit):
             continue
+        if unit.base_unit == "count" and (
+            _REFERENCE_AFTER.match(text_l, unit.end)
+            or _REFERENCE_BEFORE.search(text_l, max(0, m.start() - 12), m.start())
+        ):
+            continue  # "Trong 3 xã này", "4 xã trên đã hoàn thành", "Đây là 2 bản đầu tiên": a reference back
+        if _not_a_fact(text, text_l, m.start(), unit):
+            continue
         cmp_ = m.group("cmp")
+        consumed = unit.end
         out.append(
             Quantity(
                 start=m.start(),

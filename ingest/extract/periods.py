@@ -95,12 +95,20 @@ def is_party_term(start: int, end: int) -> bool:
     return end - start == 5 and start % 5 == 0
 
 
-def terms_in(text_l: str) -> list[Term]:
-    """Party terms named in the text (`nhiệm kỳ 2020 - 2025`), in order of first appearance."""
+def is_named_term(start: int, end: int) -> bool:
+    """A span written after `nhiệm kỳ`: Party terms (2020-2025), council terms (2016-2021), the term
+    of a cell elected mid-way (2022-2025)."""
+    return 2 <= end - start <= 5
+
+
+def terms_in(text_l: str, *, party_only: bool = True) -> list[Term]:
+    """Terms named in the text (`nhiệm kỳ 2020 - 2025`), in order of first appearance: Party terms,
+    or with `party_only=False` any term written after `nhiệm kỳ` (council terms, a cell's term)."""
+    accept = is_party_term if party_only else is_named_term
     seen: dict[tuple[int, int], None] = {}
     for m in TERM_RE.finditer(text_l):
         start, end = int(m.group(1)), int(m.group(2))
-        if is_party_term(start, end):
+        if accept(start, end):
             seen.setdefault((start, end), None)
     return [Term(s, e) for s, e in seen]
 
@@ -176,3 +184,193 @@ def term_of(code: str | None) -> Term | None:
     if code and code.startswith("term-"):
         return Term(int(code[5:9]), int(code[10:14]))
     return None
+
+
+# --- the document's own periods -----------------------------------------------------------------
+
+OPENING = 2500  # the first characters say what the document reports on
+_S = r"[^\S\n]"
+_DATE_NUMERIC = re.compile(rf"(?<![0-9/])([0-9]{{1,2}})[/.-]([0-9]{{1,2}})[/.-]{_Y}(?![0-9])")
+_DATE_ISO = re.compile(rf"(?<![0-9]){_Y}-([0-9]{{1,2}})(?:-([0-9]{{1,2}}))?(?![0-9])")
+# a page header with a two-digit year: "Thứ tư, 12-2-25 04:00:47"
+_DATE_WEEKDAY = re.compile(
+    rf"(?:thứ{_S}+(?:hai|ba|tư|năm|sáu|bảy)|chủ{_S}+nhật),?{_S}+([0-9]{{1,2}})[/.-]([0-9]{{1,2}})[/.-]([0-9]{{2}})(?![0-9])"
+)
+# a date that belongs to a cited document ("theo Nghị quyết 830 … ngày 17/12/2019"), not to the page
+_CITED = re.compile(
+    rf"(?:nghị{_S}+quyết|quyết{_S}+định|thông{_S}+tư|chỉ{_S}+thị|công{_S}+văn|kế{_S}+hoạch{_S}+số|theo)[^\n.;]*$"
+)
+_DATE_WORDS = re.compile(rf"ngày{_S}+([0-9]{{1,2}}){_S}+tháng{_S}+([0-9]{{1,2}}){_S}+năm{_S}+{_Y}")
+_CONGRESS = re.compile(rf"(?<!\w)đại{_S}+hội(?!\w)")
+_CLOSING = re.compile(rf"(?<!\w)(?:tổng{_S}+kết|nhiệm{_S}+kỳ{_S}+qua|cả{_S}+nhiệm{_S}+kỳ|5{_S}+năm{_S}+qua)")
+_MONTHS_SO_FAR = re.compile(rf"(?<![0-9])([0-9]{{1,2}}){_S}+tháng{_S}+đầu{_S}+năm(?:{_S}+{_Y})?")
+_DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+@dataclass(frozen=True)
+class DocPeriods:
+    """What a document reports on: the default period of its results and of its targets."""
+
+    actual: str | None
+    target: str | None
+    term: Term | None
+    ref_year: int | None
+
+
+def document_date(text_l: str) -> tuple[int, int] | None:
+    """(year, month) of the first date written in the document's first lines (its issue or post date)."""
+    head = text_l[:250]  # the page's date lines; a date further down is a date in the body
+    found = []
+    for rx, order in (
+        (_DATE_NUMERIC, (2, 1)),
+        (_DATE_WORDS, (2, 1)),
+        (_DATE_ISO, (0, 1)),
+        (_DATE_WEEKDAY, (2, 1)),
+    ):
+        cited = (c for c in rx.finditer(head) if not _CITED.search(head, max(0, c.start() - 80), c.start()))
+        m = next(cited, None)
+        if m:
+            year, month = int(m.group(order[0] + 1)), int(m.group(order[1] + 1))
+            year += 2000 if year < 100 else 0  # "Thứ tư, 12-2-25"
+            if 1 <= month <= 12:
+                found.append((m.start(), year, month))
+    if not found:
+        return None
+    _, year, month = min(found)
+    return year, month
+
+
+def without_comparisons(text_l: str) -> str:
+    """The text with comparison phrases blanked out (`so với cùng kỳ năm 2020` is not its period)."""
+    return _COMPARISON.sub(lambda m: " " * len(m.group()), text_l)
+
+
+# "Kỳ họp thứ Hai khóa IX, nhiệm kỳ 2021 – 2026": the term names a council session, it does not date it
+_SESSION = re.compile(rf"(?<!\w)(?:kỳ{_S}+họp|khóa)(?!\w)[^.\n]*$")
+_COMPARISON = re.compile(
+    rf"so{_S}+(?:với{_S}+)?(?:cùng{_S}+kỳ{_S}+)?(?:[^\n.;,]{{0,30}}?)(?:năm|kỳ){_S}+{_Y}"
+)
+
+
+def _subyear(own: str, date_year: int | None) -> tuple[int, str] | None:
+    """The first sub-year period (first 3, 6 or 9 months, a quarter, the first N months) and its offset.
+
+    A phrase without its year takes the year written next to it (`6 tháng đầu năm, phương hướng 6
+    tháng cuối năm 2010`), else the page's year.
+    """
+    candidates = []
+    for rx in (H1_RE, NINE_M_RE, QUARTER_RE):
+        m = rx.search(own)
+        if m:
+            found = phrase_period(m.group(0), _year_near(own, m.end(), date_year), None)
+            if found:
+                candidates.append((m.start(), found[1]))
+    for m in _MONTHS_SO_FAR.finditer(own):
+        months = int(m.group(1))
+        year = int(m.group(2)) if m.group(2) else _year_near(own, m.end(), date_year)
+        if year is not None and months in (1, 2, 3, 4, 5, 7, 8, 10, 11):
+            code = (
+                f"{year}-Q1"
+                if months == 3
+                else f"as-of:{year:04d}-{months:02d}-{_DAYS_IN_MONTH[months - 1]:02d}"
+            )
+            candidates.append((m.start(), code))
+            break
+    return min(candidates) if candidates else None
+
+
+def _year_near(own: str, pos: int, date_year: int | None) -> int | None:
+    after = _OWN_YEAR.search(own, pos, pos + 200)
+    if after:
+        return int(after.group(1))
+    return date_year
+
+
+def _closing_or_congress(opening: str, term: Term) -> str | None:
+    """`closing` when the term is named as the one being reviewed, `congress` when a congress opens it."""
+    m = TERM_RE.search(opening)
+    before = opening[max(0, m.start() - 100) : m.start()] if m else ""
+    before = re.split(r"[.!?\n]", before)[
+        -1
+    ]  # within the term's own sentence ("Nhiệm kỳ qua, … kết quả …. Nhiệm kỳ 2025 - 2030, …")
+    if _REVIEWED.search(before):
+        return "closing"
+    if _CONGRESS.search(before):
+        return "congress"
+    return None
+
+
+def document_periods(text_l: str, meta_default: str | None, ref_year: int | None) -> DocPeriods:
+    """Default periods of results and targets from the document's opening (GOLD.md's `period`).
+
+    A congress for the term X-Y reviews the term before it (its results are `term-(X-5)-X`) and
+    sets targets for X-Y; a term review closes its term; a report on the first 3, 6 or 9 months or
+    a quarter is that period, its targets the year; a year report is that year, its targets the next.
+    A year only named as part of a status (`đạt chuẩn nông thôn mới năm 2022` in a 2024 article)
+    does not date the article. Without a period of its own, a comparison dates the document (`so với
+    cùng kỳ năm 2020` -> 2021).
+    """
+    opening = text_l[:OPENING]
+    date = document_date(text_l)
+    year = ref_year or (date[0] if date else None)
+    terms = terms_in(opening, party_only=False)
+    term = terms[0] if terms else None
+    if meta_default and meta_default.startswith("term-") and meta_default.endswith("-mid"):
+        return DocPeriods(meta_default, meta_default[:14], term_of(meta_default), year)
+    own = without_comparisons(opening)
+    sub_first = _subyear(own, date[0] if date else year)
+    term_at = TERM_RE.search(opening)
+    session = term_at is not None and _SESSION.search(opening, max(0, term_at.start() - 60), term_at.start())
+    if sub_first is not None and (
+        term_at is None or sub_first[0] < term_at.start() or term_at.start() > 300 or session
+    ):
+        term = None  # "… 6 tháng đầu năm 2020 …" before any term: a half-year report that names a term
+    kind = _closing_or_congress(opening, term) if term is not None else None
+    opens = term is not None and kind != "closing" and _OPENS_TERM.search(opening) is not None
+    if term is not None and opens and (year is None or year <= term.start + 1):
+        five = term.end - term.start == 5
+        previous = f"term-{term.start - 5}-{term.start}" if five else str(year or term.start)
+        return DocPeriods(previous, term.code, term, year)
+    closes = term is not None and (kind == "closing" or _CLOSING.search(opening) is not None)
+    if term is not None and closes and (year is None or year >= term.end - 1 or kind == "closing"):
+        following = f"term-{term.end}-{term.end + 5}" if term.end - term.start == 5 else None
+        return DocPeriods(term.code, following, term, year)
+    years = [int(y) for y in _OWN_YEAR.findall(own)]
+    reported = [int(m.group(1)) for m in _REPORTED_YEAR.finditer(own)]
+    if date and years and years[0] < date[0] and not reported:
+        # "công nhận … đạt chuẩn nông thôn mới năm 2022" in a 2024 article; an article of the first
+        # months of a year that names the year before reports on it (`12-2-25` … `năm 2024`)
+        years = [date[0] - 1] if date[1] <= 3 and date[0] - 1 in years else [date[0]]
+    if date and years and min(years) > date[0]:
+        years = [date[0]]  # only targets ahead of the page's date: the article is of its own year
+    if years and (year is None or years[0] <= year):
+        year = years[0] if year is None or years[0] < year else year
+    elif not years and year is None:
+        compared = _COMPARISON.search(opening)
+        if compared:
+            year = int(compared.group(1)) + 1
+            before = phrase_period(compared.group(0), None, None)
+            if before and not before[1].isdigit() and before[1][:4].isdigit():
+                return DocPeriods(f"{year}{before[1][4:]}", str(year), term, year)
+    sub = _subyear(own, date[0] if date else year)
+    if sub is not None:
+        return DocPeriods(sub[1], sub[1][:4] if sub[1][:4].isdigit() else None, term, year)
+    if years:
+        first = years[0]
+        later = [y for y in years if y > first]
+        return DocPeriods(str(first), str(later[0] if later else first + 1), term, year or first)
+    if meta_default:
+        return DocPeriods(meta_default, None, term, year)
+    return DocPeriods(str(year) if year else None, str(year + 1) if year else None, term, year)
+
+
+# a congress, or the target list of a new term ("CÁC CHỈ TIÊU CHỦ YẾU TRONG NHIỆM KỲ 2020-2025")
+_OPENS_TERM = re.compile(rf"(?<!\w)(?:đại{_S}+hội|chỉ{_S}+tiêu{_S}+chủ{_S}+yếu|mục{_S}+tiêu)(?!\w)")
+_REVIEWED = re.compile(
+    rf"(?<!\w)(?:tổng{_S}+kết|kết{_S}+quả|thực{_S}+hiện{_S}+nghị{_S}+quyết|đánh{_S}+giá|báo{_S}+cáo)(?!\w)"
+)
+_REPORTED_YEAR = re.compile(
+    rf"(?:(?:kết{_S}+quả|tổng{_S}+kết|đánh{_S}+giá|tình{_S}+hình|thực{_S}+hiện|báo{_S}+cáo|trong|cả)"
+    rf"[^.\n]{{0,40}}?|^|[.\n]{_S}*)năm{_S}+{_Y}"
+)
+_OWN_YEAR = re.compile(rf"(?<!kỳ )(?<!đoạn )(?<!từ )năm(?:{_S}+học)?{_S}+{_Y}(?![0-9])")

@@ -43,7 +43,7 @@ _MEASURE_RE = re.compile(
     rf"[^\S\n]*(?:(?P<scale>{_SCALE})[^\S\n]*)?,?[^\S\n]*(?P<measure>{_MEASURE})"
     rf"|[^\S\n]*(?P<scale2>{_SCALE})(?![\w])"
 )
-_COUNT_RE = re.compile(rf"[^\S\n]+(?P<count>{_COUNT})")
+_COUNT_RE = re.compile(rf"[^\S\n]*(?P<count>{_COUNT})")  # "970con", "1chi bộ y tế": glued counts too
 _NOT_UNIT_RE = re.compile(rf"[^\S\n]+(?P<notunit>{_NOT_UNIT})")
 _SPACES = re.compile(r"\s+")
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 # --- numbers --------------------------------------------------------------------------------------
 
 SCALE_WORDS: dict[str, float] = {
+    "nghìn tỷ": 1e12,
+    "ngàn tỷ": 1e12,
     "nghìn": 1e3,
     "ngàn": 1e3,
     "triệu": 1e6,
@@ -63,6 +65,15 @@ MEASURE_UNITS: dict[str, tuple[str, float]] = {
     "lần/tháng": ("other", 1.0),
     "lần/năm": ("other", 1.0),
     "lần/quý": ("other", 1.0),
+    # foreign currency, rates per hectare, per mille: no base unit of their own (GOLD.md: `other`)
+    "usd": ("other", 1.0),
+    "đô la mỹ": ("other", 1.0),
+    "đồng/ha": ("other", 1.0),
+    "đồng/ha/năm": ("other", 1.0),
+    "%0": ("other", 1.0),
+    "‰": ("other", 1.0),
+    # income per head written after a scale word without `đồng` ("54 triệu/người/năm")
+    "/người/năm": ("VND/person/year", 1.0),
     # percent
     "%": ("%", 1.0),
     "phần trăm": ("%", 1.0),
@@ -244,6 +255,35 @@ COUNT_UNITS: tuple[str, ...] = (
     "lớp học",
     "học viên",
     "tình nguyện viên",
+    "xã",
+    "phường",
+    "thị trấn",
+    "huyện",
+    "giải",
+    "dân tộc",
+    "quyết định",
+    "chỉ thị",
+    "đàn",
+    "đảng bộ",
+    "đảng bộ cơ sở",
+    "chi bộ cơ sở",
+    "cơ quan",
+    "đơn vị",
+    "cơ quan, đơn vị",
+    "báo cáo",
+    "tờ trình",
+    "chức danh",
+    "tổ dân phố",
+    "chỉ tiên",
+    "ý kiến, kiến nghị",
+    "thôn, làng",
+    "thôn, bản",
+    "nhiệm vụ",
+    "khâu đột phá",
+    "lượt khách",
+    "khách",
+    "hợp đồng",
+    "tác phẩm",
 )
 
 # Count units that say nothing about the subject ("136 đồng chí tham gia lực lượng dân quân").
@@ -272,6 +312,15 @@ CLASSIFIER_UNITS: frozenset[str] = frozenset(
 CHANGE_VERBS: tuple[str, ...] = ("tăng", "giảm", "tăng thêm", "giảm thêm", "gấp")
 # "thêm" before a count: an increment of a stock ("có thêm 02 trường đạt chuẩn").
 INCREMENT_WORDS: tuple[str, ...] = ("thêm",)
+
+# Words right before a number that make it an identifier or an ordinal, not a quantity ("thôn 4").
+IDENTIFIER_WORDS: frozenset[str] = frozenset(
+    {"số", "thứ", "lần", "đợt", "quý", "thôn", "xóm", "ấp", "đội", "tổ", "khu", "lô", "điều"}
+)
+# ... unless this word comes before them: "tổng số 74 nghị quyết" is a count, "dân số 0,9%" a rate.
+IDENTIFIER_KEEP_BEFORE: frozenset[str] = frozenset({"tổng", "dân"})
+# Words before a four-digit year that make it a date, not a quantity ("năm 2023", "giai đoạn 2021").
+YEAR_WORDS: frozenset[str] = frozenset({"năm", "khóa", "khoá", "kỳ", "đoạn", "niên"})
 
 # Words after a number that make it NOT a quantity (durations, ordinals, ages, ratings, clock).
 NOT_UNIT_WORDS: tuple[str, ...] = (
@@ -336,6 +385,27 @@ YOY_WORDS: tuple[str, ...] = (
 RATIO_LINKERS: tuple[str, ...] = ("so với", "so", "với", "của", "theo", "trên", "/")
 # Verbs before a ratio percentage.
 RATIO_VERBS: tuple[str, ...] = ("đạt", "bằng", "vượt", "được", "hoàn thành", "=", "tương đương", "ước đạt")
+
+# Plan words that, without a verb before the percentage, name a share ("100% hộ … chỉ tiêu"), not attainment.
+SHARE_PLAN_WORDS: frozenset[str] = frozenset({"nhiệm vụ", "mục tiêu", "chỉ tiêu"})
+# "15 chỉ tiêu đạt từ 50% kế hoạch trở lên", "03 chỉ tiêu đạt dưới 50%": a bound, not a value.
+THRESHOLD_WORDS: tuple[str, ...] = ("từ", "dưới")
+# Words between a count and a bare percentage that make the percentage the count's share
+# ("371 đồng chí (81%)", "5 chi bộ …, chiếm tỷ lệ 23,8%").
+SHARE_WORDS: tuple[str, ...] = ("", "đạt", "đạt tỷ lệ", "tỷ lệ", "chiếm", "chiếm tỷ lệ", "bằng", "đạt tỉ lệ")
+# The plan figure restated in brackets after a result: "(Nghị quyết đề ra 9 - 10%)".
+BRACKET_PLAN_VERBS: tuple[str, ...] = ("đề ra", "đặt ra", "giao", "là", "nhiệm kỳ")
+# "chuyển 28 ha lúa sang trồng cây ăn quả": what follows these words is the destination, not the subject.
+CONVERSION_WORDS: tuple[str, ...] = ("sang",)
+# "Giảm tỷ lệ hộ nghèo 0,5% (còn dưới 1,5%)": after these words a percentage is the level the rate falls to.
+LEVEL_AFTER_REDUCTION: tuple[str, ...] = ("còn", "xuống")
+# A bare area, output or length is named by the noun after it with these measure words before it
+# ("482 ha lúa" -> "diện tích lúa", "7.120 tấn lúa" -> "sản lượng lúa").
+AREA_NAME_PREFIXES: dict[str, tuple[str, ...]] = {
+    "ha": ("diện tích ", ""),
+    "t": ("sản lượng ", ""),
+    "km": ("",),
+}
 
 # Hedges: words just before the number (after any verb) that make the value approximate.
 HEDGES_BEFORE: tuple[str, ...] = (
@@ -411,6 +481,59 @@ ACTUAL_HEADINGS: tuple[str, ...] = (
     "nguyên nhân",
 )
 
+# A lead that opens a run of targets in running text (GOLD.md: "the scope of such a heading or lead
+# sentence runs until the text returns to results"): `… với 20 chỉ tiêu chủ yếu là: …`, `Năm 2026,
+# … phấn đấu: …`, `Đại hội đề ra các mục tiêu: …`.
+TARGET_LEADS: tuple[str, ...] = (
+    "chỉ tiêu chủ yếu",
+    "các chỉ tiêu",
+    "chỉ tiêu cụ thể",
+    "chỉ tiêu phấn đấu",
+    "mục tiêu",
+    "mục tiêu cụ thể",
+    "phấn đấu",
+    "phương hướng",
+    "nhiệm vụ trọng tâm",
+    "kế hoạch năm",
+    "với các chỉ tiêu",
+    "một số chỉ tiêu",
+    "dự kiến",
+)
+# Leads that need what follows them: `đề ra 16 chỉ tiêu`, `thông qua các chỉ tiêu` (regular expressions).
+TARGET_LEAD_PATTERNS: tuple[str, ...] = (
+    r"(?:đề|đặt)\s+ra\s+(?:các\s+|một\s+số\s+|[0-9]+\s+)?(?:chỉ\s+tiêu|mục\s+tiêu)",
+    r"thông\s+qua\s+(?:các\s+|một\s+số\s+|[0-9]+\s+)?(?:chỉ\s+tiêu|mục\s+tiêu)",
+    r"thông\s+qua\s+nghị\s+quyết\s+(?:đại\s+hội|về\s+(?:nhiệm\s+vụ|phát\s+triển|kế\s+hoạch))",
+)
+# ...unless an achievement comes first: `đạt và vượt 21/25 chỉ tiêu nghị quyết đề ra` is a result.
+LEAD_BLOCKERS: tuple[str, ...] = (
+    "đạt",
+    "vượt",
+    "hoàn thành",
+    "thực hiện được",
+    "đạt được",
+    "kết quả",
+    "chương trình",
+    "so với",
+    "so",
+)
+# Words opening a line that say the text is back to results.
+RESULT_LINE_STARTS: tuple[str, ...] = (
+    "kết quả",
+    "đã đạt",
+    "đánh giá",
+    "tình hình",
+    "qua đó",
+    "năm qua",
+    "nhiệm kỳ qua",
+    "trong nhiệm kỳ qua",
+    "5 năm qua",
+    "thời gian qua",
+    "trong năm",
+    "đến nay",
+    "hiện nay",
+)
+
 # Verbs/links stripped off the end of an indicator phrase ("sản lượng lúa đạt" -> "sản lượng lúa").
 INDICATOR_TRAILERS: tuple[str, ...] = (
     "đạt",
@@ -470,6 +593,11 @@ INDICATOR_TRAILERS: tuple[str, ...] = (
 # "tiêu chí xã nông thôn mới nâng cao"): skipped when the name does not go on without them.
 NAME_FILLERS: frozenset[str] = frozenset({"ngành", "xã"})
 
+# "tỷ lệ hộ nghèo giảm còn 1,5%" names the rate, not its reduction: a catalogue name ending in one of
+# these verbs, followed by one of the level words, is cut before the verb.
+NAME_END_VERBS: frozenset[str] = frozenset({"giảm", "tăng"})
+LEVEL_WORDS_AFTER_VERB: frozenset[str] = frozenset({"còn", "xuống", "lên", "từ"})
+
 # Words that end the noun phrase written after a number ("482 ha lúa với …", "2 vụ trộm cắp, …").
 TAIL_STOP_WORDS: tuple[str, ...] = (
     "với",
@@ -524,6 +652,393 @@ TAIL_STOP_WORDS: tuple[str, ...] = (
     "hơn",
     "đều",
 )
+
+# --- written indicator names (`phrases`) ----------------------------------------------------------
+# A name is what the report writes before (or after) the number, with the measure word an analyst
+# needs added when the report leaves it out (GOLD.md): `mía 232 ha` -> `diện tích mía`.
+
+# Words a name already opens with when it says what is measured.
+MEASURE_WORDS: tuple[str, ...] = (
+    "tỷ lệ",
+    "tỉ lệ",
+    "tỷ trọng",
+    "tỉ trọng",
+    "tốc độ",
+    "số",
+    "tổng",
+    "tổng số",
+    "diện tích",
+    "sản lượng",
+    "năng suất",
+    "giá trị",
+    "thu nhập",
+    "dân số",
+    "mức",
+    "chỉ số",
+    "lượng",
+    "tổng đàn",
+    "đàn",
+    "quy mô",
+    "doanh thu",
+    "vốn",
+    "tổng vốn",
+    "nguồn vốn",
+    "kinh phí",
+    "dư nợ",
+    "chiều dài",
+    "bình quân",
+    "thu",
+    "chi",
+    "tổng thu",
+    "tổng chi",
+    "cơ cấu",
+    "kim ngạch",
+    "độ che phủ",
+    "tuổi thọ",
+    "grdp",
+    "chỉ tiêu",
+)
+# Words that open like a measure word but are verbs or other nouns (`tổng hợp`, `thu hút`, `chi bộ`).
+NOT_MEASURE_WORDS: tuple[str, ...] = (
+    "tổng hợp",
+    "tổng kết",
+    "thu hút",
+    "thu hồi",
+    "thu hoạch",
+    "thu gom",
+    "thu mua",
+    "thu thập",
+    "chi bộ",
+    "chi hội",
+    "chi trả",
+    "chi đoàn",
+    "số hóa",
+    "số liệu",
+    "mức độ",
+    "đàn áp",
+)
+# Subjects of an amount, not of a rate: `Thu ngân sách đạt trên 50%` is a % of the plan.
+ATTAINMENT_SUBJECTS: tuple[str, ...] = (
+    "thu",
+    "chi",
+    "tổng thu",
+    "tổng chi",
+    "giá trị",
+    "tổng giá trị",
+    "sản xuất",
+    "sản lượng",
+    "tổng sản lượng",
+    "diện tích",
+    "tổng diện tích",
+    "cây",
+    "đàn",
+    "tổng đàn",
+    "vốn",
+    "kinh phí",
+    "sx",
+    "chăn nuôi",
+    "trồng trọt",
+    "gieo trồng",
+    "gieo cấy",
+)
+# Words after which a new subject starts inside one clause (`… đạt kết quả tốt với tỷ lệ che phủ rừng`).
+SUBJECT_CUTS: tuple[str, ...] = (
+    "cùng",
+    "với",
+    "như",
+    "gồm",
+    "bao gồm",
+    "trong đó",
+    "cụ thể",
+    "chỉ tiêu chủ yếu",
+    "các chỉ tiêu",
+    "nổi bật là",
+    "đáng chú ý",
+    "trong đó có",
+    "riêng",
+    "ngoài ra",
+)
+# The measure word added by base unit when the written name has none.
+UNIT_MEASURE_WORDS: dict[str, str] = {
+    "ha": "diện tích",
+    "t": "sản lượng",
+    "km": "chiều dài",
+    "%": "tỷ lệ",
+    "count": "số",
+}
+# Words opening a written name that are not part of it ("toàn xã có 6 xã …", "trong đó lúa …").
+NAME_LEADING_FILLERS: tuple[str, ...] = (
+    "trong đó",
+    "trong đó có",
+    "toàn xã",
+    "toàn huyện",
+    "toàn tỉnh",
+    "toàn quận",
+    "toàn thị xã",
+    "cả xã",
+    "cả huyện",
+    "đã",
+    "có",
+    "hiện có",
+    "đến nay",
+    "hiện nay",
+    "còn",
+    "và",
+    "với",
+    "về",
+    "riêng",
+    "cùng",
+    "đồng thời",
+    "ngoài ra",
+    "bên cạnh đó",
+    "theo đó",
+    "cụ thể",
+    "trong năm",
+    "phấn đấu",
+    "dự kiến",
+    "ước",
+    "ước tính",
+    "ước thực hiện",
+    "gồm",
+    "bao gồm",
+    "là",
+    "đạt",
+    "được",
+    "+",
+    "-",
+    "–",
+    "•",
+    "*",
+    "trong",
+    "năm",
+    "nhìn chung",
+    "tính chung",
+    "nhờ đó",
+    "qua đó",
+    "từ đó",
+    "kết quả",
+    "như",
+    "tiếp tục",
+    "duy trì",
+    "cơ bản",
+    "đề ra",
+    "tổng cộng",
+    "mặt khác",
+    "thêm vào đó",
+    "so với",
+    "xã đã",
+    "huyện đã",
+)
+# Words closing the written part before a number that belong to the verb, not the name.
+NAME_TRAILING_LINKS: tuple[str, ...] = (
+    "đạt",
+    "đạt được",
+    "ước đạt",
+    "ước",
+    "ước tính",
+    "ước thực hiện",
+    "là",
+    "được",
+    "bằng",
+    "có",
+    "còn",
+    "xuống còn",
+    "giảm xuống còn",
+    "giảm còn",
+    "xuống",
+    "tăng lên",
+    "lên",
+    "nâng lên",
+    "trên",
+    "gần",
+    "hơn",
+    "khoảng",
+    "dưới",
+    "từ",
+    "tới",
+    "đến",
+    "thực hiện",
+    "thực hiện được",
+    "hiện có",
+    "chiếm",
+    "chiếm tỷ lệ",
+    "đạt tỷ lệ",
+    "tỷ lệ đạt",
+    "với",
+    "của",
+    "cho",
+    "và",
+    "vào",
+    "ở",
+    "tại",
+    "tổng cộng",
+    "ra",
+    "đã",
+    "đã có",
+    "đạt mức",
+    "ở mức",
+    "mức",
+    "nâng tổng số",
+    "nâng tổng số lên",
+    "lũy kế",
+    "luỹ kế",
+    "trong đó",
+    "gồm",
+    "phấn đấu",
+    "phấn đấu đạt",
+    "cần đạt",
+    "phải đạt",
+    "ít nhất",
+    "tối thiểu",
+    "không dưới",
+    "trị giá",
+    "với tổng",
+    "tổng số",
+    "xấp xỉ",
+    "chỉ",
+    "thì",
+    "mà",
+    "đều",
+    "cũng",
+)
+# Verbs that open a counted activity: `kết nạp 69 đảng viên` is named noun first, `số đảng viên kết nạp`.
+NAME_VERB_STARTS: tuple[str, ...] = (
+    "huy động",
+    "kết nạp",
+    "tạo",
+    "giải quyết",
+    "tổ chức",
+    "ban hành",
+    "cử",
+    "đào tạo",
+    "hỗ trợ",
+    "tiếp nhận",
+    "xử lý",
+    "phát hiện",
+    "tuyên truyền",
+    "tiêm",
+    "cấp",
+    "trao",
+    "tặng",
+    "xây dựng",
+    "làm",
+    "sửa chữa",
+    "vận động",
+    "thu hút",
+    "tuyển",
+    "giao",
+    "bàn giao",
+    "thăm",
+    "huấn luyện",
+    "bồi dưỡng",
+    "mở",
+    "thành lập",
+    "phát triển",
+    "hoàn thành",
+    "khám",
+    "điều trị",
+    "thực hiện",
+    "triển khai",
+    "đăng ký",
+    "tham gia",
+    "bắt",
+    "bắt giữ",
+    "lập",
+    "xét",
+    "công nhận",
+    "chuyển",
+    "đón",
+    "kiểm tra",
+    "giám sát",
+    "nâng cấp",
+    "phát",
+    "cho vay",
+    "giải ngân",
+    "chi trả",
+    "đưa",
+    "gọi",
+    "khen thưởng",
+    "khen",
+    "biểu dương",
+    "trồng",
+    "gieo",
+    "gieo trồng",
+    "gieo cấy",
+    "cấy",
+    "nuôi",
+    "chăm sóc",
+    "tặng quà",
+    "hòa giải",
+    "tiếp",
+    "tiếp xúc",
+    "xét duyệt",
+    "phê duyệt",
+    "chứng thực",
+    "thụ lý",
+    "cưỡng chế",
+    "thu hồi",
+    "đề nghị",
+    "khởi công",
+    "đầu tư",
+    "nghiệm thu",
+    "xóa",
+    "hoàn thiện",
+    "kiện toàn",
+    "bổ sung",
+    "bầu",
+    "miễn nhiệm",
+    "sáp nhập",
+    "sắp xếp",
+    "xuất",
+    "nhập",
+    "tiếp đón",
+    "hướng dẫn",
+    "tư vấn",
+    "giới thiệu",
+    "cung cấp",
+    "quyên góp",
+)
+# Units of a count that say nothing about what is counted (`1.450 con`, `22.529 người`): the written
+# words before them name it.
+GENERIC_NAME_UNITS: frozenset[str] = frozenset(
+    {"con", "người", "lượt", "lượt người", "cái", "chiếc", "em", "cháu", "trường hợp", "cá nhân", "đồng chí"}
+)
+# Spelled-out forms of abbreviations in names (`nsđp` -> `ngân sách địa phương`), beside ABBREVIATIONS.
+NAME_ABBREVIATIONS: dict[str, str] = {
+    "nsđp": "ngân sách địa phương",
+    "nsnn": "ngân sách nhà nước",
+    "dtts": "dân tộc thiểu số",
+    "httnv": "hoàn thành tốt nhiệm vụ",
+    "htxsnv": "hoàn thành xuất sắc nhiệm vụ",
+    "nts": "nuôi trồng thủy sản",
+    "ntts": "nuôi trồng thủy sản",
+    "ntm": "nông thôn mới",
+    "xdntm": "xây dựng nông thôn mới",
+    "ttcn": "tiểu thủ công nghiệp",
+    "cn-ttcn": "công nghiệp - tiểu thủ công nghiệp",
+    "cn-xd": "công nghiệp - xây dựng",
+    "tm-dv": "thương mại - dịch vụ",
+    "tmdv": "thương mại dịch vụ",
+    "dvtm": "dịch vụ thương mại",
+    "cnnn": "công nghiệp ngắn ngày",
+    "ubnd": "ủy ban nhân dân",
+    "antt": "an ninh trật tự",
+    "bhyt": "bảo hiểm y tế",
+    "bhxh": "bảo hiểm xã hội",
+    "kt-xh": "kinh tế - xã hội",
+    "qp-an": "quốc phòng - an ninh",
+    "htx": "hợp tác xã",
+    "attp": "an toàn thực phẩm",
+    "vsattp": "vệ sinh an toàn thực phẩm",
+    "atgt": "an toàn giao thông",
+    "mttq": "mặt trận tổ quốc",
+    "cchc": "cải cách hành chính",
+    "ctmtqg": "chương trình mục tiêu quốc gia",
+    "gtsx": "giá trị sản xuất",
+    "tnbq": "thu nhập bình quân",
+    "bq": "bình quân",
+    "lđ": "lao động",
+}
 
 # Abbreviations common in commune reports -> expansion used for catalogue matching.
 ABBREVIATIONS: dict[str, str] = {
@@ -646,3 +1161,96 @@ ADMIN_LEVELS: dict[str, str] = {
     "quận": "district",
     "tỉnh": "province",
 }
+# Sectors of the economy: a list of their shares is the structure of the economy (`tỷ trọng … trong
+# cơ cấu kinh tế`) even when the text does not say `cơ cấu` (`khu vực dịch vụ chiếm 1,9%`).
+ECONOMIC_SECTORS: tuple[str, ...] = (
+    "nông nghiệp",
+    "lâm nghiệp",
+    "ngư nghiệp",
+    "thủy sản",
+    "công nghiệp",
+    "tiểu thủ công nghiệp",
+    "xây dựng",
+    "dịch vụ",
+    "thương mại",
+    "du lịch",
+)
+
+# --- catalogue ids of written names (resolve.py) ---------------------------------------------------
+# The sectors of a `tỷ trọng … trong cơ cấu kinh tế` share, by the words that name them.
+ECONOMIC_SECTOR_GROUPS: dict[str, frozenset[str]] = {
+    "economy_share_agriculture": frozenset({"nông", "lâm", "ngư", "thủy"}),
+    "economy_share_industry": frozenset({"công", "xây", "dựng", "tiểu", "thủ", "cơ", "bản"}),
+    "economy_share_services": frozenset({"dịch", "vụ", "thương", "mại", "du", "lịch"}),
+}
+# The growth-rate indicator of each sector of the economy (`tốc độ tăng khu vực dịch vụ`).
+SECTOR_GROWTH_IDS: dict[str, str] = {
+    "economy_share_agriculture": "agri_growth_rate",
+    "economy_share_industry": "industry_growth_rate",
+    "economy_share_services": "services_growth_rate",
+}
+# Words that make a name a growth rate of what follows them.
+GROWTH_PREFIXES: tuple[str, ...] = (
+    "tốc độ tăng trưởng bình quân",
+    "tốc độ tăng trưởng",
+    "tốc độ tăng bình quân",
+    "tốc độ tăng",
+    "tỷ lệ tăng trưởng",
+    "tỷ lệ tăng",
+    "mức tăng trưởng",
+    "tăng trưởng",
+)
+# The growth-rate indicator of a catalogue indicator, where it is not `<id>_growth_rate`.
+GROWTH_IDS: dict[str, str] = {
+    "production_value_total": "economic_growth_rate",
+    "total_product_value": "economic_growth_rate",
+    "grdp_per_capita": "economic_growth_rate",
+    "agri_value": "agri_growth_rate",
+    "industry_value": "industry_growth_rate",
+    "trade_services_value": "services_growth_rate",
+    "budget_revenue_total": "budget_revenue_growth_rate",
+    "budget_revenue_state": "budget_revenue_growth_rate",
+    "budget_revenue_commune": "budget_revenue_growth_rate",
+    "income_per_capita": "income_growth_rate",
+    "party_members": "party_member_growth_rate",
+    "population": "population_growth_rate",
+}
+# Words that make a name an attainment of plan of what follows them (`…_plan_attainment`).
+PLAN_ATTAINMENT_PREFIXES: tuple[str, ...] = (
+    "tỷ lệ thực hiện kế hoạch",
+    "tỷ lệ thực hiện dự toán",
+    "tỷ lệ thực hiện chỉ tiêu",
+    "tỷ lệ hoàn thành kế hoạch",
+    "tỷ lệ hoàn thành dự toán",
+    "tỷ lệ hoàn thành chỉ tiêu",
+    "tỷ lệ thực hiện",
+    "tỷ lệ hoàn thành",
+)
+# Qualifiers at the end of a name that say how often or where, not what.
+NAME_TRAILING_QUALIFIERS: tuple[str, ...] = (
+    "bình quân hằng năm",
+    "bình quân mỗi năm",
+    "hằng năm",
+    "mỗi năm",
+    "bình quân",
+    "nhiệm kỳ",
+    "cả năm",
+    "toàn xã",
+    "toàn huyện",
+    "toàn đảng bộ",
+    "trên địa bàn",
+    "trên địa bàn xã",
+    "trên địa bàn huyện",
+    "của xã",
+    "của huyện",
+    "của đảng bộ",
+)
+# Words a name may hold beside a catalogue name and still mean it: where, how often, who is counted.
+NAME_HARMLESS_WORDS: frozenset[str] = frozenset(
+    {
+        "toàn", "xã", "huyện", "thị", "trấn", "phường", "tỉnh", "kinh", "tế", "hội", "chủ", "yếu",
+        "trên", "địa", "bàn", "của", "tại", "đảng", "bộ", "đại", "diện", "tiêu", "biểu",
+        "chính", "thức", "hiện", "nay", "có", "đạt", "được", "các", "những", "cả", "bình", "quân",
+        "hằng", "năm", "mỗi", "nhiệm", "kỳ", "trong", "chung", "nhân", "dân", "người", "ước", "thuộc", "trực",
+    }
+)  # fmt: skip

@@ -1,4 +1,5 @@
-"""Incremental builds extract only new document versions; a full refresh rebuilds identically."""
+"""Incremental builds extract only new document versions (or all, for a new extractor version);
+a failed extraction is recorded and retried; a full refresh rebuilds identically."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ from dataclasses import replace
 import duckdb
 import pytest
 
+import ingest.extract
 from ingest.paths import DataPaths
 from ingest.warehouse.build import dbt_build
+from tests.helpers import fake_extract
 from tests.helpers.landing import SITES, Doc, land, seed_docs, utc
 
 pytestmark = pytest.mark.slow
@@ -114,3 +117,119 @@ def test_incremental_then_full_refresh(tmp_path, fake_extractor: list[str]) -> N
     after = snapshot(paths)
     for table in MARTS:
         assert after[table] == before[table], table
+
+
+def _doubled(text: str, **kwargs):
+    """What a new extractor finds: the fake extractor's mentions with every value doubled."""
+    return [
+        replace(m, value=m.value * 2, base_value=m.base_value * 2)
+        for m in fake_extract.extract_mentions(text, **kwargs)
+    ]
+
+
+def _values(paths: DataPaths) -> list[tuple]:
+    return sorted(
+        tuple(r)
+        for r in duckdb.connect(str(paths.warehouse), read_only=True)
+        .execute("select content_sha256, quote, base_value, extractor_version from fct_indicator_mentions")
+        .fetchall()
+    )
+
+
+def test_new_extractor_version_reextracts_without_full_refresh(
+    tmp_path, fake_extractor: list[str], monkeypatch
+) -> None:
+    paths = DataPaths.at(tmp_path)
+    land(paths, seed_docs(), run_id="20230815T010000Z-aaaaaa", at=utc(2023, 8, 15, 1))
+    monkeypatch.setattr(ingest.extract, "EXTRACTOR_VERSION", "test-1")
+    assert dbt_build(paths).ok
+    old = _values(paths)
+    assert old and {v for *_, v in old} == {"test-1"}
+    calls = len(fake_extractor)
+
+    # the same extractor again: nothing re-extracted
+    assert dbt_build(paths).ok
+    assert len(fake_extractor) == calls
+
+    # a new extractor: every document re-extracted, the facts hold only its mentions
+    monkeypatch.setattr(ingest.extract, "EXTRACTOR_VERSION", "test-2")
+    monkeypatch.setattr(ingest.extract, "extract_mentions", _doubled)
+    result = dbt_build(paths)
+    assert result.ok, result.message
+    assert len(fake_extractor) == calls + 3
+    new = _values(paths)
+    assert new == sorted((sha, quote, value * 2, "test-2") for sha, quote, value, _ in old)
+    n_facts = scalar(paths, "select count(*) from fct_commune_indicators")
+
+    # ...and the same as a full refresh with the new extractor
+    full = dbt_build(paths, full_refresh=True)
+    assert full.ok, full.message
+    assert _values(paths) == new
+    assert scalar(paths, "select count(*) from fct_commune_indicators") == n_facts
+
+
+def test_warehouse_built_before_extractor_versions_is_reextracted(
+    tmp_path, fake_extractor: list[str], monkeypatch
+) -> None:
+    paths = DataPaths.at(tmp_path)
+    land(paths, seed_docs(), run_id="20230815T010000Z-aaaaaa", at=utc(2023, 8, 15, 1))
+    assert dbt_build(paths).ok
+    old = _values(paths)
+    # the warehouse as the extractor without versions left it: no extractor_version column
+    with duckdb.connect(str(paths.warehouse)) as con:
+        for table in ("int_documents_extracted", "fct_indicator_mentions"):
+            con.execute(f"alter table {table} drop column extractor_version")
+    calls = len(fake_extractor)
+    monkeypatch.setattr(ingest.extract, "extract_mentions", _doubled)
+    result = dbt_build(paths)
+    assert result.ok, result.message
+    assert len(fake_extractor) == calls + 3
+    version = ingest.extract.EXTRACTOR_VERSION
+    assert _values(paths) == sorted((sha, quote, value * 2, version) for sha, quote, value, _ in old)
+
+
+def test_failed_extraction_is_recorded_kept_and_retried(
+    tmp_path, fake_extractor: list[str], monkeypatch
+) -> None:
+    paths = DataPaths.at(tmp_path)
+    xuan_phu, loc_quang, binh_thanh_dong = seed_docs()
+    land(
+        paths,
+        [xuan_phu, loc_quang, binh_thanh_dong],
+        run_id="20230815T010000Z-aaaaaa",
+        at=utc(2023, 8, 15, 1),
+    )
+    monkeypatch.setattr(ingest.extract, "EXTRACTOR_VERSION", "test-1")
+    assert dbt_build(paths).ok
+    before = _values(paths)
+    loc_quang_rows = [r for r in before if r[0] == loc_quang.content_sha256]
+    assert loc_quang_rows
+
+    def broken_on_loc_quang(text: str, **kwargs):
+        if text == loc_quang.text:
+            raise RuntimeError("extractor bug on this page")
+        return _doubled(text, **kwargs)
+
+    # a new extractor that fails on one document: the build completes and warns, the error is
+    # recorded where an operator sees it, the document keeps its older mentions
+    monkeypatch.setattr(ingest.extract, "EXTRACTOR_VERSION", "test-2")
+    monkeypatch.setattr(ingest.extract, "extract_mentions", broken_on_loc_quang)
+    result = dbt_build(paths)
+    assert result.ok, result.message
+    assert [n.name for n in result.nodes if n.status == "warn"] == ["assert_no_extraction_errors"]
+    assert (
+        scalar(paths, "select count(*) from dim_document where extraction_error like '%extractor bug%'") == 1
+    )
+    after = _values(paths)
+    assert [r for r in after if r[0] == loc_quang.content_sha256] == loc_quang_rows
+    assert {r[3] for r in after if r[0] != loc_quang.content_sha256} == {"test-2"}
+
+    # fixed: the next build retries only that document and replaces its mentions
+    calls = len(fake_extractor)
+    monkeypatch.setattr(ingest.extract, "extract_mentions", _doubled)
+    result = dbt_build(paths)
+    assert result.ok, result.message
+    assert [n.name for n in result.nodes if n.status == "warn"] == []
+    assert len(fake_extractor) == calls + 1
+    assert scalar(paths, "select count(*) from dim_document where extraction_error is not null") == 0
+    assert _values(paths) == sorted((sha, quote, value * 2, "test-2") for sha, quote, value, _ in before)

@@ -28,7 +28,19 @@ def test_build_with_the_real_extraction_library(tmp_path) -> None:
             "select count(*) from fct_indicator_mentions m left join dim_period p using (period) "
             "where p.granularity is null"
         ).fetchone()[0]
+        parts = con.execute(
+            "select part.base_value, total.base_value, part.document_version_id = total.document_version_id "
+            "from int_mentions_unnested part join int_mentions_unnested total "
+            "on part.part_of_mention_id = total.mention_id"
+        ).fetchall()
+        dangling = con.execute(
+            "select count(*) from int_mentions_unnested where part_of_mention_id is not null "
+            "and part_of_mention_id not in (select mention_id from int_mentions_unnested)"
+        ).fetchone()[0]
     assert set(per_site) == {"xuan-phu", "loc-quang", "binh-thanh-dong"}
+    # `Tổng 27 chỉ tiêu trong đó: có 15 chỉ tiêu …`: parts point at their total in the same document
+    assert parts and dangling == 0
+    assert all(same_doc and part < total for part, total, same_doc in parts)
     assert all(n > 0 for n in per_site.values())
     assert 0 < reconciled <= sum(per_site.values())
     assert unmatched == 0

@@ -10,7 +10,10 @@ and would hide the Python dependency from dbt.
 
 One row per document version; mentions are a list column unnested by int_mentions_unnested,
 so a document with no mention is still recorded as done. A document whose extraction raises
-is recorded with `extraction_error` and retried by the next build.
+is recorded with `extraction_error` and retried by the next build. Each row records the
+`extractor_version` that made it: a build with a new extractor re-extracts every document
+made by another version (or before versions were recorded), without `--full-refresh`.
+Large batches are extracted by worker processes on every core (`ingest.extract.parallel`).
 """
 
 import datetime as dt
@@ -38,6 +41,7 @@ MENTION_TYPE = pa.struct(
         ("quote", pa.string()),
         ("start", pa.int32()),
         ("end", pa.int32()),
+        ("part_of", pa.int32()),
     ]
 )
 
@@ -61,6 +65,7 @@ SCHEMA = pa.schema(
         ("mentions", pa.list_(MENTION_TYPE)),
         ("n_mentions", pa.int32()),
         ("extraction_error", pa.string()),
+        ("extractor_version", pa.string()),
     ]
 )
 
@@ -75,8 +80,9 @@ def _iso_date(value):
         return None
 
 
-def _extract(extract, doc):
-    """One output row for one document version; errors are recorded, not raised."""
+def _row(doc, version, result):
+    """One output row for one document version from its extraction result (or error)."""
+    meta, mentions, error = result
     row = {name: None for name in SCHEMA.names}
     row.update(
         document_version_id=doc["document_version_id"],
@@ -85,32 +91,33 @@ def _extract(extract, doc):
         terms=[],
         mentions=[],
         n_mentions=0,
+        extractor_version=version,
     )
-    text, title, published_at = doc["document_text"] or "", doc["title"], doc["published_at_text"]
-    try:
-        meta = extract.extract_metadata(text, title=title, published_at=published_at)
-        mentions = extract.extract_mentions(text, title=title, published_at=published_at, metadata=meta)
-    except Exception as exc:  # one bad document must not stop the build
-        log.warning("extraction failed for %s: %r", doc["document_version_id"], exc)
-        row["extraction_error"] = f"{type(exc).__name__}: {exc}"[:2000]
+    if error is not None:
+        log.warning("extraction failed for %s: %s", doc["document_version_id"], error)
+        row["extraction_error"] = error
         return row
     row.update(
-        issuer=meta.issuer,
-        metadata_commune=meta.commune,
-        metadata_district=meta.district,
-        metadata_province=meta.province,
-        doc_type=meta.doc_type,
-        doc_number=meta.doc_number,
-        issue_place=meta.issue_place,
-        issue_date=_iso_date(meta.issue_date),
-        issue_year=meta.issue_year,
-        issue_month=meta.issue_month,
-        terms=list(meta.terms or []),
-        default_period=meta.default_period,
-        mentions=[m.to_dict() for m in mentions],
+        issuer=meta["issuer"],
+        metadata_commune=meta["commune"],
+        metadata_district=meta["district"],
+        metadata_province=meta["province"],
+        doc_type=meta["doc_type"],
+        doc_number=meta["doc_number"],
+        issue_place=meta["issue_place"],
+        issue_date=_iso_date(meta["issue_date"]),
+        issue_year=meta["issue_year"],
+        issue_month=meta["issue_month"],
+        terms=list(meta["terms"] or []),
+        default_period=meta["default_period"],
+        mentions=mentions,
         n_mentions=len(mentions),
     )
     return row
+
+
+def _has_column(session, relation, column):
+    return column in session.sql(f"select * from {relation} limit 0").columns
 
 
 def model(dbt, session):
@@ -118,28 +125,54 @@ def model(dbt, session):
         materialized="incremental",
         unique_key="document_version_id",
         incremental_strategy="delete+insert",
-        on_schema_change="fail",
+        # a warehouse built before versions were recorded gains the column (and is re-extracted)
+        on_schema_change="append_new_columns",
     )
     # Imported here, not at module top, so that parsing the project never imports the library;
     # attribute access at call time (extract.extract_mentions) keeps the real library swappable.
     import ingest.extract as extract
+    from ingest.extract import parallel
 
+    version = extract.EXTRACTOR_VERSION
+    if not version.replace(".", "").replace("-", "").isalnum():
+        raise ValueError(f"EXTRACTOR_VERSION must be a plain token, got {version!r}")
     current = dbt.ref("int_documents_latest").select("document_version_id")
     if dbt.is_incremental:
-        current = current.filter(
-            f"document_version_id not in (select document_version_id from {dbt.this}"
-            " where extraction_error is null)"
-        )
+        done = f"select document_version_id from {dbt.this} where extraction_error is null"
+        if _has_column(session, dbt.this, "extractor_version"):
+            current = current.filter(
+                f"document_version_id not in ({done} and extractor_version = '{version}')"
+            )
     todo = current.select("document_version_id as todo_version_id")
     texts = dbt.ref("stg_landing__documents")  # the text is read from the landing view only here
     documents = texts.join(todo, "document_version_id = todo_version_id")
+    n_todo = documents.aggregate("count(*)").fetchall()[0][0]
+    workers = parallel.workers_for(n_todo)
     reader = documents.select(COLUMNS).order("document_version_id").fetch_record_batch(BATCH_ROWS)
     batches = []
     n_docs = n_mentions = 0
-    for batch in reader:
-        rows = [_extract(extract, doc) for doc in batch.to_pylist()]
-        n_docs += len(rows)
-        n_mentions += sum(r["n_mentions"] for r in rows)
-        batches.append(pa.Table.from_pylist(rows, schema=SCHEMA))
-    log.info("extracted %d mentions from %d document versions", n_mentions, n_docs)
+    pool = parallel.ExtractPool(workers) if workers else None
+    try:
+        for batch in reader:
+            docs = batch.to_pylist()
+            inputs = [(d["document_text"] or "", d["title"], d["published_at_text"]) for d in docs]
+            if pool is not None:
+                results = pool.map(inputs)
+            else:
+                functions = (extract.extract_metadata, extract.extract_mentions)
+                results = [parallel.extract_one(i, *functions) for i in inputs]
+            rows = [_row(doc, version, result) for doc, result in zip(docs, results, strict=True)]
+            n_docs += len(rows)
+            n_mentions += sum(r["n_mentions"] for r in rows)
+            batches.append(pa.Table.from_pylist(rows, schema=SCHEMA))
+    finally:
+        if pool is not None:
+            pool.close()
+    log.info(
+        "extracted %d mentions from %d document versions (extractor %s, %s)",
+        n_mentions,
+        n_docs,
+        version,
+        f"{workers} worker processes" if workers else "in-process",
+    )
     return pa.concat_tables(batches) if batches else SCHEMA.empty_table()

@@ -14,6 +14,8 @@ exploded as (
         extracted.document_version_id,
         extracted.content_sha256,
         extracted.clean_version,
+        extracted.extractor_version,
+        extracted.mentions,
         unnest(extracted.mentions) as mention
     from extracted
     inner join current_versions
@@ -40,7 +42,12 @@ flattened as (
         mention.period,
         mention.quote,
         mention.start as "start",
-        mention."end"
+        mention."end",
+        -- the total this figure is a part of (`trong đó …`): part_of is its 0-based position
+        exploded.mentions[mention.part_of + 1].start as total_start,
+        exploded.mentions[mention.part_of + 1]."end" as total_end,
+        exploded.mentions[mention.part_of + 1].indicator as total_indicator,
+        exploded.extractor_version
     from exploded
 ),
 
@@ -49,7 +56,21 @@ final as (
         md5(
             content_sha256 || '|' || clean_version || '|' || "start" || '|' || "end" || '|' || indicator
         ) as mention_id,
-        *
+        case
+            when total_start is not null
+                then md5(
+                        content_sha256
+                        || '|'
+                        || clean_version
+                        || '|'
+                        || total_start
+                        || '|'
+                        || total_end
+                        || '|'
+                        || total_indicator
+                    )
+        end as part_of_mention_id,
+        * exclude (total_start, total_end, total_indicator)
     from flattened
     qualify row_number() over (partition by mention_id order by kind, period) = 1
 )

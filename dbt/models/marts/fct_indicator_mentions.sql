@@ -9,14 +9,20 @@
             "update {{ this }} as f set commune_id = s.commune_id
                 from {{ ref('int_sites_latest') }} as s
                 where f.site_id = s.site_id and f.commune_id is distinct from s.commune_id",
+            "delete from {{ this }} as f where exists (
+                select 1 from {{ ref('int_documents_extracted') }} as e
+                where e.document_version_id = f.document_version_id and e.extraction_error is null
+                    and e.extractor_version is distinct from f.extractor_version)",
         ],
     )
 }}
 
--- Incremental: a build only unnests document versions not yet in the table; delete+insert on
--- content_sha256 swaps in a page's new clean version, and the post-hook drops rows of
--- versions that are no longer current (e.g. a re-clean that found no mention) and moves rows
--- to the site's current commune after a registry edit, so a full refresh rebuilds the same.
+-- Incremental: a build only unnests document versions not yet in the table (or extracted by
+-- another extractor version since); delete+insert on content_sha256 swaps in a page's new clean
+-- version or new extraction, and the post-hooks drop rows of versions that are no longer current
+-- (e.g. a re-clean that found no mention) or whose document a newer extractor re-extracted
+-- successfully (a failed re-extraction keeps the older mentions until the retry succeeds), and
+-- move rows to the site's current commune after a registry edit, so a full refresh rebuilds the same.
 
 with
 
@@ -43,7 +49,15 @@ periods as (
 new_mentions as (
     select * from mentions
     {% if is_incremental() %}
-        where document_version_id not in (select document_version_id from {{ this }})
+        {% set existing = adapter.get_columns_in_relation(this) | map(attribute='name') | list %}
+        {% if 'extractor_version' in existing %}
+            where not exists (
+                select 1 from {{ this }} as done
+                where
+                    done.document_version_id = mentions.document_version_id
+                    and done.extractor_version is not distinct from mentions.extractor_version
+            )
+        {% endif %}
     {% endif %}
 ),
 
@@ -77,7 +91,8 @@ joined as (
         new_mentions.period,
         new_mentions.quote,
         new_mentions."start",
-        new_mentions."end"
+        new_mentions."end",
+        new_mentions.extractor_version
     from new_mentions
     inner join documents on new_mentions.document_version_id = documents.document_version_id
     left join extracted on new_mentions.document_version_id = extracted.document_version_id

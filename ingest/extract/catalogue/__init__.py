@@ -1,4 +1,14 @@
-"""The indicator catalogue: canonical indicators, their Vietnamese names and synonyms, loaded from CSV."""
+"""The indicator catalogue: canonical indicators, their Vietnamese names and synonyms, loaded from CSV.
+
+Columns: `indicator_id` (stable snake_case; renamed only with a crosswalk), `name_vi`, `synonyms`
+(`|`-separated wordings the extractor recognises), `theme`, `base_unit` (the unit every fact of the
+indicator is stored in), `higher_is_better`, `description_en`, `name_en` (a short English label),
+`counted_noun` (what a count counts, e.g. `hộ`, `đảng viên`; empty for anything but counts) and
+`official_code` (`|`-separated references to the official systems: `NTM n` is criterion n of the
+national new-rural-area criteria 2021-2025, Decision 318/QĐ-TTg; `TKX 01`-`TKX 03` the group of the
+commune-level statistical indicator system, Decision 54/2016/QĐ-TTg: land and population, economy,
+society and environment).
+"""
 
 from __future__ import annotations
 
@@ -12,9 +22,21 @@ from pathlib import Path
 from ingest.records import BASE_UNITS
 
 CATALOGUE_CSV = Path(__file__).with_name("indicators.csv")
-COLUMNS = ("indicator_id", "name_vi", "synonyms", "theme", "base_unit", "higher_is_better", "description_en")
+COLUMNS = (
+    "indicator_id",
+    "name_vi",
+    "synonyms",
+    "theme",
+    "base_unit",
+    "higher_is_better",
+    "description_en",
+    "name_en",
+    "counted_noun",
+    "official_code",
+)
 THEMES = ("kinh tế", "văn hóa - xã hội", "quốc phòng - an ninh", "xây dựng Đảng")
 _ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+_CODE_RE = re.compile(r"^(?:NTM [0-9]{1,2}(?:\.[0-9]{1,2})?|TKX 0[1-3])$")
 
 # Old-style tone placement (hoà, thuỷ, khoẻ) -> the new style used in the catalogue (hòa, thủy, khỏe).
 _OLD_TONES = {
@@ -54,6 +76,9 @@ class CatalogueEntry:
     base_unit: str
     higher_is_better: bool
     description_en: str
+    name_en: str = ""
+    counted_noun: str = ""
+    official_codes: tuple[str, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -71,6 +96,12 @@ def normalize_name(text: str) -> str:
     folded = _OLD_TONE_RE.sub(lambda m: _fold_tone(m, folded), folded)
     folded = _PUNCT_RE.sub(" ", folded)
     return _SPACE_RE.sub(" ", folded).strip()
+
+
+def fold_tones(text: str) -> str:
+    """Lowercase NFC text, old-style tone placement folded (`thuỷ sản` -> `thủy sản`), punctuation kept."""
+    folded = unicodedata.normalize("NFC", text).lower()
+    return _OLD_TONE_RE.sub(lambda m: _fold_tone(m, folded), folded)
 
 
 def _fold_tone(match: re.Match[str], text: str) -> str:
@@ -109,6 +140,18 @@ def parse_catalogue(path: Path) -> list[CatalogueEntry]:
                 raise CatalogueError(f"line {line}: unknown theme {row['theme']!r}")
             if row["base_unit"] not in BASE_UNITS:
                 raise CatalogueError(f"line {line}: unknown base_unit {row['base_unit']!r}")
+            name_en = row["name_en"].strip()
+            if not name_en:
+                raise CatalogueError(f"line {line}: name_en is empty for {indicator_id!r}")
+            counted_noun = unicodedata.normalize("NFC", row["counted_noun"].strip())
+            if counted_noun and row["base_unit"] != "count":
+                raise CatalogueError(f"line {line}: counted_noun {counted_noun!r} on a non-count indicator")
+            codes = tuple(c.strip() for c in row["official_code"].split("|") if c.strip())
+            for code in codes:
+                if not _CODE_RE.match(code):
+                    raise CatalogueError(
+                        f"line {line}: official_code {code!r} is not `NTM n[.m]` or `TKX 0n`"
+                    )
             synonyms = tuple(
                 unicodedata.normalize("NFC", s.strip()) for s in row["synonyms"].split("|") if s.strip()
             )
@@ -121,6 +164,9 @@ def parse_catalogue(path: Path) -> list[CatalogueEntry]:
                     base_unit=row["base_unit"],
                     higher_is_better=_parse_bool(row["higher_is_better"], line),
                     description_en=row["description_en"].strip(),
+                    name_en=name_en,
+                    counted_noun=counted_noun,
+                    official_codes=codes,
                 )
             )
     return entries
@@ -178,6 +224,7 @@ __all__ = [
     "CatalogueEntry",
     "CatalogueError",
     "catalogue_by_id",
+    "fold_tones",
     "load_catalogue",
     "lookup_name",
     "normalize_name",

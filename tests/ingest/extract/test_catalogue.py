@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from evaluation.scoring import load_jsonl
 from ingest.extract.catalogue import (
     CATALOGUE_CSV,
     THEMES,
@@ -18,7 +19,6 @@ from ingest.extract.catalogue import (
     normalize_name,
     parse_catalogue,
 )
-from ingest.extract.scoring import load_jsonl
 from ingest.records import BASE_UNITS
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
@@ -47,7 +47,10 @@ PERIOD_RE = re.compile(
     r"|term-\d{4}-\d{4}(-(mid|start|second-half))?"
     r"|as-of:\d{4}-\d{2}-\d{2})$"
 )
-HEADER = "indicator_id,name_vi,synonyms,theme,base_unit,higher_is_better,description_en\n"
+HEADER = (
+    "indicator_id,name_vi,synonyms,theme,base_unit,higher_is_better,description_en,"
+    "name_en,counted_noun,official_code\n"
+)
 
 
 def _is_lower_nfc(text: str) -> bool:
@@ -57,10 +60,10 @@ def _is_lower_nfc(text: str) -> bool:
 # ---- the catalogue itself
 
 
-def test_catalogue_has_at_least_60_unique_snake_case_ids() -> None:
+def test_catalogue_has_at_least_250_unique_snake_case_ids() -> None:
     entries = load_catalogue()
     ids = [e.indicator_id for e in entries]
-    assert len(entries) >= 60
+    assert len(entries) >= 250
     assert len(ids) == len(set(ids))
     assert all(re.fullmatch(r"[a-z][a-z0-9_]*", i) for i in ids)
 
@@ -74,6 +77,35 @@ def test_every_entry_has_valid_theme_base_unit_and_lowercase_nfc_names() -> None
         assert all(s and _is_lower_nfc(s) for s in entry.synonyms), entry
         assert isinstance(entry.synonyms, tuple)
         assert entry.description_en
+        assert entry.name_en and len(entry.name_en) <= 60, entry
+        assert not entry.counted_noun or (entry.base_unit == "count" and _is_lower_nfc(entry.counted_noun))
+
+
+def test_counts_say_what_they_count() -> None:
+    counts = [e for e in load_catalogue() if e.base_unit == "count"]
+    missing = [e.indicator_id for e in counts if not e.counted_noun]
+    assert not missing, missing
+
+
+def test_no_two_indicators_of_one_base_unit_share_a_name() -> None:
+    # a shared name resolves only by unit: two indicators of the same unit would both lose it
+    seen: dict[tuple[str, str], str] = {}
+    for entry in load_catalogue():
+        for name in entry.names:
+            key = (normalize_name(name), entry.base_unit)
+            assert seen.setdefault(key, entry.indicator_id) == entry.indicator_id, (key, seen[key], entry)
+
+
+def test_official_systems_are_referenced() -> None:
+    entries = load_catalogue()
+    codes = {c for e in entries for c in e.official_codes}
+    criteria = {int(c.split()[1].split(".")[0]) for c in codes if c.startswith("NTM")}
+    # the new-rural criteria with a measurable indicator: roads, irrigation, electricity, schools,
+    # culture, markets, housing, income, poverty, labour, production, education, health, culture,
+    # environment, political system, defence
+    assert {2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19} <= criteria
+    assert {"TKX 01", "TKX 02", "TKX 03"} <= codes
+    assert catalogue_by_id()["income_per_capita"].official_codes[0] == "NTM 10"
 
 
 def test_every_theme_is_covered_with_the_indicators_the_brief_names() -> None:
@@ -129,11 +161,14 @@ def test_csv_on_disk_has_the_documented_header() -> None:
 @pytest.mark.parametrize(
     ("row", "message"),
     [
-        ("a,x,,kinh tế,%,true,d\na,y,,kinh tế,%,true,d\n", "duplicate"),
-        ("a,x,,economy,%,true,d\n", "theme"),
-        ("a,x,,kinh tế,tonnes,true,d\n", "base_unit"),
-        ("a,x,,kinh tế,%,yes,d\n", "higher_is_better"),
-        ("Bad-Id,x,,kinh tế,%,true,d\n", "snake_case"),
+        ("a,x,,kinh tế,%,true,d,A,,\na,y,,kinh tế,%,true,d,A,,\n", "duplicate"),
+        ("a,x,,economy,%,true,d,A,,\n", "theme"),
+        ("a,x,,kinh tế,tonnes,true,d,A,,\n", "base_unit"),
+        ("a,x,,kinh tế,%,yes,d,A,,\n", "higher_is_better"),
+        ("Bad-Id,x,,kinh tế,%,true,d,A,,\n", "snake_case"),
+        ("a,x,,kinh tế,%,true,d,,,\n", "name_en"),
+        ("a,x,,kinh tế,%,true,d,A,hộ,\n", "counted_noun"),
+        ("a,x,,kinh tế,%,true,d,A,,QĐ 318\n", "official_code"),
     ],
 )
 def test_parse_catalogue_rejects_bad_rows_naming_the_problem(tmp_path: Path, row: str, message: str) -> None:
@@ -152,9 +187,12 @@ def test_parse_catalogue_rejects_wrong_columns(tmp_path: Path) -> None:
 
 def test_parse_catalogue_reads_synonyms_as_tuple(tmp_path: Path) -> None:
     path = tmp_path / "ok.csv"
-    path.write_text(HEADER + 'a_b,tên,"x, y|z",kinh tế,ha,false,d\n', encoding="utf-8")
+    path.write_text(
+        HEADER + 'a_b,tên,"x, y|z",kinh tế,count,false,d,A b,hộ,NTM 17.1|TKX 03\n', encoding="utf-8"
+    )
     (entry,) = parse_catalogue(path)
     assert entry.synonyms == ("x, y", "z")
+    assert (entry.name_en, entry.counted_noun, entry.official_codes) == ("A b", "hộ", ("NTM 17.1", "TKX 03"))
     assert entry.higher_is_better is False
     assert entry.names == ("tên", "x, y", "z")
 

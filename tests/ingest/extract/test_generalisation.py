@@ -143,7 +143,7 @@ def test_noun_after_the_number_names_the_quantity() -> None:
     assert by[512.0].indicator_id == "rice_area"
     assert "lạc" in by[64.0].indicator.split()
     m = _all("Trong kỳ phát hiện 3 vụ buôn bán pháo nổ.")[0]
-    assert m.indicator.endswith("vụ buôn bán pháo nổ")
+    assert m.indicator == "số vụ buôn bán pháo nổ phát hiện"  # the measure word, the counted noun first
     m = _all("Toàn xã có 4 làng nghề truyền thống.")[0]
     assert (m.unit, m.value) == ("làng nghề", 4.0)
 
@@ -214,3 +214,44 @@ def test_flattened_table_rows_use_the_header_for_bare_percentages() -> None:
     assert [(m.value, m.plan_pct, m.yoy_pct) for m in ms] == [(95.0, 90.0, 104.0), (30.0, 75.0, 110.0)]
     assert [m.indicator for m in ms] == ["ngô đông", "khoai lang"]
     assert "|" in ms[1].quote
+
+
+def test_a_place_before_a_count_is_its_doer_not_its_name() -> None:
+    by = _by_value("Đến nay, thị xã Phú Mỹ có 5/5 xã đạt chuẩn nông thôn mới.")
+    assert by[5.0].indicator == "số xã đạt chuẩn nông thôn mới"
+
+
+def test_congress_delegates_are_an_attendance_count() -> None:
+    by = _by_value("Đại hội Đảng bộ xã lần thứ XX khai mạc với 139 đại biểu đại diện cho 446 đảng viên.")
+    assert by[139.0].indicator == "số đại biểu dự đại hội"
+    assert by[446.0].indicator.startswith("số đảng viên")
+
+
+def test_a_share_beside_a_count_or_ratio_names_what_was_counted() -> None:
+    ms = _all("Huyện có 15/15 xã được công nhận đạt chuẩn nông thôn mới, đạt 100%.")
+    rate = next(m for m in ms if m.unit == "%")
+    assert rate.indicator == "tỷ lệ xã công nhận đạt chuẩn nông thôn mới"
+    assert rate.quote.startswith("Huyện có 15/15 xã")  # the share's words are the count's
+    ms = _all("Có 1 xã nông thôn mới kiểu mẫu (Định Thủy), tỷ lệ 6,7%.")
+    assert next(m for m in ms if m.unit == "%").indicator == "tỷ lệ xã nông thôn mới kiểu mẫu"
+
+
+def test_counters_merged_communes_and_named_units_are_no_facts() -> None:
+    assert _all("Lượt xem: 416") == []
+    assert [m.value for m in _all("Xã Bao La được thành lập trên cơ sở sáp nhập 3 xã.")] == []
+    assert [m.value for m in _all("Thẩm định nông thôn mới 2 xã Bình Trung và Bình Giã.")] == []
+    assert [m.value for m in _all("Toàn huyện có 7 xã đạt chuẩn nông thôn mới.")] == [7.0]
+
+
+def test_targets_adopted_and_averages_per_unit_are_named_by_their_words() -> None:
+    assert _by_value("Nhiệm kỳ 2020-2025 xác định 18 chỉ tiêu phấn đấu.")[18.0].indicator.startswith(
+        "số chỉ tiêu phấn đấu"
+    )
+    assert (
+        _by_value("Bình quân mỗi xã đạt 12,42 tiêu chí.")[12.42].indicator == "số tiêu chí bình quân mỗi xã"
+    )
+
+
+def test_a_change_quotes_the_level_it_changes() -> None:
+    by = _by_value("Tổng đàn bò 1.276 con, tăng 5% so với năm 2021.")
+    assert by[5.0].quote.startswith("Tổng đàn bò 1.276 con")

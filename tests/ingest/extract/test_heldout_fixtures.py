@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from evaluation.scoring import load_jsonl
 from ingest.clean import clean_text
 from ingest.extract.catalogue import catalogue_by_id
-from ingest.extract.scoring import load_jsonl
 from ingest.records import BASE_UNITS
 
 HELDOUT = Path(__file__).resolve().parents[2] / "fixtures" / "heldout"

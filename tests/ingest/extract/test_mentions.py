@@ -46,14 +46,34 @@ def test_plan_words_dự_toán_vượt_nghị_quyết() -> None:
 
 
 def test_percentage_of_plan_without_a_value() -> None:
+    # the attainment is the fact (GOLD.md), never the VND indicator's value: its own id, no plan_pct
     m = _one("Chi ngân sách xã ước đạt 50,1% dự toán giao, đảm bảo nhiệm vụ chính trị của xã.")
-    assert (m.value, m.unit, m.plan_pct, m.approx, m.indicator_id) == (
+    assert (m.value, m.unit, m.base_unit, m.plan_pct, m.approx, m.indicator_id) == (
         50.1,
         "%",
-        50.1,
+        "%",
+        None,
         True,
-        "budget_expenditure",
+        "budget_expenditure_plan_attainment",
     )
+    # an indicator without an attainment sibling in the catalogue gets no id
+    m = _one("Tiêm phòng cho đàn chó đạt 92% KH.")
+    assert (m.value, m.base_unit, m.plan_pct, m.indicator_id) == (92.0, "%", None, None)
+
+
+def test_every_mention_with_an_id_is_in_its_indicators_base_unit() -> None:
+    from ingest.extract.catalogue import catalogue_by_id
+
+    by_id = catalogue_by_id()
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((SEEDS.parent / "heldout").glob("*.txt"))]
+    checked = 0
+    for text in texts:
+        for m in extract_mentions(text):
+            if m.indicator_id is not None:
+                assert m.base_unit == by_id[m.indicator_id].base_unit, m
+                checked += 1
+    assert checked > 300
 
 
 @pytest.mark.parametrize(
@@ -191,3 +211,34 @@ def test_a_rate_falling_to_a_level_is_the_rate() -> None:
         "target",
         "2025",
     )
+
+
+def test_a_bug_raises_instead_of_returning_nothing(monkeypatch) -> None:
+    # an empty list would look like a document without figures: the dbt model must see the error
+    from ingest.extract import mentions as M
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("extractor bug")
+
+    monkeypatch.setattr(M, "find_quantities", broken)
+    with pytest.raises(RuntimeError, match="extractor bug"):
+        extract_mentions("Sản lượng lúa đạt 1.936 tấn.", metadata=H1_2023)
+
+
+def test_a_broken_catalogue_raises(monkeypatch, tmp_path) -> None:
+    from ingest.extract import catalogue as C
+    from ingest.extract import indicators as I
+
+    bad = tmp_path / "indicators.csv"
+    bad.write_text("indicator_id,name_vi\nx,y\n", encoding="utf-8")
+    monkeypatch.setattr(C, "CATALOGUE_CSV", bad)
+    for cached in (C._load, C.catalogue_by_id, C._names_index, C._lookup, I._trie):
+        cached.cache_clear()
+    try:
+        with pytest.raises(C.CatalogueError):
+            extract_mentions("Sản lượng lúa đạt 1.936 tấn.", metadata=H1_2023)
+    finally:
+        monkeypatch.undo()
+        for cached in (C._load, C.catalogue_by_id, C._names_index, C._lookup, I._trie):
+            cached.cache_clear()
+    assert extract_mentions("Sản lượng lúa đạt 1.936 tấn.", metadata=H1_2023)[0].indicator_id == "rice_output"

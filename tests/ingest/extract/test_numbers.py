@@ -87,3 +87,18 @@ def test_quantities(text: str, expected: list[tuple]) -> None:
 )
 def test_not_quantities(text: str) -> None:
     assert _quantities(text) == []
+
+
+def test_counts_that_point_back_are_no_quantities() -> None:
+    from ingest.extract.numbers import find_quantities
+
+    for text in (
+        "Trong 3 xã này, Bình Trung dẫn đầu.",
+        "4 xã trên đã hoàn thành 19/19 tiêu chí.",
+        "Đây là 2 bản đầu tiên.",
+    ):
+        values = [q.value for q in find_quantities(text, text.lower())]
+        assert values in ([], [19.0]), text
+    assert [
+        q.value for q in find_quantities("Có 4 xã trên địa bàn huyện.", "có 4 xã trên địa bàn huyện.")
+    ] == [4.0]

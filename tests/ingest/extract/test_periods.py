@@ -40,3 +40,67 @@ def test_no_period_and_non_party_terms() -> None:
         Term(2020, 2025),
         Term(2025, 2030),
     ]
+
+
+# --- document periods from the opening ---------------------------------------------------------------
+
+
+def _doc(text: str):
+    from ingest.extract.context import Doc
+
+    return Doc.read(text, None, None, None)
+
+
+def test_page_dates_with_two_digit_years_and_cited_documents() -> None:
+    from ingest.extract.periods import document_date
+
+    assert document_date("đt: 0939.923988\nthứ tư, 12-2-25 04:00:47\n") == (2025, 2)
+    # the date of a cited resolution is not the page's
+    assert document_date("xã được sáp nhập theo nghị quyết 830 của ủy ban thường vụ ngày 17/12/2019.") is None
+
+
+def test_an_article_of_the_first_months_reports_on_the_year_before() -> None:
+    doc = _doc(
+        "Thứ tư, 12-2-25 04:00:47\nĐạt chuẩn NTM vào năm 2015, xã tiếp tục nâng cao các tiêu chí và được "
+        "công nhận đạt chuẩn NTM nâng cao năm 2024. Diện tích tự nhiên 3.604,59 ha."
+    )
+    assert doc.default_period == "2024"
+
+
+def test_a_council_session_named_by_its_term_reports_on_its_half_year() -> None:
+    doc = _doc(
+        "HĐND huyện tổ chức Kỳ họp thứ Hai khóa IX, nhiệm kỳ 2021 – 2026 nhằm đánh giá kết quả thực hiện "
+        "nhiệm vụ 6 tháng đầu năm; phương hướng 6 tháng cuối năm 2021. Tỷ lệ cử tri đi bỏ phiếu đạt 99%."
+    )
+    assert doc.default_period == "2021-H1"
+
+
+def test_a_congress_opening_its_term_after_a_sentence_on_results() -> None:
+    doc = _doc(
+        " date 2025-08-08 Đại hội có 199 đại biểu. Nhiệm kỳ qua, Đảng bộ đạt kết quả toàn diện. Nhiệm kỳ "
+        "2025 - 2030, xã đặt mục tiêu phát triển kinh tế; phấn đấu thu nhập bình quân tăng 11%."
+    )
+    assert (doc.default_period, doc.target_period) == ("term-2020-2025", "term-2025-2030")
+
+
+def test_a_year_fronted_in_a_sentence_dates_its_figures() -> None:
+    from ingest.extract import extract_mentions
+
+    text = " date 2023-05 Minh chứng là trong năm 2022, diện tích lúa đạt 53,5 ha; cây ngô 73 ha."
+    assert {m.value: m.period for m in extract_mentions(text)} == {53.5: "2022", 73.0: "2022"}
+
+
+def test_a_sentence_with_a_date_is_no_place_date_header() -> None:
+    from ingest.extract import extract_metadata
+
+    meta = extract_metadata(
+        "Với những kết quả đã đạt được, ngày 29/12/2023, UBND tỉnh công nhận xã đạt chuẩn."
+    )
+    assert meta.issue_year is None
+    assert extract_metadata("Xuân Phú, ngày 10 tháng 7 năm 2023\nBÁO CÁO").issue_year == 2023
+
+
+def test_the_eth_letter_reads_as_d() -> None:
+    from ingest.extract.context import lower_same_length
+
+    assert lower_same_length("Ðạt chuẩn") == "đạt chuẩn"

@@ -94,7 +94,7 @@ _SCALES = {w: f for w, f in SCALE_WORDS.items() if w in ("nghìn", "triệu", "t
 def test_base_value_is_value_times_unit_factor(value: int, decimals: int, unit: str, scale: str) -> None:
     number = value / (10**decimals)
     written = f"{number:,.{decimals}f}".replace(",", "_").replace(".", ",").replace("_", ".")
-    if unit == "%" and scale:
+    if unit.startswith("%") and scale:
         scale = ""
     text = f"Sản lượng xây dựng mới đạt {written} {scale + ' ' if scale else ''}{unit}."
     mentions = extract_mentions(text)

@@ -15,22 +15,25 @@ from pathlib import Path
 
 import pytest
 
-from ingest.extract import mentions as M
+from ingest.extract import kinds as K
+from ingest.extract import timing as T
+from ingest.extract.context import Doc, cue_in, words_alt
 from ingest.extract.indicators import NameIndex, _fold, _trie
 from ingest.extract.layout import _SENT_END
 from ingest.extract.metadata import PLACE_IN_TEXT_RE, _place_matches
 from ingest.extract.numbers import QUANTITY_RE, _quantity_matches
 from ingest.extract.periods import AS_OF_RE, Term, as_of_matches, phrase_period
 from ingest.extract.vocab import ACTUAL_CUES, ADMIN_LEVELS, HEDGES_IN_CLAUSE, TARGET_CUES
+from ingest.records import DocumentMetadata
 
 SEEDS = Path(__file__).resolve().parents[2] / "fixtures" / "seeds"
 
 # The straightforward patterns the fast paths stand for.
 _SENT_END_PLAIN = re.compile(r"[.;!?…]+(?=\s)|\.{3}")
 _FULL_STOP_REVERSED = re.compile(r"\n|\s[.!?](?!\d)")
-_TARGET_CUE = re.compile(rf"(?:^|[^\w])(?:{M._words(TARGET_CUES)})(?!\w)")
-_ACTUAL_CUE = re.compile(rf"(?:^|[^\w])(?:{M._words(ACTUAL_CUES)})")
-_HEDGE_CLAUSE = re.compile(rf"(?:^|[^\w])(?:{M._words(HEDGES_IN_CLAUSE)})(?!\w)")
+_TARGET_CUE = re.compile(rf"(?:^|[^\w])(?:{words_alt(TARGET_CUES)})(?!\w)")
+_ACTUAL_CUE = re.compile(rf"(?:^|[^\w])(?:{words_alt(ACTUAL_CUES)})")
+_HEDGE_CLAUSE = re.compile(rf"(?:^|[^\w])(?:{words_alt(HEDGES_IN_CLAUSE)})(?!\w)")
 
 
 def _seed_texts() -> list[str]:
@@ -65,18 +68,17 @@ def test_sentence_end_pattern_matches_the_plain_one():
 
 @pytest.mark.parametrize("window", [1500, 3, 5, 12])
 def test_sentence_start_index_matches_the_reversed_scan(monkeypatch, window):
-    monkeypatch.setattr(M, "_SENTENCE_WINDOW", window)
+    monkeypatch.setattr(T, "SENTENCE_WINDOW", window)
     texts = [*_random_texts(3, list("1. \n!?a5\u00a0"), 400, 40), "30.6. 2023 tổng thu. 5 ha\n1. 2! x? 7."]
     if window == 1500:
         texts += [t.lower() for t in _seed_texts()]
     for text in texts:
-        extractor = M._Extractor.__new__(M._Extractor)
-        extractor.text_l, extractor._stops = text, None
+        doc = Doc(text, text, DocumentMetadata(), None, None, "unknown")
         positions = range(len(text) + 1) if len(text) < 200 else range(0, len(text) + 1, 37)
         for pos in positions:
             stop = _FULL_STOP_REVERSED.search(text[max(0, pos - window) : pos][::-1])
             expected = pos - stop.start() if stop else max(0, pos - window)
-            assert extractor._sentence_start(pos) == expected, (text, pos)
+            assert T.sentence_start(doc, pos) == expected, (text, pos)
 
 
 def test_as_of_candidates_find_every_as_of_match():
@@ -98,9 +100,9 @@ def test_cue_search_without_slicing_matches_the_bounded_patterns():
         lo = rng.randint(0, len(text)) if rng.random() < 0.8 else 0
         hi = rng.randint(lo, len(text))
         part = text[lo:hi]
-        assert M._cue_in(M._TARGET_CUE_WORDS, text, lo, hi) == bool(_TARGET_CUE.search(part))
-        assert M._cue_in(M._ACTUAL_CUE_WORDS, text, lo, hi) == bool(_ACTUAL_CUE.search(part))
-        assert M._cue_in(M._HEDGE_CLAUSE_WORDS, text, lo, hi, slice_start=False) == bool(
+        assert cue_in(K.TARGET_CUE_WORDS, text, lo, hi) == bool(_TARGET_CUE.search(part))
+        assert cue_in(K.ACTUAL_CUE_WORDS, text, lo, hi) == bool(_ACTUAL_CUE.search(part))
+        assert cue_in(K.HEDGE_CLAUSE_WORDS, text, lo, hi, slice_start=False) == bool(
             _HEDGE_CLAUSE.search(text, lo, hi)
         ), (text, lo, hi)
 

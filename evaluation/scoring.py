@@ -1,4 +1,4 @@
-"""Score predicted indicator mentions against hand-made gold: precision, recall, F1, field accuracy.
+"""Score predicted indicator mentions against hand-made gold: precision, recall, F1, field accuracy (lenient).
 
 Matching is one-to-one. A gold and a predicted mention are *compatible* when
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from ingest.extract.scoring import (
+from evaluation.scoring import (
     combine,
     load_jsonl,
     name_similarity,
@@ -19,7 +19,7 @@ from ingest.extract.scoring import (
     score_files,
 )
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[2]
 GOLD_DIR = ROOT / "tests" / "fixtures" / "gold"
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 

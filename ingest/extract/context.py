@@ -1,0 +1,181 @@
+"""What every section of mention extraction shares: the document being read and the mention being built.
+
+`Doc` holds one document's text (original and lowercased, same offsets), its reference year, term and
+default period, and the per-document indexes (catalogue names, sentence stops, noun phrases after
+quantities). `Draft` is a mention under construction. The helpers read the words around a quantity.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ingest.extract.catalogue import CatalogueEntry
+from ingest.extract.indicators import NameIndex
+from ingest.extract.layout import Sentence
+from ingest.extract.metadata import extract_metadata, reference_year
+from ingest.extract.numbers import Quantity
+from ingest.extract.periods import Term, document_periods, phrase_period, term_of, terms_in
+from ingest.extract.vocab import INDICATOR_TRAILERS, TAIL_STOP_WORDS
+from ingest.records import DocumentMetadata
+
+
+def words_alt(words: tuple[str, ...] | frozenset[str]) -> str:
+    """A regex alternation of the words, longest first, spaces matching any run of non-newline space."""
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"[^\S\n]+") for w in sorted(set(words), key=len, reverse=True)
+    )
+
+
+_WORD_CHAR = re.compile(r"\w")
+CLAUSE_SEP = re.compile(r"[,;(|]")
+NAME_SEP = re.compile(r"[,;:(|]")
+SPACES = re.compile(r"\s+")
+PERIOD_NOISE = re.compile(
+    r"(?:tính[^\S\n]+)?(?:đến|tới)[^\S\n]+(?:hết[^\S\n]+)?(?:ngày[^\S\n]+)?[0-9]{1,2}[/.-][0-9]{1,2}(?:[/.-][0-9]{2,4})?"
+    r"|(?:trong[^\S\n]+)?(?:6|06|9|09|sáu|chín)[^\S\n]+tháng(?:[^\S\n]+(?:đầu|cuối)[^\S\n]+năm)?(?:[^\S\n]+[0-9]{4})?"
+    r"|(?:trong[^\S\n]+|đến[^\S\n]+|vào[^\S\n]+)?năm[^\S\n]+[0-9]{4}:?|đến nay|hiện nay|hằng năm|hàng năm"
+)
+_TRAILERS = re.compile(rf"(?:[^\S\n]+|^)(?:{words_alt(INDICATOR_TRAILERS)})[^\S\n]*$")
+_LEAD = re.compile(r"^[\s\-–•*+>:)\]\d.]*")
+_TAIL_STOP = frozenset(TAIL_STOP_WORDS)
+MAX_NAME_WORDS = 9
+
+
+def lower_same_length(text: str) -> str:
+    """`text.lower()`, keeping every offset (the few characters that grow when lowercased stay)."""
+    lowered = text.lower().replace("ð", "đ")  # "Ðạt" typed with the Icelandic eth: the same letter
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text).replace("ð", "đ")
+
+
+@dataclass
+class Draft:
+    """A mention being built; ratios attach to it before it becomes a Mention."""
+
+    q: Quantity
+    sentence: Sentence
+    left: int  # where this mention's own words start (previous quantity's end or sentence start)
+    entry: CatalogueEntry | None
+    indicator: str
+    plan_pct: float | None = None
+    yoy_pct: float | None = None
+    ratio_only: bool = False  # "Chi ngân sách xã ước đạt 50,1% dự toán": a % of plan with no value of its own
+    name_start: int | None = None  # where the catalogue name starts, when it is written before the number
+    last_end: int = 0  # end of the last quantity folded into this mention (its plan/yoy percentages)
+    is_change: bool = False
+    host: Draft | None = None  # the mention before it in the sentence (a change takes its period)
+    subject_measured: bool = False  # the written words before the number open with a measure word
+    part_of: Draft | None = None  # the total this figure is a part of (`… 772 ha, trong đó: lúa 507 ha`)
+    quote_from: Draft | None = None  # the quote reaches back to this draft's quote (a list's shared head)
+    quote_to: Draft | None = None  # the quote runs on to this draft's (a list of shares shares one quote)
+    quote_head: int | None = None  # the quote starts here at the latest (the head of a list of shares)
+
+
+@dataclass
+class Doc:
+    """One document as the extraction sections read it."""
+
+    text: str
+    text_l: str
+    meta: DocumentMetadata
+    ref_year: int | None
+    term: Term | None
+    default_period: str  # of the results the document reports
+    target_period: str | None = None  # of its targets, when the opening says (None: as the results)
+    names: NameIndex = field(init=False)
+    tails: dict[int, list[str]] = field(default_factory=dict)  # quantity end -> noun phrase after it
+    stops: list[int] | None = None  # sentence stops, indexed on first use (see `period.sentence_start`)
+
+    @classmethod
+    def read(
+        cls, text: str, title: str | None, published_at: str | None, metadata: DocumentMetadata | None
+    ) -> Doc:
+        """The document with its reference year, Party term and default period worked out."""
+        text_l = lower_same_length(text)
+        meta = metadata or extract_metadata(text, title=title, published_at=published_at)
+        ref_year = reference_year(meta, title, published_at)
+        own_year = ref_year  # from the title, header or page date: not from a guessed default period
+        if ref_year is None and meta.default_period:
+            m = re.search(r"(?:19|20)[0-9]{2}", meta.default_period)
+            ref_year = int(m.group()) if m else None
+        # a title naming the period, or a formal header (`…, ngày 28 tháng 12 năm 2023`), is authoritative
+        titled = bool(title) and phrase_period(lower_same_length(title or ""), ref_year, None) is not None
+        titled = titled or meta.issue_year is not None
+        periods = document_periods(text_l, meta.default_period, own_year)
+        if ref_year is None:
+            ref_year = periods.ref_year
+        terms = terms_in(text_l[:4000])
+        term = term_of(meta.default_period) or (terms[0] if terms else None) or periods.term
+        if term is None and meta.terms:
+            start, end = meta.terms[0].split("-")
+            term = term_of(f"term-{start}-{end}")
+        if titled and meta.default_period:  # the title says what the document reports on
+            default_period, target_period = meta.default_period, None
+        else:
+            default_period = (
+                periods.actual or meta.default_period or (str(ref_year) if ref_year else "unknown")
+            )
+            target_period = periods.target
+        return cls(text, text_l, meta, ref_year, term, default_period, target_period)
+
+    def own_words(self, q: Quantity, left: int) -> str:
+        """The cleaned words of the quantity's own name segment, between `left` and the number."""
+        seg_start = left
+        for m in NAME_SEP.finditer(self.text_l, left, q.start):
+            seg_start = m.end()
+        return clean_name(self.text_l[seg_start : q.start])
+
+    def tail_words(self, q: Quantity, s: Sentence) -> list[str]:
+        """The noun phrase written right after a quantity (`482 ha lúa`, `2 vụ trộm cắp tài sản`)."""
+        cached = self.tails.get(q.end)
+        if cached is None:
+            cached = self.tails[q.end] = self._read_tail(q, s)
+        return cached
+
+    def _read_tail(self, q: Quantity, s: Sentence) -> list[str]:
+        sep = CLAUSE_SEP.search(self.text_l, q.end, s.end)
+        raw = self.text_l[q.end : sep.start() if sep else s.end]
+        out: list[str] = []
+        for word in raw.split():
+            word = word.strip(".;:!?\"'“”)")
+            if not word or word in _TAIL_STOP or not word[0].isalpha() or len(out) >= 6:
+                break
+            out.append(word)
+        return out
+
+
+@lru_cache(maxsize=1 << 14)  # pure; one segment is cleaned several times per mention (own words, name)
+def clean_name(raw: str, tail: bool = False) -> str:
+    """A name segment without period phrases, list markers, punctuation and trailing verbs."""
+    name = PERIOD_NOISE.sub(" ", raw)
+    name = SPACES.sub(" ", name).strip(" .,;:-–()[]\"'“”*")
+    name = _LEAD.sub("", name)
+    for _ in range(6):
+        new = _TRAILERS.sub("", name).strip(" ,;:-–")
+        if new == name:
+            break
+        name = new
+    words = name.split()
+    if len(words) > MAX_NAME_WORDS:
+        words = words[:MAX_NAME_WORDS] if tail else words[-MAX_NAME_WORDS:]
+    return " ".join(words)
+
+
+def cue_in(words: re.Pattern[str], text_l: str, lo: int, hi: int, *, slice_start: bool = True) -> bool:
+    r"""Whether `(?:^|[^\w])(?:<words>)` matches between `lo` and `hi`, without slicing.
+
+    With `slice_start` this is a search of `text_l[lo:hi]` (`^` holds at `lo`); without, a search of
+    `text_l` from `pos=lo` (`^` holds only at 0, and the non-word character must lie at or after `lo`).
+    Cue patterns open with literals, so the engine skips between them at C speed; a leading
+    `(?:^|[^\w])` would make it try every position. The boundary before a hit is checked here.
+    """
+    pos = lo
+    while (m := words.search(text_l, pos, hi)) is not None:
+        p = m.start()
+        if p == 0 or (p == lo and slice_start) or (p > lo and not _WORD_CHAR.match(text_l, p - 1)):
+            return True
+        pos = p + 1
+    return False

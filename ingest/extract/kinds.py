@@ -1,0 +1,88 @@
+"""Whether a mention is an achieved figure or a target, and whether its value is approximate.
+
+The section a sentence sits in gives its kind (`layout`); cue words in the sentence before the number
+(`phấn đấu`, `đến năm 2030`, `đã đạt`) and a plan figure restated in brackets (`(Nghị quyết đề ra 9 -
+10%)`) override it. Hedges (`ước`, `trên`, `khoảng`, `… trở lên`) make the value approximate.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.extract.context import Doc, Draft, cue_in, words_alt
+from ingest.extract.layout import Sentence
+from ingest.extract.numbers import Quantity
+from ingest.extract.periods import TARGET_YEAR_RE
+from ingest.extract.roles import HEDGE_AFTER
+from ingest.extract.vocab import (
+    ACTUAL_CUES,
+    BRACKET_PLAN_VERBS,
+    CARRIED_TARGET_CUES,
+    HEDGES_BEFORE,
+    HEDGES_IN_CLAUSE,
+    PLAN_WORDS,
+    TARGET_CUES,
+)
+
+# Cue words that must start a word: `cue_in(X_WORDS, …)` answers `(?:^|[^\w])(?:<X>)` searches.
+TARGET_CUE_WORDS = re.compile(rf"(?:{words_alt(TARGET_CUES)})(?!\w)")
+HEDGE_CLAUSE_WORDS = re.compile(rf"(?:{words_alt(HEDGES_IN_CLAUSE)})(?!\w)")
+ACTUAL_CUE_WORDS = re.compile(rf"(?:{words_alt(ACTUAL_CUES)})")
+_HEDGE_BEFORE = re.compile(rf"(?:^|[^\w])(?:{words_alt(HEDGES_BEFORE)})[^\S\n]*$")
+# "(Nghị quyết đề ra 9 - 10%)", "(Nghị quyết 95%)": the plan figure restated beside a result
+_BRACKET_TARGET = re.compile(
+    rf"\([^\S\n]*(?:{words_alt(PLAN_WORDS)})(?:[^\S\n]+(?:{words_alt(BRACKET_PLAN_VERBS)}))?[^\S\n]*:?[^\S\n]*$"
+)
+_CARRIED_CUE = re.compile(rf"(?:^|[^\w])(?:{words_alt(CARRIED_TARGET_CUES)})(?!\w)")
+SEMI_BEFORE = re.compile(r";[^\S\n]*$")
+_ONE_OF_TARGETS = re.compile(
+    r"^[^,;.]{0,20}?là[^\S\n]+(?:một[^\S\n]+trong[^\S\n]+(?:những|các)[^\S\n]+)?(?:chỉ[^\S\n]+tiêu|mục[^\S\n]+tiêu)"
+)
+
+
+def kind_of(doc: Doc, d: Draft) -> str:
+    """`target` or `actual` for the drafted mention."""
+    s, q = d.sentence, d.q
+    if bracket_target(doc, s, q):
+        return "target"
+    text_l = doc.text_l
+    if (
+        s.line_start < s.start
+        and SEMI_BEFORE.search(text_l, s.line_start, s.start)
+        and _CARRIED_CUE.search(text_l, s.line_start, s.start)
+    ):
+        # "phấn đấu tổng giá trị sản xuất tăng 10,5%; thu nhập … đạt 61 triệu đồng": the cue carries
+        return "target"
+    if s.kind == "target":
+        if cue_in(ACTUAL_CUE_WORDS, text_l, s.start, q.start) and not cue_in(
+            TARGET_CUE_WORDS, text_l, s.start, q.start
+        ):
+            return "actual"
+        return "target"
+    if _ONE_OF_TARGETS.search(text_l, q.end, s.end):
+        return "target"  # "… xuống còn 3,9% là một trong những chỉ tiêu quan trọng được Đại hội …"
+    if cue_in(TARGET_CUE_WORDS, text_l, s.start, q.start):
+        for m in TARGET_YEAR_RE.finditer(text_l[s.start : q.start]):
+            if doc.ref_year and int(m.group(1)) <= doc.ref_year:
+                return "actual"
+        return "target"
+    return "actual"
+
+
+def bracket_target(doc: Doc, s: Sentence, q: Quantity) -> bool:
+    """Whether the quantity is a plan figure in brackets after a result (`(Nghị quyết đề ra 9 - 10%)`)."""
+    lo = max(s.start, q.start - 40)
+    # _BRACKET_TARGET opens with "(": without one in reach there is nothing to scan for
+    return doc.text_l.find("(", lo, q.start) >= 0 and bool(_BRACKET_TARGET.search(doc.text_l, lo, q.start))
+
+
+def is_approx(doc: Doc, d: Draft) -> bool:
+    """Whether a hedge makes the value approximate (`ước đạt`, `trên`, `… trở lên`, a comparator)."""
+    q = d.q
+    if q.comparator:
+        return True
+    if _HEDGE_BEFORE.search(doc.text_l, max(d.left, q.start - 20), q.start):
+        return True
+    if HEDGE_AFTER.match(doc.text_l, q.end):
+        return True
+    return cue_in(HEDGE_CLAUSE_WORDS, doc.text_l, d.left, q.start, slice_start=False)

@@ -1,0 +1,265 @@
+"""Breakdowns and shared heads: the figures that a total is broken into, and list items that share a name.
+
+`tổng diện tích gieo trồng 772 ha, trong đó: + Lúa 507 ha + Màu: 265 ha` — the items are parts of the
+total (`part_of`), each named by the total's measure and its own words (`diện tích gieo trồng lúa`),
+and each quote runs back to the total so it keeps its head (GOLD.md). `Tổng đàn trâu, bò 1.095 con
+(Bò 970 con, trâu 125 con)` — an item that is one of the total's own words takes the total's measure
+(`tổng đàn bò`). `vốn ngân sách hơn 5 tỷ đồng (chiếm 7,08%)` inside a breakdown is the share of that
+part in the total (`tỷ trọng vốn ngân sách trong tổng vốn …`). `xã có tổng số 15 xóm, 2160 hộ và 9230
+nhân khẩu` — counts listed after one measure word share it (`tổng số hộ`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.extract.context import Doc, Draft, words_alt
+from ingest.extract.phrases import measured, spell_out
+from ingest.extract.vocab import ECONOMIC_SECTORS
+
+_S = r"[^\S\n]"
+# Words right after a total that open its breakdown
+_BREAKDOWN = re.compile(rf"[\s,.;:(]*(?:(?:trong{_S}+đó(?:{_S}+có)?|bao{_S}+gồm|gồm|cụ{_S}+thể)(?!\w)|\()")
+_LIST_CONTINUES = re.compile(rf"^[\s,;:+\-–•*]*(?:và{_S}+)?$")
+_SHARE_VERB = re.compile(rf"(?<!\w)chiếm(?:{_S}+tỷ{_S}+lệ)?{_S}*$")
+_TOTAL_WORDS = re.compile(rf"^(?:tổng{_S}+số|tổng{_S}+cộng|tổng){_S}+")
+_LEADING_MEASURE = re.compile(
+    rf"^(?:tổng{_S}+số|tổng{_S}+đàn|tổng{_S}+diện{_S}+tích|tổng{_S}+sản{_S}+lượng|tổng{_S}+giá{_S}+trị"
+    rf"|tổng{_S}+vốn|tổng|số|đàn|diện{_S}+tích|sản{_S}+lượng|giá{_S}+trị|vốn|kinh{_S}+phí)(?!\w)"
+)
+_ACTOR_START = re.compile(rf"^(?:xã|huyện|thôn|ban|đảng|ủy{_S}+ban|hđnd|ubnd)(?!\w)")
+_DID = re.compile(r"(?<!\w)đã(?!\w)")
+_SHARE_HEAD = re.compile(rf"(?<!\w)(?:cơ{_S}+cấu(?:{_S}+kinh{_S}+tế)?|tỷ{_S}+trọng|tỉ{_S}+trọng)(?!\w)")
+_SECTOR = re.compile(rf"(?<!\w)(?:{words_alt(ECONOMIC_SECTORS)})(?!\w)")
+_SHARE_MEASURE = re.compile(rf"^(?:tỷ{_S}+trọng|tỉ{_S}+trọng|tỷ{_S}+lệ|tỉ{_S}+lệ){_S}+")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_OPEN_BRACKET = re.compile(rf"{_S}*\({_S}*")
+_RATE_WORDS = re.compile(rf"^(?:tỷ{_S}+lệ|tỉ{_S}+lệ)(?:{_S}+số)?{_S}+")
+_FUNDS = re.compile(rf"^(?:nguồn{_S}+vốn|vốn|kinh{_S}+phí|nguồn{_S}+lực|ngân{_S}+sách)(?!\w){_S}*")
+_MAX_GAP = 400  # a breakdown follows its total closely
+
+
+def link(doc: Doc, drafts: list[Draft]) -> None:
+    """Mark breakdown items (`part_of`), name them from their total, and extend their quotes."""
+    _shared_measures(doc, drafts)
+    i = 0
+    while i < len(drafts):
+        parent = drafts[i]
+        children = _breakdown_of(doc, drafts, i)
+        for child in children:
+            child.part_of = parent
+            _name_part(doc, parent, child)
+        i += 1 + (len(children) if children else 0)
+    _shares_of_parts(doc, drafts)
+    for d in drafts:
+        if d.part_of is not None and not d.q.is_pct:
+            _purpose_of_total(d)
+    _share_lists(doc, drafts)
+    _elliptical_items(doc, drafts)
+    _counts_behind_rates(doc, drafts)
+
+
+def _breakdown_of(doc: Doc, drafts: list[Draft], i: int) -> list[Draft]:
+    parent = drafts[i]
+    if parent.ratio_only or parent.is_change or parent.q.is_pct:
+        return []
+    text_l = doc.text_l
+    cue = _BREAKDOWN.match(text_l, parent.last_end)
+    if cue is None and _later_quantity(drafts, i, parent.sentence.end):
+        return []
+    if cue is None:  # "… 71 tỷ 355 triệu đồng vốn để xây dựng … . Trong đó vốn ngân sách …"
+        cue = _BREAKDOWN.match(text_l, parent.sentence.end)
+    if cue is None:
+        return []
+    base = parent.q.unit.base_unit
+    children: list[Draft] = []
+    previous_end = cue.end()
+    for child in drafts[i + 1 :]:
+        if child.q.start - parent.q.end > _MAX_GAP:
+            break
+        if child.q.unit.base_unit != base or child.ratio_only or child.is_change:
+            if child.q.is_pct and children:
+                continue  # "(chiếm 7,08%)" beside a part: linked by `_shares_of_parts`
+            break
+        gap = text_l[previous_end : child.left if children else child.q.start]
+        separated = _LIST_CONTINUES.match(gap) or "\n" in gap or ";" in gap
+        if children and not separated and len(gap.split()) > 8:
+            break  # items are separated by commas, `;`, `và`, or lines; many words in between end the list
+        if child.q.value > parent.q.value * 1.001 or (child.q.value == parent.q.value and len(children) == 0):
+            break  # a part is smaller than its total
+        children.append(child)
+        previous_end = child.last_end
+    return children if children else []
+
+
+def _name_part(doc: Doc, parent: Draft, child: Draft) -> None:
+    """`tổng diện tích gieo trồng` + `lúa` -> `diện tích gieo trồng lúa`; `tổng đàn trâu, bò` + `bò` ->
+    `tổng đàn bò`."""
+    own = _own_subject(child)
+    head = parent.indicator
+    if own and not measured(own) and not _is_actor(head) and child.q.unit.base_unit != "VND":
+        words = f" {head} "
+        if f" {own} " in words or f" {own}," in words:
+            lead = _LEADING_MEASURE.match(head)
+            child.indicator = f"{lead.group(0).strip()} {own}" if lead else own
+        else:
+            child.indicator = f"{_TOTAL_WORDS.sub('', head)} {own}".strip()
+    child.quote_from = parent
+
+
+def _purpose_of_total(child: Draft) -> None:
+    """`tổng nguồn vốn đầu tư xây dựng nông thôn mới 456 tỷ đồng. Trong đó, vốn ngân sách Trung ương 99
+    tỷ đồng`: a source of money is named with what the total is for (`vốn ngân sách trung ương đầu tư
+    xây dựng nông thôn mới`)."""
+    if child.q.unit.base_unit != "VND":
+        return
+    purpose = _FUNDS.sub("", _TOTAL_WORDS.sub("", child.part_of.indicator if child.part_of else ""))
+    purpose = re.sub(r"^đã\s+", "", purpose)
+    if purpose and purpose not in child.indicator and not _is_actor(purpose):
+        child.indicator = f"{child.indicator} {purpose}"
+
+
+def _is_actor(name: str) -> bool:
+    """A doer (`xã bình dân đã huy động`), not a measure (`tổng kinh phí đã thực hiện …`)."""
+    return bool(_ACTOR_START.match(name)) or (not measured(name) and bool(_DID.search(name)))
+
+
+def _own_subject(child: Draft) -> str:
+    """The child's own words, without the measure word the name composer added for its unit."""
+    name = child.indicator
+    for measure in ("diện tích ", "sản lượng ", "chiều dài ", "tỷ lệ ", "số "):
+        if name.startswith(measure) and not child.subject_measured:
+            return name[len(measure) :]
+    return name if not child.subject_measured else ""
+
+
+def _shares_of_parts(doc: Doc, drafts: list[Draft]) -> None:
+    """`vốn ngân sách hơn 5 tỷ đồng (chiếm 7,08%)` in a breakdown: the part's share of the total."""
+    for k, d in enumerate(drafts):
+        if not d.q.is_pct or k == 0:
+            continue
+        part = drafts[k - 1]
+        if part.part_of is None or part.q.is_pct:
+            continue
+        between = doc.text_l[part.last_end : d.q.start]
+        if "\n" in between or len(between.split()) > 4 or not _SHARE_VERB.search(between.strip(" ,(")):
+            continue
+        total = part.part_of.indicator
+        d.indicator = spell_out(f"tỷ trọng {part.indicator} trong {total}")
+        d.part_of = part.part_of
+        d.quote_from = part
+        if _is_actor(total):
+            d.indicator = spell_out(f"tỷ trọng {part.indicator}")
+
+
+def _shared_measures(doc: Doc, drafts: list[Draft]) -> None:
+    """`tổng số 15 xóm, 2160 hộ và 9230 nhân khẩu`: counts listed after one measure word share it."""
+    text_l = doc.text_l
+    for k in range(1, len(drafts)):
+        first, d = drafts[k - 1], drafts[k]
+        if (
+            d.sentence is not first.sentence
+            or d.q.unit.base_unit != "count"
+            or first.q.unit.base_unit != "count"
+        ):
+            continue
+        gap = text_l[first.q.end : d.q.start]
+        if not re.fullmatch(rf"{_S}*(?:,|và|,{_S}*và){_S}*", gap):
+            continue
+        lead = _LEADING_MEASURE.match(first.indicator)
+        if lead is None or not d.indicator.startswith("số ") or lead.group(0).strip() == "số":
+            continue
+        d.indicator = f"{lead.group(0).strip()} {d.indicator[len('số ') :]}"
+        d.quote_from = first
+
+
+def _elliptical_items(doc: Doc, drafts: list[Draft]) -> None:
+    """`diện tích lúa ruộng 53,5/52ha, tăng 2,9%; cây ngô 73/70ha`: an item without its own measure word
+    continues the list of the item before it that has one; its quote reaches back to that head."""
+    for k, d in enumerate(drafts):
+        if d.subject_measured or d.name_start is None or d.quote_from is not None or d.part_of is not None:
+            continue
+        base = d.q.unit.base_unit
+        for h in reversed(drafts[max(0, k - 8) : k]):
+            if h.sentence.line_start != d.sentence.line_start or _SENTENCE_END.search(
+                doc.text_l, h.q.end, d.name_start
+            ):
+                break
+            if h.q.unit.base_unit != base or h.is_change or h.ratio_only:
+                continue  # a change or attainment beside an item (`, tăng 2,9%`)
+            if h.subject_measured:
+                d.quote_from = h
+                break
+            if h.name_start is None:
+                break
+
+
+def _counts_behind_rates(doc: Doc, drafts: list[Draft]) -> None:
+    """`Tỷ lệ số xã đạt chuẩn nông thôn mới đạt 50% (8 xã)`: the count in brackets counts what the rate
+    measures (`số xã đạt chuẩn nông thôn mới`)."""
+    for k in range(1, len(drafts)):
+        rate, d = drafts[k - 1], drafts[k]
+        if not rate.q.is_pct or d.q.unit.base_unit != "count" or d.sentence is not rate.sentence:
+            continue
+        if not _OPEN_BRACKET.fullmatch(doc.text_l, rate.last_end, d.q.start):
+            continue
+        noun = d.q.unit.unit.split()[-1] if d.q.unit.unit else ""
+        rest = _RATE_WORDS.sub("", rate.indicator)
+        if noun and rest.startswith(noun):
+            d.indicator = f"số {rest}"
+            d.quote_from = rate
+
+
+def _share_lists(doc: Doc, drafts: list[Draft]) -> None:
+    """`Cơ cấu kinh tế: nông nghiệp chiếm 24%, công nghiệp 59%, dịch vụ 17%`: a list of shares under one
+    head shares one quote, from the head to the last share (GOLD.md), and each name says the head."""
+    k = 0
+    while k < len(drafts):
+        if not _is_share(doc, drafts[k]):
+            k += 1
+            continue
+        run = [drafts[k]]
+        while (
+            k + len(run) < len(drafts)
+            and _is_share(doc, drafts[k + len(run)])
+            and _continues_shares(doc, run[-1], drafts[k + len(run)])
+        ):
+            run.append(drafts[k + len(run)])
+        if len(run) >= 2:
+            first = run[0]
+            head = _SHARE_HEAD.search(doc.text_l, first.sentence.start, first.q.start)
+            last_head = None
+            while head is not None:
+                last_head = head
+                head = _SHARE_HEAD.search(doc.text_l, head.end(), first.q.start)
+            structure = last_head is not None and last_head.group(0).startswith("cơ cấu")
+            sectors = all(_SECTOR.search(d.indicator) for d in run)
+            for d in run:
+                if last_head is not None:
+                    d.quote_head = last_head.start()
+                d.quote_to = run[-1]
+                d.quote_from = run[0] if d is not run[0] else d.quote_from
+                if (structure or sectors) and " trong " not in d.indicator:
+                    d.indicator = f"tỷ trọng {_SHARE_MEASURE.sub('', d.indicator)} trong cơ cấu kinh tế"
+        k += len(run)
+
+
+def _is_share(doc: Doc, d: Draft) -> bool:
+    if not d.q.is_pct or d.ratio_only or d.is_change:
+        return False
+    return d.indicator.startswith(("tỷ trọng", "tỉ trọng")) or bool(
+        _SHARE_VERB.search(doc.text_l[d.left : d.q.start].strip(" ,("))
+    )
+
+
+def _continues_shares(doc: Doc, previous: Draft, d: Draft) -> bool:
+    """The next figure is the next item of the same list: same line, only words and `,;:` between."""
+    if d.sentence is not previous.sentence and d.sentence.line_start != previous.sentence.line_start:
+        return False
+    gap = doc.text_l[previous.last_end : d.q.start]
+    return "\n" not in gap and len(gap.split()) <= 14
+
+
+def _later_quantity(drafts: list[Draft], i: int, end: int) -> bool:
+    """Whether another figure follows the total within its own sentence."""
+    return i + 1 < len(drafts) and drafts[i + 1].q.start < end

@@ -1,0 +1,447 @@
+"""What a quantity measures: its catalogue indicator and the name written for it.
+
+A quantity's name is looked for, in order: a catalogue name composed around the number (`thành lập mới
+01 doanh nghiệp`), the best catalogue name in its clause (before the number first), the subject of the
+previous figure it continues, a noun phrase after it (`482 ha lúa`), the subject carried over a list
+(`… xuất sắc nhiệm vụ 15%, hoàn thành tốt nhiệm vụ 85%`), the count a bare share belongs to. Without
+a catalogue name, the words before the number (or after it) are the name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.extract.catalogue import (
+    CatalogueEntry,
+    catalogue_by_id,
+    load_catalogue,
+    lookup_name,
+    normalize_name,
+)
+from ingest.extract.context import CLAUSE_SEP, NAME_SEP, SPACES, Doc, Draft, clean_name, words_alt
+from ingest.extract.indicators import NameHit, compatible, pick_entry, starts_a_name
+from ingest.extract.layout import Sentence
+from ingest.extract.numbers import Quantity
+from ingest.extract.phrases import Written, spell_out, written_name
+from ingest.extract.roles import RATIO_AFTER, Role
+from ingest.extract.vocab import (
+    ABBREVIATIONS,
+    AREA_NAME_PREFIXES,
+    CHANGE_VERBS,
+    CLASSIFIER_UNITS,
+    CONVERSION_WORDS,
+    GENERIC_COUNT_UNITS,
+    HEDGES_BEFORE,
+    INCREMENT_WORDS,
+    LEVEL_AFTER_REDUCTION,
+    SHARE_WORDS,
+)
+
+_CHANGE_BEFORE = re.compile(
+    rf"(?:^|[^\w])(?:{words_alt(CHANGE_VERBS)})(?:[^\S\n]+(?:{words_alt(HEDGES_BEFORE)}))?[^\S\n]*$"
+)
+_INCREMENT_BEFORE = re.compile(rf"(?:^|[^\w])(?:{words_alt(INCREMENT_WORDS)})[^\S\n]*$")
+_COMPARE_AFTER = re.compile(r"(?:^|[^\w])so(?:[^\S\n]+với)?(?!\w)")
+_DESTINATION = re.compile(rf"(?<!\w)(?:{words_alt(CONVERSION_WORDS)})(?!\w)")
+# "tỷ lệ hộ nghèo … giảm bình quân mỗi năm 0,5%": the reduction, unless "giảm còn/xuống/từ" (a level)
+_REDUCTION = re.compile(r"(?<!\w)giảm(?![^\S\n]+(?:còn|xuống|từ)(?!\w))(?!\w)")
+_LEVEL_BEFORE = re.compile(rf"(?<!\w)(?:{words_alt(LEVEL_AFTER_REDUCTION)})(?!\w)")
+_FOLLOWING_END = re.compile(r"[,;:.()]")
+_SHARE_WORDS = frozenset(SHARE_WORDS)
+_BARE_RATES = frozenset({"tỷ lệ", "tỉ lệ", "tỷ lệ đạt", "đạt tỷ lệ"})  # a measure word without its subject
+
+_RATE_SIBLINGS: dict[str, CatalogueEntry] | None = None
+
+
+def rate_sibling(entry: CatalogueEntry) -> CatalogueEntry | None:
+    """The `%` indicator named `tỷ lệ <name>` of a count indicator (`hộ nghèo` -> `tỷ lệ hộ nghèo`)."""
+    global _RATE_SIBLINGS
+    if _RATE_SIBLINGS is None:
+        by_name: dict[str, CatalogueEntry] = {}
+        for e in load_catalogue():
+            if e.base_unit == "%":
+                for name in e.names:
+                    by_name.setdefault(normalize_name(name), e)
+        siblings = {}
+        for e in load_catalogue():
+            for name in e.names:
+                hit = by_name.get("tỷ lệ " + normalize_name(name))
+                if hit is not None and hit is not e:
+                    siblings[e.indicator_id] = hit
+                    break
+        _RATE_SIBLINGS = siblings
+    return _RATE_SIBLINGS.get(entry.indicator_id)
+
+
+def attainment_entry(entry: CatalogueEntry | None) -> CatalogueEntry | None:
+    """`budget_expenditure` -> `budget_expenditure_plan_attainment` (% of plan), when the catalogue has it."""
+    if entry is None:
+        return None
+    if entry.indicator_id.endswith("_plan_attainment"):
+        return entry
+    return catalogue_by_id().get(entry.indicator_id + "_plan_attainment")
+
+
+def unit_sibling(entry: CatalogueEntry, base_unit: str) -> CatalogueEntry | None:
+    """The indicator of `entry`'s subject measured in `base_unit` (`hộ nghèo` count -> rate), or None."""
+    if base_unit == "%":
+        sibling = rate_sibling(entry)
+        if sibling is not None:
+            return sibling
+    for name in entry.names:
+        other = lookup_name(name, base_unit)
+        if other is not None and other.base_unit == base_unit:
+            return other
+    return None
+
+
+_QUALIFIER_END = re.compile(r"[^\S\n]*(?:trở[^\S\n]+(?:lên|xuống)|kế[^\S\n]+hoạch|kh)(?!\w)")
+
+
+def extend_with_qualifier(doc: Doc, host: Draft, q: Quantity) -> None:
+    """`số xã` + `đạt 19 tiêu chí` -> `số xã đạt 19 tiêu chí`; the quote runs on to the qualifier."""
+    end = q.end
+    after = _QUALIFIER_END.match(doc.text_l, end)
+    if after is not None:
+        end = after.end()
+    words = SPACES.sub(" ", doc.text_l[host.q.end : end]).strip(" ,;:")
+    noun = host.q.unit.unit
+    base = host.indicator if host.indicator.startswith("số ") else f"số {noun}"
+    if base.endswith(" đạt") and words.startswith("đạt"):
+        base = base[: -len(" đạt")]
+    host.indicator = f"{base} {spell_out(words)}"
+    host.last_end = end
+
+
+def draft_mention(
+    doc: Doc,
+    q: Quantity,
+    s: Sentence,
+    left: int,
+    right: int,
+    ratio: tuple[Role, float] | None,
+    previous: Draft | None,
+) -> Draft:
+    """A mention of the quantity, named; `ratio` when it is a % of plan or of last year standing alone."""
+    base_unit = None if ratio else q.unit.base_unit
+    composed = _composed_entry(doc, q, left) if base_unit == "count" else None
+    hit = None
+    entry = composed[0] if composed else None
+    if entry is None:
+        entry, hit = _choose_entry(doc, q, s, left, right, base_unit)
+    if entry is None and previous is not None and previous.entry is not None and base_unit is not None:
+        entry = _inherited_entry(doc, previous, q, base_unit)
+    if entry is None and base_unit in AREA_NAME_PREFIXES:
+        entry = _tail_entry(doc, q, doc.own_words(q, left).split(), doc.tail_words(q, s), s)
+    carried = None
+    own_hit = hit is not None and CLAUSE_SEP.search(doc.text_l, hit.start, q.num_start) is None
+    if base_unit in ("%", "count") and composed is None and not own_hit:
+        carried = _carried_subject(doc, q, s, left, base_unit)
+        if carried is not None:
+            entry, hit = carried[0], None
+    in_table = "|" in doc.text_l[s.start : q.start]
+    before = hit.start if hit is not None and hit.start < q.num_start else None
+    attainment = ratio is not None and ratio[0] is Role.PLAN
+    fallback = previous.indicator if previous is not None and previous.sentence is s else ""
+    written = (
+        None if in_table else written_name(doc, q, s, left, before, attainment=attainment, fallback=fallback)
+    )
+    if written is not None and written.name and ratio is not None and ratio[0] is Role.YOY:
+        written = Written(f"{written.name} so với cùng kỳ", written.start)  # a change on its own
+    if written is not None and written.name:
+        indicator = written.name
+    else:
+        indicator = (
+            carried[1] if carried else composed[1] if composed else _indicator_text(doc, q, s, left, hit)
+        )
+    is_change = _is_change(doc, q, left, s)
+    if is_change:
+        entry = None  # a change or an increment is not the indicator's level
+        indicator = _change_name(doc, q, s, left, indicator, previous)
+    share_of = None
+    if ratio is None and q.is_pct and not is_change and not own_hit:
+        share_of = _share_of(doc, q, left, previous)
+        if share_of is not None:
+            # "5 chi bộ hoàn thành xuất sắc nhiệm vụ (23,8%)": the share those counted make up
+            if written is None or not written.name or written.start >= q.start or written.name in _BARE_RATES:
+                indicator = "tỷ lệ " + share_of.indicator.removeprefix("số ").removeprefix("tổng ")
+            entry = (rate_sibling(share_of.entry) if share_of.entry is not None else None) or next(
+                (
+                    e
+                    for k in range(len(indicator.split()))
+                    if (e := lookup_name(" ".join(indicator.split()[k:]), "%")) is not None
+                ),
+                None,
+            )
+    if not indicator and entry is not None:
+        indicator = entry.name_vi.lower()
+    draft = Draft(q=q, sentence=s, left=left, entry=entry, indicator=indicator, last_end=q.end)
+    if share_of is not None:
+        draft.host = share_of
+        draft.quote_from = (
+            share_of  # "1 xã nông thôn mới kiểu mẫu (Định Thủy), tỷ lệ 6,7%": the count's words
+        )
+    draft.is_change = is_change
+    if share_of is None:
+        draft.host = previous
+    if is_change and previous is not None and previous.sentence is s and not doc.own_words(q, left):
+        draft.quote_from = previous  # "đàn bò 1.276 con, tăng 5%": the change's words are its level's
+    if hit is not None and hit.start < q.num_start:
+        draft.name_start = hit.start
+    draft.subject_measured = written is not None and written.measured
+    if written is not None and written.name and s.start <= written.start < q.start:
+        draft.name_start = min(written.start, draft.name_start if draft.name_start is not None else q.start)
+    if ratio is not None:
+        draft.ratio_only = True
+        if ratio[0] is Role.PLAN:
+            draft.plan_pct = ratio[1]
+        else:
+            draft.yoy_pct = ratio[1]
+    return draft
+
+
+_CHANGE_VERB = re.compile(r"(?<!\w)(tăng thêm|giảm thêm|tăng|giảm|vượt|gấp|thêm)(?!\w)")
+_COMPARED_TO = re.compile(r"[^\S\n]*(?:\(|,)?[^\S\n]*so(?:[^\S\n]+với)?[^\S\n]+(?P<what>[^,;.()\n]{1,40})")
+
+
+def _change_name(doc: Doc, q: Quantity, s: Sentence, left: int, name: str, previous: Draft | None) -> str:
+    """`Tổng đàn lợn 1.450 con tăng 105 con so với cùng kỳ` -> `tổng đàn lợn tăng so với cùng kỳ`."""
+    text_l = doc.text_l
+    verbs = list(_CHANGE_VERB.finditer(text_l, max(left, q.start - 25), q.start))
+    verb = verbs[-1].group(1) if verbs else "tăng"
+    if previous is not None and previous.sentence is s and not doc.own_words(q, left) and previous.indicator:
+        name = previous.indicator  # "90 triệu đồng (tăng 1,2 lần so năm 2025)": the level's subject
+    name = re.sub(rf"[^\S\n]+{verb}$", "", name)
+    compared = _COMPARED_TO.match(text_l, q.end)
+    if compared is None:
+        clause = CLAUSE_SEP.search(text_l, q.end, s.end)
+        compared = _COMPARED_TO.search(text_l, q.end, clause.start() if clause else s.end)
+    what = f" so với {spell_out(SPACES.sub(' ', compared.group('what')).strip())}" if compared else ""
+    return f"{name} {verb}{what}".strip()
+
+
+def _share_of(doc: Doc, q: Quantity, left: int, previous: Draft | None) -> Draft | None:
+    """The count a bare percentage right after it is a share of (`371 đồng chí … (81%)`)."""
+    if previous is None or previous.ratio_only or previous.q.unit.base_unit != "count":
+        return None
+    if not previous.indicator or previous.q.unit.unit in CLASSIFIER_UNITS:
+        return None  # "1.120 lượt cán bộ tham gia (đạt tỷ lệ 96%)": a rate of people, not of the visits
+    gap = doc.text_l[previous.last_end : q.start]
+    if ";" in gap or len(gap.split()) > 16 or any(c.isdigit() for c in gap):
+        return None
+    own = doc.own_words(q, left)
+    return previous if own in _SHARE_WORDS else None
+
+
+def _is_conversion(doc: Doc, q: Quantity, s: Sentence) -> bool:
+    sep = CLAUSE_SEP.search(doc.text_l, q.end, s.end)
+    return _DESTINATION.search(doc.text_l, q.end, sep.start() if sep else s.end) is not None
+
+
+def _tail_entry(doc: Doc, q: Quantity, own: list[str], tail: list[str], s: Sentence) -> CatalogueEntry | None:
+    """`482 ha lúa` -> rice_area (`diện tích lúa`); `chuyển đổi 12 ha đất lúa` -> the verb + the noun."""
+    if not tail:
+        return None
+    for n in range(min(3, len(own)), 0, -1):
+        if not starts_a_name(own[-n]):
+            continue
+        for k in range(len(tail), 0, -1):
+            entry = lookup_name(" ".join([*own[-n:], *tail[:k]]), q.unit.base_unit)
+            if entry is not None and compatible(entry.base_unit, q.unit.base_unit):
+                return entry
+    if _is_conversion(doc, q, s):
+        return None
+    for prefix in AREA_NAME_PREFIXES.get(q.unit.base_unit, ()):
+        if not starts_a_name(prefix.split()[0] if prefix else tail[0]):
+            continue
+        for k in range(len(tail), 0, -1):
+            entry = lookup_name(prefix + " ".join(tail[:k]), q.unit.base_unit)
+            if entry is not None and compatible(entry.base_unit, q.unit.base_unit):
+                return entry
+    return None
+
+
+def _composed_entry(doc: Doc, q: Quantity, left: int) -> tuple[CatalogueEntry, str] | None:
+    """`thành lập mới 01 doanh nghiệp` -> `thành lập mới doanh nghiệp`: a name around the number."""
+    text_l = doc.text_l
+    seg_start = left
+    for m in NAME_SEP.finditer(text_l, left, q.start):
+        seg_start = m.end()
+    words = text_l[seg_start : q.start].split()[-4:]
+    unit = q.unit.unit
+    stop = _FOLLOWING_END.search(text_l, q.end, q.end + 60)
+    following = text_l[q.end : stop.start() if stop else q.end + 60].split()[:6]
+    tails = [following[:k] for k in range(len(following), -1, -1)]
+    for n in range(len(words), -1, -1):
+        if not starts_a_name(words[len(words) - n] if n else unit.split()[0]):
+            continue
+        for tail in tails if n else tails[:-1]:
+            name = " ".join([*words[len(words) - n :], unit, *tail])
+            entry = lookup_name(name, "count")
+            if entry is not None and entry.base_unit == "count":
+                return entry, name
+    return None
+
+
+def _is_change(doc: Doc, q: Quantity, left: int, s: Sentence) -> bool:
+    """`tăng 8 tỷ so với CK`, `tăng 1,2 lần`, `có thêm 02 trường`: changes, not levels."""
+    before = doc.text_l[max(left, q.start - 25) : q.start]
+    if _CHANGE_BEFORE.search(before):
+        sep = CLAUSE_SEP.search(doc.text_l, q.end, s.end)
+        after = doc.text_l[q.end : sep.start() if sep else s.end]
+        return q.unit.unit == "lần" or bool(_COMPARE_AFTER.search(after))
+    return q.unit.base_unit == "count" and q.of_total is None and bool(_INCREMENT_BEFORE.search(before))
+
+
+def _carried_subject(
+    doc: Doc, q: Quantity, s: Sentence, left: int, base_unit: str
+) -> tuple[CatalogueEntry, str] | None:
+    """`chi bộ hoàn thành xuất sắc nhiệm vụ 15%, hoàn thành tốt nhiệm vụ 85%`: the subject carries."""
+    text_l = doc.text_l
+    seg_start = left
+    for m in NAME_SEP.finditer(text_l, left, q.start):
+        seg_start = m.end()
+    own = clean_name(text_l[seg_start : q.start])
+    if len(own.split()) < 2 or seg_start <= s.start:
+        return None
+    if lookup_name(own, base_unit) is not None:
+        return None
+    for hit in reversed(doc.names.between(s.start, seg_start)):
+        words = SPACES.sub(" ", text_l[hit.start : hit.end]).split()
+        for k in range(1, min(3, len(words)) + 1):
+            name = " ".join([*words[:k], own])
+            entry = lookup_name(name, base_unit)
+            if entry is not None and entry.base_unit == base_unit:
+                return entry, own
+    return None
+
+
+def _inherited_entry(doc: Doc, previous: Draft, q: Quantity, base_unit: str) -> CatalogueEntry | None:
+    """A number continuing the previous one's subject: `từ 10% năm 2020 xuống còn 8,58%`, `chiếm 1,87%`"""
+    if any(h.n_syllables >= 2 for h in doc.names.between(previous.q.end, q.start)):
+        return None
+    gap = doc.text_l[previous.q.end : q.start]
+    if ";" in gap or len(gap.split()) > 8 or previous.entry is None:
+        return None
+    if base_unit == "count" and (q.unit.unit != previous.q.unit.unit or len(gap.split()) > 4):
+        return None  # "4 lượt chi bộ và giám sát 4 chi bộ": counts of different things
+    if base_unit == "%" and _LEVEL_BEFORE.search(gap) and "giảm" in previous.indicator.split():
+        # "Giảm tỷ lệ hộ nghèo 0,5% (còn dưới 1,5%)": the level the rate falls to
+        level = lookup_name(" ".join(w for w in previous.indicator.split() if w != "giảm"), "%")
+        if level is not None and level is not previous.entry:
+            return level
+    if compatible(previous.entry.base_unit, base_unit) and not previous.ratio_only:
+        return previous.entry
+    if base_unit == "%":
+        return rate_sibling(previous.entry)
+    return None
+
+
+def _choose_entry(
+    doc: Doc, q: Quantity, s: Sentence, left: int, right: int, base_unit: str | None
+) -> tuple[CatalogueEntry | None, NameHit | None]:
+    """The catalogue name of the quantity among those of its stretch of text, and the hit itself."""
+    text_l = doc.text_l
+    sep = CLAUSE_SEP.search(text_l, q.end, s.end)
+    clause_end = sep.start() if sep else s.end
+    dest = _DESTINATION.search(text_l, q.end, clause_end)
+    best: tuple[tuple[int, int, int], CatalogueEntry, NameHit] | None = None
+    for hit in doc.names.between(left, right):
+        if hit.end <= q.num_start:
+            same_clause = CLAUSE_SEP.search(text_l, hit.end, q.num_start) is None
+            rank = 1 if same_clause else 3
+            distance = q.num_start - hit.end
+            if same_clause and distance <= 8 and hit.n_syllables >= 3:
+                # "kết nạp đảng viên mới cho 6 quần chúng": the name right before wins
+                rank, distance = 0, -1
+        elif hit.start >= q.num_start and hit.start < q.end:
+            if hit.end > clause_end and hit.start < clause_end and not _has_comma_name(hit):
+                continue  # "14 đơn thư, đã giải quyết 12 đơn": a name may not run into the next clause
+            rank, distance = 0, 0
+        elif dest is not None and hit.start >= dest.start():
+            continue  # "chuyển 28 ha lúa sang trồng cây ăn quả": the destination does not name the area
+        elif hit.start >= q.end and hit.start <= clause_end:
+            rank, distance = 2, hit.start - q.end
+        else:
+            continue
+        entry = pick_entry(hit.entries, base_unit)
+        if entry is not None and entry.base_unit == "kg/person/year" and not q.unit.unit.startswith("kg"):
+            # grain per head is written in kg; "7.120 tấn" is the commune's output
+            entry = next((e for e in hit.entries if e.base_unit == "t"), None)
+        if entry is None and base_unit == "%":
+            for candidate in hit.entries:
+                sibling = rate_sibling(candidate)
+                if sibling is not None:
+                    entry = sibling
+                    break
+        if entry is None:
+            continue
+        # "ban hành 74 nghị quyết" after "(… 05 kỳ họp chuyên đề)": a specific noun names its subject
+        if (
+            rank >= 2
+            and base_unit == "count"
+            and q.unit.unit not in GENERIC_COUNT_UNITS
+            and q.unit.unit not in _expand(text_l[hit.start : hit.end])
+        ):
+            continue
+        key = (rank, distance, -hit.n_syllables)
+        if best is None or key < best[0]:
+            best = (key, entry, hit)
+    if best is None:
+        return None, None
+    entry, hit = best[1], best[2]
+    if base_unit == "%" and hit.end <= q.num_start and _REDUCTION.search(text_l, hit.end, q.num_start):
+        # "Tỷ lệ hộ nghèo (…) giảm bình quân mỗi năm 0,5%": the reduction of the rate
+        name = SPACES.sub(" ", text_l[hit.start : hit.end])
+        for phrase in (f"{name} giảm", f"giảm {name}"):
+            reduction = lookup_name(phrase, "%")
+            if reduction is not None and reduction is not entry:
+                return reduction, hit
+    return entry, hit
+
+
+def _indicator_text(doc: Doc, q: Quantity, s: Sentence, left: int, hit: NameHit | None) -> str:
+    """The name written for the quantity: the catalogue hit as written, else the words around it."""
+    text_l = doc.text_l
+    if hit is not None:
+        return SPACES.sub(" ", text_l[hit.start : hit.end]).strip(" ,;:")
+    seg_start = left
+    for m in NAME_SEP.finditer(text_l, left, q.start):
+        seg_start = m.end()
+    name = clean_name(text_l[seg_start : q.start])
+    if not name and "|" in text_l[s.start : q.start]:
+        # a flattened table row "1 | Lúa xuân | 1.250 ha | …": the name is the cell before
+        cells = [clean_name(c) for c in text_l[s.start : q.start].split("|")]
+        name = next((c for c in reversed(cells) if c and not c.replace(".", "").isdigit()), "")
+    elif not name and seg_start > left:
+        name = clean_name(text_l[left : q.start].split(",")[-2] if "," in text_l[left : q.start] else "")
+    if q.unit.unit in CLASSIFIER_UNITS:
+        # "tổ chức tốt 02 đợt sinh hoạt chính trị": the counted thing follows the measure word
+        sep = CLAUSE_SEP.search(text_l, q.end, s.end)
+        counted = clean_name(text_l[q.end : sep.start() if sep else s.end], tail=True)
+        tail_words = counted.split()[:4]
+        if tail_words:
+            return " ".join([q.unit.unit, *tail_words])
+    tail = doc.tail_words(q, s)
+    if q.unit.base_unit == "count":
+        noun = q.unit.unit.split(" ", 1)[1] if q.unit.factor != 1.0 else q.unit.unit  # "nghìn con"
+        name = " ".join([*name.split(), noun, *tail])
+    elif tail and q.unit.base_unit in AREA_NAME_PREFIXES:
+        name = " ".join([*name.split(), *tail])  # "vụ xuân gieo cấy 482 ha lúa"
+    elif not name:
+        sep = CLAUSE_SEP.search(text_l, q.end, s.end)
+        after = text_l[q.end : sep.start() if sep else s.end]
+        name = clean_name(
+            RATIO_AFTER.sub("", after, count=1) if RATIO_AFTER.match(after) else after, tail=True
+        )
+    return name
+
+
+def _expand(name: str) -> str:
+    """Abbreviations spelled out (`gcnqsd đất` -> `giấy chứng nhận quyền sử dụng đất`)."""
+    return " ".join(ABBREVIATIONS.get(w, w) for w in name.split())
+
+
+def _has_comma_name(hit: NameHit) -> bool:
+    """Whether the name found may contain a comma (`công ty, doanh nghiệp`, `thu gom, xử lý`)."""
+    return any("," in name for e in hit.entries for name in e.names)

@@ -1,0 +1,331 @@
+"""The written name of a mention: what the report says is measured, with the measure word it leaves out.
+
+GOLD.md names a fact the way an analyst labels a column: the measure word and its subject (`diện tích
+mía` for `mía 232 ha`, `số đảng viên kết nạp mới` for `kết nạp mới 69 đảng viên`, `tốc độ tăng thu
+ngân sách hằng năm` for `thu ngân sách hằng năm tăng 8%`). The words are read from the clause of the
+number: the subject before it (back over a `label:`), else the noun phrase after it; period phrases,
+fillers and the verb are dropped, abbreviations spelled out, and the measure word of the unit added.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ingest.extract.catalogue import fold_tones
+from ingest.extract.context import SPACES, Doc, words_alt
+from ingest.extract.layout import Sentence
+from ingest.extract.numbers import Quantity
+from ingest.extract.vocab import (
+    ATTAINMENT_SUBJECTS,
+    CHANGE_VERBS,
+    CLASSIFIER_UNITS,
+    GENERIC_NAME_UNITS,
+    MEASURE_WORDS,
+    NAME_ABBREVIATIONS,
+    NAME_LEADING_FILLERS,
+    NAME_TRAILING_LINKS,
+    NAME_VERB_STARTS,
+    NOT_MEASURE_WORDS,
+    SUBJECT_CUTS,
+    UNIT_MEASURE_WORDS,
+)
+
+MAX_WORDS = 14
+_S = r"[^\S\n]"
+_BRACKETS = re.compile(r"\([^()]*\)?|\[[^\]]*\]|[“”\"']")
+# Period phrases that date a figure rather than name it; `hằng năm` / `bình quân` stay in the name.
+_PERIOD_WORDS = re.compile(
+    rf"(?:tính{_S}+)?(?:đến|tới){_S}+(?:hết{_S}+)?(?:ngày{_S}+)?[0-9]{{1,2}}[/.-][0-9]{{1,2}}(?:[/.-][0-9]{{2,4}})?"
+    rf"|(?:trong{_S}+|của{_S}+)?(?:[0-9]{{1,2}}|sáu|chín|ba){_S}+tháng(?:{_S}+(?:đầu|cuối){_S}+năm)?"
+    rf"(?:{_S}+(?:năm{_S}+)?[0-9]{{4}})?"
+    rf"|(?:trong{_S}+|đến{_S}+|vào{_S}+|cuối{_S}+|đến{_S}+cuối{_S}+|của{_S}+)?năm(?:{_S}+học)?{_S}+[0-9]{{4}}"
+    rf"(?:{_S}*[-–]{_S}*[0-9]{{4}})?"
+    rf"|(?:giai{_S}+đoạn|nhiệm{_S}+kỳ|thời{_S}+kỳ){_S}+[0-9]{{4}}{_S}*[-–]{_S}*[0-9]{{4}}"
+    rf"|(?:trong{_S}+)?quý{_S}+(?:i{{1,3}}|iv|[1-4])(?![\w])(?:{_S}*(?:năm|/){_S}*[0-9]{{4}})?"
+    rf"|đến{_S}+nay|hiện{_S}+nay|cả{_S}+năm|đầu{_S}+nhiệm{_S}+kỳ|cuối{_S}+nhiệm{_S}+kỳ"
+)
+_HANG_NAM = re.compile(rf"(?<!\w)hàng(?={_S}+(?:năm|tháng|quý)(?!\w))")
+_LEADING = re.compile(rf"^(?:[\s\-–•*+>.:)\]0-9/]+|(?:{words_alt(NAME_LEADING_FILLERS)})(?!\w))")
+_CHANGE_END = rf"(?:tăng|giảm)(?:{_S}+bình{_S}+quân)?(?:{_S}+(?:hằng|hàng|mỗi){_S}+năm|{_S}*/{_S}*năm)?"
+_TRAILING = re.compile(
+    rf"(?:^|{_S}+)(?:{words_alt(NAME_TRAILING_LINKS)}|{_CHANGE_END}|trở{_S}+lên|trở{_S}+xuống){_S}*$"
+)
+_LEADING_CHANGE = re.compile(rf"^(giảm|tăng){_S}+")
+_VERB_START = re.compile(rf"^(?:{words_alt(NAME_VERB_STARTS)})(?!\w)")
+_VERB_IN = re.compile(rf"(?<!\w)(?:{words_alt(NAME_VERB_STARTS)})(?!\w)")
+_MEASURE_START = re.compile(
+    rf"^(?!(?:{words_alt(NOT_MEASURE_WORDS)})(?!\w))(?:{words_alt(MEASURE_WORDS)})(?!\w)"
+)
+_MEASURE_INSIDE = re.compile(
+    rf"(?<![\w])(?:tổng{_S}+diện{_S}+tích|tổng{_S}+sản{_S}+lượng|tổng{_S}+giá{_S}+trị|tổng{_S}+số|tổng{_S}+thu"
+    rf"|tổng{_S}+đàn|tỷ{_S}+lệ|tỉ{_S}+lệ|tốc{_S}+độ|diện{_S}+tích|sản{_S}+lượng|giá{_S}+trị|thu{_S}+nhập"
+    rf"|năng{_S}+suất)(?!\w)"
+)
+_REACHED_AFTER = re.compile(rf"{_S}+đạt{_S}+(?!được|kết|tỷ|tỉ|[0-9])")
+_KEPT_AFTER = re.compile(rf"{_S}+(phấn{_S}+đấu|cụ{_S}+thể|chủ{_S}+yếu|trọng{_S}+tâm)(?!\w)")
+_CONGRESS = re.compile(r"(?<!\w)đại hội(?!\w)")
+_PLACE = re.compile(
+    rf"^(?:thị{_S}+xã|xã|huyện|thị{_S}+trấn|phường|tỉnh|thành{_S}+phố|toàn{_S}+(?:xã|huyện|tỉnh)|"
+    rf"đảng{_S}+bộ|ubnd|ủy{_S}+ban)(?!\w)"
+)
+_TOTAL_BEFORE = re.compile(rf"(?<!\w)(?:tổng{_S}+số|tổng{_S}+cộng|tổng)[\s:]*$")
+_CHANGE_WORDS = frozenset(w for verb in CHANGE_VERBS for w in verb.split()) - {"thêm"}
+_ATTAINMENT_SUBJECT = re.compile(rf"^(?:{words_alt(ATTAINMENT_SUBJECTS)})(?!\w)")
+_CUT = re.compile(rf"(?<!\w)(?<!so )(?:{words_alt(SUBJECT_CUTS)})(?!\w)")
+_ALWAYS_CUT = frozenset(
+    {"chỉ tiêu chủ yếu", "các chỉ tiêu", "nổi bật là", "cụ thể", "trong đó", "trong đó có", "gồm"}
+)
+_BARE_MEASURES = frozenset({"tỷ trọng", "tỉ trọng", "tỷ lệ", "tỉ lệ", "tốc độ"})
+# The verb right before the number: what kind of figure it is
+_YEARLY_WORDS = rf"(?:hằng{_S}+năm|hàng{_S}+năm|mỗi{_S}+năm|/{_S}*năm)"
+_HEDGES = rf"(?:(?:trên|gần|hơn|khoảng|từ|đạt|ước{_S}+đạt){_S}*)*"
+_APPROX = rf"(?:(?:trên|gần|hơn|khoảng){_S}*)*"
+_AVERAGE = rf"(?:{_S}+(?:bình{_S}+quân|thêm))?"
+_GROWTH = re.compile(rf"(?<!\w)tăng(?!{_S}+trưởng){_AVERAGE}{_S}*{_YEARLY_WORDS}?{_S}*{_HEDGES}$")
+_FALL = re.compile(rf"(?<!\w)giảm{_AVERAGE}{_S}*{_YEARLY_WORDS}?{_S}*{_HEDGES}$")
+_FROM_LEVEL = re.compile(rf"(?<!\w)(?:tăng|giảm){_S}+từ{_S}*$")
+_TO_LEVEL = re.compile(
+    rf"[^0-9;.\n]{{0,40}}?(?<!\w)(?:lên|xuống)(?:{_S}+(?:còn|mức))?{_S}*(?:[0-9]|khoảng|trên|gần)"
+)
+_REACHED = re.compile(
+    rf"(?<!\w)(?:đạt|ước{_S}+đạt|thực{_S}+hiện|được){_S}*(?:(?:trên|gần|hơn|khoảng){_S}*)*$"
+)
+_YEARLY = re.compile(rf"(?<!\w)bình{_S}+quân(?!\w)|(?<!\w){_YEARLY_WORDS}(?!\w)")
+_STRUCTURE = re.compile(r"(?<!\w)cơ cấu(?!\w)")
+_STOP_AFTER = re.compile(r"[.;:!?\n()]|(?<![\w])(?:bằng|tăng|giảm|so với|so|với|chiếm)(?!\w)|[0-9]")
+_STOP_AFTER_LONG = re.compile(r"[.;!?\n()]|[0-9]")
+_CUT_CHARS = re.compile(r"[,;:(|)]")
+
+
+@dataclass(frozen=True)
+class Written:
+    """A written name and where the words it was read from start in the text."""
+
+    name: str
+    start: int
+    measured: bool = False  # the written subject had its own measure word (`tổng diện tích …`)
+
+
+def _keeps_measure(prefix: str) -> bool:
+    """Whether the few words before a measure word are a verb to drop, not a change (`giảm tỷ lệ …`)."""
+    words = prefix.split()
+    return len(words) <= 3 and not any(w in _CHANGE_WORDS for w in words)
+
+
+def _strip(words: str) -> str:
+    previous = None
+    while previous != words:
+        previous = words
+        words = _LEADING.sub("", words).strip(" ,;:-–./")
+        words = _TRAILING.sub("", words).strip(" ,;:-–./")
+    return words
+
+
+@lru_cache(maxsize=1 << 14)
+def clean_words(raw: str) -> str:
+    """The name-bearing words of a stretch of text: no brackets, periods, fillers or verb at the end."""
+    text = _BRACKETS.sub(" ", raw)
+    text = _PERIOD_WORDS.sub(" ", text)
+    text = _HANG_NAM.sub("hằng", text)
+    text = SPACES.sub(" ", text).strip(" ,;:-–.")
+    return _strip(text)
+
+
+@lru_cache(maxsize=1 << 14)
+def spell_out(name: str) -> str:
+    """Abbreviations spelled out, tone marks in one style (`hộ nghèo dtts` -> `hộ nghèo dân tộc thiểu số`)."""
+    return " ".join(NAME_ABBREVIATIONS.get(w, w) for w in fold_tones(name).split())
+
+
+def measured(name: str) -> bool:
+    """Whether a name opens with a measure word (`tỷ lệ`, `số`, `diện tích`, …)."""
+    return bool(_MEASURE_START.match(name))
+
+
+def subject_before(doc: Doc, q: Quantity, left: int, hit_start: int | None) -> tuple[str, int, str]:
+    """(cleaned subject, where it starts, the raw words between the clause start and the number).
+
+    The subject is the clause before the number; when that clause has no words of its own the
+    label before a colon is (`Tỷ lệ lao động qua đào tạo: trên 20%`); short comma-separated items
+    join (`Nông, lâm nghiệp, thuỷ sản: 75%`).
+    """
+    text_l = doc.text_l
+    seps = list(_CUT_CHARS.finditer(text_l, left, q.start))
+    i = len(seps)
+    while True:
+        start = seps[i - 1].end() if i else left
+        if hit_start is not None and start > hit_start >= left:
+            start = hit_start  # a catalogue name with a comma in it (`nông, lâm nghiệp, thủy sản`)
+        subject, start = _cut(text_l, start, q.start)
+        if subject or i == 0 or seps[i - 1].group() != ":":
+            break
+        i -= 1  # "label: value": the words before the colon name the value
+    raw = text_l[seps[-1].end() if seps else left : q.start]
+    joinable = i and seps[i - 1].group() == "," and start >= seps[i - 1].end()
+    if subject and joinable and len(subject.split()) <= 4:
+        start, subject = _join_items(text_l, seps[: i - 1], left, seps[i - 1].start(), start, subject)
+    inner = _MEASURE_INSIDE.search(subject)
+    if inner is not None and inner.start() > 0 and _keeps_measure(subject[: inner.start()]):
+        subject = subject[inner.start() :]  # "thực hiện tổng diện tích gieo trồng 772 ha"
+    if len(subject.split()) > MAX_WORDS - 2:  # the words next to the number say what it is
+        subject = _strip(" ".join(subject.split()[-(MAX_WORDS - 2) :]))
+    if not subject:
+        return "", q.start, raw
+    at = text_l.find(subject.split()[0], start, q.start)
+    return subject, at if at >= 0 else start, raw
+
+
+def _cut(text_l: str, start: int, end: int) -> tuple[str, int]:
+    """The subject of `text_l[start:end]`, after the last word that opens a new one."""
+    subject = clean_words(text_l[start:end])
+    for cut in _CUT.finditer(text_l, start, end):
+        after = clean_words(text_l[cut.end() : end])
+        if cut.group() in _ALWAYS_CUT or measured(after):
+            if after in _BARE_MEASURES:
+                # "nông nghiệp vẫn giữ vai trò chủ lực với tỷ trọng 67,6%": the measure names the rest
+                return f"{after} {clean_words(text_l[start : cut.start()])}".strip(), start
+            subject, start = after, cut.end()
+    return subject, start
+
+
+def _join_items(
+    text_l: str, seps: list[re.Match[str]], left: int, comma: int, start: int, subject: str
+) -> tuple[int, str]:
+    """`dịch vụ, du lịch: 20%`: the words before the comma belong to the item when they are few."""
+    before_start = seps[-1].end() if seps else left
+    if seps and seps[-1].group() not in (",", ";", ":"):
+        return start, subject
+    before = clean_words(text_l[before_start:comma])
+    if not before or len(before.split()) > 4 or any(c.isdigit() for c in text_l[before_start:comma]):
+        return start, subject
+    at = text_l.find(before.split()[0], before_start, comma)
+    return (at if at >= 0 else before_start), f"{before}, {subject}"
+
+
+def tail_after(doc: Doc, q: Quantity, s: Sentence, *, long: bool) -> str:
+    """The words written after the number and its unit (`ha lúa xuân`, `% trẻ … được tiêm chủng`)."""
+    text_l = doc.text_l
+    m = (_STOP_AFTER_LONG if long else _STOP_AFTER).search(text_l, q.end, s.end)
+    raw = text_l[q.end : m.start() if m else s.end]
+    if not long:
+        comma = raw.find(",")
+        raw = raw[:comma] if comma >= 0 else raw
+    raw = re.sub(rf"^{_S}*trở{_S}+(?:lên|xuống)", " ", raw)
+    raw = re.sub(rf"^{_S}*/{_S}*năm", " hằng năm", raw)
+    words = clean_words(raw).split()
+    return " ".join(words[: 12 if long else 8])
+
+
+def written_name(
+    doc: Doc,
+    q: Quantity,
+    s: Sentence,
+    left: int,
+    hit_start: int | None,
+    *,
+    attainment: bool,
+    fallback: str = "",
+) -> Written:
+    """The name GOLD.md asks for, built from the words around the quantity.
+
+    `fallback` is the subject of the figure this one continues (`tỷ lệ hộ nghèo còn 1,68% (giảm
+    1,94%)`), used when the number has no subject of its own.
+    """
+    subject, start, raw = subject_before(doc, q, left, hit_start)
+    base, unit = q.unit.base_unit, q.unit.unit
+    own = bool(subject)
+    carries = base in ("%", "VND", "VND/person/year", "t", "ha")
+    if not subject and fallback and carries and not tail_after(doc, q, s, long=base == "%"):
+        # "tỷ lệ hộ nghèo còn 1,68% (giảm 1,94%)": the subject carries, its change words do not
+        subject = re.sub(rf"{_S}+(?:{_CHANGE_END}|so với .*)$", "", fallback)
+    lead = _LEADING_CHANGE.match(subject)
+    if lead and measured(subject[lead.end() :]):
+        subject = f"{subject[lead.end() :]} {lead.group(1)}"  # "giảm tỷ lệ hộ nghèo 0,6%" -> "… giảm"
+    if attainment:
+        return Written(_finish(_attainment_name(doc, q, s, subject)), start)
+    if base == "%":
+        context = doc.text_l[s.line_start : start]
+        name = _percent_name(doc, q, s, subject, raw, context)
+    elif base == "count":
+        if _TOTAL_BEFORE.search(raw):
+            subject = "tổng số"  # "xã có tổng số 15 xóm": the measure, not the doer, names the count
+        name = _count_name(doc, q, s, subject, unit)
+    elif base in ("ha", "t", "km"):
+        tail = tail_after(doc, q, s, long=False)
+        name = (
+            subject
+            if measured(subject)
+            else " ".join(w for w in (UNIT_MEASURE_WORDS[base], subject, tail) if w)
+        )
+    elif base == "VND/person/year" and subject.startswith("thu nhập") and "bình quân" not in subject:
+        name = f"{subject} bình quân đầu người"  # "thu nhập nâng lên 20,5 triệu đồng/người/năm"
+    else:
+        name = subject or tail_after(doc, q, s, long=False)
+    if base == "%" and _YEARLY.search(raw) and "hằng năm" not in name and "bình quân" not in name:
+        name += " bình quân hằng năm"
+    return Written(_finish(name), start if own else q.start, own and measured(subject))
+
+
+def _attainment_name(doc: Doc, q: Quantity, s: Sentence, subject: str) -> str:
+    if subject.startswith(("tỷ lệ thực hiện", "tỷ lệ hoàn thành")):
+        return subject
+    if not subject or subject in ("hoàn thành", "thực hiện", "đạt", "vượt"):
+        # "hoàn thành 100% chỉ tiêu trồng rừng phân tán": what was planned follows the number
+        tail = tail_after(doc, q, s, long=True)
+        return f"tỷ lệ hoàn thành {tail}" if tail else "tỷ lệ thực hiện kế hoạch"
+    return f"tỷ lệ thực hiện kế hoạch {subject}"
+
+
+def _percent_name(doc: Doc, q: Quantity, s: Sentence, subject: str, raw: str, context: str) -> str:
+    if not subject:
+        tail = tail_after(doc, q, s, long=True)
+        return f"tỷ lệ {tail}" if tail else ""
+    if _FROM_LEVEL.search(raw) and _TO_LEVEL.match(doc.text_l, q.end):
+        raw = _FROM_LEVEL.sub(" ", raw)  # "tăng từ 36% lên 40,4%": two levels, not a change
+    if _GROWTH.search(raw) and not subject.startswith(("tốc độ", "tỷ lệ tăng", "tăng")):
+        return f"tốc độ tăng {subject}"
+    if _FALL.search(raw) and not subject.endswith("giảm") and not subject.endswith("giảm bình quân"):
+        return f"{subject if measured(subject) else 'tỷ lệ ' + subject} giảm"
+    if measured(subject) and not subject.startswith(
+        ("tổng", "giá trị", "thu", "chi", "sản lượng", "diện tích")
+    ):
+        return subject
+    if _STRUCTURE.search(context) or _STRUCTURE.search(raw):
+        return f"tỷ trọng {subject} trong cơ cấu kinh tế"  # "Cơ cấu kinh tế: Nông nghiệp 41%; …"
+    if _ATTAINMENT_SUBJECT.match(subject) and _REACHED.search(raw):
+        return f"tỷ lệ thực hiện kế hoạch {subject}"  # "Thu ngân sách đạt trên 50%": of the plan
+    return subject if measured(subject) else f"tỷ lệ {subject}"
+
+
+def _count_name(doc: Doc, q: Quantity, s: Sentence, subject: str, unit: str) -> str:
+    noun = unit.split(" ", 1)[1] if q.unit.factor != 1.0 and " " in unit else unit  # "nghìn con"
+    tail = tail_after(doc, q, s, long=False)
+    if tail and _REACHED_AFTER.match(doc.text_l, q.end) and not tail.startswith("đạt"):
+        tail = f"đạt {tail}"  # "5 xã đạt chuẩn nông thôn mới": what the counted units reached
+    if unit in CLASSIFIER_UNITS:
+        return " ".join(w for w in ("số", noun, tail) if w)
+    kept = _KEPT_AFTER.match(doc.text_l, q.end)
+    if kept is not None and not tail.startswith(kept.group(1)):
+        tail = f"{kept.group(1)} {tail}".strip()  # "18 chỉ tiêu phấn đấu": which targets
+    if subject.startswith("bình quân"):  # "bình quân mỗi xã đạt 12,42 tiêu chí"
+        return " ".join(w for w in ("số", noun, tail, subject) if w)
+    if subject in ("tổng", "tổng cộng", "tổng số"):  # "Tổng 27 chỉ tiêu": the measure alone
+        return " ".join(w for w in ("tổng số", noun, tail) if w)
+    if noun == "đại biểu" and _CONGRESS.search(doc.text_l):
+        return "số đại biểu dự đại hội"  # "Đại hội có 199 đại biểu": an attendance count
+    if _PLACE.match(subject):
+        subject = ""  # "thị xã Phú Mỹ có 5/5 xã đạt chuẩn": the place is the doer, not the name
+    if measured(subject) or (subject and f" {noun} " in f" {subject} "):
+        return subject
+    if noun in GENERIC_NAME_UNITS and subject and not _VERB_START.match(subject):
+        return subject
+    verb = _VERB_IN.search(subject)  # "bch đảng bộ huyện đã trao giấy khen cho 8 chi bộ": what was done
+    action = subject[verb.start() :] if verb else subject if len(subject.split()) <= 4 else ""
+    return " ".join(w for w in ("số", noun, tail, action) if w)
+
+
+def _finish(name: str) -> str:
+    words = spell_out(SPACES.sub(" ", name).strip(" ,;:-–.")).split()
+    return " ".join(words[:MAX_WORDS])

@@ -1,0 +1,141 @@
+"""The catalogue indicator of a written name, when the sentence named none the catalogue knows.
+
+The name a mention ends up with (GOLD.md: measure word and subject, ellipsis resolved from its list)
+often says more than the words beside the number: `tốc độ tăng thu ngân sách bình quân hằng năm`,
+`tỷ trọng dịch vụ - thương mại trong cơ cấu kinh tế`, `số đảng viên toàn đảng bộ`. Three readings,
+in order, each only in the indicator's base unit:
+- the name is a catalogue name or synonym;
+- the name is a growth rate, a share of the economy or an attainment of plan of a catalogue indicator
+  (`tốc độ tăng` + `thu ngân sách` -> `budget_revenue_total_growth_rate`);
+- the longest catalogue name inside it, when the words left over only say where or how often
+  (`toàn đảng bộ`, `bình quân hằng năm`), never what (`số đảng viên tặng huy hiệu` is not
+  `party_members`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ingest.extract.catalogue import CatalogueEntry, catalogue_by_id, lookup_name, normalize_name
+from ingest.extract.indicators import NameIndex, compatible
+from ingest.extract.vocab import (
+    ECONOMIC_SECTOR_GROUPS,
+    GROWTH_IDS,
+    GROWTH_PREFIXES,
+    NAME_HARMLESS_WORDS,
+    NAME_TRAILING_QUALIFIERS,
+    PLAN_ATTAINMENT_PREFIXES,
+    SECTOR_GROWTH_IDS,
+)
+
+_GROWTH = re.compile(
+    rf"^(?:{'|'.join(map(re.escape, sorted(GROWTH_PREFIXES, key=len, reverse=True)))}) (?P<rest>.+)$"
+)
+_ATTAINMENT = re.compile(rf"^(?:{'|'.join(map(re.escape, PLAN_ATTAINMENT_PREFIXES))}) (?P<rest>.+)$")
+_SHARE = re.compile(
+    r"^(?:tỷ|tỉ) trọng (?P<rest>.+?)(?P<structure> trong (?:cơ cấu kinh tế|grdp|tổng giá trị sản xuất))?$"
+)
+_TRAILING = re.compile(rf"(?: (?:{'|'.join(map(re.escape, NAME_TRAILING_QUALIFIERS))}))+$")
+# Words inside a name that say where, not what: `số xã của huyện đạt chuẩn …`, `diện tích cây ngô`.
+_INNER = re.compile(
+    r"(?<!\w)(?:của (?:xã|huyện|tỉnh|phường|thị trấn|đảng bộ)|trên địa bàn(?: (?:xã|huyện|tỉnh|phường))?"
+    r"|toàn (?:xã|huyện|tỉnh|phường|đảng bộ)|trong toàn (?:xã|huyện|tỉnh|đảng bộ))(?!\w)"
+    r"|(?<=diện tích )cây (?=\w)"
+)
+_SPACES = re.compile(r"\s+")
+_WORD = re.compile(r"[^\W\d_]+")
+_SECTOR_FILLERS = frozenset(
+    {"khu", "vực", "ngành", "giá", "trị", "sản", "xuất", "kinh", "tế", "và", "khác", "nghiệp"}
+)
+
+
+def resolve(name: str, base_unit: str) -> CatalogueEntry | None:
+    """The catalogue entry the written `name` of a figure in `base_unit` stands for, or None."""
+    return _resolve(normalize_name(name), base_unit)
+
+
+@lru_cache(maxsize=1 << 14)
+def _resolve(name: str, base_unit: str) -> CatalogueEntry | None:
+    if not name:
+        return None
+    bare = _TRAILING.sub("", name) or name
+    plain = _SPACES.sub(" ", _INNER.sub(" ", bare)).strip() or bare
+    for candidate in dict.fromkeys((name, bare, plain)):
+        entry = lookup_name(candidate, base_unit)
+        if entry is not None and compatible(entry.base_unit, base_unit):
+            return entry
+    if base_unit == "%":
+        derived = _derived(plain)
+        if derived is not None:
+            return derived
+    return _inside(plain, base_unit)
+
+
+def supports(entry: CatalogueEntry, name: str) -> bool:
+    """Whether one of the entry's names is written inside `name` (the name backs the id)."""
+    return any(entry in hit.entries for hit in NameIndex(normalize_name(name)).hits)
+
+
+def _derived(name: str) -> CatalogueEntry | None:
+    """Growth rates, shares of the economy and attainments of plan of catalogue indicators."""
+    by_id = catalogue_by_id()
+    m = _GROWTH.match(name)
+    if m is not None:
+        sector = _sector(m.group("rest"))
+        if sector is not None:
+            return by_id.get(SECTOR_GROWTH_IDS[sector])  # "tốc độ tăng khu vực dịch vụ"
+        subject = _subject(m.group("rest"))
+        if subject is not None:
+            growth = GROWTH_IDS.get(subject.indicator_id, subject.indicator_id + "_growth_rate")
+            return by_id.get(growth)
+        return None
+    m = _ATTAINMENT.match(name)
+    if m is not None:
+        subject = _subject(m.group("rest"))
+        return by_id.get(subject.indicator_id + "_plan_attainment") if subject is not None else None
+    m = _SHARE.match(name)
+    if m is not None:
+        sector = _sector(m.group("rest"))
+        return by_id.get(sector) if sector is not None else None
+    return None
+
+
+def _sector(words: str) -> str | None:
+    """The one sector of the economy the words name (`khu vực dịch vụ - thương mại`), or None."""
+    bag = set(_WORD.findall(_TRAILING.sub("", words))) - _SECTOR_FILLERS
+    groups = {group for group, sector_words in ECONOMIC_SECTOR_GROUPS.items() if bag & sector_words}
+    leftover = bag - set().union(*ECONOMIC_SECTOR_GROUPS.values())
+    return groups.pop() if len(groups) == 1 and not leftover else None
+
+
+def _subject(words: str) -> CatalogueEntry | None:
+    """The indicator a growth rate or an attainment is of (any unit but `%`)."""
+    words = _TRAILING.sub("", words) or words
+    for unit in ("VND", "VND/person/year", "count", "t", "ha", "other", "km", "kg/person/year", "t/ha"):
+        entry = lookup_name(words, unit)
+        if entry is not None and entry.base_unit != "%":
+            return entry
+    return _inside(words, None)
+
+
+def _inside(name: str, base_unit: str | None) -> CatalogueEntry | None:
+    """The longest catalogue name inside `name` whose left-over words are harmless."""
+    index = NameIndex(name)
+    best: CatalogueEntry | None = None
+    best_len = 0
+    for hit in index.hits:
+        entries = [
+            e
+            for e in hit.entries
+            if (e.base_unit != "%" if base_unit is None else compatible(e.base_unit, base_unit))
+        ]
+        if not entries or hit.n_syllables <= best_len:
+            continue
+        leftover = _WORD.findall(name[: hit.start] + " " + name[hit.end :])
+        if all(w in NAME_HARMLESS_WORDS for w in leftover):
+            best, best_len = entries[0], hit.n_syllables
+    return best
+
+
+__all__ = ["resolve", "supports"]

@@ -1,0 +1,186 @@
+"""The role of a percentage next to a figure: % of plan, % of the same period, or a threshold.
+
+`1.936 tấn, đạt 60% kế hoạch và bằng 114% cùng kỳ` is one mention: the two percentages are roles of the
+tonnage, not mentions of their own. A role attaches to the mention before it when nothing in between
+names another subject; otherwise the percentage stands alone (`ratio_only`).
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+from ingest.extract.context import CLAUSE_SEP, Doc, Draft, words_alt
+from ingest.extract.indicators import NameHit
+from ingest.extract.layout import Sentence
+from ingest.extract.numbers import Quantity
+from ingest.extract.periods import year_of
+from ingest.extract.vocab import (
+    HEDGES_AFTER,
+    HEDGES_BEFORE,
+    PLAN_WORDS,
+    RATIO_LINKERS,
+    RATIO_VERBS,
+    SHARE_PLAN_WORDS,
+    THRESHOLD_WORDS,
+    YOY_WORDS,
+)
+
+
+class Role(Enum):
+    """What a percentage says about the figure it follows."""
+
+    PLAN = "plan"  # % of plan, estimate or resolution: plan_pct
+    YOY = "yoy"  # % of the same period last year: yoy_pct
+    YOY_YEAR = "yoy_year"  # `so với năm 2022` in a 2023 figure: yoy_pct when a figure precedes it
+    THRESHOLD = "threshold"  # `từ 50% kế hoạch trở lên`: a bound, not a value
+
+
+RATIO_AFTER = re.compile(
+    rf"[^\S\n]*(?:(?:{words_alt(RATIO_LINKERS)})[^\S\n]*)*(?:(?P<yoy>{words_alt(YOY_WORDS)})|(?P<plan>{words_alt(PLAN_WORDS)}))(?!\w)"
+)
+_RATIO_BEFORE = re.compile(
+    rf"(?:^|[^\w])(?P<verb>{words_alt(RATIO_VERBS)}|tăng|giảm)(?:[^\S\n]+(?:{words_alt(HEDGES_BEFORE)}))?[^\S\n]*$"
+)
+HEDGE_AFTER = re.compile(rf"[^\S\n]*(?:{words_alt(HEDGES_AFTER)})(?!\w)")
+_THRESHOLD_BEFORE = re.compile(rf"(?:^|[^\w])(?:{words_alt(THRESHOLD_WORDS)})[^\S\n]*$")
+_Y4 = r"((?:19|20)[0-9]{2})(?![0-9])"
+# "tăng 10,3% so với năm 2022" in a 2023 figure: versus the previous year, read like "cùng kỳ"
+_YOY_YEAR_AFTER = re.compile(
+    rf"[^\S\n]*so(?:[^\S\n]+với)?[^\S\n]+(?:cùng[^\S\n]+kỳ[^\S\n]+)?năm[^\S\n]+{_Y4}"
+)
+_YOY_CELL = re.compile(rf"(?<!\w)(?:{words_alt(YOY_WORDS)})(?!\w)")
+_PLAN_CELL = re.compile(rf"(?<!\w)(?:{words_alt(PLAN_WORDS)})(?!\w)")
+_DIGIT = re.compile(r"[0-9]")
+
+
+def _signed(verb: str | None, value: float) -> float:
+    """`tăng 8%` of plan is 108 %, `giảm 8%` is 92 %, `vượt 11,6%` is 111.6 %."""
+    if verb == "tăng" or (verb == "vượt" and value < 100):
+        return 100.0 + value
+    if verb == "giảm":
+        return 100.0 - value
+    return value
+
+
+def ratio_role(doc: Doc, q: Quantity, left: int, s: Sentence) -> tuple[Role, float] | None:
+    """(PLAN|YOY|THRESHOLD, pct) when the percentage is attainment of plan or versus last year."""
+    text_l = doc.text_l
+    after = RATIO_AFTER.match(text_l, q.end)
+    if after is None:
+        return _yoy_year_role(doc, q, left, s)
+    role = Role.YOY if after.group("yoy") else Role.PLAN
+    if HEDGE_AFTER.match(text_l, after.end()) or _THRESHOLD_BEFORE.search(
+        text_l, max(left, q.start - 12), q.start
+    ):
+        return Role.THRESHOLD, q.value
+    before = _RATIO_BEFORE.search(text_l, max(left, q.start - 30), q.start)
+    verb = before.group("verb") if before else None
+    if verb is None and role is Role.PLAN and after.group("plan") in SHARE_PLAN_WORDS:
+        return None  # "100% hộ ... chỉ tiêu" without a verb is a share, not attainment
+    return role, _signed(verb, q.value)
+
+
+def _yoy_year_role(doc: Doc, q: Quantity, left: int, s: Sentence) -> tuple[Role, float] | None:
+    """`bằng 103% so với năm 2020` / `tăng 10,3% so với năm 2022` in a figure of the year after."""
+    m = _YOY_YEAR_AFTER.match(doc.text_l, q.end)
+    year = year_of(s.period or doc.default_period)
+    if m is None or year is None or int(m.group(1)) != year - 1:
+        return None
+    before = _RATIO_BEFORE.search(doc.text_l, max(left, q.start - 30), q.start)
+    verb = before.group("verb") if before else None
+    if verb is None:
+        return None
+    return Role.YOY_YEAR, _signed(verb, q.value)
+
+
+def table_columns(doc: Doc, s: Sentence) -> dict[int, Role] | None:
+    """Column index -> PLAN/YOY from the header of a flattened `a | b | c` table above the row."""
+    text_l = doc.text_l
+    pos = s.line_start
+    for _ in range(40):  # look back over the rows of the table to its header line
+        if pos <= 0:
+            return None
+        prev_start = text_l.rfind("\n", 0, pos - 1) + 1
+        line = text_l[prev_start : pos - 1]
+        pos = prev_start
+        if line.count("|") < 2:
+            return None
+        if not _DIGIT.search(line):
+            out = {}
+            for i, cell in enumerate(line.split("|")):
+                if _YOY_CELL.search(cell):
+                    out[i] = Role.YOY
+                elif _PLAN_CELL.search(cell):
+                    out[i] = Role.PLAN
+            return out or None
+    return None
+
+
+def is_threshold(doc: Doc, q: Quantity, left: int) -> bool:
+    """`03 chỉ tiêu đạt dưới 50%`: a bare bound after `từ`/`dưới`, with no name of its own."""
+    if not _THRESHOLD_BEFORE.search(doc.text_l, max(left, q.start - 12), q.start):
+        return False
+    return not doc.own_words(q, left)
+
+
+def absorbs(doc: Doc, draft: Draft, host: Draft) -> bool:
+    """Whether a figure takes over the ratio-only mention right before it (the % was written first)."""
+    if draft.ratio_only or not host.ratio_only:
+        return False
+    if draft.entry is not None and host.entry is not None and draft.entry is not host.entry:
+        return False
+    gap = doc.text_l[host.q.end : draft.q.start]
+    if ";" in gap or len(gap.split()) > 6:
+        return False
+    return not any(h.n_syllables >= 2 for h in doc.names.between(host.q.end, draft.q.start))
+
+
+def attachable(doc: Doc, host: Draft, q: Quantity, role: Role) -> bool:
+    """Whether a plan/yoy percentage belongs to the mention before it."""
+    if host.ratio_only:
+        return False
+    if (role is Role.PLAN and host.plan_pct is not None) or (role is Role.YOY and host.yoy_pct is not None):
+        return False
+    text_l = doc.text_l
+    gap = text_l[host.q.end : q.start]
+    if ";" in gap or len(gap.split()) > 12:
+        return False
+    # another indicator named in between starts a new subject
+    for hit in doc.names.between(host.q.end, q.start):
+        if hit.n_syllables >= 2 and not is_plan_name(hit):
+            if CLAUSE_SEP.search(text_l, host.q.end, hit.start) is None:
+                continue  # "18 thanh niên nhập ngũ, đạt 100% KH": the host's own noun phrase
+            if host.entry is not None and host.entry in hit.entries:
+                continue
+            return False
+    return True
+
+
+def is_plan_name(hit: NameHit) -> bool:
+    """A name of the plan itself (`chỉ tiêu`), which does not start a new subject."""
+    return all(e.indicator_id.startswith("plan_targets") for e in hit.entries)
+
+
+_QUALIFIER_GAP = re.compile(
+    r"[^\S\n,;]*(?:đạt|có|được|đạt được)?[^\S\n]*(?:từ|dưới|trên|không dưới)?[^\S\n]*"
+    r"(?:[0-9]+(?:[.,][0-9]+)?[^\S\n]*(?:đến|-|–)[^\S\n]*(?:dưới[^\S\n]*)?)?$"
+)
+_BOUND_BEFORE = re.compile(r"(?<!\w)(?:từ|dưới|trên)[^\S\n]*$")
+_TARGET_COUNTS = frozenset({"chỉ tiêu", "chỉ tiên", "tiêu chí", "nhiệm vụ"})
+
+
+def qualifies(doc: Doc, host: Draft, q: Quantity) -> bool:
+    """Whether `q` only says which of the counted items `host` counts: `01 xã đạt 19 tiêu chí`,
+    `13/53 chỉ tiêu đạt 100% trở lên`, `17 chỉ tiêu đạt từ 70 đến dưới 100%`."""
+    if host.ratio_only or host.q.unit.base_unit != "count" or host.is_change:
+        return False
+    gap = doc.text_l[host.q.end : q.start]
+    if not gap.strip() or not _QUALIFIER_GAP.match(gap) or ("đạt" not in gap and "có" not in gap):
+        return False
+    if q.unit.base_unit == "count":
+        return q.unit.unit != host.q.unit.unit and q.unit.unit in _TARGET_COUNTS
+    if not q.is_pct:
+        return False
+    bound = _BOUND_BEFORE.search(gap) is not None or HEDGE_AFTER.match(doc.text_l, q.end) is not None
+    return bound or host.q.unit.unit in _TARGET_COUNTS

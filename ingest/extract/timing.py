@@ -1,0 +1,154 @@
+"""The period a mention is about: the section's or document's period, overridden by the mention's own words.
+
+In order: a change takes its host's period; a year or `đầu nhiệm kỳ` right after the number; `cả năm`;
+a `Năm 2022:` label; a period phrase in the mention's own clause; a running total (`đến 30/6/2023`)
+earlier in its sentence; else the section's period, else the document's default.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ingest.extract.context import CLAUSE_SEP, Doc, Draft
+from ingest.extract.kinds import bracket_target, kind_of
+from ingest.extract.periods import (
+    YEAR_AFTER_RE,
+    YEAR_LABEL_RE,
+    as_of,
+    as_of_matches,
+    document_date,
+    phrase_period,
+    year_of,
+)
+
+_Y4 = r"((?:19|20)[0-9]{2})(?![0-9])"
+# "4,86% đầu nhiệm kỳ", "2,35% cuối năm 2022": a period written right after a number is that number's
+_START_AFTER = re.compile(
+    r"[ \t\u00a0,(]*(?:vào[^\S\n]+|ở[^\S\n]+|thời[^\S\n]+điểm[^\S\n]+)?đầu[^\S\n]+nhiệm[^\S\n]+kỳ"
+)
+_FROM_BEFORE = re.compile(r"(?:^|[^\w])từ[^\S\n]*$")
+_TO_AFTER = re.compile(r"[^\S\n,]*(?:\(?[^()\n]{0,30}\)?[^\S\n]*)?(?:lên|xuống)(?!\w)")
+# a year fronted in its sentence ("Minh chứng là trong năm 2022, …", "Năm 2023, …") dates the sentence
+_S = r"[^\S\n]"
+_LEAD_YEAR = re.compile(
+    rf"(?:^|(?<=[\s,.:;(]))(?:trong|vào|hết|đến{_S}+hết|cuối|tính{_S}+đến{_S}+hết)?{_S}*năm{_S}+{_Y4}{_S}*[,:]"
+)
+_FULL_YEAR = re.compile(rf"(?<!\w)cả[^\S\n]+năm(?:[^\S\n]+{_Y4})?")
+# Where a sentence ends, for the running-total scope: a line break, or whitespace after `.`/`!`/`?` that
+# does not follow a digit (`30.6. 2023`). The stops are indexed once per document; each alternative
+# opens with a literal so the engine skips between candidates at C speed.
+_SENTENCE_STOPS = re.compile(r"\n|\.(?=\s)(?<!\d.)|!(?=\s)(?<!\d.)|\?(?=\s)(?<!\d.)")
+_STOP_AT = re.compile(r"\n|(?<=[.!?])\s")  # a stop at this very position, whatever precedes the mark
+SENTENCE_WINDOW = 1500  # a running total scopes at most this many characters back
+
+
+def period_of(doc: Doc, d: Draft, kind: str) -> str:
+    """The period code of the drafted mention of the given kind."""
+    code = _period_of(doc, d, kind)
+    term = doc.target_period if doc.target_period and doc.target_period.startswith("term-") else None
+    if kind == "target" and term is not None and code == term[10:14]:
+        return term[:14]  # "đến năm 2030" in a 2025-2030 target list: the term (GOLD.md)
+    return code
+
+
+def _period_of(doc: Doc, d: Draft, kind: str) -> str:
+    text_l = doc.text_l
+    if d.is_change and d.host is not None and not YEAR_AFTER_RE.match(text_l, d.q.end):
+        return _period_of(doc, d.host, kind_of(doc, d.host))
+    q, s = d.q, d.sentence
+    base = s.period or (doc.target_period if kind == "target" and doc.target_period else doc.default_period)
+    if base.startswith("term-") and bracket_target(doc, s, q):
+        return base[:14]  # "(Nghị quyết đề ra 9 - 10%)" in a term review: the whole-term target
+    after = YEAR_AFTER_RE.match(text_l, q.end)
+    if after:
+        return after.group(1)
+    if doc.term is not None and (_START_AFTER.match(text_l, q.end) or _parallel_start(doc, d)):
+        return f"{doc.term.code}-start"
+    left = d.left
+    if left > s.start:
+        # "giảm từ 4,86% đầu nhiệm kỳ xuống còn 2,35%": the previous number's period is not this one's
+        attached = YEAR_AFTER_RE.match(text_l, left) or _START_AFTER.match(text_l, left)
+        if attached is not None and attached.end() <= q.start:
+            left = attached.end()
+    full = None
+    if text_l.find("cả", left, q.start) >= 0:  # the literal _FULL_YEAR needs: skip the scan without it
+        for match in _FULL_YEAR.finditer(text_l, left, q.start):
+            full = match
+    if full is not None:
+        year = full.group(1) or (str(year_of(base)) if year_of(base) else None)
+        if year:
+            return year  # "ước cả năm 2024" in a nine-month report
+    region = text_l[left : q.start]
+    label = YEAR_LABEL_RE.match(text_l, s.start, q.start)
+    if label:
+        return label.group(1)
+    clause_start = d.left
+    for m in CLAUSE_SEP.finditer(text_l, d.left, q.start):
+        clause_start = m.end()
+    found = phrase_period(region, doc.ref_year, doc.term)
+    if found is not None:
+        offset, code = found
+        if kind == "target" and base.startswith("term-") and code == base[10:14]:
+            return base[:14]  # "đến năm 2025" in a 2020-2025 target list: the term (GOLD.md)
+        if not code.isdigit():
+            return code
+        if left + offset >= clause_start:
+            year = int(code)
+            if kind == "target" or base.startswith("term-") or str(year) not in base:
+                return code
+    sent_start = sentence_start(doc, q.start)
+    lead = _LEAD_YEAR.search(text_l, sent_start, min(q.start, sent_start + 40))  # fronted: near the start
+    if (
+        lead is not None
+        and lead.group(1) not in base
+        and (kind == "target" or not _is_later(lead.group(1), doc))
+    ):
+        return lead.group(
+            1
+        )  # "Minh chứng là trong năm 2022, diện tích lúa …; cây ngô …": the sentence's year
+    # a running total ("Tổng thu ngân sách đến 30/6/2023 …; thu NSNN …") scopes its whole sentence
+    lo = max(0, q.start - SENTENCE_WINDOW)
+    if text_l.find("đến", lo, q.start) < 0 and text_l.find("tới", lo, q.start) < 0:
+        return base  # AS_OF_RE needs "đến" or "tới"
+    for m in as_of_matches(text_l, sent_start, q.start):
+        code2 = as_of(m, doc.ref_year)
+        if code2:
+            return code2
+    return base
+
+
+def _is_later(year: str, doc: Doc) -> bool:
+    """A year after the document's own (its page date, else its reference year): a target's year."""
+    date = document_date(doc.text_l)
+    own = date[0] if date else doc.ref_year
+    return own is not None and int(year) > own
+
+
+def sentence_start(doc: Doc, pos: int) -> int:
+    """After the last line break or full stop within `SENTENCE_WINDOW` characters before `pos`."""
+    text_l = doc.text_l
+    if doc.stops is None:
+        # a stop after a digit (`30.6. 2023`) is not one, unless that digit lies before the window
+        doc.stops = [m.start() if m.group() == "\n" else m.end() for m in _SENTENCE_STOPS.finditer(text_l)]
+    lo = max(0, pos - SENTENCE_WINDOW)
+    i = bisect.bisect_left(doc.stops, pos) - 1
+    stop = doc.stops[i] if i >= 0 and doc.stops[i] >= lo else -1
+    if stop == lo and text_l[stop] != "\n":
+        stop = -1  # its full stop lies before the window
+    if stop < lo + 1 < pos and _STOP_AT.match(text_l, lo + 1):
+        stop = lo + 1  # a full stop right at the window's start, whatever precedes it
+    return stop + 1 if stop >= 0 else lo
+
+
+def _parallel_start(doc: Doc, d: Draft) -> bool:
+    """`tăng từ 36% lên 40,4%` beside `giảm từ 32,5% đầu nhiệm kỳ xuống …`: the `từ X` is the baseline."""
+    q, s = d.q, d.sentence
+    text_l = doc.text_l
+    if not _FROM_BEFORE.search(text_l, max(s.start, q.start - 8), q.start):
+        return False
+    if not _TO_AFTER.match(text_l, q.end):
+        return False
+    line_end = text_l.find("\n", q.end)
+    line = text_l[s.line_start : line_end if line_end >= 0 else len(text_l)]
+    return _START_AFTER.search(line) is not None

@@ -1,0 +1,118 @@
+"""Breakdowns (`trong đó …`) linked to their total, list items named from it, shared measure words."""
+
+from __future__ import annotations
+
+from ingest.extract import extract_mentions
+from ingest.records import DocumentMetadata, Mention
+
+Y2023 = DocumentMetadata(default_period="2023", issue_year=2023, terms=["2020-2025"])
+
+
+def _mentions(text: str) -> list[Mention]:
+    return extract_mentions(text, metadata=Y2023)
+
+
+def _by_value(mentions: list[Mention]) -> dict[float, Mention]:
+    return {m.value: m for m in mentions}
+
+
+def test_breakdown_items_point_at_their_total_and_take_its_measure() -> None:
+    ms = _mentions("Tổng diện tích gieo trồng 772 ha, trong đó: + Lúa 507 ha; + Màu 265 ha.")
+    by = _by_value(ms)
+    total = ms.index(by[772.0])
+    assert by[772.0].part_of is None
+    assert by[507.0].part_of == total and by[265.0].part_of == total
+    assert by[507.0].indicator == "diện tích gieo trồng lúa"
+    assert by[265.0].indicator == "diện tích gieo trồng màu"
+    assert by[507.0].quote.startswith("Tổng diện tích gieo trồng 772 ha")  # the quote keeps its head
+
+
+def test_an_item_named_in_the_total_takes_the_totals_measure() -> None:
+    by = _by_value(_mentions("Tổng đàn trâu, bò 1.095 con (bò 970 con, trâu 125 con)."))
+    assert by[970.0].indicator == "tổng đàn bò"
+    assert by[125.0].indicator == "tổng đàn trâu"
+
+
+def test_a_count_list_after_tong_is_parts_of_the_total() -> None:
+    ms = _mentions("Tổng 27 chỉ tiêu, trong đó: có 15 chỉ tiêu đạt kế hoạch, 03 chỉ tiêu đạt dưới 50%.")
+    by = _by_value(ms)
+    assert by[27.0].indicator == "tổng số chỉ tiêu"
+    assert by[15.0].part_of == ms.index(by[27.0]) == by[3.0].part_of
+
+
+def test_figures_that_are_not_smaller_or_not_in_the_same_unit_are_no_parts() -> None:
+    ms = _mentions("Thu ngân sách đạt 9.100 triệu đồng, trong đó thu từ đất 12.000 triệu đồng.")
+    assert all(m.part_of is None for m in ms)  # a part is smaller than its total
+    ms = _mentions("Toàn xã có 2.160 hộ, trong đó 35 hộ nghèo; diện tích lúa 507 ha.")
+    by = _by_value(ms)
+    assert by[35.0].part_of == ms.index(by[2160.0])
+    assert by[507.0].part_of is None
+
+
+def test_share_of_a_part_names_the_part_and_the_total() -> None:
+    ms = _mentions(
+        "Tổng vốn huy động xây dựng nông thôn mới 71 tỷ đồng, trong đó vốn ngân sách 5 tỷ đồng (chiếm 7,04%)."
+    )
+    by = _by_value(ms)
+    assert by[7.04].indicator.startswith("tỷ trọng vốn ngân sách trong tổng vốn")
+    assert by[7.04].part_of == ms.index(by[71.0])
+
+
+def test_counts_after_one_measure_word_share_it() -> None:
+    by = _by_value(_mentions("Xã có tổng số 15 xóm, 2.160 hộ và 9.230 nhân khẩu."))
+    assert by[2160.0].indicator == "tổng số hộ"
+    assert by[9230.0].indicator == "tổng số nhân khẩu"
+
+
+def test_a_list_of_shares_shares_one_quote_from_its_head() -> None:
+    text = (
+        "Cơ cấu kinh tế chuyển dịch theo hướng tích cực, nông nghiệp chiếm 24%, công nghiệp - xây dựng "
+        "chiếm 59%, thương mại - dịch vụ chiếm 17%."
+    )
+    ms = _mentions(text)
+    assert [m.value for m in ms] == [24.0, 59.0, 17.0]
+    assert {m.quote for m in ms} == {text.rstrip(".")} or {m.quote for m in ms} == {text}
+    assert [m.indicator for m in ms] == [
+        "tỷ trọng nông nghiệp trong cơ cấu kinh tế",
+        "tỷ trọng công nghiệp - xây dựng trong cơ cấu kinh tế",
+        "tỷ trọng thương mại - dịch vụ trong cơ cấu kinh tế",
+    ]
+
+
+def test_shares_of_sectors_are_the_structure_of_the_economy_without_the_word() -> None:
+    ms = _mentions(
+        "Khu vực công nghiệp chiếm 97,7%; khu vực dịch vụ chiếm 1,9%; khu vực nông nghiệp chiếm 0,4%."
+    )
+    assert all(m.indicator.startswith("tỷ trọng khu vực") for m in ms)
+    assert all(m.indicator.endswith("trong cơ cấu kinh tế") for m in ms)
+    assert all(m.quote.startswith("Khu vực công nghiệp chiếm 97,7%") for m in ms)
+
+
+def test_an_item_without_a_measure_word_quotes_back_to_the_item_that_has_one() -> None:
+    ms = _mentions("Diện tích lúa ruộng đạt 53,5/52 ha, tăng 2,9%; cây ngô 73/70 ha; cây sắn 80/54 ha.")
+    by = _by_value(ms)
+    assert by[73.0].indicator == "diện tích cây ngô"
+    assert by[73.0].quote.startswith("Diện tích lúa ruộng") and by[80.0].quote.startswith(
+        "Diện tích lúa ruộng"
+    )
+    assert by[53.5].quote.startswith("Diện tích lúa ruộng")
+
+
+def test_a_count_in_brackets_counts_what_the_rate_measures() -> None:
+    by = _by_value(_mentions("Tỷ lệ số xã đạt chuẩn nông thôn mới đạt 50% (8 xã)."))
+    assert by[8.0].indicator == "số xã đạt chuẩn nông thôn mới"
+    assert by[8.0].quote.startswith("Tỷ lệ số xã")
+
+
+def test_sources_of_money_are_named_with_what_the_total_is_for() -> None:
+    ms = _mentions(
+        "Tổng nguồn vốn đầu tư xây dựng nông thôn mới đạt 456,5 tỷ đồng. Trong đó, vốn ngân sách Trung "
+        "ương 99,8 tỷ đồng; nhân dân đóng góp 36 tỷ đồng, chiếm 7,9%."
+    )
+    by = _by_value(ms)
+    assert by[99.8].indicator == "vốn ngân sách trung ương đầu tư xây dựng nông thôn mới"
+    assert by[36.0].indicator == "nhân dân đóng góp đầu tư xây dựng nông thôn mới"
+    assert (
+        by[7.9].indicator == "tỷ trọng nhân dân đóng góp trong tổng nguồn vốn đầu tư xây dựng nông thôn mới"
+    )
+    assert by[99.8].part_of == by[36.0].part_of == ms.index(by[456.5])
