@@ -301,7 +301,7 @@ def _closing_or_congress(opening: str, term: Term) -> str | None:
 
 
 def document_periods(text_l: str, meta_default: str | None, ref_year: int | None) -> DocPeriods:
-    """Default periods of results and targets from the document's opening (GOLD.md's `period`).
+    """Default periods of results and targets from the document's opening (the gold rules' `period`).
 
     A congress for the term X-Y reviews the term before it (its results are `term-(X-5)-X`) and
     sets targets for X-Y; a term review closes its term; a report on the first 3, 6 or 9 months or
