@@ -62,7 +62,7 @@ PERIOD_REGEX = (
 PAGE_STATUSES = [200, 203, 304]
 PAGE_CHANGES = ["new", "changed", "unchanged", "not_modified"]
 
-# Hollow warehouses (DESIGN §3: an empty or hollow result is a failure). A working cleaner may
+# Hollow warehouses (docs/decisions.md, 17: an empty or hollow result is a failure). A working cleaner may
 # find a page empty (a photo-only post); more than this share of empty texts means the cleaning
 # failed wholesale. A single empty document never blocks (small first builds).
 EMPTY_TEXT_MAX_SHARE = 0.05
