@@ -22,10 +22,10 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
-sys.path.insert(0, str(REPO / "tests" / "ingest" / "clean"))
 
 from selectolax.lexbor import LexborHTMLParser  # noqa: E402
 
+from evaluation.clean_corpus import PAGES, cases, clean_case, expected_path  # noqa: E402
 from ingest.clean import clean_html, normalize_text  # noqa: E402
 from ingest.clean.html import _Walker, decode  # noqa: E402
 from ingest.sites.families import get_family  # noqa: E402
@@ -81,8 +81,6 @@ class Score:
 
 
 def corpus_score() -> Score:
-    from clean_corpus import PAGES, cases, clean_case, expected_path
-
     score = Score()
     for name, spec in cases().items():
         path = PAGES / name

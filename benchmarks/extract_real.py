@@ -3,7 +3,7 @@
 Usage: `python benchmarks/extract_real.py [--errors] [--predictor extractor|gold]`.
 Each document's stored text (`tests/fixtures/real/docs/<id>.txt`, verbatim as published) goes to
 `ingest.extract.extract_mentions(text)`; the mentions are scored by `evaluation.strict` against the
-hand-written gold (GOLD.md's "Scoring"). Prints, per split and per genre: strict F1/P/R, located
+hand-written gold (tests/fixtures/real/README.md, "Scoring"). Prints, per split and per genre: F1/P/R, located
 recall, attribute accuracies on matched facts, catalogue coverage and precision. `--errors` lists
 misses, false positives and wrong attributes of the **dev** split only: the test split is scored,
 never inspected. `--predictor gold` scores the gold against itself (checks the harness: 1.0 expected).

@@ -8,8 +8,11 @@ Runs at **01:00 Asia/Ho_Chi_Minh** every night.
 2. `derive_run_id` derives the crawl run id from this DAG run (retries reuse it).
 3. `crawl_site` is **mapped: one task instance per site**, labelled with the site id. The
    pool `xaetl_crawl` bounds how many sites are crawled at once; within a site the crawler
-   is polite (robots.txt, one request at a time, the site's `delay_s`). Page failures are
-   recorded in `landing/fetch_errors` and retried by the next run; they do not fail the task.
+   is polite (robots.txt, one request at a time, the site's `delay_s`). Pages that could not be
+   fetched are recorded in `landing/fetch_errors` and retried by the next run; they do not fail
+   the task. Pages that were fetched but **could not be cleaned** land no document: the task
+   lands everything else, records them (`landing/fetch_errors`, kind `clean`) and then fails
+   naming how many, so the retry (or the next night) re-cleans them from their raw HTML.
 4. `mark_landed` sums the per-site counts and updates the Asset `xaetl://landing`, which
    triggers **xaetl_warehouse** (dbt build, quality checks, publish). It runs as soon as every
    crawl is done and at least one site landed, so one broken site does not hold back the rest;
@@ -40,15 +43,7 @@ from xaetl_common import (
 
 log = logging.getLogger(__name__)
 
-COUNT_FIELDS = (
-    "pages_seen",
-    "pages_new",
-    "pages_changed",
-    "pages_unchanged",
-    "pages_failed",
-    "requests",
-    "documents_cleaned",
-)
+LABELS = ("site_id", "crawl_run")  # the non-count keys of a crawl_site result
 
 
 @dag(
@@ -102,7 +97,8 @@ def xaetl_nightly() -> None:
         execution_timeout=timedelta(hours=2),
     )
     def crawl_site(site_id: str, crawl_run: str) -> dict[str, Any]:
-        """Crawl, clean and land one site; returns its counts (small: goes through XCom)."""
+        """Crawl, clean and land one site; returns its counts (small: goes through XCom).
+        Fails, after landing the rest, when pages could not be cleaned (the retry re-cleans them)."""
         from ingest import pipeline
         from ingest.sites import load_registry
 
@@ -111,13 +107,18 @@ def xaetl_nightly() -> None:
             raise ValueError(f"site {site_id!r} is no longer in the registry {registry_path()}")
         max_pages = get_current_context()["params"].get("max_pages")
         # The same library call as `xaetl run` (it also lands the site's registry entry).
-        (result,) = pipeline.crawl([site], data_paths(), run_id=crawl_run, max_pages=max_pages)
-        counts = {name: int(getattr(result, name)) for name in COUNT_FIELDS}
+        result = pipeline.crawl([site], data_paths(), run_id=crawl_run, max_pages=max_pages)
+        counts = result.counts()
         log.info("site %s, crawl run %s: %s", site_id, crawl_run, counts)
-        errors = getattr(result, "errors", None)
-        if isinstance(errors, list | tuple):  # details are in landing/fetch_errors; show a few here
-            for error in errors[:20]:
+        for site_result in result.sites:  # details are in landing/fetch_errors; show a few here
+            for error in site_result.errors[:20]:
                 log.warning("site %s: %s", site_id, error)
+        if result.pages_clean_failed:
+            raise RuntimeError(
+                f"site {site_id}: {result.pages_clean_failed} page(s) could not be cleaned and have no "
+                "document (see the warnings above and landing/fetch_errors, kind 'clean'); everything "
+                "else is landed, and a retry or the next run re-cleans them from their raw HTML"
+            )
         return {"site_id": site_id, "crawl_run": crawl_run, **counts}
 
     @task(outlets=[LANDING], trigger_rule=TriggerRule.ALL_DONE_MIN_ONE_SUCCESS)
@@ -128,9 +129,10 @@ def xaetl_nightly() -> None:
         hold back the others' fresh pages (`check_all_sites_crawled` still fails the DAG run).
         Skipped when the registry lists no site."""
         landed = _landed(results)
-        totals = {name: sum(int(r[name]) for r in landed) for name in COUNT_FIELDS}
+        names = sorted({k for r in landed for k in r if k not in LABELS})
+        totals = {name: sum(int(r.get(name, 0)) for r in landed) for name in names}
         for r in landed:
-            log.info("%-24s %s", r["site_id"], {k: r[k] for k in COUNT_FIELDS})
+            log.info("%-24s %s", r["site_id"], {k: r[k] for k in names if k in r})
         crawl_run = landed[0]["crawl_run"]
         log.info("crawl run %s, %d site(s) landed: %s", crawl_run, len(landed), totals)
         summary = {"crawl_run": crawl_run, "sites": len(landed), **totals}

@@ -20,11 +20,14 @@ incremental models from scratch.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pendulum
 from airflow.sdk import Param, dag, get_current_context, task
 from xaetl_common import DEFAULT_ARGS, LANDING, TAGS, TIMEZONE, WAREHOUSE, data_paths
+
+if TYPE_CHECKING:
+    from ingest.warehouse.build import NodeResult
 
 log = logging.getLogger(__name__)
 
@@ -35,15 +38,10 @@ INTERMEDIATE = "path:models/intermediate"
 MARTS = "path:models/marts"
 
 
-def _node_line(node: Any) -> str:
-    """One log line for a dbt node result, whatever shape the build returns it in."""
-    get = node.get if isinstance(node, dict) else lambda key, default=None: getattr(node, key, default)
-    name = get("unique_id") or get("name") or str(node)
-    kind = get("resource_type") or ""
-    elapsed = get("elapsed_s") or get("execution_time")
-    timing = f" {float(elapsed):.2f}s" if isinstance(elapsed, int | float) else ""
-    message = get("message")
-    return f"{get('status') or '?'!s:>7} {kind:<9} {name}{timing}" + (f" — {message}" if message else "")
+def _node_line(node: NodeResult) -> str:
+    """One log line for a dbt node of the build."""
+    line = f"{node.status:>7} {node.resource_type:<9} {node.name} {node.elapsed_s:.2f}s"
+    return line + (f" — {node.message}" if node.message else "")
 
 
 def build_layer(select: str) -> dict[str, Any]:
@@ -54,16 +52,19 @@ def build_layer(select: str) -> dict[str, Any]:
 
     full_refresh = bool(get_current_context()["params"].get("full_refresh"))
     result = pipeline.build(data_paths(), full_refresh=full_refresh, select=select)
-    nodes = list(getattr(result, "nodes", None) or [])
-    for node in nodes:
+    for node in result.nodes:
         log.info("%s", _node_line(node))
     log.info(
-        "dbt build --select %s: ok=%s in %.1fs, %d node(s)", select, result.ok, result.elapsed_s, len(nodes)
+        "dbt build --select %s: ok=%s in %.1fs, %d node(s)",
+        select,
+        result.ok,
+        result.elapsed_s,
+        len(result.nodes),
     )
     if not result.ok:
         # A failing model or test fails again on retry: fail now, keep the last published copy.
         raise AirflowFailException(f"dbt build --select {select} failed: {result.message}")
-    return {"select": select, "nodes": len(nodes), "elapsed_s": round(float(result.elapsed_s), 2)}
+    return {"select": select, "nodes": len(result.nodes), "elapsed_s": round(result.elapsed_s, 2)}
 
 
 @dag(
@@ -106,11 +107,11 @@ def xaetl_warehouse() -> None:
 
         paths = data_paths()
         result = pipeline.check(paths)
-        for failure in getattr(result, "critical_failures", None) or []:
+        for failure in result.critical_failures:
             log.error("critical: %s", failure)
-        for warning in getattr(result, "warnings", None) or []:
+        for warning in result.warnings:
             log.warning("warning: %s", warning)
-        docs = getattr(result, "data_docs", None) or paths.gx
+        docs = result.data_docs or paths.gx
         log.info("quality checks: ok=%s — %s (Data Docs: %s)", result.ok, result.message, docs)
         if not result.ok:
             raise AirflowFailException(f"critical quality checks failed: {result.message}")

@@ -1,4 +1,4 @@
-"""Strict scoring of predicted indicator mentions against hand-written gold, as GOLD.md's "Scoring" says.
+"""Strict scoring of predicted mentions against hand-written gold (rules: tests/fixtures/real/README.md).
 
 A prediction matches a gold fact when
 - its base value (or its value with the same unit) agrees within 0.2 %,

@@ -7,9 +7,14 @@ import os
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from ingest.paths import DataPaths
+
+if TYPE_CHECKING:
+    import great_expectations as gx
+    import pandas as pd
 
 log = logging.getLogger(__name__)
 
@@ -36,18 +41,22 @@ def run_checkpoint(
     build_date: date | None = None,
     previous_counts: dict[str, int] | None = None,
 ) -> CheckResult:
-    """Validate the build warehouse (read-only) and the landing pages.
+    """Validate the build warehouse (read-only), the landing pages, and the warehouse totals
+    (a hollow build: empty texts, no mentions, no facts, marts below their floor).
 
     `previous_counts` (rows per mart of the last good build) defaults to the counts of the
     published warehouse, which is by construction the last build that passed these checks.
     """
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
+    import duckdb
     from great_expectations.core.run_identifier import RunIdentifier
 
     from expectations.context import build_data_docs, get_context, register_checkpoint
     from expectations.frames import existing_tables, load_landing_pages, load_table, open_build
     from expectations.results import describe_check, describe_observed, severity_of
     from expectations.suites import LANDING_PAGES, MART_TABLES, build_suites
+    from expectations.suites.totals import warehouse_totals_suite
+    from expectations.totals import WAREHOUSE_TOTALS, warehouse_totals
 
     now = datetime.now(UTC)
     build_date = build_date or now.astimezone(LOCAL_TZ).date()
@@ -64,6 +73,20 @@ def run_checkpoint(
     critical: list[str] = []
     warnings: list[str] = []
     passed = failed = 0
+
+    def validate(table: str, suite: gx.ExpectationSuite, frame: pd.DataFrame) -> None:
+        nonlocal passed, failed
+        checkpoint = register_checkpoint(context, table, suite)
+        outcome = checkpoint.run(batch_parameters={"dataframe": frame}, run_id=run_id)
+        for validation in outcome.run_results.values():
+            for result in validation.results:
+                if result.success:
+                    passed += 1
+                    continue
+                failed += 1
+                line = f"{table}: {describe_check(result)} failed: {describe_observed(result)}"
+                (critical if severity_of(result) == "critical" else warnings).append(line)
+
     try:
         present = existing_tables(con)
         for table in MART_TABLES:
@@ -73,17 +96,15 @@ def run_checkpoint(
             if table != LANDING_PAGES and table not in present:
                 continue
             frame = load_landing_pages(con, paths) if table == LANDING_PAGES else load_table(con, table)
-            checkpoint = register_checkpoint(context, table, suite)
-            outcome = checkpoint.run(batch_parameters={"dataframe": frame}, run_id=run_id)
-            for validation in outcome.run_results.values():
-                for result in validation.results:
-                    if result.success:
-                        passed += 1
-                        continue
-                    failed += 1
-                    line = f"{table}: {describe_check(result)} failed: {describe_observed(result)}"
-                    (critical if severity_of(result) == "critical" else warnings).append(line)
+            validate(table, suite, frame)
             log.info("checked %s (%d rows)", table, len(frame))
+        try:
+            totals = warehouse_totals(con)
+        except duckdb.Error as exc:  # a build without the relations the totals need is not publishable
+            critical.append(f"{WAREHOUSE_TOTALS}: cannot compute the warehouse totals: {exc}")
+        else:
+            validate(WAREHOUSE_TOTALS, warehouse_totals_suite(totals.iloc[0].to_dict()), totals)
+            log.info("checked %s: %s", WAREHOUSE_TOTALS, totals.iloc[0].to_dict())
     finally:
         con.close()
 

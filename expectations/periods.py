@@ -1,4 +1,8 @@
-"""First day of the span a period code names (`2023-H1` → 2023-01-01), for the future-period check."""
+"""First day of the span a period code names (`2023-H1` → 2023-01-01), for the future-period check.
+
+A deliberate independent copy of the rules in `ingest/period_codes.py`: a check must not share
+the code it checks (docs/periods.md lists where the two differ).
+"""
 
 from __future__ import annotations
 
@@ -13,7 +17,7 @@ _AS_OF = re.compile(r"^as-of:(?P<d>\d{4}-\d{2}-\d{2})$")
 
 
 def period_start(code: str | None) -> date | None:
-    """The first day a period code covers, or None when the code is not one of DESIGN §4's."""
+    """The first day a period code covers, or None when the code is not one of docs/periods.md."""
     if not code:
         return None
     if m := _YEAR.match(code):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ingest.records import BASE_UNITS as RECORD_BASE_UNITS
 
-# DESIGN §4: the base units a mention may carry (one list, in ingest.records), and the two kinds.
+# docs/mentions.md: the base units a mention may carry (one list, in ingest.records), and the two kinds.
 BASE_UNITS = list(RECORD_BASE_UNITS)
 KINDS = ["actual", "target"]
 GRANULARITIES = [
@@ -50,6 +50,7 @@ MAX_TARGET_YEARS_AHEAD = 15
 SHA256_REGEX = r"^[0-9a-f]{64}$"
 MD5_REGEX = r"^[0-9a-f]{32}$"
 TERM_ID_REGEX = r"^(?:19|20)[0-9]{2}-(?:19|20)[0-9]{2}$"
+# The period grammar, kept apart from ingest/period_codes.py on purpose (docs/periods.md).
 PERIOD_REGEX = (
     r"^(?:(?:19|20)[0-9]{2}(?:-(?:H1|H2|9M|Q[1-4]))?"
     r"|term-(?:19|20)[0-9]{2}-(?:19|20)[0-9]{2}(?:-(?:mid|start|second-half))?"
@@ -60,3 +61,17 @@ PERIOD_REGEX = (
 # to `landing/fetch_errors`, never to `landing/pages`.
 PAGE_STATUSES = [200, 203, 304]
 PAGE_CHANGES = ["new", "changed", "unchanged", "not_modified"]
+
+# Hollow warehouses (docs/decisions.md: an empty or hollow result is a failure). A working cleaner may
+# find a page empty (a photo-only post); more than this share of empty texts means the cleaning
+# failed wholesale. A single empty document never blocks (small first builds).
+EMPTY_TEXT_MAX_SHARE = 0.05
+# Absolute row floors per mart, in rows per registered site (at least 1 row each), so that the
+# first build, which has no earlier publish to compare with, still cannot publish a hollow mart.
+# A commune portal publishes reports full of figures; several portals may cover one commune.
+MART_FLOOR_PER_SITE = {
+    "dim_document": 0.5,
+    "fct_indicator_mentions": 1.0,
+    "fct_commune_indicators": 0.5,
+    "dim_commune": 0.5,
+}

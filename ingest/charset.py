@@ -7,8 +7,11 @@ import logging
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 import charset_normalizer
+import yaml
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +43,13 @@ VIETNAMESE_ONLY = frozenset("ăĂơƠưƯđĐ") | frozenset(chr(c) for c in rang
 # Characters that betray a wrong guess: Icelandic letters, C1 controls, the replacement char.
 SUSPICIOUS = frozenset("ðÐþÞ\ufffd") | frozenset(chr(c) for c in range(0x80, 0xA0))
 
+# The legacy font tables (ingest.clean converts the text with them; here only their byte signals).
+LEGACY_FILE = Path(__file__).parent / "clean" / "vn_legacy.yaml"
+_ASCII = bytes(range(128))
+
+# What legacy-font pages honestly declare: the font, not the charset, made the letters.
+LEGACY_CARRIERS = frozenset({"cp1252", "latin_1", "iso8859-1"})
+
 # The detector's candidates besides what the page declares, in order of preference on ties.
 FALLBACK_CANDIDATES = ("windows-1258", "cp1252")
 
@@ -50,9 +60,10 @@ class Decoded:
 
     text: str
     encoding: str  # Python codec name actually used, e.g. "utf-8", "cp1258"
-    source: str  # bom | utf8 | ascii | header | meta | detected
+    source: str  # bom | utf8 | ascii | legacy | header | meta | detected
     declared: str | None = None  # what the header / meta said, if anything
     mismatch: bool = False  # the declaration was present but wrong
+    legacy: str | None = None  # TCVN3 / VNI: a legacy font encoding, still to convert (ingest.clean)
 
 
 def normalize_label(label: str | None) -> str | None:
@@ -127,7 +138,16 @@ def decode_html(body: bytes, content_type: str | None = None) -> Decoded:
             log.info("page declares %s but is valid UTF-8; decoding as UTF-8", declared)
         return Decoded(utf8, "utf-8", "utf8", declared, mismatch)
 
-    # Not UTF-8: score what the page declares against the fallbacks.
+    # Not UTF-8. Legacy font encodings first: their bytes are distinctive, and any generic
+    # detector (or the declared windows-1252 read as a Western text) would lose them. The text is
+    # their Windows-1252 view, which ingest.clean.vietnamese converts line by line.
+    legacy = detect_legacy_bytes(body)
+    if legacy:
+        named = normalize_label(declared)
+        mismatch = declared is not None and named not in LEGACY_CARRIERS
+        return Decoded(_legacy_view(body), "cp1252", "legacy", declared, mismatch, legacy)
+
+    # Score what the page declares against the fallbacks.
     candidates: list[tuple[str, str]] = []
     for label, source in ((declared_header, "header"), (declared_meta, "meta")):
         named = normalize_label(label)
@@ -156,6 +176,53 @@ def decode_html(body: bytes, content_type: str | None = None) -> Decoded:
     _score, _, enc, source, text = best
     mismatch = declared is not None and source == "detected"
     return Decoded(text, enc, source, declared, mismatch)
+
+
+@lru_cache(maxsize=1)
+def _legacy_signals() -> dict:
+    data = yaml.safe_load(LEGACY_FILE.read_text(encoding="utf-8"))
+    tcvn3 = data["tcvn3_byte_signals"].encode("cp1252")  # each character is one Windows-1252 byte
+    return {
+        "not_tcvn3": bytes(b for b in range(128, 256) if b not in tcvn3),
+        "vni": re.compile(data["vni_signal_pattern"].encode("cp1252")),
+        "min_signals": int(data["legacy_min_signals"]),
+        "min_share": float(data["legacy_min_share"]),
+    }
+
+
+def detect_legacy_bytes(body: bytes) -> str | None:
+    """'TCVN3', 'VNI' or None, from a page's raw single-byte content.
+
+    Runs before any charset detector: the byte patterns of the legacy fonts are distinctive,
+    while a detector's guess (iso8859-10, Windows-1258) turns them into unrecoverable text.
+    """
+    signals = _legacy_signals()
+    high = body.translate(None, _ASCII)  # the non-ASCII bytes
+    if len(high) < signals["min_signals"]:
+        return None
+    tcvn = len(high.translate(None, signals["not_tcvn3"]))
+    found = signals["vni"].findall(body)
+    # VNI writes a mark after most vowels; a German ö or Spanish ñ alone must not pass for it
+    vni_marks = sum(1 for m in found if len(m) == 2)
+    floor = max(signals["min_signals"], signals["min_share"] * len(high))
+    if tcvn >= floor and tcvn > len(found):
+        return "TCVN3"
+    if len(found) >= floor and vni_marks >= floor / 2:
+        return "VNI"
+    return None
+
+
+def _latin1_for_undefined(error: UnicodeError) -> tuple[str, int]:
+    """Windows-1252 leaves five bytes undefined; keep them as their Latin-1 characters."""
+    assert isinstance(error, UnicodeDecodeError)
+    return error.object[error.start : error.end].decode("latin-1"), error.end
+
+
+codecs.register_error("xaetl-latin1", _latin1_for_undefined)
+
+
+def _legacy_view(body: bytes) -> str:
+    return body.decode("cp1252", errors="xaetl-latin1")
 
 
 def to_windows_1258(text: str) -> bytes:

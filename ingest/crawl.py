@@ -8,12 +8,16 @@ fetches again; their content hashes are already in raw/, so nothing is duplicate
 Cleaning. `crawl_sites` hands the bytes of every new or changed page to a `CleanPool` of worker
 processes as soon as it is fetched, so the cleaner's CPU runs beside the crawler's interpreter
 lock and during the politeness waits; the batch's landing thread then collects the documents and
-lands them (near-duplicate groups, Parquet) through `clean_pages`. `crawl_site` (one site, e.g.
-an Airflow mapped task) cleans inline.
+lands them (near-duplicate groups, Parquet) through `clean_pages`. `crawl_site` (one site)
+cleans inline. A page that could not be cleaned lands its page row but no document: the failure
+goes to `landing/fetch_errors` (kind `clean`, class `clean_failed`, `clean_timeout`,
+`worker_died`, `raw_unreadable`) and is counted in `pages_clean_failed`; the next run re-cleans
+every landed version that has no document from its raw HTML, whatever the page answers.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 import threading
@@ -33,6 +37,7 @@ from ingest.land import (
     PAGES_SCHEMA,
     land_sites,
     parts,
+    read_raw,
     store_raw,
     write_part,
 )
@@ -42,7 +47,9 @@ from ingest.robots import RobotsCache, robots_url
 from ingest.sites import Site
 
 if TYPE_CHECKING:  # the cleaner is imported only when a crawl cleans
+    from ingest.clean.outcome import CleanOutcome
     from ingest.clean.pool import CleanJob, CleanPool
+    from ingest.crawl_state import UrlState
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +73,9 @@ class SiteCrawlResult:
     pages_failed: int = 0
     requests: int = 0
     documents_cleaned: int = 0
+    pages_clean_failed: int = (
+        0  # landed versions that could not be cleaned (no document; re-cleaned next run)
+    )
     errors: list[str] = field(default_factory=list)
 
     def note(self, message: str) -> None:
@@ -127,6 +137,7 @@ class _SiteLanding:
         self._futures: list[Future[None]] = []
         self._count_lock = threading.Lock()
         self.documents_cleaned = 0
+        self.clean_failed = 0
         self.problems: list[str] = []
 
     def page(self, row: dict, *, clean: bool, body: bytes | None = None) -> None:
@@ -136,6 +147,21 @@ class _SiteLanding:
             if self.cleaner is not None and body is not None:
                 self._submit(row, body)
         if len(self._pages) >= self.flush_every:
+            self.flush()
+
+    def reclean(self, row: dict) -> None:
+        """Clean again a landed version that has no document (no page row: nothing was fetched)."""
+        if not self.clean:
+            return
+        self._to_clean.append(row)
+        if self.cleaner is not None:
+            try:
+                body = read_raw(self.paths, row["content_sha256"])
+            except (OSError, EOFError, ValueError):
+                body = None  # cleaned inline, which records the page as raw_unreadable
+            if body is not None:
+                self._submit(row, body)
+        if len(self._to_clean) >= self.flush_every:
             self.flush()
 
     def error(self, row: dict) -> None:
@@ -154,7 +180,7 @@ class _SiteLanding:
         self._jobs[(row["content_sha256"], row["url"])] = job
 
     def flush(self) -> None:
-        if not self._pages and not self._errors:
+        if not self._pages and not self._errors and not self._to_clean:
             return
         pages, to_clean, errors = self._pages, self._to_clean, self._errors
         self._pages, self._to_clean, self._errors = [], [], []
@@ -187,18 +213,23 @@ class _SiteLanding:
     def _clean(self, rows: list[dict], jobs: dict[tuple[str, str], CleanJob]) -> None:
         from ingest.clean.pool import CleanPoolClosed
 
+        failures: list[tuple[dict, CleanOutcome]] = []
         try:
             from ingest.clean.landing import clean_pages
 
-            if jobs:
+            def prepared(page: dict) -> Any:
+                job = jobs.get((page["content_sha256"], page["url"]))
+                return job.result() if job is not None else None
 
-                def prepared(page: dict) -> Any:
-                    job = jobs.get((page["content_sha256"], page["url"]))
-                    return job.result() if job is not None else None
-
-                n = clean_pages(self.paths, self.site, rows, run_id=self.run_id, prepared=prepared)
-            else:
-                n = clean_pages(self.paths, self.site, rows, run_id=self.run_id)
+            n = clean_pages(
+                self.paths,
+                self.site,
+                rows,
+                run_id=self.run_id,
+                prepared=prepared if jobs else None,
+                on_failure=lambda page, outcome: failures.append((page, outcome)),
+                changed_only=False,  # the crawler chose these: new/changed pages and versions to re-clean
+            )
             with self._count_lock:  # batches of one site may land on two threads at once
                 self.documents_cleaned += int(n or 0)
         except CleanPoolClosed:
@@ -207,6 +238,32 @@ class _SiteLanding:
             log.exception("cleaning %d pages of %s failed", len(rows), self.site.id)
             with self._count_lock:
                 self.problems.append(f"clean_pages failed on {len(rows)} pages: {type(exc).__name__}: {exc}")
+        if failures:
+            self._record_clean_failures(failures)
+
+    def _record_clean_failures(self, failures: list[tuple[dict, CleanOutcome]]) -> None:
+        """Land one fetch_errors row (kind `clean`) per page that could not be cleaned."""
+        now = datetime.now(UTC)
+        rows = [
+            {
+                "run_id": self.run_id,
+                "site_id": self.site.id,
+                "url": page["url"],
+                "error_class": outcome.failure,
+                "message": f"{outcome.message} (content {page['content_sha256'][:12]})",
+                "status": None,
+                "attempt": page.get("clean_attempt", 1),
+                "occurred_at": now,
+                "kind": "clean",
+            }
+            for page, outcome in failures
+        ]
+        keys = "\n".join(sorted(f"{p['content_sha256']} {p['url']}" for p, _ in failures))
+        name = f"{self.run_id}-{self.site.id}-clean-{hashlib.sha256(keys.encode()).hexdigest()[:12]}"
+        write_part(self.paths.fetch_errors, FETCH_ERRORS_SCHEMA, rows, partition=self.partition, name=name)
+        with self._count_lock:
+            self.clean_failed += len(failures)
+            self.problems.extend(f"clean {r['url']}: {r['error_class']}: {r['message']}" for r in rows)
 
     def close(self) -> None:
         """Land what is buffered and wait for every batch; re-raises a landing failure."""
@@ -239,7 +296,7 @@ class _SiteCrawl:
         started = datetime.now(UTC)
         self.result = SiteCrawlResult(site.id, run_id, started, started)
         self.fetcher = Fetcher(site, config, gate=gate, robots=robots)
-        self.state = CrawlState.load(paths, site.id)
+        self.state = CrawlState.load(paths, site.id, documents=config.clean)
         self.landing = _SiteLanding(
             paths, site, run_id, run_date(run_id, started), config.flush_every, config.clean, cleaner, lander
         )
@@ -261,6 +318,8 @@ class _SiteCrawl:
         return self.result
 
     def _crawl(self) -> None:
+        for st in self.state.uncleaned():
+            self.landing.reclean(self._reclean_row(st))
         policy = self.fetcher.robots_policy(self.site.base_url)
         if policy.parser is None and not policy.allow_all:
             self._error(robots_url(self.site.base_url), "robots", policy.reason, None, kind="robots")
@@ -289,6 +348,19 @@ class _SiteCrawl:
         for url in targets:
             self._fetch_article(url)
             self.observer.page_done(self.site.id)
+
+    def _reclean_row(self, st: UrlState) -> dict[str, Any]:
+        return {
+            "run_id": self.run_id,
+            "site_id": self.site.id,
+            "url": st.url,
+            "final_url": st.final_url,
+            "fetched_at": st.fetched_at,
+            "content_sha256": st.latest_sha,
+            "version": st.latest_version,
+            "encoding": st.encoding,
+            "clean_attempt": self.state.clean_failures.get(st.url, 0) + 1,
+        }
 
     def _fetch_other(self, url: str, kind: str, optional: bool) -> tuple[bytes, str | None, str] | None:
         """Listing pages, sitemaps and feeds for discovery; failures recorded unless optional."""
@@ -380,6 +452,7 @@ class _SiteCrawl:
         r.finished_at = datetime.now(UTC)
         r.requests = self.fetcher.requests
         r.documents_cleaned = self.landing.documents_cleaned
+        r.pages_clean_failed = self.landing.clean_failed
         for problem in self.landing.problems:
             r.note(problem)
         row = {k: getattr(r, k) for k in CRAWL_RUNS_SCHEMA.names if hasattr(r, k)}

@@ -12,7 +12,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from ingest.land import FETCH_ERRORS_SCHEMA, PAGES_SCHEMA, parts
+from ingest.land import DOCUMENTS_SCHEMA, FETCH_ERRORS_SCHEMA, PAGES_SCHEMA, parts
 from ingest.paths import DataPaths
 
 log = logging.getLogger(__name__)
@@ -30,6 +30,7 @@ PAGE_COLUMNS = [
     "content_type",
 ]
 ERROR_COLUMNS = ["run_id", "url", "error_class", "attempt", "occurred_at", "kind"]
+DOCUMENT_COLUMNS = ["url", "content_sha256", "fetched_at"]
 # Classes that a later run cannot fix by trying again.
 PERMANENT_ERRORS = frozenset({"unsupported_type", "invalid_url"})
 
@@ -97,13 +98,23 @@ class CrawlState:
     site_id: str
     urls: dict[str, UrlState] = field(default_factory=dict)
     failures: dict[str, Failure] = field(default_factory=dict)
+    # (url, content_sha256) of every landed document (any clean version); None: not loaded.
+    documented: set[tuple[str, str]] | None = None
+    clean_failures: dict[str, int] = field(default_factory=dict)  # url -> clean failures recorded
 
     @classmethod
-    def load(cls, paths: DataPaths, site_id: str) -> CrawlState:
+    def load(cls, paths: DataPaths, site_id: str, *, documents: bool = False) -> CrawlState:
+        """The state of `site_id`; with `documents`, also which landed versions have a document."""
         state = cls(site_id)
         state.apply_pages(_read(paths.pages, PAGES_SCHEMA, PAGE_COLUMNS, site_id))
         errors = _read(paths.fetch_errors, FETCH_ERRORS_SCHEMA, ERROR_COLUMNS, site_id)
         state.apply_errors(e for e in errors if e.get("kind") in (None, "article"))
+        if documents:
+            rows = _read(paths.documents, DOCUMENTS_SCHEMA, DOCUMENT_COLUMNS, site_id)
+            state.documented = {(r["url"], r["content_sha256"]) for r in rows}
+            for e in errors:
+                if e.get("kind") == "clean":
+                    state.clean_failures[e["url"]] = state.clean_failures.get(e["url"], 0) + 1
         return state
 
     def apply_pages(self, rows: Iterable[dict]) -> None:
@@ -179,6 +190,17 @@ class CrawlState:
         if content_sha256 in st.versions:  # back to an earlier content: its version, no new one
             return "changed", st.versions[content_sha256]
         return "changed", max(st.versions.values()) + 1
+
+    def uncleaned(self) -> list[UrlState]:
+        """URLs whose latest landed version has no document (its cleaning failed, or the crawl
+        that landed it did not clean): the crawler re-cleans them from raw, without refetching."""
+        if self.documented is None:
+            return []
+        return [
+            st
+            for st in self.urls.values()
+            if st.latest_sha and (st.url, st.latest_sha) not in self.documented
+        ]
 
     def latest(self, url: str) -> UrlState | None:
         return self.urls.get(url)

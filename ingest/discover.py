@@ -19,8 +19,9 @@ from ingest.sites import Family, Site
 
 log = logging.getLogger(__name__)
 
-# Safety net when neither --max-pages nor the site's max_pages bounds a listing walk.
-DEFAULT_MAX_LISTING_PAGES = 500
+# Safety net when neither --max-pages nor the site's max_pages bounds a listing walk: 100 pages
+# take under 2 minutes at the default 1 s delay (the site deadline bounds the rest of the run).
+DEFAULT_MAX_LISTING_PAGES = 100
 MAX_SITEMAPS = 50  # nested sitemaps followed from a sitemap index
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024  # the sitemaps.org limit, uncompressed
 
@@ -247,6 +248,7 @@ def discover(
     for start in site.listing:
         url: str | None = normalize_url(start)
         walked: set[str] = set()
+        walk_articles: set[str] = set()  # of this listing (other listings may share articles)
         while url and url not in walked and found.listing_pages < budget:
             walked.add(url)
             got = fetch(url, "listing", False)
@@ -258,8 +260,11 @@ def discover(
             if generic and not site.feed_urls:
                 feeds.extend((f, True) for f in page_feeds if (f, True) not in feeds)
             found.add(articles)
-            if not articles:
+            if walk_articles.issuperset(articles):
+                # nothing this walk has not seen already: the end of the list, or a pagination
+                # trap serving the same links under ever new page numbers
                 break
+            walk_articles.update(articles)
             if all(is_known(a) for a in articles):
                 found.stopped_at_known += 1
                 break

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import ipaddress
 import logging
+import math
 import os
 import random
 import re
-import socket
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -18,6 +17,14 @@ import requests
 
 from ingest import __version__
 from ingest.charset import decode_html
+from ingest.netguard import (
+    AddressBlocked,
+    AddressPolicy,
+    ConnectionGuard,
+    GuardedAdapter,
+    Watch,
+    parse_networks,
+)
 from ingest.politeness import HostGate
 from ingest.robots import MAX_ROBOTS_BYTES, RobotsCache, RobotsFetch, RobotsPolicy
 from ingest.sites import Site
@@ -26,10 +33,13 @@ log = logging.getLogger(__name__)
 
 CONTACT_ENV = "XAETL_CONTACT"
 DEFAULT_CONTACT = "unset; operators set XAETL_CONTACT"
+# Run-level operator flag: networks (CIDR, comma-separated) whose non-public addresses the crawler
+# may contact, on top of each site's `allow_networks` (e.g. "127.0.0.0/8" to crawl a local mirror).
+ALLOW_NETWORKS_ENV = "XAETL_ALLOW_NETWORKS"
 
 # Every failure ends in one of these classes (the `error_class` of landing/fetch_errors).
 ERROR_CLASSES = {
-    "timeout": "no answer within the connect/read timeout, after retries",
+    "timeout": "no answer within the connect/read timeout after retries, or the page or site deadline passed",
     "connection": "connection refused or reset, or the host name does not resolve, after retries",
     "protocol": "the server sent something that is not valid HTTP",
     "http_5xx": "server error, after retries",
@@ -41,14 +51,14 @@ ERROR_CLASSES = {
     "robots": "robots.txt disallows the URL (or robots.txt itself is unreachable)",
     "redirect_loop": "redirects that come back to a URL already visited, or too many of them",
     "redirect_offsite": "redirect to a host that is not one of the site's allowed hosts",
-    "ssrf_blocked": "target resolves to a private, loopback or link-local address of another host",
+    "ssrf_blocked": "target resolves to a private, loopback, link-local or metadata address not allowed",
     "invalid_url": "not an http(s) URL, or a redirect without a usable Location",
-    "unsupported_type": "not an HTML page (PDF, image, ...)",
+    "unsupported_type": "not an HTML page (PDF, image, plain text, ...) or no Content-Type at all",
     "malformed": "an HTML document that opens <html> but never closes it: cut off by the server",
 }
 RETRYABLE_STATUS = frozenset({500, 502, 503, 504, 429})
 REDIRECT_STATUS = frozenset({301, 302, 303, 307, 308})
-HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+HTML_TYPES = ("text/html", "application/xhtml+xml")
 ACCEPT_HTML = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"
 ACCEPT_ANY = "*/*"
 CHUNK = 64 * 1024
@@ -56,6 +66,12 @@ HTML_OPEN = re.compile(rb"<html[\s>]", re.IGNORECASE)
 HTML_CLOSE = re.compile(rb"</html\s*>", re.IGNORECASE)
 DRAIN_BYTES = 256 * 1024  # error/redirect bodies up to this size are read to keep the connection
 PROTOCOL_MARKERS = ("BadStatusLine", "LineTooLong", "InvalidHeader", "HeaderParsingError")
+
+
+def allow_networks_from_env() -> tuple[str, ...]:
+    """The run-level allowed networks of $XAETL_ALLOW_NETWORKS."""
+    raw = os.environ.get(ALLOW_NETWORKS_ENV, "")
+    return tuple(n.strip() for n in raw.split(",") if n.strip())
 
 
 def user_agent() -> str:
@@ -84,6 +100,21 @@ class FetchConfig:
     max_failed_runs: int = 10  # stop retrying a URL after this many runs in a row failed
     clean: bool = True  # hand new/changed pages to ingest.clean.landing.clean_pages (off: crawl only)
     user_agent: str = field(default_factory=user_agent)
+    # Total time for one URL (every try, redirect and wait): a server trickling one byte at a time
+    # is cut off here, whatever the read timeout, and the host's other pages are fetched next.
+    page_deadline_s: float = 120.0
+    # Total time for one site per run (a registry entry's `deadline_s` may shorten it); the pages
+    # not fetched by then are recorded as `timeout` and retried next run.
+    site_deadline_s: float = 4 * 3600.0
+    # Networks whose non-public addresses may be contacted (operator flag, see ALLOW_NETWORKS_ENV).
+    allow_networks: tuple[str, ...] = field(default_factory=allow_networks_from_env)
+
+    def __post_init__(self) -> None:
+        for name in ("connect_timeout_s", "read_timeout_s", "page_deadline_s", "site_deadline_s"):
+            value = getattr(self, name)
+            if not (isinstance(value, int | float) and math.isfinite(value) and value > 0):
+                raise ValueError(f"FetchConfig.{name} must be a finite positive number, got {value!r}")
+        parse_networks(self.allow_networks)
 
 
 @dataclass
@@ -144,14 +175,6 @@ def _norm_host(host: str) -> str:
     return _netloc(f"http://{host}") if "://" not in host else _netloc(host)
 
 
-def _is_ip_literal(host: str) -> bool:
-    try:
-        ipaddress.ip_address(host.strip("[]"))
-    except ValueError:
-        return False
-    return True
-
-
 def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
     """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date)."""
     if not value:
@@ -188,14 +211,22 @@ class Fetcher:
         self.config = config or FetchConfig()
         self.gate = gate or HostGate()
         self.robots = robots or RobotsCache()
+        # Every connection is checked and pinned by the guard, IP literals of the registry too:
+        # a non-public address needs the operator's allow_networks (site or run).
+        networks = parse_networks((*self.config.allow_networks, *site.allow_networks))
+        self.guard = ConnectionGuard(AddressPolicy(networks))
         self.session = session or requests.Session()
+        self.session.trust_env = False  # no environment proxies: the guard must see the real host
+        adapter = GuardedAdapter(self.guard)
+        self.session.mount("http://", adapter)
+        self.session.mount("https://", adapter)
         self.session.headers["User-Agent"] = self.config.user_agent
         self.requests = 0
         self.allowed_hosts = frozenset(_norm_host(h) for h in site.hosts)
-        # The operator named these explicitly, so a loopback/private address is intended there.
-        self.trusted_hosts = frozenset(
-            {_norm_host(site.host)} | {h for h in self.allowed_hosts if _is_ip_literal(h.rsplit(":", 1)[0])}
-        )
+        site_budget = min(self.config.site_deadline_s, site.deadline_s or math.inf)
+        self.site_deadline = time.monotonic() + site_budget
+        self._site_budget = site_budget
+        self._deadline = math.inf  # of the fetch() in progress
         self._resolved: dict[str, str | None] = {}
         self._blocked_until: dict[str, float] = {}
         self._extra_delay: dict[str, float] = {}
@@ -205,22 +236,18 @@ class Fetcher:
 
     # -- guards -------------------------------------------------------------------------------
 
-    def _ssrf_reason(self, host: str, hostname: str) -> str | None:
-        """Why `hostname` must not be contacted, or None. Cached per host."""
-        if host in self.trusted_hosts:
-            return None
+    def _ssrf_reason(self, host: str, hostname: str, port: int) -> str | None:
+        """Why `hostname` must not be contacted, or None: an early, clear refusal before robots.txt
+        or the politeness wait. Cached per host; the connection itself checks again (pinned)."""
         if host in self._resolved:
             return self._resolved[host]
         reason = None
         try:
-            infos = socket.getaddrinfo(hostname, None)
+            self.guard.policy.resolve(hostname, port)
+        except AddressBlocked as exc:
+            reason = str(exc)
         except OSError:
-            infos = []  # resolution failures surface as connection errors
-        for info in infos:
-            addr = ipaddress.ip_address(str(info[4][0]).split("%", 1)[0])
-            if not addr.is_global:
-                reason = f"{hostname} resolves to non-public address {addr}"
-                break
+            pass  # resolution failures surface as connection errors
         self._resolved[host] = reason
         return reason
 
@@ -236,7 +263,8 @@ class Fetcher:
             raise FetchError(
                 cls, f"{where} host {host} not in allowed hosts {sorted(self.allowed_hosts)}", url=url
             )
-        reason = self._ssrf_reason(host, parts.hostname)
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        reason = self._ssrf_reason(host, parts.hostname, port)
         if reason:
             raise FetchError("ssrf_blocked", reason, url=url)
 
@@ -244,6 +272,14 @@ class Fetcher:
         return max(self.site.delay_s, self._extra_delay.get(host, 0.0))
 
     def robots_policy(self, url: str) -> RobotsPolicy:
+        try:
+            self.check_target(url)
+        except FetchError as exc:
+            if exc.error_class != "ssrf_blocked":
+                raise
+            # The host itself is refused: none of its pages will be fetched either (each is
+            # recorded as ssrf_blocked), so there is no robots.txt to honour or to record.
+            return RobotsPolicy(_netloc(url), None, allow_all=True, reason=f"not fetched: {exc.message}")
         policy = self.robots.policy(url, self._fetch_robots)
         delay = policy.crawl_delay()
         if delay:
@@ -273,8 +309,38 @@ class Fetcher:
         accept: str = ACCEPT_HTML,
         html_only: bool = False,
     ) -> FetchResult:
-        """GET `url`, following redirects within the allowed hosts. Raises FetchError."""
+        """GET `url`, following redirects within the allowed hosts, all within the page deadline
+        (and the site's). Raises FetchError."""
         url = normalize_url(url)
+        outer = self._deadline
+        self._deadline = min(outer, time.monotonic() + self.config.page_deadline_s, self.site_deadline)
+        try:
+            return self._fetch(
+                url, etag, last_modified, check_robots, max_bytes, truncate_ok, accept, html_only
+            )
+        finally:
+            self._deadline = outer
+
+    def _check_site_deadline(self, url: str) -> None:
+        if time.monotonic() >= self.site_deadline:
+            raise FetchError(
+                "timeout",
+                f"the site's crawl deadline of {self._site_budget:g} s has passed; left to the next run",
+                url=url,
+            )
+
+    def _fetch(
+        self,
+        url: str,
+        etag: str | None,
+        last_modified: str | None,
+        check_robots: bool,
+        max_bytes: int | None,
+        truncate_ok: bool,
+        accept: str,
+        html_only: bool,
+    ) -> FetchResult:
+        self._check_site_deadline(url)
         current, visited, redirect_from = url, [url], None
         for _hop in range(self.config.max_redirects + 1):
             self.check_target(current, redirect_from=redirect_from)
@@ -333,7 +399,9 @@ class Fetcher:
             raise FetchError(f"http_{status // 100}xx", f"HTTP {status}", url=url, status=status)
         content_type = headers.get("Content-Type")
         if status != 304 and html_only:
-            mime = (content_type or "text/html").split(";", 1)[0].strip().lower()
+            if not content_type:  # guessing HTML would land whatever the server sent
+                raise FetchError("unsupported_type", "no Content-Type header", url=url, status=status)
+            mime = content_type.split(";", 1)[0].strip().lower()
             if mime not in HTML_TYPES:
                 raise FetchError("unsupported_type", f"content type {mime}", url=url, status=status)
         if 200 <= status < 300 and not body:
@@ -380,6 +448,14 @@ class Fetcher:
                         status=err.status,
                     ) from None
                 wait = retry.wait_s if retry.wait_s is not None else self._backoff(attempt)
+                if time.monotonic() + wait >= self._deadline:
+                    err = retry.error
+                    raise FetchError(
+                        err.error_class,
+                        f"{err.message} (after {attempt} tries; another would pass the deadline)",
+                        url=err.url,
+                        status=err.status,
+                    ) from None
                 log.debug("retrying %s in %.2f s: %s", url, wait, retry.error)
                 if retry.wait_s is not None:
                     self.gate.defer(_netloc(url), wait)  # Retry-After binds every request to the host
@@ -393,27 +469,69 @@ class Fetcher:
         host = _netloc(url)
         timeout = (self.config.connect_timeout_s, self.config.read_timeout_s)
         with self.gate.slot(host, self.delay_for(host)):
+            self._check_site_deadline(url)
+            if time.monotonic() >= self._deadline:
+                raise self._deadline_error(url)
             self.requests += 1
+            watch = Watch(self._deadline).start()
+            self.guard.watch, self.guard.blocked = watch, None
             try:
-                resp = self.session.get(
-                    url, headers=headers, timeout=timeout, stream=True, allow_redirects=False
-                )
-            except requests.Timeout as exc:
-                raise _Retry(FetchError("timeout", f"no answer: {exc}", url=url)) from exc
-            except requests.exceptions.InvalidURL as exc:
-                raise FetchError("invalid_url", str(exc), url=url) from exc
-            except requests.ConnectionError as exc:
-                cls = "protocol" if _is_protocol_error(exc) else "connection"
-                raise _Retry(FetchError(cls, _short(exc), url=url)) from exc
-            with resp:
-                status = resp.status_code
-                if status in REDIRECT_STATUS or status == 304 or status >= 400:
-                    _drain(resp)  # read the small error body so the connection can be reused
-                    if status in RETRYABLE_STATUS:
-                        self._retryable_status(url, resp)
-                    return status, resp.headers, b""
-                body = self._read_body(url, resp, max_bytes, truncate_ok)
-                return status, resp.headers, body
+                return self._request(url, headers, timeout, max_bytes, truncate_ok)
+            except (_Retry, FetchError) as exc:
+                if self.guard.blocked:
+                    raise FetchError("ssrf_blocked", self.guard.blocked, url=url) from None
+                if watch.expired:
+                    raise self._deadline_error(url) from exc
+                raise
+            finally:
+                watch.cancel()
+                self.guard.watch = None
+
+    def _deadline_error(self, url: str) -> FetchError:
+        if self._deadline >= self.site_deadline:
+            return FetchError(
+                "timeout",
+                f"the site's crawl deadline of {self._site_budget:g} s passed during the request; "
+                "left to the next run",
+                url=url,
+            )
+        return FetchError(
+            "timeout",
+            f"no complete answer within the page deadline of {self.config.page_deadline_s:g} s",
+            url=url,
+        )
+
+    def _request(
+        self,
+        url: str,
+        headers: dict[str, str],
+        timeout: tuple[float, float],
+        max_bytes: int,
+        truncate_ok: bool,
+    ) -> tuple[int, requests.structures.CaseInsensitiveDict, bytes]:
+        try:
+            resp = self.session.get(url, headers=headers, timeout=timeout, stream=True, allow_redirects=False)
+        except requests.Timeout as exc:
+            raise _Retry(FetchError("timeout", f"no answer: {exc}", url=url)) from exc
+        except requests.exceptions.InvalidURL as exc:
+            raise FetchError("invalid_url", str(exc), url=url) from exc
+        except requests.ConnectionError as exc:
+            cls = "protocol" if _is_protocol_error(exc) else "connection"
+            raise _Retry(FetchError(cls, _short(exc), url=url)) from exc
+        with resp:
+            status = resp.status_code
+            if status in REDIRECT_STATUS or status == 304 or status >= 400:
+                _drain(resp)  # read the small error body so the connection can be reused
+                if self.guard.watch is not None and self.guard.watch.expired:
+                    raise self._deadline_error(url)
+                if status in RETRYABLE_STATUS:
+                    self._retryable_status(url, resp)
+                return status, resp.headers, b""
+            body = self._read_body(url, resp, max_bytes, truncate_ok)
+            if self.guard.watch is not None and self.guard.watch.expired:
+                # a body without Content-Length ends at EOF, which the watchdog's shutdown also is
+                raise self._deadline_error(url)
+            return status, resp.headers, body
 
     def _retryable_status(self, url: str, resp: requests.Response) -> None:
         status = resp.status_code

@@ -13,10 +13,17 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
+from expectations.checkpoint import CheckResult
 from ingest.paths import DataPaths
 from ingest.sites import Site, load_registry
+from ingest.warehouse.build import BuildResult
+
+if TYPE_CHECKING:  # the crawler's modules load only when a crawl runs
+    from ingest.crawl import SiteCrawlResult
+
+__all__ = ["BuildResult", "CheckResult", "CrawlResult", "RunSummary", "build", "check", "crawl", "run"]
 
 log = logging.getLogger(__name__)
 
@@ -40,19 +47,29 @@ def new_run_id(now: datetime | None = None) -> str:
     return f"{now:%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:6]}"
 
 
+# Per-site counts of a crawl, as landed in `landing/crawl_runs` and sent through XCom.
+COUNT_FIELDS = (
+    "pages_seen",
+    "pages_new",
+    "pages_changed",
+    "pages_unchanged",
+    "pages_failed",
+    "pages_clean_failed",
+    "requests",
+    "documents_cleaned",
+)
+
+
 @dataclass
-class RunSummary:
-    """What one `xaetl run` did, for the summary printed at the end and for tests."""
+class CrawlResult:
+    """What one crawl did: a `SiteCrawlResult` per site (in registry order) and their totals."""
 
     run_id: str
-    data_dir: Path
-    sites: list[Any] = field(default_factory=list)  # ingest.crawl.SiteCrawlResult
-    build: Any = None  # ingest.warehouse.build.BuildResult
-    checks: Any = None  # expectations.checkpoint.CheckResult
-    published: Path | None = None
-    counts: dict[str, int] = field(default_factory=dict)
-    ok: bool = False
-    failure: str | None = None
+    sites: list[SiteCrawlResult] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        """The COUNT_FIELDS summed over the sites."""
+        return {name: sum(int(getattr(s, name)) for s in self.sites) for name in COUNT_FIELDS}
 
     @property
     def pages_fetched(self) -> int:
@@ -60,21 +77,71 @@ class RunSummary:
 
     @property
     def pages_failed(self) -> int:
+        """Pages that could not be fetched (recorded in landing/fetch_errors, retried next run)."""
         return sum(s.pages_failed for s in self.sites)
+
+    @property
+    def pages_clean_failed(self) -> int:
+        """Landed page versions that could not be cleaned (no document; re-cleaned next run)."""
+        return sum(s.pages_clean_failed for s in self.sites)
+
+    @property
+    def documents_cleaned(self) -> int:
+        return sum(s.documents_cleaned for s in self.sites)
+
+
+@dataclass
+class RunSummary:
+    """What one `xaetl run` did, for the summary printed at the end and for tests."""
+
+    run_id: str
+    data_dir: Path
+    crawl: CrawlResult | None = None
+    build: BuildResult | None = None
+    checks: CheckResult | None = None
+    published: Path | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+    ok: bool = False
+    failure: str | None = None
+
+    @property
+    def sites(self) -> list[SiteCrawlResult]:
+        return self.crawl.sites if self.crawl is not None else []
+
+    @property
+    def pages_fetched(self) -> int:
+        return self.crawl.pages_fetched if self.crawl is not None else 0
+
+    @property
+    def pages_failed(self) -> int:
+        return self.crawl.pages_failed if self.crawl is not None else 0
+
+    @property
+    def pages_clean_failed(self) -> int:
+        return self.crawl.pages_clean_failed if self.crawl is not None else 0
 
 
 def crawl(
     sites: list[Site], paths: DataPaths, *, run_id: str, max_pages: int | None = None, progress: bool = False
-) -> list[Any]:
+) -> CrawlResult:
     """Crawl, clean and land the given sites (parallel across hosts, polite per host)."""
     from ingest.crawl import crawl_sites
 
-    return crawl_sites(sites, paths, run_id=run_id, max_pages=max_pages, progress=progress)
+    results = crawl_sites(sites, paths, run_id=run_id, max_pages=max_pages, progress=progress)
+    result = CrawlResult(run_id, results)
+    if result.pages_clean_failed:
+        log.error(
+            "crawl %s: %d page(s) could not be cleaned; recorded in landing/fetch_errors (kind clean), "
+            "re-cleaned from raw by the next run",
+            run_id,
+            result.pages_clean_failed,
+        )
+    return result
 
 
 def build(
     paths: DataPaths, *, full_refresh: bool = False, select: str | None = None, quiet: bool = False
-) -> Any:
+) -> BuildResult:
     """`dbt build` of the warehouse from the landing files (`select`: one layer, for the DAG)."""
     go_offline()
     from ingest.warehouse.build import dbt_build
@@ -82,7 +149,7 @@ def build(
     return dbt_build(paths, full_refresh=full_refresh, select=select, quiet=quiet)
 
 
-def check(paths: DataPaths) -> Any:
+def check(paths: DataPaths) -> CheckResult:
     """The Great Expectations checkpoint on the freshly built warehouse."""
     go_offline()
     from expectations.checkpoint import run_checkpoint
@@ -124,7 +191,7 @@ def run(
             raise ValueError(f"unknown site id(s): {', '.join(sorted(unknown))}")
         sites = [s for s in sites if s.id in site_ids]
     summary = RunSummary(run_id=new_run_id(), data_dir=paths.root)
-    summary.sites = crawl(sites, paths, run_id=summary.run_id, max_pages=max_pages, progress=progress)
+    summary.crawl = crawl(sites, paths, run_id=summary.run_id, max_pages=max_pages, progress=progress)
     summary.build = build(paths, full_refresh=full_refresh, quiet=progress)
     if not summary.build.ok:
         summary.failure = f"dbt build failed: {summary.build.message}"

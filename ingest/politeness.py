@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -45,6 +46,7 @@ class HostGate:
 
     @contextmanager
     def slot(self, host: str, delay_s: float) -> Iterator[None]:
+        _check_seconds(delay_s, "delay")
         state = self._host(host.lower())
         with state.lock:
             wait = state.next_start - self._clock()
@@ -59,6 +61,7 @@ class HostGate:
 
     def defer(self, host: str, seconds: float) -> None:
         """No request to `host` before `seconds` from now (a server's Retry-After)."""
+        _check_seconds(seconds, "deferral")
         state = self._host(host.lower())
         with self._lock:
             state.next_start = max(state.next_start, self._clock() + seconds)
@@ -66,3 +69,10 @@ class HostGate:
     def starts(self, host: str) -> list[float]:
         """Monotonic start times of the requests made to `host` (for tests and benchmarks)."""
         return list(self._host(host.lower()).starts)
+
+
+def _check_seconds(value: float, what: str) -> None:
+    # NaN would switch the delay off (every comparison with it is false), infinity block the
+    # host forever: refuse both loudly instead.
+    if not (math.isfinite(value) and value >= 0):
+        raise ValueError(f"politeness {what} must be a finite number of seconds >= 0, got {value!r}")

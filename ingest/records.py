@@ -59,7 +59,7 @@ class DocumentMetadata:
     issue_year: int | None = None
     issue_month: int | None = None
     terms: list[str] = field(default_factory=list)  # ["2020-2025", "2025-2030"]
-    default_period: str | None = None  # period code, see DESIGN.md §4
+    default_period: str | None = None  # period code, see docs/periods.md
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

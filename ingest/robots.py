@@ -44,7 +44,12 @@ class RobotsPolicy:
         if self.parser is None:
             return None
         delay = self.parser.crawl_delay(agent)
-        return float(delay) if delay is not None else None
+        if delay is None:
+            return None
+        value = float(delay)
+        # "Crawl-delay: nan" or a negative value must not switch the politeness delay off
+        # (infinity stays: the fetcher caps it at FetchConfig.max_crawl_delay_s)
+        return value if value >= 0 else None
 
     def sitemaps(self) -> list[str]:
         return list(self.parser.sitemaps) if self.parser is not None else []

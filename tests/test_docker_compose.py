@@ -218,3 +218,25 @@ def test_the_real_env_file_is_git_ignored():
         ["git", "check-ignore", "-q", ".env"], cwd=REPO, capture_output=True, check=False, timeout=30
     )
     assert proc.returncode == 0, ".env must be listed in .gitignore"
+
+
+def test_bi_service_imports_the_dashboards_and_loads_nothing_remote(services):
+    superset = REPO / services["superset"]["build"]["context"]
+    dockerfile = (superset / "Dockerfile").read_text(encoding="utf-8")
+    bootstrap = (superset / "bootstrap.sh").read_text(encoding="utf-8")
+    assert "COPY --chown=superset:superset bundle /app/xaetl/bundle" in dockerfile
+    assert "import_bundle.py /app/xaetl/import_bundle.py" in dockerfile
+    # the bundle (sandboxed connection, datasets, charts, dashboard) is imported on every start,
+    # pointed at the URI of the read-only mount
+    assert re.search(
+        r"import_bundle\.py /app/xaetl/bundle\s*\\\s*\n\s*--warehouse-uri \"\$\{XAETL_WAREHOUSE_URI:\?\}\"",
+        bootstrap,
+    )
+    assert (
+        bootstrap.index("superset init") < bootstrap.index("import_bundle.py") < bootstrap.index("run-server")
+    )
+    assert "XAETL_WAREHOUSE_URI" in env_of(services["superset"])
+    config = (superset / "superset_config.py").read_text(encoding="utf-8")
+    policy = re.search(r"TALISMAN_CONFIG = \{.*?\n\}", config, re.S)
+    assert policy and "https://" not in policy.group(0) and "scarf" not in policy.group(0)
+    assert "TALISMAN_ENABLED = True" in config

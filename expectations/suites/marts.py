@@ -1,4 +1,4 @@
-"""Suites for the warehouse marts (column contract in briefs/marts.md, DESIGN §4)."""
+"""Suites for the warehouse marts (the contract in docs/marts.md)."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ from expectations.suites.common import (
     warning,
 )
 
-# briefs/marts.md: the contract columns, and those that may never be null.
+# docs/marts.md: the contract columns (declared in _marts__models.yml), and those never null.
 MENTIONS_COLUMNS = [
     "mention_id", "document_version_id", "document_id", "content_sha256", "site_id", "commune_id",
     "term_id", "url", "fetched_at", "issue_date", "neardup_group", "indicator", "indicator_id",

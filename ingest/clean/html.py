@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -21,6 +22,60 @@ _WS = re.compile(r"\s+")
 _NAME_SPLIT = re.compile(r"[\s_-]+")
 _TITLE_SPLIT = re.compile(r"\s+[-|–—:»]\s+")
 
+# Block containers deeper than this count as their ancestor at this depth when the main text is
+# located: real articles sit a few dozen levels deep, and longer paths would make a page of
+# nested <div>s quadratic in its size.
+MAX_PATH_DEPTH = 200
+# Nesting beyond this depth is flattened before parsing: lexbor's tree builder checks the open
+# elements for every start tag, so 60,000 nested <div>s take 15 s and 200,000 six minutes.
+# Browsers cap the DOM depth too (Chromium at 512). Only pages with many tags are scanned.
+MAX_NESTING = 1000
+SCAN_NESTING_ABOVE_TAGS = 8000
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>")
+# Void elements and elements whose end tag may be omitted never deepen the count.
+_NO_DEPTH = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+        "p",
+        "li",
+        "dt",
+        "dd",
+        "td",
+        "th",
+        "tr",
+        "thead",
+        "tbody",
+        "tfoot",
+        "colgroup",
+        "caption",
+        "option",
+        "optgroup",
+        "rb",
+        "rt",
+        "rp",
+        "html",
+        "head",
+        "body",
+    ]
+)
+# A frame of the walk: (children iterator, kind, path, inside a link, what to flush when it ends).
+_Frame = tuple[
+    Iterator[LexborNode], BlockType, tuple[int, ...], bool, tuple[BlockType, tuple[int, ...]] | None
+]
+
 
 def decode(html: str | bytes, declared_encoding: str | None = None) -> tuple[str, list[str]]:
     """Page text and warnings; bytes go through the crawler's charset detection."""
@@ -34,6 +89,34 @@ def decode(html: str | bytes, declared_encoding: str | None = None) -> tuple[str
     if decoded.mismatch:
         warnings.append(f"declared charset {decoded.declared} was wrong; decoded as {decoded.encoding}")
     return decoded.text, warnings
+
+
+def flatten_deep_nesting(html: str) -> tuple[str, bool]:
+    """`html` with the start and end tags nested deeper than MAX_NESTING removed (their text
+    stays, in order), and whether anything was removed."""
+    if html.count("<") <= SCAN_NESTING_ABOVE_TAGS:
+        return html, False
+    depth = 0
+    drop: list[tuple[int, int]] = []
+    for m in _TAG.finditer(html):
+        if m.group(2).lower() in _NO_DEPTH:
+            continue
+        if m.group(1):  # an end tag
+            if depth > MAX_NESTING:
+                drop.append(m.span())
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            if depth > MAX_NESTING:
+                drop.append(m.span())
+    if not drop:
+        return html, False
+    pieces, last = [], 0
+    for start, end in drop:
+        pieces.append(html[last:start])
+        last = end
+    pieces.append(html[last:])
+    return "".join(pieces), True
 
 
 @dataclass
@@ -60,45 +143,60 @@ class _Walker:
         self._links = 0
 
     def walk(self, node: LexborNode, kind: BlockType, path: tuple[int, ...], in_link: bool = False) -> None:
-        for child in node.iter(include_text=True):
-            tag = child.tag
-            if tag == "-text":
-                t = child.text_content
-                if t:
-                    self._buf.append(t)
-                    if in_link:
-                        self._links += len(t.strip())
-                continue
-            if tag is None or tag[0] == "-" or tag in rules.SKIP_TAGS or ":" in tag:
-                continue
-            if self.skip and child.mem_id in self.skip:
-                continue
-            if tag == "br":
-                self.flush(kind, path)
-                continue
-            if tag == "sup":
-                self._sup(child)
-                continue
-            if tag in rules.BLOCK_TAGS:
-                self.flush(kind, path)
-                if tag in rules.HEADING_TAGS:
-                    ckind: BlockType = "heading"
-                elif tag in rules.CELL_TAGS:
-                    # a layout table's cell holds paragraphs, headings or tables of its own
-                    ckind = (
-                        "paragraph" if child.css_first(rules.LAYOUT_CELL_CSS) is not None else "table_cell"
-                    )
-                elif tag in rules.LIST_ITEM_TAGS:
-                    ckind = "list_item"
-                elif kind in ("table_cell", "list_item"):
-                    ckind = kind
+        """Depth-first over `node`'s descendants with an explicit stack: Word soup nests thousands
+        of unclosed <font> tags, deeper than Python's recursion limit."""
+        stack: list[_Frame] = [(iter(node.iter(include_text=True)), kind, path, in_link, None)]
+        while stack:
+            frame = stack.pop()
+            children, kind, path, in_link, after = frame
+            for child in children:
+                tag = child.tag
+                if tag == "-text":
+                    t = child.text_content
+                    if t:
+                        self._buf.append(t)
+                        if in_link:
+                            self._links += len(t.strip())
+                    continue
+                if tag is None or tag[0] == "-" or tag in rules.SKIP_TAGS or ":" in tag:
+                    continue
+                if self.skip and child.mem_id in self.skip:
+                    continue
+                if tag == "br":
+                    self.flush(kind, path)
+                    continue
+                if tag == "sup":
+                    self._sup(child)
+                    continue
+                stack.append(frame)  # the rest of this node's children, after the child's
+                if tag in rules.BLOCK_TAGS:
+                    self.flush(kind, path)
+                    if tag in rules.HEADING_TAGS:
+                        ckind: BlockType = "heading"
+                    elif tag in rules.CELL_TAGS:
+                        # a layout table's cell holds paragraphs, headings or tables of its own
+                        ckind = (
+                            "paragraph"
+                            if child.css_first(rules.LAYOUT_CELL_CSS) is not None
+                            else "table_cell"
+                        )
+                    elif tag in rules.LIST_ITEM_TAGS:
+                        ckind = "list_item"
+                    elif kind in ("table_cell", "list_item"):
+                        ckind = kind
+                    else:
+                        ckind = "paragraph"
+                    deeper = self.track_paths and len(path) < MAX_PATH_DEPTH
+                    cpath = (*path, child.mem_id) if deeper else path
+                    stack.append((iter(child.iter(include_text=True)), ckind, cpath, in_link, (ckind, cpath)))
                 else:
-                    ckind = "paragraph"
-                cpath = (*path, child.mem_id) if self.track_paths else path
-                self.walk(child, ckind, cpath, in_link)
-                self.flush(ckind, cpath)
-            else:
-                self.walk(child, kind, path, in_link or tag == "a")
+                    stack.append(
+                        (iter(child.iter(include_text=True)), kind, path, in_link or tag == "a", None)
+                    )
+                break
+            else:  # every child done
+                if after is not None:
+                    self.flush(*after)
 
     def _sup(self, node: LexborNode) -> None:
         t = node.text()
@@ -308,6 +406,9 @@ class Extracted:
 def extract(html: str, family: Family | None = None) -> Extracted:
     """Title, date and text units of an article page."""
     warnings: list[str] = []
+    html, flattened = flatten_deep_nesting(html)
+    if flattened:
+        warnings.append(f"tags nested deeper than {MAX_NESTING} levels flattened")
     tree = LexborHTMLParser(html)
     root = tree.body or tree.root
     if root is None:

@@ -1,4 +1,10 @@
-"""Clean newly fetched page versions and land their text, blocks and near-duplicate group as Parquet."""
+"""Clean newly fetched page versions and land their text, blocks and near-duplicate group as Parquet.
+
+A page that could not be cleaned (its `CleanOutcome` carries a failure class) lands no document
+row: the caller's `on_failure(page, outcome)` records it (the crawler writes it to
+`landing/fetch_errors` with kind `clean`), and the next crawl re-cleans that version from its raw
+HTML, because the crawl state sees a landed version without a document.
+"""
 
 from __future__ import annotations
 
@@ -10,9 +16,10 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime
 from typing import Any
 
-from ingest.clean import CLEANER_VERSION, clean_html
-from ingest.clean.minhash import Sketch, sketch
+from ingest.clean import CLEANER_VERSION
+from ingest.clean.minhash import Sketch
 from ingest.clean.neardup import index_for
+from ingest.clean.outcome import RAW_UNREADABLE, CleanOutcome, clean_body
 from ingest.land import BLOCKS_SCHEMA, DOCUMENTS_SCHEMA, PAGES_SCHEMA, read_parts, read_raw, write_part
 from ingest.paths import DataPaths
 from ingest.records import CleanDocument
@@ -24,8 +31,10 @@ log = logging.getLogger(__name__)
 CLEANED_CHANGES = ("new", "changed")
 RECLEAN_BATCH = 200  # pages cleaned and landed per part by `reclean` (bounds its memory)
 
-# A page's document and sketch cleaned elsewhere (the crawler's process pool); None: clean inline.
-Prepared = Callable[[dict[str, Any]], "tuple[CleanDocument, Sketch] | None"]
+# A page's outcome cleaned elsewhere (the crawler's worker processes); None: clean it here.
+Prepared = Callable[[dict[str, Any]], "CleanOutcome | None"]
+# Told about each page that could not be cleaned (no document row is landed for it).
+OnFailure = Callable[[dict[str, Any], CleanOutcome], None]
 
 
 def _crawl_date(value: Any) -> str:
@@ -38,19 +47,15 @@ def _crawl_date(value: Any) -> str:
     return datetime.now(UTC).date().isoformat()
 
 
-def _clean_one(paths: DataPaths, family: Family, page: dict[str, Any]) -> CleanDocument:
-    """Never raises for bad content: missing raw files and cleaner failures become warnings."""
+def _clean_one(paths: DataPaths, family: Family, page: dict[str, Any]) -> CleanOutcome:
+    """Never raises for bad content: a missing raw file or a cleaner failure is a failed outcome."""
     sha = page["content_sha256"]
     try:
         raw = read_raw(paths, sha)
     except (OSError, EOFError, ValueError) as exc:
         log.warning("raw HTML of %s (%s) unreadable: %s", page.get("url"), sha, exc)
-        return CleanDocument(text="", warnings=[f"raw HTML unreadable: {exc}"])
-    try:
-        return clean_html(raw, family=family, url=page.get("url"), declared_encoding=page.get("encoding"))
-    except Exception as exc:  # a cleaner bug on one odd page must not stop the crawl of the others
-        log.exception("cleaning %s failed", page.get("url"))
-        return CleanDocument(text="", warnings=[f"cleaner failed: {type(exc).__name__}: {exc}"])
+        return CleanOutcome.failed(RAW_UNREADABLE, f"raw HTML unreadable: {exc}")
+    return clean_body(raw, family, page.get("url"), page.get("encoding"))
 
 
 def _land(
@@ -61,8 +66,10 @@ def _land(
     run_id: str,
     name: str,
     prepared: Prepared | None = None,
+    on_failure: OnFailure | None = None,
 ) -> int:
-    """Clean `pages` (no lock held), then assign near-duplicate groups and write the parts."""
+    """Clean `pages` (no lock held), then assign near-duplicate groups and write the parts of
+    those that were cleaned; those that could not be go to `on_failure` (else a warning)."""
     version = CLEANER_VERSION
     index = index_for(paths.documents, version)
     with index.lock:
@@ -74,11 +81,18 @@ def _land(
     generic = get_family(None)
     cleaned: list[tuple[dict[str, Any], CleanDocument, Sketch]] = []
     for page in todo:
-        done = prepared(page) if prepared is not None else None
-        if done is None:
-            doc = _clean_one(paths, family_of.get(page.get("site_id") or "", generic), page)
-            done = doc, sketch(doc.text)
-        cleaned.append((page, *done))
+        outcome = prepared(page) if prepared is not None else None
+        if outcome is None:
+            outcome = _clean_one(paths, family_of.get(page.get("site_id") or "", generic), page)
+        if outcome.doc is None or outcome.sketch is None:
+            if on_failure is not None:
+                on_failure(page, outcome)
+            else:
+                log.warning("%s not cleaned (%s): %s", page["url"], outcome.failure, outcome.message)
+            continue
+        cleaned.append((page, outcome.doc, outcome.sketch))
+    if not cleaned:
+        return 0
 
     now = datetime.now(UTC)
     docs: dict[str, list[dict]] = defaultdict(list)
@@ -167,16 +181,25 @@ def clean_pages(
     *,
     run_id: str,
     prepared: Prepared | None = None,
+    on_failure: OnFailure | None = None,
+    changed_only: bool = True,
 ) -> int:
     """Clean the raw HTML of `pages` (PAGES_SCHEMA rows) and land documents + blocks; returns the count.
 
-    Only rows whose `change` is new/changed are cleaned. Pages already landed in the current
-    clean version are skipped, so a replay writes nothing twice. Empty or malformed pages still
-    land a row (empty text and a warning). `prepared(page)`, when given, returns the page's
-    document and sketch already cleaned elsewhere (the crawler's worker processes), or None to
-    clean it here from its raw file; it is called outside every lock.
+    Only rows whose `change` is new/changed are cleaned, unless `changed_only=False` (the
+    crawler re-cleaning landed versions that have no document yet). Pages already landed in the
+    current clean version are skipped, so a replay writes nothing twice. A page the cleaner
+    found empty lands a document with empty text (the checks bound their share); a page that
+    could not be cleaned lands nothing and goes to `on_failure(page, outcome)`.
+    `prepared(page)`, when given, returns the page's outcome already cleaned elsewhere (the
+    crawler's worker processes), or None to clean it here from its raw file; it is called
+    outside every lock.
     """
-    todo = [p for p in pages if p.get("change", "new") in CLEANED_CHANGES and p.get("content_sha256")]
+    todo = [
+        p
+        for p in pages
+        if p.get("content_sha256") and (not changed_only or p.get("change", "new") in CLEANED_CHANGES)
+    ]
     if not todo:
         return 0
     for p in todo:
@@ -188,6 +211,7 @@ def clean_pages(
         run_id=run_id,
         name=_part_name(run_id, site.id, todo),
         prepared=prepared,
+        on_failure=on_failure,
     )
 
 

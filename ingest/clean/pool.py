@@ -1,48 +1,71 @@
 """Clean page bytes in worker processes, so the cleaner's CPU does not compete for the crawler's GIL.
 
 The crawler hands each new page's bytes (already in memory) to `CleanPool.submit` as soon as it
-is fetched; the worker runs `clean_html` and the MinHash sketch; the crawler's landing thread
-collects `CleanJob.result()` when the batch is landed (near-duplicate grouping and the Parquet
-writes stay in the crawler process, see `ingest.clean.landing`).
+is fetched; a worker runs `clean_html` and the MinHash sketch; the crawler's landing thread
+collects `CleanJob.result()` (a `CleanOutcome`) when the batch is landed (near-duplicate grouping
+and the Parquet writes stay in the crawler process, see `ingest.clean.landing`).
 
-Workers are spawned (never forked from a threaded process), lazily on the first page, and ignore
-SIGINT: the owner shuts them down. They exit on their own when the owning process dies (even by
-SIGKILL). A page that raises, runs past `soft_timeout_s` (measured in the worker) or past
-`hard_timeout_s` (measured by the waiting thread; the workers are then killed and replaced), or
-whose worker crashed twice, gives a CleanDocument with empty text and a warning, like an inline
-cleaner failure. Pages caught in a crash caused by another page are retried once.
+Why plain subprocesses and not `multiprocessing`: its spawn and forkserver start methods re-run
+the parent's `__main__` in every child. In an Airflow task that is the `airflow` console script,
+which loads Airflow's settings and dies on the database URL the Task SDK supervisor blanks out
+(`airflow-db-not-allowed:///`); fork is unsafe in the threaded crawler, and Celery's daemonic
+workers may not have children at all. So each worker is `python -m ingest.clean.worker`, a fresh
+interpreter that imports only the cleaner, speaking length-prefixed pickles over its stdin and
+stdout (`ingest.clean.worker`), and exiting on end of input, i.e. when its parent dies, even by
+SIGKILL. Where no worker can start at all, pages are cleaned in this process (logged, slower,
+without timeouts).
+
+One lane thread per worker feeds it one page at a time, so a crash or a hang only ever involves
+the page that caused it: a page whose worker dies (`worker_died`), that raises (`clean_failed`),
+that runs past `soft_timeout_s` inside the worker or past `hard_timeout_s` in its lane (the worker
+is then killed and replaced; `clean_timeout`) is a failed page, never an empty document. It is
+not retried in this run (a second try of a page that killed its worker would likely kill the next
+one): the landing records it and the next run re-cleans it from its raw HTML. Workers start
+lazily on the first page and are killed on an error or Ctrl-C; `submit` waits beyond
+`PENDING_PER_WORKER` pages per worker (back-pressure); `worker_pids()` names every worker ever
+started (the crawl benchmark sums their peak RSS).
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
-import multiprocessing as mp
 import os
+import pickle
+import queue
+import select
 import signal
+import subprocess
+import sys
 import threading
 import time
-from concurrent.futures import BrokenExecutor, CancelledError, Future, ProcessPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
-from types import FrameType
+from pathlib import Path
 from typing import Any
 
-from ingest.clean.minhash import Sketch, sketch
-from ingest.records import CleanDocument
+from ingest.clean.outcome import CLEAN_FAILED, CLEAN_TIMEOUT, WORKER_DIED, CleanOutcome, clean_body
+from ingest.clean.worker import HEADER, READY, encode
 from ingest.sites.families import Family
 
 log = logging.getLogger(__name__)
 
 SOFT_TIMEOUT_S = 60.0  # one page's cleaning, enforced inside the worker (pure-Python hangs)
-HARD_TIMEOUT_S = 300.0  # one wait in the crawler; past it the workers are killed (hangs in C code)
+HARD_TIMEOUT_S = 300.0  # one page in its lane; past it the worker is killed (hangs in C code)
+START_TIMEOUT_S = 60.0  # interpreter start and cleaner imports, generous for a loaded machine
+START_ATTEMPTS = 2  # worker starts failing in a row before the pool cleans in-process
 PENDING_PER_WORKER = 32  # pages submitted but not yet cleaned, per worker; submit() waits beyond it
-CONTEXT = "spawn"
+READ_CHUNK = 1 << 20
+WORKER_COMMAND = (sys.executable, "-P", "-m", "ingest.clean.worker")
 
 
 class CleanPoolClosed(RuntimeError):
     """The pool was shut down while a page was waiting: the page must be cleaned again later."""
 
 
-class _PageTimeout(Exception):
+class _WorkerDied(Exception):
+    pass
+
+
+class _WorkerHung(Exception):
     pass
 
 
@@ -51,95 +74,157 @@ def default_workers() -> int:
     return max(1, (os.cpu_count() or 1) - 1)
 
 
-def failed(message: str) -> tuple[CleanDocument, Sketch]:
-    """What a page that could not be cleaned lands as: empty text and a warning."""
-    doc = CleanDocument(text="", warnings=[message])
-    return doc, sketch(doc.text)
+def worker_env() -> dict[str, str]:
+    """The environment of a worker: this one, with PYTHONPATH naming where `ingest` and this
+    process's own import roots (tests, DAG folder) are, so pickled families resolve alike.
+    Standard library and site-packages entries are left to the worker's own interpreter."""
+    import ingest
+
+    prefixes = {str(Path(p).resolve()) for p in (sys.prefix, sys.base_prefix, sys.exec_prefix)}
+    roots = [str(Path(ingest.__file__).resolve().parents[1])]
+    for entry in sys.path:
+        path = str(Path(entry or os.getcwd()).resolve())
+        if not any(path == p or path.startswith(p + os.sep) for p in prefixes):
+            roots.append(path)
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(dict.fromkeys(roots))
+    return env
 
 
-def clean_body(
-    body: bytes, family: Family | None, url: str | None, encoding: str | None, soft_timeout_s: float = 0.0
-) -> tuple[CleanDocument, Sketch]:
-    """Clean one page and sketch its text; never raises for bad content or a cleaner bug.
-    With `soft_timeout_s` (and in a process's main thread) a page running longer is given up."""
-    from ingest.clean import clean_html
+class _Worker:
+    """One worker process and its two pipes; used by one lane thread at a time."""
 
-    alarm = soft_timeout_s > 0 and threading.current_thread() is threading.main_thread()
-    previous: Any = None
-    if alarm:
-        previous = signal.signal(signal.SIGALRM, _on_alarm)
-        signal.setitimer(signal.ITIMER_REAL, soft_timeout_s)
-    try:
-        doc = clean_html(body, family=family, url=url, declared_encoding=encoding)
-        return doc, sketch(doc.text)
-    except _PageTimeout:
-        log.warning("cleaning %s gave up after %.0f s", url, soft_timeout_s)
-        return failed(f"cleaner timed out after {soft_timeout_s:g} s")
-    except Exception as exc:  # a cleaner bug on one odd page must not stop the others
-        log.exception("cleaning %s failed", url)
-        return failed(f"cleaner failed: {type(exc).__name__}: {exc}")
-    finally:
-        if alarm:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)
+    def __init__(self, command: tuple[str, ...], env: dict[str, str]) -> None:
+        self.proc = subprocess.Popen(
+            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, bufsize=0
+        )
+        self.pid = self.proc.pid
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        self._in, self._out = self.proc.stdin.fileno(), self.proc.stdout.fileno()
+        os.set_blocking(self._in, False)  # writes wait in select(), bounded by the deadline
+        self._buffer = bytearray()
 
+    def wait_ready(self, timeout: float) -> None:
+        hello = pickle.loads(self._receive(time.monotonic() + timeout))
+        if hello != (READY, self.pid):
+            raise _WorkerDied(f"unexpected greeting {hello!r}")
 
-def _on_alarm(signum: int, frame: FrameType | None) -> None:
-    raise _PageTimeout
+    def clean(self, args: tuple[Any, ...], timeout: float) -> CleanOutcome:
+        deadline = time.monotonic() + timeout
+        self._send(encode(args), deadline)
+        payload = self._receive(deadline)
+        try:
+            outcome = pickle.loads(payload)
+        except Exception as exc:  # e.g. a class this process cannot import
+            return CleanOutcome.failed(CLEAN_FAILED, f"result unreadable: {type(exc).__name__}: {exc}")
+        if not isinstance(outcome, CleanOutcome):
+            return CleanOutcome.failed(CLEAN_FAILED, f"unexpected result {type(outcome).__name__}")
+        return outcome
 
+    def _send(self, data: bytes, deadline: float) -> None:
+        view = memoryview(data)
+        while view:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise _WorkerHung
+            _, writable, _ = select.select([], [self._in], [], remaining)
+            if not writable:
+                continue
+            try:
+                view = view[os.write(self._in, view) :]
+            except BlockingIOError:
+                continue
+            except (BrokenPipeError, OSError) as exc:
+                raise _WorkerDied(str(exc)) from exc
 
-def _init_worker() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C goes to the crawler, which shuts us down
-    parent = mp.parent_process()
-    if parent is not None:
-        threading.Thread(target=_exit_with, args=(parent.sentinel,), daemon=True).start()
+    def _read(self, size: int, deadline: float) -> bytes:
+        while len(self._buffer) < size:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise _WorkerHung
+            readable, _, _ = select.select([self._out], [], [], remaining)
+            if not readable:
+                continue
+            chunk = os.read(self._out, max(READ_CHUNK, size - len(self._buffer)))
+            if not chunk:
+                raise _WorkerDied("end of output")
+            self._buffer += chunk
+        data = bytes(self._buffer[:size])
+        del self._buffer[:size]
+        return data
 
+    def _receive(self, deadline: float) -> bytes:
+        (size,) = HEADER.unpack(self._read(HEADER.size, deadline))
+        return self._read(size, deadline)
 
-def _exit_with(sentinel: int) -> None:
-    from multiprocessing.connection import wait
+    def status(self) -> str:
+        """How the process ended (waits a little for it), e.g. `killed by SIGKILL`."""
+        try:
+            code = self.proc.wait(5)
+        except subprocess.TimeoutExpired:
+            self.kill()
+            code = self.proc.returncode
+        if code is not None and code < 0:
+            try:
+                return f"killed by {signal.Signals(-code).name}"
+            except ValueError:
+                return f"killed by signal {-code}"
+        return f"exit code {code}"
 
-    wait([sentinel])  # readable once the owning process is gone, however it died
-    os._exit(1)
+    def kill(self) -> None:
+        """SIGKILL and reap. Safe from any thread: the pipes stay open for the lane that reads
+        them (it sees the end of output), which closes them with `discard()`."""
+        if self.proc.poll() is None:
+            self.proc.kill()
+        try:
+            self.proc.wait(5)
+        except subprocess.TimeoutExpired:
+            log.error("cleaning worker %d did not die after SIGKILL", self.pid)
+
+    def stop(self) -> None:
+        """End of input: the worker finishes and exits; killed if it does not within 5 s."""
+        self.discard()
+        try:
+            self.proc.wait(5)
+        except subprocess.TimeoutExpired:
+            self.kill()
+
+    def discard(self) -> None:
+        """Close this side of the pipes (lane thread only)."""
+        for pipe in (self.proc.stdin, self.proc.stdout):
+            if pipe is not None and not pipe.closed:
+                with contextlib.suppress(OSError):
+                    pipe.close()
 
 
 class CleanJob:
-    """One page handed to the pool; `result()` waits for it."""
+    """One page handed to the pool; `result()` waits for its outcome."""
 
     def __init__(self, pool: CleanPool, args: tuple[Any, ...]) -> None:
-        self._pool, self._args = pool, args
-        self._retried = False
-        self._executor, self._future = pool._submit(args)
-        self._future.add_done_callback(self._forget_body)
+        self._pool, self.url = pool, args[2]
+        self.args: tuple[Any, ...] | None = args
+        self._done = threading.Event()
+        self._outcome: CleanOutcome | None = None
+        self._closed = False
 
-    def _forget_body(self, future: Future) -> None:
-        # Cleaned: the page's bytes are only needed again to retry after a worker crash.
-        if not future.cancelled() and future.exception() is None:
-            self._args = (b"", *self._args[1:])
+    def _finish(self, outcome: CleanOutcome | None) -> None:
+        if self._done.is_set():
+            return
+        self._outcome, self._closed = outcome, outcome is None
+        self.args = None  # the page's bytes are not needed any more
+        self._done.set()
+        self._pool._slots.release()
 
-    def result(self) -> tuple[CleanDocument, Sketch]:
-        """The cleaned document and its sketch; a failure becomes an empty text with a warning.
-        Raises CleanPoolClosed if the pool was shut down before the page was cleaned."""
-        url, limit = self._args[2], self._pool.hard_timeout_s
-        while True:
-            try:
-                return self._future.result(timeout=limit)
-            except FutureTimeout:
-                log.error("cleaning %s took over %.0f s; restarting the workers", url, limit)
-                self._pool._restart(self._executor, kill=True)
-                return failed(f"cleaner timed out after {limit:g} s")
-            except (BrokenExecutor, CancelledError) as exc:
-                if self._pool.closed:
-                    raise CleanPoolClosed(f"cleaning of {url} interrupted: the pool was shut down") from exc
-                self._pool._restart(self._executor, kill=False)
-                if self._retried:
-                    log.error("cleaning %s: the worker died twice", url)
-                    return failed(f"cleaner worker died: {type(exc).__name__}")
-                self._retried = True
-                self._executor, self._future = self._pool._submit(self._args)
-                self._future.add_done_callback(self._forget_body)
-            except Exception as exc:  # e.g. a result that could not be unpickled
-                log.exception("cleaning %s failed in the pool", url)
-                return failed(f"cleaner failed: {type(exc).__name__}: {exc}")
+    def done(self) -> bool:
+        return self._done.is_set()
+
+    def result(self) -> CleanOutcome:
+        """The outcome (a document, or a failure class); raises CleanPoolClosed if the pool was
+        shut down before the page was cleaned (the page is then cleaned again by a later run)."""
+        self._done.wait()
+        if self._outcome is None:
+            raise CleanPoolClosed(f"cleaning of {self.url} interrupted: the pool was shut down")
+        return self._outcome
 
 
 class CleanPool:
@@ -151,94 +236,181 @@ class CleanPool:
         *,
         soft_timeout_s: float = SOFT_TIMEOUT_S,
         hard_timeout_s: float = HARD_TIMEOUT_S,
-        context: str = CONTEXT,
+        command: tuple[str, ...] = WORKER_COMMAND,
     ) -> None:
         self.workers = workers or default_workers()
         self.soft_timeout_s, self.hard_timeout_s = soft_timeout_s, hard_timeout_s
-        self._context = mp.get_context(context)
+        self._command = command
+        self._env: dict[str, str] | None = None
         self._lock = threading.Lock()
-        self._executor: ProcessPoolExecutor | None = None
+        self._queue: queue.SimpleQueue[CleanJob | None] = queue.SimpleQueue()
+        self._lanes: list[threading.Thread] = []
+        self._live: dict[int, _Worker] = {}  # lane number -> its current worker
         self._pids: set[int] = set()  # every worker ever started (for peak-RSS accounting)
         # Back-pressure: bodies wait in the crawler's memory until a worker takes them.
         self._slots = threading.BoundedSemaphore(self.workers * PENDING_PER_WORKER)
         self.closed = False
+        self._aborted = False
+        self.in_process = False  # no worker could start: pages are cleaned in this process
         self.restarts = 0
 
     def submit(self, body: bytes, family: Family | None, url: str | None, encoding: str | None) -> CleanJob:
-        """Start cleaning `body` in a worker; raises CleanPoolClosed after `close()`."""
-        return CleanJob(self, (body, family, url, encoding, self.soft_timeout_s))
-
-    def _submit(self, args: tuple[Any, ...]) -> tuple[ProcessPoolExecutor, Future]:
+        """Queue `body` for cleaning (waits while too many pages are pending); raises
+        CleanPoolClosed after `close()`."""
         while not self._slots.acquire(timeout=0.5):
             if self.closed:
                 raise CleanPoolClosed("the cleaning pool is shut down")
-        try:
-            executor, future = self._submit_now(args)
-        except BaseException:
-            self._slots.release()
-            raise
-        future.add_done_callback(lambda _: self._slots.release())
-        return executor, future
-
-    def _submit_now(self, args: tuple[Any, ...]) -> tuple[ProcessPoolExecutor, Future]:
         with self._lock:
             if self.closed:
+                self._slots.release()
                 raise CleanPoolClosed("the cleaning pool is shut down")
-            for _ in range(2):
-                if self._executor is None:
-                    self._executor = ProcessPoolExecutor(
-                        max_workers=self.workers, mp_context=self._context, initializer=_init_worker
+            if not self._lanes:
+                self._env = worker_env()
+                for lane in range(self.workers):
+                    thread = threading.Thread(
+                        target=self._lane, args=(lane,), name=f"clean-{lane}", daemon=True
                     )
-                executor = self._executor
-                try:
-                    future = executor.submit(clean_body, *args)
-                except BrokenExecutor:  # a worker died since the last page: start afresh
-                    self._executor = None
-                    self.restarts += 1
-                    executor.shutdown(wait=False, cancel_futures=True)
-                    continue
-                self._pids.update(getattr(executor, "_processes", None) or {})
-                return executor, future
-            raise BrokenExecutor("the cleaning workers could not be started")
+                    thread.start()
+                    self._lanes.append(thread)
+            job = CleanJob(self, (body, family, url, encoding, self.soft_timeout_s))
+            self._queue.put(job)
+        return job
 
-    def _restart(self, executor: ProcessPoolExecutor, *, kill: bool) -> None:
-        """Drop `executor` (if still current) so the next page starts fresh workers."""
+    # -- lanes ----------------------------------------------------------------------------------
+
+    def _lane(self, lane: int) -> None:
+        worker: _Worker | None = None
+        try:
+            while (job := self._queue.get()) is not None:
+                if self._aborted:
+                    job._finish(None)
+                    continue
+                worker, outcome = self._clean(lane, worker, job)
+                job._finish(outcome)
+        finally:
+            with self._lock:
+                self._live.pop(lane, None)
+            if worker is not None and self._aborted:
+                worker.kill()
+            if worker is not None:
+                worker.stop()
+
+    def _clean(
+        self, lane: int, worker: _Worker | None, job: CleanJob
+    ) -> tuple[_Worker | None, CleanOutcome | None]:
+        """Clean one page in this lane's worker (started if needed); returns the worker to keep
+        (None once it is gone) and the outcome (None: interrupted by a shutdown)."""
+        assert job.args is not None
+        if worker is None and not self.in_process:
+            worker = self._start(lane)
+        if worker is None:
+            if self._aborted:
+                return None, None
+            body, family, url, encoding, _ = job.args
+            return None, clean_body(body, family, url, encoding)  # no timeouts in a thread
+        try:
+            return worker, worker.clean(job.args, self.hard_timeout_s)
+        except _WorkerHung:
+            log.error(
+                "cleaning %s took over %g s; killing its worker %d", job.url, self.hard_timeout_s, worker.pid
+            )
+            worker.kill()
+            worker.discard()
+            self._replaced(lane)
+            return None, CleanOutcome.failed(
+                CLEAN_TIMEOUT, f"cleaner timed out after {self.hard_timeout_s:g} s (worker killed)"
+            )
+        except _WorkerDied:
+            status = worker.status()
+            worker.kill()
+            worker.discard()
+            self._replaced(lane)
+            if self._aborted:
+                return None, None
+            log.error("cleaning worker %d died (%s) while cleaning %s", worker.pid, status, job.url)
+            return None, CleanOutcome.failed(WORKER_DIED, f"cleaning worker died ({status})")
+        except Exception as exc:  # a bug here must not leave the page waiting forever
+            log.exception("cleaning %s failed in the pool", job.url)
+            worker.kill()
+            worker.discard()
+            self._replaced(lane)
+            return None, CleanOutcome.failed(
+                CLEAN_FAILED, f"cleaning pool failed: {type(exc).__name__}: {exc}"
+            )
+
+    def _replaced(self, lane: int) -> None:
         with self._lock:
-            if self._executor is not executor:
-                return  # another thread restarted it already
-            self._executor = None
+            self._live.pop(lane, None)
             self.restarts += 1
-        if kill:
-            _kill_workers(executor)
-        executor.shutdown(wait=False, cancel_futures=True)
+
+    def _start(self, lane: int) -> _Worker | None:
+        """A ready worker for `lane`, or None (aborted, or no worker could start: in-process)."""
+        assert self._env is not None
+        for _ in range(START_ATTEMPTS):
+            if self._aborted:
+                return None
+            try:
+                worker = _Worker(self._command, self._env)
+            except OSError as exc:
+                log.warning("cannot start a cleaning worker: %s", exc)
+                continue
+            with self._lock:
+                self._pids.add(worker.pid)
+                self._live[lane] = worker
+            try:
+                worker.wait_ready(START_TIMEOUT_S)
+                return worker
+            except (_WorkerDied, _WorkerHung, pickle.UnpicklingError, EOFError) as exc:
+                status = "still starting" if isinstance(exc, _WorkerHung) else worker.status()
+                log.warning("cleaning worker %d did not start (%s)", worker.pid, status)
+                worker.kill()
+                worker.discard()
+                with self._lock:
+                    self._live.pop(lane, None)
+        with self._lock:
+            if self._aborted:
+                return None
+            if not self.in_process:
+                self.in_process = True
+                log.error(
+                    "no cleaning worker could start (%s); cleaning in the crawler's process instead "
+                    "(slower, no timeouts)",
+                    " ".join(self._command),
+                )
+        return None
+
+    # -- owner side -----------------------------------------------------------------------------
 
     def worker_pids(self) -> set[int]:
         with self._lock:
             return set(self._pids)
 
     def close(self, *, wait: bool = True) -> None:
-        """Stop the workers. `wait=False` (on an exception or Ctrl-C) kills them at once."""
+        """Stop the workers once the queued pages are cleaned. `wait=False` (on an exception or
+        Ctrl-C) kills them at once; waiting pages then raise CleanPoolClosed."""
         with self._lock:
+            if self.closed and (wait or self._aborted):
+                return
             self.closed = True
-            executor, self._executor = self._executor, None
-        if executor is None:
-            return
+            self._aborted = self._aborted or not wait
+            lanes, live = list(self._lanes), list(self._live.values())
         if not wait:
-            _kill_workers(executor)
-        executor.shutdown(wait=wait, cancel_futures=True)
+            while True:
+                try:
+                    job = self._queue.get_nowait()
+                except queue.Empty:
+                    break
+                if job is not None:
+                    job._finish(None)
+            for worker in live:
+                worker.kill()
+        for _ in lanes:
+            self._queue.put(None)
+        for thread in lanes:
+            thread.join(None if wait else 30)
 
     def __enter__(self) -> CleanPool:
         return self
 
     def __exit__(self, exc_type: object, *rest: object) -> None:
         self.close(wait=exc_type is None)
-
-
-def _kill_workers(executor: ProcessPoolExecutor) -> None:
-    processes = list((getattr(executor, "_processes", None) or {}).values())
-    for proc in processes:
-        if proc.is_alive():
-            proc.kill()
-    deadline = time.monotonic() + 5
-    for proc in processes:
-        proc.join(max(0.0, deadline - time.monotonic()))

@@ -53,14 +53,16 @@ def detect_legacy(s: str) -> str | None:
         return None
     tables = _legacy()
     tcvn = len(tables["tcvn3_re"].findall(s))
-    vni = len(tables["vni_signal"].findall(s)) if tcvn < 2 else 0
+    # Both counts: VNI capitals (Ñ for Đ, Ö for Ư) are TCVN3 signals too, so a VNI text also
+    # scores a little as TCVN3; the encoding with more signals wins.
+    vni = len(tables["vni_signal"].findall(s))
     if tcvn < 2 and vni < 2:
         return None
     letters = len(_LETTER.findall(s)) or 1
     native = len(_VIETNAMESE_ONLY.findall(s))
-    if tcvn >= 2 and tcvn / letters > 0.02 and tcvn > native:
+    if tcvn >= vni and tcvn >= 2 and tcvn / letters > 0.02 and tcvn > native:
         return "TCVN3"
-    if vni >= 2 and vni / letters > 0.02 and vni > native:
+    if vni > tcvn and vni >= 2 and vni / letters > 0.02 and vni > native:
         return "VNI"
     return None
 

@@ -1,22 +1,16 @@
-"""`xaetl clean PATH`: print the cleaned text of one page (DESIGN.md §4)."""
+"""`xaetl clean PATH`: print the cleaned text of one page (docs/cli.md)."""
 
 from __future__ import annotations
 
 import json
 import sys
 from dataclasses import asdict
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from ingest.cli.inputs import DEFAULT_MAX_MB, InputRefused, MaxMbOption, read_document
 from ingest.sites.families import get_family, load_families
-
-
-def _read(path: str) -> bytes:
-    if path == "-":
-        return sys.stdin.buffer.read()
-    return Path(path).read_bytes()
 
 
 def clean(
@@ -28,6 +22,7 @@ def clean(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print title, date, text, blocks and footnotes as one JSON object.")
     ] = False,
+    max_mb: MaxMbOption = DEFAULT_MAX_MB,
 ) -> None:
     """Print the cleaned document text (UTF-8, NFC): portal boilerplate gone, a duplicated body
     once, footnotes kept with their markers."""
@@ -39,9 +34,12 @@ def clean(
         )
         raise typer.Exit(code=1)
     try:
-        data = _read(path)
+        data = read_document(path, int(max_mb * 1e6))
     except OSError as exc:
         typer.echo(f"error: cannot read {path}: {exc.strerror or exc}", err=True)
+        raise typer.Exit(code=1) from exc
+    except InputRefused as exc:
+        typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(code=1) from exc
     if path.lower().endswith(".txt"):
         try:

@@ -8,23 +8,10 @@ from pathlib import Path
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
 
 from ingest.cli.options import DEFAULT_DATA_DIR, DataDirOption, MaxPagesOption, RegistryOption, SiteOption
+from ingest.cli.summary import failure_lines, summary_table
 from ingest.sites import RegistryError, load_registry
-
-COLUMNS = ("site", "seen", "new", "changed", "unchanged", "failed", "requests")
-
-
-def summary_table(results: list, run_id: str) -> Table:
-    """One row per site: pages seen / new / changed / unchanged / failed and requests made."""
-    table = Table(title=f"Crawl {run_id}")
-    for col in COLUMNS:
-        table.add_column(col, justify="left" if col == "site" else "right")
-    for r in results:
-        counts = (r.pages_seen, r.pages_new, r.pages_changed, r.pages_unchanged, r.pages_failed, r.requests)
-        table.add_row(r.site_id, *(str(v) for v in counts))
-    return table
 
 
 def crawl(
@@ -38,9 +25,9 @@ def crawl(
     Exit 0 when the crawl completed, even if pages failed (they are in landing/fetch_errors and
     retried next run); exit 2 on a bad registry or an unknown --site.
     """
-    from ingest.crawl import crawl_sites
     from ingest.land import land_sites
     from ingest.paths import DataPaths
+    from ingest.pipeline import crawl as crawl_pipeline
     from ingest.pipeline import new_run_id
 
     err = Console(stderr=True)
@@ -62,11 +49,7 @@ def crawl(
     paths = DataPaths.at(data_dir).ensure()
     run_id = new_run_id()
     land_sites(paths, sites, run_id=run_id)
-    results = crawl_sites(sites, paths, run_id=run_id, max_pages=max_pages, progress=True)
+    result = crawl_pipeline(sites, paths, run_id=run_id, max_pages=max_pages, progress=True)
     console = Console()
-    console.print(summary_table(results, run_id))
-    failed = sum(r.pages_failed for r in results)
-    console.print(
-        f"landed under {paths.root}"
-        + (f"; {failed} page(s) failed, recorded in landing/fetch_errors" if failed else "")
-    )
+    console.print(summary_table(result.sites, run_id))
+    console.print("; ".join([f"landed under {paths.root}", *failure_lines(result)]))

@@ -1,21 +1,21 @@
-"""`xaetl extract PATH`: print the indicator mentions of one document as JSON lines (DESIGN §4)."""
+"""`xaetl extract PATH`: print the indicator mentions of one document as JSON lines (docs/cli.md)."""
 
 from __future__ import annotations
 
 import json
 import logging
-import sys
 from dataclasses import fields
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from ingest.cli.inputs import DEFAULT_MAX_MB, InputRefused, MaxMbOption, read_document
 from ingest.records import CleanDocument, Mention
 
 log = logging.getLogger(__name__)
 
-# The mention contract (DESIGN.md §4) is the Mention dataclass, in its field order.
+# The mention contract (docs/mentions.md) is the Mention dataclass, in its field order.
 CONTRACT_FIELDS = tuple(f.name for f in fields(Mention))
 
 
@@ -25,17 +25,19 @@ def _clean(raw: bytes, suffix: str) -> CleanDocument:
         from ingest.clean import clean_html, clean_text
     except ImportError:  # the cleaner is optional for extraction: fall back to the raw text
         log.warning("ingest.clean unavailable; extracting from the raw text")
-        return CleanDocument(text=raw.decode("utf-8", errors="replace"))
+        return CleanDocument(text=_utf8(raw))
     if suffix in (".html", ".htm"):
         return clean_html(raw)
-    return clean_text(raw.decode("utf-8", errors="replace"))
+    return clean_text(_utf8(raw))
 
 
-def _read(path: str) -> tuple[bytes, str]:
-    if path == "-":
-        return sys.stdin.buffer.read(), ".txt"
-    p = Path(path)
-    return p.read_bytes(), p.suffix.lower()
+def _utf8(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputRefused(
+            f"the text is not UTF-8 (byte {exc.start}); convert it or pass the .html page"
+        ) from exc
 
 
 def extract(
@@ -45,16 +47,21 @@ def extract(
     raw: Annotated[
         bool, typer.Option("--raw", help="Extract from the file's text as is, without cleaning it first.")
     ] = False,
+    max_mb: MaxMbOption = DEFAULT_MAX_MB,
 ) -> None:
     """Print one JSON object per indicator mention (exit 0 even when there are none)."""
     from ingest.extract import extract_mentions
 
+    suffix = ".txt" if path == "-" else Path(path).suffix.lower()
     try:
-        data, suffix = _read(path)
+        data = read_document(path, int(max_mb * 1e6))
+        doc = CleanDocument(text=_utf8(data)) if raw else _clean(data, suffix)
     except OSError as exc:
         typer.echo(f"xaetl extract: cannot read {path}: {exc.strerror or exc}", err=True)
         raise typer.Exit(code=1) from exc
-    doc = CleanDocument(text=data.decode("utf-8", errors="replace")) if raw else _clean(data, suffix)
+    except InputRefused as exc:
+        typer.echo(f"xaetl extract: {exc}", err=True)
+        raise typer.Exit(code=1) from exc
     mentions = extract_mentions(doc.text, title=doc.title, published_at=doc.published_at)
     for mention in mentions:
         row = mention.to_dict()

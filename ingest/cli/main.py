@@ -11,9 +11,12 @@ from ingest.cli import (
     clean_cmd,
     crawl_cmd,
     demo_cmd,
+    docs_cmd,
+    export_cmd,
     extract_cmd,
     query_cmd,
     reclean_cmd,
+    report_cmd,
     run_cmd,
     simulate_cmd,
 )
@@ -54,5 +57,8 @@ app.command("crawl")(crawl_cmd.crawl)
 app.command("clean")(clean_cmd.clean)
 app.command("extract")(extract_cmd.extract)
 app.command("query")(query_cmd.query)
+app.command("export")(export_cmd.export)
+app.command("docs")(docs_cmd.docs)
 app.command("reclean")(reclean_cmd.reclean)
+app.command("report")(report_cmd.report)
 app.command("simulate")(simulate_cmd.simulate)

@@ -1,11 +1,11 @@
-"""Render the end-of-run summary of `xaetl run` / `xaetl demo` for a terminal."""
+"""Render the end-of-run summaries of `xaetl run` / `xaetl demo` / `xaetl crawl` for a terminal."""
 
 from __future__ import annotations
 
 from rich.console import Console
 from rich.table import Table
 
-from ingest.pipeline import RunSummary
+from ingest.pipeline import CrawlResult, RunSummary
 
 TRY_SQL = (
     "select c.commune_name, f.period, i.name_vi as indicator, f.kind, f.base_value, f.base_unit, f.plan_pct "
@@ -15,28 +15,46 @@ TRY_SQL = (
 )
 
 
+# Column title -> SiteCrawlResult field ("failed": fetch failures, "not cleaned": clean failures).
+COLUMNS = {
+    "seen": "pages_seen",
+    "new": "pages_new",
+    "changed": "pages_changed",
+    "unchanged": "pages_unchanged",
+    "failed": "pages_failed",
+    "not cleaned": "pages_clean_failed",
+    "requests": "requests",
+}
+
+
+def summary_table(results: list, run_id: str) -> Table:
+    """One row per site: pages seen / new / changed / unchanged / failed / not cleaned, requests."""
+    table = Table(title=f"Crawl {run_id}")
+    table.add_column("site", justify="left")
+    for col in COLUMNS:
+        table.add_column(col, justify="right")
+    for r in results:
+        table.add_row(r.site_id, *(str(getattr(r, name)) for name in COLUMNS.values()))
+    return table
+
+
+def failure_lines(result: CrawlResult) -> list[str]:
+    """What failed and where it is recorded (empty when nothing failed)."""
+    lines = []
+    if result.pages_failed:
+        lines.append(f"{result.pages_failed} page(s) failed, recorded in landing/fetch_errors")
+    if result.pages_clean_failed:
+        lines.append(
+            f"{result.pages_clean_failed} page(s) could not be cleaned (no document landed), recorded in "
+            "landing/fetch_errors (kind clean); the next run re-cleans them from raw"
+        )
+    return lines
+
+
 def print_summary(summary: RunSummary, console: Console | None = None, *, try_sql: str = TRY_SQL) -> None:
     """Pages, documents, mentions, facts, checks, and where the published warehouse is."""
     console = console or Console()
-    table = Table(title=f"Crawl {summary.run_id}", show_lines=False)
-    for col in ("site", "seen", "new", "changed", "unchanged", "failed", "requests"):
-        table.add_column(col, justify="left" if col == "site" else "right")
-    for s in summary.sites:
-        table.add_row(
-            s.site_id,
-            *(
-                str(v)
-                for v in (
-                    s.pages_seen,
-                    s.pages_new,
-                    s.pages_changed,
-                    s.pages_unchanged,
-                    s.pages_failed,
-                    s.requests,
-                )
-            ),
-        )
-    console.print(table)
+    console.print(summary_table(summary.sites, summary.run_id))
     errors = [f"{s.site_id}: {e}" for s in summary.sites for e in s.errors]
     for line in errors[:5]:
         console.print(f"  [yellow]error[/] {line}", soft_wrap=True, markup=True, highlight=False)
@@ -46,6 +64,13 @@ def print_summary(summary: RunSummary, console: Console | None = None, *, try_sq
     lines = [
         f"pages fetched      {summary.pages_fetched}"
         f"  (failed: {summary.pages_failed}, recorded in landing/fetch_errors)",
+    ]
+    if summary.pages_clean_failed:
+        lines.append(
+            f"NOT CLEANED        {summary.pages_clean_failed} page(s): no document landed; recorded in "
+            "landing/fetch_errors (kind clean), re-cleaned from raw by the next run"
+        )
+    lines += [
         f"documents          {counts.get('dim_document', 0)}",
         f"mentions           {counts.get('fct_indicator_mentions', 0)}",
         f"facts              {counts.get('fct_commune_indicators', 0)}"
@@ -57,7 +82,7 @@ def print_summary(summary: RunSummary, console: Console | None = None, *, try_sq
             + (f"  ({len(summary.checks.warnings)} warnings)" if summary.checks.warnings else "")
         )
         lines.extend(f"  warning: {w}" for w in summary.checks.warnings[:5])
-        if getattr(summary.checks, "data_docs", None):
+        if summary.checks.data_docs:
             lines.append(f"data docs          {summary.checks.data_docs}")
     if summary.ok:
         lines.append(f"published          {summary.published}")

@@ -2,7 +2,7 @@
 
 `tổng diện tích gieo trồng 772 ha, trong đó: + Lúa 507 ha + Màu: 265 ha` — the items are parts of the
 total (`part_of`), each named by the total's measure and its own words (`diện tích gieo trồng lúa`),
-and each quote runs back to the total so it keeps its head (GOLD.md). `Tổng đàn trâu, bò 1.095 con
+and each quote runs back to the total so it keeps its head (the gold rules). `Tổng đàn trâu, bò 1.095 con
 (Bò 970 con, trâu 125 con)` — an item that is one of the total's own words takes the total's measure
 (`tổng đàn bò`). `vốn ngân sách hơn 5 tỷ đồng (chiếm 7,08%)` inside a breakdown is the share of that
 part in the total (`tỷ trọng vốn ngân sách trong tổng vốn …`). `xã có tổng số 15 xóm, 2160 hộ và 9230
@@ -303,7 +303,7 @@ def _counts_behind_rates(doc: Doc, drafts: list[Draft]) -> None:
 
 def _share_lists(doc: Doc, drafts: list[Draft]) -> None:
     """`Cơ cấu kinh tế: nông nghiệp chiếm 24%, công nghiệp 59%, dịch vụ 17%`: a list of shares under one
-    head shares one quote, from the head to the last share (GOLD.md), and each name says the head."""
+    head shares one quote, from the head to the last share (the gold rules), and each name says the head."""
     k = 0
     while k < len(drafts):
         if not _is_share(doc, drafts[k]):

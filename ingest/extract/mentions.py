@@ -157,7 +157,7 @@ def _finish(doc: Doc, d: Draft, position: dict[int, int]) -> Mention:
         # "Chi ngân sách xã ước đạt 50,1% dự toán": the only figure is the attainment; it is the
         # value (in %), never the indicator's own value in VND: its own `…_plan_attainment` id or none
         unit, base_unit, factor = "%", "%", 1.0
-        # a change on its own ("tăng 18% so với cùng kỳ") is the change as written (GOLD.md)
+        # a change on its own ("tăng 18% so với cùng kỳ") is the change as written (the gold rules)
         value = d.plan_pct if d.plan_pct is not None else q.value
         entry = attainment_entry(entry) if d.plan_pct is not None else None
         plan_pct = yoy_pct = None

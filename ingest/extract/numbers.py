@@ -114,7 +114,7 @@ def _label_unit(text_l: str, start: int, end: int, line_start: int) -> UnitMatch
     return UnitMatch(noun, "count", 1.0, end) if noun else None
 
 
-# Words after a counted noun, or before its number, that point back at units counted before (GOLD.md:
+# Words after a counted noun, or before its number, that point back at units counted before (the gold rules:
 # anaphoric references are not facts).
 _REFERENCE_AFTER = re.compile(
     r"[^\S\n]+(?:này|nói[^\S\n]+trên|đó|trên(?=[^\S\n]*(?:đã|đều|được|tiếp|[,.;])))(?!\w)"
@@ -123,7 +123,7 @@ _REFERENCE_BEFORE = re.compile(r"(?<!\w)(?:đây|đó)[^\S\n]+là[^\S\n]*$")
 
 
 # A visitor counter ("Lượt xem: 416"), the communes a new one was merged from ("sáp nhập 3 xã"), and
-# units named one by one ("2 xã Bình Trung và Bình Giã") are no facts of the document (GOLD.md).
+# units named one by one ("2 xã Bình Trung và Bình Giã") are no facts of the document (the gold rules).
 _COUNTER_BEFORE = re.compile(
     r"(?:lượt[^\S\n]+xem|lượt[^\S\n]+truy[^\S\n]+cập|lượt[^\S\n]+view)[^\S\n]*:?[^\S\n]*$"
 )

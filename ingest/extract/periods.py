@@ -1,7 +1,8 @@
-"""Period codes (DESIGN §4) from Vietnamese period phrases: `6 tháng đầu năm 2023`, `nhiệm kỳ 2020 - 2025`, …
+"""Period codes (docs/periods.md) from Vietnamese phrases: `6 tháng đầu năm 2023`, `nhiệm kỳ 2020 - 2025`, …
 
 All functions take lowercased text. A phrase without its year (`6 tháng đầu năm`) takes the
-reference year given by the caller (the document's year).
+reference year given by the caller (the document's year). What a code means (its dates and
+term) is read back in one place, `ingest/period_codes.py`.
 """
 
 from __future__ import annotations
@@ -300,7 +301,7 @@ def _closing_or_congress(opening: str, term: Term) -> str | None:
 
 
 def document_periods(text_l: str, meta_default: str | None, ref_year: int | None) -> DocPeriods:
-    """Default periods of results and targets from the document's opening (GOLD.md's `period`).
+    """Default periods of results and targets from the document's opening (the gold rules' `period`).
 
     A congress for the term X-Y reviews the term before it (its results are `term-(X-5)-X`) and
     sets targets for X-Y; a term review closes its term; a report on the first 3, 6 or 9 months or

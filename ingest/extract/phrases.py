@@ -1,6 +1,6 @@
 """The written name of a mention: what the report says is measured, with the measure word it leaves out.
 
-GOLD.md names a fact the way an analyst labels a column: the measure word and its subject (`diện tích
+the gold rules names a fact the way an analyst labels a column: the measure word and its subject (`diện tích
 mía` for `mía 232 ha`, `số đảng viên kết nạp mới` for `kết nạp mới 69 đảng viên`, `tốc độ tăng thu
 ngân sách hằng năm` for `thu ngân sách hằng năm tăng 8%`). The words are read from the clause of the
 number: the subject before it (back over a `label:`), else the noun phrase after it; period phrases,
@@ -252,7 +252,7 @@ def written_name(
     attainment: bool,
     fallback: str = "",
 ) -> Written:
-    """The name GOLD.md asks for, built from the words around the quantity.
+    """The name the gold rules asks for, built from the words around the quantity.
 
     `fallback` is the subject of the figure this one continues (`tỷ lệ hộ nghèo còn 1,68% (giảm
     1,94%)`), used when the number has no subject of its own.

@@ -1,6 +1,6 @@
 """The catalogue indicator of a written name, when the sentence named none the catalogue knows.
 
-The name a mention ends up with (GOLD.md: measure word and subject, ellipsis resolved from its list)
+The name a mention ends up with (the gold rules: measure word and subject, ellipsis resolved from its list)
 often says more than the words beside the number: `tốc độ tăng thu ngân sách bình quân hằng năm`,
 `tỷ trọng dịch vụ - thương mại trong cơ cấu kinh tế`, `số đảng viên toàn đảng bộ`. Three readings,
 in order, each only in the indicator's base unit:

@@ -48,7 +48,7 @@ def period_of(doc: Doc, d: Draft, kind: str) -> str:
     code = _period_of(doc, d, kind)
     term = doc.target_period if doc.target_period and doc.target_period.startswith("term-") else None
     if kind == "target" and term is not None and code == term[10:14]:
-        return term[:14]  # "đến năm 2030" in a 2025-2030 target list: the term (GOLD.md)
+        return term[:14]  # "đến năm 2030" in a 2025-2030 target list: the term (the gold rules)
     return code
 
 
@@ -90,7 +90,7 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
     if found is not None:
         offset, code = found
         if kind == "target" and base.startswith("term-") and code == base[10:14]:
-            return base[:14]  # "đến năm 2025" in a 2020-2025 target list: the term (GOLD.md)
+            return base[:14]  # "đến năm 2025" in a 2020-2025 target list: the term (the gold rules)
         if not code.isdigit():
             return code
         if left + offset >= clause_start:

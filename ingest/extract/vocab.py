@@ -65,7 +65,7 @@ MEASURE_UNITS: dict[str, tuple[str, float]] = {
     "lần/tháng": ("other", 1.0),
     "lần/năm": ("other", 1.0),
     "lần/quý": ("other", 1.0),
-    # foreign currency, rates per hectare, per mille: no base unit of their own (GOLD.md: `other`)
+    # foreign currency, rates per hectare, per mille: no base unit of their own (the gold rules: `other`)
     "usd": ("other", 1.0),
     "đô la mỹ": ("other", 1.0),
     "đồng/ha": ("other", 1.0),
@@ -482,7 +482,7 @@ ACTUAL_HEADINGS: tuple[str, ...] = (
     "nguyên nhân",
 )
 
-# A lead that opens a run of targets in running text (GOLD.md: "the scope of such a heading or lead
+# A lead that opens a run of targets in running text (the gold rules: "the scope of such a heading or lead
 # sentence runs until the text returns to results"): `… với 20 chỉ tiêu chủ yếu là: …`, `Năm 2026,
 # … phấn đấu: …`, `Đại hội đề ra các mục tiêu: …`.
 TARGET_LEADS: tuple[str, ...] = (
@@ -667,7 +667,7 @@ TAIL_STOP_WORDS: tuple[str, ...] = (
 
 # --- written indicator names (`phrases`) ----------------------------------------------------------
 # A name is what the report writes before (or after) the number, with the measure word an analyst
-# needs added when the report leaves it out (GOLD.md): `mía 232 ha` -> `diện tích mía`.
+# needs added when the report leaves it out (the gold rules): `mía 232 ha` -> `diện tích mía`.
 
 # Words a name already opens with when it says what is measured.
 MEASURE_WORDS: tuple[str, ...] = (

@@ -1,6 +1,6 @@
 """Portal simulator: a local HTTP server serving a bundled snapshot of commune portal sites."""
 
-from ingest.simulator.faults import FAULT_KINDS, Fault, FaultPlan
+from ingest.simulator.faults import FAULT_KINDS, Fault, FaultPlan, Responder
 from ingest.simulator.model import SimArticle, SimCategory, SimSite
 from ingest.simulator.routes import render_article, render_listing
 from ingest.simulator.server import PortalSimulator, RequestRecord
@@ -12,6 +12,7 @@ __all__ = [
     "FaultPlan",
     "PortalSimulator",
     "RequestRecord",
+    "Responder",
     "SimArticle",
     "SimCategory",
     "SimSite",

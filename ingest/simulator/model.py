@@ -1,4 +1,4 @@
-"""Content model of the simulated portals: sites, categories, articles and their URL shapes."""
+"""Content model of the simulated portals: sites, categories, articles, their URL shapes and edits."""
 
 from __future__ import annotations
 
@@ -8,10 +8,16 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
+from ingest.simulator.wordhtml import render_body
+
 VN_TZ = timezone(timedelta(hours=7), "GMT+7")
 FAMILIES = ("thanhhoa", "liferay", "generic")
 LIFERAY_PORTLET = "_com_liferay_asset_publisher_web_portlet_AssetPublisherPortlet"
 SLUG_JUNK = re.compile(r"[^a-z0-9]+")
+MARKUP = re.compile(r"<[^>]+>|\*\*|(?<!\w)\*|\*(?!\w)|^#+\s*", re.M)
+UPDATE_NOTE = (
+    "Cập nhật lúc {at:%H:%M} ngày {at:%d/%m/%Y}: bài viết đã được biên tập lại và bổ sung thông tin."
+)
 
 
 def slugify(text: str, *, drop_d: bool = False) -> str:
@@ -19,6 +25,24 @@ def slugify(text: str, *, drop_d: bool = False) -> str:
     text = text.replace("Đ", "" if drop_d else "D").replace("đ", "" if drop_d else "d")
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return SLUG_JUNK.sub("-", ascii_text.lower()).strip("-")[:120]
+
+
+def summary_of(text: str, *, words: int = 40) -> str:
+    """A listing excerpt: the first words of the first real paragraph, markup removed."""
+    for line in text.split("\n"):
+        plain = " ".join(MARKUP.sub("", line).split())
+        if len(plain) > 40:
+            parts = plain.split(" ")
+            return " ".join(parts[:words]) + ("..." if len(parts) > words else "")
+    return ""
+
+
+def next_stamp(after: datetime | None) -> datetime:
+    """Now (Vietnam time, whole seconds), but always later than `after`: each edit gets a new date."""
+    now = datetime.now(VN_TZ).replace(microsecond=0)
+    if after is not None and now <= after:
+        now = after.replace(microsecond=0) + timedelta(seconds=1)
+    return now
 
 
 @dataclass
@@ -69,8 +93,6 @@ class SimArticle:
     def rendered_body(self) -> str:
         """The document as Word HTML, rendered from `source_text` on first use when not stored."""
         if not self.body_html and self.source_text and self.source_format != "html":
-            from ingest.simulator.wordhtml import render_body
-
             self.body_html = render_body(
                 self.source_text, fmt=self.source_format, seed=self.slug, footnotes=self.footnotes
             )
@@ -167,3 +189,67 @@ class SimSite:
 
     def next_post_id(self) -> int:
         return max((a.post_id for a in self.articles), default=1000) + 1
+
+    # -- what editors do -----------------------------------------------------------------
+    def edit_article(
+        self, slug: str, *, replace: tuple[str, str] | None = None, note: str | None = None
+    ) -> None:
+        """Correct a passage (`replace=(old, new)`, optional) and append a dated `Cập nhật` paragraph:
+        the article gets a new body, version and modification date."""
+        art = self.article(slug)
+        stamp = next_stamp(art.last_modified)
+        if replace is not None:
+            old, new = replace
+            if art.source_format == "html":
+                if old not in art.body_html:
+                    raise ValueError(f"{self.id}/{slug}: text to replace not found: {old!r}")
+                art.body_html = art.body_html.replace(old, new, 1)
+            else:
+                if art.source_text is None or old not in art.source_text:
+                    raise ValueError(f"{self.id}/{slug}: text to replace not found: {old!r}")
+                art.source_text = art.source_text.replace(old, new, 1)
+                art.body_html = render_body(
+                    art.source_text,
+                    fmt=art.source_format,
+                    seed=f"{self.id}/{art.slug}",
+                    footnotes=art.footnotes,
+                )
+        art.updates.append(note or UPDATE_NOTE.format(at=stamp))
+        art.version += 1
+        art.modified = stamp
+
+    def publish_article(
+        self,
+        *,
+        title: str,
+        body_html: str,
+        published: datetime,
+        slug: str | None = None,
+        category: str | None = None,
+    ) -> SimArticle:
+        """A new article at the top of its category listing (slug made unique, listings re-dated)."""
+        if published.tzinfo is None:
+            published = published.replace(tzinfo=VN_TZ)
+        base = slug or slugify(title, drop_d=self.family == "liferay") or "bai-viet"
+        taken = {a.slug for a in self.articles}
+        slug, n = base, 1
+        while slug in taken:
+            n += 1
+            slug = f"{base}-{n}"
+        key = category or self.categories[0].key
+        if self.category(key) is None:
+            raise KeyError(f"site {self.id!r} has no category {key!r}")
+        art = SimArticle(
+            slug=slug,
+            title=title,
+            published=published,
+            body_html=body_html,
+            category=key,
+            post_id=self.next_post_id(),
+            summary=summary_of(re.sub(r"<[^>]+>", "\n", body_html)),
+            source_text=body_html,
+            source_format="html",
+        )
+        self.articles.insert(0, art)
+        self.changed_at = next_stamp(self.changed_at)
+        return art

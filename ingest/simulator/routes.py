@@ -1,4 +1,4 @@
-"""Route a site-relative request path to a rendered page of the site's CMS family."""
+"""Route a site-relative request path to a rendered page of the site's CMS family; robots.txt."""
 
 from __future__ import annotations
 
@@ -46,6 +46,21 @@ def not_found(site: SimSite | None = None) -> Page:
 
 def redirect(location: str, status: int = 301) -> Page:
     return Page(status, b"", headers={"Location": location})
+
+
+def robots_txt(sites: list[SimSite], base_url: str, extra_disallow: list[str]) -> Page:
+    """robots.txt for `sites` served at `base_url`: the longest crawl delay, their disallowed paths
+    plus `extra_disallow` patterns, their sitemaps."""
+    lines = ["User-agent: *"]
+    delays = [s.crawl_delay for s in sites if s.crawl_delay]
+    if delays:
+        lines.append(f"Crawl-delay: {max(delays):g}")
+    rules = [s.prefix + p for s in sites for p in s.robots_disallow]
+    rules += [s.prefix + "/wp-admin/" for s in sites if s.family == "generic"]
+    rules += extra_disallow
+    lines += [f"Disallow: {r}" for r in rules] or ["Disallow:"]
+    lines += [f"Sitemap: {base_url}{s.prefix}{p}" for s in sites for p in s.sitemap_paths]
+    return Page(200, ("\n".join(lines) + "\n").encode(), "text/plain; charset=utf-8")
 
 
 def _listing_lm(site: SimSite, key: str) -> datetime | None:

@@ -7,8 +7,8 @@ import re
 from datetime import datetime, timedelta
 from functools import lru_cache
 
-from ingest.simulator.model import VN_TZ, SimArticle, SimCategory, SimSite, slugify
-from ingest.simulator.snapshot import CONTENT_DIR, summary_of
+from ingest.simulator.model import VN_TZ, SimArticle, SimCategory, SimSite, slugify, summary_of
+from ingest.simulator.snapshot import CONTENT_DIR
 
 # (commune, district, province) of real pre-2025 communes, used as names only.
 COMMUNES = (

@@ -3,8 +3,9 @@
 The resolver uses `vietnamadminunits` (official 63-province units before the 1 July 2025
 merger, 34-province units after, and its old→new converter). The warehouse pins the result
 for our communes in the versioned seed `dbt/seeds/commune_crosswalk.csv`, which wins over the
-live resolver; `python -m ingest.warehouse.communes REGISTRY.yaml` prints seed rows for the
-communes of a registry so a new site can be added to the seed after review.
+live resolver (`resolve_published`, what the dbt model `int_communes_resolved` calls);
+`python -m ingest.warehouse.communes REGISTRY.yaml` prints seed rows for the communes of a
+registry so a new site can be added to the seed after review.
 """
 
 from __future__ import annotations
@@ -14,7 +15,11 @@ import logging
 import re
 import sys
 import unicodedata
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, fields
+from typing import Any
+
+import pyarrow as pa
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +63,51 @@ class CommuneResolution:
 
 
 FIELDS = [f.name for f in fields(CommuneResolution)]
+# A commune as published (int_communes_published), carried through resolution unchanged.
+PUBLISHED_FIELDS = [
+    ("commune_id", pa.string()),
+    ("commune_name", pa.string()),
+    ("district_name", pa.string()),
+    ("province_name", pa.string()),
+    ("first_seen_at", pa.timestamp("us", tz="UTC")),
+]
+_AS_PUBLISHED = ("province", "district", "commune")  # already in PUBLISHED_FIELDS under other names
+RESOLVED_SCHEMA = pa.schema(
+    PUBLISHED_FIELDS
+    + [(f, pa.bool_() if f == "is_resolved" else pa.string()) for f in FIELDS if f not in _AS_PUBLISHED]
+)
+
+
+def commune_key(province: str | None, district: str | None, commune: str | None) -> tuple[str, str, str]:
+    """What two spellings of one published commune share (see `name_key`)."""
+    return name_key(province), name_key(district), name_key(commune)
+
+
+def _pinned(row: Mapping[str, Any]) -> CommuneResolution:
+    """A crosswalk seed row (CSV: booleans arrive as text) as a resolution."""
+    values: dict[str, Any] = {f: row.get(f) for f in FIELDS}
+    values["is_resolved"] = str(values["is_resolved"]).lower() in ("true", "1")
+    return CommuneResolution(**values)
+
+
+def resolve_published(
+    communes: Iterable[Mapping[str, Any]], crosswalk: Iterable[Mapping[str, Any]]
+) -> list[dict[str, Any]]:
+    """Each published commune (PUBLISHED_FIELDS) with its official units (RESOLVED_SCHEMA): the
+    crosswalk seed's row when the seed has the commune, so a library upgrade cannot move it
+    silently; else the live resolver; names nothing resolves are kept with `is_resolved` false."""
+    seed = {commune_key(r["province"], r["district"], r["commune"]): r for r in crosswalk}
+    out = []
+    for c in communes:
+        pinned = seed.get(commune_key(c["province_name"], c["district_name"], c["commune_name"]))
+        resolution = (
+            _pinned(pinned)
+            if pinned is not None
+            else resolve(c["commune_name"], c["district_name"], c["province_name"])
+        )
+        extra = {k: v for k, v in resolution.to_dict().items() if k not in _AS_PUBLISHED}
+        out.append({name: c[name] for name, _ in PUBLISHED_FIELDS} | extra)
+    return out
 
 
 def resolve(commune: str, district: str | None, province: str) -> CommuneResolution:
@@ -118,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
     seen: set[tuple[str, str, str]] = set()
     for registry in argv if argv is not None else sys.argv[1:]:
         for site in load_registry(registry):
-            key = (name_key(site.province), name_key(site.district), name_key(site.commune))
+            key = commune_key(site.province, site.district, site.commune)
             if key not in seen:
                 seen.add(key)
                 row = resolve(site.commune, site.district, site.province).to_dict()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sqlite3
 import subprocess
 import sys
@@ -22,6 +21,7 @@ import pytest
 
 from ingest.paths import DataPaths
 from ingest.simulator.server import PortalSimulator
+from tests.helpers.airflow_env import airflow_env
 
 REPO = Path(__file__).resolve().parents[2]
 DAGS = REPO / "dags"
@@ -61,24 +61,6 @@ print("RESULT " + json.dumps(out))
 """
 
 
-def _env(home: Path, registry: Path, data: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("AIRFLOW")}
-    env.update(
-        AIRFLOW_HOME=str(home),
-        AIRFLOW__CORE__DAGS_FOLDER=str(DAGS),
-        AIRFLOW__CORE__LOAD_EXAMPLES="False",
-        # Unpaused, so the landing Asset event queues a run of the warehouse DAG as the scheduler would.
-        AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION="False",
-        XAETL_REGISTRY=str(registry),
-        XAETL_DATA_DIR=str(data),
-        DO_NOT_TRACK="1",
-        SCARF_ANALYTICS="false",
-        DBT_SEND_ANONYMOUS_USAGE_STATS="False",
-        GX_ANALYTICS_ENABLED="False",
-    )
-    return env
-
-
 def _run(cmd: list[str], env: dict[str, str], timeout: int) -> subprocess.CompletedProcess:
     proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=timeout, check=False)
     assert proc.returncode == 0, f"{' '.join(cmd[2:])} failed:\n{proc.stdout[-4000:]}\n{proc.stderr[-6000:]}"
@@ -91,7 +73,7 @@ def test_two_nights_of_both_dags_publish_the_same_warehouse(tmp_path):
     with PortalSimulator() as sim:
         sim.write_registry(registry, delay_s=0)
         site_ids = {s.id for s in sim.sites}
-        env = _env(home, registry, data)
+        env = airflow_env(home, registry, data)
         _run([*AIRFLOW, "db", "migrate"], env, timeout=300)
         _run([*AIRFLOW, "pools", "set", "xaetl_crawl", "2", "concurrent site crawls"], env, timeout=120)
         _run([*AIRFLOW, "dags", "reserialize"], env, timeout=180)

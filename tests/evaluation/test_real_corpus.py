@@ -1,4 +1,4 @@
-"""The real corpus loads, its gold files keep GOLD.md's rules, and the frozen split is the agreed hash."""
+"""The real corpus loads, its gold files keep the gold rules, and the frozen split is the agreed hash."""
 
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ SCALE = (
 
 
 def expected_factor(unit: str, base_unit: str) -> float | None:
-    """Value x factor = base value for the plain cases of GOLD.md; None where it is not decidable here."""
+    """Value x factor = base value for the plain cases of the gold rules; None where not decidable here."""
     u = unit.lower()
     scale = next((f for word, f in SCALE if re.search(rf"(?<!\w){word}(?!\w)", u)), 1.0)
     if base_unit in ("VND", "VND/person/year", "count", "%"):

@@ -1,4 +1,4 @@
-"""Small hand-built build warehouses (briefs/marts.md columns) and landing pages for the checks."""
+"""Small hand-built build warehouses (docs/marts.md columns) and landing pages for the checks."""
 
 from __future__ import annotations
 
@@ -142,6 +142,12 @@ OTHER_DDL = [
               any_value(content_sha256) as content_sha256, '1' as clean_version, 1 as version,
               any_value(neardup_group) as neardup_group, true as is_canonical
        from fct_indicator_mentions group by document_version_id""",
+    # What the hollow-build totals read besides the marts: document texts and registered sites.
+    """create table stg_landing__documents as
+       select document_version_id, 'Báo cáo kết quả thực hiện nhiệm vụ 6 tháng đầu năm.' as document_text
+       from dim_document""",
+    """create table int_sites_latest as
+       select distinct site_id, true as is_registered from dim_document""",
     """create table dim_indicator as
        select * from (values
          ('income_per_capita', 'thu nhập bình quân đầu người', '[]', 'economy', 'VND/person/year', true),

@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 
 import pytest
 
-from ingest.charset import decode_html, header_charset, meta_charset, normalize_label, to_windows_1258
+from ingest.charset import (
+    decode_html,
+    detect_legacy_bytes,
+    header_charset,
+    meta_charset,
+    normalize_label,
+    to_windows_1258,
+)
 
 TEXT = (
     "Báo cáo kết quả thực hiện nhiệm vụ phát triển kinh tế - xã hội 6 tháng đầu năm 2023. "
@@ -80,3 +88,54 @@ def test_labels():
     assert normalize_label("no-such-charset") is None
     assert header_charset('text/html; charset="windows-1258"') == "windows-1258"
     assert header_charset("text/html") is None
+
+
+# -- legacy font encodings in raw bytes (issue 13, item 5) -------------------------------------
+
+LEGACY = Path(__file__).resolve().parents[1] / "fixtures" / "legacy"
+CP1258_PAGES = [
+    Path(__file__).resolve().parents[1] / "fixtures" / "pages" / "windows-1258.html",
+    Path(__file__).resolve().parents[1] / "fixtures" / "heldout_pages" / "table-layout-xuan-phu-cp1258.html",
+]
+
+
+@pytest.mark.parametrize(
+    "declared", [None, "text/html; charset=windows-1252", "text/html; charset=iso-8859-1"]
+)
+def test_single_byte_tcvn3_page_is_recognised_before_any_detector(declared):
+    body = (LEGACY / "tcvn3-binh-thanh-dong.html").read_bytes()
+    got = decode_html(body, declared)
+    assert (got.source, got.legacy, got.encoding) == ("legacy", "TCVN3", "cp1252")
+    assert not got.mismatch
+    assert "Thu nhËp b×nh qu©n ®Çu ng­êi" in got.text  # the font's view, converted by ingest.clean
+
+
+def test_tcvn3_page_declaring_windows_1258_is_still_tcvn3_and_flagged():
+    body = (LEGACY / "tcvn3-binh-thanh-dong.html").read_bytes()
+    got = decode_html(body, "text/html; charset=windows-1258")
+    assert got.legacy == "TCVN3" and got.mismatch
+
+
+def test_undeclared_vni_page_is_recognised():
+    got = decode_html((LEGACY / "vni-loc-quang.html").read_bytes())
+    assert (got.source, got.legacy) == ("legacy", "VNI")
+    assert "ngaân saùch" in got.text
+
+
+@pytest.mark.parametrize("path", CP1258_PAGES, ids=lambda p: p.name)
+def test_real_windows_1258_pages_are_not_taken_for_legacy(path):
+    got = decode_html(path.read_bytes())
+    assert got.legacy is None and got.encoding == "cp1258"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Où est la bibliothèque ? Noël approche; les élèves ont été très sérieux, le maître était content. ",
+        "Die Größe der schönen Gärten überrascht uns. Österreichische Bürger fühlen sich wohl; Grüße. ",
+        "El niño y la señora cantan en el año nuevo; mañana será otro día. España es un país pequeño. ",
+    ],
+)
+def test_western_text_is_not_taken_for_legacy(text):
+    assert detect_legacy_bytes((text * 6).encode("cp1252")) is None
+    assert detect_legacy_bytes(to_windows_1258(TEXT * 6)) is None

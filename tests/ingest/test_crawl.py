@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing as mp
 import os
 import signal
 import subprocess
@@ -274,21 +273,23 @@ def test_cleaner_gets_new_and_changed_rows_only(sim, paths, tmp_path, monkeypatc
     import ingest.clean.landing as cleaner
 
     seen: list[dict] = []
+    real = cleaner.clean_pages
 
-    def spy(p, site, rows, *, run_id, prepared=None):
+    def spy(p, site, rows, *, run_id, prepared=None, **kw):
         seen.extend(rows)
         for r in rows:
             assert read_raw(p, r["content_sha256"])  # the raw HTML is there before cleaning
-            doc, sk = prepared(r)  # cleaned by the crawl's worker process from the fetched bytes
-            assert doc.text and sk.size > 0
-        return len(rows)
+            out = prepared(r)  # cleaned by the crawl's worker process from the fetched bytes
+            assert out.ok and out.doc.text and out.sketch.size > 0
+        return real(p, site, rows, run_id=run_id, prepared=prepared, **kw)
 
     monkeypatch.setattr(cleaner, "clean_pages", spy)
     [res] = run(sim, paths, tmp_path, "20250701T010000Z-aaaaaa")
     assert len(seen) == len(sim.article_urls(SITE)) == res.documents_cleaned
+    assert res.pages_clean_failed == 0
     seen.clear()
     run(sim, paths, tmp_path, "20250702T010000Z-bbbbbb")
-    assert seen == []
+    assert seen == []  # every landed version has its document: nothing to clean again
 
 
 def test_replaying_the_same_run_id_adds_nothing(sim, paths, tmp_path):
@@ -316,11 +317,23 @@ def test_max_pages_limits_the_listing_walk(sim, paths, tmp_path):
     assert listing == []
 
 
+def _clean_workers() -> set[int]:
+    """PIDs of this process's live cleaning workers (`python -m ingest.clean.worker`)."""
+    found = set()
+    for child in psutil.Process().children(recursive=True):
+        try:
+            if "ingest.clean.worker" in child.cmdline() and child.status() != psutil.STATUS_ZOMBIE:
+                found.add(child.pid)
+        except psutil.Error:
+            continue
+    return found
+
+
 def test_crawl_cleans_in_worker_processes_and_lands_every_document(sim, paths, tmp_path):
     ids = ["xuan-phu", "lamdong-loc-quang"]
-    before = {p.pid for p in mp.active_children()}
+    before = _clean_workers()
     results = run(sim, paths, tmp_path, "20250701T010000Z-aaaaaa", ids=ids)
-    assert {p.pid for p in mp.active_children()} <= before  # the cleaning pool is shut down
+    assert _clean_workers() <= before  # the cleaning pool is shut down
     docs = read_parts(paths.documents, DOCUMENTS_SCHEMA).to_pylist()
     expected = {u for sid in ids for u in sim.article_urls(sid)}
     assert {d["url"] for d in docs} == expected and len(docs) == len(expected)
@@ -336,13 +349,13 @@ def test_crawl_cleans_in_worker_processes_and_lands_every_document(sim, paths, t
 def test_keyboard_interrupt_shuts_the_cleaning_pool_down(sim, paths, tmp_path):
     class Interrupt(Observer):
         def page_done(self, site_id: str) -> None:
-            if mp.active_children():  # the pool is running: interrupt the crawl now
+            if _clean_workers():  # the pool is running: interrupt the crawl now
                 raise KeyboardInterrupt
 
-    before = {p.pid for p in mp.active_children()}
+    before = _clean_workers()
     with pytest.raises(KeyboardInterrupt):
         crawl_sites(sites_of(sim, tmp_path, [SITE]), paths, run_id="r1", config=FAST, observer=Interrupt())
-    assert {p.pid for p in mp.active_children()} <= before
+    assert _clean_workers() <= before
     # nothing landed half-way: the re-run lands every page and document once
     run(sim, paths, tmp_path, "r2")
     rows = pages(paths)
@@ -375,7 +388,7 @@ def test_cleaning_workers_exit_when_the_crawler_is_killed(sim, paths, tmp_path):
         deadline = time.monotonic() + 60
         workers: list[psutil.Process] = []
         while not workers and time.monotonic() < deadline and proc.poll() is None:
-            workers = [c for c in crawler.children() if "resource_tracker" not in " ".join(c.cmdline())]
+            workers = [c for c in crawler.children() if "ingest.clean.worker" in c.cmdline()]
             time.sleep(0.05)
         assert workers, "no cleaning worker started"
         os.kill(proc.pid, signal.SIGKILL)

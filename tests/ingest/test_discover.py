@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import gzip
 
-from ingest.discover import discover, is_article_url, parse_feed, parse_listing, parse_sitemap
+import pytest
+
+from ingest.discover import (
+    DEFAULT_MAX_LISTING_PAGES,
+    discover,
+    is_article_url,
+    parse_feed,
+    parse_listing,
+    parse_sitemap,
+)
 from ingest.sites import Site
 from ingest.sites.families import get_family
 
@@ -104,3 +113,33 @@ def test_walk_stops_at_a_page_of_known_articles_and_respects_max_pages():
     fetched.clear()
     found = discover(s, fetch, is_known=lambda u: False, max_pages=3)
     assert len(fetched) == 3 and found.listing_pages == 3 and len(found.article_urls) == 9
+
+
+def _trap_listing(page: int, fresh: bool) -> bytes:
+    """A generic listing page that always links to a next page; `fresh`: a new article on each."""
+    slug = f"bai-moi-so-{page}" if fresh else "bai-cu-lap-lai"
+    return (
+        f'<html><body><a href="/tin-tuc/{slug}.html">Tin</a>'
+        f'<a rel="next" href="/danh-sach?page={page + 1}">»</a></body></html>'
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    ("fresh", "pages"),
+    [(False, 2), (True, DEFAULT_MAX_LISTING_PAGES)],
+    ids=["same links: a trap, stops at the second page", "new links forever: stops at the bound"],
+)
+def test_pagination_is_bounded(fresh, pages):
+    def fetch(url, kind, optional):
+        if kind != "listing":
+            return None
+        page = int(url.rsplit("=", 1)[1]) if "=" in url else 1
+        return _trap_listing(page, fresh=fresh), "text/html", url
+
+    found = discover(
+        site("generic", base_url="http://h", listing_urls=("/danh-sach",)), fetch, is_known=lambda u: False
+    )
+    assert found.listing_pages == pages
+    assert DEFAULT_MAX_LISTING_PAGES == 100
+    if not fresh:
+        assert found.article_urls == ["http://h/tin-tuc/bai-cu-lap-lai.html"]

@@ -43,6 +43,7 @@ def make_site(server: TinyServer, **kw: object) -> Site:
         base_url=server.base,
         listing_urls=("/",),
         delay_s=0.0,
+        allow_networks=("127.0.0.1/32",),  # the test server is on loopback: the operator's flag
     )
     fields.update(kw)
     return Site(**fields)
@@ -246,15 +247,23 @@ def test_offsite_redirect_is_refused(server):
         other.stop()
 
 
-def test_allowed_hostname_resolving_to_loopback_is_ssrf_blocked(server):
-    # 127.0.0.1:<port> is the site's own host (trusted); `localhost` is a name that resolves to a
-    # loopback address and is not the site's host, as a DNS-rebinding attacker would set it up.
-    alias = f"localhost:{server.port}"
+def test_allowed_host_on_a_non_allowed_loopback_address_is_ssrf_blocked(server):
+    # 127.0.0.1 is allowed for this site (its allow_networks); [::1] is loopback too but not
+    # allowed, though listed in allowed_hosts: a redirect there is refused before any connection.
+    alias = f"[::1]:{server.port}"
     server.routes["/a.html"] = (302, {"Location": f"http://{alias}/b.html"}, b"")
     f = fetcher(server, allowed_hosts=(server.host, alias))
     err = fails(f, server.base + "/a.html")
-    assert err.error_class == "ssrf_blocked" and "localhost" in err.message
+    assert err.error_class == "ssrf_blocked" and "::1" in err.message
     assert server.count("/b.html") == 0
+
+
+def test_loopback_without_the_operator_flag_is_ssrf_blocked(server):
+    server.routes["/a.html"] = html(PAGE)
+    f = fetcher(server, allow_networks=())
+    err = fails(f, server.base + "/a.html")
+    assert err.error_class == "ssrf_blocked" and "127.0.0.1" in err.message
+    assert server.count() == 0  # not even robots.txt
 
 
 def test_url_outside_allowed_hosts_is_refused_before_any_request(server):

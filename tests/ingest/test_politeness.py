@@ -6,6 +6,8 @@ import threading
 import time
 from itertools import pairwise
 
+import pytest
+
 from ingest.politeness import HostGate
 
 
@@ -69,3 +71,12 @@ def test_fake_clock_needs_no_sleeping():
             now[0] += 0.5  # the request itself takes 0.5 s
     assert slept == [1.5, 1.5]
     assert gate.starts("x") == [100.0, 102.0, 104.0]
+
+
+@pytest.mark.parametrize("bad", [float("nan"), float("inf"), -1.0])
+def test_non_finite_or_negative_delays_are_refused(bad):
+    gate = HostGate()
+    with pytest.raises(ValueError, match="finite"), gate.slot("h", bad):
+        pass
+    with pytest.raises(ValueError, match="finite"):
+        gate.defer("h", bad)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import threading
 
+import pytest
+
 from ingest.robots import RobotsCache, RobotsFetch, policy_from_fetch, robots_url
 
 RULES = b"""User-agent: googlebot
@@ -54,3 +56,9 @@ def test_cache_fetches_once_per_host_across_threads():
     assert sorted(calls) == ["http://h:1/robots.txt", "http://other:2/robots.txt"]
     assert not cache.policy("http://h:1/private/a", fetch).allowed("http://h:1/private/a")
     assert robots_url("https://xa.gov.vn:8443/web/a?b=1") == "https://xa.gov.vn:8443/robots.txt"
+
+
+@pytest.mark.parametrize("value", ["nan", "-5"])
+def test_crawl_delay_that_is_not_a_finite_non_negative_number_is_ignored(value):
+    policy = policy_from_fetch("h", RobotsFetch(200, f"User-agent: *\nCrawl-delay: {value}\n".encode()))
+    assert policy.crawl_delay() is None

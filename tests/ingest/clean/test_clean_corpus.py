@@ -5,7 +5,8 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from clean_corpus import cases, clean_case, expected_path
+
+from evaluation.clean_corpus import cases, clean_case, expected_path
 
 CASES = cases()
 

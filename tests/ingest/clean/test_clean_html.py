@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from ingest.clean import clean_html
+from ingest.clean.html import MAX_NESTING, flatten_deep_nesting
 from ingest.simulator import load_sites, render_article
 from ingest.sites.families import get_family
 
@@ -126,3 +129,32 @@ def test_date_label_cap_nhat_ngay_and_title_above_it_without_headings() -> None:
     assert doc.title == TITLE
     assert doc.published_at == "2023-08-15"
     assert doc.text.split("\n") == [TITLE, *PARAS]
+
+
+SENTENCE = "Thu ngân sách xã đạt 4.271 triệu đồng, bằng 105% dự toán."
+
+
+@pytest.mark.parametrize(
+    ("name", "html"),
+    [
+        # fewer tags than the flattening scan looks at: the walk itself must cope (no recursion)
+        ("2,500 nested divs", "<div>" * 2500 + f"<p>{SENTENCE}</p>" + "</div>" * 2500),
+        ("3,000 unclosed fonts", "<p>" + "<font size=2>" * 3000 + SENTENCE + "</p>"),
+        # many tags: nesting beyond MAX_NESTING is flattened before lexbor parses it
+        ("60,000 nested divs", "<div>" * 60000 + f"<p>{SENTENCE}</p>" + "</div>" * 60000),
+    ],
+)
+def test_deeply_nested_pages_keep_their_text(name, html):
+    started = time.monotonic()
+    doc = clean_html(f"<html><body>{html}</body></html>".encode())
+    assert doc.text.splitlines()[-1] == SENTENCE, name
+    assert time.monotonic() - started < 20  # unflattened, 60,000 levels take ~15 s to parse alone
+
+
+def test_flattening_keeps_text_order_and_shallow_pages_untouched():
+    shallow = "<div><p>a</p></div>" * 5000
+    assert flatten_deep_nesting(shallow) == (shallow, False)
+    deep = "<div>x" * (MAX_NESTING + 5) + "</div>" * (MAX_NESTING + 5) + "<b>" * 9000
+    flat, changed = flatten_deep_nesting(deep)
+    assert changed and flat.count("x") == MAX_NESTING + 5
+    assert flat.count("<div>") == MAX_NESTING and flat.count("</div>") == MAX_NESTING

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 import pytest
 
 from ingest.clean import CLEANER_VERSION, landing
+from ingest.clean.outcome import RAW_UNREADABLE
 from ingest.land import BLOCKS_SCHEMA, DOCUMENTS_SCHEMA, PAGES_SCHEMA, read_parts, store_raw, write_part
 from ingest.paths import DataPaths
 from ingest.simulator.routes import render_article
@@ -82,7 +83,7 @@ def test_documents_blocks_and_near_duplicate_groups(tmp_path, sim) -> None:
     assert len(read_parts(paths.blocks, BLOCKS_SCHEMA)) == len(blocks)
 
 
-def test_bad_content_lands_a_row_with_a_warning(tmp_path) -> None:
+def test_unreadable_raw_is_a_failed_page_and_an_empty_page_is_an_empty_document(tmp_path) -> None:
     paths = DataPaths.at(tmp_path).ensure()
     empty_sha = store_raw(paths, b"")
     rows = [
@@ -101,12 +102,16 @@ def test_bad_content_lands_a_row_with_a_warning(tmp_path) -> None:
             "content_sha256": empty_sha,
         },
     ]
-    assert landing.clean_pages(paths, _site("s", "generic"), rows, run_id="r1") == 2
-    docs = {r["url"]: r for r in read_parts(paths.documents, DOCUMENTS_SCHEMA).to_pylist()}
-    assert (
-        docs["http://h/missing"]["text"] == "" and "unreadable" in docs["http://h/missing"]["warnings_json"]
+    failed: list = []
+    n = landing.clean_pages(
+        paths, _site("s", "generic"), rows, run_id="r1", on_failure=lambda p, o: failed.append((p["url"], o))
     )
+    assert n == 1
+    docs = {r["url"]: r for r in read_parts(paths.documents, DOCUMENTS_SCHEMA).to_pylist()}
+    assert set(docs) == {"http://h/empty"}  # no document row for the page that could not be cleaned
     assert docs["http://h/empty"]["text"] == "" and "empty page" in docs["http://h/empty"]["warnings_json"]
+    [(url, outcome)] = failed
+    assert url == "http://h/missing" and outcome.failure == RAW_UNREADABLE and "unreadable" in outcome.message
 
 
 def test_reclean_writes_a_new_version_and_keeps_the_old(tmp_path, sim, monkeypatch) -> None:

@@ -64,3 +64,10 @@ def test_unicode_vietnamese_is_never_taken_for_legacy() -> None:
         assert normalize_text(text) == unicodedata.normalize("NFC", text).replace("thuý", "thúy").replace(
             "hoà", "hòa"
         ).replace("khoá", "khóa")
+
+
+def test_vni_with_capitals_is_vni_not_tcvn3() -> None:
+    # Ñ (Đ) and Ö (Ư) are TCVN3 signals too; the VNI marks must still win
+    vni = "Ñaûng uûy xaõ Loäc Quaûng; Thöôøng tröïc Huyeän uûy. ÑAÛNG UÛY XAÕ."
+    assert detect_legacy(vni) == "VNI"
+    assert normalize_text(vni) == "Đảng ủy xã Lộc Quảng; Thường trực Huyện ủy. ĐẢNG ỦY XÃ."

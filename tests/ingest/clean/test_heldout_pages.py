@@ -13,6 +13,9 @@ from pathlib import Path
 import lxml.html
 import pytest
 
+from evaluation import clean_scoring as scoring
+from evaluation.clean_corpus import heldout_names
+
 REPO = Path(__file__).resolve().parents[3]
 HELDOUT = REPO / "tests" / "fixtures" / "heldout_pages"
 
@@ -25,8 +28,7 @@ def _load(name: str, path: Path):
     return module
 
 
-bench = _load("clean_heldout", REPO / "benchmarks" / "clean_heldout.py")
-NAMES = bench.page_names()
+NAMES = heldout_names()
 _CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.I)
 _INVISIBLE_TAGS = ("script", "style", "noscript", "template", "textarea", "select", "title")
 
@@ -45,7 +47,7 @@ def _visible_key(name: str) -> str:
     root = lxml.html.document_fromstring(raw.decode(_meta(name)["encoding"]))
     for el in root.iter(*_INVISIBLE_TAGS):
         el.drop_tree()
-    return bench.line_key(root.text_content())
+    return scoring.line_key(root.text_content())
 
 
 def test_set_has_ten_layouts_of_realistic_size():
@@ -89,8 +91,8 @@ def test_expected_text_is_contract_shaped(name):
     lines = _expected(name)
     assert unicodedata.is_normalized("NFC", text)
     assert all(line and line == line.strip() and "  " not in line for line in lines)
-    assert bench.new_tones(text) == text, "one tone placement (hòa, thủy)"
-    assert bench.title_key(_meta(name)["title"]) not in {bench.title_key(x) for x in lines}, (
+    assert scoring.new_tones(text) == text, "one tone placement (hòa, thủy)"
+    assert scoring.title_key(_meta(name)["title"]) not in {scoring.title_key(x) for x in lines}, (
         "title is not body"
     )
 
@@ -98,9 +100,9 @@ def test_expected_text_is_contract_shaped(name):
 @pytest.mark.parametrize("name", NAMES)
 def test_every_expected_line_is_visible_on_the_page(name):
     visible = _visible_key(name)
-    missing = [line for line in _expected(name) if bench.line_key(line) not in visible]
+    missing = [line for line in _expected(name) if scoring.line_key(line) not in visible]
     assert not missing, missing[:3]
-    assert bench.title_key(_meta(name)["title"]).replace(" ", "") in visible
+    assert scoring.title_key(_meta(name)["title"]).replace(" ", "") in visible
 
 
 def test_fixtures_are_what_the_builder_makes(tmp_path):
@@ -117,17 +119,17 @@ def test_fixtures_are_what_the_builder_makes(tmp_path):
 def test_line_scoring_counts_duplicates_and_ignores_spacing_and_tone_placement():
     expected = "Xã Hòa Bình đạt 45,7% dự toán.\n[1] Theo kế hoạch.\nTT"
     output = "Xã  Hoà Bình đạt 45,7%\u00a0dự toán.\n[1]Theo kế hoạch.\nTT\nTT\nTrang chủ"
-    matched, n_out, n_exp, extra, missing = bench.score_text("x", expected, output)
+    matched, n_out, n_exp, extra, missing = scoring.score_text("x", expected, output)
     assert (matched, n_out, n_exp) == (3, 5, 3)
     assert set(extra) == {"TT", "Trang chủ"} and missing == []
-    assert bench.same_date("2023-08-14T09:15:00+07:00", "2023-08-14T02:15:00+00:00")
-    assert not bench.same_date("2023-08-14T09:15:00+07:00", "2023-08-14")
-    assert not bench.same_date("2023-08-15", "2023-08-15T00:00:00+07:00")
+    assert scoring.same_date("2023-08-14T09:15:00+07:00", "2023-08-14T02:15:00+00:00")
+    assert not scoring.same_date("2023-08-14T09:15:00+07:00", "2023-08-14")
+    assert not scoring.same_date("2023-08-15", "2023-08-15T00:00:00+07:00")
 
 
 def test_generic_fallback_reaches_precision_and_recall_of_090_on_heldout_layouts():
-    scores = [bench.score_page(name) for name in NAMES]
-    figures = bench.overall(scores)
+    scores = [scoring.score_page(name) for name in NAMES]
+    figures = scoring.overall(scores)
     detail = ", ".join(f"{s.name}: P={s.precision:.2f} R={s.recall:.2f}" for s in scores)
     assert figures["recall"] >= 0.9, f"{figures} — {detail}"
     assert figures["precision"] >= 0.9, f"{figures} — {detail}"

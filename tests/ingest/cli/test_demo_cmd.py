@@ -1,4 +1,9 @@
-"""End to end: `xaetl demo` twice builds a published warehouse and leaves the facts unchanged."""
+"""End to end: `xaetl demo` twice builds a published warehouse and leaves the facts unchanged.
+
+The first run is the installed command in its own process, as a user starts it; the second run
+and the query go through the same Typer app in this process, which spares a second start of
+dbt, Great Expectations and pandas (a third of the test's time) and runs the same code.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +16,9 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from typer.testing import CliRunner
 
+from ingest.cli.main import app
 from ingest.cli.summary import TRY_SQL
 
 pytestmark = pytest.mark.slow
@@ -50,14 +57,8 @@ def test_demo_twice_publishes_the_same_facts(tmp_path: Path) -> None:
     assert "published" in first.stdout
     assert TRY_SQL in first.stdout.replace("\n", "")
 
-    xaetl = Path(sys.executable).with_name("xaetl")
-    tried = subprocess.run(
-        [str(xaetl), "query", "--data-dir", str(tmp_path), "--format", "csv", TRY_SQL],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert tried.returncode == 0, tried.stderr
+    tried = CliRunner().invoke(app, ["query", "--data-dir", str(tmp_path), "--format", "csv", TRY_SQL])
+    assert tried.exit_code == 0, tried.output
     assert len(tried.stdout.strip().splitlines()) > 5  # header + rows
 
     facts = _facts(published)
@@ -79,6 +80,8 @@ def test_demo_twice_publishes_the_same_facts(tmp_path: Path) -> None:
         for sql in examples:
             con.execute(sql).fetchall()
 
-    second = _demo(tmp_path, port)
-    assert second.returncode == 0, second.stdout[-3000:] + second.stderr[-3000:]
+    demo = ["demo", "--data-dir", str(tmp_path), "--port", str(port), "--delay", "0"]
+    second = CliRunner().invoke(app, demo)
+    assert second.exit_code == 0, second.output[-3000:]
+    assert "published" in second.stdout
     assert _facts(published) == facts

@@ -1,4 +1,4 @@
-"""`xaetl query`: table, CSV and JSON output; clear errors with exit 1."""
+"""`xaetl query`: table, CSV, JSON; SQL from a file or stdin; the demo warehouse found; clear errors."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ def test_table_output(data_dir: Path) -> None:
     assert (
         "commune_id" in result.output and "c-xuan-phu" in result.output and "term-2025-2030" in result.output
     )
-    assert "67000000.0" in result.output
+    assert "67,000,000" in result.output  # thousands separators, no trailing .0
     assert "2 rows" in result.output
 
 
@@ -99,3 +99,74 @@ def test_data_dir_defaults_to_env(data_dir: Path, tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == [{"n": 3}]
+
+
+def test_csv_for_excel(data_dir: Path) -> None:
+    result = runner.invoke(app, ["query", SQL, "--data-dir", str(data_dir), "--format", "csv", "--excel"])
+    assert result.exit_code == 0, result.output
+    raw = result.stdout_bytes
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 byte-order mark: Excel then reads UTF-8
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    assert rows == [
+        ["commune_id", "period", "base_value", "approx"],
+        ["c-xuan-phu", "2023-H1", "67000000", "FALSE"],
+        ["c-binh-thanh-dong", "term-2025-2030", "80000000", "FALSE"],
+    ]
+    sql = "select 45.7::double as pct, 'Thọ Xuân' as name"
+    decimals = runner.invoke(app, ["query", sql, "--data-dir", str(data_dir), "--format", "csv", "--excel"])
+    assert decimals.stdout_bytes.decode("utf-8-sig").splitlines() == ["pct;name", "45,7;Thọ Xuân"]
+
+
+def test_sql_from_file_and_stdin(data_dir: Path, tmp_path: Path) -> None:
+    script = tmp_path / "q.sql"
+    script.write_text("-- communes\nselect count(*) as n from dim_commune;\n", encoding="utf-8")
+    for args, stdin in (
+        (["-f", str(script)], None),
+        (["--file", str(script)], None),
+        (["-"], script.read_text()),
+        ([], script.read_text()),
+    ):
+        result = runner.invoke(
+            app, ["query", *args, "--data-dir", str(data_dir), "--format", "json"], input=stdin
+        )
+        assert result.exit_code == 0, (args, result.output)
+        assert json.loads(result.stdout) == [{"n": 3}], args
+
+
+def test_sql_both_as_argument_and_file_is_refused(data_dir: Path, tmp_path: Path) -> None:
+    script = tmp_path / "q.sql"
+    script.write_text("select 1", encoding="utf-8")
+    result = runner.invoke(app, ["query", "select 2", "-f", str(script), "--data-dir", str(data_dir)])
+    assert result.exit_code == 2 and "not both" in result.stderr
+    empty = runner.invoke(app, ["query", "--data-dir", str(data_dir)], input="  \n")
+    assert empty.exit_code == 2 and "empty" in empty.stderr
+
+
+def test_finds_the_demo_warehouse_without_data_dir(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    work = tmp_path / "checkout"
+    (work / "data").mkdir(parents=True)
+    (work / "data" / "demo").symlink_to(data_dir)
+    monkeypatch.chdir(work)
+    monkeypatch.delenv("XAETL_DATA_DIR", raising=False)
+    result = runner.invoke(app, ["query", "select 1 as one", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == [{"one": 1}]
+    assert "demo warehouse" in result.stderr and "--data-dir" in result.stderr
+
+
+def test_says_which_data_dir_to_pass(data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    work = tmp_path / "checkout"
+    (work / "data").mkdir(parents=True)
+    (work / "data" / "nightly").symlink_to(data_dir)
+    monkeypatch.chdir(work)
+    monkeypatch.delenv("XAETL_DATA_DIR", raising=False)
+    result = runner.invoke(app, ["query", "select 1"])
+    assert result.exit_code == 1
+    message = " ".join(result.stderr.split())
+    assert "no published warehouse" in message and "data/demo" in message.replace("\\", "/")
+    assert "--data-dir data/nightly" in message.replace("\\", "/")
+    (work / "data" / "nightly").unlink()
+    nothing = runner.invoke(app, ["query", "select 1"])
+    assert nothing.exit_code == 1 and "run `xaetl demo`" in " ".join(nothing.stderr.split())

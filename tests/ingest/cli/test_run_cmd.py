@@ -1,7 +1,10 @@
-"""`xaetl run`: a failing page is recorded and the run still completes; the next run recovers it."""
+"""`xaetl run`: a failing page is recorded and the run still completes; the next run recovers it;
+a hollow build (every text empty) is refused and the last good warehouse stays published."""
 
 from __future__ import annotations
 
+import hashlib
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -10,9 +13,11 @@ import pytest
 from typer.testing import CliRunner
 
 from ingest.cli.main import app
+from ingest.land import DOCUMENTS_SCHEMA, read_parts, write_part
+from ingest.paths import DataPaths
 from ingest.simulator.faults import Fault
 
-pytestmark = pytest.mark.slow  # two whole runs: crawl, dbt build, checks, publish
+pytestmark = pytest.mark.slow  # three whole runs: crawl, dbt build, checks, publish
 
 runner = CliRunner()
 
@@ -22,7 +27,9 @@ def _published_urls(data_dir: Path) -> set[str]:
         return {row[0] for row in con.execute("select url from dim_document").fetchall()}
 
 
-def test_run_survives_a_failing_page_and_recovers_it_next_night(simulator, tmp_path: Path) -> None:
+def test_run_survives_a_failing_page_recovers_it_next_night_and_refuses_a_hollow_build(
+    simulator, tmp_path: Path
+) -> None:
     registry = simulator.write_registry(tmp_path / "sites.yaml", site_ids=["xuan-phu", "loc-quang"])
     broken = simulator.article_urls("xuan-phu")[0]
     simulator.faults.add(urlsplit(broken).path, Fault("status", code=500))
@@ -43,3 +50,24 @@ def test_run_survives_a_failing_page_and_recovers_it_next_night(simulator, tmp_p
     second = runner.invoke(app, args)
     assert second.exit_code == 0, second.output
     assert broken in _published_urls(data_dir)
+
+    # Third night: a broken cleaner re-landed every document with empty text (what the Airflow
+    # cleaning bug did). The checks refuse the build, naming the check and what they saw, and
+    # analysts keep the last good warehouse.
+    paths = DataPaths.at(data_dir)
+    published = paths.published.read_bytes()
+    docs = read_parts(paths.documents, DOCUMENTS_SCHEMA).to_pylist()
+    hollow = [
+        {**d, "clean_version": "9-hollow", "text": "", "text_sha256": hashlib.sha256(b"").hexdigest(),
+         "cleaned_at": datetime.now(UTC)}
+        for d in docs
+    ]  # fmt: skip
+    partition = {"clean_version": "9-hollow", "crawl_date": f"{datetime.now(UTC):%Y-%m-%d}"}
+    write_part(paths.documents, DOCUMENTS_SCHEMA, hollow, partition=partition, name="hollow")
+    third = runner.invoke(app, args, env={"COLUMNS": "400"})
+    assert third.exit_code == 1, third.output
+    n = len({d["content_sha256"] for d in docs})
+    assert "documents with empty text at most 5% of documents" in third.output
+    assert f"{n} of {n} documents have empty text" in third.output
+    assert "the warehouse has facts" in third.output
+    assert paths.published.read_bytes() == published

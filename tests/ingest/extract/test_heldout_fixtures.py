@@ -129,7 +129,7 @@ def test_every_indicator_id_exists_and_its_base_unit_agrees_with_the_catalogue()
         if indicator_id is None:
             continue
         assert indicator_id in catalogue, (stem, indicator_id)
-        # A plan-only fact (GOLD.md) is the attainment percentage itself, named "tỷ lệ thực hiện …".
+        # A plan-only fact (gold rules) is the attainment percentage itself, named "tỷ lệ thực hiện …".
         attainment_name = row["indicator"].startswith("tỷ lệ thực hiện")
         plan_only = row["unit"] == "%" and row["plan_pct"] is None and attainment_name
         if not plan_only:

@@ -46,7 +46,7 @@ def test_plan_words_dự_toán_vượt_nghị_quyết() -> None:
 
 
 def test_percentage_of_plan_without_a_value() -> None:
-    # the attainment is the fact (GOLD.md), never the VND indicator's value: its own id, no plan_pct
+    # the attainment is the fact (the gold rules), never the VND indicator's value: its own id, no plan_pct
     m = _one("Chi ngân sách xã ước đạt 50,1% dự toán giao, đảm bảo nhiệm vụ chính trị của xã.")
     assert (m.value, m.unit, m.base_unit, m.plan_pct, m.approx, m.indicator_id) == (
         50.1,

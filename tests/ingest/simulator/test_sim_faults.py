@@ -9,6 +9,7 @@ import pytest
 import requests
 
 from ingest.simulator import FAULT_KINDS, Fault
+from ingest.simulator.faults import Slow, Status
 
 TIMEOUT = 5
 
@@ -38,6 +39,22 @@ def test_unknown_kind_or_parameter_is_a_clear_error():
         "empty",
         "malformed",
     }
+
+
+def test_parameters_are_typed():
+    with pytest.raises(ValueError, match="code must be int"):
+        Fault("status", code="503")
+    with pytest.raises(ValueError, match="mode must be"):
+        Fault("slow", mode="sometimes")
+    with pytest.raises(ValueError, match="delay_s must be float"):
+        Fault(Slow(delay_s=True))
+    assert Fault("retry_after", seconds=2).params == {"code": 429, "seconds": 2, "http_date": False}
+
+
+def test_a_responder_is_a_fault(simulator, page):
+    url, path = page
+    simulator.faults.add(path, Fault(Status(code=418), times=1))
+    assert [requests.get(url, timeout=TIMEOUT).status_code for _ in range(2)] == [418, 200]
 
 
 @pytest.mark.parametrize("code", [500, 503, 404])

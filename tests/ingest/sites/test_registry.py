@@ -1,4 +1,4 @@
-"""Registry validation: the DESIGN §4 schema, clear errors naming site and key, family overrides."""
+"""Registry validation: the docs/registry.md schema, clear errors naming site and key, family overrides."""
 
 from __future__ import annotations
 
@@ -66,6 +66,21 @@ def test_per_site_selector_override():
         (one(base_url="ftp://h/x"), "http(s)"),
         (one(family="joomla"), "unknown family 'joomla'"),
         (one(delay_s="slow"), "delay_s must be a number"),
+        (one(delay_s=float("inf")), "delay_s must be a finite number"),
+        (one(delay_s=float("nan")), "delay_s must be a finite number"),
+        (one(delay_s=True), "delay_s must be a number"),
+        (one(delay_s=3600), "delay_s must be at most 600 s"),
+        (one(deadline_s=0), "deadline_s must be > 0"),
+        (one(deadline_s=float("inf")), "deadline_s must be a finite number"),
+        (one(family=["generic"]), "family must be one name"),
+        (one(base_url="http://"), "absolute http(s) URL with a host"),
+        (one(base_url="/xuanphu"), "absolute http(s) URL with a host"),
+        (one(base_url="http://h:99999/"), "not a valid URL"),
+        (one(base_url="http://user:pw@h/"), "must not carry credentials"),
+        (one(listing_urls=["javascript:alert(1)"]), "listing_urls must be an absolute http(s) URL"),
+        (one(listing_urls=["//evil.example/x"]), "listing_urls must be an absolute http(s) URL"),
+        (one(allow_networks=["localhost"]), "allow_networks entry 'localhost' is not an IP network"),
+        ({"allow_networks": "10.0.0.0/33", "sites": [GOOD]}, "is not an IP network"),
         (one(delay_s=-1), "delay_s must be >= 0"),
         (one(max_pages=0), "max_pages must be a positive integer"),
         (one(max_pages="lots"), "max_pages must be a positive integer"),
@@ -96,3 +111,37 @@ def test_simulator_registry_loads_one_site_per_family(tmp_path: Path):
         sites = load_registry(sim.write_registry(tmp_path / "r.yaml"))
         assert all(s.delay_s == 0.0 and s.hosts == (sim.site_host(s.id),) for s in sites)
     assert {s.family for s in sites} == {"thanhhoa", "liferay", "generic"}
+
+
+HEAD = b"sites:\n  - id: x\n    commune: a\n    province: b\n    base_url: http://h/\n"
+
+
+def test_allow_networks_per_site_and_for_the_whole_registry():
+    data = {"allow_networks": ["10.0.0.0/8"], "sites": [{**GOOD, "allow_networks": "127.0.0.1/32"}]}
+    [site] = parse_registry(data)
+    assert site.allow_networks == ("10.0.0.0/8", "127.0.0.1/32")
+    [plain] = parse_registry(one())
+    assert plain.allow_networks == () and plain.deadline_s is None
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("sites:\n  - id: x\n    commune: Xuân Phú\n".encode("cp1258"), "is not UTF-8 text"),
+        (
+            HEAD + b"    family: [generic]\n",
+            "family must be one name",
+        ),
+        (
+            HEAD + b"    delay_s: .inf\n",
+            "finite",
+        ),
+    ],
+)
+def test_file_errors_are_one_line_and_name_the_file(tmp_path: Path, content: bytes, message: str):
+    path = tmp_path / "sites.yaml"
+    path.write_bytes(content)
+    with pytest.raises(RegistryError) as info:
+        load_registry(path)
+    text = str(info.value)
+    assert message in text and str(path) in text and "\n" not in text

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import csv
 
+import pyarrow as pa
 import pytest
 
 from ingest.land import SITES_SCHEMA, land_sites, read_parts
 from ingest.paths import DBT_PROJECT_DIR, DataPaths
-from ingest.warehouse.communes import FIELDS, main, name_key, resolve
+from ingest.warehouse.communes import FIELDS, RESOLVED_SCHEMA, main, name_key, resolve, resolve_published
 from tests.helpers.landing import SITES, utc
 
 
@@ -42,6 +43,34 @@ def test_names_that_match_no_unit_are_unresolved_not_guessed(commune, district, 
     r = resolve(commune, district, province)
     assert not r.is_resolved and r.official_code is None and r.successor_code is None
     assert r.commune == commune  # kept as published
+
+
+def test_the_seed_wins_and_other_communes_are_resolved_live_or_kept_unresolved() -> None:
+    def published(commune_id, commune, district):
+        return {
+            "commune_id": commune_id,
+            "commune_name": commune,
+            "district_name": district,
+            "province_name": "Thanh Hóa",
+            "first_seen_at": utc(2025, 7, 1),
+        }
+
+    pinned = {f: str(v) for f, v in resolve("Xuân Phú", "Thọ Xuân", "Thanh Hóa").to_dict().items()}
+    pinned |= {"official_name": "Xã Xuân Phú (pinned)", "resolution_source": "seed"}  # differs from live
+    rows = resolve_published(
+        [
+            published("a", "Xã Xuân Phú", "Huyện Thọ Xuân"),  # another spelling of the seed's commune
+            published("b", "Sao Vàng", None),
+            published("c", "Tân Tiến Mới", "Thọ Xuân"),
+        ],
+        [pinned],
+    )
+    assert [r["resolution_source"] for r in rows] == ["seed", "vietnamadminunits", "unresolved"]
+    assert [r["is_resolved"] for r in rows] == [True, True, False]
+    assert rows[0]["official_name"] == "Xã Xuân Phú (pinned)" and rows[0]["commune_name"] == "Xã Xuân Phú"
+    assert rows[1]["successor_code"] == "15553"
+    assert rows[2]["commune_id"] == "c" and rows[2]["official_code"] is None
+    assert pa.Table.from_pylist(rows, schema=RESOLVED_SCHEMA).column_names == RESOLVED_SCHEMA.names
 
 
 def test_crosswalk_seed_matches_the_resolver(tmp_path, capsys) -> None:

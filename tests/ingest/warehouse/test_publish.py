@@ -233,3 +233,37 @@ def test_failed_critical_check_keeps_the_last_good_warehouse_published(
     )
     assert _digest(paths.published) == good_bytes
     assert mart_counts(paths)["fct_indicator_mentions"] == 20
+
+
+def test_leftovers_of_a_running_publish_are_kept_those_of_dead_ones_removed(tmp_path: Path) -> None:
+    paths = good_data_dir(tmp_path)
+    publish(paths)
+    directory = paths.published.parent
+    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    try:
+        live_tmp = directory / f".warehouse.duckdb.{sleeper.pid}.aaaa1111.tmp"
+        dead_tmp = directory / f".warehouse.duckdb.{dead.pid}.bbbb2222.tmp"
+        dead_wal = directory / f".warehouse.duckdb.{dead.pid}.bbbb2222.tmp.wal"
+        live_export = directory / f".parquet-20250101T000000-{sleeper.pid}-cc33dd"
+        dead_export = directory / f".parquet-20250101T000000-{dead.pid}-ee44ff"
+        for f in (live_tmp, dead_tmp, dead_wal):
+            f.write_bytes(b"x")
+        for d in (live_export, dead_export):
+            d.mkdir()
+        publish(paths)
+        assert live_tmp.exists() and live_export.exists()
+        assert not dead_tmp.exists() and not dead_wal.exists() and not dead_export.exists()
+    finally:
+        sleeper.kill()
+        sleeper.wait()
+
+
+def test_published_copy_is_read_only_and_marked_stale_without_parquet(tmp_path: Path) -> None:
+    paths = good_data_dir(tmp_path)
+    publish(paths)
+    assert paths.published.stat().st_mode & 0o777 == 0o444
+    assert not (paths.published.parent / "PARQUET_STALE").exists()
+    publish(paths, parquet=False)  # the old export stays, and says it is older than the database
+    assert (paths.published.parent / "PARQUET_STALE").exists()

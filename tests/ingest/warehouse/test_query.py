@@ -9,7 +9,14 @@ import pytest
 
 from ingest.paths import DataPaths
 from ingest.warehouse.publish import publish
-from ingest.warehouse.query import NoPublishedWarehouse, QueryError, mart_counts, query, table_counts
+from ingest.warehouse.query import (
+    NoPublishedWarehouse,
+    QueryError,
+    SandboxLimits,
+    mart_counts,
+    query,
+    table_counts,
+)
 from tests.expectations.warehouse_builder import good_data_dir, mention_rows, write_build
 
 
@@ -76,3 +83,32 @@ def test_sees_a_new_publish_even_while_this_process_holds_the_old_file(published
         assert mart_counts(published)["fct_indicator_mentions"] == 13
     finally:
         held.close()
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "summarize dim_commune",
+        "describe fct_commune_indicators",
+        "pragma table_info('dim_commune')",
+        "show tables",
+        "select current_setting('memory_limit')",
+        "with x as (select commune_id from dim_commune) select count(*) over () from x",
+    ],
+)
+def test_what_analysts_can_do_in_the_sandbox(published: DataPaths, sql: str) -> None:
+    columns, rows = query(published, sql)
+    assert columns and rows
+
+
+def test_sandbox_limits_come_from_the_environment(
+    published: DataPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XAETL_QUERY_MEMORY_LIMIT", "300MB")
+    monkeypatch.setenv("XAETL_QUERY_TIMEOUT_S", "7")
+    limits = SandboxLimits.from_env()
+    assert (limits.memory_limit, limits.timeout_s) == ("300MB", 7.0)
+    assert query(published, "select current_setting('memory_limit')")[1][0][0].startswith("286")
+    monkeypatch.setenv("XAETL_QUERY_TIMEOUT_S", "inf")
+    with pytest.raises(QueryError, match="finite positive"):
+        query(published, "select 1")

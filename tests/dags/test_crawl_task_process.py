@@ -1,0 +1,115 @@
+"""The crawl task in an Airflow task process: `__main__` is the `airflow` script, the DB is blocked.
+
+Under a real scheduler the Task SDK runs `crawl_site` in a process started from the `airflow`
+console script, then blanks the database URL (`airflow-db-not-allowed:///`). Cleaning workers
+that re-ran the parent's main module (multiprocessing's spawn) died there, and every page landed
+as an empty document. This fast guard recreates that process and calls the task's callable.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+
+from ingest.land import FETCH_ERRORS_SCHEMA, PAGES_SCHEMA, parts, read_parts, write_part
+from ingest.paths import DataPaths
+
+REPO = Path(__file__).resolve().parents[2]
+DAGS = REPO / "dags"
+SITE = "xuan-phu"
+
+TASK_PROCESS = r"""
+import json, os, sys
+airflow_script, dags, site_id = sys.argv[1:4]
+# What the task process looks like: started from the `airflow` console script.
+sys.modules["__main__"].__file__ = airflow_script
+sys.argv[0] = airflow_script
+sys.path.insert(0, dags)
+from airflow.dag_processing.dagbag import DagBag
+
+bag = DagBag(dag_folder=dags)
+assert not bag.import_errors, bag.import_errors
+crawl_site = bag.dags["xaetl_nightly"].get_task("crawl_site").python_callable
+# What the Task SDK supervisor does in the task process before running the task.
+from airflow.sdk.execution_time.supervisor import block_orm_access
+
+block_orm_access()
+assert os.environ["AIRFLOW__DATABASE__SQL_ALCHEMY_CONN"] == "airflow-db-not-allowed:///"
+# The task context (params) comes from the supervisor, which this test does not run.
+crawl_site.__globals__["get_current_context"] = lambda: {"params": {"max_pages": None}}
+print("RESULT " + json.dumps(crawl_site(site_id=site_id, crawl_run="20260101T010000Z-guard0")))
+"""
+
+
+def _run_task(tmp_path: Path, registry: Path, data: Path) -> subprocess.CompletedProcess:
+    airflow_script = shutil.which("airflow", path=os.path.dirname(sys.executable))
+    assert airflow_script, "the airflow console script is not installed beside this interpreter"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AIRFLOW")}
+    env.update(
+        AIRFLOW_HOME=str(tmp_path / "airflow"),
+        AIRFLOW__CORE__LOAD_EXAMPLES="False",
+        AIRFLOW_VAR_XAETL_REGISTRY=str(registry),
+        AIRFLOW_VAR_XAETL_DATA_DIR=str(data),
+    )
+    return subprocess.run(
+        [sys.executable, "-c", TASK_PROCESS, airflow_script, str(DAGS), SITE],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+def _documents(data: Path) -> tuple[int, int]:
+    """(documents, documents with more than 200 characters of text) landed under `data`."""
+    files = [str(p) for p in parts(DataPaths.at(data).documents)]
+    if not files:
+        return 0, 0
+    with duckdb.connect() as con:
+        return con.execute(
+            "select count(*), count(*) filter (where length(text) > 200) from read_parquet(?)", [files]
+        ).fetchone()
+
+
+def test_crawl_task_cleans_pages_in_an_airflow_task_process(tmp_path, simulator) -> None:
+    registry = simulator.write_registry(tmp_path / "sites.yaml", delay_s=0, site_ids=[SITE])
+    data = tmp_path / "data"
+    proc = _run_task(tmp_path, registry, data)
+    line = next((x for x in proc.stdout.splitlines() if x.startswith("RESULT ")), None)
+    assert proc.returncode == 0 and line, f"{proc.stdout[-3000:]}\n{proc.stderr[-6000:]}"
+    result = json.loads(line.removeprefix("RESULT "))
+    articles = len(simulator.article_urls(SITE))
+    assert result["pages_new"] == result["documents_cleaned"] == articles > 0
+    assert result["pages_clean_failed"] == 0
+    assert "died" not in proc.stderr and "could not start" not in proc.stderr, proc.stderr[-3000:]
+    assert _documents(data) == (articles, articles)
+
+
+def test_crawl_task_fails_after_landing_the_rest_when_a_page_cannot_be_cleaned(tmp_path, simulator) -> None:
+    registry = simulator.write_registry(tmp_path / "sites.yaml", delay_s=0, site_ids=[SITE])
+    data = tmp_path / "data"
+    paths = DataPaths.at(data).ensure()
+    # A version landed by an earlier run whose raw HTML is lost: it can never be cleaned.
+    lost = {
+        "run_id": "20251231T010000Z-before", "site_id": SITE, "url": f"{simulator.base_url}/lost.html",
+        "final_url": f"{simulator.base_url}/lost.html", "fetched_at": datetime(2025, 12, 31, tzinfo=UTC),
+        "status": 200, "change": "new", "content_sha256": "ab" * 32, "version": 1, "bytes": 10,
+    }  # fmt: skip
+    write_part(paths.pages, PAGES_SCHEMA, [lost], partition={"crawl_date": "2025-12-31"}, name="lost")
+    proc = _run_task(tmp_path, registry, data)
+    assert proc.returncode != 0, proc.stdout[-3000:]
+    assert f"site {SITE}: 1 page(s) could not be cleaned" in proc.stderr, proc.stderr[-6000:]
+    articles = len(simulator.article_urls(SITE))
+    assert _documents(data) == (articles, articles)  # everything else landed, nothing empty
+    errors = read_parts(paths.fetch_errors, FETCH_ERRORS_SCHEMA).to_pylist()
+    assert [(e["url"], e["error_class"]) for e in errors if e["kind"] == "clean"] == [
+        (lost["url"], "raw_unreadable")
+    ]
