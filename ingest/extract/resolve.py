@@ -41,7 +41,7 @@ _TRAILING = re.compile(rf"(?: (?:{'|'.join(map(re.escape, NAME_TRAILING_QUALIFIE
 _INNER = re.compile(
     r"(?<!\w)(?:của (?:xã|huyện|tỉnh|phường|thị trấn|đảng bộ)|trên địa bàn(?: (?:xã|huyện|tỉnh|phường))?"
     r"|toàn (?:xã|huyện|tỉnh|phường|đảng bộ)|trong toàn (?:xã|huyện|tỉnh|đảng bộ))(?!\w)"
-    r"|(?<=diện tích )cây (?=\w)"
+    r"|(?<=diện tích )(?:cây|gieo trồng|gieo cấy|trồng) (?=\w)"
 )
 _SPACES = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -71,11 +71,6 @@ def _resolve(name: str, base_unit: str) -> CatalogueEntry | None:
         if derived is not None:
             return derived
     return _inside(plain, base_unit)
-
-
-def supports(entry: CatalogueEntry, name: str) -> bool:
-    """Whether one of the entry's names is written inside `name` (the name backs the id)."""
-    return any(entry in hit.entries for hit in NameIndex(normalize_name(name)).hits)
 
 
 def _derived(name: str) -> CatalogueEntry | None:
@@ -139,4 +134,4 @@ def _inside(name: str, base_unit: str | None) -> CatalogueEntry | None:
     return best
 
 
-__all__ = ["resolve", "supports"]
+__all__ = ["resolve"]

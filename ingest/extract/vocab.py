@@ -1265,5 +1265,6 @@ NAME_HARMLESS_WORDS: frozenset[str] = frozenset(
         "trên", "địa", "bàn", "của", "tại", "đảng", "bộ", "đại", "diện", "tiêu", "biểu",
         "chính", "thức", "hiện", "nay", "có", "đạt", "được", "các", "những", "cả", "bình", "quân",
         "hằng", "năm", "mỗi", "nhiệm", "kỳ", "trong", "chung", "nhân", "dân", "người", "ước", "thuộc", "trực",
+        "vụ", "xuân", "mùa", "đông", "hè", "chiêm",
     }
 )  # fmt: skip
