@@ -91,7 +91,7 @@ _GROWTH = re.compile(rf"(?<!\w)tăng(?!{_S}+trưởng){_AVERAGE}{_S}*{_YEARLY_WO
 _FALL = re.compile(rf"(?<!\w)giảm{_AVERAGE}{_S}*{_YEARLY_WORDS}?{_S}*{_HEDGES}$")
 _FROM_LEVEL = re.compile(rf"(?<!\w)(?:tăng|giảm){_S}+từ{_S}*$")
 _TO_LEVEL = re.compile(
-    rf"[^0-9;.\n]{{0,40}}?(?<!\w)(?:lên|xuống)(?:{_S}+(?:còn|mức))?{_S}*(?:[0-9]|khoảng|trên|gần)"
+    rf"[^;.\n]{{0,40}}?(?<!\w)(?:lên|xuống)(?:{_S}+(?:còn|mức))?{_S}*(?:[0-9]|khoảng|trên|gần)"
 )
 _REACHED = re.compile(
     rf"(?<!\w)(?:đạt|ước{_S}+đạt|thực{_S}+hiện|được){_S}*(?:(?:trên|gần|hơn|khoảng){_S}*)*$"
