@@ -184,9 +184,13 @@ def test_share_after_a_count_is_its_own_percentage() -> None:
     assert by[40.0].plan_pct is None
 
 
-def test_versus_previous_year_is_yoy() -> None:
-    m = _all("Tổng giá trị sản xuất đạt 530 tỷ đồng, tăng 9,1% so với năm 2022.")
+def test_versus_previous_year_is_yoy_only_in_the_ratio_form() -> None:
+    m = _all("Tổng giá trị sản xuất đạt 530 tỷ đồng, bằng 109,1% so với năm 2022.")
     assert len(m) == 1 and m[0].yoy_pct == 109.1
+    # a growth statement is a fact of its own (the gold rules), never folded into yoy_pct
+    m = _all("Tổng giá trị sản xuất đạt 530 tỷ đồng, tăng 9,1% so với năm 2022.")
+    assert len(m) == 2 and m[0].yoy_pct is None
+    assert m[1].value == 9.1 and m[1].indicator == "tổng giá trị sản xuất tăng so với năm 2022"
     m = _all("Tổng giá trị sản xuất đạt 530 tỷ đồng, tăng 9,1% so với năm 2019.")
     assert len(m) == 2  # not the year before: a change of its own
     by = _by_value("Tỷ lệ hộ nghèo còn 2,2% (giảm 0,5% so với năm 2022).")
