@@ -259,3 +259,8 @@ def test_targets_adopted_and_averages_per_unit_are_named_by_their_words() -> Non
 def test_a_change_quotes_the_level_it_changes() -> None:
     by = _by_value("Tổng đàn bò 1.276 con, tăng 5% so với năm 2021.")
     assert by[5.0].quote.startswith("Tổng đàn bò 1.276 con")
+
+
+def test_one_of_the_targets_after_a_figure_makes_it_a_target() -> None:
+    by = _by_value("Giảm tỷ lệ hộ nghèo đa chiều xuống còn 3,9% là một trong những chỉ tiêu quan trọng.", Y2023)
+    assert by[3.9].kind == "target"
