@@ -262,5 +262,6 @@ def test_a_change_quotes_the_level_it_changes() -> None:
 
 
 def test_one_of_the_targets_after_a_figure_makes_it_a_target() -> None:
-    by = _by_value("Giảm tỷ lệ hộ nghèo đa chiều xuống còn 3,9% là một trong những chỉ tiêu quan trọng.", Y2023)
+    text = "Giảm tỷ lệ hộ nghèo đa chiều xuống còn 3,9% là một trong những chỉ tiêu quan trọng."
+    by = _by_value(text, Y2023)
     assert by[3.9].kind == "target"
