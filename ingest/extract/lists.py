@@ -59,6 +59,9 @@ _ITEM_SEP = re.compile(r"[,;:()]")
 _WHERE_END = re.compile(
     rf"{_S}+(?:(?:trên{_S}+)?toàn|trên{_S}+địa{_S}+bàn|của){_S}+(?:tỉnh|huyện|xã|phường|thành{_S}+phố).*$"
 )
+# a line opening with a label and a colon ("Tỷ lệ học sinh đi học đúng độ tuổi: …")
+_LABEL_HEAD = re.compile(rf"[\s\-–+•*]*(?:[0-9]{{1,2}}[.)]{_S}*)?([^\W\d][^:\n0-9]{{5,80}}?){_S}*:")
+SPACES_RE = re.compile(r"\s+")
 _MAX_GAP = 400  # a breakdown follows its total closely
 
 
@@ -82,6 +85,7 @@ def link(doc: Doc, drafts: list[Draft]) -> None:
     _counts_behind_rates(doc, drafts)
     _place_items(doc, drafts)
     _bare_measures(doc, drafts)
+    _labelled_items(doc, drafts)
 
 
 def _breakdown_of(doc: Doc, drafts: list[Draft], i: int) -> list[Draft]:
@@ -246,6 +250,26 @@ def _place_items(doc: Doc, drafts: list[Draft]) -> None:
                 break
             d.indicator = f"{_WHOLE_AREA.sub('', head.indicator).strip()} {own.lower()}"
             d.quote_from = head
+
+
+def _labelled_items(doc: Doc, drafts: list[Draft]) -> None:
+    """`Tỷ lệ học sinh đi học đúng độ tuổi: Mẫu giáo 5 tuổi đạt 100%; Tiểu học đạt 99,9%`: the items of a
+    labelled line are the label's indicator for each group (`… đúng độ tuổi tiểu học`)."""
+    text_l = doc.text_l
+    first: dict[int, Draft] = {}
+    for d in drafts:
+        label = _LABEL_HEAD.match(text_l, d.sentence.line_start, d.q.start)
+        if label is None or not measured(label.group(1).strip()):
+            continue
+        head = first.setdefault(label.start(1), d)
+        if d is head or d.q.unit.base_unit != head.q.unit.base_unit or d.subject_measured:
+            continue
+        words = SPACES_RE.sub(" ", label.group(1)).strip()
+        rest = _RATE_WORDS.sub("", d.indicator) if d.indicator.startswith(("tỷ lệ", "tỉ lệ")) else ""
+        if rest and words not in d.indicator and len(rest.split()) <= 4:
+            d.indicator = f"{words} {rest}"
+            if head.entry is not None and d.entry is None:
+                d.entry = head.entry
 
 
 def _bare_measures(doc: Doc, drafts: list[Draft]) -> None:

@@ -355,5 +355,5 @@ def _count_name(doc: Doc, q: Quantity, s: Sentence, subject: str, unit: str) -> 
 
 
 def _finish(name: str) -> str:
-    words = spell_out(SPACES.sub(" ", name).strip(" ,;:-–.")).split()
+    words = spell_out(SPACES.sub(" ", name.replace(": ", " ")).strip(" ,;:-–.")).split()
     return _REPEATED_MEASURE.sub(r"\1", " ".join(words[:NAME_MAX_WORDS]))  # "tỷ lệ tỷ lệ hộ nghèo"

@@ -152,3 +152,11 @@ def test_money_items_after_a_named_figure_take_its_name() -> None:
         )
     )
     assert by[63.0].indicator == "thu nhập bình quân đầu người khu vực nông thôn"
+
+
+def test_items_of_a_labelled_line_are_the_labels_indicator_per_group() -> None:
+    ms = _mentions("5. Tỷ lệ học sinh đi học đúng độ tuổi: Mẫu giáo 5 tuổi đạt 100%; Tiểu học đạt 99,9%.")
+    by = _by_value(ms)
+    assert by[99.9].indicator == "tỷ lệ học sinh đi học đúng độ tuổi tiểu học"
+    assert by[99.9].indicator_id == by[100.0].indicator_id == "school_enrolment_rate"
+    assert ":" not in by[100.0].indicator
