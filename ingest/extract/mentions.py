@@ -21,7 +21,7 @@ from ingest.extract.layout import Sentence, layout
 from ingest.extract.lists import link
 from ingest.extract.naming import attainment_entry, draft_mention, extend_with_qualifier, unit_sibling
 from ingest.extract.numbers import Quantity, find_quantities
-from ingest.extract.resolve import resolve
+from ingest.extract.resolve import resolve, uncatalogued
 from ingest.extract.roles import (
     Role,
     absorbs,
@@ -181,6 +181,8 @@ def _finish(doc: Doc, d: Draft, position: dict[int, int]) -> Mention:
             entry = named  # (not over `…_excl_land` from a bracket the name leaves out)
         elif entry is None:
             entry = resolve(d.indicator, base_unit)
+        if entry is not None and uncatalogued(d.indicator):
+            entry = None  # one crop season, a sub-population, a band: no indicator measures exactly that
     start, end = _quote_span(doc, d)
     text = doc.text
     while start < end and text[start].isspace():

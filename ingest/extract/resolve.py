@@ -27,6 +27,7 @@ from ingest.extract.vocab import (
     NAME_TRAILING_QUALIFIERS,
     PLAN_ATTAINMENT_PREFIXES,
     SECTOR_GROWTH_IDS,
+    UNCATALOGUED_NAME_PATTERNS,
 )
 
 _GROWTH = re.compile(
@@ -44,6 +45,7 @@ _INNER = re.compile(
     r"|(?<=diện tích )(?:cây|gieo trồng|gieo cấy|trồng) (?=\w)"
 )
 _SPACES = re.compile(r"\s+")
+_UNCATALOGUED = re.compile(rf"(?<!\w)(?:{'|'.join(UNCATALOGUED_NAME_PATTERNS)})(?!\w)")
 _WORD = re.compile(r"[^\W\d_]+")
 _SECTOR_FILLERS = frozenset(
     {"khu", "vực", "ngành", "giá", "trị", "sản", "xuất", "kinh", "tế", "và", "khác", "nghiệp"}
@@ -71,6 +73,13 @@ def _resolve(name: str, base_unit: str) -> CatalogueEntry | None:
         if derived is not None:
             return derived
     return _inside(plain, base_unit)
+
+
+def uncatalogued(name: str) -> bool:
+    """Whether the name says one crop season, a sub-population, a band or an average per unit: no
+    catalogue indicator measures that exactly (`diện tích lúa vụ xuân`, `thu nhập … khu vực nông
+    thôn`, `số xã đạt 14 tiêu chí`), so the mention carries no id."""
+    return _UNCATALOGUED.search(normalize_name(name)) is not None
 
 
 def _derived(name: str) -> CatalogueEntry | None:
@@ -134,4 +143,4 @@ def _inside(name: str, base_unit: str | None) -> CatalogueEntry | None:
     return best
 
 
-__all__ = ["resolve"]
+__all__ = ["resolve", "uncatalogued"]

@@ -1265,6 +1265,16 @@ NAME_HARMLESS_WORDS: frozenset[str] = frozenset(
         "trên", "địa", "bàn", "của", "tại", "đảng", "bộ", "đại", "diện", "tiêu", "biểu",
         "chính", "thức", "hiện", "nay", "có", "đạt", "được", "các", "những", "cả", "bình", "quân",
         "hằng", "năm", "mỗi", "nhiệm", "kỳ", "trong", "chung", "nhân", "dân", "người", "ước", "thuộc", "trực",
-        "vụ", "xuân", "mùa", "đông", "hè", "chiêm",
     }
 )  # fmt: skip
+
+# Names that no catalogue indicator measures exactly (the real corpus's id rule: same measure, same
+# subject): one crop season, a sub-population of the area, a band or an average per unit.
+UNCATALOGUED_NAME_PATTERNS: tuple[str, ...] = (
+    r"vụ (?:xuân|mùa|hè thu|thu đông|đông xuân|chiêm xuân|chiêm|đông|hè|sớm|muộn)",
+    r"đông xuân|chiêm xuân|rải vụ",
+    r"(?:khu vực|vùng|ở|tại) (?:nông thôn|thành thị|đô thị)(?! mới)",
+    r"bình quân (?:mỗi|một|trên) (?:xã|thôn|hộ|bản|ấp)",
+    r"mỗi xã",
+    r"đạt (?:từ )?\d+(?: ?[-–] ?\d+| đến \d+)? tiêu chí",
+)
