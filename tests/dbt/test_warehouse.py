@@ -200,7 +200,8 @@ def test_dimensions_period_term_indicator(db) -> None:
     indicators = {r["indicator_id"]: r for r in rows(db, "select * from dim_indicator")}
     income = indicators["income_per_capita"]
     assert income["base_unit"] == "VND/person/year" and income["higher_is_better"] is True
-    assert (income["name_en"], income["counted_noun"], income["measure"]) == ("Income per capita", None, "flow")
+    short = (income["name_en"], income["counted_noun"], income["measure"])
+    assert short == ("Income per capita", None, "flow")
     poor = indicators["poor_households"]
     assert (poor["base_unit"], poor["counted_noun"], poor["measure"]) == ("count", "hộ", "stock")
 
