@@ -15,7 +15,7 @@ from ingest.extract import EXTRACTOR_VERSION, extract_mentions, extract_metadata
 from ingest.extract.catalogue import CATALOGUE_CSV
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
-RECORDED = {"version": "2", "fingerprint": "f8d8caf0510826fc"}
+RECORDED = {"version": "2", "fingerprint": "73d9b159bc8f62c9"}
 
 
 def _fingerprint() -> str:
