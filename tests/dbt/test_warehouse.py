@@ -182,6 +182,9 @@ def test_later_report_wins_and_disagreement_is_flagged(db) -> None:
     assert b["base_value"] == 5_100_000_000 and b["plan_pct"] == 88.0  # issued 20/8 beats 09/8
     assert b["has_conflict"] is True and b["n_documents"] == 2
     assert (b["min_base_value"], b["max_base_value"]) == (4_271_000_000, 5_100_000_000)
+    # comparable: the unit as written beside the base unit, a final figure, two values, no breakdown
+    assert (b["value"], b["unit"], b["base_unit"], b["approx"]) == (5100.0, "triệu đồng", "VND", False)
+    assert (b["n_values"], b["has_breakdown"], b["winning_period"]) == (2, False, "2023-H1")
 
 
 def test_dimensions_period_term_indicator(db) -> None:
@@ -192,8 +195,15 @@ def test_dimensions_period_term_indicator(db) -> None:
     assert periods["2030"]["term_id"] == "2025-2030"
     terms = {r["term_id"]: (r["start_year"], r["end_year"]) for r in rows(db, "select * from dim_term")}
     assert terms["2020-2025"] == (2020, 2025) and "2025-2030" in terms
-    income = rows(db, "select * from dim_indicator where indicator_id = 'income_per_capita'")[0]
+    # no two codes of the scenario end on one day: each is its own stock period
+    assert all(r["stock_period"] == code for code, r in periods.items())
+    indicators = {r["indicator_id"]: r for r in rows(db, "select * from dim_indicator")}
+    income = indicators["income_per_capita"]
     assert income["base_unit"] == "VND/person/year" and income["higher_is_better"] is True
+    short = (income["name_en"], income["counted_noun"], income["measure"])
+    assert short == ("Income per capita", None, "flow")
+    poor = indicators["poor_households"]
+    assert (poor["base_unit"], poor["counted_noun"], poor["measure"]) == ("count", "hộ", "stock")
 
 
 def test_site_crawls_without_crawl_runs_come_from_pages_and_errors(db) -> None:
