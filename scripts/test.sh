@@ -17,7 +17,7 @@ fi
 echo "== ruff check"; run ruff check .
 echo "== ruff format --check"; run ruff format --check .
 echo "== sqlfluff lint dbt/models"; run sqlfluff lint dbt/models dbt/tests --processes 2
-echo "== mypy ingest"; run mypy
+echo "== mypy ingest expectations dags evaluation"; run mypy
 echo "== pytest"
 set +e
 run pytest "$@"
