@@ -152,8 +152,9 @@ def xaetl_nightly() -> None:
     crawl_run = derive_run_id()
     site_ids = list_sites()
     results = crawl_site.partial(crawl_run=crawl_run).expand(site_id=site_ids)
-    mark_landed(results)
-    check_all_sites_crawled(results, site_ids)
+    # At parse time the tasks receive XComArgs standing for the lists they get at run time.
+    mark_landed(results)  # type: ignore[arg-type]
+    check_all_sites_crawled(results, site_ids)  # type: ignore[arg-type]
 
 
 def _landed(results: Any) -> list[dict[str, Any]]:

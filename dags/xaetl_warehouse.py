@@ -126,7 +126,7 @@ def xaetl_warehouse() -> None:
         published = pipeline.publish(paths)
         counts = {name: int(n) for name, n in pipeline.warehouse_counts(paths).items()}
         log.info("published %s: %s", published, counts)
-        summary = {"published": str(published), "counts": counts}
+        summary: dict[str, Any] = {"published": str(published), "counts": counts}
         get_current_context()["outlet_events"][WAREHOUSE].extra = summary
         return summary
 

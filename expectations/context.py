@@ -10,6 +10,7 @@ import great_expectations as gx
 from great_expectations.checkpoint import Checkpoint
 from great_expectations.data_context import FileDataContext
 from great_expectations.data_context.types.base import ProgressBarsConfig
+from great_expectations.datasource.fluent import PandasDatasource
 
 from ingest.paths import DataPaths
 
@@ -45,6 +46,8 @@ def register_checkpoint(context: FileDataContext, table: str, suite: gx.Expectat
         source = context.data_sources.get(DATASOURCE)
     except (KeyError, ValueError):
         source = context.data_sources.add_pandas(DATASOURCE)
+    if not isinstance(source, PandasDatasource):
+        raise TypeError(f"GX data source {DATASOURCE!r} is a {type(source).__name__}, not a pandas one")
     try:
         asset = source.get_asset(table)
     except LookupError:
