@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import logging
 import os
 import tempfile
 from collections.abc import Iterable, Mapping
@@ -19,6 +20,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ingest.paths import DataPaths
+from ingest.storage import Store
+
+log = logging.getLogger(__name__)
 
 TS = pa.timestamp("us", tz="UTC")
 
@@ -243,3 +247,105 @@ def land_sites(paths: DataPaths, sites: Iterable[Any], *, run_id: str, at: Any =
         partition={"crawl_date": f"{when:%Y-%m-%d}"},
         name=f"{run_id}-{ids}",
     )
+
+
+# -- the partitioned layout (ingest.paths): one site's or one night's parts, without listing the rest --
+
+
+def _nights(store: Store, directory: str, since: str | None) -> list[str]:
+    nights = [n.split("=", 1)[1] for n in store.ls(directory) if n.startswith("crawl_date=")]
+    return [n for n in nights if since is None or n >= since]
+
+
+def site_parts(store: Store, table: str, site_id: str, *, since: str | None = None) -> list[str]:
+    """Keys of the parts of `table` that may hold rows of `site_id` (its own partition, and
+    compacted nights), nights on or after `since`; every clean version for documents/blocks.
+    Lists the table's night directories and one site directory per night, never other sites'."""
+    from ingest.paths import COMPACTED_SITE, VERSIONED_TABLES, landing_dir
+
+    tops = [landing_dir(table)]
+    if table in VERSIONED_TABLES:
+        tops = [f"{tops[0]}/{v}" for v in store.ls(tops[0]) if v.startswith("clean_version=")]
+    keys: list[str] = []
+    for top in tops:
+        for night in _nights(store, top, since):
+            for site in (site_id, COMPACTED_SITE):
+                directory = f"{top}/crawl_date={night}/site={site}"
+                keys += [f"{directory}/{n}" for n in store.ls(directory) if _is_part(n)]
+    return keys
+
+
+def night_parts(store: Store, table: str, crawl_date: str, clean_version: str | None = None) -> list[str]:
+    """Keys of every part of one night of `table`."""
+    from ingest.paths import landing_dir
+
+    top = f"{landing_dir(table, clean_version)}/crawl_date={crawl_date}"
+    return [k for k in store.files(top) if _is_part(k.rsplit("/", 1)[-1])]
+
+
+def _is_part(name: str) -> bool:
+    return name.startswith("part-") and name.endswith(".parquet")
+
+
+def read_site_rows(
+    store: Store, table: str, site_id: str, schema: pa.Schema, columns: list[str], *, since: str | None = None
+) -> list[dict[str, Any]]:
+    """Rows of `site_id` in `table` (columns missing from old parts read as null), oldest part first;
+    each with `_night`, the crawl_date partition it was read from."""
+    out: list[dict[str, Any]] = []
+    for key in site_parts(store, table, site_id, since=since):
+        night = key.split("crawl_date=", 1)[1].split("/", 1)[0]
+        try:
+            got = store.read_parquet(key)
+        except (OSError, pa.ArrowInvalid) as exc:  # a foreign or torn file: skip it, loudly
+            log.warning("skipping unreadable landing part %s: %s", key, exc)
+            continue
+        names = set(got.column_names)
+        for row in got.select([c for c in [*columns, "site_id"] if c in names]).to_pylist():
+            if row.get("site_id") == site_id:
+                out.append({**{c: row.get(c) for c in columns}, "_night": night})
+    return out
+
+
+def land_part(
+    store: Store,
+    table: str,
+    schema: pa.Schema,
+    rows: Iterable[Mapping[str, Any]],
+    *,
+    crawl_date: str,
+    site_id: str,
+    name: str,
+    clean_version: str | None = None,
+) -> str | None:
+    """Write rows as the part `name` of one site and night of `table`, whole-or-nothing; returns its
+    key, or None when there are no rows. An existing part of that name is left alone (names carry
+    the run id: a collision is a replay of the same write)."""
+    from ingest.paths import landing_key
+
+    rows = list(rows)
+    if not rows:
+        return None
+    key = landing_key(table, crawl_date=crawl_date, site_id=site_id, name=name, clean_version=clean_version)
+    if store.exists(key):
+        return key
+    table_ = pa.Table.from_pylist([{f.name: r.get(f.name) for f in schema} for r in rows], schema=schema)
+    store.write_parquet(key, table_)
+    return key
+
+
+def store_raw_in(store: Store, body: bytes) -> str:
+    """Store raw HTML bytes once under their SHA-256 (gzip, mtime 0); returns the hash. Idempotent."""
+    from ingest.paths import raw_key
+
+    digest = sha256_hex(body)
+    key = raw_key(digest)
+    if not store.exists(key):
+        store.write_bytes(key, gzip.compress(body, compresslevel=6, mtime=0))
+    return digest
+
+
+def read_raw_in(store: Store, content_sha256: str) -> bytes:
+    from ingest.paths import raw_key
+
+    return gzip.decompress(store.read_bytes(raw_key(content_sha256)))

@@ -15,6 +15,7 @@ because DuckDB's httpfs extension cannot be installed offline here.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 import threading
@@ -110,7 +111,7 @@ class Store:
             return Path(self.path(rel)).read_bytes()
         return bytes(self.fs.cat_file(self.path(rel)))
 
-    def list(self, rel: str = "") -> list[str]:
+    def ls(self, rel: str = "") -> list[str]:
         """Names (not paths) directly under `rel`, sorted; [] when it does not exist."""
         if self.is_local:
             try:
@@ -183,10 +184,8 @@ class Store:
         if self.is_local:
             Path(self.path(rel)).unlink(missing_ok=True)
         else:
-            try:
+            with contextlib.suppress(FileNotFoundError):
                 self.fs.rm_file(self.path(rel))
-            except FileNotFoundError:
-                pass
 
     def ensure(self, *dirs: str) -> None:
         """Create directories (local disk only: object stores have no directories)."""

@@ -17,9 +17,9 @@ def test_write_read_list_and_delete(store_url):
     store.write_bytes("a/c/three.bin", b"3")
     store.write_bytes("a/b/one.bin", b"1bis")  # replace
     assert store.read_bytes("a/b/one.bin") == b"1bis"
-    assert store.list("a") == ["b", "c"]
-    assert store.list("a/b") == ["one.bin", "two.bin"]
-    assert store.list("nothing/here") == []
+    assert store.ls("a") == ["b", "c"]
+    assert store.ls("a/b") == ["one.bin", "two.bin"]
+    assert store.ls("nothing/here") == []
     assert store.files("a") == ["a/b/one.bin", "a/b/two.bin", "a/c/three.bin"]
     assert store.files("a", suffix="two.bin") == ["a/b/two.bin"]
     assert store.exists("a/c/three.bin") and not store.exists("a/c/four.bin")
