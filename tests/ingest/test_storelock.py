@@ -1,4 +1,4 @@
-"""The store lease: exclusive, expires, taken over by exactly one of two racing hosts, re-entrant per owner."""
+"""The store lease: exclusive, expires, taken over by exactly one of racing hosts, re-entrant per owner."""
 
 from __future__ import annotations
 
