@@ -11,8 +11,10 @@ import gzip
 import hashlib
 import logging
 import os
+import re
 import tempfile
 from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -215,20 +217,28 @@ def read_parts(directory: Path, schema: pa.Schema, columns: list[str] | None = N
     return pa.concat_tables(tables)
 
 
-def land_sites(paths: DataPaths, sites: Iterable[Any], *, run_id: str, at: Any = None) -> Path | None:
-    """Land the registry entries (`ingest.sites.Site`) of one run under `landing/sites/`.
+RUN_DATE = re.compile(r"^(?:[a-z]+-)?(\d{4})(\d{2})(\d{2})T")
 
-    One part per run and set of sites (`crawl_date=<date>/part-<run_id>-<hash of the site ids>`),
-    so a per-site task (`[site]`) and a whole-registry call can both land, and replaying the
-    same call writes nothing new; the warehouse keeps the latest row per site_id.
-    """
-    from datetime import UTC, datetime
 
-    sites = list(sites)
+def crawl_date_of(run_id: str, started: datetime | None = None) -> str:
+    """The one rule for a run's landing night: the date in a `[kind-]YYYYMMDDT...` run id, else
+    the run's start date (UTC). Every table a run lands goes under this one `crawl_date`, so a
+    run that crosses midnight, or a backfill, never spreads over two nights."""
+    m = RUN_DATE.match(run_id)
+    if m:
+        return f"{m[1]}-{m[2]}-{m[3]}"
+    return f"{(started or datetime.now(UTC)).astimezone(UTC):%Y-%m-%d}"
+
+
+def land_sites(paths: DataPaths, sites: Iterable[Any], *, run_id: str, at: datetime | None = None) -> int:
+    """Land the registry entries (`ingest.sites.Site`) of one run under `landing/sites/`, one
+    part per site and run; replaying the same call writes nothing new. Returns the parts written
+    or found. The warehouse keeps the latest row per site_id."""
     when = at or datetime.now(UTC)
-    ids = hashlib.sha256(",".join(sorted(s.id for s in sites)).encode()).hexdigest()[:10]
-    rows = [
-        {
+    night = crawl_date_of(run_id, when)
+    n = 0
+    for s in sites:
+        row = {
             "run_id": run_id,
             "site_id": s.id,
             "commune": s.commune,
@@ -238,15 +248,11 @@ def land_sites(paths: DataPaths, sites: Iterable[Any], *, run_id: str, at: Any =
             "base_url": s.base_url,
             "registered_at": when,
         }
-        for s in sites
-    ]
-    return write_part(
-        paths.landing / "sites",
-        SITES_SCHEMA,
-        rows,
-        partition={"crawl_date": f"{when:%Y-%m-%d}"},
-        name=f"{run_id}-{ids}",
-    )
+        n += (
+            land_part(paths.store, "sites", SITES_SCHEMA, [row], crawl_date=night, site_id=s.id, name=run_id)
+            is not None
+        )
+    return n
 
 
 # -- the partitioned layout (ingest.paths): one site's or one night's parts, without listing the rest --
