@@ -293,13 +293,29 @@ def _is_part(name: str) -> bool:
     return name.startswith("part-") and name.endswith(".parquet")
 
 
+def part_run_id(key: str) -> str | None:
+    """The run id in a part's name (`part-<run_id>[~n].parquet`); None for a compacted part."""
+    name = key.rsplit("/", 1)[-1].removeprefix("part-").removesuffix(".parquet")
+    return None if name.startswith("compacted-") else name.split("~", 1)[0]
+
+
 def read_site_rows(
-    store: Store, table: str, site_id: str, schema: pa.Schema, columns: list[str], *, since: str | None = None
+    store: Store,
+    table: str,
+    site_id: str,
+    schema: pa.Schema,
+    columns: list[str],
+    *,
+    since: str | None = None,
+    skip_runs: frozenset[str] | set[str] = frozenset(),
 ) -> list[dict[str, Any]]:
     """Rows of `site_id` in `table` (columns missing from old parts read as null), oldest part first;
-    each with `_night`, the crawl_date partition it was read from."""
+    each with `_night`, the crawl_date partition it was read from. Parts named after a run of
+    `skip_runs` are not even opened."""
     out: list[dict[str, Any]] = []
     for key in site_parts(store, table, site_id, since=since):
+        if part_run_id(key) in skip_runs:
+            continue
         night = key.split("crawl_date=", 1)[1].split("/", 1)[0]
         try:
             got = store.read_parquet(key)

@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+import pyarrow as pa
+
 from ingest.land import DOCUMENTS_SCHEMA, FETCH_ERRORS_SCHEMA, PAGES_SCHEMA, read_site_rows
 from ingest.paths import state_key
 from ingest.revisit import RevisitPolicy
@@ -342,15 +344,15 @@ class SiteState:
         def fresh(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             return [r for r in rows if r.get("run_id") not in skip_runs]
 
-        pages = fresh(read_site_rows(store, "pages", self.site_id, PAGES_SCHEMA, PAGE_COLUMNS, since=since))
-        errors = fresh(
-            read_site_rows(
-                store, "fetch_errors", self.site_id, FETCH_ERRORS_SCHEMA, ERROR_COLUMNS, since=since
+        def read(table: str, schema: pa.Schema, columns: list[str]) -> list[dict[str, Any]]:
+            rows = read_site_rows(
+                store, table, self.site_id, schema, columns, since=since, skip_runs=skip_runs
             )
-        )
-        docs = fresh(
-            read_site_rows(store, "documents", self.site_id, DOCUMENTS_SCHEMA, DOCUMENT_COLUMNS, since=since)
-        )
+            return fresh(rows)
+
+        pages = read("pages", PAGES_SCHEMA, PAGE_COLUMNS)
+        errors = read("fetch_errors", FETCH_ERRORS_SCHEMA, ERROR_COLUMNS)
+        docs = read("documents", DOCUMENTS_SCHEMA, DOCUMENT_COLUMNS)
         if not (pages or errors or docs):
             return
         log.info(
