@@ -174,8 +174,9 @@ def night(h: History, n: int, *, per_site: bool, warehouse_docs: bool) -> None:
                 sk = sketch(text)
                 docs.append(
                     {"content_sha256": sha, "clean_version": CLEAN_VERSION, "run_id": run, "site_id": sid,
-                     "url": url, "final_url": url, "fetched_at": at, "version": 1, "title": text.split("\n")[0],
-                     "published_at": at.isoformat(), "text": text, "text_sha256": _sha(text),
+                     "url": url, "final_url": url, "fetched_at": at, "version": 1,
+                     "title": text.split("\n")[0], "published_at": at.isoformat(), "text": text,
+                     "text_sha256": _sha(text),
                      "footnotes_json": "{}", "warnings_json": "[]", "minhash": sk.minhash.tolist(),
                      "cleaned_at": at, "shingle_count": sk.size}
                 )  # fmt: skip

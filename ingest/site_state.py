@@ -103,6 +103,9 @@ class SiteState:
     runs: list[str] = field(default_factory=list)  # recent run ids whose rows are folded in
     last_crawl_date: str | None = None  # newest landing night folded in
     registry_sha: str | None = None  # hash of the registry entry last landed in landing/sites
+    _due_cache: dict[str, tuple[Any, datetime | None]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     # -- folding landing rows -----------------------------------------------------------------
     def apply_pages(self, rows: Iterable[dict[str, Any]]) -> None:
@@ -223,15 +226,22 @@ class SiteState:
     ) -> tuple[list[str], int]:
         """(known article URLs due tonight within the budget, how many more are due)."""
         due_dates = []
+        cache = self._due_cache  # a due date only changes with a check
         for st in self.urls.values():
             if st.latest_sha is None:
                 continue
             checked = st.checked_at or st.fetched_at
-            due = (
-                None
-                if checked is None
-                else policy.next_due(st.url, checked, stable=st.stable, age_days=st.age_days(checked))
-            )
+            key = (id(policy), checked, st.stable, st.published_at)
+            hit = cache.get(st.url)
+            if hit is not None and hit[0] == key:
+                due = hit[1]
+            else:
+                due = (
+                    None
+                    if checked is None
+                    else policy.next_due(st.url, checked, stable=st.stable, age_days=st.age_days(checked))
+                )
+                cache[st.url] = (key, due)
             due_dates.append((st.url, due))
         return policy.choose(due_dates, now, budget=budget)
 
