@@ -45,7 +45,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from ingest.clean.minhash import NUM_PERM, sketch  # noqa: E402
-from ingest.clean.neardup_index import (  # noqa: E402
+from ingest.clean.neardup import (  # noqa: E402
     BANDS,
     BANDS_SCHEMA,
     DOCS_SCHEMA,

@@ -1,8 +1,10 @@
 """The only writer of landing files: content-addressed raw HTML and append-only Parquet parts.
 
-Every write is atomic (temp file in the same directory, fsync, rename), so a killed process
-leaves either the whole file or nothing. Parquet parts are never rewritten: each run writes
-new part files, and readers de-duplicate versions by (url, content_sha256).
+Everything goes through a `Store` (local disk or S3-compatible object storage, `ingest.storage`),
+whose writes are whole-or-nothing, so a killed process leaves either the whole file or nothing.
+Parts are never rewritten (compaction only moves rows, `ingest.compact`): each site run writes
+its own parts under `<table>/[clean_version=V/]crawl_date=<night>/site=<site>/` (layout in
+`ingest.paths`), and readers de-duplicate replays by key.
 """
 
 from __future__ import annotations
@@ -10,16 +12,12 @@ from __future__ import annotations
 import gzip
 import hashlib
 import logging
-import os
 import re
-import tempfile
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
-import pyarrow.parquet as pq
 
 from ingest.paths import DataPaths
 from ingest.storage import Store
@@ -36,14 +34,18 @@ PAGES_SCHEMA = pa.schema(
         ("final_url", pa.string()),
         ("fetched_at", TS),
         ("status", pa.int32()),
-        ("change", pa.string()),  # new | changed | unchanged | not_modified
-        ("content_sha256", pa.string()),
+        ("change", pa.string()),  # new | changed | unchanged (not_modified: parts before 304s were counts)
+        ("content_sha256", pa.string()),  # the raw version this fetch is (stored under raw/)
         ("version", pa.int32()),  # 1 for the first content seen at a URL, +1 per new content
         ("etag", pa.string()),
         ("last_modified", pa.string()),
         ("bytes", pa.int64()),
         ("encoding", pa.string()),
         ("content_type", pa.string()),
+        (
+            "body_sha256",
+            pa.string(),
+        ),  # the bytes received (differ from content_sha256: same text, new chrome)
     ]
 )
 
@@ -109,6 +111,10 @@ CRAWL_RUNS_SCHEMA = pa.schema(
         ("pages_failed", pa.int32()),
         ("requests", pa.int32()),
         ("documents_cleaned", pa.int32()),
+        ("pages_not_modified", pa.int32()),  # 304 answers: counted here, no page row
+        ("pages_clean_failed", pa.int32()),
+        ("revisits", pa.int32()),  # known articles fetched again because they were due
+        ("revisits_deferred", pa.int32()),  # due, left for a later night by the budget
     ]
 )
 
@@ -129,92 +135,6 @@ SITES_SCHEMA = pa.schema(
 
 def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def _atomic_write_bytes(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def raw_path(paths: DataPaths, content_sha256: str) -> Path:
-    return paths.raw / content_sha256[:2] / f"{content_sha256}.html.gz"
-
-
-def store_raw(paths: DataPaths, body: bytes) -> str:
-    """Store raw HTML bytes once under their SHA-256; returns the hash. Idempotent."""
-    digest = sha256_hex(body)
-    target = raw_path(paths, digest)
-    if not target.exists():
-        # mtime=0 keeps the gzip bytes a pure function of the content
-        _atomic_write_bytes(target, gzip.compress(body, compresslevel=6, mtime=0))
-    return digest
-
-
-def read_raw(paths: DataPaths, content_sha256: str) -> bytes:
-    return gzip.decompress(raw_path(paths, content_sha256).read_bytes())
-
-
-def write_part(
-    directory: Path,
-    schema: pa.Schema,
-    rows: Iterable[Mapping[str, Any]],
-    *,
-    partition: Mapping[str, str],
-    name: str,
-) -> Path | None:
-    """Write rows as one Parquet part `<directory>/<k=v>/.../part-<name>.parquet`, atomically.
-
-    Returns None (and writes nothing) when there are no rows. An existing part with the same
-    name is left alone: part names carry the run id, so a name collision means a replay of
-    exactly the same write.
-    """
-    rows = list(rows)
-    if not rows:
-        return None
-    target = directory
-    for key, value in partition.items():
-        target = target / f"{key}={value}"
-    target = target / f"part-{name}.parquet"
-    if target.exists():
-        return target
-    table = pa.Table.from_pylist([{f.name: r.get(f.name) for f in schema} for r in rows], schema=schema)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    os.close(fd)
-    try:
-        pq.write_table(table, tmp, compression="zstd")
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
-
-
-def parts(directory: Path) -> list[Path]:
-    """All finished part files under a landing directory (temp files excluded)."""
-    if not directory.exists():
-        return []
-    return sorted(p for p in directory.rglob("part-*.parquet") if not p.name.startswith("."))
-
-
-def read_parts(directory: Path, schema: pa.Schema, columns: list[str] | None = None) -> pa.Table:
-    """All part files of a landing directory as one table (empty table with the schema if none)."""
-    files = parts(directory)
-    if not files:
-        return schema.empty_table() if columns is None else schema.empty_table().select(columns)
-    tables = [pq.read_table(f, columns=columns, schema=schema) for f in files]
-    return pa.concat_tables(tables)
 
 
 RUN_DATE = re.compile(r"^(?:[a-z]+-)?(\d{4})(\d{2})(\d{2})T")
@@ -356,7 +276,7 @@ def land_part(
     return key
 
 
-def store_raw_in(store: Store, body: bytes) -> str:
+def store_raw(store: Store, body: bytes) -> str:
     """Store raw HTML bytes once under their SHA-256 (gzip, mtime 0); returns the hash. Idempotent."""
     from ingest.paths import raw_key
 
@@ -367,7 +287,29 @@ def store_raw_in(store: Store, body: bytes) -> str:
     return digest
 
 
-def read_raw_in(store: Store, content_sha256: str) -> bytes:
+def read_raw(store: Store, content_sha256: str) -> bytes:
     from ingest.paths import raw_key
 
     return gzip.decompress(store.read_bytes(raw_key(content_sha256)))
+
+
+def part_name(run_id: str, n: int) -> str:
+    """The n-th part of a run in one site partition: `<run_id>`, then `<run_id>~1`, `~2`, …"""
+    return run_id if n == 0 else f"{run_id}~{n}"
+
+
+def next_part_index(store: Store, run_id: str, crawl_date: str, site_id: str, tables: Iterable[str]) -> int:
+    """The first part number of `run_id` not yet used in the site's partition of any of `tables`
+    (a replay of a killed run appends parts, never overwrites the ones it already landed)."""
+    from ingest.clean import CLEANER_VERSION
+    from ingest.paths import VERSIONED_TABLES, landing_dir
+
+    used = -1
+    for table in tables:
+        version = CLEANER_VERSION if table in VERSIONED_TABLES else None
+        directory = f"{landing_dir(table, version)}/crawl_date={crawl_date}/site={site_id}"
+        for name in store.ls(directory):
+            if part_run_id(name) == run_id:
+                stem = name.removeprefix("part-").removesuffix(".parquet")
+                used = max(used, int(stem.split("~", 1)[1]) if "~" in stem else 0)
+    return used + 1

@@ -213,6 +213,20 @@ class SiteState:
             return "changed", st.versions[content_sha256]
         return "changed", max(st.versions.values()) + 1
 
+    def pending(self) -> list[str]:
+        """URLs discovered but not fetched yet (a night's request budget ran out), oldest first."""
+        waiting = [st for st in self.urls.values() if st.latest_sha is None and st.url not in self.failures]
+        return [st.url for st in sorted(waiting, key=lambda st: (_sort_time(st.first_seen), st.url))]
+
+    def changed_since_checked(self, url: str, lastmod: str | None) -> bool:
+        """Whether a sitemap's `lastmod` for a known URL is later than our last check of it."""
+        st = self.urls.get(url)
+        when = _parse_time(lastmod)
+        if st is None or st.latest_sha is None or when is None:
+            return False
+        checked = st.checked_at or st.fetched_at
+        return checked is None or when > checked
+
     def uncleaned(self) -> list[UrlState]:
         """URLs whose latest landed version has no document: re-cleaned from raw, not refetched."""
         return [st for st in self.urls.values() if st.latest_sha and st.latest_sha not in st.documents]
@@ -272,6 +286,11 @@ class SiteState:
                 }
             ]
         )
+
+    def add_pending(self, url: str, at: datetime) -> None:
+        """Remember a discovered URL left for a later night (known, so listing walks stop at it)."""
+        if url not in self.urls:
+            self.urls[url] = UrlState(url, first_seen=at)
 
     def record_error(self, url: str, error_class: str, attempt: int, occurred_at: datetime) -> None:
         self.failures[url] = Failure(url, error_class, attempt, occurred_at)

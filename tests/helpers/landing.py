@@ -228,3 +228,30 @@ def land(
 
 def utc(*args: int) -> datetime:
     return datetime(*args, tzinfo=UTC)
+
+
+def rows_of(paths: DataPaths, table: str) -> list[dict]:
+    """Every landed row of a landing table (any store), as the warehouse reads them, with the
+    `crawl_date` and `site` of the partition each came from."""
+    import duckdb
+
+    from ingest.paths import landing_glob
+
+    store = paths.store
+    if not store.files(f"landing/{table}", suffix=".parquet"):
+        return []
+    con = duckdb.connect()
+    store.register(con)
+    try:
+        rel = con.sql(
+            f"select * from read_parquet('{store.uri(landing_glob(table))}', union_by_name = true, "
+            "hive_partitioning = true, hive_types_autocast = false)"
+        )
+        return rel.to_arrow_table().to_pylist()
+    finally:
+        con.close()
+
+
+def part_keys(paths: DataPaths, table: str) -> list[str]:
+    """Store keys of every part of a landing table."""
+    return [k for k in paths.store.files(f"landing/{table}", suffix=".parquet")]

@@ -10,7 +10,7 @@ import time
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -19,21 +19,16 @@ import pytest
 
 from ingest.clean import clean_html
 from ingest.crawl import Observer, SiteCrawlResult, crawl_site, crawl_sites
-from ingest.crawl_state import CrawlState
+from ingest.crawl_config import CrawlConfig
 from ingest.fetch import FetchConfig
-from ingest.land import (
-    CRAWL_RUNS_SCHEMA,
-    DOCUMENTS_SCHEMA,
-    FETCH_ERRORS_SCHEMA,
-    PAGES_SCHEMA,
-    raw_path,
-    read_parts,
-    read_raw,
-)
-from ingest.paths import DataPaths
+from ingest.land import read_raw as read_stored
+from ingest.paths import DataPaths, raw_key
+from ingest.revisit import RevisitPolicy
 from ingest.simulator.faults import Fault
 from ingest.simulator.server import PortalSimulator
+from ingest.site_state import SiteState
 from ingest.sites import Site, load_registry
+from tests.helpers.landing import part_keys, rows_of
 
 FAST = FetchConfig(
     connect_timeout_s=1.0,
@@ -43,8 +38,10 @@ FAST = FetchConfig(
     backoff_max_s=0.02,
     retry_after_cap_s=2.0,
     max_body_bytes=512 * 1024,
-    flush_every=3,
 )
+CRAWL = CrawlConfig(flush_every=3)
+# every known article due again (a month later) and no nightly cap on revisits
+ALL_DUE = CrawlConfig(flush_every=3, revisit=RevisitPolicy(revisit_budget=10_000), request_budget=10_000)
 SITE = "xuan-phu"
 
 
@@ -65,16 +62,27 @@ def sites_of(
     return load_registry(sim.write_registry(tmp_path / "registry.yaml", delay_s=delay_s, site_ids=ids))
 
 
-def run(sim, paths, tmp_path, run_id, ids=(SITE,), config=FAST) -> list[SiteCrawlResult]:
-    return crawl_sites(sites_of(sim, tmp_path, list(ids)), paths, run_id=run_id, config=config)
+def run(
+    sim, paths, tmp_path, run_id, ids=(SITE,), config=FAST, crawl=CRAWL, now=None
+) -> list[SiteCrawlResult]:
+    sites = sites_of(sim, tmp_path, list(ids))
+    return crawl_sites(sites, paths, run_id=run_id, config=config, crawl=crawl, now=now)
 
 
 def pages(paths: DataPaths) -> list[dict]:
-    return read_parts(paths.pages, PAGES_SCHEMA).to_pylist()
+    return rows_of(paths, "pages")
 
 
 def errors(paths: DataPaths) -> list[dict]:
-    return read_parts(paths.fetch_errors, FETCH_ERRORS_SCHEMA).to_pylist()
+    return rows_of(paths, "fetch_errors")
+
+
+def read_raw(paths: DataPaths, sha: str) -> bytes:
+    return read_stored(paths.store, sha)
+
+
+def later(days: float) -> datetime:
+    return datetime.now(UTC) + timedelta(days=days)
 
 
 def assert_no_duplicate_versions(rows: list[dict]) -> None:
@@ -100,21 +108,28 @@ def test_first_run_lands_every_article_of_every_family(sim, paths, tmp_path):
         assert res.pages_new == len(expected) and res.pages_failed == 0 and res.errors == []
     assert {r["change"] for r in rows} == {"new"} and {r["version"] for r in rows} == {1}
     for r in rows:
-        assert raw_path(paths, r["content_sha256"]).exists()
+        assert paths.store.exists(raw_key(r["content_sha256"]))
         assert r["status"] == 200 and r["etag"] and r["last_modified"] and r["encoding"] == "utf-8"
-    # partitioned by the run's date, one part per flushed batch, named by run and site
-    files = sorted(p.name for p in paths.pages.rglob("part-*.parquet"))
-    assert all(p.startswith("part-20250701T010000Z-aaaaaa-") for p in files)
-    assert {p.parent.name for p in paths.pages.rglob("part-*.parquet")} == {"crawl_date=2025-07-01"}
-    runs = read_parts(paths.crawl_runs, CRAWL_RUNS_SCHEMA).to_pylist()
+    # partitioned by the run's night and the site; parts named by run (`~n` per further batch)
+    for table in ("pages", "documents", "crawl_runs"):
+        keys = part_keys(paths, table)
+        assert {k.split("/site=")[1].split("/")[0] for k in keys} == set(ids), table
+        assert all("/crawl_date=2025-07-01/" in k for k in keys), table
+        names = {k.rsplit("/", 1)[1].split("~")[0].removesuffix(".parquet") for k in keys}
+        assert names == {"part-20250701T010000Z-aaaaaa"}, table
+    runs = rows_of(paths, "crawl_runs")
     assert sorted(r["site_id"] for r in runs) == sorted(ids)
     assert all(r["requests"] > r["pages_new"] for r in runs)
+    # one part per site, run and table once a run's rows fit one batch
+    paths2 = DataPaths.at(tmp_path / "data2")
+    run(sim, paths2, tmp_path, "20250701T010000Z-aaaaaa", ids=ids, crawl=CrawlConfig())
+    assert len(part_keys(paths2, "pages")) == len(ids) == len(part_keys(paths2, "documents"))
 
 
-def test_incremental_runs_fetch_only_new_or_changed_pages(sim, paths, tmp_path):
+def test_incremental_runs_fetch_only_new_or_due_pages(sim, paths, tmp_path):
     run(sim, paths, tmp_path, "20250701T010000Z-aaaaaa")
     articles = sim.article_urls(SITE)
-    prefix = sim.site(SITE).prefix
+    extra: list[str] = []
 
     def article_gets(status: int) -> int:
         return sum(
@@ -123,23 +138,22 @@ def test_incremental_runs_fetch_only_new_or_changed_pages(sim, paths, tmp_path):
             if r.status == status and any(u.endswith(r.path) for u in articles + extra)
         )
 
-    extra: list[str] = []
+    # minutes later: no known article is due, nothing is fetched but the first listing page
     sim.reset_log()
     [res] = run(sim, paths, tmp_path, "20250702T010000Z-bbbbbb")
-    assert article_gets(200) == 0  # nothing new: every article answered 304
-    assert article_gets(304) == len(articles)
-    assert res.pages_new == res.pages_changed == 0 and res.pages_unchanged == len(articles)
-    # the listing walk stopped at the first page (it holds only known articles)
+    assert article_gets(200) == article_gets(304) == 0 and res.pages_seen == 0
     listing_path = urlsplit(sim.listing_urls(SITE)[0]).path
     listing = [r.path for r in sim.request_log if r.path.split("?")[0] == listing_path]
-    assert listing == [listing_path]
+    assert listing == [listing_path]  # the walk stopped at a page of known articles
 
+    # a month later every article is due: conditional GETs, 304 but for the one edited
     slug = sim.site(SITE).articles[-1].slug  # the oldest article, deep in the listing
     sim.mutate(SITE, slug)
     sim.reset_log()
-    [res] = run(sim, paths, tmp_path, "20250703T010000Z-cccccc")
+    [res] = run(sim, paths, tmp_path, "20250803T010000Z-cccccc", crawl=ALL_DUE, now=later(31))
     assert article_gets(200) == 1 and article_gets(304) == len(articles) - 1
-    assert res.pages_changed == 1 and res.pages_new == 0 and res.pages_unchanged == len(articles) - 1
+    assert res.pages_changed == 1 and res.pages_new == 0 and res.pages_not_modified == len(articles) - 1
+    assert res.revisits == len(articles)
     rows = pages(paths)
     changed = [r for r in rows if r["change"] == "changed"]
     assert (
@@ -147,9 +161,11 @@ def test_incremental_runs_fetch_only_new_or_changed_pages(sim, paths, tmp_path):
     )
     old = next(r for r in rows if r["url"] == changed[0]["url"] and r["version"] == 1)
     assert read_raw(paths, old["content_sha256"]) != read_raw(paths, changed[0]["content_sha256"])
+    assert len(rows) == len(articles) + 1  # 304s are counts in crawl_runs, not page rows
+    cr = {r["run_id"]: r for r in rows_of(paths, "crawl_runs")}
+    assert cr["20250803T010000Z-cccccc"]["pages_not_modified"] == len(articles) - 1
 
-    # A new article also changes the "Tin khác" box of some other pages: those bytes changed, so
-    # they are fetched (200) and become new versions; every other page still answers 304.
+    # a new article is found on the first listing page; the articles just checked are not due
     new_url = sim.add_article(
         SITE,
         title="Hội nghị sơ kết công tác 9 tháng đầu năm 2025",
@@ -158,14 +174,25 @@ def test_incremental_runs_fetch_only_new_or_changed_pages(sim, paths, tmp_path):
     )
     extra.append(new_url)
     sim.reset_log()
-    [res] = run(sim, paths, tmp_path, "20250704T010000Z-dddddd")
-    assert res.pages_new == 1
-    assert article_gets(200) == res.pages_new + res.pages_changed
-    assert article_gets(304) == res.pages_unchanged
+    [res] = run(sim, paths, tmp_path, "20250804T010000Z-dddddd", now=later(32))
+    assert res.pages_new == 1 and res.pages_seen == 1
+    assert article_gets(200) == 1 and article_gets(304) == 0
     rows = pages(paths)
     assert [r["version"] for r in rows if r["url"] == new_url] == [1]
     assert_no_duplicate_versions(rows)
-    assert prefix  # the bundled sites share one host under path prefixes
+
+
+def test_the_nightly_revisit_budget_bounds_the_requests(sim, paths, tmp_path):
+    run(sim, paths, tmp_path, "20250701T010000Z-aaaaaa")
+    n = len(sim.article_urls(SITE))
+    budget = CrawlConfig(revisit=RevisitPolicy(revisit_budget=2))
+    sim.reset_log()
+    [res] = run(sim, paths, tmp_path, "20250801T010000Z-bbbbbb", crawl=budget, now=later(31))
+    assert res.revisits == 2 and res.revisits_deferred == n - 2
+    assert sim.count(conditional=True) == 2
+    sim.reset_log()
+    [res] = run(sim, paths, tmp_path, "20250802T010000Z-cccccc", crawl=budget, now=later(32))
+    assert res.revisits == 2 and res.revisits_deferred == n - 4  # the next most overdue ones
 
 
 # fault kind, its parameters, the error class the crawler must record
@@ -207,7 +234,7 @@ def test_fault_is_recorded_and_recovered_next_run(sim, paths, tmp_path, kind, pa
     if kind != "retry_after":  # a long Retry-After leaves the whole host for the next run
         others = set(sim.article_urls(SITE)) - {url}
         assert others <= {r["url"] for r in pages(paths)}
-    assert url in CrawlState.load(paths, SITE).retry_urls(FAST.max_failed_runs)
+    assert url in SiteState.load(paths.store, SITE).retry_urls(CRAWL.max_failed_runs)
 
     sim.faults.clear()
     [res2] = run(sim, paths, tmp_path, "20250702T010000Z-bbbbbb")
@@ -217,7 +244,7 @@ def test_fault_is_recorded_and_recovered_next_run(sim, paths, tmp_path, kind, pa
     }
     assert {r["url"] for r in rows} == set(sim.article_urls(SITE))
     assert res2.pages_failed == 0
-    assert CrawlState.load(paths, SITE).retry_urls(FAST.max_failed_runs) == []
+    assert SiteState.load(paths.store, SITE).retry_urls(CRAWL.max_failed_runs) == []
     assert_no_duplicate_versions(rows)
 
 
@@ -248,13 +275,14 @@ def test_repeated_failures_count_attempts_and_stop_after_the_limit(sim, paths, t
     victim = site.articles[0]
     url = sim.article_url(SITE, victim.slug)
     sim.faults.add(site.prefix + site.article_path(victim), Fault("status", code=404))
-    cfg = FetchConfig(**{**FAST.__dict__, "max_failed_runs": 2})
+    cfg = CrawlConfig(flush_every=3, max_failed_runs=2)
     for i in range(3):
-        run(sim, paths, tmp_path, f"2025070{i + 1}T010000Z-run{i}", config=cfg)
-    attempts = [e["attempt"] for e in errors(paths) if e["url"] == url]
-    # runs 1 and 2 fail; run 3 still finds it on the listing page, so it tries again
-    assert attempts == [1, 2, 3]
-    assert url not in CrawlState.load(paths, SITE).retry_urls(cfg.max_failed_runs)
+        run(sim, paths, tmp_path, f"2025070{i + 1}T010000Z-run{i}", crawl=cfg)
+    attempts = [
+        e["attempt"] for e in sorted(errors(paths), key=lambda e: e["occurred_at"]) if e["url"] == url
+    ]
+    assert attempts == [1, 2]  # the third run leaves it alone: known, failed twice in a row
+    assert url not in SiteState.load(paths.store, SITE).retry_urls(cfg.max_failed_runs)
 
 
 def test_cleaner_failure_is_recorded_and_pages_kept(sim, paths, tmp_path, monkeypatch):
@@ -298,19 +326,20 @@ def test_replaying_the_same_run_id_adds_nothing(sim, paths, tmp_path):
     sim.reset_log()
     [res] = run(sim, paths, tmp_path, "20250701T010000Z-aaaaaa")
     assert pages(paths) == before and res.pages_seen == 0
-    runs = read_parts(paths.crawl_runs, CRAWL_RUNS_SCHEMA).to_pylist()
-    assert len(runs) == 1
+    assert len(rows_of(paths, "crawl_runs")) == 1
 
 
 def test_crawl_site_single_site_entry_point(sim, paths, tmp_path):
     [site] = sites_of(sim, tmp_path, ["lamdong-loc-quang"])
-    res = crawl_site(site, paths, run_id="20250701T010000Z-aaaaaa", config=FAST)
+    res = crawl_site(site, paths, run_id="20250701T010000Z-aaaaaa", config=FAST, crawl=CRAWL)
     assert res.pages_new == len(sim.article_urls("lamdong-loc-quang")) > 0
     assert res.started_at <= res.finished_at
 
 
 def test_max_pages_limits_the_listing_walk(sim, paths, tmp_path):
-    [res] = crawl_sites(sites_of(sim, tmp_path, [SITE]), paths, run_id="r1", max_pages=1, config=FAST)
+    [res] = crawl_sites(
+        sites_of(sim, tmp_path, [SITE]), paths, run_id="r1", max_pages=1, config=FAST, crawl=CRAWL
+    )
     per_page = len([u for u in sim.article_urls(SITE)])
     assert 0 < res.pages_new <= per_page
     listing = [r for r in sim.request_log if "page=2" in r.path]
@@ -334,7 +363,7 @@ def test_crawl_cleans_in_worker_processes_and_lands_every_document(sim, paths, t
     before = _clean_workers()
     results = run(sim, paths, tmp_path, "20250701T010000Z-aaaaaa", ids=ids)
     assert _clean_workers() <= before  # the cleaning pool is shut down
-    docs = read_parts(paths.documents, DOCUMENTS_SCHEMA).to_pylist()
+    docs = rows_of(paths, "documents")
     expected = {u for sid in ids for u in sim.article_urls(sid)}
     assert {d["url"] for d in docs} == expected and len(docs) == len(expected)
     assert sum(r.documents_cleaned for r in results) == len(expected)
@@ -354,24 +383,31 @@ def test_keyboard_interrupt_shuts_the_cleaning_pool_down(sim, paths, tmp_path):
 
     before = _clean_workers()
     with pytest.raises(KeyboardInterrupt):
-        crawl_sites(sites_of(sim, tmp_path, [SITE]), paths, run_id="r1", config=FAST, observer=Interrupt())
+        crawl_sites(
+            sites_of(sim, tmp_path, [SITE]),
+            paths,
+            run_id="r1",
+            config=FAST,
+            crawl=CRAWL,
+            observer=Interrupt(),
+        )
     assert _clean_workers() <= before
     # nothing landed half-way: the re-run lands every page and document once
     run(sim, paths, tmp_path, "r2")
     rows = pages(paths)
     assert Counter(r["url"] for r in rows if r["change"] == "new") == Counter(sim.article_urls(SITE))
-    docs = read_parts(paths.documents, DOCUMENTS_SCHEMA).to_pylist()
+    docs = rows_of(paths, "documents")
     assert Counter(d["url"] for d in docs) == Counter(sim.article_urls(SITE))
 
 
 CRAWL_SCRIPT = """
 import sys
 from ingest.crawl import crawl_sites
-from ingest.fetch import FetchConfig
+from ingest.crawl_config import CrawlConfig
 from ingest.paths import DataPaths
 from ingest.sites import load_registry
 registry, data_dir = sys.argv[1:3]
-crawl_sites(load_registry(registry), DataPaths.at(data_dir), run_id="r1", config=FetchConfig(flush_every=2))
+crawl_sites(load_registry(registry), DataPaths.at(data_dir), run_id="r1", crawl=CrawlConfig(flush_every=2))
 """
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from ingest.clean.minhash import best_match, sketch
-from ingest.clean.neardup_index import assign_groups, index_summary
+from ingest.clean.neardup import assign_groups, index_summary
 from ingest.land import DOCUMENTS_SCHEMA, land_part
 from ingest.storage import Store
 from ingest.storelock import Lease, LeaseBusy
