@@ -241,26 +241,39 @@ def save_states(h: History) -> float:
     return time.perf_counter() - t
 
 
-def time_state_loads(h: History, sample: int) -> float:
-    ids = sorted(h.states)[:: max(1, len(h.states) // sample)][:sample]
-    times = []
-    for sid in ids:
-        t = time.perf_counter()
-        loaded = SiteState.load(h.store, sid)
-        times.append(time.perf_counter() - t)
-        assert len(loaded.urls) == len(h.states[sid].urls), sid
-    return statistics.mean(times)
+def sample_ids(h: History, sample: int) -> list[str]:
+    return sorted(h.states)[:: max(1, len(h.states) // sample)][:sample]
 
 
-def time_old_state_load(root: Path, site_id: str) -> float | None:
-    """The loader before this change (every part of every site read, then filtered)."""
-    try:
-        from ingest.crawl_state import CrawlState  # the old module, while it exists
-    except ImportError:
-        return None
+def time_state_loads(stores: dict[str, Store], ids: list[str], rounds: int = 3) -> dict[str, float]:
+    """Median `SiteState.load` time per store, the stores' loads interleaved (load on a shared
+    machine varies by the minute; interleaving puts both sizes under the same conditions)."""
+    times: dict[str, list[float]] = {label: [] for label in stores}
+    for _ in range(rounds):
+        for sid in ids:
+            for label, store in stores.items():
+                t = time.perf_counter()
+                loaded = SiteState.load(store, sid)
+                times[label].append(time.perf_counter() - t)
+                assert loaded.urls, sid
+    return {label: statistics.median(v) for label, v in times.items()}
+
+
+def time_full_scan_load(store: Store, site_id: str) -> tuple[float, int]:
+    """What loading a site's state cost before this change: every part of the crawl log and of
+    the errors read, then filtered by site (the old `CrawlState.load`). Returns (s, files)."""
+    import pyarrow.compute as pc
+
     t = time.perf_counter()
-    CrawlState.load(DataPaths.at(root), site_id)
-    return time.perf_counter() - t
+    keys = store.files("landing/pages", suffix=".parquet") + store.files(
+        "landing/fetch_errors", suffix=".parquet"
+    )
+    rows = 0
+    for key in keys:
+        table = store.read_parquet(key)
+        rows += table.filter(pc.equal(table["site_id"], site_id)).num_rows
+    assert rows > 0
+    return time.perf_counter() - t, len(keys)
 
 
 def pad_index(store: Store, n_docs: int, rng: np.random.Generator) -> None:
@@ -301,7 +314,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     ap.add_argument("--articles", type=int, default=300, help="known articles per site at the start")
     ap.add_argument("--window", type=int, default=3, help="recent nights kept as per-site parts")
     ap.add_argument("--sample", type=int, default=50, help="sites whose state load is timed")
-    ap.add_argument("--compare-old", action="store_true", help="also time the old all-parts state loader")
+    ap.add_argument("--compare-old", action="store_true", help="also time the old all-parts state load")
     ap.add_argument("--no-warehouse", action="store_true", help="skip the dbt builds")
     ap.add_argument("--data-dir", type=Path, default=None)
     ap.add_argument("--keep", action="store_true")
@@ -314,8 +327,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     out: dict[str, Any] = {"sites": args.sites, "nights": args.nights, "articles": args.articles}
     t0 = time.perf_counter()
     half = args.nights // 2
-    loads: dict[str, float] = {}
-    old: dict[str, float | None] = {}
+    old: dict[str, Any] = {}
+    half_store = Store.at(root / "half-history")
     for n in range(args.nights + 1):
         # the last `window` nights before each measurement are per-site parts, as the crawler
         # writes them; older ones as the compaction leaves them
@@ -324,15 +337,19 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         if n in (half, args.nights):
             label = "half" if n == half else "full"
             out[f"save_states_s_{label}"] = round(save_states(h), 2)
-            loads[label] = time_state_loads(h, args.sample)
             if args.compare_old:
-                old[label] = time_old_state_load(root, h.site_id(0))
-            print(f"night {n}: state load {loads[label] * 1000:.2f} ms", flush=True)
+                seconds, files = time_full_scan_load(store, h.site_id(0))
+                old[label] = {"s": round(seconds, 2), "files": files}
+            if n == half:  # keep this history as it is, to time both sizes side by side at the end
+                shutil.copytree(root / "landing", Path(half_store.path()) / "landing")
+                shutil.copytree(root / "state", Path(half_store.path()) / "state")
+            print(f"night {n}: history saved", flush=True)
     out["history_s"] = round(time.perf_counter() - t0, 1)
+    loads = time_state_loads({"half": half_store, "full": store}, sample_ids(h, args.sample))
     out["state_load_s"] = {k: round(v, 5) for k, v in loads.items()}
     out["state_load_ratio"] = round(loads["full"] / loads["half"], 2)
     if args.compare_old:
-        out["old_state_load_s"] = {k: (round(v, 2) if v is not None else None) for k, v in old.items()}
+        out["old_state_load_s"] = old
 
     # files per night: the last (per-site) night, then the same night compacted
     last = f"{START + timedelta(days=args.nights):%Y-%m-%d}"

@@ -33,9 +33,9 @@ import duckdb
 import pytest
 
 from ingest import pipeline
-from ingest.land import DOCUMENTS_SCHEMA, read_parts
 from ingest.paths import DataPaths
 from tests.helpers.airflow_env import airflow_env
+from tests.helpers.landing import rows_of
 
 pytestmark = pytest.mark.slow
 
@@ -162,7 +162,7 @@ def _content(path: Path, table: str) -> list[tuple]:
 
 
 def _texts(paths: DataPaths) -> dict[str, str]:
-    return {d["url"]: d["text"] for d in read_parts(paths.documents, DOCUMENTS_SCHEMA).to_pylist()}
+    return {d["url"]: d["text"] for d in rows_of(paths, "documents")}
 
 
 @pytest.mark.timeout(DEADLINE_S + 300)
