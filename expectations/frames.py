@@ -19,10 +19,13 @@ RECENT_NIGHTS = 2  # landing nights whose page rows are validated row by row (ol
 
 
 def open_build(paths: DataPaths) -> duckdb.DuckDBPyConnection:
-    """The build warehouse, read-only: the checks never change what dbt wrote."""
+    """The build warehouse, read-only: the checks never change what dbt wrote. Its staging views
+    read the landing on the store, so an s3:// store's filesystem is registered on it."""
     if not paths.warehouse.exists():
         raise FileNotFoundError(f"no build warehouse at {paths.warehouse}; run the dbt build first")
-    return attach_read_only(paths.warehouse, alias="build")
+    con = attach_read_only(paths.warehouse, alias="build")
+    paths.store.register(con)
+    return con
 
 
 def existing_tables(con: duckdb.DuckDBPyConnection) -> set[str]:

@@ -206,11 +206,13 @@ def run(
     max_pages: int | None = None,
     full_refresh: bool = False,
     progress: bool = False,
+    store: str | None = None,
 ) -> RunSummary:
     """The whole nightly job. Page failures are recorded and do not fail the run; a failed
-    build or critical check does, and leaves the last published warehouse in place."""
+    build or critical check does, and leaves the last published warehouse in place. `store`
+    (default `$XAETL_STORE`, else the data dir) holds raw HTML, landing and crawl state."""
     go_offline()
-    paths = DataPaths.at(data_dir).ensure()
+    paths = DataPaths.at(data_dir, store).ensure()
     sites = registry if isinstance(registry, list) else load_registry(registry)
     if site_ids:
         unknown = set(site_ids) - {s.id for s in sites}

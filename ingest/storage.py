@@ -195,8 +195,9 @@ class Store:
 
     # -- DuckDB -----------------------------------------------------------------------------
     def register(self, con: Any) -> None:
-        """Let a DuckDB connection read this store's URLs (fsspec for s3://; nothing for local)."""
-        if not self.is_local:
+        """Let a DuckDB connection read this store's URLs (fsspec for s3://; nothing for local).
+        Registering twice on one connection is a no-op."""
+        if not self.is_local and "s3" not in con.list_filesystems():
             con.register_filesystem(s3_filesystem())
 
 

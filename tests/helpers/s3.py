@@ -27,8 +27,11 @@ class S3Server:
 @contextmanager
 def s3_server() -> Iterator[S3Server]:
     """Start moto's server, point the AWS variables at it, restore them afterwards."""
+    import logging
+
     from moto.server import ThreadedMotoServer
 
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # one line per request otherwise
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
     server.start()
     host, port = server.get_host_and_port()

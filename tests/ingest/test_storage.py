@@ -52,6 +52,7 @@ def test_parquet_round_trip_and_duckdb_reads_the_same_url(store_url):
     assert store.read_parquet("t/crawl_date=2026-12-02/site=b/part-r2.parquet").to_pylist() == [{"n": 3}]
     con = duckdb.connect()
     store.register(con)
+    store.register(con)  # a second registration (another reader on the same connection) is harmless
     rows = con.sql(
         f"select crawl_date, site, n from read_parquet('{store.uri('t')}/*/*/*.parquet', "
         "hive_partitioning = true) order by n"
