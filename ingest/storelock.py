@@ -1,127 +1,103 @@
-"""A lease on the store that works across hosts: create-if-absent generations with an owner and expiry.
+"""Locks on the store, for hosts that share nothing but it: `ingest.runlock`'s lease on S3 or a directory.
 
-`locks/<name>/<generation>` objects hold `{owner, expires_at}`. The holder is the highest
-generation; it is free when that one has expired or was released. Taking it means creating the
-next generation with create-if-absent (`O_EXCL` on local disk, `If-None-Match: *` on S3/MinIO),
-so of two hosts racing for an expired lease exactly one wins, and nothing is ever deleted under
-a live holder. Releasing rewrites one's own generation as expired; older generations are
-removed by the next holder.
+`ingest.runlock.LeaseRunLock` needs three atomic operations from a storage (`LockStore`):
+create-if-absent, replace-if-unchanged and delete-if-unchanged. On S3-compatible storage (AWS,
+MinIO, the test server) they are conditional requests: `If-None-Match: *` to create, and
+`If-Match: <ETag>` of the object whose bytes were checked to replace or delete, so of two hosts
+racing for an expired lease exactly one wins. A local store uses `runlock.DirectoryLockStore`
+(link(2) and a flock-guarded compare-and-swap). Locks live under `<store>/locks/`.
+
+Used for the run lock of a data directory whose store is shared (`run_lock_for`) and for the
+nightly near-duplicate step (one at a time per clean version).
 """
 
 from __future__ import annotations
 
-import json
-import logging
-import os
-import socket
-import time
-import uuid
-from datetime import UTC, datetime, timedelta
-from types import TracebackType
+from pathlib import Path
+from typing import Any
 
-from ingest.storage import Store
+from ingest.runlock import DirectoryLockStore, FileRunLock, LeaseRunLock, LockStore, RunLock
+from ingest.storage import Store, s3_endpoint
 
-log = logging.getLogger(__name__)
+LOCKS = "locks"
 
 
-class LeaseBusy(RuntimeError):
-    """Someone else holds the lease."""
+class S3LockStore:
+    """A LockStore on an s3:// store (conditional PUT and DELETE)."""
 
-    def __init__(self, name: str, owner: str, expires_at: datetime) -> None:
-        super().__init__(f"lease {name!r} is held by {owner} until {expires_at:%Y-%m-%d %H:%M:%S} UTC")
-        self.owner, self.expires_at = owner, expires_at
+    def __init__(self, store: Store) -> None:
+        if store.is_local:
+            raise ValueError(f"{store.url} is a local directory: use runlock.DirectoryLockStore")
+        self.store = store
 
+    def _key(self, name: str) -> tuple[str, str]:
+        bucket, _, prefix = self.store.path(f"{LOCKS}/{name}").partition("/")
+        return bucket, prefix
 
-def default_owner() -> str:
-    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
+    def _client(self) -> Any:
+        # botocore directly (s3fs's own client is asynchronous); same endpoint and keys
+        import botocore.session
 
+        return botocore.session.get_session().create_client("s3", endpoint_url=s3_endpoint())
 
-class Lease:
-    """`with Lease(store, name):` holds `name` for at most `ttl_s` (renew() to extend) or raises
-    LeaseBusy (after waiting up to `wait_s` for the holder to finish)."""
+    def _get(self, name: str) -> tuple[bytes, str] | None:
+        from botocore.exceptions import ClientError
 
-    def __init__(
-        self,
-        store: Store,
-        name: str,
-        *,
-        owner: str | None = None,
-        ttl_s: float = 3600.0,
-        wait_s: float = 0.0,
-        poll_s: float = 0.5,
-    ) -> None:
-        self.store, self.name = store, name
-        self.owner = owner or default_owner()
-        self.ttl_s, self.wait_s, self.poll_s = ttl_s, wait_s, poll_s
-        self.generation: int | None = None
-
-    @property
-    def _dir(self) -> str:
-        return f"locks/{self.name}"
-
-    def _key(self, generation: int) -> str:
-        return f"{self._dir}/{generation:012d}"
-
-    def _body(self, expires_at: datetime) -> bytes:
-        return json.dumps({"owner": self.owner, "expires_at": expires_at.isoformat()}).encode()
-
-    def _holder(self) -> tuple[int, str, datetime] | None:
-        gens = sorted(int(n) for n in self.store.ls(self._dir) if n.isdigit())
-        if not gens:
-            return None
+        bucket, key = self._key(name)
         try:
-            doc = json.loads(self.store.read_bytes(self._key(gens[-1])))
-            return gens[-1], str(doc["owner"]), datetime.fromisoformat(doc["expires_at"])
-        except (FileNotFoundError, ValueError, KeyError):  # removed or torn: treat as expired
-            return gens[-1], "?", datetime.min.replace(tzinfo=UTC)
+            got = self._client().get_object(Bucket=bucket, Key=key)
+        except ClientError as exc:
+            if exc.response.get("Error", {}).get("Code") in ("NoSuchKey", "404"):
+                return None
+            raise
+        return got["Body"].read(), got["ETag"]
 
-    def try_acquire(self) -> bool:
-        holder = self._holder()
-        now = datetime.now(UTC)
-        if holder is not None and holder[2] > now:
-            if holder[1] == self.owner:  # re-entrant for the same owner
-                self.generation = holder[0]
-                return True
-            raise LeaseBusy(self.name, holder[1], holder[2])
-        generation = 0 if holder is None else holder[0] + 1
-        if not self.store.create(self._key(generation), self._body(now + timedelta(seconds=self.ttl_s))):
-            return False  # another host took this generation first
-        self.generation = generation
-        for old in range(max(0, generation - 8), generation):  # tidy a few older generations
-            self.store.delete(self._key(old))
+    def read(self, name: str) -> bytes | None:
+        got = self._get(name)
+        return None if got is None else got[0]
+
+    def create(self, name: str, data: bytes) -> bool:
+        return self.store.create(f"{LOCKS}/{name}", data)
+
+    def _conditional(self, call: str, name: str, expected: bytes, **kwargs: Any) -> bool:
+        from botocore.exceptions import ClientError
+
+        got = self._get(name)
+        if got is None or got[0] != expected:
+            return False
+        bucket, key = self._key(name)
+        try:
+            getattr(self._client(), call)(Bucket=bucket, Key=key, IfMatch=got[1], **kwargs)
+        except ClientError as exc:
+            if exc.response.get("Error", {}).get("Code") in ("PreconditionFailed", "412", "NoSuchKey"):
+                return False  # changed (or gone) since it was read: someone else acted first
+            raise
         return True
 
-    def acquire(self) -> Lease:
-        deadline = time.monotonic() + self.wait_s
-        while True:
-            try:
-                if self.try_acquire():
-                    return self
-            except LeaseBusy:
-                if time.monotonic() >= deadline:
-                    raise
-            time.sleep(self.poll_s)
+    def replace(self, name: str, expected: bytes, data: bytes) -> bool:
+        return self._conditional("put_object", name, expected, Body=data)
 
-    def renew(self) -> None:
-        if self.generation is None:
-            raise RuntimeError(f"lease {self.name!r} is not held")
-        self.store.write_bytes(
-            self._key(self.generation), self._body(datetime.now(UTC) + timedelta(seconds=self.ttl_s))
-        )
+    def delete(self, name: str, expected: bytes) -> bool:
+        return self._conditional("delete_object", name, expected)
 
-    def release(self) -> None:
-        if self.generation is not None:
-            holder = self._holder()
-            if holder is not None and holder[0] == self.generation:
-                self.store.write_bytes(
-                    self._key(self.generation), self._body(datetime.now(UTC) - timedelta(seconds=1))
-                )
-            self.generation = None
 
-    def __enter__(self) -> Lease:
-        return self.acquire()
+def lock_store(store: Store) -> LockStore:
+    """Where `store`'s locks live, with the atomic operations leases need."""
+    if store.is_local:
+        return DirectoryLockStore(Path(store.path(LOCKS)))
+    return S3LockStore(store)
 
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.release()
+
+def lease(store: Store, name: str, *, run_id: str = "", lease_s: float = 600.0) -> LeaseRunLock:
+    """A lease called `name` on the store (renewed by a heartbeat while held)."""
+    return LeaseRunLock(
+        lock_store(store), run_id, where=store.uri(f"{LOCKS}/{name}"), lease_s=lease_s, name=name
+    )
+
+
+def run_lock_for(data_dir: str | Path, store: Store, run_id: str = "") -> RunLock:
+    """The run lock of a data directory: a `flock` when its store is local (the kernel frees it
+    when the holder dies), a lease on the store when the store is shared by several hosts."""
+    if store.is_local:
+        return FileRunLock(data_dir, run_id)
+    return lease(store, "run", run_id=run_id)

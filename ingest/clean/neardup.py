@@ -36,7 +36,7 @@ from ingest.clean.minhash import MIN_SHINGLES, NUM_PERM, Sketch, near_duplicates
 from ingest.land import night_parts
 from ingest.paths import landing_dir
 from ingest.storage import Store
-from ingest.storelock import Lease
+from ingest.storelock import lease
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +46,7 @@ log = logging.getLogger(__name__)
 ROWS = 2
 BANDS = NUM_PERM // ROWS
 BATCH_DOCS = 20_000  # new documents grouped per query against the index (bounds memory)
-LEASE_S = 3600.0
+LEASE_S = 600.0  # renewed by a heartbeat while the step runs
 
 BANDS_SCHEMA = pa.schema([("band_key", pa.int64()), ("doc_key", pa.int64())])
 DOCS_SCHEMA = pa.schema(
@@ -162,7 +162,7 @@ def assign_groups(store: Store, clean_version: str, *, owner: str | None = None)
     """Group every document of `clean_version` landed since the last step (see the module doc)."""
     started = time.perf_counter()
     result = StepResult()
-    with Lease(store, f"neardup-{clean_version}", owner=owner, ttl_s=LEASE_S):
+    with lease(store, f"neardup-{clean_version}", run_id=owner or "", lease_s=LEASE_S):
         con = _connect(store)
         try:
             bands_files, docs_files = _committed(store, clean_version)

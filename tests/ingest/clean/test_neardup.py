@@ -11,8 +11,9 @@ import pytest
 from ingest.clean.minhash import best_match, sketch
 from ingest.clean.neardup import assign_groups, index_summary
 from ingest.land import DOCUMENTS_SCHEMA, land_part
+from ingest.runlock import RunLocked
 from ingest.storage import Store
-from ingest.storelock import Lease, LeaseBusy
+from ingest.storelock import lease
 
 SEEDS = Path(__file__).resolve().parents[2] / "fixtures" / "seeds"
 LQ = (SEEDS / "loc-quang-notice-2023-h1.txt").read_text(encoding="utf-8")
@@ -163,6 +164,6 @@ def test_an_uncommitted_batch_is_removed_and_its_documents_grouped_again(tmp_pat
 def test_one_step_at_a_time(store_url):
     store = Store.at(store_url)
     land_docs(store, 1, "a", [("https://a/xp", XP)])
-    with Lease(store, f"neardup-{V}", owner="another-host"), pytest.raises(LeaseBusy, match="another-host"):
+    with lease(store, f"neardup-{V}", run_id="another-host"), pytest.raises(RunLocked, match="another-host"):
         assign_groups(store, V)
     assert assign_groups(store, V).documents == 1  # released: the next step runs
