@@ -178,7 +178,8 @@ class _SiteCrawl:
         if self.crawl.revisit_known:
             revisits, self.result.revisits_deferred = self.state.revisits(self.crawl.revisit, self.now)
         done = self.state.done_in_run(self.run_id)
-        ordered = dict.fromkeys(self.state.pending() + retries + changed + revisits)
+        waiting = [u for u in self.state.pending() if u not in set(fresh)]  # left by earlier budgets
+        ordered = dict.fromkeys(waiting + fresh + retries + changed + revisits)
         targets = [u for u in ordered if u not in done]
         room = max(0, self.crawl.request_budget - self.fetcher.requests)
         if len(targets) > room:
