@@ -17,6 +17,12 @@ Figures (the last printed line is JSON):
   of them, some near-duplicates of history) against an index holding the whole history;
 - `incremental_build_s` — `dbt build` after one night's new documents, the warehouse already
   built over the history (`full_build_s`); `--no-warehouse` skips it;
+- `requests_per_site_per_night` — the real crawler on the portal simulator: sites of
+  `--articles` articles (a Thanh Hóa portal without validators and a Liferay one with them)
+  crawled night after night with the revisit clock moved a day each time; the steady nights'
+  mean and maximum (target ≤ 20), and the files one site-night lands;
+- `projected_hours_10k_sites` — a steady night of 10,000 sites at 1 s politeness with the
+  configured concurrency (`ingest.sizing`: pool slots × hosts per task), and a first night.
 
     python benchmarks/scale_bench.py [--sites 2000] [--nights 60] [--data-dir DIR] [--keep]
 """
@@ -316,15 +322,22 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     ap.add_argument("--sample", type=int, default=50, help="sites whose state load is timed")
     ap.add_argument("--compare-old", action="store_true", help="also time the old all-parts state load")
     ap.add_argument("--no-warehouse", action="store_true", help="skip the dbt builds")
+    ap.add_argument("--crawl-nights", type=int, default=45, help="nights of the real crawler (0: skip)")
+    ap.add_argument("--no-history", action="store_true", help="only the real-crawler part")
     ap.add_argument("--data-dir", type=Path, default=None)
     ap.add_argument("--keep", action="store_true")
     args = ap.parse_args(argv)
 
     root = args.data_dir or Path(tempfile.mkdtemp(prefix="xaetl-scale-"))
+    out: dict[str, Any] = {"sites": args.sites, "nights": args.nights, "articles": args.articles}
+    if args.crawl_nights:
+        out |= crawl_figures(root / "crawl", args.articles, args.crawl_nights)
+        print(json.dumps({k: out[k] for k in ("requests_per_site_per_night", "projected_hours_10k_sites")}))
+    if args.no_history:
+        return out
     paths = DataPaths.at(root).ensure()
     store = paths.store
     h = History(store, args.sites, args.articles, random.Random(0), seed_paragraphs())
-    out: dict[str, Any] = {"sites": args.sites, "nights": args.nights, "articles": args.articles}
     t0 = time.perf_counter()
     half = args.nights // 2
     old: dict[str, Any] = {}
@@ -378,6 +391,56 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     if not args.keep and args.data_dir is None:
         shutil.rmtree(root, ignore_errors=True)
     return out
+
+
+def crawl_figures(root: Path, articles: int, nights: int) -> dict[str, Any]:
+    """Requests and files per site and night of the real crawler on unchanged sites."""
+    from ingest.crawl import crawl_sites
+    from ingest.simulator.server import PortalSimulator
+    from ingest.sites import load_registry
+    from ingest.sizing import size
+
+    paths = DataPaths.at(root).ensure()
+    start = datetime.now(UTC)
+    per_night: dict[str, list[int]] = {}
+    files: list[int] = []
+    with PortalSimulator.synthetic(
+        n_sites=2, articles_per_site=articles, families=("thanhhoa", "liferay")
+    ) as sim:
+        sites = load_registry(sim.write_registry(root / "registry.yaml", delay_s=0.0))
+        for n in range(nights + 1):
+            before = len(paths.store.files("landing"))
+            day = start + timedelta(days=n)
+            results = crawl_sites(sites, paths, run_id=f"{day:%Y%m%d}T010000Z-crawl", now=day)
+            files.append(len(paths.store.files("landing")) - before)
+            for r in results:
+                per_night.setdefault(r.site_id, []).append(r.requests)
+            if n == 0:
+                first = {r.site_id: r.pages_new for r in results}
+    # steady nights: once the backlog is in (the request budget spreads it) and the first
+    # revisits spread out
+    steady_from = max(3, nights // 3)
+    steady = [reqs for counts in per_night.values() for reqs in counts[steady_from:]]
+    mean = statistics.mean(steady)
+    national, first_size = size(TARGET_SITES, requests=mean), size(TARGET_SITES)
+    return {
+        "requests_per_site_per_night": {
+            "steady_mean": round(mean, 2),
+            "steady_max": max(steady),
+            "first_night": {sid: counts[0] for sid, counts in per_night.items()},
+            "by_night": per_night,
+            "articles_landed_first_night": first,
+        },
+        "files_per_site_night_crawler": round(statistics.mean(files[steady_from:]) / len(per_night), 2),
+        "projected_hours_10k_sites": {
+            "steady_night": national.steady_hours,
+            "first_night": first_size.first_night_hours,
+            "pool_slots": national.pool_slots,
+            "hosts_per_task": national.hosts_per_task,
+            "concurrency": national.pool_slots * national.hosts_per_task,
+            "politeness_s": 1.0,
+        },
+    }
 
 
 def warehouse_figures(paths: DataPaths, h: History, args: argparse.Namespace) -> dict[str, Any]:
