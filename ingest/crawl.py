@@ -191,7 +191,8 @@ class _SiteCrawl:
             )
             self.result.revisits_deferred += sum(1 for u in targets[room:] if u in revisits)
             targets = targets[:room]
-        self.result.revisits = sum(1 for u in targets if u in set(revisits) | set(changed))
+        again = set(revisits) | set(changed)
+        self.result.revisits = sum(1 for u in targets if u in again)
         log.info(
             "%s: %d article URLs to fetch (%d new, %d due again; %d listing pages)",
             self.site.id,
