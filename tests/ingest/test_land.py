@@ -35,6 +35,11 @@ N_SITES, N_ARTICLES = 2, 24
 @pytest.fixture
 def synthetic() -> Iterator[PortalSimulator]:
     with PortalSimulator.synthetic(n_sites=N_SITES, articles_per_site=N_ARTICLES) as sim:
+        # Byte-stable pages, so that "one raw file per landed version" is exact: with a live
+        # visitor counter, a page fetched by the killed run but never landed leaves a raw file
+        # that its refetch (new bytes) does not reuse — storage only, never a version or a row.
+        for site in sim.sites:
+            site.live_counter = False
         yield sim
 
 
