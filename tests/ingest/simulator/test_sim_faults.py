@@ -148,6 +148,7 @@ def test_oversize_plain_and_gzip_bomb(simulator, page):
 
 def test_wrong_charset(simulator, page):
     url, path = page
+    simulator.site("xuan-phu").live_counter = False  # two answers compared byte for byte
     good = requests.get(url, timeout=TIMEOUT).content.decode("utf-8")
     simulator.faults.add(path, Fault("wrong_charset", times=1))  # body windows-1258, header utf-8
     r = requests.get(url, timeout=TIMEOUT)
