@@ -37,7 +37,7 @@ def crawl(
     from ingest.pipeline import crawl as crawl_pipeline
     from ingest.pipeline import new_run_id
 
-    err = Console(stderr=True)
+    err = Console(stderr=True, soft_wrap=True)  # one-line errors, whatever the terminal width
     try:
         sites = load_registry(Path(registry))
     except RegistryError as exc:
