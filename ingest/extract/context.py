@@ -1,8 +1,8 @@
 """What every section of mention extraction shares: the document being read and the mention being built.
 
 `Doc` holds one document's text (original and lowercased, same offsets), its reference year, term and
-default period, and the per-document indexes (catalogue names, sentence stops, noun phrases after
-quantities). `Draft` is a mention under construction. The helpers read the words around a quantity.
+default period, and the per-document indexes (catalogue names, noun phrases after quantities).
+`Draft` is a mention under construction. The helpers read the words around a quantity.
 """
 
 from __future__ import annotations
@@ -90,7 +90,6 @@ class Doc:
     target_period: str | None = None  # of its targets, when the opening says (None: as the results)
     names: NameIndex = field(init=False)
     tails: dict[int, list[str]] = field(default_factory=dict)  # quantity end -> noun phrase after it
-    stops: list[int] | None = None  # sentence stops, indexed on first use (see `period.sentence_start`)
 
     @classmethod
     def read(

@@ -6,6 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress
 
 from ingest.extract.catalogue import CatalogueEntry, load_catalogue, normalize_name
 from ingest.extract.vocab import ABBREVIATIONS, LEVEL_WORDS_AFTER_VERB, NAME_END_VERBS, NAME_FILLERS
@@ -68,20 +69,11 @@ def _fold(syllable: str) -> str:
     return normalize_name(syllable)
 
 
-_UNSEEN: dict = {}  # a sentinel, told apart by identity
-_FIRST: dict[str, dict | None] = {}  # syllable -> the trie node of the names starting with it, or None (memo)
+# syllable -> `root.get(syllable) or root.get(_fold(syllable))`, the trie node of the names starting with
+# it or None, memoised: most syllables are looked up often
+_FIRST: dict[str, dict | None] = {}
 _FIRST_OWNER: list[dict] = []  # the trie the memo was built on
 _FIRST_LIMIT = 200_000  # numbers are syllables too: keep the memo bounded over a long build
-
-
-def _first_node(root: dict, syllable: str) -> dict | None:
-    """`root.get(syllable) or root.get(_fold(syllable))`, memoised: most syllables are looked up often."""
-    node = _FIRST.get(syllable, _UNSEEN)
-    if node is _UNSEEN:
-        if len(_FIRST) >= _FIRST_LIMIT:
-            _FIRST.clear()
-        node = _FIRST[syllable] = root.get(syllable) or root.get(_fold(syllable))
-    return node
 
 
 class NameIndex:
@@ -98,12 +90,16 @@ class NameIndex:
             spans = list(_SYLLABLE.finditer(text_l, lo, hi))
             words = [m.group() for m in spans]
             n = len(spans)
-            for i in range(n):
-                node = first.get(words[i], _UNSEEN)
-                if node is _UNSEEN:
-                    node = _first_node(root, words[i])
-                if node is None:
-                    continue
+            missing = set(words).difference(first)
+            if missing:
+                if len(first) + len(missing) >= _FIRST_LIMIT:
+                    first.clear()
+                    missing = set(words)
+                for word in missing:
+                    first[word] = root.get(word) or root.get(_fold(word))
+            nodes = list(map(first.__getitem__, words))
+            for i in compress(range(n), nodes):  # only where a name starts (a node is a non-empty dict)
+                node: dict = nodes[i]  # type: ignore[assignment]  # compress keeps the non-empty ones
                 best: tuple[int, list[CatalogueEntry]] | None = None
                 before_comma: tuple[int, list[CatalogueEntry]] | None = None
                 j = i
@@ -161,6 +157,17 @@ def starts_a_name(word: str) -> bool:
     """Whether some catalogue name starts with this syllable (a cheap filter before a lookup)."""
     root = _trie()
     return word in root or _fold(word) in root
+
+
+def is_name_prefix(words: list[str]) -> bool:
+    """Whether some catalogue name (or its abbreviated spelling) starts with these words: a name that
+    starts otherwise cannot be found however it goes on, so the lookups of its endings are skipped."""
+    node: dict | None = _trie()
+    for syllable in _SYLLABLE.findall(normalize_name(" ".join(words))):
+        node = node.get(syllable) if node is not None else None
+        if node is None:
+            return False
+    return True
 
 
 def compatible(entry_unit: str, base_unit: str) -> bool:

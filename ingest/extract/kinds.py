@@ -34,7 +34,16 @@ _BRACKET_TARGET = re.compile(
     rf"\([^\S\n]*(?:{words_alt(PLAN_WORDS)})(?:[^\S\n]+(?:{words_alt(BRACKET_PLAN_VERBS)}))?[^\S\n]*:?[^\S\n]*$"
 )
 _CARRIED_CUE = re.compile(rf"(?:^|[^\w])(?:{words_alt(CARRIED_TARGET_CUES)})(?!\w)")
-SEMI_BEFORE = re.compile(r";[^\S\n]*$")
+
+
+def after_semicolon(text_l: str, lo: int, hi: int) -> bool:
+    r"""Whether `text_l[lo:hi]` ends with `;` and spaces (`;[^\S\n]*$`), read backwards from `hi`."""
+    j = hi - 1 if hi > lo and text_l[hi - 1] == "\n" else hi  # `$` holds before a final line break
+    while j > lo and text_l[j - 1] != "\n" and text_l[j - 1].isspace():
+        j -= 1
+    return j > lo and text_l[j - 1] == ";"
+
+
 _ONE_OF_TARGETS = re.compile(
     r"[^,;.]{0,20}?là[^\S\n]+(?:một[^\S\n]+trong[^\S\n]+(?:những|các)[^\S\n]+)?(?:chỉ[^\S\n]+tiêu|mục[^\S\n]+tiêu)"
 )
@@ -48,7 +57,7 @@ def kind_of(doc: Doc, d: Draft) -> str:
     text_l = doc.text_l
     if (
         s.line_start < s.start
-        and SEMI_BEFORE.search(text_l, s.line_start, s.start)
+        and after_semicolon(text_l, s.line_start, s.start)
         and _CARRIED_CUE.search(text_l, s.line_start, s.start)
     ):
         # "phấn đấu tổng giá trị sản xuất tăng 10,5%; thu nhập … đạt 61 triệu đồng": the cue carries

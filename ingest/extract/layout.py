@@ -58,9 +58,7 @@ def _alt(words: tuple[str, ...]) -> str:
 _LEAD = re.compile(
     rf"(?<!\w)(?:{_alt(TARGET_LEADS)}|{'|'.join(TARGET_LEAD_PATTERNS)})(?!\w)(?![^\S\n]+quốc[^\S\n]+gia)"
 )
-_ANCHOR_BEFORE = {
-    second: re.compile(rf"(?<!\w)(?:{'|'.join(firsts)})[^\S\n]+$") for second, firsts in LEAD_ANCHORS.items()
-}
+_ANCHOR_FIRSTS = {second: tuple(firsts) for second, firsts in LEAD_ANCHORS.items()}
 _CLAUSE_MARK = re.compile(r"[,;:(](?![0-9])")
 _LEAD_BLOCKED = re.compile(rf"(?<!\w)(?:{_alt(LEAD_BLOCKERS)})(?!\w)")
 _ENDS_WITH_MARKER = re.compile(r"(?:^|[\s)])(?:[0-9]{1,2}|[ivx]+)\.$")
@@ -203,16 +201,22 @@ def _lead_scopes(text_l: str, out: list[Sentence], ref_year: int | None, term: T
     (`Cụ thể, …`); after a colon, the rest of its line; when the lead line lists no figure of its own
     (`Các chỉ tiêu chủ yếu (nhiệm kỳ 2020-2025)`, `… phấn đấu:`), also the lines after it until a
     heading or a line back on results."""
-    anchors = _anchor_positions(text_l)
-    i = 0
-    while i < len(out):
-        s = out[i]
-        k = bisect.bisect_left(anchors, s.start)
-        near = k < len(anchors) and anchors[k] < s.end  # a lead word can only be where an anchor is
-        lead = None if s.is_heading or not near else _find_lead(text_l, s)
-        if lead is None:
-            i += 1
+    starts = [s.start for s in out]
+    # a lead word can only be where an anchor is: only the sentences holding one are read
+    holding = set()
+    for a in _anchor_positions(text_l):
+        k = bisect.bisect_right(starts, a) - 1
+        if k >= 0 and a < out[k].end and not out[k].is_heading:
+            holding.add(k)
+    i = 0  # sentences before `i` are already in a lead's scope
+    for k in sorted(holding):
+        if k < i:
             continue
+        s = out[k]
+        lead = _find_lead(text_l, s)
+        if lead is None:
+            continue
+        i = k
         line_end = text_l.find("\n", s.start)
         line_end = len(text_l) if line_end < 0 else line_end
         found = phrase_period(text_l[lead:line_end], ref_year, term) or phrase_period(
@@ -246,14 +250,33 @@ def _anchor_positions(text_l: str) -> list[int]:
     """Sorted positions of the two-syllable words every lead holds (`LEAD_ANCHORS`): the second
     syllable found at C speed, the first checked right before it."""
     found = []
-    for second, before in _ANCHOR_BEFORE.items():
+    for second, firsts in _ANCHOR_FIRSTS.items():
         i = text_l.find(second)
         while i >= 0:
-            if before.search(text_l, max(0, i - 12), i):
+            if _first_before(text_l, i, firsts):
                 found.append(i)
             i = text_l.find(second, i + 1)
     found.sort()
     return found
+
+
+def _first_before(text_l: str, i: int, firsts: tuple[str, ...]) -> bool:
+    r"""Whether one of `firsts`, a whole word, and spaces end at `i` within 12 characters: what
+    `(?<!\w)(?:firsts)[^\S\n]+$` finds in `text_l[i - 12 : i]`, read backwards instead of tried at
+    every position (`$` also holds before a line break that ends the stretch)."""
+    lo = max(0, i - 12)
+    end = i - 1 if i > lo and text_l[i - 1] == "\n" else i
+    j = end
+    while j > lo and text_l[j - 1].isspace() and text_l[j - 1] != "\n":
+        j -= 1
+    if j == end:
+        return False
+    for first in firsts:
+        k = j - len(first)
+        glued = k > 0 and (text_l[k - 1].isalnum() or text_l[k - 1] == "_")
+        if k >= lo and text_l.startswith(first, k) and not glued:
+            return True
+    return False
 
 
 def _find_lead(text_l: str, s: Sentence) -> int | None:

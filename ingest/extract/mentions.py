@@ -16,7 +16,7 @@ import re
 from ingest.extract.catalogue import lookup_name
 from ingest.extract.context import PERIOD_NOISE, Doc, Draft, clean_name
 from ingest.extract.indicators import NameIndex, compatible
-from ingest.extract.kinds import SEMI_BEFORE, is_approx, kind_of
+from ingest.extract.kinds import after_semicolon, is_approx, kind_of
 from ingest.extract.layout import Sentence, layout
 from ingest.extract.lists import link
 from ingest.extract.naming import attainment_entry, draft_mention, extend_with_qualifier, unit_sibling
@@ -139,7 +139,7 @@ class _Extractor:
         doc, last = self.doc, self._last_draft
         if last is None or last.sentence.line_start != s.line_start or last.sentence is s:
             return None
-        if not SEMI_BEFORE.search(doc.text_l, s.line_start, s.start):
+        if not after_semicolon(doc.text_l, s.line_start, s.start):
             return None
         if last.entry is None or last.ratio_only or not compatible(last.entry.base_unit, q.unit.base_unit):
             return None

@@ -355,5 +355,8 @@ def _count_name(doc: Doc, q: Quantity, s: Sentence, subject: str, unit: str) -> 
 
 
 def _finish(name: str) -> str:
-    words = spell_out(SPACES.sub(" ", name.replace(": ", " ")).strip(" ,;:-–.")).split()
-    return _REPEATED_MEASURE.sub(r"\1", " ".join(words[:NAME_MAX_WORDS]))  # "tỷ lệ tỷ lệ hộ nghèo"
+    words = spell_out(" ".join(name.replace(": ", " ").split()).strip(" ,;:-–.")).split()
+    name = " ".join(words[:NAME_MAX_WORDS])
+    if words and words[0] in words[1:4]:  # a measure word can only repeat when its first word does
+        name = _REPEATED_MEASURE.sub(r"\1", name)  # "tỷ lệ tỷ lệ hộ nghèo"
+    return name

@@ -75,6 +75,7 @@ def _resolve(name: str, base_unit: str) -> CatalogueEntry | None:
     return _inside(plain, base_unit)
 
 
+@lru_cache(maxsize=1 << 14)
 def uncatalogued(name: str) -> bool:
     """Whether the name says one crop season, a sub-population, a band or an average per unit: no
     catalogue indicator measures that exactly (`diện tích lúa vụ xuân`, `thu nhập … khu vực nông

@@ -7,7 +7,6 @@ earlier in its sentence; else the section's period, else the document's default.
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from ingest.extract.context import CLAUSE_SEP, Doc, Draft
@@ -36,8 +35,8 @@ _LEAD_YEAR = re.compile(
 )
 _FULL_YEAR = re.compile(rf"(?<!\w)cả[^\S\n]+năm(?:[^\S\n]+{_Y4})?")
 # Where a sentence ends, for the running-total scope: a line break, or whitespace after `.`/`!`/`?` that
-# does not follow a digit (`30.6. 2023`). The stops are indexed once per document; each alternative
-# opens with a literal so the engine skips between candidates at C speed.
+# does not follow a digit (`30.6. 2023`). Each alternative opens with a literal so the engine skips
+# between candidates at C speed.
 _SENTENCE_STOPS = re.compile(r"\n|\.(?=\s)(?<!\d.)|!(?=\s)(?<!\d.)|\?(?=\s)(?<!\d.)")
 _STOP_AT = re.compile(r"\n|(?<=[.!?])\s")  # a stop at this very position, whatever precedes the mark
 SENTENCE_WINDOW = 1500  # a running total scopes at most this many characters back
@@ -134,17 +133,23 @@ def _is_later(year: str, doc: Doc) -> bool:
 def sentence_start(doc: Doc, pos: int) -> int:
     """After the last line break or full stop within `SENTENCE_WINDOW` characters before `pos`."""
     text_l = doc.text_l
-    if doc.stops is None:
-        # a stop after a digit (`30.6. 2023`) is not one, unless that digit lies before the window
-        doc.stops = [m.start() if m.group() == "\n" else m.end() for m in _SENTENCE_STOPS.finditer(text_l)]
     lo = max(0, pos - SENTENCE_WINDOW)
-    i = bisect.bisect_left(doc.stops, pos) - 1
-    stop = doc.stops[i] if i >= 0 and doc.stops[i] >= lo else -1
+    stop = _last_stop(text_l, lo, pos)
     if stop == lo and text_l[stop] != "\n":
         stop = -1  # its full stop lies before the window
     if stop < lo + 1 < pos and _STOP_AT.match(text_l, lo + 1):
         stop = lo + 1  # a full stop right at the window's start, whatever precedes it
     return stop + 1 if stop >= 0 else lo
+
+
+def _last_stop(text_l: str, lo: int, pos: int) -> int:
+    """The last stop in `[lo, pos)`: a line break (its position) or a sentence mark (the position after
+    it; a mark after a digit, `30.6. 2023`, is none). Only the stretch after the last line break is
+    scanned for marks: a stop there comes later than the break."""
+    stop = text_l.rfind("\n", lo, pos)
+    for m in _SENTENCE_STOPS.finditer(text_l, max(stop + 1, lo - 1, 0), pos):
+        stop = m.end()  # a mark: the stretch holds no line break
+    return stop
 
 
 def _parallel_start(doc: Doc, d: Draft) -> bool:
