@@ -77,7 +77,7 @@ def failure_message(context: dict[str, Any]) -> str:
 
 
 def _site_of(context: dict[str, Any], ti: Any) -> str | None:
-    """The site a mapped crawl task was working on (its rendered map index or its argument)."""
+    """The sites a mapped crawl task was working on (its rendered map index or its argument)."""
     rendered = getattr(ti, "rendered_map_index", None)
     if rendered:
         return str(rendered)
@@ -85,6 +85,9 @@ def _site_of(context: dict[str, Any], ti: Any) -> str | None:
     op_kwargs = getattr(task, "op_kwargs", None)
     if isinstance(op_kwargs, dict) and op_kwargs.get("site_id"):
         return str(op_kwargs["site_id"])
+    if isinstance(op_kwargs, dict) and op_kwargs.get("site_ids"):  # a batch: its first and last site
+        ids = list(op_kwargs["site_ids"])
+        return ids[0] if len(ids) == 1 else f"{ids[0]}…{ids[-1]}"
     return None
 
 
@@ -128,6 +131,12 @@ def setting(variable: str, env: str) -> str:
 
 def registry_path() -> str:
     return setting(REGISTRY_VARIABLE, REGISTRY_ENV)
+
+
+def warehouse_queue() -> str:
+    """The Celery queue of the warehouse tasks (`XAETL_WAREHOUSE_QUEUE`; ignored by LocalExecutor):
+    the one worker that owns the DuckDB files listens on it."""
+    return os.environ.get("XAETL_WAREHOUSE_QUEUE") or "default"
 
 
 def data_paths() -> DataPaths:

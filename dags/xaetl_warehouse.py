@@ -3,6 +3,8 @@
 
 Scheduled on the Asset `xaetl://landing`: runs after each successful **xaetl_nightly**.
 
+0. `near_duplicate_groups` groups the documents landed since the last run against the
+   persistent near-duplicate index on the store (one set-based step; no crawl task coordinates).
 1. `dbt build`, one task per layer so each layer has its own log and retry:
    `dbt_seeds` → `dbt_staging` → `dbt_intermediate` → `dbt_marts`. Each task logs one line
    per dbt node (model, test, seed) with its status and time.
@@ -11,6 +13,11 @@ Scheduled on the Asset `xaetl://landing`: runs after each successful **xaetl_nig
    published: analysts keep the last good warehouse.
 3. `publish` swaps in the read-only copy `published/warehouse.duckdb` and updates the Asset
    `xaetl://warehouse/published`.
+4. `compact_landing` merges the per-site parts of landing nights older than a week into one
+   file per table and night (rows unchanged).
+
+Every task runs on the Celery queue `XAETL_WAREHOUSE_QUEUE` (default `default`): with workers on
+several hosts, point it at the one worker that owns the warehouse files (compose: `warehouse`).
 
 dbt and check failures are deterministic, so those fail at once (no retries); unexpected
 errors (disk, locks) are retried with backoff. Trigger with `full_refresh: true` to rebuild
@@ -24,7 +31,10 @@ from typing import TYPE_CHECKING, Any
 
 import pendulum
 from airflow.sdk import Param, dag, get_current_context, task
-from xaetl_common import DEFAULT_ARGS, LANDING, TAGS, TIMEZONE, WAREHOUSE, data_paths
+from xaetl_common import DEFAULT_ARGS, LANDING, TAGS, TIMEZONE, WAREHOUSE, data_paths, warehouse_queue
+
+if TYPE_CHECKING:
+    from ingest.warehouse.build import NodeResult
 
 if TYPE_CHECKING:
     from ingest.warehouse.build import NodeResult
@@ -72,12 +82,21 @@ def build_layer(select: str) -> dict[str, Any]:
     start_date=pendulum.datetime(2026, 1, 1, tz=TIMEZONE),
     catchup=False,
     max_active_runs=1,
-    default_args=DEFAULT_ARGS,
+    default_args={**DEFAULT_ARGS, "queue": warehouse_queue()},
     tags=[*TAGS, "dbt", "quality", "publish"],
     doc_md=__doc__,
     params={"full_refresh": Param(False, type="boolean", description="dbt --full-refresh")},
 )
 def xaetl_warehouse() -> None:
+    @task
+    def near_duplicate_groups() -> dict[str, Any]:
+        """Near-duplicate groups of the documents landed since the last run (the index on the store)."""
+        from ingest import pipeline
+
+        grouped = pipeline.group_near_duplicates(data_paths())
+        log.info("near-duplicate groups assigned to %d new document(s)", grouped)
+        return {"documents": grouped}
+
     @task
     def dbt_seeds() -> dict[str, Any]:
         """Lookup tables (indicator catalogue, unit conversions, commune crosswalk)."""
@@ -126,11 +145,35 @@ def xaetl_warehouse() -> None:
         published = pipeline.publish(paths)
         counts = {name: int(n) for name, n in pipeline.warehouse_counts(paths).items()}
         log.info("published %s: %s", published, counts)
-        summary = {"published": str(published), "counts": counts}
+        summary: dict[str, Any] = {"published": str(published), "counts": counts}
         get_current_context()["outlet_events"][WAREHOUSE].extra = summary
         return summary
 
-    dbt_seeds() >> dbt_staging() >> dbt_intermediate() >> dbt_marts() >> quality_checks() >> publish()
+    @task
+    def compact_landing() -> dict[str, Any]:
+        """Merge per-site landing parts of nights older than a week (fewer files, same rows)."""
+        from ingest.compact import compact
+
+        result = compact(data_paths().store, older_than_days=7)
+        log.info(
+            "compacted %d night(s): %d -> %d files", result.nights, result.files_before, result.files_after
+        )
+        return {
+            "nights": result.nights,
+            "files_before": result.files_before,
+            "files_after": result.files_after,
+        }
+
+    (
+        near_duplicate_groups()
+        >> dbt_seeds()
+        >> dbt_staging()
+        >> dbt_intermediate()
+        >> dbt_marts()
+        >> quality_checks()
+        >> publish()
+        >> compact_landing()
+    )
 
 
 xaetl_warehouse()

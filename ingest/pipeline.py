@@ -23,7 +23,17 @@ from ingest.warehouse.build import BuildResult
 if TYPE_CHECKING:  # the crawler's modules load only when a crawl runs
     from ingest.crawl import SiteCrawlResult
 
-__all__ = ["BuildResult", "CheckResult", "CrawlResult", "RunSummary", "build", "check", "crawl", "run"]
+__all__ = [
+    "BuildResult",
+    "CheckResult",
+    "CrawlResult",
+    "RunSummary",
+    "build",
+    "check",
+    "crawl",
+    "group_near_duplicates",
+    "run",
+]
 
 log = logging.getLogger(__name__)
 
@@ -53,10 +63,13 @@ COUNT_FIELDS = (
     "pages_new",
     "pages_changed",
     "pages_unchanged",
+    "pages_not_modified",
     "pages_failed",
     "pages_clean_failed",
     "requests",
     "documents_cleaned",
+    "revisits",
+    "revisits_deferred",
 )
 
 
@@ -127,7 +140,12 @@ def crawl(
     """Crawl, clean and land the given sites (parallel across hosts, polite per host)."""
     from ingest.crawl import crawl_sites
 
-    results = crawl_sites(sites, paths, run_id=run_id, max_pages=max_pages, progress=progress)
+    observer = None
+    if progress:  # the terminal display lives with the CLI
+        from ingest.cli.progress import RichProgress
+
+        observer = RichProgress(len(sites))
+    results = crawl_sites(sites, paths, run_id=run_id, max_pages=max_pages, observer=observer)
     result = CrawlResult(run_id, results)
     if result.pages_clean_failed:
         log.error(
@@ -137,6 +155,15 @@ def crawl(
             result.pages_clean_failed,
         )
     return result
+
+
+def group_near_duplicates(paths: DataPaths) -> int:
+    """The nightly near-duplicate step (`ingest.clean.neardup`): groups for every document landed
+    since the last step, against the persistent index; returns how many were grouped."""
+    from ingest.clean import CLEANER_VERSION
+    from ingest.clean.neardup import assign_groups
+
+    return assign_groups(paths.store, CLEANER_VERSION).documents
 
 
 def build(
@@ -179,11 +206,13 @@ def run(
     max_pages: int | None = None,
     full_refresh: bool = False,
     progress: bool = False,
+    store: str | None = None,
 ) -> RunSummary:
     """The whole nightly job. Page failures are recorded and do not fail the run; a failed
-    build or critical check does, and leaves the last published warehouse in place."""
+    build or critical check does, and leaves the last published warehouse in place. `store`
+    (default `$XAETL_STORE`, else the data dir) holds raw HTML, landing and crawl state."""
     go_offline()
-    paths = DataPaths.at(data_dir).ensure()
+    paths = DataPaths.at(data_dir, store).ensure()
     sites = registry if isinstance(registry, list) else load_registry(registry)
     if site_ids:
         unknown = set(site_ids) - {s.id for s in sites}
@@ -192,6 +221,7 @@ def run(
         sites = [s for s in sites if s.id in site_ids]
     summary = RunSummary(run_id=new_run_id(), data_dir=paths.root)
     summary.crawl = crawl(sites, paths, run_id=summary.run_id, max_pages=max_pages, progress=progress)
+    group_near_duplicates(paths)
     summary.build = build(paths, full_refresh=full_refresh, quiet=progress)
     if not summary.build.ok:
         summary.failure = f"dbt build failed: {summary.build.message}"

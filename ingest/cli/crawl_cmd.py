@@ -9,7 +9,14 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from ingest.cli.options import DEFAULT_DATA_DIR, DataDirOption, MaxPagesOption, RegistryOption, SiteOption
+from ingest.cli.options import (
+    DEFAULT_DATA_DIR,
+    DataDirOption,
+    MaxPagesOption,
+    RegistryOption,
+    SiteOption,
+    StoreOption,
+)
 from ingest.cli.summary import failure_lines, summary_table
 from ingest.sites import RegistryError, load_registry
 
@@ -19,13 +26,13 @@ def crawl(
     data_dir: DataDirOption = DEFAULT_DATA_DIR,
     site: SiteOption = None,
     max_pages: MaxPagesOption = None,
+    store: StoreOption = None,
 ) -> None:
     """Crawl the sites of a registry and land raw HTML, pages, errors and run rows under DATA_DIR.
 
     Exit 0 when the crawl completed, even if pages failed (they are in landing/fetch_errors and
     retried next run); exit 2 on a bad registry or an unknown --site.
     """
-    from ingest.land import land_sites
     from ingest.paths import DataPaths
     from ingest.pipeline import crawl as crawl_pipeline
     from ingest.pipeline import new_run_id
@@ -46,10 +53,9 @@ def crawl(
             raise typer.Exit(code=2)
         sites = [s for s in sites if s.id in site]
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    paths = DataPaths.at(data_dir).ensure()
+    paths = DataPaths.at(data_dir, store).ensure()
     run_id = new_run_id()
-    land_sites(paths, sites, run_id=run_id)
     result = crawl_pipeline(sites, paths, run_id=run_id, max_pages=max_pages, progress=True)
     console = Console()
     console.print(summary_table(result.sites, run_id))
-    console.print("; ".join([f"landed under {paths.root}", *failure_lines(result)]))
+    console.print("; ".join([f"landed under {paths.store.uri()}", *failure_lines(result)]))

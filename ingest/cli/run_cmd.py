@@ -7,7 +7,14 @@ from typing import Annotated
 
 import typer
 
-from ingest.cli.options import DEFAULT_DATA_DIR, DataDirOption, MaxPagesOption, RegistryOption, SiteOption
+from ingest.cli.options import (
+    DEFAULT_DATA_DIR,
+    DataDirOption,
+    MaxPagesOption,
+    RegistryOption,
+    SiteOption,
+    StoreOption,
+)
 from ingest.cli.summary import print_summary
 from ingest.sites import RegistryError
 
@@ -20,6 +27,7 @@ def run(
     full_refresh: Annotated[
         bool, typer.Option("--full-refresh", help="Rebuild every dbt model from scratch.")
     ] = False,
+    store: StoreOption = None,
 ) -> None:
     """Crawl, clean, land, dbt build, quality checks and publish, all under DATA_DIR.
 
@@ -37,6 +45,7 @@ def run(
             max_pages=max_pages,
             full_refresh=full_refresh,
             progress=True,
+            store=store,
         )
     except (RegistryError, ValueError) as exc:
         typer.secho(f"error: {exc}", fg="red", err=True)
