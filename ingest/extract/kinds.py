@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ingest.extract.context import Doc, Draft, cue_in, words_alt
-from ingest.extract.layout import Sentence
+from ingest.extract.layout import Sentence, lead_end
 from ingest.extract.numbers import Quantity
 from ingest.extract.periods import TARGET_YEAR_RE
 from ingest.extract.roles import HEDGE_AFTER
@@ -66,7 +66,10 @@ def kind_of(doc: Doc, d: Draft) -> str:
         if cue_in(ACTUAL_CUE_WORDS, text_l, s.start, q.start) and not cue_in(
             TARGET_CUE_WORDS, text_l, s.start, q.start
         ):
-            return "actual"
+            # an achievement cue counts after the sentence's own lead only
+            lo = lead_end(text_l, s.start, q.start)
+            if lo == s.start or cue_in(ACTUAL_CUE_WORDS, text_l, lo, q.start):
+                return "actual"
         return "target"
     if _ONE_OF_TARGETS.match(text_l, q.end, s.end):
         return "target"  # "… xuống còn 3,9% là một trong những chỉ tiêu quan trọng được Đại hội …"

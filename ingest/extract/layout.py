@@ -17,6 +17,9 @@ from ingest.extract.vocab import (
     ACTUAL_HEADINGS,
     LEAD_ANCHORS,
     LEAD_BLOCKERS,
+    LEAD_DECISION_NOT_BEFORE,
+    LEAD_DECISIONS,
+    LEAD_REPORTED,
     RESULT_LINE_STARTS,
     TARGET_HEADINGS,
     TARGET_LEAD_PATTERNS,
@@ -66,7 +69,10 @@ _GOES_ON = re.compile(
     r"[\s\-–•*+]*(?:cụ thể|gồm|trong đó|bao gồm|đồng thời|tỷ lệ|tỉ lệ|[0-9]{1,2}[.)]|[ivx]+\.)(?!\w)"
 )
 # "nghe báo cáo kết quả …, phương hướng nhiệm vụ năm 2018": the title of a report, not a lead
-_REPORTED = re.compile(r"(?<!\w)(?:báo cáo|thảo luận|nghe|tờ trình|hội nghị|triển khai)(?!\w)")
+_REPORTED = re.compile(rf"(?<!\w)(?:{_alt(LEAD_REPORTED)})(?!\w)")
+_DECIDED = re.compile(
+    rf"(?<!\w)(?:{_alt(LEAD_DECISIONS)})(?!\w)(?![^\S\n]+(?:{_alt(LEAD_DECISION_NOT_BEFORE)})(?!\w))"
+)
 _RESULT_LINE = re.compile(rf"^[\s\-–•*+0-9.)]*(?:{_alt(RESULT_LINE_STARTS)})(?!\w)")
 _PLAN_TITLE = re.compile(r"^[\s#*]*(?:kế hoạch|nghị quyết về|phương hướng|mục tiêu)(?!\w)")
 
@@ -288,12 +294,33 @@ def _find_lead(text_l: str, s: Sentence) -> int | None:
         for c in _CLAUSE_MARK.finditer(text_l, s.start, start):
             clause = c.end()
         before = text_l[clause:start]
-        if _LEAD_BLOCKED.search(before) or _REPORTED.search(text_l, s.start, start):
+        if _LEAD_BLOCKED.search(before) or _reported(text_l, s.start, start):
             continue
         after = text_l[end : s.end]
+        if after.rstrip().endswith(";"):  # the `;`-items after the lead belong to it: read them too
+            line_end = text_l.find("\n", s.end)
+            after = text_l[end : len(text_l) if line_end < 0 else line_end]
         if ":" in after[:80] or _QUANTITY_IN_LINE.search(after) or s.end - s.start < 100:
             return start
     return None
+
+
+def lead_end(text_l: str, lo: int, hi: int) -> int:
+    """Where the last lead in `text_l[lo:hi]` ends (`lo` without one): what comes before a lead
+    (`các đại biểu đã thảo luận và thống nhất đề ra …`) says nothing about the figures after it."""
+    end = lo
+    for m in _LEAD.finditer(text_l, lo, hi):
+        end = m.end()
+    return end
+
+
+def _reported(text_l: str, lo: int, hi: int) -> bool:
+    """Whether `text_l[lo:hi]`, before a lead, makes it the title of a report: a report word with no
+    decision after it."""
+    end = -1
+    for m in _REPORTED.finditer(text_l, lo, hi):
+        end = m.end()
+    return end >= 0 and not _DECIDED.search(text_l, end, hi)
 
 
 def _split(text: str, ls: int, le: int, kind: str, period: str | None, out: list[Sentence]) -> None:

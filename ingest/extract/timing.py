@@ -96,25 +96,40 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
             year = int(code)
             if kind == "target" or base.startswith("term-") or str(year) not in base:
                 return code
-    # "Minh chứng là trong năm 2022, diện tích lúa …; cây ngô …": a year fronted in the sentence
-    front = _sentence_front(text_l, s.line_start, q.start)
-    if text_l.find("năm", front, min(q.start, front + 40)) >= 0:
-        lead = _LEAD_YEAR.search(text_l, front, min(q.start, front + 40))
-        if (
-            lead is not None
-            and lead.group(1) not in base
-            and (kind == "target" or not _is_later(lead.group(1), doc))
-        ):
-            return lead.group(1)
+    fronted = _fronted_year(doc, s.line_start, q.start, base, kind, earlier=False)
+    if fronted is not None:
+        return fronted
     # a running total ("Tổng thu ngân sách đến 30/6/2023 …; thu NSNN …") scopes its whole sentence
     lo = max(0, q.start - SENTENCE_WINDOW)
-    if text_l.find("đến", lo, q.start) < 0 and text_l.find("tới", lo, q.start) < 0:
-        return base  # AS_OF_RE needs "đến" or "tới"
-    for m in as_of_matches(text_l, sentence_start(doc, q.start), q.start):
-        code2 = as_of(m, doc.ref_year)
-        if code2:
-            return code2
-    return base
+    if text_l.find("đến", lo, q.start) >= 0 or text_l.find("tới", lo, q.start) >= 0:  # AS_OF_RE needs one
+        for m in as_of_matches(text_l, sentence_start(doc, q.start), q.start):
+            code2 = as_of(m, doc.ref_year)
+            if code2:
+                return code2
+    return _fronted_year(doc, s.line_start, q.start, base, kind, earlier=True) or base
+
+
+def _fronted_year(doc: Doc, line_start: int, pos: int, base: str, kind: str, *, earlier: bool) -> str | None:
+    """A year fronted in the sentence (`Minh chứng là trong năm 2022, diện tích lúa …; cây ngô …`); with
+    `earlier`, in the nearest earlier sentence of the paragraph that fronts one (`… 2022, diện tích lúa
+    …. Tổng gia súc … với đàn trâu 368 con`): the paragraph goes on about that year."""
+    text_l = doc.text_l
+    end = pos
+    own = True
+    while end > line_start:
+        front = _sentence_front(text_l, line_start, end)
+        if (own or earlier) and text_l.find("năm", front, min(end, front + 40)) >= 0:
+            lead = _LEAD_YEAR.search(text_l, front, min(end, front + 40))
+            if lead is not None:
+                year = lead.group(1)
+                if year not in base and (kind == "target" or not _is_later(year, doc)):
+                    return year
+                return None
+        if not earlier:
+            return None
+        own = False
+        end = front - 2
+    return None
 
 
 def _sentence_front(text_l: str, line_start: int, pos: int) -> int:

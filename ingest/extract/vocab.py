@@ -499,6 +499,9 @@ TARGET_LEADS: tuple[str, ...] = (
     "với các chỉ tiêu",
     "một số chỉ tiêu",
     "dự kiến",
+    "giai đoạn tới",
+    "nhiệm kỳ tới",
+    "thời gian tới",
 )
 # Leads that need what follows them: `đề ra 16 chỉ tiêu`, `thông qua các chỉ tiêu` (regular expressions).
 TARGET_LEAD_PATTERNS: tuple[str, ...] = (
@@ -516,6 +519,7 @@ LEAD_ANCHORS: dict[str, tuple[str, ...]] = {
     "hoạch": ("kế",),
     "kiến": ("dự",),
     "quyết": ("nghị",),
+    "tới": ("đoạn", "kỳ", "gian"),
 }
 # ...unless an achievement comes first: `đạt và vượt 21/25 chỉ tiêu nghị quyết đề ra` is a result.
 LEAD_BLOCKERS: tuple[str, ...] = (
@@ -529,6 +533,12 @@ LEAD_BLOCKERS: tuple[str, ...] = (
     "so với",
     "so",
 )
+# Words that make a lead the title of a report (`nghe báo cáo kết quả …, phương hướng nhiệm vụ năm 2018`)...
+LEAD_REPORTED: tuple[str, ...] = ("báo cáo", "thảo luận", "nghe", "tờ trình", "hội nghị", "triển khai")
+# ...unless a decision comes after them (`các đại biểu đã thảo luận và thống nhất đề ra các chỉ tiêu`);
+# a decision to assess (`thống nhất đánh giá`) is still about results.
+LEAD_DECISIONS: tuple[str, ...] = ("thống nhất", "nhất trí", "biểu quyết", "quyết nghị")
+LEAD_DECISION_NOT_BEFORE: tuple[str, ...] = ("đánh giá",)
 # Words opening a line that say the text is back to results.
 RESULT_LINE_STARTS: tuple[str, ...] = (
     "kết quả",

@@ -78,6 +78,39 @@ def test_phan_dau_carries_over_semicolon_items() -> None:
     assert _all("Sản lượng lúa đạt 3.100 tấn; tỷ lệ hộ nghèo còn 2,1%.")[1].kind == "actual"
 
 
+def test_a_decision_after_a_discussion_opens_targets() -> None:
+    text = (
+        "Các đại biểu đã thảo luận và thống nhất đề ra một số chỉ tiêu cho nhiệm kỳ 2025 – 2030, gồm "
+        "thu ngân sách hằng năm tăng trên 9%. Tỷ lệ hộ nghèo giảm dưới 2%."
+    )
+    by = _by_value(text)
+    assert (by[9.0].kind, by[9.0].period) == ("target", "term-2025-2030")
+    assert (by[2.0].kind, by[2.0].period) == ("target", "term-2025-2030")
+    # a decision to assess is still about results
+    assessed = "Nghe báo cáo, các đại biểu thống nhất đánh giá các chỉ tiêu: thu ngân sách đạt 4,2 tỷ đồng."
+    assert _all(assessed)[0].kind == "actual"
+
+
+def test_a_lead_before_semicolon_items_governs_them() -> None:
+    text = (
+        "Giai đoạn tới, xã hướng tới xây dựng đô thị dịch vụ biển; tốc độ tăng trưởng tổng giá trị sản "
+        "phẩm đạt 14%/năm, tỷ lệ hộ nghèo dưới 1%."
+    )
+    assert {m.kind for m in _all(text)} == {"target"}
+    assert _all("Xã xây dựng đô thị dịch vụ biển; tỷ lệ hộ nghèo còn 1,3%.")[0].kind == "actual"
+
+
+def test_a_year_fronted_earlier_in_the_paragraph_dates_its_figures() -> None:
+    text = (
+        "Minh chứng là trong năm 2022, diện tích lúa đạt 53 ha, tăng 2,9%. "
+        "Tổng gia súc cũng tăng với đàn trâu 368 con, đàn bò 1.276 con.\n"
+        "Toàn xã có 12 mô hình kinh tế."
+    )
+    by = _by_value(text, MID)
+    assert {by[53.0].period, by[368.0].period, by[1276.0].period} == {"2022"}
+    assert by[12.0].period == "term-2020-2025-mid"  # a new paragraph
+
+
 def test_bracketed_plan_figure_is_the_term_target() -> None:
     by = _by_value("tỷ lệ dân số tham gia BHYT đạt 91,5% (Nghị quyết đề ra 93%).", MID)
     assert (by[91.5].kind, by[91.5].period) == ("actual", "term-2020-2025-mid")
