@@ -7,6 +7,7 @@ default period, and the per-document indexes (catalogue names, noun phrases afte
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -17,8 +18,11 @@ from ingest.extract.layout import Sentence
 from ingest.extract.metadata import extract_metadata, reference_year
 from ingest.extract.numbers import Quantity
 from ingest.extract.periods import Term, document_periods, phrase_period, term_of, terms_in
-from ingest.extract.vocab import INDICATOR_TRAILERS, TAIL_STOP_WORDS
+from ingest.extract.vocab import INDICATOR_TRAILERS, SEASON_HEADING_PATTERN, TAIL_STOP_WORDS
 from ingest.records import DocumentMetadata
+
+_SEASON_HEADING = re.compile(SEASON_HEADING_PATTERN)
+_BULLETS = frozenset("-+*•–")
 
 
 def words_alt(words: tuple[str, ...] | frozenset[str]) -> str:
@@ -90,6 +94,7 @@ class Doc:
     target_period: str | None = None  # of its targets, when the opening says (None: as the results)
     names: NameIndex = field(init=False)
     tails: dict[int, list[str]] = field(default_factory=dict)  # quantity end -> noun phrase after it
+    headings: list[tuple[int, int]] = field(default_factory=list)  # spans of the heading lines, in order
 
     @classmethod
     def read(
@@ -127,6 +132,19 @@ class Doc:
             )
             target_period = periods.target
         return cls(text, text_l, meta, ref_year, term, default_period, target_period)
+
+    def in_season_section(self, pos: int) -> bool:
+        """Whether `pos` lies in the bullet lines right under a heading naming one crop season (`a. Vụ
+        Xuân` / `- Tổng diện tích gieo trồng 226 ha …`); any other line ends the season's scope."""
+        i = bisect.bisect_right(self.headings, (pos, pos)) - 1
+        if i < 0:
+            return False
+        start, end = self.headings[i]
+        if end > pos or _SEASON_HEADING.search(self.text_l, start, end) is None:
+            return False
+        line_end = self.text_l.find("\n", pos)
+        below = self.text_l[end : len(self.text_l) if line_end < 0 else line_end]
+        return all(line.lstrip()[:1] in _BULLETS for line in below.split("\n") if line.strip())
 
     def own_words(self, q: Quantity, left: int) -> str:
         """The cleaned words of the quantity's own name segment, between `left` and the number."""

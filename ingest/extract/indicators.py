@@ -125,7 +125,7 @@ class NameIndex:
                         break
                     # names do not run across sentence punctuation or line breaks
                     gap = text_l[spans[j - 1].end() : spans[j].start()]
-                    if len(gap) > 3 or _GAP_STOP.search(gap):
+                    if gap != " " and (len(gap) > 3 or _GAP_STOP.search(gap)):  # one space: the usual gap
                         break
                     if "," in gap and before_comma is None:
                         before_comma = (

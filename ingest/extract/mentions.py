@@ -21,7 +21,7 @@ from ingest.extract.layout import Sentence, layout
 from ingest.extract.lists import link
 from ingest.extract.naming import attainment_entry, draft_mention, extend_with_qualifier, unit_sibling
 from ingest.extract.numbers import Quantity, find_quantities
-from ingest.extract.resolve import resolve, uncatalogued
+from ingest.extract.resolve import narrowed, resolve, uncatalogued
 from ingest.extract.roles import (
     Role,
     absorbs,
@@ -71,6 +71,7 @@ class _Extractor:
             if i >= 0 and q.num_start < sentences[i].end:
                 by_sentence.setdefault(i, []).append(q)
         # catalogue names are only ever looked up inside sentences that carry numbers
+        doc.headings = [(s.start, s.end) for s in sentences if s.is_heading]
         doc.names = NameIndex(doc.text_l, [(sentences[i].start, sentences[i].end) for i in by_sentence])
         drafts: list[Draft] = []
         for i, qs in by_sentence.items():
@@ -183,6 +184,10 @@ def _finish(doc: Doc, d: Draft, position: dict[int, int]) -> Mention:
             entry = resolve(d.indicator, base_unit)
         if entry is not None and uncatalogued(d.indicator):
             entry = None  # one crop season, a sub-population, a band: no indicator measures exactly that
+        if entry is not None:
+            entry = narrowed(entry, d.indicator)  # a sector's value, not the total's
+    if entry is not None and doc.in_season_section(q.start):
+        entry = None  # "a. Vụ Xuân" above: that season's area, output or yield
     start, end = _quote_span(doc, d)
     text = doc.text
     while start < end and text[start].isspace():

@@ -27,6 +27,7 @@ from ingest.extract.vocab import (
     NAME_TRAILING_QUALIFIERS,
     PLAN_ATTAINMENT_PREFIXES,
     SECTOR_GROWTH_IDS,
+    SECTOR_VALUES_OF_TOTAL,
     UNCATALOGUED_NAME_PATTERNS,
 )
 
@@ -81,6 +82,27 @@ def uncatalogued(name: str) -> bool:
     catalogue indicator measures that exactly (`diện tích lúa vụ xuân`, `thu nhập … khu vực nông
     thôn`, `số xã đạt 14 tiêu chí`), so the mention carries no id."""
     return _UNCATALOGUED.search(normalize_name(name)) is not None
+
+
+def narrowed(entry: CatalogueEntry, name: str) -> CatalogueEntry | None:
+    """The entry a written name really measures when the hit was a total's measure words followed by a
+    sector (`giá trị sản phẩm thương mại - dịch vụ`): the sector's value, or None for two sectors."""
+    total = SECTOR_VALUES_OF_TOTAL.get(entry.indicator_id)
+    if total is None:
+        return entry
+    prefixes, values = total
+    folded = normalize_name(name)
+    for prefix in prefixes:
+        if folded.startswith(prefix + " "):
+            rest = folded[len(prefix) + 1 :]
+            break
+    else:
+        return entry
+    bag = set(_WORD.findall(_TRAILING.sub("", rest)))
+    groups = {group for group, sector_words in ECONOMIC_SECTOR_GROUPS.items() if bag & sector_words}
+    if not groups:
+        return entry  # "giá trị sản xuất các ngành", "… trên địa bàn": the total
+    return catalogue_by_id().get(values[groups.pop()]) if len(groups) == 1 else None
 
 
 def _derived(name: str) -> CatalogueEntry | None:

@@ -1212,6 +1212,24 @@ SECTOR_GROWTH_IDS: dict[str, str] = {
     "economy_share_industry": "industry_growth_rate",
     "economy_share_services": "services_growth_rate",
 }
+# A total's measure words followed by one sector name that sector's value, not the total
+# (`giá trị sản phẩm thương mại - dịch vụ` is `trade_services_value`): total id -> (measure words,
+# sector -> the sector's value id). Words of two sectors or more name no catalogued value.
+SECTOR_VALUES_OF_TOTAL: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
+    "production_value_total": (
+        ("tổng giá trị sản xuất", "tổng giá trị sản phẩm", "giá trị sản xuất", "giá trị sản phẩm"),
+        {
+            "economy_share_agriculture": "agri_value",
+            "economy_share_industry": "industry_value",
+            "economy_share_services": "trade_services_value",
+        },
+    ),
+}
+# A heading naming one crop season (`a. Vụ Xuân`, `Kết quả sản xuất vụ đông xuân`): the areas, outputs
+# and yields under it are that season's, which no catalogue indicator measures.
+SEASON_HEADING_PATTERN = (
+    r"(?<!\w)(?:vụ (?:xuân|mùa|hè thu|thu đông|đông xuân|chiêm xuân|chiêm|đông|hè)|đông xuân)(?!\w)"
+)
 # Words that make a name a growth rate of what follows them.
 GROWTH_PREFIXES: tuple[str, ...] = (
     "tốc độ tăng trưởng bình quân",
@@ -1283,6 +1301,7 @@ NAME_HARMLESS_WORDS: frozenset[str] = frozenset(
 UNCATALOGUED_NAME_PATTERNS: tuple[str, ...] = (
     r"vụ (?:xuân|mùa|hè thu|thu đông|đông xuân|chiêm xuân|chiêm|đông|hè|sớm|muộn)",
     r"đông xuân|chiêm xuân|rải vụ",
+    r"(?:lúa|ngô|lạc|đậu|khoai|rau) (?:xuân|hè thu|thu đông|mùa)",
     r"(?:khu vực|vùng|ở|tại) (?:nông thôn|thành thị|đô thị)(?! mới)",
     r"bình quân (?:mỗi|một|trên) (?:xã|thôn|hộ|bản|ấp)",
     r"mỗi xã",

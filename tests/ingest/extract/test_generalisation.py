@@ -300,3 +300,33 @@ def test_one_of_the_targets_after_a_figure_makes_it_a_target() -> None:
     text = "Giảm tỷ lệ hộ nghèo đa chiều xuống còn 3,9% là một trong những chỉ tiêu quan trọng."
     by = _by_value(text, Y2023)
     assert by[3.9].kind == "target"
+
+
+# --- catalogue ids: exactly the measure -------------------------------------------------------------
+
+
+def test_a_level_reached_after_a_change_verb_is_the_level() -> None:
+    by = _by_value("Phấn đấu giảm tỷ lệ hộ nghèo còn 1,4%; giảm tỷ lệ hộ cận nghèo 0,6%.")
+    assert (by[1.4].indicator, by[1.4].indicator_id) == ("tỷ lệ hộ nghèo", "poverty_rate")
+    by = _by_value("Tỷ lệ hộ nghèo giảm từ 42,35% năm 2011 xuống chỉ còn 10,51% năm 2018.")
+    assert by[42.35].indicator_id == by[10.51].indicator_id == "poverty_rate"
+
+
+def test_a_sector_after_the_total_measure_words_is_that_sector() -> None:
+    text = (
+        "Giá trị sản phẩm thương mại - dịch vụ 18.611 triệu đồng; giá trị sản phẩm nông - lâm - thủy sản "
+        "9.200 triệu đồng; tổng giá trị sản phẩm 40.000 triệu đồng."
+    )
+    by = _by_value(text)
+    assert by[18611.0].indicator_id == "trade_services_value"
+    assert by[9200.0].indicator_id == "agri_value"
+    assert by[40000.0].indicator_id == "production_value_total"
+
+
+def test_figures_under_a_crop_season_heading_carry_no_id() -> None:
+    text = "a. Vụ Xuân\n\n- Tổng diện tích gieo trồng 226 ha.\nII. CHĂN NUÔI\n- Tổng đàn trâu 300 con.\n"
+    by = _by_value(text)
+    assert by[226.0].indicator_id is None
+    assert by[300.0].indicator_id == "buffalo_herd"
+    assert _by_value("Huyện trồng được 52 ha lúa xuân.")[52.0].indicator_id is None
+    assert _by_value("- Tổng diện tích gieo trồng 226 ha.")[226.0].indicator_id == "planted_area"
