@@ -20,9 +20,12 @@ from functools import lru_cache
 from ingest.extract.catalogue import CatalogueEntry, catalogue_by_id, lookup_name, normalize_name
 from ingest.extract.indicators import NameIndex, compatible
 from ingest.extract.vocab import (
+    DERIVED_ID_AFFIXES,
     ECONOMIC_SECTOR_GROUPS,
     GROWTH_IDS,
     GROWTH_PREFIXES,
+    MEASURE_WORDS,
+    NAME_FORM_WORDS,
     NAME_HARMLESS_WORDS,
     NAME_TRAILING_QUALIFIERS,
     PLAN_ATTAINMENT_PREFIXES,
@@ -82,6 +85,30 @@ def uncatalogued(name: str) -> bool:
     catalogue indicator measures that exactly (`diện tích lúa vụ xuân`, `thu nhập … khu vực nông
     thôn`, `số xã đạt 14 tiêu chí`), so the mention carries no id."""
     return _UNCATALOGUED.search(normalize_name(name)) is not None
+
+
+_MEASURE_SYLLABLES = frozenset(w for words in MEASURE_WORDS for w in words.split())
+_NOT_SUBJECT = _MEASURE_SYLLABLES | NAME_HARMLESS_WORDS | NAME_FORM_WORDS
+
+
+def _subject_words(name: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(normalize_name(name))) - _NOT_SUBJECT
+
+
+@lru_cache(maxsize=1 << 14)
+def shares_subject(entry: CatalogueEntry, name: str) -> bool:
+    """Whether the written name and one of the entry's names share a subject word (`tỷ lệ khu dân cư đạt
+    văn hóa` shares none with `tỷ lệ lao động qua đào tạo`): an id whose names say nothing the written
+    name says measures something else. Names without subject words of their own, and ids read from a
+    name's form (growth, attainment, share), pass."""
+    prefixes, suffixes = DERIVED_ID_AFFIXES
+    if entry.indicator_id.startswith(prefixes) or entry.indicator_id.endswith(suffixes):
+        return True
+    own = _subject_words(name)
+    if len(own) < 2:
+        return True  # one word of its own may be an abbreviation or a place: too little to judge
+    # an entry named by measure words alone (`thu nhập bình quân đầu người`, `dân số`) has no subject
+    return any(not (theirs := _subject_words(n)) or own & theirs for n in entry.names)
 
 
 def narrowed(entry: CatalogueEntry, name: str) -> CatalogueEntry | None:

@@ -1225,6 +1225,14 @@ SECTOR_VALUES_OF_TOTAL: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
         },
     ),
 }
+# Ids read from a name's form rather than its subject words (a growth rate, an attainment of plan, a
+# share of the economy): exempt from the check that a name and its id share a subject word.
+DERIVED_ID_AFFIXES: tuple[tuple[str, ...], tuple[str, ...]] = (
+    ("economy_share_",),
+    ("_growth_rate", "_plan_attainment", "_reduction_rate"),
+)
+# Words of a name that say how it is measured or changes, not what: left out of that check.
+NAME_FORM_WORDS: frozenset[str] = frozenset({"tăng", "giảm", "trưởng", "mới", "đầu", "người"})
 # A heading naming one crop season (`a. Vụ Xuân`, `Kết quả sản xuất vụ đông xuân`): the areas, outputs
 # and yields under it are that season's, which no catalogue indicator measures.
 SEASON_HEADING_PATTERN = (
