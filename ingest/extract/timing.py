@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.extract.context import CLAUSE_SEP, Doc, Draft
+from ingest.extract.context import CLAUSE_SEP, Doc, Draft, words_alt
 from ingest.extract.kinds import bracket_target, kind_of
 from ingest.extract.periods import (
     YEAR_AFTER_RE,
@@ -20,6 +20,7 @@ from ingest.extract.periods import (
     phrase_period,
     year_of,
 )
+from ingest.extract.vocab import PRICE_BASE_WORDS
 
 _Y4 = r"((?:19|20)[0-9]{2})(?![0-9])"
 # "4,86% đầu nhiệm kỳ", "2,35% cuối năm 2022": a period written right after a number is that number's
@@ -27,12 +28,14 @@ _START_AFTER = re.compile(
     r"[ \t\u00a0,(]*(?:vào[^\S\n]+|ở[^\S\n]+|thời[^\S\n]+điểm[^\S\n]+)?đầu[^\S\n]+nhiệm[^\S\n]+kỳ"
 )
 _FROM_BEFORE = re.compile(r"(?:^|[^\w])từ[^\S\n]*$")
-_TO_AFTER = re.compile(r"[^\S\n,]*(?:\(?[^()\n]{0,30}\)?[^\S\n]*)?(?:lên|xuống)(?!\w)")
+# … then `lên`/`xuống` a level (`trở lên` is "or more", not a level)
+_TO_AFTER = re.compile(r"[^\S\n,]*(?:\(?[^()\n]{0,30}\)?[^\S\n]*)?(?<!trở )(?:lên|xuống)(?!\w)")
 # a year fronted in its sentence ("Minh chứng là trong năm 2022, …", "Năm 2023, …") dates the sentence
 _S = r"[^\S\n]"
 _LEAD_YEAR = re.compile(
     rf"(?:^|(?<=[\s,.:;(]))(?:trong|vào|hết|đến{_S}+hết|cuối|tính{_S}+đến{_S}+hết)?{_S}*năm{_S}+{_Y4}{_S}*[,:]"
 )
+_PRICE_BASE = re.compile(rf"(?<!\w)(?:{words_alt(PRICE_BASE_WORDS)})(?:{_S}+năm)?{_S}+{_Y4}")
 _FULL_YEAR = re.compile(rf"(?<!\w)cả[^\S\n]+năm(?:[^\S\n]+{_Y4})?")
 # Where a sentence ends, for the running-total scope: a line break, or whitespace after `.`/`!`/`?` that
 # does not follow a digit (`30.6. 2023`). Each alternative opens with a literal so the engine skips
@@ -79,6 +82,8 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
         if year:
             return year  # "ước cả năm 2024" in a nine-month report
     region = text_l[left : q.start]
+    if "giá" in region:  # the literal every price base holds
+        region = _PRICE_BASE.sub(lambda m: " " * len(m.group()), region)  # same offsets
     label = YEAR_LABEL_RE.match(text_l, s.start, q.start)
     if label:
         return label.group(1)
@@ -133,8 +138,8 @@ def _fronted_year(doc: Doc, line_start: int, pos: int, base: str, kind: str, *, 
 
 
 def _sentence_front(text_l: str, line_start: int, pos: int) -> int:
-    """Where the sentence holding `pos` starts, found backwards at C speed (a full stop and a space)."""
-    stop = text_l.rfind(". ", line_start, pos)
+    """Where the sentence (or `;`-clause) holding `pos` starts, found backwards at C speed."""
+    stop = max(text_l.rfind(". ", line_start, pos), text_l.rfind("; ", line_start, pos))
     return stop + 2 if stop >= 0 else line_start
 
 

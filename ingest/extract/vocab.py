@@ -1233,6 +1233,8 @@ DERIVED_ID_AFFIXES: tuple[tuple[str, ...], tuple[str, ...]] = (
 )
 # Words of a name that say how it is measured or changes, not what: left out of that check.
 NAME_FORM_WORDS: frozenset[str] = frozenset({"tăng", "giảm", "trưởng", "mới", "đầu", "người"})
+# A year after these words is a price base (`giá so sánh năm 2010`), never the figure's period.
+PRICE_BASE_WORDS: tuple[str, ...] = ("giá so sánh", "giá cố định")
 # A heading naming one crop season (`a. Vụ Xuân`, `Kết quả sản xuất vụ đông xuân`): the areas, outputs
 # and yields under it are that season's, which no catalogue indicator measures.
 SEASON_HEADING_PATTERN = (

@@ -111,6 +111,15 @@ def test_a_year_fronted_earlier_in_the_paragraph_dates_its_figures() -> None:
     assert by[12.0].period == "term-2020-2025-mid"  # a new paragraph
 
 
+def test_price_base_years_semicolon_fronted_years_and_or_more() -> None:
+    by = _by_value("Tốc độ tăng giá trị sản xuất bình quân hằng năm (giá so sánh năm 2010) đạt 16%.", MID)
+    assert by[16.0].period == "term-2020-2025-mid"
+    by = _by_value("Đời sống người dân được nâng cao; năm 2021, tỷ lệ gia đình văn hóa đạt trên 92%.")
+    assert by[92.0].period == "2021"
+    by = _by_value("Tỷ lệ gia đình văn hóa hằng năm đều đạt từ 85% trở lên.", MID)
+    assert by[85.0].period == "term-2020-2025-mid"  # `từ … trở lên` is no from/to baseline
+
+
 def test_bracketed_plan_figure_is_the_term_target() -> None:
     by = _by_value("tỷ lệ dân số tham gia BHYT đạt 91,5% (Nghị quyết đề ra 93%).", MID)
     assert (by[91.5].kind, by[91.5].period) == ("actual", "term-2020-2025-mid")
