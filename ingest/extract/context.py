@@ -95,6 +95,8 @@ class Doc:
     names: NameIndex = field(init=False)
     tails: dict[int, list[str]] = field(default_factory=dict)  # quantity end -> noun phrase after it
     headings: list[tuple[int, int]] = field(default_factory=list)  # spans of the heading lines, in order
+    season_headings: frozenset[int] = frozenset()  # starts of the headings naming one crop season
+    fronted_years: dict[int, str | None] = field(default_factory=dict)  # sentence end -> year fronted before
 
     @classmethod
     def read(
@@ -133,14 +135,22 @@ class Doc:
             target_period = periods.target
         return cls(text, text_l, meta, ref_year, term, default_period, target_period)
 
+    def index_headings(self, headings: list[tuple[int, int]]) -> None:
+        """Record the heading lines (spans, in order) and which of them name a crop season."""
+        self.headings = headings
+        search = _SEASON_HEADING.search
+        self.season_headings = frozenset(a for a, b in headings if search(self.text_l, a, b) is not None)
+
     def in_season_section(self, pos: int) -> bool:
         """Whether `pos` lies in the bullet lines right under a heading naming one crop season (`a. Vụ
         Xuân` / `- Tổng diện tích gieo trồng 226 ha …`); any other line ends the season's scope."""
+        if not self.season_headings:
+            return False
         i = bisect.bisect_right(self.headings, (pos, pos)) - 1
         if i < 0:
             return False
         start, end = self.headings[i]
-        if end > pos or _SEASON_HEADING.search(self.text_l, start, end) is None:
+        if end > pos or start not in self.season_headings:
             return False
         line_end = self.text_l.find("\n", pos)
         below = self.text_l[end : len(self.text_l) if line_end < 0 else line_end]

@@ -71,7 +71,7 @@ class _Extractor:
             if i >= 0 and q.num_start < sentences[i].end:
                 by_sentence.setdefault(i, []).append(q)
         # catalogue names are only ever looked up inside sentences that carry numbers
-        doc.headings = [(s.start, s.end) for s in sentences if s.is_heading]
+        doc.index_headings([(s.start, s.end) for s in sentences if s.is_heading])
         doc.names = NameIndex(doc.text_l, [(sentences[i].start, sentences[i].end) for i in by_sentence])
         drafts: list[Draft] = []
         for i, qs in by_sentence.items():

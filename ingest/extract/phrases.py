@@ -145,6 +145,7 @@ def spell_out(name: str) -> str:
     return " ".join(NAME_ABBREVIATIONS.get(w, w) for w in fold_tones(name).split())
 
 
+@lru_cache(maxsize=1 << 14)
 def measured(name: str) -> bool:
     """Whether a name opens with a measure word (`tỷ lệ`, `số`, `diện tích`, …)."""
     return bool(_MEASURE_START.match(name))

@@ -119,22 +119,41 @@ def _fronted_year(doc: Doc, line_start: int, pos: int, base: str, kind: str, *, 
     `earlier`, in the nearest earlier sentence of the paragraph that fronts one (`… 2022, diện tích lúa
     …. Tổng gia súc … với đàn trâu 368 con`): the paragraph goes on about that year."""
     text_l = doc.text_l
-    end = pos
-    own = True
-    while end > line_start:
-        front = _sentence_front(text_l, line_start, end)
-        if (own or earlier) and text_l.find("năm", front, min(end, front + 40)) >= 0:
-            lead = _LEAD_YEAR.search(text_l, front, min(end, front + 40))
-            if lead is not None:
-                year = lead.group(1)
-                if year not in base and (kind == "target" or not _is_later(year, doc)):
-                    return year
-                return None
-        if not earlier:
-            return None
-        own = False
-        end = front - 2
+    front = _sentence_front(text_l, line_start, pos)
+    year = _year_at(text_l, front, pos)
+    if year is None and earlier and front > line_start:
+        year = _year_before(doc, line_start, front - 2)
+    if year is not None and year not in base and (kind == "target" or not _is_later(year, doc)):
+        return year
     return None
+
+
+def _year_at(text_l: str, front: int, end: int) -> str | None:
+    """The year fronted by the sentence starting at `front` (before `end`), if any."""
+    if text_l.find("năm", front, min(end, front + 40)) < 0:
+        return None  # the literal every fronted year holds
+    lead = _LEAD_YEAR.search(text_l, front, min(end, front + 40))
+    return lead.group(1) if lead is not None else None
+
+
+def _year_before(doc: Doc, line_start: int, end: int) -> str | None:
+    """The year fronted by the nearest sentence of the line that ends by `end` and fronts one; memoised
+    per sentence, since every figure of a long paragraph asks about the same sentences."""
+    memo = doc.fronted_years
+    asked: list[int] = []  # sentence ends walked back over, all answered by what is found
+    year = None
+    while end not in memo:
+        asked.append(end)
+        front = _sentence_front(doc.text_l, line_start, end)
+        year = _year_at(doc.text_l, front, end)
+        if year is not None or front <= line_start:
+            break
+        end = front - 2
+    else:
+        year = memo[end]
+    for k in asked:
+        memo[k] = year
+    return year
 
 
 def _sentence_front(text_l: str, line_start: int, pos: int) -> int:
