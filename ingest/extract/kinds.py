@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ingest.extract.context import Doc, Draft, cue_in, words_alt
+from ingest.extract.fronts import horizon_before, is_later
 from ingest.extract.layout import Sentence, lead_end
 from ingest.extract.numbers import Quantity
 from ingest.extract.periods import TARGET_YEAR_RE
@@ -78,7 +79,16 @@ def kind_of(doc: Doc, d: Draft) -> str:
             if doc.ref_year and int(m.group(1)) <= doc.ref_year:
                 return "actual"
         return "target"
+    if _fronted_later_year(doc, s.line_start, q.start):
+        return "target"  # "Đến năm 2030, GRDP … . Vốn đầu tư … đạt ít nhất 560.000 tỉ đồng."
     return "actual"
+
+
+def _fronted_later_year(doc: Doc, line_start: int, pos: int) -> bool:
+    """Whether a horizon after the document's own year (`Đến năm 2030, …`) fronts the sentence or one
+    just before it in its paragraph."""
+    year = horizon_before(doc, line_start, pos)
+    return year is not None and is_later(year, doc)
 
 
 def bracket_target(doc: Doc, s: Sentence, q: Quantity) -> bool:

@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 
 from ingest.extract.context import CLAUSE_SEP, Doc, Draft, words_alt
+from ingest.extract.fronts import is_later, sentence_front, year_at, year_before
 from ingest.extract.kinds import bracket_target, kind_of
 from ingest.extract.periods import (
     YEAR_AFTER_RE,
     YEAR_LABEL_RE,
     as_of,
     as_of_matches,
-    document_date,
     phrase_period,
     year_of,
 )
@@ -30,11 +30,7 @@ _START_AFTER = re.compile(
 _FROM_BEFORE = re.compile(r"(?:^|[^\w])từ[^\S\n]*$")
 # … then `lên`/`xuống` a level (`trở lên` is "or more", not a level)
 _TO_AFTER = re.compile(r"[^\S\n,]*(?:\(?[^()\n]{0,30}\)?[^\S\n]*)?(?<!trở )(?:lên|xuống)(?!\w)")
-# a year fronted in its sentence ("Minh chứng là trong năm 2022, …", "Năm 2023, …") dates the sentence
 _S = r"[^\S\n]"
-_LEAD_YEAR = re.compile(
-    rf"(?:^|(?<=[\s,.:;(]))(?:trong|vào|hết|đến{_S}+hết|cuối|tính{_S}+đến{_S}+hết)?{_S}*năm{_S}+{_Y4}{_S}*[,:]"
-)
 _PRICE_BASE = re.compile(rf"(?<!\w)(?:{words_alt(PRICE_BASE_WORDS)})(?:{_S}+năm)?{_S}+{_Y4}")
 _FULL_YEAR = re.compile(rf"(?<!\w)cả[^\S\n]+năm(?:[^\S\n]+{_Y4})?")
 # Where a sentence ends, for the running-total scope: a line break, or whitespace after `.`/`!`/`?` that
@@ -119,54 +115,13 @@ def _fronted_year(doc: Doc, line_start: int, pos: int, base: str, kind: str, *, 
     `earlier`, in the nearest earlier sentence of the paragraph that fronts one (`… 2022, diện tích lúa
     …. Tổng gia súc … với đàn trâu 368 con`): the paragraph goes on about that year."""
     text_l = doc.text_l
-    front = _sentence_front(text_l, line_start, pos)
-    year = _year_at(text_l, front, pos)
+    front = sentence_front(text_l, line_start, pos)
+    year = year_at(text_l, front, pos)
     if year is None and earlier and front > line_start:
-        year = _year_before(doc, line_start, front - 2)
-    if year is not None and year not in base and (kind == "target" or not _is_later(year, doc)):
+        year = year_before(doc, line_start, front - 2)
+    if year is not None and year not in base and (kind == "target" or not is_later(year, doc)):
         return year
     return None
-
-
-def _year_at(text_l: str, front: int, end: int) -> str | None:
-    """The year fronted by the sentence starting at `front` (before `end`), if any."""
-    if text_l.find("năm", front, min(end, front + 40)) < 0:
-        return None  # the literal every fronted year holds
-    lead = _LEAD_YEAR.search(text_l, front, min(end, front + 40))
-    return lead.group(1) if lead is not None else None
-
-
-def _year_before(doc: Doc, line_start: int, end: int) -> str | None:
-    """The year fronted by the nearest sentence of the line that ends by `end` and fronts one; memoised
-    per sentence, since every figure of a long paragraph asks about the same sentences."""
-    memo = doc.fronted_years
-    asked: list[int] = []  # sentence ends walked back over, all answered by what is found
-    year = None
-    while end not in memo:
-        asked.append(end)
-        front = _sentence_front(doc.text_l, line_start, end)
-        year = _year_at(doc.text_l, front, end)
-        if year is not None or front <= line_start:
-            break
-        end = front - 2
-    else:
-        year = memo[end]
-    for k in asked:
-        memo[k] = year
-    return year
-
-
-def _sentence_front(text_l: str, line_start: int, pos: int) -> int:
-    """Where the sentence (or `;`-clause) holding `pos` starts, found backwards at C speed."""
-    stop = max(text_l.rfind(". ", line_start, pos), text_l.rfind("; ", line_start, pos))
-    return stop + 2 if stop >= 0 else line_start
-
-
-def _is_later(year: str, doc: Doc) -> bool:
-    """A year after the document's own (its page date, else its reference year): a target's year."""
-    date = document_date(doc.text_l)
-    own = date[0] if date else doc.ref_year
-    return own is not None and int(year) > own
 
 
 def sentence_start(doc: Doc, pos: int) -> int:

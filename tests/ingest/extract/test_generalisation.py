@@ -120,6 +120,17 @@ def test_price_base_years_semicolon_fronted_years_and_or_more() -> None:
     assert by[85.0].period == "term-2020-2025-mid"  # `từ … trở lên` is no from/to baseline
 
 
+def test_a_horizon_fronted_earlier_in_the_paragraph_makes_targets() -> None:
+    text = (
+        "Đến năm 2030, tỷ trọng dịch vụ chiếm khoảng 45%. Vốn đầu tư trên địa bàn trong 5 năm đạt ít nhất "
+        "5.600 tỷ đồng.\nNăm qua, thu ngân sách đạt 420 tỷ đồng. Tổng vốn đầu tư đạt 900 tỷ đồng."
+    )
+    by = _by_value(text)
+    assert by[5600.0].kind == "target"
+    assert by[900.0].kind == "actual"  # a running total's year (`Đến hết năm 2022, …`) is no horizon
+    assert _by_value("Đến hết năm 2022, thu nhập đạt 70 triệu đồng. Có 5 làng văn hóa.")[5.0].kind == "actual"
+
+
 def test_bracketed_plan_figure_is_the_term_target() -> None:
     by = _by_value("tỷ lệ dân số tham gia BHYT đạt 91,5% (Nghị quyết đề ra 93%).", MID)
     assert (by[91.5].kind, by[91.5].period) == ("actual", "term-2020-2025-mid")
