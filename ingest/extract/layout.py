@@ -20,6 +20,8 @@ from ingest.extract.vocab import (
     LEAD_DECISION_NOT_BEFORE,
     LEAD_DECISIONS,
     LEAD_REPORTED,
+    LIST_BACK_ON_RESULTS,
+    LIST_GOES_ON_STARTS,
     RESULT_LINE_STARTS,
     TARGET_HEADINGS,
     TARGET_LEAD_PATTERNS,
@@ -73,6 +75,8 @@ _REPORTED = re.compile(rf"(?<!\w)(?:{_alt(LEAD_REPORTED)})(?!\w)")
 _DECIDED = re.compile(
     rf"(?<!\w)(?:{_alt(LEAD_DECISIONS)})(?!\w)(?![^\S\n]+(?:{_alt(LEAD_DECISION_NOT_BEFORE)})(?!\w))"
 )
+_LIST_GOES_ON = re.compile(rf"[\s\-–•*+]*(?:{_alt(LIST_GOES_ON_STARTS)})(?!\w)")
+_BACK_ON_RESULTS = re.compile(rf"(?<!\w)(?:{_alt(LIST_BACK_ON_RESULTS)})(?!\w)")
 _RESULT_LINE = re.compile(rf"^[\s\-–•*+0-9.)]*(?:{_alt(RESULT_LINE_STARTS)})(?!\w)")
 _PLAN_TITLE = re.compile(r"^[\s#*]*(?:kế hoạch|nghị quyết về|phương hướng|mục tiêu)(?!\w)")
 
@@ -236,10 +240,13 @@ def _lead_scopes(text_l: str, out: list[Sentence], ref_year: int | None, term: T
         label = not rest[rest.find(":") + 1 :].strip() if colon >= 0 else title_like
         label = label and not _QUANTITY_IN_LINE.search(rest)
         j = i
+        list_line = -1  # the paragraph that goes on with a list ended by its line (see `_goes_on`)
         while j < len(out):
             t = out[j]
-            if t.line_start != s.line_start:
-                if not label or t.is_heading or _RESULT_LINE.match(text_l, t.line_start):
+            if t.line_start != s.line_start and t.line_start != list_line:
+                if not label and colon >= 0 and list_line < 0 and _goes_on(text_l, out[j - 1], t):
+                    list_line = t.line_start
+                elif not label or t.is_heading or _RESULT_LINE.match(text_l, t.line_start):
                     break
             elif j > i and colon < 0:
                 previous = text_l[out[j - 1].start : out[j - 1].end]
@@ -303,6 +310,17 @@ def _find_lead(text_l: str, s: Sentence) -> int | None:
         if ":" in after[:80] or _QUANTITY_IN_LINE.search(after) or s.end - s.start < 100:
             return start
     return None
+
+
+def _goes_on(text_l: str, last: Sentence, t: Sentence) -> bool:
+    """Whether the paragraph of `t`, right after a lead's list that ran to the end of its line (`last`),
+    goes on with the list: it opens with a measure word and says nothing of results."""
+    if t.is_heading or not _LIST_GOES_ON.match(text_l, t.line_start):
+        return False
+    if text_l.count("\n", last.end, t.line_start) > 2:
+        return False  # a blank stretch between: a new part of the text
+    line_end = text_l.find("\n", t.line_start)
+    return not _BACK_ON_RESULTS.search(text_l, t.line_start, len(text_l) if line_end < 0 else line_end)
 
 
 def lead_end(text_l: str, lo: int, hi: int) -> int:

@@ -539,6 +539,10 @@ LEAD_REPORTED: tuple[str, ...] = ("báo cáo", "thảo luận", "nghe", "tờ tr
 # a decision to assess (`thống nhất đánh giá`) is still about results.
 LEAD_DECISIONS: tuple[str, ...] = ("thống nhất", "nhất trí", "biểu quyết", "quyết nghị")
 LEAD_DECISION_NOT_BEFORE: tuple[str, ...] = ("đánh giá",)
+# A paragraph opening with a measure word right after a lead's list (`… chỉ tiêu chủ yếu như: A, B, C.`
+# / `Tỷ lệ lao động qua đào tạo đạt 70%, …`) goes on with the list, unless it says it is back on results.
+LIST_GOES_ON_STARTS: tuple[str, ...] = ("tỷ lệ", "tỉ lệ", "tốc độ", "tổng", "thu nhập", "giá trị", "số")
+LIST_BACK_ON_RESULTS: tuple[str, ...] = ("đã", "đạt được", "kết quả", "so với", "so cùng kỳ", "tăng so")
 # Words opening a line that say the text is back to results.
 RESULT_LINE_STARTS: tuple[str, ...] = (
     "kết quả",

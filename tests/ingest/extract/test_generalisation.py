@@ -131,6 +131,18 @@ def test_a_horizon_fronted_earlier_in_the_paragraph_makes_targets() -> None:
     assert _by_value("Đến hết năm 2022, thu nhập đạt 70 triệu đồng. Có 5 làng văn hóa.")[5.0].kind == "actual"
 
 
+def test_a_paragraph_going_on_with_a_lead_list_stays_in_its_scope() -> None:
+    lead = (
+        "Nhiệm kỳ 2025-2030 xác định 18 chỉ tiêu phấn đấu, trong đó một số chỉ tiêu chủ yếu như: thu nhập "
+        "đạt 90 triệu đồng/người.\n\n"
+    )
+    by = _by_value(lead + "Tỷ lệ lao động qua đào tạo đạt 75%, kết nạp 80 đảng viên.")
+    assert (by[75.0].kind, by[75.0].period) == ("target", "term-2025-2030")
+    assert by[80.0].kind == "target"
+    back = _by_value(lead + "Tỷ lệ hộ nghèo đã giảm còn 1,2%.")  # back on results
+    assert back[1.2].kind == "actual"
+
+
 def test_bracketed_plan_figure_is_the_term_target() -> None:
     by = _by_value("tỷ lệ dân số tham gia BHYT đạt 91,5% (Nghị quyết đề ra 93%).", MID)
     assert (by[91.5].kind, by[91.5].period) == ("actual", "term-2020-2025-mid")
