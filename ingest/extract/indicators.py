@@ -6,12 +6,13 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
-from itertools import compress
+from itertools import accumulate, compress
 
 from ingest.extract.catalogue import CatalogueEntry, load_catalogue, normalize_name
 from ingest.extract.vocab import ABBREVIATIONS, LEVEL_WORDS_AFTER_VERB, NAME_END_VERBS, NAME_FILLERS
 
 _SYLLABLE = re.compile(r"[^\W_]+")
+_SYLLABLE_SPLIT = re.compile(r"([^\W_]+)")
 _END = "\x00"  # trie key holding the entries of a complete name
 _GAP_STOP = re.compile(r"[.;:\n!?]")
 
@@ -87,9 +88,11 @@ class NameIndex:
         hits: list[NameHit] = []
         first = _FIRST
         for lo, hi in ranges if ranges is not None else [(0, len(text_l))]:
-            spans = list(_SYLLABLE.finditer(text_l, lo, hi))
-            words = [m.group() for m in spans]
-            n = len(spans)
+            # separators and syllables alternate: [sep, word, sep, word, …, sep]; all in C, no match objects
+            parts = _SYLLABLE_SPLIT.split(text_l[lo:hi])
+            words = parts[1::2]
+            n = len(words)
+            ends = list(accumulate(map(len, parts)))  # syllable i spans [ends[2i], ends[2i + 1]) from lo
             missing = set(words).difference(first)
             if missing:
                 if len(first) + len(missing) >= _FIRST_LIMIT:
@@ -124,7 +127,7 @@ class NameIndex:
                     if nxt is None:
                         break
                     # names do not run across sentence punctuation or line breaks
-                    gap = text_l[spans[j - 1].end() : spans[j].start()]
+                    gap = parts[2 * j]  # between syllables j - 1 and j
                     if gap != " " and (len(gap) > 3 or _GAP_STOP.search(gap)):  # one space: the usual gap
                         break
                     if "," in gap and before_comma is None:
@@ -132,12 +135,13 @@ class NameIndex:
                             best  # "14 đơn thư, đã giải quyết": also offer the name before the comma
                         )
                     node = nxt
+                start = lo + ends[2 * i]
                 if before_comma is not None and best is not None and before_comma[0] != best[0]:
                     last, entries = before_comma
-                    hits.append(NameHit(spans[i].start(), spans[last].end(), tuple(entries), last - i + 1))
+                    hits.append(NameHit(start, lo + ends[2 * last + 1], tuple(entries), last - i + 1))
                 if best is not None:
                     last, entries = best
-                    hits.append(NameHit(spans[i].start(), spans[last].end(), tuple(entries), last - i + 1))
+                    hits.append(NameHit(start, lo + ends[2 * last + 1], tuple(entries), last - i + 1))
         hits.sort(key=lambda h: h.start)
         self.hits = hits
         self._starts = [h.start for h in hits]

@@ -34,7 +34,7 @@ _HEDGE_BEFORE = re.compile(rf"(?:^|[^\w])(?:{words_alt(HEDGES_BEFORE)})[^\S\n]*$
 _BRACKET_TARGET = re.compile(
     rf"\([^\S\n]*(?:{words_alt(PLAN_WORDS)})(?:[^\S\n]+(?:{words_alt(BRACKET_PLAN_VERBS)}))?[^\S\n]*:?[^\S\n]*$"
 )
-_CARRIED_CUE = re.compile(rf"(?:^|[^\w])(?:{words_alt(CARRIED_TARGET_CUES)})(?!\w)")
+_CARRIED_CUE_WORDS = re.compile(rf"(?:{words_alt(CARRIED_TARGET_CUES)})(?!\w)")  # read with `cue_in`
 
 
 def after_semicolon(text_l: str, lo: int, hi: int) -> bool:
@@ -59,7 +59,7 @@ def kind_of(doc: Doc, d: Draft) -> str:
     if (
         s.line_start < s.start
         and after_semicolon(text_l, s.line_start, s.start)
-        and _CARRIED_CUE.search(text_l, s.line_start, s.start)
+        and cue_in(_CARRIED_CUE_WORDS, text_l, s.line_start, s.start, slice_start=False)
     ):
         # "phấn đấu tổng giá trị sản xuất tăng 10,5%; thu nhập … đạt 61 triệu đồng": the cue carries
         return "target"

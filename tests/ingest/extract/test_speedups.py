@@ -23,7 +23,7 @@ from ingest.extract.layout import _SENT_END
 from ingest.extract.metadata import PLACE_IN_TEXT_RE, _place_matches
 from ingest.extract.numbers import QUANTITY_RE, _quantity_matches
 from ingest.extract.periods import AS_OF_RE, Term, as_of_matches, phrase_period
-from ingest.extract.vocab import ACTUAL_CUES, ADMIN_LEVELS, HEDGES_IN_CLAUSE, TARGET_CUES
+from ingest.extract.vocab import ACTUAL_CUES, ADMIN_LEVELS, CARRIED_TARGET_CUES, HEDGES_IN_CLAUSE, TARGET_CUES
 from ingest.records import DocumentMetadata
 
 SEEDS = Path(__file__).resolve().parents[2] / "fixtures" / "seeds"
@@ -34,6 +34,7 @@ _FULL_STOP_REVERSED = re.compile(r"\n|\s[.!?](?!\d)")
 _TARGET_CUE = re.compile(rf"(?:^|[^\w])(?:{words_alt(TARGET_CUES)})(?!\w)")
 _ACTUAL_CUE = re.compile(rf"(?:^|[^\w])(?:{words_alt(ACTUAL_CUES)})")
 _HEDGE_CLAUSE = re.compile(rf"(?:^|[^\w])(?:{words_alt(HEDGES_IN_CLAUSE)})(?!\w)")
+_CARRIED_CUE = re.compile(rf"(?:^|[^\w])(?:{words_alt(CARRIED_TARGET_CUES)})(?!\w)")
 
 
 def _seed_texts() -> list[str]:
@@ -93,7 +94,18 @@ def test_as_of_candidates_find_every_as_of_match():
 
 
 def test_cue_search_without_slicing_matches_the_bounded_patterns():
-    pieces = [*TARGET_CUES, *ACTUAL_CUES, *HEDGES_IN_CLAUSE, "x", " ", "\n", "1", ",", "a"]
+    pieces = [
+        *TARGET_CUES,
+        *ACTUAL_CUES,
+        *HEDGES_IN_CLAUSE,
+        *CARRIED_TARGET_CUES,
+        "x",
+        " ",
+        "\n",
+        "1",
+        ",",
+        "a",
+    ]
     texts = _random_texts(5, pieces, 4000, 10)
     rng = random.Random(5)
     for text in texts:
@@ -104,6 +116,9 @@ def test_cue_search_without_slicing_matches_the_bounded_patterns():
         assert cue_in(K.ACTUAL_CUE_WORDS, text, lo, hi) == bool(_ACTUAL_CUE.search(part))
         assert cue_in(K.HEDGE_CLAUSE_WORDS, text, lo, hi, slice_start=False) == bool(
             _HEDGE_CLAUSE.search(text, lo, hi)
+        ), (text, lo, hi)
+        assert cue_in(K._CARRIED_CUE_WORDS, text, lo, hi, slice_start=False) == bool(
+            _CARRIED_CUE.search(text, lo, hi)
         ), (text, lo, hi)
 
 
