@@ -76,6 +76,7 @@ class Draft:
     host: Draft | None = None  # the mention before it in the sentence (a change takes its period)
     subject_measured: bool = False  # the written words before the number open with a measure word
     part_of: Draft | None = None  # the total this figure is a part of (`… 772 ha, trong đó: lúa 507 ha`)
+    noun_tail: str = ""  # words after a total's counted noun, before its breakdown (`giải quốc gia, quốc tế`)
     quote_from: Draft | None = None  # the quote reaches back to this draft's quote (a list's shared head)
     quote_to: Draft | None = None  # the quote runs on to this draft's (a list of shares shares one quote)
     quote_head: int | None = None  # the quote starts here at the latest (the head of a list of shares)

@@ -15,11 +15,19 @@ import re
 
 from ingest.extract.context import Doc, Draft, words_alt
 from ingest.extract.phrases import measured, spell_out
-from ingest.extract.vocab import ECONOMIC_SECTORS, UNIT_MEASURE_WORDS
+from ingest.extract.sector_parts import sector_parts
+from ingest.extract.vocab import BREAKDOWN_TAIL_STOPS, ECONOMIC_SECTORS, UNIT_MEASURE_WORDS
 
 _S = r"[^\S\n]"
 # Words right after a total that open its breakdown
 _BREAKDOWN = re.compile(rf"[\s,.;:(]*(?:(?:trong{_S}+đó(?:{_S}+có)?|bao{_S}+gồm|gồm|cụ{_S}+thể)(?!\w)|\()")
+# "259 văn bản các loại, trong đó có …", "877 Giải quốc gia, quốc tế, gồm: …": the total's noun runs on
+# for a few words before its breakdown opens
+_TAIL_THEN_BREAKDOWN = re.compile(
+    rf"(?P<tail>[^\d.;:!?\n()]{{1,40}}?)(?:,|{_S})*(?:trong{_S}+đó(?:{_S}+có)?|bao{_S}+gồm|gồm)(?!\w)(?:{_S}|:)*"
+)
+_MAX_TAIL_WORDS = 5
+_TAIL_STOP = re.compile(rf"^(?:{words_alt(BREAKDOWN_TAIL_STOPS)})(?!\w)")
 _LIST_CONTINUES = re.compile(rf"^[\s,;:+\-–•*]*(?:và{_S}+)?$")
 _SHARE_VERB = re.compile(rf"(?<!\w)chiếm(?:{_S}+tỷ{_S}+lệ)?{_S}*$")
 _TOTAL_WORDS = re.compile(rf"^(?:tổng{_S}+số|tổng{_S}+cộng|tổng){_S}+")
@@ -81,6 +89,7 @@ def link(doc: Doc, drafts: list[Draft]) -> None:
         if d.part_of is not None and not d.q.is_pct:
             _purpose_of_total(d)
     _share_lists(doc, drafts)
+    sector_parts(doc, drafts)
     _elliptical_items(doc, drafts)
     _counts_behind_rates(doc, drafts)
     _place_items(doc, drafts)
@@ -94,6 +103,8 @@ def _breakdown_of(doc: Doc, drafts: list[Draft], i: int) -> list[Draft]:
         return []
     text_l = doc.text_l
     cue = _BREAKDOWN.match(text_l, parent.last_end)
+    if cue is None and parent.q.unit.base_unit == "count":
+        cue = _tail_cue(doc, parent)
     if cue is None and _later_quantity(drafts, i, parent.sentence.end):
         return []
     if cue is None:  # "… 71 tỷ 355 triệu đồng vốn để xây dựng … . Trong đó vốn ngân sách …"
@@ -121,11 +132,43 @@ def _breakdown_of(doc: Doc, drafts: list[Draft], i: int) -> list[Draft]:
     return children if children else []
 
 
+def _tail_cue(doc: Doc, parent: Draft) -> re.Match[str] | None:
+    """`877 Giải quốc gia, quốc tế, gồm:`: the breakdown after the counted noun's last words, which join
+    the total's name (`tổng số giải quốc gia, quốc tế`) and the names of its items of that noun."""
+    cue = _TAIL_THEN_BREAKDOWN.match(doc.text_l, parent.last_end)
+    if cue is None:
+        return None
+    tail = SPACES_RE.sub(" ", cue.group("tail")).strip(" ,")
+    if len(tail.split()) > _MAX_TAIL_WORDS or _TAIL_STOP.match(tail):
+        return None
+    if tail and tail not in parent.indicator:
+        parent.indicator = _run_on(parent.indicator, tail)
+    parent.noun_tail = tail
+    return cue
+
+
+def _run_on(name: str, tail: str) -> str:
+    """`số giải cấp tỉnh` + `cấp tỉnh, cấp quốc gia` -> `số giải cấp tỉnh, cấp quốc gia` (no word twice)."""
+    words = tail.split()
+    for k in range(len(words), 0, -1):
+        if name.endswith(" " + " ".join(words[:k]).rstrip(",")):
+            return name + tail[len(" ".join(words[:k]).rstrip(",")) :]
+    return f"{name} {tail}"
+
+
 def _name_part(doc: Doc, parent: Draft, child: Draft) -> None:
     """`tổng diện tích gieo trồng` + `lúa` -> `diện tích gieo trồng lúa`; `tổng đàn trâu, bò` + `bò` ->
     `tổng đàn bò`."""
     own = _own_subject(child)
     head = parent.indicator
+    if parent.noun_tail:
+        # "877 Giải quốc gia, quốc tế, gồm: 129 giải Nhất": an item of the total's noun is qualified by the
+        # total's words; another noun ("259 văn bản …, trong đó có 44 nghị quyết") keeps its own name
+        noun = parent.q.unit.unit
+        if f"{own} ".startswith(f"{noun} ") and parent.noun_tail not in child.indicator:
+            child.indicator = f"{child.indicator} {parent.noun_tail}"
+        child.quote_from = parent
+        return
     if own and not measured(own) and not _is_actor(head) and child.q.unit.base_unit != "VND":
         words = f" {head} "
         if f" {own} " in words or f" {own}," in words:

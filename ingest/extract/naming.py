@@ -23,6 +23,7 @@ from ingest.extract.indicators import NameHit, compatible, is_name_prefix, pick_
 from ingest.extract.layout import Sentence
 from ingest.extract.numbers import Quantity
 from ingest.extract.phrases import Written, spell_out, written_name
+from ingest.extract.purposes import raised_for
 from ingest.extract.roles import RATIO_AFTER, Role
 from ingest.extract.vocab import (
     ABBREVIATIONS,
@@ -154,6 +155,9 @@ def draft_mention(
         indicator = (
             carried[1] if carried else composed[1] if composed else _indicator_text(doc, q, s, left, hit)
         )
+    raised = raised_for(doc, q, indicator) if ratio is None else None
+    if raised is not None:
+        indicator, entry = raised, None  # "xã … đã huy động 71 tỷ đồng vốn … để xây dựng …"
     is_change = _is_change(doc, q, left, s)
     if is_change:
         entry = None  # a change or an increment is not the indicator's level

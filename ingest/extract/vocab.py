@@ -1321,3 +1321,21 @@ UNCATALOGUED_NAME_PATTERNS: tuple[str, ...] = (
     r"mỗi xã",
     r"đạt (?:từ )?\d+(?: ?[-–] ?\d+| đến \d+)? tiêu chí",
 )
+
+# Money raised for a purpose (`purposes.py`): a name that ends with the raising verb
+# (`toàn huyện huy động trên 2.170 tỷ đồng cho công tác xây dựng nông thôn mới`) is rebuilt as the
+# money noun, the verb and the purpose after the amount (`kinh phí huy động xây dựng nông thôn mới`).
+RAISING_VERBS: tuple[str, ...] = ("huy động", "vận động", "huy động được", "vận động được")
+FUND_NOUNS: tuple[str, ...] = ("vốn", "kinh phí", "nguồn vốn", "nguồn lực", "tiền")
+PURPOSE_OPENERS: tuple[str, ...] = ("để", "cho", "vào", "phục vụ")
+PURPOSE_FILLERS: tuple[str, ...] = ("công tác", "việc", "chương trình", "thực hiện")
+# Words after a total's counted noun that open another noun rather than qualify it
+# (`4 khâu đột phá và nhiều chỉ tiêu, trong đó …`): no breakdown tail (`lists.py`).
+BREAKDOWN_TAIL_STOPS: tuple[str, ...] = ("và", "cùng", "với", "cùng với")
+# Measure words of a rate or share whose `trong đó` breakdown lists sectors (`sector_parts.py`):
+# `Tốc độ tăng giá trị sản xuất bình quân hàng năm đạt 16%, trong đó: Nông, lâm, thủy sản tăng 6%`.
+SECTOR_PART_MEASURES: tuple[str, ...] = ("tốc độ tăng trưởng", "tốc độ tăng", "tỷ trọng", "tỉ trọng")
+# Words that end a rate's subject and qualify it (`… bình quân hằng năm`): a sector goes before them.
+SECTOR_PART_QUALIFIERS: tuple[str, ...] = ("bình quân", "hằng năm", "hàng năm", "mỗi năm", "trong")
+# Verbs between a sector and its figure in such a breakdown (`dịch vụ tăng 18,2%`).
+SECTOR_PART_VERBS: tuple[str, ...] = ("tăng", "tăng trưởng", "chiếm", "chiếm khoảng", "đạt", "khoảng")

@@ -1,0 +1,75 @@
+"""Sectors in the breakdown of a rate or share: `… hằng năm đạt 16%, trong đó: Nông, lâm nghiệp tăng 6%`.
+
+Each sector's figure is the total's rate for that sector: its name is the total's measure and subject
+with the sector put in (`tốc độ tăng giá trị sản xuất nông, lâm, thủy sản bình quân hằng năm`,
+`tỷ trọng công nghiệp - xây dựng trong grdp`), and its quote reaches back to the total.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.extract.context import SPACES, Doc, Draft, words_alt
+from ingest.extract.vocab import (
+    ECONOMIC_SECTORS,
+    SECTOR_PART_MEASURES,
+    SECTOR_PART_QUALIFIERS,
+    SECTOR_PART_VERBS,
+)
+
+_S = r"[^\S\n]"
+_CUE = re.compile(rf"[\s,.;:]*(?:trong{_S}+đó|bao{_S}+gồm|gồm)(?!\w)")
+_MEASURE = re.compile(rf"^(?:{words_alt(SECTOR_PART_MEASURES)})(?!\w)")
+_QUALIFIER = re.compile(rf"{_S}(?:{words_alt(SECTOR_PART_QUALIFIERS)})(?!\w)")
+_SECTOR = re.compile(rf"(?<!\w)(?:{words_alt(ECONOMIC_SECTORS)})(?!\w)")
+_OWN = re.compile(
+    rf"^[\s,.;:\-–+•*]*(?:(?:trong{_S}+đó|bao{_S}+gồm|gồm)(?!\w)[\s,:]*)?(?P<own>[^\d;:()\n]{{3,60}}?)"
+    rf"{_S}*(?:(?:{words_alt(SECTOR_PART_VERBS)})(?!\w){_S}*)*$"
+)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_MAX_SECTOR_WORDS = 7
+_MAX_GAP = 300
+
+
+def sector_parts(doc: Doc, drafts: list[Draft]) -> None:
+    """Name the sectors listed after a rate's or share's `trong đó` from that total."""
+    text_l = doc.text_l
+    for i, total in enumerate(drafts):
+        if not total.q.is_pct or total.ratio_only or total.is_change:
+            continue
+        measure = _MEASURE.match(total.indicator)
+        if measure is None or _CUE.match(text_l, total.last_end) is None:
+            continue
+        for d in drafts[i + 1 :]:
+            if not d.q.is_pct or d.q.start - total.q.end > _MAX_GAP:
+                break
+            if "\n" in text_l[total.q.end : d.q.start] or _SENTENCE_END.search(
+                text_l, total.q.end, d.q.start
+            ):
+                break  # the items run on over `;`, not over a full stop or a line
+            between = text_l[d.left : d.q.start]
+            own = _OWN.match(between)
+            if own is None:
+                if not between.strip(" -–"):
+                    continue  # "44% - 45%": the range's second figure
+                break
+            sector = SPACES.sub(" ", own.group("own")).strip(" ,")
+            if not _SECTOR.search(sector) or len(sector.split()) > _MAX_SECTOR_WORDS:
+                break
+            d.indicator = _with_sector(total.indicator, measure.group(0), sector)
+            d.quote_from = total
+
+
+def _with_sector(name: str, measure: str, sector: str) -> str:
+    """`tốc độ tăng giá trị sản xuất bình quân hằng năm` + `dịch vụ` -> `… sản xuất dịch vụ bình quân …`."""
+    subject = name[len(measure) :]
+    # "tỉ trọng công nghiệp - xây dựng và dịch vụ trong grdp": the total's own sectors give way
+    subject = _SECTOR.sub("", subject)
+    subject = re.sub(r"(?:\s*(?:-|–|,|và)\s*)+(?=\s|$)", " ", SPACES.sub(" ", subject)).strip()
+    subject = SPACES.sub(" ", subject)
+    cut = _QUALIFIER.search(f" {subject}")
+    if cut is None:
+        return f"{measure} {subject} {sector}".replace("  ", " ").strip()
+    at = max(cut.start(), 0)
+    head, tail = subject[:at].strip(), subject[at:].strip()
+    return " ".join(w for w in (measure, head, sector, tail) if w)

@@ -1,0 +1,70 @@
+"""Names carrying context from outside the clause: a total's noun, money raised for a purpose, sectors."""
+
+from __future__ import annotations
+
+from ingest.extract import extract_mentions
+from ingest.records import DocumentMetadata, Mention
+
+Y2023 = DocumentMetadata(default_period="2023", issue_year=2023, terms=["2020-2025"])
+
+
+def _by_value(text: str) -> dict[float, Mention]:
+    return {m.value: m for m in extract_mentions(text, metadata=Y2023)}
+
+
+def test_a_totals_noun_runs_on_before_its_breakdown_and_qualifies_its_items() -> None:
+    by = _by_value(
+        "Năm học vừa qua, toàn huyện có 412 giải cấp tỉnh, cấp quốc gia, gồm: 37 giải Nhất, 95 giải Nhì."
+    )
+    assert by[412.0].indicator.endswith("giải cấp tỉnh, cấp quốc gia")
+    assert by[37.0].indicator == "số giải nhất cấp tỉnh, cấp quốc gia"
+    assert by[95.0].indicator == "số giải nhì cấp tỉnh, cấp quốc gia"
+    assert (
+        "412 giải cấp tỉnh, cấp quốc gia, gồm: 37 giải Nhất, 95 giải Nhì" in by[95.0].quote
+    )  # keeps its total
+
+
+def test_items_of_another_noun_keep_their_name_and_quote_back_to_the_total() -> None:
+    by = _by_value("Đảng ủy ban hành 86 văn bản các loại, trong đó có 12 nghị quyết, 30 kế hoạch.")
+    assert by[12.0].indicator == "số nghị quyết"
+    assert by[12.0].quote.startswith("86 văn bản các loại") or "ban hành 86 văn bản" in by[12.0].quote.lower()
+
+
+def test_a_coordinated_noun_is_no_tail_of_the_total() -> None:
+    by = _by_value("Đề ra 3 khâu đột phá và nhiều giải pháp, trong đó có 2 khâu về hạ tầng.")
+    assert "và" not in by[3.0].indicator.split()
+
+
+def test_money_raised_is_named_by_the_money_and_its_purpose() -> None:
+    by = _by_value("Toàn xã huy động trên 56 tỷ đồng cho công tác xây dựng nông thôn mới, vượt kế hoạch.")
+    assert by[56.0].indicator == "kinh phí huy động xây dựng nông thôn mới"
+
+
+def test_money_raised_by_a_commune_names_its_noun_and_its_parts_carry_the_purpose() -> None:
+    text = (
+        "Từ năm 2019 đến nay, xã Tân An đã huy động 48 tỷ đồng vốn từ nhiều nguồn để xây dựng nông thôn mới "
+        "kiểu mẫu. Trong đó vốn ngân sách hơn 9 tỷ đồng (chiếm 18,75%), nhân dân đóng góp hơn 39 tỷ đồng."
+    )
+    by = _by_value(text)
+    assert by[48.0].indicator == "vốn huy động xây dựng nông thôn mới kiểu mẫu"
+    assert by[9.0].indicator == "vốn ngân sách huy động xây dựng nông thôn mới kiểu mẫu"
+    assert by[18.75].indicator.startswith("tỷ trọng vốn ngân sách trong vốn huy động")
+
+
+def test_sectors_in_a_rates_breakdown_take_the_rates_subject() -> None:
+    by = _by_value(
+        "Tốc độ tăng giá trị sản xuất bình quân hằng năm đạt 12,5%, trong đó: Nông, lâm nghiệp tăng 4,1%; "
+        "công nghiệp - xây dựng tăng 15,2%; dịch vụ tăng 13,8%."
+    )
+    assert by[4.1].indicator == "tốc độ tăng giá trị sản xuất nông, lâm nghiệp bình quân hằng năm"
+    assert by[15.2].indicator == "tốc độ tăng giá trị sản xuất công nghiệp - xây dựng bình quân hằng năm"
+    assert by[13.8].indicator == "tốc độ tăng giá trị sản xuất dịch vụ bình quân hằng năm"
+    assert by[13.8].quote.startswith("Tốc độ tăng giá trị sản xuất")
+
+
+def test_a_sector_in_a_shares_breakdown_takes_the_share_and_its_whole() -> None:
+    by = _by_value(
+        "Tỉ trọng công nghiệp - xây dựng và dịch vụ trong GRDP chiếm khoảng 80%; trong đó, công nghiệp - xây "
+        "dựng chiếm khoảng 47%."
+    )
+    assert by[47.0].indicator == "tỉ trọng công nghiệp - xây dựng trong grdp"
