@@ -13,10 +13,15 @@ Runs at **01:00 Asia/Ho_Chi_Minh** every night.
    the task. Pages that were fetched but **could not be cleaned** land no document: the task
    lands everything else, records them (`landing/fetch_errors`, kind `clean`) and then fails
    naming how many, so the retry (or the next night) re-cleans them from their raw HTML.
+   A site that could not be crawled at all (landing or raw not writable) fails its task.
+   Each crawl task holds the data directory's run lock under this DAG run's crawl run id: the
+   sites of one run join it and crawl side by side, while another run (`xaetl run`, the
+   warehouse DAG) is waited for up to 5 minutes, then the task fails naming it (and is retried).
 4. `mark_landed` sums the per-site counts and updates the Asset `xaetl://landing`, which
    triggers **xaetl_warehouse** (dbt build, quality checks, publish). It runs as soon as every
    crawl is done and at least one site landed, so one broken site does not hold back the rest;
-   `check_all_sites_crawled` then fails the DAG run naming the sites that were not crawled.
+   `check_all_sites_crawled` then fails the DAG run naming the sites that were not crawled,
+   and ends this run's claim on the data directory (else its lease frees it 10 minutes later).
 
 Data lives under `XAETL_DATA_DIR` (Variable `xaetl_data_dir`). Trigger with params to crawl a
 subset (`site_ids`) or to cap the listing pages walked per site (`max_pages`).
@@ -36,8 +41,9 @@ from xaetl_common import (
     LANDING,
     TAGS,
     TIMEZONE,
-    crawl_run_id,
-    data_paths,
+    dag_run_lock_id,
+    end_run_lock,
+    holding_run_lock,
     registry_path,
 )
 
@@ -88,8 +94,7 @@ def xaetl_nightly() -> None:
     @task
     def derive_run_id() -> str:
         """The crawl run id of this DAG run: the same for every retry of every task."""
-        dag_run = get_current_context()["dag_run"]
-        return crawl_run_id(dag_run.dag_id, dag_run.run_id, dag_run.logical_date or dag_run.run_after)
+        return dag_run_lock_id(get_current_context())  # also the run lock's id of this DAG run
 
     @task(
         pool=CRAWL_POOL,
@@ -106,13 +111,17 @@ def xaetl_nightly() -> None:
         if site is None:
             raise ValueError(f"site {site_id!r} is no longer in the registry {registry_path()}")
         max_pages = get_current_context()["params"].get("max_pages")
-        # The same library call as `xaetl run` (it also lands the site's registry entry).
-        result = pipeline.crawl([site], data_paths(), run_id=crawl_run, max_pages=max_pages)
+        # The same library call as `xaetl run` (it also lands the site's registry entry), under the
+        # data directory's run lock: this DAG run's other sites join it, another run is waited for.
+        with holding_run_lock(crawl_run) as paths:
+            result = pipeline.crawl([site], paths, run_id=crawl_run, max_pages=max_pages)
         counts = result.counts()
         log.info("site %s, crawl run %s: %s", site_id, crawl_run, counts)
         for site_result in result.sites:  # details are in landing/fetch_errors; show a few here
             for error in site_result.errors[:20]:
                 log.warning("site %s: %s", site_id, error)
+        for failed in result.not_crawled:  # nothing or not everything landed: a retry may
+            raise RuntimeError(f"site {site_id} was not crawled: {failed.failure}")
         if result.pages_clean_failed:
             raise RuntimeError(
                 f"site {site_id}: {result.pages_clean_failed} page(s) could not be cleaned and have no "
@@ -141,9 +150,11 @@ def xaetl_nightly() -> None:
 
     @task(trigger_rule=TriggerRule.ALL_DONE)
     def check_all_sites_crawled(results: list[dict[str, Any]], site_ids: list[str]) -> int:
-        """Fail the DAG run, naming them, when some sites' crawl tasks failed (after retries)."""
+        """Fail the DAG run, naming them, when some sites' crawl tasks failed (after retries).
+        Every crawl task is done: this DAG run's claim on the data directory ends here."""
         from airflow.sdk.exceptions import AirflowFailException
 
+        end_run_lock(dag_run_lock_id(get_current_context()))
         missing = sorted(set(site_ids) - {r["site_id"] for r in _landed(results)})
         if missing:
             raise AirflowFailException(f"{len(missing)} site(s) not crawled: {', '.join(missing)}")

@@ -12,6 +12,12 @@ Scheduled on the Asset `xaetl://landing`: runs after each successful **xaetl_nig
 3. `publish` swaps in the read-only copy `published/warehouse.duckdb` and updates the Asset
    `xaetl://warehouse/published`.
 
+Every task holds the data directory's run lock under this DAG run's id (tasks of the run join
+it; its lease bridges the gaps between them), so a concurrent `xaetl run` or nightly crawl never
+overlaps the build, checks and publish: a task that finds another run waits up to 5 minutes,
+then fails with the holder named and is retried. `publish` ends the claim; a run that failed
+mid-way frees the directory 10 minutes after its last task.
+
 dbt and check failures are deterministic, so those fail at once (no retries); unexpected
 errors (disk, locks) are retried with backoff. Trigger with `full_refresh: true` to rebuild
 incremental models from scratch.
@@ -24,7 +30,15 @@ from typing import TYPE_CHECKING, Any
 
 import pendulum
 from airflow.sdk import Param, dag, get_current_context, task
-from xaetl_common import DEFAULT_ARGS, LANDING, TAGS, TIMEZONE, WAREHOUSE, data_paths
+from xaetl_common import (
+    DEFAULT_ARGS,
+    LANDING,
+    TAGS,
+    TIMEZONE,
+    WAREHOUSE,
+    dag_run_lock_id,
+    holding_run_lock,
+)
 
 if TYPE_CHECKING:
     from ingest.warehouse.build import NodeResult
@@ -50,8 +64,10 @@ def build_layer(select: str) -> dict[str, Any]:
 
     from ingest import pipeline
 
-    full_refresh = bool(get_current_context()["params"].get("full_refresh"))
-    result = pipeline.build(data_paths(), full_refresh=full_refresh, select=select)
+    context = get_current_context()
+    full_refresh = bool(context["params"].get("full_refresh"))
+    with holding_run_lock(dag_run_lock_id(context)) as paths:
+        result = pipeline.build(paths, full_refresh=full_refresh, select=select)
     for node in result.nodes:
         log.info("%s", _node_line(node))
     log.info(
@@ -105,8 +121,8 @@ def xaetl_warehouse() -> None:
 
         from ingest import pipeline
 
-        paths = data_paths()
-        result = pipeline.check(paths)
+        with holding_run_lock(dag_run_lock_id(get_current_context())) as paths:
+            result = pipeline.check(paths)
         for failure in result.critical_failures:
             log.error("critical: %s", failure)
         for warning in result.warnings:
@@ -122,9 +138,9 @@ def xaetl_warehouse() -> None:
         """Swap in the read-only warehouse copy that analysts and BI tools open."""
         from ingest import pipeline
 
-        paths = data_paths()
-        published = pipeline.publish(paths)
-        counts = {name: int(n) for name, n in pipeline.warehouse_counts(paths).items()}
+        with holding_run_lock(dag_run_lock_id(get_current_context()), last=True) as paths:
+            published = pipeline.publish(paths)
+            counts = {name: int(n) for name, n in pipeline.warehouse_counts(paths).items()}
         log.info("published %s: %s", published, counts)
         summary = {"published": str(published), "counts": counts}
         get_current_context()["outlet_events"][WAREHOUSE].extra = summary

@@ -34,13 +34,13 @@ from ingest.fetch import ACCEPT_ANY, FetchConfig, Fetcher, FetchError, FetchResu
 from ingest.land import (
     CRAWL_RUNS_SCHEMA,
     FETCH_ERRORS_SCHEMA,
-    PAGES_SCHEMA,
     land_sites,
     parts,
     read_raw,
     store_raw,
     write_part,
 )
+from ingest.landed_pages import PageLedger
 from ingest.paths import DataPaths
 from ingest.politeness import HostGate
 from ingest.robots import RobotsCache, robots_url
@@ -77,6 +77,8 @@ class SiteCrawlResult:
         0  # landed versions that could not be cleaned (no document; re-cleaned next run)
     )
     errors: list[str] = field(default_factory=list)
+    # Why the site was not (fully) crawled or landed: not started, aborted, a write failed.
+    failure: str | None = None
 
     def note(self, message: str) -> None:
         if len(self.errors) < MAX_ERROR_MESSAGES:
@@ -121,7 +123,9 @@ class _SiteLanding:
         clean: bool = True,
         cleaner: CleanPool | None = None,
         lander: ThreadPoolExecutor | None = None,
+        ledger: PageLedger | None = None,
     ) -> None:
+        self.ledger = ledger or PageLedger(paths, site.id)
         self.clean, self.cleaner = clean, cleaner
         self.paths, self.site, self.run_id = paths, site, run_id
         self.partition = {"crawl_date": crawl_date}
@@ -205,7 +209,8 @@ class _SiteLanding:
     ) -> None:
         if to_clean:
             self._clean(to_clean, jobs)  # before the page rows: a kill in between re-fetches and re-cleans
-        write_part(self.paths.pages, PAGES_SCHEMA, pages, partition=self.partition, name=page_name)
+        # Through the ledger: a run that overlapped this one cannot make a page land twice as new.
+        self.ledger.write(pages, partition=self.partition, name=page_name)
         write_part(
             self.paths.fetch_errors, FETCH_ERRORS_SCHEMA, errors, partition=self.partition, name=error_name
         )
@@ -296,9 +301,19 @@ class _SiteCrawl:
         started = datetime.now(UTC)
         self.result = SiteCrawlResult(site.id, run_id, started, started)
         self.fetcher = Fetcher(site, config, gate=gate, robots=robots)
+        ledger = PageLedger(paths, site.id)  # before the state: what lands after it is re-read
         self.state = CrawlState.load(paths, site.id, documents=config.clean)
+        ledger.seed({url: st.versions for url, st in self.state.urls.items()})
         self.landing = _SiteLanding(
-            paths, site, run_id, run_date(run_id, started), config.flush_every, config.clean, cleaner, lander
+            paths,
+            site,
+            run_id,
+            run_date(run_id, started),
+            config.flush_every,
+            config.clean,
+            cleaner,
+            lander,
+            ledger,
         )
 
     def run(self) -> SiteCrawlResult:
@@ -306,12 +321,14 @@ class _SiteCrawl:
             self._crawl()
         except Exception as exc:  # a bug or a full disk on one site must not stop the others
             log.exception("crawl of %s aborted", self.site.id)
-            self.result.note(f"crawl aborted: {type(exc).__name__}: {exc}")
+            self.result.failure = f"crawl aborted: {type(exc).__name__}: {exc}"
+            self.result.note(self.result.failure)
         finally:
             try:
                 self.landing.close()
             except Exception as exc:
                 log.exception("landing of %s failed", self.site.id)
+                self.result.failure = self.result.failure or f"landing failed: {type(exc).__name__}: {exc}"
                 self.result.note(f"landing failed: {type(exc).__name__}: {exc}")
             self.fetcher.close()
             self._finish()
@@ -466,6 +483,7 @@ class _SiteCrawl:
             )
         except OSError as exc:
             log.exception("could not land the crawl_runs row of %s", self.site.id)
+            r.failure = r.failure or f"crawl_runs row not landed: {exc}"
             r.note(f"crawl_runs row not landed: {exc}")
         self.observer.site_finished(r)
 
@@ -501,9 +519,8 @@ def _crawl_one(
     except Exception as exc:  # unreadable landing state: report, do not crash the other sites
         log.exception("could not start the crawl of %s", site.id)
         now = datetime.now(UTC)
-        return SiteCrawlResult(
-            site.id, run_id, now, now, errors=[f"crawl not started: {type(exc).__name__}: {exc}"]
-        )
+        failure = f"crawl not started: {type(exc).__name__}: {exc}"
+        return SiteCrawlResult(site.id, run_id, now, now, errors=[failure], failure=failure)
     return crawl.run()
 
 

@@ -7,6 +7,8 @@ from typing import Annotated
 
 import typer
 
+from ingest.cli import exits
+
 
 def reclean(
     data_dir: Annotated[
@@ -17,22 +19,36 @@ def reclean(
         typer.Option(help="Site registry YAML: gives each site its CMS family (default: generic cleaning)."),
     ] = None,
 ) -> None:
-    """Re-clean all landed raw HTML with this cleaner version; older clean versions are kept."""
+    """Re-clean all landed raw HTML with this cleaner version; older clean versions are kept.
+
+    Exit 0 when done; 1 when DATA_DIR has no landed pages, the registry is bad or a write
+    failed; 75 when another run holds DATA_DIR.
+    """
     from ingest.clean import CLEANER_VERSION
     from ingest.clean.landing import reclean as run_reclean
     from ingest.paths import DataPaths
+    from ingest.pipeline import new_run_id
+    from ingest.runlock import RunLocked, run_lock
     from ingest.sites import RegistryError, load_registry
 
     paths = DataPaths.at(data_dir)
     if not paths.pages.exists():
         typer.echo(f"error: {paths.root} has no landed pages (no {paths.pages})", err=True)
-        raise typer.Exit(code=1)
+        raise typer.Exit(code=exits.FAILED)
     sites = None
     if registry is not None:
         try:
             sites = {s.id: s for s in load_registry(registry)}
         except RegistryError as exc:
             typer.echo(f"error: {exc}", err=True)
-            raise typer.Exit(code=1) from exc
-    written = run_reclean(paths, sites=sites)
+            raise typer.Exit(code=exits.FAILED) from exc
+    try:
+        with run_lock(paths.root, f"reclean-{new_run_id()}"):
+            written = run_reclean(paths, sites=sites)
+    except RunLocked as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(code=exits.BUSY) from exc
+    except OSError as exc:
+        typer.echo(f"error: reclean could not write under {paths.landing}: {exc}", err=True)
+        raise typer.Exit(code=exits.FAILED) from exc
     typer.echo(f"clean_version={CLEANER_VERSION}: {written} documents written under {paths.documents}")
