@@ -13,6 +13,11 @@ cleans inline. A page that could not be cleaned lands its page row but no docume
 goes to `landing/fetch_errors` (kind `clean`, class `clean_failed`, `clean_timeout`,
 `worker_died`, `raw_unreadable`) and is counted in `pages_clean_failed`; the next run re-cleans
 every landed version that has no document from its raw HTML, whatever the page answers.
+
+Raw integrity. A run checks that the raw file of every known URL's latest version is still
+there; a URL whose raw HTML is gone (raw/ deleted or pruned) is refetched without validators,
+so the server cannot answer 304 and the raw file is stored again; a version of it that still
+needs cleaning is re-cleaned after that refetch, from the restored file.
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ from ingest.land import (
     FETCH_ERRORS_SCHEMA,
     land_sites,
     parts,
+    raw_path,
     read_raw,
     store_raw,
     write_part,
@@ -303,6 +309,7 @@ class _SiteCrawl:
         self.fetcher = Fetcher(site, config, gate=gate, robots=robots)
         ledger = PageLedger(paths, site.id)  # before the state: what lands after it is re-read
         self.state = CrawlState.load(paths, site.id, documents=config.clean)
+        self.raw_lost: set[str] = set()
         ledger.seed({url: st.versions for url, st in self.state.urls.items()})
         self.landing = _SiteLanding(
             paths,
@@ -335,8 +342,13 @@ class _SiteCrawl:
         return self.result
 
     def _crawl(self) -> None:
+        self.raw_lost = self._raw_lost()
+        deferred: list[tuple[UrlState, str | None]] = []
         for st in self.state.uncleaned():
-            self.landing.reclean(self._reclean_row(st))
+            if st.url in self.raw_lost:  # refetched first, re-cleaned from the restored raw file below
+                deferred.append((st, st.latest_sha))
+            else:
+                self.landing.reclean(self._reclean_row(st))
         policy = self.fetcher.robots_policy(self.site.base_url)
         if policy.parser is None and not policy.allow_all:
             self._error(robots_url(self.site.base_url), "robots", policy.reason, None, kind="robots")
@@ -348,7 +360,11 @@ class _SiteCrawl:
             robots_sitemaps=policy.sitemaps(),
         )
         targets = list(
-            dict.fromkeys(discovery.article_urls + self.state.retry_urls(self.config.max_failed_runs))
+            dict.fromkeys(
+                discovery.article_urls
+                + self.state.retry_urls(self.config.max_failed_runs)
+                + sorted(self.raw_lost)
+            )
         )
         if self.config.revisit_known:
             targets = list(dict.fromkeys(targets + [u for u, st in self.state.urls.items() if st.latest_sha]))
@@ -365,6 +381,22 @@ class _SiteCrawl:
         for url in targets:
             self._fetch_article(url)
             self.observer.page_done(self.site.id)
+        for st, sha in deferred:
+            if st.latest_sha == sha:  # not replaced by new content meanwhile
+                self.landing.reclean(self._reclean_row(st))
+
+    def _raw_lost(self) -> set[str]:
+        """Known URLs whose latest landed version has no raw file any more."""
+        lost = {
+            url
+            for url, st in self.state.urls.items()
+            if st.latest_sha and not raw_path(self.paths, st.latest_sha).exists()
+        }
+        if lost:
+            message = f"{len(lost)} landed page(s) had lost their raw HTML: refetched without validators"
+            log.warning("%s: %s", self.site.id, message)
+            self.result.note(message)
+        return lost
 
     def _reclean_row(self, st: UrlState) -> dict[str, Any]:
         return {
@@ -412,7 +444,8 @@ class _SiteCrawl:
         self.result.note(f"{kind} {url}: {error_class}: {message}")
 
     def _fetch_article(self, url: str) -> None:
-        etag, last_modified = self.state.validators(url)
+        # A lost raw file must be fetched again: no validators, so no 304 instead of the bytes.
+        etag, last_modified = (None, None) if url in self.raw_lost else self.state.validators(url)
         try:
             got = self.fetcher.fetch(url, etag=etag, last_modified=last_modified, html_only=True)
         except FetchError as exc:

@@ -4,6 +4,11 @@ A page that could not be cleaned (its `CleanOutcome` carries a failure class) la
 row: the caller's `on_failure(page, outcome)` records it (the crawler writes it to
 `landing/fetch_errors` with kind `clean`), and the next crawl re-cleans that version from its raw
 HTML, because the crawl state sees a landed version without a document.
+
+`reclean` never replaces a good text with an empty one: a content whose earlier clean version
+has text and that the current cleaner finds empty (a cleaner regression, a damaged raw file)
+lands no new document; it is reported like a failed page (`KEPT_TEXT`), and the warehouse keeps
+reading the earlier version.
 """
 
 from __future__ import annotations
@@ -35,6 +40,9 @@ RECLEAN_BATCH = 200  # pages cleaned and landed per part by `reclean` (bounds it
 Prepared = Callable[[dict[str, Any]], "CleanOutcome | None"]
 # Told about each page that could not be cleaned (no document row is landed for it).
 OnFailure = Callable[[dict[str, Any], CleanOutcome], None]
+# The class of a re-cleaned page whose new text came out empty where an earlier one was not.
+KEPT_TEXT = "kept_earlier_text"
+EMPTY_TEXT_SHA256 = hashlib.sha256(b"").hexdigest()
 
 
 def _crawl_date(value: Any) -> str:
@@ -67,9 +75,12 @@ def _land(
     name: str,
     prepared: Prepared | None = None,
     on_failure: OnFailure | None = None,
+    has_text: set[str] | None = None,
 ) -> int:
     """Clean `pages` (no lock held), then assign near-duplicate groups and write the parts of
-    those that were cleaned; those that could not be go to `on_failure` (else a warning)."""
+    those that were cleaned; those that could not be go to `on_failure` (else a warning).
+    `has_text`: contents with a non-empty text already landed, which an empty text must not
+    replace."""
     version = CLEANER_VERSION
     index = index_for(paths.documents, version)
     with index.lock:
@@ -84,6 +95,9 @@ def _land(
         outcome = prepared(page) if prepared is not None else None
         if outcome is None:
             outcome = _clean_one(paths, family_of.get(page.get("site_id") or "", generic), page)
+        doc = outcome.doc
+        if has_text and doc is not None and not doc.text.strip() and page["content_sha256"] in has_text:
+            outcome = CleanOutcome.failed(KEPT_TEXT, f"cleaner {version} found no text; earlier text kept")
         if outcome.doc is None or outcome.sketch is None:
             if on_failure is not None:
                 on_failure(page, outcome)
@@ -215,10 +229,14 @@ def clean_pages(
     )
 
 
-def reclean(paths: DataPaths, *, sites: dict[str, Site] | None = None) -> int:
+def reclean(
+    paths: DataPaths, *, sites: dict[str, Site] | None = None, on_failure: OnFailure | None = None
+) -> int:
     """Re-clean every landed page version with the current CLEANER_VERSION into its own
     clean_version partition (older versions stay). Sites missing from `sites` are cleaned with
-    the generic family. Returns the number of documents written; a second call writes none."""
+    the generic family. Returns the number of documents written; a second call writes none.
+    Pages that could not be cleaned, or whose new text is empty where an earlier one was not
+    (`KEPT_TEXT`), land nothing and go to `on_failure` (else a warning each)."""
     table = read_parts(paths.pages, PAGES_SCHEMA)
     rows = [r for r in table.to_pylist() if r.get("change") in CLEANED_CHANGES and r.get("content_sha256")]
     rows.sort(key=lambda r: (r.get("fetched_at") or datetime.min.replace(tzinfo=UTC), r["url"]))
@@ -228,8 +246,19 @@ def reclean(paths: DataPaths, *, sites: dict[str, Site] | None = None) -> int:
     families = {sid: s.adapter for sid, s in (sites or {}).items()}
     run_id = f"reclean-{datetime.now(UTC):%Y%m%dT%H%M%SZ}"
     todo = list(first.values())
+    has_text = _contents_with_text(paths)
     written = 0
     for start in range(0, len(todo), RECLEAN_BATCH):
         batch = todo[start : start + RECLEAN_BATCH]
-        written += _land(paths, batch, families, run_id=run_id, name=_part_name(run_id, "all", batch))
+        name = _part_name(run_id, "all", batch)
+        written += _land(
+            paths, batch, families, run_id=run_id, name=name, on_failure=on_failure, has_text=has_text
+        )
     return written
+
+
+def _contents_with_text(paths: DataPaths) -> set[str]:
+    """Content hashes that some landed clean version gave a non-empty text."""
+    table = read_parts(paths.documents, DOCUMENTS_SCHEMA, ["content_sha256", "text_sha256"])
+    pairs = zip(table["content_sha256"].to_pylist(), table["text_sha256"].to_pylist(), strict=True)
+    return {sha for sha, text_sha in pairs if sha and text_sha and text_sha != EMPTY_TEXT_SHA256}

@@ -21,11 +21,17 @@ def reclean(
 ) -> None:
     """Re-clean all landed raw HTML with this cleaner version; older clean versions are kept.
 
-    Exit 0 when done; 1 when DATA_DIR has no landed pages, the registry is bad or a write
-    failed; 75 when another run holds DATA_DIR.
+    A page whose raw HTML is lost or unreadable, or that this cleaner finds empty where an
+    earlier version had text, gets no new version: the earlier text stays in use.
+
+    Exit 0 when done; 3 when some pages were not re-cleaned (listed); 1 when DATA_DIR has no
+    landed pages, the registry is bad or a write failed; 75 when another run holds DATA_DIR.
     """
+    from collections import Counter
+
     from ingest.clean import CLEANER_VERSION
     from ingest.clean.landing import reclean as run_reclean
+    from ingest.clean.outcome import CleanOutcome
     from ingest.paths import DataPaths
     from ingest.pipeline import new_run_id
     from ingest.runlock import RunLocked, run_lock
@@ -42,9 +48,14 @@ def reclean(
         except RegistryError as exc:
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(code=exits.FAILED) from exc
+    failed: list[tuple[str, str]] = []  # (url, failure class)
+
+    def not_recleaned(page: dict, outcome: CleanOutcome) -> None:
+        failed.append((page["url"], str(outcome.failure)))
+
     try:
         with run_lock(paths.root, f"reclean-{new_run_id()}"):
-            written = run_reclean(paths, sites=sites)
+            written = run_reclean(paths, sites=sites, on_failure=not_recleaned)
     except RunLocked as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(code=exits.BUSY) from exc
@@ -52,3 +63,11 @@ def reclean(
         typer.echo(f"error: reclean could not write under {paths.landing}: {exc}", err=True)
         raise typer.Exit(code=exits.FAILED) from exc
     typer.echo(f"clean_version={CLEANER_VERSION}: {written} documents written under {paths.documents}")
+    if failed:
+        kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(Counter(k for _, k in failed).items()))
+        typer.echo(f"NOT RE-CLEANED: {len(failed)} page(s) ({kinds}); their earlier text stays in use:")
+        for url, kind in failed[:20]:
+            typer.echo(f"  {kind} {url}")
+        if len(failed) > 20:
+            typer.echo(f"  … {len(failed) - 20} more")
+        raise typer.Exit(code=exits.INCOMPLETE)

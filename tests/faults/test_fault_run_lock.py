@@ -18,8 +18,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-import yaml
-from hostile import HostileRequest, HostileServer, Route, answer
+from hostile import HostileRequest, HostileServer, Route, answer, report_page, report_site
 from typer.testing import CliRunner
 
 from ingest.cli import exits
@@ -30,42 +29,7 @@ from tests.helpers.airflow_env import DAGS, airflow_env
 
 runner = CliRunner()
 XAETL = [str(Path(sys.executable).with_name("xaetl"))]  # the installed command, as operators run it
-FIGURES = [("4.271", "105"), ("3.980", "98"), ("12.5", "110")]
-
-
-def _article(n: int) -> bytes:
-    total, pct = FIGURES[n]
-    return (
-        f"<html><head><title>Báo cáo kinh tế xã hội số {n}</title></head><body><article>"
-        f"<h1>Báo cáo kinh tế xã hội số {n}</h1><p>Năm 2025, thu ngân sách xã đạt {total} triệu đồng, "
-        f"bằng {pct}% dự toán huyện giao.</p></article></body></html>"
-    ).encode()
-
-
-def _site(server: HostileServer, routes: dict[str, Route] | None = None) -> None:
-    links = "".join(f'<a href="/tin-tuc/bao-cao-{n}.html">Báo cáo {n}</a>' for n in range(len(FIGURES)))
-    server.routes["/robots.txt"] = answer(404, b"")
-    server.routes["/danh-sach"] = answer(body=f"<html><body>{links}</body></html>".encode())
-    for n in range(len(FIGURES)):
-        server.routes[f"/tin-tuc/bao-cao-{n}.html"] = answer(body=_article(n))
-    server.routes.update(routes or {})
-
-
-def _registry(tmp_path: Path, server: HostileServer) -> Path:
-    entry = {
-        "id": "xuan-phu",
-        "commune": "Xuân Phú",
-        "district": "Thọ Xuân",
-        "province": "Thanh Hóa",
-        "family": "generic",
-        "base_url": server.base,
-        "listing_urls": ["/danh-sach"],
-        "delay_s": 0,
-        "allow_networks": ["127.0.0.1/32"],
-    }
-    path = tmp_path / "registry.yaml"
-    path.write_text(yaml.safe_dump({"sites": [entry]}, allow_unicode=True), encoding="utf-8")
-    return path
+ARTICLES = 3
 
 
 @pytest.fixture
@@ -93,10 +57,10 @@ def test_a_second_runner_is_refused_in_one_line_and_kill_9_frees_the_directory(s
 
     def slow(req: HostileRequest) -> None:  # keeps the first run inside its crawl
         release.wait(60)
-        answer(body=_article(0))(req)
+        answer(body=report_page(0))(req)
 
-    _site(server, {"/tin-tuc/bao-cao-0.html": slow})
-    registry, data = _registry(tmp_path, server), tmp_path / "data"
+    registry, data = report_site(tmp_path, server, ARTICLES), tmp_path / "data"
+    server.routes["/tin-tuc/bao-cao-0.html"] = slow
     first = subprocess.Popen(
         [*XAETL, "run", "--registry", str(registry), "--data-dir", str(data)],
         stdout=subprocess.DEVNULL,
@@ -147,17 +111,16 @@ UNLOCKED_CRAWL = textwrap.dedent(
 
 @pytest.mark.slow
 def test_runs_forced_to_overlap_on_landing_leave_no_duplicates_and_later_runs_pass(server, tmp_path):
-    def together(n: int) -> Route:  # answers once both crawls asked: both see the page as new
+    def together(body: bytes) -> Route:  # answers once both crawls asked: both see the page as new
         def route(req: HostileRequest) -> None:
             deadline = time.monotonic() + 20
             while server.count(req.path) < 2 and time.monotonic() < deadline:
                 time.sleep(0.02)
-            answer(body=_article(n))(req)
+            answer(body=body)(req)
 
         return route
 
-    _site(server, {f"/tin-tuc/bao-cao-{n}.html": together(n) for n in range(len(FIGURES))})
-    registry, data = _registry(tmp_path, server), tmp_path / "data"
+    registry, data = report_site(tmp_path, server, ARTICLES, route=together), tmp_path / "data"
     crawls = [
         subprocess.Popen(
             [sys.executable, "-c", UNLOCKED_CRAWL, str(REPO_ROOT), str(registry), str(data), run_id],
@@ -170,12 +133,12 @@ def test_runs_forced_to_overlap_on_landing_leave_no_duplicates_and_later_runs_pa
     outputs = [c.communicate(timeout=240) for c in crawls]
     for crawl, (out, err) in zip(crawls, outputs, strict=True):
         assert crawl.returncode == 0, err[-3000:]
-        assert f"NEW {len(FIGURES)}" in out, (out, err[-2000:])  # both fetched every page as new
-    assert all(server.count(f"/tin-tuc/bao-cao-{n}.html") == 2 for n in range(len(FIGURES)))
+        assert f"NEW {ARTICLES}" in out, (out, err[-2000:])  # both fetched every page as new
+    assert all(server.count(f"/tin-tuc/bao-cao-{n}.html") == 2 for n in range(ARTICLES))
 
     pages = read_parts(DataPaths.at(data).pages, PAGES_SCHEMA).to_pylist()
     fresh = [(p["url"], p["content_sha256"]) for p in pages if p["change"] in ("new", "changed")]
-    assert len(fresh) == len(set(fresh)) == len(FIGURES)  # landed once as new; the replay as unchanged
+    assert len(fresh) == len(set(fresh)) == ARTICLES  # landed once as new; the replay as unchanged
 
     for night in range(2):  # the next run, and the one after, pass every check and publish
         result = runner.invoke(app, ["run", "--registry", str(registry), "--data-dir", str(data)])
@@ -187,8 +150,8 @@ def test_runs_forced_to_overlap_on_landing_leave_no_duplicates_and_later_runs_pa
         mentions, distinct = con.execute(
             f"select count(*), count(distinct ({key})) from fct_indicator_mentions"
         ).fetchone()
-    assert documents == urls == len(FIGURES)
-    assert mentions == distinct >= len(FIGURES)
+    assert documents == urls == ARTICLES
+    assert mentions == distinct >= ARTICLES
 
 
 # The run lock as the DAG tasks take it (dags/xaetl_common.py), in a process of its own.
@@ -219,8 +182,7 @@ DAG_TASK = textwrap.dedent(
 
 @pytest.mark.slow  # five Airflow imports
 def test_tasks_of_one_dag_run_share_the_lock_and_other_runs_wait_then_are_refused(server, tmp_path):
-    _site(server)
-    registry, data = _registry(tmp_path, server), tmp_path / "data"
+    registry, data = report_site(tmp_path, server, ARTICLES), tmp_path / "data"
     env = airflow_env(tmp_path / "airflow", registry, data)
 
     def task(mode: str, run_id: str) -> subprocess.Popen[str]:
