@@ -156,15 +156,7 @@ class FileRunLock(_ContextMixin):
         if self._fd is not None:
             raise RuntimeError(f"{self.path} is already held by this lock object")
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        deadline = time.monotonic() + self.wait_s
-        while True:
-            try:
-                owner = self._try_acquire()
-                break
-            except RunLocked:
-                if time.monotonic() >= deadline:
-                    raise
-                time.sleep(min(1.0, max(0.05, deadline - time.monotonic())))
+        owner = _waiting(self._try_acquire, self.wait_s)
         if self.lease_s is not None:
             self._stop.clear()
             self._beat = threading.Thread(target=self._heartbeat, name="xaetl-run-lock", daemon=True)
@@ -293,6 +285,18 @@ class FileRunLock(_ContextMixin):
             return current if self._live(current) else None
 
 
+def _waiting(attempt: Callable[[], LockOwner], wait_s: float) -> LockOwner:
+    """`attempt()` until it stops raising RunLocked, for up to `wait_s` seconds."""
+    deadline = time.monotonic() + wait_s
+    while True:
+        try:
+            return attempt()
+        except RunLocked:
+            if time.monotonic() >= deadline:
+                raise
+            time.sleep(min(1.0, max(0.05, deadline - time.monotonic())))
+
+
 def _read_fd(fd: int) -> bytes:
     return os.pread(fd, 64 * 1024, 0)
 
@@ -385,7 +389,12 @@ class DirectoryLockStore:
 
 
 class LeaseRunLock(_ContextMixin):
-    """A lock object with an expiry on shared storage, renewed every `lease_s / 3` seconds."""
+    """A lock object with an expiry on shared storage, renewed every `lease_s / 3` seconds.
+
+    Participants with the same run id join the lease (and all renew it). `keep_between_tasks`:
+    a participant that leaves keeps the run's claim for one more lease (the tasks of a DAG run);
+    else, and on `release(final=True)`, it deletes the lock object.
+    """
 
     def __init__(
         self,
@@ -396,8 +405,11 @@ class LeaseRunLock(_ContextMixin):
         lease_s: float = DEFAULT_LEASE_S,
         name: str = LOCK_NAME,
         clock: Callable[[], float] = time.time,
+        wait_s: float = 0.0,
+        keep_between_tasks: bool = False,
     ) -> None:
         self.store, self.run_id, self.where, self.lease_s, self.name = store, run_id, where, lease_s, name
+        self.wait_s, self.keep_between_tasks = wait_s, keep_between_tasks
         self._clock = clock
         self._held: bytes | None = None
         self._owner: LockOwner | None = None
@@ -409,27 +421,39 @@ class LeaseRunLock(_ContextMixin):
     def acquire(self) -> LockOwner:
         if self._held is not None:
             raise RuntimeError("this lease is already held")
+        me = _waiting(self._try_acquire, self.wait_s)
+        self._stop.clear()
+        self._beat = threading.Thread(target=self._heartbeat, name="xaetl-run-lease", daemon=True)
+        self._beat.start()
+        return me
+
+    def _mine(self, owner: LockOwner | None) -> bool:
+        return owner is not None and bool(self.run_id) and owner.run_id == self.run_id
+
+    def _try_acquire(self) -> LockOwner:
         me = LockOwner.me(self.run_id, self._clock() + self.lease_s)
         data = me.to_bytes()
-        if not self.store.create(self.name, data):
+        taken = self.store.create(self.name, data)
+        owner: LockOwner | None = None
+        if not taken:
             current = self.store.read(self.name)
             owner = LockOwner.from_bytes(current) if current is not None else None
             expired = owner is None or owner.expires_at is None or owner.expires_at < self._clock()
             if current is None:
                 taken = self.store.create(self.name, data)  # released in between
+            elif self._mine(owner):  # another task of this run holds it: join, pushing the expiry out
+                assert owner is not None
+                me = replace(owner, expires_at=_later(owner.expires_at, me.expires_at))
+                data = me.to_bytes()
+                taken = self.store.replace(self.name, current, data)
             elif expired:
                 log.warning("taking over the expired run lock of %s", owner.describe() if owner else "?")
                 taken = self.store.replace(self.name, current, data)
-            else:
-                taken = False
-            if not taken:
-                now = self.store.read(self.name)
-                raise RunLocked(self.where, LockOwner.from_bytes(now) if now else owner)
+        if not taken:
+            now = self.store.read(self.name)
+            raise RunLocked(self.where, LockOwner.from_bytes(now) if now else owner)
         with self._lock:
             self._held, self._owner, self._lost = data, me, None
-        self._stop.clear()
-        self._beat = threading.Thread(target=self._heartbeat, name="xaetl-run-lease", daemon=True)
-        self._beat.start()
         return me
 
     def _heartbeat(self) -> None:
@@ -437,22 +461,31 @@ class LeaseRunLock(_ContextMixin):
             self.renew()
 
     def renew(self) -> None:
-        """Push the expiry out by a lease; marks the lock lost if someone else holds it now."""
+        """Push the expiry out by a lease; marks the lock lost if another run holds it now."""
         with self._lock:
             if self._held is None or self._owner is None or self._lost:
                 return
-            renewed = LockOwner(**{**asdict(self._owner), "expires_at": self._clock() + self.lease_s})
-            data = renewed.to_bytes()
             try:
-                ok = self.store.replace(self.name, self._held, data)
+                for _ in range(5):  # other participants of the run renew the same object
+                    renewed = replace(self._owner, expires_at=self._clock() + self.lease_s)
+                    data = renewed.to_bytes()
+                    if self.store.replace(self.name, self._held, data):
+                        self._held, self._owner = data, renewed
+                        return
+                    current = self.store.read(self.name)
+                    owner = LockOwner.from_bytes(current) if current is not None else None
+                    if current is None and self.store.create(self.name, data):  # ended by a co-participant
+                        self._held, self._owner = data, renewed
+                        return
+                    if current is None or not self._mine(owner):
+                        break
+                    assert owner is not None
+                    self._held, self._owner = current, owner
             except OSError as exc:  # storage unreachable: try again next beat, the lease still runs
                 log.warning("could not renew the run lease: %s", exc)
                 return
-            if ok:
-                self._held, self._owner = data, renewed
-            else:
-                self._lost = "the run lease expired and was taken over by another runner"
-                log.error(self._lost)
+            self._lost = "the run lease expired and was taken over by another runner"
+            log.error(self._lost)
 
     def check(self) -> None:
         with self._lock:
@@ -461,16 +494,30 @@ class LeaseRunLock(_ContextMixin):
             if self._lost:
                 raise LockLost(self._lost)
 
-    def release(self) -> None:
+    def release(self, *, final: bool = False) -> None:
+        """Leave: delete the lock object, or (between the tasks of a run) keep it one more lease."""
         self._stop.set()
         if self._beat is not None:
             self._beat.join(timeout=10)
             self._beat = None
         with self._lock:
             held, self._held, self._owner = self._held, None, None
-        if held is not None and not self._lost:
-            with contextlib.suppress(OSError):
-                self.store.delete(self.name, held)
+        if held is None or self._lost:
+            return
+        with contextlib.suppress(OSError):
+            for _ in range(5):
+                owner = LockOwner.from_bytes(held)
+                if not final and self.keep_between_tasks and owner is not None:
+                    kept = replace(owner, expires_at=self._clock() + self.lease_s).to_bytes()
+                    done = self.store.replace(self.name, held, kept)
+                else:
+                    done = self.store.delete(self.name, held)
+                if done:
+                    return
+                current = self.store.read(self.name)  # renewed by a co-participant meanwhile
+                if current is None or not self._mine(LockOwner.from_bytes(current)):
+                    return
+                held = current
 
 
 def run_lock(

@@ -9,6 +9,7 @@ import socket
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from pathlib import Path
 
@@ -262,3 +263,49 @@ def test_a_torn_owner_record_neither_blocks_nor_hides_a_live_holder(tmp_path: Pa
             FileRunLock(tmp_path, "other").acquire()
     finally:
         lock.release()
+
+
+def test_leases_of_one_run_join_renew_together_and_keep_the_claim_between_tasks(tmp_path: Path) -> None:
+    store = DirectoryLockStore(tmp_path)
+    now = [1000.0]
+
+    def task(run_id: str) -> LeaseRunLock:
+        return LeaseRunLock(store, run_id, lease_s=30, clock=lambda: now[0], keep_between_tasks=True)
+
+    first, second = task("dag-run"), task("dag-run")
+    first.acquire()
+    second.acquire()  # a second mapped task of the same run joins
+    with pytest.raises(RunLocked, match="dag-run"):
+        LeaseRunLock(store, "xaetl-run", clock=lambda: now[0]).acquire()
+    now[0] += 20
+    first.renew()
+    second.renew()  # its copy of the object is stale: it re-reads it, sees its run, renews
+    first.check()
+    second.check()
+    first.release()
+    second.release()  # both tasks done: the lease still bridges to the run's next task
+    now[0] += 29
+    with pytest.raises(RunLocked):
+        LeaseRunLock(store, "xaetl-run", clock=lambda: now[0]).acquire()
+    last = task("dag-run")
+    last.acquire()
+    last.release(final=True)  # the run's last task ends the claim
+    assert store.read(LOCK_NAME) is None
+    alone = LeaseRunLock(store, "xaetl-run", clock=lambda: now[0])
+    assert alone.acquire().run_id == "xaetl-run"
+    alone.release()  # not between tasks: the object goes at once
+    assert store.read(LOCK_NAME) is None
+
+
+def test_a_lease_waits_for_the_holder_when_asked_to(tmp_path: Path) -> None:
+    store = DirectoryLockStore(tmp_path)
+    holder = LeaseRunLock(store, "first", lease_s=30)
+    holder.acquire()
+    timer = threading.Timer(0.5, holder.release)
+    timer.start()
+    waiter = LeaseRunLock(store, "second", lease_s=30, wait_s=10)
+    try:
+        assert waiter.acquire().run_id == "second"
+    finally:
+        timer.join()
+        waiter.release()
