@@ -156,3 +156,37 @@ def test_a_site_whose_raw_store_fails_is_listed_exit_3_and_the_next_run_lands_it
     with duckdb.connect(str(paths.published), read_only=True) as con:
         sites = con.execute("select site_id from dim_document order by site_id").fetchall()
     assert sites == [("loc-quang",), ("xuan-phu",)]
+
+
+# The nightly DAG's crawl task, called as its callable in a process of its own.
+CRAWL_TASK = """
+import sys
+sys.path.insert(0, sys.argv[1])
+from airflow.dag_processing.dagbag import DagBag
+bag = DagBag(dag_folder=sys.argv[1])
+crawl_site = bag.dags["xaetl_nightly"].get_task("crawl_site").python_callable
+crawl_site.__globals__["get_current_context"] = lambda: {"params": {"max_pages": None}}
+try:
+    crawl_site(site_id=sys.argv[2], crawl_run="20260601T180000Z-fault1")
+except RuntimeError as exc:
+    print("FAILED", exc, flush=True)
+else:
+    print("SUCCEEDED", flush=True)
+"""
+
+
+@pytest.mark.slow  # an Airflow import
+def test_the_dag_crawl_task_of_a_site_that_cannot_start_fails(server, tmp_path):
+    from tests.helpers.airflow_env import DAGS, airflow_env
+
+    _serve(server, {s: _article(s) for s in SITES})
+    registry, data = _registry(tmp_path, server), tmp_path / "data"
+    (DataPaths.at(data).ensure().landing / "sites").write_text("not a directory")
+    proc = subprocess.run(
+        [sys.executable, "-c", CRAWL_TASK, str(DAGS), "xuan-phu"],
+        env=airflow_env(tmp_path / "airflow", registry, data),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert "FAILED site xuan-phu was not crawled: crawl not started:" in proc.stdout, proc.stderr[-3000:]
