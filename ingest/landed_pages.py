@@ -8,7 +8,9 @@ parts through a `PageLedger`: under an exclusive `flock` of `landing/.pages.lock
 page parts of its site that other runs wrote since its state was loaded, re-classifies the
 batch against them (content already landed there is `unchanged` at that version; new content
 gets the next free version) and writes the part before letting go. Without an overlap the
-ledger finds nothing to read and changes nothing.
+ledger finds nothing to read and changes nothing. Only partition directories whose mtime moved
+are listed again (a directory listed within RACY_S of its last change is always listed again:
+two writes within one timestamp tick leave its mtime unchanged).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import fcntl
 import logging
 import os
 import re
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -31,6 +34,7 @@ from ingest.paths import DataPaths
 log = logging.getLogger(__name__)
 
 LOCK_FILE = ".pages.lock"
+RACY_S = 2.0  # mtimes are coarse: a directory changed this recently may change again unseen
 FRESH = ("new", "changed")
 _COLUMNS = ["site_id", "url", "content_sha256", "version"]
 
@@ -42,7 +46,9 @@ class PageLedger:
         # Listed before the crawl state is loaded: a part landed in between is read again here,
         # which is harmless (the same pairs), never missed.
         self.paths, self.site_id = paths, site_id
-        self._seen: set[Path] = set(parts(paths.pages))
+        self._seen: set[Path] = set()
+        self._listed: dict[str, int] = {}  # partition directory -> its mtime when listed (not racy)
+        self._seen.update(self._new_parts())
         self._name = re.compile(rf"-{re.escape(site_id)}-\d+\.parquet$")
         self._known: dict[str, dict[str, int]] = {}  # url -> sha -> version, as landed by this run
         self._foreign: dict[str, dict[str, int]] = {}  # the same, landed by other runs meanwhile
@@ -87,11 +93,28 @@ class PageLedger:
             self._known.setdefault(url, {}).setdefault(sha, int(row.get("version") or 1))
         return replay
 
+    def _new_parts(self) -> list[Path]:
+        """Parts not seen yet, listing only the partition directories that changed."""
+        found: list[Path] = []
+        try:
+            entries = list(os.scandir(self.paths.pages))
+        except FileNotFoundError:
+            return []
+        now = time.time_ns()
+        for entry in entries:
+            if not entry.is_dir():
+                continue
+            mtime = entry.stat().st_mtime_ns
+            if self._listed.get(entry.path) == mtime:
+                continue
+            found.extend(p for p in parts(Path(entry.path)) if p not in self._seen)
+            if now - mtime > RACY_S * 1e9:
+                self._listed[entry.path] = mtime
+        return found
+
     def _refresh(self) -> None:
         """Read the parts of this site written by other processes since the last look."""
-        for part in parts(self.paths.pages):
-            if part in self._seen:
-                continue
+        for part in self._new_parts():
             self._seen.add(part)
             if not self._name.search(part.name):
                 continue  # another site's part (the name carries the site id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, datetime
 
 from ingest.land import PAGES_SCHEMA, read_parts
@@ -63,3 +64,15 @@ def test_a_run_alone_lands_its_rows_unchanged_and_other_sites_are_not_read(tmp_p
     ledger.write(rows, partition=PARTITION, name="r1-s1-00000")
     ledger.write([_row("r1", "u2", A, "new", 1)], partition=PARTITION, name="r1-s1-00001")
     assert _landed(paths, "r1") == [("u1", A, "new", 1), ("u2", A, "new", 1), ("u9", B, "changed", 2)]
+
+
+def test_a_part_landed_within_one_mtime_tick_of_the_last_listing_is_still_read(tmp_path):
+    paths = DataPaths.at(tmp_path).ensure()
+    partition = paths.pages / "crawl_date=2026-01-01"
+    PageLedger(paths, "s1").write([_row("r0", "u0", C, "new", 1)], partition=PARTITION, name="r0-s1-00000")
+    ledger = PageLedger(paths, "s1")  # lists the partition just after its last change
+    before = partition.stat().st_mtime_ns
+    PageLedger(paths, "s1").write([_row("r1", "u1", A, "new", 1)], partition=PARTITION, name="r1-s1-00000")
+    os.utime(partition, ns=(before, before))  # the second write fell in the same timestamp tick
+    ledger.write([_row("r2", "u1", A, "new", 1)], partition=PARTITION, name="r2-s1-00000")
+    assert _landed(paths, "r2") == [("u1", A, "unchanged", 1)]
