@@ -128,7 +128,7 @@ def main(argv: list[str] | None = None) -> dict:
     # Imported here, not at the top: the spawned simulator child re-imports this module and
     # should carry only the simulator, not the crawler.
     from ingest.crawl import crawl_sites
-    from ingest.fetch import FetchConfig
+    from ingest.crawl_config import CrawlConfig
     from ingest.paths import DataPaths
     from ingest.pipeline import new_run_id
     from ingest.sites import load_registry
@@ -146,10 +146,10 @@ def main(argv: list[str] | None = None) -> dict:
                 raise SystemExit("simulator did not start")
             sites = load_registry(registry)
             paths = DataPaths.at(Path(tmp) / "data").ensure()
-            config = FetchConfig(clean=not args.no_clean)
+            config = CrawlConfig(clean=not args.no_clean)
             with _ChildPeaks(skip=server.pid or -1) as children:
                 t0, cpu0 = time.perf_counter(), time.process_time()
-                results = crawl_sites(sites, paths, run_id=new_run_id(), config=config)
+                results = crawl_sites(sites, paths, run_id=new_run_id(), crawl=config)
                 wall, cpu = time.perf_counter() - t0, time.process_time() - cpu0
         finally:
             stop.set()

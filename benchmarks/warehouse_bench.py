@@ -28,7 +28,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from ingest.extract import extract_mentions, extract_metadata  # noqa: E402
-from ingest.land import CRAWL_RUNS_SCHEMA, DOCUMENTS_SCHEMA, PAGES_SCHEMA, land_sites, write_part  # noqa: E402
+from ingest.land import CRAWL_RUNS_SCHEMA, DOCUMENTS_SCHEMA, PAGES_SCHEMA, land_part, land_sites  # noqa: E402
 from ingest.paths import DataPaths  # noqa: E402
 from ingest.pipeline import go_offline  # noqa: E402
 from ingest.sites import Site  # noqa: E402
@@ -162,10 +162,8 @@ def land_run(paths: DataPaths, docs: list[dict], sites: list[Site], run_id: str,
                 "cleaned_at": fetched,
             }
         )
-    write_part(paths.pages, PAGES_SCHEMA, pages, partition=day, name=run_id)
-    write_part(
-        paths.documents, DOCUMENTS_SCHEMA, documents, partition={"clean_version": "1", **day}, name=run_id
-    )
+    _land_per_site(paths, "pages", PAGES_SCHEMA, pages, day["crawl_date"], run_id)
+    _land_per_site(paths, "documents", DOCUMENTS_SCHEMA, documents, day["crawl_date"], run_id, "1")
     runs = []
     for site in sites:
         n = sum(p["site_id"] == site.id for p in pages)
@@ -183,7 +181,17 @@ def land_run(paths: DataPaths, docs: list[dict], sites: list[Site], run_id: str,
                 "requests": n + 1,
             }
         )
-    write_part(paths.crawl_runs, CRAWL_RUNS_SCHEMA, runs, partition=day, name=run_id)
+    _land_per_site(paths, "crawl_runs", CRAWL_RUNS_SCHEMA, runs, day["crawl_date"], run_id)
+
+
+def _land_per_site(paths, table, schema, rows, night, run_id, clean_version=None) -> None:
+    """One part per site and run, as the crawler lands them."""
+    by_site: dict[str, list[dict]] = {}
+    for row in rows:
+        by_site.setdefault(row["site_id"], []).append(row)
+    for site_id, mine in by_site.items():
+        land_part(paths.store, table, schema, mine, crawl_date=night, site_id=site_id, name=run_id,
+                  clean_version=clean_version)  # fmt: skip
 
 
 def generate(

@@ -34,8 +34,9 @@ REGISTRY_VARIABLE, REGISTRY_ENV = "xaetl_registry", "XAETL_REGISTRY"
 DATA_DIR_VARIABLE, DATA_DIR_ENV = "xaetl_data_dir", "XAETL_DATA_DIR"
 ALERT_WEBHOOK_ENV = "XAETL_ALERT_WEBHOOK"  # optional Slack/Teams-style incoming webhook
 
-# The data directory's run lock (ingest/runlock.py), taken by every task that touches it. Tasks of
-# one DAG run share one run id and join each other (the mapped crawl tasks run side by side); the
+# The data directory's run lock (ingest/storelock.py: a flock locally, a lease on a shared S3
+# store), taken by every task that touches it. Tasks of one DAG run share one run id and join
+# each other (the mapped crawl tasks run side by side); the
 # lease keeps the run's claim between its tasks and frees it this long after a run died mid-way.
 # A task that finds another run in the directory waits up to LOCK_WAIT_S, then fails (retried).
 RUN_LEASE_S = 600.0
@@ -86,7 +87,7 @@ def failure_message(context: dict[str, Any]) -> str:
 
 
 def _site_of(context: dict[str, Any], ti: Any) -> str | None:
-    """The site a mapped crawl task was working on (its rendered map index or its argument)."""
+    """The sites a mapped crawl task was working on (its rendered map index or its argument)."""
     rendered = getattr(ti, "rendered_map_index", None)
     if rendered:
         return str(rendered)
@@ -94,6 +95,9 @@ def _site_of(context: dict[str, Any], ti: Any) -> str | None:
     op_kwargs = getattr(task, "op_kwargs", None)
     if isinstance(op_kwargs, dict) and op_kwargs.get("site_id"):
         return str(op_kwargs["site_id"])
+    if isinstance(op_kwargs, dict) and op_kwargs.get("site_ids"):  # a batch: its first and last site
+        ids = list(op_kwargs["site_ids"])
+        return ids[0] if len(ids) == 1 else f"{ids[0]}…{ids[-1]}"
     return None
 
 
@@ -139,6 +143,12 @@ def registry_path() -> str:
     return setting(REGISTRY_VARIABLE, REGISTRY_ENV)
 
 
+def warehouse_queue() -> str:
+    """The Celery queue of the warehouse tasks (`XAETL_WAREHOUSE_QUEUE`; ignored by LocalExecutor):
+    the one worker that owns the DuckDB files listens on it."""
+    return os.environ.get("XAETL_WAREHOUSE_QUEUE") or "default"
+
+
 def data_paths() -> DataPaths:
     """The data directory of this deployment, created if missing."""
     from ingest.paths import DataPaths
@@ -168,16 +178,16 @@ def dag_run_lock_id(context: Any) -> str:
 def holding_run_lock(run_id: str, *, last: bool = False) -> Iterator[DataPaths]:
     """The data directory, held by this task for the DAG run `run_id` (joins its other tasks;
     waits for, then refuses, another run). `last`: the run's final task; on success it ends the
-    run's claim at once instead of leaving the lease to the next task."""
-    from ingest.paths import DataPaths
-    from ingest.runlock import run_lock
+    run's claim at once instead of leaving the lease to the next task. The lock is the data
+    directory's (`ingest.storelock.run_lock_for`): a flock locally, a lease on a shared store."""
+    from ingest.storelock import run_lock_for
 
-    root = DataPaths.at(setting(DATA_DIR_VARIABLE, DATA_DIR_ENV)).root
-    lock = run_lock(root, run_id, lease_s=RUN_LEASE_S, wait_s=LOCK_WAIT_S)
+    paths = data_paths()
+    lock = run_lock_for(paths.root, paths.store, run_id, lease_s=RUN_LEASE_S, wait_s=LOCK_WAIT_S)
     lock.acquire()
     done = False
     try:
-        yield DataPaths.at(root).ensure()
+        yield paths
         done = True
     finally:
         lock.release(final=last and done)
@@ -186,10 +196,11 @@ def holding_run_lock(run_id: str, *, last: bool = False) -> Iterator[DataPaths]:
 def end_run_lock(run_id: str) -> None:
     """End the claim of the DAG run `run_id` on the data directory (its last task has run);
     a lock held by another run is left alone."""
-    from ingest.paths import DataPaths
-    from ingest.runlock import RunLocked, run_lock
+    from ingest.runlock import RunLocked
+    from ingest.storelock import run_lock_for
 
-    lock = run_lock(DataPaths.at(setting(DATA_DIR_VARIABLE, DATA_DIR_ENV)).root, run_id)
+    paths = data_paths()
+    lock = run_lock_for(paths.root, paths.store, run_id, lease_s=RUN_LEASE_S)
     try:
         lock.acquire()
     except RunLocked:

@@ -5,23 +5,30 @@ Runs at **01:00 Asia/Ho_Chi_Minh** every night.
 
 1. `list_sites` reads the site registry (Airflow Variable `xaetl_registry`, else the
    environment variable `XAETL_REGISTRY`) and returns the site ids to crawl.
-2. `derive_run_id` derives the crawl run id from this DAG run (retries reuse it).
-3. `crawl_site` is **mapped: one task instance per site**, labelled with the site id. The
-   pool `xaetl_crawl` bounds how many sites are crawled at once; within a site the crawler
-   is polite (robots.txt, one request at a time, the site's `delay_s`). Pages that could not be
-   fetched are recorded in `landing/fetch_errors` and retried by the next run; they do not fail
-   the task. Pages that were fetched but **could not be cleaned** land no document: the task
-   lands everything else, records them (`landing/fetch_errors`, kind `clean`) and then fails
-   naming how many, so the retry (or the next night) re-cleans them from their raw HTML.
-   A site that could not be crawled at all (landing or raw not writable) fails its task.
-   Each crawl task holds the data directory's run lock under this DAG run's crawl run id: the
-   sites of one run join it and crawl side by side, while another run (`xaetl run`, the
-   warehouse DAG) is waited for up to 5 minutes, then the task fails naming it (and is retried).
-4. `mark_landed` sums the per-site counts and updates the Asset `xaetl://landing`, which
-   triggers **xaetl_warehouse** (dbt build, quality checks, publish). It runs as soon as every
-   crawl is done and at least one site landed, so one broken site does not hold back the rest;
-   `check_all_sites_crawled` then fails the DAG run naming the sites that were not crawled,
-   and ends this run's claim on the data directory (else its lease frees it 10 minutes later).
+2. `plan_batches` cuts them into batches of `XAETL_SITES_PER_TASK` sites (default 100), so
+   10,000 sites are 100 mapped tasks, far under `core.max_map_length` (1024).
+3. `derive_run_id` derives the crawl run id from this DAG run (retries reuse it).
+4. `crawl_batch` is **mapped: one task instance per batch**, labelled with its first and last
+   site. Inside a task many hosts are crawled at once (`CrawlConfig.workers`), each politely
+   (robots.txt, one request at a time, the site's `delay_s`); the pool `xaetl_crawl` bounds how
+   many batches run at once (`xaetl sizing` gives its size for a registry). Each site starts
+   from its compact state and fetches only what is new or due (README, "Revisits"). Pages that
+   could not be fetched are recorded in `landing/fetch_errors` and retried by the next run; they
+   do not fail the task. Pages that were fetched but **could not be cleaned** land no document:
+   the task lands everything else, records them (kind `clean`) and then fails naming how many,
+   so the retry (or the next night) re-cleans them from their raw HTML. A retry of a batch
+   skips what its sites already landed in this run. A site that could not be crawled at all
+   (state, landing or raw not readable or writable) fails its batch's task, after the batch's
+   other sites landed.
+   Each crawl task holds the data directory's run lock under this DAG run's crawl run id (a
+   flock locally, a lease under `locks/` on a shared store): the batches of one run join it and
+   crawl side by side, while another run (`xaetl run`, the warehouse DAG) is waited for up to 5
+   minutes, then the task fails naming it (and is retried).
+5. `mark_landed` sums the counts and updates the Asset `xaetl://landing`, which triggers
+   **xaetl_warehouse** (near-duplicate groups, dbt build, quality checks, publish). It runs as
+   soon as every batch is done and at least one landed, so one broken site does not hold back
+   the rest; `check_all_sites_crawled` then fails the DAG run naming the sites not crawled, and
+   ends this run's claim on the data directory (else its lease frees it 10 minutes later).
 
 Data lives under `XAETL_DATA_DIR` (Variable `xaetl_data_dir`). Trigger with params to crawl a
 subset (`site_ids`) or to cap the listing pages walked per site (`max_pages`).
@@ -49,7 +56,8 @@ from xaetl_common import (
 
 log = logging.getLogger(__name__)
 
-LABELS = ("site_id", "crawl_run")  # the non-count keys of a crawl_site result
+LABELS = ("site_ids", "crawl_run", "not_crawled")  # the non-count keys of a crawl_batch result
+SITES_PER_TASK_ENV = "XAETL_SITES_PER_TASK"
 
 
 @dag(
@@ -92,43 +100,54 @@ def xaetl_nightly() -> None:
         return [s for s in sites if not wanted or s in wanted]
 
     @task
+    def plan_batches(site_ids: list[str]) -> list[list[str]]:
+        """Site ids in batches of XAETL_SITES_PER_TASK (one mapped crawl task each)."""
+        import os
+
+        from ingest.sizing import SITES_PER_TASK
+
+        size = max(1, int(os.environ.get(SITES_PER_TASK_ENV) or SITES_PER_TASK))
+        return [site_ids[i : i + size] for i in range(0, len(site_ids), size)]
+
+    @task
     def derive_run_id() -> str:
         """The crawl run id of this DAG run: the same for every retry of every task."""
         return dag_run_lock_id(get_current_context())  # also the run lock's id of this DAG run
 
     @task(
         pool=CRAWL_POOL,
-        map_index_template="{{ task.op_kwargs['site_id'] }}",
+        map_index_template="{{ task.op_kwargs['site_ids'][0] }}…{{ task.op_kwargs['site_ids'][-1] }}",
         execution_timeout=timedelta(hours=2),
     )
-    def crawl_site(site_id: str, crawl_run: str) -> dict[str, Any]:
-        """Crawl, clean and land one site; returns its counts (small: goes through XCom).
-        Fails, after landing the rest, when pages could not be cleaned (the retry re-cleans them)."""
+    def crawl_batch(site_ids: list[str], crawl_run: str) -> dict[str, Any]:
+        """Crawl, clean and land a batch of sites, many hosts at once; returns the batch's
+        counts (small: goes through XCom). Fails, after landing the rest, when pages could not be
+        cleaned (the retry re-cleans them)."""
         from ingest import pipeline
         from ingest.sites import load_registry
 
-        site = next((s for s in load_registry(registry_path()) if s.id == site_id), None)
-        if site is None:
-            raise ValueError(f"site {site_id!r} is no longer in the registry {registry_path()}")
+        registry = {s.id: s for s in load_registry(registry_path())}
+        gone = [sid for sid in site_ids if sid not in registry]
+        sites = [registry[sid] for sid in site_ids if sid in registry]
         max_pages = get_current_context()["params"].get("max_pages")
-        # The same library call as `xaetl run` (it also lands the site's registry entry), under the
-        # data directory's run lock: this DAG run's other sites join it, another run is waited for.
+        # The same library call as `xaetl run` (it also lands the sites' registry entries), under
+        # the data directory's run lock: this DAG run's other batches join it, another run is waited for.
         with holding_run_lock(crawl_run) as paths:
-            result = pipeline.crawl([site], paths, run_id=crawl_run, max_pages=max_pages)
+            result = pipeline.crawl(sites, paths, run_id=crawl_run, max_pages=max_pages)
         counts = result.counts()
-        log.info("site %s, crawl run %s: %s", site_id, crawl_run, counts)
+        log.info("batch %s…%s, crawl run %s: %s", site_ids[0], site_ids[-1], crawl_run, counts)
+        not_crawled = list(gone)
         for site_result in result.sites:  # details are in landing/fetch_errors; show a few here
             for error in site_result.errors[:20]:
-                log.warning("site %s: %s", site_id, error)
-        for failed in result.not_crawled:  # nothing or not everything landed: a retry may
-            raise RuntimeError(f"site {site_id} was not crawled: {failed.failure}")
+                log.warning("site %s: %s", site_result.site_id, error)
+        not_crawled += [failed.site_id for failed in result.not_crawled]
         if result.pages_clean_failed:
             raise RuntimeError(
-                f"site {site_id}: {result.pages_clean_failed} page(s) could not be cleaned and have no "
-                "document (see the warnings above and landing/fetch_errors, kind 'clean'); everything "
-                "else is landed, and a retry or the next run re-cleans them from their raw HTML"
+                f"batch {site_ids[0]}…{site_ids[-1]}: {result.pages_clean_failed} page(s) could not be "
+                "cleaned and have no document (see the warnings above and landing/fetch_errors, kind "
+                "'clean'); everything else is landed, and a retry or the next run re-cleans them from raw"
             )
-        return {"site_id": site_id, "crawl_run": crawl_run, **counts}
+        return {"site_ids": site_ids, "crawl_run": crawl_run, "not_crawled": not_crawled, **counts}
 
     @task(outlets=[LANDING], trigger_rule=TriggerRule.ALL_DONE_MIN_ONE_SUCCESS)
     def mark_landed(results: list[dict[str, Any]]) -> dict[str, Any]:
@@ -141,10 +160,11 @@ def xaetl_nightly() -> None:
         names = sorted({k for r in landed for k in r if k not in LABELS})
         totals = {name: sum(int(r.get(name, 0)) for r in landed) for name in names}
         for r in landed:
-            log.info("%-24s %s", r["site_id"], {k: r[k] for k in names if k in r})
+            log.info("%s…%s %s", r["site_ids"][0], r["site_ids"][-1], {k: r[k] for k in names if k in r})
         crawl_run = landed[0]["crawl_run"]
-        log.info("crawl run %s, %d site(s) landed: %s", crawl_run, len(landed), totals)
-        summary = {"crawl_run": crawl_run, "sites": len(landed), **totals}
+        n_sites = sum(len(r["site_ids"]) - len(r.get("not_crawled") or []) for r in landed)
+        log.info("crawl run %s, %d site(s) landed: %s", crawl_run, n_sites, totals)
+        summary = {"crawl_run": crawl_run, "sites": n_sites, **totals}
         get_current_context()["outlet_events"][LANDING].extra = summary
         return summary
 
@@ -155,20 +175,28 @@ def xaetl_nightly() -> None:
         from airflow.sdk.exceptions import AirflowFailException
 
         end_run_lock(dag_run_lock_id(get_current_context()))
-        missing = sorted(set(site_ids) - {r["site_id"] for r in _landed(results)})
+        crawled = {
+            sid
+            for r in _landed(results)
+            for sid in r["site_ids"]
+            if sid not in set(r.get("not_crawled") or [])
+        }
+        missing = sorted(set(site_ids) - crawled)
         if missing:
             raise AirflowFailException(f"{len(missing)} site(s) not crawled: {', '.join(missing)}")
         return len(site_ids)
 
     crawl_run = derive_run_id()
     site_ids = list_sites()
-    results = crawl_site.partial(crawl_run=crawl_run).expand(site_id=site_ids)
-    mark_landed(results)
-    check_all_sites_crawled(results, site_ids)
+    # At parse time the tasks receive XComArgs standing for the lists they get at run time.
+    batches = plan_batches(site_ids)  # type: ignore[arg-type]
+    results = crawl_batch.partial(crawl_run=crawl_run).expand(site_ids=batches)
+    mark_landed(results)  # type: ignore[arg-type]
+    check_all_sites_crawled(results, site_ids)  # type: ignore[arg-type]
 
 
 def _landed(results: Any) -> list[dict[str, Any]]:
-    """The per-site results that exist: a failed mapped instance pushed none."""
+    """The per-batch results that exist: a failed mapped instance pushed none."""
     if results is None:
         return []
     return list(results[:])  # one slice request, not one request per mapped instance

@@ -3,6 +3,8 @@
 
 Scheduled on the Asset `xaetl://landing`: runs after each successful **xaetl_nightly**.
 
+0. `near_duplicate_groups` groups the documents landed since the last run against the
+   persistent near-duplicate index on the store (one set-based step; no crawl task coordinates).
 1. `dbt build`, one task per layer so each layer has its own log and retry:
    `dbt_seeds` → `dbt_staging` → `dbt_intermediate` → `dbt_marts`. Each task logs one line
    per dbt node (model, test, seed) with its status and time.
@@ -11,12 +13,18 @@ Scheduled on the Asset `xaetl://landing`: runs after each successful **xaetl_nig
    published: analysts keep the last good warehouse.
 3. `publish` swaps in the read-only copy `published/warehouse.duckdb` and updates the Asset
    `xaetl://warehouse/published`.
+4. `compact_landing` merges the per-site parts of landing nights older than a week into one
+   file per table and night (rows unchanged).
+
+Every task runs on the Celery queue `XAETL_WAREHOUSE_QUEUE` (default `default`): with workers on
+several hosts, point it at the one worker that owns the warehouse files (compose: `warehouse`).
 
 Every task holds the data directory's run lock under this DAG run's id (tasks of the run join
 it; its lease bridges the gaps between them), so a concurrent `xaetl run` or nightly crawl never
 overlaps the build, checks and publish: a task that finds another run waits up to 5 minutes,
-then fails with the holder named and is retried. `publish` ends the claim; a run that failed
-mid-way frees the directory 10 minutes after its last task.
+then fails with the holder named and is retried. `compact_landing`, the last task, ends the
+claim; a run that failed mid-way frees the directory 10 minutes after its last task. The lock is
+a flock on a local data directory, a lease under `locks/` on a shared (S3) store.
 
 dbt and check failures are deterministic, so those fail at once (no retries); unexpected
 errors (disk, locks) are retried with backoff. Trigger with `full_refresh: true` to rebuild
@@ -38,6 +46,7 @@ from xaetl_common import (
     WAREHOUSE,
     dag_run_lock_id,
     holding_run_lock,
+    warehouse_queue,
 )
 
 if TYPE_CHECKING:
@@ -88,12 +97,22 @@ def build_layer(select: str) -> dict[str, Any]:
     start_date=pendulum.datetime(2026, 1, 1, tz=TIMEZONE),
     catchup=False,
     max_active_runs=1,
-    default_args=DEFAULT_ARGS,
+    default_args={**DEFAULT_ARGS, "queue": warehouse_queue()},
     tags=[*TAGS, "dbt", "quality", "publish"],
     doc_md=__doc__,
     params={"full_refresh": Param(False, type="boolean", description="dbt --full-refresh")},
 )
 def xaetl_warehouse() -> None:
+    @task
+    def near_duplicate_groups() -> dict[str, Any]:
+        """Near-duplicate groups of the documents landed since the last run (the index on the store)."""
+        from ingest import pipeline
+
+        with holding_run_lock(dag_run_lock_id(get_current_context())) as paths:
+            grouped = pipeline.group_near_duplicates(paths)
+        log.info("near-duplicate groups assigned to %d new document(s)", grouped)
+        return {"documents": grouped}
+
     @task
     def dbt_seeds() -> dict[str, Any]:
         """Lookup tables (indicator catalogue, unit conversions, commune crosswalk)."""
@@ -138,15 +157,40 @@ def xaetl_warehouse() -> None:
         """Swap in the read-only warehouse copy that analysts and BI tools open."""
         from ingest import pipeline
 
-        with holding_run_lock(dag_run_lock_id(get_current_context()), last=True) as paths:
+        with holding_run_lock(dag_run_lock_id(get_current_context())) as paths:
             published = pipeline.publish(paths)
             counts = {name: int(n) for name, n in pipeline.warehouse_counts(paths).items()}
         log.info("published %s: %s", published, counts)
-        summary = {"published": str(published), "counts": counts}
+        summary: dict[str, Any] = {"published": str(published), "counts": counts}
         get_current_context()["outlet_events"][WAREHOUSE].extra = summary
         return summary
 
-    dbt_seeds() >> dbt_staging() >> dbt_intermediate() >> dbt_marts() >> quality_checks() >> publish()
+    @task
+    def compact_landing() -> dict[str, Any]:
+        """Merge per-site landing parts of nights older than a week (fewer files, same rows)."""
+        from ingest.compact import compact
+
+        with holding_run_lock(dag_run_lock_id(get_current_context()), last=True) as paths:
+            result = compact(paths.store, older_than_days=7)
+        log.info(
+            "compacted %d night(s): %d -> %d files", result.nights, result.files_before, result.files_after
+        )
+        return {
+            "nights": result.nights,
+            "files_before": result.files_before,
+            "files_after": result.files_after,
+        }
+
+    (
+        near_duplicate_groups()
+        >> dbt_seeds()
+        >> dbt_staging()
+        >> dbt_intermediate()
+        >> dbt_marts()
+        >> quality_checks()
+        >> publish()
+        >> compact_landing()
+    )
 
 
 xaetl_warehouse()

@@ -12,9 +12,11 @@ matches / required facts. Attribute accuracy is taken on the matched required fa
 
 Beside strict matching: *located recall* (a required fact whose value some prediction gives at an
 overlapping place in the text, whatever its name) and the catalogue figures (coverage: required
-facts whose match carries an `indicator_id`; precision: matched ids equal to the gold id where the
-gold has one). Gold facts carry `start`/`end` in the document text (see `real_corpus`); predictions
-are dicts with the mention contract's fields.
+facts whose match carries an `indicator_id`; precision: matched ids equal to the gold id). In a
+document whose gold ids were labelled (`ids_labelled`: the test split), a gold `null` means "no
+catalogue indicator measures this", so a predicted id there is wrong; elsewhere only pairs where
+both sides have an id are compared. Gold facts carry `start`/`end` in the document text (see
+`real_corpus`); predictions are dicts with the mention contract's fields.
 """
 
 from __future__ import annotations
@@ -206,7 +208,7 @@ class Tally:
     located: int = 0
     attr_right: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ATTRIBUTES, 0))
     cat_covered: int = 0  # required gold facts whose matched prediction has an indicator_id
-    cat_compared: int = 0  # matched pairs where both gold and prediction have an id
+    cat_compared: int = 0  # matched pairs with a predicted id whose gold id is known (see `score`)
     cat_agree: int = 0
 
     def __add__(self, other: Tally) -> Tally:
@@ -309,8 +311,11 @@ def match(gold: Sequence[Fact], preds: Sequence[Fact], text: str | None = None) 
     return sorted(pairs)
 
 
-def score(gold: Sequence[Fact], preds: Sequence[Fact], text: str | None = None) -> DocResult:
-    """Strict figures of one document's predictions against its gold."""
+def score(
+    gold: Sequence[Fact], preds: Sequence[Fact], text: str | None = None, *, ids_labelled: bool = False
+) -> DocResult:
+    """Strict figures of one document's predictions against its gold. With `ids_labelled` the gold's
+    `indicator_id`s were labelled against the catalogue, so a null gold id is an answer too."""
     pairs = match(gold, preds, text)
     required = [i for i, g in enumerate(gold) if not g.get("optional", False)]
     to_optional = {pi for gi, pi in pairs if gold[gi].get("optional", False)}
@@ -324,7 +329,7 @@ def score(gold: Sequence[Fact], preds: Sequence[Fact], text: str | None = None) 
             t.attr_right[name] += attribute_right(name, p, g)
         if p.get("indicator_id"):
             t.cat_covered += 1
-        if g.get("indicator_id") and p.get("indicator_id"):
+        if p.get("indicator_id") and (ids_labelled or g.get("indicator_id")):
             t.cat_compared += 1
             t.cat_agree += p["indicator_id"] == g["indicator_id"]
     t.located = sum(

@@ -10,6 +10,7 @@ import great_expectations as gx
 from great_expectations.checkpoint import Checkpoint
 from great_expectations.data_context import FileDataContext
 from great_expectations.data_context.types.base import ProgressBarsConfig
+from great_expectations.datasource.fluent import PandasDatasource
 
 from ingest.paths import DataPaths
 
@@ -45,6 +46,8 @@ def register_checkpoint(context: FileDataContext, table: str, suite: gx.Expectat
         source = context.data_sources.get(DATASOURCE)
     except (KeyError, ValueError):
         source = context.data_sources.add_pandas(DATASOURCE)
+    if not isinstance(source, PandasDatasource):
+        raise TypeError(f"GX data source {DATASOURCE!r} is a {type(source).__name__}, not a pandas one")
     try:
         asset = source.get_asset(table)
     except LookupError:
@@ -72,11 +75,23 @@ def data_docs_index(paths: DataPaths) -> Path:
 
 
 def build_data_docs(context: FileDataContext, paths: DataPaths) -> Path | None:
-    """Rebuild the static site; its index is `<data dir>/gx/uncommitted/data_docs/local_site/index.html`."""
+    """Rebuild the static site; its index is `<data dir>/gx/uncommitted/data_docs/local_site/index.html`.
+
+    GX writes pages that load jQuery, Bootstrap and more from CDNs and a logo from a remote URL
+    carrying the data context id; they are rewritten in place to vendored copies, so the site
+    also works opened as files with no network (`xaetl docs` serves the same pages).
+    """
+    from ingest.report.datadocs import localize_site
+
     prune_validation_results(paths)
     context.build_data_docs(site_names=[DATA_DOCS_SITE])
     index = data_docs_index(paths)
-    return index if index.exists() else None
+    if not index.exists():
+        return None
+    unknown = localize_site(index.parent)
+    if unknown:
+        log.warning("Data Docs still load from the network: %s (add them to datadocs_rewrite.yaml)", unknown)
+    return index
 
 
 def prune_validation_results(paths: DataPaths, keep: int = KEEP_RUNS_PER_SUITE) -> None:

@@ -71,6 +71,7 @@ class Discovery:
     """Article URLs found this run (in discovery order) and what it took."""
 
     article_urls: list[str] = field(default_factory=list)
+    lastmod: dict[str, str] = field(default_factory=dict)  # sitemap <lastmod> of article URLs
     listing_pages: int = 0
     stopped_at_known: int = 0  # listing walks that stopped on a page of known articles
 
@@ -164,19 +165,33 @@ def _local(tag: object) -> str:
     return str(tag).rsplit("}", 1)[-1].lower() if isinstance(tag, str) else ""
 
 
-def parse_sitemap(body: bytes, base: str) -> tuple[list[str], list[str]]:
-    """(page URLs, nested sitemap URLs) of a sitemap or sitemap index."""
+def sitemap_entries(body: bytes, base: str) -> tuple[list[tuple[str, str | None]], list[str]]:
+    """((page URL, lastmod or None) of each <url>, nested sitemap URLs) of a sitemap or index."""
     root = _xml_root(body)
     if root is None:
         return [], []
-    locs = [
-        normalize_url(urljoin(base, (el.text or "").strip()))
-        for el in root.iter()
-        if _local(el.tag) == "loc" and (el.text or "").strip()
-    ]
+    entries: list[tuple[str, str | None]] = []
+    for el in root.iter():
+        if _local(el.tag) not in ("url", "sitemap"):
+            continue
+        loc = lastmod = None
+        for child in el:
+            name, text = _local(child.tag), (child.text or "").strip()
+            if name == "loc" and text:
+                loc = normalize_url(urljoin(base, text))
+            elif name == "lastmod" and text:
+                lastmod = text
+        if loc:
+            entries.append((loc, lastmod))
     if _local(root.tag) == "sitemapindex":
-        return [], locs
-    return locs, []
+        return [], [loc for loc, _ in entries]
+    return entries, []
+
+
+def parse_sitemap(body: bytes, base: str) -> tuple[list[str], list[str]]:
+    """(page URLs, nested sitemap URLs) of a sitemap or sitemap index."""
+    entries, nested = sitemap_entries(body, base)
+    return [loc for loc, _ in entries], nested
 
 
 def parse_feed(body: bytes, base: str) -> list[str]:
@@ -236,8 +251,11 @@ def discover(
         got = fetch(map_url, "sitemap", optional)
         if got is None:
             continue
-        pages, nested = parse_sitemap(got[0], got[2])
-        found.add(_filter(pages, site))
+        entries, nested = sitemap_entries(got[0], got[2])
+        pages = _filter([loc for loc, _ in entries], site)
+        found.add(pages)
+        kept = set(pages)
+        found.lastmod.update({loc: lm for loc, lm in entries if lm and loc in kept})
         maps.extend((n, False) for n in nested if _host(n) in {h.lower() for h in site.hosts})
 
     feeds = [(site.absolute(u), False) for u in site.feed_urls]

@@ -82,7 +82,8 @@ def user_agent() -> str:
 
 @dataclass(frozen=True)
 class FetchConfig:
-    """Every timing and size knob of the crawler, so tests can shrink them."""
+    """Every timing and size knob of one HTTP fetch, so tests can shrink them (the crawl's own
+    knobs — sites at once, landing batches, budgets, revisits — are `ingest.crawl_config`)."""
 
     connect_timeout_s: float = 10.0
     read_timeout_s: float = 30.0
@@ -94,11 +95,6 @@ class FetchConfig:
     max_body_bytes: int = 10 * 1024 * 1024
     max_redirects: int = 5
     max_crawl_delay_s: float = 60.0  # a robots.txt Crawl-delay above this is capped
-    workers: int = 32  # sites crawled in parallel (each host still one request at a time)
-    flush_every: int = 20  # page rows per landing part; a kill loses at most this many (refetched)
-    revisit_known: bool = True  # conditional GET of every known article each run
-    max_failed_runs: int = 10  # stop retrying a URL after this many runs in a row failed
-    clean: bool = True  # hand new/changed pages to ingest.clean.landing.clean_pages (off: crawl only)
     user_agent: str = field(default_factory=user_agent)
     # Total time for one URL (every try, redirect and wait): a server trickling one byte at a time
     # is cut off here, whatever the read timeout, and the host's other pages are fetched next.

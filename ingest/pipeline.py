@@ -18,14 +18,24 @@ from typing import TYPE_CHECKING
 
 from expectations.checkpoint import CheckResult
 from ingest.paths import DataPaths
-from ingest.runlock import run_lock
+from ingest.runlock import RunLocked
 from ingest.sites import Site, load_registry
 from ingest.warehouse.build import BuildResult
 
 if TYPE_CHECKING:  # the crawler's modules load only when a crawl runs
     from ingest.crawl import SiteCrawlResult
 
-__all__ = ["BuildResult", "CheckResult", "CrawlResult", "RunSummary", "build", "check", "crawl", "run"]
+__all__ = [
+    "BuildResult",
+    "CheckResult",
+    "CrawlResult",
+    "RunSummary",
+    "build",
+    "check",
+    "crawl",
+    "group_near_duplicates",
+    "run",
+]
 
 log = logging.getLogger(__name__)
 
@@ -55,10 +65,13 @@ COUNT_FIELDS = (
     "pages_new",
     "pages_changed",
     "pages_unchanged",
+    "pages_not_modified",
     "pages_failed",
     "pages_clean_failed",
     "requests",
     "documents_cleaned",
+    "revisits",
+    "revisits_deferred",
 )
 
 
@@ -143,7 +156,12 @@ def crawl(
     """Crawl, clean and land the given sites (parallel across hosts, polite per host)."""
     from ingest.crawl import crawl_sites
 
-    results = crawl_sites(sites, paths, run_id=run_id, max_pages=max_pages, progress=progress)
+    observer = None
+    if progress:  # the terminal display lives with the CLI
+        from ingest.cli.progress import RichProgress
+
+        observer = RichProgress(len(sites))
+    results = crawl_sites(sites, paths, run_id=run_id, max_pages=max_pages, observer=observer)
     result = CrawlResult(run_id, results)
     if result.pages_clean_failed:
         log.error(
@@ -155,6 +173,15 @@ def crawl(
     for site in result.not_crawled:
         log.error("crawl %s: site %s was not crawled: %s", run_id, site.site_id, site.failure)
     return result
+
+
+def group_near_duplicates(paths: DataPaths) -> int:
+    """The nightly near-duplicate step (`ingest.clean.neardup`): groups for every document landed
+    since the last step, against the persistent index; returns how many were grouped."""
+    from ingest.clean import CLEANER_VERSION
+    from ingest.clean.neardup import assign_groups
+
+    return assign_groups(paths.store, CLEANER_VERSION).documents
 
 
 def build(
@@ -198,15 +225,20 @@ def run(
     full_refresh: bool = False,
     progress: bool = False,
     run_id: str | None = None,
+    store: str | None = None,
 ) -> RunSummary:
     """The whole nightly job, under the data directory's run lock (`RunLocked` when another run
-    holds it). Page failures are recorded and do not fail the run. A site that could not be
-    crawled is listed in the summary (`not_crawled`); the others are still built and published.
-    No site crawled, a failed build or critical check, or a stage that could not write fails the
-    run and leaves the last published warehouse in place. `run_id`: a caller that holds the
-    lock already under this run id (`xaetl demo`) is joined."""
+    holds it; `ingest.storelock.run_lock_for`: a flock locally, a lease on a shared store). Page
+    failures are recorded and do not fail the run. A site that could not be crawled is listed in
+    the summary (`not_crawled`); the others are still built and published. No site crawled, a
+    failed build or critical check, or a stage that could not write fails the run and leaves the
+    last published warehouse in place. `run_id`: a caller that holds the lock already under this
+    run id (`xaetl demo`) is joined. `store` (default `$XAETL_STORE`, else the data dir) holds raw
+    HTML, landing and crawl state."""
+    from ingest.storelock import run_lock_for
+
     go_offline()
-    paths = DataPaths.at(data_dir)
+    paths = DataPaths.at(data_dir, store)
     sites = registry if isinstance(registry, list) else load_registry(registry)
     if site_ids:
         unknown = set(site_ids) - {s.id for s in sites}
@@ -214,7 +246,7 @@ def run(
             raise ValueError(f"unknown site id(s): {', '.join(sorted(unknown))}")
         sites = [s for s in sites if s.id in site_ids]
     summary = RunSummary(run_id=run_id or new_run_id(), data_dir=paths.root)
-    with run_lock(paths.root, summary.run_id):
+    with run_lock_for(paths.root, paths.store, summary.run_id):
         paths.ensure()
         _run_stages(summary, sites, paths, max_pages=max_pages, full_refresh=full_refresh, progress=progress)
     return summary
@@ -235,6 +267,11 @@ def _run_stages(
     if sites and len(summary.not_crawled) == len(sites):
         first = summary.not_crawled[0]
         summary.failure = f"no site could be crawled ({first.site_id}: {first.failure})"
+        return
+    try:
+        group_near_duplicates(paths)
+    except (OSError, RunLocked) as exc:  # a full disk, or another host's step holds its lease
+        summary.failure = f"near-duplicate grouping failed: {_one_line(exc)}"
         return
     summary.build = build(paths, full_refresh=full_refresh, quiet=progress)
     if not summary.build.ok:

@@ -100,7 +100,7 @@ class RunLock(Protocol):
 
     def acquire(self) -> LockOwner: ...
 
-    def release(self) -> None: ...
+    def release(self, *, final: bool = False) -> None: ...
 
     def check(self) -> None: ...
 
@@ -115,7 +115,7 @@ class _ContextMixin:
     def acquire(self) -> LockOwner:
         raise NotImplementedError
 
-    def release(self) -> None:
+    def release(self, *, final: bool = False) -> None:
         raise NotImplementedError
 
     def __enter__(self) -> LockOwner:

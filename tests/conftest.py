@@ -14,3 +14,21 @@ def simulator():
 
     with PortalSimulator() as sim:
         yield sim
+
+
+@pytest.fixture(scope="session")
+def s3():
+    """A local S3-compatible server (moto) for the whole session; tests take their own bucket."""
+    from tests.helpers.s3 import s3_server
+
+    with s3_server() as server:
+        yield server
+
+
+@pytest.fixture(params=["local", "s3"])
+def store_url(request, tmp_path):
+    """A storage root on local disk, then on the local S3 server (tests run once on each)."""
+    if request.param == "local":
+        return str(tmp_path / "store")
+    server = request.getfixturevalue("s3")
+    return f"s3://{server.new_bucket()}/data"

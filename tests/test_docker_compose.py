@@ -18,11 +18,14 @@ ENV_EXAMPLE = REPO / ".env.example"
 
 AIRFLOW_SERVICES = ["api-server", "scheduler", "dag-processor", "triggerer"]
 CORE_SERVICES = ["postgres", "airflow-init", *AIRFLOW_SERVICES, "superset"]
-CELERY_SERVICES = ["redis", "celery-worker"]
-RUNS_TASKS = ["scheduler", "celery-worker"]  # LocalExecutor runs tasks in the scheduler
+CELERY_SERVICES = ["redis", "celery-worker", "celery-warehouse", "minio", "minio-init"]
+RUNS_TASKS = ["scheduler", "celery-warehouse"]  # LocalExecutor runs tasks in the scheduler
 VAR = re.compile(r"\$\{(?P<name>[A-Za-z_][A-Za-z0-9_]*)(?:(?P<op>:?[-?])(?P<arg>[^}]*))?\}")
 SECRET_NAME = re.compile(r"PASSWORD|SECRET|FERNET|TOKEN|_KEY$|WEBHOOK", re.IGNORECASE)
 REQUIRED_REF = re.compile(r"^\$\{[A-Z_][A-Z0-9_]*:\?[^}]*\}$")
+# A secret of an opt-in profile: empty by default (compose interpolates every profile), refused
+# by the service itself when empty.
+OPTIONAL_REF = re.compile(r"^\$\{[A-Z_][A-Z0-9_]*:-\}$")
 
 
 @pytest.fixture(scope="module")
@@ -82,7 +85,7 @@ def test_services_and_profiles(services):
 
 
 def test_local_executor_by_default_on_postgres_and_celery_when_chosen(services):
-    for name in [*AIRFLOW_SERVICES, "airflow-init", "celery-worker"]:
+    for name in [*AIRFLOW_SERVICES, "airflow-init", "celery-worker", "celery-warehouse"]:
         env = env_of(services[name])
         assert resolve(env["AIRFLOW__CORE__EXECUTOR"]) == "LocalExecutor", name
         assert (
@@ -92,7 +95,8 @@ def test_local_executor_by_default_on_postgres_and_celery_when_chosen(services):
         conn = resolve(env["AIRFLOW__DATABASE__SQL_ALCHEMY_CONN"], {"POSTGRES_PASSWORD": "x"})
         assert conn.startswith("postgresql+psycopg2://") and "@postgres:5432/" in conn, name
         assert env["AIRFLOW__CELERY__BROKER_URL"].startswith("redis://redis:")
-    assert services["celery-worker"]["command"] == "celery worker"
+    assert services["celery-worker"]["command"] == "celery worker --queues default"
+    assert services["celery-warehouse"]["command"] == "celery worker --queues warehouse --concurrency 1"
     commands = {name: services[name]["command"] for name in AIRFLOW_SERVICES}
     assert commands == {
         "api-server": "api-server",
@@ -104,16 +108,20 @@ def test_local_executor_by_default_on_postgres_and_celery_when_chosen(services):
 
 def test_every_long_running_service_has_a_health_check_and_waits_for_init(services):
     for name, svc in services.items():
-        if name == "airflow-init":
+        if name in ("airflow-init", "minio-init"):
             assert svc.get("restart") == "no"
             continue
         test = (svc.get("healthcheck") or {}).get("test")
         assert test and test[0] in ("CMD", "CMD-SHELL") and len(test) >= 2, name
-    for name in [*AIRFLOW_SERVICES, "celery-worker"]:
+    for name in [*AIRFLOW_SERVICES, "celery-worker", "celery-warehouse"]:
         deps = services[name]["depends_on"]
         assert deps["postgres"]["condition"] == "service_healthy", name
         assert deps["airflow-init"]["condition"] == "service_completed_successfully", name
-    assert services["celery-worker"]["depends_on"]["redis"]["condition"] == "service_healthy"
+    for name in ("celery-worker", "celery-warehouse"):
+        deps = services[name]["depends_on"]
+        assert deps["redis"]["condition"] == "service_healthy"
+        assert deps["minio-init"]["condition"] == "service_completed_successfully"
+    assert services["minio-init"]["depends_on"]["minio"]["condition"] == "service_healthy"
 
 
 def test_init_migrates_creates_the_admin_and_the_crawl_pool(services):
@@ -130,13 +138,33 @@ def test_task_runners_mount_raw_landing_warehouse_and_published_where_the_pipeli
         env = env_of(services[name])
         paths = DataPaths(PurePosixPath(env["XAETL_DATA_DIR"]))  # the layout ingest uses
         by_target = {m["target"]: m for m in mounts(services[name])}
-        for area in (paths.raw, paths.landing, paths.warehouse.parent, paths.published.parent):
+        areas = [paths.warehouse.parent, paths.published.parent]
+        if not resolve(env.get("XAETL_STORE", "")):  # the local store: raw and landing on volumes
+            areas += [paths.raw, paths.landing]
+        for area in areas:
             mount = by_target.get(str(area))
             assert mount and mount["type"] == "volume" and not mount["read_only"], (name, area)
             assert mount["source"] in declared
         registry = by_target[env["XAETL_REGISTRY"]]
         assert registry["read_only"] and registry["type"] == "bind"
-    assert {"xaetl-raw", "xaetl-landing", "xaetl-warehouse", "xaetl-published"} <= declared
+    assert {"xaetl-raw", "xaetl-landing", "xaetl-warehouse", "xaetl-published", "minio-data"} <= declared
+
+
+def test_celery_workers_share_landing_through_minio_and_mount_no_landing_volume(services):
+    data = PurePosixPath(env_of(services["scheduler"])["XAETL_DATA_DIR"])
+    for name in ("celery-worker", "celery-warehouse"):
+        env = env_of(services[name])
+        assert resolve(env["XAETL_STORE"]).startswith("s3://xaetl/"), name
+        assert resolve(env["AWS_ENDPOINT_URL"]) == "http://minio:9000", name
+        targets = {PurePosixPath(m["target"]) for m in mounts(services[name])}
+        assert not any(t == data or data in t.parents for t in targets if t.name in ("raw", "landing")), name
+        sources = {m["source"] for m in mounts(services[name])}
+        assert not sources & {"xaetl-raw", "xaetl-landing"}, name
+    crawler = {m["source"] for m in mounts(services["celery-worker"])}
+    assert not any(str(s).startswith("xaetl") for s in crawler)  # crawl workers: no data volume at all
+    bucket = resolve(env_of(services["minio-init"])["XAETL_BUCKET"])
+    assert resolve(env_of(services["celery-worker"])["XAETL_STORE"]) == f"s3://{bucket}/data"
+    assert "minio server /data" in "\n".join(services["minio"]["command"])
 
 
 def test_bi_service_mounts_only_the_published_warehouse_read_only(services):
@@ -187,7 +215,10 @@ def test_no_secrets_in_the_compose_file(compose, services):
     for name, svc in services.items():
         for key, value in env_of(svc).items():
             if SECRET_NAME.search(key) and key != "XAETL_ALERT_WEBHOOK":
-                assert REQUIRED_REF.match(value), f"{name}: {key} must be a required ${{VAR:?}} reference"
+                opt_in = set(services[name].get("profiles") or []) == {"celery"}
+                assert REQUIRED_REF.match(value) or (opt_in and OPTIONAL_REF.match(value)), (
+                    f"{name}: {key} must be a required ${{VAR:?}} reference"
+                )
     for path, value in _all_values(compose):
         for userinfo in re.findall(r"://([^/@\s]+)@", value):
             _user, _, password = userinfo.partition(":")

@@ -68,3 +68,18 @@ def test_no_reference_to_documents_outside_the_repo():
         if stale.search(line)
     ]
     assert not hits
+
+
+def test_every_command_and_option_of_the_readers_is_in_cli_md():
+    import typer.main
+
+    from ingest.cli.main import app
+
+    commands = typer.main.get_command(app).commands  # type: ignore[attr-defined]
+    text = (REPO / "docs" / "cli.md").read_text(encoding="utf-8")
+    rows = {line.split("`")[1].split()[1]: line for line in text.splitlines() if line.startswith("| `xaetl ")}
+    assert set(commands) <= rows.keys()
+    for name in ("query", "report", "export", "docs"):
+        for param in commands[name].params:
+            flags = [o for o in (*param.opts, *param.secondary_opts) if o.startswith("-") and o != "--help"]
+            assert not flags or any(f in rows[name] for f in flags), (name, flags)

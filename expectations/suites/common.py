@@ -71,8 +71,8 @@ def value_ranges(column: str = "base_value", unit_column: str = "base_unit") -> 
             if severity in levels:
                 by_bounds.setdefault(levels[severity], []).append(unit)
         for bounds, units in by_bounds.items():
-            unit = Column(unit_column)
-            condition = unit == units[0] if len(units) == 1 else unit.is_in(units)
+            unit_col = Column(unit_column)
+            condition = unit_col == units[0] if len(units) == 1 else unit_col.is_in(units)
             label = repr(units[0]) if len(units) == 1 else ", ".join(units)
             out.append(
                 in_range(

@@ -1,9 +1,14 @@
-"""Clean newly fetched page versions and land their text, blocks and near-duplicate group as Parquet.
+"""Clean newly fetched page versions and land their text and blocks as Parquet, one part per site run.
 
 A page that could not be cleaned (its `CleanOutcome` carries a failure class) lands no document
 row: the caller's `on_failure(page, outcome)` records it (the crawler writes it to
 `landing/fetch_errors` with kind `clean`), and the next crawl re-cleans that version from its raw
-HTML, because the crawl state sees a landed version without a document.
+HTML, because the site's state sees a landed version without a document.
+
+Documents land with their MinHash signature and no near-duplicate group: the nightly grouping
+step (`ingest.clean.neardup`) assigns groups against the persistent index, so crawl workers on
+many hosts never coordinate. Which versions already have a document is the crawler's state's
+business (`SiteState`); a replay of the same run finds its part names taken and writes nothing.
 
 `reclean` never replaces a good text with an empty one: a content whose earlier clean version
 has text and that the current cleaner finds empty (a cleaner regression, a damaged raw file)
@@ -16,17 +21,16 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections import defaultdict
-from collections.abc import Callable, Iterable
-from datetime import UTC, date, datetime
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 from ingest.clean import CLEANER_VERSION
 from ingest.clean.minhash import Sketch
-from ingest.clean.neardup import index_for
 from ingest.clean.outcome import RAW_UNREADABLE, CleanOutcome, clean_body
-from ingest.land import BLOCKS_SCHEMA, DOCUMENTS_SCHEMA, PAGES_SCHEMA, read_parts, read_raw, write_part
-from ingest.paths import DataPaths
+from ingest.land import BLOCKS_SCHEMA, DOCUMENTS_SCHEMA, crawl_date_of, land_part, read_raw
+from ingest.paths import DataPaths, landing_glob
 from ingest.records import CleanDocument
 from ingest.sites import Site
 from ingest.sites.families import Family, get_family
@@ -45,106 +49,43 @@ KEPT_TEXT = "kept_earlier_text"
 EMPTY_TEXT_SHA256 = hashlib.sha256(b"").hexdigest()
 
 
-def _crawl_date(value: Any) -> str:
-    if isinstance(value, datetime):
-        return (value.astimezone(UTC) if value.tzinfo else value).date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, str) and len(value) >= 10:
-        return value[:10]
-    return datetime.now(UTC).date().isoformat()
+@dataclass(frozen=True)
+class LandedDocument:
+    """What the crawler's state keeps of a landed document."""
+
+    url: str
+    content_sha256: str
+    text_sha256: str
+    published_at: str | None
 
 
-def _clean_one(paths: DataPaths, family: Family, page: dict[str, Any]) -> CleanOutcome:
-    """Never raises for bad content: a missing raw file or a cleaner failure is a failed outcome."""
+@dataclass
+class Landed:
+    """The documents one call landed."""
+
+    documents: list[LandedDocument] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.documents)
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def clean_stored(paths: DataPaths, family: Family, page: dict[str, Any]) -> CleanOutcome:
+    """Clean a page from its stored raw HTML; never raises for bad content (a failed outcome)."""
     sha = page["content_sha256"]
     try:
-        raw = read_raw(paths, sha)
+        raw = read_raw(paths.store, sha)
     except (OSError, EOFError, ValueError) as exc:
         log.warning("raw HTML of %s (%s) unreadable: %s", page.get("url"), sha, exc)
         return CleanOutcome.failed(RAW_UNREADABLE, f"raw HTML unreadable: {exc}")
     return clean_body(raw, family, page.get("url"), page.get("encoding"))
 
 
-def _land(
-    paths: DataPaths,
-    pages: Iterable[dict[str, Any]],
-    family_of: dict[str, Family],
-    *,
-    run_id: str,
-    name: str,
-    prepared: Prepared | None = None,
-    on_failure: OnFailure | None = None,
-    has_text: set[str] | None = None,
-) -> int:
-    """Clean `pages` (no lock held), then assign near-duplicate groups and write the parts of
-    those that were cleaned; those that could not be go to `on_failure` (else a warning).
-    `has_text`: contents with a non-empty text already landed, which an empty text must not
-    replace."""
-    version = CLEANER_VERSION
-    index = index_for(paths.documents, version)
-    with index.lock:
-        index.refresh()
-        fresh = {(p["content_sha256"], p["url"]): p for p in pages if p["content_sha256"]}
-        todo = [p for key, p in fresh.items() if key not in index.pairs]
-    if not todo:
-        return 0  # everything already landed in this clean version: a replay writes nothing
-    generic = get_family(None)
-    cleaned: list[tuple[dict[str, Any], CleanDocument, Sketch]] = []
-    for page in todo:
-        outcome = prepared(page) if prepared is not None else None
-        if outcome is None:
-            outcome = _clean_one(paths, family_of.get(page.get("site_id") or "", generic), page)
-        doc = outcome.doc
-        if has_text and doc is not None and not doc.text.strip() and page["content_sha256"] in has_text:
-            outcome = CleanOutcome.failed(KEPT_TEXT, f"cleaner {version} found no text; earlier text kept")
-        if outcome.doc is None or outcome.sketch is None:
-            if on_failure is not None:
-                on_failure(page, outcome)
-            else:
-                log.warning("%s not cleaned (%s): %s", page["url"], outcome.failure, outcome.message)
-            continue
-        cleaned.append((page, outcome.doc, outcome.sketch))
-    if not cleaned:
-        return 0
-
-    now = datetime.now(UTC)
-    docs: dict[str, list[dict]] = defaultdict(list)
-    blocks: dict[str, list[dict]] = defaultdict(list)
-    with index.committing():
-        with index.lock:
-            index.refresh()  # what other processes landed while this batch was being cleaned
-            for page, doc, sk in cleaned:
-                sha, url = page["content_sha256"], page["url"]
-                if (sha, url) in index.pairs:
-                    continue  # landed meanwhile by another thread or process
-                new_content = sha not in index.hashes
-                group = index.assign(sha, url, sk)
-                crawl_date = _crawl_date(page.get("fetched_at"))
-                docs[crawl_date].append(_document_row(page, doc, sk, group, version, run_id, now))
-                if new_content:
-                    blocks[crawl_date].extend(_block_rows(sha, doc, version))
-        written = 0
-        try:
-            for crawl_date, rows in sorted(docs.items()):
-                partition = {"clean_version": version, "crawl_date": crawl_date}
-                # blocks first: a document row is the commit mark of its blocks
-                write_part(
-                    paths.blocks, BLOCKS_SCHEMA, blocks.get(crawl_date, []), partition=partition, name=name
-                )
-                part = write_part(paths.documents, DOCUMENTS_SCHEMA, rows, partition=partition, name=name)
-                with index.lock:
-                    index.mark_read(part)
-                written += len(rows)
-        except BaseException:
-            with index.lock:
-                index.reset()  # groups assigned above may name documents that never landed
-            raise
-    return written
-
-
 def _document_row(
-    page: dict[str, Any], doc: CleanDocument, sk: Sketch, group: str, version: str, run_id: str, now: datetime
+    page: dict[str, Any], doc: CleanDocument, sk: Sketch, version: str, run_id: str, now: datetime
 ) -> dict[str, Any]:
     return {
         "content_sha256": page["content_sha256"],
@@ -158,10 +99,10 @@ def _document_row(
         "title": doc.title,
         "published_at": doc.published_at,
         "text": doc.text,
-        "text_sha256": hashlib.sha256(doc.text.encode("utf-8")).hexdigest(),
+        "text_sha256": text_sha256(doc.text),
         "footnotes_json": json.dumps(doc.footnotes, ensure_ascii=False),
         "warnings_json": json.dumps(doc.warnings, ensure_ascii=False),
-        "neardup_group": group,
+        "neardup_group": None,  # assigned by the nightly grouping step
         "minhash": sk.minhash.tolist(),
         "cleaned_at": now,
         "shingle_count": sk.size,
@@ -183,50 +124,117 @@ def _block_rows(sha: str, doc: CleanDocument, version: str) -> list[dict[str, An
     ]
 
 
-def _part_name(run_id: str, site_id: str, pages: list[dict[str, Any]]) -> str:
-    digest = hashlib.sha256("\n".join(sorted(f"{p['content_sha256']} {p['url']}" for p in pages)).encode())
-    return f"{run_id}-{site_id}-{digest.hexdigest()[:12]}"
-
-
 def clean_pages(
     paths: DataPaths,
     site: Site,
     pages: list[dict[str, Any]],
     *,
     run_id: str,
+    name: str | None = None,
     prepared: Prepared | None = None,
     on_failure: OnFailure | None = None,
     changed_only: bool = True,
-) -> int:
-    """Clean the raw HTML of `pages` (PAGES_SCHEMA rows) and land documents + blocks; returns the count.
+) -> Landed:
+    """Clean the raw HTML of `pages` (PAGES_SCHEMA rows) and land their documents and blocks as one
+    part each (`name`, default the run id) under the run's night and the site; returns them.
 
     Only rows whose `change` is new/changed are cleaned, unless `changed_only=False` (the
-    crawler re-cleaning landed versions that have no document yet). Pages already landed in the
-    current clean version are skipped, so a replay writes nothing twice. A page the cleaner
-    found empty lands a document with empty text (the checks bound their share); a page that
-    could not be cleaned lands nothing and goes to `on_failure(page, outcome)`.
-    `prepared(page)`, when given, returns the page's outcome already cleaned elsewhere (the
-    crawler's worker processes), or None to clean it here from its raw file; it is called
-    outside every lock.
+    crawler re-cleaning landed versions that have no document yet). A page the cleaner found
+    empty lands a document with empty text (the checks bound their share); a page that could not
+    be cleaned lands nothing and goes to `on_failure(page, outcome)`. `prepared(page)`, when
+    given, returns the page's outcome already cleaned elsewhere, or None to clean it here.
     """
     todo = [
         p
         for p in pages
         if p.get("content_sha256") and (not changed_only or p.get("change", "new") in CLEANED_CHANGES)
     ]
-    if not todo:
-        return 0
+    seen: set[tuple[str, str]] = set()
+    unique = []
     for p in todo:
-        p.setdefault("site_id", site.id)
+        key = (p["content_sha256"], p["url"])
+        if key not in seen:
+            seen.add(key)
+            unique.append({**p, "site_id": p.get("site_id") or site.id})
+    if not unique:
+        return Landed()
     return _land(
         paths,
-        todo,
-        {site.id: site.adapter},
+        unique,
+        site.adapter,
         run_id=run_id,
-        name=_part_name(run_id, site.id, todo),
+        site_id=site.id,
+        name=name or run_id,
         prepared=prepared,
         on_failure=on_failure,
     )
+
+
+def _land(
+    paths: DataPaths,
+    pages: list[dict[str, Any]],
+    family: Family,
+    *,
+    run_id: str,
+    site_id: str,
+    name: str,
+    prepared: Prepared | None,
+    on_failure: OnFailure | None,
+    has_text: set[str] | None = None,
+) -> Landed:
+    """Clean `pages` and land their documents and blocks. `has_text`: contents with a non-empty
+    text already landed, which an empty text must not replace."""
+    version = CLEANER_VERSION
+    now = datetime.now(UTC)
+    docs, blocks, landed = [], [], Landed()
+    blocks_of: set[str] = set()
+    for page in pages:
+        outcome = prepared(page) if prepared is not None else None
+        if outcome is None:
+            outcome = clean_stored(paths, family, page)
+        doc = outcome.doc
+        if has_text and doc is not None and not doc.text.strip() and page["content_sha256"] in has_text:
+            outcome = CleanOutcome.failed(KEPT_TEXT, f"cleaner {version} found no text; earlier text kept")
+        if outcome.doc is None or outcome.sketch is None:
+            if on_failure is not None:
+                on_failure(page, outcome)
+            else:
+                log.warning("%s not cleaned (%s): %s", page["url"], outcome.failure, outcome.message)
+            continue
+        row = _document_row(page, outcome.doc, outcome.sketch, version, run_id, now)
+        docs.append(row)
+        if page["content_sha256"] not in blocks_of:  # the same content at two URLs: blocks once
+            blocks_of.add(page["content_sha256"])
+            blocks.extend(_block_rows(page["content_sha256"], outcome.doc, version))
+        landed.documents.append(
+            LandedDocument(page["url"], page["content_sha256"], row["text_sha256"], outcome.doc.published_at)
+        )
+    if not docs:
+        return landed
+    night = crawl_date_of(run_id, now)
+    store = paths.store
+    # blocks first: a document row is the commit mark of its blocks
+    land_part(
+        store,
+        "blocks",
+        BLOCKS_SCHEMA,
+        blocks,
+        crawl_date=night,
+        site_id=site_id,
+        name=name,
+        clean_version=version,
+    )
+    land_part(
+        store,
+        "documents",
+        DOCUMENTS_SCHEMA,
+        docs,
+        crawl_date=night,
+        site_id=site_id,
+        name=name,
+        clean_version=version,
+    )
+    return landed
 
 
 def reclean(
@@ -235,30 +243,74 @@ def reclean(
     """Re-clean every landed page version with the current CLEANER_VERSION into its own
     clean_version partition (older versions stay). Sites missing from `sites` are cleaned with
     the generic family. Returns the number of documents written; a second call writes none.
-    Pages that could not be cleaned, or whose new text is empty where an earlier one was not
-    (`KEPT_TEXT`), land nothing and go to `on_failure` (else a warning each)."""
-    table = read_parts(paths.pages, PAGES_SCHEMA)
-    rows = [r for r in table.to_pylist() if r.get("change") in CLEANED_CHANGES and r.get("content_sha256")]
-    rows.sort(key=lambda r: (r.get("fetched_at") or datetime.min.replace(tzinfo=UTC), r["url"]))
-    first: dict[tuple[str, str], dict[str, Any]] = {}
-    for r in rows:
-        first.setdefault((r["content_sha256"], r["url"]), r)
-    families = {sid: s.adapter for sid, s in (sites or {}).items()}
-    run_id = f"reclean-{datetime.now(UTC):%Y%m%dT%H%M%SZ}"
-    todo = list(first.values())
-    has_text = _contents_with_text(paths)
-    written = 0
-    for start in range(0, len(todo), RECLEAN_BATCH):
-        batch = todo[start : start + RECLEAN_BATCH]
-        name = _part_name(run_id, "all", batch)
-        written += _land(
-            paths, batch, families, run_id=run_id, name=name, on_failure=on_failure, has_text=has_text
+    Pages that could not be cleaned (a lost raw file: `raw_unreadable`), or whose new text is
+    empty where an earlier one was not (`KEPT_TEXT`), land nothing and go to `on_failure` (else
+    a warning each)."""
+    import duckdb
+
+    store = paths.store
+    con = duckdb.connect()
+    store.register(con)
+    if not store.files("landing/pages", suffix=".parquet"):
+        return 0
+    pages_glob = store.uri(landing_glob("pages"))
+    done = "select null as content_sha256, null as url where false"
+    if store.files(f"landing/documents/clean_version={CLEANER_VERSION}", suffix=".parquet"):
+        docs_glob = store.uri(f"landing/documents/clean_version={CLEANER_VERSION}/*/*/part-*.parquet")
+        done = f"select content_sha256, url from read_parquet('{docs_glob}', hive_partitioning = false)"
+    rows = (
+        con.sql(
+            f"""
+            with done as ({done})
+            select p.site_id, p.url, p.final_url, p.fetched_at, p.content_sha256, p.version, p.encoding
+            from read_parquet('{pages_glob}', union_by_name = true, hive_partitioning = false) as p
+            anti join done on p.content_sha256 = done.content_sha256 and p.url = done.url
+            where p.change in ('new', 'changed') and p.content_sha256 is not null
+            qualify row_number() over (partition by p.content_sha256, p.url order by p.fetched_at) = 1
+            order by p.site_id, p.fetched_at, p.url
+            """
         )
+        .to_arrow_table()
+        .to_pylist()
+    )
+    has_text = _contents_with_text(con, store)
+    con.close()
+    run_id = f"reclean-{datetime.now(UTC):%Y%m%dT%H%M%SZ}"
+    generic = get_family(None)
+    written = 0
+    by_site: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:
+        by_site.setdefault(r["site_id"] or "unknown", []).append(r)
+    for site_id, todo in by_site.items():
+        family = sites[site_id].adapter if sites and site_id in sites else generic
+        for n, start in enumerate(range(0, len(todo), RECLEAN_BATCH)):
+            batch = todo[start : start + RECLEAN_BATCH]
+            written += len(
+                _land(
+                    paths,
+                    batch,
+                    family,
+                    run_id=run_id,
+                    site_id=site_id,
+                    name=f"{run_id}~{n}",
+                    prepared=None,
+                    on_failure=on_failure,
+                    has_text=has_text,
+                )
+            )
     return written
 
 
-def _contents_with_text(paths: DataPaths) -> set[str]:
+def _contents_with_text(con: Any, store: Any) -> set[str]:
     """Content hashes that some landed clean version gave a non-empty text."""
-    table = read_parts(paths.documents, DOCUMENTS_SCHEMA, ["content_sha256", "text_sha256"])
-    pairs = zip(table["content_sha256"].to_pylist(), table["text_sha256"].to_pylist(), strict=True)
-    return {sha for sha, text_sha in pairs if sha and text_sha and text_sha != EMPTY_TEXT_SHA256}
+    if not store.files("landing/documents", suffix=".parquet"):
+        return set()
+    docs = store.uri(landing_glob("documents"))
+    found = con.sql(
+        f"""
+        select distinct content_sha256
+        from read_parquet('{docs}', union_by_name = true, hive_partitioning = false)
+        where content_sha256 is not null and text_sha256 is not null and text_sha256 <> '{EMPTY_TEXT_SHA256}'
+        """
+    ).fetchall()
+    return {sha for (sha,) in found}

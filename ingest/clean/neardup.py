@@ -1,34 +1,42 @@
-"""Near-duplicate groups over the landed documents: one per-process MinHash LSH index per data dir.
+"""Near-duplicate groups as one set-based step per night, against a persistent band index on the store.
 
-The index holds the signature, size and group of every document landed in one clean version.
-It is loaded once per process and refreshed incrementally: only part files not read before are
-opened. Candidates come from LSH banding (BANDS bands of ROWS signature values), then the exact
-Jaccard / containment test of `minhash.near_duplicates` picks the group.
+No process loads all documents. The index of one clean version lives under
+`neardup/clean_version=V/`: `bands/part-<batch>.parquet` (band key → document key, one row per
+LSH band of each document) and `docs/part-<batch>.parquet` (document key, content hash, group,
+signature, shingle count). A step takes the documents landed since the index's last night that
+it does not hold yet, in landing order, and for each batch of them:
 
-Concurrency. Cleaning runs outside any lock. Group assignment is `refresh + lookup + insert`
-under the index's thread lock, so documents cleaned concurrently by threads of one process see
-each other in memory before either is written. Between processes the documents become visible
-only once written, so a process holds an exclusive `flock` on the data dir's lock file from its
-refresh until its documents part is on disk (`committing()`); another process's refresh then
-necessarily sees them. Group choice is order-independent for a given set of landed documents:
-the most similar near-duplicate wins, ties go to the smallest group name.
+1. joins their band keys with the index's band parts in DuckDB (a hash join built on the new
+   keys, a streaming scan of the index) to get candidate documents, and reads only those
+   candidates' signatures;
+2. picks each new document's group in order: the most similar near-duplicate among the
+   candidates and the batch's earlier documents (ties to the smallest group name), else its own
+   content hash — the same rule as before, so groups do not depend on which worker landed what;
+3. writes the batch's bands part, then its docs part (the commit mark: a bands part without its
+   docs part is ignored and removed by the next step).
+
+The warehouse reads the groups from the docs parts. One step at a time per clean version, under
+a lease on the store (`ingest.storelock`), so crawl workers on many hosts never coordinate:
+they only land documents with their signatures.
 """
 
 from __future__ import annotations
 
-import fcntl
 import logging
-import os
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
+import time
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
 
 import numpy as np
-import pyarrow.parquet as pq
+import pyarrow as pa
 
 from ingest.clean.minhash import MIN_SHINGLES, NUM_PERM, Sketch, near_duplicates
-from ingest.land import DOCUMENTS_SCHEMA, parts
+from ingest.land import night_parts
+from ingest.paths import landing_dir
+from ingest.storage import Store
+from ingest.storelock import lease
 
 log = logging.getLogger(__name__)
 
@@ -37,173 +45,322 @@ log = logging.getLogger(__name__)
 # 0.025 for unrelated documents (J ~ 0.02).
 ROWS = 2
 BANDS = NUM_PERM // ROWS
-LOCK_FILE = ".neardup.lock"
-_COLUMNS = ["content_sha256", "url", "neardup_group", "minhash", "shingle_count"]
+BATCH_DOCS = 20_000  # new documents grouped per query against the index (bounds memory)
+LEASE_S = 600.0  # renewed by a heartbeat while the step runs
+
+BANDS_SCHEMA = pa.schema([("band_key", pa.int64()), ("doc_key", pa.int64())])
+DOCS_SCHEMA = pa.schema(
+    [
+        ("doc_key", pa.int64()),
+        ("content_sha256", pa.string()),
+        ("neardup_group", pa.string()),
+        ("shingle_count", pa.int32()),
+        ("minhash", pa.list_(pa.uint32())),
+        ("night", pa.string()),  # the landing night the document was read from
+        ("assigned_at", pa.timestamp("us", tz="UTC")),
+    ]
+)
+_BAND_SALT = np.arange(BANDS, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+_MIX = np.uint64(0xBF58476D1CE4E5B9)
 
 
-def band_keys(minhash: np.ndarray) -> list[int]:
-    """One integer per band: the ROWS signature values of the band packed into 64 bits."""
+def index_dir(clean_version: str) -> str:
+    return f"neardup/clean_version={clean_version}"
+
+
+def doc_key(content_sha256: str) -> int:
+    """A signed 64-bit key of a content hash (its first 16 hex digits)."""
+    return int.from_bytes(bytes.fromhex(content_sha256[:16]), "big", signed=True)
+
+
+def band_keys(minhash: np.ndarray) -> np.ndarray:
+    """One signed 64-bit key per band (band number mixed in, so bands never collide)."""
     pairs = minhash.astype(np.uint64).reshape(BANDS, ROWS)
-    return ((pairs[:, 0] << np.uint64(32)) | pairs[:, 1]).tolist()
+    with np.errstate(over="ignore"):
+        packed = (pairs[:, 0] << np.uint64(32)) | pairs[:, 1]
+        mixed = (packed ^ _BAND_SALT) * _MIX
+        mixed ^= mixed >> np.uint64(31)
+    return mixed.view(np.int64)
 
 
-class NearDupIndex:
-    """Documents of one clean version of one data dir: identities, signatures, groups, LSH bands."""
+@dataclass
+class StepResult:
+    """What one grouping step did."""
 
-    def __init__(self, directory: Path, lock_path: Path) -> None:
-        self.directory = directory
-        self.lock_path = lock_path
-        self.lock = threading.Lock()  # guards everything below; held for refresh + lookup + insert
-        self._hold = threading.Lock()  # guards the cross-process flock shared by this process's threads
-        self._holders = 0
-        self._lock_fd: int | None = None
-        self._clear()
+    documents: int = 0
+    grouped_with_another: int = 0
+    batches: int = 0
+    elapsed_s: float = 0.0
 
-    def _clear(self) -> None:
-        self.pairs: set[tuple[str, str]] = set()
-        self.hashes: set[str] = set()
-        self._read: set[Path] = set()
-        self._sigs = np.empty((64, NUM_PERM), dtype=np.uint32)
-        self._sizes = np.empty(64, dtype=np.int64)
-        self._groups: list[str] = []
-        self._bands: list[dict[int, list[int]]] = [{} for _ in range(BANDS)]
 
-    def __len__(self) -> int:
-        return len(self._groups)
+def _nights(store: Store, directory: str) -> list[str]:
+    return sorted(n.split("=", 1)[1] for n in store.ls(directory) if n.startswith("crawl_date="))
 
-    # --- loading -------------------------------------------------------------------------------
-    def refresh(self) -> int:
-        """Read the part files landed since the last refresh (by any process); returns how many.
-        Caller holds `lock`."""
-        current = parts(self.directory)
-        if self._read and not self._read.issubset(current):
-            log.info("near-duplicate index: part files of %s vanished; reloading", self.directory)
-            self._clear()
-        new = [p for p in current if p not in self._read]
-        for path in new:
-            try:
-                cols = pq.read_table(path, columns=_COLUMNS, schema=DOCUMENTS_SCHEMA).to_pydict()
-            except (OSError, ValueError) as exc:  # a torn or foreign file must not stop cleaning
-                log.warning("near-duplicate index: cannot read %s: %s", path, exc)
-                self._read.add(path)
-                continue
-            for sha, url, group, mh, size in zip(*(cols[c] for c in _COLUMNS), strict=True):
-                if (sha, url) in self.pairs:
-                    continue  # a part this process wrote itself and already indexed
-                self.pairs.add((sha, url))
-                self.hashes.add(sha)
-                if mh is not None and len(mh) == NUM_PERM:
-                    self._insert(np.asarray(mh, dtype=np.uint32), int(size or 0), group or sha)
-            self._read.add(path)
-        return len(new)
 
-    def mark_read(self, path: Path | None) -> None:
-        """A part this process wrote: its rows are in memory already. Caller holds `lock`."""
-        if path is not None:
-            self._read.add(path)
+def _index_files(store: Store, clean_version: str, kind: str) -> list[str]:
+    return [store.uri(k) for k in store.files(f"{index_dir(clean_version)}/{kind}", suffix=".parquet")]
 
-    def reset(self) -> None:
-        """Forget everything; the next refresh reloads from disk (after a failed write, so no
-        document that never landed stays in memory). Caller holds `lock`."""
-        self._clear()
 
-    # --- lookup + insert -------------------------------------------------------------------------
-    def _insert(self, minhash: np.ndarray, size: int, group: str) -> None:
-        n = len(self._groups)
-        if n == len(self._sigs):
-            self._sigs = np.concatenate([self._sigs, np.empty_like(self._sigs)])
-            self._sizes = np.concatenate([self._sizes, np.empty_like(self._sizes)])
-        self._sigs[n] = minhash
-        self._sizes[n] = size
-        self._groups.append(group)
-        if size >= MIN_SHINGLES:  # too short to match anything: never a candidate
-            for band, key in zip(self._bands, band_keys(minhash), strict=True):
-                band.setdefault(key, []).append(n)
+def _committed(store: Store, clean_version: str) -> tuple[list[str], list[str]]:
+    """(bands files, docs files) of committed batches; orphan bands parts are removed."""
+    docs = _index_files(store, clean_version, "docs")
+    batches = {d.rsplit("/part-", 1)[1] for d in docs}
+    bands = []
+    for b in _index_files(store, clean_version, "bands"):
+        if b.rsplit("/part-", 1)[1] in batches:
+            bands.append(b)
+        else:  # a step died between its two writes: the docs were never committed
+            log.info("near-duplicate index: removing uncommitted %s", b)
+            store.delete(b[len(store.uri()) + 1 :])
+    return bands, docs
 
-    def candidates(self, sk: Sketch) -> np.ndarray:
-        """Indexes of documents sharing at least one band with `sk` (sorted)."""
-        found: set[int] = set()
-        for band, key in zip(self._bands, band_keys(sk.minhash), strict=True):
-            hit = band.get(key)
-            if hit:
-                found.update(hit)
-        return np.fromiter(sorted(found), dtype=np.int64, count=len(found))
 
-    def match(self, sk: Sketch) -> str | None:
-        """The group of the most similar near-duplicate, or None. Caller holds `lock`."""
-        if sk.size < MIN_SHINGLES:
-            return None
-        cand = self.candidates(sk)
-        if not len(cand):
-            return None
-        ok, j = near_duplicates(sk, self._sigs[cand], self._sizes[cand])
-        if not ok.any():
-            return None
-        best = j[ok].max()
-        return min(self._groups[i] for i in cand[ok & (j == best)])
+def _connect(store: Store) -> Any:
+    import duckdb
 
-    def assign(self, sha: str, url: str, sk: Sketch) -> str:
-        """Lookup + insert: the group of `sha` at `url` (its own sha when nothing matches).
-        Caller holds `lock`."""
-        group = self.match(sk) or sha
-        self.pairs.add((sha, url))
-        self.hashes.add(sha)
-        self._insert(sk.minhash, sk.size, group)
-        return group
+    con = duckdb.connect()
+    con.execute("set threads to 2")
+    store.register(con)
+    return con
 
-    # --- cross-process ---------------------------------------------------------------------------
-    @contextmanager
-    def committing(self) -> Iterator[None]:
-        """Hold the data dir's exclusive flock (shared by this process's threads) from refresh to
-        the end of the write, so other processes see every group this process assigns."""
-        with self._hold:
-            if self._holders == 0:
-                self.lock_path.parent.mkdir(parents=True, exist_ok=True)
-                fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o644)
-                try:
-                    fcntl.flock(fd, fcntl.LOCK_EX)
-                except BaseException:
-                    os.close(fd)
-                    raise
-                self._lock_fd = fd
-            self._holders += 1
+
+def _sql_list(files: list[str]) -> str:
+    return "[" + ", ".join("'" + f.replace("'", "''") + "'" for f in files) + "]"
+
+
+def _new_documents(store: Store, con: Any, clean_version: str, docs_files: list[str]) -> pa.Table:
+    """Documents landed on nights from the index's last one, not in the index yet, landing order."""
+    top = landing_dir("documents", clean_version)
+    since = None
+    if docs_files:
+        since = con.sql(f"select max(night) from read_parquet({_sql_list(docs_files)})").fetchall()[0][0]
+    files: list[str] = []
+    for night in _nights(store, top):
+        if since is None or night >= since:
+            files += [store.uri(k) for k in night_parts(store, "documents", night, clean_version)]
+    if not files:
+        return pa.table({"content_sha256": pa.array([], pa.string())})
+    seen = (
+        f"and content_sha256 not in (select content_sha256 from read_parquet({_sql_list(docs_files)}))"
+        if docs_files
+        else ""
+    )
+    return con.sql(
+        f"""
+        select content_sha256, any_value(minhash) as minhash, any_value(shingle_count) as shingle_count,
+               min(cleaned_at) as cleaned_at,
+               min(regexp_extract(filename, 'crawl_date=([0-9-]+)', 1)) as night
+        from read_parquet({_sql_list(files)}, union_by_name = true, filename = true)
+        where content_sha256 is not null {seen}
+        group by content_sha256
+        order by min(cleaned_at), content_sha256
+        """
+    ).to_arrow_table()
+
+
+def assign_groups(store: Store, clean_version: str, *, owner: str | None = None) -> StepResult:
+    """Group every document of `clean_version` landed since the last step (see the module doc)."""
+    started = time.perf_counter()
+    result = StepResult()
+    with lease(store, f"neardup-{clean_version}", run_id=owner or "", lease_s=LEASE_S):
+        con = _connect(store)
         try:
-            yield
+            bands_files, docs_files = _committed(store, clean_version)
+            new = _new_documents(store, con, clean_version, docs_files)
+            for start in range(0, new.num_rows, BATCH_DOCS):
+                batch = new.slice(start, BATCH_DOCS)
+                grouped = _group_batch(store, con, clean_version, batch, bands_files, docs_files)
+                result.documents += batch.num_rows
+                result.grouped_with_another += grouped
+                result.batches += 1
+                bands_files, docs_files = _committed(store, clean_version)
         finally:
-            with self._hold:
-                self._holders -= 1
-                if self._holders == 0 and self._lock_fd is not None:
-                    fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
-                    os.close(self._lock_fd)
-                    self._lock_fd = None
+            con.close()
+    result.elapsed_s = time.perf_counter() - started
+    log.info(
+        "near-duplicate groups (clean version %s): %d new documents, %d joined another group, %.1fs",
+        clean_version,
+        result.documents,
+        result.grouped_with_another,
+        result.elapsed_s,
+    )
+    return result
 
 
-_INDEXES: dict[tuple[Path, str], NearDupIndex] = {}
-_INDEXES_LOCK = threading.Lock()
+def _group_batch(
+    store: Store,
+    con: Any,
+    clean_version: str,
+    batch: pa.Table,
+    bands_files: list[str],
+    docs_files: list[str],
+) -> int:
+    shas: list[str] = batch.column("content_sha256").to_pylist()
+    sizes = [int(s or 0) for s in batch.column("shingle_count").to_pylist()]
+    nights: list[str] = batch.column("night").to_pylist()
+    sigs = np.full((len(shas), NUM_PERM), 0xFFFFFFFF, dtype=np.uint32)
+    for i, mh in enumerate(batch.column("minhash").to_pylist()):
+        if mh is not None and len(mh) == NUM_PERM:
+            sigs[i] = mh
+        else:
+            sizes[i] = 0  # no signature: never matches anything
+    keys = np.array([doc_key(s) for s in shas], dtype=np.int64)
+    usable = np.array(sizes) >= MIN_SHINGLES
+    band_rows = np.stack([band_keys(sigs[i]) for i in range(len(shas))]) if shas else np.empty((0, BANDS))
+    new_bands = pa.table(
+        {
+            "band_key": pa.array(band_rows[usable].reshape(-1), pa.int64()),
+            "doc_key": pa.array(np.repeat(keys[usable], BANDS), pa.int64()),
+        }
+    )
+    candidates = _candidates(con, new_bands, bands_files, docs_files)
+
+    # Within the batch: an in-memory LSH over the batch's own documents only.
+    band_index: dict[int, list[int]] = {}
+    groups: list[str] = []
+    joined = 0
+    for i, sha in enumerate(shas):
+        group = None
+        if sha in candidates.groups_by_sha:  # the same content already indexed (another URL)
+            group = candidates.groups_by_sha[sha]
+        elif usable[i]:
+            group = _best(
+                Sketch(sigs[i], sizes[i]), candidates, band_rows[i], band_index, sigs, sizes, groups
+            )
+        groups.append(group or sha)
+        joined += group is not None
+        if usable[i]:
+            for key in band_rows[i].tolist():
+                band_index.setdefault(key, []).append(i)
+
+    batch_id = f"{datetime.now(UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
+    base = index_dir(clean_version)
+    store.write_parquet(f"{base}/bands/part-{batch_id}.parquet", new_bands.cast(BANDS_SCHEMA))
+    now = datetime.now(UTC)
+    docs = pa.table(
+        {
+            "doc_key": pa.array(keys, pa.int64()),
+            "content_sha256": pa.array(shas, pa.string()),
+            "neardup_group": pa.array(groups, pa.string()),
+            "shingle_count": pa.array(sizes, pa.int32()),
+            "minhash": pa.array(list(sigs), pa.list_(pa.uint32())),
+            "night": pa.array(nights, pa.string()),
+            "assigned_at": pa.array([now] * len(shas), pa.timestamp("us", tz="UTC")),
+        },
+        schema=DOCS_SCHEMA,
+    )
+    store.write_parquet(f"{base}/docs/part-{batch_id}.parquet", docs)  # the commit mark
+    return joined
 
 
-def index_for(documents_dir: Path, version: str) -> NearDupIndex:
-    """The process's index of `documents_dir/clean_version=<version>` (created on first use)."""
-    key = (documents_dir.resolve(), version)
-    with _INDEXES_LOCK:
-        index = _INDEXES.get(key)
-        if index is None:
-            index = _INDEXES[key] = NearDupIndex(key[0] / f"clean_version={version}", key[0] / LOCK_FILE)
-        return index
+@dataclass
+class _Candidates:
+    """Indexed documents sharing a band with some new document, with what the choice needs."""
+
+    by_band: dict[int, list[int]]  # band key -> rows below
+    sigs: np.ndarray
+    sizes: np.ndarray
+    groups: list[str]
+    groups_by_sha: dict[str, str]
 
 
-def forget_indexes() -> None:
-    """Drop every cached index: the next call loads from disk as a new process would."""
-    with _INDEXES_LOCK:
-        _INDEXES.clear()
+def _candidates(con: Any, new_bands: pa.Table, bands_files: list[str], docs_files: list[str]) -> _Candidates:
+    empty = _Candidates({}, np.empty((0, NUM_PERM), np.uint32), np.empty(0, np.int64), [], {})
+    if not bands_files or not docs_files or new_bands.num_rows == 0:
+        return empty
+    con.register("new_bands", new_bands)
+    try:
+        hits = con.sql(
+            f"""
+            with hits as (
+                select distinct n.band_key, i.doc_key
+                from new_bands as n
+                join read_parquet({_sql_list(bands_files)}) as i on n.band_key = i.band_key
+            ),
+            docs as (
+                select doc_key, content_sha256, neardup_group, shingle_count, minhash
+                from read_parquet({_sql_list(docs_files)})
+                where doc_key in (select doc_key from hits)
+            )
+            select hits.band_key, docs.doc_key, docs.content_sha256, docs.neardup_group,
+                   docs.shingle_count, docs.minhash
+            from hits join docs on hits.doc_key = docs.doc_key
+            order by docs.doc_key
+            """
+        ).to_arrow_table()
+    finally:
+        con.unregister("new_bands")
+    if hits.num_rows == 0:
+        return empty
+    rows: dict[int, int] = {}
+    by_band: dict[int, list[int]] = {}
+    sigs: list[list[int]] = []
+    sizes: list[int] = []
+    groups: list[str] = []
+    groups_by_sha: dict[str, str] = {}
+    cols = hits.to_pydict()
+    for band, dk, sha, group, size, mh in zip(
+        cols["band_key"], cols["doc_key"], cols["content_sha256"], cols["neardup_group"],
+        cols["shingle_count"], cols["minhash"], strict=True,
+    ):  # fmt: skip
+        row = rows.get(dk)
+        if row is None:
+            row = rows[dk] = len(groups)
+            sigs.append(mh)
+            sizes.append(int(size or 0))
+            groups.append(group or sha)
+            groups_by_sha[sha] = group or sha
+        by_band.setdefault(band, []).append(row)
+    return _Candidates(
+        by_band, np.asarray(sigs, np.uint32), np.asarray(sizes, np.int64), groups, groups_by_sha
+    )
 
 
-def _after_fork_in_child() -> None:
-    # A forked worker (Airflow's LocalExecutor) must not inherit a parent's index caught between
-    # insert and write, nor a lock some parent thread held at the fork.
-    global _INDEXES_LOCK
-    _INDEXES_LOCK = threading.Lock()
-    _INDEXES.clear()
+def _best(
+    sk: Sketch,
+    cand: _Candidates,
+    my_bands: np.ndarray,
+    band_index: dict[int, list[int]],
+    batch_sigs: np.ndarray,
+    batch_sizes: list[int],
+    batch_groups: list[str],
+) -> str | None:
+    """The group of the most similar near-duplicate among indexed candidates and earlier batch
+    documents; ties go to the smallest group name."""
+    keys = my_bands.tolist()
+    old = sorted({r for k in keys for r in cand.by_band.get(k, ())})
+    mine = sorted({r for k in keys for r in band_index.get(k, ())})
+    best_j: float = -1.0
+    best: list[str] = []
+    if old:
+        ok, j = near_duplicates(sk, cand.sigs[old], cand.sizes[old])
+        for r, good, jj in zip(old, ok, j, strict=True):
+            if good:
+                best_j, best = _keep(best_j, best, float(jj), cand.groups[r])
+    if mine:
+        ok, j = near_duplicates(sk, batch_sigs[mine], np.asarray([batch_sizes[r] for r in mine]))
+        for r, good, jj in zip(mine, ok, j, strict=True):
+            if good:
+                best_j, best = _keep(best_j, best, float(jj), batch_groups[r])
+    return min(best) if best else None
 
 
-os.register_at_fork(after_in_child=_after_fork_in_child)
+def _keep(best_j: float, best: list[str], j: float, group: str) -> tuple[float, list[str]]:
+    if j > best_j:
+        return j, [group]
+    if j == best_j:
+        return best_j, [*best, group]
+    return best_j, best
+
+
+def index_summary(store: Store, clean_version: str) -> dict[str, Any]:
+    """Counts of the index (for logs and the benchmark)."""
+    bands, docs = _committed(store, clean_version)
+    if not docs:
+        return {"documents": 0, "batches": 0}
+    con = _connect(store)
+    try:
+        n = con.sql(f"select count(*) from read_parquet({_sql_list(docs)})").fetchall()[0][0]
+    finally:
+        con.close()
+    return {"documents": int(n), "batches": len(docs), "band_parts": len(bands)}

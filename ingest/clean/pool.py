@@ -15,15 +15,16 @@ stdout (`ingest.clean.worker`), and exiting on end of input, i.e. when its paren
 SIGKILL. Where no worker can start at all, pages are cleaned in this process (logged, slower,
 without timeouts).
 
-One lane thread per worker feeds it one page at a time, so a crash or a hang only ever involves
-the page that caused it: a page whose worker dies (`worker_died`), that raises (`clean_failed`),
-that runs past `soft_timeout_s` inside the worker or past `hard_timeout_s` in its lane (the worker
-is then killed and replaced; `clean_timeout`) is a failed page, never an empty document. It is
-not retried in this run (a second try of a page that killed its worker would likely kill the next
-one): the landing records it and the next run re-cleans it from its raw HTML. Workers start
-lazily on the first page and are killed on an error or Ctrl-C; `submit` waits beyond
-`PENDING_PER_WORKER` pages per worker (back-pressure); `worker_pids()` names every worker ever
-started (the crawl benchmark sums their peak RSS).
+One lane thread per worker hands it pages `PIPELINE` ahead (the next page is waiting when one is
+done) and reads the outcomes in order. A page whose worker dies while cleaning it (`worker_died`),
+that raises (`clean_failed`), or that runs past `soft_timeout_s` inside the worker or past
+`hard_timeout_s` in its lane (the worker is then killed and replaced; `clean_timeout`) is a failed
+page, never an empty document, and is not tried again in this run (it would likely kill the next
+worker too): the landing records it and the next run re-cleans it from its raw HTML. Pages caught
+in a crash caused by another page (handed over, not yet started) go to the next worker once.
+Workers start lazily on the first page and are killed on an error or Ctrl-C; `submit` waits
+beyond `PENDING_PER_WORKER` pages per worker (back-pressure); `worker_pids()` names every worker
+ever started (the crawl benchmark sums their peak RSS).
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ import subprocess
 import sys
 import threading
 import time
+from collections import deque
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +56,7 @@ HARD_TIMEOUT_S = 300.0  # one page in its lane; past it the worker is killed (ha
 START_TIMEOUT_S = 60.0  # interpreter start and cleaner imports, generous for a loaded machine
 START_ATTEMPTS = 2  # worker starts failing in a row before the pool cleans in-process
 PENDING_PER_WORKER = 32  # pages submitted but not yet cleaned, per worker; submit() waits beyond it
+PIPELINE = 2  # pages handed to a worker ahead of its answers, so it never waits for the next one
 READ_CHUNK = 1 << 20
 WORKER_COMMAND = (sys.executable, "-P", "-m", "ingest.clean.worker")
 
@@ -109,9 +113,12 @@ class _Worker:
         if hello != (READY, self.pid):
             raise _WorkerDied(f"unexpected greeting {hello!r}")
 
-    def clean(self, args: tuple[Any, ...], timeout: float) -> CleanOutcome:
-        deadline = time.monotonic() + timeout
+    def send(self, args: tuple[Any, ...], deadline: float) -> None:
+        """Hand one page over (the worker reads ahead, so this does not wait for the page before)."""
         self._send(encode(args), deadline)
+
+    def receive(self, deadline: float) -> CleanOutcome:
+        """The outcome of the oldest page handed over and not yet answered."""
         payload = self._receive(deadline)
         try:
             outcome = pickle.loads(payload)
@@ -203,6 +210,7 @@ class CleanJob:
     def __init__(self, pool: CleanPool, args: tuple[Any, ...]) -> None:
         self._pool, self.url = pool, args[2]
         self.args: tuple[Any, ...] | None = args
+        self.retried = False  # handed to a worker that died of another page, then to a new one
         self._done = threading.Event()
         self._outcome: CleanOutcome | None = None
         self._closed = False
@@ -225,6 +233,18 @@ class CleanJob:
         if self._outcome is None:
             raise CleanPoolClosed(f"cleaning of {self.url} interrupted: the pool was shut down")
         return self._outcome
+
+
+@dataclass
+class _LaneState:
+    """What one lane thread holds: its worker, the pages handed to it, the pages to hand again."""
+
+    worker: _Worker | None = None
+    inflight: deque[CleanJob] = field(default_factory=deque)  # oldest (the one being cleaned) first
+    retry: deque[CleanJob] = field(default_factory=deque)  # caught in a crash caused by another page
+    head_since: float = 0.0  # when the oldest page in flight became the one being cleaned
+    stopping: bool = False  # close() asked: finish what is in flight, take nothing new
+    done: bool = False
 
 
 class CleanPool:
@@ -279,64 +299,115 @@ class CleanPool:
     # -- lanes ----------------------------------------------------------------------------------
 
     def _lane(self, lane: int) -> None:
-        worker: _Worker | None = None
+        """Feed this lane's worker PIPELINE pages ahead and collect their outcomes, in order."""
+        state = _LaneState()
         try:
-            while (job := self._queue.get()) is not None:
-                if self._aborted:
-                    job._finish(None)
-                    continue
-                worker, outcome = self._clean(lane, worker, job)
-                job._finish(outcome)
+            while not state.done:
+                try:
+                    self._turn(lane, state)
+                except Exception as exc:  # a bug here must not leave pages waiting forever
+                    log.exception("cleaning lane %d failed", lane)
+                    message = f"cleaning pool failed: {type(exc).__name__}: {exc}"
+                    for job in (*state.inflight, *state.retry):
+                        job._finish(CleanOutcome.failed(CLEAN_FAILED, message))
+                    state.inflight.clear()
+                    state.retry.clear()
+                    if state.worker is not None:
+                        state.worker.kill()
+                        state.worker.discard()
+                        state.worker = None
         finally:
+            for job in (*state.inflight, *state.retry):
+                job._finish(None)  # aborted: these pages are cleaned again by a later run
             with self._lock:
                 self._live.pop(lane, None)
-            if worker is not None and self._aborted:
-                worker.kill()
-            if worker is not None:
-                worker.stop()
+            if state.worker is not None:
+                if self._aborted:
+                    state.worker.kill()
+                state.worker.stop()
 
-    def _clean(
-        self, lane: int, worker: _Worker | None, job: CleanJob
-    ) -> tuple[_Worker | None, CleanOutcome | None]:
-        """Clean one page in this lane's worker (started if needed); returns the worker to keep
-        (None once it is gone) and the outcome (None: interrupted by a shutdown)."""
-        assert job.args is not None
-        if worker is None and not self.in_process:
-            worker = self._start(lane)
-        if worker is None:
+    def _turn(self, lane: int, state: _LaneState) -> None:
+        """Hand pages over until PIPELINE are in flight, then collect the oldest one's outcome."""
+        while len(state.inflight) < PIPELINE:
+            job = self._next(state)
+            if job is None:
+                break
             if self._aborted:
-                return None, None
-            body, family, url, encoding, _ = job.args
-            return None, clean_body(body, family, url, encoding)  # no timeouts in a thread
+                job._finish(None)
+                continue
+            if state.worker is None and not self.in_process:
+                state.worker = self._start(lane)
+            if state.worker is None:
+                assert job.args is not None
+                body, family, url, encoding, _ = job.args
+                job._finish(None if self._aborted else clean_body(body, family, url, encoding))
+                continue  # cleaned in this thread, without timeouts
+            state.inflight.append(job)
+            if len(state.inflight) == 1:
+                state.head_since = time.monotonic()
+            try:
+                assert job.args is not None
+                state.worker.send(job.args, state.head_since + self.hard_timeout_s)
+            except (_WorkerDied, _WorkerHung) as exc:
+                self._lost(lane, state, exc)
+        if not state.inflight:
+            state.done = state.stopping and not state.retry
+            return
+        assert state.worker is not None
         try:
-            return worker, worker.clean(job.args, self.hard_timeout_s)
-        except _WorkerHung:
+            outcome = state.worker.receive(state.head_since + self.hard_timeout_s)
+        except (_WorkerDied, _WorkerHung) as exc:
+            self._lost(lane, state, exc)
+            return
+        state.inflight.popleft()._finish(outcome)
+        state.head_since = time.monotonic()
+
+    def _next(self, state: _LaneState) -> CleanJob | None:
+        """A page retried after a crash first, then the shared queue; None when there is nothing
+        to hand over now (waits for a page only when nothing is in flight)."""
+        if state.retry:
+            return state.retry.popleft()
+        if state.stopping:
+            return None
+        try:
+            job = self._queue.get(block=not state.inflight)
+        except queue.Empty:
+            return None
+        if job is None:  # close(): finish what is in flight and retried, then stop
+            state.stopping = True
+        return job
+
+    def _lost(self, lane: int, state: _LaneState, exc: Exception) -> None:
+        """The worker died or hung: the page it was cleaning (the oldest in flight) is the cause
+        and fails; the pages waiting behind it go to the next worker, once."""
+        assert state.worker is not None
+        worker, state.worker = state.worker, None
+        hung = isinstance(exc, _WorkerHung)
+        status = "" if hung else worker.status()
+        worker.kill()
+        worker.discard()
+        self._replaced(lane)
+        culprit, behind = state.inflight.popleft(), list(state.inflight)
+        state.inflight.clear()
+        if self._aborted:
+            for job in (culprit, *behind):
+                job._finish(None)
+            return
+        if hung:
             log.error(
-                "cleaning %s took over %g s; killing its worker %d", job.url, self.hard_timeout_s, worker.pid
+                "cleaning %s took over %g s; killed worker %d", culprit.url, self.hard_timeout_s, worker.pid
             )
-            worker.kill()
-            worker.discard()
-            self._replaced(lane)
-            return None, CleanOutcome.failed(
-                CLEAN_TIMEOUT, f"cleaner timed out after {self.hard_timeout_s:g} s (worker killed)"
-            )
-        except _WorkerDied:
-            status = worker.status()
-            worker.kill()
-            worker.discard()
-            self._replaced(lane)
-            if self._aborted:
-                return None, None
-            log.error("cleaning worker %d died (%s) while cleaning %s", worker.pid, status, job.url)
-            return None, CleanOutcome.failed(WORKER_DIED, f"cleaning worker died ({status})")
-        except Exception as exc:  # a bug here must not leave the page waiting forever
-            log.exception("cleaning %s failed in the pool", job.url)
-            worker.kill()
-            worker.discard()
-            self._replaced(lane)
-            return None, CleanOutcome.failed(
-                CLEAN_FAILED, f"cleaning pool failed: {type(exc).__name__}: {exc}"
-            )
+            message = f"cleaner timed out after {self.hard_timeout_s:g} s (worker killed)"
+            culprit._finish(CleanOutcome.failed(CLEAN_TIMEOUT, message))
+        else:
+            log.error("cleaning worker %d died (%s) while cleaning %s", worker.pid, status, culprit.url)
+            culprit._finish(CleanOutcome.failed(WORKER_DIED, f"cleaning worker died ({status})"))
+        for job in reversed(behind):
+            if job.retried:
+                job._finish(CleanOutcome.failed(WORKER_DIED, "caught in two cleaning worker crashes"))
+            else:
+                job.retried = True
+                state.retry.appendleft(job)
 
     def _replaced(self, lane: int) -> None:
         with self._lock:

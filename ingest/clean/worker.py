@@ -5,8 +5,10 @@ the parent's `__main__` (in an Airflow task that is the `airflow` console script
 load Airflow's settings and die on the database URL the Task SDK blanks out). Protocol: frames
 of an 8-byte big-endian length and a pickle. The worker first sends `("ready", pid)`, then reads
 `(body, family, url, encoding, soft_timeout_s)` jobs and answers each with one `CleanOutcome`,
-in order. It exits on end of input, which is also what it sees when its parent dies (even by
-SIGKILL: the pipe's write end closes with the parent). Ctrl-C is ignored: the parent decides.
+in order. A reader thread takes jobs in as they come, so the parent can hand the next page over
+while this one is cleaned (and never blocks on a full pipe). The worker exits on end of input,
+which is also what it sees when its parent dies (even by SIGKILL: the pipe's write end closes
+with the parent). Ctrl-C is ignored: the parent decides.
 """
 
 from __future__ import annotations
@@ -15,8 +17,10 @@ import contextlib
 import logging
 import os
 import pickle
+import queue
 import signal
 import struct
+import threading
 from typing import IO, Any
 
 HEADER = struct.Struct(">Q")
@@ -52,13 +56,25 @@ def _answer(payload: bytes) -> Any:
     return clean_body(body, family, url, encoding, soft_timeout_s)
 
 
+def _read_ahead(jobs: IO[bytes], pending: queue.SimpleQueue[bytes | None]) -> None:
+    try:
+        while (payload := read_frame(jobs)) is not None:
+            pending.put(payload)
+    except (OSError, EOFError):
+        pass  # a torn frame: the parent died mid-write
+    finally:
+        pending.put(None)
+
+
 def serve(jobs: IO[bytes], outcomes: IO[bytes]) -> None:
-    """Answer jobs until the end of input."""
+    """Answer jobs, in order, until the end of input."""
     import ingest.clean  # noqa: F401  -- load the cleaner before saying ready
 
+    pending: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+    threading.Thread(target=_read_ahead, args=(jobs, pending), name="read-ahead", daemon=True).start()
     outcomes.write(encode((READY, os.getpid())))
     outcomes.flush()
-    while (payload := read_frame(jobs)) is not None:
+    while (payload := pending.get()) is not None:
         outcomes.write(encode(_answer(payload)))
         outcomes.flush()
 

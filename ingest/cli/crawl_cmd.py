@@ -10,7 +10,14 @@ from rich.console import Console
 from rich.markup import escape
 
 from ingest.cli import exits
-from ingest.cli.options import DEFAULT_DATA_DIR, DataDirOption, MaxPagesOption, RegistryOption, SiteOption
+from ingest.cli.options import (
+    DEFAULT_DATA_DIR,
+    DataDirOption,
+    MaxPagesOption,
+    RegistryOption,
+    SiteOption,
+    StoreOption,
+)
 from ingest.cli.summary import crawl_exit_code, failure_lines, summary_table
 from ingest.sites import RegistryError, load_registry
 
@@ -20,6 +27,7 @@ def crawl(
     data_dir: DataDirOption = DEFAULT_DATA_DIR,
     site: SiteOption = None,
     max_pages: MaxPagesOption = None,
+    store: StoreOption = None,
 ) -> None:
     """Crawl the sites of a registry and land raw HTML, pages, errors and run rows under DATA_DIR.
 
@@ -31,7 +39,8 @@ def crawl(
     from ingest.paths import DataPaths
     from ingest.pipeline import crawl as crawl_pipeline
     from ingest.pipeline import new_run_id
-    from ingest.runlock import RunLocked, run_lock
+    from ingest.runlock import RunLocked
+    from ingest.storelock import run_lock_for
 
     err = Console(stderr=True)
     try:
@@ -49,10 +58,14 @@ def crawl(
             raise typer.Exit(code=exits.USAGE)
         sites = [s for s in sites if s.id in site]
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    paths = DataPaths.at(data_dir)
+    try:
+        paths = DataPaths.at(data_dir, store)
+    except ValueError as exc:  # a bad --store URL
+        err.print(f"[red]error:[/] {escape(str(exc))}")
+        raise typer.Exit(code=exits.USAGE) from exc
     run_id = new_run_id()
     try:
-        with run_lock(paths.root, run_id):
+        with run_lock_for(paths.root, paths.store, run_id):
             # Each site lands its registry entry itself, so a site whose landing fails is reported.
             result = crawl_pipeline(sites, paths.ensure(), run_id=run_id, max_pages=max_pages, progress=True)
     except RunLocked as exc:
@@ -63,5 +76,5 @@ def crawl(
         raise typer.Exit(code=exits.FAILED) from exc
     console = Console()
     console.print(summary_table(result.sites, run_id))
-    console.print("; ".join([f"landed under {paths.root}", *failure_lines(result)]), soft_wrap=True)
+    console.print("; ".join([f"landed under {paths.store.uri()}", *failure_lines(result)]), soft_wrap=True)
     raise typer.Exit(code=crawl_exit_code(result))

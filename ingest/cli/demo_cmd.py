@@ -34,10 +34,11 @@ def demo(
     """Serve the bundled commune portals on 127.0.0.1, then crawl, clean, land, build,
     check and publish them, and print a query to try. Run it again: same facts.
     Exit codes as `xaetl run`."""
+    from ingest.paths import DataPaths
     from ingest.pipeline import new_run_id
     from ingest.pipeline import run as run_pipeline
-    from ingest.runlock import run_lock
     from ingest.simulator.server import PortalSimulator
+    from ingest.storelock import run_lock_for
 
     data_dir = data_dir.resolve()
     run_id = new_run_id()
@@ -45,7 +46,8 @@ def demo(
         data_dir.mkdir(parents=True, exist_ok=True)
         # Locked before the simulator starts: a second demo is told the directory is busy, not
         # that the port is taken. The pipeline joins this lock (same run id).
-        with run_lock(data_dir, run_id), PortalSimulator(port=port) as sim:
+        paths = DataPaths.at(data_dir)
+        with run_lock_for(paths.root, paths.store, run_id), PortalSimulator(port=port) as sim:
             registry = sim.write_registry(data_dir / "demo-registry.yaml", delay_s=delay)
             typer.echo(f"Portal simulator serving {sim.base_url}; registry {registry}")
             summary = run_pipeline(registry, data_dir, progress=True, run_id=run_id)

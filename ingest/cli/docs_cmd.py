@@ -77,11 +77,11 @@ def _generate_dbt_docs(paths: DataPaths) -> None:
 def _report(paths: DataPaths, out: Path) -> Path | None:
     if not paths.published.exists():
         return None
-    from ingest.report.facts import EmptyWarehouse
+    from ingest.report.facts import ReportDataError
     from ingest.report.page import TooManyFacts, build_report
 
     try:
         return build_report(paths, out).path
-    except (EmptyWarehouse, TooManyFacts) as exc:
+    except (ReportDataError, TooManyFacts) as exc:
         typer.secho(f"warning: no report page: {exc}", fg="yellow", err=True)
         return None

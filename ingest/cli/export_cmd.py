@@ -50,7 +50,7 @@ def export(
     `;` between fields and `,` as the decimal mark (Vietnamese regional settings) unless told otherwise.
     """
     from ingest.report.csv_excel import CsvDialect
-    from ingest.report.facts import EmptyWarehouse, Scope
+    from ingest.report.facts import ReportDataError, Scope
     from ingest.report.spreadsheet import export_csv, export_xlsx
 
     kind = output or (
@@ -72,7 +72,7 @@ def export(
             result = export_csv(paths, target, scope=scope, dialect=dialect)
         else:
             result = export_xlsx(paths, target, scope=scope)
-    except EmptyWarehouse as exc:
+    except ReportDataError as exc:
         typer.secho(f"error: {exc}", fg="red", err=True)
         raise typer.Exit(code=1) from exc
     sheets = f"; sheets: {', '.join(result.sheets)}" if result.sheets else ""

@@ -9,6 +9,7 @@ import typer
 from ingest import __version__
 from ingest.cli import (
     clean_cmd,
+    compact_cmd,
     crawl_cmd,
     demo_cmd,
     docs_cmd,
@@ -19,6 +20,7 @@ from ingest.cli import (
     report_cmd,
     run_cmd,
     simulate_cmd,
+    sizing_cmd,
 )
 
 app = typer.Typer(
@@ -62,3 +64,5 @@ app.command("docs")(docs_cmd.docs)
 app.command("reclean")(reclean_cmd.reclean)
 app.command("report")(report_cmd.report)
 app.command("simulate")(simulate_cmd.simulate)
+app.command("compact")(compact_cmd.compact)
+app.command("sizing")(sizing_cmd.sizing)

@@ -38,3 +38,11 @@ MaxPagesOption = Annotated[
         "--max-pages", min=1, help="Listing pages to walk per site (default: until known articles)."
     ),
 ]
+StoreOption = Annotated[
+    str | None,
+    typer.Option(
+        "--store",
+        help="Where raw HTML, landing and crawl state live: a directory or s3://bucket/prefix "
+        "(default: $XAETL_STORE, else the data directory).",
+    ),
+]

@@ -34,12 +34,14 @@ def reclean(
     from ingest.clean.outcome import CleanOutcome
     from ingest.paths import DataPaths
     from ingest.pipeline import new_run_id
-    from ingest.runlock import RunLocked, run_lock
+    from ingest.runlock import RunLocked
     from ingest.sites import RegistryError, load_registry
+    from ingest.storelock import run_lock_for
 
     paths = DataPaths.at(data_dir)
-    if not paths.pages.exists():
-        typer.echo(f"error: {paths.root} has no landed pages (no {paths.pages})", err=True)
+    no_pages = f"error: {paths.root} has no landed pages (no {paths.landing_uri('pages')})"
+    if not paths.root.exists() and paths.store.is_local:  # nothing to lock, nor to re-clean
+        typer.echo(no_pages, err=True)
         raise typer.Exit(code=exits.FAILED)
     sites = None
     if registry is not None:
@@ -54,14 +56,19 @@ def reclean(
         failed.append((page["url"], str(outcome.failure)))
 
     try:
-        with run_lock(paths.root, f"reclean-{new_run_id()}"):
-            written = run_reclean(paths, sites=sites, on_failure=not_recleaned)
+        with run_lock_for(paths.root, paths.store, f"reclean-{new_run_id()}"):
+            # Checked under the lock: a run still crawling has landed nothing yet, and is named.
+            landed = bool(paths.store.ls("landing/pages"))  # on disk or in the bucket ($XAETL_STORE)
+            written = run_reclean(paths, sites=sites, on_failure=not_recleaned) if landed else 0
     except RunLocked as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(code=exits.BUSY) from exc
     except OSError as exc:
         typer.echo(f"error: reclean could not write under {paths.landing}: {exc}", err=True)
         raise typer.Exit(code=exits.FAILED) from exc
+    if not landed:
+        typer.echo(no_pages, err=True)
+        raise typer.Exit(code=exits.FAILED)
     typer.echo(f"clean_version={CLEANER_VERSION}: {written} documents written under {paths.documents}")
     if failed:
         kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(Counter(k for _, k in failed).items()))

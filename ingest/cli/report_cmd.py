@@ -29,14 +29,14 @@ def report(
     """Write a self-contained HTML report (opens offline, from a file): a scorecard per commune,
     plan attainment, trends, targets vs actuals, mapped vs unmapped indicators, with filters
     for province, commune, theme and period. Hover a point for its source quote and document."""
-    from ingest.report.facts import EmptyWarehouse, Scope
+    from ingest.report.facts import ReportDataError, Scope
     from ingest.report.page import TooManyFacts, build_report
 
     paths = locate_or_exit(data_dir)
     try:
         scope = Scope(province=province, commune=commune)
         result = build_report(paths, out.resolve(), scope=scope, max_facts=max_facts)
-    except (EmptyWarehouse, TooManyFacts) as exc:
+    except (ReportDataError, TooManyFacts) as exc:
         typer.secho(f"error: {exc}", fg="red", err=True)
         raise typer.Exit(code=1) from exc
     typer.echo(

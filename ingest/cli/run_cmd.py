@@ -8,7 +8,14 @@ from typing import Annotated
 import typer
 
 from ingest.cli import exits
-from ingest.cli.options import DEFAULT_DATA_DIR, DataDirOption, MaxPagesOption, RegistryOption, SiteOption
+from ingest.cli.options import (
+    DEFAULT_DATA_DIR,
+    DataDirOption,
+    MaxPagesOption,
+    RegistryOption,
+    SiteOption,
+    StoreOption,
+)
 from ingest.cli.summary import exit_code, print_summary
 from ingest.runlock import RunLocked
 from ingest.sites import RegistryError
@@ -22,6 +29,7 @@ def run(
     full_refresh: Annotated[
         bool, typer.Option("--full-refresh", help="Rebuild every dbt model from scratch.")
     ] = False,
+    store: StoreOption = None,
 ) -> None:
     """Crawl, clean, land, dbt build, quality checks and publish, all under DATA_DIR.
 
@@ -41,6 +49,7 @@ def run(
             max_pages=max_pages,
             full_refresh=full_refresh,
             progress=True,
+            store=store,
         )
     except RunLocked as exc:
         typer.secho(f"error: {exc}", fg="red", err=True)

@@ -43,6 +43,9 @@ _TAIL_STOP = frozenset(TAIL_STOP_WORDS)
 MAX_NAME_WORDS = 9
 
 
+_ANY_DATE = re.compile(r"(?<![0-9])[0-9]{1,2}[/.-][0-9]{1,2}[/.-]((?:19|20)[0-9]{2})(?![0-9])")
+
+
 def lower_same_length(text: str) -> str:
     """`text.lower()`, keeping every offset (the few characters that grow when lowercased stay)."""
     lowered = text.lower().replace("ð", "đ")  # "Ðạt" typed with the Icelandic eth: the same letter
@@ -115,6 +118,11 @@ class Doc:
         if titled and meta.default_period:  # the title says what the document reports on
             default_period, target_period = meta.default_period, None
         else:
+            if ref_year is None and not periods.actual and not meta.default_period:
+                # nothing in the title, page date or opening: the year the text gives its data
+                # (`giá trị giải ngân từ đầu năm đến ngày 10-8-2017`), as the gold rules say
+                dated = _ANY_DATE.search(text_l)
+                ref_year = int(dated.group(1)) if dated else None
             default_period = (
                 periods.actual or meta.default_period or (str(ref_year) if ref_year else "unknown")
             )

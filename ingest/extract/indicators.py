@@ -25,14 +25,22 @@ class NameHit:
     n_syllables: int
 
 
+@cache
+def _abbreviations() -> tuple[tuple[str, str], ...]:
+    """(` expansion `, ` abbreviation `) pairs, normalised once."""
+    return tuple(
+        (f" {normalize_name(exp)} ", f" {normalize_name(abbr)} ") for abbr, exp in ABBREVIATIONS.items()
+    )
+
+
 def _variants(name: str) -> set[str]:
     """The name plus its abbreviated spellings (`thu ngân sách nhà nước` -> `thu nsnn`)."""
     out = {name}
-    for abbr, expansion in ABBREVIATIONS.items():
-        exp = normalize_name(expansion)
+    for exp, abbr in _abbreviations():
         for variant in list(out):
-            if f" {exp} " in f" {variant} ":
-                out.add(f" {variant} ".replace(f" {exp} ", f" {normalize_name(abbr)} ").strip())
+            padded = f" {variant} "
+            if exp in padded:
+                out.add(padded.replace(exp, abbr).strip())
     return out
 
 

@@ -36,7 +36,7 @@ _BRACKET_TARGET = re.compile(
 _CARRIED_CUE = re.compile(rf"(?:^|[^\w])(?:{words_alt(CARRIED_TARGET_CUES)})(?!\w)")
 SEMI_BEFORE = re.compile(r";[^\S\n]*$")
 _ONE_OF_TARGETS = re.compile(
-    r"^[^,;.]{0,20}?là[^\S\n]+(?:một[^\S\n]+trong[^\S\n]+(?:những|các)[^\S\n]+)?(?:chỉ[^\S\n]+tiêu|mục[^\S\n]+tiêu)"
+    r"[^,;.]{0,20}?là[^\S\n]+(?:một[^\S\n]+trong[^\S\n]+(?:những|các)[^\S\n]+)?(?:chỉ[^\S\n]+tiêu|mục[^\S\n]+tiêu)"
 )
 
 
@@ -59,7 +59,7 @@ def kind_of(doc: Doc, d: Draft) -> str:
         ):
             return "actual"
         return "target"
-    if _ONE_OF_TARGETS.search(text_l, q.end, s.end):
+    if _ONE_OF_TARGETS.match(text_l, q.end, s.end):
         return "target"  # "… xuống còn 3,9% là một trong những chỉ tiêu quan trọng được Đại hội …"
     if cue_in(TARGET_CUE_WORDS, text_l, s.start, q.start):
         for m in TARGET_YEAR_RE.finditer(text_l[s.start : q.start]):

@@ -15,6 +15,7 @@ from typing import NamedTuple
 from ingest.extract.periods import H2_RE, SPAN_RE, Term, is_party_term, phrase_period
 from ingest.extract.vocab import (
     ACTUAL_HEADINGS,
+    LEAD_ANCHORS,
     LEAD_BLOCKERS,
     RESULT_LINE_STARTS,
     TARGET_HEADINGS,
@@ -57,6 +58,9 @@ def _alt(words: tuple[str, ...]) -> str:
 _LEAD = re.compile(
     rf"(?<!\w)(?:{_alt(TARGET_LEADS)}|{'|'.join(TARGET_LEAD_PATTERNS)})(?!\w)(?![^\S\n]+quốc[^\S\n]+gia)"
 )
+_ANCHOR_BEFORE = {
+    second: re.compile(rf"(?<!\w)(?:{'|'.join(firsts)})[^\S\n]+$") for second, firsts in LEAD_ANCHORS.items()
+}
 _CLAUSE_MARK = re.compile(r"[,;:(](?![0-9])")
 _LEAD_BLOCKED = re.compile(rf"(?<!\w)(?:{_alt(LEAD_BLOCKERS)})(?!\w)")
 _ENDS_WITH_MARKER = re.compile(r"(?:^|[\s)])(?:[0-9]{1,2}|[ivx]+)\.$")
@@ -199,10 +203,13 @@ def _lead_scopes(text_l: str, out: list[Sentence], ref_year: int | None, term: T
     (`Cụ thể, …`); after a colon, the rest of its line; when the lead line lists no figure of its own
     (`Các chỉ tiêu chủ yếu (nhiệm kỳ 2020-2025)`, `… phấn đấu:`), also the lines after it until a
     heading or a line back on results."""
+    anchors = _anchor_positions(text_l)
     i = 0
     while i < len(out):
         s = out[i]
-        lead = None if s.is_heading else _find_lead(text_l, s)
+        k = bisect.bisect_left(anchors, s.start)
+        near = k < len(anchors) and anchors[k] < s.end  # a lead word can only be where an anchor is
+        lead = None if s.is_heading or not near else _find_lead(text_l, s)
         if lead is None:
             i += 1
             continue
@@ -235,17 +242,34 @@ def _lead_scopes(text_l: str, out: list[Sentence], ref_year: int | None, term: T
     return out
 
 
+def _anchor_positions(text_l: str) -> list[int]:
+    """Sorted positions of the two-syllable words every lead holds (`LEAD_ANCHORS`): the second
+    syllable found at C speed, the first checked right before it."""
+    found = []
+    for second, before in _ANCHOR_BEFORE.items():
+        i = text_l.find(second)
+        while i >= 0:
+            if before.search(text_l, max(0, i - 12), i):
+                found.append(i)
+            i = text_l.find(second, i + 1)
+    found.sort()
+    return found
+
+
 def _find_lead(text_l: str, s: Sentence) -> int | None:
     """Where a lead opens targets in the sentence: no achievement or report before it, and figures
     (or a colon) after it."""
     for m in _LEAD.finditer(text_l, s.start, s.end):
-        marks = [c.end() for c in _CLAUSE_MARK.finditer(text_l, s.start, m.start())]
-        before = text_l[marks[-1] if marks else s.start : m.start()]
-        if _LEAD_BLOCKED.search(before) or _REPORTED.search(text_l, s.start, m.start()):
+        start, end = m.start(), m.end()
+        clause = s.start
+        for c in _CLAUSE_MARK.finditer(text_l, s.start, start):
+            clause = c.end()
+        before = text_l[clause:start]
+        if _LEAD_BLOCKED.search(before) or _REPORTED.search(text_l, s.start, start):
             continue
-        after = text_l[m.end() : s.end]
-        if ":" in after[:80] or _QUANTITY_IN_LINE.search(after) or len(text_l[s.start : s.end]) < 100:
-            return m.start()
+        after = text_l[end : s.end]
+        if ":" in after[:80] or _QUANTITY_IN_LINE.search(after) or s.end - s.start < 100:
+            return start
     return None
 
 

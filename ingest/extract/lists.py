@@ -15,7 +15,7 @@ import re
 
 from ingest.extract.context import Doc, Draft, words_alt
 from ingest.extract.phrases import measured, spell_out
-from ingest.extract.vocab import ECONOMIC_SECTORS
+from ingest.extract.vocab import ECONOMIC_SECTORS, UNIT_MEASURE_WORDS
 
 _S = r"[^\S\n]"
 # Words right after a total that open its breakdown
@@ -29,6 +29,7 @@ _LEADING_MEASURE = re.compile(
 )
 _ACTOR_START = re.compile(rf"^(?:xã|huyện|thôn|ban|đảng|ủy{_S}+ban|hđnd|ubnd)(?!\w)")
 _DID = re.compile(r"(?<!\w)đã(?!\w)")
+_DID_START = re.compile(r"^đã\s+")
 _SHARE_HEAD = re.compile(rf"(?<!\w)(?:cơ{_S}+cấu(?:{_S}+kinh{_S}+tế)?|tỷ{_S}+trọng|tỉ{_S}+trọng)(?!\w)")
 _SECTOR = re.compile(rf"(?<!\w)(?:{words_alt(ECONOMIC_SECTORS)})(?!\w)")
 _SHARE_MEASURE = re.compile(rf"^(?:tỷ{_S}+trọng|tỉ{_S}+trọng|tỷ{_S}+lệ|tỉ{_S}+lệ){_S}+")
@@ -36,6 +37,31 @@ _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _OPEN_BRACKET = re.compile(rf"{_S}*\({_S}*")
 _RATE_WORDS = re.compile(rf"^(?:tỷ{_S}+lệ|tỉ{_S}+lệ)(?:{_S}+số)?{_S}+")
 _FUNDS = re.compile(rf"^(?:nguồn{_S}+vốn|vốn|kinh{_S}+phí|nguồn{_S}+lực|ngân{_S}+sách)(?!\w){_S}*")
+_AND = re.compile(rf"{_S}*(?:,|và|,{_S}*và){_S}*")
+_PLACE_LEVEL = re.compile(r"^(?:huyện|thị xã|thành phố|tỉnh|xã|phường|thị trấn)\s+")
+_WHOLE_AREA = re.compile(rf"{_S}+(?:trên{_S}+)?(?:toàn|cả){_S}+(?:tỉnh|huyện|xã|thành{_S}+phố)(?!\w)")
+_MONEY = frozenset({"VND", "VND/person/year"})
+# names that are only a measure word (or a verb), and the measure word they stand for ("" = by unit)
+_BARE_MEASURE_NAMES = {
+    "năng suất": "năng suất",
+    "sản lượng": "sản lượng",
+    "diện tích": "diện tích",
+    "diện tích gieo trồng": "diện tích gieo trồng",
+    "thu về": "",
+}
+_LINE_LABEL = re.compile(rf"[\s\-–+•*]*(?:cây{_S}+)?([^\W\d][^:\n]{{0,25}}?){_S}*:")
+_CROP_NAME = re.compile(
+    rf"^(?:diện{_S}+tích(?:{_S}+gieo{_S}+trồng)?|sản{_S}+lượng|năng{_S}+suất){_S}+(?:cây{_S}+)?(.+)$"
+)
+_CLAUSE_OPENING = re.compile(r"[,;:.][\s\-–+•*]*$")
+_QUALIFIER_START = re.compile(rf"^(?:bình{_S}+quân|trung{_S}+bình|chung|đạt|cả)(?!\w)")
+_ITEM_SEP = re.compile(r"[,;:()]")
+_WHERE_END = re.compile(
+    rf"{_S}+(?:(?:trên{_S}+)?toàn|trên{_S}+địa{_S}+bàn|của){_S}+(?:tỉnh|huyện|xã|phường|thành{_S}+phố).*$"
+)
+# a line opening with a label and a colon ("Tỷ lệ học sinh đi học đúng độ tuổi: …")
+_LABEL_HEAD = re.compile(rf"[\s\-–+•*]*(?:[0-9]{{1,2}}[.)]{_S}*)?([^\W\d][^:\n0-9]{{5,80}}?){_S}*:")
+SPACES_RE = re.compile(r"\s+")
 _MAX_GAP = 400  # a breakdown follows its total closely
 
 
@@ -57,6 +83,9 @@ def link(doc: Doc, drafts: list[Draft]) -> None:
     _share_lists(doc, drafts)
     _elliptical_items(doc, drafts)
     _counts_behind_rates(doc, drafts)
+    _place_items(doc, drafts)
+    _bare_measures(doc, drafts)
+    _labelled_items(doc, drafts)
 
 
 def _breakdown_of(doc: Doc, drafts: list[Draft], i: int) -> list[Draft]:
@@ -114,7 +143,7 @@ def _purpose_of_total(child: Draft) -> None:
     if child.q.unit.base_unit != "VND":
         return
     purpose = _FUNDS.sub("", _TOTAL_WORDS.sub("", child.part_of.indicator if child.part_of else ""))
-    purpose = re.sub(r"^đã\s+", "", purpose)
+    purpose = _DID_START.sub("", purpose)
     if purpose and purpose not in child.indicator and not _is_actor(purpose):
         child.indicator = f"{child.indicator} {purpose}"
 
@@ -164,7 +193,7 @@ def _shared_measures(doc: Doc, drafts: list[Draft]) -> None:
         ):
             continue
         gap = text_l[first.q.end : d.q.start]
-        if not re.fullmatch(rf"{_S}*(?:,|và|,{_S}*và){_S}*", gap):
+        if not _AND.fullmatch(gap):
             continue
         lead = _LEADING_MEASURE.match(first.indicator)
         if lead is None or not d.indicator.startswith("số ") or lead.group(0).strip() == "số":
@@ -189,9 +218,95 @@ def _elliptical_items(doc: Doc, drafts: list[Draft]) -> None:
                 continue  # a change or attainment beside an item (`, tăng 2,9%`)
             if h.subject_measured:
                 d.quote_from = h
+                head = _WHERE_END.sub("", h.indicator)
+                if base in _MONEY and not measured(d.indicator) and len(head.split()) <= 8:
+                    # "thu nhập bình quân đầu người toàn tỉnh 70 triệu, khu vực nông thôn 63 triệu"
+                    d.indicator = f"{head} {d.indicator}"
                 break
             if h.name_start is None:
                 break
+
+
+def _place_items(doc: Doc, drafts: list[Draft]) -> None:
+    """`bình quân … là 16,3 tiêu chí, trong đó: Tây Ninh 17,7/19 TC, huyện Tân Biên 16,8/17,4 TC`: items
+    named by a place after a figure's `trong đó` are that figure for each place (named from it)."""
+    text_l = doc.text_l
+    for i, head in enumerate(drafts):
+        if head.ratio_only or head.is_change or not head.indicator:
+            continue
+        cue = _BREAKDOWN.match(text_l, head.last_end)
+        if cue is None:
+            continue
+        for d in drafts[i + 1 :]:
+            if (
+                d.q.unit.base_unit != head.q.unit.base_unit
+                or d.part_of is not None
+                or d.q.start - head.q.end > _MAX_GAP
+            ):
+                break
+            seps = [m.end() for m in _ITEM_SEP.finditer(text_l, d.left, d.q.start)]
+            own = doc.text[seps[-1] if seps else d.left : d.q.start].strip(" ,;:.-–+")
+            if not _is_place_name(own):
+                break
+            d.indicator = f"{_WHOLE_AREA.sub('', head.indicator).strip()} {own.lower()}"
+            d.quote_from = head
+
+
+def _labelled_items(doc: Doc, drafts: list[Draft]) -> None:
+    """`Tỷ lệ học sinh đi học đúng độ tuổi: Mẫu giáo 5 tuổi đạt 100%; Tiểu học đạt 99,9%`: the items of a
+    labelled line are the label's indicator for each group (`… đúng độ tuổi tiểu học`)."""
+    text_l = doc.text_l
+    first: dict[int, Draft] = {}
+    for d in drafts:
+        label = _LABEL_HEAD.match(text_l, d.sentence.line_start, d.q.start)
+        if label is None or not measured(label.group(1).strip()):
+            continue
+        head = first.setdefault(label.start(1), d)
+        if d is head or d.q.unit.base_unit != head.q.unit.base_unit or d.subject_measured:
+            continue
+        words = SPACES_RE.sub(" ", label.group(1)).strip()
+        rest = _RATE_WORDS.sub("", d.indicator) if d.indicator.startswith(("tỷ lệ", "tỉ lệ")) else ""
+        if rest and words not in d.indicator and len(rest.split()) <= 4:
+            d.indicator = f"{words} {rest}"
+            if head.entry is not None and d.entry is None:
+                d.entry = head.entry
+
+
+def _bare_measures(doc: Doc, drafts: list[Draft]) -> None:
+    """`Cây lạc: Diện tích gieo trồng 33 ha, năng suất đạt 30 tạ/ha`, `lúa là 115 ha … Năng suất đạt 62,58
+    tạ/ha`: a bare measure word takes its crop from the line's label or from the figure before it."""
+    text_l = doc.text_l
+    for k, d in enumerate(drafts):
+        measure = _BARE_MEASURE_NAMES.get(d.indicator)
+        if measure is None:
+            continue
+        measure = measure or UNIT_MEASURE_WORDS.get(d.q.unit.base_unit, "")
+        subject = ""
+        label = _LINE_LABEL.match(text_l, d.sentence.line_start, d.q.start)
+        if label is not None:
+            subject = label.group(1)
+        elif _opens_clause(text_l, d.sentence.start, d.name_start or d.q.start):
+            for h in reversed(drafts[max(0, k - 4) : k]):
+                if d.q.start - h.q.end > 300 or "\n" in text_l[h.q.end : d.q.start]:
+                    break
+                m = _CROP_NAME.match(h.indicator)
+                if m is not None and not _QUALIFIER_START.match(m.group(1)):
+                    subject = m.group(1)
+                    break
+        if measure and subject:
+            d.indicator = f"{measure} {subject}"
+
+
+def _opens_clause(text_l: str, start: int, at: int) -> bool:
+    """The bare measure opens its clause ("Năng suất đạt 62,58 tạ/ha"), not "… với diện tích 145 ha"."""
+    before = text_l[start:at]
+    return not before.strip(" \t\n-–+•*") or _CLAUSE_OPENING.search(before) is not None
+
+
+def _is_place_name(words: str) -> bool:
+    """`huyện Tân Biên`, `thị xã Hòa Thành`, `Tây Ninh`: a level word, then one to four capitalised words."""
+    names = _PLACE_LEVEL.sub("", words).split()
+    return 0 < len(names) <= 4 and all(w[0].isupper() for w in names)
 
 
 def _counts_behind_rates(doc: Doc, drafts: list[Draft]) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from ingest.extract.catalogue import lookup_name
 from ingest.extract.context import PERIOD_NOISE, Doc, Draft, clean_name
 from ingest.extract.indicators import NameIndex, compatible
 from ingest.extract.kinds import SEMI_BEFORE, is_approx, kind_of
@@ -20,7 +21,7 @@ from ingest.extract.layout import Sentence, layout
 from ingest.extract.lists import link
 from ingest.extract.naming import attainment_entry, draft_mention, extend_with_qualifier, unit_sibling
 from ingest.extract.numbers import Quantity, find_quantities
-from ingest.extract.resolve import resolve
+from ingest.extract.resolve import resolve, uncatalogued
 from ingest.extract.roles import (
     Role,
     absorbs,
@@ -170,8 +171,18 @@ def _finish(doc: Doc, d: Draft, position: dict[int, int]) -> Mention:
         value = q.value
     if entry is not None and entry.base_unit != base_unit:
         entry = unit_sibling(entry, base_unit)  # one unit per indicator: the right one, or none
-    if entry is None and d.indicator:
-        entry = resolve(d.indicator, base_unit)  # the written name says more than the words by the number
+    if d.indicator:
+        # the written name says more than the words by the number: an exact catalogue name wins
+        named = lookup_name(d.indicator, base_unit)
+        specific = (
+            entry is not None and named is not None and entry.indicator_id.startswith(named.indicator_id)
+        )
+        if named is not None and compatible(named.base_unit, base_unit) and not specific:
+            entry = named  # (not over `…_excl_land` from a bracket the name leaves out)
+        elif entry is None:
+            entry = resolve(d.indicator, base_unit)
+        if entry is not None and uncatalogued(d.indicator):
+            entry = None  # one crop season, a sub-population, a band: no indicator measures exactly that
     start, end = _quote_span(doc, d)
     text = doc.text
     while start < end and text[start].isspace():

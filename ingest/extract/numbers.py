@@ -25,13 +25,13 @@ from ingest.extract.vocab import (
 
 _NUM = r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]{1,3}(?:,[0-9]{3}){2,}(?:\.[0-9]+)?|[0-9]+(?:[.,][0-9]+)?"
 QUANTITY_RE = re.compile(
-    rf"(?<![\w/.:\[])(?<![0-9],)(?P<cmp>(?:[≥≤]|[><]=?)[^\S\n]*)?(?P<a>{_NUM})"
+    rf"(?<![\w/.\[])(?<![0-9]:)(?<![0-9],)(?P<cmp>(?:[≥≤]|[><]=?)[^\S\n]*)?(?P<a>{_NUM})"
     rf"(?:(?P<sep>[^\S\n]*[-–—][^\S\n]*|[^\S\n]*/[^\S\n]*|[^\S\n]+(?:đến|tới)[^\S\n]+)(?P<b>{_NUM}))?"
 )
 # Where a quantity can start: a digit or comparator not glued to a word, code or number before it. The
 # pattern opens with a character class, so the regex engine skips ahead to candidates at C speed; the
 # full QUANTITY_RE (whose leading look-behind defeats that skip) is then tried only at those positions.
-_QUANTITY_START = re.compile(r"[0-9≥≤><](?<![\w/.:\[].)(?<![0-9],.)")
+_QUANTITY_START = re.compile(r"[0-9≥≤><](?<![\w/.\[].)(?<![0-9]:.)(?<![0-9],.)")
 _DOC_CODE_AFTER = re.compile(r"[^\S\n]*[-–][^\S\n]*[A-ZĐ]{1,6}\b|[^\S\n]*/[^\S\n]*[A-ZĐ]{2,}")
 _DATE_AFTER = re.compile(r"[/.-][0-9]{2,4}\b")
 _LINE_LEAD = re.compile(r"[ \t#*\-•+>\u00a0]*")  # what may precede a list marker on its line
@@ -130,6 +130,10 @@ _COUNTER_BEFORE = re.compile(
 _MERGED_BEFORE = re.compile(
     r"(?<!\w)sáp[^\S\n]+nhập(?:[^\S\n]+(?:bởi|từ|của|đảng[^\S\n]+bộ))?[^\S\n]*(?:gồm|là)?[^\S\n]*$"
 )
+_WHERE_BEFORE = re.compile(r"(?<!\w)(?:tại|ở|của)[^\S\n]*$")
+_FIGURE_AFTER = re.compile(
+    r"[^\S\n]*(?:là|đạt|chiếm|có|:)?[^\S\n]*(?:trên|dưới|gần|hơn|khoảng)?[^\S\n]*[0-9]"
+)
 _ADMIN_UNITS = frozenset({"xã", "huyện", "thôn", "bản", "ấp", "làng", "phường", "thị trấn", "xóm", "tỉnh"})
 
 
@@ -141,6 +145,8 @@ def _not_a_fact(text: str, text_l: str, start: int, unit: UnitMatch) -> bool:
         return False
     if _MERGED_BEFORE.search(before):
         return True
+    if _WHERE_BEFORE.search(before) and _FIGURE_AFTER.match(text_l, unit.end):
+        return True  # "tại 6 xã là 3,29%", "của 2 bản đạt 100%": where the figure after it holds
     after = text[unit.end : unit.end + 3].lstrip(" \t\u00a0")
     return bool(after) and after[0].isupper()  # "2 xã Bình Trung và Bình Giã": named, not counted
 
@@ -176,6 +182,20 @@ def _quantity_matches(text: str) -> Iterator[re.Match[str]]:
 
 # "date 2025-08-08", "2018-01-12 07:50": ISO dates in page headers are not quantities.
 _ISO_DATE = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}-[0-9]{1,2}(?:-[0-9]{1,2})?(?![0-9])")
+# the scan starts at a dash followed by a digit (a literal first: fast), then checks the year before it
+_DASH_DIGIT = re.compile(r"-[0-9]")
+
+
+def _iso_dates(text: str) -> list[tuple[int, int]]:
+    """Spans of `2025-08-08`, `2023-05` in the text."""
+    out: list[tuple[int, int]] = []
+    for dash in _DASH_DIGIT.finditer(text):
+        m = _ISO_DATE.match(text, dash.start() - 4) if dash.start() >= 4 else None
+        if m is not None and (not out or m.start() >= out[-1][1]):
+            out.append((m.start(), m.end()))
+    return out
+
+
 # "8 tỷ 500 triệu đồng": a second number of a smaller scale continues the amount.
 _COMPOUND = re.compile(
     r"[^\S\n]+(?P<n>[0-9]{1,3})[^\S\n]*(?P<scale>triệu|tr|nghìn|ngàn)(?:[^\S\n]*(?:đồng|đ)(?!\w))?"
@@ -198,7 +218,7 @@ def find_quantities(text: str, text_l: str) -> list[Quantity]:
     """Every number-with-unit in the text, in order. Numbers without a unit are not quantities."""
     out: list[Quantity] = []
     line_start = scanned = 0  # the line of the current match; matches come in order, so scan forward only
-    dates = [(d.start(), d.end()) for d in _ISO_DATE.finditer(text)] if "-" in text else []
+    dates = _iso_dates(text) if "-" in text else []
     consumed = 0  # end of the last quantity: a compound amount consumes the number after it
     for m in _quantity_matches(text):
         a_start, end = m.start("a"), m.end()

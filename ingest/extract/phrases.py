@@ -33,6 +33,8 @@ from ingest.extract.vocab import (
 )
 
 MAX_WORDS = 14
+NAME_MAX_WORDS = 20  # a written name with its measure word, subject and qualifiers
+_REPEATED_MEASURE = re.compile(r"^(tỷ lệ|tỉ lệ|số|tổng số|tỷ trọng|tốc độ tăng)(?: \1)+(?= |$)")
 _S = r"[^\S\n]"
 _BRACKETS = re.compile(r"\([^()]*\)?|\[[^\]]*\]|[“”\"']")
 # Period phrases that date a figure rather than name it; `hằng năm` / `bình quân` stay in the name.
@@ -64,6 +66,7 @@ _MEASURE_INSIDE = re.compile(
     rf"|năng{_S}+suất)(?!\w)"
 )
 _REACHED_AFTER = re.compile(rf"{_S}+đạt{_S}+(?!được|kết|tỷ|tỉ|[0-9])")
+_RATE_SUBJECT = re.compile(rf"^(?:tỷ{_S}+lệ|tỉ{_S}+lệ|tốc{_S}+độ|tỷ{_S}+trọng)(?!\w)")
 _KEPT_AFTER = re.compile(rf"{_S}+(phấn{_S}+đấu|cụ{_S}+thể|chủ{_S}+yếu|trọng{_S}+tâm)(?!\w)")
 _CONGRESS = re.compile(r"(?<!\w)đại hội(?!\w)")
 _PLACE = re.compile(
@@ -77,6 +80,7 @@ _CUT = re.compile(rf"(?<!\w)(?<!so )(?:{words_alt(SUBJECT_CUTS)})(?!\w)")
 _ALWAYS_CUT = frozenset(
     {"chỉ tiêu chủ yếu", "các chỉ tiêu", "nổi bật là", "cụ thể", "trong đó", "trong đó có", "gồm"}
 )
+_QUALIFIERS_ONLY = re.compile(rf"(?:với{_S}+)?(?:bình{_S}+quân)?{_S}*(?:(?:hằng|hàng|mỗi){_S}+năm)?")
 _BARE_MEASURES = frozenset({"tỷ trọng", "tỉ trọng", "tỷ lệ", "tỉ lệ", "tốc độ"})
 # The verb right before the number: what kind of figure it is
 _YEARLY_WORDS = rf"(?:hằng{_S}+năm|hàng{_S}+năm|mỗi{_S}+năm|/{_S}*năm)"
@@ -87,7 +91,7 @@ _GROWTH = re.compile(rf"(?<!\w)tăng(?!{_S}+trưởng){_AVERAGE}{_S}*{_YEARLY_WO
 _FALL = re.compile(rf"(?<!\w)giảm{_AVERAGE}{_S}*{_YEARLY_WORDS}?{_S}*{_HEDGES}$")
 _FROM_LEVEL = re.compile(rf"(?<!\w)(?:tăng|giảm){_S}+từ{_S}*$")
 _TO_LEVEL = re.compile(
-    rf"[^0-9;.\n]{{0,40}}?(?<!\w)(?:lên|xuống)(?:{_S}+(?:còn|mức))?{_S}*(?:[0-9]|khoảng|trên|gần)"
+    rf"[^;.\n]{{0,40}}?(?<!\w)(?:lên|xuống)(?:{_S}+(?:còn|mức))?{_S}*(?:[0-9]|khoảng|trên|gần)"
 )
 _REACHED = re.compile(
     rf"(?<!\w)(?:đạt|ước{_S}+đạt|thực{_S}+hiện|được){_S}*(?:(?:trên|gần|hơn|khoảng){_S}*)*$"
@@ -152,7 +156,7 @@ def subject_before(doc: Doc, q: Quantity, left: int, hit_start: int | None) -> t
     join (`Nông, lâm nghiệp, thuỷ sản: 75%`).
     """
     text_l = doc.text_l
-    seps = list(_CUT_CHARS.finditer(text_l, left, q.start))
+    seps = _unbracketed(list(_CUT_CHARS.finditer(text_l, left, q.start)))
     i = len(seps)
     while True:
         start = seps[i - 1].end() if i else left
@@ -162,6 +166,11 @@ def subject_before(doc: Doc, q: Quantity, left: int, hit_start: int | None) -> t
         if subject or i == 0 or seps[i - 1].group() != ":":
             break
         i -= 1  # "label: value": the words before the colon name the value
+    if i and _QUALIFIERS_ONLY.fullmatch(subject) and seps[i - 1].group() == ",":
+        # "Tốc độ tăng trưởng giữ mức ổn định, với bình quân hàng năm đạt 8,79%": the clause before names it
+        head, _ = _cut(text_l, seps[i - 2].end() if i >= 2 else left, seps[i - 1].start())
+        if measured(head):
+            subject = f"{head} {subject}"
     raw = text_l[seps[-1].end() if seps else left : q.start]
     joinable = i and seps[i - 1].group() == "," and start >= seps[i - 1].end()
     if subject and joinable and len(subject.split()) <= 4:
@@ -169,12 +178,27 @@ def subject_before(doc: Doc, q: Quantity, left: int, hit_start: int | None) -> t
     inner = _MEASURE_INSIDE.search(subject)
     if inner is not None and inner.start() > 0 and _keeps_measure(subject[: inner.start()]):
         subject = subject[inner.start() :]  # "thực hiện tổng diện tích gieo trồng 772 ha"
-    if len(subject.split()) > MAX_WORDS - 2:  # the words next to the number say what it is
+    if measured(subject):  # "tốc độ tăng tổng thu ngân sách … bình quân hằng năm": a written name, whole
+        subject = _strip(" ".join(subject.split()[: 2 * MAX_WORDS]))
+    elif len(subject.split()) > MAX_WORDS - 2:  # the words next to the number say what it is
         subject = _strip(" ".join(subject.split()[-(MAX_WORDS - 2) :]))
     if not subject:
         return "", q.start, raw
     at = text_l.find(subject.split()[0], start, q.start)
     return subject, at if at >= 0 else start, raw
+
+
+def _unbracketed(seps: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The cuts less the brackets closed before the number: `tăng trưởng kinh tế (GRDP) đạt 8,1%`."""
+    out: list[re.Match[str]] = []
+    for sep in seps:
+        if sep.group() == ")":
+            opened = next((k for k in range(len(out) - 1, -1, -1) if out[k].group() == "("), None)
+            if opened is not None:
+                del out[opened:]  # the bracket and the cuts inside it
+                continue
+        out.append(sep)
+    return out
 
 
 def _cut(text_l: str, start: int, end: int) -> tuple[str, int]:
@@ -284,6 +308,8 @@ def _percent_name(doc: Doc, q: Quantity, s: Sentence, subject: str, raw: str, co
         return f"tỷ lệ {tail}" if tail else ""
     if _FROM_LEVEL.search(raw) and _TO_LEVEL.match(doc.text_l, q.end):
         raw = _FROM_LEVEL.sub(" ", raw)  # "tăng từ 36% lên 40,4%": two levels, not a change
+    if subject.startswith("tăng trưởng"):
+        return f"tốc độ {subject}"  # "tăng trưởng kinh tế (GRDP) đạt 8,1%"
     if _GROWTH.search(raw) and not subject.startswith(("tốc độ", "tỷ lệ tăng", "tăng")):
         return f"tốc độ tăng {subject}"
     if _FALL.search(raw) and not subject.endswith("giảm") and not subject.endswith("giảm bình quân"):
@@ -317,7 +343,9 @@ def _count_name(doc: Doc, q: Quantity, s: Sentence, subject: str, unit: str) -> 
         return "số đại biểu dự đại hội"  # "Đại hội có 199 đại biểu": an attendance count
     if _PLACE.match(subject):
         subject = ""  # "thị xã Phú Mỹ có 5/5 xã đạt chuẩn": the place is the doer, not the name
-    if measured(subject) or (subject and f" {noun} " in f" {subject} "):
+    if (measured(subject) and not _RATE_SUBJECT.match(subject)) or (
+        subject and f" {noun} " in f" {subject} "
+    ):
         return subject
     if noun in GENERIC_NAME_UNITS and subject and not _VERB_START.match(subject):
         return subject
@@ -327,5 +355,5 @@ def _count_name(doc: Doc, q: Quantity, s: Sentence, subject: str, unit: str) -> 
 
 
 def _finish(name: str) -> str:
-    words = spell_out(SPACES.sub(" ", name).strip(" ,;:-–.")).split()
-    return " ".join(words[:MAX_WORDS])
+    words = spell_out(SPACES.sub(" ", name.replace(": ", " ")).strip(" ,;:-–.")).split()
+    return _REPEATED_MEASURE.sub(r"\1", " ".join(words[:NAME_MAX_WORDS]))  # "tỷ lệ tỷ lệ hộ nghèo"

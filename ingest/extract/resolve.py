@@ -27,6 +27,7 @@ from ingest.extract.vocab import (
     NAME_TRAILING_QUALIFIERS,
     PLAN_ATTAINMENT_PREFIXES,
     SECTOR_GROWTH_IDS,
+    UNCATALOGUED_NAME_PATTERNS,
 )
 
 _GROWTH = re.compile(
@@ -41,15 +42,17 @@ _TRAILING = re.compile(rf"(?: (?:{'|'.join(map(re.escape, NAME_TRAILING_QUALIFIE
 _INNER = re.compile(
     r"(?<!\w)(?:của (?:xã|huyện|tỉnh|phường|thị trấn|đảng bộ)|trên địa bàn(?: (?:xã|huyện|tỉnh|phường))?"
     r"|toàn (?:xã|huyện|tỉnh|phường|đảng bộ)|trong toàn (?:xã|huyện|tỉnh|đảng bộ))(?!\w)"
-    r"|(?<=diện tích )cây (?=\w)"
+    r"|(?<=diện tích )(?:cây|gieo trồng|gieo cấy|trồng) (?=\w)"
 )
 _SPACES = re.compile(r"\s+")
+_UNCATALOGUED = re.compile(rf"(?<!\w)(?:{'|'.join(UNCATALOGUED_NAME_PATTERNS)})(?!\w)")
 _WORD = re.compile(r"[^\W\d_]+")
 _SECTOR_FILLERS = frozenset(
     {"khu", "vực", "ngành", "giá", "trị", "sản", "xuất", "kinh", "tế", "và", "khác", "nghiệp"}
 )
 
 
+@lru_cache(maxsize=1 << 14)
 def resolve(name: str, base_unit: str) -> CatalogueEntry | None:
     """The catalogue entry the written `name` of a figure in `base_unit` stands for, or None."""
     return _resolve(normalize_name(name), base_unit)
@@ -72,9 +75,11 @@ def _resolve(name: str, base_unit: str) -> CatalogueEntry | None:
     return _inside(plain, base_unit)
 
 
-def supports(entry: CatalogueEntry, name: str) -> bool:
-    """Whether one of the entry's names is written inside `name` (the name backs the id)."""
-    return any(entry in hit.entries for hit in NameIndex(normalize_name(name)).hits)
+def uncatalogued(name: str) -> bool:
+    """Whether the name says one crop season, a sub-population, a band or an average per unit: no
+    catalogue indicator measures that exactly (`diện tích lúa vụ xuân`, `thu nhập … khu vực nông
+    thôn`, `số xã đạt 14 tiêu chí`), so the mention carries no id."""
+    return _UNCATALOGUED.search(normalize_name(name)) is not None
 
 
 def _derived(name: str) -> CatalogueEntry | None:
@@ -138,4 +143,4 @@ def _inside(name: str, base_unit: str | None) -> CatalogueEntry | None:
     return best
 
 
-__all__ = ["resolve", "supports"]
+__all__ = ["resolve", "uncatalogued"]

@@ -54,15 +54,6 @@ _PLAN_CELL = re.compile(rf"(?<!\w)(?:{words_alt(PLAN_WORDS)})(?!\w)")
 _DIGIT = re.compile(r"[0-9]")
 
 
-def _signed(verb: str | None, value: float) -> float:
-    """`tăng 8%` of plan is 108 %, `giảm 8%` is 92 %, `vượt 11,6%` is 111.6 %."""
-    if verb == "tăng" or (verb == "vượt" and value < 100):
-        return 100.0 + value
-    if verb == "giảm":
-        return 100.0 - value
-    return value
-
-
 def ratio_role(doc: Doc, q: Quantity, left: int, s: Sentence) -> tuple[Role, float] | None:
     """(PLAN|YOY|THRESHOLD, pct) when the percentage is attainment of plan or versus last year."""
     text_l = doc.text_l
@@ -78,7 +69,11 @@ def ratio_role(doc: Doc, q: Quantity, left: int, s: Sentence) -> tuple[Role, flo
     verb = before.group("verb") if before else None
     if verb is None and role is Role.PLAN and after.group("plan") in SHARE_PLAN_WORDS:
         return None  # "100% hộ ... chỉ tiêu" without a verb is a share, not attainment
-    return role, _signed(verb, q.value)
+    if verb in ("tăng", "giảm") or (verb == "vượt" and q.value < 100):
+        # "tăng 57,43% so với cùng kỳ", "vượt 31,7% mục tiêu": a growth or an excess is a figure of its
+        # own (the gold rules), never the ratio `bằng X% cùng kỳ` / attainment `đạt X% kế hoạch`
+        return None
+    return role, q.value
 
 
 def _yoy_year_role(doc: Doc, q: Quantity, left: int, s: Sentence) -> tuple[Role, float] | None:
@@ -89,9 +84,9 @@ def _yoy_year_role(doc: Doc, q: Quantity, left: int, s: Sentence) -> tuple[Role,
         return None
     before = _RATIO_BEFORE.search(doc.text_l, max(left, q.start - 30), q.start)
     verb = before.group("verb") if before else None
-    if verb is None:
-        return None
-    return Role.YOY_YEAR, _signed(verb, q.value)
+    if verb is None or verb in ("tăng", "giảm"):
+        return None  # "tăng 10,3% so với năm 2022": a growth, a figure of its own
+    return Role.YOY_YEAR, q.value
 
 
 def table_columns(doc: Doc, s: Sentence) -> dict[int, Role] | None:

@@ -97,25 +97,31 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
             year = int(code)
             if kind == "target" or base.startswith("term-") or str(year) not in base:
                 return code
-    sent_start = sentence_start(doc, q.start)
-    lead = _LEAD_YEAR.search(text_l, sent_start, min(q.start, sent_start + 40))  # fronted: near the start
-    if (
-        lead is not None
-        and lead.group(1) not in base
-        and (kind == "target" or not _is_later(lead.group(1), doc))
-    ):
-        return lead.group(
-            1
-        )  # "Minh chứng là trong năm 2022, diện tích lúa …; cây ngô …": the sentence's year
+    # "Minh chứng là trong năm 2022, diện tích lúa …; cây ngô …": a year fronted in the sentence
+    front = _sentence_front(text_l, s.line_start, q.start)
+    if text_l.find("năm", front, min(q.start, front + 40)) >= 0:
+        lead = _LEAD_YEAR.search(text_l, front, min(q.start, front + 40))
+        if (
+            lead is not None
+            and lead.group(1) not in base
+            and (kind == "target" or not _is_later(lead.group(1), doc))
+        ):
+            return lead.group(1)
     # a running total ("Tổng thu ngân sách đến 30/6/2023 …; thu NSNN …") scopes its whole sentence
     lo = max(0, q.start - SENTENCE_WINDOW)
     if text_l.find("đến", lo, q.start) < 0 and text_l.find("tới", lo, q.start) < 0:
         return base  # AS_OF_RE needs "đến" or "tới"
-    for m in as_of_matches(text_l, sent_start, q.start):
+    for m in as_of_matches(text_l, sentence_start(doc, q.start), q.start):
         code2 = as_of(m, doc.ref_year)
         if code2:
             return code2
     return base
+
+
+def _sentence_front(text_l: str, line_start: int, pos: int) -> int:
+    """Where the sentence holding `pos` starts, found backwards at C speed (a full stop and a space)."""
+    stop = text_l.rfind(". ", line_start, pos)
+    return stop + 2 if stop >= 0 else line_start
 
 
 def _is_later(year: str, doc: Doc) -> bool:

@@ -115,6 +115,7 @@ COUNT_UNITS: tuple[str, ...] = (
     "tổ chức đảng",
     "sản phẩm",
     "tiêu chí",
+    "tc",  # "17,7 TC": tiêu chí, abbreviated
     "chỉ tiêu",
     "trường",
     "lớp",
@@ -318,7 +319,7 @@ IDENTIFIER_WORDS: frozenset[str] = frozenset(
     {"số", "thứ", "lần", "đợt", "quý", "thôn", "xóm", "ấp", "đội", "tổ", "khu", "lô", "điều"}
 )
 # ... unless this word comes before them: "tổng số 74 nghị quyết" is a count, "dân số 0,9%" a rate.
-IDENTIFIER_KEEP_BEFORE: frozenset[str] = frozenset({"tổng", "dân"})
+IDENTIFIER_KEEP_BEFORE: frozenset[str] = frozenset({"tổng", "dân", "nông"})  # "khu vực nông thôn 51,53 triệu"
 # Words before a four-digit year that make it a date, not a quantity ("năm 2023", "giai đoạn 2021").
 YEAR_WORDS: frozenset[str] = frozenset({"năm", "khóa", "khoá", "kỳ", "đoạn", "niên"})
 
@@ -505,6 +506,17 @@ TARGET_LEAD_PATTERNS: tuple[str, ...] = (
     r"thông\s+qua\s+(?:các\s+|một\s+số\s+|[0-9]+\s+)?(?:chỉ\s+tiêu|mục\s+tiêu)",
     r"thông\s+qua\s+nghị\s+quyết\s+(?:đại\s+hội|về\s+(?:nhiệm\s+vụ|phát\s+triển|kế\s+hoạch))",
 )
+# Every lead above holds one of these two-syllable words (second syllable -> the first ones it follows):
+# a sentence without any of them holds no lead, a cheap filter before the regular expressions.
+LEAD_ANCHORS: dict[str, tuple[str, ...]] = {
+    "tiêu": ("chỉ", "mục"),
+    "đấu": ("phấn",),
+    "hướng": ("phương",),
+    "tâm": ("trọng",),
+    "hoạch": ("kế",),
+    "kiến": ("dự",),
+    "quyết": ("nghị",),
+}
 # ...unless an achievement comes first: `đạt và vượt 21/25 chỉ tiêu nghị quyết đề ra` is a result.
 LEAD_BLOCKERS: tuple[str, ...] = (
     "đạt",
@@ -1005,6 +1017,7 @@ GENERIC_NAME_UNITS: frozenset[str] = frozenset(
 )
 # Spelled-out forms of abbreviations in names (`nsđp` -> `ngân sách địa phương`), beside ABBREVIATIONS.
 NAME_ABBREVIATIONS: dict[str, str] = {
+    "tc": "tiêu chí",
     "nsđp": "ngân sách địa phương",
     "nsnn": "ngân sách nhà nước",
     "dtts": "dân tộc thiểu số",
@@ -1254,3 +1267,14 @@ NAME_HARMLESS_WORDS: frozenset[str] = frozenset(
         "hằng", "năm", "mỗi", "nhiệm", "kỳ", "trong", "chung", "nhân", "dân", "người", "ước", "thuộc", "trực",
     }
 )  # fmt: skip
+
+# Names that no catalogue indicator measures exactly (the real corpus's id rule: same measure, same
+# subject): one crop season, a sub-population of the area, a band or an average per unit.
+UNCATALOGUED_NAME_PATTERNS: tuple[str, ...] = (
+    r"vụ (?:xuân|mùa|hè thu|thu đông|đông xuân|chiêm xuân|chiêm|đông|hè|sớm|muộn)",
+    r"đông xuân|chiêm xuân|rải vụ",
+    r"(?:khu vực|vùng|ở|tại) (?:nông thôn|thành thị|đô thị)(?! mới)",
+    r"bình quân (?:mỗi|một|trên) (?:xã|thôn|hộ|bản|ấp)",
+    r"mỗi xã",
+    r"đạt (?:từ )?\d+(?: ?[-–] ?\d+| đến \d+)? tiêu chí",
+)

@@ -16,8 +16,24 @@ SQL_DIR = Path(__file__).with_name("sql")
 LABELS_FILE = Path(__file__).with_name("labels.yaml")
 
 
-class EmptyWarehouse(RuntimeError):
+class ReportDataError(RuntimeError):
+    """The published warehouse cannot give the rows of a report or an export."""
+
+
+class EmptyWarehouse(ReportDataError):
     """The published warehouse holds no fact for the requested scope: nothing to report."""
+
+
+class OutdatedWarehouse(ReportDataError):
+    """The published warehouse was built before columns the reports read (rebuild it)."""
+
+
+# Columns of the marts that facts.sql reads beyond the first release's: a warehouse published
+# before them gets a clear message instead of a binder error.
+REQUIRED_COLUMNS = {
+    "fct_commune_indicators": ("unit", "approx", "n_values", "has_breakdown", "winning_period"),
+    "dim_indicator": ("name_en", "counted_noun", "measure"),
+}
 
 
 @dataclass(frozen=True)
@@ -54,10 +70,14 @@ def labels() -> dict[str, Any]:
     return yaml.safe_load(LABELS_FILE.read_text(encoding="utf-8"))
 
 
-def unit_label(base_unit: str | None) -> dict[str, Any]:
-    """Display unit of a base unit: Vietnamese, English, and the divisor from the base value."""
+def unit_label(base_unit: str | None, counted_noun: str | None = None) -> dict[str, Any]:
+    """Display unit of a base unit: Vietnamese, English, and the divisor from the base value.
+    A count is shown in what it counts (`hộ`, `đảng viên`) when the catalogue says so."""
     units = labels()["units"]
-    return units.get(base_unit or "other", {"vi": base_unit, "en": base_unit, "scale": 1})
+    unit = units.get(base_unit or "other", {"vi": base_unit, "en": base_unit, "scale": 1})
+    if base_unit == "count" and counted_noun:
+        return {**unit, "vi": counted_noun}
+    return unit
 
 
 def bilingual(key: str, sep: str = " · ") -> str:
@@ -76,25 +96,26 @@ def _sql(name: str, **parts: str) -> str:
     return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8").format(**parts)
 
 
-def _name_en_column(paths: DataPaths) -> str:
-    # `name_en` (a short name) arrives with the catalogue's new columns; older warehouses carry
-    # only `description_en`.
-    rows = _run(
-        paths,
-        "select column_name from information_schema.columns "
-        "where table_name = 'dim_indicator' and column_name in ('name_en', 'description_en')",
-    )
-    names = {r["column_name"] for r in rows}
-    return "name_en" if "name_en" in names else "description_en"
+def check_columns(paths: DataPaths) -> None:
+    """Raise OutdatedWarehouse naming the columns the published warehouse lacks."""
+    rows = _run(paths, "select table_name, column_name from information_schema.columns")
+    present = {(r["table_name"], r["column_name"]) for r in rows}
+    missing = [f"{t}.{c}" for t, cols in REQUIRED_COLUMNS.items() for c in cols if (t, c) not in present]
+    if missing:
+        raise OutdatedWarehouse(
+            f"{paths.published} was built before {', '.join(missing)}: rebuild it "
+            "(`xaetl run`, or `xaetl demo` for the demo) and run this again"
+        )
 
 
 def load_facts(paths: DataPaths, scope: Scope = ALL) -> list[dict[str, Any]]:
     """Reconciled facts with commune, indicator, period and the winning mention's provenance."""
+    check_columns(paths)
     facts = _run(paths, facts_sql(paths, scope))
     if not facts:
         raise EmptyWarehouse(f"no facts for {scope.describe()} in {paths.published}")
     for fact in facts:
-        unit = unit_label(fact["base_unit"])
+        unit = unit_label(fact["base_unit"], fact["counted_noun"])
         fact["display_value"] = None if fact["base_value"] is None else fact["base_value"] / unit["scale"]
         fact["display_unit_vi"], fact["display_unit_en"] = unit["vi"], unit["en"]
         fact["theme"] = fact["theme"] or labels()["text"]["unmapped"]["vi"]
@@ -112,7 +133,7 @@ def load_target_pairs(paths: DataPaths, scope: Scope = ALL) -> list[dict[str, An
 
 
 def facts_sql(paths: DataPaths, scope: Scope = ALL) -> str:
-    return _sql("facts", where=scope.where(), name_en=_name_en_column(paths))
+    return _sql("facts", where=scope.where())
 
 
 def target_pairs_sql(paths: DataPaths, scope: Scope = ALL) -> str:

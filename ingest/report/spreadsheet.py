@@ -38,9 +38,14 @@ LONG_COLUMNS = [
     ("unit", "display_unit_vi"),
     (None, "display_unit_en"),
     ("approx", "approx"),
+    ("value_written", "value"),
+    ("unit_written", "unit"),
+    ("winning_period", "winning_period"),
     ("plan_pct", "plan_pct"),
     ("yoy_pct", "yoy_pct"),
     ("conflict", "has_conflict"),
+    ("breakdown", "has_breakdown"),
+    ("n_values", "n_values"),
     ("documents", "n_documents"),
     ("document", "document_title"),
     (None, "url"),
@@ -188,8 +193,23 @@ def _fill_pivot(sheet: Any, facts: list[dict[str, Any]], comments: list[int]) ->
             if source is None or not source["quote"] or comments[0] >= MAX_COMMENTS:
                 continue
             comments[0] += 1
-            note = f"«{source['quote'][:600]}»\n{source['document_title'] or ''}\n{source['url'] or ''}"
+            quote = f"«{source['quote'][:600]}»"
+            note = f"{_flags(source)}{quote}\n{source['document_title'] or ''}\n{source['url'] or ''}"
             sheet.cell(row=r, column=c).comment = Comment(note, "xaetl", width=420, height=160)
+
+
+def _flags(fact: dict[str, Any]) -> str:
+    """What a pivot cell's comment says before the quote: estimate, breakdown, conflict."""
+    lines = []
+    if fact["approx"]:
+        lines.append(f"~ {bilingual('approx')}")
+    if fact["has_breakdown"]:
+        lines.append(
+            f"Σ {bilingual('breakdown')}: {fact['n_values']} ({labels()['text']['breakdown_note']['en']})"
+        )
+    if fact["has_conflict"]:
+        lines.append(f"⚠ {bilingual('conflict')}")
+    return "".join(line + "\n" for line in lines)
 
 
 def _row_order(fact: dict[str, Any]) -> tuple:

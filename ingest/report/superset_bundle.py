@@ -67,7 +67,9 @@ def _display_sql() -> str:
     unit_vi = " ".join(f"when '{u}' then '{spec['vi']}'" for u, spec in units.items())
     return (
         f"base_value / (case base_unit {scale} else 1 end) as value_display,\n"
-        f"    case base_unit {unit_vi} else base_unit end as unit_vi,\n"
+        # a count is shown in what it counts (`hộ`), as the report does (facts.unit_label)
+        f"    case when base_unit = 'count' and counted_noun is not null then counted_noun\n"
+        f"        else case base_unit {unit_vi} else base_unit end end as unit_vi,\n"
         "    indicator_vi || coalesce(' · ' || indicator_en, '') as indicator_label,\n"
         "    commune_name || ' · ' || indicator_vi || ' (' || period || ')' as fact_label,\n"
         # a trend needs two periods of the same series
@@ -229,6 +231,7 @@ def charts() -> list[Chart]:
             "plan_pct",
             "yoy_pct",
             "approx",
+            "has_breakdown",
             "quote",
             "url",
         ],

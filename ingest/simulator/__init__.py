@@ -1,9 +1,10 @@
 """Portal simulator: a local HTTP server serving a bundled snapshot of commune portal sites."""
 
+from ingest.simulator.exchange import RequestRecord
 from ingest.simulator.faults import FAULT_KINDS, Fault, FaultPlan, Responder
 from ingest.simulator.model import SimArticle, SimCategory, SimSite
 from ingest.simulator.routes import render_article, render_listing
-from ingest.simulator.server import PortalSimulator, RequestRecord
+from ingest.simulator.server import PortalSimulator
 from ingest.simulator.snapshot import load_sites
 
 __all__ = [

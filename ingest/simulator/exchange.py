@@ -129,10 +129,11 @@ class Exchange:
         self._stopping.wait(seconds)
 
     def send_page(self, page: Page, *, body: bytes | None = None, content_type: str | None = None) -> None:
-        """The page as is (or with another body / content type), with validators and 304 on a match."""
+        """The page as is (or with another body / content type), with validators and 304 on a match
+        (unless the page's portal sends no validators)."""
         body = page.body if body is None else body
         headers = {"Content-Type": content_type or page.content_type, **page.headers}
-        if page.status == 200:
+        if page.status == 200 and page.validators:
             tag = etag(body)
             headers["ETag"] = tag
             if page.last_modified is not None:

@@ -12,6 +12,9 @@ from ingest.simulator.wordhtml import render_body
 
 VN_TZ = timezone(timedelta(hours=7), "GMT+7")
 FAMILIES = ("thanhhoa", "liferay", "generic")
+# Families whose real portals send no ETag / Last-Modified (so never a 304), and print a visitor
+# counter that changes on every request: every refetch has new bytes.
+NO_VALIDATORS = frozenset({"thanhhoa"})
 LIFERAY_PORTLET = "_com_liferay_asset_publisher_web_portlet_AssetPublisherPortlet"
 SLUG_JUNK = re.compile(r"[^a-z0-9]+")
 MARKUP = re.compile(r"<[^>]+>|\*\*|(?<!\w)\*|\*(?!\w)|^#+\s*", re.M)
@@ -114,7 +117,12 @@ class SimSite:
     page_size: int = 3
     crawl_delay: float | None = None
     robots_disallow: list[str] = field(default_factory=list)  # site-relative paths
-    visitor_total: int = 100000
+    visitor_total: int = 100000  # the "Tất cả" counter, one more on every page served
+    visitors_today: int = 1  # the "Hôm nay" counter, likewise
+    # ETag / Last-Modified and 304s; None: the family's habit (Thanh Hóa portals send none)
+    validators: bool | None = None
+    # the counters count every page served; None: the family's habit (Thanh Hóa portals do)
+    live_counter: bool | None = None
     address: str = ""
     phone: str = ""
     email: str = ""
@@ -133,6 +141,16 @@ class SimSite:
             self.site_name = f"Cổng thông tin điện tử xã {self.commune}"
         if not self.categories:
             self.categories = [SimCategory("tin-tuc-su-kien", "Tin tức - Sự kiện")]
+        if self.validators is None:
+            self.validators = self.family not in NO_VALIDATORS
+        if self.live_counter is None:
+            self.live_counter = self.family in NO_VALIDATORS
+
+    def count_visit(self) -> None:
+        """A page was served: the visitor counters move (if this portal shows live ones)."""
+        if self.live_counter:
+            self.visitor_total += 1
+            self.visitors_today += 1
 
     # -- lookups -------------------------------------------------------------------------
     def article(self, slug: str) -> SimArticle:

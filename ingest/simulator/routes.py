@@ -33,6 +33,7 @@ class Page:
     content_type: str = HTML
     last_modified: datetime | None = None
     headers: dict[str, str] = field(default_factory=dict)
+    validators: bool = True  # ETag / Last-Modified, and 304 to a matching conditional GET
 
 
 def not_found(site: SimSite | None = None) -> Page:
@@ -83,8 +84,11 @@ def render_listing(site: SimSite, key: str, page: int = 1, base_url: str = "") -
 def _listing(site: SimSite, key: str, page: int, base_url: str) -> Page:
     if site.category(key) is None or not 1 <= page <= site.pages_in(key):
         return not_found(site)
+    site.count_visit()
     html_text = render_listing(site, key, page, base_url)
-    return Page(200, html_text.encode("utf-8"), last_modified=_listing_lm(site, key))
+    return Page(
+        200, html_text.encode("utf-8"), last_modified=_listing_lm(site, key), validators=bool(site.validators)
+    )
 
 
 def _article(site: SimSite, slug: str, base_url: str) -> Page:
@@ -92,7 +96,9 @@ def _article(site: SimSite, slug: str, base_url: str) -> Page:
         art = site.article(slug)
     except KeyError:
         return not_found(site)
-    return Page(200, render_article(site, art, base_url).encode("utf-8"), last_modified=art.last_modified)
+    site.count_visit()
+    body = render_article(site, art, base_url).encode("utf-8")
+    return Page(200, body, last_modified=art.last_modified, validators=bool(site.validators))
 
 
 def _page_param(query: dict[str, list[str]], name: str) -> int | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -23,8 +24,7 @@ from ingest.simulator.snapshot import load_sites
 from ingest.simulator.synthetic import synthetic_sites
 
 log = logging.getLogger(__name__)
-
-__all__ = ["PortalSimulator", "RequestRecord"]
+POLL_S = 0.05  # how often an idle server checks for shutdown (the latency of stop())
 
 
 class _Server(ThreadingHTTPServer):
@@ -99,7 +99,7 @@ class PortalSimulator:
                 server = _Server((self.host, port), self, group)
                 server.thread = threading.Thread(
                     target=server.serve_forever,
-                    kwargs={"poll_interval": 0.1},
+                    kwargs={"poll_interval": POLL_S},
                     daemon=True,
                     name=f"portal-sim-{server.netloc}",
                 )
@@ -113,8 +113,10 @@ class PortalSimulator:
 
     def stop(self) -> None:
         self._stopping.set()  # wakes handlers sleeping in a `slow` fault
+        # shutdown() waits up to POLL_S for its loop to notice: stop every server at once
+        with ThreadPoolExecutor(max_workers=max(1, len(self._servers))) as pool:
+            list(pool.map(lambda s: s.shutdown(), self._servers))
         for server in self._servers:
-            server.shutdown()
             server.server_close()
             if server.thread:
                 server.thread.join(timeout=5)

@@ -51,6 +51,7 @@ def dbt_env(paths: DataPaths) -> dict[str, str]:
     """Environment variables the dbt project and profile read, for one data directory."""
     return {
         "XAETL_DATA_DIR": str(paths.root),
+        "XAETL_STORE_URI": paths.store.uri(),
         "XAETL_WAREHOUSE_PATH": str(paths.warehouse),
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "False",
         "DO_NOT_TRACK": "1",

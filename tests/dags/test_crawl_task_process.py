@@ -1,6 +1,6 @@
 """The crawl task in an Airflow task process: `__main__` is the `airflow` script, the DB is blocked.
 
-Under a real scheduler the Task SDK runs `crawl_site` in a process started from the `airflow`
+Under a real scheduler the Task SDK runs `crawl_batch` in a process started from the `airflow`
 console script, then blanks the database URL (`airflow-db-not-allowed:///`). Cleaning workers
 that re-ran the parent's main module (multiprocessing's spawn) died there, and every page landed
 as an empty document. This fast guard recreates that process and calls the task's callable.
@@ -16,10 +16,9 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-import duckdb
-
-from ingest.land import FETCH_ERRORS_SCHEMA, PAGES_SCHEMA, parts, read_parts, write_part
+from ingest.land import PAGES_SCHEMA, land_part
 from ingest.paths import DataPaths
+from tests.helpers.landing import rows_of
 
 REPO = Path(__file__).resolve().parents[2]
 DAGS = REPO / "dags"
@@ -36,15 +35,15 @@ from airflow.dag_processing.dagbag import DagBag
 
 bag = DagBag(dag_folder=dags)
 assert not bag.import_errors, bag.import_errors
-crawl_site = bag.dags["xaetl_nightly"].get_task("crawl_site").python_callable
+crawl_batch = bag.dags["xaetl_nightly"].get_task("crawl_batch").python_callable
 # What the Task SDK supervisor does in the task process before running the task.
 from airflow.sdk.execution_time.supervisor import block_orm_access
 
 block_orm_access()
 assert os.environ["AIRFLOW__DATABASE__SQL_ALCHEMY_CONN"] == "airflow-db-not-allowed:///"
 # The task context (params) comes from the supervisor, which this test does not run.
-crawl_site.__globals__["get_current_context"] = lambda: {"params": {"max_pages": None}}
-print("RESULT " + json.dumps(crawl_site(site_id=site_id, crawl_run="20260101T010000Z-guard0")))
+crawl_batch.__globals__["get_current_context"] = lambda: {"params": {"max_pages": None}}
+print("RESULT " + json.dumps(crawl_batch(site_ids=[site_id], crawl_run="20260101T010000Z-guard0")))
 """
 
 
@@ -70,13 +69,8 @@ def _run_task(tmp_path: Path, registry: Path, data: Path) -> subprocess.Complete
 
 def _documents(data: Path) -> tuple[int, int]:
     """(documents, documents with more than 200 characters of text) landed under `data`."""
-    files = [str(p) for p in parts(DataPaths.at(data).documents)]
-    if not files:
-        return 0, 0
-    with duckdb.connect() as con:
-        return con.execute(
-            "select count(*), count(*) filter (where length(text) > 200) from read_parquet(?)", [files]
-        ).fetchone()
+    docs = rows_of(DataPaths.at(data), "documents")
+    return len(docs), sum(len(d["text"] or "") > 200 for d in docs)
 
 
 def test_crawl_task_cleans_pages_in_an_airflow_task_process(tmp_path, simulator) -> None:
@@ -103,13 +97,13 @@ def test_crawl_task_fails_after_landing_the_rest_when_a_page_cannot_be_cleaned(t
         "final_url": f"{simulator.base_url}/lost.html", "fetched_at": datetime(2025, 12, 31, tzinfo=UTC),
         "status": 200, "change": "new", "content_sha256": "ab" * 32, "version": 1, "bytes": 10,
     }  # fmt: skip
-    write_part(paths.pages, PAGES_SCHEMA, [lost], partition={"crawl_date": "2025-12-31"}, name="lost")
+    land_part(paths.store, "pages", PAGES_SCHEMA, [lost], crawl_date="2025-12-31", site_id=SITE, name="lost")
     proc = _run_task(tmp_path, registry, data)
     assert proc.returncode != 0, proc.stdout[-3000:]
-    assert f"site {SITE}: 1 page(s) could not be cleaned" in proc.stderr, proc.stderr[-6000:]
+    assert f"batch {SITE}…{SITE}: 1 page(s) could not be cleaned" in proc.stderr, proc.stderr[-6000:]
     articles = len(simulator.article_urls(SITE))
     assert _documents(data) == (articles, articles)  # everything else landed, nothing empty
-    errors = read_parts(paths.fetch_errors, FETCH_ERRORS_SCHEMA).to_pylist()
+    errors = rows_of(paths, "fetch_errors")
     assert [(e["url"], e["error_class"]) for e in errors if e["kind"] == "clean"] == [
         (lost["url"], "raw_unreadable")
     ]

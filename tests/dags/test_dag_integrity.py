@@ -94,15 +94,25 @@ def test_nightly_runs_at_one_in_the_morning_vietnam_time(nightly):
     assert info.run_after == datetime(2026, 6, 2, 18, tzinfo=UTC)  # 01:00 +07:00
 
 
-def test_nightly_fans_out_one_crawl_per_site_in_the_crawl_pool(nightly):
+def test_nightly_fans_out_one_crawl_per_batch_of_sites_in_the_crawl_pool(nightly):
     from airflow.sdk.definitions.mappedoperator import MappedOperator
 
-    crawl = nightly.get_task("crawl_site")
+    crawl = nightly.get_task("crawl_batch")
     assert isinstance(crawl, MappedOperator)
     assert crawl.partial_kwargs["pool"] == "xaetl_crawl"
-    assert "site_id" in crawl.map_index_template  # mapped instances are labelled with their site
-    assert set(crawl.upstream_task_ids) == {"list_sites", "derive_run_id"}
+    assert "site_ids" in crawl.map_index_template  # mapped instances are labelled with their sites
+    assert set(crawl.upstream_task_ids) == {"plan_batches", "derive_run_id"}
+    assert nightly.get_task("plan_batches").upstream_task_ids == {"list_sites"}
     assert nightly.get_task("list_sites").pool == "default_pool"
+
+
+def test_ten_thousand_sites_map_to_a_hundred_tasks(nightly, monkeypatch):
+    plan = nightly.get_task("plan_batches").python_callable
+    ids = [f"site-{i:05d}" for i in range(10_000)]
+    batches = plan(ids)
+    assert len(batches) == 100 <= 1024 and [s for b in batches for s in b] == ids
+    monkeypatch.setenv("XAETL_SITES_PER_TASK", "3")
+    assert plan(ids[:7]) == [ids[0:3], ids[3:6], ids[6:7]]
 
 
 def test_nightly_updates_the_landing_asset_when_at_least_one_site_landed(nightly):
@@ -110,11 +120,11 @@ def test_nightly_updates_the_landing_asset_when_at_least_one_site_landed(nightly
 
     mark = nightly.get_task("mark_landed")
     assert mark.outlets == [LANDING]
-    assert mark.upstream_task_ids == {"crawl_site"}
+    assert mark.upstream_task_ids == {"crawl_batch"}
     # Waits for every crawl, runs if one landed: a broken site does not hold back the others.
     assert mark.trigger_rule == "all_done_min_one_success"
     check = nightly.get_task("check_all_sites_crawled")
-    assert check.upstream_task_ids == {"crawl_site", "list_sites"} and check.trigger_rule == "all_done"
+    assert check.upstream_task_ids == {"crawl_batch", "list_sites"} and check.trigger_rule == "all_done"
     # Both are leaves, so a failed check (a site not crawled) fails the DAG run.
     assert {t.task_id for t in nightly.leaves} == {"mark_landed", "check_all_sites_crawled"}
 
@@ -129,7 +139,16 @@ def test_warehouse_is_scheduled_on_the_landing_asset(warehouse):
 def test_warehouse_builds_layer_by_layer_then_checks_then_publishes(warehouse):
     from xaetl_common import WAREHOUSE
 
-    order = ["dbt_seeds", "dbt_staging", "dbt_intermediate", "dbt_marts", "quality_checks", "publish"]
+    order = [
+        "near_duplicate_groups",
+        "dbt_seeds",
+        "dbt_staging",
+        "dbt_intermediate",
+        "dbt_marts",
+        "quality_checks",
+        "publish",
+        "compact_landing",
+    ]
     for before, after in itertools.pairwise(order):
         task = warehouse.get_task(after)
         assert task.upstream_task_ids == {before}, after

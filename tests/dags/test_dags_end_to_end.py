@@ -16,12 +16,13 @@ import sys
 from pathlib import Path
 
 import duckdb
-import pyarrow.parquet as pq
 import pytest
 
 from ingest.paths import DataPaths
 from ingest.simulator.server import PortalSimulator
+from ingest.sites import load_registry
 from tests.helpers.airflow_env import airflow_env
+from tests.helpers.landing import rows_of
 
 REPO = Path(__file__).resolve().parents[2]
 DAGS = REPO / "dags"
@@ -99,14 +100,14 @@ def test_two_nights_of_both_dags_publish_the_same_warehouse(tmp_path):
     assert out["counts#0"] == out["counts#1"], (out["counts#0"], out["counts#1"])
     assert out["counts#1"]["fct_indicator_mentions"] > 0 and out["counts#1"]["fct_commune_indicators"] > 0
 
-    # One mapped crawl per site, labelled with its site id.
-    crawls = [t for t in runs["xaetl_nightly#0"]["tis"] if t["task_id"] == "crawl_site"]
-    assert {t["label"] for t in crawls} == site_ids and len(crawls) == len(site_ids)
+    # The sites fit one batch: one mapped crawl task, labelled with its first and last site.
+    crawls = [t for t in runs["xaetl_nightly#0"]["tis"] if t["task_id"] == "crawl_batch"]
+    ordered = [s.id for s in load_registry(registry)]
+    assert [t["label"] for t in crawls] == [f"{ordered[0]}…{ordered[-1]}"]
 
     # Each night landed every site once, under a crawl run id derived from its DAG run.
     paths = DataPaths.at(data)
-    crawl_runs = pq.read_table(paths.crawl_runs).to_pydict()
-    rows = list(zip(crawl_runs["run_id"], crawl_runs["site_id"], crawl_runs["pages_new"], strict=True))
+    rows = [(r["run_id"], r["site_id"], r["pages_new"]) for r in rows_of(paths, "crawl_runs")]
     expected_runs = []
     for night in (0, 1):
         dag_run = runs[f"xaetl_nightly#{night}"]["run_id"]

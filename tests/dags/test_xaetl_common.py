@@ -15,7 +15,7 @@ import pytest
 import xaetl_common
 from xaetl_common import crawl_run_id, data_paths, failure_message, registry_path
 
-from ingest.crawl import run_date
+from ingest.land import crawl_date_of
 from ingest.pipeline import new_run_id
 
 DAGS = Path(__file__).resolve().parents[2] / "dags"
@@ -103,7 +103,7 @@ def test_crawl_run_id_is_deterministic_per_dag_run_and_keyed_by_its_date():
     assert first != crawl_run_id("xaetl_nightly", "manual__2026-06-01T18:00:00+00:00", when)
     assert re.fullmatch(r"20260601T180000Z-[0-9a-f]{6}", first)
     assert len(first) == len(new_run_id())  # the `xaetl run` format
-    assert run_date(first, datetime.now(UTC)) == "2026-06-01"  # landing partition = the run's date
+    assert crawl_date_of(first, datetime.now(UTC)) == "2026-06-01"  # landing partition = the run's date
 
 
 def test_settings_come_from_the_airflow_variable_before_the_environment(monkeypatch, tmp_path):
@@ -210,12 +210,14 @@ def nightly_dag():
     return DagBag(dag_folder=str(DAGS / "xaetl_nightly.py")).dags["xaetl_nightly"]
 
 
-def _result(site_id: str, new: int) -> dict:
+def _result(site_id: str, new: int, *, not_crawled: tuple[str, ...] = ()) -> dict:
+    """What crawl_batch returns for a batch of one site."""
     counts = dict.fromkeys(
         ["pages_seen", "pages_new", "pages_changed", "pages_unchanged", "pages_failed", "requests"], 0
     )
     return {
-        "site_id": site_id,
+        "site_ids": [site_id],
+        "not_crawled": list(not_crawled),
         "crawl_run": "20260601T180000Z-abcdef",
         **counts,
         "pages_new": new,
@@ -246,4 +248,8 @@ def test_check_all_sites_crawled_names_the_sites_whose_crawl_failed(nightly_dag,
     assert check([_result(s, 1) for s in sites], sites) == 3
     with pytest.raises(AirflowFailException, match=r"2 site\(s\) not crawled: binh-thanh-dong, loc-quang"):
         check([_result("xuan-phu", 1)], sites)
+    # a batch that ran but could not start one of its sites names it too
+    partial = [_result("xuan-phu", 1), _result("loc-quang", 0, not_crawled=("loc-quang",))]
+    with pytest.raises(AirflowFailException, match=r"2 site\(s\) not crawled"):
+        check([*partial], sites)
     assert check([], []) == 0  # an empty registry is not a failure

@@ -233,3 +233,37 @@ def test_failed_extraction_is_recorded_kept_and_retried(
     assert len(fake_extractor) == calls + 1
     assert scalar(paths, "select count(*) from dim_document where extraction_error is not null") == 0
     assert _values(paths) == sorted((sha, quote, value * 2, "test-2") for sha, quote, value, _ in before)
+
+
+def _with_breakdown(text: str, **kwargs):
+    """The fake extractor's mentions, each after the first an item of the first (`trong đó …`)."""
+    mentions = fake_extract.extract_mentions(text, **kwargs)
+    return [mentions[0], *(replace(m, part_of=0) for m in mentions[1:])] if mentions else mentions
+
+
+def test_warehouse_built_before_breakdown_links_gets_them_without_reextraction(
+    tmp_path, fake_extractor: list[str], monkeypatch
+) -> None:
+    paths = DataPaths.at(tmp_path)
+    land(paths, seed_docs(), run_id="20230815T010000Z-aaaaaa", at=utc(2023, 8, 15, 1))
+    monkeypatch.setattr(ingest.extract, "extract_mentions", _with_breakdown)
+    assert dbt_build(paths).ok
+    links = "select count(part_of_mention_id) from fct_indicator_mentions"
+    n_links = scalar(paths, links)
+    assert (
+        n_links == scalar(paths, "select count(*) from fct_indicator_mentions") - 3
+    )  # all but one per document
+    # the warehouse as it was before fct_indicator_mentions carried the links
+    with duckdb.connect(str(paths.warehouse)) as con:
+        con.execute("alter table fct_indicator_mentions drop column part_of_mention_id")
+    calls = len(fake_extractor)
+    result = dbt_build(paths)
+    assert result.ok, result.message
+    assert len(fake_extractor) == calls  # unnested again from the stored extraction, not re-extracted
+    assert scalar(paths, links) == n_links
+    orphans = (
+        "select count(*) from fct_indicator_mentions m where part_of_mention_id is not null and not exists "
+        "(select 1 from fct_indicator_mentions t where t.mention_id = m.part_of_mention_id "
+        "and t.document_version_id = m.document_version_id and t.part_of_mention_id is null)"
+    )
+    assert scalar(paths, orphans) == 0

@@ -33,14 +33,13 @@ def built(
 ) -> tuple[DataPaths, BuildResult]:
     paths = DataPaths.at(tmp_path_factory.mktemp("wh"))
     docs = scenario_docs()
-    # no blocks and no crawl_runs part at all: optional sources that do not exist yet
+    # no blocks part at all: an optional source that does not exist yet
     land(
         paths,
         docs,
         run_id=RUN_1,
         at=utc(2025, 7, 1, 1),
         sites=SCENARIO_SITES,
-        crawl_runs=False,
         errors=[("loc-quang", "http://127.0.0.1:8765/locquang/loi-503/")],
     )
     return paths, dbt_build(paths)
@@ -115,7 +114,7 @@ def test_dim_commune_resolves_old_units_and_successors_and_keeps_unknown_names(d
 
 
 def test_mentions_are_traceable_to_the_cleaned_text(built, db) -> None:
-    landing = str(built[0].documents / "*" / "*" / "*.parquet")
+    landing = str(built[0].documents / "*" / "*" / "*" / "*.parquet")  # clean_version / night / site
     bad = db.execute(
         f"""
         select m.mention_id
@@ -182,6 +181,9 @@ def test_later_report_wins_and_disagreement_is_flagged(db) -> None:
     assert b["base_value"] == 5_100_000_000 and b["plan_pct"] == 88.0  # issued 20/8 beats 09/8
     assert b["has_conflict"] is True and b["n_documents"] == 2
     assert (b["min_base_value"], b["max_base_value"]) == (4_271_000_000, 5_100_000_000)
+    # comparable: the unit as written beside the base unit, a final figure, two values, no breakdown
+    assert (b["value"], b["unit"], b["base_unit"], b["approx"]) == (5100.0, "triệu đồng", "VND", False)
+    assert (b["n_values"], b["has_breakdown"], b["winning_period"]) == (2, False, "2023-H1")
 
 
 def test_dimensions_period_term_indicator(db) -> None:
@@ -192,15 +194,23 @@ def test_dimensions_period_term_indicator(db) -> None:
     assert periods["2030"]["term_id"] == "2025-2030"
     terms = {r["term_id"]: (r["start_year"], r["end_year"]) for r in rows(db, "select * from dim_term")}
     assert terms["2020-2025"] == (2020, 2025) and "2025-2030" in terms
-    income = rows(db, "select * from dim_indicator where indicator_id = 'income_per_capita'")[0]
+    # no two codes of the scenario end on one day: each is its own stock period
+    assert all(r["stock_period"] == code for code, r in periods.items())
+    indicators = {r["indicator_id"]: r for r in rows(db, "select * from dim_indicator")}
+    income = indicators["income_per_capita"]
     assert income["base_unit"] == "VND/person/year" and income["higher_is_better"] is True
+    short = (income["name_en"], income["counted_noun"], income["measure"])
+    assert short == ("Income per capita", None, "flow")
+    poor = indicators["poor_households"]
+    assert (poor["base_unit"], poor["counted_noun"], poor["measure"]) == ("count", "hộ", "stock")
 
 
-def test_site_crawls_without_crawl_runs_come_from_pages_and_errors(db) -> None:
+def test_site_crawls_come_from_the_crawl_runs_rows(db) -> None:
     crawls = {r["site_id"]: r for r in rows(db, "select * from fct_site_crawls")}
-    assert set(crawls) == {"xuan-phu", "loc-quang", "binh-thanh-dong", "tan-tien-moi", "xa-chua-dang-ky"}
+    assert set(crawls) == {s.id for s in SCENARIO_SITES}
     lq = crawls["loc-quang"]
     assert (lq["run_id"], lq["pages_seen"], lq["pages_new"], lq["pages_failed"]) == (RUN_1, 2, 2, 1)
+    assert lq["n_requests"] == 4 and lq["pages_not_modified"] == 0 and str(lq["crawl_date"]) == "2025-07-01"
     assert lq["last_success_at"] is not None
     # latest publication 21/8/2023 (UTC+7 -> 01:00 UTC), run on 1/7/2025
     assert lq["days_since_last_published"] == 680

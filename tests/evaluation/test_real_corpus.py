@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 import re
@@ -54,6 +55,7 @@ def expected_factor(unit: str, base_unit: str) -> float | None:
 
 
 DOCS = doc_ids()
+CATALOGUE_CSV = REAL_DIR.parents[2] / "ingest" / "extract" / "catalogue" / "indicators.csv"
 
 
 def test_corpus_is_not_empty_and_loads():
@@ -88,6 +90,23 @@ def test_gold_file_follows_gold_md(doc_id):
             assert row["base_value"] == pytest.approx(row["value"] * factor, rel=2e-3), (
                 f"{where} base_value {row['base_value']} for {row['value']} {row['unit']}"
             )
+
+
+def test_gold_ids_name_catalogue_indicators_in_their_base_unit():
+    with CATALOGUE_CSV.open(encoding="utf-8") as f:
+        base_unit = {r["indicator_id"]: r["base_unit"] for r in csv.DictReader(f)}
+    wrong = [
+        f"{d.doc_id}: {g['indicator_id']!r} for {g['indicator']!r} ({g['base_unit']})"
+        for d in load_corpus()
+        for g in d.gold
+        if g["indicator_id"] is not None and base_unit.get(g["indicator_id"]) != g["base_unit"]
+    ]
+    assert not wrong, wrong
+
+
+def test_test_split_gold_is_labelled_with_ids():
+    required = [g for d in load_corpus(split="test") for g in d.gold if not g["optional"]]
+    assert sum(g["indicator_id"] is not None for g in required) > len(required) / 2
 
 
 def test_split_is_the_agreed_hash_rule():

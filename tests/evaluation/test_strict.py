@@ -230,6 +230,18 @@ def test_catalogue_coverage_and_precision():
     assert t.catalogue_precision == 0.5
 
 
+def test_a_labelled_null_gold_id_makes_a_predicted_id_wrong():
+    """Where gold ids were labelled, null means no catalogue indicator fits: an id there is wrong."""
+    gold = [{**GOLD[0], "indicator_id": "poverty_rate"}, {**GOLD[1], "indicator_id": None}]
+    preds = [
+        as_prediction(gold[0], indicator_id="poverty_rate"),
+        as_prediction(gold[1], indicator_id="budget_revenue_total"),
+    ]
+    assert score(gold, preds, TEXT).tally.catalogue_precision == 1.0  # unlabelled: not compared
+    labelled = score(gold, preds, TEXT, ids_labelled=True).tally
+    assert labelled.catalogue_precision == 0.5 and labelled.catalogue_coverage == 1.0
+
+
 def test_located_recall_needs_the_right_place():
     g = GOLD[3]  # 100 % of `Tỷ lệ thôn văn hóa`
     elsewhere = as_prediction(g, start=0, end=9)

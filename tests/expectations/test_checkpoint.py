@@ -39,6 +39,11 @@ def test_good_build_passes_and_writes_data_docs(tmp_path: Path) -> None:
     assert result.passed > 200
     assert result.data_docs == paths.gx / "uncommitted" / "data_docs" / "local_site" / "index.html"
     assert result.data_docs.is_file()
+    # localized as built: vendored assets, no CDN, no remote logo carrying the context id
+    index = result.data_docs.read_text(encoding="utf-8")
+    assert "cdn.jsdelivr" not in index and "dataContextId" not in index
+    assert "static/xaetl-vendor/jquery.min.js" in index
+    assert (result.data_docs.parent / "static" / "xaetl-vendor" / "jquery.min.js").is_file()
     # the suites are generated from the factories into the data dir's GX project
     suite = json.loads((paths.gx / "expectations" / "fct_indicator_mentions.json").read_text())
     severities = {e["meta"]["severity"] for e in suite["expectations"]}

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import duckdb
 
-from ingest.land import PAGES_SCHEMA, write_part
+from ingest.land import PAGES_SCHEMA, land_part
 from ingest.paths import DataPaths
 
 
@@ -223,7 +223,14 @@ def page_rows() -> list[dict]:
 
 
 def write_pages(paths: DataPaths, rows: list[dict], name: str = "r1") -> None:
-    write_part(paths.pages, PAGES_SCHEMA, rows, partition={"crawl_date": "2025-06-01"}, name=name)
+    """Land page rows as the crawler does: one part per site and run, on the night 2025-06-01."""
+    by_site: dict[str, list[dict]] = {}
+    for row in rows:
+        by_site.setdefault(row["site_id"], []).append(row)
+    for site_id, mine in by_site.items():
+        land_part(
+            paths.store, "pages", PAGES_SCHEMA, mine, crawl_date="2025-06-01", site_id=site_id, name=name
+        )
 
 
 def good_data_dir(root: Path) -> DataPaths:

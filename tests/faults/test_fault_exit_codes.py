@@ -77,20 +77,28 @@ def _invoke(command: str, registry: Path, data: Path) -> tuple[int, str]:
     return result.exit_code, " ".join(result.output.split())  # rich wraps long lines
 
 
-def test_sites_that_cannot_start_fail_run_and_crawl_and_are_listed(server, tmp_path):
+def _block_raw(paths: DataPaths, shards: list[str]) -> list[Path]:
+    """Files where the raw store's shard directories must be: raw HTML there cannot be stored."""
+    blocked = [paths.raw / shard for shard in shards]
+    for path in blocked:
+        path.write_text("not a directory")
+    return blocked
+
+
+def test_sites_that_cannot_be_crawled_fail_run_and_crawl_and_are_listed(server, tmp_path):
     _serve(server, {s: _article(s) for s in SITES})
     registry, data = _registry(tmp_path, server), tmp_path / "data"
     paths = DataPaths.at(data).ensure()
-    (paths.landing / "sites").write_text("not a directory")  # landing cannot be written
+    _block_raw(paths, [f"{n:02x}" for n in range(256)])  # no raw file can be written
 
     code, out = _invoke("crawl", registry, data)
     assert code == exits.FAILED, out
-    assert "2 site(s) NOT CRAWLED" in out and "xuan-phu (crawl not started" in out and "loc-quang" in out
+    assert "2 site(s) NOT CRAWLED" in out and "xuan-phu (crawl aborted" in out and "loc-quang" in out
 
     code, out = _invoke("run", registry, data)
     assert code == exits.FAILED, out
     for site_id in SITES:
-        assert f"NOT CRAWLED {site_id}: crawl not started:" in out
+        assert f"NOT CRAWLED {site_id}: crawl aborted:" in out
     assert "FAILED: no site could be crawled" in out
     assert not paths.published.exists() and not paths.warehouse.exists()  # nothing built, nothing published
 
@@ -135,8 +143,7 @@ def test_a_site_whose_raw_store_fails_is_listed_exit_3_and_the_next_run_lands_it
     _serve(server, bodies)
     registry, data = _registry(tmp_path, server), tmp_path / "data"
     paths = DataPaths.at(data).ensure()
-    blocked = paths.raw / _shard_of(bodies["loc-quang"])
-    blocked.write_text("not a directory")  # loc-quang's raw HTML cannot be stored
+    (blocked,) = _block_raw(paths, [_shard_of(bodies["loc-quang"])])  # loc-quang's raw HTML cannot be stored
 
     code, out = _invoke("run", registry, data)
     assert code == exits.INCOMPLETE, out
@@ -158,35 +165,55 @@ def test_a_site_whose_raw_store_fails_is_listed_exit_3_and_the_next_run_lands_it
     assert sites == [("loc-quang",), ("xuan-phu",)]
 
 
-# The nightly DAG's crawl task, called as its callable in a process of its own.
+# The nightly DAG's crawl task, then its check of the DAG run, called as their callables in a
+# process of their own.
 CRAWL_TASK = """
 import sys
+from datetime import UTC, datetime
+from types import SimpleNamespace
 sys.path.insert(0, sys.argv[1])
 from airflow.dag_processing.dagbag import DagBag
-bag = DagBag(dag_folder=sys.argv[1])
-crawl_site = bag.dags["xaetl_nightly"].get_task("crawl_site").python_callable
-crawl_site.__globals__["get_current_context"] = lambda: {"params": {"max_pages": None}}
+dag = DagBag(dag_folder=sys.argv[1]).dags["xaetl_nightly"]
+crawl_batch = dag.get_task("crawl_batch").python_callable
+check = dag.get_task("check_all_sites_crawled").python_callable
+when = datetime(2026, 6, 1, tzinfo=UTC)
+run = SimpleNamespace(dag_id="xaetl_nightly", run_id="manual__fault1", logical_date=when)
+context = {"params": {"max_pages": None}, "dag_run": run}
+for f in (crawl_batch, check):
+    f.__globals__["get_current_context"] = lambda: context
+sites = sys.argv[2].split(",")
+result = crawl_batch(site_ids=sites, crawl_run="20260601T180000Z-fault1")
+print("NOT CRAWLED", ",".join(result["not_crawled"]), flush=True)
 try:
-    crawl_site(site_id=sys.argv[2], crawl_run="20260601T180000Z-fault1")
-except RuntimeError as exc:
-    print("FAILED", exc, flush=True)
+    check(results=[result], site_ids=sites)
+except Exception as exc:
+    print("FAILED", type(exc).__name__, exc, flush=True)
 else:
     print("SUCCEEDED", flush=True)
 """
 
 
 @pytest.mark.slow  # an Airflow import
-def test_the_dag_crawl_task_of_a_site_that_cannot_start_fails(server, tmp_path):
+def test_the_dag_run_of_a_batch_with_a_site_that_cannot_be_crawled_fails_naming_it(server, tmp_path):
     from tests.helpers.airflow_env import DAGS, airflow_env
 
-    _serve(server, {s: _article(s) for s in SITES})
+    bodies = {s: _article(s) for s in SITES}
+    while _shard_of(bodies["loc-quang"]) == _shard_of(bodies["xuan-phu"]):  # distinct raw shards
+        bodies["loc-quang"] += b" "
+    _serve(server, bodies)
     registry, data = _registry(tmp_path, server), tmp_path / "data"
-    (DataPaths.at(data).ensure().landing / "sites").write_text("not a directory")
+    _block_raw(DataPaths.at(data).ensure(), [_shard_of(bodies["loc-quang"])])
     proc = subprocess.run(
-        [sys.executable, "-c", CRAWL_TASK, str(DAGS), "xuan-phu"],
+        [sys.executable, "-c", CRAWL_TASK, str(DAGS), ",".join(SITES)],
         env=airflow_env(tmp_path / "airflow", registry, data),
         capture_output=True,
         text=True,
         timeout=300,
     )
-    assert "FAILED site xuan-phu was not crawled: crawl not started:" in proc.stdout, proc.stderr[-3000:]
+    assert "NOT CRAWLED loc-quang\n" in proc.stdout, (proc.stdout, proc.stderr[-3000:])
+    assert "FAILED AirflowFailException 1 site(s) not crawled: loc-quang" in proc.stdout, proc.stderr[-3000:]
+    with duckdb.connect() as con:  # the batch's other site landed all the same
+        landed = con.execute(
+            f"select distinct site_id from read_parquet('{data}/landing/pages/*/*/part-*.parquet')"
+        ).fetchall()
+    assert landed == [("xuan-phu",)]

@@ -13,9 +13,9 @@ from hostile import HostileServer, answer, registry_file, trickle
 
 from ingest.crawl import crawl_sites
 from ingest.fetch import FetchConfig, Fetcher, FetchError
-from ingest.land import DOCUMENTS_SCHEMA, FETCH_ERRORS_SCHEMA, PAGES_SCHEMA, read_parts
 from ingest.paths import DataPaths
 from ingest.sites import Site, load_registry
+from tests.helpers.landing import rows_of
 
 LEGACY = Path(__file__).resolve().parents[1] / "fixtures" / "legacy"
 FAST = FetchConfig(
@@ -25,7 +25,6 @@ FAST = FetchConfig(
     backoff_base_s=0.01,
     backoff_max_s=0.02,
     page_deadline_s=2.0,
-    flush_every=2,
 )
 PAGE = "<html><head><title>Tin {n}</title></head><body><p>Xã Xuân Phú tổ chức hội nghị {n}.</p></body></html>"
 
@@ -57,14 +56,11 @@ def registry(tmp_path: Path, server: HostileServer, **site: object) -> list[Site
 
 
 def errors(paths: DataPaths) -> dict[str, tuple[str, str]]:
-    return {
-        r["url"]: (r["error_class"], r["message"])
-        for r in read_parts(paths.fetch_errors, FETCH_ERRORS_SCHEMA).to_pylist()
-    }
+    return {r["url"]: (r["error_class"], r["message"]) for r in rows_of(paths, "fetch_errors")}
 
 
 def landed(paths: DataPaths) -> set[str]:
-    return {r["url"] for r in read_parts(paths.pages, PAGES_SCHEMA).to_pylist()}
+    return {r["url"] for r in rows_of(paths, "pages")}
 
 
 # -- item 3: total deadlines --------------------------------------------------------------------
@@ -244,10 +240,7 @@ def test_single_byte_tcvn3_and_vni_pages_land_as_unicode_text(server, paths, tmp
     )
     crawl_sites(registry(tmp_path, server), paths, run_id="r1", config=FAST)
     assert errors(paths) == {}
-    texts = {
-        r["url"].rsplit("/", 1)[1]: r["text"]
-        for r in read_parts(paths.documents, DOCUMENTS_SCHEMA).to_pylist()
-    }
+    texts = {r["url"].rsplit("/", 1)[1]: r["text"] for r in rows_of(paths, "documents")}
     tcvn3 = texts["bao-cao-tcvn3.html"]
     vni = texts["thong-bao-vni.html"]
     assert "Thu nhập bình quân đầu người đến năm 2030: 90 triệu đồng" in tcvn3

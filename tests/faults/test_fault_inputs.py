@@ -15,12 +15,12 @@ from typer.testing import CliRunner
 from ingest.cli.main import app
 from ingest.crawl import crawl_sites
 from ingest.fetch import FetchConfig
-from ingest.land import DOCUMENTS_SCHEMA, read_parts
 from ingest.paths import DataPaths
 from ingest.sites import load_registry
+from tests.helpers.landing import rows_of
 
 runner = CliRunner()
-FAST = FetchConfig(connect_timeout_s=1.0, read_timeout_s=2.0, retries=0, page_deadline_s=20.0, flush_every=2)
+FAST = FetchConfig(connect_timeout_s=1.0, read_timeout_s=2.0, retries=0, page_deadline_s=20.0)
 SENTENCE = "Thu ngân sách xã đạt 4.271 triệu đồng, bằng 105% dự toán."
 
 
@@ -56,10 +56,7 @@ def test_deeply_nested_pages_land_with_their_text_not_empty(server, tmp_path):
 
     assert time.monotonic() - started < 60
     assert result.pages_new == 3 and result.errors == []
-    docs = {
-        r["url"].rsplit("/", 1)[1]: r["text"]
-        for r in read_parts(paths.documents, DOCUMENTS_SCHEMA).to_pylist()
-    }
+    docs = {r["url"].rsplit("/", 1)[1]: r["text"] for r in rows_of(paths, "documents")}
     assert set(docs) == {f"{slug}.html" for slug in pages}
     assert all(text.splitlines()[-1] == SENTENCE for text in docs.values()), docs
 

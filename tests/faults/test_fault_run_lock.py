@@ -23,8 +23,9 @@ from typer.testing import CliRunner
 
 from ingest.cli import exits
 from ingest.cli.main import app
-from ingest.land import PAGES_SCHEMA, read_parts
+from ingest.land import PAGES_SCHEMA, read_site_rows
 from ingest.paths import REPO_ROOT, DataPaths
+from ingest.storage import Store
 from tests.helpers.airflow_env import DAGS, airflow_env
 
 runner = CliRunner()
@@ -103,14 +104,19 @@ UNLOCKED_CRAWL = textwrap.dedent(
     from ingest.paths import DataPaths
     from ingest.pipeline import crawl
     from ingest.sites import load_registry
-    result = crawl(load_registry(sys.argv[2]), DataPaths.at(sys.argv[3]).ensure(), run_id=sys.argv[4])
+    paths = DataPaths.at(sys.argv[3], sys.argv[5]).ensure()
+    result = crawl(load_registry(sys.argv[2]), paths, run_id=sys.argv[4])
     print("NEW", result.counts()["pages_new"], flush=True)
     """
 )
 
 
 @pytest.mark.slow
-def test_runs_forced_to_overlap_on_landing_leave_no_duplicates_and_later_runs_pass(server, tmp_path):
+def test_runs_forced_to_overlap_on_landing_leave_no_duplicates_and_later_runs_pass(
+    server, tmp_path, store_url
+):
+    """On a local store and on S3: the settle step's mutex is a flock there, a lease here."""
+
     def together(body: bytes) -> Route:  # answers once both crawls asked: both see the page as new
         def route(req: HostileRequest) -> None:
             deadline = time.monotonic() + 20
@@ -123,7 +129,16 @@ def test_runs_forced_to_overlap_on_landing_leave_no_duplicates_and_later_runs_pa
     registry, data = report_site(tmp_path, server, ARTICLES, route=together), tmp_path / "data"
     crawls = [
         subprocess.Popen(
-            [sys.executable, "-c", UNLOCKED_CRAWL, str(REPO_ROOT), str(registry), str(data), run_id],
+            [
+                sys.executable,
+                "-c",
+                UNLOCKED_CRAWL,
+                str(REPO_ROOT),
+                str(registry),
+                str(data),
+                run_id,
+                store_url,
+            ],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -136,12 +151,16 @@ def test_runs_forced_to_overlap_on_landing_leave_no_duplicates_and_later_runs_pa
         assert f"NEW {ARTICLES}" in out, (out, err[-2000:])  # both fetched every page as new
     assert all(server.count(f"/tin-tuc/bao-cao-{n}.html") == 2 for n in range(ARTICLES))
 
-    pages = read_parts(DataPaths.at(data).pages, PAGES_SCHEMA).to_pylist()
+    pages = read_site_rows(
+        Store.at(store_url), "pages", "hostile", PAGES_SCHEMA, ["url", "content_sha256", "change"]
+    )
+    assert len(pages) == 2 * ARTICLES  # both runs landed a row per page
     fresh = [(p["url"], p["content_sha256"]) for p in pages if p["change"] in ("new", "changed")]
     assert len(fresh) == len(set(fresh)) == ARTICLES  # landed once as new; the replay as unchanged
 
     for night in range(2):  # the next run, and the one after, pass every check and publish
-        result = runner.invoke(app, ["run", "--registry", str(registry), "--data-dir", str(data)])
+        args = ["run", "--registry", str(registry), "--data-dir", str(data), "--store", store_url]
+        result = runner.invoke(app, args)
         assert result.exit_code == exits.OK, (night, result.output[-3000:])
         assert "FAILED" not in result.output
     with duckdb.connect(str(DataPaths.at(data).published), read_only=True) as con:

@@ -13,8 +13,8 @@ from ingest.land import (
     DOCUMENTS_SCHEMA,
     FETCH_ERRORS_SCHEMA,
     PAGES_SCHEMA,
+    land_part,
     land_sites,
-    write_part,
 )
 from ingest.paths import DataPaths
 from ingest.sites import Site
@@ -118,7 +118,26 @@ def land(
     paths.ensure()
     docs = list(docs)
     sites = SITES if sites is None else sites
-    day = {"crawl_date": f"{at:%Y-%m-%d}"}
+    day = f"{at:%Y-%m-%d}"
+    store = paths.store
+
+    def write(table, schema, rows, clean_version=None):
+        """One part per site, as the crawler lands them."""
+        by_site: dict[str, list[dict]] = {}
+        for row in rows:
+            by_site.setdefault(row["site_id"], []).append(row)
+        for site_id, mine in by_site.items():
+            land_part(
+                store,
+                table,
+                schema,
+                mine,
+                crawl_date=day,
+                site_id=site_id,
+                name=run_id,
+                clean_version=clean_version,
+            )
+
     if sites:
         land_sites(paths, sites, run_id=run_id, at=at)
     pages, documents = [], []
@@ -161,21 +180,15 @@ def land(
                 "cleaned_at": fetched,
             }
         )
-    write_part(paths.pages, PAGES_SCHEMA, pages, partition=day, name=run_id)
+    write("pages", PAGES_SCHEMA, pages)
     by_version: dict[str, list[dict]] = {}
     for row in documents:
         by_version.setdefault(row["clean_version"], []).append(row)
     for clean_version, rows in by_version.items():
-        write_part(
-            paths.documents,
-            DOCUMENTS_SCHEMA,
-            rows,
-            partition={"clean_version": clean_version, **day},
-            name=run_id,
-        )
+        write("documents", DOCUMENTS_SCHEMA, rows, clean_version)
     errors = list(errors)
-    write_part(
-        paths.fetch_errors,
+    write(
+        "fetch_errors",
         FETCH_ERRORS_SCHEMA,
         [
             {
@@ -190,8 +203,6 @@ def land(
             }
             for site_id, url in errors
         ],
-        partition=day,
-        name=run_id,
     )
     if crawl_runs:
         runs = []
@@ -212,8 +223,35 @@ def land(
                     "requests": len(mine) + len(failed) + 1,
                 }
             )
-        write_part(paths.crawl_runs, CRAWL_RUNS_SCHEMA, runs, partition=day, name=run_id)
+        write("crawl_runs", CRAWL_RUNS_SCHEMA, runs)
 
 
 def utc(*args: int) -> datetime:
     return datetime(*args, tzinfo=UTC)
+
+
+def rows_of(paths: DataPaths, table: str) -> list[dict]:
+    """Every landed row of a landing table (any store), as the warehouse reads them, with the
+    `crawl_date` and `site` of the partition each came from."""
+    import duckdb
+
+    from ingest.paths import landing_glob
+
+    store = paths.store
+    if not store.files(f"landing/{table}", suffix=".parquet"):
+        return []
+    con = duckdb.connect()
+    store.register(con)
+    try:
+        rel = con.sql(
+            f"select * from read_parquet('{store.uri(landing_glob(table))}', union_by_name = true, "
+            "hive_partitioning = true, hive_types_autocast = false)"
+        )
+        return rel.to_arrow_table().to_pylist()
+    finally:
+        con.close()
+
+
+def part_keys(paths: DataPaths, table: str) -> list[str]:
+    """Store keys of every part of a landing table."""
+    return [k for k in paths.store.files(f"landing/{table}", suffix=".parquet")]

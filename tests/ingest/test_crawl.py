@@ -10,7 +10,7 @@ import time
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -19,21 +19,16 @@ import pytest
 
 from ingest.clean import clean_html
 from ingest.crawl import Observer, SiteCrawlResult, crawl_site, crawl_sites
-from ingest.crawl_state import CrawlState
+from ingest.crawl_config import CrawlConfig
 from ingest.fetch import FetchConfig
-from ingest.land import (
-    CRAWL_RUNS_SCHEMA,
-    DOCUMENTS_SCHEMA,
-    FETCH_ERRORS_SCHEMA,
-    PAGES_SCHEMA,
-    raw_path,
-    read_parts,
-    read_raw,
-)
-from ingest.paths import DataPaths
+from ingest.land import read_raw as read_stored
+from ingest.paths import DataPaths, raw_key
+from ingest.revisit import RevisitPolicy
 from ingest.simulator.faults import Fault
 from ingest.simulator.server import PortalSimulator
+from ingest.site_state import SiteState
 from ingest.sites import Site, load_registry
+from tests.helpers.landing import part_keys, rows_of
 
 FAST = FetchConfig(
     connect_timeout_s=1.0,
@@ -43,9 +38,12 @@ FAST = FetchConfig(
     backoff_max_s=0.02,
     retry_after_cap_s=2.0,
     max_body_bytes=512 * 1024,
-    flush_every=3,
 )
-SITE = "xuan-phu"
+CRAWL = CrawlConfig(flush_every=3)
+# every known article due again (a month later) and no nightly cap on revisits
+ALL_DUE = CrawlConfig(flush_every=3, revisit=RevisitPolicy(revisit_budget=10_000), request_budget=10_000)
+SITE = "xuan-phu"  # a Thanh Hóa portal: no validators, a visitor counter on every page
+VALIDATED = "lamdong-loc-quang"  # a Liferay portal: ETag, Last-Modified, 304
 
 
 @pytest.fixture
@@ -65,16 +63,27 @@ def sites_of(
     return load_registry(sim.write_registry(tmp_path / "registry.yaml", delay_s=delay_s, site_ids=ids))
 
 
-def run(sim, paths, tmp_path, run_id, ids=(SITE,), config=FAST) -> list[SiteCrawlResult]:
-    return crawl_sites(sites_of(sim, tmp_path, list(ids)), paths, run_id=run_id, config=config)
+def run(
+    sim, paths, tmp_path, run_id, ids=(SITE,), config=FAST, crawl=CRAWL, now=None
+) -> list[SiteCrawlResult]:
+    sites = sites_of(sim, tmp_path, list(ids))
+    return crawl_sites(sites, paths, run_id=run_id, config=config, crawl=crawl, now=now)
 
 
 def pages(paths: DataPaths) -> list[dict]:
-    return read_parts(paths.pages, PAGES_SCHEMA).to_pylist()
+    return rows_of(paths, "pages")
 
 
 def errors(paths: DataPaths) -> list[dict]:
-    return read_parts(paths.fetch_errors, FETCH_ERRORS_SCHEMA).to_pylist()
+    return rows_of(paths, "fetch_errors")
+
+
+def read_raw(paths: DataPaths, sha: str) -> bytes:
+    return read_stored(paths.store, sha)
+
+
+def later(days: float) -> datetime:
+    return datetime.now(UTC) + timedelta(days=days)
 
 
 def assert_no_duplicate_versions(rows: list[dict]) -> None:
@@ -99,22 +108,32 @@ def test_first_run_lands_every_article_of_every_family(sim, paths, tmp_path):
         assert landed == expected, site_id
         assert res.pages_new == len(expected) and res.pages_failed == 0 and res.errors == []
     assert {r["change"] for r in rows} == {"new"} and {r["version"] for r in rows} == {1}
+    with_validators = {s.id for s in sim.sites if s.validators}
+    assert with_validators and with_validators != set(ids)  # Thanh Hóa portals send none
     for r in rows:
-        assert raw_path(paths, r["content_sha256"]).exists()
-        assert r["status"] == 200 and r["etag"] and r["last_modified"] and r["encoding"] == "utf-8"
-    # partitioned by the run's date, one part per flushed batch, named by run and site
-    files = sorted(p.name for p in paths.pages.rglob("part-*.parquet"))
-    assert all(p.startswith("part-20250701T010000Z-aaaaaa-") for p in files)
-    assert {p.parent.name for p in paths.pages.rglob("part-*.parquet")} == {"crawl_date=2025-07-01"}
-    runs = read_parts(paths.crawl_runs, CRAWL_RUNS_SCHEMA).to_pylist()
+        assert paths.store.exists(raw_key(r["content_sha256"]))
+        assert r["status"] == 200 and r["encoding"] == "utf-8"
+        assert bool(r["etag"] and r["last_modified"]) == (r["site_id"] in with_validators)
+    # partitioned by the run's night and the site; parts named by run (`~n` per further batch)
+    for table in ("pages", "documents", "crawl_runs"):
+        keys = part_keys(paths, table)
+        assert {k.split("/site=")[1].split("/")[0] for k in keys} == set(ids), table
+        assert all("/crawl_date=2025-07-01/" in k for k in keys), table
+        names = {k.rsplit("/", 1)[1].split("~")[0].removesuffix(".parquet") for k in keys}
+        assert names == {"part-20250701T010000Z-aaaaaa"}, table
+    runs = rows_of(paths, "crawl_runs")
     assert sorted(r["site_id"] for r in runs) == sorted(ids)
     assert all(r["requests"] > r["pages_new"] for r in runs)
+    # one part per site, run and table once a run's rows fit one batch
+    paths2 = DataPaths.at(tmp_path / "data2")
+    run(sim, paths2, tmp_path, "20250701T010000Z-aaaaaa", ids=ids, crawl=CrawlConfig())
+    assert len(part_keys(paths2, "pages")) == len(ids) == len(part_keys(paths2, "documents"))
 
 
-def test_incremental_runs_fetch_only_new_or_changed_pages(sim, paths, tmp_path):
-    run(sim, paths, tmp_path, "20250701T010000Z-aaaaaa")
-    articles = sim.article_urls(SITE)
-    prefix = sim.site(SITE).prefix
+def test_incremental_runs_fetch_only_new_or_due_pages(sim, paths, tmp_path):
+    run(sim, paths, tmp_path, "20250701T010000Z-aaaaaa", ids=[VALIDATED])
+    articles = sim.article_urls(VALIDATED)
+    extra: list[str] = []
 
     def article_gets(status: int) -> int:
         return sum(
@@ -123,49 +142,100 @@ def test_incremental_runs_fetch_only_new_or_changed_pages(sim, paths, tmp_path):
             if r.status == status and any(u.endswith(r.path) for u in articles + extra)
         )
 
-    extra: list[str] = []
+    # minutes later: no known article is due, nothing is fetched but the first listing page
     sim.reset_log()
-    [res] = run(sim, paths, tmp_path, "20250702T010000Z-bbbbbb")
-    assert article_gets(200) == 0  # nothing new: every article answered 304
-    assert article_gets(304) == len(articles)
-    assert res.pages_new == res.pages_changed == 0 and res.pages_unchanged == len(articles)
-    # the listing walk stopped at the first page (it holds only known articles)
-    listing_path = urlsplit(sim.listing_urls(SITE)[0]).path
+    [res] = run(sim, paths, tmp_path, "20250702T010000Z-bbbbbb", ids=[VALIDATED])
+    assert article_gets(200) == article_gets(304) == 0 and res.pages_seen == 0
+    listing_path = urlsplit(sim.listing_urls(VALIDATED)[0]).path
     listing = [r.path for r in sim.request_log if r.path.split("?")[0] == listing_path]
-    assert listing == [listing_path]
+    assert listing == [listing_path]  # the walk stopped at a page of known articles
 
-    slug = sim.site(SITE).articles[-1].slug  # the oldest article, deep in the listing
-    sim.mutate(SITE, slug)
+    # a month later every article is due: conditional GETs, 304 but for the one edited
+    slug = sim.site(VALIDATED).articles[-1].slug  # the oldest article, deep in the listing
+    sim.mutate(VALIDATED, slug)
     sim.reset_log()
-    [res] = run(sim, paths, tmp_path, "20250703T010000Z-cccccc")
+    [res] = run(
+        sim, paths, tmp_path, "20250803T010000Z-cccccc", ids=[VALIDATED], crawl=ALL_DUE, now=later(31)
+    )
     assert article_gets(200) == 1 and article_gets(304) == len(articles) - 1
-    assert res.pages_changed == 1 and res.pages_new == 0 and res.pages_unchanged == len(articles) - 1
+    assert res.pages_changed == 1 and res.pages_new == 0 and res.pages_not_modified == len(articles) - 1
+    assert res.revisits == len(articles)
     rows = pages(paths)
     changed = [r for r in rows if r["change"] == "changed"]
-    assert (
-        len(changed) == 1 and changed[0]["version"] == 2 and changed[0]["url"] == sim.article_url(SITE, slug)
-    )
+    assert changed[0]["url"] == sim.article_url(VALIDATED, slug)
+    assert len(changed) == 1 and changed[0]["version"] == 2
     old = next(r for r in rows if r["url"] == changed[0]["url"] and r["version"] == 1)
     assert read_raw(paths, old["content_sha256"]) != read_raw(paths, changed[0]["content_sha256"])
+    assert len(rows) == len(articles) + 1  # 304s are counts in crawl_runs, not page rows
+    cr = {r["run_id"]: r for r in rows_of(paths, "crawl_runs")}
+    assert cr["20250803T010000Z-cccccc"]["pages_not_modified"] == len(articles) - 1
 
-    # A new article also changes the "Tin khác" box of some other pages: those bytes changed, so
-    # they are fetched (200) and become new versions; every other page still answers 304.
+    # a new article is found on the first listing page; the articles just checked are not due
     new_url = sim.add_article(
-        SITE,
+        VALIDATED,
         title="Hội nghị sơ kết công tác 9 tháng đầu năm 2025",
         body_html="<p>Tổng thu ngân sách xã đạt 4.250 triệu đồng, bằng 112% cùng kỳ.</p>",
         published=datetime(2025, 9, 30, 8, 0),
     )
     extra.append(new_url)
     sim.reset_log()
-    [res] = run(sim, paths, tmp_path, "20250704T010000Z-dddddd")
-    assert res.pages_new == 1
-    assert article_gets(200) == res.pages_new + res.pages_changed
-    assert article_gets(304) == res.pages_unchanged
+    [res] = run(sim, paths, tmp_path, "20250804T010000Z-dddddd", ids=[VALIDATED], now=later(32))
+    assert res.pages_new == 1 and res.pages_seen == 1
+    assert article_gets(200) == 1 and article_gets(304) == 0
     rows = pages(paths)
     assert [r["version"] for r in rows if r["url"] == new_url] == [1]
     assert_no_duplicate_versions(rows)
-    assert prefix  # the bundled sites share one host under path prefixes
+
+
+def test_a_refetch_with_a_new_visitor_counter_is_no_new_version(sim, paths, tmp_path):
+    """A Thanh Hóa portal (no validators, a counter that changes on every request): a second run
+    fetches nothing it fetched minutes ago; a month later every article is refetched, every body
+    differs from the stored one, and still no raw file, no version and no document is new —
+    except for the article whose text an editor changed."""
+    articles = sim.article_urls(SITE)
+    [first] = run(sim, paths, tmp_path, "20250701T010000Z-aaaaaa")
+    raw_before = set(paths.store.files("raw"))
+    docs_before = rows_of(paths, "documents")
+    assert first.pages_new == len(articles) == len(docs_before) == len(raw_before)
+    article_paths = {urlsplit(u).path for u in articles}
+
+    sim.reset_log()
+    [second] = run(sim, paths, tmp_path, "20250701T013000Z-bbbbbb")  # minutes later
+    assert [r for r in sim.request_log if r.path in article_paths] == []
+    assert second.pages_seen == 0 and len(rows_of(paths, "documents")) == len(docs_before)
+
+    edited = sim.site(SITE).articles[0].slug
+    sim.mutate(SITE, edited, replace=("đạt 1.936 tấn", "đạt 1.963 tấn"))
+    sim.reset_log()
+    [third] = run(sim, paths, tmp_path, "20250801T010000Z-cccccc", crawl=ALL_DUE, now=later(31))
+    served = [r for r in sim.request_log if r.path in article_paths]
+    assert len(served) == len(articles) and {r.status for r in served} == {200}
+    assert not any(r.conditional for r in served)  # no validators to send
+    assert (third.pages_changed, third.pages_unchanged, third.pages_new) == (1, len(articles) - 1, 0)
+    third_rows = [r for r in rows_of(paths, "pages") if r["run_id"] == "20250801T010000Z-cccccc"]
+    same = [r for r in third_rows if r["change"] == "unchanged"]
+    assert len(same) == len(articles) - 1
+    assert all(r["body_sha256"] != r["content_sha256"] and r["version"] == 1 for r in same)  # new bytes
+    assert set(paths.store.files("raw")) - raw_before == {
+        raw_key(r["content_sha256"]) for r in third_rows if r["change"] == "changed"
+    }  # one new raw file: the edited article's
+    docs = rows_of(paths, "documents")
+    assert len(docs) == len(docs_before) + 1
+    assert [d["url"] for d in docs if d["version"] == 2] == [sim.article_url(SITE, edited)]
+
+
+def test_the_nightly_revisit_budget_bounds_the_requests(sim, paths, tmp_path):
+    run(sim, paths, tmp_path, "20250701T010000Z-aaaaaa", ids=[VALIDATED])
+    n = len(sim.article_urls(VALIDATED))
+    assert n >= 3
+    budget = CrawlConfig(revisit=RevisitPolicy(revisit_budget=1))
+    sim.reset_log()
+    [res] = run(sim, paths, tmp_path, "20250801T010000Z-bbbbbb", ids=[VALIDATED], crawl=budget, now=later(31))
+    assert res.revisits == 1 and res.revisits_deferred == n - 1
+    assert sim.count(conditional=True) == 1
+    sim.reset_log()
+    [res] = run(sim, paths, tmp_path, "20250802T010000Z-cccccc", ids=[VALIDATED], crawl=budget, now=later(32))
+    assert res.revisits == 1 and res.revisits_deferred == n - 2  # the next most overdue one
 
 
 # fault kind, its parameters, the error class the crawler must record
@@ -207,7 +277,7 @@ def test_fault_is_recorded_and_recovered_next_run(sim, paths, tmp_path, kind, pa
     if kind != "retry_after":  # a long Retry-After leaves the whole host for the next run
         others = set(sim.article_urls(SITE)) - {url}
         assert others <= {r["url"] for r in pages(paths)}
-    assert url in CrawlState.load(paths, SITE).retry_urls(FAST.max_failed_runs)
+    assert url in SiteState.load(paths.store, SITE).retry_urls(CRAWL.max_failed_runs)
 
     sim.faults.clear()
     [res2] = run(sim, paths, tmp_path, "20250702T010000Z-bbbbbb")
@@ -217,7 +287,7 @@ def test_fault_is_recorded_and_recovered_next_run(sim, paths, tmp_path, kind, pa
     }
     assert {r["url"] for r in rows} == set(sim.article_urls(SITE))
     assert res2.pages_failed == 0
-    assert CrawlState.load(paths, SITE).retry_urls(FAST.max_failed_runs) == []
+    assert SiteState.load(paths.store, SITE).retry_urls(CRAWL.max_failed_runs) == []
     assert_no_duplicate_versions(rows)
 
 
@@ -248,13 +318,14 @@ def test_repeated_failures_count_attempts_and_stop_after_the_limit(sim, paths, t
     victim = site.articles[0]
     url = sim.article_url(SITE, victim.slug)
     sim.faults.add(site.prefix + site.article_path(victim), Fault("status", code=404))
-    cfg = FetchConfig(**{**FAST.__dict__, "max_failed_runs": 2})
+    cfg = CrawlConfig(flush_every=3, max_failed_runs=2)
     for i in range(3):
-        run(sim, paths, tmp_path, f"2025070{i + 1}T010000Z-run{i}", config=cfg)
-    attempts = [e["attempt"] for e in errors(paths) if e["url"] == url]
-    # runs 1 and 2 fail; run 3 still finds it on the listing page, so it tries again
-    assert attempts == [1, 2, 3]
-    assert url not in CrawlState.load(paths, SITE).retry_urls(cfg.max_failed_runs)
+        run(sim, paths, tmp_path, f"2025070{i + 1}T010000Z-run{i}", crawl=cfg)
+    attempts = [
+        e["attempt"] for e in sorted(errors(paths), key=lambda e: e["occurred_at"]) if e["url"] == url
+    ]
+    assert attempts == [1, 2]  # the third run leaves it alone: known, failed twice in a row
+    assert url not in SiteState.load(paths.store, SITE).retry_urls(cfg.max_failed_runs)
 
 
 def test_cleaner_failure_is_recorded_and_pages_kept(sim, paths, tmp_path, monkeypatch):
@@ -298,19 +369,20 @@ def test_replaying_the_same_run_id_adds_nothing(sim, paths, tmp_path):
     sim.reset_log()
     [res] = run(sim, paths, tmp_path, "20250701T010000Z-aaaaaa")
     assert pages(paths) == before and res.pages_seen == 0
-    runs = read_parts(paths.crawl_runs, CRAWL_RUNS_SCHEMA).to_pylist()
-    assert len(runs) == 1
+    assert len(rows_of(paths, "crawl_runs")) == 1
 
 
 def test_crawl_site_single_site_entry_point(sim, paths, tmp_path):
     [site] = sites_of(sim, tmp_path, ["lamdong-loc-quang"])
-    res = crawl_site(site, paths, run_id="20250701T010000Z-aaaaaa", config=FAST)
+    res = crawl_site(site, paths, run_id="20250701T010000Z-aaaaaa", config=FAST, crawl=CRAWL)
     assert res.pages_new == len(sim.article_urls("lamdong-loc-quang")) > 0
     assert res.started_at <= res.finished_at
 
 
 def test_max_pages_limits_the_listing_walk(sim, paths, tmp_path):
-    [res] = crawl_sites(sites_of(sim, tmp_path, [SITE]), paths, run_id="r1", max_pages=1, config=FAST)
+    [res] = crawl_sites(
+        sites_of(sim, tmp_path, [SITE]), paths, run_id="r1", max_pages=1, config=FAST, crawl=CRAWL
+    )
     per_page = len([u for u in sim.article_urls(SITE)])
     assert 0 < res.pages_new <= per_page
     listing = [r for r in sim.request_log if "page=2" in r.path]
@@ -334,7 +406,7 @@ def test_crawl_cleans_in_worker_processes_and_lands_every_document(sim, paths, t
     before = _clean_workers()
     results = run(sim, paths, tmp_path, "20250701T010000Z-aaaaaa", ids=ids)
     assert _clean_workers() <= before  # the cleaning pool is shut down
-    docs = read_parts(paths.documents, DOCUMENTS_SCHEMA).to_pylist()
+    docs = rows_of(paths, "documents")
     expected = {u for sid in ids for u in sim.article_urls(sid)}
     assert {d["url"] for d in docs} == expected and len(docs) == len(expected)
     assert sum(r.documents_cleaned for r in results) == len(expected)
@@ -354,24 +426,31 @@ def test_keyboard_interrupt_shuts_the_cleaning_pool_down(sim, paths, tmp_path):
 
     before = _clean_workers()
     with pytest.raises(KeyboardInterrupt):
-        crawl_sites(sites_of(sim, tmp_path, [SITE]), paths, run_id="r1", config=FAST, observer=Interrupt())
+        crawl_sites(
+            sites_of(sim, tmp_path, [SITE]),
+            paths,
+            run_id="r1",
+            config=FAST,
+            crawl=CRAWL,
+            observer=Interrupt(),
+        )
     assert _clean_workers() <= before
     # nothing landed half-way: the re-run lands every page and document once
     run(sim, paths, tmp_path, "r2")
     rows = pages(paths)
     assert Counter(r["url"] for r in rows if r["change"] == "new") == Counter(sim.article_urls(SITE))
-    docs = read_parts(paths.documents, DOCUMENTS_SCHEMA).to_pylist()
+    docs = rows_of(paths, "documents")
     assert Counter(d["url"] for d in docs) == Counter(sim.article_urls(SITE))
 
 
 CRAWL_SCRIPT = """
 import sys
 from ingest.crawl import crawl_sites
-from ingest.fetch import FetchConfig
+from ingest.crawl_config import CrawlConfig
 from ingest.paths import DataPaths
 from ingest.sites import load_registry
 registry, data_dir = sys.argv[1:3]
-crawl_sites(load_registry(registry), DataPaths.at(data_dir), run_id="r1", config=FetchConfig(flush_every=2))
+crawl_sites(load_registry(registry), DataPaths.at(data_dir), run_id="r1", crawl=CrawlConfig(flush_every=2))
 """
 
 

@@ -12,10 +12,11 @@ from pathlib import Path
 from ingest import pipeline
 from ingest.clean import clean_html
 from ingest.clean.outcome import WORKER_DIED
-from ingest.land import DOCUMENTS_SCHEMA, FETCH_ERRORS_SCHEMA, read_parts, read_raw
+from ingest.land import read_raw
 from ingest.paths import DataPaths
 from ingest.sites import Site, load_registry
 from ingest.sites.families import Family
+from tests.helpers.landing import rows_of
 
 SITE = "xuan-phu"
 
@@ -52,7 +53,7 @@ class StallingSite(Site):
 
 
 def _documents(paths: DataPaths) -> list[dict]:
-    return read_parts(paths.documents, DOCUMENTS_SCHEMA).to_pylist()
+    return rows_of(paths, "documents")
 
 
 def test_killed_cleaning_worker_fails_its_page_and_the_next_run_recovers_it(simulator, tmp_path) -> None:
@@ -82,9 +83,7 @@ def test_killed_cleaning_worker_fails_its_page_and_the_next_run_recovers_it(simu
     first = outcome["result"]
     assert first.pages_clean_failed == 1 and first.counts()["pages_clean_failed"] == 1
     assert first.documents_cleaned == len(articles) - 1 and first.pages_fetched == len(articles)
-    [error] = [
-        e for e in read_parts(paths.fetch_errors, FETCH_ERRORS_SCHEMA).to_pylist() if e["kind"] == "clean"
-    ]
+    [error] = [e for e in rows_of(paths, "fetch_errors") if e["kind"] == "clean"]
     assert error["error_class"] == WORKER_DIED and "killed by SIGKILL" in error["message"]
     assert error["url"] in articles and error["run_id"] == "20260101T010000Z-first"
     assert any(error["url"] in line and WORKER_DIED in line for line in first.sites[0].errors)
@@ -99,7 +98,9 @@ def test_killed_cleaning_worker_fails_its_page_and_the_next_run_recovers_it(simu
     docs = _documents(paths)
     assert sorted(d["url"] for d in docs) == sorted(articles)  # each page once
     [recovered] = [d for d in docs if d["url"] == error["url"]]
-    expected = clean_html(read_raw(paths, recovered["content_sha256"]), family=site.adapter, url=error["url"])
+    expected = clean_html(
+        read_raw(paths.store, recovered["content_sha256"]), family=site.adapter, url=error["url"]
+    )
     assert recovered["text"] == expected.text and recovered["text"]
 
     # A third run has nothing left to clean.

@@ -136,16 +136,25 @@ def model(dbt, session):
     version = extract.EXTRACTOR_VERSION
     if not version.replace(".", "").replace("-", "").isalnum():
         raise ValueError(f"EXTRACTOR_VERSION must be a plain token, got {version!r}")
-    current = dbt.ref("int_documents_latest").select("document_version_id")
+    current = dbt.ref("int_documents_latest").select("document_version_id, crawl_date")
     if dbt.is_incremental:
         done = f"select document_version_id from {dbt.this} where extraction_error is null"
         if _has_column(session, dbt.this, "extractor_version"):
             current = current.filter(
                 f"document_version_id not in ({done} and extractor_version = '{version}')"
             )
-    todo = current.select("document_version_id as todo_version_id")
-    texts = dbt.ref("stg_landing__documents")  # the text is read from the landing view only here
-    documents = texts.join(todo, "document_version_id = todo_version_id")
+    todo = current.select("document_version_id as todo_version_id, crawl_date as todo_night")
+    # The text is read from the landing only here, and only from the nights that hold versions to
+    # extract: a filter on the partition column prunes the Parquet files of every other night.
+    nights = sorted({str(r[0]) for r in todo.select("todo_night").distinct().fetchall() if r[0] is not None})
+    texts = dbt.ref("stg_landing__document_texts")
+    if nights:
+        texts = texts.filter("crawl_date in (" + ", ".join(f"date '{n}'" for n in nights) + ")")
+    documents = (
+        texts.join(todo, "document_version_id = todo_version_id and crawl_date = todo_night")
+        .select(COLUMNS)
+        .distinct()  # the same content landed at two URLs on one night: extracted once
+    )
     n_todo = documents.aggregate("count(*)").fetchall()[0][0]
     workers = parallel.workers_for(n_todo)
     reader = documents.select(COLUMNS).order("document_version_id").fetch_record_batch(BATCH_ROWS)

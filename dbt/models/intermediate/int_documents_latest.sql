@@ -1,10 +1,16 @@
--- The current version of each page content: the latest clean version of each content hash.
--- Without the text (read from staging by the extraction model only), so the warehouse does
--- not copy every document's text at each build.
+-- The current version of each page content: the latest clean version of each content hash,
+-- with its near-duplicate group from the nightly grouping step (a document landed since the
+-- last step keeps the group it landed with, else its own hash). Without the text (read from
+-- staging by the extraction model only), so the warehouse does not copy every document's text
+-- at each build.
 with
 
 documents as (
     select * from {{ ref('stg_landing__documents') }}
+),
+
+groups as (
+    select * from {{ ref('stg_landing__neardup_groups') }}
 ),
 
 ranked as (
@@ -18,10 +24,13 @@ ranked as (
 ),
 
 final as (
-    select * exclude (version_rank, document_text)
+    select
+        ranked.* exclude (ranked.version_rank, ranked.document_text, ranked.neardup_group),
+        coalesce(groups.neardup_group, ranked.neardup_group) as neardup_group
     from ranked
-    where version_rank = 1
+    left join groups on ranked.document_version_id = groups.document_version_id
+    where ranked.version_rank = 1
 )
 
--- sqlfluff cannot count columns through `exclude`, hence the noqa
+-- sqlfluff cannot count columns through `exclude`: AM04 is waived on the last line
 select * from final  -- noqa: AM04

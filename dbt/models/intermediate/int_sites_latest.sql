@@ -1,5 +1,5 @@
 -- Every site the landing knows, with its latest registry entry and its commune key.
--- Sites seen in pages or documents but never landed with the registry keep a commune key of
+-- Sites seen in crawl runs or documents but never landed with the registry keep a commune key of
 -- their own (flagged is_registered = false) so that their facts are kept, not dropped.
 with
 
@@ -11,8 +11,8 @@ documents as (
     select * from {{ ref('stg_landing__documents') }}
 ),
 
-pages as (
-    select * from {{ ref('stg_landing__pages') }}
+crawl_runs as (
+    select * from {{ ref('stg_landing__crawl_runs') }}
 ),
 
 latest_entry as (
@@ -26,8 +26,8 @@ latest_entry as (
 seen_site_ids as (
     select
         site_id,
-        min(fetched_at) as first_fetched_at
-    from pages
+        min(started_at) as first_fetched_at
+    from crawl_runs
     group by site_id
     union all
     select

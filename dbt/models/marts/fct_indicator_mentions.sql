@@ -50,7 +50,8 @@ new_mentions as (
     select * from mentions
     {% if is_incremental() %}
         {% set existing = adapter.get_columns_in_relation(this) | map(attribute='name') | list %}
-        {% if 'extractor_version' in existing %}
+        {# a table without a column this model now writes is unnested again in full (cheap: no re-extraction) #}
+        {% if 'extractor_version' in existing and 'part_of_mention_id' in existing %}
             where not exists (
                 select 1 from {{ this }} as done
                 where
@@ -92,7 +93,8 @@ joined as (
         new_mentions.quote,
         new_mentions."start",
         new_mentions."end",
-        new_mentions.extractor_version
+        new_mentions.extractor_version,
+        new_mentions.part_of_mention_id
     from new_mentions
     inner join documents on new_mentions.document_version_id = documents.document_version_id
     left join extracted on new_mentions.document_version_id = extracted.document_version_id

@@ -1,48 +1,14 @@
--- Per site and run: what the crawl saw, and how fresh the site is as of that run. The spine
--- is every (site, run) known from crawl runs, pages or fetch errors, so a run is reported
--- even when its crawl_runs row is missing; counts then come from the pages and errors.
+-- Per site and run: what the crawl did, and how fresh the site is as of that run. From the
+-- crawl_runs rows alone (one per site × run, counts included), never a scan of the crawl log;
+-- publication dates come from the current documents.
 with
 
 crawl_runs as (
     select * from {{ ref('stg_landing__crawl_runs') }}
 ),
 
-pages as (
-    select * from {{ ref('stg_landing__pages') }}
-),
-
-fetch_errors as (
-    select * from {{ ref('stg_landing__fetch_errors') }}
-),
-
 documents as (
-    select * from {{ ref('stg_landing__documents') }}
-),
-
-page_counts as (
-    select
-        site_id,
-        run_id,
-        min(fetched_at) as first_fetched_at,
-        max(fetched_at) as last_fetched_at,
-        count(*) as pages_seen,
-        count(*) filter (where change_kind = 'new') as pages_new,
-        count(*) filter (where change_kind = 'changed') as pages_changed,
-        count(*) filter (where change_kind in ('unchanged', 'not_modified')) as pages_unchanged,
-        max(fetched_at) filter (where is_success) as run_last_success_at
-    from pages
-    group by site_id, run_id
-),
-
-error_counts as (
-    select
-        site_id,
-        run_id,
-        min(occurred_at) as first_error_at,
-        max(occurred_at) as last_error_at,
-        count(distinct url) filter (where fetched_as = 'article') as pages_failed
-    from fetch_errors
-    group by site_id, run_id
+    select * from {{ ref('int_documents_latest') }}
 ),
 
 published as (
@@ -54,45 +20,18 @@ published as (
     group by site_id, run_id
 ),
 
-spine as (
-    select
-        site_id,
-        run_id
-    from crawl_runs
-    union
-    select
-        site_id,
-        run_id
-    from page_counts
-    union
-    select
-        site_id,
-        run_id
-    from error_counts
-),
-
 joined as (
     select
-        spine.site_id,
-        spine.run_id,
-        coalesce(
-            crawl_runs.started_at, least(page_counts.first_fetched_at, error_counts.first_error_at)
-        ) as started_at,
-        coalesce(
-            crawl_runs.finished_at, greatest(page_counts.last_fetched_at, error_counts.last_error_at)
-        ) as finished_at,
-        coalesce(crawl_runs.pages_seen, page_counts.pages_seen, 0) as pages_seen,
-        coalesce(crawl_runs.pages_new, page_counts.pages_new, 0) as pages_new,
-        coalesce(crawl_runs.pages_changed, page_counts.pages_changed, 0) as pages_changed,
-        coalesce(crawl_runs.pages_unchanged, page_counts.pages_unchanged, 0) as pages_unchanged,
-        coalesce(crawl_runs.pages_failed, error_counts.pages_failed, 0) as pages_failed,
-        page_counts.run_last_success_at,
-        published.run_last_published_at
-    from spine
-    left join crawl_runs on spine.site_id = crawl_runs.site_id and spine.run_id = crawl_runs.run_id
-    left join page_counts on spine.site_id = page_counts.site_id and spine.run_id = page_counts.run_id
-    left join error_counts on spine.site_id = error_counts.site_id and spine.run_id = error_counts.run_id
-    left join published on spine.site_id = published.site_id and spine.run_id = published.run_id
+        crawl_runs.*,
+        published.run_last_published_at,
+        case
+            when crawl_runs.pages_new + crawl_runs.pages_changed + crawl_runs.pages_unchanged
+                + crawl_runs.pages_not_modified > 0
+                then crawl_runs.finished_at
+        end as run_last_success_at
+    from crawl_runs
+    left join published
+        on crawl_runs.site_id = published.site_id and crawl_runs.run_id = published.run_id
 ),
 
 running as (
@@ -110,13 +49,19 @@ final as (
     select
         site_id,
         run_id,
+        crawl_date,
         started_at,
         finished_at,
         cast(pages_seen as integer) as pages_seen,
         cast(pages_new as integer) as pages_new,
         cast(pages_changed as integer) as pages_changed,
         cast(pages_unchanged as integer) as pages_unchanged,
+        cast(pages_not_modified as integer) as pages_not_modified,
         cast(pages_failed as integer) as pages_failed,
+        cast(pages_clean_failed as integer) as pages_clean_failed,
+        cast(n_requests as integer) as n_requests,
+        cast(n_revisits as integer) as n_revisits,
+        cast(n_revisits_deferred as integer) as n_revisits_deferred,
         last_success_at,
         last_published_at,
         date_diff('day', cast(last_published_at as date), cast(started_at as date))

@@ -7,7 +7,9 @@ indicator is stored in), `higher_is_better`, `description_en`, `name_en` (a shor
 `official_code` (`|`-separated references to the official systems: `NTM n` is criterion n of the
 national new-rural-area criteria 2021-2025, Decision 318/QĐ-TTg; `TKX 01`-`TKX 03` the group of the
 commune-level statistical indicator system, Decision 54/2016/QĐ-TTg: land and population, economy,
-society and environment).
+society and environment); `measure`: `stock` for a level at a date (population, Party members,
+the poverty rate: the same six months are `2023-H1` or `as-of:2023-06-30`) or `flow` for what
+accumulates over a period (output, revenue, new members).
 """
 
 from __future__ import annotations
@@ -33,7 +35,9 @@ COLUMNS = (
     "name_en",
     "counted_noun",
     "official_code",
+    "measure",
 )
+MEASURES = ("stock", "flow")
 THEMES = ("kinh tế", "văn hóa - xã hội", "quốc phòng - an ninh", "xây dựng Đảng")
 _ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 _CODE_RE = re.compile(r"^(?:NTM [0-9]{1,2}(?:\.[0-9]{1,2})?|TKX 0[1-3])$")
@@ -79,6 +83,7 @@ class CatalogueEntry:
     name_en: str = ""
     counted_noun: str = ""
     official_codes: tuple[str, ...] = ()
+    measure: str = "flow"
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -152,6 +157,8 @@ def parse_catalogue(path: Path) -> list[CatalogueEntry]:
                     raise CatalogueError(
                         f"line {line}: official_code {code!r} is not `NTM n[.m]` or `TKX 0n`"
                     )
+            if row["measure"] not in MEASURES:
+                raise CatalogueError(f"line {line}: measure must be stock or flow, got {row['measure']!r}")
             synonyms = tuple(
                 unicodedata.normalize("NFC", s.strip()) for s in row["synonyms"].split("|") if s.strip()
             )
@@ -167,6 +174,7 @@ def parse_catalogue(path: Path) -> list[CatalogueEntry]:
                     name_en=name_en,
                     counted_noun=counted_noun,
                     official_codes=codes,
+                    measure=row["measure"],
                 )
             )
     return entries

@@ -29,9 +29,18 @@
   }
 
   const indicatorLabel = (f) => f.indicator_en ? `${f.indicator_vi} · ${f.indicator_en}` : f.indicator_vi;
-  const valueText = (f) => `${num(f.value)} ${f.unit_vi}${f.unit_vi !== f.unit_en ? " (" + f.unit_en + ")" : ""}${f.approx ? " ~" : ""}`;
+  // Marks beside a value: ~ an estimate, ⚠ sources disagree, Σ one document gives its parts too.
+  const marks = (f) => `${f.approx ? " ~" : ""}${f.has_conflict ? " ⚠" : ""}${f.has_breakdown ? " Σ" : ""}`;
+  const valueText = (f) => `${num(f.value)} ${esc(f.unit_vi)}${f.unit_vi !== f.unit_en ? " (" + esc(f.unit_en) + ")" : ""}` +
+    (f.approx ? ` ~ ${esc(T.approx.vi)} · ${esc(T.approx.en)}` : "");
+  // How the winning mention wrote it (`5.100 triệu đồng`, `as-of:2023-06-30`), and what the flags mean.
+  const written = (f) =>
+    `<b>${esc(T.as_written.vi)} · ${esc(T.as_written.en)}:</b> ${num(f.written_value)} ${esc(f.written_unit)}` +
+    (f.winning_period && f.winning_period !== f.period ? ` (${esc(f.winning_period)})` : "") +
+    (f.has_breakdown ? `<br>Σ ${esc(T.breakdown.vi)} · ${esc(T.breakdown.en)}: ${f.n_values} — ${esc(T.breakdown_note.vi)} · ${esc(T.breakdown_note.en)}` : "") +
+    (f.has_conflict ? `<br>⚠ ${esc(T.conflict.vi)} · ${esc(T.conflict.en)}: ${num(f.min_value)} – ${num(f.max_value)} ${esc(f.unit_vi)}` : "");
   const source = (f, quoteWidth) =>
-    `<b>${esc(T.quote.vi)} · ${esc(T.quote.en)}:</b> «${wrap(f.quote, quoteWidth || 90)}»<br>` +
+    `${written(f)}<br><b>${esc(T.quote.vi)} · ${esc(T.quote.en)}:</b> «${wrap(f.quote, quoteWidth || 90)}»<br>` +
     `<b>${esc(T.document.vi)} · ${esc(T.document.en)}:</b> ${wrap(f.document_title, 90)}<br>${esc(f.url)}`;
 
   // ---- filters -------------------------------------------------------------------------
@@ -218,10 +227,13 @@
   function scoreRow(f) {
     const cls = f.plan_pct === null ? "" : f.plan_pct >= 100 ? "good" : "bad";
     const prev = f.prev_period ? `${T.previous.vi} · ${T.previous.en}: ${f.prev_period}` : "";
+    const flags = [f.approx && bi("approx"), f.has_conflict && bi("conflict"),
+      f.has_breakdown && `${bi("breakdown")}: ${f.n_values} — ${T.breakdown_note.vi} · ${T.breakdown_note.en}`].filter(Boolean);
+    const asWritten = `${bi("as_written")}: ${num(f.written_value)} ${f.written_unit || ""}`;
     return `<tr><td>${esc(f.indicator_vi)}${f.indicator_en ? `<br><small>${esc(f.indicator_en)}</small>` : ""}</td>
       <td>${esc(f.period)}</td>
-      <td class="num" title="«${esc(f.quote)}»">${num(f.value)}${f.approx ? " ~" : ""}${f.has_conflict ? " ⚠" : ""}</td>
-      <td>${esc(f.unit_vi)}</td><td class="num ${cls}">${pct(f.plan_pct)}</td>
+      <td class="num" title="${esc([...flags, asWritten, `«${f.quote}»`].join("\n"))}">${num(f.value)}${marks(f)}</td>
+      <td title="${esc(asWritten)}">${esc(f.unit_vi)}</td><td class="num ${cls}">${pct(f.plan_pct)}</td>
       <td class="num" title="${esc(prev)}">${signed(f.change_pct)}</td><td class="num">${pct(f.yoy_pct)}</td>
       <td><a href="${esc(f.url)}" title="${esc(f.document_title)}&#10;«${esc(f.quote)}»" target="_blank" rel="noopener">↗</a></td></tr>`;
   }
@@ -255,6 +267,7 @@
         <p class="kpis"><span><b>${rows.length}</b> ${esc(bi("indicator"))}</span>
         <span><b>${met}/${planned.length}</b> ${esc(T.met.vi)} ${esc(T.plan_pct.vi)} · ${esc(T.met.en)} ${esc(T.plan_pct.en)}</span>
         <span><b>${conflicts}</b> ${esc(bi("conflict"))}</span></p>
+        <p class="legend">~ ${esc(bi("approx"))} &nbsp; ⚠ ${esc(bi("conflict"))} &nbsp; Σ ${esc(bi("breakdown"))}</p>
         <div class="scroll"><table><thead><tr>${th("indicator")}${th("period")}${th("value", "num")}${th("unit")}
         ${th("plan_pct", "num")}${th("change", "num")}${th("yoy_pct", "num")}${th("source")}</tr></thead><tbody>${body}</tbody></table></div></article>`);
     }

@@ -2,7 +2,9 @@
 
 Article pages carry what the real ones carry: a visitor counter, mega menu, sidebar, the body,
 then a print copy of the whole body after `Đăng lúc: … (GMT+7)`, a comment box with the
-comment-code prompt, and a footer with the commune address and phone.
+comment-code prompt, and a footer with the commune address and phone. As on the real portals the
+counter counts every page served (`SimSite.live_counter`: two fetches of one article never have
+the same bytes) and, by default, no ETag or Last-Modified is sent (`SimSite.validators`).
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ def _page(site: SimSite, *, title: str, main: str, category: str, canonical: str
         link_options=options,
         calendar=cal,
         visitor_total=f"{site.visitor_total}",
+        visitors_today=f"{site.visitors_today}",
         category_url=site.prefix + site.listing_path(cat.key),
         category_name=html.escape(cat.name),
         main=main,

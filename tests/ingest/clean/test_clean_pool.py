@@ -100,9 +100,18 @@ def test_crashing_page_is_a_failed_page_and_the_next_page_gets_a_fresh_worker() 
         out = bad.result()
         assert out.failure == WORKER_DIED and out.doc is None
         assert out.message == "cleaning worker died (exit code 3)"
-        out = good.result()  # queued behind it, never caught in the crash
+        out = good.result()  # handed over behind it, caught in the crash, cleaned by the next worker
         assert out.ok and out.doc is not None and out.doc.text
         assert pool.restarts == 1 and len(pool.worker_pids()) == 2
+
+
+def test_each_crash_fails_only_the_page_that_caused_it() -> None:
+    with CleanPool(1) as pool:
+        bad = [pool.submit(PAGE, Crash(), f"http://h/bad{i}", None) for i in range(2)]  # type: ignore[arg-type]
+        good = pool.submit(PAGE, None, "http://h/good", None)
+        assert [b.result().failure for b in bad] == [WORKER_DIED, WORKER_DIED]
+        assert good.result().ok  # behind bad1 in the second worker, cleaned by the third
+        assert pool.restarts == 2 and len(pool.worker_pids()) == 3
 
 
 def test_worker_killed_from_outside_fails_only_its_page() -> None:

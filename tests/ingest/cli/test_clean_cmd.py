@@ -59,18 +59,21 @@ def test_reclean_requires_landed_pages(tmp_path) -> None:
 def test_reclean_cleans_landed_raw_pages(tmp_path) -> None:
     from datetime import UTC, datetime
 
-    from ingest.land import DOCUMENTS_SCHEMA, PAGES_SCHEMA, read_parts, store_raw, write_part
+    from ingest.land import PAGES_SCHEMA, land_part, store_raw
     from ingest.paths import DataPaths
+    from tests.helpers.landing import rows_of
 
     paths = DataPaths.at(tmp_path).ensure()
-    sha = store_raw(paths, (PAGES / "wordpress.html").read_bytes())
+    sha = store_raw(paths.store, (PAGES / "wordpress.html").read_bytes())
     row = {"site_id": "an-binh", "url": "http://h/p", "fetched_at": datetime(2026, 1, 2, tzinfo=UTC),
            "change": "new", "content_sha256": sha, "status": 200}  # fmt: skip
-    write_part(paths.pages, PAGES_SCHEMA, [row], partition={"crawl_date": "2026-01-02"}, name="r1")
+    land_part(
+        paths.store, "pages", PAGES_SCHEMA, [row], crawl_date="2026-01-02", site_id="an-binh", name="r1"
+    )
     result = runner.invoke(app, ["reclean", "--data-dir", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert "1 documents written" in result.output
-    docs = read_parts(paths.documents, DOCUMENTS_SCHEMA).to_pylist()
+    docs = rows_of(paths, "documents")
     assert docs[0]["title"] == "Hội nghị tổng kết năm 2022"
     assert (
         runner.invoke(app, ["reclean", "--data-dir", str(tmp_path)]).output.count("0 documents written") == 1

@@ -7,10 +7,10 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from ingest.cli.main import app
-from ingest.land import CRAWL_RUNS_SCHEMA, FETCH_ERRORS_SCHEMA, PAGES_SCHEMA, read_parts
 from ingest.paths import DataPaths
 from ingest.simulator.faults import Fault
 from ingest.simulator.server import PortalSimulator
+from tests.helpers.landing import rows_of
 
 runner = CliRunner(env={"COLUMNS": "200"})  # rich must not wrap the summary lines we look for
 
@@ -41,11 +41,9 @@ def test_crawl_selected_sites_with_a_failing_page_exits_zero(tmp_path: Path):
     assert "lamdong-loc-quang" in result.output and "phutan-news" not in result.output
     assert "1 page(s) failed" in result.output
     paths = DataPaths.at(tmp_path / "data")
-    assert read_parts(paths.pages, PAGES_SCHEMA).num_rows == n_articles - 1
-    assert read_parts(paths.fetch_errors, FETCH_ERRORS_SCHEMA).column("error_class").to_pylist() == [
-        "http_4xx"
-    ]
-    assert sorted(read_parts(paths.crawl_runs, CRAWL_RUNS_SCHEMA).column("site_id").to_pylist()) == [
+    assert len(rows_of(paths, "pages")) == n_articles - 1
+    assert [e["error_class"] for e in rows_of(paths, "fetch_errors")] == ["http_4xx"]
+    assert sorted(r["site_id"] for r in rows_of(paths, "crawl_runs")) == [
         "lamdong-loc-quang",
         "xuan-phu",
     ]

@@ -121,3 +121,67 @@ def test_sheet_names_follow_excel_rules() -> None:
     used.add(first)
     second = _sheet_name("văn hóa - xã hội / giáo dục [cũ]: thể thao?", used)
     assert second != first and len(second) <= 31
+
+
+def test_xlsx_counts_name_what_they_count_and_comments_flag_breakdowns(
+    workbook_path: Path, demo_warehouse: DataPaths
+) -> None:
+    book = load_workbook(workbook_path)
+    ((name_vi, name_en, noun, commune, period, n_values),) = _warehouse(
+        demo_warehouse,
+        "select i.name_vi, i.name_en, i.counted_noun, c.commune_name, f.period, f.n_values "
+        "from fct_commune_indicators f join dim_indicator i using (indicator_id) join dim_commune c "
+        "using (commune_id) where f.indicator_id = 'council_sessions' and f.has_breakdown",
+    )
+    header = f"{name_vi} · {name_en} ({noun} · count)"  # the unit of a count is what it counts
+    sheet = next(s for s in book.worksheets if header in [c.value for c in s[1]])
+    column = [c.value for c in sheet[1]].index(header)
+    row = next(r for r in sheet.iter_rows(min_row=2) if r[2].value == commune and r[4].value == period)
+    comment = row[column].comment.text
+    assert f"Σ Có số liệu chi tiết · Breakdown: {n_values}" in comment and "⚠" not in comment
+
+
+def test_csv_has_the_unit_as_written_approx_and_breakdown(demo_warehouse: DataPaths, tmp_path: Path) -> None:
+    out = tmp_path / "facts.csv"
+    args = [
+        "export",
+        "--data-dir",
+        str(demo_warehouse.root),
+        "--out",
+        str(out),
+        "--sep",
+        ",",
+        "--decimal",
+        ".",
+    ]
+    result = runner.invoke(app, [*args, "--no-bom"])
+    assert result.exit_code == 0, result.output
+    header, *body = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8"), newline="")))
+    for name in (
+        "Giá trị ghi trong văn bản · Value as written",
+        "Đơn vị ghi trong văn bản · Unit as written",
+        "Kỳ ghi trong văn bản · Period as written",
+        "ước tính · approximate",
+        "Có số liệu chi tiết · Breakdown",
+        "Số giá trị khác nhau · Distinct values",
+        "Nguồn không khớp · Sources disagree",
+    ):
+        assert name in header, name
+    col = {name: header.index(name) for name in header}
+    wanted = _warehouse(
+        demo_warehouse,
+        "select c.commune_name, f.period, f.value, f.unit, f.approx, f.has_breakdown, f.n_values "
+        "from fct_commune_indicators f join dim_commune c using (commune_id) "
+        "where f.indicator_id = 'credit_capital'",
+    )
+    ((commune, period, value, unit, approx, breakdown, n_values),) = wanted
+    (row,) = [
+        r for r in body if r[2] == commune and r[col["Chỉ tiêu · Indicator"]] == "tổng nguồn vốn tín dụng"
+    ]
+    # a stock written `as-of:2023-06-30` is filed under 2023-H1; the file says both
+    assert (row[4], row[col["Kỳ ghi trong văn bản · Period as written"]]) == (period, "as-of:2023-06-30")
+    assert row[col["Đơn vị ghi trong văn bản · Unit as written"]] == unit
+    assert float(row[col["Giá trị ghi trong văn bản · Value as written"]]) == value
+    assert row[col["ước tính · approximate"]] == str(approx).upper()  # Excel booleans
+    assert row[col["Có số liệu chi tiết · Breakdown"]] == str(breakdown).upper()
+    assert row[col["Số giá trị khác nhau · Distinct values"]] == str(n_values)

@@ -165,3 +165,68 @@ def test_commune_scope(demo_warehouse: DataPaths, tmp_path: Path) -> None:
     facts = _payload(out.read_text(encoding="utf-8"))["facts"]
     assert {f["commune"] for f in facts} == {"Lộc Quảng"}
     assert len(facts) == _facts(demo_warehouse, "c.commune_name = 'Lộc Quảng'")
+
+
+def test_facts_carry_unit_approx_and_breakdown_from_the_warehouse(report: Path, demo_warehouse) -> None:
+    facts = _payload(report.read_text(encoding="utf-8"))["facts"]
+    with duckdb.connect(str(demo_warehouse.published), read_only=True) as con:
+        rows = con.execute(
+            "select f.commune_id, f.term_id, f.period, f.indicator_key, f.kind, f.value, f.unit, f.approx, "
+            "f.has_breakdown, f.has_conflict, f.n_values, f.winning_period, i.counted_noun "
+            "from fct_commune_indicators f left join dim_indicator i using (indicator_id)"
+        ).fetchall()
+    expected = {r[:5]: r[5:] for r in rows}
+    page = {
+        (f["commune_id"], f["term"], f["period"], f["indicator_key"], f["kind"]): (
+            f["written_value"], f["written_unit"], f["approx"], f["has_breakdown"], f["has_conflict"],
+            f["n_values"], f["winning_period"], f,
+        )
+        for f in facts
+    }  # fmt: skip
+    assert page.keys() == expected.keys()
+    for key, (*fields, fact) in page.items():
+        assert tuple(fields) == expected[key][:-1], key
+        counted = expected[key][-1]
+        if fact["base_unit"] == "count" and counted:
+            assert fact["unit_vi"] == counted  # `15 kỳ họp`, not `15 số lượng`
+    # the demo has estimates and breakdowns, and its breakdowns are no conflicts
+    assert any(f["approx"] for f in facts)
+    assert any(f["has_breakdown"] and f["n_values"] > 1 and not f["has_conflict"] for f in facts)
+
+
+PROBE = """<script>
+window.addEventListener("load", () => setTimeout(() => {
+  const out = {};
+  for (const id of ["chart-attainment", "chart-trends", "chart-targets"]) {
+    out[id] = (document.getElementById(id).data || []).flatMap((t) => t.customdata || []);
+  }
+  const pre = document.createElement("pre");
+  pre.id = "probe";
+  pre.textContent = JSON.stringify(out);
+  document.body.appendChild(pre);
+}, 500));
+</script></body>"""
+
+
+@needs_chromium
+def test_hover_and_scorecard_show_unit_approx_and_breakdown(report: Path, tmp_path: Path) -> None:
+    html = report.read_text(encoding="utf-8")
+    probed = tmp_path / "probed.html"
+    probed.write_text(html.replace("</body>", PROBE), encoding="utf-8")
+    dom = chromium.dump_dom(probed.as_uri(), tmp_path / "profile")
+    match = re.search(r'<pre id="probe">(.*?)</pre>', dom, re.S)
+    assert match, "the page did not render its charts"
+    hovers = json.loads(match.group(1).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"))
+    texts = [" ".join(str(x) for x in point) for points in hovers.values() for point in points]
+    assert texts and all("Ghi trong văn bản · As written:" in t for t in texts)  # the unit as written
+    assert any("ước tính · approximate" in t for t in texts)  # an estimate says so
+    assert all("Nguồn không khớp" not in t for t in texts)  # the demo has no conflict, breakdowns included
+    scorecards = re.search(r'id="scorecards">(.*?)</section>', dom, re.S)
+    assert scorecards
+    cards = scorecards.group(1)
+    breakdowns = [f for f in _payload(html)["facts"] if f["has_breakdown"] and f["kind"] == "actual"]
+    assert breakdowns
+    assert " Σ<" in cards and "Có số liệu chi tiết · Breakdown: " in cards
+    assert " ~<" in cards and "⚠<" not in cards
+    conflicts = re.search(r'id="conflicts">(.*?)</div>', dom, re.S)
+    assert conflicts and not any(f["indicator_vi"] in conflicts.group(1) for f in breakdowns)

@@ -13,9 +13,10 @@ import pytest
 from typer.testing import CliRunner
 
 from ingest.cli.main import app
-from ingest.land import DOCUMENTS_SCHEMA, read_parts, write_part
+from ingest.land import DOCUMENTS_SCHEMA, land_part
 from ingest.paths import DataPaths
 from ingest.simulator.faults import Fault
+from tests.helpers.landing import rows_of
 
 pytestmark = pytest.mark.slow  # three whole runs: crawl, dbt build, checks, publish
 
@@ -40,7 +41,7 @@ def test_run_survives_a_failing_page_recovers_it_next_night_and_refuses_a_hollow
     assert first.exit_code == 0, first.output  # completed although a page failed
     assert "error" in first.output and "xuan-phu" in first.output
     errors = duckdb.sql(
-        f"select url, error_class from read_parquet('{data_dir}/landing/fetch_errors/**/*.parquet')"
+        f"select url, error_class from read_parquet('{data_dir}/landing/fetch_errors/*/*/*.parquet')"
     ).fetchall()
     assert (broken, "http_5xx") in errors
     assert broken not in _published_urls(data_dir)
@@ -56,14 +57,17 @@ def test_run_survives_a_failing_page_recovers_it_next_night_and_refuses_a_hollow
     # analysts keep the last good warehouse.
     paths = DataPaths.at(data_dir)
     published = paths.published.read_bytes()
-    docs = read_parts(paths.documents, DOCUMENTS_SCHEMA).to_pylist()
+    docs = rows_of(paths, "documents")
     hollow = [
         {**d, "clean_version": "9-hollow", "text": "", "text_sha256": hashlib.sha256(b"").hexdigest(),
          "cleaned_at": datetime.now(UTC)}
         for d in docs
     ]  # fmt: skip
-    partition = {"clean_version": "9-hollow", "crawl_date": f"{datetime.now(UTC):%Y-%m-%d}"}
-    write_part(paths.documents, DOCUMENTS_SCHEMA, hollow, partition=partition, name="hollow")
+    for site_id in {d["site_id"] for d in hollow}:
+        mine = [d for d in hollow if d["site_id"] == site_id]
+        night = f"{datetime.now(UTC):%Y-%m-%d}"
+        where = {"crawl_date": night, "site_id": site_id, "clean_version": "9-hollow"}
+        land_part(paths.store, "documents", DOCUMENTS_SCHEMA, mine, name="hollow", **where)
     third = runner.invoke(app, args, env={"COLUMNS": "400"})
     assert third.exit_code == 1, third.output
     n = len({d["content_sha256"] for d in docs})

@@ -49,7 +49,7 @@ PERIOD_RE = re.compile(
 )
 HEADER = (
     "indicator_id,name_vi,synonyms,theme,base_unit,higher_is_better,description_en,"
-    "name_en,counted_noun,official_code\n"
+    "name_en,counted_noun,official_code,measure\n"
 )
 
 
@@ -108,6 +108,37 @@ def test_official_systems_are_referenced() -> None:
     assert catalogue_by_id()["income_per_capita"].official_codes[0] == "NTM 10"
 
 
+def test_stocks_are_levels_and_flows_accumulate() -> None:
+    # `measure` decides which period codes are the same figure (dim_period.stock_period): a level
+    # at 30 June is `2023-H1` and `as-of:2023-06-30`; six months of output are not a running total.
+    by_id = catalogue_by_id()
+    stocks = {
+        "population",
+        "households",
+        "party_members",
+        "poverty_rate",
+        "poor_households",
+        "cattle_herd",
+        "forest_area",
+    }
+    flows = {
+        "rice_output",
+        "budget_revenue_total",
+        "new_party_members",
+        "economic_growth_rate",
+        "jobs_created",
+    }
+    assert all(by_id[i].measure == "stock" for i in stocks)
+    assert all(by_id[i].measure == "flow" for i in flows)
+    # what happened during a period is never a level (new, built, created, received, growth …)
+    words = ("new_", "_built", "_created", "_received", "_growth_rate", "_output", "_plan_attainment")
+    assert not [
+        e.indicator_id
+        for e in load_catalogue()
+        if e.measure == "stock" and any(w in e.indicator_id for w in words)
+    ]
+
+
 def test_every_theme_is_covered_with_the_indicators_the_brief_names() -> None:
     entries = load_catalogue()
     assert {e.theme for e in entries} == set(THEMES)
@@ -161,14 +192,15 @@ def test_csv_on_disk_has_the_documented_header() -> None:
 @pytest.mark.parametrize(
     ("row", "message"),
     [
-        ("a,x,,kinh tế,%,true,d,A,,\na,y,,kinh tế,%,true,d,A,,\n", "duplicate"),
-        ("a,x,,economy,%,true,d,A,,\n", "theme"),
-        ("a,x,,kinh tế,tonnes,true,d,A,,\n", "base_unit"),
-        ("a,x,,kinh tế,%,yes,d,A,,\n", "higher_is_better"),
-        ("Bad-Id,x,,kinh tế,%,true,d,A,,\n", "snake_case"),
-        ("a,x,,kinh tế,%,true,d,,,\n", "name_en"),
-        ("a,x,,kinh tế,%,true,d,A,hộ,\n", "counted_noun"),
-        ("a,x,,kinh tế,%,true,d,A,,QĐ 318\n", "official_code"),
+        ("a,x,,kinh tế,%,true,d,A,,,flow\na,y,,kinh tế,%,true,d,A,,,flow\n", "duplicate"),
+        ("a,x,,economy,%,true,d,A,,,flow\n", "theme"),
+        ("a,x,,kinh tế,tonnes,true,d,A,,,flow\n", "base_unit"),
+        ("a,x,,kinh tế,%,yes,d,A,,,flow\n", "higher_is_better"),
+        ("Bad-Id,x,,kinh tế,%,true,d,A,,,flow\n", "snake_case"),
+        ("a,x,,kinh tế,%,true,d,,,,flow\n", "name_en"),
+        ("a,x,,kinh tế,%,true,d,A,hộ,,flow\n", "counted_noun"),
+        ("a,x,,kinh tế,%,true,d,A,,QĐ 318,flow\n", "official_code"),
+        ("a,x,,kinh tế,%,true,d,A,,,level\n", "measure"),
     ],
 )
 def test_parse_catalogue_rejects_bad_rows_naming_the_problem(tmp_path: Path, row: str, message: str) -> None:
@@ -188,11 +220,12 @@ def test_parse_catalogue_rejects_wrong_columns(tmp_path: Path) -> None:
 def test_parse_catalogue_reads_synonyms_as_tuple(tmp_path: Path) -> None:
     path = tmp_path / "ok.csv"
     path.write_text(
-        HEADER + 'a_b,tên,"x, y|z",kinh tế,count,false,d,A b,hộ,NTM 17.1|TKX 03\n', encoding="utf-8"
+        HEADER + 'a_b,tên,"x, y|z",kinh tế,count,false,d,A b,hộ,NTM 17.1|TKX 03,stock\n', encoding="utf-8"
     )
     (entry,) = parse_catalogue(path)
     assert entry.synonyms == ("x, y", "z")
     assert (entry.name_en, entry.counted_noun, entry.official_codes) == ("A b", "hộ", ("NTM 17.1", "TKX 03"))
+    assert entry.measure == "stock"
     assert entry.higher_is_better is False
     assert entry.names == ("tên", "x, y", "z")
 

@@ -139,9 +139,11 @@ def test_per_unit_and_qualifying_counts_are_not_quantities() -> None:
 
 
 def test_noun_after_the_number_names_the_quantity() -> None:
-    by = _by_value("Vụ Mùa nông dân cấy 512 ha lúa, trồng 64 ha lạc.")
+    by = _by_value("Năm nay nông dân cấy 512 ha lúa, trồng 64 ha lạc.")
     assert by[512.0].indicator_id == "rice_area"
     assert "lạc" in by[64.0].indicator.split()
+    # one crop season is not the catalogue's area of the period: no id (the corpus's id rule)
+    assert _by_value("Vụ Mùa nông dân cấy 512 ha lúa.")[512.0].indicator_id is None
     m = _all("Trong kỳ phát hiện 3 vụ buôn bán pháo nổ.")[0]
     assert m.indicator == "số vụ buôn bán pháo nổ phát hiện"  # the measure word, the counted noun first
     m = _all("Toàn xã có 4 làng nghề truyền thống.")[0]
@@ -184,9 +186,13 @@ def test_share_after_a_count_is_its_own_percentage() -> None:
     assert by[40.0].plan_pct is None
 
 
-def test_versus_previous_year_is_yoy() -> None:
-    m = _all("Tổng giá trị sản xuất đạt 530 tỷ đồng, tăng 9,1% so với năm 2022.")
+def test_versus_previous_year_is_yoy_only_in_the_ratio_form() -> None:
+    m = _all("Tổng giá trị sản xuất đạt 530 tỷ đồng, bằng 109,1% so với năm 2022.")
     assert len(m) == 1 and m[0].yoy_pct == 109.1
+    # a growth statement is a fact of its own (the gold rules), never folded into yoy_pct
+    m = _all("Tổng giá trị sản xuất đạt 530 tỷ đồng, tăng 9,1% so với năm 2022.")
+    assert len(m) == 2 and m[0].yoy_pct is None
+    assert m[1].value == 9.1 and m[1].indicator == "tổng giá trị sản xuất tăng so với năm 2022"
     m = _all("Tổng giá trị sản xuất đạt 530 tỷ đồng, tăng 9,1% so với năm 2019.")
     assert len(m) == 2  # not the year before: a change of its own
     by = _by_value("Tỷ lệ hộ nghèo còn 2,2% (giảm 0,5% so với năm 2022).")
@@ -255,3 +261,9 @@ def test_targets_adopted_and_averages_per_unit_are_named_by_their_words() -> Non
 def test_a_change_quotes_the_level_it_changes() -> None:
     by = _by_value("Tổng đàn bò 1.276 con, tăng 5% so với năm 2021.")
     assert by[5.0].quote.startswith("Tổng đàn bò 1.276 con")
+
+
+def test_one_of_the_targets_after_a_figure_makes_it_a_target() -> None:
+    text = "Giảm tỷ lệ hộ nghèo đa chiều xuống còn 3,9% là một trong những chỉ tiêu quan trọng."
+    by = _by_value(text, Y2023)
+    assert by[3.9].kind == "target"

@@ -116,3 +116,47 @@ def test_sources_of_money_are_named_with_what_the_total_is_for() -> None:
         by[7.9].indicator == "tỷ trọng nhân dân đóng góp trong tổng nguồn vốn đầu tư xây dựng nông thôn mới"
     )
     assert by[99.8].part_of == by[36.0].part_of == ms.index(by[456.5])
+
+
+def test_items_named_by_place_after_a_figure_take_its_name() -> None:
+    ms = _mentions(
+        "Bình quân tiêu chí nông thôn mới đạt được trên toàn tỉnh là 16,3 tiêu chí (TC), trong đó: "
+        "thị xã Hòa Thành 19/19 TC, huyện Tân Biên 16,8/17,4 TC."
+    )
+    by = _by_value(ms)
+    assert by[19.0].indicator.endswith("thị xã hòa thành") and "tiêu chí" in by[19.0].indicator
+    assert by[16.8].indicator.endswith("huyện tân biên")
+    assert by[16.8].quote.startswith("Bình quân tiêu chí")
+
+
+def test_a_bare_measure_takes_its_crop_from_the_line_label_or_the_figure_before() -> None:
+    by = _by_value(
+        _mentions("- Cây lạc: Diện tích gieo trồng 33 ha, năng suất đạt 30 tạ/ha, sản lượng đạt 99 tấn.")
+    )
+    assert (by[33.0].indicator, by[30.0].indicator, by[99.0].indicator) == (
+        "diện tích gieo trồng lạc",
+        "năng suất lạc",
+        "sản lượng lạc",
+    )
+    by = _by_value(_mentions("Trong đó diện tích lúa 115 ha. Năng suất đạt 62,58 tạ/ha."))
+    assert by[62.58].indicator == "năng suất lúa"
+    by = _by_value(_mentions("Đã hình thành 4 cánh đồng mẫu lớn với diện tích 145 ha."))
+    assert by[145.0].indicator == "diện tích"  # not the start of its clause: no crop borrowed
+
+
+def test_money_items_after_a_named_figure_take_its_name() -> None:
+    by = _by_value(
+        _mentions(
+            "Thu nhập bình quân đầu người toàn tỉnh 70 triệu đồng/người/năm, "
+            "khu vực nông thôn trên 63 triệu đồng/người/năm."
+        )
+    )
+    assert by[63.0].indicator == "thu nhập bình quân đầu người khu vực nông thôn"
+
+
+def test_items_of_a_labelled_line_are_the_labels_indicator_per_group() -> None:
+    ms = _mentions("5. Tỷ lệ học sinh đi học đúng độ tuổi: Mẫu giáo 5 tuổi đạt 100%; Tiểu học đạt 99,9%.")
+    by = _by_value(ms)
+    assert by[99.9].indicator == "tỷ lệ học sinh đi học đúng độ tuổi tiểu học"
+    assert by[99.9].indicator_id == by[100.0].indicator_id == "school_enrolment_rate"
+    assert ":" not in by[100.0].indicator

@@ -242,3 +242,14 @@ def test_a_broken_catalogue_raises(monkeypatch, tmp_path) -> None:
         for cached in (C._load, C.catalogue_by_id, C._names_index, C._lookup, I._trie):
             cached.cache_clear()
     assert extract_mentions("Sản lượng lúa đạt 1.936 tấn.", metadata=H1_2023)[0].indicator_id == "rice_output"
+
+
+def test_every_lead_word_holds_an_anchor() -> None:
+    # the lead scan only runs where an anchor is: a lead without one would never be found
+    from ingest.extract.vocab import LEAD_ANCHORS, TARGET_LEAD_PATTERNS, TARGET_LEADS
+
+    bigrams = [f"{first} {second}" for second, firsts in LEAD_ANCHORS.items() for first in firsts]
+    for lead in TARGET_LEADS:
+        assert any(b in lead for b in bigrams), lead
+    for pattern in TARGET_LEAD_PATTERNS:
+        assert any(b.replace(" ", r"\s+") in pattern for b in bigrams), pattern

@@ -104,3 +104,11 @@ def test_the_eth_letter_reads_as_d() -> None:
     from ingest.extract.context import lower_same_length
 
     assert lower_same_length("Ðạt chuẩn") == "đạt chuẩn"
+
+
+def test_without_a_year_in_the_opening_the_year_of_a_date_in_the_text() -> None:
+    doc = _doc(
+        "Từ đầu năm đến nay, tổng thu ngân sách của huyện ước đạt 423 tỷ đồng. Về đầu tư xây dựng cơ "
+        "bản, giá trị giải ngân từ đầu năm đến ngày 10-8-2017 ước đạt 96 tỷ đồng."
+    )
+    assert doc.default_period == "2017"

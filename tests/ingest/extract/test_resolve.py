@@ -33,6 +33,7 @@ def _id(name: str, unit: str) -> str | None:
         ("số đảng viên bị đình chỉ sinh hoạt", "count", None),  # the left-over words say what
         ("số xã của huyện đạt chuẩn nông thôn mới", "count", "ntm_communes"),
         ("diện tích cây ngô", "ha", "maize_area"),
+        ("diện tích gieo trồng lạc", "ha", "peanut_area"),
         ("số chi bộ thôn", "count", None),  # a part, not all cells
     ],
 )
@@ -60,3 +61,35 @@ def test_mentions_take_the_id_their_written_name_resolves_to() -> None:
         17.0: "economy_share_services",
         12.0: "budget_revenue_growth_rate",
     }
+
+
+def test_an_exact_catalogue_name_wins_over_the_sentence_but_not_over_a_narrower_id() -> None:
+    by = {m.value: m for m in extract_mentions("Tổng đàn trâu, bò 1.095 con (bò 970 con, trâu 125 con).")}
+    assert (by[970.0].indicator_id, by[125.0].indicator_id) == ("cow_herd", "buffalo_herd")
+    ms = extract_mentions("Thu NSNN (trừ tiền cấp quyền sử dụng đất) đạt 683 triệu đồng.")
+    assert ms[0].indicator_id == "budget_revenue_state_excl_land"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "diện tích lúa vụ xuân",
+        "sản lượng lúa đông xuân",
+        "thu nhập bình quân đầu người khu vực nông thôn",
+        "số tiêu chí nông thôn mới bình quân mỗi xã",
+        "số xã đạt 14 tiêu chí",
+    ],
+)
+def test_one_season_a_sub_population_or_a_band_is_no_catalogue_indicator(name: str) -> None:
+    from ingest.extract.resolve import uncatalogued
+
+    assert uncatalogued(name)
+
+
+def test_the_area_the_program_and_the_whole_year_stay_catalogued() -> None:
+    from ingest.extract.resolve import uncatalogued
+
+    for name in ("số xã đạt chuẩn nông thôn mới", "diện tích lúa", "thu nhập bình quân đầu người"):
+        assert not uncatalogued(name)
+    ms = extract_mentions("Diện tích lúa vụ xuân 482 ha; diện tích lúa cả năm 960 ha.")
+    assert [m.indicator_id for m in ms] == [None, "rice_area"]

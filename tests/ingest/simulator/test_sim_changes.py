@@ -1,4 +1,8 @@
-"""Conditional GETs (ETag / Last-Modified → 304) and content changes (mutate, add_article)."""
+"""Conditional GETs (ETag / Last-Modified → 304) and content changes (mutate, add_article).
+
+Thanh Hóa portals send no validators by default (as the real ones); the tests of the validator
+machinery switch them on for `xuan-phu` (`with_validators`), the realistic default is tested below.
+"""
 
 from datetime import datetime
 from email.utils import parsedate_to_datetime
@@ -12,7 +16,38 @@ from ingest.sites.families import get_family
 TIMEOUT = 5
 
 
-def test_every_page_has_validators_and_answers_304(simulator):
+@pytest.fixture
+def with_validators(simulator):
+    """Xuân Phú as a Thanh Hóa portal that sends validators and caches its counter (some do)."""
+    site = simulator.site("xuan-phu")
+    site.validators, site.live_counter = True, False
+    return simulator
+
+
+def test_thanh_hoa_portals_send_no_validators_and_count_every_visit(simulator):
+    url = simulator.article_urls("xuan-phu")[0]
+    first = requests.get(url, timeout=TIMEOUT)
+    second = requests.get(url, headers={"If-None-Match": '"x"', "If-Modified-Since": "Mon, 01 May 2023"})
+    assert first.status_code == second.status_code == 200  # never a 304
+    assert "ETag" not in first.headers and "Last-Modified" not in first.headers
+    assert first.content != second.content  # the visitor counter moved
+    counters = [
+        BeautifulSoup(r.content, "lxml").select_one(".visitor-counter").get_text() for r in (first, second)
+    ]
+    assert counters[0] != counters[1]
+    # with the counter block taken out, the two answers are the same page
+    strip = [BeautifulSoup(r.content, "lxml") for r in (first, second)]
+    for soup in strip:
+        soup.select_one(".visitor-counter").decompose()
+    assert str(strip[0]) == str(strip[1])
+    # other families keep their validators
+    liferay = simulator.article_urls("lamdong-loc-quang")[0]
+    tag = requests.get(liferay, timeout=TIMEOUT).headers["ETag"]
+    assert requests.get(liferay, headers={"If-None-Match": tag}, timeout=TIMEOUT).status_code == 304
+
+
+def test_every_page_has_validators_and_answers_304(with_validators):
+    simulator = with_validators
     urls = simulator.listing_urls("xuan-phu") + simulator.article_urls("xuan-phu")[:2]
     urls.append(simulator.site_base_url("phutan-news") + "/feed/")
     for url in urls:
@@ -29,7 +64,8 @@ def test_every_page_has_validators_and_answers_304(simulator):
     assert simulator.count(conditional=True) == 2 * len(urls)
 
 
-def test_stale_validators_get_the_full_page(simulator):
+def test_stale_validators_get_the_full_page(with_validators):
+    simulator = with_validators
     url = simulator.article_urls("xuan-phu")[0]
     r = requests.get(url, headers={"If-None-Match": '"0000"'}, timeout=TIMEOUT)
     assert r.status_code == 200 and len(r.content) > 100_000
@@ -42,7 +78,8 @@ def test_stale_validators_get_the_full_page(simulator):
     assert parsedate_to_datetime(lm).strftime("%Y-%m-%d %H:%M:%S") == "2023-08-13 15:14:53"  # 22:14:53 GMT+7
 
 
-def test_mutate_changes_body_etag_and_last_modified(simulator):
+def test_mutate_changes_body_etag_and_last_modified(with_validators):
+    simulator = with_validators
     site = simulator.site("xuan-phu")
     slug = site.articles[0].slug
     url = simulator.article_url("xuan-phu", slug)
@@ -70,7 +107,8 @@ def test_mutate_changes_body_etag_and_last_modified(simulator):
         simulator.mutate("xuan-phu", "no-such-article")
 
 
-def test_add_article_shows_on_page_one_of_the_listing(simulator):
+def test_add_article_shows_on_page_one_of_the_listing(with_validators):
+    simulator = with_validators
     listing = simulator.listing_urls("xuan-phu")[0]
     before = requests.get(listing, timeout=TIMEOUT)
     url = simulator.add_article(

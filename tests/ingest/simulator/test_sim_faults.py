@@ -96,7 +96,6 @@ def test_slow_exceeds_the_read_timeout(simulator, page, mode):
     with pytest.raises((requests.exceptions.ReadTimeout, requests.exceptions.ConnectionError)):
         requests.get(url, timeout=(2, 0.3))
     assert time.monotonic() - start < 1.4
-    time.sleep(1.3)  # let the handler finish its sleep
     assert requests.get(url, timeout=TIMEOUT).status_code == 200
 
 
@@ -149,6 +148,7 @@ def test_oversize_plain_and_gzip_bomb(simulator, page):
 
 def test_wrong_charset(simulator, page):
     url, path = page
+    simulator.site("xuan-phu").live_counter = False  # two answers compared byte for byte
     good = requests.get(url, timeout=TIMEOUT).content.decode("utf-8")
     simulator.faults.add(path, Fault("wrong_charset", times=1))  # body windows-1258, header utf-8
     r = requests.get(url, timeout=TIMEOUT)

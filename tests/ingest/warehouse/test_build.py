@@ -90,8 +90,8 @@ def test_failed_build_reports_the_failing_node(tmp_path) -> None:
     assert result.ok and result.nodes == []  # nothing selected is not a failure
     broken = DataPaths.at(tmp_path / "broken").ensure()
     # a landing part that is not Parquet: the build fails and says where
-    bad_part = broken.pages / "crawl_date=2025-07-01" / "part-x.parquet"
-    bad_part.parent.mkdir(parents=True)
+    bad_part = broken.pages / "crawl_date=2025-07-01" / "site=x" / "part-x.parquet"
+    bad_part.parent.mkdir(parents=True, exist_ok=True)
     bad_part.write_text("not parquet")
     failed = dbt_build(broken, select="stg_landing__pages")
     assert not failed.ok
@@ -121,7 +121,7 @@ def test_parts_older_than_a_declared_column_still_build(tmp_path) -> None:
     """A landing part written before a column existed reads that column as null."""
     import pyarrow as pa
 
-    from ingest.land import PAGES_SCHEMA, write_part
+    from ingest.land import PAGES_SCHEMA, land_part
 
     paths = DataPaths.at(tmp_path / "old").ensure()
     old_schema = pa.schema([f for f in PAGES_SCHEMA if f.name not in ("etag", "content_type")])
@@ -134,7 +134,9 @@ def test_parts_older_than_a_declared_column_still_build(tmp_path) -> None:
         "content_sha256": "ab" * 32,
         "version": 1,
     }
-    write_part(paths.pages, old_schema, [row], partition={"crawl_date": "2024-01-01"}, name="r-old")
+    land_part(
+        paths.store, "pages", old_schema, [row], crawl_date="2024-01-01", site_id="xuan-phu", name="r-old"
+    )
     result = dbt_build(paths, select="stg_landing__pages")
     assert result.ok, result.message
     with duckdb.connect(str(paths.warehouse), read_only=True) as con:

@@ -7,10 +7,10 @@ import csv
 import pyarrow as pa
 import pytest
 
-from ingest.land import SITES_SCHEMA, land_sites, read_parts
+from ingest.land import land_sites
 from ingest.paths import DBT_PROJECT_DIR, DataPaths
 from ingest.warehouse.communes import FIELDS, RESOLVED_SCHEMA, main, name_key, resolve, resolve_published
-from tests.helpers.landing import SITES, utc
+from tests.helpers.landing import SITES, part_keys, rows_of, utc
 
 
 def test_name_key_ignores_accents_case_and_unit_prefix() -> None:
@@ -95,11 +95,12 @@ def test_crosswalk_seed_matches_the_resolver(tmp_path, capsys) -> None:
     )
 
 
-def test_land_sites_writes_one_part_per_run_and_replays_nothing(tmp_path) -> None:
+def test_land_sites_writes_one_part_per_site_and_run_and_replays_nothing(tmp_path) -> None:
     paths = DataPaths.at(tmp_path).ensure()
     first = land_sites(paths, SITES, run_id="r1", at=utc(2025, 7, 1))
-    assert land_sites(paths, SITES, run_id="r1", at=utc(2025, 7, 1)) == first
-    table = read_parts(paths.landing / "sites", SITES_SCHEMA)
-    assert table.num_rows == len(SITES)
-    row = table.to_pylist()[0]
+    assert land_sites(paths, SITES, run_id="r1", at=utc(2025, 7, 1)) == first == len(SITES)
+    assert len(part_keys(paths, "sites")) == len(SITES)
+    rows = sorted(rows_of(paths, "sites"), key=lambda r: r["site_id"], reverse=True)
+    assert len(rows) == len(SITES)
+    row = rows[0]
     assert (row["site_id"], row["commune"], row["district"]) == ("xuan-phu", "Xuân Phú", "Thọ Xuân")

@@ -9,6 +9,7 @@ final as (
         content_sha256 || ':' || clean_version as document_version_id,
         content_sha256,
         clean_version,
+        crawl_date,
         block_no,
         block_type,
         "start" as start_offset,

@@ -1,4 +1,5 @@
 -- One row per site × run; a replayed part with another name is counted once.
+-- 304 Not Modified answers are counts here, not page rows.
 with
 
 source as (
@@ -7,6 +8,7 @@ source as (
 
 final as (
     select
+        crawl_date,
         run_id,
         site_id,
         started_at,
@@ -15,9 +17,13 @@ final as (
         pages_new,
         pages_changed,
         pages_unchanged,
+        coalesce(pages_not_modified, 0) as pages_not_modified,
         pages_failed,
+        coalesce(pages_clean_failed, 0) as pages_clean_failed,
         requests as n_requests,
-        documents_cleaned
+        documents_cleaned,
+        coalesce(revisits, 0) as n_revisits,
+        coalesce(revisits_deferred, 0) as n_revisits_deferred
     from source
     qualify row_number() over (partition by site_id, run_id order by finished_at desc) = 1
 )

@@ -9,6 +9,7 @@ renamed as (
     select
         content_sha256 || ':' || clean_version as document_version_id,
         md5(url) as document_id,
+        crawl_date,
         content_sha256,
         clean_version,
         run_id,

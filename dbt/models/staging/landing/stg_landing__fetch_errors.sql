@@ -6,6 +6,7 @@ source as (
 
 final as (
     select distinct
+        crawl_date,
         run_id,
         site_id,
         url,

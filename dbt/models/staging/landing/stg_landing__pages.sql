@@ -7,6 +7,7 @@ source as (
 
 renamed as (
     select
+        crawl_date,
         run_id,
         site_id,
         url,
@@ -15,6 +16,7 @@ renamed as (
         status as http_status,
         change as change_kind,
         content_sha256,
+        coalesce(body_sha256, content_sha256) as body_sha256,
         version,
         etag,
         last_modified,

@@ -14,7 +14,8 @@ renamed as (
         family,
         base_url,
         run_id,
-        registered_at
+        registered_at,
+        crawl_date
     from source
 ),
 

@@ -1,0 +1,19 @@
+"""`xaetl compact` on a data directory whose store is local disk."""
+
+from __future__ import annotations
+
+from typer.testing import CliRunner
+
+from ingest.cli.main import app
+from ingest.land import night_parts
+from ingest.paths import DataPaths
+from tests.ingest.test_site_state import history
+
+
+def test_compacts_old_nights_of_the_store(tmp_path):
+    paths = DataPaths.at(tmp_path / "data").ensure()
+    history(paths.store)  # nights 2026-11-02 .. 11-04; the first has two sites
+    got = CliRunner().invoke(app, ["compact", "--data-dir", str(paths.root), "--older-than", "1"])
+    assert got.exit_code == 0, got.output
+    assert "1 night(s) compacted: 7 files -> 6" in got.stdout  # every night is old by now
+    assert len(night_parts(paths.store, "pages", "2026-11-02")) == 1

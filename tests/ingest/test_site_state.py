@@ -1,0 +1,174 @@
+"""The compact per-site state: saved and loaded, rebuilt from landing alone, caught up after a kill."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from ingest.land import DOCUMENTS_SCHEMA, FETCH_ERRORS_SCHEMA, PAGES_SCHEMA, land_part, site_parts
+from ingest.paths import state_key
+from ingest.revisit import RevisitPolicy
+from ingest.site_state import SiteState
+from ingest.storage import Store
+
+T0 = datetime(2026, 11, 1, 1, 0, tzinfo=UTC)
+SITE = "xuan-phu"
+
+
+def page(run, url, sha, version, change, at, etag=None):
+    return {
+        "run_id": run,
+        "site_id": SITE,
+        "url": url,
+        "final_url": url,
+        "fetched_at": at,
+        "status": 200,
+        "change": change,
+        "content_sha256": sha,
+        "version": version,
+        "etag": etag,
+        "encoding": "utf-8",
+    }
+
+
+def doc(run, url, sha, text_sha, at):
+    return {
+        "run_id": run,
+        "site_id": SITE,
+        "url": url,
+        "content_sha256": sha,
+        "clean_version": "1",
+        "fetched_at": at,
+        "text_sha256": text_sha,
+        "published_at": "2023-08-13T22:14:53+07:00",
+    }
+
+
+def night(store, state, n, pages, docs=(), errors=()):
+    """Land one night of the site and fold it into `state` as the crawler does."""
+    run, day = f"r{n}", f"{T0 + timedelta(days=n):%Y-%m-%d}"
+    land_part(store, "pages", PAGES_SCHEMA, pages, crawl_date=day, site_id=SITE, name=run)
+    land_part(
+        store, "documents", DOCUMENTS_SCHEMA, docs, crawl_date=day, site_id=SITE, name=run, clean_version="1"
+    )
+    land_part(store, "fetch_errors", FETCH_ERRORS_SCHEMA, errors, crawl_date=day, site_id=SITE, name=run)
+    if state is not None:
+        state.apply_pages(pages)
+        state.apply_errors(errors)
+        state.apply_documents(docs)
+        state.note_run(run, day)
+
+
+def history(store):
+    """Three nights: two new articles, one changes, one fails then recovers; another site lands too."""
+    state = SiteState(SITE)
+    a, b = "https://x/a.html", "https://x/b.html"
+    t1, t2, t3 = (T0 + timedelta(days=n) for n in (1, 2, 3))
+    night(
+        store,
+        state,
+        1,
+        [page("r1", a, "a1", 1, "new", t1, etag='"e1"')],
+        [doc("r1", a, "a1", "ta1", t1)],
+        [
+            {
+                "run_id": "r1",
+                "site_id": SITE,
+                "url": b,
+                "error_class": "timeout",
+                "attempt": 1,
+                "occurred_at": t1,
+                "kind": "article",
+            }
+        ],
+    )
+    night(
+        store,
+        state,
+        2,
+        [page("r2", a, "a2", 2, "changed", t2), page("r2", b, "b1", 1, "new", t2)],
+        [doc("r2", a, "a2", "ta2", t2), doc("r2", b, "b1", "tb1", t2)],
+    )
+    night(store, state, 3, [page("r3", a, "a2", 2, "unchanged", t3)])
+    other = {**page("o1", "https://y/z.html", "z1", 1, "new", t1), "site_id": "other"}
+    land_part(store, "pages", PAGES_SCHEMA, [other], crawl_date=f"{t1:%Y-%m-%d}", site_id="other", name="o1")
+    return state
+
+
+def comparable(state: SiteState) -> dict:
+    return {
+        "urls": {
+            u: (st.versions, st.latest_sha, st.latest_version, st.text_sha, st.documents, st.etag, st.stable)
+            for u, st in state.urls.items()
+        },
+        "failures": state.failures,
+        "runs": sorted(state.runs),
+        "last": state.last_crawl_date,
+    }
+
+
+def test_rebuild_from_landing_equals_the_state_kept_by_the_runs(store_url):
+    store = Store.at(store_url)
+    kept = history(store)
+    rebuilt = SiteState.rebuild(store, SITE)
+    assert comparable(rebuilt) == comparable(kept)
+    a = rebuilt.latest("https://x/a.html")
+    assert a.versions == {"a1": 1, "a2": 2} and a.text_sha == "ta2" and a.stable == 1
+    assert not rebuilt.failures  # b failed on night 1, then landed on night 2
+    assert rebuilt.classify("https://x/a.html", "a3") == ("changed", 3)
+    assert rebuilt.raw_hashes() == {"a1", "a2", "b1"}
+    assert "https://y/z.html" not in rebuilt.urls  # the other site's rows stay out
+
+
+def test_site_parts_never_lists_other_sites_partitions(tmp_path):
+    store = Store.at(tmp_path)
+    history(store)
+    keys = site_parts(store, "pages", SITE)
+    assert keys and all(f"site={SITE}/" in k for k in keys)
+    assert len(keys) == 3
+
+
+def test_save_load_round_trip_and_catch_up_after_a_kill(store_url):
+    store = Store.at(store_url)
+    state = history(store)
+    state.save(store)
+    loaded = SiteState.load(store, SITE)
+    assert comparable(loaded) == comparable(state)
+    # night 4 landed its parts but the process died before saving the state
+    t4 = T0 + timedelta(days=4)
+    night(
+        store,
+        None,
+        4,
+        [page("r4", "https://x/c.html", "c1", 1, "new", t4)],
+        [doc("r4", "https://x/c.html", "c1", "tc1", t4)],
+    )
+    caught = SiteState.load(store, SITE)
+    assert caught.latest("https://x/c.html").text_sha == "tc1"
+    assert "r4" in caught.runs and caught.last_crawl_date == f"{t4:%Y-%m-%d}"
+    # already-folded runs are not folded twice (stable would grow)
+    assert caught.latest("https://x/a.html").stable == 1
+
+
+@pytest.mark.parametrize("damage", [b"not gzip", None])
+def test_missing_or_unreadable_state_is_rebuilt_from_landing(tmp_path, damage):
+    store = Store.at(tmp_path)
+    kept = history(store)
+    if damage is not None:
+        store.write_bytes(state_key(SITE), damage)
+    assert comparable(SiteState.load(store, SITE)) == comparable(kept)
+
+
+def test_revisits_follow_the_policy_and_the_budget():
+    state = SiteState(SITE)
+    old = datetime(2026, 12, 1, tzinfo=UTC)
+    for i in range(30):
+        state.apply_pages([page("r1", f"https://x/{i}.html", f"s{i}", 1, "new", old)])
+    policy = RevisitPolicy(revisit_budget=5)
+    assert state.revisits(policy, old + timedelta(minutes=10)) == ([], 0)
+    chosen, left = state.revisits(policy, old + timedelta(days=1))
+    assert len(chosen) == 5 and left == 25
+    state.record_check(chosen[0], at=old + timedelta(days=1), run_id="r2", etag=None, last_modified=None)
+    assert state.latest(chosen[0]).stable == 1
+    assert chosen[0] not in state.revisits(policy, old + timedelta(days=1, hours=1), budget=100)[0]
