@@ -76,9 +76,8 @@ def test_the_tasks_of_one_run_join_and_its_lease_bridges_the_gap_between_them(tm
         return run_lock_for(data, store, run_id, lease_s=60)
 
     first, second = task("night-1"), task("night-1")
-    with first, second:  # two mapped crawl tasks of one DAG run, side by side
-        with pytest.raises(RunLocked, match="night-1"):
-            task("warehouse-1").acquire()
+    with first, second, pytest.raises(RunLocked, match="night-1"):  # two mapped crawl tasks, side by side
+        task("warehouse-1").acquire()
     with pytest.raises(RunLocked, match="lease frees the directory at"):  # between the run's tasks
         run_lock_for(data, store, "cli-run").acquire()
     last = task("night-1")
