@@ -33,6 +33,7 @@ import argparse
 import hashlib
 import json
 import random
+import resource
 import shutil
 import statistics
 import sys
@@ -457,6 +458,7 @@ def warehouse_figures(paths: DataPaths, h: History, args: argparse.Namespace) ->
     first = assign_groups(store, CLEAN_VERSION)  # the history nights' documents
     out["neardup_history_docs"] = history_index + first.documents
     out["neardup_history_s"] = round(time.perf_counter() - t, 1)
+    out["peak_rss_mb_after_neardup_history"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
     t = time.perf_counter()
     full = dbt_build(paths, quiet=True)
     out["full_build_s"] = round(time.perf_counter() - t, 1)

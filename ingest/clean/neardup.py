@@ -31,6 +31,7 @@ from typing import Any
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from ingest.clean.minhash import MIN_SHINGLES, NUM_PERM, Sketch, near_duplicates
 from ingest.land import night_parts
@@ -47,6 +48,12 @@ ROWS = 2
 BANDS = NUM_PERM // ROWS
 BATCH_DOCS = 20_000  # new documents grouped per query against the index (bounds memory)
 LEASE_S = 600.0  # renewed by a heartbeat while the step runs
+# Members of one group read per band as candidates. A syndicated article reposted by thousands of
+# communes is one group of thousands of near-identical members sharing the same band keys: reading
+# them all for every new document held the whole group's signatures once per shared band (21.5 GB
+# for the 2,000-site x 60-night benchmark's history). A few members stand for the group: they are
+# near-identical, and a new document meets different members on its other bands.
+CANDIDATES_PER_GROUP = 4
 
 BANDS_SCHEMA = pa.schema([("band_key", pa.int64()), ("doc_key", pa.int64())])
 DOCS_SCHEMA = pa.schema(
@@ -213,7 +220,7 @@ def _group_batch(
             "doc_key": pa.array(np.repeat(keys[usable], BANDS), pa.int64()),
         }
     )
-    candidates = _candidates(con, new_bands, bands_files, docs_files)
+    candidates = _candidates(con, new_bands, shas, bands_files, docs_files)
 
     # Within the batch: an in-memory LSH over the batch's own documents only.
     band_index: dict[int, list[int]] = {}
@@ -255,7 +262,8 @@ def _group_batch(
 
 @dataclass
 class _Candidates:
-    """Indexed documents sharing a band with some new document, with what the choice needs."""
+    """Indexed documents sharing a band with some new document, with what the choice needs;
+    `groups_by_sha` holds the groups of new documents' exact contents already indexed."""
 
     by_band: dict[int, list[int]]  # band key -> rows below
     sigs: np.ndarray
@@ -264,56 +272,75 @@ class _Candidates:
     groups_by_sha: dict[str, str]
 
 
-def _candidates(con: Any, new_bands: pa.Table, bands_files: list[str], docs_files: list[str]) -> _Candidates:
+def _candidates(
+    con: Any, new_bands: pa.Table, new_shas: list[str], bands_files: list[str], docs_files: list[str]
+) -> _Candidates:
+    """Indexed documents sharing a band with a new document: at most `CANDIDATES_PER_GROUP` per
+    band and group, each document's signature read once."""
     empty = _Candidates({}, np.empty((0, NUM_PERM), np.uint32), np.empty(0, np.int64), [], {})
-    if not bands_files or not docs_files or new_bands.num_rows == 0:
+    if not docs_files:
         return empty
+    con.register("new_shas", pa.table({"content_sha256": pa.array(new_shas, pa.string())}))
+    try:
+        same = con.sql(
+            f"""
+            select content_sha256, any_value(coalesce(neardup_group, content_sha256))
+            from read_parquet({_sql_list(docs_files)})
+            where content_sha256 in (select content_sha256 from new_shas)
+            group by content_sha256
+            """
+        ).fetchall()
+    finally:
+        con.unregister("new_shas")
+    groups_by_sha = {sha: group for sha, group in same}
+    if not bands_files or new_bands.num_rows == 0:
+        return _Candidates(empty.by_band, empty.sigs, empty.sizes, [], groups_by_sha)
     con.register("new_bands", new_bands)
     try:
-        hits = con.sql(
+        con.execute(
             f"""
+            create or replace temp table candidate_pairs as
             with hits as (
                 select distinct n.band_key, i.doc_key
                 from new_bands as n
                 join read_parquet({_sql_list(bands_files)}) as i on n.band_key = i.band_key
             ),
             docs as (
-                select doc_key, content_sha256, neardup_group, shingle_count, minhash
+                select doc_key, coalesce(neardup_group, content_sha256) as grp
                 from read_parquet({_sql_list(docs_files)})
                 where doc_key in (select doc_key from hits)
             )
-            select hits.band_key, docs.doc_key, docs.content_sha256, docs.neardup_group,
-                   docs.shingle_count, docs.minhash
+            select hits.band_key, hits.doc_key
             from hits join docs on hits.doc_key = docs.doc_key
-            order by docs.doc_key
+            qualify row_number() over (
+                partition by hits.band_key, docs.grp order by hits.doc_key
+            ) <= {CANDIDATES_PER_GROUP}
+            """
+        )
+        pairs = con.sql("select band_key, doc_key from candidate_pairs").to_arrow_table()
+        docs = con.sql(
+            f"""
+            select doc_key, coalesce(neardup_group, content_sha256) as grp, shingle_count, minhash
+            from read_parquet({_sql_list(docs_files)})
+            where doc_key in (select doc_key from candidate_pairs)
+            order by doc_key
             """
         ).to_arrow_table()
+        con.execute("drop table candidate_pairs")
     finally:
         con.unregister("new_bands")
-    if hits.num_rows == 0:
-        return empty
-    rows: dict[int, int] = {}
+    if docs.num_rows == 0:
+        return _Candidates(empty.by_band, empty.sigs, empty.sizes, [], groups_by_sha)
+    keys = docs.column("doc_key").to_numpy()
+    sigs = np.asarray(
+        pc.list_flatten(docs.column("minhash")).to_numpy(zero_copy_only=False), np.uint32
+    ).reshape(-1, NUM_PERM)
+    sizes = np.asarray(docs.column("shingle_count").fill_null(0).to_numpy(), np.int64)
+    rows = np.searchsorted(keys, pairs.column("doc_key").to_numpy())
     by_band: dict[int, list[int]] = {}
-    sigs: list[list[int]] = []
-    sizes: list[int] = []
-    groups: list[str] = []
-    groups_by_sha: dict[str, str] = {}
-    cols = hits.to_pydict()
-    for band, dk, sha, group, size, mh in zip(
-        cols["band_key"], cols["doc_key"], cols["content_sha256"], cols["neardup_group"],
-        cols["shingle_count"], cols["minhash"], strict=True,
-    ):  # fmt: skip
-        row = rows.get(dk)
-        if row is None:
-            row = rows[dk] = len(groups)
-            sigs.append(mh)
-            sizes.append(int(size or 0))
-            groups.append(group or sha)
-            groups_by_sha[sha] = group or sha
+    for band, row in zip(pairs.column("band_key").to_pylist(), rows.tolist(), strict=True):
         by_band.setdefault(band, []).append(row)
-    return _Candidates(
-        by_band, np.asarray(sigs, np.uint32), np.asarray(sizes, np.int64), groups, groups_by_sha
-    )
+    return _Candidates(by_band, sigs, sizes, docs.column("grp").to_pylist(), groups_by_sha)
 
 
 def _best(

@@ -42,7 +42,7 @@ def crawl(
     from ingest.runlock import RunLocked
     from ingest.storelock import run_lock_for
 
-    err = Console(stderr=True)
+    err = Console(stderr=True, soft_wrap=True)  # one-line errors, whatever the terminal width
     try:
         sites = load_registry(Path(registry))
     except RegistryError as exc:

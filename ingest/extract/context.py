@@ -1,12 +1,13 @@
 """What every section of mention extraction shares: the document being read and the mention being built.
 
 `Doc` holds one document's text (original and lowercased, same offsets), its reference year, term and
-default period, and the per-document indexes (catalogue names, sentence stops, noun phrases after
-quantities). `Draft` is a mention under construction. The helpers read the words around a quantity.
+default period, and the per-document indexes (catalogue names, noun phrases after quantities).
+`Draft` is a mention under construction. The helpers read the words around a quantity.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -17,8 +18,11 @@ from ingest.extract.layout import Sentence
 from ingest.extract.metadata import extract_metadata, reference_year
 from ingest.extract.numbers import Quantity
 from ingest.extract.periods import Term, document_periods, phrase_period, term_of, terms_in
-from ingest.extract.vocab import INDICATOR_TRAILERS, TAIL_STOP_WORDS
+from ingest.extract.vocab import INDICATOR_TRAILERS, SEASON_HEADING_PATTERN, TAIL_STOP_WORDS
 from ingest.records import DocumentMetadata
+
+_SEASON_HEADING = re.compile(SEASON_HEADING_PATTERN)
+_BULLETS = frozenset("-+*•–")
 
 
 def words_alt(words: tuple[str, ...] | frozenset[str]) -> str:
@@ -90,7 +94,9 @@ class Doc:
     target_period: str | None = None  # of its targets, when the opening says (None: as the results)
     names: NameIndex = field(init=False)
     tails: dict[int, list[str]] = field(default_factory=dict)  # quantity end -> noun phrase after it
-    stops: list[int] | None = None  # sentence stops, indexed on first use (see `period.sentence_start`)
+    headings: list[tuple[int, int]] = field(default_factory=list)  # spans of the heading lines, in order
+    season_headings: frozenset[int] = frozenset()  # starts of the headings naming one crop season
+    fronted_years: dict[int, str | None] = field(default_factory=dict)  # sentence end -> year fronted before
 
     @classmethod
     def read(
@@ -128,6 +134,27 @@ class Doc:
             )
             target_period = periods.target
         return cls(text, text_l, meta, ref_year, term, default_period, target_period)
+
+    def index_headings(self, headings: list[tuple[int, int]]) -> None:
+        """Record the heading lines (spans, in order) and which of them name a crop season."""
+        self.headings = headings
+        search = _SEASON_HEADING.search
+        self.season_headings = frozenset(a for a, b in headings if search(self.text_l, a, b) is not None)
+
+    def in_season_section(self, pos: int) -> bool:
+        """Whether `pos` lies in the bullet lines right under a heading naming one crop season (`a. Vụ
+        Xuân` / `- Tổng diện tích gieo trồng 226 ha …`); any other line ends the season's scope."""
+        if not self.season_headings:
+            return False
+        i = bisect.bisect_right(self.headings, (pos, pos)) - 1
+        if i < 0:
+            return False
+        start, end = self.headings[i]
+        if end > pos or start not in self.season_headings:
+            return False
+        line_end = self.text_l.find("\n", pos)
+        below = self.text_l[end : len(self.text_l) if line_end < 0 else line_end]
+        return all(line.lstrip()[:1] in _BULLETS for line in below.split("\n") if line.strip())
 
     def own_words(self, q: Quantity, left: int) -> str:
         """The cleaned words of the quantity's own name segment, between `left` and the number."""

@@ -6,11 +6,13 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate, compress
 
 from ingest.extract.catalogue import CatalogueEntry, load_catalogue, normalize_name
 from ingest.extract.vocab import ABBREVIATIONS, LEVEL_WORDS_AFTER_VERB, NAME_END_VERBS, NAME_FILLERS
 
 _SYLLABLE = re.compile(r"[^\W_]+")
+_SYLLABLE_SPLIT = re.compile(r"([^\W_]+)")
 _END = "\x00"  # trie key holding the entries of a complete name
 _GAP_STOP = re.compile(r"[.;:\n!?]")
 
@@ -68,20 +70,11 @@ def _fold(syllable: str) -> str:
     return normalize_name(syllable)
 
 
-_UNSEEN: dict = {}  # a sentinel, told apart by identity
-_FIRST: dict[str, dict | None] = {}  # syllable -> the trie node of the names starting with it, or None (memo)
+# syllable -> `root.get(syllable) or root.get(_fold(syllable))`, the trie node of the names starting with
+# it or None, memoised: most syllables are looked up often
+_FIRST: dict[str, dict | None] = {}
 _FIRST_OWNER: list[dict] = []  # the trie the memo was built on
 _FIRST_LIMIT = 200_000  # numbers are syllables too: keep the memo bounded over a long build
-
-
-def _first_node(root: dict, syllable: str) -> dict | None:
-    """`root.get(syllable) or root.get(_fold(syllable))`, memoised: most syllables are looked up often."""
-    node = _FIRST.get(syllable, _UNSEEN)
-    if node is _UNSEEN:
-        if len(_FIRST) >= _FIRST_LIMIT:
-            _FIRST.clear()
-        node = _FIRST[syllable] = root.get(syllable) or root.get(_fold(syllable))
-    return node
 
 
 class NameIndex:
@@ -95,15 +88,21 @@ class NameIndex:
         hits: list[NameHit] = []
         first = _FIRST
         for lo, hi in ranges if ranges is not None else [(0, len(text_l))]:
-            spans = list(_SYLLABLE.finditer(text_l, lo, hi))
-            words = [m.group() for m in spans]
-            n = len(spans)
-            for i in range(n):
-                node = first.get(words[i], _UNSEEN)
-                if node is _UNSEEN:
-                    node = _first_node(root, words[i])
-                if node is None:
-                    continue
+            # separators and syllables alternate: [sep, word, sep, word, …, sep]; all in C, no match objects
+            parts = _SYLLABLE_SPLIT.split(text_l[lo:hi])
+            words = parts[1::2]
+            n = len(words)
+            ends = list(accumulate(map(len, parts)))  # syllable i spans [ends[2i], ends[2i + 1]) from lo
+            missing = set(words).difference(first)
+            if missing:
+                if len(first) + len(missing) >= _FIRST_LIMIT:
+                    first.clear()
+                    missing = set(words)
+                for word in missing:
+                    first[word] = root.get(word) or root.get(_fold(word))
+            nodes = list(map(first.__getitem__, words))
+            for i in compress(range(n), nodes):  # only where a name starts (a node is a non-empty dict)
+                node: dict = nodes[i]  # type: ignore[assignment]  # compress keeps the non-empty ones
                 best: tuple[int, list[CatalogueEntry]] | None = None
                 before_comma: tuple[int, list[CatalogueEntry]] | None = None
                 j = i
@@ -128,20 +127,21 @@ class NameIndex:
                     if nxt is None:
                         break
                     # names do not run across sentence punctuation or line breaks
-                    gap = text_l[spans[j - 1].end() : spans[j].start()]
-                    if len(gap) > 3 or _GAP_STOP.search(gap):
+                    gap = parts[2 * j]  # between syllables j - 1 and j
+                    if gap != " " and (len(gap) > 3 or _GAP_STOP.search(gap)):  # one space: the usual gap
                         break
                     if "," in gap and before_comma is None:
                         before_comma = (
                             best  # "14 đơn thư, đã giải quyết": also offer the name before the comma
                         )
                     node = nxt
+                start = lo + ends[2 * i]
                 if before_comma is not None and best is not None and before_comma[0] != best[0]:
                     last, entries = before_comma
-                    hits.append(NameHit(spans[i].start(), spans[last].end(), tuple(entries), last - i + 1))
+                    hits.append(NameHit(start, lo + ends[2 * last + 1], tuple(entries), last - i + 1))
                 if best is not None:
                     last, entries = best
-                    hits.append(NameHit(spans[i].start(), spans[last].end(), tuple(entries), last - i + 1))
+                    hits.append(NameHit(start, lo + ends[2 * last + 1], tuple(entries), last - i + 1))
         hits.sort(key=lambda h: h.start)
         self.hits = hits
         self._starts = [h.start for h in hits]
@@ -161,6 +161,17 @@ def starts_a_name(word: str) -> bool:
     """Whether some catalogue name starts with this syllable (a cheap filter before a lookup)."""
     root = _trie()
     return word in root or _fold(word) in root
+
+
+def is_name_prefix(words: list[str]) -> bool:
+    """Whether some catalogue name (or its abbreviated spelling) starts with these words: a name that
+    starts otherwise cannot be found however it goes on, so the lookups of its endings are skipped."""
+    node: dict | None = _trie()
+    for syllable in _SYLLABLE.findall(normalize_name(" ".join(words))):
+        node = node.get(syllable) if node is not None else None
+        if node is None:
+            return False
+    return True
 
 
 def compatible(entry_unit: str, base_unit: str) -> bool:

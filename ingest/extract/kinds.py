@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from ingest.extract.context import Doc, Draft, cue_in, words_alt
-from ingest.extract.layout import Sentence
+from ingest.extract.fronts import horizon_before, is_later
+from ingest.extract.layout import Sentence, lead_end
 from ingest.extract.numbers import Quantity
 from ingest.extract.periods import TARGET_YEAR_RE
 from ingest.extract.roles import HEDGE_AFTER
@@ -33,8 +34,17 @@ _HEDGE_BEFORE = re.compile(rf"(?:^|[^\w])(?:{words_alt(HEDGES_BEFORE)})[^\S\n]*$
 _BRACKET_TARGET = re.compile(
     rf"\([^\S\n]*(?:{words_alt(PLAN_WORDS)})(?:[^\S\n]+(?:{words_alt(BRACKET_PLAN_VERBS)}))?[^\S\n]*:?[^\S\n]*$"
 )
-_CARRIED_CUE = re.compile(rf"(?:^|[^\w])(?:{words_alt(CARRIED_TARGET_CUES)})(?!\w)")
-SEMI_BEFORE = re.compile(r";[^\S\n]*$")
+_CARRIED_CUE_WORDS = re.compile(rf"(?:{words_alt(CARRIED_TARGET_CUES)})(?!\w)")  # read with `cue_in`
+
+
+def after_semicolon(text_l: str, lo: int, hi: int) -> bool:
+    r"""Whether `text_l[lo:hi]` ends with `;` and spaces (`;[^\S\n]*$`), read backwards from `hi`."""
+    j = hi - 1 if hi > lo and text_l[hi - 1] == "\n" else hi  # `$` holds before a final line break
+    while j > lo and text_l[j - 1] != "\n" and text_l[j - 1].isspace():
+        j -= 1
+    return j > lo and text_l[j - 1] == ";"
+
+
 _ONE_OF_TARGETS = re.compile(
     r"[^,;.]{0,20}?là[^\S\n]+(?:một[^\S\n]+trong[^\S\n]+(?:những|các)[^\S\n]+)?(?:chỉ[^\S\n]+tiêu|mục[^\S\n]+tiêu)"
 )
@@ -48,8 +58,8 @@ def kind_of(doc: Doc, d: Draft) -> str:
     text_l = doc.text_l
     if (
         s.line_start < s.start
-        and SEMI_BEFORE.search(text_l, s.line_start, s.start)
-        and _CARRIED_CUE.search(text_l, s.line_start, s.start)
+        and after_semicolon(text_l, s.line_start, s.start)
+        and cue_in(_CARRIED_CUE_WORDS, text_l, s.line_start, s.start, slice_start=False)
     ):
         # "phấn đấu tổng giá trị sản xuất tăng 10,5%; thu nhập … đạt 61 triệu đồng": the cue carries
         return "target"
@@ -57,7 +67,10 @@ def kind_of(doc: Doc, d: Draft) -> str:
         if cue_in(ACTUAL_CUE_WORDS, text_l, s.start, q.start) and not cue_in(
             TARGET_CUE_WORDS, text_l, s.start, q.start
         ):
-            return "actual"
+            # an achievement cue counts after the sentence's own lead only
+            lo = lead_end(text_l, s.start, q.start)
+            if lo == s.start or cue_in(ACTUAL_CUE_WORDS, text_l, lo, q.start):
+                return "actual"
         return "target"
     if _ONE_OF_TARGETS.match(text_l, q.end, s.end):
         return "target"  # "… xuống còn 3,9% là một trong những chỉ tiêu quan trọng được Đại hội …"
@@ -66,7 +79,16 @@ def kind_of(doc: Doc, d: Draft) -> str:
             if doc.ref_year and int(m.group(1)) <= doc.ref_year:
                 return "actual"
         return "target"
+    if _fronted_later_year(doc, s.line_start, q.start):
+        return "target"  # "Đến năm 2030, GRDP … . Vốn đầu tư … đạt ít nhất 560.000 tỉ đồng."
     return "actual"
+
+
+def _fronted_later_year(doc: Doc, line_start: int, pos: int) -> bool:
+    """Whether a horizon after the document's own year (`Đến năm 2030, …`) fronts the sentence or one
+    just before it in its paragraph."""
+    year = horizon_before(doc, line_start, pos)
+    return year is not None and is_later(year, doc)
 
 
 def bracket_target(doc: Doc, s: Sentence, q: Quantity) -> bool:

@@ -17,6 +17,11 @@ from ingest.extract.vocab import (
     ACTUAL_HEADINGS,
     LEAD_ANCHORS,
     LEAD_BLOCKERS,
+    LEAD_DECISION_NOT_BEFORE,
+    LEAD_DECISIONS,
+    LEAD_REPORTED,
+    LIST_BACK_ON_RESULTS,
+    LIST_GOES_ON_STARTS,
     RESULT_LINE_STARTS,
     TARGET_HEADINGS,
     TARGET_LEAD_PATTERNS,
@@ -58,9 +63,7 @@ def _alt(words: tuple[str, ...]) -> str:
 _LEAD = re.compile(
     rf"(?<!\w)(?:{_alt(TARGET_LEADS)}|{'|'.join(TARGET_LEAD_PATTERNS)})(?!\w)(?![^\S\n]+quốc[^\S\n]+gia)"
 )
-_ANCHOR_BEFORE = {
-    second: re.compile(rf"(?<!\w)(?:{'|'.join(firsts)})[^\S\n]+$") for second, firsts in LEAD_ANCHORS.items()
-}
+_ANCHOR_FIRSTS = {second: tuple(firsts) for second, firsts in LEAD_ANCHORS.items()}
 _CLAUSE_MARK = re.compile(r"[,;:(](?![0-9])")
 _LEAD_BLOCKED = re.compile(rf"(?<!\w)(?:{_alt(LEAD_BLOCKERS)})(?!\w)")
 _ENDS_WITH_MARKER = re.compile(r"(?:^|[\s)])(?:[0-9]{1,2}|[ivx]+)\.$")
@@ -68,7 +71,12 @@ _GOES_ON = re.compile(
     r"[\s\-–•*+]*(?:cụ thể|gồm|trong đó|bao gồm|đồng thời|tỷ lệ|tỉ lệ|[0-9]{1,2}[.)]|[ivx]+\.)(?!\w)"
 )
 # "nghe báo cáo kết quả …, phương hướng nhiệm vụ năm 2018": the title of a report, not a lead
-_REPORTED = re.compile(r"(?<!\w)(?:báo cáo|thảo luận|nghe|tờ trình|hội nghị|triển khai)(?!\w)")
+_REPORTED = re.compile(rf"(?<!\w)(?:{_alt(LEAD_REPORTED)})(?!\w)")
+_DECIDED = re.compile(
+    rf"(?<!\w)(?:{_alt(LEAD_DECISIONS)})(?!\w)(?![^\S\n]+(?:{_alt(LEAD_DECISION_NOT_BEFORE)})(?!\w))"
+)
+_LIST_GOES_ON = re.compile(rf"[\s\-–•*+]*(?:{_alt(LIST_GOES_ON_STARTS)})(?!\w)")
+_BACK_ON_RESULTS = re.compile(rf"(?<!\w)(?:{_alt(LIST_BACK_ON_RESULTS)})(?!\w)")
 _RESULT_LINE = re.compile(rf"^[\s\-–•*+0-9.)]*(?:{_alt(RESULT_LINE_STARTS)})(?!\w)")
 _PLAN_TITLE = re.compile(r"^[\s#*]*(?:kế hoạch|nghị quyết về|phương hướng|mục tiêu)(?!\w)")
 
@@ -203,16 +211,22 @@ def _lead_scopes(text_l: str, out: list[Sentence], ref_year: int | None, term: T
     (`Cụ thể, …`); after a colon, the rest of its line; when the lead line lists no figure of its own
     (`Các chỉ tiêu chủ yếu (nhiệm kỳ 2020-2025)`, `… phấn đấu:`), also the lines after it until a
     heading or a line back on results."""
-    anchors = _anchor_positions(text_l)
-    i = 0
-    while i < len(out):
-        s = out[i]
-        k = bisect.bisect_left(anchors, s.start)
-        near = k < len(anchors) and anchors[k] < s.end  # a lead word can only be where an anchor is
-        lead = None if s.is_heading or not near else _find_lead(text_l, s)
-        if lead is None:
-            i += 1
+    starts = [s.start for s in out]
+    # a lead word can only be where an anchor is: only the sentences holding one are read
+    holding = set()
+    for a in _anchor_positions(text_l):
+        k = bisect.bisect_right(starts, a) - 1
+        if k >= 0 and a < out[k].end and not out[k].is_heading:
+            holding.add(k)
+    i = 0  # sentences before `i` are already in a lead's scope
+    for k in sorted(holding):
+        if k < i:
             continue
+        s = out[k]
+        lead = _find_lead(text_l, s)
+        if lead is None:
+            continue
+        i = k
         line_end = text_l.find("\n", s.start)
         line_end = len(text_l) if line_end < 0 else line_end
         found = phrase_period(text_l[lead:line_end], ref_year, term) or phrase_period(
@@ -226,10 +240,13 @@ def _lead_scopes(text_l: str, out: list[Sentence], ref_year: int | None, term: T
         label = not rest[rest.find(":") + 1 :].strip() if colon >= 0 else title_like
         label = label and not _QUANTITY_IN_LINE.search(rest)
         j = i
+        list_line = -1  # the paragraph that goes on with a list ended by its line (see `_goes_on`)
         while j < len(out):
             t = out[j]
-            if t.line_start != s.line_start:
-                if not label or t.is_heading or _RESULT_LINE.match(text_l, t.line_start):
+            if t.line_start != s.line_start and t.line_start != list_line:
+                if not label and colon >= 0 and list_line < 0 and _goes_on(text_l, out[j - 1], t):
+                    list_line = t.line_start
+                elif not label or t.is_heading or _RESULT_LINE.match(text_l, t.line_start):
                     break
             elif j > i and colon < 0:
                 previous = text_l[out[j - 1].start : out[j - 1].end]
@@ -246,14 +263,33 @@ def _anchor_positions(text_l: str) -> list[int]:
     """Sorted positions of the two-syllable words every lead holds (`LEAD_ANCHORS`): the second
     syllable found at C speed, the first checked right before it."""
     found = []
-    for second, before in _ANCHOR_BEFORE.items():
+    for second, firsts in _ANCHOR_FIRSTS.items():
         i = text_l.find(second)
         while i >= 0:
-            if before.search(text_l, max(0, i - 12), i):
+            if _first_before(text_l, i, firsts):
                 found.append(i)
             i = text_l.find(second, i + 1)
     found.sort()
     return found
+
+
+def _first_before(text_l: str, i: int, firsts: tuple[str, ...]) -> bool:
+    r"""Whether one of `firsts`, a whole word, and spaces end at `i` within 12 characters: what
+    `(?<!\w)(?:firsts)[^\S\n]+$` finds in `text_l[i - 12 : i]`, read backwards instead of tried at
+    every position (`$` also holds before a line break that ends the stretch)."""
+    lo = max(0, i - 12)
+    end = i - 1 if i > lo and text_l[i - 1] == "\n" else i
+    j = end
+    while j > lo and text_l[j - 1].isspace() and text_l[j - 1] != "\n":
+        j -= 1
+    if j == end:
+        return False
+    for first in firsts:
+        k = j - len(first)
+        glued = k > 0 and (text_l[k - 1].isalnum() or text_l[k - 1] == "_")
+        if k >= lo and text_l.startswith(first, k) and not glued:
+            return True
+    return False
 
 
 def _find_lead(text_l: str, s: Sentence) -> int | None:
@@ -265,12 +301,44 @@ def _find_lead(text_l: str, s: Sentence) -> int | None:
         for c in _CLAUSE_MARK.finditer(text_l, s.start, start):
             clause = c.end()
         before = text_l[clause:start]
-        if _LEAD_BLOCKED.search(before) or _REPORTED.search(text_l, s.start, start):
+        if _LEAD_BLOCKED.search(before) or _reported(text_l, s.start, start):
             continue
         after = text_l[end : s.end]
+        if after.rstrip().endswith(";"):  # the `;`-items after the lead belong to it: read them too
+            line_end = text_l.find("\n", s.end)
+            after = text_l[end : len(text_l) if line_end < 0 else line_end]
         if ":" in after[:80] or _QUANTITY_IN_LINE.search(after) or s.end - s.start < 100:
             return start
     return None
+
+
+def _goes_on(text_l: str, last: Sentence, t: Sentence) -> bool:
+    """Whether the paragraph of `t`, right after a lead's list that ran to the end of its line (`last`),
+    goes on with the list: it opens with a measure word and says nothing of results."""
+    if t.is_heading or not _LIST_GOES_ON.match(text_l, t.line_start):
+        return False
+    if text_l.count("\n", last.end, t.line_start) > 2:
+        return False  # a blank stretch between: a new part of the text
+    line_end = text_l.find("\n", t.line_start)
+    return not _BACK_ON_RESULTS.search(text_l, t.line_start, len(text_l) if line_end < 0 else line_end)
+
+
+def lead_end(text_l: str, lo: int, hi: int) -> int:
+    """Where the last lead in `text_l[lo:hi]` ends (`lo` without one): what comes before a lead
+    (`các đại biểu đã thảo luận và thống nhất đề ra …`) says nothing about the figures after it."""
+    end = lo
+    for m in _LEAD.finditer(text_l, lo, hi):
+        end = m.end()
+    return end
+
+
+def _reported(text_l: str, lo: int, hi: int) -> bool:
+    """Whether `text_l[lo:hi]`, before a lead, makes it the title of a report: a report word with no
+    decision after it."""
+    end = -1
+    for m in _REPORTED.finditer(text_l, lo, hi):
+        end = m.end()
+    return end >= 0 and not _DECIDED.search(text_l, end, hi)
 
 
 def _split(text: str, ls: int, le: int, kind: str, period: str | None, out: list[Sentence]) -> None:

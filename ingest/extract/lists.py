@@ -257,9 +257,15 @@ def _labelled_items(doc: Doc, drafts: list[Draft]) -> None:
     labelled line are the label's indicator for each group (`… đúng độ tuổi tiểu học`)."""
     text_l = doc.text_l
     first: dict[int, Draft] = {}
+    labels: dict[int, re.Match[str] | None] = {}  # line start -> its label, read once per line
     for d in drafts:
-        label = _LABEL_HEAD.match(text_l, d.sentence.line_start, d.q.start)
-        if label is None or not measured(label.group(1).strip()):
+        ls = d.sentence.line_start
+        if ls not in labels:
+            # the label holds no colon: the first colon ends it, so reading to the line's end finds the
+            # same label as reading to any figure after it
+            labels[ls] = _LABEL_HEAD.match(text_l, ls)
+        label = labels[ls]
+        if label is None or label.end() > d.q.start or not measured(label.group(1).strip()):
             continue
         head = first.setdefault(label.start(1), d)
         if d is head or d.q.unit.base_unit != head.q.unit.base_unit or d.subject_measured:

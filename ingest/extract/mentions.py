@@ -16,12 +16,12 @@ import re
 from ingest.extract.catalogue import lookup_name
 from ingest.extract.context import PERIOD_NOISE, Doc, Draft, clean_name
 from ingest.extract.indicators import NameIndex, compatible
-from ingest.extract.kinds import SEMI_BEFORE, is_approx, kind_of
+from ingest.extract.kinds import after_semicolon, is_approx, kind_of
 from ingest.extract.layout import Sentence, layout
 from ingest.extract.lists import link
 from ingest.extract.naming import attainment_entry, draft_mention, extend_with_qualifier, unit_sibling
 from ingest.extract.numbers import Quantity, find_quantities
-from ingest.extract.resolve import resolve, uncatalogued
+from ingest.extract.resolve import narrowed, resolve, shares_subject, uncatalogued
 from ingest.extract.roles import (
     Role,
     absorbs,
@@ -71,6 +71,7 @@ class _Extractor:
             if i >= 0 and q.num_start < sentences[i].end:
                 by_sentence.setdefault(i, []).append(q)
         # catalogue names are only ever looked up inside sentences that carry numbers
+        doc.index_headings([(s.start, s.end) for s in sentences if s.is_heading])
         doc.names = NameIndex(doc.text_l, [(sentences[i].start, sentences[i].end) for i in by_sentence])
         drafts: list[Draft] = []
         for i, qs in by_sentence.items():
@@ -139,7 +140,7 @@ class _Extractor:
         doc, last = self.doc, self._last_draft
         if last is None or last.sentence.line_start != s.line_start or last.sentence is s:
             return None
-        if not SEMI_BEFORE.search(doc.text_l, s.line_start, s.start):
+        if not after_semicolon(doc.text_l, s.line_start, s.start):
             return None
         if last.entry is None or last.ratio_only or not compatible(last.entry.base_unit, q.unit.base_unit):
             return None
@@ -183,6 +184,12 @@ def _finish(doc: Doc, d: Draft, position: dict[int, int]) -> Mention:
             entry = resolve(d.indicator, base_unit)
         if entry is not None and uncatalogued(d.indicator):
             entry = None  # one crop season, a sub-population, a band: no indicator measures exactly that
+        if entry is not None:
+            entry = narrowed(entry, d.indicator)  # a sector's value, not the total's
+        if entry is not None and not shares_subject(entry, d.indicator):
+            entry = None  # the name measures something else than the id found nearby
+    if entry is not None and doc.in_season_section(q.start):
+        entry = None  # "a. Vụ Xuân" above: that season's area, output or yield
     start, end = _quote_span(doc, d)
     text = doc.text
     while start < end and text[start].isspace():

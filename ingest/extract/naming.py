@@ -19,7 +19,7 @@ from ingest.extract.catalogue import (
     normalize_name,
 )
 from ingest.extract.context import CLAUSE_SEP, NAME_SEP, SPACES, Doc, Draft, clean_name, words_alt
-from ingest.extract.indicators import NameHit, compatible, pick_entry, starts_a_name
+from ingest.extract.indicators import NameHit, compatible, is_name_prefix, pick_entry, starts_a_name
 from ingest.extract.layout import Sentence
 from ingest.extract.numbers import Quantity
 from ingest.extract.phrases import Written, spell_out, written_name
@@ -274,6 +274,8 @@ def _composed_entry(doc: Doc, q: Quantity, left: int) -> tuple[CatalogueEntry, s
     tails = [following[:k] for k in range(len(following), -1, -1)]
     for n in range(len(words), -1, -1):
         if not starts_a_name(words[len(words) - n] if n else unit.split()[0]):
+            continue
+        if not is_name_prefix([*words[len(words) - n :], unit]):
             continue
         for tail in tails if n else tails[:-1]:
             name = " ".join([*words[len(words) - n :], unit, *tail])

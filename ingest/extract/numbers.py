@@ -36,7 +36,6 @@ _DOC_CODE_AFTER = re.compile(r"[^\S\n]*[-–][^\S\n]*[A-ZĐ]{1,6}\b|[^\S\n]*/[^\
 _DATE_AFTER = re.compile(r"[/.-][0-9]{2,4}\b")
 _LINE_LEAD = re.compile(r"[ \t#*\-•+>\u00a0]*")  # what may precede a list marker on its line
 _LIST_MARKER = re.compile(r"[0-9]{1,2}(?:\.[0-9]{1,2})*\.?[ \t\u00a0)]")
-_BEFORE_WORD = re.compile(r"(\w+)[^\S\n]*$")
 # "Hội viên PN: 1.783;" — a label, a colon, a bare number, then a break: the label's noun is the unit
 _LABEL_BEFORE = re.compile(r"(?:^|[;,(\n])[^\S\n]*(?P<label>[^\W\d_][^;,:()\n]{0,40}?)[^\S\n]*:[^\S\n]*$")
 _LABEL_AFTER = re.compile(r"[^\S\n]*(?:[;,.)]|$)", re.MULTILINE)
@@ -95,13 +94,23 @@ def _is_identifier(text: str, text_l: str, start: int, line_start: int, raw: str
         return True  # Covid-19
     if _LIST_MARKER.match(text, start) and _LINE_LEAD.fullmatch(text, line_start, start):
         return True
-    m = _BEFORE_WORD.search(text_l, max(line_start, start - 24), start)
-    if m and m.group(1) in YEAR_WORDS and _YEAR.fullmatch(raw):
+    word, at = _word_before(text_l, max(line_start, start - 24), start)
+    if word in YEAR_WORDS and _YEAR.fullmatch(raw):
         return True
-    if m and m.group(1) in IDENTIFIER_WORDS:
-        before = _BEFORE_WORD.search(text_l, max(line_start, m.start() - 16), m.start())
-        return not (before and before.group(1) in IDENTIFIER_KEEP_BEFORE)
+    if word in IDENTIFIER_WORDS:
+        return _word_before(text_l, max(line_start, at - 16), at)[0] not in IDENTIFIER_KEEP_BEFORE
     return False
+
+
+def _word_before(text_l: str, lo: int, end: int) -> tuple[str, int]:
+    r"""The word (and where it starts) ending, up to spaces, right before `end` in `text_l[lo:end]`, a
+    line's stretch: `("", end)` when a non-word character comes first. What `(\w+)[^\S\n]*$` finds,
+    without the regex trying every position of the stretch."""
+    seg = text_l[lo:end].rstrip()
+    k = len(seg)
+    while k and (seg[k - 1].isalnum() or seg[k - 1] == "_"):
+        k -= 1
+    return seg[k:], lo + k
 
 
 def _label_unit(text_l: str, start: int, end: int, line_start: int) -> UnitMatch | None:

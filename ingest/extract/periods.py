@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ingest.extract.vocab import ROMAN_QUARTERS
 
@@ -219,7 +220,11 @@ class DocPeriods:
 
 def document_date(text_l: str) -> tuple[int, int] | None:
     """(year, month) of the first date written in the document's first lines (its issue or post date)."""
-    head = text_l[:250]  # the page's date lines; a date further down is a date in the body
+    return _head_date(text_l[:250])  # the page's date lines; a date further down is a date in the body
+
+
+@lru_cache(maxsize=64)
+def _head_date(head: str) -> tuple[int, int] | None:
     found = []
     for rx, order in (
         (_DATE_NUMERIC, (2, 1)),

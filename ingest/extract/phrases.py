@@ -91,8 +91,10 @@ _GROWTH = re.compile(rf"(?<!\w)tăng(?!{_S}+trưởng){_AVERAGE}{_S}*{_YEARLY_WO
 _FALL = re.compile(rf"(?<!\w)giảm{_AVERAGE}{_S}*{_YEARLY_WORDS}?{_S}*{_HEDGES}$")
 _FROM_LEVEL = re.compile(rf"(?<!\w)(?:tăng|giảm){_S}+từ{_S}*$")
 _TO_LEVEL = re.compile(
-    rf"[^;.\n]{{0,40}}?(?<!\w)(?:lên|xuống)(?:{_S}+(?:còn|mức))?{_S}*(?:[0-9]|khoảng|trên|gần)"
+    rf"[^;.\n]{{0,40}}?(?<!\w)(?:lên|xuống)(?:{_S}+chỉ)?(?:{_S}+(?:còn|mức))?{_S}*(?:[0-9]|khoảng|trên|dưới|gần)"
 )
+# "giảm tỷ lệ hộ nghèo còn 1,4%", "tăng thu nhập … lên 60 triệu": the level reached, not the change
+_LEVEL_REACHED = re.compile(rf"(?<!\w)(?:còn|lên|xuống)(?:{_S}+mức)?{_S}*{_APPROX}$")
 _REACHED = re.compile(
     rf"(?<!\w)(?:đạt|ước{_S}+đạt|thực{_S}+hiện|được){_S}*(?:(?:trên|gần|hơn|khoảng){_S}*)*$"
 )
@@ -143,6 +145,7 @@ def spell_out(name: str) -> str:
     return " ".join(NAME_ABBREVIATIONS.get(w, w) for w in fold_tones(name).split())
 
 
+@lru_cache(maxsize=1 << 14)
 def measured(name: str) -> bool:
     """Whether a name opens with a measure word (`tỷ lệ`, `số`, `diện tích`, …)."""
     return bool(_MEASURE_START.match(name))
@@ -266,7 +269,10 @@ def written_name(
         subject = re.sub(rf"{_S}+(?:{_CHANGE_END}|so với .*)$", "", fallback)
     lead = _LEADING_CHANGE.match(subject)
     if lead and measured(subject[lead.end() :]):
-        subject = f"{subject[lead.end() :]} {lead.group(1)}"  # "giảm tỷ lệ hộ nghèo 0,6%" -> "… giảm"
+        if _LEVEL_REACHED.search(raw):
+            subject = subject[lead.end() :]  # "giảm tỷ lệ hộ nghèo còn 1,4%": the level
+        else:
+            subject = f"{subject[lead.end() :]} {lead.group(1)}"  # "giảm tỷ lệ hộ nghèo 0,6%" -> "… giảm"
     if attainment:
         return Written(_finish(_attainment_name(doc, q, s, subject)), start)
     if base == "%":
@@ -355,5 +361,8 @@ def _count_name(doc: Doc, q: Quantity, s: Sentence, subject: str, unit: str) -> 
 
 
 def _finish(name: str) -> str:
-    words = spell_out(SPACES.sub(" ", name.replace(": ", " ")).strip(" ,;:-–.")).split()
-    return _REPEATED_MEASURE.sub(r"\1", " ".join(words[:NAME_MAX_WORDS]))  # "tỷ lệ tỷ lệ hộ nghèo"
+    words = spell_out(" ".join(name.replace(": ", " ").split()).strip(" ,;:-–.")).split()
+    name = " ".join(words[:NAME_MAX_WORDS])
+    if words and words[0] in words[1:4]:  # a measure word can only repeat when its first word does
+        name = _REPEATED_MEASURE.sub(r"\1", name)  # "tỷ lệ tỷ lệ hộ nghèo"
+    return name

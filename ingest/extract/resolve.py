@@ -20,13 +20,17 @@ from functools import lru_cache
 from ingest.extract.catalogue import CatalogueEntry, catalogue_by_id, lookup_name, normalize_name
 from ingest.extract.indicators import NameIndex, compatible
 from ingest.extract.vocab import (
+    DERIVED_ID_AFFIXES,
     ECONOMIC_SECTOR_GROUPS,
     GROWTH_IDS,
     GROWTH_PREFIXES,
+    MEASURE_WORDS,
+    NAME_FORM_WORDS,
     NAME_HARMLESS_WORDS,
     NAME_TRAILING_QUALIFIERS,
     PLAN_ATTAINMENT_PREFIXES,
     SECTOR_GROWTH_IDS,
+    SECTOR_VALUES_OF_TOTAL,
     UNCATALOGUED_NAME_PATTERNS,
 )
 
@@ -75,11 +79,57 @@ def _resolve(name: str, base_unit: str) -> CatalogueEntry | None:
     return _inside(plain, base_unit)
 
 
+@lru_cache(maxsize=1 << 14)
 def uncatalogued(name: str) -> bool:
     """Whether the name says one crop season, a sub-population, a band or an average per unit: no
     catalogue indicator measures that exactly (`diện tích lúa vụ xuân`, `thu nhập … khu vực nông
     thôn`, `số xã đạt 14 tiêu chí`), so the mention carries no id."""
     return _UNCATALOGUED.search(normalize_name(name)) is not None
+
+
+_MEASURE_SYLLABLES = frozenset(w for words in MEASURE_WORDS for w in words.split())
+_NOT_SUBJECT = _MEASURE_SYLLABLES | NAME_HARMLESS_WORDS | NAME_FORM_WORDS
+
+
+def _subject_words(name: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(normalize_name(name))) - _NOT_SUBJECT
+
+
+@lru_cache(maxsize=1 << 14)
+def shares_subject(entry: CatalogueEntry, name: str) -> bool:
+    """Whether the written name and one of the entry's names share a subject word (`tỷ lệ khu dân cư đạt
+    văn hóa` shares none with `tỷ lệ lao động qua đào tạo`): an id whose names say nothing the written
+    name says measures something else. Names without subject words of their own, and ids read from a
+    name's form (growth, attainment, share), pass."""
+    prefixes, suffixes = DERIVED_ID_AFFIXES
+    if entry.indicator_id.startswith(prefixes) or entry.indicator_id.endswith(suffixes):
+        return True
+    own = _subject_words(name)
+    if len(own) < 2:
+        return True  # one word of its own may be an abbreviation or a place: too little to judge
+    # an entry named by measure words alone (`thu nhập bình quân đầu người`, `dân số`) has no subject
+    return any(not (theirs := _subject_words(n)) or own & theirs for n in entry.names)
+
+
+def narrowed(entry: CatalogueEntry, name: str) -> CatalogueEntry | None:
+    """The entry a written name really measures when the hit was a total's measure words followed by a
+    sector (`giá trị sản phẩm thương mại - dịch vụ`): the sector's value, or None for two sectors."""
+    total = SECTOR_VALUES_OF_TOTAL.get(entry.indicator_id)
+    if total is None:
+        return entry
+    prefixes, values = total
+    folded = normalize_name(name)
+    for prefix in prefixes:
+        if folded.startswith(prefix + " "):
+            rest = folded[len(prefix) + 1 :]
+            break
+    else:
+        return entry
+    bag = set(_WORD.findall(_TRAILING.sub("", rest)))
+    groups = {group for group, sector_words in ECONOMIC_SECTOR_GROUPS.items() if bag & sector_words}
+    if not groups:
+        return entry  # "giá trị sản xuất các ngành", "… trên địa bàn": the total
+    return catalogue_by_id().get(values[groups.pop()]) if len(groups) == 1 else None
 
 
 def _derived(name: str) -> CatalogueEntry | None:

@@ -7,20 +7,20 @@ earlier in its sentence; else the section's period, else the document's default.
 
 from __future__ import annotations
 
-import bisect
 import re
 
-from ingest.extract.context import CLAUSE_SEP, Doc, Draft
+from ingest.extract.context import CLAUSE_SEP, Doc, Draft, words_alt
+from ingest.extract.fronts import is_later, sentence_front, year_at, year_before
 from ingest.extract.kinds import bracket_target, kind_of
 from ingest.extract.periods import (
     YEAR_AFTER_RE,
     YEAR_LABEL_RE,
     as_of,
     as_of_matches,
-    document_date,
     phrase_period,
     year_of,
 )
+from ingest.extract.vocab import PRICE_BASE_WORDS
 
 _Y4 = r"((?:19|20)[0-9]{2})(?![0-9])"
 # "4,86% đầu nhiệm kỳ", "2,35% cuối năm 2022": a period written right after a number is that number's
@@ -28,16 +28,14 @@ _START_AFTER = re.compile(
     r"[ \t\u00a0,(]*(?:vào[^\S\n]+|ở[^\S\n]+|thời[^\S\n]+điểm[^\S\n]+)?đầu[^\S\n]+nhiệm[^\S\n]+kỳ"
 )
 _FROM_BEFORE = re.compile(r"(?:^|[^\w])từ[^\S\n]*$")
-_TO_AFTER = re.compile(r"[^\S\n,]*(?:\(?[^()\n]{0,30}\)?[^\S\n]*)?(?:lên|xuống)(?!\w)")
-# a year fronted in its sentence ("Minh chứng là trong năm 2022, …", "Năm 2023, …") dates the sentence
+# … then `lên`/`xuống` a level (`trở lên` is "or more", not a level)
+_TO_AFTER = re.compile(r"[^\S\n,]*(?:\(?[^()\n]{0,30}\)?[^\S\n]*)?(?<!trở )(?:lên|xuống)(?!\w)")
 _S = r"[^\S\n]"
-_LEAD_YEAR = re.compile(
-    rf"(?:^|(?<=[\s,.:;(]))(?:trong|vào|hết|đến{_S}+hết|cuối|tính{_S}+đến{_S}+hết)?{_S}*năm{_S}+{_Y4}{_S}*[,:]"
-)
+_PRICE_BASE = re.compile(rf"(?<!\w)(?:{words_alt(PRICE_BASE_WORDS)})(?:{_S}+năm)?{_S}+{_Y4}")
 _FULL_YEAR = re.compile(rf"(?<!\w)cả[^\S\n]+năm(?:[^\S\n]+{_Y4})?")
 # Where a sentence ends, for the running-total scope: a line break, or whitespace after `.`/`!`/`?` that
-# does not follow a digit (`30.6. 2023`). The stops are indexed once per document; each alternative
-# opens with a literal so the engine skips between candidates at C speed.
+# does not follow a digit (`30.6. 2023`). Each alternative opens with a literal so the engine skips
+# between candidates at C speed.
 _SENTENCE_STOPS = re.compile(r"\n|\.(?=\s)(?<!\d.)|!(?=\s)(?<!\d.)|\?(?=\s)(?<!\d.)")
 _STOP_AT = re.compile(r"\n|(?<=[.!?])\s")  # a stop at this very position, whatever precedes the mark
 SENTENCE_WINDOW = 1500  # a running total scopes at most this many characters back
@@ -80,6 +78,8 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
         if year:
             return year  # "ước cả năm 2024" in a nine-month report
     region = text_l[left : q.start]
+    if "giá" in region:  # the literal every price base holds
+        region = _PRICE_BASE.sub(lambda m: " " * len(m.group()), region)  # same offsets
     label = YEAR_LABEL_RE.match(text_l, s.start, q.start)
     if label:
         return label.group(1)
@@ -97,54 +97,53 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
             year = int(code)
             if kind == "target" or base.startswith("term-") or str(year) not in base:
                 return code
-    # "Minh chứng là trong năm 2022, diện tích lúa …; cây ngô …": a year fronted in the sentence
-    front = _sentence_front(text_l, s.line_start, q.start)
-    if text_l.find("năm", front, min(q.start, front + 40)) >= 0:
-        lead = _LEAD_YEAR.search(text_l, front, min(q.start, front + 40))
-        if (
-            lead is not None
-            and lead.group(1) not in base
-            and (kind == "target" or not _is_later(lead.group(1), doc))
-        ):
-            return lead.group(1)
+    fronted = _fronted_year(doc, s.line_start, q.start, base, kind, earlier=False)
+    if fronted is not None:
+        return fronted
     # a running total ("Tổng thu ngân sách đến 30/6/2023 …; thu NSNN …") scopes its whole sentence
     lo = max(0, q.start - SENTENCE_WINDOW)
-    if text_l.find("đến", lo, q.start) < 0 and text_l.find("tới", lo, q.start) < 0:
-        return base  # AS_OF_RE needs "đến" or "tới"
-    for m in as_of_matches(text_l, sentence_start(doc, q.start), q.start):
-        code2 = as_of(m, doc.ref_year)
-        if code2:
-            return code2
-    return base
+    if text_l.find("đến", lo, q.start) >= 0 or text_l.find("tới", lo, q.start) >= 0:  # AS_OF_RE needs one
+        for m in as_of_matches(text_l, sentence_start(doc, q.start), q.start):
+            code2 = as_of(m, doc.ref_year)
+            if code2:
+                return code2
+    return _fronted_year(doc, s.line_start, q.start, base, kind, earlier=True) or base
 
 
-def _sentence_front(text_l: str, line_start: int, pos: int) -> int:
-    """Where the sentence holding `pos` starts, found backwards at C speed (a full stop and a space)."""
-    stop = text_l.rfind(". ", line_start, pos)
-    return stop + 2 if stop >= 0 else line_start
-
-
-def _is_later(year: str, doc: Doc) -> bool:
-    """A year after the document's own (its page date, else its reference year): a target's year."""
-    date = document_date(doc.text_l)
-    own = date[0] if date else doc.ref_year
-    return own is not None and int(year) > own
+def _fronted_year(doc: Doc, line_start: int, pos: int, base: str, kind: str, *, earlier: bool) -> str | None:
+    """A year fronted in the sentence (`Minh chứng là trong năm 2022, diện tích lúa …; cây ngô …`); with
+    `earlier`, in the nearest earlier sentence of the paragraph that fronts one (`… 2022, diện tích lúa
+    …. Tổng gia súc … với đàn trâu 368 con`): the paragraph goes on about that year."""
+    text_l = doc.text_l
+    front = sentence_front(text_l, line_start, pos)
+    year = year_at(text_l, front, pos)
+    if year is None and earlier and front > line_start:
+        year = year_before(doc, line_start, front - 2)
+    if year is not None and year not in base and (kind == "target" or not is_later(year, doc)):
+        return year
+    return None
 
 
 def sentence_start(doc: Doc, pos: int) -> int:
     """After the last line break or full stop within `SENTENCE_WINDOW` characters before `pos`."""
     text_l = doc.text_l
-    if doc.stops is None:
-        # a stop after a digit (`30.6. 2023`) is not one, unless that digit lies before the window
-        doc.stops = [m.start() if m.group() == "\n" else m.end() for m in _SENTENCE_STOPS.finditer(text_l)]
     lo = max(0, pos - SENTENCE_WINDOW)
-    i = bisect.bisect_left(doc.stops, pos) - 1
-    stop = doc.stops[i] if i >= 0 and doc.stops[i] >= lo else -1
+    stop = _last_stop(text_l, lo, pos)
     if stop == lo and text_l[stop] != "\n":
         stop = -1  # its full stop lies before the window
     if stop < lo + 1 < pos and _STOP_AT.match(text_l, lo + 1):
         stop = lo + 1  # a full stop right at the window's start, whatever precedes it
     return stop + 1 if stop >= 0 else lo
+
+
+def _last_stop(text_l: str, lo: int, pos: int) -> int:
+    """The last stop in `[lo, pos)`: a line break (its position) or a sentence mark (the position after
+    it; a mark after a digit, `30.6. 2023`, is none). Only the stretch after the last line break is
+    scanned for marks: a stop there comes later than the break."""
+    stop = text_l.rfind("\n", lo, pos)
+    for m in _SENTENCE_STOPS.finditer(text_l, max(stop + 1, lo - 1, 0), pos):
+        stop = m.end()  # a mark: the stretch holds no line break
+    return stop
 
 
 def _parallel_start(doc: Doc, d: Draft) -> bool:

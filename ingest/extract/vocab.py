@@ -499,6 +499,9 @@ TARGET_LEADS: tuple[str, ...] = (
     "với các chỉ tiêu",
     "một số chỉ tiêu",
     "dự kiến",
+    "giai đoạn tới",
+    "nhiệm kỳ tới",
+    "thời gian tới",
 )
 # Leads that need what follows them: `đề ra 16 chỉ tiêu`, `thông qua các chỉ tiêu` (regular expressions).
 TARGET_LEAD_PATTERNS: tuple[str, ...] = (
@@ -516,6 +519,7 @@ LEAD_ANCHORS: dict[str, tuple[str, ...]] = {
     "hoạch": ("kế",),
     "kiến": ("dự",),
     "quyết": ("nghị",),
+    "tới": ("đoạn", "kỳ", "gian"),
 }
 # ...unless an achievement comes first: `đạt và vượt 21/25 chỉ tiêu nghị quyết đề ra` is a result.
 LEAD_BLOCKERS: tuple[str, ...] = (
@@ -529,6 +533,16 @@ LEAD_BLOCKERS: tuple[str, ...] = (
     "so với",
     "so",
 )
+# Words that make a lead the title of a report (`nghe báo cáo kết quả …, phương hướng nhiệm vụ năm 2018`)...
+LEAD_REPORTED: tuple[str, ...] = ("báo cáo", "thảo luận", "nghe", "tờ trình", "hội nghị", "triển khai")
+# ...unless a decision comes after them (`các đại biểu đã thảo luận và thống nhất đề ra các chỉ tiêu`);
+# a decision to assess (`thống nhất đánh giá`) is still about results.
+LEAD_DECISIONS: tuple[str, ...] = ("thống nhất", "nhất trí", "biểu quyết", "quyết nghị")
+LEAD_DECISION_NOT_BEFORE: tuple[str, ...] = ("đánh giá",)
+# A paragraph opening with a measure word right after a lead's list (`… chỉ tiêu chủ yếu như: A, B, C.`
+# / `Tỷ lệ lao động qua đào tạo đạt 70%, …`) goes on with the list, unless it says it is back on results.
+LIST_GOES_ON_STARTS: tuple[str, ...] = ("tỷ lệ", "tỉ lệ", "tốc độ", "tổng", "thu nhập", "giá trị", "số")
+LIST_BACK_ON_RESULTS: tuple[str, ...] = ("đã", "đạt được", "kết quả", "so với", "so cùng kỳ", "tăng so")
 # Words opening a line that say the text is back to results.
 RESULT_LINE_STARTS: tuple[str, ...] = (
     "kết quả",
@@ -1202,6 +1216,34 @@ SECTOR_GROWTH_IDS: dict[str, str] = {
     "economy_share_industry": "industry_growth_rate",
     "economy_share_services": "services_growth_rate",
 }
+# A total's measure words followed by one sector name that sector's value, not the total
+# (`giá trị sản phẩm thương mại - dịch vụ` is `trade_services_value`): total id -> (measure words,
+# sector -> the sector's value id). Words of two sectors or more name no catalogued value.
+SECTOR_VALUES_OF_TOTAL: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
+    "production_value_total": (
+        ("tổng giá trị sản xuất", "tổng giá trị sản phẩm", "giá trị sản xuất", "giá trị sản phẩm"),
+        {
+            "economy_share_agriculture": "agri_value",
+            "economy_share_industry": "industry_value",
+            "economy_share_services": "trade_services_value",
+        },
+    ),
+}
+# Ids read from a name's form rather than its subject words (a growth rate, an attainment of plan, a
+# share of the economy): exempt from the check that a name and its id share a subject word.
+DERIVED_ID_AFFIXES: tuple[tuple[str, ...], tuple[str, ...]] = (
+    ("economy_share_",),
+    ("_growth_rate", "_plan_attainment", "_reduction_rate"),
+)
+# Words of a name that say how it is measured or changes, not what: left out of that check.
+NAME_FORM_WORDS: frozenset[str] = frozenset({"tăng", "giảm", "trưởng", "mới", "đầu", "người"})
+# A year after these words is a price base (`giá so sánh năm 2010`), never the figure's period.
+PRICE_BASE_WORDS: tuple[str, ...] = ("giá so sánh", "giá cố định")
+# A heading naming one crop season (`a. Vụ Xuân`, `Kết quả sản xuất vụ đông xuân`): the areas, outputs
+# and yields under it are that season's, which no catalogue indicator measures.
+SEASON_HEADING_PATTERN = (
+    r"(?<!\w)(?:vụ (?:xuân|mùa|hè thu|thu đông|đông xuân|chiêm xuân|chiêm|đông|hè)|đông xuân)(?!\w)"
+)
 # Words that make a name a growth rate of what follows them.
 GROWTH_PREFIXES: tuple[str, ...] = (
     "tốc độ tăng trưởng bình quân",
@@ -1273,6 +1315,7 @@ NAME_HARMLESS_WORDS: frozenset[str] = frozenset(
 UNCATALOGUED_NAME_PATTERNS: tuple[str, ...] = (
     r"vụ (?:xuân|mùa|hè thu|thu đông|đông xuân|chiêm xuân|chiêm|đông|hè|sớm|muộn)",
     r"đông xuân|chiêm xuân|rải vụ",
+    r"(?:lúa|ngô|lạc|đậu|khoai|rau) (?:xuân|hè thu|thu đông|mùa)",
     r"(?:khu vực|vùng|ở|tại) (?:nông thôn|thành thị|đô thị)(?! mới)",
     r"bình quân (?:mỗi|một|trên) (?:xã|thôn|hộ|bản|ấp)",
     r"mỗi xã",

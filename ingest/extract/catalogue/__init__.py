@@ -91,6 +91,7 @@ class CatalogueEntry:
         return (self.name_vi, *self.synonyms)
 
 
+@lru_cache(maxsize=1 << 16)  # pure; the extractor folds the same phrases again and again
 def normalize_name(text: str) -> str:
     """Fold an indicator name for comparison: NFC, lowercase, new-style tones, no punctuation, one space.
 

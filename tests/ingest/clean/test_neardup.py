@@ -167,3 +167,33 @@ def test_one_step_at_a_time(store_url):
     with lease(store, f"neardup-{V}", run_id="another-host"), pytest.raises(RunLocked, match="another-host"):
         assign_groups(store, V)
     assert assign_groups(store, V).documents == 1  # released: the next step runs
+
+
+def test_a_syndicated_article_reposted_by_many_sites_reads_a_few_members_per_band(tmp_path, monkeypatch):
+    """A group of hundreds of near-identical reposts: a new repost joins it, and the step reads at
+    most CANDIDATES_PER_GROUP members per band and group instead of the whole group per band."""
+    import ingest.clean.neardup as neardup
+
+    store = Store.at(tmp_path)
+    reposts = [(f"https://s{i}/xp", XP + f"\nNguồn: xã số {i}") for i in range(120)]
+    shas = land_docs(store, 1, "district", reposts)
+    assign_groups(store, V)
+    g = groups(store)
+    assert len({g[s] for s in shas}) == 1  # one syndicated group
+
+    seen: list[int] = []
+    real = neardup._candidates
+
+    def spy(*args, **kwargs):
+        cand = real(*args, **kwargs)
+        seen.append(len(cand.groups))
+        seen.append(max((len(v) for v in cand.by_band.values()), default=0))
+        return cand
+
+    monkeypatch.setattr(neardup, "_candidates", spy)
+    (late,) = land_docs(store, 2, "late", [("https://late/xp", XP + "\nNguồn: xã muộn")])
+    assert assign_groups(store, V).documents == 1
+    assert groups(store)[late] == g[shas[0]]
+    documents_read, most_per_band = seen[0], seen[1]
+    assert most_per_band <= neardup.CANDIDATES_PER_GROUP
+    assert documents_read < 60, documents_read  # not the 120 members

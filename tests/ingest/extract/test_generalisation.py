@@ -78,6 +78,71 @@ def test_phan_dau_carries_over_semicolon_items() -> None:
     assert _all("Sản lượng lúa đạt 3.100 tấn; tỷ lệ hộ nghèo còn 2,1%.")[1].kind == "actual"
 
 
+def test_a_decision_after_a_discussion_opens_targets() -> None:
+    text = (
+        "Các đại biểu đã thảo luận và thống nhất đề ra một số chỉ tiêu cho nhiệm kỳ 2025 – 2030, gồm "
+        "thu ngân sách hằng năm tăng trên 9%. Tỷ lệ hộ nghèo giảm dưới 2%."
+    )
+    by = _by_value(text)
+    assert (by[9.0].kind, by[9.0].period) == ("target", "term-2025-2030")
+    assert (by[2.0].kind, by[2.0].period) == ("target", "term-2025-2030")
+    # a decision to assess is still about results
+    assessed = "Nghe báo cáo, các đại biểu thống nhất đánh giá các chỉ tiêu: thu ngân sách đạt 4,2 tỷ đồng."
+    assert _all(assessed)[0].kind == "actual"
+
+
+def test_a_lead_before_semicolon_items_governs_them() -> None:
+    text = (
+        "Giai đoạn tới, xã hướng tới xây dựng đô thị dịch vụ biển; tốc độ tăng trưởng tổng giá trị sản "
+        "phẩm đạt 14%/năm, tỷ lệ hộ nghèo dưới 1%."
+    )
+    assert {m.kind for m in _all(text)} == {"target"}
+    assert _all("Xã xây dựng đô thị dịch vụ biển; tỷ lệ hộ nghèo còn 1,3%.")[0].kind == "actual"
+
+
+def test_a_year_fronted_earlier_in_the_paragraph_dates_its_figures() -> None:
+    text = (
+        "Minh chứng là trong năm 2022, diện tích lúa đạt 53 ha, tăng 2,9%. "
+        "Tổng gia súc cũng tăng với đàn trâu 368 con, đàn bò 1.276 con.\n"
+        "Toàn xã có 12 mô hình kinh tế."
+    )
+    by = _by_value(text, MID)
+    assert {by[53.0].period, by[368.0].period, by[1276.0].period} == {"2022"}
+    assert by[12.0].period == "term-2020-2025-mid"  # a new paragraph
+
+
+def test_price_base_years_semicolon_fronted_years_and_or_more() -> None:
+    by = _by_value("Tốc độ tăng giá trị sản xuất bình quân hằng năm (giá so sánh năm 2010) đạt 16%.", MID)
+    assert by[16.0].period == "term-2020-2025-mid"
+    by = _by_value("Đời sống người dân được nâng cao; năm 2021, tỷ lệ gia đình văn hóa đạt trên 92%.")
+    assert by[92.0].period == "2021"
+    by = _by_value("Tỷ lệ gia đình văn hóa hằng năm đều đạt từ 85% trở lên.", MID)
+    assert by[85.0].period == "term-2020-2025-mid"  # `từ … trở lên` is no from/to baseline
+
+
+def test_a_horizon_fronted_earlier_in_the_paragraph_makes_targets() -> None:
+    text = (
+        "Đến năm 2030, tỷ trọng dịch vụ chiếm khoảng 45%. Vốn đầu tư trên địa bàn trong 5 năm đạt ít nhất "
+        "5.600 tỷ đồng.\nNăm qua, thu ngân sách đạt 420 tỷ đồng. Tổng vốn đầu tư đạt 900 tỷ đồng."
+    )
+    by = _by_value(text)
+    assert by[5600.0].kind == "target"
+    assert by[900.0].kind == "actual"  # a running total's year (`Đến hết năm 2022, …`) is no horizon
+    assert _by_value("Đến hết năm 2022, thu nhập đạt 70 triệu đồng. Có 5 làng văn hóa.")[5.0].kind == "actual"
+
+
+def test_a_paragraph_going_on_with_a_lead_list_stays_in_its_scope() -> None:
+    lead = (
+        "Nhiệm kỳ 2025-2030 xác định 18 chỉ tiêu phấn đấu, trong đó một số chỉ tiêu chủ yếu như: thu nhập "
+        "đạt 90 triệu đồng/người.\n\n"
+    )
+    by = _by_value(lead + "Tỷ lệ lao động qua đào tạo đạt 75%, kết nạp 80 đảng viên.")
+    assert (by[75.0].kind, by[75.0].period) == ("target", "term-2025-2030")
+    assert by[80.0].kind == "target"
+    back = _by_value(lead + "Tỷ lệ hộ nghèo đã giảm còn 1,2%.")  # back on results
+    assert back[1.2].kind == "actual"
+
+
 def test_bracketed_plan_figure_is_the_term_target() -> None:
     by = _by_value("tỷ lệ dân số tham gia BHYT đạt 91,5% (Nghị quyết đề ra 93%).", MID)
     assert (by[91.5].kind, by[91.5].period) == ("actual", "term-2020-2025-mid")
@@ -267,3 +332,33 @@ def test_one_of_the_targets_after_a_figure_makes_it_a_target() -> None:
     text = "Giảm tỷ lệ hộ nghèo đa chiều xuống còn 3,9% là một trong những chỉ tiêu quan trọng."
     by = _by_value(text, Y2023)
     assert by[3.9].kind == "target"
+
+
+# --- catalogue ids: exactly the measure -------------------------------------------------------------
+
+
+def test_a_level_reached_after_a_change_verb_is_the_level() -> None:
+    by = _by_value("Phấn đấu giảm tỷ lệ hộ nghèo còn 1,4%; giảm tỷ lệ hộ cận nghèo 0,6%.")
+    assert (by[1.4].indicator, by[1.4].indicator_id) == ("tỷ lệ hộ nghèo", "poverty_rate")
+    by = _by_value("Tỷ lệ hộ nghèo giảm từ 42,35% năm 2011 xuống chỉ còn 10,51% năm 2018.")
+    assert by[42.35].indicator_id == by[10.51].indicator_id == "poverty_rate"
+
+
+def test_a_sector_after_the_total_measure_words_is_that_sector() -> None:
+    text = (
+        "Giá trị sản phẩm thương mại - dịch vụ 18.611 triệu đồng; giá trị sản phẩm nông - lâm - thủy sản "
+        "9.200 triệu đồng; tổng giá trị sản phẩm 40.000 triệu đồng."
+    )
+    by = _by_value(text)
+    assert by[18611.0].indicator_id == "trade_services_value"
+    assert by[9200.0].indicator_id == "agri_value"
+    assert by[40000.0].indicator_id == "production_value_total"
+
+
+def test_figures_under_a_crop_season_heading_carry_no_id() -> None:
+    text = "a. Vụ Xuân\n\n- Tổng diện tích gieo trồng 226 ha.\nII. CHĂN NUÔI\n- Tổng đàn trâu 300 con.\n"
+    by = _by_value(text)
+    assert by[226.0].indicator_id is None
+    assert by[300.0].indicator_id == "buffalo_herd"
+    assert _by_value("Huyện trồng được 52 ha lúa xuân.")[52.0].indicator_id is None
+    assert _by_value("- Tổng diện tích gieo trồng 226 ha.")[226.0].indicator_id == "planted_area"

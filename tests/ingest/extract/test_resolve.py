@@ -93,3 +93,17 @@ def test_the_area_the_program_and_the_whole_year_stay_catalogued() -> None:
         assert not uncatalogued(name)
     ms = extract_mentions("Diện tích lúa vụ xuân 482 ha; diện tích lúa cả năm 960 ha.")
     assert [m.indicator_id for m in ms] == [None, "rice_area"]
+
+
+def test_an_id_whose_names_share_no_subject_word_with_the_written_name_is_dropped() -> None:
+    from ingest.extract.catalogue import catalogue_by_id
+    from ingest.extract.resolve import shares_subject
+
+    by_id = catalogue_by_id()
+    assert not shares_subject(by_id["trained_labour_rate"], "tỷ lệ khu dân cư đạt văn hóa")
+    assert not shares_subject(by_id["council_sessions"], "số báo cáo")
+    assert shares_subject(by_id["trained_labour_rate"], "tỷ lệ lao động toàn xã đã qua đào tạo")
+    # an id named by measure words alone, a growth rate read from its form, one word of its own: kept
+    assert shares_subject(by_id["income_per_capita"], "thu nhập bình quân đầu người của hai xã")
+    assert shares_subject(by_id["economic_growth_rate"], "tốc độ tăng giá trị sản phẩm")
+    assert shares_subject(by_id["budget_revenue_commune"], "tổng thu ns phường")

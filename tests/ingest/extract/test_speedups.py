@@ -23,7 +23,7 @@ from ingest.extract.layout import _SENT_END
 from ingest.extract.metadata import PLACE_IN_TEXT_RE, _place_matches
 from ingest.extract.numbers import QUANTITY_RE, _quantity_matches
 from ingest.extract.periods import AS_OF_RE, Term, as_of_matches, phrase_period
-from ingest.extract.vocab import ACTUAL_CUES, ADMIN_LEVELS, HEDGES_IN_CLAUSE, TARGET_CUES
+from ingest.extract.vocab import ACTUAL_CUES, ADMIN_LEVELS, CARRIED_TARGET_CUES, HEDGES_IN_CLAUSE, TARGET_CUES
 from ingest.records import DocumentMetadata
 
 SEEDS = Path(__file__).resolve().parents[2] / "fixtures" / "seeds"
@@ -34,6 +34,7 @@ _FULL_STOP_REVERSED = re.compile(r"\n|\s[.!?](?!\d)")
 _TARGET_CUE = re.compile(rf"(?:^|[^\w])(?:{words_alt(TARGET_CUES)})(?!\w)")
 _ACTUAL_CUE = re.compile(rf"(?:^|[^\w])(?:{words_alt(ACTUAL_CUES)})")
 _HEDGE_CLAUSE = re.compile(rf"(?:^|[^\w])(?:{words_alt(HEDGES_IN_CLAUSE)})(?!\w)")
+_CARRIED_CUE = re.compile(rf"(?:^|[^\w])(?:{words_alt(CARRIED_TARGET_CUES)})(?!\w)")
 
 
 def _seed_texts() -> list[str]:
@@ -93,7 +94,18 @@ def test_as_of_candidates_find_every_as_of_match():
 
 
 def test_cue_search_without_slicing_matches_the_bounded_patterns():
-    pieces = [*TARGET_CUES, *ACTUAL_CUES, *HEDGES_IN_CLAUSE, "x", " ", "\n", "1", ",", "a"]
+    pieces = [
+        *TARGET_CUES,
+        *ACTUAL_CUES,
+        *HEDGES_IN_CLAUSE,
+        *CARRIED_TARGET_CUES,
+        "x",
+        " ",
+        "\n",
+        "1",
+        ",",
+        "a",
+    ]
     texts = _random_texts(5, pieces, 4000, 10)
     rng = random.Random(5)
     for text in texts:
@@ -104,6 +116,9 @@ def test_cue_search_without_slicing_matches_the_bounded_patterns():
         assert cue_in(K.ACTUAL_CUE_WORDS, text, lo, hi) == bool(_ACTUAL_CUE.search(part))
         assert cue_in(K.HEDGE_CLAUSE_WORDS, text, lo, hi, slice_start=False) == bool(
             _HEDGE_CLAUSE.search(text, lo, hi)
+        ), (text, lo, hi)
+        assert cue_in(K._CARRIED_CUE_WORDS, text, lo, hi, slice_start=False) == bool(
+            _CARRIED_CUE.search(text, lo, hi)
         ), (text, lo, hi)
 
 
@@ -205,9 +220,53 @@ def test_name_index_memo_gives_the_plain_trie_lookup():
     root = _trie()
     text_l = " ".join(t.lower() for t in _seed_texts())
     NameIndex(text_l)  # fills the memo
-    from ingest.extract.indicators import _FIRST, _UNSEEN
+    from ingest.extract.indicators import _FIRST
 
     assert _FIRST
     for syllable, node in list(_FIRST.items())[:5000]:
         assert node is (root.get(syllable) or root.get(_fold(syllable))), syllable
-    assert _FIRST.get("\x01never-a-syllable", _UNSEEN) is _UNSEEN
+    assert "\x01never-a-syllable" not in _FIRST
+
+
+_SEMI_BEFORE_PLAIN = re.compile(r";[^\S\n]*$")
+_WORD_BEFORE_PLAIN = re.compile(r"(\w+)[^\S\n]*$")
+_BACKWARD_PIECES = [";", " ", "\n", "\t", "\u00a0", "a", "đ", "5", "_", ",", "năm ", "chỉ ", "tiêu", "mục "]
+
+
+def test_after_semicolon_matches_the_plain_pattern():
+    from ingest.extract.kinds import after_semicolon
+
+    rng = random.Random(5)
+    for text in _random_texts(6, _BACKWARD_PIECES, 4000, 12):
+        lo = rng.randint(0, len(text))
+        hi = rng.randint(lo, len(text))
+        expected = bool(_SEMI_BEFORE_PLAIN.search(text, lo, hi))
+        assert after_semicolon(text, lo, hi) == expected, (text, lo, hi)
+
+
+def test_word_before_matches_the_plain_pattern():
+    from ingest.extract.numbers import _word_before
+
+    rng = random.Random(7)
+    for text in _random_texts(8, [p for p in _BACKWARD_PIECES if p != "\n"], 4000, 12):
+        lo = rng.randint(0, len(text))
+        end = rng.randint(lo, len(text))
+        m = _WORD_BEFORE_PLAIN.search(text, lo, end)
+        expected = (m.group(1), m.start(1)) if m else ("", end)
+        word, at = _word_before(text, lo, end)
+        assert word == expected[0], (text, lo, end)
+        if m:
+            assert at == expected[1], (text, lo, end)
+
+
+def test_lead_anchor_check_matches_the_plain_pattern():
+    from ingest.extract.layout import _ANCHOR_FIRSTS, _first_before
+
+    for second, firsts in _ANCHOR_FIRSTS.items():
+        plain = re.compile(rf"(?<!\w)(?:{'|'.join(firsts)})[^\S\n]+$")
+        pieces = [*_BACKWARD_PIECES, *firsts, *(f"x{f}" for f in firsts)]
+        for text in _random_texts(9, pieces, 1500, 6):
+            text_l = text + second
+            i = len(text)
+            expected = bool(plain.search(text_l, max(0, i - 12), i))
+            assert _first_before(text_l, i, firsts) == expected, (text_l, second)

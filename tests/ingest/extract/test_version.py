@@ -15,7 +15,7 @@ from ingest.extract import EXTRACTOR_VERSION, extract_mentions, extract_metadata
 from ingest.extract.catalogue import CATALOGUE_CSV
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
-RECORDED = {"version": "3", "fingerprint": "ff0073a52476d992"}
+RECORDED = {"version": "4", "fingerprint": "5d76ff00da5a1a02"}
 
 
 def _fingerprint() -> str:
