@@ -10,6 +10,8 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +33,14 @@ CRAWL_POOL_SLOTS = 4  # default size used by scripts/airflow-local.sh and the co
 REGISTRY_VARIABLE, REGISTRY_ENV = "xaetl_registry", "XAETL_REGISTRY"
 DATA_DIR_VARIABLE, DATA_DIR_ENV = "xaetl_data_dir", "XAETL_DATA_DIR"
 ALERT_WEBHOOK_ENV = "XAETL_ALERT_WEBHOOK"  # optional Slack/Teams-style incoming webhook
+
+# The data directory's run lock (ingest/storelock.py: a flock locally, a lease on a shared S3
+# store), taken by every task that touches it. Tasks of one DAG run share one run id and join
+# each other (the mapped crawl tasks run side by side); the
+# lease keeps the run's claim between its tasks and frees it this long after a run died mid-way.
+# A task that finds another run in the directory waits up to LOCK_WAIT_S, then fails (retried).
+RUN_LEASE_S = 600.0
+LOCK_WAIT_S = 300.0
 
 # Landing files were written by the nightly crawl: the warehouse DAG is scheduled on it.
 LANDING = Asset(name="xaetl_landing", uri="xaetl://landing", group="xaetl")
@@ -155,3 +165,44 @@ def crawl_run_id(dag_id: str, dag_run_id: str, when: datetime) -> str:
     """
     digest = hashlib.sha256(f"{dag_id}/{dag_run_id}".encode()).hexdigest()[:6]
     return f"{when.astimezone(UTC):%Y%m%dT%H%M%SZ}-{digest}"
+
+
+def dag_run_lock_id(context: Any) -> str:
+    """The run id under which the tasks of a task context's DAG run hold the data directory
+    (for the nightly DAG, its crawl run id)."""
+    dag_run = context["dag_run"]
+    return crawl_run_id(dag_run.dag_id, dag_run.run_id, dag_run.logical_date or dag_run.run_after)
+
+
+@contextmanager
+def holding_run_lock(run_id: str, *, last: bool = False) -> Iterator[DataPaths]:
+    """The data directory, held by this task for the DAG run `run_id` (joins its other tasks;
+    waits for, then refuses, another run). `last`: the run's final task; on success it ends the
+    run's claim at once instead of leaving the lease to the next task. The lock is the data
+    directory's (`ingest.storelock.run_lock_for`): a flock locally, a lease on a shared store."""
+    from ingest.storelock import run_lock_for
+
+    paths = data_paths()
+    lock = run_lock_for(paths.root, paths.store, run_id, lease_s=RUN_LEASE_S, wait_s=LOCK_WAIT_S)
+    lock.acquire()
+    done = False
+    try:
+        yield paths
+        done = True
+    finally:
+        lock.release(final=last and done)
+
+
+def end_run_lock(run_id: str) -> None:
+    """End the claim of the DAG run `run_id` on the data directory (its last task has run);
+    a lock held by another run is left alone."""
+    from ingest.runlock import RunLocked
+    from ingest.storelock import run_lock_for
+
+    paths = data_paths()
+    lock = run_lock_for(paths.root, paths.store, run_id, lease_s=RUN_LEASE_S)
+    try:
+        lock.acquire()
+    except RunLocked:
+        return
+    lock.release(final=True)

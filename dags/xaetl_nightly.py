@@ -17,11 +17,18 @@ Runs at **01:00 Asia/Ho_Chi_Minh** every night.
    do not fail the task. Pages that were fetched but **could not be cleaned** land no document:
    the task lands everything else, records them (kind `clean`) and then fails naming how many,
    so the retry (or the next night) re-cleans them from their raw HTML. A retry of a batch
-   skips what its sites already landed in this run.
+   skips what its sites already landed in this run. A site that could not be crawled at all
+   (state, landing or raw not readable or writable) fails its batch's task, after the batch's
+   other sites landed.
+   Each crawl task holds the data directory's run lock under this DAG run's crawl run id (a
+   flock locally, a lease under `locks/` on a shared store): the batches of one run join it and
+   crawl side by side, while another run (`xaetl run`, the warehouse DAG) is waited for up to 5
+   minutes, then the task fails naming it (and is retried).
 5. `mark_landed` sums the counts and updates the Asset `xaetl://landing`, which triggers
    **xaetl_warehouse** (near-duplicate groups, dbt build, quality checks, publish). It runs as
    soon as every batch is done and at least one landed, so one broken site does not hold back
-   the rest; `check_all_sites_crawled` then fails the DAG run naming the sites not crawled.
+   the rest; `check_all_sites_crawled` then fails the DAG run naming the sites not crawled, and
+   ends this run's claim on the data directory (else its lease frees it 10 minutes later).
 
 Data lives under `XAETL_DATA_DIR` (Variable `xaetl_data_dir`). Trigger with params to crawl a
 subset (`site_ids`) or to cap the listing pages walked per site (`max_pages`).
@@ -41,8 +48,9 @@ from xaetl_common import (
     LANDING,
     TAGS,
     TIMEZONE,
-    crawl_run_id,
-    data_paths,
+    dag_run_lock_id,
+    end_run_lock,
+    holding_run_lock,
     registry_path,
 )
 
@@ -104,8 +112,7 @@ def xaetl_nightly() -> None:
     @task
     def derive_run_id() -> str:
         """The crawl run id of this DAG run: the same for every retry of every task."""
-        dag_run = get_current_context()["dag_run"]
-        return crawl_run_id(dag_run.dag_id, dag_run.run_id, dag_run.logical_date or dag_run.run_after)
+        return dag_run_lock_id(get_current_context())  # also the run lock's id of this DAG run
 
     @task(
         pool=CRAWL_POOL,
@@ -123,16 +130,17 @@ def xaetl_nightly() -> None:
         gone = [sid for sid in site_ids if sid not in registry]
         sites = [registry[sid] for sid in site_ids if sid in registry]
         max_pages = get_current_context()["params"].get("max_pages")
-        # The same library call as `xaetl run`.
-        result = pipeline.crawl(sites, data_paths(), run_id=crawl_run, max_pages=max_pages)
+        # The same library call as `xaetl run` (it also lands the sites' registry entries), under
+        # the data directory's run lock: this DAG run's other batches join it, another run is waited for.
+        with holding_run_lock(crawl_run) as paths:
+            result = pipeline.crawl(sites, paths, run_id=crawl_run, max_pages=max_pages)
         counts = result.counts()
         log.info("batch %s…%s, crawl run %s: %s", site_ids[0], site_ids[-1], crawl_run, counts)
         not_crawled = list(gone)
         for site_result in result.sites:  # details are in landing/fetch_errors; show a few here
             for error in site_result.errors[:20]:
                 log.warning("site %s: %s", site_result.site_id, error)
-            if any(e.startswith(("crawl not started", "landing failed")) for e in site_result.errors):
-                not_crawled.append(site_result.site_id)
+        not_crawled += [failed.site_id for failed in result.not_crawled]
         if result.pages_clean_failed:
             raise RuntimeError(
                 f"batch {site_ids[0]}…{site_ids[-1]}: {result.pages_clean_failed} page(s) could not be "
@@ -162,9 +170,11 @@ def xaetl_nightly() -> None:
 
     @task(trigger_rule=TriggerRule.ALL_DONE)
     def check_all_sites_crawled(results: list[dict[str, Any]], site_ids: list[str]) -> int:
-        """Fail the DAG run, naming them, when some sites' crawl tasks failed (after retries)."""
+        """Fail the DAG run, naming them, when some sites' crawl tasks failed (after retries).
+        Every crawl task is done: this DAG run's claim on the data directory ends here."""
         from airflow.sdk.exceptions import AirflowFailException
 
+        end_run_lock(dag_run_lock_id(get_current_context()))
         crawled = {
             sid
             for r in _landed(results)

@@ -19,6 +19,13 @@ Scheduled on the Asset `xaetl://landing`: runs after each successful **xaetl_nig
 Every task runs on the Celery queue `XAETL_WAREHOUSE_QUEUE` (default `default`): with workers on
 several hosts, point it at the one worker that owns the warehouse files (compose: `warehouse`).
 
+Every task holds the data directory's run lock under this DAG run's id (tasks of the run join
+it; its lease bridges the gaps between them), so a concurrent `xaetl run` or nightly crawl never
+overlaps the build, checks and publish: a task that finds another run waits up to 5 minutes,
+then fails with the holder named and is retried. `compact_landing`, the last task, ends the
+claim; a run that failed mid-way frees the directory 10 minutes after its last task. The lock is
+a flock on a local data directory, a lease under `locks/` on a shared (S3) store.
+
 dbt and check failures are deterministic, so those fail at once (no retries); unexpected
 errors (disk, locks) are retried with backoff. Trigger with `full_refresh: true` to rebuild
 incremental models from scratch.
@@ -31,10 +38,16 @@ from typing import TYPE_CHECKING, Any
 
 import pendulum
 from airflow.sdk import Param, dag, get_current_context, task
-from xaetl_common import DEFAULT_ARGS, LANDING, TAGS, TIMEZONE, WAREHOUSE, data_paths, warehouse_queue
-
-if TYPE_CHECKING:
-    from ingest.warehouse.build import NodeResult
+from xaetl_common import (
+    DEFAULT_ARGS,
+    LANDING,
+    TAGS,
+    TIMEZONE,
+    WAREHOUSE,
+    dag_run_lock_id,
+    holding_run_lock,
+    warehouse_queue,
+)
 
 if TYPE_CHECKING:
     from ingest.warehouse.build import NodeResult
@@ -60,8 +73,10 @@ def build_layer(select: str) -> dict[str, Any]:
 
     from ingest import pipeline
 
-    full_refresh = bool(get_current_context()["params"].get("full_refresh"))
-    result = pipeline.build(data_paths(), full_refresh=full_refresh, select=select)
+    context = get_current_context()
+    full_refresh = bool(context["params"].get("full_refresh"))
+    with holding_run_lock(dag_run_lock_id(context)) as paths:
+        result = pipeline.build(paths, full_refresh=full_refresh, select=select)
     for node in result.nodes:
         log.info("%s", _node_line(node))
     log.info(
@@ -93,7 +108,8 @@ def xaetl_warehouse() -> None:
         """Near-duplicate groups of the documents landed since the last run (the index on the store)."""
         from ingest import pipeline
 
-        grouped = pipeline.group_near_duplicates(data_paths())
+        with holding_run_lock(dag_run_lock_id(get_current_context())) as paths:
+            grouped = pipeline.group_near_duplicates(paths)
         log.info("near-duplicate groups assigned to %d new document(s)", grouped)
         return {"documents": grouped}
 
@@ -124,8 +140,8 @@ def xaetl_warehouse() -> None:
 
         from ingest import pipeline
 
-        paths = data_paths()
-        result = pipeline.check(paths)
+        with holding_run_lock(dag_run_lock_id(get_current_context())) as paths:
+            result = pipeline.check(paths)
         for failure in result.critical_failures:
             log.error("critical: %s", failure)
         for warning in result.warnings:
@@ -141,9 +157,9 @@ def xaetl_warehouse() -> None:
         """Swap in the read-only warehouse copy that analysts and BI tools open."""
         from ingest import pipeline
 
-        paths = data_paths()
-        published = pipeline.publish(paths)
-        counts = {name: int(n) for name, n in pipeline.warehouse_counts(paths).items()}
+        with holding_run_lock(dag_run_lock_id(get_current_context())) as paths:
+            published = pipeline.publish(paths)
+            counts = {name: int(n) for name, n in pipeline.warehouse_counts(paths).items()}
         log.info("published %s: %s", published, counts)
         summary: dict[str, Any] = {"published": str(published), "counts": counts}
         get_current_context()["outlet_events"][WAREHOUSE].extra = summary
@@ -154,7 +170,8 @@ def xaetl_warehouse() -> None:
         """Merge per-site landing parts of nights older than a week (fewer files, same rows)."""
         from ingest.compact import compact
 
-        result = compact(data_paths().store, older_than_days=7)
+        with holding_run_lock(dag_run_lock_id(get_current_context()), last=True) as paths:
+            result = compact(paths.store, older_than_days=7)
         log.info(
             "compacted %d night(s): %d -> %d files", result.nights, result.files_before, result.files_after
         )

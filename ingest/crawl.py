@@ -20,6 +20,15 @@ run ends and lands one part per table. `crawl_site` (one site) cleans inline. A 
 not be cleaned lands its page row but no document: the failure goes to `landing/fetch_errors`
 (kind `clean`) and is counted in `pages_clean_failed`; the next run re-cleans every landed version
 that has no document from its raw HTML, whatever the page answers.
+
+Raw integrity. A run checks that the raw file of every known URL's latest version is still in the
+store; a URL whose raw HTML is gone (raw/ deleted or pruned, on disk or in the bucket) is fetched
+tonight whether due or not, without validators (the server cannot answer 304 instead of the
+bytes), and its bytes are stored again even when they equal the lost version's; a version of it
+that still needs cleaning is re-cleaned after that refetch, from the restored file.
+
+A site that could not be started, whose crawl aborted or whose landing failed carries a
+`failure` (the commands list it and exit non-zero).
 """
 
 from __future__ import annotations
@@ -43,7 +52,8 @@ from ingest.land import (
     sha256_hex,
     store_raw,
 )
-from ingest.paths import DataPaths
+from ingest.landing_settle import PageSettler
+from ingest.paths import DataPaths, raw_key
 from ingest.politeness import HostGate
 from ingest.robots import RobotsCache, robots_url
 from ingest.site_landing import SiteLanding
@@ -56,6 +66,7 @@ if TYPE_CHECKING:  # the cleaner is imported only when a crawl cleans
 log = logging.getLogger(__name__)
 
 MAX_ERROR_MESSAGES = 200  # per site in SiteCrawlResult.errors; the landing keeps them all
+RAW_CHECKS = 16  # raw-file existence checks at a time on an object store (HEAD requests)
 LANDING_THREADS = 2  # threads landing the batches of all sites of a crawl_sites call (cleaning pooled)
 
 
@@ -79,6 +90,8 @@ class SiteCrawlResult:
     revisits: int = 0  # known articles fetched again because they were due
     revisits_deferred: int = 0  # due, but left for a later night by the budget
     errors: list[str] = field(default_factory=list)
+    # Why the site was not (fully) crawled or landed: not started, aborted, a write failed.
+    failure: str | None = None
 
     def note(self, message: str) -> None:
         if len(self.errors) < MAX_ERROR_MESSAGES:
@@ -138,8 +151,11 @@ class _SiteCrawl:
         self.fetcher = Fetcher(site, fetch, gate=gate, robots=robots)
         self._robots_sitemaps: list[str] = []
         self.state = SiteState.load(paths.store, site.id)
+        # Page parts are settled against runs that overlapped this one (ingest.landing_settle).
+        self.settler = PageSettler.for_state(paths.store, self.state, run_id)
+        self.raw_lost: set[str] = set()
         self.landing = SiteLanding(
-            paths, site, run_id, self.night, crawl.flush_every, crawl.clean, cleaner, lander
+            paths, site, run_id, self.night, crawl.flush_every, crawl.clean, cleaner, lander, self.settler
         )
 
     def run(self) -> SiteCrawlResult:
@@ -148,13 +164,15 @@ class _SiteCrawl:
             self._crawl()
         except Exception as exc:  # a bug or a full disk on one site must not stop the others
             log.exception("crawl of %s aborted", self.site.id)
-            self.result.note(f"crawl aborted: {type(exc).__name__}: {exc}")
+            self.result.failure = f"crawl aborted: {type(exc).__name__}: {exc}"
+            self.result.note(self.result.failure)
         finally:
             try:
                 self.landing.close()
                 landed = True
             except Exception as exc:
                 log.exception("landing of %s failed", self.site.id)
+                self.result.failure = self.result.failure or f"landing failed: {type(exc).__name__}: {exc}"
                 self.result.note(f"landing failed: {type(exc).__name__}: {exc}")
             self.fetcher.close()
             self._finish(save_state=landed)
@@ -179,7 +197,8 @@ class _SiteCrawl:
             revisits, self.result.revisits_deferred = self.state.revisits(self.crawl.revisit, self.now)
         done = self.state.done_in_run(self.run_id)
         waiting = [u for u in self.state.pending() if u not in set(fresh)]  # left by earlier budgets
-        ordered = dict.fromkeys(waiting + fresh + retries + changed + revisits)
+        lost = sorted(self.raw_lost)  # first: their raw files are needed to re-clean and revalidate
+        ordered = dict.fromkeys(lost + waiting + fresh + retries + changed + revisits)
         targets = [u for u in ordered if u not in done]
         room = max(0, self.crawl.request_budget - self.fetcher.requests)
         if len(targets) > room:
@@ -204,9 +223,14 @@ class _SiteCrawl:
         return targets
 
     def _crawl(self) -> None:
+        self.raw_lost = self._raw_lost()
+        deferred: list[tuple[UrlState, str | None]] = []
         if self.crawl.clean:
             for st in self.state.uncleaned():
-                self.landing.reclean(self._reclean_row(st))
+                if st.url in self.raw_lost:  # refetched first, re-cleaned from the restored raw file below
+                    deferred.append((st, st.latest_sha))
+                else:
+                    self.landing.reclean(self._reclean_row(st))
         policy = self.fetcher.robots_policy(self.site.base_url)
         if policy.parser is None and not policy.allow_all:
             self._error(robots_url(self.site.base_url), "robots", policy.reason, None, kind="robots")
@@ -217,6 +241,28 @@ class _SiteCrawl:
         for url in targets:
             self._fetch_article(url)
             self.observer.page_done(self.site.id)
+        for st, sha in deferred:
+            if st.latest_sha == sha and sha not in st.documents:  # not replaced or cleaned meanwhile
+                self.landing.reclean(self._reclean_row(st))
+
+    def _raw_lost(self) -> set[str]:
+        """Known URLs whose latest landed version has no raw file any more (one existence check
+        per known URL: a stat locally, a HEAD request on S3, several at a time)."""
+        store = self.paths.store
+        known = [(url, st.latest_sha) for url, st in self.state.urls.items() if st.latest_sha]
+        if not known:
+            return set()
+        if store.is_local:
+            lost = {url for url, sha in known if not store.exists(raw_key(sha))}
+        else:
+            with ThreadPoolExecutor(max_workers=RAW_CHECKS, thread_name_prefix="raw-check") as pool:
+                found = dict(zip(known, pool.map(lambda k: store.exists(raw_key(k[1])), known), strict=True))
+            lost = {url for (url, _), there in found.items() if not there}
+        if lost:
+            message = f"{len(lost)} landed page(s) had lost their raw HTML: refetched without validators"
+            log.warning("%s: %s", self.site.id, message)
+            self.result.note(message)
+        return lost
 
     def _reclean_row(self, st: UrlState) -> dict[str, Any]:
         return {
@@ -265,7 +311,8 @@ class _SiteCrawl:
         self.result.note(f"{kind} {url}: {error_class}: {message}")
 
     def _fetch_article(self, url: str) -> None:
-        etag, last_modified = self.state.validators(url)
+        # A lost raw file must be fetched again: no validators, so no 304 instead of the bytes.
+        etag, last_modified = (None, None) if url in self.raw_lost else self.state.validators(url)
         try:
             got = self.fetcher.fetch(url, etag=etag, last_modified=last_modified, html_only=True)
         except FetchError as exc:
@@ -313,7 +360,10 @@ class _SiteCrawl:
         }
         change, version = self.state.classify(url, body_sha)
         new_bytes = change == "changed" and latest is not None and body_sha not in latest.versions
-        if new_bytes and latest is not None and self._same_text(row, got.body, latest):
+        restoring = url in self.raw_lost  # the latest version's raw file is gone: keep these bytes
+        if restoring and change == "unchanged":
+            store_raw(self.paths.store, got.body)  # the very bytes that were lost
+        if new_bytes and latest is not None and not restoring and self._same_text(row, got.body, latest):
             # new bytes, same cleaned text: a fetch of the version we have, nothing stored
             row.update(change="unchanged", content_sha256=latest.latest_sha, version=latest.latest_version)
             self.landing.page(row, clean=False)
@@ -360,8 +410,15 @@ class _SiteCrawl:
             )
         except OSError as exc:
             log.exception("could not land the crawl_runs row of %s", self.site.id)
+            r.failure = r.failure or f"crawl_runs row not landed: {exc}"
             r.note(f"crawl_runs row not landed: {exc}")
-        if save_state:
+        if save_state and self.settler.overlapped:
+            # Another run landed pages of this site meanwhile: the next run rebuilds its view from
+            # the (settled) landing rather than from this run's partial one.
+            log.warning(
+                "%s: another run landed meanwhile; state left for the next run to catch up", self.site.id
+            )
+        elif save_state:
             for doc in self.landing.documents:
                 self.state.record_document(doc.url, doc.content_sha256, doc.text_sha256, doc.published_at)
             self.state.note_run(self.run_id, self.night)
@@ -406,9 +463,8 @@ def _crawl_one(
     except Exception as exc:  # unreadable state or store: report, do not crash the other sites
         log.exception("could not start the crawl of %s", site.id)
         at = datetime.now(UTC)
-        return SiteCrawlResult(
-            site.id, run_id, at, at, errors=[f"crawl not started: {type(exc).__name__}: {exc}"]
-        )
+        failure = f"crawl not started: {type(exc).__name__}: {exc}"
+        return SiteCrawlResult(site.id, run_id, at, at, errors=[failure], failure=failure)
     return job.run()
 
 

@@ -2,7 +2,8 @@
 
 `xaetl run`, `xaetl demo` and the Airflow DAGs all call these functions: one pipeline, two
 front doors. Heavy imports (dbt, Great Expectations) happen inside the functions so that
-importing this module stays cheap.
+importing this module stays cheap. `run` holds the data directory's run lock from the crawl to
+the publish (`ingest.runlock`); the DAGs take it per task (dags/xaetl_common.py).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from expectations.checkpoint import CheckResult
 from ingest.paths import DataPaths
+from ingest.runlock import RunLocked
 from ingest.sites import Site, load_registry
 from ingest.warehouse.build import BuildResult
 
@@ -102,6 +104,11 @@ class CrawlResult:
     def documents_cleaned(self) -> int:
         return sum(s.documents_cleaned for s in self.sites)
 
+    @property
+    def not_crawled(self) -> list[SiteCrawlResult]:
+        """Sites that could not be crawled or landed in full (not started, aborted, a write failed)."""
+        return [s for s in self.sites if s.failure]
+
 
 @dataclass
 class RunSummary:
@@ -133,6 +140,15 @@ class RunSummary:
     def pages_clean_failed(self) -> int:
         return self.crawl.pages_clean_failed if self.crawl is not None else 0
 
+    @property
+    def not_crawled(self) -> list[SiteCrawlResult]:
+        return self.crawl.not_crawled if self.crawl is not None else []
+
+    @property
+    def complete(self) -> bool:
+        """Published, and every site was crawled (a partial run publishes the others' pages)."""
+        return self.ok and not self.not_crawled
+
 
 def crawl(
     sites: list[Site], paths: DataPaths, *, run_id: str, max_pages: int | None = None, progress: bool = False
@@ -154,6 +170,8 @@ def crawl(
             run_id,
             result.pages_clean_failed,
         )
+    for site in result.not_crawled:
+        log.error("crawl %s: site %s was not crawled: %s", run_id, site.site_id, site.failure)
     return result
 
 
@@ -206,31 +224,78 @@ def run(
     max_pages: int | None = None,
     full_refresh: bool = False,
     progress: bool = False,
+    run_id: str | None = None,
     store: str | None = None,
 ) -> RunSummary:
-    """The whole nightly job. Page failures are recorded and do not fail the run; a failed
-    build or critical check does, and leaves the last published warehouse in place. `store`
-    (default `$XAETL_STORE`, else the data dir) holds raw HTML, landing and crawl state."""
+    """The whole nightly job, under the data directory's run lock (`RunLocked` when another run
+    holds it; `ingest.storelock.run_lock_for`: a flock locally, a lease on a shared store). Page
+    failures are recorded and do not fail the run. A site that could not be crawled is listed in
+    the summary (`not_crawled`); the others are still built and published. No site crawled, a
+    failed build or critical check, or a stage that could not write fails the run and leaves the
+    last published warehouse in place. `run_id`: a caller that holds the lock already under this
+    run id (`xaetl demo`) is joined. `store` (default `$XAETL_STORE`, else the data dir) holds raw
+    HTML, landing and crawl state."""
+    from ingest.storelock import run_lock_for
+
     go_offline()
-    paths = DataPaths.at(data_dir, store).ensure()
+    paths = DataPaths.at(data_dir, store)
     sites = registry if isinstance(registry, list) else load_registry(registry)
     if site_ids:
         unknown = set(site_ids) - {s.id for s in sites}
         if unknown:
             raise ValueError(f"unknown site id(s): {', '.join(sorted(unknown))}")
         sites = [s for s in sites if s.id in site_ids]
-    summary = RunSummary(run_id=new_run_id(), data_dir=paths.root)
+    summary = RunSummary(run_id=run_id or new_run_id(), data_dir=paths.root)
+    with run_lock_for(paths.root, paths.store, summary.run_id):
+        paths.ensure()
+        _run_stages(summary, sites, paths, max_pages=max_pages, full_refresh=full_refresh, progress=progress)
+    return summary
+
+
+def _run_stages(
+    summary: RunSummary,
+    sites: list[Site],
+    paths: DataPaths,
+    *,
+    max_pages: int | None,
+    full_refresh: bool,
+    progress: bool,
+) -> None:
+    from ingest.warehouse.publish import PublishError
+
     summary.crawl = crawl(sites, paths, run_id=summary.run_id, max_pages=max_pages, progress=progress)
-    group_near_duplicates(paths)
+    if sites and len(summary.not_crawled) == len(sites):
+        first = summary.not_crawled[0]
+        summary.failure = f"no site could be crawled ({first.site_id}: {first.failure})"
+        return
+    try:
+        group_near_duplicates(paths)
+    except (OSError, RunLocked) as exc:  # a full disk, or another host's step holds its lease
+        summary.failure = f"near-duplicate grouping failed: {_one_line(exc)}"
+        return
     summary.build = build(paths, full_refresh=full_refresh, quiet=progress)
     if not summary.build.ok:
         summary.failure = f"dbt build failed: {summary.build.message}"
-        return summary
-    summary.checks = check(paths)
+        return
+    try:
+        summary.checks = check(paths)
+    except OSError as exc:  # Data Docs or the GX project could not be written
+        summary.failure = f"quality checks could not run: {_one_line(exc)}"
+        return
     if not summary.checks.ok:
         summary.failure = f"quality checks failed: {summary.checks.message}"
-        return summary
-    summary.published = publish(paths)
+        return
+    try:
+        summary.published = publish(paths)
+    except PublishError as exc:  # one line already, saying what stays published
+        summary.failure = str(exc)
+        return
+    except OSError as exc:
+        summary.failure = f"publish failed: {_one_line(exc)}"
+        return
     summary.counts = warehouse_counts(paths)
     summary.ok = True
-    return summary
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(f"{type(exc).__name__}: {exc}".split())

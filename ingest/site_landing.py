@@ -7,7 +7,9 @@ runs on a worker thread, so cleaning and Parquet writing overlap the politeness 
 Cleaning happens before the page rows are written: a kill in between re-fetches and re-cleans
 (the raw HTML is already stored), never lands a page row without its chance at a document.
 A page that could not be cleaned is recorded in `landing/fetch_errors` (kind `clean`) and
-counted; the next run re-cleans it from raw (`SiteState.uncleaned`).
+counted; the next run re-cleans it from raw (`SiteState.uncleaned`). Page parts go through the
+run's `PageSettler` (`ingest.landing_settle`): a (url, content) lands as new once, even when
+another run overlapped this one.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ if TYPE_CHECKING:  # the cleaner is imported only when a crawl cleans
     from ingest.clean.landing import LandedDocument
     from ingest.clean.outcome import CleanOutcome
     from ingest.clean.pool import CleanJob, CleanPool
+    from ingest.landing_settle import PageSettler
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +48,9 @@ class SiteLanding:
         clean: bool = True,
         cleaner: CleanPool | None = None,
         lander: ThreadPoolExecutor | None = None,
+        settler: PageSettler | None = None,
     ) -> None:
+        self.settler = settler
         self.clean, self.cleaner = clean, cleaner
         self.paths, self.site, self.run_id, self.crawl_date = paths, site, run_id, crawl_date
         self.flush_every = max(1, flush_every)
@@ -149,7 +154,15 @@ class SiteLanding:
         if to_clean:
             errors = errors + self._clean(to_clean, jobs, done, name)
         store, night, sid = self.paths.store, self.crawl_date, self.site.id
-        land_part(store, "pages", PAGES_SCHEMA, pages, crawl_date=night, site_id=sid, name=name)
+        if self.settler is not None:  # settled against runs that overlapped this one
+            self.settler.land(
+                pages,
+                lambda rows: land_part(
+                    store, "pages", PAGES_SCHEMA, rows, crawl_date=night, site_id=sid, name=name
+                ),
+            )
+        else:
+            land_part(store, "pages", PAGES_SCHEMA, pages, crawl_date=night, site_id=sid, name=name)
         land_part(
             store, "fetch_errors", FETCH_ERRORS_SCHEMA, errors, crawl_date=night, site_id=sid, name=name
         )

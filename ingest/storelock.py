@@ -16,7 +16,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ingest.runlock import DirectoryLockStore, FileRunLock, LeaseRunLock, LockStore, RunLock
+from ingest.runlock import (
+    DEFAULT_LEASE_S,
+    DirectoryLockStore,
+    FileRunLock,
+    LeaseRunLock,
+    LockStore,
+    RunLock,
+)
 from ingest.storage import Store, s3_endpoint
 
 LOCKS = "locks"
@@ -88,16 +95,50 @@ def lock_store(store: Store) -> LockStore:
     return S3LockStore(store)
 
 
-def lease(store: Store, name: str, *, run_id: str = "", lease_s: float = 600.0) -> LeaseRunLock:
+def lease(
+    store: Store,
+    name: str,
+    *,
+    run_id: str = "",
+    lease_s: float = 600.0,
+    wait_s: float = 0.0,
+    keep_between_tasks: bool = False,
+) -> LeaseRunLock:
     """A lease called `name` on the store (renewed by a heartbeat while held)."""
     return LeaseRunLock(
-        lock_store(store), run_id, where=store.uri(f"{LOCKS}/{name}"), lease_s=lease_s, name=name
+        lock_store(store),
+        run_id,
+        where=store.uri(f"{LOCKS}/{name}"),
+        lease_s=lease_s,
+        name=name,
+        wait_s=wait_s,
+        keep_between_tasks=keep_between_tasks,
     )
 
 
-def run_lock_for(data_dir: str | Path, store: Store, run_id: str = "") -> RunLock:
+def run_lock_for(
+    data_dir: str | Path,
+    store: Store,
+    run_id: str = "",
+    *,
+    lease_s: float | None = None,
+    wait_s: float = 0.0,
+) -> RunLock:
     """The run lock of a data directory: a `flock` when its store is local (the kernel frees it
-    when the holder dies), a lease on the store when the store is shared by several hosts."""
+    when the holder dies), a lease on the store when the store is shared by several hosts.
+
+    Participants with the same `run_id` join one another (the tasks of one Airflow DAG run).
+    `lease_s`: the run keeps its claim that long after its last participant left (between a DAG
+    run's tasks); None for a command that holds the lock from start to end (a local lock is
+    then freed as soon as its process ends; a shared-store lease expires `DEFAULT_LEASE_S`
+    after a killed holder stopped renewing it). `wait_s`: wait that long for another run."""
     if store.is_local:
-        return FileRunLock(data_dir, run_id)
-    return lease(store, "run", run_id=run_id)
+        return FileRunLock(data_dir, run_id, lease_s=lease_s, wait_s=wait_s)
+    return lease(
+        store,
+        "run",
+        run_id=run_id,
+        lease_s=lease_s or DEFAULT_LEASE_S,
+        wait_s=wait_s,
+        keep_between_tasks=lease_s is not None,
+    )

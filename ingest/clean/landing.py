@@ -9,6 +9,11 @@ Documents land with their MinHash signature and no near-duplicate group: the nig
 step (`ingest.clean.neardup`) assigns groups against the persistent index, so crawl workers on
 many hosts never coordinate. Which versions already have a document is the crawler's state's
 business (`SiteState`); a replay of the same run finds its part names taken and writes nothing.
+
+`reclean` never replaces a good text with an empty one: a content whose earlier clean version
+has text and that the current cleaner finds empty (a cleaner regression, a damaged raw file)
+lands no new document; it is reported like a failed page (`KEPT_TEXT`), and the warehouse keeps
+reading the earlier version.
 """
 
 from __future__ import annotations
@@ -39,6 +44,9 @@ RECLEAN_BATCH = 200  # pages cleaned and landed per part by `reclean` (bounds it
 Prepared = Callable[[dict[str, Any]], "CleanOutcome | None"]
 # Told about each page that could not be cleaned (no document row is landed for it).
 OnFailure = Callable[[dict[str, Any], CleanOutcome], None]
+# The class of a re-cleaned page whose new text came out empty where an earlier one was not.
+KEPT_TEXT = "kept_earlier_text"
+EMPTY_TEXT_SHA256 = hashlib.sha256(b"").hexdigest()
 
 
 @dataclass(frozen=True)
@@ -172,7 +180,10 @@ def _land(
     name: str,
     prepared: Prepared | None,
     on_failure: OnFailure | None,
+    has_text: set[str] | None = None,
 ) -> Landed:
+    """Clean `pages` and land their documents and blocks. `has_text`: contents with a non-empty
+    text already landed, which an empty text must not replace."""
     version = CLEANER_VERSION
     now = datetime.now(UTC)
     docs, blocks, landed = [], [], Landed()
@@ -181,6 +192,9 @@ def _land(
         outcome = prepared(page) if prepared is not None else None
         if outcome is None:
             outcome = clean_stored(paths, family, page)
+        doc = outcome.doc
+        if has_text and doc is not None and not doc.text.strip() and page["content_sha256"] in has_text:
+            outcome = CleanOutcome.failed(KEPT_TEXT, f"cleaner {version} found no text; earlier text kept")
         if outcome.doc is None or outcome.sketch is None:
             if on_failure is not None:
                 on_failure(page, outcome)
@@ -223,10 +237,15 @@ def _land(
     return landed
 
 
-def reclean(paths: DataPaths, *, sites: dict[str, Site] | None = None) -> int:
+def reclean(
+    paths: DataPaths, *, sites: dict[str, Site] | None = None, on_failure: OnFailure | None = None
+) -> int:
     """Re-clean every landed page version with the current CLEANER_VERSION into its own
     clean_version partition (older versions stay). Sites missing from `sites` are cleaned with
-    the generic family. Returns the number of documents written; a second call writes none."""
+    the generic family. Returns the number of documents written; a second call writes none.
+    Pages that could not be cleaned (a lost raw file: `raw_unreadable`), or whose new text is
+    empty where an earlier one was not (`KEPT_TEXT`), land nothing and go to `on_failure` (else
+    a warning each)."""
     import duckdb
 
     store = paths.store
@@ -254,6 +273,7 @@ def reclean(paths: DataPaths, *, sites: dict[str, Site] | None = None) -> int:
         .to_arrow_table()
         .to_pylist()
     )
+    has_text = _contents_with_text(con, store)
     con.close()
     run_id = f"reclean-{datetime.now(UTC):%Y%m%dT%H%M%SZ}"
     generic = get_family(None)
@@ -274,7 +294,23 @@ def reclean(paths: DataPaths, *, sites: dict[str, Site] | None = None) -> int:
                     site_id=site_id,
                     name=f"{run_id}~{n}",
                     prepared=None,
-                    on_failure=None,
+                    on_failure=on_failure,
+                    has_text=has_text,
                 )
             )
     return written
+
+
+def _contents_with_text(con: Any, store: Any) -> set[str]:
+    """Content hashes that some landed clean version gave a non-empty text."""
+    if not store.files("landing/documents", suffix=".parquet"):
+        return set()
+    docs = store.uri(landing_glob("documents"))
+    found = con.sql(
+        f"""
+        select distinct content_sha256
+        from read_parquet('{docs}', union_by_name = true, hive_partitioning = false)
+        where content_sha256 is not null and text_sha256 is not null and text_sha256 <> '{EMPTY_TEXT_SHA256}'
+        """
+    ).fetchall()
+    return {sha for (sha,) in found}

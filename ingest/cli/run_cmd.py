@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from ingest.cli import exits
 from ingest.cli.options import (
     DEFAULT_DATA_DIR,
     DataDirOption,
@@ -15,7 +16,8 @@ from ingest.cli.options import (
     SiteOption,
     StoreOption,
 )
-from ingest.cli.summary import print_summary
+from ingest.cli.summary import exit_code, print_summary
+from ingest.runlock import RunLocked
 from ingest.sites import RegistryError
 
 
@@ -32,8 +34,10 @@ def run(
     """Crawl, clean, land, dbt build, quality checks and publish, all under DATA_DIR.
 
     Exit 0 when the job completed, even if some pages failed (they are recorded and retried
-    next run); exit 1 when the build or a critical check failed (the last good published
-    warehouse stays in place).
+    next run); 1 when nothing was published (the build or a critical check failed, a stage could
+    not write, no site could be crawled: the last good published warehouse stays in place); 2 on
+    a bad registry; 3 when it published but some site could not be crawled (listed in the
+    summary); 75 when another run holds DATA_DIR.
     """
     from ingest.pipeline import run as run_pipeline
 
@@ -47,9 +51,14 @@ def run(
             progress=True,
             store=store,
         )
+    except RunLocked as exc:
+        typer.secho(f"error: {exc}", fg="red", err=True)
+        raise typer.Exit(code=exits.BUSY) from exc
     except (RegistryError, ValueError) as exc:
         typer.secho(f"error: {exc}", fg="red", err=True)
-        raise typer.Exit(code=2) from exc
+        raise typer.Exit(code=exits.USAGE) from exc
+    except OSError as exc:  # the data directory itself cannot be written (lock file, folders)
+        typer.secho(f"error: cannot write the data directory {data_dir}: {exc}", fg="red", err=True)
+        raise typer.Exit(code=exits.FAILED) from exc
     print_summary(summary)
-    if not summary.ok:
-        raise typer.Exit(code=1)
+    raise typer.Exit(code=exit_code(summary))

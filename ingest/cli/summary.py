@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
+from ingest.cli import exits
 from ingest.pipeline import CrawlResult, RunSummary
 
 TRY_SQL = (
@@ -38,9 +39,35 @@ def summary_table(results: list, run_id: str) -> Table:
     return table
 
 
+def not_crawled_lines(result: CrawlResult | None) -> list[str]:
+    """One line per site that could not be crawled or landed in full, with the reason."""
+    if result is None:
+        return []
+    return [f"NOT CRAWLED        {s.site_id}: {s.failure}" for s in result.not_crawled]
+
+
+def exit_code(summary: RunSummary) -> int:
+    """`xaetl run` / `xaetl demo`: 0 complete, 3 published without some site, 1 nothing published."""
+    if not summary.ok:
+        return exits.FAILED
+    return exits.INCOMPLETE if summary.not_crawled else exits.OK
+
+
+def crawl_exit_code(result: CrawlResult) -> int:
+    """`xaetl crawl`: 0 every site crawled, 3 some site not, 1 none."""
+    if not result.not_crawled:
+        return exits.OK
+    return exits.FAILED if len(result.not_crawled) == len(result.sites) else exits.INCOMPLETE
+
+
 def failure_lines(result: CrawlResult) -> list[str]:
     """What failed and where it is recorded (empty when nothing failed)."""
     lines = []
+    if result.not_crawled:
+        lines.append(
+            f"{len(result.not_crawled)} site(s) NOT CRAWLED: "
+            + ", ".join(f"{s.site_id} ({s.failure})" for s in result.not_crawled)
+        )
     if result.pages_failed:
         lines.append(f"{result.pages_failed} page(s) failed, recorded in landing/fetch_errors")
     if result.pages_clean_failed:
@@ -64,6 +91,7 @@ def print_summary(summary: RunSummary, console: Console | None = None, *, try_sq
     lines = [
         f"pages fetched      {summary.pages_fetched}"
         f"  (failed: {summary.pages_failed}, recorded in landing/fetch_errors)",
+        *not_crawled_lines(summary.crawl),
     ]
     if summary.pages_clean_failed:
         lines.append(
@@ -86,6 +114,11 @@ def print_summary(summary: RunSummary, console: Console | None = None, *, try_sq
             lines.append(f"data docs          {summary.checks.data_docs}")
     if summary.ok:
         lines.append(f"published          {summary.published}")
+        if summary.not_crawled:
+            lines.append(
+                f"INCOMPLETE         {len(summary.not_crawled)} site(s) not crawled (above); their pages "
+                "from earlier runs stay in the warehouse"
+            )
         console.print("\n".join(lines), soft_wrap=True, highlight=False)
         console.print("\nTry (from the repository, or drop `uv run` inside the virtualenv):")
         console.print(f'  uv run xaetl query --data-dir {summary.data_dir} "{try_sql}"', soft_wrap=True)

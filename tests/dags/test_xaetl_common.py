@@ -142,6 +142,20 @@ def data_dir(monkeypatch, tmp_path):
     return tmp_path
 
 
+# What a task's context says about its DAG run (the tasks hold the run lock under its id).
+DAG_RUN = SimpleNamespace(
+    dag_id="xaetl_warehouse",
+    run_id="manual__2026-06-01",
+    logical_date=None,
+    run_after=datetime(2026, 6, 1, tzinfo=UTC),
+)
+
+
+def _task_context(callable_, monkeypatch, **context):
+    module = sys.modules[callable_.__module__]
+    monkeypatch.setattr(module, "get_current_context", lambda: {"dag_run": DAG_RUN, **context})
+
+
 def test_failed_critical_checks_fail_the_task_with_their_message(warehouse_dag, data_dir, monkeypatch):
     from airflow.sdk.exceptions import AirflowFailException
 
@@ -152,6 +166,7 @@ def test_failed_critical_checks_fail_the_task_with_their_message(warehouse_dag, 
     monkeypatch.setattr(pipeline, "check", lambda paths: bad)
     published: list = []
     monkeypatch.setattr(pipeline, "publish", lambda paths: published.append(paths))
+    _task_context(warehouse_dag.get_task("quality_checks").python_callable, monkeypatch)
     with pytest.raises(AirflowFailException, match="critical quality checks failed: 2 critical expectation"):
         warehouse_dag.get_task("quality_checks").python_callable()
     assert published == []
@@ -167,7 +182,9 @@ def test_a_failed_dbt_layer_fails_the_task_without_retry(warehouse_dag, data_dir
     from ingest.warehouse.build import BuildResult, NodeResult
 
     module = sys.modules[warehouse_dag.get_task("dbt_marts").python_callable.__module__]
-    monkeypatch.setattr(module, "get_current_context", lambda: {"params": {"full_refresh": False}})
+    _task_context(
+        warehouse_dag.get_task("dbt_marts").python_callable, monkeypatch, params={"full_refresh": False}
+    )
     calls: list[dict] = []
 
     def fake_build(paths, *, full_refresh=False, select=None):
@@ -222,10 +239,11 @@ def test_mark_landed_totals_the_sites_that_landed_and_tags_the_asset_event(night
     assert events[LANDING].extra == summary  # what the warehouse DAG's run sees as its trigger
 
 
-def test_check_all_sites_crawled_names_the_sites_whose_crawl_failed(nightly_dag):
+def test_check_all_sites_crawled_names_the_sites_whose_crawl_failed(nightly_dag, data_dir, monkeypatch):
     from airflow.sdk.exceptions import AirflowFailException
 
     check = nightly_dag.get_task("check_all_sites_crawled").python_callable
+    _task_context(check, monkeypatch)
     sites = ["xuan-phu", "loc-quang", "binh-thanh-dong"]
     assert check([_result(s, 1) for s in sites], sites) == 3
     with pytest.raises(AirflowFailException, match=r"2 site\(s\) not crawled: binh-thanh-dong, loc-quang"):

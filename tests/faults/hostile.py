@@ -169,3 +169,33 @@ def registry_file(directory: Path, server: HostileServer, listing: str = "/", **
     path = directory / "registry.yaml"
     path.write_text(yaml.safe_dump({"sites": [entry]}, allow_unicode=True), encoding="utf-8")
     return path
+
+
+# Figures of the report pages: each page has facts the extractor finds (the checks want mentions).
+REPORT_FIGURES = [("4.271", "105"), ("3.980", "98"), ("12.5", "110"), ("7.310", "101")]
+
+
+def report_page(n: int) -> bytes:
+    """A commune report page with a title and a few indicator sentences (distinct per `n`)."""
+    total, pct = REPORT_FIGURES[n % len(REPORT_FIGURES)]
+    return (
+        f"<html><head><title>Báo cáo kinh tế xã hội số {n}</title></head><body><article>"
+        f"<h1>Báo cáo kinh tế xã hội số {n}</h1><p>Năm 2025, thu ngân sách xã đạt {total} triệu đồng, "
+        f"bằng {pct}% dự toán huyện giao. Tổng sản lượng lương thực đạt 5.2{n}0 tấn.</p>"
+        "</article></body></html>"
+    ).encode()
+
+
+def report_site(
+    directory: Path, server: HostileServer, articles: int, route: Callable[[bytes], Route] | None = None
+) -> Path:
+    """Serve a listing `/danh-sach` of `articles` report pages `/tin-tuc/bao-cao-<n>.html` (each
+    through `route(body)`, default a plain answer); returns the registry file of that site."""
+    links = "".join(f'<a href="/tin-tuc/bao-cao-{n}.html">Báo cáo {n}</a>' for n in range(articles))
+    server.routes["/robots.txt"] = answer(404, b"")
+    server.routes["/danh-sach"] = answer(body=f"<html><body>{links}</body></html>".encode())
+    for n in range(articles):
+        server.routes[f"/tin-tuc/bao-cao-{n}.html"] = (route or (lambda body: answer(body=body)))(
+            report_page(n)
+        )
+    return registry_file(directory, server, "/danh-sach")

@@ -9,6 +9,7 @@ import socket
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from pathlib import Path
 
@@ -35,13 +36,15 @@ HOLDER = textwrap.dedent(
     kind, where, run_id = sys.argv[2], sys.argv[3], sys.argv[4]
     if kind == "file":
         lock = FileRunLock(where, run_id)
+    elif kind == "file-lease":  # an Airflow task: joins its run, keeps the claim between tasks
+        lock = FileRunLock(where, run_id, lease_s=float(sys.argv[5]))
     else:
         lock = LeaseRunLock(DirectoryLockStore(where), run_id, lease_s=float(sys.argv[5]))
     lock.acquire()
     print("held", flush=True)
     while True:
         time.sleep(0.05)
-        if kind == "lease":
+        if kind != "file":
             try:
                 lock.check()
             except Exception as exc:
@@ -167,3 +170,142 @@ def test_lease_check_raises_once_lost(tmp_path: Path) -> None:
         lock.check()
     lock.release()
     assert store.read(LOCK_NAME) == b"{}"  # a lost lease never deletes the new holder's object
+
+
+# -- runs with several participants (the tasks of one Airflow DAG run) -----------------------------
+
+
+def test_participants_of_one_run_join_and_another_run_is_refused(tmp_path: Path) -> None:
+    first = _hold("file-lease", tmp_path, "dag-run-1", lease_s=60)
+    second = _hold("file-lease", tmp_path, "dag-run-1", lease_s=60)  # a second mapped crawl task
+    try:
+        with pytest.raises(RunLocked, match="dag-run-1") as info:
+            FileRunLock(tmp_path, "xaetl-run").acquire()
+        assert "lease frees the directory at" in str(info.value)
+        _kill(first)  # one task ends; the other still works under the run's lock
+        with pytest.raises(RunLocked, match="dag-run-1"):
+            FileRunLock(tmp_path, "xaetl-run").acquire()
+    finally:
+        _kill(first)
+        _kill(second)
+
+
+def test_a_lease_keeps_the_claim_between_tasks_until_it_expires_or_the_run_ends(tmp_path: Path) -> None:
+    now = [1000.0]
+    task = FileRunLock(tmp_path, "dag-run", lease_s=30, clock=lambda: now[0])
+    task.acquire()
+    task.release()  # the task is done; the run's next task is not started yet
+    other = FileRunLock(tmp_path, "xaetl-run", clock=lambda: now[0])
+    with pytest.raises(RunLocked, match="dag-run"):
+        other.acquire()
+    now[0] += 29
+    with pytest.raises(RunLocked):
+        other.acquire()
+    nxt = FileRunLock(tmp_path, "dag-run", lease_s=30, clock=lambda: now[0])
+    assert nxt.acquire().run_id == "dag-run"  # the run's next task joins at any time
+    nxt.release(final=True)  # the run's last task: the claim ends now, not a lease later
+    assert other.acquire().run_id == "xaetl-run"
+    other.release()
+    task = FileRunLock(tmp_path, "dag-run-2", lease_s=30, clock=lambda: now[0])
+    task.acquire()
+    task.release()
+    now[0] += 31  # a run that died between its tasks frees the directory once its lease expires
+    assert other.acquire().run_id == "xaetl-run"
+    other.release()
+
+
+def test_a_killed_participant_keeps_its_run_claim_for_one_lease_only(tmp_path: Path) -> None:
+    child = _hold("file-lease", tmp_path, "killed-task", lease_s=1.5)
+    _kill(child)
+    with pytest.raises(RunLocked, match="killed-task"):
+        FileRunLock(tmp_path, "next").acquire()
+    time.sleep(1.7)
+    lock = FileRunLock(tmp_path, "next")
+    assert lock.acquire().run_id == "next"
+    lock.release()
+
+
+def test_a_frozen_participant_keeps_the_lock_past_its_lease(tmp_path: Path) -> None:
+    child = _hold("file-lease", tmp_path, "frozen", lease_s=0.5)
+    try:
+        child.send_signal(signal.SIGSTOP)  # no heartbeat, but the process is alive
+        time.sleep(1.0)
+        with pytest.raises(RunLocked, match="frozen"):
+            FileRunLock(tmp_path, "taker").acquire()
+    finally:
+        child.send_signal(signal.SIGCONT)
+        _kill(child)
+
+
+def test_a_waiting_runner_starts_once_the_holder_is_gone(tmp_path: Path) -> None:
+    child = _hold("file", tmp_path, "holder")
+    with pytest.raises(RunLocked):  # without waiting, a busy directory is refused at once
+        FileRunLock(tmp_path, "impatient").acquire()
+    killer = subprocess.Popen(["sh", "-c", f"sleep 1; kill -9 {child.pid}"])
+    started = time.monotonic()
+    lock = FileRunLock(tmp_path, "waiter", wait_s=20)
+    try:
+        assert lock.acquire().run_id == "waiter"
+        assert 0.8 < time.monotonic() - started < 15
+    finally:
+        lock.release()
+        killer.wait(timeout=10)
+        _kill(child)
+
+
+def test_a_torn_owner_record_neither_blocks_nor_hides_a_live_holder(tmp_path: Path) -> None:
+    (tmp_path / LOCK_NAME).write_bytes(b'{"pid": 12')  # a holder killed while writing the record
+    lock = FileRunLock(tmp_path, "after")
+    assert lock.acquire().run_id == "after"
+    try:
+        (tmp_path / LOCK_NAME).write_bytes(b"garbage")
+        with pytest.raises(RunLocked, match="unknown process"):
+            FileRunLock(tmp_path, "other").acquire()
+    finally:
+        lock.release()
+
+
+def test_leases_of_one_run_join_renew_together_and_keep_the_claim_between_tasks(tmp_path: Path) -> None:
+    store = DirectoryLockStore(tmp_path)
+    now = [1000.0]
+
+    def task(run_id: str) -> LeaseRunLock:
+        return LeaseRunLock(store, run_id, lease_s=30, clock=lambda: now[0], keep_between_tasks=True)
+
+    first, second = task("dag-run"), task("dag-run")
+    first.acquire()
+    second.acquire()  # a second mapped task of the same run joins
+    with pytest.raises(RunLocked, match="dag-run"):
+        LeaseRunLock(store, "xaetl-run", clock=lambda: now[0]).acquire()
+    now[0] += 20
+    first.renew()
+    second.renew()  # its copy of the object is stale: it re-reads it, sees its run, renews
+    first.check()
+    second.check()
+    first.release()
+    second.release()  # both tasks done: the lease still bridges to the run's next task
+    now[0] += 29
+    with pytest.raises(RunLocked):
+        LeaseRunLock(store, "xaetl-run", clock=lambda: now[0]).acquire()
+    last = task("dag-run")
+    last.acquire()
+    last.release(final=True)  # the run's last task ends the claim
+    assert store.read(LOCK_NAME) is None
+    alone = LeaseRunLock(store, "xaetl-run", clock=lambda: now[0])
+    assert alone.acquire().run_id == "xaetl-run"
+    alone.release()  # not between tasks: the object goes at once
+    assert store.read(LOCK_NAME) is None
+
+
+def test_a_lease_waits_for_the_holder_when_asked_to(tmp_path: Path) -> None:
+    store = DirectoryLockStore(tmp_path)
+    holder = LeaseRunLock(store, "first", lease_s=30)
+    holder.acquire()
+    timer = threading.Timer(0.5, holder.release)
+    timer.start()
+    waiter = LeaseRunLock(store, "second", lease_s=30, wait_s=10)
+    try:
+        assert waiter.acquire().run_id == "second"
+    finally:
+        timer.join()
+        waiter.release()

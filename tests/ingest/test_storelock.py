@@ -64,3 +64,24 @@ def test_the_run_lock_follows_the_store(tmp_path, s3):
     assert isinstance(first, LeaseRunLock)
     with first, pytest.raises(RunLocked, match="r1"):  # two hosts, two data dirs, one shared store
         second.acquire()
+
+
+def test_the_tasks_of_one_run_join_and_its_lease_bridges_the_gap_between_them(tmp_path, store_url):
+    """As the DAG tasks take it (dags/xaetl_common.py): the same run id joins, another run is
+    refused also between the run's tasks, until the run's last task ends the claim."""
+    store = Store.at(store_url)
+    data = tmp_path / "data"
+
+    def task(run_id: str):
+        return run_lock_for(data, store, run_id, lease_s=60)
+
+    first, second = task("night-1"), task("night-1")
+    with first, second, pytest.raises(RunLocked, match="night-1"):  # two mapped crawl tasks, side by side
+        task("warehouse-1").acquire()
+    with pytest.raises(RunLocked, match="lease frees the directory at"):  # between the run's tasks
+        run_lock_for(data, store, "cli-run").acquire()
+    last = task("night-1")
+    last.acquire()
+    last.release(final=True)  # the run's last task
+    with run_lock_for(data, store, "cli-run") as owner:
+        assert owner.run_id == "cli-run"
