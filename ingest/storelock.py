@@ -13,6 +13,8 @@ nightly near-duplicate step (one at a time per clean version).
 
 from __future__ import annotations
 
+import os
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +29,8 @@ from ingest.runlock import (
 from ingest.storage import Store, s3_endpoint
 
 LOCKS = "locks"
+_CLIENTS: dict[tuple[str | None, str | None], Any] = {}
+_CLIENTS_LOCK = threading.Lock()
 
 
 class S3LockStore:
@@ -42,17 +46,40 @@ class S3LockStore:
         return bucket, prefix
 
     def _client(self) -> Any:
-        # botocore directly (s3fs's own client is asynchronous); same endpoint and keys
+        # botocore directly (s3fs's own client is asynchronous); same endpoint and keys. One client
+        # per endpoint and key: a heartbeat renews every few minutes, a settle step per page part.
         import botocore.session
 
-        return botocore.session.get_session().create_client("s3", endpoint_url=s3_endpoint())
+        key = (s3_endpoint(), os.environ.get("AWS_ACCESS_KEY_ID"))
+        with _CLIENTS_LOCK:
+            client = _CLIENTS.get(key)
+            if client is None:
+                client = _CLIENTS[key] = botocore.session.get_session().create_client(
+                    "s3", endpoint_url=key[0]
+                )
+        return client
+
+    def _s3(self, call: str, **kwargs: Any) -> Any:
+        """One S3 call; an unreachable or misconfigured store is an OSError (callers that must
+        survive it, like a lease heartbeat, catch OSError), conditional answers stay ClientErrors."""
+        from botocore.exceptions import BotoCoreError, ClientError
+
+        try:
+            return getattr(self._client(), call)(**kwargs)
+        except ClientError as exc:
+            code = exc.response.get("Error", {}).get("Code")
+            if code in ("NoSuchKey", "404", "PreconditionFailed", "412"):
+                raise
+            raise OSError(f"lock store {self.store.url}: {call} failed: {exc}") from exc
+        except BotoCoreError as exc:
+            raise OSError(f"lock store {self.store.url} unreachable: {exc}") from exc
 
     def _get(self, name: str) -> tuple[bytes, str] | None:
         from botocore.exceptions import ClientError
 
         bucket, key = self._key(name)
         try:
-            got = self._client().get_object(Bucket=bucket, Key=key)
+            got = self._s3("get_object", Bucket=bucket, Key=key)
         except ClientError as exc:
             if exc.response.get("Error", {}).get("Code") in ("NoSuchKey", "404"):
                 return None
@@ -64,7 +91,12 @@ class S3LockStore:
         return None if got is None else got[0]
 
     def create(self, name: str, data: bytes) -> bool:
-        return self.store.create(f"{LOCKS}/{name}", data)
+        from botocore.exceptions import BotoCoreError
+
+        try:
+            return self.store.create(f"{LOCKS}/{name}", data)
+        except BotoCoreError as exc:
+            raise OSError(f"lock store {self.store.url} unreachable: {exc}") from exc
 
     def _conditional(self, call: str, name: str, expected: bytes, **kwargs: Any) -> bool:
         from botocore.exceptions import ClientError
@@ -74,7 +106,7 @@ class S3LockStore:
             return False
         bucket, key = self._key(name)
         try:
-            getattr(self._client(), call)(Bucket=bucket, Key=key, IfMatch=got[1], **kwargs)
+            self._s3(call, Bucket=bucket, Key=key, IfMatch=got[1], **kwargs)
         except ClientError as exc:
             if exc.response.get("Error", {}).get("Code") in ("PreconditionFailed", "412", "NoSuchKey"):
                 return False  # changed (or gone) since it was read: someone else acted first

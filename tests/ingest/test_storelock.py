@@ -85,3 +85,27 @@ def test_the_tasks_of_one_run_join_and_its_lease_bridges_the_gap_between_them(tm
     last.release(final=True)  # the run's last task
     with run_lock_for(data, store, "cli-run") as owner:
         assert owner.run_id == "cli-run"
+
+
+def test_an_unreachable_lock_store_is_an_oserror_and_the_heartbeat_survives_it(s3, monkeypatch):
+    """Storage that cannot be reached (here: no credentials) is an OSError for the lease, which a
+    heartbeat logs and retries next beat instead of dying with the lease unrenewed."""
+    store = Store.at(f"s3://{s3.new_bucket()}/data")
+    held = lease(store, "run", run_id="night-1")
+    held.acquire()
+    try:
+        monkeypatch.delenv("AWS_ACCESS_KEY_ID")
+        monkeypatch.delenv("AWS_SECRET_ACCESS_KEY")
+        monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent")
+        monkeypatch.setenv("AWS_CONFIG_FILE", "/nonexistent")
+        with pytest.raises(OSError, match="unreachable"):
+            lock_store(store).read("run")
+        held.renew()  # logged, not raised
+        held.check()  # still ours: the lease runs until it expires
+        monkeypatch.undo()
+        held.renew()
+        held.check()
+    finally:
+        monkeypatch.undo()
+        held.release(final=True)
+    assert lock_store(store).read("run") is None
