@@ -13,9 +13,9 @@ matches / required facts. Attribute accuracy is taken on the matched required fa
 Beside strict matching: *located recall* (a required fact whose value some prediction gives at an
 overlapping place in the text, whatever its name) and the catalogue figures (coverage: required
 facts whose match carries an `indicator_id`; precision: matched ids equal to the gold id). In a
-document whose gold ids were labelled (`ids_labelled`: the test split), a gold `null` means "no
-catalogue indicator measures this", so a predicted id there is wrong; elsewhere only pairs where
-both sides have an id are compared. Gold facts carry `start`/`end` in the document text (see
+document whose gold ids were labelled (`ids_labelled`: both splits of the real corpus), a gold
+`null` means "no catalogue indicator measures this", so a predicted id there is wrong; elsewhere
+only pairs where both sides have an id are compared. Gold facts carry `start`/`end` in the document text (see
 `real_corpus`); predictions are dicts with the mention contract's fields.
 """
 

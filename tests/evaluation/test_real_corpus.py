@@ -104,8 +104,9 @@ def test_gold_ids_name_catalogue_indicators_in_their_base_unit():
     assert not wrong, wrong
 
 
-def test_test_split_gold_is_labelled_with_ids():
-    required = [g for d in load_corpus(split="test") for g in d.gold if not g["optional"]]
+@pytest.mark.parametrize("split", ["dev", "test"])
+def test_both_splits_gold_is_labelled_with_ids(split):
+    required = [g for d in load_corpus(split=split) for g in d.gold if not g["optional"]]
     assert sum(g["indicator_id"] is not None for g in required) > len(required) / 2
 
 
