@@ -21,7 +21,7 @@ from ingest.extract.layout import Sentence, layout
 from ingest.extract.lists import link
 from ingest.extract.naming import attainment_entry, draft_mention, extend_with_qualifier, unit_sibling
 from ingest.extract.numbers import Quantity, find_quantities
-from ingest.extract.resolve import narrowed, refined, resolve, shares_subject, uncatalogued
+from ingest.extract.resolve import in_context, narrowed, refined, resolve, shares_subject, uncatalogued
 from ingest.extract.roles import (
     Role,
     absorbs,
@@ -189,6 +189,8 @@ def _finish(doc: Doc, d: Draft, position: dict[int, int]) -> Mention:
             entry = narrowed(entry, d.indicator)  # a sector's value, not the total's
         if entry is not None and not shares_subject(entry, d.indicator):
             entry = None  # the name measures something else than the id found nearby
+    if entry is not None:
+        entry = in_context(entry, doc.text, q.start, q.end)
     if entry is not None and doc.in_season_section(q.start):
         entry = None  # "a. Vụ Xuân" above: that season's area, output or yield
     start, end = _quote_span(doc, d)

@@ -20,6 +20,7 @@ from functools import lru_cache
 from ingest.extract.catalogue import CatalogueEntry, catalogue_by_id, lookup_name, normalize_name
 from ingest.extract.indicators import NameIndex, compatible
 from ingest.extract.vocab import (
+    CONTEXT_ID_RULES,
     DERIVED_ID_AFFIXES,
     ECONOMIC_SECTOR_GROUPS,
     GROWTH_IDS,
@@ -55,6 +56,8 @@ _SPACES = re.compile(r"\s+")
 _UNCATALOGUED = re.compile(rf"(?<!\w)(?:{'|'.join(UNCATALOGUED_NAME_PATTERNS)})(?!\w)")
 _WORD = re.compile(r"[^\W\d_]+")
 _REFINEMENTS = tuple((re.compile(pattern), unit, id_) for pattern, unit, id_ in NAME_ID_REFINEMENTS)
+_CONTEXT_RULES = tuple((id_, side, re.compile(pattern), to) for id_, side, pattern, to in CONTEXT_ID_RULES)
+_CLAUSE_END = re.compile(r"[.;:!?\n]")
 _SECTOR_FILLERS = frozenset(
     {"khu", "vực", "ngành", "giá", "trị", "sản", "xuất", "kinh", "tế", "và", "khác", "nghiệp"}
     | {"lượng", "doanh"}  # `giá trị sản lượng nông nghiệp`, `kinh doanh dịch vụ`
@@ -136,6 +139,22 @@ def refined(
         return None
     if of_total is not None and entry.indicator_id in ID_WHEN_OF_TOTAL:
         return by_id.get(ID_WHEN_OF_TOTAL[entry.indicator_id])
+    return entry
+
+
+def in_context(entry: CatalogueEntry, text: str, start: int, end: int) -> CatalogueEntry | None:
+    """The id once the clause words right before the number (`kết nạp mới 14 đảng viên`) or after it
+    (`… OCOP đạt 4 sao`) are read (`CONTEXT_ID_RULES`)."""
+    for indicator_id, side, pattern, to in _CONTEXT_RULES:
+        if entry.indicator_id != indicator_id:
+            continue
+        if side == "before":
+            window = text[max(0, start - 40) : start].lower()
+            window = _CLAUSE_END.split(window)[-1]
+        else:
+            window = _CLAUSE_END.split(text[end : end + 60].lower())[0]
+        if pattern.search(window):
+            return catalogue_by_id()[to] if to is not None else None
     return entry
 
 
@@ -221,4 +240,4 @@ def _inside(name: str, base_unit: str | None) -> CatalogueEntry | None:
     return best
 
 
-__all__ = ["narrowed", "refined", "resolve", "shares_subject", "uncatalogued"]
+__all__ = ["in_context", "narrowed", "refined", "resolve", "shares_subject", "uncatalogued"]

@@ -1343,6 +1343,21 @@ NAME_ID_REFINEMENTS: tuple[tuple[str, str, str], ...] = (
     (r"^số xã (?:\w+ )*?nông thôn mới nâng cao(?! và| kiểu mẫu)", "count", "ntm_advanced_communes"),
     (r"^số chỉ tiêu kinh tế xã hội (?:chủ yếu )?hoàn thành$", "count", "plan_targets_on_track"),
 )
+# Ids the words right beside the number change, in the figure's clause: (id, "before" or "after",
+# pattern on the lower-cased clause text on that side, the id it becomes or None). Persons admitted
+# (`kết nạp mới 14 đảng viên`) are new members; OCOP products of one star class (`2 sản phẩm OCOP đạt
+# thương hiệu 4 sao`) are a part; a rate fallen to a level (`giảm tỷ lệ hộ nghèo xuống dưới 0,5%`) is
+# the level.
+CONTEXT_ID_RULES: tuple[tuple[str, str, str, str | None], ...] = (
+    ("party_members", "before", r"kết nạp(?: mới| được| thêm)?\s*$", "new_party_members"),
+    ("ocop_products", "after", r"\d sao", None),
+    (
+        "poverty_reduction_rate",
+        "before",
+        r"(?<!\w)(?:còn|xuống)(?: còn)?(?: dưới| khoảng)?\s*$",
+        "poverty_rate",
+    ),
+)
 # Ids whose figure is one of a fixed total (`19/19 tiêu chí`; older provincial sets had 18): another
 # total (`9/9` of a district, `15/15` of a hamlet) or a larger value (`87 tiêu chí` summed over
 # communes) is not that measure.

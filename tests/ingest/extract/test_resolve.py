@@ -153,3 +153,18 @@ def _ids(text: str) -> dict[float, str | None]:
 )
 def test_ids_follow_the_id_rule_on_dev_patterns(text: str, value: float, expected: str | None) -> None:
     assert _ids(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        ("Trong năm Đảng bộ kết nạp mới 14 đảng viên, đạt 116,6% kế hoạch.", 14.0, "new_party_members"),
+        ("Đảng bộ hiện có 432 đảng viên.", 432.0, "party_members"),
+        ("Xã có 2 sản phẩm OCOP đạt thương hiệu 4 sao.", 2.0, None),  # one star class: a part
+        ("Xã có 5 sản phẩm OCOP.", 5.0, "ocop_products"),
+        ("Phấn đấu giảm tỷ lệ hộ nghèo xuống dưới 0,5% vào năm 2030.", 0.5, "poverty_rate"),
+        ("Tỷ lệ hộ nghèo hằng năm giảm 1,5%.", 1.5, "poverty_reduction_rate"),
+    ],
+)
+def test_the_words_beside_the_number_change_the_id(text: str, value: float, expected: str | None) -> None:
+    assert _ids(text)[value] == expected
