@@ -5,8 +5,9 @@ Each document's stored text (`tests/fixtures/real/docs/<id>.txt`, verbatim as pu
 `ingest.extract.extract_mentions(text)`; the mentions are scored by `evaluation.strict` against the
 hand-written gold (tests/fixtures/real/README.md, "Scoring"). Prints, per split and per genre: F1/P/R, located
 recall, attribute accuracies on matched facts, catalogue coverage and precision. `--errors` lists
-misses, false positives and wrong attributes of the **dev** split only: the test split is scored,
-never inspected. `--predictor gold` scores the gold against itself (checks the harness: 1.0 expected).
+misses, false positives, wrong attributes and wrong or missing catalogue ids (`IDWRONG`, `IDMISSED`)
+of the **dev** split only: the test split is scored, never inspected. `--predictor gold` scores
+the gold against itself (checks the harness: 1.0 expected).
 `--split dev` scores the dev split alone (the test split is not even extracted): the mode for tuning.
 The last line is JSON: {"dev": {...}, "test": {...}} (only the scored splits).
 """
@@ -26,7 +27,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from evaluation.real_corpus import RealDoc, load_corpus  # noqa: E402
-from evaluation.strict import ATTRIBUTES, Tally, combine, error_lines, score  # noqa: E402
+from evaluation.strict import ATTRIBUTES, Tally, combine, error_lines, id_error_lines, score  # noqa: E402
 
 Predictor = Callable[[RealDoc], list[dict[str, Any]]]
 
@@ -79,6 +80,7 @@ def run(predict: Predictor, show_errors: bool, splits: tuple[str, ...] = ("dev",
         per_split[doc.split][doc.genre] += result.tally
         if show_errors and doc.split == "dev":  # never the test split
             errors.extend(error_lines(doc.doc_id, doc.gold, preds, result))
+            errors.extend(id_error_lines(doc.doc_id, doc.gold, preds, result.pairs))
     totals = {}
     for split, genres in per_split.items():
         total = combine(genres.values())

@@ -374,3 +374,22 @@ def error_lines(doc_id: str, gold: Sequence[Fact], preds: Sequence[Fact], result
         if wrong:
             lines.append(f"{doc_id}: ATTRIBUTES {', '.join(wrong)} | {_show(g)}")
     return lines
+
+
+def id_error_lines(
+    doc_id: str, gold: Sequence[Fact], preds: Sequence[Fact], pairs: Sequence[tuple[int, int]]
+) -> list[str]:
+    """Matched required facts whose catalogue id differs from the gold's: `IDWRONG` a predicted id
+    the gold does not give (null included), `IDMISSED` no id where the gold has one."""
+    lines = []
+    for gi, pi in pairs:
+        g, p = gold[gi], preds[pi]
+        if g.get("optional", False) or p.get("indicator_id") == g.get("indicator_id"):
+            continue
+        tag = "IDWRONG" if p.get("indicator_id") else "IDMISSED"
+        lines.append(
+            f"{doc_id}: {tag} {p.get('indicator_id')}≠{g.get('indicator_id')} | "
+            f"pred {p.get('indicator')!r} | gold {g.get('indicator')!r} = "
+            f"{g.get('value')} {g.get('unit') or ''} | {g.get('quote')!r}"
+        )
+    return lines

@@ -21,7 +21,7 @@ from ingest.extract.layout import Sentence, layout
 from ingest.extract.lists import link
 from ingest.extract.naming import attainment_entry, draft_mention, extend_with_qualifier, unit_sibling
 from ingest.extract.numbers import Quantity, find_quantities
-from ingest.extract.resolve import narrowed, resolve, shares_subject, uncatalogued
+from ingest.extract.resolve import in_context, narrowed, refined, resolve, shares_subject, uncatalogued
 from ingest.extract.roles import (
     Role,
     absorbs,
@@ -182,12 +182,15 @@ def _finish(doc: Doc, d: Draft, position: dict[int, int]) -> Mention:
             entry = named  # (not over `…_excl_land` from a bracket the name leaves out)
         elif entry is None:
             entry = resolve(d.indicator, base_unit)
+        entry = refined(entry, d.indicator, base_unit, value, q.of_total)
         if entry is not None and uncatalogued(d.indicator):
             entry = None  # one crop season, a sub-population, a band: no indicator measures exactly that
         if entry is not None:
             entry = narrowed(entry, d.indicator)  # a sector's value, not the total's
         if entry is not None and not shares_subject(entry, d.indicator):
             entry = None  # the name measures something else than the id found nearby
+    if entry is not None:
+        entry = in_context(entry, doc.text, q.start, q.end)
     if entry is not None and doc.in_season_section(q.start):
         entry = None  # "a. Vụ Xuân" above: that season's area, output or yield
     start, end = _quote_span(doc, d)

@@ -20,13 +20,17 @@ from functools import lru_cache
 from ingest.extract.catalogue import CatalogueEntry, catalogue_by_id, lookup_name, normalize_name
 from ingest.extract.indicators import NameIndex, compatible
 from ingest.extract.vocab import (
+    CONTEXT_ID_RULES,
     DERIVED_ID_AFFIXES,
     ECONOMIC_SECTOR_GROUPS,
     GROWTH_IDS,
     GROWTH_PREFIXES,
+    ID_FIXED_TOTALS,
+    ID_WHEN_OF_TOTAL,
     MEASURE_WORDS,
     NAME_FORM_WORDS,
     NAME_HARMLESS_WORDS,
+    NAME_ID_REFINEMENTS,
     NAME_TRAILING_QUALIFIERS,
     PLAN_ATTAINMENT_PREFIXES,
     SECTOR_GROWTH_IDS,
@@ -51,8 +55,13 @@ _INNER = re.compile(
 _SPACES = re.compile(r"\s+")
 _UNCATALOGUED = re.compile(rf"(?<!\w)(?:{'|'.join(UNCATALOGUED_NAME_PATTERNS)})(?!\w)")
 _WORD = re.compile(r"[^\W\d_]+")
+_REFINEMENTS = tuple((re.compile(pattern), unit, id_) for pattern, unit, id_ in NAME_ID_REFINEMENTS)
+_CONTEXT_RULES = tuple((id_, side, re.compile(pattern), to) for id_, side, pattern, to in CONTEXT_ID_RULES)
+_CLAUSE_END = re.compile(r"[.;:!?\n]")
 _SECTOR_FILLERS = frozenset(
     {"khu", "vực", "ngành", "giá", "trị", "sản", "xuất", "kinh", "tế", "và", "khác", "nghiệp"}
+    | {"lượng", "doanh"}  # `giá trị sản lượng nông nghiệp`, `kinh doanh dịch vụ`
+    | {"tổng", "phẩm", "trên", "địa", "bàn"}  # `tổng sản phẩm trên địa bàn khu vực dịch vụ`: GRDP's sector
 )
 
 
@@ -109,6 +118,44 @@ def shares_subject(entry: CatalogueEntry, name: str) -> bool:
         return True  # one word of its own may be an abbreviation or a place: too little to judge
     # an entry named by measure words alone (`thu nhập bình quân đầu người`, `dân số`) has no subject
     return any(not (theirs := _subject_words(n)) or own & theirs for n in entry.names)
+
+
+def refined(
+    entry: CatalogueEntry | None, name: str, base_unit: str, value: float, of_total: float | None
+) -> CatalogueEntry | None:
+    """The id a figure keeps once its written name and its `x/y` form are read: a name that names a
+    more exact indicator gets it, a figure of another fixed total than the id's is none, and a
+    count of plan targets written `x/y` counts the targets met."""
+    folded = normalize_name(name)
+    by_id = catalogue_by_id()
+    for pattern, unit, indicator_id in _REFINEMENTS:
+        if unit == base_unit and pattern.search(folded):
+            entry = by_id[indicator_id]
+            break
+    if entry is None:
+        return None
+    totals = ID_FIXED_TOTALS.get(entry.indicator_id)
+    if totals is not None and (value > max(totals) or (of_total is not None and of_total not in totals)):
+        return None
+    if of_total is not None and entry.indicator_id in ID_WHEN_OF_TOTAL:
+        return by_id.get(ID_WHEN_OF_TOTAL[entry.indicator_id])
+    return entry
+
+
+def in_context(entry: CatalogueEntry, text: str, start: int, end: int) -> CatalogueEntry | None:
+    """The id once the clause words right before the number (`kết nạp mới 14 đảng viên`) or after it
+    (`… OCOP đạt 4 sao`) are read (`CONTEXT_ID_RULES`)."""
+    for indicator_id, side, pattern, to in _CONTEXT_RULES:
+        if entry.indicator_id != indicator_id:
+            continue
+        if side == "before":
+            window = text[max(0, start - 40) : start].lower()
+            window = _CLAUSE_END.split(window)[-1]
+        else:
+            window = _CLAUSE_END.split(text[end : end + 60].lower())[0]
+        if pattern.search(window):
+            return catalogue_by_id()[to] if to is not None else None
+    return entry
 
 
 def narrowed(entry: CatalogueEntry, name: str) -> CatalogueEntry | None:
@@ -193,4 +240,4 @@ def _inside(name: str, base_unit: str | None) -> CatalogueEntry | None:
     return best
 
 
-__all__ = ["resolve", "uncatalogued"]
+__all__ = ["in_context", "narrowed", "refined", "resolve", "shares_subject", "uncatalogued"]

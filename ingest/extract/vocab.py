@@ -1320,7 +1320,51 @@ UNCATALOGUED_NAME_PATTERNS: tuple[str, ...] = (
     r"bình quân (?:mỗi|một|trên) (?:xã|thôn|hộ|bản|ấp)",
     r"mỗi xã",
     r"đạt (?:từ )?\d+(?: ?[-–] ?\d+| đến \d+)? tiêu chí",
+    # an average of criteria over communes, or a district's own criteria (the id is one commune's 19)
+    r"tiêu chí(?: \w+)* (?:bình quân|trung bình)|(?:bình quân|trung bình)(?: \w+)* tiêu chí",
+    r"tiêu chí (?:nông thôn mới )?xã bình quân|tiêu chí huyện|(?:bình quân|trung bình) (?:toàn huyện|các xã)",
+    # a part of the budget's revenue: by managing tier, new revenue only, a target's increment, taxes
+    r"(?:do )?(?:huyện|tỉnh|thành phố|thị xã) quản lý|thu mới|giao tăng thêm|thuế và phí",
+    # a band of plan targets below 100 % (the top tier alone is on track)
+    r"chỉ tiêu đạt (?:từ )?[1-9]\d? ?%?(?: đến|$)",
+    # money per hectare is `other` in the gold rules, never `agri_value_per_ha`'s VND
+    r"trên (?:1 ?|một )ha",
+    # two measures in one figure; sub-populations; persons at voter meetings (the id counts meetings)
+    r"nghèo (?:và )?cận nghèo|đồng bào dân tộc thiểu số|tại \d+ xã|lượt người tham (?:gia|dự) tiếp xúc",
+    # growth of industry-handicraft without construction (its level is `handicraft_value`) or of a herd
+    r"tăng(?: trưởng)?(?: giá trị)? công nghiệp tiểu thủ công nghiệp(?! xây dựng)",
+    r"tăng trưởng đàn|lúa ruộng",
 )
+# Catalogue ids a written name refines (`số xã đạt chuẩn nông thôn mới nâng cao theo bộ` is the
+# advanced count, whatever nearby words said): (pattern on the folded name, the id's base unit, id).
+NAME_ID_REFINEMENTS: tuple[tuple[str, str, str], ...] = (
+    (r"^số xã (?:về )?đích nông thôn mới nâng cao", "count", "ntm_advanced_communes_new"),
+    (r"^số xã (?:về )?đích nông thôn mới$", "count", "ntm_communes_new"),
+    (r"^số xã (?:\w+ )*?nông thôn mới nâng cao(?! và| kiểu mẫu)", "count", "ntm_advanced_communes"),
+    (r"^số chỉ tiêu kinh tế xã hội (?:chủ yếu )?hoàn thành$", "count", "plan_targets_on_track"),
+)
+# Ids the words right beside the number change, in the figure's clause: (id, "before" or "after",
+# pattern on the lower-cased clause text on that side, the id it becomes or None). Persons admitted
+# (`kết nạp mới 14 đảng viên`) are new members; OCOP products of one star class (`2 sản phẩm OCOP đạt
+# thương hiệu 4 sao`) are a part; a rate fallen to a level (`giảm tỷ lệ hộ nghèo xuống dưới 0,5%`) is
+# the level.
+CONTEXT_ID_RULES: tuple[tuple[str, str, str, str | None], ...] = (
+    ("party_members", "before", r"kết nạp(?: mới| được| thêm)?\s*$", "new_party_members"),
+    ("ocop_products", "after", r"\d sao", None),
+    (
+        "poverty_reduction_rate",
+        "before",
+        r"(?<!\w)(?:còn|xuống)(?: còn)?(?: dưới| khoảng)?\s*$",
+        "poverty_rate",
+    ),
+)
+# Ids whose figure is one of a fixed total (`19/19 tiêu chí`; older provincial sets had 18): another
+# total (`9/9` of a district, `15/15` of a hamlet) or a larger value (`87 tiêu chí` summed over
+# communes) is not that measure.
+ID_FIXED_TOTALS: dict[str, tuple[int, ...]] = {"ntm_criteria_met": (18, 19)}
+# Ids that become another when the figure is written `x/y` (`hoàn thành 24/27 chỉ tiêu` counts the
+# targets met, not the targets set).
+ID_WHEN_OF_TOTAL: dict[str, str] = {"plan_targets_total": "plan_targets_on_track"}
 
 # Money raised for a purpose (`purposes.py`): a name that ends with the raising verb
 # (`toàn huyện huy động trên 2.170 tỷ đồng cho công tác xây dựng nông thôn mới`) is rebuilt as the

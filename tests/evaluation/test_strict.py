@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from evaluation.real_corpus import locate
-from evaluation.strict import combine, content_words, error_lines, score, stopwords
+from evaluation.strict import combine, content_words, error_lines, id_error_lines, score, stopwords
 
 TEXT = (
     "Năm 2023, tỷ lệ hộ nghèo giảm chỉ còn 2,88%; thu ngân sách đạt trên 169.706 triệu đồng. "
@@ -268,6 +268,21 @@ def test_error_lines_say_what_went_wrong():
     assert any(line.startswith("doc: MISSED") and "name share" in line for line in lines)
     assert any(line.startswith("doc: SPURIOUS") for line in lines)
     assert any("period '2024'≠'2023'" in line for line in lines)
+
+
+def test_id_error_lines_list_wrong_and_missing_catalogue_ids():
+    gold = [{**GOLD[0], "indicator_id": "poverty_rate"}, {**GOLD[1], "indicator_id": None}]
+    preds = [
+        as_prediction(gold[0], indicator_id=None),
+        as_prediction(gold[1], indicator_id="budget_revenue_total"),
+    ]
+    lines = id_error_lines("doc", gold, preds, score(gold, preds, TEXT, ids_labelled=True).pairs)
+    assert [line.split(" | ")[0] for line in lines] == [
+        "doc: IDMISSED None≠poverty_rate",
+        "doc: IDWRONG budget_revenue_total≠None",
+    ]
+    right = [as_prediction(g) for g in gold]
+    assert id_error_lines("doc", gold, right, score(gold, right, TEXT, ids_labelled=True).pairs) == []
 
 
 def test_content_words_drop_function_words_from_the_data_file():

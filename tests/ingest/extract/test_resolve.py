@@ -78,6 +78,14 @@ def test_an_exact_catalogue_name_wins_over_the_sentence_but_not_over_a_narrower_
         "thu nhập bình quân đầu người khu vực nông thôn",
         "số tiêu chí nông thôn mới bình quân mỗi xã",
         "số xã đạt 14 tiêu chí",
+        "tốc độ tăng giá trị công nghiệp, tiểu thủ công nghiệp",  # level handicraft_value: no growth id
+        "tốc độ tăng trưởng đàn vật nuôi bình quân",
+        "tỷ lệ hộ nghèo người đồng bào dân tộc thiểu số",
+        "tỷ lệ hộ nghèo tại 6 xã",
+        "diện tích lúa ruộng",  # wet rice beside upland rice: a part of the rice area
+        "số lượt người tham gia tiếp xúc cử tri",
+        "thu mới thu ngân sách",
+        "thu thuế và phí",
     ],
 )
 def test_one_season_a_sub_population_or_a_band_is_no_catalogue_indicator(name: str) -> None:
@@ -107,3 +115,56 @@ def test_an_id_whose_names_share_no_subject_word_with_the_written_name_is_droppe
     assert shares_subject(by_id["income_per_capita"], "thu nhập bình quân đầu người của hai xã")
     assert shares_subject(by_id["economic_growth_rate"], "tốc độ tăng giá trị sản phẩm")
     assert shares_subject(by_id["budget_revenue_commune"], "tổng thu ns phường")
+
+
+def _ids(text: str) -> dict[float, str | None]:
+    return {m.value: m.indicator_id for m in extract_mentions(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # one commune's criteria are of 19; a district's 9/9 and an average over communes are not
+        ("Năm 2023, xã đạt 19/19 tiêu chí nông thôn mới.", 19.0, "ntm_criteria_met"),
+        ("Huyện An Biên đã hoàn thành 9/9 tiêu chí huyện nông thôn mới.", 9.0, None),
+        ("Bình quân toàn huyện đạt 12,6/19 tiêu chí.", 12.6, None),
+        ("Tổng số tiêu chí đạt chuẩn của các xã là 87 tiêu chí nông thôn mới.", 87.0, None),
+        # targets met, written x/y, are not the targets set
+        ("Đại hội đã hoàn thành 24/27 chỉ tiêu nghị quyết đại hội đề ra.", 24.0, "plan_targets_on_track"),
+        ("Đại hội đề ra 18 chỉ tiêu chủ yếu.", 18.0, "plan_targets_total"),
+        ("17/53 chỉ tiêu đạt từ 70 đến dưới 100%.", 17.0, None),  # a band below the plan
+        # the advanced count, whatever the words after it
+        (
+            "Năm 2023, huyện duy trì 6/6 xã đạt chuẩn nông thôn mới nâng cao theo bộ tiêu chí mới.",
+            6.0,
+            "ntm_advanced_communes",
+        ),
+        ("Có 2 xã về đích NTM.", 2.0, "ntm_communes_new"),
+        # parts of the budget, two measures in one figure, money per hectare (`other`, not VND)
+        ("Thu ngân sách do huyện quản lý 127 tỷ đồng, đạt 26% dự toán.", 127.0, None),
+        ("Thu ngân sách tại địa phương đạt 250 triệu đồng.", 250.0, "budget_revenue_state"),
+        ("Toàn xã có 6 hộ nghèo và cận nghèo.", 6.0, None),
+        ("Giá trị sản phẩm trên 1ha đất trồng trọt đạt 100 triệu đồng.", 100.0, None),
+        # growth of a sector written with trade's words; other wordings of catalogue names
+        ("Kinh doanh dịch vụ tăng từ 10% trở lên.", 10.0, "services_growth_rate"),
+        ("Tốc độ phát triển kinh tế đạt 7,36%.", 7.36, "economic_growth_rate"),
+        ("Tỷ lệ thoát nghèo bình quân hằng năm 1,54%.", 1.54, "poverty_reduction_rate"),
+    ],
+)
+def test_ids_follow_the_id_rule_on_dev_patterns(text: str, value: float, expected: str | None) -> None:
+    assert _ids(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        ("Trong năm Đảng bộ kết nạp mới 14 đảng viên, đạt 116,6% kế hoạch.", 14.0, "new_party_members"),
+        ("Đảng bộ hiện có 432 đảng viên.", 432.0, "party_members"),
+        ("Xã có 2 sản phẩm OCOP đạt thương hiệu 4 sao.", 2.0, None),  # one star class: a part
+        ("Xã có 5 sản phẩm OCOP.", 5.0, "ocop_products"),
+        ("Phấn đấu giảm tỷ lệ hộ nghèo xuống dưới 0,5% vào năm 2030.", 0.5, "poverty_rate"),
+        ("Tỷ lệ hộ nghèo hằng năm giảm 1,5%.", 1.5, "poverty_reduction_rate"),
+    ],
+)
+def test_the_words_beside_the_number_change_the_id(text: str, value: float, expected: str | None) -> None:
+    assert _ids(text)[value] == expected

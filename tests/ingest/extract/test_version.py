@@ -15,7 +15,7 @@ from ingest.extract import EXTRACTOR_VERSION, extract_mentions, extract_metadata
 from ingest.extract.catalogue import CATALOGUE_CSV
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
-RECORDED = {"version": "5", "fingerprint": "5d76ff00da5a1a02"}
+RECORDED = {"version": "6", "fingerprint": "de502bafe533e117"}
 
 
 def _fingerprint() -> str:
