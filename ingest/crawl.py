@@ -186,7 +186,10 @@ class _SiteCrawl:
             is_known=self.state.known,
             max_pages=self.max_pages,
             robots_sitemaps=self._robots_sitemaps,
+            stop_at_known=self.state.listings_walked,
         )
+        if discovery.listings_complete:  # saved with the state once the run has landed
+            self.state.listings_walked = True
         fresh = [u for u in discovery.article_urls if not self.state.known(u)]
         for url in fresh:
             self.state.add_pending(url, self.now)

@@ -74,6 +74,9 @@ class Discovery:
     lastmod: dict[str, str] = field(default_factory=dict)  # sitemap <lastmod> of article URLs
     listing_pages: int = 0
     stopped_at_known: int = 0  # listing walks that stopped on a page of known articles
+    # every listing walked to its end, or to a page of known articles: False when a walk was cut
+    # by the page budget or a failed listing page (what lies deeper was not seen this run)
+    listings_complete: bool = True
 
     def add(self, urls: list[str]) -> None:
         seen = set(self.article_urls)
@@ -230,9 +233,12 @@ def discover(
     is_known: Callable[[str], bool],
     max_pages: int | None = None,
     robots_sitemaps: list[str] | None = None,
+    stop_at_known: bool = True,
 ) -> Discovery:
     """Article URLs of a site: sitemaps and feeds first (complete lists), then listing walks that
-    stop at the first page holding only known articles, or after `max_pages` listing pages."""
+    stop at the first page holding only known articles (with `stop_at_known`: only once the site's
+    listings were walked completely before — else the older articles behind a page of known ones
+    may never have been seen), or after `max_pages` listing pages."""
     found = Discovery()
     generic = site.adapter.name == "generic"
     declared_maps = [site.absolute(u) for u in site.sitemap_urls]
@@ -272,6 +278,7 @@ def discover(
             got = fetch(url, "listing", False)
             found.listing_pages += 1
             if got is None:
+                found.listings_complete = False
                 break
             body, ctype, final = got
             articles, nxt, page_feeds = parse_listing(decode_html(body, ctype).text, final, site)
@@ -283,10 +290,12 @@ def discover(
                 # trap serving the same links under ever new page numbers
                 break
             walk_articles.update(articles)
-            if all(is_known(a) for a in articles):
+            if stop_at_known and all(is_known(a) for a in articles):
                 found.stopped_at_known += 1
                 break
             url = nxt
+        if url and url not in walked and found.listing_pages >= budget:
+            found.listings_complete = False
 
     for feed_url, optional in feeds:
         got = fetch(feed_url, "feed", optional)

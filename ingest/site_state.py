@@ -103,6 +103,9 @@ class SiteState:
     runs: list[str] = field(default_factory=list)  # recent run ids whose rows are folded in
     last_crawl_date: str | None = None  # newest landing night folded in
     registry_sha: str | None = None  # hash of the registry entry last landed in landing/sites
+    # a run walked every listing to its end and saved this state: later walks may stop at a page
+    # of known articles. Never derived from landing (a rebuilt state walks everything once).
+    listings_walked: bool = False
     _due_cache: dict[str, tuple[Any, datetime | None]] = field(
         default_factory=dict, repr=False, compare=False
     )
@@ -303,6 +306,7 @@ class SiteState:
             "runs": self.runs,
             "last_crawl_date": self.last_crawl_date,
             "registry_sha": self.registry_sha,
+            "listings_walked": self.listings_walked,
             "clean_failures": self.clean_failures,
             "failures": [
                 [f.url, f.error_class, f.attempts, f.occurred_at.isoformat()] for f in self.failures.values()
@@ -321,6 +325,7 @@ class SiteState:
             runs=list(doc.get("runs") or []),
             last_crawl_date=doc.get("last_crawl_date"),
             registry_sha=doc.get("registry_sha"),
+            listings_walked=bool(doc.get("listings_walked")),
             clean_failures=dict(doc.get("clean_failures") or {}),
         )
         for url, error_class, attempts, at in doc.get("failures") or []:

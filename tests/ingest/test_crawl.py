@@ -477,3 +477,23 @@ def test_cleaning_workers_exit_when_the_crawler_is_killed(sim, paths, tmp_path):
     finally:
         if proc.poll() is None:
             proc.kill()
+
+
+def test_a_backfill_whose_state_was_lost_still_walks_to_the_older_articles(sim, paths, tmp_path):
+    """A first crawl cut short lands only the newest articles. If the site's state file is lost
+    before it is saved (a kill), the state rebuilt from landing knows only those: a listing walk
+    that stops at the first page of known articles would never find the older ones again. A site's
+    listings are walked to their end until one complete walk has been saved."""
+    from ingest.paths import state_key
+
+    expected = set(sim.article_urls(SITE))
+    cut = CrawlConfig(flush_every=3, request_budget=6)  # robots, two listing pages, three articles
+    run(sim, paths, tmp_path, "20250701T010000Z-cut", crawl=cut)
+    landed = {r["url"] for r in pages(paths)}
+    assert 3 <= len(landed) < len(expected)  # the first listing page's articles (3 a page), not all
+    paths.store.delete(state_key(SITE))
+
+    run(sim, paths, tmp_path, "20250701T010000Z-retry", crawl=ALL_DUE)
+    assert {r["url"] for r in pages(paths)} == expected
+    assert SiteState.load(paths.store, SITE).listings_walked
+    assert_no_duplicate_versions(pages(paths))
