@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from evaluation.pairing import one_to_one
 from ingest.extract.catalogue import catalogue_by_id, normalize_name
 
 log = logging.getLogger(__name__)
@@ -221,17 +222,9 @@ def score(gold: list[dict[str, Any]], predicted: list[dict[str, Any]], text: str
                 quality += 1.0 / (1.0 + abs(g_at - p_at) / 50.0)
             candidates.append((quality, gi, pi))
     candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
-
-    used_gold: set[int] = set()
-    used_pred: set[int] = set()
-    pairs: list[tuple[int, int]] = []
-    for _, gi, pi in candidates:
-        if gi in used_gold or pi in used_pred:
-            continue
-        used_gold.add(gi)
-        used_pred.add(pi)
-        pairs.append((gi, pi))
-    pairs.sort()
+    pairs = one_to_one((gi, pi) for _, gi, pi in candidates)
+    used_gold = {gi for gi, _ in pairs}
+    used_pred = {pi for _, pi in pairs}
 
     field_correct = dict.fromkeys(FIELDS, 0)
     for gi, pi in pairs:

@@ -29,6 +29,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from evaluation.pairing import one_to_one
+
 VALUE_TOLERANCE = 0.002  # "agrees within 0.2 %"
 QUOTE_COVERAGE = 0.6  # quote + name cover >= 60 % of the gold quote's words
 NAME_SHARE = 0.5  # the name holds >= half of the gold name's content words
@@ -299,16 +301,7 @@ def match(gold: Sequence[Fact], preds: Sequence[Fact], text: str | None = None) 
                 # required facts win ties against optional ones; then document order
                 candidates.append(((*c.rank(), not g.get("optional", False)), gi, pi))
     candidates.sort(key=lambda x: (x[0], -x[1], -x[2]), reverse=True)
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    pairs = []
-    for _, gi, pi in candidates:
-        if gi in used_g or pi in used_p:
-            continue
-        used_g.add(gi)
-        used_p.add(pi)
-        pairs.append((gi, pi))
-    return sorted(pairs)
+    return one_to_one((gi, pi) for _, gi, pi in candidates)
 
 
 def score(

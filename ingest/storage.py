@@ -28,7 +28,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 ENDPOINT_ENV = ("XAETL_S3_ENDPOINT", "AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL")
-_S3_CACHE: dict[tuple[str | None, str | None], Any] = {}
+_S3_CACHE: dict[tuple[str, str | None, str | None], Any] = {}
 _S3_LOCK = threading.Lock()
 
 
@@ -37,20 +37,39 @@ def s3_endpoint() -> str | None:
     return next((os.environ[k] for k in ENDPOINT_ENV if os.environ.get(k)), None)
 
 
+def _s3_cached(kind: str, make: Any) -> Any:
+    """One client of `kind` per endpoint and key, so tests that start a new server, or a process
+    that changes its environment, never reuse a stale client."""
+    endpoint = s3_endpoint()
+    key = (kind, endpoint, os.environ.get("AWS_ACCESS_KEY_ID"))
+    with _S3_LOCK:
+        client = _S3_CACHE.get(key)
+        if client is None:
+            client = _S3_CACHE[key] = make(endpoint)
+        return client
+
+
 def s3_filesystem() -> Any:
-    """An s3fs filesystem for the current endpoint and key (one per pair, so tests that start a
-    new server, or a process that changes its environment, never reuse a stale client)."""
+    """An s3fs filesystem for the current endpoint and key."""
     import s3fs
 
-    key = (s3_endpoint(), os.environ.get("AWS_ACCESS_KEY_ID"))
-    with _S3_LOCK:
-        fs = _S3_CACHE.get(key)
-        if fs is None:
-            kwargs: dict[str, Any] = {"skip_instance_cache": True}
-            if key[0]:
-                kwargs["endpoint_url"] = key[0]
-            fs = _S3_CACHE[key] = s3fs.S3FileSystem(**kwargs)
-        return fs
+    def make(endpoint: str | None) -> Any:
+        kwargs: dict[str, Any] = {"skip_instance_cache": True}
+        if endpoint:
+            kwargs["endpoint_url"] = endpoint
+        return s3fs.S3FileSystem(**kwargs)
+
+    return _s3_cached("s3fs", make)
+
+
+def s3_client() -> Any:
+    """A synchronous botocore S3 client for the current endpoint and key (s3fs's own client is
+    asynchronous): for the conditional requests of the lock store."""
+    import botocore.session
+
+    return _s3_cached(
+        "botocore", lambda endpoint: botocore.session.get_session().create_client("s3", endpoint_url=endpoint)
+    )
 
 
 @dataclass(frozen=True)

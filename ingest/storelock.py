@@ -13,8 +13,6 @@ nightly near-duplicate step (one at a time per clean version).
 
 from __future__ import annotations
 
-import os
-import threading
 from pathlib import Path
 from typing import Any
 
@@ -26,11 +24,9 @@ from ingest.runlock import (
     LockStore,
     RunLock,
 )
-from ingest.storage import Store, s3_endpoint
+from ingest.storage import Store, s3_client
 
 LOCKS = "locks"
-_CLIENTS: dict[tuple[str | None, str | None], Any] = {}
-_CLIENTS_LOCK = threading.Lock()
 
 
 class S3LockStore:
@@ -45,27 +41,13 @@ class S3LockStore:
         bucket, _, prefix = self.store.path(f"{LOCKS}/{name}").partition("/")
         return bucket, prefix
 
-    def _client(self) -> Any:
-        # botocore directly (s3fs's own client is asynchronous); same endpoint and keys. One client
-        # per endpoint and key: a heartbeat renews every few minutes, a settle step per page part.
-        import botocore.session
-
-        key = (s3_endpoint(), os.environ.get("AWS_ACCESS_KEY_ID"))
-        with _CLIENTS_LOCK:
-            client = _CLIENTS.get(key)
-            if client is None:
-                client = _CLIENTS[key] = botocore.session.get_session().create_client(
-                    "s3", endpoint_url=key[0]
-                )
-        return client
-
     def _s3(self, call: str, **kwargs: Any) -> Any:
         """One S3 call; an unreachable or misconfigured store is an OSError (callers that must
         survive it, like a lease heartbeat, catch OSError), conditional answers stay ClientErrors."""
         from botocore.exceptions import BotoCoreError, ClientError
 
         try:
-            return getattr(self._client(), call)(**kwargs)
+            return getattr(s3_client(), call)(**kwargs)
         except ClientError as exc:
             code = exc.response.get("Error", {}).get("Code")
             if code in ("NoSuchKey", "404", "PreconditionFailed", "412"):
