@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from ingest.cli import exits
+from ingest.cli.options import StoreOption
 
 
 def reclean(
@@ -18,14 +19,16 @@ def reclean(
         Path | None,
         typer.Option(help="Site registry YAML: gives each site its CMS family (default: generic cleaning)."),
     ] = None,
+    store: StoreOption = None,
 ) -> None:
     """Re-clean all landed raw HTML with this cleaner version; older clean versions are kept.
 
     A page whose raw HTML is lost or unreadable, or that this cleaner finds empty where an
     earlier version had text, gets no new version: the earlier text stays in use.
 
-    Exit 0 when done; 3 when some pages were not re-cleaned (listed); 1 when DATA_DIR has no
-    landed pages, the registry is bad or a write failed; 75 when another run holds DATA_DIR.
+    Exit 0 when done; 3 when some pages were not re-cleaned (listed); 1 when the store has no
+    landed pages, the registry is bad or a write failed; 2 for a bad `--store`; 75 when another
+    run holds DATA_DIR.
     """
     from collections import Counter
 
@@ -38,8 +41,12 @@ def reclean(
     from ingest.sites import RegistryError, load_registry
     from ingest.storelock import run_lock_for
 
-    paths = DataPaths.at(data_dir)
-    no_pages = f"error: {paths.root} has no landed pages (no {paths.landing_uri('pages')})"
+    try:
+        paths = DataPaths.at(data_dir, store)
+    except ValueError as exc:  # a bad --store URL
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(code=exits.USAGE) from exc
+    no_pages = f"error: {paths.store.uri()} has no landed pages (no {paths.landing_uri('pages')})"
     if not paths.root.exists() and paths.store.is_local:  # nothing to lock, nor to re-clean
         typer.echo(no_pages, err=True)
         raise typer.Exit(code=exits.FAILED)

@@ -93,3 +93,33 @@ def test_clean_on_a_live_simulator_article_prints_the_body_once(simulator, tmp_p
     assert "[1] Kết quả đến ngày 30/6/2023" in out  # footnote kept with its marker
     for chrome in ("Hôm nay:", "Tất cả:", "Đăng lúc:", "bình luận", "Bấm vào đây để nhận mã", "SĐT"):
         assert chrome not in out, chrome
+
+
+def test_reclean_on_a_store_apart_from_the_data_dir(tmp_path, store_url) -> None:
+    """`--store` re-cleans pages landed in another directory or a bucket (as `crawl --store` lands them)."""
+    from datetime import UTC, datetime
+
+    from ingest.land import PAGES_SCHEMA, land_part, store_raw
+    from ingest.paths import DataPaths
+    from tests.helpers.landing import rows_of
+
+    data_dir = tmp_path / "data"
+    paths = DataPaths.at(data_dir, store_url).ensure()
+    sha = store_raw(paths.store, (PAGES / "wordpress.html").read_bytes())
+    row = {"site_id": "an-binh", "url": "http://h/p", "fetched_at": datetime(2026, 1, 2, tzinfo=UTC),
+           "change": "new", "content_sha256": sha, "status": 200}  # fmt: skip
+    land_part(
+        paths.store, "pages", PAGES_SCHEMA, [row], crawl_date="2026-01-02", site_id="an-binh", name="r1"
+    )
+    # Without --store the data directory itself is the store: it holds no pages.
+    assert runner.invoke(app, ["reclean", "--data-dir", str(data_dir)]).exit_code == 1
+    result = runner.invoke(app, ["reclean", "--data-dir", str(data_dir), "--store", store_url])
+    assert result.exit_code == 0, result.output
+    assert "1 documents written" in result.output
+    assert rows_of(paths, "documents")[0]["title"] == "Hội nghị tổng kết năm 2022"
+
+
+def test_reclean_rejects_a_bad_store_in_one_line(tmp_path) -> None:
+    result = runner.invoke(app, ["reclean", "--data-dir", str(tmp_path), "--store", "ftp://x/y"])
+    assert result.exit_code == 2
+    assert result.output.strip().count("\n") == 0 and "error:" in result.output
