@@ -8,12 +8,15 @@ racing for an expired lease exactly one wins. A local store uses `runlock.Direct
 (link(2) and a flock-guarded compare-and-swap). Locks live under `<store>/locks/`.
 
 Used for the run lock of a data directory whose store is shared (`run_lock_for`) and for the
-nightly near-duplicate step (one at a time per clean version).
+nightly near-duplicate step (one at a time per clean version). A local store apart from the data
+directory is locked with it (`BothRunLocks`): two data directories on one store then exclude each
+other as two runs on one data directory do.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from types import TracebackType
 from typing import Any
 
 from ingest.runlock import (
@@ -21,6 +24,7 @@ from ingest.runlock import (
     DirectoryLockStore,
     FileRunLock,
     LeaseRunLock,
+    LockOwner,
     LockStore,
     RunLock,
 )
@@ -147,7 +151,14 @@ def run_lock_for(
     then freed as soon as its process ends; a shared-store lease expires `DEFAULT_LEASE_S`
     after a killed holder stopped renewing it). `wait_s`: wait that long for another run."""
     if store.is_local:
-        return FileRunLock(data_dir, run_id, lease_s=lease_s, wait_s=wait_s)
+        here = Path(data_dir).expanduser().resolve()
+        there = Path(store.path()).resolve()
+        if here == there:
+            return FileRunLock(data_dir, run_id, lease_s=lease_s, wait_s=wait_s)
+        # The warehouse lives in the data directory, the landing in the store: both are held.
+        return BothRunLocks(
+            [FileRunLock(d, run_id, lease_s=lease_s, wait_s=wait_s) for d in sorted({here, there})]
+        )
     return lease(
         store,
         "run",
@@ -156,3 +167,40 @@ def run_lock_for(
         wait_s=wait_s,
         keep_between_tasks=lease_s is not None,
     )
+
+
+class BothRunLocks:
+    """Several run locks held as one, taken in a fixed order (no two runs can deadlock on them);
+    if one is busy, those already taken are given back and its RunLocked is raised."""
+
+    def __init__(self, locks: list[FileRunLock]) -> None:
+        self.locks = locks
+        self._held: list[FileRunLock] = []
+
+    def acquire(self) -> LockOwner:
+        owner: LockOwner | None = None
+        try:
+            for lock in self.locks:
+                owner = lock.acquire()
+                self._held.append(lock)
+        except BaseException:
+            self.release()
+            raise
+        assert owner is not None
+        return owner
+
+    def release(self, *, final: bool = False) -> None:
+        while self._held:
+            self._held.pop().release(final=final)
+
+    def check(self) -> None:
+        for lock in self.locks:
+            lock.check()
+
+    def __enter__(self) -> LockOwner:
+        return self.acquire()
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.release()

@@ -66,6 +66,25 @@ def test_the_run_lock_follows_the_store(tmp_path, s3):
         second.acquire()
 
 
+def test_two_data_dirs_on_one_local_store_exclude_each_other(tmp_path):
+    """A local store apart from the data directory is locked too: its landing is not shared by two runs."""
+    store = Store.at(tmp_path / "store")
+    first = run_lock_for(tmp_path / "a", store, "r1")
+    with first, pytest.raises(RunLocked, match="r1"):
+        run_lock_for(tmp_path / "b", store, "r2").acquire()
+    with first, pytest.raises(RunLocked, match="r1"):  # one data dir, two stores: its warehouse
+        run_lock_for(tmp_path / "a", Store.at(tmp_path / "other"), "r3").acquire()
+
+
+def test_a_refused_run_gives_back_the_locks_it_had_taken(tmp_path):
+    store_dir, busy_dir = tmp_path / "store", tmp_path / "z"  # taken in path order: store, then z
+    with run_lock_for(busy_dir, Store.at(busy_dir), "r1"):
+        with pytest.raises(RunLocked, match="r1"):  # takes the store's lock, then finds z busy
+            run_lock_for(busy_dir, Store.at(store_dir), "r2").acquire()
+        with run_lock_for(store_dir, Store.at(store_dir), "r3") as owner:  # the store's was given back
+            assert owner.run_id == "r3"
+
+
 def test_the_tasks_of_one_run_join_and_its_lease_bridges_the_gap_between_them(tmp_path, store_url):
     """As the DAG tasks take it (dags/xaetl_common.py): the same run id joins, another run is
     refused also between the run's tasks, until the run's last task ends the claim."""
