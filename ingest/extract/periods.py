@@ -7,6 +7,7 @@ term) is read back in one place, `ingest/period_codes.py`.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -23,6 +24,9 @@ AS_OF_RE = re.compile(
     rf"([0-9]{{1,2}})[^\S\n]*[/.-][^\S\n]*([0-9]{{1,2}})(?:[^\S\n]*[/.-][^\S\n]*{_Y})?(?![0-9])"
     rf"|(?:tính[^\S\n]+)?(?:đến|tới)[^\S\n]+(?:hết[^\S\n]+)?ngày[^\S\n]+([0-9]{{1,2}})[^\S\n]+tháng[^\S\n]+([0-9]{{1,2}})"
     rf"(?:[^\S\n]+năm[^\S\n]+{_Y})?"
+    # "tính đến hết tháng 8/2018": the running total to the month's last day
+    rf"|(?:tính[^\S\n]+)?(?:đến|tới)[^\S\n]+(?:hết|cuối)[^\S\n]+tháng[^\S\n]+([0-9]{{1,2}})"
+    rf"(?:[^\S\n]*/[^\S\n]*|[^\S\n]+năm[^\S\n]+){_Y}(?![0-9])"
 )
 # Every AS_OF_RE match opens with one of these words; the pattern itself opens with an optional group,
 # which makes the engine try every position, so `as_of_matches` jumps between these words instead.
@@ -35,13 +39,16 @@ NINE_M_RE = re.compile(
     rf"(?<!ngày )(?<![0-9/])(?:9|09|chín)[^\S\n]+tháng(?![^\S\n]*[0-9])"
     rf"(?:[^\S\n]+đầu[^\S\n]+năm)?(?:[^\S\n]+(?:năm[^\S\n]+)?{_Y})?"
 )
-QUARTER_RE = re.compile(rf"quý[^\S\n]+(iv|i{{1,3}}|[1-4])(?![\w])(?:[^\S\n]*(?:năm|/)[^\S\n]*{_Y})?")
+# `quí` is the older spelling of `quý`, still common in provincial news ("quí I năm nay")
+QUARTER_RE = re.compile(rf"qu[ýí][^\S\n]+(iv|i{{1,3}}|[1-4])(?![\w])(?:[^\S\n]*(?:năm|/)[^\S\n]*{_Y})?")
 TERM_RE = re.compile(rf"nhiệm[^\S\n]+kỳ[^\S\n]*(?:\(?[^\S\n]*){_Y}{_DASH}{_Y}")
 SPAN_RE = re.compile(rf"\(?[^\S\n]*{_Y}{_DASH}{_Y}[^\S\n]*\)?")
 MID_TERM_RE = re.compile(r"(?:sơ kết |đánh giá )?(?:giữa|nửa(?:[^\S\n]+đầu)?)[^\S\n]+nhiệm[^\S\n]+kỳ")
 SECOND_HALF_RE = re.compile(r"nửa[^\S\n]+(?:cuối|sau)[^\S\n]+nhiệm[^\S\n]+kỳ")
 TERM_START_RE = re.compile(r"(?<!so )(?<!so với )(?<!từ )(?<!nửa )đầu[^\S\n]+nhiệm[^\S\n]+kỳ")
-YEAR_RE = re.compile(rf"(?:năm|năm học)[^\S\n]+{_Y}(?![0-9])")
+# a school year `năm học 2022 - 2023` ends in (and is dated by) its second year
+_SCHOOL_YEAR = rf"năm[^\S\n]+học[^\S\n]+(?:(?:19|20)[0-9]{{2}}{_DASH}(?=(?:19|20)[0-9]{{2}}))?"
+YEAR_RE = re.compile(rf"(?:{_SCHOOL_YEAR}|năm[^\S\n]+){_Y}(?![0-9])")
 YEAR_LABEL_RE = re.compile(rf"^[\s\-–•*+]*năm[^\S\n]+{_Y}[^\S\n]*:")
 YEAR_AFTER_RE = re.compile(
     rf"[ \t\u00a0,]*(?:\(?[^\S\n]*)?(?:vào[^\S\n]+|trong[^\S\n]+|của[^\S\n]+)?"
@@ -70,6 +77,9 @@ def _year(raw: str | None, ref_year: int | None) -> int | None:
 def as_of(match: re.Match[str], ref_year: int | None) -> str | None:
     """`as-of:YYYY-MM-DD` from an AS_OF_RE match; None when the date is impossible or yearless."""
     g = match.groups()
+    if g[6]:  # a whole month: its last day
+        y, m = int(g[7]), int(g[6])
+        return f"as-of:{y:04d}-{m:02d}-{calendar.monthrange(y, m)[1]:02d}" if 1 <= m <= 12 else None
     day, month, year = (g[0], g[1], g[2]) if g[0] else (g[3], g[4], g[5])
     y = _year(year, ref_year)
     d, m = int(day), int(month)
@@ -137,7 +147,7 @@ def phrase_period(
     mm = NINE_M_RE.search(text_l) if has_month else None
     if mm and (y := _year(mm.group(1), ref_year)):
         found.append((mm.start(), 1, f"{y}-9M"))
-    mm = QUARTER_RE.search(text_l) if "quý" in text_l else None
+    mm = QUARTER_RE.search(text_l) if "quý" in text_l or "quí" in text_l else None
     if mm and (y := _year(mm.group(2), ref_year)):
         found.append((mm.start(), 1, f"{y}-Q{ROMAN_QUARTERS[mm.group(1)]}"))
     if has_term and term:
@@ -330,6 +340,8 @@ def document_periods(text_l: str, meta_default: str | None, ref_year: int | None
         term_at is None or sub_first[0] < term_at.start() or term_at.start() > 300 or session
     ):
         term = None  # "… 6 tháng đầu năm 2020 …" before any term: a half-year report that names a term
+    elif session and _CLOSING.search(opening) is None:
+        term = None  # "Kỳ họp thứ 13, HĐND … khóa IX, nhiệm kỳ 2016-2021 … năm 2020": a year's session
     kind = _closing_or_congress(opening, term) if term is not None else None
     opens = term is not None and kind != "closing" and _OPENS_TERM.search(opening) is not None
     if term is not None and opens and (year is None or year <= term.start + 1):
@@ -378,4 +390,4 @@ _REPORTED_YEAR = re.compile(
     rf"(?:(?:kết{_S}+quả|tổng{_S}+kết|đánh{_S}+giá|tình{_S}+hình|thực{_S}+hiện|báo{_S}+cáo|trong|cả)"
     rf"[^.\n]{{0,40}}?|^|[.\n]{_S}*)năm{_S}+{_Y}"
 )
-_OWN_YEAR = re.compile(rf"(?<!kỳ )(?<!đoạn )(?<!từ )năm(?:{_S}+học)?{_S}+{_Y}(?![0-9])")
+_OWN_YEAR = re.compile(rf"(?<!kỳ )(?<!đoạn )(?<!từ )(?:{_SCHOOL_YEAR}|năm{_S}+){_Y}(?![0-9])")

@@ -21,6 +21,9 @@ from ingest.extract.periods import (
     year_of,
 )
 from ingest.extract.vocab import PRICE_BASE_WORDS
+from ingest.period_codes import parse_period
+
+CALENDAR_GRANULARITIES = ("year", "half", "nine_months", "quarter")
 
 _Y4 = r"((?:19|20)[0-9]{2})(?![0-9])"
 # "4,86% đầu nhiệm kỳ", "2,35% cuối năm 2022": a period written right after a number is that number's
@@ -44,9 +47,25 @@ SENTENCE_WINDOW = 1500  # a running total scopes at most this many characters ba
 def period_of(doc: Doc, d: Draft, kind: str) -> str:
     """The period code of the drafted mention of the given kind."""
     code = _period_of(doc, d, kind)
+    if code.startswith("as-of:"):
+        code = _closing_day(code, d.sentence.period or _base(doc, kind))
     term = doc.target_period if doc.target_period and doc.target_period.startswith("term-") else None
     if kind == "target" and term is not None and code == term[10:14]:
         return term[:14]  # "đến năm 2030" in a 2025-2030 target list: the term (the gold rules)
+    return code
+
+
+def _base(doc: Doc, kind: str) -> str:
+    """The document's default period for a mention of this kind."""
+    return doc.target_period if kind == "target" and doc.target_period else doc.default_period
+
+
+def _closing_day(code: str, base: str) -> str:
+    """A running total to the last day of the period reported on is that period (`Tính đến hết tháng
+    6 năm 2021, … đạt 47% kế hoạch năm` in a six-month report is 2021-H1); to any other day, the day."""
+    span = parse_period(base)
+    if span.granularity in CALENDAR_GRANULARITIES and span.end_date == parse_period(code).end_date:
+        return base
     return code
 
 
@@ -55,7 +74,7 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
     if d.is_change and d.host is not None and not YEAR_AFTER_RE.match(text_l, d.q.end):
         return _period_of(doc, d.host, kind_of(doc, d.host))
     q, s = d.q, d.sentence
-    base = s.period or (doc.target_period if kind == "target" and doc.target_period else doc.default_period)
+    base = s.period or _base(doc, kind)
     if base.startswith("term-") and bracket_target(doc, s, q):
         return base[:14]  # "(Nghị quyết đề ra 9 - 10%)" in a term review: the whole-term target
     after = YEAR_AFTER_RE.match(text_l, q.end)

@@ -25,6 +25,11 @@ TERM = Term(2020, 2025)
         ("nửa nhiệm kỳ", "term-2020-2025-mid"),
         ("đầu nhiệm kỳ", "term-2020-2025-start"),
         ("nửa cuối nhiệm kỳ", "term-2020-2025-second-half"),
+        ("kết quả quí II năm 2022", "2022-Q2"),  # the older spelling
+        ("năm học 2021 - 2022, toàn huyện", "2022"),  # a school year is dated by its end
+        ("năm học 2022-2023", "2023"),
+        ("tính đến hết tháng 8/2019", "as-of:2019-08-31"),  # a whole month: its last day
+        ("đến hết tháng 2 năm 2024", "as-of:2024-02-29"),
     ],
 )
 def test_phrase_period(text: str, code: str) -> None:
@@ -112,3 +117,30 @@ def test_without_a_year_in_the_opening_the_year_of_a_date_in_the_text() -> None:
         "bản, giá trị giải ngân từ đầu năm đến ngày 10-8-2017 ước đạt 96 tỷ đồng."
     )
     assert doc.default_period == "2017"
+
+
+def test_a_council_session_of_a_year_named_by_its_term_reports_on_the_year() -> None:
+    doc = _doc(
+        "Kỳ họp thứ 11, HĐND xã Tân An khóa XX\n\nNgày 20-12, HĐND xã Tân An khóa XX, nhiệm kỳ 2016-2021 "
+        "họp để đánh giá kết quả thực hiện nhiệm vụ năm 2019, triển khai nhiệm vụ năm 2020. Thu ngân sách "
+        "đạt 12 tỷ đồng."
+    )
+    assert (doc.default_period, doc.target_period) == ("2019", "2020")
+
+
+def test_an_older_spelled_quarter_dates_a_quarterly_conference() -> None:
+    doc = _doc(
+        " date 2022-04 Huyện ủy vừa tổ chức hội nghị đánh giá kết quả công tác quí I, đề ra nhiệm vụ quí II "
+        "năm 2022.\n\nTrong quí I, tổng thu ngân sách 21,5 tỷ đồng."
+    )
+    assert doc.default_period == "2022-Q1"
+
+
+def test_a_running_total_to_the_end_of_the_period_reported_on_is_that_period() -> None:
+    from ingest.extract import extract_mentions
+
+    text = (
+        "THU NGÂN SÁCH 6 THÁNG ĐẦU NĂM 2022\n\nTính đến hết tháng 6 năm 2022, các xã thu ngân sách được "
+        "2,4 tỷ đồng. Tính đến hết tháng 5/2022, các xã đã giải ngân 1,1 tỷ đồng."
+    )
+    assert {m.value: m.period for m in extract_mentions(text)} == {2.4: "2022-H1", 1.1: "as-of:2022-05-31"}
