@@ -56,6 +56,8 @@ def kind_of(doc: Doc, d: Draft) -> str:
     if bracket_target(doc, s, q):
         return "target"
     text_l = doc.text_l
+    if _is_baseline(text_l, s, q):
+        return "actual"  # "phấn đấu giảm số hộ nghèo từ 28 hộ xuống còn 23 hộ": 28 is where it starts
     if (
         s.line_start < s.start
         and after_semicolon(text_l, s.line_start, s.start)
@@ -82,6 +84,21 @@ def kind_of(doc: Doc, d: Draft) -> str:
     if _fronted_later_year(doc, s.line_start, q.start):
         return "target"  # "Đến năm 2030, GRDP … . Vốn đầu tư … đạt ít nhất 560.000 tỉ đồng."
     return "actual"
+
+
+# "từ 28 hộ xuống còn 23 hộ", "từ 36% lên 40%": the level a change starts from (not `từ 10% trở lên`)
+_FROM_BEFORE = re.compile(r"(?:^|[^\w])từ[^\S\n]*$")
+_TO_NUMBER_AFTER = re.compile(
+    r"[^\S\n]*[^\d\n;.,()]{0,30}?(?<!trở )(?<!trở)(?:lên|xuống)(?:[^\S\n]+(?:còn|mức|chỉ còn))?[^\S\n]+"
+    r"(?:dưới[^\S\n]+|trên[^\S\n]+|khoảng[^\S\n]+)?[0-9]"
+)
+
+
+def _is_baseline(text_l: str, s: Sentence, q: Quantity) -> bool:
+    """Whether the quantity is the starting level of a change (`từ 28 hộ xuống còn 23 hộ`)."""
+    return bool(_FROM_BEFORE.search(text_l, max(s.start, q.start - 8), q.start)) and bool(
+        _TO_NUMBER_AFTER.match(text_l, q.end, s.end)
+    )
 
 
 def _fronted_later_year(doc: Doc, line_start: int, pos: int) -> bool:

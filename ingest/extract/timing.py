@@ -23,7 +23,8 @@ from ingest.extract.periods import (
 from ingest.extract.vocab import PRICE_BASE_WORDS
 from ingest.period_codes import parse_period
 
-CALENDAR_GRANULARITIES = ("year", "half", "nine_months", "quarter")
+PART_YEAR_GRANULARITIES = ("half", "nine_months", "quarter")
+CALENDAR_GRANULARITIES = ("year", *PART_YEAR_GRANULARITIES)
 
 _Y4 = r"((?:19|20)[0-9]{2})(?![0-9])"
 # "4,86% đầu nhiệm kỳ", "2,35% cuối năm 2022": a period written right after a number is that number's
@@ -48,7 +49,7 @@ def period_of(doc: Doc, d: Draft, kind: str) -> str:
     """The period code of the drafted mention of the given kind."""
     code = _period_of(doc, d, kind)
     if code.startswith("as-of:"):
-        code = _closing_day(code, d.sentence.period or _base(doc, kind))
+        code = _closing_day(code, _section_base(doc, d.sentence.period, kind))
     term = doc.target_period if doc.target_period and doc.target_period.startswith("term-") else None
     if kind == "target" and term is not None and code == term[10:14]:
         return term[:14]  # "đến năm 2030" in a 2025-2030 target list: the term (the gold rules)
@@ -58,6 +59,22 @@ def period_of(doc: Doc, d: Draft, kind: str) -> str:
 def _base(doc: Doc, kind: str) -> str:
     """The document's default period for a mention of this kind."""
     return doc.target_period if kind == "target" and doc.target_period else doc.default_period
+
+
+def _section_base(doc: Doc, section: str | None, kind: str) -> str:
+    """The period of the mention's section, else the document's default for its kind. Targets set in a
+    report on part of a year (`nhiệm vụ những tháng cuối năm với các chỉ tiêu: …` after the results of
+    `6 tháng đầu năm`) are for the year, not for the part already reported on."""
+    if section is None:
+        return _base(doc, kind)
+    if (
+        kind == "target"
+        and section == doc.default_period
+        and doc.target_period
+        and parse_period(section).granularity in PART_YEAR_GRANULARITIES
+    ):
+        return doc.target_period
+    return section
 
 
 def _closing_day(code: str, base: str) -> str:
@@ -74,7 +91,7 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
     if d.is_change and d.host is not None and not YEAR_AFTER_RE.match(text_l, d.q.end):
         return _period_of(doc, d.host, kind_of(doc, d.host))
     q, s = d.q, d.sentence
-    base = s.period or _base(doc, kind)
+    base = _section_base(doc, s.period, kind)
     if base.startswith("term-") and bracket_target(doc, s, q):
         return base[:14]  # "(Nghị quyết đề ra 9 - 10%)" in a term review: the whole-term target
     after = YEAR_AFTER_RE.match(text_l, q.end)

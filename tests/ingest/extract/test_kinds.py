@@ -1,0 +1,20 @@
+"""Whether a mention is an achieved figure or a target (`ingest.extract.kinds`)."""
+
+from __future__ import annotations
+
+from ingest.extract import extract_mentions
+
+
+def _kinds(text: str) -> dict[float, str]:
+    return {m.value: m.kind for m in extract_mentions(text)}
+
+
+def test_the_level_a_target_change_starts_from_is_achieved() -> None:
+    kinds = _kinds(
+        "Năm 2025, phấn đấu giảm số hộ nghèo từ 41 hộ xuống còn 30 hộ; tỷ lệ che phủ rừng từ 38% lên 41,5%."
+    )
+    assert kinds == {41.0: "actual", 30.0: "target", 38.0: "actual", 41.5: "target"}
+
+
+def test_a_floor_is_no_starting_level() -> None:
+    assert _kinds("Năm 2025, phấn đấu tốc độ tăng trưởng kinh tế từ 8% trở lên.") == {8.0: "target"}
