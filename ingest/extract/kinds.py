@@ -22,13 +22,14 @@ from ingest.extract.vocab import (
     HEDGES_BEFORE,
     HEDGES_IN_CLAUSE,
     PLAN_WORDS,
+    RUNNING_TOTAL_CUES,
     TARGET_CUES,
 )
 
 # Cue words that must start a word: `cue_in(X_WORDS, …)` answers `(?:^|[^\w])(?:<X>)` searches.
 TARGET_CUE_WORDS = re.compile(rf"(?:{words_alt(TARGET_CUES)})(?!\w)")
 HEDGE_CLAUSE_WORDS = re.compile(rf"(?:{words_alt(HEDGES_IN_CLAUSE)})(?!\w)")
-ACTUAL_CUE_WORDS = re.compile(rf"(?:{words_alt(ACTUAL_CUES)})")
+ACTUAL_CUE_WORDS = re.compile(rf"(?:{words_alt(ACTUAL_CUES + RUNNING_TOTAL_CUES)})")
 _HEDGE_BEFORE = re.compile(rf"(?:^|[^\w])(?:{words_alt(HEDGES_BEFORE)})[^\S\n]*$")
 # "(Nghị quyết đề ra 9 - 10%)", "(Nghị quyết 95%)": the plan figure restated beside a result
 _BRACKET_TARGET = re.compile(

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ingest.extract.vocab import ROMAN_QUARTERS
+from ingest.extract.vocab import FORECAST_WORDS, ROMAN_QUARTERS
 
 _Y = r"((?:19|20)[0-9]{2})"
 _DASH = r"[^\S\n]*[-–—][^\S\n]*"
@@ -215,6 +215,8 @@ _DATE_WORDS = re.compile(rf"ngày{_S}+([0-9]{{1,2}}){_S}+tháng{_S}+([0-9]{{1,2}
 _CONGRESS = re.compile(rf"(?<!\w)đại{_S}+hội(?!\w)")
 _CLOSING = re.compile(rf"(?<!\w)(?:tổng{_S}+kết|nhiệm{_S}+kỳ{_S}+qua|cả{_S}+nhiệm{_S}+kỳ|5{_S}+năm{_S}+qua)")
 _MONTHS_SO_FAR = re.compile(rf"(?<![0-9])([0-9]{{1,2}}){_S}+tháng{_S}+đầu{_S}+năm(?:{_S}+{_Y})?")
+# "(dự kiến 6 tháng đầu năm đạt 70% dự toán)": a forecast of a period, not the period reported on
+_FORECAST = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in FORECAST_WORDS)}){_S}*$")
 _DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
@@ -275,7 +277,7 @@ def _subyear(own: str, date_year: int | None) -> tuple[int, str] | None:
     """
     candidates = []
     for rx in (H1_RE, NINE_M_RE, QUARTER_RE):
-        m = rx.search(own)
+        m = next((m for m in rx.finditer(own) if not _FORECAST.search(own, max(0, m.start() - 20), m.start())), None)
         if m:
             found = phrase_period(m.group(0), _year_near(own, m.end(), date_year), None)
             if found:

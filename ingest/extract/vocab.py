@@ -1383,3 +1383,12 @@ SECTOR_PART_MEASURES: tuple[str, ...] = ("tốc độ tăng trưởng", "tốc �
 SECTOR_PART_QUALIFIERS: tuple[str, ...] = ("bình quân", "hằng năm", "hàng năm", "mỗi năm", "trong")
 # Verbs between a sector and its figure in such a breakdown (`dịch vụ tăng 18,2%`).
 SECTOR_PART_VERBS: tuple[str, ...] = ("tăng", "tăng trưởng", "chiếm", "chiếm khoảng", "đạt", "khoảng")
+
+# --- periods and kinds, round 6 (periods6) -------------------------------------------------------
+# A running total to a stated date reports what was achieved by then (`Tổng thu ngân sách, tính đến
+# ngày 31/5/2023, đạt trên 7.743 tỷ đồng (dự kiến 6 tháng đầu năm đạt 70% dự toán)`): an achievement
+# cue like ACTUAL_CUES (`kinds.py`).
+RUNNING_TOTAL_CUES: tuple[str, ...] = ("tính đến ngày", "tính đến hết", "tính đến cuối")
+# Words that make a part-of-year phrase a forecast rather than the period a text reports on
+# (`(dự kiến 6 tháng đầu năm đạt 70% dự toán)` in a news item of May): `periods.document_periods`.
+FORECAST_WORDS: tuple[str, ...] = ("dự kiến", "dự ước", "phấn đấu")

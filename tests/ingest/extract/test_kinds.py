@@ -18,3 +18,11 @@ def test_the_level_a_target_change_starts_from_is_achieved() -> None:
 
 def test_a_floor_is_no_starting_level() -> None:
     assert _kinds("Năm 2025, phấn đấu tốc độ tăng trưởng kinh tế từ 8% trở lên.") == {8.0: "target"}
+
+
+def test_a_running_total_to_a_date_is_achieved_before_a_forecast_in_its_sentence() -> None:
+    kinds = _kinds(
+        "Tổng thu ngân sách trên địa bàn huyện, tính đến ngày 30/4/2022, đạt trên 312 tỷ đồng (dự kiến 6 "
+        "tháng đầu năm đạt 65% dự toán)."
+    )
+    assert kinds[312.0] == "actual"

@@ -144,3 +144,11 @@ def test_a_running_total_to_the_end_of_the_period_reported_on_is_that_period() -
         "2,4 tỷ đồng. Tính đến hết tháng 5/2022, các xã đã giải ngân 1,1 tỷ đồng."
     )
     assert {m.value: m.period for m in extract_mentions(text)} == {2.4: "2022-H1", 1.1: "as-of:2022-05-31"}
+
+
+def test_a_forecast_of_a_half_year_does_not_date_the_article() -> None:
+    doc = _doc(
+        "Huyện Tân Yên: Thu ngân sách đạt 312 tỷ đồng\nTổng thu ngân sách, tính đến ngày 30/4/2022, đạt 312 "
+        "tỷ đồng (dự kiến 6 tháng đầu năm đạt 65% dự toán).\nNăm học 2021 - 2022, toàn huyện có 95 giải."
+    )
+    assert doc.default_period == "2022"
