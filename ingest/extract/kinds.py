@@ -62,7 +62,9 @@ def kind_of(doc: Doc, d: Draft) -> str:
     if (
         s.line_start < s.start
         and after_semicolon(text_l, s.line_start, s.start)
-        and cue_in(_CARRIED_CUE_WORDS, text_l, s.line_start, s.start, slice_start=False)
+        and cue_in(
+            _CARRIED_CUE_WORDS, text_l, _list_start(text_l, s.line_start, s.start), s.start, slice_start=False
+        )
     ):
         # "phấn đấu tổng giá trị sản xuất tăng 10,5%; thu nhập … đạt 61 triệu đồng": the cue carries
         return "target"
@@ -100,6 +102,14 @@ def _is_baseline(text_l: str, s: Sentence, q: Quantity) -> bool:
     return bool(_FROM_BEFORE.search(text_l, max(s.start, q.start - 8), q.start)) and bool(
         _TO_NUMBER_AFTER.match(text_l, q.end, s.end)
     )
+
+
+def _list_start(text_l: str, line_start: int, pos: int) -> int:
+    """Where the `;`-list holding `pos` starts: after the last full stop before it on its line (`… phấn
+    đấu thực hiện các chỉ tiêu. Theo đó, thu ngân sách đạt …; giá trị … ước đạt …`: the cue of an
+    earlier sentence does not carry)."""
+    stop = text_l.rfind(". ", line_start, pos)
+    return stop + 1 if stop >= 0 else line_start
 
 
 def _fronted_later_year(doc: Doc, line_start: int, pos: int) -> bool:

@@ -26,3 +26,13 @@ def test_a_running_total_to_a_date_is_achieved_before_a_forecast_in_its_sentence
         "tháng đầu năm đạt 65% dự toán)."
     )
     assert kinds[312.0] == "actual"
+
+
+def test_a_cue_carries_over_the_items_of_its_own_sentence_only() -> None:
+    kinds = _kinds(
+        "Trong 9 tháng năm 2022, Huyện ủy phấn đấu thực hiện thắng lợi các chỉ tiêu đã đề ra. Theo đó, tổng "
+        "thu ngân sách đạt 18,4 tỷ đồng; giá trị sản xuất công nghiệp ước đạt 615 tỷ đồng."
+    )
+    assert kinds == {18.4: "actual", 615.0: "actual"}
+    carried = _kinds("Năm 2023, phấn đấu tổng giá trị sản xuất tăng 10,5%; thu nhập bình quân đạt 61 triệu đồng.")
+    assert carried[61.0] == "target"
