@@ -15,6 +15,9 @@ from typing import NamedTuple
 from ingest.extract.periods import H2_RE, SPAN_RE, Term, is_party_term, phrase_period
 from ingest.extract.vocab import (
     ACTUAL_HEADINGS,
+    LEAD_ACHIEVED_ADVERBS,
+    LEAD_ACHIEVED_QUALIFIERS,
+    LEAD_ACHIEVED_VERBS,
     LEAD_ANCHORS,
     LEAD_BLOCKERS,
     LEAD_DECISION_NOT_BEFORE,
@@ -66,6 +69,10 @@ _LEAD = re.compile(
 _ANCHOR_FIRSTS = {second: tuple(firsts) for second, firsts in LEAD_ANCHORS.items()}
 _CLAUSE_MARK = re.compile(r"[,;:(](?![0-9])")
 _LEAD_BLOCKED = re.compile(rf"(?<!\w)(?:{_alt(LEAD_BLOCKERS)})(?!\w)")
+_LEAD_ACHIEVED = re.compile(  # "các chỉ tiêu chủ yếu đều đạt và vượt …": targets met, not set (periods6)
+    rf"(?:[^\S\n]+(?:{_alt(LEAD_ACHIEVED_QUALIFIERS)}))?"
+    rf"[^\S\n]+(?:(?:{_alt(LEAD_ACHIEVED_ADVERBS)})[^\S\n]+)?(?:{_alt(LEAD_ACHIEVED_VERBS)})(?!\w)"
+)
 _ENDS_WITH_MARKER = re.compile(r"(?:^|[\s)])(?:[0-9]{1,2}|[ivx]+)\.$")
 _GOES_ON = re.compile(
     r"[\s\-–•*+]*(?:cụ thể|gồm|trong đó|bao gồm|đồng thời|tỷ lệ|tỉ lệ|[0-9]{1,2}[.)]|[ivx]+\.)(?!\w)"
@@ -302,6 +309,8 @@ def _find_lead(text_l: str, s: Sentence) -> int | None:
             clause = c.end()
         before = text_l[clause:start]
         if _LEAD_BLOCKED.search(before) or _reported(text_l, s.start, start):
+            continue
+        if _LEAD_ACHIEVED.match(text_l, end):
             continue
         after = text_l[end : s.end]
         if after.rstrip().endswith(";"):  # the `;`-items after the lead belong to it: read them too

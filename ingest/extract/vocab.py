@@ -1392,3 +1392,9 @@ RUNNING_TOTAL_CUES: tuple[str, ...] = ("tính đến ngày", "tính đến hết
 # Words that make a part-of-year phrase a forecast rather than the period a text reports on
 # (`(dự kiến 6 tháng đầu năm đạt 70% dự toán)` in a news item of May): `periods.document_periods`.
 FORECAST_WORDS: tuple[str, ...] = ("dự kiến", "dự ước", "phấn đấu")
+# A lead word followed by an achievement reports targets met, it opens no target list (`các chỉ tiêu
+# chủ yếu đều đạt và vượt so với kế hoạch như: …`, `15/15 chỉ tiêu chủ yếu đạt và vượt kế hoạch`):
+# `layout._find_lead`. Words that may end the lead's noun, adverbs, then the achievement verbs.
+LEAD_ACHIEVED_QUALIFIERS: tuple[str, ...] = ("chủ yếu", "đề ra", "kinh tế - xã hội", "kinh tế xã hội")
+LEAD_ACHIEVED_ADVERBS: tuple[str, ...] = ("đều", "đã", "cơ bản", "cơ bản đều", "đều đã")
+LEAD_ACHIEVED_VERBS: tuple[str, ...] = ("đạt và vượt", "đạt, vượt", "hoàn thành", "vượt")

@@ -36,3 +36,16 @@ def test_a_cue_carries_over_the_items_of_its_own_sentence_only() -> None:
     assert kinds == {18.4: "actual", 615.0: "actual"}
     carried = _kinds("Năm 2023, phấn đấu tổng giá trị sản xuất tăng 10,5%; thu nhập bình quân đạt 61 triệu đồng.")
     assert carried[61.0] == "target"
+
+
+def test_a_lead_followed_by_an_achievement_reports_targets_met() -> None:
+    kinds = _kinds(
+        "Trong năm 2021, các chỉ tiêu chủ yếu đều đạt và vượt so với kế hoạch như: giá trị sản xuất nông "
+        "nghiệp đạt 986 tỷ đồng; thu ngân sách nhà nước trên địa bàn đạt trên 52 tỷ đồng."
+    )
+    assert kinds == {986.0: "actual", 52.0: "actual"}
+    assert _kinds("Năm 2021, 14/14 chỉ tiêu chủ yếu đạt và vượt kế hoạch đề ra.")[14.0] == "actual"
+    # a lead that sets targets still does
+    assert _kinds("Các chỉ tiêu chủ yếu năm 2022: giá trị sản xuất nông nghiệp đạt 1.050 tỷ đồng.") == {
+        1050.0: "target"
+    }
