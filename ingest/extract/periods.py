@@ -78,8 +78,11 @@ def as_of(match: re.Match[str], ref_year: int | None) -> str | None:
     """`as-of:YYYY-MM-DD` from an AS_OF_RE match; None when the date is impossible or yearless."""
     g = match.groups()
     if g[6]:  # a whole month: its last day
-        y, m = int(g[7]), int(g[6])
-        return f"as-of:{y:04d}-{m:02d}-{calendar.monthrange(y, m)[1]:02d}" if 1 <= m <= 12 else None
+        whole_year, whole_month = int(g[7]), int(g[6])
+        if not 1 <= whole_month <= 12:
+            return None
+        last = calendar.monthrange(whole_year, whole_month)[1]
+        return f"as-of:{whole_year:04d}-{whole_month:02d}-{last:02d}"
     day, month, year = (g[0], g[1], g[2]) if g[0] else (g[3], g[4], g[5])
     y = _year(year, ref_year)
     d, m = int(day), int(month)
@@ -277,7 +280,7 @@ def _subyear(own: str, date_year: int | None) -> tuple[int, str] | None:
     """
     candidates = []
     for rx in (H1_RE, NINE_M_RE, QUARTER_RE):
-        m = next((m for m in rx.finditer(own) if not _FORECAST.search(own, max(0, m.start() - 20), m.start())), None)
+        m = next((m for m in rx.finditer(own) if not _forecast(own, m.start())), None)
         if m:
             found = phrase_period(m.group(0), _year_near(own, m.end(), date_year), None)
             if found:
@@ -294,6 +297,10 @@ def _subyear(own: str, date_year: int | None) -> tuple[int, str] | None:
             candidates.append((m.start(), code))
             break
     return min(candidates) if candidates else None
+
+
+def _forecast(own: str, pos: int) -> bool:
+    return _FORECAST.search(own, max(0, pos - 20), pos) is not None
 
 
 def _year_near(own: str, pos: int, date_year: int | None) -> int | None:
