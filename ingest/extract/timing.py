@@ -20,7 +20,7 @@ from ingest.extract.periods import (
     phrase_period,
     year_of,
 )
-from ingest.extract.vocab import PRICE_BASE_WORDS
+from ingest.extract.vocab import PRICE_BASE_WORDS, YEAR_REPORT_WORDS
 from ingest.period_codes import parse_period
 
 PART_YEAR_GRANULARITIES = ("half", "nine_months", "quarter")
@@ -36,6 +36,10 @@ _FROM_BEFORE = re.compile(r"(?:^|[^\w])từ[^\S\n]*$")
 _TO_AFTER = re.compile(r"[^\S\n,]*(?:\(?[^()\n]{0,30}\)?[^\S\n]*)?(?<!trở )(?:lên|xuống)(?!\w)")
 _S = r"[^\S\n]"
 _PRICE_BASE = re.compile(rf"(?<!\w)(?:{words_alt(PRICE_BASE_WORDS)})(?:{_S}+năm)?{_S}+{_Y4}")
+# "báo cáo tình hình thực hiện nghị quyết … năm 2023 với các nội dung chủ yếu như: …": the list's year
+_REPORTED_LIST = re.compile(
+    rf"(?<!\w)(?:{words_alt(YEAR_REPORT_WORDS)})(?!\w)[^.:;\n]{{0,100}}?(?<!\w)năm{_S}+{_Y4}[^.:;\n0-9]{{0,60}}:"
+)
 _FULL_YEAR = re.compile(rf"(?<!\w)cả[^\S\n]+năm(?:[^\S\n]+{_Y4})?")
 # Where a sentence ends, for the running-total scope: a line break, or whitespace after `.`/`!`/`?` that
 # does not follow a digit (`30.6. 2023`). Each alternative opens with a literal so the engine skips
@@ -119,6 +123,10 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
     label = YEAR_LABEL_RE.match(text_l, s.start, q.start)
     if label:
         return label.group(1)
+    if ":" in text_l[s.start : q.start]:  # the literal _REPORTED_LIST needs
+        lists = list(_REPORTED_LIST.finditer(text_l, s.start, q.start))
+        if lists and phrase_period(text_l[lists[-1].end() : q.start], doc.ref_year, doc.term) is None:
+            return lists[-1].group(1)
     clause_start = d.left
     for m in CLAUSE_SEP.finditer(text_l, d.left, q.start):
         clause_start = m.end()

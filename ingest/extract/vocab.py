@@ -1398,3 +1398,7 @@ FORECAST_WORDS: tuple[str, ...] = ("dự kiến", "dự ước", "phấn đấu"
 LEAD_ACHIEVED_QUALIFIERS: tuple[str, ...] = ("chủ yếu", "đề ra", "kinh tế - xã hội", "kinh tế xã hội")
 LEAD_ACHIEVED_ADVERBS: tuple[str, ...] = ("đều", "đã", "cơ bản", "cơ bản đều", "đều đã")
 LEAD_ACHIEVED_VERBS: tuple[str, ...] = ("đạt và vượt", "đạt, vượt", "hoàn thành", "vượt")
+# A report of a year named before a colon dates the list after it (`nghe báo cáo tình hình thực hiện
+# nghị quyết … năm 2023 với các nội dung chủ yếu như: thu nhập … ước đạt 65,29 triệu đồng`) even in a
+# text about the next year's resolution: `timing.py`.
+YEAR_REPORT_WORDS: tuple[str, ...] = ("tình hình", "kết quả", "báo cáo")

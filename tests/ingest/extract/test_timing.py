@@ -18,3 +18,15 @@ def test_targets_set_in_a_half_year_report_are_for_the_year() -> None:
     assert found[52.0] == ("actual", "2018-H1")
     assert found[15.0] == ("target", "2018")
     assert found[32.0] == ("target", "2018")
+
+
+def test_a_report_of_a_year_before_a_colon_dates_its_list() -> None:
+    found = _periods(
+        "Hội đồng nhân dân xã Tân Hòa tổ chức kỳ họp thứ 6\n\n08:10 03/01/2023\n\nĐại biểu đã thông qua Nghị "
+        "quyết về phát triển kinh tế xã hội năm 2023 với các chỉ tiêu chủ yếu như: thu nhập bình quân đầu "
+        "người đạt 62 triệu đồng.\n\nTrước đó, đại biểu nghe báo cáo tình hình thực hiện nghị quyết năm 2022 "
+        "với các nội dung chủ yếu như: kinh tế tiếp tục phát triển, thu nhập bình quân đầu người ước đạt "
+        "trên 58,4 triệu đồng/năm."
+    )
+    assert found[62.0] == ("target", "2023")
+    assert found[58.4] == ("actual", "2022")
