@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ingest.extract.vocab import FORECAST_WORDS, ROMAN_QUARTERS
+from ingest.extract.vocab import FORECAST_WORDS, PARTY_CONGRESS_WORDS, ROMAN_QUARTERS
 
 _Y = r"((?:19|20)[0-9]{2})"
 _DASH = r"[^\S\n]*[-–—][^\S\n]*"
@@ -362,6 +362,14 @@ def document_periods(text_l: str, meta_default: str | None, ref_year: int | None
         following = f"term-{term.end}-{term.end + 5}" if term.end - term.start == 5 else None
         return DocPeriods(term.code, following, term, year)
     years = [int(y) for y in _OWN_YEAR.findall(own)]
+    if term is None and sub_first is None and _party_congress(opening):
+        held = year or (years[0] if years else None)
+        # "Đại hội XIV" of 2020 closes 2015-2020 and opens 2020-2025; a half-year meeting that plans the
+        # coming congress ("6 tháng đầu năm … Tổ chức tốt Đại hội Đảng bộ huyện") does neither
+        if held is not None and held % 5 == 0 and _subyear(own, held) is None:
+            return DocPeriods(
+                f"term-{held - 5}-{held}", f"term-{held}-{held + 5}", Term(held, held + 5), held
+            )
     reported = [int(m.group(1)) for m in _REPORTED_YEAR.finditer(own)]
     if date and years and years[0] < date[0] and not reported:
         # "công nhận … đạt chuẩn nông thôn mới năm 2022" in a 2024 article; an article of the first
@@ -390,6 +398,12 @@ def document_periods(text_l: str, meta_default: str | None, ref_year: int | None
     return DocPeriods(str(year) if year else None, str(year + 1) if year else None, term, year)
 
 
+def _party_congress(opening: str) -> bool:
+    """Whether the opening tells of a Party congress (`Báo cáo chính trị trình tại Đại hội`)."""
+    return _CONGRESS.search(opening) is not None and _PARTY_CONGRESS.search(opening) is not None
+
+
+_PARTY_CONGRESS = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in PARTY_CONGRESS_WORDS)})(?!\w)")
 # a congress, or the target list of a new term ("CÁC CHỈ TIÊU CHỦ YẾU TRONG NHIỆM KỲ 2020-2025")
 _OPENS_TERM = re.compile(rf"(?<!\w)(?:đại{_S}+hội|chỉ{_S}+tiêu{_S}+chủ{_S}+yếu|mục{_S}+tiêu)(?!\w)")
 _REVIEWED = re.compile(

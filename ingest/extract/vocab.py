@@ -1402,3 +1402,7 @@ LEAD_ACHIEVED_VERBS: tuple[str, ...] = ("đạt và vượt", "đạt, vượt",
 # nghị quyết … năm 2023 với các nội dung chủ yếu như: thu nhập … ước đạt 65,29 triệu đồng`) even in a
 # text about the next year's resolution: `timing.py`.
 YEAR_REPORT_WORDS: tuple[str, ...] = ("tình hình", "kết quả", "báo cáo")
+# A Party congress named without its term (`Báo cáo chính trị trình tại Đại hội …`, `văn kiện trình đại
+# hội đại biểu đảng bộ tỉnh lần thứ X`) in a year of the five-year grid opens the term starting that
+# year and reviews the one ending it: `periods.document_periods`. Words that make a congress the Party's.
+PARTY_CONGRESS_WORDS: tuple[str, ...] = ("báo cáo chính trị", "văn kiện", "đảng bộ")

@@ -152,3 +152,21 @@ def test_a_forecast_of_a_half_year_does_not_date_the_article() -> None:
         "tỷ đồng (dự kiến 6 tháng đầu năm đạt 65% dự toán).\nNăm học 2021 - 2022, toàn huyện có 95 giải."
     )
     assert doc.default_period == "2022"
+
+
+def test_a_party_congress_named_without_its_term_reviews_the_term_ending_in_its_year() -> None:
+    doc = _doc(
+        "Toàn cảnh đại hội\n\nBáo cáo chính trị trình tại Đại hội cho thấy, những mục tiêu do Đại hội XVI đề "
+        "ra cơ bản đạt. Tổng giá trị sản phẩm năm 2025 đạt 9.120 tỷ đồng, bình quân hàng năm tăng 8,1%."
+    )
+    assert (doc.default_period, doc.target_period) == ("term-2020-2025", "term-2025-2030")
+
+
+def test_a_half_year_meeting_that_plans_the_coming_congress_is_a_half_year() -> None:
+    doc = _doc(
+        "Ngày 15/7, Ban Chấp hành Đảng bộ huyện tổ chức Hội nghị lần thứ 20.\n\nTrong 6 tháng đầu năm, "
+        "Huyện ủy "
+        "đã lãnh đạo hoàn thành một số chỉ tiêu quan trọng: sản lượng lương thực đạt 38.000 tấn.\n\nTrong 6 "
+        "tháng cuối năm 2025, Ban Chấp hành đề ra mục tiêu: tổ chức tốt Đại hội Đảng bộ huyện lần thứ XXI."
+    )
+    assert doc.default_period == "2025-H1"
