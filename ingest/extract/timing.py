@@ -53,7 +53,7 @@ def period_of(doc: Doc, d: Draft, kind: str) -> str:
     """The period code of the drafted mention of the given kind."""
     code = _period_of(doc, d, kind)
     if code.startswith("as-of:"):
-        code = _closing_day(code, _section_base(doc, d.sentence.period, kind))
+        code = _closing_month(doc, d, code, _section_base(doc, d.sentence.period, kind))
     term = doc.target_period if doc.target_period and doc.target_period.startswith("term-") else None
     if kind == "target" and term is not None and code == term[10:14]:
         return term[:14]  # "đến năm 2030" in a 2025-2030 target list: the term (the gold rules)
@@ -81,13 +81,17 @@ def _section_base(doc: Doc, section: str | None, kind: str) -> str:
     return section
 
 
-def _closing_day(code: str, base: str) -> str:
-    """A running total to the last day of the period reported on is that period (`Tính đến hết tháng
-    6 năm 2021, … đạt 47% kế hoạch năm` in a six-month report is 2021-H1); to any other day, the day."""
+def _closing_month(doc: Doc, d: Draft, code: str, base: str) -> str:
+    """A running total to the end of the last month of the period reported on is that period (`Tính đến
+    hết tháng 6 năm 2021, … đạt 47% kế hoạch năm` in a six-month report is 2021-H1). A day written out
+    (`đến ngày 30/6/2023`) stays the day, as the gold rules write it."""
     span = parse_period(base)
-    if span.granularity in CALENDAR_GRANULARITIES and span.end_date == parse_period(code).end_date:
-        return base
-    return code
+    if span.granularity not in CALENDAR_GRANULARITIES or span.end_date != parse_period(code).end_date:
+        return code
+    month = int(code[11:13])
+    lo = max(0, d.sentence.line_start, d.q.start - SENTENCE_WINDOW)
+    whole = re.compile(rf"(?:hết|cuối){_S}+tháng{_S}+0?{month}(?![0-9])")
+    return base if whole.search(doc.text_l, lo, d.q.start) else code
 
 
 def _period_of(doc: Doc, d: Draft, kind: str) -> str:
