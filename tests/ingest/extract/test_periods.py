@@ -145,7 +145,7 @@ def test_a_running_total_to_the_end_of_the_period_reported_on_is_that_period() -
     )
     assert {m.value: m.period for m in extract_mentions(text)} == {2.4: "2022-H1", 1.1: "as-of:2022-05-31"}
     # a day written out stays the day
-    dated = "THU NGÂN SÁCH 6 THÁNG ĐẦU NĂM 2022\n\nTính đến ngày 30/6/2022, các xã thu ngân sách được 2,4 tỷ đồng."
+    dated = "THU NGÂN SÁCH 6 THÁNG ĐẦU NĂM 2022\n\nTính đến ngày 30/6/2022, các xã thu được 2,4 tỷ đồng."
     assert [m.period for m in extract_mentions(dated)] == ["as-of:2022-06-30"]
 
 
