@@ -17,6 +17,7 @@ from ingest.extract.periods import TARGET_YEAR_RE
 from ingest.extract.roles import HEDGE_AFTER
 from ingest.extract.vocab import (
     ACTUAL_CUES,
+    ASSIGNED_PLAN_CUES,
     BRACKET_PLAN_VERBS,
     CARRIED_TARGET_CUES,
     HEDGES_BEFORE,
@@ -27,7 +28,7 @@ from ingest.extract.vocab import (
 )
 
 # Cue words that must start a word: `cue_in(X_WORDS, …)` answers `(?:^|[^\w])(?:<X>)` searches.
-TARGET_CUE_WORDS = re.compile(rf"(?:{words_alt(TARGET_CUES)})(?!\w)")
+TARGET_CUE_WORDS = re.compile(rf"(?:{words_alt(TARGET_CUES + ASSIGNED_PLAN_CUES)})(?!\w)")
 HEDGE_CLAUSE_WORDS = re.compile(rf"(?:{words_alt(HEDGES_IN_CLAUSE)})(?!\w)")
 ACTUAL_CUE_WORDS = re.compile(rf"(?:{words_alt(ACTUAL_CUES + RUNNING_TOTAL_CUES)})")
 _HEDGE_BEFORE = re.compile(rf"(?:^|[^\w])(?:{words_alt(HEDGES_BEFORE)})[^\S\n]*$")

@@ -15,6 +15,7 @@ from typing import NamedTuple
 from ingest.extract.periods import H2_RE, SPAN_RE, Term, is_party_term, phrase_period
 from ingest.extract.vocab import (
     ACTUAL_HEADINGS,
+    BUDGET_ESTIMATE_LEADS,
     LEAD_ACHIEVED_ADVERBS,
     LEAD_ACHIEVED_QUALIFIERS,
     LEAD_ACHIEVED_VERBS,
@@ -53,7 +54,7 @@ _QUANTITY_IN_LINE = re.compile(
     r"[0-9](?:[.,]?[0-9])*[^\S\n]*(?:%|ha\b|tấn|tạ|triệu|tỷ|đồng|con\b|người|hộ\b)"
 )
 _KIND_RE = {
-    "target": re.compile("|".join(re.escape(w) for w in TARGET_HEADINGS)),
+    "target": re.compile("|".join(re.escape(w) for w in TARGET_HEADINGS + BUDGET_ESTIMATE_LEADS)),
     "weak_target": re.compile("|".join(re.escape(w) for w in WEAK_TARGET_HEADINGS)),
     "actual": re.compile("|".join(re.escape(w) for w in ACTUAL_HEADINGS)),
 }
@@ -64,7 +65,7 @@ def _alt(words: tuple[str, ...]) -> str:
 
 
 _LEAD = re.compile(
-    rf"(?<!\w)(?:{_alt(TARGET_LEADS)}|{'|'.join(TARGET_LEAD_PATTERNS)})(?!\w)(?![^\S\n]+quốc[^\S\n]+gia)"
+    rf"(?<!\w)(?:{_alt(TARGET_LEADS + BUDGET_ESTIMATE_LEADS)}|{'|'.join(TARGET_LEAD_PATTERNS)})(?!\w)(?![^\S\n]+quốc[^\S\n]+gia)"
 )
 _ANCHOR_FIRSTS = {second: tuple(firsts) for second, firsts in LEAD_ANCHORS.items()}
 _CLAUSE_MARK = re.compile(r"[,;:(](?![0-9])")

@@ -520,6 +520,7 @@ LEAD_ANCHORS: dict[str, tuple[str, ...]] = {
     "kiến": ("dự",),
     "quyết": ("nghị",),
     "tới": ("đoạn", "kỳ", "gian"),
+    "toán": ("dự",),  # BUDGET_ESTIMATE_LEADS (periods6)
 }
 # ...unless an achievement comes first: `đạt và vượt 21/25 chỉ tiêu nghị quyết đề ra` is a result.
 LEAD_BLOCKERS: tuple[str, ...] = (
@@ -1406,3 +1407,10 @@ YEAR_REPORT_WORDS: tuple[str, ...] = ("tình hình", "kết quả", "báo cáo")
 # hội đại biểu đảng bộ tỉnh lần thứ X`) in a year of the five-year grid opens the term starting that
 # year and reviews the one ending it: `periods.document_periods`. Words that make a congress the Party's.
 PARTY_CONGRESS_WORDS: tuple[str, ...] = ("báo cáo chính trị", "văn kiện", "đảng bộ")
+# A plan assigned from above is a target (`xã được giao chỉ tiêu thu ngân sách là 147 triệu đồng`,
+# `UBND huyện giao dự toán thu ngân sách năm 2024 là 12 tỷ đồng`): cues like TARGET_CUES (`kinds.py`).
+ASSIGNED_PLAN_CUES: tuple[str, ...] = ("giao chỉ tiêu", "giao dự toán", "giao kế hoạch")
+# A resolution that decides the budget estimate opens a list of targets (`Điều 1. Quyết định dự toán thu
+# ngân sách nhà nước … năm 2022 như sau: 1. Tổng số thu …: 14.997.000 triệu đồng`): leads like
+# TARGET_LEADS, anchored on `toán` (`layout.py`).
+BUDGET_ESTIMATE_LEADS: tuple[str, ...] = ("quyết định dự toán", "phê chuẩn dự toán", "giao dự toán")

@@ -49,3 +49,16 @@ def test_a_lead_followed_by_an_achievement_reports_targets_met() -> None:
     assert _kinds("Các chỉ tiêu chủ yếu năm 2022: giá trị sản xuất nông nghiệp đạt 1.050 tỷ đồng.") == {
         1050.0: "target"
     }
+
+
+def test_a_plan_assigned_from_above_is_a_target() -> None:
+    kinds = _kinds("Năm 2019, xã Tân Sơn được giao chỉ tiêu thu ngân sách là 215 triệu đồng.")
+    assert kinds == {215.0: "target"}
+
+
+def test_a_resolution_deciding_the_budget_estimate_sets_targets() -> None:
+    kinds = _kinds(
+        "QUYẾT NGHỊ:\n\nĐiều 1. Quyết định dự toán thu ngân sách nhà nước trên địa bàn, chi ngân sách địa "
+        "phương năm 2023 như sau:\n\n1. Tổng số thu ngân sách nhà nước trên địa bàn: 3.250.000 triệu đồng."
+    )
+    assert kinds == {3250000.0: "target"}
