@@ -48,7 +48,8 @@ SECOND_HALF_RE = re.compile(r"nửa[^\S\n]+(?:cuối|sau)[^\S\n]+nhiệm[^\S\n]+
 TERM_START_RE = re.compile(r"(?<!so )(?<!so với )(?<!từ )(?<!nửa )đầu[^\S\n]+nhiệm[^\S\n]+kỳ")
 # a school year `năm học 2022 - 2023` ends in (and is dated by) its second year
 _SCHOOL_YEAR = rf"năm[^\S\n]+học[^\S\n]+(?:(?:19|20)[0-9]{{2}}{_DASH}(?=(?:19|20)[0-9]{{2}}))?"
-YEAR_RE = re.compile(rf"(?:{_SCHOOL_YEAR}|năm[^\S\n]+){_Y}(?![0-9])")
+# `từ năm 2018 (đến nay)` opens a span that runs to the text's own time: it is not the period
+YEAR_RE = re.compile(rf"(?<!từ )(?:{_SCHOOL_YEAR}|năm[^\S\n]+){_Y}(?![0-9])")
 YEAR_LABEL_RE = re.compile(rf"^[\s\-–•*+]*năm[^\S\n]+{_Y}[^\S\n]*:")
 YEAR_AFTER_RE = re.compile(
     rf"[ \t\u00a0,]*(?:\(?[^\S\n]*)?(?:vào[^\S\n]+|trong[^\S\n]+|của[^\S\n]+)?"
@@ -370,6 +371,12 @@ def document_periods(text_l: str, meta_default: str | None, ref_year: int | None
             return DocPeriods(
                 f"term-{held - 5}-{held}", f"term-{held}-{held + 5}", Term(held, held + 5), held
             )
+    if date is None and year is None and years:
+        # an undated text that goes on to a later year's results ("Đến hết năm 2022, thu nhập … đã đạt
+        # 70,4 triệu đồng, năm 2023 đạt 74,3 triệu đồng") is of the latest year it reports achieved
+        achieved = max((int(m.group(1)) for m in _ACHIEVED_YEAR.finditer(own)), default=0)
+        if achieved > years[0]:
+            years = [achieved] + [y for y in years if y > achieved]
     reported = [int(m.group(1)) for m in _REPORTED_YEAR.finditer(own)]
     if date and years and years[0] < date[0] and not reported:
         # "công nhận … đạt chuẩn nông thôn mới năm 2022" in a 2024 article; an article of the first
@@ -404,6 +411,10 @@ def _party_congress(opening: str) -> bool:
 
 
 _PARTY_CONGRESS = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in PARTY_CONGRESS_WORDS)})(?!\w)")
+# "năm 2023 đạt 74,3 triệu đồng": a year's achieved result (not `năm 2023 đạt chuẩn …`, a status)
+_ACHIEVED_YEAR = re.compile(
+    rf"(?<!từ )(?<!kỳ )(?<!đoạn )năm{_S}+{_Y}{_S}*,?{_S}*(?:đã{_S}+|ước{_S}+)?đạt{_S}+(?:được{_S}+)?[0-9]"
+)
 # a congress, or the target list of a new term ("CÁC CHỈ TIÊU CHỦ YẾU TRONG NHIỆM KỲ 2020-2025")
 _OPENS_TERM = re.compile(rf"(?<!\w)(?:đại{_S}+hội|chỉ{_S}+tiêu{_S}+chủ{_S}+yếu|mục{_S}+tiêu)(?!\w)")
 _REVIEWED = re.compile(

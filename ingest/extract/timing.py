@@ -60,6 +60,17 @@ def period_of(doc: Doc, d: Draft, kind: str) -> str:
     return code
 
 
+# "… đã đạt 70,4 triệu đồng, năm 2023 đạt 74,3 triệu đồng": after a comma, a year with a figure of its own
+_OWN_FIGURE = re.compile(
+    rf"{_S}*(?:đã{_S}+|ước{_S}+)?(?:đạt|là|còn){_S}+(?:được{_S}+|trên{_S}+|hơn{_S}+|gần{_S}+|khoảng{_S}+)?[0-9]"
+)
+
+
+def _next_clause_year(text_l: str, pos: int, after: re.Match[str]) -> bool:
+    """Whether the year written after a figure opens the next clause with a figure of its own."""
+    return "," in text_l[pos : after.start(1)] and _OWN_FIGURE.match(text_l, after.end()) is not None
+
+
 def _base(doc: Doc, kind: str) -> str:
     """The document's default period for a mention of this kind."""
     return doc.target_period if kind == "target" and doc.target_period else doc.default_period
@@ -103,7 +114,7 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
     if base.startswith("term-") and bracket_target(doc, s, q):
         return base[:14]  # "(Nghị quyết đề ra 9 - 10%)" in a term review: the whole-term target
     after = YEAR_AFTER_RE.match(text_l, q.end)
-    if after:
+    if after and not _next_clause_year(text_l, q.end, after):
         return after.group(1)
     if doc.term is not None and (_START_AFTER.match(text_l, q.end) or _parallel_start(doc, d)):
         return f"{doc.term.code}-start"
@@ -111,6 +122,12 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
     if left > s.start:
         # "giảm từ 4,86% đầu nhiệm kỳ xuống còn 2,35%": the previous number's period is not this one's
         attached = YEAR_AFTER_RE.match(text_l, left) or _START_AFTER.match(text_l, left)
+        if (
+            attached is not None
+            and attached.re is YEAR_AFTER_RE
+            and _next_clause_year(text_l, left, attached)
+        ):
+            attached = None  # "70,4 triệu đồng, năm 2023 đạt 74,3 triệu đồng": the year is this number's
         if attached is not None and attached.end() <= q.start:
             left = attached.end()
     full = None
@@ -145,6 +162,7 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
             year = int(code)
             if kind == "target" or base.startswith("term-") or str(year) not in base:
                 return code
+            return base  # "…, năm 2023 đạt 74,3 triệu đồng": its own year, not one fronted earlier
     fronted = _fronted_year(doc, s.line_start, q.start, base, kind, earlier=False)
     if fronted is not None:
         return fronted

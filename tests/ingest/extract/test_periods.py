@@ -173,3 +173,12 @@ def test_a_half_year_meeting_that_plans_the_coming_congress_is_a_half_year() -> 
         "tháng cuối năm 2025, Ban Chấp hành đề ra mục tiêu: tổ chức tốt Đại hội Đảng bộ huyện lần thứ XXI."
     )
     assert doc.default_period == "2025-H1"
+
+
+def test_an_undated_text_is_of_the_latest_year_it_reports_achieved() -> None:
+    doc = _doc(
+        "Từ năm 2017 đến nay, xã Tân Hưng đã huy động 52 tỷ đồng xây dựng nông thôn mới nâng cao.\nĐến hết "
+        "năm 2021, thu nhập bình quân đầu người đã đạt 61,2 triệu đồng, năm 2022 đạt 66,8 triệu đồng."
+    )
+    assert (doc.default_period, doc.target_period) == ("2022", "2023")
+    assert phrase_period("từ năm 2017 đến nay", 2022, None) is None  # the start of a span is no period

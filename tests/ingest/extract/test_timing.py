@@ -30,3 +30,12 @@ def test_a_report_of_a_year_before_a_colon_dates_its_list() -> None:
     )
     assert found[62.0] == ("target", "2023")
     assert found[58.4] == ("actual", "2022")
+
+
+def test_a_year_after_a_comma_with_a_figure_of_its_own_dates_that_figure() -> None:
+    found = _periods(
+        "Đến hết năm 2021, thu nhập bình quân đầu người toàn xã đã đạt 61,2 triệu đồng, năm 2022 đạt 66,8 "
+        "triệu đồng."
+    )
+    assert found[61.2] == ("actual", "2021")
+    assert found[66.8] == ("actual", "2022")
