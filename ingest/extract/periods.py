@@ -221,6 +221,7 @@ _CLOSING = re.compile(rf"(?<!\w)(?:tổng{_S}+kết|nhiệm{_S}+kỳ{_S}+qua|c�
 _MONTHS_SO_FAR = re.compile(rf"(?<![0-9])([0-9]{{1,2}}){_S}+tháng{_S}+đầu{_S}+năm(?:{_S}+{_Y})?")
 # "(dự kiến 6 tháng đầu năm đạt 70% dự toán)": a forecast of a period, not the period reported on
 _FORECAST = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in FORECAST_WORDS)}){_S}*$")
+_WHOLE_YEAR_ESTIMATE = re.compile(rf"(?<!\w)ước(?!\w)[^.\n]{{0,40}}?(?<!\w)cả{_S}+năm(?!{_S}+học)")
 _DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
@@ -286,7 +287,9 @@ def _subyear(own: str, date_year: int | None) -> tuple[int, str] | None:
             found = phrase_period(m.group(0), _year_near(own, m.end(), date_year), None)
             if found:
                 candidates.append((m.start(), found[1]))
-    for m in _MONTHS_SO_FAR.finditer(own):
+    # "… kết quả 11 tháng đầu năm và dự ước khả năng thực hiện cả năm 2019": a year-end report
+    months_so_far = _MONTHS_SO_FAR.finditer(own) if _WHOLE_YEAR_ESTIMATE.search(own) is None else iter(())
+    for m in months_so_far:
         months = int(m.group(1))
         year = int(m.group(2)) if m.group(2) else _year_near(own, m.end(), date_year)
         if year is not None and months in (1, 2, 3, 4, 5, 7, 8, 10, 11):

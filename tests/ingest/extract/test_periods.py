@@ -182,3 +182,13 @@ def test_an_undated_text_is_of_the_latest_year_it_reports_achieved() -> None:
     )
     assert (doc.default_period, doc.target_period) == ("2022", "2023")
     assert phrase_period("từ năm 2017 đến nay", 2022, None) is None  # the start of a span is no period
+
+
+def test_a_report_of_eleven_months_that_estimates_the_whole_year_is_a_year_report() -> None:
+    year_end = _doc(
+        "Trên cơ sở đánh giá kết quả 11 tháng đầu năm và dự ước khả năng thực hiện cả năm 2020, huyện đã "
+        "đạt và vượt kế hoạch 22/24 chỉ tiêu."
+    )
+    assert year_end.default_period == "2020"
+    running = _doc("10 tháng đầu năm 2020, tổng thu ngân sách của xã đạt 4,1 tỷ đồng.")
+    assert running.default_period == "as-of:2020-10-31"
