@@ -17,7 +17,9 @@ from ingest.extract.periods import (
     YEAR_LABEL_RE,
     as_of,
     as_of_matches,
+    Term,
     phrase_period,
+    term_of,
     year_of,
 )
 from ingest.extract.vocab import PRICE_BASE_WORDS, YEAR_REPORT_WORDS
@@ -71,6 +73,12 @@ def _next_clause_year(text_l: str, pos: int, after: re.Match[str]) -> bool:
     return "," in text_l[pos : after.start(1)] and _OWN_FIGURE.match(text_l, after.end()) is not None
 
 
+def _reviewed_term(doc: Doc) -> Term | None:
+    """The term whose start (`đầu nhiệm kỳ`) and middle the results are measured from: the term the
+    document reviews (a congress of 2020-2025 reviews 2015-2020), else the term it names."""
+    return term_of(doc.default_period) or doc.term
+
+
 def _base(doc: Doc, kind: str) -> str:
     """The document's default period for a mention of this kind."""
     return doc.target_period if kind == "target" and doc.target_period else doc.default_period
@@ -116,8 +124,9 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
     after = YEAR_AFTER_RE.match(text_l, q.end)
     if after and not _next_clause_year(text_l, q.end, after):
         return after.group(1)
-    if doc.term is not None and (_START_AFTER.match(text_l, q.end) or _parallel_start(doc, d)):
-        return f"{doc.term.code}-start"
+    reviewed = _reviewed_term(doc)
+    if reviewed is not None and (_START_AFTER.match(text_l, q.end) or _parallel_start(doc, d)):
+        return f"{reviewed.code}-start"
     left = d.left
     if left > s.start:
         # "giảm từ 4,86% đầu nhiệm kỳ xuống còn 2,35%": the previous number's period is not this one's
@@ -151,7 +160,7 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
     clause_start = d.left
     for m in CLAUSE_SEP.finditer(text_l, d.left, q.start):
         clause_start = m.end()
-    found = phrase_period(region, doc.ref_year, doc.term)
+    found = phrase_period(region, doc.ref_year, reviewed)
     if found is not None:
         offset, code = found
         if kind == "target" and base.startswith("term-") and code == base[10:14]:

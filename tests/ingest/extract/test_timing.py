@@ -39,3 +39,12 @@ def test_a_year_after_a_comma_with_a_figure_of_its_own_dates_that_figure() -> No
     )
     assert found[61.2] == ("actual", "2021")
     assert found[66.8] == ("actual", "2022")
+
+
+def test_the_start_of_the_term_a_congress_reviews() -> None:
+    found = _periods(
+        "Đại hội Đảng bộ xã Tân Hòa lần thứ XVI, nhiệm kỳ 2025-2030\n\n10/06/2025\n\nNhiệm kỳ qua, tỷ lệ hộ "
+        "nghèo giảm từ 6,4% đầu nhiệm kỳ xuống còn 1,9%."
+    )
+    assert found[6.4] == ("actual", "term-2020-2025-start")
+    assert found[1.9] == ("actual", "term-2020-2025")
