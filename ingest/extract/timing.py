@@ -15,9 +15,9 @@ from ingest.extract.kinds import bracket_target, kind_of
 from ingest.extract.periods import (
     YEAR_AFTER_RE,
     YEAR_LABEL_RE,
+    Term,
     as_of,
     as_of_matches,
-    Term,
     phrase_period,
     term_of,
     year_of,
