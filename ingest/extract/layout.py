@@ -238,8 +238,8 @@ def _lead_scopes(text_l: str, out: list[Sentence], ref_year: int | None, term: T
         i = k
         line_end = text_l.find("\n", s.start)
         line_end = len(text_l) if line_end < 0 else line_end
-        found = phrase_period(text_l[lead:line_end], ref_year, term) or phrase_period(
-            text_l[s.line_start : lead], ref_year, term
+        found = phrase_period(text_l[lead:line_end], ref_year, term) or _nearest_period(
+            text_l, s.line_start, lead, ref_year, term
         )
         period = found[1] if found else None
         colon = text_l.find(":", lead, min(line_end, lead + 80))
@@ -266,6 +266,27 @@ def _lead_scopes(text_l: str, out: list[Sentence], ref_year: int | None, term: T
             j += 1
         i = max(j, i + 1)
     return out
+
+
+def _nearest_period(
+    text_l: str, lo: int, hi: int, ref_year: int | None, term: Term | None
+) -> tuple[int, str] | None:
+    """The last period named by the nearest sentence of `text_l[lo:hi]` that names one (`… đánh giá
+    năm 2023 và quyết định nhiệm vụ năm 2024. Trong năm, thu ngân sách …. Kỳ họp thông qua Nghị quyết
+    với các chỉ tiêu:` is 2024). periods6."""
+    end = hi
+    while end > lo:
+        stop = text_l.rfind(". ", lo, end)
+        start = stop + 2 if stop >= 0 else lo
+        found = last = phrase_period(text_l[start:end], ref_year, term)
+        while found is not None:
+            last = found
+            start += found[0] + 1
+            found = phrase_period(text_l[start:end], ref_year, term)
+        if last is not None:
+            return last
+        end = stop
+    return None
 
 
 def _anchor_positions(text_l: str) -> list[int]:

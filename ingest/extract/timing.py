@@ -182,6 +182,8 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
             code2 = as_of(m, doc.ref_year)
             if code2:
                 return code2
+    if s.period is not None:
+        return base  # a heading or lead names the period: a year fronted in an earlier sentence does not
     return _fronted_year(doc, s.line_start, q.start, base, kind, earlier=True) or base
 
 
