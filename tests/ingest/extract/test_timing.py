@@ -53,7 +53,8 @@ def test_the_start_of_the_term_a_congress_reviews() -> None:
 def test_targets_of_a_lead_take_the_period_of_the_sentence_nearest_it() -> None:
     found = _periods(
         "Xã Tân Phú tổ chức kỳ họp thứ 7\n\n19/12/2022\n\nHĐND xã Tân Phú tổ chức kỳ họp để đánh giá "
-        "tình hình kinh tế - xã hội năm 2022 và quyết định nhiệm vụ năm 2023. Trong năm, tổng thu ngân sách xã ước đạt "
+        "tình hình kinh tế - xã hội năm 2022 và quyết định nhiệm vụ năm 2023. Trong năm, tổng thu ngân "
+        "sách xã ước đạt "
         "11,4 tỷ đồng. Kỳ họp thông qua Nghị quyết với các chỉ tiêu chủ yếu: thu nhập bình quân đầu người "
         "đạt 57 triệu đồng; tỷ lệ hộ nghèo giảm còn 1,8%."
     )
@@ -65,7 +66,8 @@ def test_targets_of_a_lead_take_the_period_of_the_sentence_nearest_it() -> None:
 def test_a_year_fronted_before_a_lead_does_not_date_its_targets() -> None:
     found = _periods(
         "Kỳ họp thứ 7\n\n19/12/2022\n\nNăm 2022, tổng thu ngân sách xã ước đạt 11,4 tỷ đồng. Kỳ họp "
-        "thông qua Nghị quyết về nhiệm vụ năm 2023 với các chỉ tiêu: thu nhập bình quân đầu người đạt 57 triệu đồng; "
+        "thông qua Nghị quyết về nhiệm vụ năm 2023 với các chỉ tiêu: thu nhập bình quân đầu người đạt 57 "
+        "triệu đồng; "
         "tỷ lệ hộ nghèo giảm còn 1,8%."
     )
     assert found[1.8] == ("target", "2023")
