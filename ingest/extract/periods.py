@@ -385,6 +385,15 @@ def document_periods(text_l: str, meta_default: str | None, ref_year: int | None
         # "công nhận … đạt chuẩn nông thôn mới năm 2022" in a 2024 article; an article of the first
         # months of a year that names the year before reports on it (`12-2-25` … `năm 2024`)
         years = [date[0] - 1] if date[1] <= 3 and date[0] - 1 in years else [date[0]]
+    elif (
+        date
+        and date[1] <= 3
+        and (not years or years[0] == date[0])
+        and (date[0] - 1 in years or _PAST_YEAR.search(own) is not None)
+    ):
+        # an article of the first months that looks ahead to its own year and back on the one before
+        # ("Tuần qua, HĐND … thông qua Nghị quyết … năm 2024 …. Trước đó, … năm 2023 …"; "Năm qua, …")
+        years = [date[0] - 1, date[0]]
     if date and years and min(years) > date[0]:
         years = [date[0]]  # only targets ahead of the page's date: the article is of its own year
     if years and (year is None or years[0] <= year):
@@ -414,6 +423,10 @@ def _party_congress(opening: str) -> bool:
 
 
 _PARTY_CONGRESS = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in PARTY_CONGRESS_WORDS)})(?!\w)")
+# "Năm qua, …", "năm vừa qua": the year just ended (not `5 năm qua`, `những năm qua`, several years)
+_PAST_YEAR = re.compile(
+    rf"(?<![0-9]{_S})(?<!những{_S})(?<!nhiều{_S})(?<!các{_S})(?<!mấy{_S})(?<!\w)năm{_S}+(?:vừa{_S}+)?qua(?!\w)"
+)
 # "năm 2023 đạt 74,3 triệu đồng": a year's achieved result (not `năm 2023 đạt chuẩn …`, a status)
 _ACHIEVED_YEAR = re.compile(
     rf"(?<!từ )(?<!kỳ )(?<!đoạn )năm{_S}+{_Y}{_S}*,?{_S}*(?:đã{_S}+|ước{_S}+)?đạt{_S}+(?:được{_S}+)?[0-9]"

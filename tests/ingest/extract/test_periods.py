@@ -192,3 +192,19 @@ def test_a_report_of_eleven_months_that_estimates_the_whole_year_is_a_year_repor
     assert year_end.default_period == "2020"
     running = _doc("10 tháng đầu năm 2020, tổng thu ngân sách của xã đạt 4,1 tỷ đồng.")
     assert running.default_period == "as-of:2020-10-31"
+
+
+def test_an_article_of_the_first_months_looking_back_on_the_past_year() -> None:
+    doc = _doc(
+        "Huyện Tân Lạc triển khai nhiệm vụ năm 2023\n\n12/01/2023\n\nSáng 12/1, huyện tổ chức hội nghị triển "
+        "khai nhiệm vụ năm 2023. Năm qua, tổng giá trị sản xuất đạt 1.150 tỷ đồng."
+    )
+    assert (doc.default_period, doc.target_period) == ("2022", "2023")
+    session = _doc(
+        "Kỳ họp thứ 8\n\n03/01/2023\n\nTuần qua, HĐND xã thông qua Nghị quyết về nhiệm vụ năm 2023 với "
+        "các chỉ tiêu chủ yếu. Trước đó, đại biểu nghe báo cáo tình hình thực hiện nghị quyết năm 2022."
+    )
+    assert (session.default_period, session.target_period) == ("2022", "2023")
+    # several past years are no year
+    later = _doc("Hội nghị\n\n12/01/2023\n\nNhững năm qua, huyện triển khai nhiệm vụ năm 2023 hiệu quả.")
+    assert later.default_period == "2023"
