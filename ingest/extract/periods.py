@@ -345,6 +345,9 @@ def document_periods(text_l: str, meta_default: str | None, ref_year: int | None
     term = terms[0] if terms else None
     if meta_default and meta_default.startswith("term-") and meta_default.endswith("-mid"):
         return DocPeriods(meta_default, meta_default[:14], term_of(meta_default), year)
+    planned = plan_title_year(opening[:PLAN_TITLE_CHARS])
+    if planned is not None:
+        return DocPeriods(str(planned - 1), str(planned), term, year or planned - 1)
     own = without_comparisons(opening)
     sub_first = _subyear(own, date[0] if date else year)
     term_at = TERM_RE.search(opening)
@@ -415,6 +418,28 @@ def document_periods(text_l: str, meta_default: str | None, ref_year: int | None
     if meta_default:
         return DocPeriods(meta_default, None, term, year)
     return DocPeriods(str(year) if year else None, str(year + 1) if year else None, term, year)
+
+
+PLAN_TITLE_CHARS = 600  # a document's title lies within its first lines
+# "NGHỊ QUYẾT / Về nhiệm vụ phát triển kinh tế - xã hội năm 2024": the title of a plan for a year
+_PLAN_TITLE = re.compile(
+    rf"(?:^|\n)[\s*#_]*(?:(?:nghị{_S}+quyết|kế{_S}+hoạch)[\s*#_]*)?về{_S}+(?:việc{_S}+)?"
+    rf"(?:nhiệm{_S}+vụ|kế{_S}+hoạch|phương{_S}+hướng|mục{_S}+tiêu|dự{_S}+toán)(?!\w)([^\n]{{0,120}}?)"
+    rf"năm{_S}+{_Y}(?![0-9])"
+)
+_RESULT_WORDS = re.compile(
+    rf"(?<!\w)(?:kết{_S}+quả|tình{_S}+hình|thực{_S}+hiện|đánh{_S}+giá|tổng{_S}+kết)(?!\w)"
+)
+
+
+def plan_title_year(head_l: str) -> int | None:
+    """The year a document's title plans for (`Về nhiệm vụ phát triển kinh tế - xã hội năm 2024`): its
+    figures for that year are targets and its results are of the year before. None for a title that
+    reports results (`Về tình hình thực hiện …`, `… kết quả … và nhiệm vụ năm 2024`)."""
+    m = _PLAN_TITLE.search(head_l)
+    if m is None or _RESULT_WORDS.search(m.group(1)):
+        return None
+    return int(m.group(2))
 
 
 def _party_congress(opening: str) -> bool:

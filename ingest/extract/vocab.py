@@ -467,6 +467,8 @@ TARGET_HEADINGS: tuple[str, ...] = (
     "kế hoạch năm",
     "phần thứ hai",
     "dự báo",
+    "chỉ tiêu cụ thể",  # "Điều 3. Chỉ tiêu cụ thể:" (periods6; `Kết quả …` before it still makes results)
+    "chỉ tiêu phấn đấu",  # periods6
 )
 # "chỉ tiêu" heads both results ("Kết quả một số chỉ tiêu quý I") and plans: it makes a target section
 # only when the heading names a period other than the document's own ("chỉ tiêu … năm 2025").

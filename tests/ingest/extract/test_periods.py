@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.extract.periods import Term, phrase_period, terms_in
+from ingest.extract.periods import Term, phrase_period, plan_title_year, terms_in
 
 TERM = Term(2020, 2025)
 
@@ -208,3 +208,23 @@ def test_an_article_of_the_first_months_looking_back_on_the_past_year() -> None:
     # several past years are no year
     later = _doc("Hội nghị\n\n12/01/2023\n\nNhững năm qua, huyện triển khai nhiệm vụ năm 2023 hiệu quả.")
     assert later.default_period == "2023"
+
+
+def test_a_resolution_planning_a_year_reports_on_the_year_before() -> None:
+    from ingest.extract import extract_mentions
+
+    text = (
+        "HỘI ĐỒNG NHÂN DÂN XÃ TÂN AN\n\nTân An, ngày 18 tháng 12 năm 2022\n\nNGHỊ QUYẾT\n"
+        "Về nhiệm vụ phát triển kinh tế - xã hội năm 2023\n\nQUYẾT NGHỊ:\n\n"
+        "Điều 1. Năm qua, tổng thu ngân sách ước thực hiện 7,6 tỷ đồng.\n\n"
+        "Điều 2. Các chỉ tiêu chủ yếu năm 2023: thu nhập bình quân đầu người đạt 57 triệu đồng.\n\n"
+        "Điều 3. Chỉ tiêu cụ thể:\n1. Tổng giá trị sản xuất tăng 8,5%.\n2. Tỷ lệ hộ nghèo giảm còn 2,2%."
+    )
+    found = {m.value: (m.kind, m.period) for m in extract_mentions(text)}
+    assert found == {
+        7.6: ("actual", "2022"),
+        57.0: ("target", "2023"),
+        8.5: ("target", "2023"),
+        2.2: ("target", "2023"),
+    }
+    assert plan_title_year("nghị quyết\nvề tình hình thực hiện nhiệm vụ năm 2022") is None
