@@ -30,6 +30,7 @@ from ingest.extract.vocab import (
     TARGET_HEADINGS,
     TARGET_LEAD_PATTERNS,
     TARGET_LEADS,
+    VERB_LEADS,
     WEAK_TARGET_HEADINGS,
 )
 
@@ -246,6 +247,7 @@ def _lead_scopes(text_l: str, out: list[Sentence], ref_year: int | None, term: T
         rest = text_l[lead:line_end]
         tidy = rest.rstrip()
         title_like = len(tidy) < 100 and "." not in tidy  # "Các chỉ tiêu chủ yếu (nhiệm kỳ 2020-2025)"
+        title_like = title_like and not text_l.startswith(VERB_LEADS, lead)  # a headline (periods6)
         label = not rest[rest.find(":") + 1 :].strip() if colon >= 0 else title_like
         label = label and not _QUANTITY_IN_LINE.search(rest)
         j = i

@@ -1416,3 +1416,7 @@ ASSIGNED_PLAN_CUES: tuple[str, ...] = ("giao chỉ tiêu", "giao dự toán", "g
 # ngân sách nhà nước … năm 2022 như sau: 1. Tổng số thu …: 14.997.000 triệu đồng`): leads like
 # TARGET_LEADS, anchored on `toán` (`layout.py`).
 BUDGET_ESTIMATE_LEADS: tuple[str, ...] = ("quyết định dự toán", "phê chuẩn dự toán", "giao dự toán")
+# Leads that are verbs: a line they open without a colon is a sentence or a headline (`Phấn đấu về đích
+# nông thôn mới đúng lộ trình`), not the label of a list (`Các chỉ tiêu chủ yếu (nhiệm kỳ 2020-2025)`):
+# `layout._lead_scopes`.
+VERB_LEADS: tuple[str, ...] = ("phấn đấu", "dự kiến")

@@ -62,3 +62,16 @@ def test_a_resolution_deciding_the_budget_estimate_sets_targets() -> None:
         "phương năm 2023 như sau:\n\n1. Tổng số thu ngân sách nhà nước trên địa bàn: 3.250.000 triệu đồng."
     )
     assert kinds == {3250000.0: "target"}
+
+
+def test_a_headline_opening_with_a_target_verb_is_no_list_label() -> None:
+    kinds = _kinds(
+        "Phấn đấu về đích nông thôn mới đúng lộ trình\n\nQua rà soát, đã có xã Tân Hòa đạt 16 tiêu chí; 4 xã "
+        "đạt 14 tiêu chí; xã Tân Lập hiện đạt 12 tiêu chí."
+    )
+    assert kinds[4.0] == "actual"
+    assert kinds[12.0] == "actual"
+    # a label with its colon still opens a list
+    assert _kinds("Năm 2024, xã phấn đấu:\nThu nhập bình quân đầu người đạt 66 triệu đồng.") == {
+        66.0: "target"
+    }
