@@ -75,8 +75,8 @@ def test_a_year_fronted_before_a_lead_does_not_date_its_targets() -> None:
 
 def test_a_running_total_to_a_year_end_fronts_its_sentence_without_a_comma() -> None:
     found = _periods(
-        "Tổng kết nhiệm kỳ 2016-2021\n\nĐến cuối năm 2020 thu nhập bình quân đầu người đạt 41 triệu đồng, tăng "
-        "18 triệu đồng so với đầu nhiệm kỳ, tỷ lệ hộ nghèo giảm còn 2,6%."
+        "Tổng kết nhiệm kỳ 2016-2021\n\nĐến cuối năm 2020 thu nhập bình quân đầu người đạt 41 triệu đồng, "
+        "tăng 18 triệu đồng so với đầu nhiệm kỳ, tỷ lệ hộ nghèo giảm còn 2,6%."
     )
     assert found[41.0] == ("actual", "2020")
     assert found[2.6] == ("actual", "2020")
