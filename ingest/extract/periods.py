@@ -215,7 +215,8 @@ _DATE_WEEKDAY = re.compile(
 _CITED = re.compile(
     rf"(?:nghị{_S}+quyết|quyết{_S}+định|thông{_S}+tư|chỉ{_S}+thị|công{_S}+văn|kế{_S}+hoạch{_S}+số|theo)[^\n.;]*$"
 )
-_DATE_WORDS = re.compile(rf"ngày{_S}+([0-9]{{1,2}}){_S}+tháng{_S}+([0-9]{{1,2}}){_S}+năm{_S}+{_Y}")
+# "ngày 18 tháng 12 năm 2023", and on a date line without `ngày` ("Thứ hai, 18 tháng 12 năm 2023")
+_DATE_WORDS = re.compile(rf"(?<![0-9/])([0-9]{{1,2}}){_S}+tháng{_S}+([0-9]{{1,2}}){_S}+năm{_S}+{_Y}")
 _CONGRESS = re.compile(rf"(?<!\w)đại{_S}+hội(?!\w)")
 _CLOSING = re.compile(rf"(?<!\w)(?:tổng{_S}+kết|nhiệm{_S}+kỳ{_S}+qua|cả{_S}+nhiệm{_S}+kỳ|5{_S}+năm{_S}+qua)")
 _MONTHS_SO_FAR = re.compile(rf"(?<![0-9])([0-9]{{1,2}}){_S}+tháng{_S}+đầu{_S}+năm(?:{_S}+{_Y})?")

@@ -228,3 +228,9 @@ def test_a_resolution_planning_a_year_reports_on_the_year_before() -> None:
         2.2: ("target", "2023"),
     }
     assert plan_title_year("nghị quyết\nvề tình hình thực hiện nhiệm vụ năm 2022") is None
+
+
+def test_a_date_line_in_words_without_ngay() -> None:
+    from ingest.extract.periods import document_date
+
+    assert document_date("thứ hai, 18 tháng 12 năm 2023\n") == (2023, 12)
