@@ -22,6 +22,7 @@ from ingest.extract.vocab import (
     CARRIED_TARGET_CUES,
     HEDGES_BEFORE,
     HEDGES_IN_CLAUSE,
+    PAST_PERIOD_CUES,
     PLAN_WORDS,
     RUNNING_TOTAL_CUES,
     TARGET_CUES,
@@ -30,7 +31,7 @@ from ingest.extract.vocab import (
 # Cue words that must start a word: `cue_in(X_WORDS, …)` answers `(?:^|[^\w])(?:<X>)` searches.
 TARGET_CUE_WORDS = re.compile(rf"(?:{words_alt(TARGET_CUES + ASSIGNED_PLAN_CUES)})(?!\w)")
 HEDGE_CLAUSE_WORDS = re.compile(rf"(?:{words_alt(HEDGES_IN_CLAUSE)})(?!\w)")
-ACTUAL_CUE_WORDS = re.compile(rf"(?:{words_alt(ACTUAL_CUES + RUNNING_TOTAL_CUES)})")
+ACTUAL_CUE_WORDS = re.compile(rf"(?:{words_alt(ACTUAL_CUES + RUNNING_TOTAL_CUES + PAST_PERIOD_CUES)})")
 _HEDGE_BEFORE = re.compile(rf"(?:^|[^\w])(?:{words_alt(HEDGES_BEFORE)})[^\S\n]*$")
 # "(Nghị quyết đề ra 9 - 10%)", "(Nghị quyết 95%)": the plan figure restated beside a result
 _BRACKET_TARGET = re.compile(
@@ -70,13 +71,13 @@ def kind_of(doc: Doc, d: Draft) -> str:
         # "phấn đấu tổng giá trị sản xuất tăng 10,5%; thu nhập … đạt 61 triệu đồng": the cue carries
         return "target"
     if s.kind == "target":
-        if cue_in(ACTUAL_CUE_WORDS, text_l, s.start, q.start) and not cue_in(
-            TARGET_CUE_WORDS, text_l, s.start, q.start
+        # an achievement cue counts after the sentence's own lead and target cues only ("phấn đấu thu
+        # ngân sách 10 tỷ đồng và đã đạt 11,3 tỷ đồng")
+        achieved = _last_cue(ACTUAL_CUE_WORDS, text_l, s.start, q.start)
+        if achieved > _last_cue(TARGET_CUE_WORDS, text_l, s.start, q.start) and achieved >= lead_end(
+            text_l, s.start, q.start
         ):
-            # an achievement cue counts after the sentence's own lead only
-            lo = lead_end(text_l, s.start, q.start)
-            if lo == s.start or cue_in(ACTUAL_CUE_WORDS, text_l, lo, q.start):
-                return "actual"
+            return "actual"
         return "target"
     if _ONE_OF_TARGETS.match(text_l, q.end, s.end):
         return "target"  # "… xuống còn 3,9% là một trong những chỉ tiêu quan trọng được Đại hội …"
@@ -85,9 +86,23 @@ def kind_of(doc: Doc, d: Draft) -> str:
             if doc.ref_year and int(m.group(1)) <= doc.ref_year:
                 return "actual"
         return "target"
-    if _fronted_later_year(doc, s.line_start, q.start):
+    if (
+        _fronted_later_year(doc, s.line_start, q.start)
+        and _last_cue(ACTUAL_CUE_WORDS, text_l, s.start, q.start) < 0
+    ):
         return "target"  # "Đến năm 2030, GRDP … . Vốn đầu tư … đạt ít nhất 560.000 tỉ đồng."
     return "actual"
+
+
+def _last_cue(words: re.Pattern[str], text_l: str, lo: int, hi: int) -> int:
+    """Where the last cue of `words` that starts a word lies in `text_l[lo:hi]`; -1 without one."""
+    last, pos = -1, lo
+    while (m := words.search(text_l, pos, hi)) is not None:
+        p = m.start()
+        if p == lo or not (text_l[p - 1].isalnum() or text_l[p - 1] == "_"):
+            last = p
+        pos = p + 1
+    return last
 
 
 # "từ 28 hộ xuống còn 23 hộ", "từ 36% lên 40%": the level a change starts from (not `từ 10% trở lên`)

@@ -119,8 +119,11 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
         return _period_of(doc, d.host, kind_of(doc, d.host))
     q, s = d.q, d.sentence
     base = _section_base(doc, s.period, kind)
-    if base.startswith("term-") and bracket_target(doc, s, q):
-        return base[:14]  # "(Nghị quyết đề ra 9 - 10%)" in a term review: the whole-term target
+    if bracket_target(doc, s, q):
+        if base.startswith("term-"):
+            return base[:14]  # "(Nghị quyết đề ra 9 - 10%)" in a term review: the whole-term target
+        if kind == "target":
+            return _period_of(doc, d, "actual")  # "còn 2,1% (KH 2,5%)": the plan of the result's period
     after = YEAR_AFTER_RE.match(text_l, q.end)
     if after and not _next_clause_year(text_l, q.end, after):
         return after.group(1)

@@ -1420,3 +1420,6 @@ BUDGET_ESTIMATE_LEADS: tuple[str, ...] = ("quyết định dự toán", "phê ch
 # nông thôn mới đúng lộ trình`), not the label of a list (`Các chỉ tiêu chủ yếu (nhiệm kỳ 2020-2025)`):
 # `layout._lead_scopes`.
 VERB_LEADS: tuple[str, ...] = ("phấn đấu", "dự kiến")
+# Words that report the period just past (`Nhiệm kỳ qua, thu nhập … năm 2025 đạt 68 triệu đồng` after
+# `Đại hội đề ra mục tiêu: đến năm 2030, …`): achievement cues like ACTUAL_CUES (`kinds.py`).
+PAST_PERIOD_CUES: tuple[str, ...] = ("nhiệm kỳ qua", "năm qua", "vừa qua")

@@ -75,3 +75,17 @@ def test_a_headline_opening_with_a_target_verb_is_no_list_label() -> None:
     assert _kinds("Năm 2024, xã phấn đấu:\nThu nhập bình quân đầu người đạt 66 triệu đồng.") == {
         66.0: "target"
     }
+
+
+def test_an_achievement_after_the_target_cue_is_achieved() -> None:
+    kinds = _kinds("Năm 2022, xã phấn đấu thu ngân sách 9 tỷ đồng và đã đạt 9,8 tỷ đồng, vượt kế hoạch.")
+    assert kinds == {9.0: "target", 9.8: "actual"}
+
+
+def test_a_past_period_cue_is_achieved_after_a_horizon() -> None:
+    kinds = _kinds(
+        "Đại hội Đảng bộ xã Tân Hòa, nhiệm kỳ 2025-2030\n\n10/06/2025\n\nĐại hội đề ra mục tiêu: "
+        "đến năm 2030, thu nhập bình quân đầu người đạt 95 triệu đồng. Nhiệm kỳ qua, thu nhập bình quân đầu người năm 2025 "
+        "đạt 68 triệu đồng."
+    )
+    assert kinds == {95.0: "target", 68.0: "actual"}

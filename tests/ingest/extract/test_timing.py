@@ -80,3 +80,8 @@ def test_a_running_total_to_a_year_end_fronts_its_sentence_without_a_comma() -> 
     )
     assert found[41.0] == ("actual", "2020")
     assert found[2.6] == ("actual", "2020")
+
+
+def test_a_plan_restated_in_brackets_is_of_the_results_period() -> None:
+    found = _periods("Xã Tân An\n\n20/12/2022\n\nTỷ lệ hộ nghèo năm 2022 còn 2,1% (KH 2,5%).")
+    assert found == {2.1: ("actual", "2022"), 2.5: ("target", "2022")}
