@@ -85,7 +85,7 @@ def test_an_achievement_after_the_target_cue_is_achieved() -> None:
 def test_a_past_period_cue_is_achieved_after_a_horizon() -> None:
     kinds = _kinds(
         "Đại hội Đảng bộ xã Tân Hòa, nhiệm kỳ 2025-2030\n\n10/06/2025\n\nĐại hội đề ra mục tiêu: "
-        "đến năm 2030, thu nhập bình quân đầu người đạt 95 triệu đồng. Nhiệm kỳ qua, thu nhập bình quân đầu người năm 2025 "
-        "đạt 68 triệu đồng."
+        "đến năm 2030, thu nhập bình quân đầu người đạt 95 triệu đồng. Nhiệm kỳ qua, thu nhập bình quân "
+        "đầu người năm 2025 đạt 68 triệu đồng."
     )
     assert kinds == {95.0: "target", 68.0: "actual"}
