@@ -199,7 +199,8 @@ def _fronted_year(doc: Doc, line_start: int, pos: int, base: str, kind: str, *, 
     year = year_at(text_l, front, pos)
     if year is None and earlier and front > line_start:
         year = year_before(doc, line_start, front - 2)
-    if year is not None and year not in base and (kind == "target" or not is_later(year, doc)):
+    own = year is not None and (year not in base or base.startswith("term-"))  # "Năm 2025, …" in a term
+    if year is not None and own and (kind == "target" or not is_later(year, doc)):
         return year
     return None
 

@@ -85,3 +85,13 @@ def test_a_running_total_to_a_year_end_fronts_its_sentence_without_a_comma() -> 
 def test_a_plan_restated_in_brackets_is_of_the_results_period() -> None:
     found = _periods("Xã Tân An\n\n20/12/2022\n\nTỷ lệ hộ nghèo năm 2022 còn 2,1% (KH 2,5%).")
     assert found == {2.1: ("actual", "2022"), 2.5: ("target", "2022")}
+
+
+def test_a_year_fronted_in_a_congress_text_dates_its_figures() -> None:
+    found = _periods(
+        "Đại hội đại biểu Đảng bộ xã Tân Hòa lần thứ XX, nhiệm kỳ 2025 - 2030\n\n15/07/2025\n\n5 năm qua, tốc "
+        "độ tăng trưởng kinh tế bình quân đạt 8,5%/năm. Năm 2025, thu nhập bình quân đầu người ước đạt 72 "
+        "triệu đồng."
+    )
+    assert found[8.5] == ("actual", "term-2020-2025")
+    assert found[72.0] == ("actual", "2025")
