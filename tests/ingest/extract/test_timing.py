@@ -90,8 +90,8 @@ def test_a_plan_restated_in_brackets_is_of_the_results_period() -> None:
 def test_a_year_fronted_in_a_congress_text_dates_its_figures() -> None:
     found = _periods(
         "Đại hội đại biểu Đảng bộ xã Tân Hòa lần thứ XX, nhiệm kỳ 2025 - 2030\n\n15/07/2025\n\n5 năm qua, "
-        "tốc độ tăng trưởng kinh tế bình quân đạt 8,5%/năm. Năm 2025, thu nhập bình quân đầu người ước đạt 72 "
-        "triệu đồng."
+        "tốc độ tăng trưởng kinh tế bình quân đạt 8,5%/năm. Năm 2025, thu nhập bình quân đầu người ước "
+        "đạt 72 triệu đồng."
     )
     assert found[8.5] == ("actual", "term-2020-2025")
     assert found[72.0] == ("actual", "2025")
