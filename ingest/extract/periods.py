@@ -47,9 +47,11 @@ MID_TERM_RE = re.compile(r"(?:sơ kết |đánh giá )?(?:giữa|nửa(?:[^\S\n]
 SECOND_HALF_RE = re.compile(r"nửa[^\S\n]+(?:cuối|sau)[^\S\n]+nhiệm[^\S\n]+kỳ")
 TERM_START_RE = re.compile(r"(?<!so )(?<!so với )(?<!từ )(?<!nửa )đầu[^\S\n]+nhiệm[^\S\n]+kỳ")
 # a school year `năm học 2022 - 2023` ends in (and is dated by) its second year
-_SCHOOL_YEAR = rf"năm[^\S\n]+học[^\S\n]+(?:(?:19|20)[0-9]{{2}}{_DASH}(?=(?:19|20)[0-9]{{2}}))?"
+_SCHOOL_YEAR = rf"[^\S\n]+học[^\S\n]+(?:(?:19|20)[0-9]{{2}}{_DASH}(?=(?:19|20)[0-9]{{2}}))?"
 # `từ năm 2018 (đến nay)` opens a span that runs to the text's own time: it is not the period
-YEAR_RE = re.compile(rf"(?<!từ )(?:{_SCHOOL_YEAR}|năm[^\S\n]+){_Y}(?![0-9])")
+# Patterns open with their literal (`năm`) and look behind it: a leading look-behind would make the engine
+# try every position instead of jumping between occurrences of the literal.
+YEAR_RE = re.compile(rf"năm(?<!từ năm)(?:{_SCHOOL_YEAR}|[^\S\n]+){_Y}(?![0-9])")
 YEAR_LABEL_RE = re.compile(rf"^[\s\-–•*+]*năm[^\S\n]+{_Y}[^\S\n]*:")
 YEAR_AFTER_RE = re.compile(
     rf"[ \t\u00a0,]*(?:\(?[^\S\n]*)?(?:vào[^\S\n]+|trong[^\S\n]+|của[^\S\n]+)?"
@@ -222,7 +224,7 @@ _CLOSING = re.compile(rf"(?<!\w)(?:tổng{_S}+kết|nhiệm{_S}+kỳ{_S}+qua|c�
 _MONTHS_SO_FAR = re.compile(rf"(?<![0-9])([0-9]{{1,2}}){_S}+tháng{_S}+đầu{_S}+năm(?:{_S}+{_Y})?")
 # "(dự kiến 6 tháng đầu năm đạt 70% dự toán)": a forecast of a period, not the period reported on
 _FORECAST = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in FORECAST_WORDS)}){_S}*$")
-_WHOLE_YEAR_ESTIMATE = re.compile(rf"(?<!\w)ước(?!\w)[^.\n]{{0,40}}?(?<!\w)cả{_S}+năm(?!{_S}+học)")
+_WHOLE_YEAR_ESTIMATE = re.compile(rf"ước(?<!\wước)(?!\w)[^.\n]{{0,40}}?(?<!\w)cả{_S}+năm(?!{_S}+học)")
 _DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
@@ -448,14 +450,16 @@ def _party_congress(opening: str) -> bool:
     return _CONGRESS.search(opening) is not None and _PARTY_CONGRESS.search(opening) is not None
 
 
-_PARTY_CONGRESS = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in PARTY_CONGRESS_WORDS)})(?!\w)")
+_PARTY_CONGRESS = re.compile(rf"(?:{'|'.join(re.escape(w) for w in PARTY_CONGRESS_WORDS)})(?!\w)")
 # "Năm qua, …", "năm vừa qua": the year just ended (not `5 năm qua`, `những năm qua`, several years)
 _PAST_YEAR = re.compile(
-    rf"(?<![0-9]{_S})(?<!những{_S})(?<!nhiều{_S})(?<!các{_S})(?<!mấy{_S})(?<!\w)năm{_S}+(?:vừa{_S}+)?qua(?!\w)"
+    rf"năm(?<![0-9]{_S}năm)(?<!những{_S}năm)(?<!nhiều{_S}năm)(?<!các{_S}năm)(?<!mấy{_S}năm)(?<!\wnăm)"
+    rf"{_S}+(?:vừa{_S}+)?qua(?!\w)"
 )
 # "năm 2023 đạt 74,3 triệu đồng": a year's achieved result (not `năm 2023 đạt chuẩn …`, a status)
 _ACHIEVED_YEAR = re.compile(
-    rf"(?<!từ )(?<!kỳ )(?<!đoạn )năm{_S}+{_Y}{_S}*,?{_S}*(?:đã{_S}+|ước{_S}+)?đạt{_S}+(?:được{_S}+)?[0-9]"
+    rf"năm(?<!từ năm)(?<!kỳ năm)(?<!đoạn năm){_S}+{_Y}{_S}*,?{_S}*(?:đã{_S}+|ước{_S}+)?đạt{_S}+"
+    rf"(?:được{_S}+)?[0-9]"
 )
 # a congress, or the target list of a new term ("CÁC CHỈ TIÊU CHỦ YẾU TRONG NHIỆM KỲ 2020-2025")
 _OPENS_TERM = re.compile(rf"(?<!\w)(?:đại{_S}+hội|chỉ{_S}+tiêu{_S}+chủ{_S}+yếu|mục{_S}+tiêu)(?!\w)")
@@ -466,4 +470,4 @@ _REPORTED_YEAR = re.compile(
     rf"(?:(?:kết{_S}+quả|tổng{_S}+kết|đánh{_S}+giá|tình{_S}+hình|thực{_S}+hiện|báo{_S}+cáo|trong|cả)"
     rf"[^.\n]{{0,40}}?|^|[.\n]{_S}*)năm{_S}+{_Y}"
 )
-_OWN_YEAR = re.compile(rf"(?<!kỳ )(?<!đoạn )(?<!từ )(?:{_SCHOOL_YEAR}|năm{_S}+){_Y}(?![0-9])")
+_OWN_YEAR = re.compile(rf"năm(?<!kỳ năm)(?<!đoạn năm)(?<!từ năm)(?:{_SCHOOL_YEAR}|{_S}+){_Y}(?![0-9])")

@@ -40,7 +40,7 @@ _S = r"[^\S\n]"
 _PRICE_BASE = re.compile(rf"(?<!\w)(?:{words_alt(PRICE_BASE_WORDS)})(?:{_S}+năm)?{_S}+{_Y4}")
 # "báo cáo tình hình thực hiện nghị quyết … năm 2023 với các nội dung chủ yếu như: …": the list's year
 _REPORTED_LIST = re.compile(
-    rf"(?<!\w)(?:{words_alt(YEAR_REPORT_WORDS)})(?!\w)[^.:;\n]{{0,100}}?(?<!\w)năm{_S}+{_Y4}[^.:;\n0-9]{{0,60}}:"
+    rf"(?:{words_alt(YEAR_REPORT_WORDS)})(?!\w)[^.:;\n]{{0,100}}?(?<!\w)năm{_S}+{_Y4}[^.:;\n0-9]{{0,60}}:"
 )
 _FULL_YEAR = re.compile(rf"(?<!\w)cả[^\S\n]+năm(?:[^\S\n]+{_Y4})?")
 # Where a sentence ends, for the running-total scope: a line break, or whitespace after `.`/`!`/`?` that
