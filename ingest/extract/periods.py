@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ingest.extract.vocab import FORECAST_WORDS, PARTY_CONGRESS_WORDS, ROMAN_QUARTERS
+from ingest.extract.vocab import CONGRESS_REPORT_WORDS, FORECAST_WORDS, PARTY_CONGRESS_WORDS, ROMAN_QUARTERS
 
 _Y = r"((?:19|20)[0-9]{2})"
 _DASH = r"[^\S\n]*[-–—][^\S\n]*"
@@ -324,6 +324,8 @@ def _closing_or_congress(opening: str, term: Term) -> str | None:
     before = re.split(r"[.!?\n]", before)[
         -1
     ]  # within the term's own sentence ("Nhiệm kỳ qua, … kết quả …. Nhiệm kỳ 2025 - 2030, …")
+    if _CONGRESS_REPORT.search(before):
+        return "congress"  # "Báo cáo chính trị … Đại hội … nhiệm kỳ 2020 - 2025" opens 2020-2025
     if _REVIEWED.search(before):
         return "closing"
     if _CONGRESS.search(before):
@@ -450,6 +452,7 @@ def _party_congress(opening: str) -> bool:
     return _CONGRESS.search(opening) is not None and _PARTY_CONGRESS.search(opening) is not None
 
 
+_CONGRESS_REPORT = re.compile("|".join(re.escape(w) for w in CONGRESS_REPORT_WORDS))
 _PARTY_CONGRESS = re.compile(rf"(?:{'|'.join(re.escape(w) for w in PARTY_CONGRESS_WORDS)})(?!\w)")
 # "Năm qua, …", "năm vừa qua": the year just ended (not `5 năm qua`, `những năm qua`, several years)
 _PAST_YEAR = re.compile(

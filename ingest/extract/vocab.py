@@ -1423,3 +1423,6 @@ VERB_LEADS: tuple[str, ...] = ("phấn đấu", "dự kiến")
 # Words that report the period just past (`Nhiệm kỳ qua, thu nhập … năm 2025 đạt 68 triệu đồng` after
 # `Đại hội đề ra mục tiêu: đến năm 2030, …`): achievement cues like ACTUAL_CUES (`kinds.py`).
 PAST_PERIOD_CUES: tuple[str, ...] = ("nhiệm kỳ qua", "năm qua", "vừa qua")
+# The political report is presented to the congress that opens the term it names (`Báo cáo chính trị
+# … Đại hội Đảng bộ xã lần thứ XV, nhiệm kỳ 2020 - 2025`): no review of that term (`periods.py`).
+CONGRESS_REPORT_WORDS: tuple[str, ...] = ("báo cáo chính trị", "văn kiện đại hội", "dự thảo văn kiện")
