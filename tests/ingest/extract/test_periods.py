@@ -238,8 +238,8 @@ def test_a_date_line_in_words_without_ngay() -> None:
 
 def test_the_political_report_to_a_congress_opens_the_term_it_names() -> None:
     doc = _doc(
-        "Báo cáo chính trị Đại hội Đảng bộ xã Tân Hòa lần thứ XVI, nhiệm kỳ 2025 - 2030\n\nII. MỤC TIÊU NHIỆM "
-        "KỲ 2025 - 2030\n1. Tỷ lệ che phủ rừng đạt 46% vào năm 2030."
+        "Báo cáo chính trị Đại hội Đảng bộ xã Tân Hòa lần thứ XVI, nhiệm kỳ 2025 - 2030\n\n"
+        "II. MỤC TIÊU NHIỆM KỲ 2025 - 2030\n1. Tỷ lệ che phủ rừng đạt 46% vào năm 2030."
     )
     assert (doc.default_period, doc.target_period) == ("term-2020-2025", "term-2025-2030")
     closing = _doc("Báo cáo tổng kết nhiệm kỳ 2020 - 2025\n\nThu nhập bình quân đầu người đạt 68 triệu đồng.")
