@@ -22,7 +22,7 @@ from ingest.extract.periods import (
     term_of,
     year_of,
 )
-from ingest.extract.vocab import PRICE_BASE_WORDS, YEAR_REPORT_WORDS
+from ingest.extract.vocab import NOW_FRONTS, PRICE_BASE_WORDS, YEAR_REPORT_WORDS
 from ingest.period_codes import parse_period
 
 PART_YEAR_GRANULARITIES = ("half", "nine_months", "quarter")
@@ -42,6 +42,7 @@ _PRICE_BASE = re.compile(rf"(?<!\w)(?:{words_alt(PRICE_BASE_WORDS)})(?:{_S}+năm
 _REPORTED_LIST = re.compile(
     rf"(?:{words_alt(YEAR_REPORT_WORDS)})(?!\w)[^.:;\n]{{0,100}}?(?<!\w)năm{_S}+{_Y4}[^.:;\n0-9]{{0,60}}:"
 )
+_NOW_FRONT = re.compile(rf"[\s\-–•*+(]*(?:{words_alt(NOW_FRONTS)})(?!\w)")
 _FULL_YEAR = re.compile(rf"(?<!\w)cả[^\S\n]+năm(?:[^\S\n]+{_Y4})?")
 # Where a sentence ends, for the running-total scope: a line break, or whitespace after `.`/`!`/`?` that
 # does not follow a digit (`30.6. 2023`). Each alternative opens with a literal so the engine skips
@@ -187,6 +188,8 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
                 return code2
     if s.period is not None:
         return base  # a heading or lead names the period: a year fronted in an earlier sentence does not
+    if _NOW_FRONT.match(text_l, sentence_front(text_l, s.line_start, q.start)):
+        return base  # "Hiện nay, tỷ lệ hộ nghèo còn 0,8%": the text's own time
     return _fronted_year(doc, s.line_start, q.start, base, kind, earlier=True) or base
 
 

@@ -1426,3 +1426,6 @@ PAST_PERIOD_CUES: tuple[str, ...] = ("nhiệm kỳ qua", "năm qua", "vừa qua"
 # The political report is presented to the congress that opens the term it names (`Báo cáo chính trị
 # … Đại hội Đảng bộ xã lần thứ XV, nhiệm kỳ 2020 - 2025`): no review of that term (`periods.py`).
 CONGRESS_REPORT_WORDS: tuple[str, ...] = ("báo cáo chính trị", "văn kiện đại hội", "dự thảo văn kiện")
+# Words fronting a sentence with the text's own time (`Hiện nay, tỷ lệ hộ nghèo còn 0,8%` after `Đến hết
+# năm 2023, …`): a year fronted in an earlier sentence does not date it (`timing.py`).
+NOW_FRONTS: tuple[str, ...] = ("hiện nay", "hiện tại", "đến nay", "cho đến nay", "tính đến nay")

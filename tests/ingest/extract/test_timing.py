@@ -95,3 +95,11 @@ def test_a_year_fronted_in_a_congress_text_dates_its_figures() -> None:
     )
     assert found[8.5] == ("actual", "term-2020-2025")
     assert found[72.0] == ("actual", "2025")
+
+
+def test_a_sentence_fronted_with_now_is_of_the_texts_own_time() -> None:
+    found = _periods(
+        "Xã Tân Lợi nâng cao chất lượng tiêu chí\n\n15/04/2024\n\nĐến hết năm 2023, thu nhập bình quân đầu "
+        "người đạt 64 triệu đồng. Hiện nay, tỷ lệ hộ nghèo còn 0,8%."
+    )
+    assert found == {64.0: ("actual", "2023"), 0.8: ("actual", "2024")}
