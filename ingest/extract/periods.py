@@ -240,7 +240,26 @@ class DocPeriods:
 
 def document_date(text_l: str) -> tuple[int, int] | None:
     """(year, month) of the first date written in the document's first lines (its issue or post date)."""
-    return _head_date(text_l[:250])  # the page's date lines; a date further down is a date in the body
+    return _page_date(text_l[:DATE_LINE_CHARS])
+
+
+@lru_cache(maxsize=64)
+def _page_date(head: str) -> tuple[int, int] | None:
+    # the page's date lines; a date further down is a date in the body, unless it stands on a line of
+    # its own under a long page header ("… quý ii-2026\n\n19/3/2026\n16 lượt xem")
+    found = _head_date(head[:250])
+    if found is None and (line := _DATE_LINE.search(head, 250)) is not None:
+        month = int(line.group(2))
+        return (int(line.group(3)), month) if 1 <= month <= 12 else None
+    return found
+
+
+DATE_LINE_CHARS = 1200  # how far down a page a date line alone on its line is still the post date
+_DATE_LINE = re.compile(
+    r"^[^\S\n]*\(?[^\S\n]*([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]((?:19|20)[0-9]{2})[^\S\n]*\)?"
+    r"(?:[^\S\n]*[-|,]?[^\S\n]*[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?[^\S\n]*$",
+    re.MULTILINE,
+)
 
 
 @lru_cache(maxsize=64)

@@ -244,3 +244,11 @@ def test_the_political_report_to_a_congress_opens_the_term_it_names() -> None:
     assert (doc.default_period, doc.target_period) == ("term-2020-2025", "term-2025-2030")
     closing = _doc("Báo cáo tổng kết nhiệm kỳ 2020 - 2025\n\nThu nhập bình quân đầu người đạt 68 triệu đồng.")
     assert closing.default_period == "term-2020-2025"
+
+
+def test_a_date_alone_on_its_line_under_a_long_page_header() -> None:
+    from ingest.extract.periods import document_date
+
+    header = "trang chủ | tin tức | " * 15 + "\nkết quả quý i, nhiệm vụ quý ii-2026\n\n"
+    assert document_date(header + "19/3/2026\n16 lượt xem\nnội dung") == (2026, 3)
+    assert document_date(header + "thu ngân sách đến ngày 19/3/2026 đạt 5 tỷ đồng") is None
