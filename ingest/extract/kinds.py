@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.extract.context import Doc, Draft, cue_in, words_alt
+from ingest.extract.context import CLAUSE_SEP, Doc, Draft, cue_in, words_alt
 from ingest.extract.fronts import horizon_before, is_later
 from ingest.extract.layout import Sentence, lead_end
 from ingest.extract.numbers import Quantity
@@ -23,6 +23,8 @@ from ingest.extract.vocab import (
     HEDGES_BEFORE,
     HEDGES_IN_CLAUSE,
     PAST_PERIOD_CUES,
+    PLAN_SUBJECT_BLOCKERS,
+    PLAN_SUBJECTS,
     PLAN_WORDS,
     RUNNING_TOTAL_CUES,
     TARGET_CUES,
@@ -79,6 +81,8 @@ def kind_of(doc: Doc, d: Draft) -> str:
         ):
             return "actual"
         return "target"
+    if _plan_subject(text_l, d):
+        return "target"  # "chỉ tiêu huyện giao thu ngân sách 9 tỷ đồng"
     if _ONE_OF_TARGETS.match(text_l, q.end, s.end):
         return "target"  # "… xuống còn 3,9% là một trong những chỉ tiêu quan trọng được Đại hội …"
     if cue_in(TARGET_CUE_WORDS, text_l, s.start, q.start):
@@ -92,6 +96,20 @@ def kind_of(doc: Doc, d: Draft) -> str:
     ):
         return "target"  # "Đến năm 2030, GRDP … . Vốn đầu tư … đạt ít nhất 560.000 tỉ đồng."
     return "actual"
+
+
+_PLAN_SUBJECT = re.compile(rf"(?:{words_alt(PLAN_SUBJECTS)})(?!\w)")
+_PLAN_SUBJECT_BLOCKED = re.compile(rf"(?:{words_alt(PLAN_SUBJECT_BLOCKERS)})(?!\w)")
+
+
+def _plan_subject(text_l: str, d: Draft) -> bool:
+    """Whether a plan is the subject of the figure in its clause, with no result verb before the figure."""
+    q = d.q
+    clause = d.left
+    for m in CLAUSE_SEP.finditer(text_l, d.left, q.start):
+        clause = m.end()
+    plan = _last_cue(_PLAN_SUBJECT, text_l, clause, q.start)
+    return plan >= 0 and _last_cue(_PLAN_SUBJECT_BLOCKED, text_l, clause, q.start) < 0
 
 
 def _last_cue(words: re.Pattern[str], text_l: str, lo: int, hi: int) -> int:

@@ -1429,3 +1429,28 @@ CONGRESS_REPORT_WORDS: tuple[str, ...] = ("báo cáo chính trị", "văn kiện
 # Words fronting a sentence with the text's own time (`Hiện nay, tỷ lệ hộ nghèo còn 0,8%` after `Đến hết
 # năm 2023, …`): a year fronted in an earlier sentence does not date it (`timing.py`).
 NOW_FRONTS: tuple[str, ...] = ("hiện nay", "hiện tại", "đến nay", "cho đến nay", "tính đến nay")
+# A plan named as the subject of its figure (`chỉ tiêu huyện giao thu ngân sách 9 tỷ đồng`, `kế hoạch
+# giao … là 9 tỷ đồng`, `dự toán thu ngân sách 9 tỷ đồng`) makes it a target, unless a result verb
+# comes first in the clause (`bằng 105% kế hoạch giao`, `vượt dự toán 5 tỷ đồng`): `kinds.py`.
+PLAN_SUBJECTS: tuple[str, ...] = (
+    "chỉ tiêu giao",
+    "chỉ tiêu được giao",
+    "chỉ tiêu huyện giao",
+    "chỉ tiêu tỉnh giao",
+    "chỉ tiêu thành phố giao",
+    "kế hoạch giao",
+    "kế hoạch được giao",
+    "dự toán giao",
+    "dự toán được giao",
+    "dự toán",
+)
+PLAN_SUBJECT_BLOCKERS: tuple[str, ...] = (
+    "đạt",
+    "vượt",
+    "so với",
+    "so",
+    "bằng",
+    "hoàn thành",
+    "thực hiện",
+    "được",
+)

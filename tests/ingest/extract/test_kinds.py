@@ -89,3 +89,22 @@ def test_a_past_period_cue_is_achieved_after_a_horizon() -> None:
         "đầu người năm 2025 đạt 68 triệu đồng."
     )
     assert kinds == {95.0: "target", 68.0: "actual"}
+
+
+def test_a_plan_named_as_the_subject_of_its_figure_is_a_target() -> None:
+    assert _kinds(
+        "Năm 2022, chỉ tiêu huyện giao thu ngân sách 8 tỷ đồng, xã thực hiện được 8,6 tỷ đồng."
+    ) == {
+        8.0: "target",
+        8.6: "actual",
+    }
+    assert _kinds("Năm 2022, dự toán thu ngân sách 8 tỷ đồng; thực hiện 8,6 tỷ đồng.") == {
+        8.0: "target",
+        8.6: "actual",
+    }
+    # a result verb before the plan: results
+    assert _kinds("Năm 2022, thu ngân sách vượt dự toán 0,6 tỷ đồng.") == {0.6: "actual"}
+    assert (
+        _kinds("Năm 2022, thu ngân sách đạt 8,6 tỷ đồng, bằng 107% kế hoạch giao, chi đạt 7 tỷ đồng.")[7.0]
+        == "actual"
+    )
