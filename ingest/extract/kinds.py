@@ -13,7 +13,7 @@ from ingest.extract.context import CLAUSE_SEP, Doc, Draft, cue_in, words_alt
 from ingest.extract.fronts import horizon_before, is_later
 from ingest.extract.layout import Sentence, lead_end
 from ingest.extract.numbers import Quantity
-from ingest.extract.periods import TARGET_YEAR_RE
+from ingest.extract.periods import TARGET_YEAR_RE, YEAR_RE, without_comparisons
 from ingest.extract.roles import HEDGE_AFTER
 from ingest.extract.vocab import (
     ACTUAL_CUES,
@@ -90,6 +90,8 @@ def kind_of(doc: Doc, d: Draft) -> str:
             if doc.ref_year and int(m.group(1)) <= doc.ref_year:
                 return "actual"
         return "target"
+    if _later_year_in_clause(doc, d) and _last_cue(ACTUAL_CUE_WORDS, text_l, s.start, q.start) < 0:
+        return "target"  # "Năm 2020 có 10 xã đăng ký về đích nông thôn mới" in a text of 2019
     if (
         _fronted_later_year(doc, s.line_start, q.start)
         and _last_cue(ACTUAL_CUE_WORDS, text_l, s.start, q.start) < 0
@@ -110,6 +112,18 @@ def _plan_subject(text_l: str, d: Draft) -> bool:
         clause = m.end()
     plan = _last_cue(_PLAN_SUBJECT, text_l, clause, q.start)
     return plan >= 0 and _last_cue(_PLAN_SUBJECT_BLOCKED, text_l, clause, q.start) < 0
+
+
+def _later_year_in_clause(doc: Doc, d: Draft) -> bool:
+    """Whether the figure's clause names, before it, a year after the document's own."""
+    text_l, q = doc.text_l, d.q
+    clause = d.left
+    for m in CLAUSE_SEP.finditer(text_l, d.left, q.start):
+        clause = m.end()
+    if text_l.find("năm", clause, q.start) < 0:
+        return False
+    own = without_comparisons(text_l[clause : q.start])
+    return any(is_later(m.group(1), doc) for m in YEAR_RE.finditer(own))
 
 
 def _last_cue(words: re.Pattern[str], text_l: str, lo: int, hi: int) -> int:

@@ -108,3 +108,13 @@ def test_a_plan_named_as_the_subject_of_its_figure_is_a_target() -> None:
         _kinds("Năm 2022, thu ngân sách đạt 8,6 tỷ đồng, bằng 107% kế hoạch giao, chi đạt 7 tỷ đồng.")[7.0]
         == "actual"
     )
+
+
+def test_a_later_year_named_in_the_clause_makes_a_target() -> None:
+    kinds = _kinds(
+        "Xã Tân Lợi\n\n12/11/2022\n\nNăm 2022, xã có 6 xã đạt chuẩn. Năm 2023 có 4 xã đăng ký về đích nông "
+        "thôn mới."
+    )
+    assert kinds == {6.0: "actual", 4.0: "target"}
+    # a comparison with a later year is no target (the text is of its own year)
+    assert _kinds("Xã Tân Lợi\n\n12/11/2022\n\nNăm 2022, xã đạt 6 tiêu chí.")[6.0] == "actual"
