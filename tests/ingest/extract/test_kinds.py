@@ -116,5 +116,5 @@ def test_a_later_year_named_in_the_clause_makes_a_target() -> None:
         "thôn mới."
     )
     assert kinds == {6.0: "actual", 4.0: "target"}
-    # a comparison with a later year is no target (the text is of its own year)
+    # the text's own year is no target
     assert _kinds("Xã Tân Lợi\n\n12/11/2022\n\nNăm 2022, xã đạt 6 tiêu chí.")[6.0] == "actual"
