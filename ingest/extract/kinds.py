@@ -85,10 +85,13 @@ def kind_of(doc: Doc, d: Draft) -> str:
         return "target"  # "chỉ tiêu huyện giao thu ngân sách 9 tỷ đồng"
     if _ONE_OF_TARGETS.match(text_l, q.end, s.end):
         return "target"  # "… xuống còn 3,9% là một trong những chỉ tiêu quan trọng được Đại hội …"
-    if cue_in(TARGET_CUE_WORDS, text_l, s.start, q.start):
+    target_cue = _last_cue(TARGET_CUE_WORDS, text_l, s.start, q.start)
+    if target_cue >= 0:
         for m in TARGET_YEAR_RE.finditer(text_l[s.start : q.start]):
             if doc.ref_year and int(m.group(1)) <= doc.ref_year:
                 return "actual"
+        if _last_cue(ACTUAL_CUE_WORDS, text_l, s.start, q.start) > target_cue:
+            return "actual"  # "Theo kế hoạch, …; đến nay đã tiêm 1.200 liều": the result comes after the plan
         return "target"
     if _later_year_in_clause(doc, d) and _last_cue(ACTUAL_CUE_WORDS, text_l, s.start, q.start) < 0:
         return "target"  # "Năm 2020 có 10 xã đăng ký về đích nông thôn mới" in a text of 2019

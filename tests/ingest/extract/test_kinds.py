@@ -118,3 +118,15 @@ def test_a_later_year_named_in_the_clause_makes_a_target() -> None:
     assert kinds == {6.0: "actual", 4.0: "target"}
     # the text's own year is no target
     assert _kinds("Xã Tân Lợi\n\n12/11/2022\n\nNăm 2022, xã đạt 6 tiêu chí.")[6.0] == "actual"
+
+
+def test_a_plan_cue_makes_a_target_unless_a_result_follows_it() -> None:
+    kinds = _kinds(
+        "Xã Tân Lợi\n\n10/07/2021\n\n6 tháng đầu năm 2021, xã đạt 14 tiêu chí; theo kế hoạch cuối năm "
+        "2021 xã đạt 16 tiêu chí."
+    )
+    assert kinds == {14.0: "actual", 16.0: "target"}
+    done = _kinds(
+        "Xã Tân Lợi\n\n10/07/2021\n\nTheo kế hoạch tiêm phòng, đến nay xã đã tiêm 1.200 liều vắc xin."
+    )
+    assert done == {1200.0: "actual"}
