@@ -110,9 +110,7 @@ _PLAN_SUBJECT_BLOCKED = re.compile(rf"(?:{words_alt(PLAN_SUBJECT_BLOCKERS)})(?!\
 def _plan_subject(text_l: str, d: Draft) -> bool:
     """Whether a plan is the subject of the figure in its clause, with no result verb before the figure."""
     q = d.q
-    clause = d.left
-    for m in CLAUSE_SEP.finditer(text_l, d.left, q.start):
-        clause = m.end()
+    clause = _clause_start(text_l, d)
     plan = _last_cue(_PLAN_SUBJECT, text_l, clause, q.start)
     return plan >= 0 and _last_cue(_PLAN_SUBJECT_BLOCKED, text_l, clause, q.start) < 0
 
@@ -120,13 +118,19 @@ def _plan_subject(text_l: str, d: Draft) -> bool:
 def _later_year_in_clause(doc: Doc, d: Draft) -> bool:
     """Whether the figure's clause names, before it, a year after the document's own."""
     text_l, q = doc.text_l, d.q
-    clause = d.left
-    for m in CLAUSE_SEP.finditer(text_l, d.left, q.start):
-        clause = m.end()
+    clause = _clause_start(text_l, d)
     if text_l.find("năm", clause, q.start) < 0:
         return False
     own = without_comparisons(text_l[clause : q.start])
     return any(is_later(m.group(1), doc) for m in YEAR_RE.finditer(own))
+
+
+def _clause_start(text_l: str, d: Draft) -> int:
+    """Where the clause holding the figure starts: after the last `,` `;` `(` `|` since the previous one."""
+    clause = d.left
+    for m in CLAUSE_SEP.finditer(text_l, d.left, d.q.start):
+        clause = m.end()
+    return clause
 
 
 def _last_cue(words: re.Pattern[str], text_l: str, lo: int, hi: int) -> int:
