@@ -174,7 +174,7 @@ def phrase_period(
         found.append((mm.start(), 1, str(y)))
     mm = YEAR_RE.search(text_l) if "năm" in text_l else None
     if mm:
-        found.append((mm.start(), 3, mm.group(1)))
+        found.append((mm.start(), 3, _school_year(mm, ref_year)))
     if not found:
         return None
     if specific_first:  # a document's opening: "Ngày 03 tháng 8 năm 2023 … 6 tháng đầu năm 2023" is H1
@@ -182,6 +182,15 @@ def phrase_period(
         return (ranked[0][1], ranked[0][2]) if ranked else None
     offset, _, code = min(found)
     return offset, code
+
+
+def _school_year(m: re.Match[str], ref_year: int | None) -> str:
+    """The year of a YEAR_RE match: a school year (`năm học 2023 - 2024`) is the text's own year when it is
+    one of its two (an article of autumn 2023 on the year starting), else its end year."""
+    end = m.group(1)
+    if ref_year is not None and "học" in m.group(0) and str(ref_year) in m.group(0):
+        return str(ref_year)
+    return end
 
 
 def year_of(code: str | None) -> int | None:

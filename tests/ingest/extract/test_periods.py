@@ -252,3 +252,9 @@ def test_a_date_alone_on_its_line_under_a_long_page_header() -> None:
     header = "trang chủ | tin tức | " * 15 + "\nkết quả quý i, nhiệm vụ quý ii-2026\n\n"
     assert document_date(header + "19/3/2026\n16 lượt xem\nnội dung") == (2026, 3)
     assert document_date(header + "thu ngân sách đến ngày 19/3/2026 đạt 5 tỷ đồng") is None
+
+
+def test_a_school_year_is_the_texts_own_year_when_it_is_one_of_its_two() -> None:
+    assert phrase_period("năm học 2023 - 2024, toàn huyện", 2023, None) == (0, "2023")  # autumn 2023
+    assert phrase_period("năm học 2022 - 2023, toàn huyện", 2023, None) == (0, "2023")
+    assert phrase_period("năm học 2021 - 2022", 2024, None) == (0, "2022")
