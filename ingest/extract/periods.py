@@ -40,7 +40,7 @@ NINE_M_RE = re.compile(
     rf"(?:[^\S\n]+đầu[^\S\n]+năm)?(?:[^\S\n]+(?:năm[^\S\n]+)?{_Y})?"
 )
 # `quí` is the older spelling of `quý`, still common in provincial news ("quí I năm nay")
-QUARTER_RE = re.compile(rf"qu[ýí][^\S\n]+(iv|i{{1,3}}|[1-4])(?![\w])(?:[^\S\n]*(?:năm|/)[^\S\n]*{_Y})?")
+QUARTER_RE = re.compile(rf"qu[ýí][^\S\n]+(iv|i{{1,3}}|[1-4])(?![\w])(?:[^\S\n]*(?:năm|/|[-–])[^\S\n]*{_Y})?")
 TERM_RE = re.compile(rf"nhiệm[^\S\n]+kỳ[^\S\n]*(?:\(?[^\S\n]*){_Y}{_DASH}{_Y}")
 SPAN_RE = re.compile(rf"\(?[^\S\n]*{_Y}{_DASH}{_Y}[^\S\n]*\)?")
 MID_TERM_RE = re.compile(r"(?:sơ kết |đánh giá )?(?:giữa|nửa(?:[^\S\n]+đầu)?)[^\S\n]+nhiệm[^\S\n]+kỳ")
@@ -156,6 +156,9 @@ def phrase_period(
     mm = QUARTER_RE.search(text_l) if "quý" in text_l or "quí" in text_l else None
     if mm and (y := _year(mm.group(2), ref_year)):
         found.append((mm.start(), 1, f"{y}-Q{ROMAN_QUARTERS[mm.group(1)]}"))
+    mm = _MONTHS_SO_FAR.search(text_l) if has_month else None
+    if mm and (y := _year(mm.group(2), ref_year)) and (code := months_so_far(int(mm.group(1)), y)):
+        found.append((mm.start(), 1, code))  # "3 tháng đầu năm 2024" is 2024-Q1
     if has_term and term:
         mm = SECOND_HALF_RE.search(text_l)
         if mm:
@@ -234,7 +237,6 @@ _MONTHS_SO_FAR = re.compile(rf"(?<![0-9])([0-9]{{1,2}}){_S}+tháng{_S}+đầu{_S
 # "(dự kiến 6 tháng đầu năm đạt 70% dự toán)": a forecast of a period, not the period reported on
 _FORECAST = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in FORECAST_WORDS)}){_S}*$")
 _WHOLE_YEAR_ESTIMATE = re.compile(rf"ước(?<!\wước)(?!\w)[^.\n]{{0,40}}?(?<!\w)cả{_S}+năm(?!{_S}+học)")
-_DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 @dataclass(frozen=True)
@@ -319,19 +321,26 @@ def _subyear(own: str, date_year: int | None) -> tuple[int, str] | None:
             if found:
                 candidates.append((m.start(), found[1]))
     # "… kết quả 11 tháng đầu năm và dự ước khả năng thực hiện cả năm 2019": a year-end report
-    months_so_far = _MONTHS_SO_FAR.finditer(own) if _WHOLE_YEAR_ESTIMATE.search(own) is None else iter(())
-    for m in months_so_far:
+    counted = _MONTHS_SO_FAR.finditer(own) if _WHOLE_YEAR_ESTIMATE.search(own) is None else iter(())
+    for m in counted:
         months = int(m.group(1))
         year = int(m.group(2)) if m.group(2) else _year_near(own, m.end(), date_year)
-        if year is not None and months in (1, 2, 3, 4, 5, 7, 8, 10, 11):
-            code = (
-                f"{year}-Q1"
-                if months == 3
-                else f"as-of:{year:04d}-{months:02d}-{_DAYS_IN_MONTH[months - 1]:02d}"
-            )
+        code = months_so_far(months, year) if year is not None else None
+        if code is not None:
             candidates.append((m.start(), code))
             break
     return min(candidates) if candidates else None
+
+
+def months_so_far(months: int, year: int) -> str | None:
+    """The code of the first N months of a year: 3 months are Q1, other counts a running total to the end
+    of the Nth month (`10 tháng đầu năm 2019` -> as-of:2019-10-31); 6 and 9 months have their own
+    patterns (H1_RE, NINE_M_RE), 12 is the year."""
+    if months == 3:
+        return f"{year}-Q1"
+    if months in (1, 2, 4, 5, 7, 8, 10, 11):
+        return f"as-of:{year:04d}-{months:02d}-{calendar.monthrange(year, months)[1]:02d}"
+    return None
 
 
 def _forecast(own: str, pos: int) -> bool:

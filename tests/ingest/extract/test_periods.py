@@ -258,3 +258,9 @@ def test_a_school_year_is_the_texts_own_year_when_it_is_one_of_its_two() -> None
     assert phrase_period("năm học 2023 - 2024, toàn huyện", 2023, None) == (0, "2023")  # autumn 2023
     assert phrase_period("năm học 2022 - 2023, toàn huyện", 2023, None) == (0, "2023")
     assert phrase_period("năm học 2021 - 2022", 2024, None) == (0, "2022")
+
+
+def test_the_first_months_of_a_year_in_a_mentions_own_words() -> None:
+    assert phrase_period("3 tháng đầu năm 2024, thu ngân sách", 2024, None) == (0, "2024-Q1")
+    assert phrase_period("7 tháng đầu năm 2023", 2023, None) == (0, "as-of:2023-07-31")
+    assert phrase_period("kết quả quý ii - 2026", 2025, None) == (8, "2026-Q2")
