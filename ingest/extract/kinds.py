@@ -36,8 +36,10 @@ HEDGE_CLAUSE_WORDS = re.compile(rf"(?:{words_alt(HEDGES_IN_CLAUSE)})(?!\w)")
 ACTUAL_CUE_WORDS = re.compile(rf"(?:{words_alt(ACTUAL_CUES + RUNNING_TOTAL_CUES + PAST_PERIOD_CUES)})")
 _HEDGE_BEFORE = re.compile(rf"(?:^|[^\w])(?:{words_alt(HEDGES_BEFORE)})[^\S\n]*$")
 # "(Nghị quyết đề ra 9 - 10%)", "(Nghị quyết 95%)": the plan figure restated beside a result
+# also `11 tỷ đồng/KH 10 tỷ đồng` and `(chỉ tiêu nghị quyết 55 triệu đồng)`
 _BRACKET_TARGET = re.compile(
-    rf"\([^\S\n]*(?:{words_alt(PLAN_WORDS)})(?:[^\S\n]+(?:{words_alt(BRACKET_PLAN_VERBS)}))?[^\S\n]*:?[^\S\n]*$"
+    rf"[(/][^\S\n]*(?:{words_alt(PLAN_WORDS)})(?:[^\S\n]+(?:{words_alt(PLAN_WORDS)}))?"
+    rf"(?:[^\S\n]+(?:{words_alt(BRACKET_PLAN_VERBS)}))?[^\S\n]*:?[^\S\n]*$"
 )
 _CARRIED_CUE_WORDS = re.compile(rf"(?:{words_alt(CARRIED_TARGET_CUES)})(?!\w)")  # read with `cue_in`
 
@@ -177,8 +179,10 @@ def _fronted_later_year(doc: Doc, line_start: int, pos: int) -> bool:
 def bracket_target(doc: Doc, s: Sentence, q: Quantity) -> bool:
     """Whether the quantity is a plan figure in brackets after a result (`(Nghị quyết đề ra 9 - 10%)`)."""
     lo = max(s.start, q.start - 40)
-    # _BRACKET_TARGET opens with "(": without one in reach there is nothing to scan for
-    return doc.text_l.find("(", lo, q.start) >= 0 and bool(_BRACKET_TARGET.search(doc.text_l, lo, q.start))
+    # _BRACKET_TARGET opens with "(" or "/": without one in reach there is nothing to scan for
+    text_l = doc.text_l
+    opened = text_l.find("(", lo, q.start) >= 0 or text_l.find("/", lo, q.start) >= 0
+    return opened and bool(_BRACKET_TARGET.search(text_l, lo, q.start))
 
 
 def is_approx(doc: Doc, d: Draft) -> bool:

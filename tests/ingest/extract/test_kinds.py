@@ -130,3 +130,11 @@ def test_a_plan_cue_makes_a_target_unless_a_result_follows_it() -> None:
         "Xã Tân Lợi\n\n10/07/2021\n\nTheo kế hoạch tiêm phòng, đến nay xã đã tiêm 1.200 liều vắc xin."
     )
     assert done == {1200.0: "actual"}
+
+
+def test_a_plan_figure_after_a_slash_or_a_double_plan_word_is_a_target() -> None:
+    assert _kinds("Năm 2022, thu ngân sách đạt 9,6 tỷ đồng/KH 9 tỷ đồng.") == {9.6: "actual", 9.0: "target"}
+    assert _kinds("Năm 2022, thu nhập bình quân 57 triệu đồng (chỉ tiêu nghị quyết 55 triệu đồng).") == {
+        57.0: "actual",
+        55.0: "target",
+    }
