@@ -87,8 +87,8 @@ def kind_of(doc: Doc, d: Draft) -> str:
         return "target"  # "chỉ tiêu huyện giao thu ngân sách 9 tỷ đồng"
     if _ONE_OF_TARGETS.match(text_l, q.end, s.end):
         return "target"  # "… xuống còn 3,9% là một trong những chỉ tiêu quan trọng được Đại hội …"
-    target_cue = _last_cue(TARGET_CUE_WORDS, text_l, s.start, q.start)
-    if target_cue >= 0:
+    if cue_in(TARGET_CUE_WORDS, text_l, s.start, q.start):
+        target_cue = _last_cue(TARGET_CUE_WORDS, text_l, s.start, q.start)
         for m in TARGET_YEAR_RE.finditer(text_l[s.start : q.start]):
             if doc.ref_year and int(m.group(1)) <= doc.ref_year:
                 return "actual"
@@ -112,6 +112,8 @@ _PLAN_SUBJECT_BLOCKED = re.compile(rf"(?:{words_alt(PLAN_SUBJECT_BLOCKERS)})(?!\
 def _plan_subject(text_l: str, d: Draft) -> bool:
     """Whether a plan is the subject of the figure in its clause, with no result verb before the figure."""
     q = d.q
+    if text_l.find("giao", d.left, q.start) < 0 and text_l.find("dự toán", d.left, q.start) < 0:
+        return False  # every plan subject holds one of these words
     clause = _clause_start(text_l, d)
     plan = _last_cue(_PLAN_SUBJECT, text_l, clause, q.start)
     return plan >= 0 and _last_cue(_PLAN_SUBJECT_BLOCKED, text_l, clause, q.start) < 0
@@ -120,10 +122,12 @@ def _plan_subject(text_l: str, d: Draft) -> bool:
 def _later_year_in_clause(doc: Doc, d: Draft) -> bool:
     """Whether the figure's clause names, before it, a year after the document's own."""
     text_l, q = doc.text_l, d.q
+    if text_l.find("năm", d.left, q.start) < 0:
+        return False  # the literal every year holds
     clause = _clause_start(text_l, d)
-    if text_l.find("năm", clause, q.start) < 0:
+    if not any(is_later(m.group(1), doc) for m in YEAR_RE.finditer(text_l, clause, q.start)):
         return False
-    own = without_comparisons(text_l[clause : q.start])
+    own = without_comparisons(text_l[clause : q.start])  # "so với năm 2024" is no year of its own
     return any(is_later(m.group(1), doc) for m in YEAR_RE.finditer(own))
 
 
@@ -156,7 +160,10 @@ _TO_NUMBER_AFTER = re.compile(
 
 def _is_baseline(text_l: str, s: Sentence, q: Quantity) -> bool:
     """Whether the quantity is the starting level of a change (`từ 28 hộ xuống còn 23 hộ`)."""
-    return bool(_FROM_BEFORE.search(text_l, max(s.start, q.start - 8), q.start)) and bool(
+    lo = max(s.start, q.start - 8)
+    if text_l.find("từ", lo, q.start) < 0:
+        return False  # the literal _FROM_BEFORE needs
+    return bool(_FROM_BEFORE.search(text_l, lo, q.start)) and bool(
         _TO_NUMBER_AFTER.match(text_l, q.end, s.end)
     )
 

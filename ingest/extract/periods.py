@@ -156,7 +156,7 @@ def phrase_period(
     mm = QUARTER_RE.search(text_l) if "quý" in text_l or "quí" in text_l else None
     if mm and (y := _year(mm.group(2), ref_year)):
         found.append((mm.start(), 1, f"{y}-Q{ROMAN_QUARTERS[mm.group(1)]}"))
-    mm = _MONTHS_SO_FAR.search(text_l) if has_month else None
+    mm = _MONTHS_SO_FAR.search(text_l) if has_month and "đầu" in text_l else None
     if mm and (y := _year(mm.group(2), ref_year)) and (code := months_so_far(int(mm.group(1)), y)):
         found.append((mm.start(), 1, code))  # "3 tháng đầu năm 2024" is 2024-Q1
     if has_term and term:
@@ -251,7 +251,16 @@ class DocPeriods:
 
 def document_date(text_l: str) -> tuple[int, int] | None:
     """(year, month) of the first date written in the document's first lines (its issue or post date)."""
-    return _page_date(text_l[:DATE_LINE_CHARS])
+    # asked once per figure: remembered by the text's identity, not re-read from a fresh slice each time
+    last = _LAST_DATE[0] if _LAST_DATE else None
+    if last is not None and last[0] is text_l:
+        return last[1]
+    found = _page_date(text_l[:DATE_LINE_CHARS])
+    _LAST_DATE[:] = [(text_l, found)]
+    return found
+
+
+_LAST_DATE: list[tuple[str, tuple[int, int] | None]] = []
 
 
 @lru_cache(maxsize=64)
@@ -315,7 +324,9 @@ def _subyear(own: str, date_year: int | None) -> tuple[int, str] | None:
     """
     candidates = []
     for rx in (H1_RE, NINE_M_RE, QUARTER_RE):
-        m = next((m for m in rx.finditer(own) if not _forecast(own, m.start())), None)
+        m = rx.search(own)
+        while m is not None and _forecast(own, m.start()):
+            m = rx.search(own, m.end())
         if m:
             found = phrase_period(m.group(0), _year_near(own, m.end(), date_year), None)
             if found:

@@ -120,7 +120,7 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
         return _period_of(doc, d.host, kind_of(doc, d.host))
     q, s = d.q, d.sentence
     base = _section_base(doc, s.period, kind)
-    if bracket_target(doc, s, q):
+    if (kind == "target" or base.startswith("term-")) and bracket_target(doc, s, q):
         if base.startswith("term-"):
             return base[:14]  # "(Nghị quyết đề ra 9 - 10%)" in a term review: the whole-term target
         if kind == "target":
