@@ -66,8 +66,7 @@ def _alt(words: tuple[str, ...]) -> str:
 
 
 _LEAD = re.compile(
-    rf"(?<!\w)(?:{_alt(TARGET_LEADS + BUDGET_ESTIMATE_LEADS)}|{'|'.join(TARGET_LEAD_PATTERNS)})(?!\w)"
-    rf"(?![^\S\n]+quốc[^\S\n]+gia)"
+    rf"(?<!\w)(?:{_alt(TARGET_LEADS)}|{'|'.join(TARGET_LEAD_PATTERNS)})(?!\w)(?![^\S\n]+quốc[^\S\n]+gia)"
 )
 _ANCHOR_FIRSTS = {second: tuple(firsts) for second, firsts in LEAD_ANCHORS.items()}
 _CLAUSE_MARK = re.compile(r"[,;:(](?![0-9])")

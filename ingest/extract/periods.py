@@ -208,6 +208,7 @@ def year_of(code: str | None) -> int | None:
     return int(m.group(1)) if m else None
 
 
+@lru_cache(maxsize=256)
 def term_of(code: str | None) -> Term | None:
     """The term a term-based period code belongs to."""
     if code and code.startswith("term-"):

@@ -8,6 +8,7 @@ earlier in its sentence; else the section's period, else the document's default.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ingest.extract.context import CLAUSE_SEP, Doc, Draft, words_alt
 from ingest.extract.fronts import is_later, sentence_front, year_at, year_before
@@ -23,10 +24,11 @@ from ingest.extract.periods import (
     year_of,
 )
 from ingest.extract.vocab import NOW_FRONTS, PRICE_BASE_WORDS, YEAR_REPORT_WORDS
-from ingest.period_codes import parse_period
+from ingest.period_codes import parse_period as _parse_period
 
 PART_YEAR_GRANULARITIES = ("half", "nine_months", "quarter")
 CALENDAR_GRANULARITIES = ("year", *PART_YEAR_GRANULARITIES)
+parse_period = lru_cache(maxsize=256)(_parse_period)  # a handful of codes per document, asked per figure
 
 _Y4 = r"((?:19|20)[0-9]{2})(?![0-9])"
 # "4,86% đầu nhiệm kỳ", "2,35% cuối năm 2022": a period written right after a number is that number's

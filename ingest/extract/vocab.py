@@ -522,7 +522,6 @@ LEAD_ANCHORS: dict[str, tuple[str, ...]] = {
     "kiến": ("dự",),
     "quyết": ("nghị",),
     "tới": ("đoạn", "kỳ", "gian"),
-    "toán": ("dự",),  # BUDGET_ESTIMATE_LEADS (periods6)
 }
 # ...unless an achievement comes first: `đạt và vượt 21/25 chỉ tiêu nghị quyết đề ra` is a result.
 LEAD_BLOCKERS: tuple[str, ...] = (
@@ -1412,9 +1411,9 @@ PARTY_CONGRESS_WORDS: tuple[str, ...] = ("báo cáo chính trị", "văn kiện"
 # A plan assigned from above is a target (`xã được giao chỉ tiêu thu ngân sách là 147 triệu đồng`,
 # `UBND huyện giao dự toán thu ngân sách năm 2024 là 12 tỷ đồng`): cues like TARGET_CUES (`kinds.py`).
 ASSIGNED_PLAN_CUES: tuple[str, ...] = ("giao chỉ tiêu", "giao dự toán", "giao kế hoạch", "theo kế hoạch")
-# A resolution that decides the budget estimate opens a list of targets (`Điều 1. Quyết định dự toán thu
-# ngân sách nhà nước … năm 2022 như sau: 1. Tổng số thu …: 14.997.000 triệu đồng`): leads like
-# TARGET_LEADS, anchored on `toán` (`layout.py`).
+# A resolution that decides the budget estimate opens a section of targets (`Điều 1. Quyết định dự toán
+# thu ngân sách nhà nước … năm 2022 như sau: 1. Tổng số thu …: 14.997.000 triệu đồng`): headings like
+# TARGET_HEADINGS (`layout.py`); in running text ASSIGNED_PLAN_CUES and PLAN_SUBJECTS (`kinds.py`) apply.
 BUDGET_ESTIMATE_LEADS: tuple[str, ...] = ("quyết định dự toán", "phê chuẩn dự toán", "giao dự toán")
 # Leads that are verbs: a line they open without a colon is a sentence or a headline (`Phấn đấu về đích
 # nông thôn mới đúng lộ trình`), not the label of a list (`Các chỉ tiêu chủ yếu (nhiệm kỳ 2020-2025)`):
