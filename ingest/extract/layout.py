@@ -15,7 +15,7 @@ from typing import NamedTuple
 from ingest.extract.periods import H2_RE, SPAN_RE, Term, is_party_term, phrase_period
 from ingest.extract.vocab import (
     ACTUAL_HEADINGS,
-    BUDGET_ESTIMATE_LEADS,
+    BUDGET_ESTIMATE_HEADINGS,
     LEAD_ACHIEVED_ADVERBS,
     LEAD_ACHIEVED_QUALIFIERS,
     LEAD_ACHIEVED_VERBS,
@@ -55,7 +55,7 @@ _QUANTITY_IN_LINE = re.compile(
     r"[0-9](?:[.,]?[0-9])*[^\S\n]*(?:%|ha\b|tấn|tạ|triệu|tỷ|đồng|con\b|người|hộ\b)"
 )
 _KIND_RE = {
-    "target": re.compile("|".join(re.escape(w) for w in TARGET_HEADINGS + BUDGET_ESTIMATE_LEADS)),
+    "target": re.compile("|".join(re.escape(w) for w in TARGET_HEADINGS + BUDGET_ESTIMATE_HEADINGS)),
     "weak_target": re.compile("|".join(re.escape(w) for w in WEAK_TARGET_HEADINGS)),
     "actual": re.compile("|".join(re.escape(w) for w in ACTUAL_HEADINGS)),
 }

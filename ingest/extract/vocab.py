@@ -1414,7 +1414,7 @@ ASSIGNED_PLAN_CUES: tuple[str, ...] = ("giao chỉ tiêu", "giao dự toán", "g
 # A resolution that decides the budget estimate opens a section of targets (`Điều 1. Quyết định dự toán
 # thu ngân sách nhà nước … năm 2022 như sau: 1. Tổng số thu …: 14.997.000 triệu đồng`): headings like
 # TARGET_HEADINGS (`layout.py`); in running text ASSIGNED_PLAN_CUES and PLAN_SUBJECTS (`kinds.py`) apply.
-BUDGET_ESTIMATE_LEADS: tuple[str, ...] = ("quyết định dự toán", "phê chuẩn dự toán", "giao dự toán")
+BUDGET_ESTIMATE_HEADINGS: tuple[str, ...] = ("quyết định dự toán", "phê chuẩn dự toán", "giao dự toán")
 # Leads that are verbs: a line they open without a colon is a sentence or a headline (`Phấn đấu về đích
 # nông thôn mới đúng lộ trình`), not the label of a list (`Các chỉ tiêu chủ yếu (nhiệm kỳ 2020-2025)`):
 # `layout._lead_scopes`.
