@@ -11,9 +11,11 @@ result): the dbt model records the error per document and retries it at the next
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
+from typing import Literal
 
-from ingest.extract.catalogue import lookup_name
+from ingest.extract.catalogue import CatalogueEntry, lookup_name
 from ingest.extract.context import PERIOD_NOISE, Doc, Draft, clean_name
 from ingest.extract.indicators import NameIndex, compatible
 from ingest.extract.kinds import after_semicolon, is_approx, kind_of
@@ -31,6 +33,7 @@ from ingest.extract.roles import (
     ratio_role,
     table_columns,
 )
+from ingest.extract.stacked_tables import Cell, stacked_cells
 from ingest.extract.timing import period_of
 from ingest.extract.units import rebase
 from ingest.records import DocumentMetadata, Mention
@@ -59,7 +62,12 @@ class _Extractor:
     def run(self) -> list[Mention]:
         doc = self.doc
         quantities = find_quantities(doc.text, doc.text_l)
-        if not quantities:
+        cells = stacked_cells(doc.text_l, doc.ref_year, doc.term)
+        if cells:
+            # a table flattened to one cell per line is read by its columns, not as sentences
+            spans = [(c.label_start, c.end) for c in cells]
+            quantities = [q for q in quantities if not any(a <= q.num_start < b for a, b in spans)]
+        if not quantities and not cells:
             return []
         sentences = layout(
             doc.text, doc.text_l, ref_year=doc.ref_year, term=doc.term, default_period=doc.default_period
@@ -79,7 +87,8 @@ class _Extractor:
         link(doc, drafts)  # breakdowns (`trong đó …`) and shared list heads, across sentences
         kept = [d for d in drafts if d.indicator or d.entry is not None]
         position = {id(d): n for n, d in enumerate(kept)}
-        return [_finish(doc, d, position) for d in kept]
+        found = [_finish(doc, d, position) for d in kept]
+        return found + [_cell_mention(doc, c) for c in cells]
 
     def _sentence(self, s: Sentence, qs: list[Quantity]) -> list[Draft]:
         doc = self.doc
@@ -218,6 +227,29 @@ def _finish(doc: Doc, d: Draft, position: dict[int, int]) -> Mention:
         end=end,
         part_of=position.get(id(d.part_of)) if d.part_of is not None else None,
     )
+
+
+def _cell_mention(doc: Doc, c: Cell) -> Mention:
+    """A figure of a one-cell-per-line table: named by its row, dated and kinded by its column."""
+    q = Quantity(c.start, c.start, c.end, c.value, None, None, c.unit, None)
+    col = c.column
+    s = Sentence(c.label_start, c.quote_end, col.kind, col.period, False, c.label_start)
+    d = Draft(q, s, c.label_start, _named_entry(c.name, c.unit.base_unit), c.name, c.plan_pct, c.yoy_pct)
+    d.name_start, d.last_end = c.label_start, c.quote_end
+    m = _finish(doc, d, {})
+    kind: Literal["actual", "target"] = "target" if col.kind == "target" else "actual"
+    period = col.period or (doc.target_period if kind == "target" else None) or doc.default_period
+    return dataclasses.replace(m, kind=kind, period=period, approx=col.approx)
+
+
+def _named_entry(name: str, base_unit: str) -> CatalogueEntry | None:
+    """The catalogue entry of the longest catalogue name in `name` that fits the unit."""
+    best = None
+    for h in NameIndex(name).hits:
+        fits = [e for e in h.entries if compatible(e.base_unit, base_unit)]
+        if fits and (best is None or h.end - h.start > best[0]):
+            best = (h.end - h.start, fits[0])
+    return best[1] if best else None
 
 
 def _quote_span(doc: Doc, d: Draft) -> tuple[int, int]:

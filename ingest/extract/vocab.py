@@ -1383,3 +1383,27 @@ SECTOR_PART_MEASURES: tuple[str, ...] = ("tốc độ tăng trưởng", "tốc �
 SECTOR_PART_QUALIFIERS: tuple[str, ...] = ("bình quân", "hằng năm", "hàng năm", "mỗi năm", "trong")
 # Verbs between a sector and its figure in such a breakdown (`dịch vụ tăng 18,2%`).
 SECTOR_PART_VERBS: tuple[str, ...] = ("tăng", "tăng trưởng", "chiếm", "chiếm khoảng", "đạt", "khoảng")
+
+# --- names6 (round 6): tables flattened to one cell per line (`stacked_tables.py`) ---
+# The header cell of a table's unit column (`Đơn vị tính`, `ĐVT`): the column headers of the figures
+# follow it, the rows come after them.
+STACKED_UNIT_HEADERS: tuple[str, ...] = ("đơn vị tính", "đơn vị", "đvt", "đv tính")
+# A header cell that opens the comparison columns (`So sánh (%)`, `9 tháng/KH`): from there on the
+# figures are ratios of the value columns, not facts of their own.
+STACKED_RATIO_HEADERS: tuple[str, ...] = ("so sánh", "so với", "tỷ lệ", "tỉ lệ", "%", "/")
+# A value column that holds the plan (`Kế hoạch năm 2021`, `KH 2024`, `Chỉ tiêu NQ`): its figures
+# are targets.
+STACKED_PLAN_HEADERS: tuple[str, ...] = (
+    "kế hoạch",
+    "kh",
+    "mục tiêu",
+    "chỉ tiêu",
+    "dự toán",
+    "nghị quyết",
+    "nq",
+)
+# A value column of estimates (`Ước TH năm 2021`, `Ước cả năm`): its figures are approximate.
+STACKED_ESTIMATE_HEADERS: tuple[str, ...] = ("ước",)
+# Measures a sub-row (`- Dịch vụ`) takes whole from its parent row (`Giá trị sản xuất thực tế`), beside
+# MEASURE_WORDS: `giá trị sản xuất dịch vụ`, not `giá trị dịch vụ`.
+STACKED_PARENT_MEASURES: tuple[str, ...] = ("giá trị sản xuất", "giá trị gia tăng", "tổng giá trị sản xuất")
