@@ -223,6 +223,25 @@ def _compound(text_l: str, unit: UnitMatch, value: float) -> tuple[UnitMatch, fl
     return UnitMatch(f"{first} đồng", "VND", SCALE_WORDS[first], m.end()), value
 
 
+# "75% - 76%", "8,5% - 9,5%/năm": a range whose unit is written after both numbers.
+_RANGE_AGAIN = re.compile(rf"[^\S\n]*[-–—][^\S\n]*(?P<b>{_NUM})")
+
+
+def _unit_range(text_l: str, unit: UnitMatch, value: float) -> tuple[float, UnitMatch] | None:
+    """The upper bound and its unit when the same unit follows a second number after a dash."""
+    m = _RANGE_AGAIN.match(text_l, unit.end)
+    if m is None:
+        return None
+    again = match_unit(text_l, m.end())
+    if again is None or again.base_unit != unit.base_unit or again.factor != unit.factor:
+        return None
+    try:
+        high = parse_vn_number(m.group("b"))
+    except ValueError:
+        return None
+    return (high, again) if high > value else None
+
+
 def find_quantities(text: str, text_l: str) -> list[Quantity]:
     """Every number-with-unit in the text, in order. Numbers without a unit are not quantities."""
     out: list[Quantity] = []
@@ -259,6 +278,8 @@ def find_quantities(text: str, text_l: str) -> list[Quantity]:
         if second is None:
             unit, value = _compound(text_l, unit, value)
         value_high = of_total = None
+        if second is None and (high := _unit_range(text_l, unit, value)) is not None:
+            value_high, unit = high  # "chiếm khoảng 75% - 76%": one range, the unit written twice
         if second is not None and sep is not None:
             if "/" in sep:
                 of_total = second

@@ -17,6 +17,7 @@ from ingest.extract.catalogue import fold_tones
 from ingest.extract.context import SPACES, Doc, words_alt
 from ingest.extract.layout import Sentence
 from ingest.extract.numbers import Quantity
+from ingest.extract.units import counted_noun_at
 from ingest.extract.vocab import (
     ATTAINMENT_SUBJECTS,
     CHANGE_VERBS,
@@ -28,6 +29,7 @@ from ingest.extract.vocab import (
     NAME_TRAILING_LINKS,
     NAME_VERB_STARTS,
     NOT_MEASURE_WORDS,
+    PERCENT_PLACE_WORDS,
     SUBJECT_CUTS,
     UNIT_MEASURE_WORDS,
 )
@@ -103,6 +105,7 @@ _STRUCTURE = re.compile(r"(?<!\w)cơ cấu(?!\w)")
 _STOP_AFTER = re.compile(r"[.;:!?\n()]|(?<![\w])(?:bằng|tăng|giảm|so với|so|với|chiếm)(?!\w)|[0-9]")
 _STOP_AFTER_LONG = re.compile(r"[.;!?\n()]|[0-9]")
 _CUT_CHARS = re.compile(r"[,;:(|)]")
+_CLAUSE_MARKS = re.compile(r"[,;:(|)]|(?<!\w)(?:và|còn)(?!\w)")
 
 
 @dataclass(frozen=True)
@@ -276,6 +279,9 @@ def written_name(
     if attainment:
         return Written(_finish(_attainment_name(doc, q, s, subject)), start)
     if base == "%":
+        if subject and _counted_after(doc, q, s) and _not_its_own(doc, s, q, subject, left):
+            # "…, 95,13% số dân được tham gia bảo hiểm y tế": the counted noun after it names it
+            subject, own = "", False
         context = doc.text_l[s.line_start : start]
         name = _percent_name(doc, q, s, subject, raw, context)
     elif base == "count":
@@ -296,6 +302,24 @@ def written_name(
     if base == "%" and _YEARLY.search(raw) and "hằng năm" not in name and "bình quân" not in name:
         name += " bình quân hằng năm"
     return Written(_finish(name), start if own else q.start, own and measured(subject))
+
+
+def _counted_after(doc: Doc, q: Quantity, s: Sentence) -> bool:
+    """Whether a percentage is followed by what it counts (`99,58% hộ dân sử dụng điện lưới`)."""
+    return counted_noun_at(doc.text_l, q.end, s.end) and bool(tail_after(doc, q, s, long=True))
+
+
+def _not_its_own(doc: Doc, s: Sentence, q: Quantity, subject: str, left: int) -> bool:
+    """Whether the words before a percentage belong elsewhere: the tail of the figure before it, in
+    that figure's clause (`86,9% số lao động đã qua đào tạo, 95,13% …`), or only a place (`Trên địa
+    bàn xã hiện có`)."""
+    if all(w in PERCENT_PLACE_WORDS for w in subject.split()):
+        return True
+    if left <= s.start or doc.text_l[left - 1] != "%":
+        return False
+    mark = _CLAUSE_MARKS.search(doc.text_l, left, q.start)
+    before = clean_words(doc.text_l[left : mark.start()]) if mark is not None else ""
+    return bool(before) and (subject in before or before in subject)
 
 
 def _attainment_name(doc: Doc, q: Quantity, s: Sentence, subject: str) -> str:

@@ -1407,3 +1407,10 @@ STACKED_ESTIMATE_HEADERS: tuple[str, ...] = ("ước",)
 # Measures a sub-row (`- Dịch vụ`) takes whole from its parent row (`Giá trị sản xuất thực tế`), beside
 # MEASURE_WORDS: `giá trị sản xuất dịch vụ`, not `giá trị dịch vụ`.
 STACKED_PARENT_MEASURES: tuple[str, ...] = ("giá trị sản xuất", "giá trị gia tăng", "tổng giá trị sản xuất")
+# Words that only place a share or say it exists (`Trên địa bàn xã hiện có 99,58% hộ dân …`): a
+# subject made of them alone does not name the percentage; the counted noun after it does
+# (`phrases.py`).
+PERCENT_PLACE_WORDS: frozenset[str] = frozenset(
+    {"trên", "địa", "bàn", "xã", "huyện", "phường", "thị", "trấn", "tỉnh", "toàn", "hiện", "nay", "đến"}
+    | {"có", "đã", "đạt", "được", "với", "còn"}
+)

@@ -1,0 +1,31 @@
+"""Written names of percentages: whose words name a share written before its counted noun."""
+
+from __future__ import annotations
+
+from ingest.extract import extract_mentions
+from ingest.records import DocumentMetadata, Mention
+
+Y2024 = DocumentMetadata(default_period="2024", issue_year=2024, terms=["2020-2025"])
+
+
+def _by_value(text: str) -> dict[float, Mention]:
+    return {m.value: m for m in extract_mentions(text, metadata=Y2024)}
+
+
+def test_a_share_after_another_is_named_by_its_own_counted_noun_not_the_others_tail() -> None:
+    by = _by_value("Năm 2024, 72,5% số hộ có nhà kiên cố, 91,2% số trẻ em được tiêm chủng đầy đủ.")
+    assert by[72.5].indicator == "tỷ lệ số hộ có nhà kiên cố"
+    assert by[91.2].indicator == "tỷ lệ số trẻ em được tiêm chủng đầy đủ"
+    assert by[91.2].quote.startswith("91,2%")
+
+
+def test_a_place_before_a_share_does_not_name_it() -> None:
+    by = _by_value("Trên địa bàn phường hiện có 97,3% hộ gia đình dùng nước hợp vệ sinh.")
+    assert by[97.3].indicator == "tỷ lệ hộ gia đình dùng nước hợp vệ sinh"
+
+
+def test_a_written_subject_before_a_share_still_names_it() -> None:
+    # the words before the number are its own clause's subject: the tail does not replace them
+    by = _by_value("Tỷ lệ hộ dùng điện lưới quốc gia đạt 99% hộ, tỷ lệ che phủ rừng 45%.")
+    assert by[99.0].indicator == "tỷ lệ hộ dùng điện lưới quốc gia"
+    assert by[45.0].indicator == "tỷ lệ che phủ rừng"
