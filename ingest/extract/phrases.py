@@ -9,6 +9,7 @@ fillers and the verb are dropped, abbreviations spelled out, and the measure wor
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,11 +18,13 @@ from ingest.extract.catalogue import fold_tones
 from ingest.extract.context import SPACES, Doc, words_alt
 from ingest.extract.layout import Sentence
 from ingest.extract.numbers import Quantity
-from ingest.extract.units import counted_noun_at
+from ingest.extract.units import counted_noun_at, match_unit
 from ingest.extract.vocab import (
     ATTAINMENT_SUBJECTS,
     CHANGE_VERBS,
     CLASSIFIER_UNITS,
+    COUNT_ACHIEVED_VERBS,
+    COUNT_AUXILIARIES,
     GENERIC_NAME_UNITS,
     MEASURE_WORDS,
     NAME_ABBREVIATIONS,
@@ -56,6 +59,7 @@ _CHANGE_END = rf"(?:tăng|giảm)(?:{_S}+bình{_S}+quân)?(?:{_S}+(?:hằng|hàn
 _TRAILING = re.compile(
     rf"(?:^|{_S}+)(?:{words_alt(NAME_TRAILING_LINKS)}|{_CHANGE_END}|trở{_S}+lên|trở{_S}+xuống){_S}*$"
 )
+_NEGATED_END = re.compile(rf"(?<!\w)(?:không|chưa){_S}+\w+$")
 _LEADING_CHANGE = re.compile(rf"^(giảm|tăng){_S}+")
 _VERB_START = re.compile(rf"^(?:{words_alt(NAME_VERB_STARTS)})(?!\w)")
 _VERB_IN = re.compile(rf"(?<!\w)(?:{words_alt(NAME_VERB_STARTS)})(?!\w)")
@@ -105,6 +109,9 @@ _STRUCTURE = re.compile(r"(?<!\w)cơ cấu(?!\w)")
 _STOP_AFTER = re.compile(r"[.;:!?\n()]|(?<![\w])(?:bằng|tăng|giảm|so với|so|với|chiếm)(?!\w)|[0-9]")
 _STOP_AFTER_LONG = re.compile(r"[.;!?\n()]|[0-9]")
 _CUT_CHARS = re.compile(r"[,;:(|)]")
+_ACHIEVED_START = re.compile(rf"^(?:{words_alt(COUNT_ACHIEVED_VERBS)})(?!\w)")
+_AUXILIARY = re.compile(rf"(?<!\w)(?:{words_alt(COUNT_AUXILIARIES)})(?!\w)")
+_AND_COUNT = re.compile(rf"{_S}+và{_S}+[0-9]+(?:[.,/][0-9]+)*")
 _CLAUSE_MARKS = re.compile(r"[,;:(|)]|(?<!\w)(?:và|còn)(?!\w)")
 
 
@@ -128,7 +135,8 @@ def _strip(words: str) -> str:
     while previous != words:
         previous = words
         words = _LEADING.sub("", words).strip(" ,;:-–./")
-        words = _TRAILING.sub("", words).strip(" ,;:-–./")
+        if not _NEGATED_END.search(words):  # "3 chỉ tiêu không đạt": a negated verb is the name
+            words = _TRAILING.sub("", words).strip(" ,;:-–./")
     return words
 
 
@@ -371,8 +379,14 @@ def _count_name(doc: Doc, q: Quantity, s: Sentence, subject: str, unit: str) -> 
         return " ".join(w for w in ("tổng số", noun, tail) if w)
     if noun == "đại biểu" and _CONGRESS.search(doc.text_l):
         return "số đại biểu dự đại hội"  # "Đại hội có 199 đại biểu": an attendance count
-    if _PLACE.match(subject):
-        subject = ""  # "thị xã Phú Mỹ có 5/5 xã đạt chuẩn": the place is the doer, not the name
+    if not tail:
+        tail = _shared_tail(doc, q, s)  # "2 làng và 2 khu dân cư văn hóa cấp huyện": the words after both
+    place = _PLACE.match(subject)
+    if place:
+        # "thị xã Phú Mỹ có 5/5 xã đạt chuẩn": the place is the doer, not the name; what it did is
+        # kept when it follows the bare place word ("tỉnh đạt và vượt 15/17 chỉ tiêu")
+        rest = subject[place.end() :].strip()
+        subject = rest if _ACHIEVED_START.match(rest) else ""
     if (measured(subject) and not _RATE_SUBJECT.match(subject)) or (
         subject and f" {noun} " in f" {subject} "
     ):
@@ -380,8 +394,27 @@ def _count_name(doc: Doc, q: Quantity, s: Sentence, subject: str, unit: str) -> 
     if noun in GENERIC_NAME_UNITS and subject and not _VERB_START.match(subject):
         return subject
     verb = _VERB_IN.search(subject)  # "bch đảng bộ huyện đã trao giấy khen cho 8 chi bộ": what was done
+    if verb is None:
+        subject = _AUXILIARY.sub(" ", subject).strip()  # "nhân dân còn đóng góp": the doer and the verb
+        subject = SPACES.sub(" ", subject)
     action = subject[verb.start() :] if verb else subject if len(subject.split()) <= 4 else ""
+    if action and f" {action} " in f" {tail} ":
+        action = ""
     return " ".join(w for w in ("số", noun, tail, action) if w)
+
+
+def _shared_tail(doc: Doc, q: Quantity, s: Sentence) -> str:
+    """The words after the second of two counts joined by `và` (`2 làng và 2 khu dân cư văn hóa
+    cấp huyện`, `6/6 làng và 7 cơ quan, đơn vị đăng ký danh hiệu văn hóa`): they qualify both."""
+    m = _AND_COUNT.match(doc.text_l, q.end, s.end)
+    if m is None:
+        return ""
+    unit = match_unit(doc.text_l, m.end())
+    if unit is None or unit.base_unit != "count":
+        return ""
+    tail = tail_after(doc, dataclasses.replace(q, end=unit.end), s, long=False)
+    reached = tail and _REACHED_AFTER.match(doc.text_l, unit.end) and not tail.startswith("đạt")
+    return f"đạt {tail}" if reached else tail
 
 
 def _finish(name: str) -> str:

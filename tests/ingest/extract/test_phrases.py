@@ -29,3 +29,25 @@ def test_a_written_subject_before_a_share_still_names_it() -> None:
     by = _by_value("Tỷ lệ hộ dùng điện lưới quốc gia đạt 99% hộ, tỷ lệ che phủ rừng 45%.")
     assert by[99.0].indicator == "tỷ lệ hộ dùng điện lưới quốc gia"
     assert by[45.0].indicator == "tỷ lệ che phủ rừng"
+
+
+def test_a_count_keeps_its_doer_and_verb_without_the_auxiliary() -> None:
+    by = _by_value("Bên cạnh đó, người dân còn ủng hộ hơn 450 suất quà.")
+    assert by[450.0].indicator == "số suất quà người dân ủng hộ"
+
+
+def test_a_bare_place_is_dropped_but_what_it_achieved_is_kept() -> None:
+    by = _by_value("Huyện đạt và vượt 18/21 chỉ tiêu; thị xã Long Điền có 4/4 xã đạt chuẩn.")
+    assert by[18.0].indicator == "số chỉ tiêu đạt và vượt"
+    assert by[4.0].indicator == "số xã đạt chuẩn"  # a named place: nothing of it in the name
+
+
+def test_a_negated_verb_after_a_count_stays_in_its_name() -> None:
+    by = _by_value("Năm 2024 có 20 chỉ tiêu đạt kế hoạch, 4 chỉ tiêu chưa đạt.")
+    assert by[4.0].indicator == "số chỉ tiêu chưa đạt"
+
+
+def test_two_counts_joined_by_va_share_the_words_after_the_second() -> None:
+    by = _by_value("Xã giữ vững 5 thôn và 3 cơ quan đạt danh hiệu văn hóa.")
+    assert by[5.0].indicator == "số thôn đạt danh hiệu văn hóa"
+    assert by[3.0].indicator == "số cơ quan đạt danh hiệu văn hóa"
