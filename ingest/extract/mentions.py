@@ -116,7 +116,8 @@ class _Extractor:
                 and host.q.unit.base_unit == "count"
                 and is_threshold(doc, q, left)
             ):
-                pass  # "03 chỉ tiêu đạt dưới 50%": the bound the counted items fall under
+                # "03 chỉ tiêu đạt dưới 50%": the bound the counted items fall under, part of their name
+                _with_bound(doc, host, q, left)
             elif role is not None and role[0] is Role.THRESHOLD:
                 pass  # "15 chỉ tiêu đạt từ 50% kế hoạch trở lên": a threshold, not a value
             elif role is not None and host is not None and attachable(doc, host, q, role[0]):
@@ -157,6 +158,25 @@ class _Extractor:
         if clean_name(own) or doc.names.between(s.start, q.start):
             return None
         return last
+
+
+_BOUND = re.compile(r"(?:đạt[^\S\n]+)?(?:từ|dưới)[^\S\n]*$")
+_BOUND_AFTER = re.compile(r"[^\S\n]*(?:kế hoạch|kh|dự toán)?[^\S\n]*trở[^\S\n]+(?:lên|xuống)")
+
+
+def _with_bound(doc: Doc, host: Draft, q: Quantity, left: int) -> None:
+    """`2 xã thu đạt từ 60% trở lên`: the count is named with the bound its units reached."""
+    bound = _BOUND.search(doc.text_l, left, q.start)
+    if bound is None or not host.indicator:
+        return
+    end = q.end
+    after = _BOUND_AFTER.match(doc.text_l, end)
+    if after is not None:
+        end = after.end()
+    phrase = " ".join(doc.text_l[bound.start() : end].split())
+    if phrase not in host.indicator:
+        host.indicator = f"{host.indicator} {phrase}"
+    host.last_end = max(host.last_end, end)
 
 
 def _finish(doc: Doc, d: Draft, position: dict[int, int]) -> Mention:

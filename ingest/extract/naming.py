@@ -110,6 +110,9 @@ def extend_with_qualifier(doc: Doc, host: Draft, q: Quantity) -> None:
     base = host.indicator if host.indicator.startswith("số ") else f"số {noun}"
     if base.endswith(" đạt") and words.startswith("đạt"):
         base = base[: -len(" đạt")]
+    bw, ww = base.split(), words.split()
+    overlap = next((k for k in range(min(len(bw), len(ww)), 0, -1) if bw[-k:] == ww[:k]), 0)
+    words = " ".join(ww[overlap:])  # "3 xã còn lại đạt từ 13 đến 15 tiêu chí": `còn lại` said once
     host.indicator = f"{base} {spell_out(words)}"
     host.last_end = end
 

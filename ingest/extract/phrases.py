@@ -54,7 +54,10 @@ _PERIOD_WORDS = re.compile(
     rf"|đến{_S}+nay|hiện{_S}+nay|cả{_S}+năm|đầu{_S}+nhiệm{_S}+kỳ|cuối{_S}+nhiệm{_S}+kỳ"
 )
 _HANG_NAM = re.compile(rf"(?<!\w)hàng(?={_S}+(?:năm|tháng|quý)(?!\w))")
-_LEADING = re.compile(rf"^(?:[\s\-–•*+>.:)\]0-9/]+|(?:{words_alt(NAME_LEADING_FILLERS)})(?!\w))")
+# `còn lại` (the remaining ones) is a name word, not the filler `còn`
+_LEADING = re.compile(
+    rf"^(?:[\s\-–•*+>.:)\]0-9/]+|(?!còn{_S}+lại(?!\w))(?:{words_alt(NAME_LEADING_FILLERS)})(?!\w))"
+)
 _CHANGE_END = rf"(?:tăng|giảm)(?:{_S}+bình{_S}+quân)?(?:{_S}+(?:hằng|hàng|mỗi){_S}+năm|{_S}*/{_S}*năm)?"
 _TRAILING = re.compile(
     rf"(?:^|{_S}+)(?:{words_alt(NAME_TRAILING_LINKS)}|{_CHANGE_END}|trở{_S}+lên|trở{_S}+xuống){_S}*$"
@@ -110,7 +113,7 @@ _STOP_AFTER = re.compile(r"[.;:!?\n()]|(?<![\w])(?:bằng|tăng|giảm|so với|
 _STOP_AFTER_LONG = re.compile(r"[.;!?\n()]|[0-9]")
 _CUT_CHARS = re.compile(r"[,;:(|)]")
 _ACHIEVED_START = re.compile(rf"^(?:{words_alt(COUNT_ACHIEVED_VERBS)})(?!\w)")
-_AUXILIARY = re.compile(rf"(?<!\w)(?:{words_alt(COUNT_AUXILIARIES)})(?!\w)")
+_AUXILIARY = re.compile(rf"(?<!\w)(?:{words_alt(COUNT_AUXILIARIES)})(?!\w)(?!{_S}+lại(?!\w))")
 _AND_COUNT = re.compile(rf"{_S}+và{_S}+[0-9]+(?:[.,/][0-9]+)*")
 _CLAUSE_MARKS = re.compile(r"[,;:(|)]|(?<!\w)(?:và|còn)(?!\w)")
 

@@ -19,6 +19,7 @@ from ingest.extract.vocab import (
     HEDGES_AFTER,
     HEDGES_BEFORE,
     PLAN_WORDS,
+    RATE_MEASURE_WORDS,
     RATIO_LINKERS,
     RATIO_VERBS,
     SHARE_PLAN_WORDS,
@@ -43,6 +44,7 @@ _RATIO_BEFORE = re.compile(
     rf"(?:^|[^\w])(?P<verb>{words_alt(RATIO_VERBS)}|tăng|giảm)(?:[^\S\n]+(?:{words_alt(HEDGES_BEFORE)}))?[^\S\n]*$"
 )
 HEDGE_AFTER = re.compile(rf"[^\S\n]*(?:{words_alt(HEDGES_AFTER)})(?!\w)")
+_RATE_OWN = re.compile(rf"(?:{words_alt(RATE_MEASURE_WORDS)})(?!\w)")
 _THRESHOLD_BEFORE = re.compile(rf"(?:^|[^\w])(?:{words_alt(THRESHOLD_WORDS)})[^\S\n]*$")
 _Y4 = r"((?:19|20)[0-9]{2})(?![0-9])"
 # "tăng 10,3% so với năm 2022" in a 2023 figure: versus the previous year, read like "cùng kỳ"
@@ -113,10 +115,15 @@ def table_columns(doc: Doc, s: Sentence) -> dict[int, Role] | None:
 
 
 def is_threshold(doc: Doc, q: Quantity, left: int) -> bool:
-    """`03 chỉ tiêu đạt dưới 50%`: a bare bound after `từ`/`dưới`, with no name of its own."""
+    """`03 chỉ tiêu đạt dưới 50%`: a bare bound after `từ`/`dưới`, with no name of its own; the verb
+    of the counted units may stand between (`2 xã thu đạt từ 60% trở lên`, `9 xã còn lại thu dưới
+    50%`), a measure word may not (`5 xã, tỷ lệ dưới 2%`)."""
     if not _THRESHOLD_BEFORE.search(doc.text_l, max(left, q.start - 12), q.start):
         return False
-    return not doc.own_words(q, left)
+    own = doc.own_words(q, left)
+    if not own:
+        return True
+    return len(own.split()) <= 3 and not _RATE_OWN.match(own) and "," not in doc.text_l[left : q.start]
 
 
 def absorbs(doc: Doc, draft: Draft, host: Draft) -> bool:
@@ -158,7 +165,8 @@ def is_plan_name(hit: NameHit) -> bool:
 
 
 _QUALIFIER_GAP = re.compile(
-    r"[^\S\n,;]*(?:đạt|có|được|đạt được)?[^\S\n]*(?:từ|dưới|trên|không dưới)?[^\S\n]*"
+    r"[^\S\n,;]*(?:còn[^\S\n]+lại[^\S\n]+)?(?:đạt|có|được|đạt được)?[^\S\n]*"
+    r"(?:từ|dưới|trên|không dưới)?[^\S\n]*"
     r"(?:[0-9]+(?:[.,][0-9]+)?[^\S\n]*(?:đến|-|–)[^\S\n]*(?:dưới[^\S\n]*)?)?$"
 )
 _BOUND_BEFORE = re.compile(r"(?<!\w)(?:từ|dưới|trên)[^\S\n]*$")

@@ -1420,3 +1420,6 @@ COUNT_ACHIEVED_VERBS: tuple[str, ...] = ("đạt", "vượt", "đạt và vượ
 # Auxiliaries between a doer and its verb (`nhân dân còn đóng góp 1.300 ngày công`): no part of the
 # count's name (`số ngày công nhân dân đóng góp`).
 COUNT_AUXILIARIES: tuple[str, ...] = ("còn", "đã", "cũng", "đều", "vẫn", "sẽ", "đang")
+# Measure words of a rate: words before a bound (`5 xã, tỷ lệ dưới 2%`) that make it a figure of its
+# own, not the threshold the counted units fall under (`roles.py`).
+RATE_MEASURE_WORDS: tuple[str, ...] = ("tỷ lệ", "tỉ lệ", "tỷ trọng", "tỉ trọng", "tốc độ", "mức")

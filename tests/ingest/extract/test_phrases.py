@@ -51,3 +51,22 @@ def test_two_counts_joined_by_va_share_the_words_after_the_second() -> None:
     by = _by_value("Xã giữ vững 5 thôn và 3 cơ quan đạt danh hiệu văn hóa.")
     assert by[5.0].indicator == "số thôn đạt danh hiệu văn hóa"
     assert by[3.0].indicator == "số cơ quan đạt danh hiệu văn hóa"
+
+
+def test_a_bound_after_a_count_and_its_verb_names_the_count_and_is_no_figure() -> None:
+    ms = extract_mentions("Có 4 xã thu đạt từ 70% trở lên, 6 xã còn lại thu dưới 40%.", metadata=Y2024)
+    assert [(m.value, m.indicator) for m in ms] == [
+        (4.0, "số xã thu đạt từ 70% trở lên"),
+        (6.0, "số xã còn lại thu dưới 40%"),
+    ]
+
+
+def test_a_rate_after_a_count_is_a_figure_not_a_bound() -> None:
+    by = _by_value("Có 5 xã, tỷ lệ hộ nghèo dưới 2%.")
+    assert 2.0 in by and by[2.0].indicator.startswith("tỷ lệ")
+
+
+def test_the_remaining_units_keep_con_lai_once() -> None:
+    by = _by_value("Có 2 xã đạt chuẩn, 4 xã còn lại đạt từ 14 đến 16 tiêu chí.")
+    assert by[4.0].indicator == "số xã còn lại đạt từ 14 đến 16 tiêu chí"
+    assert 14.0 not in by  # which of the remaining communes are counted, not a figure
