@@ -28,6 +28,7 @@ _TAIL_THEN_BREAKDOWN = re.compile(
 )
 _MAX_TAIL_WORDS = 5
 _TAIL_STOP = re.compile(rf"^(?:{words_alt(BREAKDOWN_TAIL_STOPS)})(?!\w)")
+_ITEM_LINE = re.compile(r"[ \t]*(?:[+\-–•*]|[a-zđ0-9]{1,2}[.)])")  # a bullet or `a)`, `1.`: a list item
 _LIST_CONTINUES = re.compile(rf"^[\s,;:+\-–•*]*(?:và{_S}+)?$")
 _SHARE_VERB = re.compile(rf"(?<!\w)chiếm(?:{_S}+tỷ{_S}+lệ)?{_S}*$")
 _TOTAL_WORDS = re.compile(rf"^(?:tổng{_S}+số|tổng{_S}+cộng|tổng){_S}+")
@@ -122,6 +123,8 @@ def _breakdown_of(doc: Doc, drafts: list[Draft], i: int) -> list[Draft]:
                 continue  # "(chiếm 7,08%)" beside a part: linked by `_shares_of_parts`
             break
         gap = text_l[previous_end : child.left if children else child.q.start]
+        if "\n" in gap and child.subject_measured and not _ITEM_LINE.match(text_l, child.sentence.line_start):
+            break  # "Về đầu tư xây dựng cơ bản, giá trị giải ngân …" on a line of its own: a new topic
         separated = _LIST_CONTINUES.match(gap) or "\n" in gap or ";" in gap
         if children and not separated and len(gap.split()) > 8:
             break  # items are separated by commas, `;`, `và`, or lines; many words in between end the list

@@ -115,6 +115,7 @@ _CUT_CHARS = re.compile(r"[,;:(|)]")
 _ACHIEVED_START = re.compile(rf"^(?:{words_alt(COUNT_ACHIEVED_VERBS)})(?!\w)")
 _AUXILIARY = re.compile(rf"(?<!\w)(?:{words_alt(COUNT_AUXILIARIES)})(?!\w)(?!{_S}+lại(?!\w))")
 _AND_COUNT = re.compile(rf"{_S}+và{_S}+[0-9]+(?:[.,/][0-9]+)*")
+_COMPARED = re.compile(rf"[\s,;)]*(?:so{_S}+với|so|bằng|tăng|giảm)(?!\w)")
 _CLAUSE_MARKS = re.compile(r"[,;:(|)]|(?<!\w)(?:và|còn)(?!\w)")
 
 
@@ -180,9 +181,17 @@ def subject_before(doc: Doc, q: Quantity, left: int, hit_start: int | None) -> t
         if hit_start is not None and start > hit_start >= left:
             start = hit_start  # a catalogue name with a comma in it (`nông, lâm nghiệp, thủy sản`)
         subject, start = _cut(text_l, start, q.start)
-        if subject or i == 0 or seps[i - 1].group() != ":":
+        if subject or i == 0 or seps[i - 1].group() not in (":", "("):
             break
-        i -= 1  # "label: value": the words before the colon name the value
+        before = seps[i - 2].end() if i >= 2 else left
+        after_figure = i < 2 and left > 0 and text_l[left - 1].isalnum()  # `left` ends the figure before
+        if seps[i - 1].group() == "(" and (after_figure or _COMPARED.match(text_l, before)):
+            # "4 chi bộ hoàn thành xuất sắc nhiệm vụ (19%)", "tăng 20% so với cùng kỳ (… đạt 70% dự
+            # toán)": the words before the bracket are another figure's
+            break
+        # "label: value": the words before the colon name the value; so do the words before a bracket
+        # that holds only the figure (`thu thuế ngoài quốc doanh (mới đạt 24/32 tỷ đồng)`)
+        i -= 1
     if i and _QUALIFIERS_ONLY.fullmatch(subject) and seps[i - 1].group() == ",":
         # "Tốc độ tăng trưởng giữ mức ổn định, với bình quân hàng năm đạt 8,79%": the clause before names it
         head, _ = _cut(text_l, seps[i - 2].end() if i >= 2 else left, seps[i - 1].start())

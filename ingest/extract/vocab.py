@@ -854,6 +854,12 @@ NAME_LEADING_FILLERS: tuple[str, ...] = (
     "so với",
     "xã đã",
     "huyện đã",
+    # names6: "thu thuế ngoài quốc doanh (mới đạt 24/32 tỷ đồng)": only reached, a verb phrase
+    "mới đạt",
+    "mới chỉ đạt",
+    "chỉ đạt",
+    "nhất là",  # "nhất là khoản thu thuế …": especially, no part of the name
+    "đặc biệt là",
 )
 # Words closing the written part before a number that belong to the verb, not the name.
 NAME_TRAILING_LINKS: tuple[str, ...] = (

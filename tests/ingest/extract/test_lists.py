@@ -160,3 +160,16 @@ def test_items_of_a_labelled_line_are_the_labels_indicator_per_group() -> None:
     assert by[99.9].indicator == "tỷ lệ học sinh đi học đúng độ tuổi tiểu học"
     assert by[99.9].indicator_id == by[100.0].indicator_id == "school_enrolment_rate"
     assert ":" not in by[100.0].indicator
+
+
+def test_a_new_line_with_its_own_measure_word_ends_a_breakdown() -> None:
+    text = (
+        "Tổng thu ngân sách ước đạt 420 tỷ đồng, trong đó thu mới đạt 180 tỷ đồng.\n"
+        "Về đầu tư công, giá trị giải ngân ước đạt 95 tỷ đồng; "
+        "trong đó vốn huyện 25 tỷ đồng, vốn tỉnh 70 tỷ đồng."
+    )
+    ms = _mentions(text)
+    by = _by_value(ms)
+    assert by[180.0].part_of == ms.index(by[420.0])
+    assert by[95.0].part_of is None and by[95.0].indicator.startswith("giá trị giải ngân")
+    assert by[25.0].part_of == ms.index(by[95.0]) == by[70.0].part_of

@@ -70,3 +70,12 @@ def test_the_remaining_units_keep_con_lai_once() -> None:
     by = _by_value("Có 2 xã đạt chuẩn, 4 xã còn lại đạt từ 14 đến 16 tiêu chí.")
     assert by[4.0].indicator == "số xã còn lại đạt từ 14 đến 16 tiêu chí"
     assert 14.0 not in by  # which of the remaining communes are counted, not a figure
+
+
+def test_a_bracket_holding_only_the_figure_is_named_by_the_words_before_it() -> None:
+    by = _by_value("Đáng chú ý là khoản thu phí, lệ phí (mới đạt 3/5 tỷ đồng).")
+    assert by[3.0].indicator.endswith("thu phí, lệ phí")
+    text = "Tổng thu ngân sách đạt 900 tỷ đồng, tăng 15% so với cùng kỳ năm 2023 "
+    text += "(dự kiến 6 tháng đầu năm đạt 70% dự toán)."
+    # not the words of the figure before the bracket
+    assert "kỳ" not in _by_value(text)[70.0].indicator.split()
