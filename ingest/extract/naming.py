@@ -147,8 +147,20 @@ def draft_mention(
     before = hit.start if hit is not None and hit.start < q.num_start else None
     attainment = ratio is not None and ratio[0] is Role.PLAN
     fallback = previous.indicator if previous is not None and previous.sentence is s else ""
+    measured_host = _measured_host(previous, s) if attainment else None
     written = (
-        None if in_table else written_name(doc, q, s, left, before, attainment=attainment, fallback=fallback)
+        None
+        if in_table
+        else written_name(
+            doc,
+            q,
+            s,
+            left,
+            before,
+            attainment=attainment,
+            fallback=fallback,
+            host=measured_host.indicator if measured_host is not None else "",
+        )
     )
     if written is not None and written.name and ratio is not None and ratio[0] is Role.YOY:
         written = Written(f"{written.name} so với cùng kỳ", written.start)  # a change on its own
@@ -198,6 +210,10 @@ def draft_mention(
     draft.subject_measured = written is not None and written.measured
     if written is not None and written.name and s.start <= written.start < q.start:
         draft.name_start = min(written.start, draft.name_start if draft.name_start is not None else q.start)
+    if measured_host is not None and indicator.endswith(f" {measured_host.indicator}"):
+        draft.quote_from = (
+            measured_host  # a second attainment of the figure before: its words are that figure's
+        )
     if ratio is not None:
         draft.ratio_only = True
         if ratio[0] is Role.PLAN:
@@ -205,6 +221,15 @@ def draft_mention(
         else:
             draft.yoy_pct = ratio[1]
     return draft
+
+
+def _measured_host(previous: Draft | None, s: Sentence) -> Draft | None:
+    """The figure a plan percentage of the same sentence measures, past the changes and ratios between
+    (`… 900 tỷ đồng, tăng 15% so với cùng kỳ (… đạt 70% dự toán)`)."""
+    host = previous
+    while host is not None and host.sentence is s and (host.is_change or host.q.is_pct or host.ratio_only):
+        host = host.host
+    return host if host is not None and host.sentence is s else None
 
 
 _CHANGE_VERB = re.compile(r"(?<!\w)(tăng thêm|giảm thêm|tăng|giảm|vượt|gấp|thêm)(?!\w)")

@@ -33,6 +33,7 @@ from ingest.extract.vocab import (
     NAME_VERB_STARTS,
     NOT_MEASURE_WORDS,
     PERCENT_PLACE_WORDS,
+    PLAN_WORDS,
     SUBJECT_CUTS,
     UNIT_MEASURE_WORDS,
 )
@@ -116,6 +117,7 @@ _ACHIEVED_START = re.compile(rf"^(?:{words_alt(COUNT_ACHIEVED_VERBS)})(?!\w)")
 _AUXILIARY = re.compile(rf"(?<!\w)(?:{words_alt(COUNT_AUXILIARIES)})(?!\w)(?!{_S}+lại(?!\w))")
 _AND_COUNT = re.compile(rf"{_S}+và{_S}+[0-9]+(?:[.,/][0-9]+)*")
 _COMPARED = re.compile(rf"[\s,;)]*(?:so{_S}+với|so|bằng|tăng|giảm)(?!\w)")
+_PLAN_TAIL = re.compile(rf"(?:{words_alt(PLAN_WORDS)})(?!\w)")
 _CLAUSE_MARKS = re.compile(r"[,;:(|)]|(?<!\w)(?:và|còn)(?!\w)")
 
 
@@ -277,11 +279,13 @@ def written_name(
     *,
     attainment: bool,
     fallback: str = "",
+    host: str = "",
 ) -> Written:
     """The name the gold rules asks for, built from the words around the quantity.
 
     `fallback` is the subject of the figure this one continues (`tỷ lệ hộ nghèo còn 1,68% (giảm
-    1,94%)`), used when the number has no subject of its own.
+    1,94%)`), used when the number has no subject of its own; `host` the name of the figure a plan
+    percentage measures (`… 41,8 tỷ đồng, bằng 152% KH thành phố giao, bằng 100,3% KH điều chỉnh`).
     """
     subject, start, raw = subject_before(doc, q, left, hit_start)
     base, unit = q.unit.base_unit, q.unit.unit
@@ -297,7 +301,7 @@ def written_name(
         else:
             subject = f"{subject[lead.end() :]} {lead.group(1)}"  # "giảm tỷ lệ hộ nghèo 0,6%" -> "… giảm"
     if attainment:
-        return Written(_finish(_attainment_name(doc, q, s, subject)), start)
+        return Written(_finish(_attainment_name(doc, q, s, subject, host)), start)
     if base == "%":
         if subject and _counted_after(doc, q, s) and _not_its_own(doc, s, q, subject, left):
             # "…, 95,13% số dân được tham gia bảo hiểm y tế": the counted noun after it names it
@@ -342,12 +346,16 @@ def _not_its_own(doc: Doc, s: Sentence, q: Quantity, subject: str, left: int) ->
     return bool(before) and (subject in before or before in subject)
 
 
-def _attainment_name(doc: Doc, q: Quantity, s: Sentence, subject: str) -> str:
+def _attainment_name(doc: Doc, q: Quantity, s: Sentence, subject: str, host: str = "") -> str:
     if subject.startswith(("tỷ lệ thực hiện", "tỷ lệ hoàn thành")):
         return subject
     if not subject or subject in ("hoàn thành", "thực hiện", "đạt", "vượt"):
         # "hoàn thành 100% chỉ tiêu trồng rừng phân tán": what was planned follows the number
         tail = tail_after(doc, q, s, long=True)
+        if tail and host and _PLAN_TAIL.match(tail) and measured(host):
+            # "41,8 tỷ đồng, bằng 152% KH thành phố giao, bằng 100,3% KH điều chỉnh": a second
+            # attainment of the figure before, against another plan
+            return f"tỷ lệ thực hiện {spell_out(tail)} {host}"
         return f"tỷ lệ hoàn thành {tail}" if tail else "tỷ lệ thực hiện kế hoạch"
     return f"tỷ lệ thực hiện kế hoạch {subject}"
 

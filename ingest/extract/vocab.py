@@ -1045,6 +1045,8 @@ NAME_ABBREVIATIONS: dict[str, str] = {
     "htxsnv": "hoàn thành xuất sắc nhiệm vụ",
     "nts": "nuôi trồng thủy sản",
     "ntts": "nuôi trồng thủy sản",
+    "kh": "kế hoạch",  # names6: "bằng 100,3% KH điều chỉnh"
+    "ns": "ngân sách",  # names6: "tổng thu NS phường"
     "ntm": "nông thôn mới",
     "xdntm": "xây dựng nông thôn mới",
     "ttcn": "tiểu thủ công nghiệp",

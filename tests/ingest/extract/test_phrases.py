@@ -79,3 +79,12 @@ def test_a_bracket_holding_only_the_figure_is_named_by_the_words_before_it() -> 
     text += "(dự kiến 6 tháng đầu năm đạt 70% dự toán)."
     # not the words of the figure before the bracket
     assert "kỳ" not in _by_value(text)[70.0].indicator.split()
+
+
+def test_a_second_attainment_is_named_after_its_plan_and_the_figure_before() -> None:
+    text = "Tổng thu ngân sách xã ước đạt 12,4 tỷ đồng, bằng 130% KH huyện giao, bằng 104,5% KH điều chỉnh."
+    by = _by_value(text)
+    assert by[12.4].plan_pct == 130.0
+    second = by[104.5]
+    assert second.indicator == "tỷ lệ thực hiện kế hoạch điều chỉnh tổng thu ngân sách xã"
+    assert second.quote.startswith("Tổng thu ngân sách xã")  # the quote holds the figure it measures
