@@ -35,6 +35,7 @@ from ingest.extract.vocab import (
     HEDGES_BEFORE,
     INCREMENT_WORDS,
     LEVEL_AFTER_REDUCTION,
+    PLAN_WORDS,
     SHARE_WORDS,
 )
 
@@ -232,6 +233,7 @@ def _measured_host(previous: Draft | None, s: Sentence) -> Draft | None:
     return host if host is not None and host.sentence is s else None
 
 
+_PLAN_ONLY = re.compile(rf"(?:(?:{words_alt(PLAN_WORDS)}|giao|tỉnh|huyện|xã|và)(?:[^\S\n]+|$))+")
 _CHANGE_VERB = re.compile(r"(?<!\w)(tăng thêm|giảm thêm|tăng|giảm|vượt|gấp|thêm)(?!\w)")
 _COMPARED_TO = re.compile(r"[^\S\n]*(?:\(|,)?[^\S\n]*so(?:[^\S\n]+với)?[^\S\n]+(?P<what>[^,;.()\n]{1,40})")
 
@@ -241,8 +243,13 @@ def _change_name(doc: Doc, q: Quantity, s: Sentence, left: int, name: str, previ
     text_l = doc.text_l
     verbs = list(_CHANGE_VERB.finditer(text_l, max(left, q.start - 25), q.start))
     verb = verbs[-1].group(1) if verbs else "tăng"
-    if previous is not None and previous.sentence is s and not doc.own_words(q, left) and previous.indicator:
-        name = previous.indicator  # "90 triệu đồng (tăng 1,2 lần so năm 2025)": the level's subject
+    own = doc.own_words(q, left)
+    plan_only = bool(own) and _PLAN_ONLY.fullmatch(own) is not None
+    level = _measured_host(previous, s) if plan_only else previous
+    if level is not None and level.sentence is s and (not own or plan_only) and level.indicator:
+        # "90 triệu đồng (tăng 1,2 lần so năm 2025)", "173 ha, bằng 123,5% kế hoạch và tăng 23,5%": the
+        # level's subject (the plan words before the change are its attainment's)
+        name = level.indicator
     name = re.sub(rf"[^\S\n]+{verb}$", "", name)
     compared = _COMPARED_TO.match(text_l, q.end)
     if compared is None:

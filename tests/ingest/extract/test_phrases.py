@@ -88,3 +88,9 @@ def test_a_second_attainment_is_named_after_its_plan_and_the_figure_before() -> 
     second = by[104.5]
     assert second.indicator == "tỷ lệ thực hiện kế hoạch điều chỉnh tổng thu ngân sách xã"
     assert second.quote.startswith("Tổng thu ngân sách xã")  # the quote holds the figure it measures
+
+
+def test_a_change_after_an_attainment_takes_the_level_subject_not_the_plan_words() -> None:
+    by = _by_value("Diện tích lúa xuân đạt 210 ha, bằng 104,5% kế hoạch và tăng 3,2% so với cùng kỳ.")
+    assert by[210.0].plan_pct == 104.5
+    assert by[3.2].indicator == "diện tích lúa xuân tăng so với cùng kỳ"
