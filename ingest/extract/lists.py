@@ -334,19 +334,30 @@ def _bare_measures(doc: Doc, drafts: list[Draft]) -> None:
             continue
         measure = measure or UNIT_MEASURE_WORDS.get(d.q.unit.base_unit, "")
         subject = ""
+        source: Draft | None = None
         label = _LINE_LABEL.match(text_l, d.sentence.line_start, d.q.start)
+        at = d.name_start or d.q.start
+        right_after = (
+            k > 0 and not text_l[drafts[k - 1].q.end : at].strip()
+        )  # "… 62,58 tạ/ha  sản lượng đạt …"
         if label is not None:
             subject = label.group(1)
-        elif _opens_clause(text_l, d.sentence.start, d.name_start or d.q.start):
+        elif _opens_clause(text_l, d.sentence.start, at) or right_after:
             for h in reversed(drafts[max(0, k - 4) : k]):
                 if d.q.start - h.q.end > 300 or "\n" in text_l[h.q.end : d.q.start]:
                     break
                 m = _CROP_NAME.match(h.indicator)
                 if m is not None and not _QUALIFIER_START.match(m.group(1)):
-                    subject = m.group(1)
+                    subject, source = m.group(1), h
                     break
         if measure and subject:
             d.indicator = f"{measure} {subject}"
+            # the quote holds the words the crop was read from: the line's label or the figure before
+            if source is not None and d.quote_from is None:
+                d.quote_from = source
+            elif label is not None:
+                head = label.start(1)
+                d.quote_head = head if d.quote_head is None else min(d.quote_head, head)
 
 
 def _opens_clause(text_l: str, start: int, at: int) -> bool:

@@ -173,3 +173,13 @@ def test_a_new_line_with_its_own_measure_word_ends_a_breakdown() -> None:
     assert by[180.0].part_of == ms.index(by[420.0])
     assert by[95.0].part_of is None and by[95.0].indicator.startswith("giá trị giải ngân")
     assert by[25.0].part_of == ms.index(by[95.0]) == by[70.0].part_of
+
+
+def test_a_bare_measure_quotes_the_words_it_took_its_crop_from() -> None:
+    by = _by_value(
+        _mentions("Trong đó diện tích ngô 48 ha. Năng suất đạt 51,2 tạ/ha  sản lượng đạt 245,8 tấn.")
+    )
+    assert by[51.2].indicator == "năng suất ngô" and by[51.2].quote.startswith("Trong đó diện tích ngô 48 ha")
+    assert by[245.8].indicator == "sản lượng ngô"  # right after the figure before: its clause too
+    by = _by_value(_mentions("- Cây đậu: Diện tích gieo trồng 12 ha, năng suất đạt 18 tạ/ha."))
+    assert by[18.0].indicator == "năng suất đậu" and by[18.0].quote.startswith("đậu:")
