@@ -234,6 +234,7 @@ def _measured_host(previous: Draft | None, s: Sentence) -> Draft | None:
 
 
 _PLAN_ONLY = re.compile(rf"(?:(?:{words_alt(PLAN_WORDS)}|giao|tỉnh|huyện|xã|và)(?:[^\S\n]+|$))+")
+_BARE_CHANGE_GAP = re.compile(r"[^\S\n]*[,;]?[^\S\n]*(?:tăng|giảm)(?:[^\S\n]+thêm)?[^\S\n]*")
 _CHANGE_VERB = re.compile(r"(?<!\w)(tăng thêm|giảm thêm|tăng|giảm|vượt|gấp|thêm)(?!\w)")
 _COMPARED_TO = re.compile(r"[^\S\n]*(?:\(|,)?[^\S\n]*so(?:[^\S\n]+với)?[^\S\n]+(?P<what>[^,;.()\n]{1,40})")
 
@@ -330,7 +331,12 @@ def _is_change(doc: Doc, q: Quantity, left: int, s: Sentence) -> bool:
     if _CHANGE_BEFORE.search(before):
         sep = CLAUSE_SEP.search(doc.text_l, q.end, s.end)
         after = doc.text_l[q.end : sep.start() if sep else s.end]
-        return q.unit.unit == "lần" or bool(_COMPARE_AFTER.search(after))
+        if q.unit.unit == "lần" or _COMPARE_AFTER.search(after):
+            return True
+        # "đàn trâu có 380 con, giảm 6,2%": a percentage right after a level, with only the verb between
+        return (
+            q.is_pct and left > s.start and _BARE_CHANGE_GAP.fullmatch(doc.text_l, left, q.start) is not None
+        )
     return q.unit.base_unit == "count" and q.of_total is None and bool(_INCREMENT_BEFORE.search(before))
 
 

@@ -201,7 +201,7 @@ def subject_before(doc: Doc, q: Quantity, left: int, hit_start: int | None) -> t
             subject = f"{head} {subject}"
     raw = text_l[seps[-1].end() if seps else left : q.start]
     joinable = i and seps[i - 1].group() == "," and start >= seps[i - 1].end()
-    if subject and joinable and len(subject.split()) <= 4:
+    if subject and joinable and len(subject.split()) <= 4 and not measured(subject):
         start, subject = _join_items(text_l, seps[: i - 1], left, seps[i - 1].start(), start, subject)
     inner = _MEASURE_INSIDE.search(subject)
     if inner is not None and inner.start() > 0 and _keeps_measure(subject[: inner.start()]):
@@ -252,6 +252,8 @@ def _join_items(
     before = clean_words(text_l[before_start:comma])
     if not before or len(before.split()) > 4 or any(c.isdigit() for c in text_l[before_start:comma]):
         return start, subject
+    if _PLAN_TAIL.fullmatch(before):
+        return start, subject  # "… tăng 20% so với kế hoạch, cây gừng 8 ha": the comparison's words
     at = text_l.find(before.split()[0], before_start, comma)
     return (at if at >= 0 else before_start), f"{before}, {subject}"
 

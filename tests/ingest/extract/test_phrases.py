@@ -94,3 +94,18 @@ def test_a_change_after_an_attainment_takes_the_level_subject_not_the_plan_words
     by = _by_value("Diện tích lúa xuân đạt 210 ha, bằng 104,5% kế hoạch và tăng 3,2% so với cùng kỳ.")
     assert by[210.0].plan_pct == 104.5
     assert by[3.2].indicator == "diện tích lúa xuân tăng so với cùng kỳ"
+
+
+def test_a_bare_change_right_after_a_level_is_that_levels_change() -> None:
+    ms = extract_mentions("Đàn dê có 640 con, giảm 4,5%.", metadata=Y2024)
+    by = {m.value: m for m in ms}
+    assert by[4.5].indicator == "đàn dê giảm"
+    assert by[4.5].quote.startswith("Đàn dê có 640 con")
+    assert _by_value("Có 45 hộ, chiếm 5%.")[5.0].indicator == "tỷ lệ hộ"  # a share stays a share
+
+
+def test_comma_items_do_not_join_a_measured_subject_or_the_plan_words_before() -> None:
+    by = _by_value("Vốn huy động từ ngân sách, doanh nghiệp, tổng kinh phí đạt 150 tỷ đồng.")
+    assert by[150.0].indicator == "tổng kinh phí"
+    by = _by_value("Nghệ thu về 30 tấn, tăng 20% so với kế hoạch, cây gừng 8 ha.")
+    assert by[8.0].indicator == "diện tích cây gừng"
