@@ -54,6 +54,11 @@ _RATIO = re.compile(
         re.escape(w) if not w[0].isalpha() else rf"(?<!\w){re.escape(w)}(?!\w)" for w in STACKED_RATIO_HEADERS
     )
 )
+_UNIT_HEADER_WORDS = ("đơn vị", "đvt", "đv tính")  # found at C speed before the line pattern is tried
+_UNIT_HEADER_LINE = re.compile(
+    rf"^[ \t\u00a0]*(?:{'|'.join(re.escape(w) for w in STACKED_UNIT_HEADERS)})[ \t\u00a0]*[:.]?[ \t\u00a0]*$",
+    re.MULTILINE,
+)
 _UNIT_HEADER = re.compile(rf"(?:{'|'.join(re.escape(w) for w in STACKED_UNIT_HEADERS)})\s*[:.]?")
 
 
@@ -101,8 +106,8 @@ class _Row:
 
 def stacked_cells(text_l: str, ref_year: int | None, term: Term | None) -> list[Cell]:
     """The figures of every one-cell-per-line table in the (lowercased) text, in order."""
-    if text_l.count("\n") < 20:
-        return []
+    if not any(w in text_l for w in _UNIT_HEADER_WORDS) or _UNIT_HEADER_LINE.search(text_l) is None:
+        return []  # no line that is only a unit column's header: no such table (most documents)
     lines = []
     for m in _CELL.finditer(text_l):
         raw = m.group()
