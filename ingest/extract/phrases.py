@@ -118,6 +118,11 @@ _AUXILIARY = re.compile(rf"(?<!\w)(?:{words_alt(COUNT_AUXILIARIES)})(?!\w)(?!{_S
 _AND_COUNT = re.compile(rf"{_S}+và{_S}+[0-9]+(?:[.,/][0-9]+)*")
 _COMPARED = re.compile(rf"[\s,;)]*(?:so{_S}+với|so|bằng|tăng|giảm)(?!\w)")
 _PLAN_TAIL = re.compile(rf"(?:{words_alt(PLAN_WORDS)})(?!\w)")
+_COUNT_MEASURE = re.compile(rf"(?:số|tổng|tổng{_S}+số)(?!\w)")
+_WHERE_END = re.compile(rf"(?<!\w)(?:tại|ở){_S}*$")
+_PERIOD_LEAD_END = re.compile(
+    rf"(?<!\w)(?:(?:vào|trong){_S}+)?(?:(?:cuối|đầu|giữa){_S}+)?(?:năm|tháng|quý){_S}*$"
+)
 _CLAUSE_MARKS = re.compile(r"[,;:(|)]|(?<!\w)(?:và|còn)(?!\w)")
 
 
@@ -267,6 +272,7 @@ def tail_after(doc: Doc, q: Quantity, s: Sentence, *, long: bool) -> str:
         comma = raw.find(",")
         raw = raw[:comma] if comma >= 0 else raw
     raw = re.sub(rf"^{_S}*trở{_S}+(?:lên|xuống)", " ", raw)
+    raw = _PERIOD_LEAD_END.sub(" ", raw)  # "6 xã đạt chuẩn … cuối năm 2019": the year cut off at the digit
     raw = re.sub(rf"^{_S}*/{_S}*năm", " hằng năm", raw)
     words = clean_words(raw).split()
     return " ".join(words[: 12 if long else 8])
@@ -313,7 +319,7 @@ def written_name(
     elif base == "count":
         if _TOTAL_BEFORE.search(raw):
             subject = "tổng số"  # "xã có tổng số 15 xóm": the measure, not the doer, names the count
-        name = _count_name(doc, q, s, subject, unit)
+        name = _count_name(doc, q, s, subject, unit, raw)
     elif base in ("ha", "t", "km"):
         tail = tail_after(doc, q, s, long=False)
         name = (
@@ -385,12 +391,14 @@ def _percent_name(doc: Doc, q: Quantity, s: Sentence, subject: str, raw: str, co
     return subject if measured(subject) else f"tỷ lệ {subject}"
 
 
-def _count_name(doc: Doc, q: Quantity, s: Sentence, subject: str, unit: str) -> str:
+def _count_name(doc: Doc, q: Quantity, s: Sentence, subject: str, unit: str, raw: str = "") -> str:
     noun = unit.split(" ", 1)[1] if q.unit.factor != 1.0 and " " in unit else unit  # "nghìn con"
     tail = tail_after(doc, q, s, long=False)
     if tail and _REACHED_AFTER.match(doc.text_l, q.end) and not tail.startswith("đạt"):
         tail = f"đạt {tail}"  # "5 xã đạt chuẩn nông thôn mới": what the counted units reached
     if unit in CLASSIFIER_UNITS:
+        if measured(subject) and not _COUNT_MEASURE.match(subject):
+            return subject  # "Mức hưởng thụ văn hoá 45 lần/người/năm": the written measure names it
         return " ".join(w for w in ("số", noun, tail) if w)
     kept = _KEPT_AFTER.match(doc.text_l, q.end)
     if kept is not None and not tail.startswith(kept.group(1)):
@@ -403,6 +411,8 @@ def _count_name(doc: Doc, q: Quantity, s: Sentence, subject: str, unit: str) -> 
         return "số đại biểu dự đại hội"  # "Đại hội có 199 đại biểu": an attendance count
     if not tail:
         tail = _shared_tail(doc, q, s)  # "2 làng và 2 khu dân cư văn hóa cấp huyện": the words after both
+    if _WHERE_END.search(raw) and measured(subject):
+        subject = ""  # "Thu nhập … tại 6 xã đạt chuẩn …": the measure before is another figure's
     place = _PLACE.match(subject)
     if place:
         # "thị xã Phú Mỹ có 5/5 xã đạt chuẩn": the place is the doer, not the name; what it did is

@@ -33,6 +33,8 @@ MEASURE_UNITS: dict[str, tuple[str, float]] = {
     # mass and yield
     "tấn/ha": ("t/ha", 1.0),
     "tạ/ha": ("t/ha", 0.1),
+    "tấn/1ha": ("t/ha", 1.0),  # names6: "trên 50 tạ/1ha", per one hectare
+    "tạ/1ha": ("t/ha", 0.1),
     "kg/ha": ("t/ha", 0.001),
     "kg/người/năm": ("kg/person/year", 1.0),
     "kg/người": ("kg/person/year", 1.0),
@@ -860,6 +862,7 @@ NAME_LEADING_FILLERS: tuple[str, ...] = (
     "chỉ đạt",
     "nhất là",  # "nhất là khoản thu thuế …": especially, no part of the name
     "đặc biệt là",
+    "vào năm",  # "… 3,5 triệu đồng vào năm 2011 lên trên 30 triệu đồng": the year left by the period
 )
 # Words closing the written part before a number that belong to the verb, not the name.
 NAME_TRAILING_LINKS: tuple[str, ...] = (

@@ -109,3 +109,19 @@ def test_comma_items_do_not_join_a_measured_subject_or_the_plan_words_before() -
     assert by[150.0].indicator == "tổng kinh phí"
     by = _by_value("Nghệ thu về 30 tấn, tăng 20% so với kế hoạch, cây gừng 8 ha.")
     assert by[8.0].indicator == "diện tích cây gừng"
+
+
+def test_a_written_measure_names_a_count_in_a_classifier_unit() -> None:
+    assert _by_value("Mức hưởng thụ văn hoá đạt 38 lần/người/năm.")[38.0].indicator == "mức hưởng thụ văn hóa"
+    assert _by_value("Tổ chức 04 đợt sinh hoạt chuyên đề.")[4.0].indicator == "số đợt sinh hoạt chuyên đề"
+
+
+def test_a_count_after_tai_with_another_measure_before_is_named_by_its_own_words() -> None:
+    by = _by_value("Thu nhập bình quân tại 4 xã đạt chuẩn nông thôn mới cuối năm 2023 đạt 52 triệu đồng/năm.")
+    assert by[4.0].indicator == "số xã đạt chuẩn nông thôn mới"
+
+
+def test_the_second_level_of_a_rise_from_one_year_to_another_keeps_the_subject() -> None:
+    text = "Thu nhập bình quân đầu người tăng từ 18 triệu đồng/người/năm vào năm 2015 "
+    text += "lên 41 triệu đồng/người/năm."
+    assert _by_value(text)[41.0].indicator == "thu nhập bình quân đầu người"
