@@ -113,7 +113,10 @@ _STRUCTURE = re.compile(r"(?<!\w)cơ cấu(?!\w)")
 _STOP_AFTER = re.compile(r"[.;:!?\n()]|(?<![\w])(?:bằng|tăng|giảm|so với|so|với|chiếm)(?!\w)|[0-9]")
 _STOP_AFTER_LONG = re.compile(r"[.;!?\n()]|[0-9]")
 _CUT_CHARS = re.compile(r"[,;:(|)]")
-_ACHIEVED_START = re.compile(rf"^(?:{words_alt(COUNT_ACHIEVED_VERBS)})(?!\w)")
+_PLACE_DID = re.compile(
+    rf"(?<!\w)(?:thị{_S}+xã|xã|huyện|thị{_S}+trấn|phường|tỉnh|thành{_S}+phố)(?:{_S}+[^\s,;:()]+){{0,3}}?"
+    rf"(?:{_S}+(?:đã|cũng|đều))?{_S}+(?P<verb>(?:{words_alt(COUNT_ACHIEVED_VERBS)})(?:{_S}+(?:tất{_S}+)?cả)?){_S}*$"
+)
 _AUXILIARY = re.compile(rf"(?<!\w)(?:{words_alt(COUNT_AUXILIARIES)})(?!\w)(?!{_S}+lại(?!\w))")
 _AND_COUNT = re.compile(rf"{_S}+và{_S}+[0-9]+(?:[.,/][0-9]+)*")
 _COMPARED = re.compile(rf"[\s,;)]*(?:so{_S}+với|so|bằng|tăng|giảm)(?!\w)")
@@ -413,12 +416,13 @@ def _count_name(doc: Doc, q: Quantity, s: Sentence, subject: str, unit: str, raw
         tail = _shared_tail(doc, q, s)  # "2 làng và 2 khu dân cư văn hóa cấp huyện": the words after both
     if _WHERE_END.search(raw) and measured(subject):
         subject = ""  # "Thu nhập … tại 6 xã đạt chuẩn …": the measure before is another figure's
-    place = _PLACE.match(subject)
-    if place:
-        # "thị xã Phú Mỹ có 5/5 xã đạt chuẩn": the place is the doer, not the name; what it did is
-        # kept when it follows the bare place word ("tỉnh đạt và vượt 15/17 chỉ tiêu")
-        rest = subject[place.end() :].strip()
-        subject = rest if _ACHIEVED_START.match(rest) else ""
+    done = _PLACE_DID.search(raw)
+    if done is not None:
+        # "tỉnh đạt và vượt 15/17 chỉ tiêu", "xã Thanh Quân đã thực hiện đạt 17 chỉ tiêu": the place is
+        # the doer, not the name; what it did is kept
+        subject = done.group("verb")
+    elif _PLACE.match(subject):
+        subject = ""  # "thị xã Phú Mỹ có 5/5 xã đạt chuẩn": the place is the doer, not the name
     if (measured(subject) and not _RATE_SUBJECT.match(subject)) or (
         subject and f" {noun} " in f" {subject} "
     ):

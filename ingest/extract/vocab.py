@@ -1427,7 +1427,15 @@ PERCENT_PLACE_WORDS: frozenset[str] = frozenset(
 )
 # What a place did to the units it counts (`tỉnh đạt và vượt 15/17 chỉ tiêu`): kept in the count's
 # name after the place word is dropped (`phrases.py`).
-COUNT_ACHIEVED_VERBS: tuple[str, ...] = ("đạt", "vượt", "đạt và vượt", "hoàn thành", "không đạt", "chưa đạt")
+COUNT_ACHIEVED_VERBS: tuple[str, ...] = (
+    "đạt",
+    "vượt",
+    "đạt và vượt",
+    "hoàn thành",
+    "không đạt",
+    "chưa đạt",
+    "thực hiện đạt",
+)
 # Auxiliaries between a doer and its verb (`nhân dân còn đóng góp 1.300 ngày công`): no part of the
 # count's name (`số ngày công nhân dân đóng góp`).
 COUNT_AUXILIARIES: tuple[str, ...] = ("còn", "đã", "cũng", "đều", "vẫn", "sẽ", "đang")

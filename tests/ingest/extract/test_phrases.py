@@ -125,3 +125,8 @@ def test_the_second_level_of_a_rise_from_one_year_to_another_keeps_the_subject()
     text = "Thu nhập bình quân đầu người tăng từ 18 triệu đồng/người/năm vào năm 2015 "
     text += "lên 41 triệu đồng/người/năm."
     assert _by_value(text)[41.0].indicator == "thu nhập bình quân đầu người"
+
+
+def test_a_named_place_is_dropped_but_what_it_did_is_kept() -> None:
+    by = _by_value("Trong tổng số 20 chỉ tiêu, xã Tân Lập đã thực hiện đạt 16 chỉ tiêu.")
+    assert by[16.0].indicator == "số chỉ tiêu thực hiện đạt"
