@@ -204,7 +204,8 @@ def draft_mention(
     draft.is_change = is_change
     if share_of is None:
         draft.host = previous
-    if is_change and previous is not None and previous.sentence is s and not doc.own_words(q, left):
+    bare_change = is_change and not _CHANGE_WORDS.sub(" ", doc.own_words(q, left)).strip()
+    if bare_change and previous is not None and previous.sentence is s:
         draft.quote_from = previous  # "đàn bò 1.276 con, tăng 5%": the change's words are its level's
     if hit is not None and hit.start < q.num_start:
         draft.name_start = hit.start
@@ -235,6 +236,10 @@ def _measured_host(previous: Draft | None, s: Sentence) -> Draft | None:
 
 _PLAN_ONLY = re.compile(rf"(?:(?:{words_alt(PLAN_WORDS)}|giao|tỉnh|huyện|xã|và)(?:[^\S\n]+|$))+")
 _BARE_CHANGE_GAP = re.compile(r"[^\S\n]*[,;]?[^\S\n]*(?:tăng|giảm)(?:[^\S\n]+thêm)?[^\S\n]*")
+_TIMES_YEAR = re.compile(r"[^\S\n]+(?P<what>năm[^\S\n]+(?:19|20)[0-9]{2})(?![0-9])")
+# "so với năm 2011 khi Đồng Nai bắt tay vào xây dựng NTM": the comparison ends before the clause on
+_COMPARED_END = re.compile(r"[^\S\n]+(?:khi|do|nhờ|vì|để|và|nhưng)(?!\w)")
+_CHANGE_WORDS = re.compile(r"(?<!\w)(?:tăng|giảm|gấp|thêm|gần|hơn|khoảng|trên|xấp xỉ)(?!\w)")
 _CHANGE_VERB = re.compile(r"(?<!\w)(tăng thêm|giảm thêm|tăng|giảm|vượt|gấp|thêm)(?!\w)")
 _COMPARED_TO = re.compile(r"[^\S\n]*(?:\(|,)?[^\S\n]*so(?:[^\S\n]+với)?[^\S\n]+(?P<what>[^,;.()\n]{1,40})")
 
@@ -244,10 +249,12 @@ def _change_name(doc: Doc, q: Quantity, s: Sentence, left: int, name: str, previ
     text_l = doc.text_l
     verbs = list(_CHANGE_VERB.finditer(text_l, max(left, q.start - 25), q.start))
     verb = verbs[-1].group(1) if verbs else "tăng"
-    own = doc.own_words(q, left)
+    own = _CHANGE_WORDS.sub(" ", doc.own_words(q, left)).strip()  # "tăng gần gấp 3 lần": the verb
     plan_only = bool(own) and _PLAN_ONLY.fullmatch(own) is not None
     level = _measured_host(previous, s) if plan_only else previous
-    if level is not None and level.sentence is s and (not own or plan_only) and level.indicator:
+    # the level is in the same sentence, or ends the `;`-item before (`… 63 triệu đồng; tăng 4,16 lần …`)
+    near = level is not None and (level.sentence is s or level.sentence.line_start == s.line_start)
+    if level is not None and near and (not own or plan_only) and level.indicator:
         # "90 triệu đồng (tăng 1,2 lần so năm 2025)", "173 ha, bằng 123,5% kế hoạch và tăng 23,5%": the
         # level's subject (the plan words before the change are its attainment's)
         name = level.indicator
@@ -256,7 +263,10 @@ def _change_name(doc: Doc, q: Quantity, s: Sentence, left: int, name: str, previ
     if compared is None:
         clause = CLAUSE_SEP.search(text_l, q.end, s.end)
         compared = _COMPARED_TO.search(text_l, q.end, clause.start() if clause else s.end)
-    what = f" so với {spell_out(SPACES.sub(' ', compared.group('what')).strip())}" if compared else ""
+    if compared is None and q.unit.unit == "lần":
+        compared = _TIMES_YEAR.match(text_l, q.end)  # "gấp 1,67 lần năm 2015": against that year
+    what = _COMPARED_END.split(compared.group("what"))[0] if compared else ""
+    what = f" so với {spell_out(SPACES.sub(' ', what).strip())}" if compared else ""
     return f"{name} {verb}{what}".strip()
 
 

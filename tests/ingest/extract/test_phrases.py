@@ -130,3 +130,13 @@ def test_the_second_level_of_a_rise_from_one_year_to_another_keeps_the_subject()
 def test_a_named_place_is_dropped_but_what_it_did_is_kept() -> None:
     by = _by_value("Trong tổng số 20 chỉ tiêu, xã Tân Lập đã thực hiện đạt 16 chỉ tiêu.")
     assert by[16.0].indicator == "số chỉ tiêu thực hiện đạt"
+
+
+def test_a_multiplier_takes_its_levels_subject_and_the_year_it_compares_with() -> None:
+    by = _by_value("Thu nhập bình quân đầu người đạt 72 triệu đồng, gấp 1,8 lần năm 2019.")
+    assert by[1.8].indicator == "thu nhập bình quân đầu người gấp so với năm 2019"
+    assert by[1.8].quote.startswith("Thu nhập bình quân đầu người đạt 72 triệu đồng")
+    by = _by_value(
+        "Tổng giá trị sản xuất đạt 900 tỷ đồng, tăng gần gấp 3 lần so với năm 2015 khi xã bắt đầu đổi mới."
+    )
+    assert by[3.0].indicator == "tổng giá trị sản xuất gấp so với năm 2015"
