@@ -28,6 +28,7 @@ from ingest.extract.roles import (
     Role,
     absorbs,
     attachable,
+    bare_attainment,
     is_threshold,
     qualifies,
     ratio_role,
@@ -99,6 +100,8 @@ class _Extractor:
             right = qs[i + 1].start if i + 1 < len(qs) else s.end
             role = ratio_role(doc, q, left, s) if q.is_pct else None
             host = drafts[-1] if drafts else None
+            if role is None and q.is_pct and host is not None and bare_attainment(doc, host, q, left):
+                role = (Role.PLAN, q.value)  # "22,71 tỷ đồng, đạt 87,52%": of the figure's plan
             if role is None and q.is_pct and columns and host is not None:
                 column = columns.get(doc.text_l.count("|", s.start, q.start))
                 if column is not None and not doc.own_words(q, left):

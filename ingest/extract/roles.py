@@ -78,6 +78,23 @@ def ratio_role(doc: Doc, q: Quantity, left: int, s: Sentence) -> tuple[Role, flo
     return role, q.value
 
 
+_BARE_REACHED_GAP = re.compile(r"[\s,;(]*(?:ước[^\S\n]+)?đạt[^\S\n]*")
+_CLAUSE_END_AFTER = re.compile(r"[^\S\n]*(?:[.;,)\n]|$)")
+
+
+def bare_attainment(doc: Doc, host: Draft, q: Quantity, left: int) -> bool:
+    """`… đạt 22,71 tỷ đồng, đạt 87,52%;`, `kết nạp 14 đảng viên, đạt 116,6%`: a bare `đạt X%` right
+    after a figure, with nothing after it, is that figure's attainment of its plan (the gold rules). A
+    count's share (`150 trẻ, đạt 98%`) stays a figure: after a count only an excess over 100% is read."""
+    if host.q.is_pct or host.ratio_only or host.is_change or host.q.end != left:
+        return False
+    if _BARE_REACHED_GAP.fullmatch(doc.text_l, left, q.start) is None:
+        return False
+    if not _CLAUSE_END_AFTER.match(doc.text_l, q.end):
+        return False
+    return host.q.unit.base_unit != "count" or q.value > 100
+
+
 def _yoy_year_role(doc: Doc, q: Quantity, left: int, s: Sentence) -> tuple[Role, float] | None:
     """`bằng 103% so với năm 2020` / `tăng 10,3% so với năm 2022` in a figure of the year after."""
     m = _YOY_YEAR_AFTER.match(doc.text_l, q.end)

@@ -140,3 +140,13 @@ def test_a_multiplier_takes_its_levels_subject_and_the_year_it_compares_with() -
         "Tổng giá trị sản xuất đạt 900 tỷ đồng, tăng gần gấp 3 lần so với năm 2015 khi xã bắt đầu đổi mới."
     )
     assert by[3.0].indicator == "tổng giá trị sản xuất gấp so với năm 2015"
+
+
+def test_a_bare_dat_percentage_after_a_figure_is_its_attainment() -> None:
+    text = "Thu ngân sách trên địa bàn đạt 14,2 tỷ đồng, đạt 91,3%; chi ngân sách 9 tỷ đồng."
+    ms = extract_mentions(text, metadata=Y2024)
+    assert [(m.value, m.plan_pct) for m in ms] == [(14.2, 91.3), (9.0, None)]
+    by = _by_value("Kết nạp mới 12 đảng viên, đạt 120%.")
+    assert by[12.0].plan_pct == 120.0 and 120.0 not in by
+    by = _by_value("Tiêm chủng cho 150 trẻ, đạt 98%.")  # a count's share stays a figure
+    assert 98.0 in by and by[150.0].plan_pct is None
