@@ -37,6 +37,7 @@ from ingest.extract.vocab import (
     LEVEL_AFTER_REDUCTION,
     PLAN_WORDS,
     SHARE_WORDS,
+    YOY_WORDS,
 )
 
 _CHANGE_BEFORE = re.compile(
@@ -234,12 +235,19 @@ def _measured_host(previous: Draft | None, s: Sentence) -> Draft | None:
     return host if host is not None and host.sentence is s else None
 
 
-_PLAN_ONLY = re.compile(rf"(?:(?:{words_alt(PLAN_WORDS)}|giao|tỉnh|huyện|xã|và)(?:[^\S\n]+|$))+")
+# the words an attainment or comparison before leaves (`bằng 123,5% kế hoạch và`, `… so với cùng kỳ và`)
+_PLAN_ONLY = re.compile(
+    rf"(?:(?:{words_alt(PLAN_WORDS)}|{words_alt(YOY_WORDS)}|so với|so|kỳ|giao|tỉnh|huyện|xã|và)"
+    rf"(?:[^\S\n]+|$))+"
+)
 _BARE_CHANGE_GAP = re.compile(r"[^\S\n]*[,;]?[^\S\n]*(?:tăng|giảm)(?:[^\S\n]+thêm)?[^\S\n]*")
 _TIMES_YEAR = re.compile(r"[^\S\n]+(?P<what>năm[^\S\n]+(?:19|20)[0-9]{2})(?![0-9])")
 # "so với năm 2011 khi Đồng Nai bắt tay vào xây dựng NTM": the comparison ends before the clause on
 _COMPARED_END = re.compile(r"[^\S\n]+(?:khi|do|nhờ|vì|để|và|nhưng)(?!\w)")
-_CHANGE_WORDS = re.compile(r"(?<!\w)(?:tăng|giảm|gấp|thêm|gần|hơn|khoảng|trên|xấp xỉ)(?!\w)")
+_PLAN_COMPARED = re.compile(rf"[^\S\n]*(?:so(?:[^\S\n]+với)?[^\S\n]+)?(?:{words_alt(PLAN_WORDS)})(?!\w)")
+_EXCESS_BEFORE = re.compile(r"(?<!\w)vượt[^\S\n]*$")
+_PLAN_AFTER = re.compile(rf"[^\S\n]*(?P<what>(?:{words_alt(PLAN_WORDS)})(?!\w)[^,;.()\n]{{0,30}})")
+_CHANGE_WORDS = re.compile(r"(?<!\w)(?:tăng|giảm|gấp|thêm|vượt|gần|hơn|khoảng|trên|xấp xỉ)(?!\w)")
 _CHANGE_VERB = re.compile(r"(?<!\w)(tăng thêm|giảm thêm|tăng|giảm|vượt|gấp|thêm)(?!\w)")
 _COMPARED_TO = re.compile(r"[^\S\n]*(?:\(|,)?[^\S\n]*so(?:[^\S\n]+với)?[^\S\n]+(?P<what>[^,;.()\n]{1,40})")
 
@@ -265,6 +273,8 @@ def _change_name(doc: Doc, q: Quantity, s: Sentence, left: int, name: str, previ
         compared = _COMPARED_TO.search(text_l, q.end, clause.start() if clause else s.end)
     if compared is None and q.unit.unit == "lần":
         compared = _TIMES_YEAR.match(text_l, q.end)  # "gấp 1,67 lần năm 2015": against that year
+    if compared is None and q.is_pct:
+        compared = _PLAN_AFTER.match(text_l, q.end)  # "vượt 31,7% mục tiêu đại hội": against the plan
     what = _COMPARED_END.split(compared.group("what"))[0] if compared else ""
     what = f" so với {spell_out(SPACES.sub(' ', what).strip())}" if compared else ""
     return f"{name} {verb}{what}".strip()
@@ -336,8 +346,16 @@ def _composed_entry(doc: Doc, q: Quantity, left: int) -> tuple[CatalogueEntry, s
 
 
 def _is_change(doc: Doc, q: Quantity, left: int, s: Sentence) -> bool:
-    """`tăng 8 tỷ so với CK`, `tăng 1,2 lần`, `có thêm 02 trường`: changes, not levels."""
+    """`tăng 8 tỷ so với CK`, `tăng 1,2 lần`, `có thêm 02 trường`, `vượt 31,7% mục tiêu`: changes, not
+    levels."""
     before = doc.text_l[max(left, q.start - 25) : q.start]
+    if (
+        q.is_pct
+        and q.value < 100
+        and _EXCESS_BEFORE.search(before)
+        and _PLAN_COMPARED.match(doc.text_l, q.end)
+    ):
+        return True  # "46,09 triệu đồng, vượt 31,7% mục tiêu đại hội": by how much the plan was beaten
     if _CHANGE_BEFORE.search(before):
         sep = CLAUSE_SEP.search(doc.text_l, q.end, s.end)
         after = doc.text_l[q.end : sep.start() if sep else s.end]

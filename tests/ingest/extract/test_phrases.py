@@ -150,3 +150,11 @@ def test_a_bare_dat_percentage_after_a_figure_is_its_attainment() -> None:
     assert by[12.0].plan_pct == 120.0 and 120.0 not in by
     by = _by_value("Tiêm chủng cho 150 trẻ, đạt 98%.")  # a count's share stays a figure
     assert 98.0 in by and by[150.0].plan_pct is None
+
+
+def test_an_excess_over_the_plan_is_the_figures_change_against_it() -> None:
+    by = _by_value("Thu nhập bình quân đầu người ước đạt 58 triệu đồng, vượt 12,5% mục tiêu đại hội.")
+    assert by[12.5].indicator == "thu nhập bình quân đầu người vượt so với mục tiêu đại hội"
+    by = _by_value("Sản lượng thủy sản đạt 900 tấn, bằng 101% so với cùng kỳ và vượt 2,4% so với kế hoạch.")
+    assert by[2.4].indicator == "sản lượng thủy sản vượt so với kế hoạch"
+    assert _by_value("Thu ngân sách đạt 5 tỷ đồng, vượt 112% kế hoạch.")[5.0].plan_pct == 112.0
