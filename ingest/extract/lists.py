@@ -12,6 +12,7 @@ nhân khẩu` — counts listed after one measure word share it (`tổng số h�
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from ingest.extract.context import Doc, Draft, words_alt
 from ingest.extract.phrases import measured, spell_out
@@ -29,6 +30,7 @@ _TAIL_THEN_BREAKDOWN = re.compile(
 _MAX_TAIL_WORDS = 5
 _TAIL_STOP = re.compile(rf"^(?:{words_alt(BREAKDOWN_TAIL_STOPS)})(?!\w)")
 _ITEM_LINE = re.compile(r"[ \t]*(?:[+\-–•*]|[a-zđ0-9]{1,2}[.)])")  # a bullet or `a)`, `1.`: a list item
+_AND_GAP = re.compile(rf"{_S}*(?:và|cùng){_S}*")
 _LIST_CONTINUES = re.compile(rf"^[\s,;:+\-–•*]*(?:và{_S}+)?$")
 _SHARE_VERB = re.compile(rf"(?<!\w)chiếm(?:{_S}+tỷ{_S}+lệ)?{_S}*$")
 _TOTAL_WORDS = re.compile(rf"^(?:tổng{_S}+số|tổng{_S}+cộng|tổng){_S}+")
@@ -94,6 +96,7 @@ def link(doc: Doc, drafts: list[Draft]) -> None:
     _elliptical_items(doc, drafts)
     _counts_behind_rates(doc, drafts)
     _place_items(doc, drafts)
+    _joined_counts(doc, drafts)
     _bare_measures(doc, drafts)
     _labelled_items(doc, drafts)
 
@@ -271,6 +274,21 @@ def _elliptical_items(doc: Doc, drafts: list[Draft]) -> None:
                 break
             if h.name_start is None:
                 break
+
+
+def _joined_counts(doc: Doc, drafts: list[Draft]) -> None:
+    """`triển khai thực hiện tại 13/13 xã và 93 thôn`: a bare count joined by `và` to the count before it
+    shares what that count's name says was done (`số thôn triển khai thực hiện …`)."""
+    for first, second in pairwise(drafts):
+        if first.sentence is not second.sentence or first.q.unit.base_unit != "count":
+            continue
+        joined = _AND_GAP.fullmatch(doc.text_l, first.last_end, second.q.start)
+        if second.q.unit.base_unit != "count" or not joined:
+            continue
+        head, bare = f"số {first.q.unit.unit} ", f"số {second.q.unit.unit}"
+        if second.indicator == bare and first.indicator.startswith(head):
+            second.indicator = f"{bare} {first.indicator[len(head) :]}"
+            second.quote_from = second.quote_from or first
 
 
 def _place_items(doc: Doc, drafts: list[Draft]) -> None:

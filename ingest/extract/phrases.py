@@ -26,6 +26,7 @@ from ingest.extract.vocab import (
     COUNT_ACHIEVED_VERBS,
     COUNT_AUXILIARIES,
     GENERIC_NAME_UNITS,
+    INCOME_PER_HEAD,
     MEASURE_WORDS,
     NAME_ABBREVIATIONS,
     NAME_LEADING_FILLERS,
@@ -125,6 +126,10 @@ _COUNT_MEASURE = re.compile(rf"(?:số|tổng|tổng{_S}+số)(?!\w)")
 _WHERE_END = re.compile(rf"(?<!\w)(?:tại|ở){_S}*$")
 _PERIOD_LEAD_END = re.compile(
     rf"(?<!\w)(?:(?:vào|trong){_S}+)?(?:(?:cuối|đầu|giữa){_S}+)?(?:năm|tháng|quý){_S}*$"
+)
+_PASSIVE = re.compile(
+    rf"(?:^|[,;:]){_S}*(?P<what>[^,;:]{{3,40}}?){_S}+(?:đã{_S}+)?được{_S}+"
+    rf"(?P<verb>(?:{words_alt(NAME_VERB_STARTS)})(?:{_S}+thực{_S}+hiện)?){_S}+(?:tại|ở|cho|trên){_S}*$"
 )
 _CLAUSE_MARKS = re.compile(r"[,;:(|)]|(?<!\w)(?:và|còn)(?!\w)")
 
@@ -332,6 +337,9 @@ def written_name(
         )
     elif base == "VND/person/year" and subject.startswith("thu nhập") and "bình quân" not in subject:
         name = f"{subject} bình quân đầu người"  # "thu nhập nâng lên 20,5 triệu đồng/người/năm"
+    elif base == "VND/person/year" and subject and not measured(subject):
+        # "…; năm 2020, khu vực thành thị là 105 triệu đồng/người/năm": an income per head, of that part
+        name = f"{INCOME_PER_HEAD} {subject}"
     else:
         name = subject or tail_after(doc, q, s, long=False)
     if base == "%" and _YEARLY.search(raw) and "hằng năm" not in name and "bình quân" not in name:
@@ -429,6 +437,11 @@ def _count_name(doc: Doc, q: Quantity, s: Sentence, subject: str, unit: str, raw
         return subject
     if noun in GENERIC_NAME_UNITS and subject and not _VERB_START.match(subject):
         return subject
+    passive = _PASSIVE.search(raw)
+    if passive is not None:
+        # "chương trình XDNTM được triển khai thực hiện tại 13/13 xã": what was done there, to what
+        action = f"{passive.group('verb')} {clean_words(passive.group('what'))}".strip()
+        return " ".join(w for w in ("số", noun, tail, action) if w)
     verb = _VERB_IN.search(subject)  # "bch đảng bộ huyện đã trao giấy khen cho 8 chi bộ": what was done
     if verb is None:
         subject = _AUXILIARY.sub(" ", subject).strip()  # "nhân dân còn đóng góp": the doer and the verb

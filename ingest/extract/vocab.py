@@ -1442,3 +1442,6 @@ COUNT_AUXILIARIES: tuple[str, ...] = ("còn", "đã", "cũng", "đều", "vẫn"
 # Measure words of a rate: words before a bound (`5 xã, tỷ lệ dưới 2%`) that make it a figure of its
 # own, not the threshold the counted units fall under (`roles.py`).
 RATE_MEASURE_WORDS: tuple[str, ...] = ("tỷ lệ", "tỉ lệ", "tỷ trọng", "tỉ trọng", "tốc độ", "mức")
+# The measure of a figure in đồng/người/năm whose words name only a part (`khu vực nông thôn 63 triệu
+# đồng/người/năm`): the gold rules read such a figure as income per head (`phrases.py`).
+INCOME_PER_HEAD = "thu nhập bình quân đầu người"

@@ -158,3 +158,14 @@ def test_an_excess_over_the_plan_is_the_figures_change_against_it() -> None:
     by = _by_value("Sản lượng thủy sản đạt 900 tấn, bằng 101% so với cùng kỳ và vượt 2,4% so với kế hoạch.")
     assert by[2.4].indicator == "sản lượng thủy sản vượt so với kế hoạch"
     assert _by_value("Thu ngân sách đạt 5 tỷ đồng, vượt 112% kế hoạch.")[5.0].plan_pct == 112.0
+
+
+def test_a_part_s_income_per_head_is_named_with_its_measure() -> None:
+    text = "Thu nhập không ngừng tăng; năm 2023, khu vực thành thị là 98 triệu đồng/người/năm."
+    assert _by_value(text)[98.0].indicator == "thu nhập bình quân đầu người khu vực thành thị"
+
+
+def test_counts_where_something_was_done_are_named_with_it_both_of_them() -> None:
+    by = _by_value("Đề án được triển khai tại 9/9 xã và 64 thôn.")
+    assert by[9.0].indicator == "số xã triển khai đề án"
+    assert by[64.0].indicator == "số thôn triển khai đề án"
