@@ -39,6 +39,7 @@ from ingest.extract.timing import period_of
 from ingest.extract.units import rebase
 from ingest.records import DocumentMetadata, Mention
 
+_BARE_ITEM_GAP = re.compile(r"[^\S\n]*;[^\S\n]*(?:ước[^\S\n]+)?(?:đạt|bằng)[^\S\n]*")
 _QUOTE_SEP = re.compile(r"[,;:](?!\d)")
 
 
@@ -96,10 +97,15 @@ class _Extractor:
         drafts: list[Draft] = []
         left = s.start
         columns = table_columns(doc, s) if "|" in doc.text_l[s.start : s.end] else None
+        # the figure of the `;`-item before, when this one opened with that figure's ratio
+        item_host: Draft | None = None
         for i, q in enumerate(qs):
             right = qs[i + 1].start if i + 1 < len(qs) else s.end
             role = ratio_role(doc, q, left, s) if q.is_pct else None
             host = drafts[-1] if drafts else None
+            across = None
+            if host is None and role is not None and role[0] in (Role.PLAN, Role.YOY):
+                across = self._item_before(s, q, role[0])  # "… 235 tỷ đồng; đạt 24% dự toán"
             if role is None and q.is_pct and host is not None and bare_attainment(doc, host, q, left):
                 role = (Role.PLAN, q.value)  # "22,71 tỷ đồng, đạt 87,52%": of the figure's plan
             if role is None and q.is_pct and columns and host is not None:
@@ -123,6 +129,13 @@ class _Extractor:
                 _with_bound(doc, host, q, left)
             elif role is not None and role[0] is Role.THRESHOLD:
                 pass  # "15 chỉ tiêu đạt từ 50% kế hoạch trở lên": a threshold, not a value
+            elif role is not None and across is not None:
+                if role[0] is Role.PLAN:
+                    across.plan_pct = role[1]
+                else:
+                    across.yoy_pct = role[1]
+                across.last_end = q.end
+                item_host = across
             elif role is not None and host is not None and attachable(doc, host, q, role[0]):
                 if role[0] is Role.PLAN:
                     host.plan_pct = role[1]
@@ -131,7 +144,8 @@ class _Extractor:
                 host.last_end = q.end
             else:
                 subject = None if host is not None or role is not None else self._line_subject(s, q)
-                draft = draft_mention(doc, q, s, left, right, ratio=role, previous=host or subject)
+                previous = host or subject or item_host
+                draft = draft_mention(doc, q, s, left, right, ratio=role, previous=previous)
                 if subject is not None and draft.entry is None and not draft.indicator:
                     draft.entry, draft.indicator = subject.entry, subject.indicator
                 if host is not None and absorbs(doc, draft, host):
@@ -146,6 +160,22 @@ class _Extractor:
         if drafts:
             self._last_draft = drafts[-1]
         return drafts
+
+    def _item_before(self, s: Sentence, q: Quantity, role: Role) -> Draft | None:
+        """The figure ending the `;`-item right before a sentence that opens with a bare attainment
+        (`… ước thực hiện là 235 tỷ đồng; đạt 24% dự toán`)."""
+        last = self._last_draft
+        if last is None or last.sentence.line_start != s.line_start or last.sentence is s:
+            return None
+        if (
+            last.ratio_only
+            or last.q.is_pct
+            or (last.plan_pct if role is Role.PLAN else last.yoy_pct) is not None
+        ):
+            return None
+        if not _BARE_ITEM_GAP.fullmatch(self.doc.text_l, last.last_end, q.start):
+            return None
+        return last
 
     def _line_subject(self, s: Sentence, q: Quantity) -> Draft | None:
         """`Đầu nhiệm kỳ, thu nhập … là 37,5 triệu đồng; năm 2022 đạt 52,3 triệu đồng`: the subject
@@ -299,6 +329,8 @@ def _own_span(doc: Doc, d: Draft) -> tuple[int, int]:
         start = d.name_start
     sep = _QUOTE_SEP.search(doc.text_l, d.last_end, s.end)
     end = sep.start() if sep else s.end
+    if d.last_end > s.end:
+        end = d.last_end  # "… 235 tỷ đồng; đạt 24% dự toán": its ratio opened the next `;`-item
     return start, end
 
 

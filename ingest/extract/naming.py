@@ -206,7 +206,8 @@ def draft_mention(
     if share_of is None:
         draft.host = previous
     bare_change = is_change and not _CHANGE_WORDS.sub(" ", doc.own_words(q, left)).strip()
-    if bare_change and previous is not None and previous.sentence is s:
+    same_line = previous is not None and previous.sentence.line_start == s.line_start
+    if bare_change and previous is not None and (previous.sentence is s or same_line):
         draft.quote_from = previous  # "đàn bò 1.276 con, tăng 5%": the change's words are its level's
     if hit is not None and hit.start < q.num_start:
         draft.name_start = hit.start
@@ -224,6 +225,15 @@ def draft_mention(
         else:
             draft.yoy_pct = ratio[1]
     return draft
+
+
+def _level_before(previous: Draft | None, s: Sentence) -> Draft | None:
+    """The level a change of the same sentence follows, past the attainment ratios between
+    (`102 ha bằng 85% kế hoạch và bằng 121% chỉ tiêu huyện giao, tăng 13,3% so với cùng kỳ`)."""
+    level = previous
+    while level is not None and level.sentence is s and (level.ratio_only or level.is_change):
+        level = level.host
+    return level if level is not None else previous
 
 
 def _measured_host(previous: Draft | None, s: Sentence) -> Draft | None:
@@ -259,7 +269,7 @@ def _change_name(doc: Doc, q: Quantity, s: Sentence, left: int, name: str, previ
     verb = verbs[-1].group(1) if verbs else "tăng"
     own = _CHANGE_WORDS.sub(" ", doc.own_words(q, left)).strip()  # "tăng gần gấp 3 lần": the verb
     plan_only = bool(own) and _PLAN_ONLY.fullmatch(own) is not None
-    level = _measured_host(previous, s) if plan_only else previous
+    level = _measured_host(previous, s) if plan_only else _level_before(previous, s)
     # the level is in the same sentence, or ends the `;`-item before (`… 63 triệu đồng; tăng 4,16 lần …`)
     near = level is not None and (level.sentence is s or level.sentence.line_start == s.line_start)
     if level is not None and near and (not own or plan_only) and level.indicator:

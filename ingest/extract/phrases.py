@@ -121,7 +121,7 @@ _PLACE_DID = re.compile(
 _AUXILIARY = re.compile(rf"(?<!\w)(?:{words_alt(COUNT_AUXILIARIES)})(?!\w)(?!{_S}+lại(?!\w))")
 _AND_COUNT = re.compile(rf"{_S}+và{_S}+[0-9]+(?:[.,/][0-9]+)*")
 _COMPARED = re.compile(rf"[\s,;)]*(?:so{_S}+với|so|bằng|tăng|giảm)(?!\w)")
-_PLAN_TAIL = re.compile(rf"(?:{words_alt(PLAN_WORDS)})(?!\w)")
+_PLAN_TAIL = re.compile(rf"(?:so(?:{_S}+với)?{_S}+)?(?:{words_alt(PLAN_WORDS)})(?!\w)")
 _COUNT_MEASURE = re.compile(rf"(?:số|tổng|tổng{_S}+số)(?!\w)")
 _WHERE_END = re.compile(rf"(?<!\w)(?:tại|ở){_S}*$")
 _PERIOD_LEAD_END = re.compile(
@@ -130,6 +130,10 @@ _PERIOD_LEAD_END = re.compile(
 _PASSIVE = re.compile(
     rf"(?:^|[,;:]){_S}*(?P<what>[^,;:]{{3,40}}?){_S}+(?:đã{_S}+)?được{_S}+"
     rf"(?P<verb>(?:{words_alt(NAME_VERB_STARTS)})(?:{_S}+thực{_S}+hiện)?){_S}+(?:tại|ở|cho|trên){_S}*$"
+)
+# the plan words a first attainment leaves before a second one (`bằng 85% kế hoạch và bằng 121% …`)
+_PLAN_WORDS_ONLY = re.compile(
+    rf"(?:(?:{words_alt(PLAN_WORDS)}|và|bằng|đạt|so với|so|giao|tỉnh|huyện|thị xã|xã|phường|hđnd|ubnd){_S}*)+"
 )
 _CLAUSE_MARKS = re.compile(r"[,;:(|)]|(?<!\w)(?:và|còn)(?!\w)")
 
@@ -368,7 +372,11 @@ def _not_its_own(doc: Doc, s: Sentence, q: Quantity, subject: str, left: int) ->
 def _attainment_name(doc: Doc, q: Quantity, s: Sentence, subject: str, host: str = "") -> str:
     if subject.startswith(("tỷ lệ thực hiện", "tỷ lệ hoàn thành")):
         return subject
-    if not subject or subject in ("hoàn thành", "thực hiện", "đạt", "vượt"):
+    if (
+        not subject
+        or subject in ("hoàn thành", "thực hiện", "đạt", "vượt")
+        or _PLAN_WORDS_ONLY.fullmatch(subject)
+    ):
         # "hoàn thành 100% chỉ tiêu trồng rừng phân tán": what was planned follows the number
         tail = tail_after(doc, q, s, long=True)
         if tail and host and _PLAN_TAIL.match(tail) and measured(host):

@@ -145,8 +145,8 @@ def is_threshold(doc: Doc, q: Quantity, left: int) -> bool:
 
 def absorbs(doc: Doc, draft: Draft, host: Draft) -> bool:
     """Whether a figure takes over the ratio-only mention right before it (the % was written first)."""
-    if draft.ratio_only or not host.ratio_only:
-        return False
+    if draft.ratio_only or not host.ratio_only or draft.is_change:
+        return False  # a change after an attainment (`bằng 121% …, tăng 13,3%`) is a figure of its own
     if draft.entry is not None and host.entry is not None and draft.entry is not host.entry:
         return False
     gap = doc.text_l[host.q.end : draft.q.start]

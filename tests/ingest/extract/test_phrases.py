@@ -169,3 +169,21 @@ def test_counts_where_something_was_done_are_named_with_it_both_of_them() -> Non
     by = _by_value("Đề án được triển khai tại 9/9 xã và 64 thôn.")
     assert by[9.0].indicator == "số xã triển khai đề án"
     assert by[64.0].indicator == "số thôn triển khai đề án"
+
+
+def test_a_second_attainment_and_a_change_after_it_keep_the_figures_subject() -> None:
+    text = "Diện tích lạc là 64 ha bằng 92% kế hoạch và bằng 115% chỉ tiêu huyện giao, "
+    text += "tăng 8,2% so với cùng kỳ."
+    by = _by_value(text)
+    assert by[64.0].plan_pct == 92.0
+    assert by[115.0].indicator == "tỷ lệ thực hiện chỉ tiêu huyện giao diện tích lạc"
+    assert by[8.2].indicator == "diện tích lạc tăng so với cùng kỳ"
+
+
+def test_an_attainment_opening_the_next_semicolon_item_is_the_figures() -> None:
+    text = "Tổng thu ngân sách ước thực hiện là 180 tỷ đồng; đạt 61% dự toán, tăng 9% so với cùng kỳ."
+    by = _by_value(text)
+    assert by[180.0].plan_pct == 61.0 and 61.0 not in by
+    assert by[9.0].indicator == "tổng thu ngân sách tăng so với cùng kỳ"
+    # an item with its own subject is not the figure's
+    assert _by_value("Thu 5 tỷ đồng; chi đạt 90% dự toán.")[5.0].plan_pct is None
