@@ -242,6 +242,18 @@ def _unit_range(text_l: str, unit: UnitMatch, value: float) -> tuple[float, Unit
     return (high, again) if high > value else None
 
 
+_DAY_BEFORE = re.compile(r"(?<!\w)ngày(?!\w)")
+_ONE_OF = re.compile(r"(?<![\w.,])[0-9]+[^\S\n]+trong[^\S\n]+(?:số[^\S\n]+)?$")
+
+
+def _day_month(text_l: str, m: re.Match[str], line_start: int) -> bool:
+    """`27 và 28/5`, `ngày 15/8`: a day and a month written as a ratio, with `ngày` shortly before."""
+    a, b = m.group("a"), m.group("b")
+    if not (a.isdigit() and b.isdigit() and 1 <= int(a) <= 31 and 1 <= int(b) <= 12):
+        return False
+    return _DAY_BEFORE.search(text_l, max(line_start, m.start() - 20), m.start()) is not None
+
+
 def find_quantities(text: str, text_l: str) -> list[Quantity]:
     """Every number-with-unit in the text, in order. Numbers without a unit are not quantities."""
     out: list[Quantity] = []
@@ -263,6 +275,8 @@ def find_quantities(text: str, text_l: str) -> list[Quantity]:
         sep = m.group("sep")
         if sep is not None and "/" in sep and _DATE_AFTER.match(text, end):
             continue  # 30/6/2023
+        if sep is not None and "/" in sep and _day_month(text_l, m, line_start):
+            continue  # "trong 2 ngày 27 và 28/5": a day and month
         unit = match_unit(text_l, end)
         if unit is None:
             unit = _label_unit(text_l, m.start(), end, line_start)
@@ -296,6 +310,8 @@ def find_quantities(text: str, text_l: str) -> list[Quantity]:
             continue  # "Trong 3 xã này", "4 xã trên đã hoàn thành", "Đây là 2 bản đầu tiên": a reference back
         if _not_a_fact(text, text_l, m.start(), unit):
             continue
+        if unit.base_unit == "count" and _ONE_OF.search(text_l, max(line_start, m.start() - 16), m.start()):
+            continue  # "Đây là 1 trong 2 đơn vị …": the whole the one is taken from, not a figure
         cmp_ = m.group("cmp")
         consumed = unit.end
         out.append(

@@ -107,3 +107,18 @@ def test_counts_that_point_back_are_no_quantities() -> None:
     assert [
         q.value for q in find_quantities("Có 4 xã trên địa bàn huyện.", "có 4 xã trên địa bàn huyện.")
     ] == [4.0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trong 2 ngày 14 và 15/6 Đảng bộ xã tổ chức đại hội",  # a day and a month, not a ratio
+        "Đây là 1 trong 3 đơn vị được chọn làm điểm",  # the whole one unit is taken from
+    ],
+)
+def test_dates_and_one_of_wholes_are_no_quantities(text: str) -> None:
+    assert [q for q in _quantities(text) if q[4] == "count"] == []
+
+
+def test_a_ratio_without_a_day_word_stays_a_ratio() -> None:
+    assert _quantities("hoàn thành 27/30 hồ sơ") == [(27.0, None, 30.0, "hồ sơ", "count")]
