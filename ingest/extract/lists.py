@@ -97,6 +97,7 @@ def link(doc: Doc, drafts: list[Draft]) -> None:
     _counts_behind_rates(doc, drafts)
     _place_items(doc, drafts)
     _joined_counts(doc, drafts)
+    _count_runs(doc, drafts)
     _bare_measures(doc, drafts)
     _labelled_items(doc, drafts)
 
@@ -289,6 +290,21 @@ def _joined_counts(doc: Doc, drafts: list[Draft]) -> None:
         if second.indicator == bare and first.indicator.startswith(head):
             second.indicator = f"{bare} {first.indicator[len(head) :]}"
             second.quote_from = second.quote_from or first
+
+
+def _count_runs(doc: Doc, drafts: list[Draft]) -> None:
+    """`đã tổ chức 28 đợt khảo sát, 15 đợt giám sát`, `có 18 chỉ tiêu đạt …, 3 chỉ tiêu không đạt`: a
+    count in a comma run of counts is quoted from the run's first, whose words (who did it, of what)
+    it shares."""
+    for first, second in pairwise(drafts):
+        if first.sentence is not second.sentence or second.quote_from is not None or second.part_of:
+            continue
+        if first.q.unit.base_unit != "count" or second.q.unit.base_unit != "count" or second.is_change:
+            continue
+        gap = doc.text_l[first.last_end : second.q.start]
+        if "," not in gap or ";" in gap or len(gap.split()) > 8:
+            continue
+        second.quote_from = first.quote_from or first
 
 
 def _place_items(doc: Doc, drafts: list[Draft]) -> None:

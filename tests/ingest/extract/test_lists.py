@@ -183,3 +183,10 @@ def test_a_bare_measure_quotes_the_words_it_took_its_crop_from() -> None:
     assert by[245.8].indicator == "sản lượng ngô"  # right after the figure before: its clause too
     by = _by_value(_mentions("- Cây đậu: Diện tích gieo trồng 12 ha, năng suất đạt 18 tạ/ha."))
     assert by[18.0].indicator == "năng suất đậu" and by[18.0].quote.startswith("đậu:")
+
+
+def test_a_count_in_a_comma_run_of_counts_is_quoted_from_the_runs_first() -> None:
+    ms = _mentions("Thường trực HĐND xã đã tổ chức 12 đợt khảo sát, 9 đợt giám sát; 4 kỳ họp.")
+    by = _by_value(ms)
+    assert by[9.0].quote.startswith("Thường trực HĐND xã đã tổ chức 12 đợt khảo sát")
+    assert by[12.0].quote.startswith("Thường trực") and by[4.0].quote.startswith("4 kỳ họp")
