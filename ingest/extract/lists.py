@@ -17,7 +17,7 @@ from itertools import pairwise
 from ingest.extract.context import Doc, Draft, words_alt
 from ingest.extract.phrases import measured, spell_out
 from ingest.extract.sector_parts import sector_parts
-from ingest.extract.vocab import BREAKDOWN_TAIL_STOPS, ECONOMIC_SECTORS, UNIT_MEASURE_WORDS
+from ingest.extract.vocab import BREAKDOWN_TAIL_STOPS, ECONOMIC_SECTORS, NAME_VERB_STARTS, UNIT_MEASURE_WORDS
 
 _S = r"[^\S\n]"
 # Words right after a total that open its breakdown
@@ -30,6 +30,7 @@ _TAIL_THEN_BREAKDOWN = re.compile(
 _MAX_TAIL_WORDS = 5
 _TAIL_STOP = re.compile(rf"^(?:{words_alt(BREAKDOWN_TAIL_STOPS)})(?!\w)")
 _ITEM_LINE = re.compile(r"[ \t]*(?:[+\-–•*]|[a-zđ0-9]{1,2}[.)])")  # a bullet or `a)`, `1.`: a list item
+_VERB_ONLY = re.compile(rf"{_S}*(?:{words_alt(NAME_VERB_STARTS)})(?:{_S}+(?:được|mới|thêm))?{_S}*")
 _AND_GAP = re.compile(rf"{_S}*(?:và|cùng){_S}*")
 _LIST_CONTINUES = re.compile(rf"^[\s,;:+\-–•*]*(?:và{_S}+)?$")
 _SHARE_VERB = re.compile(rf"(?<!\w)chiếm(?:{_S}+tỷ{_S}+lệ)?{_S}*$")
@@ -299,11 +300,13 @@ def _count_runs(doc: Doc, drafts: list[Draft]) -> None:
     for first, second in pairwise(drafts):
         if first.sentence is not second.sentence or second.quote_from is not None or second.part_of:
             continue
-        if first.q.unit.base_unit != "count" or second.q.unit.base_unit != "count" or second.is_change:
+        if second.q.unit.base_unit != "count" or second.is_change:
             continue
         gap = doc.text_l[first.last_end : second.q.start]
         if "," not in gap or ";" in gap or len(gap.split()) > 8:
             continue
+        if first.q.unit.base_unit != "count" and not _VERB_ONLY.fullmatch(gap[gap.rfind(",") + 1 :]):
+            continue  # "… được 16 tỷ đồng, xây dựng 9 công trình": only a verb, the money's clause goes on
         second.quote_from = first.quote_from or first
 
 

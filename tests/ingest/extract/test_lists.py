@@ -190,3 +190,10 @@ def test_a_count_in_a_comma_run_of_counts_is_quoted_from_the_runs_first() -> Non
     by = _by_value(ms)
     assert by[9.0].quote.startswith("Thường trực HĐND xã đã tổ chức 12 đợt khảo sát")
     assert by[12.0].quote.startswith("Thường trực") and by[4.0].quote.startswith("4 kỳ họp")
+
+
+def test_a_count_with_only_a_verb_after_a_figure_is_quoted_with_that_figure() -> None:
+    by = _by_value(_mentions("Vốn đầu tư giao thông nông thôn được 4 tỷ đồng, làm mới 3 công trình."))
+    assert by[3.0].quote.startswith("Vốn đầu tư giao thông nông thôn được 4 tỷ đồng")
+    by = _by_value(_mentions("Thu ngân sách được 4 tỷ đồng, ngành y tế có 3 công trình."))
+    assert by[3.0].quote.startswith("ngành y tế")  # a subject of its own: its own clause
