@@ -220,6 +220,14 @@ def subject_before(doc: Doc, q: Quantity, left: int, hit_start: int | None) -> t
     joinable = i and seps[i - 1].group() == "," and start >= seps[i - 1].end()
     if subject and joinable and len(subject.split()) <= 4 and not measured(subject):
         start, subject = _join_items(text_l, seps[: i - 1], left, seps[i - 1].start(), start, subject)
+    if subject and not measured(subject) and i and all(sep.group() == "," for sep in seps[:i]):
+        # "Tỷ lệ cán bộ, công chức bồi dưỡng kỹ năng số, ứng dụng công nghệ … đạt 100%": the measure
+        # opens the clause chain, the commas only list its subject
+        whole = clean_words(text_l[left : q.start])
+        structure = _STRUCTURE.match(whole) is not None  # "Cơ cấu kinh tế nông, lâm nghiệp …": shares
+        figures = any(c.isdigit() for c in text_l[left : q.start])
+        if measured(whole) and not structure and not figures and len(whole.split()) <= 2 * MAX_WORDS:
+            subject, start = whole, left
     inner = _MEASURE_INSIDE.search(subject)
     if inner is not None and inner.start() > 0 and _keeps_measure(subject[: inner.start()]):
         subject = subject[inner.start() :]  # "thực hiện tổng diện tích gieo trồng 772 ha"

@@ -187,3 +187,10 @@ def test_an_attainment_opening_the_next_semicolon_item_is_the_figures() -> None:
     assert by[9.0].indicator == "tổng thu ngân sách tăng so với cùng kỳ"
     # an item with its own subject is not the figure's
     assert _by_value("Thu 5 tỷ đồng; chi đạt 90% dự toán.")[5.0].plan_pct is None
+
+
+def test_a_measure_opening_a_comma_chain_names_the_figure_at_its_end() -> None:
+    text = "Tỷ lệ hộ gia đình, cơ sở sản xuất, kinh doanh thu gom rác thải đúng quy định đạt 95%."
+    assert _by_value(text)[95.0].indicator.startswith("tỷ lệ hộ gia đình, cơ sở sản xuất")
+    text = "Cơ cấu kinh tế nông, lâm nghiệp chiếm tỷ trọng 55%."  # a structure names its shares otherwise
+    assert not _by_value(text)[55.0].indicator.startswith("cơ cấu")
