@@ -25,6 +25,7 @@ from ingest.extract.vocab import (
     CLASSIFIER_UNITS,
     COUNT_ACHIEVED_VERBS,
     COUNT_AUXILIARIES,
+    GENERIC_MONEY_NAMES,
     GENERIC_NAME_UNITS,
     INCOME_PER_HEAD,
     MEASURE_WORDS,
@@ -135,6 +136,7 @@ _PASSIVE = re.compile(
 _PLAN_WORDS_ONLY = re.compile(
     rf"(?:(?:{words_alt(PLAN_WORDS)}|và|bằng|đạt|so với|so|giao|tỉnh|huyện|thị xã|xã|phường|hđnd|ubnd){_S}*)+"
 )
+_WITH_MONEY = re.compile(rf"(?<!\w)với{_S}+(?:tổng{_S}+)?(?:số{_S}+tiền|kinh{_S}+phí|trị{_S}+giá)(?!\w)")
 _CLAUSE_MARKS = re.compile(r"[,;:(|)]|(?<!\w)(?:và|còn)(?!\w)")
 
 
@@ -352,11 +354,23 @@ def written_name(
     elif base == "VND/person/year" and subject and not measured(subject):
         # "…; năm 2020, khu vực thành thị là 105 triệu đồng/người/năm": an income per head, of that part
         name = f"{INCOME_PER_HEAD} {subject}"
+    elif base == "VND" and subject in GENERIC_MONEY_NAMES and _WITH_MONEY.search(raw):
+        name = _money_of(doc, q, s, subject, fallback)
     else:
         name = subject or tail_after(doc, q, s, long=False)
     if base == "%" and _YEARLY.search(raw) and "hằng năm" not in name and "bình quân" not in name:
         name += " bình quân hằng năm"
     return Written(_finish(name), start if own else q.start, own and measured(subject))
+
+
+def _money_of(doc: Doc, q: Quantity, s: Sentence, subject: str, fallback: str) -> str:
+    """`hỗ trợ 9.000 trường hợp … với số tiền 9,7 tỷ đồng`, `nhân dân … đóng góp … với số tiền 5,5 tỉ
+    đồng`: a generic money word is named by what the money went to, the figure or clause before."""
+    if fallback:
+        return f"{subject} {fallback.removeprefix('số ').removeprefix('tổng ')}"
+    at = doc.text_l.rfind("với", s.start, q.start)
+    words = clean_words(doc.text_l[s.start : at]).split() if at > s.start else []
+    return " ".join([subject, *words[:MAX_WORDS]])  # the doer and what it did open the sentence
 
 
 def _counted_after(doc: Doc, q: Quantity, s: Sentence) -> bool:

@@ -1445,3 +1445,8 @@ RATE_MEASURE_WORDS: tuple[str, ...] = ("tỷ lệ", "tỉ lệ", "tỷ trọng",
 # The measure of a figure in đồng/người/năm whose words name only a part (`khu vực nông thôn 63 triệu
 # đồng/người/năm`): the gold rules read such a figure as income per head (`phrases.py`).
 INCOME_PER_HEAD = "thu nhập bình quân đầu người"
+# Money words that say nothing of what the money went to (`… với số tiền hơn 9,7 tỷ đồng`): the
+# figure or clause before `với` names it (`phrases.py`).
+GENERIC_MONEY_NAMES: frozenset[str] = frozenset(
+    {"số tiền", "tổng số tiền", "kinh phí", "tổng kinh phí", "trị giá", "tổng trị giá"}
+)

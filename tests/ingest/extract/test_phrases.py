@@ -194,3 +194,11 @@ def test_a_measure_opening_a_comma_chain_names_the_figure_at_its_end() -> None:
     assert _by_value(text)[95.0].indicator.startswith("tỷ lệ hộ gia đình, cơ sở sản xuất")
     text = "Cơ cấu kinh tế nông, lâm nghiệp chiếm tỷ trọng 55%."  # a structure names its shares otherwise
     assert not _by_value(text)[55.0].indicator.startswith("cơ cấu")
+
+
+def test_a_generic_money_word_after_voi_is_named_by_what_the_money_went_to() -> None:
+    by = _by_value("Xã đã hỗ trợ cho 320 hộ nghèo sửa chữa nhà ở với số tiền hơn 1,2 tỷ đồng.")
+    assert by[1.2].indicator.startswith("số tiền") and "hộ nghèo" in by[1.2].indicator
+    by = _by_value("Nhân dân đã hiến đất, góp công làm đường giao thông với tổng kinh phí 3 tỷ đồng.")
+    assert by[3.0].indicator.startswith("tổng kinh phí nhân dân") and "làm đường" in by[3.0].indicator
+    assert _by_value("Tổng kinh phí 5 tỷ đồng.")[5.0].indicator == "tổng kinh phí"
