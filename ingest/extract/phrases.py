@@ -65,7 +65,8 @@ _CHANGE_END = rf"(?:tăng|giảm)(?:{_S}+bình{_S}+quân)?(?:{_S}+(?:hằng|hàn
 _TRAILING = re.compile(
     rf"(?:^|{_S}+)(?:{words_alt(NAME_TRAILING_LINKS)}|{_CHANGE_END}|trở{_S}+lên|trở{_S}+xuống){_S}*$"
 )
-_NEGATED_END = re.compile(rf"(?<!\w)(?:không|chưa){_S}+\w+$")
+# "chưa đạt", "gần đạt" (a state), "chỉ tiêu đại hội đề ra" (the targets set): the verb is the name's
+_NEGATED_END = re.compile(rf"(?<!\w)(?:(?:không|chưa|gần){_S}+\w+|đề{_S}+ra)$")
 _LEADING_CHANGE = re.compile(rf"^(giảm|tăng){_S}+")
 _VERB_START = re.compile(rf"^(?:{words_alt(NAME_VERB_STARTS)})(?!\w)")
 _VERB_IN = re.compile(rf"(?<!\w)(?:{words_alt(NAME_VERB_STARTS)})(?!\w)")
@@ -137,6 +138,9 @@ _PLAN_WORDS_ONLY = re.compile(
     rf"(?:(?:{words_alt(PLAN_WORDS)}|và|bằng|đạt|so với|so|giao|tỉnh|huyện|thị xã|xã|phường|hđnd|ubnd){_S}*)+"
 )
 _WITH_MONEY = re.compile(rf"(?<!\w)với{_S}+(?:tổng{_S}+)?(?:số{_S}+tiền|kinh{_S}+phí|trị{_S}+giá)(?!\w)")
+_FIELD = re.compile(
+    rf"(?<!\w)(?:trên|về){_S}+(?:các{_S}+)?lĩnh{_S}+vực{_S}+(?P<field>[^,;:.\n]{{3,60}}(?:,[^,;:.\n]{{3,40}})?)[,:]"
+)
 _CLAUSE_MARKS = re.compile(r"[,;:(|)]|(?<!\w)(?:và|còn)(?!\w)")
 
 
@@ -342,6 +346,14 @@ def written_name(
         if _TOTAL_BEFORE.search(raw):
             subject = "tổng số"  # "xã có tổng số 15 xóm": the measure, not the doer, names the count
         name = _count_name(doc, q, s, subject, unit, raw)
+        field = _FIELD.search(doc.text_l, s.start, start)
+        if field is not None and name.startswith("số "):
+            # "trên lĩnh vực xã hội, an ninh - quốc phòng, có 9/9 chỉ tiêu đạt …": the field they are in
+            noun = unit.split(" ", 1)[1] if q.unit.factor != 1.0 and " " in unit else unit
+            what = clean_words(field.group("field"))
+            if name.startswith(f"số {noun}") and what and what not in name:
+                name = f"số {noun} {what}{name[len('số ' + noun) :]}"
+                start, own = min(start, field.start()), True
     elif base in ("ha", "t", "km"):
         tail = tail_after(doc, q, s, long=False)
         name = (

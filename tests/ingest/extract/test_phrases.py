@@ -202,3 +202,11 @@ def test_a_generic_money_word_after_voi_is_named_by_what_the_money_went_to() -> 
     by = _by_value("Nhân dân đã hiến đất, góp công làm đường giao thông với tổng kinh phí 3 tỷ đồng.")
     assert by[3.0].indicator.startswith("tổng kinh phí nhân dân") and "làm đường" in by[3.0].indicator
     assert _by_value("Tổng kinh phí 5 tỷ đồng.")[5.0].indicator == "tổng kinh phí"
+
+
+def test_a_count_names_the_field_it_is_counted_in_and_keeps_gan_dat() -> None:
+    by = _by_value("Trên lĩnh vực văn hóa - xã hội, có 7/8 chỉ tiêu đạt kế hoạch.")
+    assert by[7.0].indicator.startswith("số chỉ tiêu văn hóa - xã hội")
+    assert by[7.0].quote.startswith("Trên lĩnh vực văn hóa - xã hội")
+    by = _by_value("Đạt 20/25 chỉ tiêu đại hội đề ra, còn 5 chỉ tiêu gần đạt.")
+    assert by[5.0].indicator == "số chỉ tiêu gần đạt" and "đề ra" in by[20.0].indicator
