@@ -366,6 +366,10 @@ def _is_change(doc: Doc, q: Quantity, left: int, s: Sentence) -> bool:
         and _PLAN_COMPARED.match(doc.text_l, q.end)
     ):
         return True  # "46,09 triệu đồng, vượt 31,7% mục tiêu đại hội": by how much the plan was beaten
+    if not q.is_pct and _EXCESS_BEFORE.search(before):
+        # "33/31,5 ha vượt 1,5 ha so với KH", "867 đàn vượt 12 đàn so với cùng kỳ": an excess over
+        sep = CLAUSE_SEP.search(doc.text_l, q.end, s.end)
+        return bool(_COMPARE_AFTER.search(doc.text_l[q.end : sep.start() if sep else s.end]))
     if _CHANGE_BEFORE.search(before):
         sep = CLAUSE_SEP.search(doc.text_l, q.end, s.end)
         after = doc.text_l[q.end : sep.start() if sep else s.end]

@@ -210,3 +210,8 @@ def test_a_count_names_the_field_it_is_counted_in_and_keeps_gan_dat() -> None:
     assert by[7.0].quote.startswith("Trên lĩnh vực văn hóa - xã hội")
     by = _by_value("Đạt 20/25 chỉ tiêu đại hội đề ra, còn 5 chỉ tiêu gần đạt.")
     assert by[5.0].indicator == "số chỉ tiêu gần đạt" and "đề ra" in by[20.0].indicator
+
+
+def test_an_excess_in_the_figures_own_unit_is_its_change() -> None:
+    by = _by_value("Tổng đàn dê là 540 con vượt 35 con so với cùng kỳ.")
+    assert by[35.0].indicator == "tổng đàn dê vượt so với cùng kỳ"
