@@ -39,7 +39,7 @@ from ingest.extract.timing import period_of
 from ingest.extract.units import rebase
 from ingest.records import DocumentMetadata, Mention
 
-_BARE_ITEM_GAP = re.compile(r"[^\S\n]*;[^\S\n]*(?:ước[^\S\n]+)?(?:đạt|bằng)[^\S\n]*")
+_BARE_ITEM_GAP = re.compile(r"[^\S\n]*[;.][^\S\n]*(?:ước[^\S\n]+)?(?:đạt|bằng)[^\S\n]*")
 _QUOTE_SEP = re.compile(r"[,;:](?!\d)")
 
 
@@ -162,8 +162,9 @@ class _Extractor:
         return drafts
 
     def _item_before(self, s: Sentence, q: Quantity, role: Role) -> Draft | None:
-        """The figure ending the `;`-item right before a sentence that opens with a bare attainment
-        (`… ước thực hiện là 235 tỷ đồng; đạt 24% dự toán`)."""
+        """The figure ending the `;`-item or sentence of the same line right before one that opens with
+        a bare attainment (`… ước thực hiện là 235 tỷ đồng; đạt 24% dự toán`, `… lúa là 115/116 ha. Đạt
+        99,13% so với kế hoạch`)."""
         last = self._last_draft
         if last is None or last.sentence.line_start != s.line_start or last.sentence is s:
             return None

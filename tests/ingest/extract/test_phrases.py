@@ -215,3 +215,8 @@ def test_a_count_names_the_field_it_is_counted_in_and_keeps_gan_dat() -> None:
 def test_an_excess_in_the_figures_own_unit_is_its_change() -> None:
     by = _by_value("Tổng đàn dê là 540 con vượt 35 con so với cùng kỳ.")
     assert by[35.0].indicator == "tổng đàn dê vượt so với cùng kỳ"
+
+
+def test_a_sentence_that_is_only_an_attainment_belongs_to_the_figure_before() -> None:
+    by = _by_value("Trong đó lúa là 98/100 ha. Đạt 98% so với kế hoạch. Năng suất đạt 60 tạ/ha.")
+    assert by[98.0].plan_pct == 98.0 and len(by) == 2
