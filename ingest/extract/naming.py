@@ -22,7 +22,7 @@ from ingest.extract.context import CLAUSE_SEP, NAME_SEP, SPACES, Doc, Draft, cle
 from ingest.extract.indicators import NameHit, compatible, is_name_prefix, pick_entry, starts_a_name
 from ingest.extract.layout import Sentence
 from ingest.extract.numbers import Quantity
-from ingest.extract.phrases import Written, spell_out, written_name
+from ingest.extract.phrases import Written, ratio_words_only, spell_out, written_name
 from ingest.extract.purposes import raised_for
 from ingest.extract.roles import RATIO_AFTER, Role
 from ingest.extract.vocab import (
@@ -37,7 +37,6 @@ from ingest.extract.vocab import (
     LEVEL_AFTER_REDUCTION,
     PLAN_WORDS,
     SHARE_WORDS,
-    YOY_WORDS,
 )
 
 _CHANGE_BEFORE = re.compile(
@@ -245,11 +244,6 @@ def _measured_host(previous: Draft | None, s: Sentence) -> Draft | None:
     return host if host is not None and host.sentence is s else None
 
 
-# the words an attainment or comparison before leaves (`bằng 123,5% kế hoạch và`, `… so với cùng kỳ và`)
-_PLAN_ONLY = re.compile(
-    rf"(?:(?:{words_alt(PLAN_WORDS)}|{words_alt(YOY_WORDS)}|so với|so|kỳ|giao|tỉnh|huyện|xã|và)"
-    rf"(?:[^\S\n]+|$))+"
-)
 _BARE_CHANGE_GAP = re.compile(r"[^\S\n]*[,;]?[^\S\n]*(?:tăng|giảm)(?:[^\S\n]+thêm)?[^\S\n]*")
 _TIMES_YEAR = re.compile(r"[^\S\n]+(?P<what>năm[^\S\n]+(?:19|20)[0-9]{2})(?![0-9])")
 # "so với năm 2011 khi Đồng Nai bắt tay vào xây dựng NTM": the comparison ends before the clause on
@@ -268,7 +262,7 @@ def _change_name(doc: Doc, q: Quantity, s: Sentence, left: int, name: str, previ
     verbs = list(_CHANGE_VERB.finditer(text_l, max(left, q.start - 25), q.start))
     verb = verbs[-1].group(1) if verbs else "tăng"
     own = _CHANGE_WORDS.sub(" ", doc.own_words(q, left)).strip()  # "tăng gần gấp 3 lần": the verb
-    plan_only = bool(own) and _PLAN_ONLY.fullmatch(own) is not None
+    plan_only = ratio_words_only(own)
     level = _measured_host(previous, s) if plan_only else _level_before(previous, s)
     # the level is in the same sentence, or ends the `;`-item before (`… 63 triệu đồng; tăng 4,16 lần …`)
     near = level is not None and (level.sentence is s or level.sentence.line_start == s.line_start)

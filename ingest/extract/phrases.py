@@ -36,8 +36,10 @@ from ingest.extract.vocab import (
     NOT_MEASURE_WORDS,
     PERCENT_PLACE_WORDS,
     PLAN_WORDS,
+    RATIO_LEFTOVER_WORDS,
     SUBJECT_CUTS,
     UNIT_MEASURE_WORDS,
+    YOY_WORDS,
 )
 
 MAX_WORDS = 14
@@ -133,9 +135,8 @@ _PASSIVE = re.compile(
     rf"(?:^|[,;:]){_S}*(?P<what>[^,;:]{{3,40}}?){_S}+(?:đã{_S}+)?được{_S}+"
     rf"(?P<verb>(?:{words_alt(NAME_VERB_STARTS)})(?:{_S}+thực{_S}+hiện)?){_S}+(?:tại|ở|cho|trên){_S}*$"
 )
-# the plan words a first attainment leaves before a second one (`bằng 85% kế hoạch và bằng 121% …`)
-_PLAN_WORDS_ONLY = re.compile(
-    rf"(?:(?:{words_alt(PLAN_WORDS)}|và|bằng|đạt|so với|so|giao|tỉnh|huyện|thị xã|xã|phường|hđnd|ubnd){_S}*)+"
+_RATIO_WORDS_ONLY = re.compile(
+    rf"(?:(?:{words_alt(PLAN_WORDS + YOY_WORDS + RATIO_LEFTOVER_WORDS)})(?:{_S}+|$))+"
 )
 _WITH_MONEY = re.compile(rf"(?<!\w)với{_S}+(?:tổng{_S}+)?(?:số{_S}+tiền|kinh{_S}+phí|trị{_S}+giá)(?!\w)")
 _FIELD = re.compile(
@@ -375,6 +376,12 @@ def written_name(
     return Written(_finish(name), start if own else q.start, own and measured(subject))
 
 
+def ratio_words_only(words: str) -> bool:
+    """Whether `words` are only what an attainment or comparison before leaves (`kế hoạch và`, `so
+    với cùng kỳ và`): no subject of the figure after them."""
+    return bool(words) and _RATIO_WORDS_ONLY.fullmatch(words) is not None
+
+
 def _money_of(doc: Doc, q: Quantity, s: Sentence, subject: str, fallback: str) -> str:
     """`hỗ trợ 9.000 trường hợp … với số tiền 9,7 tỷ đồng`, `nhân dân … đóng góp … với số tiền 5,5 tỉ
     đồng`: a generic money word is named by what the money went to, the figure or clause before."""
@@ -406,11 +413,7 @@ def _not_its_own(doc: Doc, s: Sentence, q: Quantity, subject: str, left: int) ->
 def _attainment_name(doc: Doc, q: Quantity, s: Sentence, subject: str, host: str = "") -> str:
     if subject.startswith(("tỷ lệ thực hiện", "tỷ lệ hoàn thành")):
         return subject
-    if (
-        not subject
-        or subject in ("hoàn thành", "thực hiện", "đạt", "vượt")
-        or _PLAN_WORDS_ONLY.fullmatch(subject)
-    ):
+    if not subject or subject in ("hoàn thành", "thực hiện", "đạt", "vượt") or ratio_words_only(subject):
         # "hoàn thành 100% chỉ tiêu trồng rừng phân tán": what was planned follows the number
         tail = tail_after(doc, q, s, long=True)
         if tail and host and _PLAN_TAIL.match(tail) and measured(host):

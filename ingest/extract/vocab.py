@@ -1450,3 +1450,22 @@ INCOME_PER_HEAD = "thu nhập bình quân đầu người"
 GENERIC_MONEY_NAMES: frozenset[str] = frozenset(
     {"số tiền", "tổng số tiền", "kinh phí", "tổng kinh phí", "trị giá", "tổng trị giá"}
 )
+# Words an attainment or a comparison leaves before the next figure of its clause, beside PLAN_WORDS
+# and YOY_WORDS (`bằng 85% kế hoạch và bằng 121% …`, `… so với cùng kỳ và vượt 0,32% …`): no subject of
+# that figure (`phrases.ratio_words_only`).
+RATIO_LEFTOVER_WORDS: tuple[str, ...] = (
+    "so với",
+    "so",
+    "kỳ",
+    "và",
+    "bằng",
+    "đạt",
+    "giao",
+    "tỉnh",
+    "huyện",
+    "thị xã",
+    "xã",
+    "phường",
+    "hđnd",
+    "ubnd",
+)
