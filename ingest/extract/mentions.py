@@ -32,6 +32,7 @@ from ingest.extract.roles import (
     is_threshold,
     qualifies,
     ratio_role,
+    retained_share,
     table_columns,
 )
 from ingest.extract.stacked_tables import Cell, stacked_cells
@@ -101,6 +102,8 @@ class _Extractor:
         item_host: Draft | None = None
         for i, q in enumerate(qs):
             right = qs[i + 1].start if i + 1 < len(qs) else s.end
+            if q.is_pct and i + 1 < len(qs) and retained_share(doc, q, qs[i + 1]):
+                continue  # "thu thụ hưởng 100% được 93,7 triệu đồng": which revenue, part of its name
             role = ratio_role(doc, q, left, s) if q.is_pct else None
             host = drafts[-1] if drafts else None
             across = None

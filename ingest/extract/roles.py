@@ -22,6 +22,7 @@ from ingest.extract.vocab import (
     RATE_MEASURE_WORDS,
     RATIO_LINKERS,
     RATIO_VERBS,
+    RETAINED_SHARE_WORDS,
     SHARE_PLAN_WORDS,
     THRESHOLD_WORDS,
     YOY_WORDS,
@@ -78,6 +79,8 @@ def ratio_role(doc: Doc, q: Quantity, left: int, s: Sentence) -> tuple[Role, flo
     return role, q.value
 
 
+_RETAINED_BEFORE = re.compile(rf"(?<!\w)(?:{words_alt(RETAINED_SHARE_WORDS)})[^\S\n]*$")
+_RETAINED_GAP = re.compile(r"[^\S\n]*(?:được|là|đạt|:)?[^\S\n]*(?:trên|hơn|gần|khoảng)?[^\S\n]*")
 _BARE_REACHED_GAP = re.compile(r"[\s,;(]*(?:ước[^\S\n]+)?đạt[^\S\n]*")
 _CLAUSE_END_AFTER = re.compile(r"[^\S\n]*(?:[.;,)\n]|$)")
 
@@ -93,6 +96,16 @@ def bare_attainment(doc: Doc, host: Draft, q: Quantity, left: int) -> bool:
     if not _CLAUSE_END_AFTER.match(doc.text_l, q.end):
         return False
     return host.q.unit.base_unit != "count" or q.value > 100
+
+
+def retained_share(doc: Doc, q: Quantity, after: Quantity) -> bool:
+    """`thu thụ hưởng 100% được 93,7 triệu đồng`, `các khoản thu xã hưởng 70% là 1,2 tỷ đồng`: the share
+    of a revenue a budget tier keeps says which revenue the money after it is, not a figure."""
+    if after.unit.base_unit != "VND":
+        return False
+    if not _RETAINED_BEFORE.search(doc.text_l, max(0, q.start - 16), q.start):
+        return False
+    return _RETAINED_GAP.fullmatch(doc.text_l, q.end, after.start) is not None
 
 
 def _yoy_year_role(doc: Doc, q: Quantity, left: int, s: Sentence) -> tuple[Role, float] | None:

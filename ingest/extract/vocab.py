@@ -1469,3 +1469,6 @@ RATIO_LEFTOVER_WORDS: tuple[str, ...] = (
     "hđnd",
     "ubnd",
 )
+# Words before the share of a revenue a budget tier keeps (`các khoản thu xã hưởng 100%`): that
+# percentage names the money after it, it is no figure (`roles.retained_share`).
+RETAINED_SHARE_WORDS: tuple[str, ...] = ("hưởng", "thụ hưởng", "được hưởng")

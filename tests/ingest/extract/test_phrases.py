@@ -220,3 +220,8 @@ def test_an_excess_in_the_figures_own_unit_is_its_change() -> None:
 def test_a_sentence_that_is_only_an_attainment_belongs_to_the_figure_before() -> None:
     by = _by_value("Trong đó lúa là 98/100 ha. Đạt 98% so với kế hoạch. Năng suất đạt 60 tạ/ha.")
     assert by[98.0].plan_pct == 98.0 and len(by) == 2
+
+
+def test_the_share_a_budget_tier_keeps_names_the_money_after_it() -> None:
+    ms = extract_mentions("Các khoản thu xã hưởng 100% được 420 triệu đồng.", metadata=Y2024)
+    assert [(m.value, m.indicator) for m in ms] == [(420.0, "các khoản thu xã hưởng 100%")]
