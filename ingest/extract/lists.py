@@ -303,7 +303,7 @@ def _count_runs(doc: Doc, drafts: list[Draft]) -> None:
         if second.q.unit.base_unit != "count" or second.is_change:
             continue
         gap = doc.text_l[first.last_end : second.q.start]
-        if "," not in gap or ";" in gap or len(gap.split()) > 8:
+        if "," not in gap or ";" in gap or len(gap.split()) > 12:
             continue
         if first.q.unit.base_unit != "count" and not _VERB_ONLY.fullmatch(gap[gap.rfind(",") + 1 :]):
             continue  # "… được 16 tỷ đồng, xây dựng 9 công trình": only a verb, the money's clause goes on
