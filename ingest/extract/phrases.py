@@ -142,6 +142,7 @@ _WITH_MONEY = re.compile(rf"(?<!\w)với{_S}+(?:tổng{_S}+)?(?:số{_S}+tiền|
 _FIELD = re.compile(
     rf"(?<!\w)(?:trên|về){_S}+(?:các{_S}+)?lĩnh{_S}+vực{_S}+(?P<field>[^,;:.\n]{{3,60}}(?:,[^,;:.\n]{{3,40}})?)[,:]"
 )
+_DIGIT = re.compile(r"[0-9]")
 _CLAUSE_MARKS = re.compile(r"[,;:(|)]|(?<!\w)(?:và|còn)(?!\w)")
 
 
@@ -227,13 +228,13 @@ def subject_before(doc: Doc, q: Quantity, left: int, hit_start: int | None) -> t
     joinable = i and seps[i - 1].group() == "," and start >= seps[i - 1].end()
     if subject and joinable and len(subject.split()) <= 4 and not measured(subject):
         start, subject = _join_items(text_l, seps[: i - 1], left, seps[i - 1].start(), start, subject)
-    if subject and not measured(subject) and i and all(sep.group() == "," for sep in seps[:i]):
-        # "Tỷ lệ cán bộ, công chức bồi dưỡng kỹ năng số, ứng dụng công nghệ … đạt 100%": the measure
-        # opens the clause chain, the commas only list its subject
+    # "Tỷ lệ cán bộ, công chức bồi dưỡng kỹ năng số, ứng dụng công nghệ … đạt 100%": the measure opens
+    # the clause chain, the commas only list its subject (no figure in between)
+    chain = i and subject and _DIGIT.search(text_l, left, q.start) is None and not measured(subject)
+    if chain and all(sep.group() == "," for sep in seps[:i]):
         whole = clean_words(text_l[left : q.start])
         structure = _STRUCTURE.match(whole) is not None  # "Cơ cấu kinh tế nông, lâm nghiệp …": shares
-        figures = any(c.isdigit() for c in text_l[left : q.start])
-        if measured(whole) and not structure and not figures and len(whole.split()) <= 2 * MAX_WORDS:
+        if measured(whole) and not structure and len(whole.split()) <= 2 * MAX_WORDS:
             subject, start = whole, left
     inner = _MEASURE_INSIDE.search(subject)
     if inner is not None and inner.start() > 0 and _keeps_measure(subject[: inner.start()]):
