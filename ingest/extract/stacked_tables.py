@@ -54,7 +54,8 @@ _RATIO = re.compile(
         re.escape(w) if not w[0].isalpha() else rf"(?<!\w){re.escape(w)}(?!\w)" for w in STACKED_RATIO_HEADERS
     )
 )
-_UNIT_HEADER_WORDS = ("đơn vị", "đvt", "đv tính")  # found at C speed before the line pattern is tried
+# found at C speed before the line pattern is tried; a bare `đơn vị` header ends its line
+_UNIT_HEADER_WORDS = ("đơn vị tính", "đvt", "đv tính", "đơn vị\n", "đơn vị \n", "đơn vị:\n")
 _UNIT_HEADER_LINE = re.compile(
     rf"^[ \t\u00a0]*(?:{'|'.join(re.escape(w) for w in STACKED_UNIT_HEADERS)})[ \t\u00a0]*[:.]?[ \t\u00a0]*$",
     re.MULTILINE,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from ingest.extract import extract_mentions
 from ingest.extract.context import lower_same_length
 from ingest.extract.stacked_tables import stacked_cells
@@ -69,8 +71,9 @@ def test_a_dash_row_takes_its_parents_measure_and_a_blank_cell_is_no_figure() ->
     assert len(ms) == 9  # 5 rows x 2 value columns, less the blank cell
 
 
-def test_an_estimate_column_gives_approximate_figures() -> None:
-    header = ["TT", "Chỉ tiêu", "ĐVT", "KH năm 2024", "Ước TH năm 2024"]
+@pytest.mark.parametrize("unit_header", ["ĐVT", "Đơn vị", "Đơn vị tính:"])
+def test_an_estimate_column_gives_approximate_figures(unit_header: str) -> None:
+    header = ["TT", "Chỉ tiêu", unit_header, "KH năm 2024", "Ước TH năm 2024"]
     rows = [
         ["Thu ngân sách", "Triệu đồng", "5.200", "5.650"],
         ["Chi ngân sách", "Triệu đồng", "5.100", "5.400"],
