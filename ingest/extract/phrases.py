@@ -109,7 +109,7 @@ _TO_LEVEL = re.compile(
     rf"[^;.\n]{{0,40}}?(?<!\w)(?:lên|xuống)(?:{_S}+chỉ)?(?:{_S}+(?:còn|mức))?{_S}*(?:[0-9]|khoảng|trên|dưới|gần)"
 )
 # "giảm tỷ lệ hộ nghèo còn 1,4%", "tăng thu nhập … lên 60 triệu": the level reached, not the change
-_LEVEL_REACHED = re.compile(rf"(?<!\w)(?:còn|lên|xuống)(?:{_S}+mức)?{_S}*{_APPROX}$")
+_LEVEL_REACHED = re.compile(rf"(?<!\w)(?:còn|lên|xuống)(?:{_S}+mức)?{_S}*{_APPROX}(?:dưới{_S}*)?$")
 _REACHED = re.compile(
     rf"(?<!\w)(?:đạt|ước{_S}+đạt|thực{_S}+hiện|được){_S}*(?:(?:trên|gần|hơn|khoảng){_S}*)*$"
 )

@@ -225,3 +225,8 @@ def test_a_sentence_that_is_only_an_attainment_belongs_to_the_figure_before() ->
 def test_the_share_a_budget_tier_keeps_names_the_money_after_it() -> None:
     ms = extract_mentions("Các khoản thu xã hưởng 100% được 420 triệu đồng.", metadata=Y2024)
     assert [(m.value, m.indicator) for m in ms] == [(420.0, "các khoản thu xã hưởng 100%")]
+
+
+def test_a_level_reached_below_a_bound_is_the_level_not_a_fall() -> None:
+    assert _by_value("Phấn đấu giảm tỷ lệ hộ nghèo xuống dưới 3%.")[3.0].indicator == "tỷ lệ hộ nghèo"
+    assert _by_value("Giảm tỷ lệ hộ nghèo 0,8%.")[0.8].indicator == "tỷ lệ hộ nghèo giảm"
