@@ -143,6 +143,7 @@ _FIELD = re.compile(
     rf"(?<!\w)(?:trên|về){_S}+(?:các{_S}+)?lĩnh{_S}+vực{_S}+(?P<field>[^,;:.\n]{{3,60}}(?:,[^,;:.\n]{{3,40}})?)[,:]"
 )
 _DIGIT = re.compile(r"[0-9]")
+_COMPLETED_END = re.compile(rf"(?<!\w)hoàn{_S}+thành(?:{_S}+(?:được|xong))?{_S}*$")
 _CLAUSE_MARKS = re.compile(r"[,;:(|)]|(?<!\w)(?:và|còn)(?!\w)")
 
 
@@ -343,7 +344,11 @@ def written_name(
             # "…, 95,13% số dân được tham gia bảo hiểm y tế": the counted noun after it names it
             subject, own = "", False
         context = doc.text_l[s.line_start : start]
-        name = _percent_name(doc, q, s, subject, raw, context)
+        if _COMPLETED_END.search(raw) and not measured(subject) and tail_after(doc, q, s, long=True):
+            # "Phường đã hoàn thành 100% chiến dịch …": the share of the task done, named by the task
+            name = _attainment_name(doc, q, s, "hoàn thành")
+        else:
+            name = _percent_name(doc, q, s, subject, raw, context)
     elif base == "count":
         if _TOTAL_BEFORE.search(raw):
             subject = "tổng số"  # "xã có tổng số 15 xóm": the measure, not the doer, names the count

@@ -230,3 +230,9 @@ def test_the_share_a_budget_tier_keeps_names_the_money_after_it() -> None:
 def test_a_level_reached_below_a_bound_is_the_level_not_a_fall() -> None:
     assert _by_value("Phấn đấu giảm tỷ lệ hộ nghèo xuống dưới 3%.")[3.0].indicator == "tỷ lệ hộ nghèo"
     assert _by_value("Giảm tỷ lệ hộ nghèo 0,8%.")[0.8].indicator == "tỷ lệ hộ nghèo giảm"
+
+
+def test_a_share_done_after_its_doer_is_named_by_the_task() -> None:
+    by = _by_value("Xã đã hoàn thành 100% kế hoạch tiêm chủng mở rộng năm 2024.")
+    assert by[100.0].indicator.startswith("tỷ lệ hoàn thành kế hoạch tiêm chủng")
+    assert _by_value("Tỷ lệ hồ sơ hoàn thành 98%.")[98.0].indicator == "tỷ lệ hồ sơ hoàn thành"
