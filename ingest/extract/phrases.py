@@ -143,6 +143,7 @@ _FIELD = re.compile(
     rf"(?<!\w)(?:trên|về){_S}+(?:các{_S}+)?lĩnh{_S}+vực{_S}+(?P<field>[^,;:.\n]{{3,60}}(?:,[^,;:.\n]{{3,40}})?)[,:]"
 )
 _DIGIT = re.compile(r"[0-9]")
+_PLACE_WORD = re.compile(r"(?<!\w)(?:xã|huyện|trấn|phường|tỉnh|phố)(?!\w)")
 _COMPLETED_END = re.compile(rf"(?<!\w)hoàn{_S}+thành(?:{_S}+(?:được|xong))?{_S}*$")
 _CLAUSE_MARKS = re.compile(r"[,;:(|)]|(?<!\w)(?:và|còn)(?!\w)")
 
@@ -344,7 +345,8 @@ def written_name(
             # "…, 95,13% số dân được tham gia bảo hiểm y tế": the counted noun after it names it
             subject, own = "", False
         context = doc.text_l[s.line_start : start]
-        if _COMPLETED_END.search(raw) and not measured(subject) and tail_after(doc, q, s, long=True):
+        completed = "thành" in raw and _COMPLETED_END.search(raw) is not None  # `in` first: C speed
+        if completed and not measured(subject) and tail_after(doc, q, s, long=True):
             # "Phường đã hoàn thành 100% chiến dịch …": the share of the task done, named by the task
             name = _attainment_name(doc, q, s, "hoàn thành")
         else:
@@ -353,7 +355,8 @@ def written_name(
         if _TOTAL_BEFORE.search(raw):
             subject = "tổng số"  # "xã có tổng số 15 xóm": the measure, not the doer, names the count
         name = _count_name(doc, q, s, subject, unit, raw)
-        field = _FIELD.search(doc.text_l, s.start, start)
+        in_field = doc.text_l.find("lĩnh vực", s.start, start) >= 0
+        field = _FIELD.search(doc.text_l, s.start, start) if in_field else None
         if field is not None and name.startswith("số "):
             # "trên lĩnh vực xã hội, an ninh - quốc phòng, có 9/9 chỉ tiêu đạt …": the field they are in
             noun = unit.split(" ", 1)[1] if q.unit.factor != 1.0 and " " in unit else unit
@@ -475,7 +478,7 @@ def _count_name(doc: Doc, q: Quantity, s: Sentence, subject: str, unit: str, raw
         tail = _shared_tail(doc, q, s)  # "2 làng và 2 khu dân cư văn hóa cấp huyện": the words after both
     if _WHERE_END.search(raw) and measured(subject):
         subject = ""  # "Thu nhập … tại 6 xã đạt chuẩn …": the measure before is another figure's
-    done = _PLACE_DID.search(raw)
+    done = _PLACE_DID.search(raw) if _PLACE_WORD.search(raw) else None
     if done is not None:
         # "tỉnh đạt và vượt 15/17 chỉ tiêu", "xã Thanh Quân đã thực hiện đạt 17 chỉ tiêu": the place is
         # the doer, not the name; what it did is kept
@@ -488,7 +491,7 @@ def _count_name(doc: Doc, q: Quantity, s: Sentence, subject: str, unit: str, raw
         return subject
     if noun in GENERIC_NAME_UNITS and subject and not _VERB_START.match(subject):
         return subject
-    passive = _PASSIVE.search(raw)
+    passive = _PASSIVE.search(raw) if "được" in raw else None
     if passive is not None:
         # "chương trình XDNTM được triển khai thực hiện tại 13/13 xã": what was done there, to what
         action = f"{passive.group('verb')} {clean_words(passive.group('what'))}".strip()
