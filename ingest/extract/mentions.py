@@ -102,14 +102,15 @@ class _Extractor:
         item_host: Draft | None = None
         for i, q in enumerate(qs):
             right = qs[i + 1].start if i + 1 < len(qs) else s.end
-            if q.is_pct and i + 1 < len(qs) and retained_share(doc, q, qs[i + 1]):
+            pct = q.is_pct
+            if pct and i + 1 < len(qs) and retained_share(doc, q, qs[i + 1]):
                 continue  # "thu thụ hưởng 100% được 93,7 triệu đồng": which revenue, part of its name
-            role = ratio_role(doc, q, left, s) if q.is_pct else None
+            role = ratio_role(doc, q, left, s) if pct else None
             host = drafts[-1] if drafts else None
             across = None
             if host is None and role is not None and role[0] in (Role.PLAN, Role.YOY):
                 across = self._item_before(s, q, role[0])  # "… 235 tỷ đồng; đạt 24% dự toán"
-            if role is None and q.is_pct and host is not None and bare_attainment(doc, host, q, left):
+            if role is None and pct and host is not None and bare_attainment(doc, host, q, left):
                 role = (Role.PLAN, q.value)  # "22,71 tỷ đồng, đạt 87,52%": of the figure's plan
             if role is None and q.is_pct and columns and host is not None:
                 column = columns.get(doc.text_l.count("|", s.start, q.start))
