@@ -33,6 +33,8 @@ MEASURE_UNITS: dict[str, tuple[str, float]] = {
     # mass and yield
     "tấn/ha": ("t/ha", 1.0),
     "tạ/ha": ("t/ha", 0.1),
+    "tấn/1ha": ("t/ha", 1.0),  # names6: "trên 50 tạ/1ha", per one hectare
+    "tạ/1ha": ("t/ha", 0.1),
     "kg/ha": ("t/ha", 0.001),
     "kg/người/năm": ("kg/person/year", 1.0),
     "kg/người": ("kg/person/year", 1.0),
@@ -856,6 +858,13 @@ NAME_LEADING_FILLERS: tuple[str, ...] = (
     "so với",
     "xã đã",
     "huyện đã",
+    # names6: "thu thuế ngoài quốc doanh (mới đạt 24/32 tỷ đồng)": only reached, a verb phrase
+    "mới đạt",
+    "mới chỉ đạt",
+    "chỉ đạt",
+    "nhất là",  # "nhất là khoản thu thuế …": especially, no part of the name
+    "đặc biệt là",
+    "vào năm",  # "… 3,5 triệu đồng vào năm 2011 lên trên 30 triệu đồng": the year left by the period
 )
 # Words closing the written part before a number that belong to the verb, not the name.
 NAME_TRAILING_LINKS: tuple[str, ...] = (
@@ -1041,6 +1050,8 @@ NAME_ABBREVIATIONS: dict[str, str] = {
     "htxsnv": "hoàn thành xuất sắc nhiệm vụ",
     "nts": "nuôi trồng thủy sản",
     "ntts": "nuôi trồng thủy sản",
+    "kh": "kế hoạch",  # names6: "bằng 100,3% KH điều chỉnh"
+    "ns": "ngân sách",  # names6: "tổng thu NS phường"
     "ntm": "nông thôn mới",
     "xdntm": "xây dựng nông thôn mới",
     "ttcn": "tiểu thủ công nghiệp",
@@ -1453,3 +1464,81 @@ PLAN_SUBJECT_BLOCKERS: tuple[str, ...] = (
     "thực hiện",
     "được",
 )
+
+# --- names6 (round 6): tables flattened to one cell per line (`stacked_tables.py`) ---
+# The header cell of a table's unit column (`Đơn vị tính`, `ĐVT`): the column headers of the figures
+# follow it, the rows come after them.
+STACKED_UNIT_HEADERS: tuple[str, ...] = ("đơn vị tính", "đơn vị", "đvt", "đv tính")
+# A header cell that opens the comparison columns (`So sánh (%)`, `9 tháng/KH`): from there on the
+# figures are ratios of the value columns, not facts of their own.
+STACKED_RATIO_HEADERS: tuple[str, ...] = ("so sánh", "so với", "tỷ lệ", "tỉ lệ", "%", "/")
+# A value column that holds the plan (`Kế hoạch năm 2021`, `KH 2024`, `Chỉ tiêu NQ`): its figures
+# are targets.
+STACKED_PLAN_HEADERS: tuple[str, ...] = (
+    "kế hoạch",
+    "kh",
+    "mục tiêu",
+    "chỉ tiêu",
+    "dự toán",
+    "nghị quyết",
+    "nq",
+)
+# A value column of estimates (`Ước TH năm 2021`, `Ước cả năm`): its figures are approximate.
+STACKED_ESTIMATE_HEADERS: tuple[str, ...] = ("ước",)
+# Measures a sub-row (`- Dịch vụ`) takes whole from its parent row (`Giá trị sản xuất thực tế`), beside
+# MEASURE_WORDS: `giá trị sản xuất dịch vụ`, not `giá trị dịch vụ`.
+STACKED_PARENT_MEASURES: tuple[str, ...] = ("giá trị sản xuất", "giá trị gia tăng", "tổng giá trị sản xuất")
+# Words that only place a share or say it exists (`Trên địa bàn xã hiện có 99,58% hộ dân …`): a
+# subject made of them alone does not name the percentage; the counted noun after it does
+# (`phrases.py`).
+PERCENT_PLACE_WORDS: frozenset[str] = frozenset(
+    {"trên", "địa", "bàn", "xã", "huyện", "phường", "thị", "trấn", "tỉnh", "toàn", "hiện", "nay", "đến"}
+    | {"có", "đã", "đạt", "được", "với", "còn"}
+)
+# What a place did to the units it counts (`tỉnh đạt và vượt 15/17 chỉ tiêu`): kept in the count's
+# name after the place word is dropped (`phrases.py`).
+COUNT_ACHIEVED_VERBS: tuple[str, ...] = (
+    "đạt",
+    "vượt",
+    "đạt và vượt",
+    "hoàn thành",
+    "không đạt",
+    "chưa đạt",
+    "thực hiện đạt",
+)
+# Auxiliaries between a doer and its verb (`nhân dân còn đóng góp 1.300 ngày công`): no part of the
+# count's name (`số ngày công nhân dân đóng góp`).
+COUNT_AUXILIARIES: tuple[str, ...] = ("còn", "đã", "cũng", "đều", "vẫn", "sẽ", "đang")
+# Measure words of a rate: words before a bound (`5 xã, tỷ lệ dưới 2%`) that make it a figure of its
+# own, not the threshold the counted units fall under (`roles.py`).
+RATE_MEASURE_WORDS: tuple[str, ...] = ("tỷ lệ", "tỉ lệ", "tỷ trọng", "tỉ trọng", "tốc độ", "mức")
+# The measure of a figure in đồng/người/năm whose words name only a part (`khu vực nông thôn 63 triệu
+# đồng/người/năm`): the gold rules read such a figure as income per head (`phrases.py`).
+INCOME_PER_HEAD = "thu nhập bình quân đầu người"
+# Money words that say nothing of what the money went to (`… với số tiền hơn 9,7 tỷ đồng`): the
+# figure or clause before `với` names it (`phrases.py`).
+GENERIC_MONEY_NAMES: frozenset[str] = frozenset(
+    {"số tiền", "tổng số tiền", "kinh phí", "tổng kinh phí", "trị giá", "tổng trị giá"}
+)
+# Words an attainment or a comparison leaves before the next figure of its clause, beside PLAN_WORDS
+# and YOY_WORDS (`bằng 85% kế hoạch và bằng 121% …`, `… so với cùng kỳ và vượt 0,32% …`): no subject of
+# that figure (`phrases.ratio_words_only`).
+RATIO_LEFTOVER_WORDS: tuple[str, ...] = (
+    "so với",
+    "so",
+    "kỳ",
+    "và",
+    "bằng",
+    "đạt",
+    "giao",
+    "tỉnh",
+    "huyện",
+    "thị xã",
+    "xã",
+    "phường",
+    "hđnd",
+    "ubnd",
+)
+# Words before the share of a revenue a budget tier keeps (`các khoản thu xã hưởng 100%`): that
+# percentage names the money after it, it is no figure (`roles.retained_share`).
+RETAINED_SHARE_WORDS: tuple[str, ...] = ("hưởng", "thụ hưởng", "được hưởng")
