@@ -14,6 +14,7 @@ in order, each only in the indicator's base unit:
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -21,18 +22,22 @@ from ingest.extract.catalogue import CatalogueEntry, catalogue_by_id, lookup_nam
 from ingest.extract.indicators import NameIndex, compatible
 from ingest.extract.vocab import (
     CONTEXT_ID_RULES,
+    CROP_SEASON_PATTERNS,
     DERIVED_ID_AFFIXES,
     ECONOMIC_SECTOR_GROUPS,
     GROWTH_IDS,
     GROWTH_PREFIXES,
     ID_FIXED_TOTALS,
     ID_WHEN_OF_TOTAL,
+    IDS_OF_UNCATALOGUED_WORDS,
     MEASURE_WORDS,
     NAME_FORM_WORDS,
     NAME_HARMLESS_WORDS,
     NAME_ID_REFINEMENTS,
     NAME_TRAILING_QUALIFIERS,
     PLAN_ATTAINMENT_PREFIXES,
+    SEASON_ID_EXCEPTIONS,
+    SEASONAL_BASE_IDS,
     SECTOR_GROWTH_IDS,
     SECTOR_VALUES_OF_TOTAL,
     UNCATALOGUED_NAME_PATTERNS,
@@ -58,6 +63,10 @@ _WORD = re.compile(r"[^\W\d_]+")
 _REFINEMENTS = tuple((re.compile(pattern), unit, id_) for pattern, unit, id_ in NAME_ID_REFINEMENTS)
 _CONTEXT_RULES = tuple((id_, side, re.compile(pattern), to) for id_, side, pattern, to in CONTEXT_ID_RULES)
 _CLAUSE_END = re.compile(r"[.;:!?\n]")
+_SEASONS = tuple(
+    (re.compile(rf"(?<!\w)(?:{pattern})(?!\w)"), season) for pattern, season in CROP_SEASON_PATTERNS
+)
+_NO_SEASON = "-"  # a name that says no season (None is a season no id measures)
 _SECTOR_FILLERS = frozenset(
     {"khu", "vực", "ngành", "giá", "trị", "sản", "xuất", "kinh", "tế", "và", "khác", "nghiệp"}
     | {"lượng", "doanh"}  # `giá trị sản lượng nông nghiệp`, `kinh doanh dịch vụ`
@@ -89,10 +98,73 @@ def _resolve(name: str, base_unit: str) -> CatalogueEntry | None:
 
 
 @lru_cache(maxsize=1 << 14)
-def uncatalogued(name: str) -> bool:
-    """Whether the name says one crop season, a sub-population, a band or an average per unit: no
-    catalogue indicator measures that exactly (`diện tích lúa vụ xuân`, `thu nhập … khu vực nông
-    thôn`, `số xã đạt 14 tiêu chí`), so the mention carries no id."""
+def season_of(name: str) -> str | None:
+    """The one crop season the words say (`diện tích lúa vụ xuân` -> `winter_spring`), `"-"` when they
+    say none, None when they say a season no id measures or two seasons (`vụ xuân và vụ hè thu`)."""
+    folded = normalize_name(name)
+    found = {season for pattern, season in _SEASONS if pattern.search(folded)}
+    if not found:
+        return _NO_SEASON
+    return found.pop() if len(found) == 1 else None
+
+
+@lru_cache(maxsize=1 << 10)
+def _seasonal_ids() -> dict[str, tuple[str, str]]:
+    """Seasonal id -> (its whole-year id, its season)."""
+    by_id = catalogue_by_id()
+    seasons = {season for _, season in CROP_SEASON_PATTERNS if season is not None}
+    out = {}
+    for base in SEASONAL_BASE_IDS:
+        for season in seasons:
+            indicator_id = SEASON_ID_EXCEPTIONS.get((base, season), f"{base}_{season}")
+            if indicator_id in by_id:
+                out[indicator_id] = (base, season)
+    return out
+
+
+def _total_of_crops(entry: CatalogueEntry) -> bool:
+    """Whether the id is the sown area of all crops, of the whole year or of one season."""
+    seasonal = _seasonal_ids()
+    base = seasonal[entry.indicator_id][0] if entry.indicator_id in seasonal else entry.indicator_id
+    return base == "planted_area"
+
+
+def in_season(entry: CatalogueEntry | None, season: str | None) -> CatalogueEntry | None:
+    """The id of a figure of one crop season (`season_of`): a whole-year area, output or yield
+    becomes that season's (`rice_area` -> `rice_area_summer_autumn`), a seasonal id of another season
+    the right season's; an id with no seasonal sibling (`maize_area`) or an unmeasured season, None."""
+    if entry is None or season == _NO_SEASON:
+        return entry
+    seasonal = _seasonal_ids()
+    base = seasonal[entry.indicator_id][0] if entry.indicator_id in seasonal else entry.indicator_id
+    if season is None or base not in SEASONAL_BASE_IDS:
+        return None
+    target = SEASON_ID_EXCEPTIONS.get((base, season), f"{base}_{season}")
+    return catalogue_by_id().get(target)
+
+
+def heading_season(headings: list[tuple[int, int]], text: str, pos: int) -> str | None:
+    """The crop season of the heading line last before `pos` (`a. Vụ Xuân` -> `winter_spring`), from
+    the document's heading spans; `"-"` when there is none or it names no season."""
+    i = bisect.bisect_right(headings, (pos, pos)) - 1
+    if i < 0:
+        return _NO_SEASON
+    start, end = headings[i]
+    return season_of(text[start:end])
+
+
+def uncatalogued(name: str, entry: CatalogueEntry | None = None) -> bool:
+    """Whether the name says a sub-population, a band or a part no catalogue indicator measures
+    exactly (`tỷ lệ hộ nghèo tại 6 xã`, `số xã đạt 14 tiêu chí`), so the mention carries no id. Crop
+    seasons are read by `refined` (`in_season`); an `entry` that measures exactly what those words say
+    (`IDS_OF_UNCATALOGUED_WORDS`: `thu nhập … khu vực nông thôn`) is catalogued."""
+    if entry is not None and entry.indicator_id in IDS_OF_UNCATALOGUED_WORDS:
+        return False
+    return _says_uncatalogued(name)
+
+
+@lru_cache(maxsize=1 << 14)
+def _says_uncatalogued(name: str) -> bool:
     return _UNCATALOGUED.search(normalize_name(name)) is not None
 
 
@@ -123,11 +195,21 @@ def shares_subject(entry: CatalogueEntry, name: str) -> bool:
 def refined(
     entry: CatalogueEntry | None, name: str, base_unit: str, value: float, of_total: float | None
 ) -> CatalogueEntry | None:
-    """The id a figure keeps once its written name and its `x/y` form are read: a name that names a
-    more exact indicator gets it, a figure of another fixed total than the id's is none, and a
-    count of plan targets written `x/y` counts the targets met."""
+    """The id a figure keeps once its written name and its `x/y` form are read: a total sown area
+    whose name names one crop is that crop's, a name of one crop season gets that season's id or none
+    (`in_season`), a name that names a more exact indicator gets it, a figure of another fixed total
+    than the id's is none, and a count of plan targets written `x/y` counts the targets met."""
     folded = normalize_name(name)
     by_id = catalogue_by_id()
+    if entry is not None and _total_of_crops(entry):
+        own = _resolve(folded, base_unit)  # `diện tích gieo trồng lạc`: one crop's area, not the total
+        if own is not None and not _total_of_crops(own):
+            entry = own
+    if _says_uncatalogued(folded):
+        own = _resolve(folded, base_unit)  # `thu nhập bình quân … khu vực nông thôn`: the name's own id
+        if own is not None and own.indicator_id in IDS_OF_UNCATALOGUED_WORDS:
+            entry = own
+    entry = in_season(entry, season_of(folded))
     for pattern, unit, indicator_id in _REFINEMENTS:
         if unit == base_unit and pattern.search(folded):
             entry = by_id[indicator_id]
@@ -240,4 +322,14 @@ def _inside(name: str, base_unit: str | None) -> CatalogueEntry | None:
     return best
 
 
-__all__ = ["in_context", "narrowed", "refined", "resolve", "shares_subject", "uncatalogued"]
+__all__ = [
+    "heading_season",
+    "in_context",
+    "in_season",
+    "narrowed",
+    "refined",
+    "resolve",
+    "season_of",
+    "shares_subject",
+    "uncatalogued",
+]

@@ -1312,10 +1312,8 @@ NAME_HARMLESS_WORDS: frozenset[str] = frozenset(
 
 # Names that no catalogue indicator measures exactly (the real corpus's id rule: same measure, same
 # subject): one crop season, a sub-population of the area, a band or an average per unit.
+# (Crop seasons are read by CROP_SEASON_PATTERNS below: a season's area, output or yield has ids.)
 UNCATALOGUED_NAME_PATTERNS: tuple[str, ...] = (
-    r"vụ (?:xuân|mùa|hè thu|thu đông|đông xuân|chiêm xuân|chiêm|đông|hè|sớm|muộn)",
-    r"đông xuân|chiêm xuân|rải vụ",
-    r"(?:lúa|ngô|lạc|đậu|khoai|rau) (?:xuân|hè thu|thu đông|mùa)",
     r"(?:khu vực|vùng|ở|tại) (?:nông thôn|thành thị|đô thị)(?! mới)",
     r"bình quân (?:mỗi|một|trên) (?:xã|thôn|hộ|bản|ấp)",
     r"mỗi xã",
@@ -1335,6 +1333,39 @@ UNCATALOGUED_NAME_PATTERNS: tuple[str, ...] = (
     r"tăng(?: trưởng)?(?: giá trị)? công nghiệp tiểu thủ công nghiệp(?! xây dựng)",
     r"tăng trưởng đàn|lúa ruộng",
 )
+# Ids that measure exactly what an UNCATALOGUED_NAME_PATTERNS pattern says (a rural area's income, the
+# average criteria per commune, a district's criteria, poor and near-poor together, …): a name that
+# says it and resolves to one of them keeps it.
+IDS_OF_UNCATALOGUED_WORDS: frozenset[str] = frozenset(
+    {
+        "income_per_capita_rural",
+        "income_per_capita_urban",
+        "ntm_criteria_avg_per_commune",
+        "ntm_district_criteria_met",
+        "poor_and_near_poor_rate",
+        "poor_and_near_poor_households",
+        "handicraft_value_growth_rate",
+        "livestock_herd_growth_rate",
+        "voter_meeting_attendance",
+    }
+)
+# One crop season in a name (on the folded name): the season's key, or None for a season no catalogue
+# id measures (`rải vụ`, `vụ sớm`). GSO names the rice seasons đông xuân (the north's `vụ xuân`,
+# `chiêm xuân` is the same first crop of the year), hè thu, thu đông and mùa; `vụ đông` is the north's
+# winter crops. A name of two seasons measures neither.
+_SEASON_CROPS = r"(?:lúa|ngô|bắp|lạc|đậu|khoai|rau|rau màu|màu)"
+CROP_SEASON_PATTERNS: tuple[tuple[str, str | None], ...] = (
+    (rf"(?:vụ )?(?:đông xuân|chiêm xuân)|vụ (?:xuân|chiêm)|{_SEASON_CROPS} xuân", "winter_spring"),
+    (rf"(?:vụ )?hè thu|vụ hè|{_SEASON_CROPS} hè thu", "summer_autumn"),
+    (r"(?:vụ )?thu đông", "autumn_winter"),
+    (rf"vụ mùa|{_SEASON_CROPS} mùa", "main_season"),
+    (r"vụ đông(?! xuân)", "winter"),
+    (r"vụ (?:sớm|muộn)|rải vụ", None),
+)
+# Whole-year ids whose one-season figure has an id of its own: `<id>_<season>` (`rice_area_main_season`),
+# except where SEASON_ID_EXCEPTIONS names another (the north's winter crops are `winter_crop_area`).
+SEASONAL_BASE_IDS: tuple[str, ...] = ("planted_area", "rice_area", "rice_yield", "rice_output")
+SEASON_ID_EXCEPTIONS: dict[tuple[str, str], str] = {("planted_area", "winter"): "winter_crop_area"}
 # Catalogue ids a written name refines (`số xã đạt chuẩn nông thôn mới nâng cao theo bộ` is the
 # advanced count, whatever nearby words said): (pattern on the folded name, the id's base unit, id).
 NAME_ID_REFINEMENTS: tuple[tuple[str, str, str], ...] = (
@@ -1342,6 +1373,13 @@ NAME_ID_REFINEMENTS: tuple[tuple[str, str, str], ...] = (
     (r"^số xã (?:về )?đích nông thôn mới$", "count", "ntm_communes_new"),
     (r"^số xã (?:\w+ )*?nông thôn mới nâng cao(?! và| kiểu mẫu)", "count", "ntm_advanced_communes"),
     (r"^số chỉ tiêu kinh tế xã hội (?:chủ yếu )?hoàn thành$", "count", "plan_targets_on_track"),
+    # an average of criteria over communes (`bình quân mỗi xã đạt 12,6 tiêu chí`); a district's own 9
+    (
+        r"tiêu chí(?: \w+)* (?:bình quân|trung bình)|(?:bình quân|trung bình)(?: \w+)* tiêu chí",
+        "count",
+        "ntm_criteria_avg_per_commune",
+    ),
+    (r"tiêu chí huyện", "count", "ntm_district_criteria_met"),
 )
 # Ids the words right beside the number change, in the figure's clause: (id, "before" or "after",
 # pattern on the lower-cased clause text on that side, the id it becomes or None). Persons admitted
@@ -1351,6 +1389,8 @@ NAME_ID_REFINEMENTS: tuple[tuple[str, str, str], ...] = (
 CONTEXT_ID_RULES: tuple[tuple[str, str, str, str | None], ...] = (
     ("party_members", "before", r"kết nạp(?: mới| được| thêm)?\s*$", "new_party_members"),
     ("ocop_products", "after", r"\d sao", None),
+    # `giảm số hộ nghèo từ 28 hộ xuống 12 hộ`: the levels, not the fall
+    ("poor_households_reduced", "before", r"(?<!\w)(?:từ|xuống|còn)(?: còn)?\s*$", "poor_households"),
     (
         "poverty_reduction_rate",
         "before",

@@ -25,7 +25,12 @@ def _id(name: str, unit: str) -> str | None:
         ("tốc độ tăng khu vực dịch vụ", "%", "services_growth_rate"),
         ("tỷ trọng dịch vụ, du lịch trong cơ cấu kinh tế", "%", "economy_share_services"),
         ("tỷ trọng nông – lâm – ngư nghiệp trong cơ cấu kinh tế", "%", "economy_share_agriculture"),
-        ("tỷ trọng công nghiệp - xây dựng và dịch vụ trong cơ cấu kinh tế", "%", None),  # two sectors
+        (
+            "tỷ trọng công nghiệp - xây dựng và dịch vụ trong cơ cấu kinh tế",
+            "%",
+            "economy_share_non_agriculture",
+        ),
+        ("tỷ trọng thương mại - dịch vụ và nông nghiệp trong cơ cấu kinh tế", "%", None),  # two sectors
         ("tỷ trọng vốn ngân sách trong tổng vốn", "%", None),
         ("tỷ lệ thực hiện kế hoạch thu ngân sách nhà nước", "%", "budget_revenue_state_plan_attainment"),
         ("số đảng viên toàn đảng bộ đại diện", "count", "party_members"),
@@ -73,8 +78,6 @@ def test_an_exact_catalogue_name_wins_over_the_sentence_but_not_over_a_narrower_
 @pytest.mark.parametrize(
     "name",
     [
-        "diện tích lúa vụ xuân",
-        "sản lượng lúa đông xuân",
         "thu nhập bình quân đầu người khu vực nông thôn",
         "số tiêu chí nông thôn mới bình quân mỗi xã",
         "số xã đạt 14 tiêu chí",
@@ -88,7 +91,7 @@ def test_an_exact_catalogue_name_wins_over_the_sentence_but_not_over_a_narrower_
         "thu thuế và phí",
     ],
 )
-def test_one_season_a_sub_population_or_a_band_is_no_catalogue_indicator(name: str) -> None:
+def test_a_sub_population_or_a_band_is_no_catalogue_indicator(name: str) -> None:
     from ingest.extract.resolve import uncatalogued
 
     assert uncatalogued(name)
@@ -100,7 +103,96 @@ def test_the_area_the_program_and_the_whole_year_stay_catalogued() -> None:
     for name in ("số xã đạt chuẩn nông thôn mới", "diện tích lúa", "thu nhập bình quân đầu người"):
         assert not uncatalogued(name)
     ms = extract_mentions("Diện tích lúa vụ xuân 482 ha; diện tích lúa cả năm 960 ha.")
-    assert [m.indicator_id for m in ms] == [None, "rice_area"]
+    assert [m.indicator_id for m in ms] == ["rice_area_winter_spring", "rice_area"]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("diện tích lúa vụ chiêm xuân", "winter_spring"),
+        ("tổng diện tích gieo trồng vụ Đông Xuân", "winter_spring"),
+        ("năng suất lúa xuân", "winter_spring"),
+        ("sản lượng lúa vụ hè thu", "summer_autumn"),
+        ("diện tích lúa thu đông", "autumn_winter"),
+        ("diện tích lúa mùa", "main_season"),
+        ("diện tích cây trồng vụ đông", "winter"),
+        ("diện tích lúa cả năm", "-"),
+        ("diện tích lúa rải vụ", None),  # a season no id measures
+        ("diện tích lúa vụ xuân và vụ mùa", None),  # two seasons: neither
+    ],
+)
+def test_the_season_a_name_says(name: str, expected: str | None) -> None:
+    from ingest.extract.resolve import season_of
+
+    assert season_of(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        ("Diện tích gieo trồng vụ Đông Xuân đạt 1.250 ha.", 1250.0, "planted_area_winter_spring"),
+        ("Năng suất lúa chiêm xuân đạt 61,5 tạ/ha.", 61.5, "rice_yield_winter_spring"),
+        ("Sản lượng lúa hè thu ước 3.400 tấn.", 3400.0, "rice_output_summer_autumn"),
+        ("Xã gieo cấy được 310 ha lúa mùa.", 310.0, "rice_area_main_season"),
+        ("Diện tích lúa thu đông 95 ha.", 95.0, "rice_area_autumn_winter"),
+        ("Diện tích ngô vụ xuân 40 ha.", 40.0, None),  # one crop in one season: no id
+        ("Diện tích gieo trồng cây vụ đông 120 ha.", 120.0, "winter_crop_area"),
+        ("Tổng diện tích gieo trồng cả năm 2.100 ha.", 2100.0, "planted_area"),
+    ],
+)
+def test_a_crop_season_in_the_name_takes_the_season_id(text: str, value: float, expected: str | None) -> None:
+    assert _ids(text)[value] == expected
+
+
+def test_figures_under_a_season_heading_take_that_season_and_one_crop_stays_that_crop() -> None:
+    text = (
+        "b. Vụ Hè Thu\n\n- Tổng diện tích gieo trồng 180 ha. Trong đó lúa 95 ha.\n"
+        "- Cây lạc: diện tích gieo trồng 21 ha.\n"
+    )
+    ids = _ids(text)
+    assert (ids[180.0], ids[95.0], ids[21.0]) == (
+        "planted_area_summer_autumn",
+        "rice_area_summer_autumn",
+        None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        (
+            "Thu nhập bình quân đầu người khu vực nông thôn đạt 58,2 triệu đồng/người/năm.",
+            58.2e6,
+            "income_per_capita_rural",
+        ),
+        (
+            "Thu nhập bình quân khu vực thành thị của huyện đạt 92 triệu đồng/người/năm.",
+            92e6,
+            "income_per_capita_urban",
+        ),
+        ("Bình quân mỗi xã đạt 14,3 tiêu chí nông thôn mới.", 14.3, "ntm_criteria_avg_per_commune"),
+        ("Huyện đã đạt 9/9 tiêu chí huyện nông thôn mới.", 9.0, "ntm_district_criteria_met"),
+        ("Tỷ lệ hộ nghèo, cận nghèo còn 4,1%.", 4.1, "poor_and_near_poor_rate"),
+        ("Tốc độ tăng trưởng đàn vật nuôi bình quân 4%/năm.", 4.0, "livestock_herd_growth_rate"),
+        ("Thu nội địa đạt 412 tỷ đồng.", 412e9, "budget_revenue_domestic"),
+        (
+            "Vốn ngân sách trung ương 12,5 tỷ đồng; vốn lồng ghép các chương trình, dự án 8 tỷ đồng.",
+            12.5e9,
+            "ntm_funds_central_budget",
+        ),
+        ("Sản lượng thủy sản nuôi trồng đạt 640 tấn.", 640.0, "aquaculture_farmed_output"),
+        ("Sản lượng nuôi trồng, khai thác thủy sản đạt 900 tấn.", 900.0, "aquaculture_output"),
+        ("Tỷ trọng công nghiệp - xây dựng và dịch vụ đạt 72%.", 72.0, "economy_share_non_agriculture"),
+        # a level after `từ … xuống`: the count, not the fall
+        ("Giảm số hộ nghèo từ 41 hộ xuống 20 hộ.", 41.0, "poor_households"),
+    ],
+)
+def test_new_catalogue_measures_are_assigned(text: str, value: float, expected: str | None) -> None:
+    assert _ids_by_base(text)[value] == expected
+
+
+def _ids_by_base(text: str) -> dict[float, str | None]:
+    return {m.base_value: m.indicator_id for m in extract_mentions(text)}
 
 
 def test_an_id_whose_names_share_no_subject_word_with_the_written_name_is_dropped() -> None:
@@ -124,10 +216,10 @@ def _ids(text: str) -> dict[float, str | None]:
 @pytest.mark.parametrize(
     ("text", "value", "expected"),
     [
-        # one commune's criteria are of 19; a district's 9/9 and an average over communes are not
+        # one commune's criteria are of 19; a district's 9/9 and an average over communes: their own ids
         ("Năm 2023, xã đạt 19/19 tiêu chí nông thôn mới.", 19.0, "ntm_criteria_met"),
-        ("Huyện An Biên đã hoàn thành 9/9 tiêu chí huyện nông thôn mới.", 9.0, None),
-        ("Bình quân toàn huyện đạt 12,6/19 tiêu chí.", 12.6, None),
+        ("Huyện An Biên đã hoàn thành 9/9 tiêu chí huyện nông thôn mới.", 9.0, "ntm_district_criteria_met"),
+        ("Bình quân toàn huyện đạt 12,6/19 tiêu chí.", 12.6, "ntm_criteria_avg_per_commune"),
         ("Tổng số tiêu chí đạt chuẩn của các xã là 87 tiêu chí nông thôn mới.", 87.0, None),
         # targets met, written x/y, are not the targets set
         ("Đại hội đã hoàn thành 24/27 chỉ tiêu nghị quyết đại hội đề ra.", 24.0, "plan_targets_on_track"),
@@ -143,7 +235,7 @@ def _ids(text: str) -> dict[float, str | None]:
         # parts of the budget, two measures in one figure, money per hectare (`other`, not VND)
         ("Thu ngân sách do huyện quản lý 127 tỷ đồng, đạt 26% dự toán.", 127.0, None),
         ("Thu ngân sách tại địa phương đạt 250 triệu đồng.", 250.0, "budget_revenue_state"),
-        ("Toàn xã có 6 hộ nghèo và cận nghèo.", 6.0, None),
+        ("Toàn xã có 6 hộ nghèo và cận nghèo.", 6.0, "poor_and_near_poor_households"),
         ("Giá trị sản phẩm trên 1ha đất trồng trọt đạt 100 triệu đồng.", 100.0, None),
         # growth of a sector written with trade's words; other wordings of catalogue names
         ("Kinh doanh dịch vụ tăng từ 10% trở lên.", 10.0, "services_growth_rate"),
