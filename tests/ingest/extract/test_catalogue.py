@@ -131,12 +131,59 @@ def test_stocks_are_levels_and_flows_accumulate() -> None:
     assert all(by_id[i].measure == "stock" for i in stocks)
     assert all(by_id[i].measure == "flow" for i in flows)
     # what happened during a period is never a level (new, built, created, received, growth …)
-    words = ("new_", "_built", "_created", "_received", "_growth_rate", "_output", "_plan_attainment")
+    words = (
+        "new_",
+        "_new",
+        "_gained",
+        "_reduced",
+        "_built",
+        "_created",
+        "_received",
+        "_growth_rate",
+        "_output",
+    )
+    words += ("_plan_attainment",)
     assert not [
         e.indicator_id
         for e in load_catalogue()
         if e.measure == "stock" and any(w in e.indicator_id for w in words)
     ]
+
+
+def test_every_crop_season_has_its_area_output_and_yield_in_the_whole_year_unit() -> None:
+    from ingest.extract.vocab import CROP_SEASON_PATTERNS, SEASON_ID_EXCEPTIONS, SEASONAL_BASE_IDS
+
+    by_id = catalogue_by_id()
+    seasons = {season for _, season in CROP_SEASON_PATTERNS if season is not None}
+    assert {"winter_spring", "summer_autumn", "autumn_winter", "main_season"} <= seasons
+    for base in SEASONAL_BASE_IDS:
+        for season in seasons:
+            indicator_id = SEASON_ID_EXCEPTIONS.get((base, season), f"{base}_{season}")
+            if season == "winter" and (base, season) not in SEASON_ID_EXCEPTIONS:
+                continue  # the north's winter crops are no rice season
+            entry = by_id[indicator_id]
+            assert (entry.base_unit, entry.measure) == (by_id[base].base_unit, by_id[base].measure), entry
+            if indicator_id.endswith(season):
+                # a labeller reads the description: one season in, the whole year out
+                assert "season only" in entry.description_en and "whole year" in entry.description_en
+
+
+def test_ids_named_by_the_resolution_rules_are_in_the_catalogue() -> None:
+    from ingest.extract.vocab import (
+        CONTEXT_ID_RULES,
+        GROWTH_IDS,
+        IDS_OF_UNCATALOGUED_WORDS,
+        NAME_ID_REFINEMENTS,
+        SEASON_ID_EXCEPTIONS,
+    )
+
+    by_id = catalogue_by_id()
+    named = set(IDS_OF_UNCATALOGUED_WORDS) | set(GROWTH_IDS.values()) | set(SEASON_ID_EXCEPTIONS.values())
+    named |= {to for _, _, _, to in CONTEXT_ID_RULES if to is not None} | {i for i, *_ in CONTEXT_ID_RULES}
+    named |= {i for _, _, i in NAME_ID_REFINEMENTS}
+    assert not named - set(by_id)
+    for _, unit, indicator_id in NAME_ID_REFINEMENTS:
+        assert by_id[indicator_id].base_unit == unit
 
 
 def test_every_theme_is_covered_with_the_indicators_the_brief_names() -> None:
