@@ -40,6 +40,7 @@ from ingest.extract.vocab import (
     SEASONAL_BASE_IDS,
     SECTOR_GROWTH_IDS,
     SECTOR_VALUES_OF_TOTAL,
+    TOTAL_IDS_A_NAME_NARROWS,
     UNCATALOGUED_NAME_PATTERNS,
 )
 
@@ -122,11 +123,12 @@ def _seasonal_ids() -> dict[str, tuple[str, str]]:
     return out
 
 
-def _total_of_crops(entry: CatalogueEntry) -> bool:
-    """Whether the id is the sown area of all crops, of the whole year or of one season."""
+def _is_total(entry: CatalogueEntry) -> bool:
+    """Whether the id is a total a written name may narrow (`TOTAL_IDS_A_NAME_NARROWS`), of the whole
+    year or of one season."""
     seasonal = _seasonal_ids()
     base = seasonal[entry.indicator_id][0] if entry.indicator_id in seasonal else entry.indicator_id
-    return base == "planted_area"
+    return base in TOTAL_IDS_A_NAME_NARROWS
 
 
 def in_season(entry: CatalogueEntry | None, season: str | None) -> CatalogueEntry | None:
@@ -195,15 +197,16 @@ def shares_subject(entry: CatalogueEntry, name: str) -> bool:
 def refined(
     entry: CatalogueEntry | None, name: str, base_unit: str, value: float, of_total: float | None
 ) -> CatalogueEntry | None:
-    """The id a figure keeps once its written name and its `x/y` form are read: a total sown area
-    whose name names one crop is that crop's, a name of one crop season gets that season's id or none
-    (`in_season`), a name that names a more exact indicator gets it, a figure of another fixed total
-    than the id's is none, and a count of plan targets written `x/y` counts the targets met."""
+    """The id a figure keeps once its written name and its `x/y` form are read: a total whose name
+    names one of its parts is that part's (`TOTAL_IDS_A_NAME_NARROWS`), a name of one crop season gets
+    that season's id or none (`in_season`), a name that names a more exact indicator gets it, a figure
+    of another fixed total than the id's is none, and a count of plan targets written `x/y` counts the
+    targets met."""
     folded = normalize_name(name)
     by_id = catalogue_by_id()
-    if entry is not None and _total_of_crops(entry):
+    if entry is not None and _is_total(entry):
         own = _resolve(folded, base_unit)  # `diện tích gieo trồng lạc`: one crop's area, not the total
-        if own is not None and not _total_of_crops(own):
+        if own is not None and not _is_total(own):
             entry = own
     if _says_uncatalogued(folded):
         own = _resolve(folded, base_unit)  # `thu nhập bình quân … khu vực nông thôn`: the name's own id

@@ -1299,6 +1299,12 @@ NAME_TRAILING_QUALIFIERS: tuple[str, ...] = (
     "của xã",
     "của huyện",
     "của đảng bộ",
+    # the comparison a growth rate is written with (`tốc độ tăng trưởng kinh tế so với cùng kỳ`)
+    "so với cùng kỳ năm trước",
+    "so với cùng kỳ",
+    "so cùng kỳ",
+    "so với năm trước",
+    "so năm trước",
 )
 # Words a name may hold beside a catalogue name and still mean it: where, how often, who is counted.
 NAME_HARMLESS_WORDS: frozenset[str] = frozenset(
@@ -1362,6 +1368,10 @@ CROP_SEASON_PATTERNS: tuple[tuple[str, str | None], ...] = (
     (r"vụ đông(?! xuân)", "winter"),
     (r"vụ (?:sớm|muộn)|rải vụ", None),
 )
+# Ids of a total that words near a number often give while the written name names one of its parts
+# (`diện tích gieo trồng lạc` is the peanut area, `tốc độ tăng giá trị sản xuất nông, lâm, thủy sản`
+# agriculture's growth): the name's own id wins when it is another id.
+TOTAL_IDS_A_NAME_NARROWS: frozenset[str] = frozenset({"planted_area", "economic_growth_rate"})
 # Whole-year ids whose one-season figure has an id of its own: `<id>_<season>` (`rice_area_main_season`),
 # except where SEASON_ID_EXCEPTIONS names another (the north's winter crops are `winter_crop_area`).
 SEASONAL_BASE_IDS: tuple[str, ...] = ("planted_area", "rice_area", "rice_yield", "rice_output")
@@ -1372,7 +1382,12 @@ NAME_ID_REFINEMENTS: tuple[tuple[str, str, str], ...] = (
     (r"^số xã (?:về )?đích nông thôn mới nâng cao", "count", "ntm_advanced_communes_new"),
     (r"^số xã (?:về )?đích nông thôn mới$", "count", "ntm_communes_new"),
     (r"^số xã (?:\w+ )*?nông thôn mới nâng cao(?! và| kiểu mẫu)", "count", "ntm_advanced_communes"),
-    (r"^số chỉ tiêu kinh tế xã hội (?:chủ yếu )?hoàn thành$", "count", "plan_targets_on_track"),
+    (r"^số chỉ tiêu kinh tế(?: -)? xã hội (?:chủ yếu )?hoàn thành$", "count", "plan_targets_on_track"),
+    # `thêm 3 xã đạt chuẩn nông thôn mới`: newly recognised; `số hộ nghèo … giảm 9 hộ`: the net fall
+    (r"^số xã (?:\w+ )*?nông thôn mới(?! nâng cao| kiểu mẫu)(?: \w+)*? thêm$", "count", "ntm_communes_new"),
+    (r"^số hộ nghèo(?: \w+)*? giảm(?! còn| xuống| từ)(?!\w)", "count", "poor_households_reduced"),
+    # land consolidated for large-scale farming, whatever area word comes first
+    (r"(?<!\w)tích tụ(?!\w)", "ha", "land_accumulation_area"),
     # an average of criteria over communes (`bình quân mỗi xã đạt 12,6 tiêu chí`); a district's own 9
     (
         r"tiêu chí(?: \w+)* (?:bình quân|trung bình)|(?:bình quân|trung bình)(?: \w+)* tiêu chí",
@@ -1386,11 +1401,46 @@ NAME_ID_REFINEMENTS: tuple[tuple[str, str, str], ...] = (
 # (`kết nạp mới 14 đảng viên`) are new members; OCOP products of one star class (`2 sản phẩm OCOP đạt
 # thương hiệu 4 sao`) are a part; a rate fallen to a level (`giảm tỷ lệ hộ nghèo xuống dưới 0,5%`) is
 # the level.
+_TWO_NTM_TIERS = r"^[^.;:]{0,50}?nâng cao(?:,| và) (?:nông thôn mới )?kiểu mẫu"  # after the number
+_NOT_YET_RECOGNISED = r"^\s*[\w ,()]{0,12}?(?:đang|đăng ký)(?!\w)"  # after: `4 thôn đang xây dựng`
+_NEWLY_RECOGNISED = r"(?<!\w)(?:công nhận )?thêm\s*$"  # before: `thêm 4 xã`
 CONTEXT_ID_RULES: tuple[tuple[str, str, str, str | None], ...] = (
     ("party_members", "before", r"kết nạp(?: mới| được| thêm)?\s*$", "new_party_members"),
     ("ocop_products", "after", r"\d sao", None),
-    # `giảm số hộ nghèo từ 28 hộ xuống 12 hộ`: the levels, not the fall
+    # `giảm số hộ nghèo từ 28 hộ xuống 12 hộ`: the levels, not the fall; `số hộ nghèo … giảm 14 hộ`: the fall
     ("poor_households_reduced", "before", r"(?<!\w)(?:từ|xuống|còn)(?: còn)?\s*$", "poor_households"),
+    (
+        "poor_households",
+        "before",
+        r"(?<!\w)giảm(?: được| thêm)?(?: trên| gần| hơn)?\s*$",
+        "poor_households_reduced",
+    ),
+    # `6 hộ nghèo và cận nghèo, chiếm tỷ lệ 0,83%`: the two together
+    ("near_poverty_rate", "before", r"nghèo(?:,| và) (?:hộ )?cận nghèo(?!\w)", "poor_and_near_poor_rate"),
+    ("poverty_rate", "before", r"nghèo(?:,| và) (?:hộ )?cận nghèo(?!\w)", "poor_and_near_poor_rate"),
+    # `giảm 50% số hộ nghèo`: a relative cut of the count, no id; `giảm 4% hộ nghèo`: points of the rate
+    ("poverty_rate", "after", r"^\s*%?\s*số hộ nghèo", None),
+    ("poverty_rate", "before", r"(?<!\w)giảm(?: bình quân)?(?: trên| hơn)?\s*$", "poverty_reduction_rate"),
+    # `thu nhập bình quân đầu người tăng 3 triệu đồng`: an absolute change, no id (`tăng lên` is a level)
+    ("income_per_capita", "before", r"(?<!\w)tăng(?: thêm)?(?: trên| khoảng| hơn| gần)?\s*$", None),
+    # `2 xã … đạt 19/19 tiêu chí`: the same figure for several communes is a band
+    ("ntm_criteria_met", "before", r"(?<![\w/.,])\d{1,3} xã(?!\w).*(?:đạt|hoàn thành)(?: được)?\s*$", None),
+    # `5 xã đạt chuẩn nông thôn mới nâng cao, kiểu mẫu`: two measures counted together
+    ("ntm_advanced_communes", "after", _TWO_NTM_TIERS, None),
+    ("ntm_advanced_communes_new", "after", _TWO_NTM_TIERS, None),
+    # `thêm 4 xã đạt chuẩn`, `công nhận thêm 2 thôn`: newly recognised in the period
+    ("ntm_communes", "before", _NEWLY_RECOGNISED, "ntm_communes_new"),
+    ("ntm_hamlets", "before", _NEWLY_RECOGNISED, "ntm_hamlets_new"),
+    ("ntm_advanced_communes", "before", _NEWLY_RECOGNISED, "ntm_advanced_communes_new"),
+    # `4 thôn đang thực hiện xây dựng …`, `10 xã đăng ký về đích`: not (yet) recognised
+    ("ntm_model_hamlets", "after", _NOT_YET_RECOGNISED, None),
+    ("ntm_hamlets", "after", _NOT_YET_RECOGNISED, None),
+    ("ntm_communes", "after", _NOT_YET_RECOGNISED, None),
+    ("ntm_advanced_communes", "after", _NOT_YET_RECOGNISED, None),
+    ("ntm_model_communes", "after", _NOT_YET_RECOGNISED, None),
+    # `chuyển tiếp 01 công trình sang năm 2024`: carried over, neither started nor completed
+    ("projects_completed", "before", r"chuyển tiếp\s*$", None),
+    ("projects_started", "before", r"chuyển tiếp\s*$", None),
     (
         "poverty_reduction_rate",
         "before",

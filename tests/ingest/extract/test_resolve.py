@@ -191,6 +191,38 @@ def test_new_catalogue_measures_are_assigned(text: str, value: float, expected: 
     assert _ids_by_base(text)[value] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # a fall of the count, its levels, poor and near-poor together
+        ("Số hộ nghèo của xã giảm 9 hộ so với đầu năm.", 9.0, "poor_households_reduced"),
+        ("Xã có 11 hộ nghèo và cận nghèo, chiếm tỷ lệ 1,2%.", 1.2, "poor_and_near_poor_rate"),
+        # points of the rate, a relative cut of the count
+        ("Phấn đấu giảm 3% hộ nghèo mỗi năm.", 3.0, "poverty_reduction_rate"),
+        ("Phấn đấu giảm 40% số hộ nghèo so với đầu kỳ.", 40.0, None),
+        # an absolute change of income is no level; `tăng lên` reaches one
+        ("Thu nhập bình quân đầu người hằng năm tăng trên 4 triệu đồng.", 4e6, None),
+        ("Thu nhập bình quân đầu người tăng lên 52 triệu đồng/người/năm.", 52e6, "income_per_capita"),
+        # one figure for several communes is a band; one commune's is its criteria
+        ("Có 3 xã Tân An, Tân Lập và Tân Phú đạt 19/19 tiêu chí.", 19.0, None),
+        ("Năm 2022 xã đã đạt 18/19 tiêu chí nông thôn mới.", 18.0, "ntm_criteria_met"),
+        # newly recognised, implementing or registering, two measures together
+        ("Năm nay huyện có thêm 3 xã đạt chuẩn nông thôn mới.", 3.0, "ntm_communes_new"),
+        ("Hiện có 5 thôn đang xây dựng khu dân cư nông thôn mới kiểu mẫu.", 5.0, None),
+        ("Tỉnh có thêm 6 xã đạt chuẩn nông thôn mới nâng cao, kiểu mẫu.", 6.0, None),
+        # carried-over works; land consolidated; a sector's growth written with the total's words
+        ("Chuyển tiếp 02 công trình sang năm sau.", 2.0, None),
+        ("Diện tích đất nông nghiệp được tích tụ, tập trung đạt 120 ha.", 120.0, "land_accumulation_area"),
+        ("Tốc độ tăng giá trị sản xuất nông, lâm, thủy sản bình quân 4,5%/năm.", 4.5, "agri_growth_rate"),
+        ("Tốc độ tăng trưởng kinh tế so với cùng kỳ đạt 7,2%.", 7.2, "economic_growth_rate"),
+    ],
+)
+def test_the_words_beside_the_number_read_the_new_measures(
+    text: str, value: float, expected: str | None
+) -> None:
+    assert _ids_by_base(text)[value] == expected
+
+
 def _ids_by_base(text: str) -> dict[float, str | None]:
     return {m.base_value: m.indicator_id for m in extract_mentions(text)}
 
