@@ -28,6 +28,7 @@ from ingest.extract.vocab import (
     GROWTH_IDS,
     GROWTH_PREFIXES,
     ID_FIXED_TOTALS,
+    ID_OF_OTHER_TOTAL,
     ID_WHEN_OF_TOTAL,
     IDS_OF_UNCATALOGUED_WORDS,
     MEASURE_WORDS,
@@ -221,7 +222,10 @@ def refined(
         return None
     totals = ID_FIXED_TOTALS.get(entry.indicator_id)
     if totals is not None and (value > max(totals) or (of_total is not None and of_total not in totals)):
-        return None
+        if of_total is None or value > of_total:
+            return None
+        other = ID_OF_OTHER_TOTAL.get((entry.indicator_id, int(of_total)))
+        return by_id.get(other) if other is not None else None
     if of_total is not None and entry.indicator_id in ID_WHEN_OF_TOTAL:
         return by_id.get(ID_WHEN_OF_TOTAL[entry.indicator_id])
     return entry

@@ -1386,11 +1386,20 @@ NAME_ID_REFINEMENTS: tuple[tuple[str, str, str], ...] = (
     # `thêm 3 xã đạt chuẩn nông thôn mới`: newly recognised; `số hộ nghèo … giảm 9 hộ`: the net fall
     (r"^số xã (?:\w+ )*?nông thôn mới(?! nâng cao| kiểu mẫu)(?: \w+)*? thêm$", "count", "ntm_communes_new"),
     (r"^số hộ nghèo(?: \w+)*? giảm(?! còn| xuống| từ)(?!\w)", "count", "poor_households_reduced"),
+    # new-rural funding by source (`ngân sách trung ương thực hiện xây dựng nông thôn mới nâng cao`)
+    (r"^(?:vốn )?ngân sách trung ương(?: \S+)* nông thôn mới", "VND", "ntm_funds_central_budget"),
+    (
+        r"^(?:vốn )?ngân sách (?:địa phương|tỉnh|huyện|xã)(?: (?:tỉnh|huyện|xã))*(?: \S+)* nông thôn mới",
+        "VND",
+        "ntm_funds_local_budget",
+    ),
+    (r"^vốn (?:vay )?tín dụng(?: \S+)* nông thôn mới", "VND", "ntm_funds_credit"),
+    (r"^vốn lồng ghép(?: \S+)* nông thôn mới", "VND", "ntm_funds_integrated"),
     # land consolidated for large-scale farming, whatever area word comes first
     (r"(?<!\w)tích tụ(?!\w)", "ha", "land_accumulation_area"),
     # an average of criteria over communes (`bình quân mỗi xã đạt 12,6 tiêu chí`); a district's own 9
     (
-        r"tiêu chí(?: \w+)* (?:bình quân|trung bình)|(?:bình quân|trung bình)(?: \w+)* tiêu chí",
+        r"tiêu chí(?: \S+)* (?:bình quân|trung bình)|(?:bình quân|trung bình)(?: \S+)* tiêu chí",
         "count",
         "ntm_criteria_avg_per_commune",
     ),
@@ -1452,6 +1461,8 @@ CONTEXT_ID_RULES: tuple[tuple[str, str, str, str | None], ...] = (
 # total (`9/9` of a district, `15/15` of a hamlet) or a larger value (`87 tiêu chí` summed over
 # communes) is not that measure.
 ID_FIXED_TOTALS: dict[str, tuple[int, ...]] = {"ntm_criteria_met": (18, 19)}
+# The id a figure of another fixed total is (`9/9 tiêu chí`: the district's nine new-rural criteria).
+ID_OF_OTHER_TOTAL: dict[tuple[str, int], str] = {("ntm_criteria_met", 9): "ntm_district_criteria_met"}
 # Ids that become another when the figure is written `x/y` (`hoàn thành 24/27 chỉ tiêu` counts the
 # targets met, not the targets set).
 ID_WHEN_OF_TOTAL: dict[str, str] = {"plan_targets_total": "plan_targets_on_track"}

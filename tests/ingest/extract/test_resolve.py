@@ -215,6 +215,15 @@ def test_new_catalogue_measures_are_assigned(text: str, value: float, expected: 
         ("Diện tích đất nông nghiệp được tích tụ, tập trung đạt 120 ha.", 120.0, "land_accumulation_area"),
         ("Tốc độ tăng giá trị sản xuất nông, lâm, thủy sản bình quân 4,5%/năm.", 4.5, "agri_growth_rate"),
         ("Tốc độ tăng trưởng kinh tế so với cùng kỳ đạt 7,2%.", 7.2, "economic_growth_rate"),
+        # a district's x/9 criteria; one season's area written without a crop; funding by its source
+        ("Huyện đã hoàn thành 9/9 tiêu chí nông thôn mới.", 9.0, "ntm_district_criteria_met"),
+        ("Diện tích vụ thu đông đạt 640 ha.", 640.0, "planted_area_autumn_winter"),
+        (
+            "Kinh phí xây dựng nông thôn mới 60 tỷ đồng, trong đó vốn ngân sách trung ương 4.100 triệu đồng, "
+            "vốn vay tín dụng 12 tỷ đồng.",
+            12e9,
+            "ntm_funds_credit",
+        ),
     ],
 )
 def test_the_words_beside_the_number_read_the_new_measures(
@@ -292,3 +301,23 @@ def test_ids_follow_the_id_rule_on_dev_patterns(text: str, value: float, expecte
 )
 def test_the_words_beside_the_number_change_the_id(text: str, value: float, expected: str | None) -> None:
     assert _ids(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("ngân sách trung ương thực hiện xây dựng nông thôn mới nâng cao", "ntm_funds_central_budget"),
+        (
+            "ngân sách xã huy động xây dựng, hoàn thiện các tiêu chí nông thôn mới nâng cao",
+            "ntm_funds_local_budget",
+        ),
+        ("vốn ngân sách huyện, xã đầu tư xây dựng nông thôn mới", "ntm_funds_local_budget"),
+        ("vốn tín dụng cho vay phát triển sản xuất nông thôn mới", "ntm_funds_credit"),
+        ("ngân sách trung ương hỗ trợ cân đối", None),  # a budget transfer, not new-rural funding
+    ],
+)
+def test_new_rural_funding_is_read_by_its_source(name: str, expected: str | None) -> None:
+    from ingest.extract.resolve import refined
+
+    entry = refined(None, name, "VND", 4.1e9, None)
+    assert (entry.indicator_id if entry else None) == expected
