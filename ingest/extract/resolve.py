@@ -53,10 +53,11 @@ _SHARE = re.compile(
     r"^(?:tỷ|tỉ) trọng (?P<rest>.+?)(?P<structure> trong (?:cơ cấu kinh tế|grdp|tổng giá trị sản xuất))?$"
 )
 _TRAILING = re.compile(rf"(?: (?:{'|'.join(map(re.escape, NAME_TRAILING_QUALIFIERS))}))+$")
-# Words inside a name that say where, not what: `số xã của huyện đạt chuẩn …`, `diện tích cây ngô`.
+# Words inside a name that say where or how often, not what: `số xã của huyện đạt chuẩn …`, `diện tích
+# cây ngô`, `tỷ lệ chi bộ hằng năm đạt …`.
 _INNER = re.compile(
     r"(?<!\w)(?:của (?:xã|huyện|tỉnh|phường|thị trấn|đảng bộ)|trên địa bàn(?: (?:xã|huyện|tỉnh|phường))?"
-    r"|toàn (?:xã|huyện|tỉnh|phường|đảng bộ)|trong toàn (?:xã|huyện|tỉnh|đảng bộ))(?!\w)"
+    r"|toàn (?:xã|huyện|tỉnh|phường|đảng bộ)|trong toàn (?:xã|huyện|tỉnh|đảng bộ)|hằng năm|hàng năm)(?!\w)"
     r"|(?<=diện tích )(?:cây|gieo trồng|gieo cấy|trồng) (?=\w)"
 )
 _SPACES = re.compile(r"\s+")

@@ -1338,6 +1338,8 @@ UNCATALOGUED_NAME_PATTERNS: tuple[str, ...] = (
     # growth of industry-handicraft without construction (its level is `handicraft_value`) or of a herd
     r"tăng(?: trưởng)?(?: giá trị)? công nghiệp tiểu thủ công nghiệp(?! xây dựng)",
     r"tăng trưởng đàn|lúa ruộng",
+    # scattered tree planting is a part of the planting plan (`trồng rừng phân tán`, `cây phân tán`)
+    r"phân tán",
 )
 # Ids that measure exactly what an UNCATALOGUED_NAME_PATTERNS pattern says (a rural area's income, the
 # average criteria per commune, a district's criteria, poor and near-poor together, …): a name that
@@ -1447,6 +1449,11 @@ CONTEXT_ID_RULES: tuple[tuple[str, str, str, str | None], ...] = (
     ("ntm_communes", "after", _NOT_YET_RECOGNISED, None),
     ("ntm_advanced_communes", "after", _NOT_YET_RECOGNISED, None),
     ("ntm_model_communes", "after", _NOT_YET_RECOGNISED, None),
+    # `trên lĩnh vực kinh tế, có 15/16 chỉ tiêu`: a sector's subset of the targets
+    ("plan_targets_on_track", "before", r"(?<!\w)(?:lĩnh vực|nhóm chỉ tiêu)(?!\w)", None),
+    ("plan_targets_total", "before", r"(?<!\w)(?:lĩnh vực|nhóm chỉ tiêu)(?!\w)", None),
+    # `360 giải Nhất`: one tier of the prizes is a part
+    ("good_students", "after", r"^\s*(?:giải )?(?:nhất|nhì|ba|khuyến khích)(?!\w)", None),
     # `chuyển tiếp 01 công trình sang năm 2024`: carried over, neither started nor completed
     ("projects_completed", "before", r"chuyển tiếp\s*$", None),
     ("projects_started", "before", r"chuyển tiếp\s*$", None),

@@ -215,6 +215,18 @@ def test_new_catalogue_measures_are_assigned(text: str, value: float, expected: 
         ("Diện tích đất nông nghiệp được tích tụ, tập trung đạt 120 ha.", 120.0, "land_accumulation_area"),
         ("Tốc độ tăng giá trị sản xuất nông, lâm, thủy sản bình quân 4,5%/năm.", 4.5, "agri_growth_rate"),
         ("Tốc độ tăng trưởng kinh tế so với cùng kỳ đạt 7,2%.", 7.2, "economic_growth_rate"),
+        # a sector's subset of the targets; one tier of the prizes; scattered planting is a part
+        ("Trong lĩnh vực văn hóa - xã hội, có 8/9 chỉ tiêu đạt và vượt kế hoạch.", 8.0, None),
+        ("Học sinh giỏi cấp huyện đạt 120 giải, trong đó 15 giải Nhất.", 15.0, None),
+        ("Hoàn thành 100% chỉ tiêu trồng cây phân tán.", 100.0, None),
+        # how often, an abbreviation, another wording of a catalogue name
+        (
+            "Tỷ lệ chi bộ hằng năm đạt hoàn thành xuất sắc nhiệm vụ trên 20%.",
+            20.0,
+            "party_orgs_rated_excellent",
+        ),
+        ("SX nông nghiệp đạt 61% kế hoạch năm.", 61.0, "agri_value_plan_attainment"),
+        ("Tỷ lệ giải quyết trực tuyến đạt 97,5%.", 97.5, "online_admin_rate"),
         # a district's x/9 criteria; one season's area written without a crop; funding by its source
         ("Huyện đã hoàn thành 9/9 tiêu chí nông thôn mới.", 9.0, "ntm_district_criteria_met"),
         ("Diện tích vụ thu đông đạt 640 ha.", 640.0, "planted_area_autumn_winter"),
