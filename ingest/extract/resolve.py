@@ -88,6 +88,8 @@ def _resolve(name: str, base_unit: str) -> CatalogueEntry | None:
     if not name:
         return None
     bare = _TRAILING.sub("", name) or name
+    if bare.endswith(" tăng") and _GROWTH.match(bare):
+        bare = bare[: -len(" tăng")]  # `tốc độ tăng kim ngạch xuất khẩu tăng (so với cùng kỳ)`
     plain = _SPACES.sub(" ", _INNER.sub(" ", bare)).strip() or bare
     for candidate in dict.fromkeys((name, bare, plain)):
         entry = lookup_name(candidate, base_unit)

@@ -1387,6 +1387,16 @@ NAME_ID_REFINEMENTS: tuple[tuple[str, str, str], ...] = (
     (r"^số chỉ tiêu kinh tế(?: -)? xã hội (?:chủ yếu )?hoàn thành$", "count", "plan_targets_on_track"),
     # `thêm 3 xã đạt chuẩn nông thôn mới`: newly recognised; `số hộ nghèo … giảm 9 hộ`: the net fall
     (r"^số xã (?:\w+ )*?nông thôn mới(?! nâng cao| kiểu mẫu)(?: \w+)*? thêm$", "count", "ntm_communes_new"),
+    (
+        r"^số (?:thôn|ấp|bản|làng) (?:\w+ )*?nông thôn mới(?! kiểu mẫu)(?: \w+)*? thêm$",
+        "count",
+        "ntm_hamlets_new",
+    ),
+    (
+        r"^số tiêu chí (?:\w+ )*?nông thôn mới(?! nâng cao| kiểu mẫu)(?: \w+)*? thêm$",
+        "count",
+        "ntm_criteria_gained",
+    ),
     (r"^số hộ nghèo(?: \w+)*? giảm(?! còn| xuống| từ)(?!\w)", "count", "poor_households_reduced"),
     # new-rural funding by source (`ngân sách trung ương thực hiện xây dựng nông thôn mới nâng cao`)
     (r"^(?:vốn )?ngân sách trung ương(?: \S+)* nông thôn mới", "VND", "ntm_funds_central_budget"),
@@ -1454,6 +1464,10 @@ CONTEXT_ID_RULES: tuple[tuple[str, str, str, str | None], ...] = (
     ("plan_targets_total", "before", r"(?<!\w)(?:lĩnh vực|nhóm chỉ tiêu)(?!\w)", None),
     # `360 giải Nhất`: one tier of the prizes is a part
     ("good_students", "after", r"^\s*(?:giải )?(?:nhất|nhì|ba|khuyến khích)(?!\w)", None),
+    # `28/30 đại biểu HĐND xã tham dự`: deputies at one session, not the council's size
+    ("council_deputies", "after", r"^[^.;:]{0,30}?(?<!\w)(?:dự|tham dự|có mặt)(?!\w)", None),
+    # `chỉ số sản xuất công nghiệp ước đạt 109,5%`: the index itself, not its rise
+    ("industrial_production_index_growth", "before", r"(?<!\w)(?:đạt|bằng)(?: khoảng| trên| gần)?\s*$", None),
     # `chuyển tiếp 01 công trình sang năm 2024`: carried over, neither started nor completed
     ("projects_completed", "before", r"chuyển tiếp\s*$", None),
     ("projects_started", "before", r"chuyển tiếp\s*$", None),

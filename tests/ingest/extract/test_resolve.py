@@ -176,7 +176,8 @@ def test_figures_under_a_season_heading_take_that_season_and_one_crop_stays_that
         ("Tốc độ tăng trưởng đàn vật nuôi bình quân 4%/năm.", 4.0, "livestock_herd_growth_rate"),
         ("Thu nội địa đạt 412 tỷ đồng.", 412e9, "budget_revenue_domestic"),
         (
-            "Vốn ngân sách trung ương 12,5 tỷ đồng; vốn lồng ghép các chương trình, dự án 8 tỷ đồng.",
+            "Vốn ngân sách trung ương đầu tư xây dựng nông thôn mới 12,5 tỷ đồng; vốn lồng ghép các chương "
+            "trình, dự án 8 tỷ đồng.",
             12.5e9,
             "ntm_funds_central_budget",
         ),
@@ -230,12 +231,21 @@ def test_new_catalogue_measures_are_assigned(text: str, value: float, expected: 
         # a district's x/9 criteria; one season's area written without a crop; funding by its source
         ("Huyện đã hoàn thành 9/9 tiêu chí nông thôn mới.", 9.0, "ntm_district_criteria_met"),
         ("Diện tích vụ thu đông đạt 640 ha.", 640.0, "planted_area_autumn_winter"),
-        (
-            "Kinh phí xây dựng nông thôn mới 60 tỷ đồng, trong đó vốn ngân sách trung ương 4.100 triệu đồng, "
-            "vốn vay tín dụng 12 tỷ đồng.",
-            12e9,
-            "ntm_funds_credit",
-        ),
+        ("Vốn vay tín dụng đầu tư xây dựng nông thôn mới 12 tỷ đồng.", 12e9, "ntm_funds_credit"),
+        # criteria and hamlets gained in the period; advanced criteria of 19 stay a level
+        ("Xã đạt thêm 3 tiêu chí nông thôn mới.", 3.0, "ntm_criteria_gained"),
+        ("Đến nay xã đạt thêm 07/19 tiêu chí nông thôn mới nâng cao.", 7.0, "ntm_advanced_criteria_met"),
+        ("Năm 2024 có thêm 4 thôn đạt chuẩn nông thôn mới.", 4.0, "ntm_hamlets_new"),
+        ("Tiêm phòng cho 2.350 con gia súc, gia cầm.", 2350.0, "livestock_vaccinated_head"),
+        # deputies at one session are not the council's size; an index level is not its rise
+        ("Kỳ họp có 27/29 đại biểu HĐND xã tham dự.", 27.0, None),
+        ("Tổng số đại biểu HĐND xã là 29 đại biểu.", 29.0, "council_deputies"),
+        ("Chỉ số sản xuất công nghiệp ước đạt 108,2%.", 108.2, None),
+        ("Chỉ số sản xuất công nghiệp tăng 8,2% so với cùng kỳ.", 8.2, "industrial_production_index_growth"),
+        ("Kim ngạch xuất khẩu tăng 14% so với cùng kỳ.", 14.0, "export_growth_rate"),
+        # a source's words outside new-rural funding are not its funding
+        ("Dư nợ vốn vay tín dụng chính sách đạt 42 tỷ đồng.", 42e9, "policy_loans"),
+        ("Vốn lồng ghép thực hiện chương trình giảm nghèo 2 tỷ đồng.", 2e9, None),
     ],
 )
 def test_the_words_beside_the_number_read_the_new_measures(
