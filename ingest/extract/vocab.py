@@ -1424,7 +1424,8 @@ NAME_ID_REFINEMENTS: tuple[tuple[str, str, str], ...] = (
 # the level.
 _TWO_NTM_TIERS = r"^[^.;:]{0,50}?nâng cao(?:,| và) (?:nông thôn mới )?kiểu mẫu"  # after the number
 _NOT_YET_RECOGNISED = r"^\s*[\w ,()]{0,12}?(?:đang|đăng ký)(?!\w)"  # after: `4 thôn đang xây dựng`
-_NEWLY_RECOGNISED = r"(?<!\w)(?:công nhận )?thêm\s*$"  # before: `thêm 4 xã`
+# before: `thêm 4 xã`, `Huyện công nhận 2 bản` (an act of the period; `đã công nhận 15 xã` is the stock)
+_NEWLY_RECOGNISED = r"(?<!\w)(?:(?:công nhận )?thêm|(?<!đã )(?<!được )công nhận(?: mới)?)\s*$"
 CONTEXT_ID_RULES: tuple[tuple[str, str, str, str | None], ...] = (
     ("party_members", "before", r"kết nạp(?: mới| được| thêm)?\s*$", "new_party_members"),
     ("ocop_products", "after", r"\d sao", None),

@@ -236,6 +236,8 @@ def test_new_catalogue_measures_are_assigned(text: str, value: float, expected: 
         ("Xã đạt thêm 3 tiêu chí nông thôn mới.", 3.0, "ntm_criteria_gained"),
         ("Đến nay xã đạt thêm 07/19 tiêu chí nông thôn mới nâng cao.", 7.0, "ntm_advanced_criteria_met"),
         ("Năm 2024 có thêm 4 thôn đạt chuẩn nông thôn mới.", 4.0, "ntm_hamlets_new"),
+        ("Năm 2023, huyện công nhận 3 thôn đạt chuẩn nông thôn mới.", 3.0, "ntm_hamlets_new"),
+        ("Đến nay huyện đã công nhận 15 xã đạt chuẩn nông thôn mới.", 15.0, "ntm_communes"),
         ("Tiêm phòng cho 2.350 con gia súc, gia cầm.", 2350.0, "livestock_vaccinated_head"),
         # deputies at one session are not the council's size; an index level is not its rise
         ("Kỳ họp có 27/29 đại biểu HĐND xã tham dự.", 27.0, None),
