@@ -1465,6 +1465,8 @@ CONTEXT_ID_RULES: tuple[tuple[str, str, str, str | None], ...] = (
     ("plan_targets_total", "before", r"(?<!\w)(?:lĩnh vực|nhóm chỉ tiêu)(?!\w)", None),
     # `360 giải Nhất`: one tier of the prizes is a part
     ("good_students", "after", r"^\s*(?:giải )?(?:nhất|nhì|ba|khuyến khích)(?!\w)", None),
+    # `850 người có việc làm tăng thêm`: workers placed in jobs in the period, not all in work
+    ("employed_workers", "after", r"^[^.;:]{0,30}?(?:việc làm mới|tăng thêm)(?!\w)", "jobs_created"),
     # `28/30 đại biểu HĐND xã tham dự`: deputies at one session, not the council's size
     ("council_deputies", "after", r"^[^.;:]{0,30}?(?<!\w)(?:dự|tham dự|có mặt)(?!\w)", None),
     # `chỉ số sản xuất công nghiệp ước đạt 109,5%`: the index itself, not its rise

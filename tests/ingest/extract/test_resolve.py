@@ -239,6 +239,9 @@ def test_new_catalogue_measures_are_assigned(text: str, value: float, expected: 
         ("Năm 2023, huyện công nhận 3 thôn đạt chuẩn nông thôn mới.", 3.0, "ntm_hamlets_new"),
         ("Đến nay huyện đã công nhận 15 xã đạt chuẩn nông thôn mới.", 15.0, "ntm_communes"),
         ("Tiêm phòng cho 2.350 con gia súc, gia cầm.", 2350.0, "livestock_vaccinated_head"),
+        # all in work at the end vs placed in jobs during the period
+        ("Số lao động có việc làm thường xuyên 4.300 người.", 4300.0, "employed_workers"),
+        ("Có 850 người có việc làm tăng thêm trong năm.", 850.0, "jobs_created"),
         # deputies at one session are not the council's size; an index level is not its rise
         ("Kỳ họp có 27/29 đại biểu HĐND xã tham dự.", 27.0, None),
         ("Tổng số đại biểu HĐND xã là 29 đại biểu.", 29.0, "council_deputies"),
