@@ -1424,6 +1424,7 @@ NAME_ID_REFINEMENTS: tuple[tuple[str, str, str], ...] = (
 # the level.
 _TWO_NTM_TIERS = r"^[^.;:]{0,50}?nâng cao(?:,| và) (?:nông thôn mới )?kiểu mẫu"  # after the number
 _NOT_YET_RECOGNISED = r"^\s*[\w ,()]{0,12}?(?:đang|đăng ký)(?!\w)"  # after: `4 thôn đang xây dựng`
+_SHARE_VERB = r"(?<!\w)chiếm(?: tỷ trọng| tỉ trọng| tỷ lệ)?(?: khoảng| trên| gần| hơn)?\s*$"  # before a share
 # before: `thêm 4 xã`, `Huyện công nhận 2 bản` (an act of the period; `đã công nhận 15 xã` is the stock)
 _NEWLY_RECOGNISED = r"(?<!\w)(?:(?:công nhận )?thêm|(?<!đã )(?<!được )công nhận(?: mới)?)\s*$"
 CONTEXT_ID_RULES: tuple[tuple[str, str, str, str | None], ...] = (
@@ -1465,6 +1466,18 @@ CONTEXT_ID_RULES: tuple[tuple[str, str, str, str | None], ...] = (
     ("plan_targets_total", "before", r"(?<!\w)(?:lĩnh vực|nhóm chỉ tiêu)(?!\w)", None),
     # `360 giải Nhất`: one tier of the prizes is a part
     ("good_students", "after", r"^\s*(?:giải )?(?:nhất|nhì|ba|khuyến khích)(?!\w)", None),
+    # `khu vực dịch vụ chiếm 1,9%`: a sector's share, whatever growth sentence named it before
+    ("agri_growth_rate", "before", _SHARE_VERB, "economy_share_agriculture"),
+    ("industry_growth_rate", "before", _SHARE_VERB, "economy_share_industry"),
+    ("services_growth_rate", "before", _SHARE_VERB, "economy_share_services"),
+    ("economic_growth_rate", "before", _SHARE_VERB, None),  # a share of an unnamed sector
+    # `giảm số hộ nghèo từ 28 hộ xuống còn 23 hộ`: both are poor households
+    (
+        "households",
+        "before",
+        r"(?<!\w)hộ nghèo(?!\w)[^.;:]{0,30}(?:xuống|còn)(?: còn)?\s*$",
+        "poor_households",
+    ),
     # `850 người có việc làm tăng thêm`: workers placed in jobs in the period, not all in work
     ("employed_workers", "after", r"^[^.;:]{0,30}?(?:việc làm mới|tăng thêm)(?!\w)", "jobs_created"),
     # `28/30 đại biểu HĐND xã tham dự`: deputies at one session, not the council's size

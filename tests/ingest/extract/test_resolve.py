@@ -239,6 +239,9 @@ def test_new_catalogue_measures_are_assigned(text: str, value: float, expected: 
         ("Năm 2023, huyện công nhận 3 thôn đạt chuẩn nông thôn mới.", 3.0, "ntm_hamlets_new"),
         ("Đến nay huyện đã công nhận 15 xã đạt chuẩn nông thôn mới.", 15.0, "ntm_communes"),
         ("Tiêm phòng cho 2.350 con gia súc, gia cầm.", 2350.0, "livestock_vaccinated_head"),
+        # a sector's share after a growth sentence; both levels of a fall of poor households
+        ("Tăng trưởng kinh tế bình quân khu vực dịch vụ 8%, khu vực dịch vụ chiếm 25%.", 25.0, None),
+        ("Giảm số hộ nghèo từ 40 hộ xuống còn 18 hộ.", 18.0, "poor_households"),
         # all in work at the end vs placed in jobs during the period
         ("Số lao động có việc làm thường xuyên 4.300 người.", 4300.0, "employed_workers"),
         ("Có 850 người có việc làm tăng thêm trong năm.", 850.0, "jobs_created"),
@@ -348,3 +351,15 @@ def test_new_rural_funding_is_read_by_its_source(name: str, expected: str | None
 
     entry = refined(None, name, "VND", 4.1e9, None)
     assert (entry.indicator_id if entry else None) == expected
+
+
+def test_a_growth_id_before_chiem_is_the_sector_share() -> None:
+    from ingest.extract.catalogue import catalogue_by_id
+    from ingest.extract.resolve import in_context
+
+    text = "khu vực công nghiệp - xây dựng chiếm 70%; khu vực dịch vụ chiếm 25%"
+    start = text.index("25")
+    entry = in_context(catalogue_by_id()["services_growth_rate"], text, start, start + 3)
+    assert entry is not None and entry.indicator_id == "economy_share_services"
+    start = text.index("70")
+    assert in_context(catalogue_by_id()["economic_growth_rate"], text, start, start + 3) is None
