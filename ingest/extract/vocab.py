@@ -1407,6 +1407,13 @@ NAME_ID_REFINEMENTS: tuple[tuple[str, str, str], ...] = (
     ),
     (r"^vốn (?:vay )?tín dụng(?: \S+)* nông thôn mới", "VND", "ntm_funds_credit"),
     (r"^vốn lồng ghép(?: \S+)* nông thôn mới", "VND", "ntm_funds_integrated"),
+    # targets an upper level assigned (`số chỉ tiêu ủy ban nhân dân tỉnh giao`); the economy growing
+    (r"^số chỉ tiêu (?:\w+ )*?giao$", "count", "plan_targets_total"),
+    (
+        r"^(?:tỷ lệ |tốc độ )?kinh tế (?:\w+ )*?tăng trưởng(?: bình quân)?(?: hằng năm)?$",
+        "%",
+        "economic_growth_rate",
+    ),
     # land consolidated for large-scale farming, whatever area word comes first
     (r"(?<!\w)tích tụ(?!\w)", "ha", "land_accumulation_area"),
     # an average of criteria over communes (`bình quân mỗi xã đạt 12,6 tiêu chí`); a district's own 9

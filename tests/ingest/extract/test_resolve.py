@@ -242,6 +242,9 @@ def test_new_catalogue_measures_are_assigned(text: str, value: float, expected: 
         # a sector's share after a growth sentence; both levels of a fall of poor households
         ("Tăng trưởng kinh tế bình quân khu vực dịch vụ 8%, khu vực dịch vụ chiếm 25%.", 25.0, None),
         ("Giảm số hộ nghèo từ 40 hộ xuống còn 18 hộ.", 18.0, "poor_households"),
+        # targets an upper level assigned; the economy growing, written verb last
+        ("Trong 15 chỉ tiêu UBND huyện giao, có 12 chỉ tiêu đạt.", 15.0, "plan_targets_total"),
+        ("Kinh tế của xã tăng trưởng bình quân 8,2%/năm.", 8.2, "economic_growth_rate"),
         # all in work at the end vs placed in jobs during the period
         ("Số lao động có việc làm thường xuyên 4.300 người.", 4300.0, "employed_workers"),
         ("Có 850 người có việc làm tăng thêm trong năm.", 850.0, "jobs_created"),
