@@ -1376,8 +1376,25 @@ CROP_SEASON_PATTERNS: tuple[tuple[str, str | None], ...] = (
 TOTAL_IDS_A_NAME_NARROWS: frozenset[str] = frozenset({"planted_area", "economic_growth_rate"})
 # Whole-year ids whose one-season figure has an id of its own: `<id>_<season>` (`rice_area_main_season`),
 # except where SEASON_ID_EXCEPTIONS names another (the north's winter crops are `winter_crop_area`).
-SEASONAL_BASE_IDS: tuple[str, ...] = ("planted_area", "rice_area", "rice_yield", "rice_output")
-SEASON_ID_EXCEPTIONS: dict[tuple[str, str], str] = {("planted_area", "winter"): "winter_crop_area"}
+SEASONAL_BASE_IDS: tuple[str, ...] = (
+    "planted_area",
+    "rice_area",
+    "rice_yield",
+    "rice_output",
+    "maize_area",
+    "peanut_area",
+    "planted_area_plan_attainment",
+    "planted_area_growth_rate",
+)
+SEASON_ID_EXCEPTIONS: dict[tuple[str, str], str] = {
+    ("planted_area", "winter"): "winter_crop_area",
+    ("maize_area", "winter"): "maize_area_winter",  # the north's winter maize (ngô đông)
+} | {
+    # a season's attainment and growth read `planted_area_<season>_…`, as a level's derived ids do
+    (f"planted_area_{derived}", season): f"planted_area_{season}_{derived}"
+    for derived in ("plan_attainment", "growth_rate")
+    for season in ("winter_spring", "summer_autumn", "autumn_winter", "main_season")
+}
 # Catalogue ids a written name refines (`số xã đạt chuẩn nông thôn mới nâng cao theo bộ` is the
 # advanced count, whatever nearby words said): (pattern on the folded name, the id's base unit, id).
 NAME_ID_REFINEMENTS: tuple[tuple[str, str, str], ...] = (

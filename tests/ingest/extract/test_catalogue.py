@@ -385,3 +385,41 @@ def test_gold_counts_and_defaults_per_document() -> None:
     assert all(row["kind"] == "target" for row in numbered)
     income = next(row for _, row in _gold() if row["indicator_id"] == "income_per_capita")
     assert (income["base_value"], income["base_unit"], income["period"]) == (90e6, "VND/person/year", "2030")
+
+
+def test_one_measure_per_id_where_labellers_found_two() -> None:
+    # a herd id counts gia súc (no poultry) at both levels; a house count counts houses, not households;
+    # the activity's name (`nuôi trồng thủy sản`) also names areas, so it is no output's synonym
+    by_id = catalogue_by_id()
+    for indicator_id in ("livestock_herd", "livestock_herd_growth_rate"):
+        assert not [n for n in by_id[indicator_id].names if "gia cầm" in n or "vật nuôi" in n], indicator_id
+        assert "poultry" in by_id[indicator_id].description_en  # says where poultry goes
+    assert not [n for n in by_id["standard_houses"].names if n.startswith(("hộ", "số hộ"))]
+    assert "nuôi trồng thủy sản" not in by_id["aquaculture_farmed_output"].names
+    assert "diện tích chè kinh doanh" in by_id["tea_area_bearing"].names
+    assert "diện tích chè kinh doanh" not in by_id["tea_area"].names
+
+
+@pytest.mark.parametrize(
+    ("indicator_id", "base_unit", "measure", "level"),
+    [
+        ("pig_herd_growth_rate", "%", "flow", "pig_herd"),
+        ("poultry_flock_growth_rate", "%", "flow", "poultry_flock"),
+        ("timber_output_plan_attainment", "%", "flow", "timber_output"),
+        ("ntm_districts_rate", "%", "stock", "ntm_districts"),
+        ("ntm_model_communes_rate", "%", "stock", "ntm_model_communes"),
+        ("ntm_model_communes_new", "count", "flow", "ntm_model_communes"),
+        ("civilised_townships_rate", "%", "stock", "civilised_townships"),
+        ("planted_area_winter_spring_plan_attainment", "%", "flow", "planted_area_winter_spring"),
+        ("planted_area_main_season_growth_rate", "%", "flow", "planted_area_main_season"),
+        ("coffee_area_bearing", "ha", "stock", "coffee_area"),
+    ],
+)
+def test_gaps_the_dev_labellers_met_have_ids_beside_their_level(
+    indicator_id: str, base_unit: str, measure: str, level: str
+) -> None:
+    by_id = catalogue_by_id()
+    entry = by_id[indicator_id]
+    assert (entry.base_unit, entry.measure) == (base_unit, measure)
+    assert level in by_id  # the derived id's level exists, and its description names the level
+    assert level in entry.description_en or by_id[level].name_vi.split()[-1] in entry.name_vi

@@ -135,7 +135,10 @@ def test_the_season_a_name_says(name: str, expected: str | None) -> None:
         ("Sản lượng lúa hè thu ước 3.400 tấn.", 3400.0, "rice_output_summer_autumn"),
         ("Xã gieo cấy được 310 ha lúa mùa.", 310.0, "rice_area_main_season"),
         ("Diện tích lúa thu đông 95 ha.", 95.0, "rice_area_autumn_winter"),
-        ("Diện tích ngô vụ xuân 40 ha.", 40.0, None),  # one crop in one season: no id
+        ("Diện tích ngô vụ xuân 40 ha.", 40.0, "maize_area_winter_spring"),
+        ("Diện tích ngô đông 35 ha.", 35.0, "maize_area_winter"),
+        ("Diện tích lạc vụ hè thu 12 ha.", 12.0, "peanut_area_summer_autumn"),
+        ("Diện tích sắn vụ xuân 40 ha.", 40.0, None),  # a crop with no seasonal id: no id
         ("Diện tích gieo trồng cây vụ đông 120 ha.", 120.0, "winter_crop_area"),
         ("Tổng diện tích gieo trồng cả năm 2.100 ha.", 2100.0, "planted_area"),
     ],
@@ -144,7 +147,7 @@ def test_a_crop_season_in_the_name_takes_the_season_id(text: str, value: float, 
     assert _ids(text)[value] == expected
 
 
-def test_figures_under_a_season_heading_take_that_season_and_one_crop_stays_that_crop() -> None:
+def test_figures_under_a_season_heading_take_that_season_and_one_crop_its_own_season_id() -> None:
     text = (
         "b. Vụ Hè Thu\n\n- Tổng diện tích gieo trồng 180 ha. Trong đó lúa 95 ha.\n"
         "- Cây lạc: diện tích gieo trồng 21 ha.\n"
@@ -153,7 +156,7 @@ def test_figures_under_a_season_heading_take_that_season_and_one_crop_stays_that
     assert (ids[180.0], ids[95.0], ids[21.0]) == (
         "planted_area_summer_autumn",
         "rice_area_summer_autumn",
-        None,
+        "peanut_area_summer_autumn",
     )
 
 
@@ -173,7 +176,9 @@ def test_figures_under_a_season_heading_take_that_season_and_one_crop_stays_that
         ("Bình quân mỗi xã đạt 14,3 tiêu chí nông thôn mới.", 14.3, "ntm_criteria_avg_per_commune"),
         ("Huyện đã đạt 9/9 tiêu chí huyện nông thôn mới.", 9.0, "ntm_district_criteria_met"),
         ("Tỷ lệ hộ nghèo, cận nghèo còn 4,1%.", 4.1, "poor_and_near_poor_rate"),
-        ("Tốc độ tăng trưởng đàn vật nuôi bình quân 4%/năm.", 4.0, "livestock_herd_growth_rate"),
+        ("Tốc độ tăng đàn gia súc bình quân 4%/năm.", 4.0, "livestock_herd_growth_rate"),
+        # all animals with poultry in one rate: two measures (the herd id counts gia súc only)
+        ("Tốc độ tăng trưởng đàn vật nuôi bình quân 4%/năm.", 4.0, None),
         ("Thu nội địa đạt 412 tỷ đồng.", 412e9, "budget_revenue_domestic"),
         (
             "Vốn ngân sách trung ương đầu tư xây dựng nông thôn mới 12,5 tỷ đồng; vốn lồng ghép các chương "
