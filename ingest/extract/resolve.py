@@ -37,6 +37,7 @@ from ingest.extract.vocab import (
     NAME_ID_REFINEMENTS,
     NAME_TRAILING_QUALIFIERS,
     PLAN_ATTAINMENT_PREFIXES,
+    RATES_AGAINST_PLAN,
     SEASON_ID_EXCEPTIONS,
     SEASONAL_BASE_IDS,
     SECTOR_GROWTH_IDS,
@@ -99,6 +100,11 @@ def _resolve(name: str, base_unit: str) -> CatalogueEntry | None:
         derived = _derived(plain)
         if derived is not None:
             return derived
+        if bare.endswith(" tăng") and not _GROWTH.match(bare):
+            # `tổng diện tích gieo trồng tăng (so với cùng kỳ)`: a level written, then its rise in %
+            derived = _derived(f"tốc độ tăng {bare[: -len(' tăng')]}")
+            if derived is not None:
+                return derived
     return _inside(plain, base_unit)
 
 
@@ -286,6 +292,9 @@ def _derived(name: str) -> CatalogueEntry | None:
         return None
     m = _ATTAINMENT.match(name)
     if m is not None:
+        rate = lookup_name(m.group("rest"), "%")
+        if rate is not None and rate.indicator_id in RATES_AGAINST_PLAN:
+            return rate  # `tỷ lệ thực hiện kế hoạch tỷ lệ giải ngân vốn đầu tư công`: the rate itself
         subject = _subject(m.group("rest"))
         return by_id.get(subject.indicator_id + "_plan_attainment") if subject is not None else None
     m = _SHARE.match(name)

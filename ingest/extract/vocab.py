@@ -1270,6 +1270,9 @@ GROWTH_IDS: dict[str, str] = {
     "party_members": "party_member_growth_rate",
     "population": "population_growth_rate",
 }
+# Rates that are already measured against the plan (`tỷ lệ giải ngân vốn đầu tư công`: disbursed over the
+# allocated plan): an attainment of plan written on them (`tỷ lệ giải ngân … đạt 100% kế hoạch`) is the rate.
+RATES_AGAINST_PLAN: frozenset[str] = frozenset({"public_investment_disbursement_rate"})
 # Words that make a name an attainment of plan of what follows them (`…_plan_attainment`).
 PLAN_ATTAINMENT_PREFIXES: tuple[str, ...] = (
     "tỷ lệ thực hiện kế hoạch",
@@ -1305,6 +1308,9 @@ NAME_TRAILING_QUALIFIERS: tuple[str, ...] = (
     "so cùng kỳ",
     "so với năm trước",
     "so năm trước",
+    "thực hiện so năm trước",
+    # what is left of `9 tháng qua`, `năm qua` once the period is read
+    "qua",
 )
 # Words a name may hold beside a catalogue name and still mean it: where, how often, who is counted.
 NAME_HARMLESS_WORDS: frozenset[str] = frozenset(
@@ -1340,6 +1346,8 @@ UNCATALOGUED_NAME_PATTERNS: tuple[str, ...] = (
     r"tăng trưởng đàn|lúa ruộng",
     # scattered tree planting is a part of the planting plan (`trồng rừng phân tán`, `cây phân tán`)
     r"phân tán",
+    # livestock with poultry in one figure (`tổng đàn gia súc, gia cầm`, `đàn vật nuôi`): two measures
+    r"gia súc,? (?:và )?gia cầm|vật nuôi",
 )
 # Ids that measure exactly what an UNCATALOGUED_NAME_PATTERNS pattern says (a rural area's income, the
 # average criteria per commune, a district's criteria, poor and near-poor together, …): a name that
@@ -1355,6 +1363,8 @@ IDS_OF_UNCATALOGUED_WORDS: frozenset[str] = frozenset(
         "handicraft_value_growth_rate",
         "livestock_herd_growth_rate",
         "voter_meeting_attendance",
+        "livestock_vaccination",
+        "livestock_vaccinated_head",
     }
 )
 # One crop season in a name (on the folded name): the season's key, or None for a season no catalogue
@@ -1403,7 +1413,27 @@ NAME_ID_REFINEMENTS: tuple[tuple[str, str, str], ...] = (
     (r"^số xã (?:\w+ )*?nông thôn mới nâng cao(?! và| kiểu mẫu)", "count", "ntm_advanced_communes"),
     (r"^số chỉ tiêu kinh tế(?: -)? xã hội (?:chủ yếu )?hoàn thành$", "count", "plan_targets_on_track"),
     # `thêm 3 xã đạt chuẩn nông thôn mới`: newly recognised; `số hộ nghèo … giảm 9 hộ`: the net fall
-    (r"^số xã (?:\w+ )*?nông thôn mới(?! nâng cao| kiểu mẫu)(?: \w+)*? thêm$", "count", "ntm_communes_new"),
+    (
+        r"^số xã (?:\w+ )*?nông thôn(?! mới nâng cao| mới kiểu mẫu| nâng cao| kiểu mẫu)(?: \w+)*? thêm$",
+        "count",
+        "ntm_communes_new",
+    ),
+    (r"^số xã (?:\w+ )*?nông thôn mới kiểu mẫu(?: \w+)*? thêm$", "count", "ntm_model_communes_new"),
+    # `công nhận 3 xã của huyện … đạt chuẩn nông thôn mới` named without `mới` (the word read as "new")
+    (r"^số xã (?:\w+ )*?đạt chuẩn nông thôn$", "count", "ntm_communes"),
+    # `có 9/19 chỉ tiêu thực hiện đạt nghị quyết`: targets met (a group's or a band's words drop it later)
+    (
+        r"^số chỉ tiêu (?!nhóm|lĩnh vực|ngành)(?:\w+ )*?(?<!không )(?<!chưa )đạt(?! từ| dưới)(?: \w+)*$",
+        "count",
+        "plan_targets_on_track",
+    ),
+    # works begun in the period: `triển khai thi công 73 công trình xây dựng cơ bản mới`
+    (
+        r"^số công trình (?:\w+ )*?(?:mới (?:\w+ )*?(?:triển khai thi công|khởi công)"
+        r"|(?:triển khai thi công|khởi công) mới)$",
+        "count",
+        "projects_started",
+    ),
     (
         r"^số (?:thôn|ấp|bản|làng) (?:\w+ )*?nông thôn mới(?! kiểu mẫu)(?: \w+)*? thêm$",
         "count",
@@ -1447,6 +1477,7 @@ NAME_ID_REFINEMENTS: tuple[tuple[str, str, str], ...] = (
 # thương hiệu 4 sao`) are a part; a rate fallen to a level (`giảm tỷ lệ hộ nghèo xuống dưới 0,5%`) is
 # the level.
 _TWO_NTM_TIERS = r"^[^.;:]{0,50}?nâng cao(?:,| và) (?:nông thôn mới )?kiểu mẫu"  # after the number
+_HIGHER_NTM_TIER = r"^[^.;:,]{0,60}?nông thôn mới (?:nâng cao|kiểu mẫu)"  # after the number
 _NOT_YET_RECOGNISED = r"^\s*[\w ,()]{0,12}?(?:đang|đăng ký)(?!\w)"  # after: `4 thôn đang xây dựng`
 _SHARE_VERB = r"(?<!\w)chiếm(?: tỷ trọng| tỉ trọng| tỷ lệ)?(?: khoảng| trên| gần| hơn)?\s*$"  # before a share
 # before: `thêm 4 xã`, `Huyện công nhận 2 bản` (an act of the period; `đã công nhận 15 xã` is the stock)
@@ -1475,10 +1506,15 @@ CONTEXT_ID_RULES: tuple[tuple[str, str, str, str | None], ...] = (
     # `5 xã đạt chuẩn nông thôn mới nâng cao, kiểu mẫu`: two measures counted together
     ("ntm_advanced_communes", "after", _TWO_NTM_TIERS, None),
     ("ntm_advanced_communes_new", "after", _TWO_NTM_TIERS, None),
+    ("ntm_model_communes_new", "after", _TWO_NTM_TIERS, None),
+    # `… đạt chuẩn nông thôn mới nâng cao và …` after the number: a higher tier the name dropped
+    ("ntm_communes", "after", _HIGHER_NTM_TIER, None),
+    ("ntm_communes_new", "after", _HIGHER_NTM_TIER, None),
     # `thêm 4 xã đạt chuẩn`, `công nhận thêm 2 thôn`: newly recognised in the period
     ("ntm_communes", "before", _NEWLY_RECOGNISED, "ntm_communes_new"),
     ("ntm_hamlets", "before", _NEWLY_RECOGNISED, "ntm_hamlets_new"),
     ("ntm_advanced_communes", "before", _NEWLY_RECOGNISED, "ntm_advanced_communes_new"),
+    ("ntm_model_communes", "before", _NEWLY_RECOGNISED, "ntm_model_communes_new"),
     # `4 thôn đang thực hiện xây dựng …`, `10 xã đăng ký về đích`: not (yet) recognised
     ("ntm_model_hamlets", "after", _NOT_YET_RECOGNISED, None),
     ("ntm_hamlets", "after", _NOT_YET_RECOGNISED, None),

@@ -287,6 +287,14 @@ def test_parse_catalogue_reads_synonyms_as_tuple(tmp_path: Path) -> None:
         ("Thu NSNN (trừ tiền cấp quyền sử dụng đất)", "thu nsnn trừ tiền cấp quyền sử dụng đất"),
         ("“Gia đình  văn hóa”", "gia đình văn hóa"),
         (unicodedata.normalize("NFD", "Bảo hiểm y tế"), "bảo hiểm y tế"),
+        # one word written two ways, and slips that are no word (a dropped dot or hook)
+        ("Tỉ lệ hộ nghèo", "tỷ lệ hộ nghèo"),
+        ("tỉ trọng dịch vụ", "tỷ trọng dịch vụ"),
+        ("Thu nhâp bình quân", "thu nhập bình quân"),
+        ("diện tích đât lúa", "diện tích đất lúa"),
+        ("Tổng sản lương lúa", "tổng sản lượng lúa"),
+        ("3 tỉ đồng", "3 tỉ đồng"),  # `tỉ` the number word stays
+        ("lương thực", "lương thực"),
     ],
 )
 def test_normalize_name(raw: str, expected: str) -> None:

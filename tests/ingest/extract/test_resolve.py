@@ -371,3 +371,66 @@ def test_a_growth_id_before_chiem_is_the_sector_share() -> None:
     assert entry is not None and entry.indicator_id == "economy_share_services"
     start = text.index("70")
     assert in_context(catalogue_by_id()["economic_growth_rate"], text, start, start + 3) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # a level written first, then its rise in % (`…, tăng 4% so với cùng kỳ`): the level's growth id
+        ("Diện tích gieo trồng cả năm 830 ha, tăng 4,1% so cùng kỳ.", 4.1, "planted_area_growth_rate"),
+        (
+            "Tổng diện tích gieo trồng vụ hè thu 410 ha, tăng 2,6% so với cùng kỳ.",
+            2.6,
+            "planted_area_summer_autumn_growth_rate",
+        ),
+        ("Tổng đàn heo 3.100 con, tăng 7% so với cùng kỳ.", 7.0, "pig_herd_growth_rate"),
+        ("Đàn gia cầm 61.000 con, tăng 3,5% so với cùng kỳ.", 3.5, "poultry_flock_growth_rate"),
+        ("Tỷ lệ hộ nghèo 2,4%, tăng 0,3% so với cùng kỳ.", 0.3, None),  # a rate's rise is points
+        ("Đàn lợn giảm 4% so với cùng kỳ.", 4.0, None),  # a fall is no growth id
+        # a season's plan, a rate that is itself against plan, the timber plan
+        ("Sản xuất vụ mùa đạt 97,5% kế hoạch.", 97.5, "planted_area_main_season_plan_attainment"),
+        ("Tỷ lệ giải ngân vốn đầu tư công đạt 95% kế hoạch.", 95.0, "public_investment_disbursement_rate"),
+        ("Khai thác gỗ rừng trồng đạt 108% kế hoạch.", 108.0, "timber_output_plan_attainment"),
+        # shares the dev labellers met without an id
+        ("Đến nay có 40% số huyện đạt chuẩn nông thôn mới.", 40.0, "ntm_districts_rate"),
+        ("Tỷ lệ xã nông thôn mới kiểu mẫu đạt 12%.", 12.0, "ntm_model_communes_rate"),
+        ("Tỷ lệ thị trấn đạt chuẩn đô thị văn minh 50%.", 50.0, "civilised_townships_rate"),
+        ("Diện tích cà phê kinh doanh 2.300 ha.", 2300.0, "coffee_area_bearing"),
+        ("Diện tích cà phê 2.900 ha.", 2900.0, "coffee_area"),
+        # livestock with poultry in one figure: two measures
+        ("Tổng đàn gia súc, gia cầm 52.000 con.", 52000.0, None),
+        ("Tiêm phòng cho 9.000 con gia súc, gia cầm.", 9000.0, "livestock_vaccinated_head"),
+        # spellings written two ways and slips
+        ("Tỉ trọng nông nghiệp trong cơ cấu kinh tế chiếm 41%.", 41.0, "economy_share_agriculture"),
+        ("Thu nhâp bình quân đầu người đạt 48 triệu đồng.", 48e6, "income_per_capita"),
+    ],
+)
+def test_round7_rules_assign_the_measure_the_words_say(text: str, value: float, expected: str | None) -> None:
+    assert _ids_by_base(text).get(value, _ids(text).get(value, "absent")) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # communes recognised in the period, the name dropping `mới` (`đạt chuẩn nông thôn`)
+        ("Năm 2022 tỉnh công nhận 2 xã của huyện Đức Linh đạt chuẩn nông thôn mới.", 2.0, "ntm_communes_new"),
+        ("Thêm 3 xã của huyện Tân Phú đạt chuẩn nông thôn mới.", 3.0, "ntm_communes_new"),
+        ("Tỉnh công nhận thêm 2 xã đạt chuẩn nông thôn mới kiểu mẫu.", 2.0, "ntm_model_communes_new"),
+        # a higher tier after the number, two tiers together: no id
+        (
+            "Công nhận thêm 4 xã đạt chuẩn nông thôn mới nâng cao và nông thôn mới kiểu mẫu.",
+            4.0,
+            None,
+        ),
+        ("Toàn huyện có 11 xã đạt chuẩn nông thôn mới, 2 xã đạt chuẩn nâng cao.", 11.0, "ntm_communes"),
+        # targets met, written x/y; a group's targets and a band are no id
+        ("Đến nay có 11/18 chỉ tiêu thực hiện đạt nghị quyết.", 11.0, "plan_targets_on_track"),
+        ("Có 9/40 chỉ tiêu đạt từ 50 đến dưới 70%.", 9.0, None),
+        # works begun in the period
+        ("Triển khai thi công 25 công trình xây dựng cơ bản mới.", 25.0, "projects_started"),
+    ],
+)
+def test_increments_and_targets_met_are_read_from_the_name_and_the_act(
+    text: str, value: float, expected: str | None
+) -> None:
+    assert _ids(text)[value] == expected
