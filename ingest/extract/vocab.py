@@ -1423,7 +1423,7 @@ NAME_ID_REFINEMENTS: tuple[tuple[str, str, str], ...] = (
     (r"^số xã (?:\w+ )*?đạt chuẩn nông thôn$", "count", "ntm_communes"),
     # `có 9/19 chỉ tiêu thực hiện đạt nghị quyết`: targets met (a group's or a band's words drop it later)
     (
-        r"^số chỉ tiêu (?!nhóm|lĩnh vực|ngành)(?:\w+ )*?(?<!không )(?<!chưa )đạt(?! từ| dưới)(?: \w+)*$",
+        r"^số chỉ tiêu (?!nhóm|lĩnh vực|ngành)(?:\w+ )*?(?<!không )(?<!chưa )đạt(?! từ| dưới| thấp)(?: \w+)*$",
         "count",
         "plan_targets_on_track",
     ),

@@ -426,6 +426,8 @@ def test_round7_rules_assign_the_measure_the_words_say(text: str, value: float, 
         # targets met, written x/y; a group's targets and a band are no id
         ("Đến nay có 11/18 chỉ tiêu thực hiện đạt nghị quyết.", 11.0, "plan_targets_on_track"),
         ("Có 9/40 chỉ tiêu đạt từ 50 đến dưới 70%.", 9.0, None),
+        ("Còn 04/25 chỉ tiêu đạt thấp dưới 50% so với kế hoạch.", 4.0, "plan_targets_lagging"),
+        ("Có 05/25 chỉ tiêu không đạt kế hoạch.", 5.0, "plan_targets_lagging"),
         # works begun in the period
         ("Triển khai thi công 25 công trình xây dựng cơ bản mới.", 25.0, "projects_started"),
     ],
