@@ -1420,10 +1420,15 @@ NAME_ID_REFINEMENTS: tuple[tuple[str, str, str], ...] = (
     ),
     (r"^số xã (?:\w+ )*?nông thôn mới kiểu mẫu(?: \w+)*? thêm$", "count", "ntm_model_communes_new"),
     # `công nhận 3 xã của huyện … đạt chuẩn nông thôn mới` named without `mới` (the word read as "new")
-    (r"^số xã (?:\w+ )*?đạt chuẩn nông thôn$", "count", "ntm_communes"),
+    (r"^số xã (?:\w+ )*?đạt chuẩn nông thôn(?: mới)?(?: công nhận)?$", "count", "ntm_communes"),
+    # `thu ngân sách của xã` is the commune budget's own revenue (`thu ngân sách xã`); `tổng thu …` the total
+    (r"(?<!tổng )(?<!\w)thu ngân sách của (?:xã|phường|thị trấn)$", "VND", "budget_revenue_commune"),
+    # `hình thành thêm 35 cơ sở sản xuất và gia công`: establishments added in the period
+    (r"^số cơ sở (?:sản xuất|kinh doanh)(?: \w+)*? thêm$", "count", "new_business_establishments"),
     # `có 9/19 chỉ tiêu thực hiện đạt nghị quyết`: targets met (a group's or a band's words drop it later)
     (
-        r"^số chỉ tiêu (?!nhóm|lĩnh vực|ngành)(?:\w+ )*?(?<!không )(?<!chưa )đạt(?! từ| dưới| thấp)(?: \w+)*$",
+        r"^số chỉ tiêu (?!nhóm|lĩnh vực|ngành)(?:\w+ )*?(?<!không )(?<!chưa )"
+        r"đạt(?! từ| dưới| thấp)(?: \w+)*$",
         "count",
         "plan_targets_on_track",
     ),
@@ -1454,6 +1459,8 @@ NAME_ID_REFINEMENTS: tuple[tuple[str, str, str], ...] = (
     ),
     (r"^vốn (?:vay )?tín dụng(?: \S+)* nông thôn mới", "VND", "ntm_funds_credit"),
     (r"^vốn lồng ghép(?: \S+)* nông thôn mới", "VND", "ntm_funds_integrated"),
+    # `vốn huy động xây dựng, hoàn thiện các tiêu chí nông thôn mới nâng cao`: all the funds mobilised
+    (r"^(?:tổng )?(?:nguồn )?(?:vốn|kinh phí) huy động(?: \S+)* nông thôn mới", "VND", "ntm_funds"),
     # targets an upper level assigned (`số chỉ tiêu ủy ban nhân dân tỉnh giao`); the economy growing
     (r"^số chỉ tiêu (?:\w+ )*?giao$", "count", "plan_targets_total"),
     (

@@ -428,6 +428,20 @@ def test_round7_rules_assign_the_measure_the_words_say(text: str, value: float, 
         ("Có 9/40 chỉ tiêu đạt từ 50 đến dưới 70%.", 9.0, None),
         ("Còn 04/25 chỉ tiêu đạt thấp dưới 50% so với kế hoạch.", 4.0, "plan_targets_lagging"),
         ("Có 05/25 chỉ tiêu không đạt kế hoạch.", 5.0, "plan_targets_lagging"),
+        # the act written after the name (`… đạt chuẩn nông thôn công nhận`), establishments added
+        (
+            "Năm nay tỉnh công nhận 3 xã của huyện Bù Đăng đạt chuẩn nông thôn mới (NTM).",
+            3.0,
+            "ntm_communes_new",
+        ),
+        (
+            "Trong năm hình thành thêm 14 cơ sở sản xuất và gia công hàng may mặc.",
+            14.0,
+            "new_business_establishments",
+        ),
+        # the commune budget's own revenue (`thu ngân sách của xã`); its `tổng thu …` is the total
+        ("Thu ngân sách của phường ước đạt 6 tỷ đồng.", 6e9, "budget_revenue_commune"),
+        ("Tổng thu ngân sách của phường ước đạt 9 tỷ đồng.", 9e9, "budget_revenue_total"),
         # works begun in the period
         ("Triển khai thi công 25 công trình xây dựng cơ bản mới.", 25.0, "projects_started"),
     ],
@@ -435,4 +449,5 @@ def test_round7_rules_assign_the_measure_the_words_say(text: str, value: float, 
 def test_increments_and_targets_met_are_read_from_the_name_and_the_act(
     text: str, value: float, expected: str | None
 ) -> None:
-    assert _ids(text)[value] == expected
+    ids = _ids_by_base(text) if value >= 1e6 else _ids(text)
+    assert ids[value] == expected
