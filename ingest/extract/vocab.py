@@ -1419,6 +1419,7 @@ NAME_ID_REFINEMENTS: tuple[tuple[str, str, str], ...] = (
         "ntm_communes_new",
     ),
     (r"^số xã (?:\w+ )*?nông thôn mới kiểu mẫu(?: \w+)*? thêm$", "count", "ntm_model_communes_new"),
+    (r"^số huyện (?:\w+ )*?nông thôn mới(?: \w+)*? thêm$", "count", "ntm_districts_new"),
     # `công nhận 3 xã của huyện … đạt chuẩn nông thôn mới` named without `mới` (the word read as "new")
     (r"^số xã (?:\w+ )*?đạt chuẩn nông thôn(?: mới)?(?: công nhận)?$", "count", "ntm_communes"),
     # `thu ngân sách của xã` is the commune budget's own revenue (`thu ngân sách xã`); `tổng thu …` the total

@@ -384,6 +384,13 @@ def test_a_growth_id_before_chiem_is_the_sector_share() -> None:
             "planted_area_summer_autumn_growth_rate",
         ),
         ("Tổng đàn heo 3.100 con, tăng 7% so với cùng kỳ.", 7.0, "pig_herd_growth_rate"),
+        ("Tổng đàn heo 3.100 con, tăng 8% so với cùng kỳ năm 2022.", 8.0, "pig_herd_growth_rate"),
+        ("Năm nay thêm 2 huyện đạt chuẩn nông thôn mới.", 2.0, "ntm_districts_new"),
+        (
+            "Có 2 thị trấn được công nhận đạt chuẩn đô thị văn minh, đạt tỷ lệ 100%.",
+            100.0,
+            "civilised_townships_rate",
+        ),
         ("Đàn gia cầm 61.000 con, tăng 3,5% so với cùng kỳ.", 3.5, "poultry_flock_growth_rate"),
         ("Tỷ lệ hộ nghèo 2,4%, tăng 0,3% so với cùng kỳ.", 0.3, None),  # a rate's rise is points
         ("Đàn lợn giảm 4% so với cùng kỳ.", 4.0, None),  # a fall is no growth id
