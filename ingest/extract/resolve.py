@@ -68,6 +68,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 _REFINEMENTS = tuple((re.compile(pattern), unit, id_) for pattern, unit, id_ in NAME_ID_REFINEMENTS)
 _CONTEXT_RULES = tuple((id_, side, re.compile(pattern), to) for id_, side, pattern, to in CONTEXT_ID_RULES)
 _CLAUSE_END = re.compile(r"[.;:!?\n]")
+_SENTENCE_END = re.compile(r"(?<!\d)\.(?!\d)|[!?\n]")  # `456,528 tỷ` and `1.000` hold no sentence end
 _SEASONS = tuple(
     (re.compile(rf"(?<!\w)(?:{pattern})(?!\w)"), season) for pattern, season in CROP_SEASON_PATTERNS
 )
@@ -243,13 +244,16 @@ def refined(
 
 def in_context(entry: CatalogueEntry, text: str, start: int, end: int) -> CatalogueEntry | None:
     """The id once the clause words right before the number (`kết nạp mới 14 đảng viên`) or after it
-    (`… OCOP đạt 4 sao`) are read (`CONTEXT_ID_RULES`)."""
+    (`… OCOP đạt 4 sao`), or its whole sentence, are read (`CONTEXT_ID_RULES`)."""
     for indicator_id, side, pattern, to in _CONTEXT_RULES:
         if entry.indicator_id != indicator_id:
             continue
         if side == "before":
             window = text[max(0, start - 40) : start].lower()
             window = _CLAUSE_END.split(window)[-1]
+        elif side == "sentence":  # the whole sentence, across the `;` of a list
+            before = _SENTENCE_END.split(text[max(0, start - 300) : start].lower())[-1]
+            window = before + _SENTENCE_END.split(text[start : end + 300].lower())[0]
         else:
             window = _CLAUSE_END.split(text[end : end + 60].lower())[0]
         if pattern.search(window):

@@ -1460,6 +1460,12 @@ NAME_ID_REFINEMENTS: tuple[tuple[str, str, str], ...] = (
     ),
     (r"^vốn (?:vay )?tín dụng(?: \S+)* nông thôn mới", "VND", "ntm_funds_credit"),
     (r"^vốn lồng ghép(?: \S+)* nông thôn mới", "VND", "ntm_funds_integrated"),
+    # residents' share of new-rural funding (`nhân dân đóng góp … nông thôn mới`)
+    (
+        r"^(?:vốn )?(?:nhân dân|người dân)(?: \S+)? đóng góp(?: \S+)* nông thôn mới",
+        "VND",
+        "people_contributions",
+    ),
     # `vốn huy động xây dựng, hoàn thiện các tiêu chí nông thôn mới nâng cao`: all the funds mobilised
     (r"^(?:tổng )?(?:nguồn )?(?:vốn|kinh phí) huy động(?: \S+)* nông thôn mới", "VND", "ntm_funds"),
     # targets an upper level assigned (`số chỉ tiêu ủy ban nhân dân tỉnh giao`); the economy growing
@@ -1480,12 +1486,15 @@ NAME_ID_REFINEMENTS: tuple[tuple[str, str, str], ...] = (
     (r"tiêu chí huyện", "count", "ntm_district_criteria_met"),
 )
 # Ids the words right beside the number change, in the figure's clause: (id, "before" or "after",
-# pattern on the lower-cased clause text on that side, the id it becomes or None). Persons admitted
+# pattern on the lower-cased clause text on that side, the id it becomes or None); "sentence" reads the
+# figure's whole sentence (a list's items are split by `;`). Persons admitted
 # (`kết nạp mới 14 đảng viên`) are new members; OCOP products of one star class (`2 sản phẩm OCOP đạt
 # thương hiệu 4 sao`) are a part; a rate fallen to a level (`giảm tỷ lệ hộ nghèo xuống dưới 0,5%`) is
 # the level.
 _TWO_NTM_TIERS = r"^[^.;:]{0,50}?nâng cao(?:,| và) (?:nông thôn mới )?kiểu mẫu"  # after the number
 _HIGHER_NTM_TIER = r"^[^.;:,]{0,60}?nông thôn mới (?:nâng cao|kiểu mẫu)"  # after the number
+_LOCAL_TIER = r"ngân sách (?:địa phương|tỉnh|huyện|xã)(?!\w)"
+_TWO_LOCAL_TIERS = rf"{_LOCAL_TIER}[^.]*?\d.*{_LOCAL_TIER}"  # two local tiers with an amount between
 _NOT_YET_RECOGNISED = r"^\s*[\w ,()]{0,12}?(?:đang|đăng ký)(?!\w)"  # after: `4 thôn đang xây dựng`
 _SHARE_VERB = r"(?<!\w)chiếm(?: tỷ trọng| tỉ trọng| tỷ lệ)?(?: khoảng| trên| gần| hơn)?\s*$"  # before a share
 # before: `thêm 4 xã`, `Huyện công nhận 2 bản` (an act of the period; `đã công nhận 15 xã` is the stock)
@@ -1518,6 +1527,9 @@ CONTEXT_ID_RULES: tuple[tuple[str, str, str, str | None], ...] = (
     # `… đạt chuẩn nông thôn mới nâng cao và …` after the number: a higher tier the name dropped
     ("ntm_communes", "after", _HIGHER_NTM_TIER, None),
     ("ntm_communes_new", "after", _HIGHER_NTM_TIER, None),
+    # `vốn ngân sách địa phương 121 tỷ đồng; vốn ngân sách huyện, xã 45 tỷ đồng`: local tiers listed
+    # apart are parts of the local budgets' share, none of them the whole (the id's description)
+    ("ntm_funds_local_budget", "sentence", _TWO_LOCAL_TIERS, None),
     # `thêm 4 xã đạt chuẩn`, `công nhận thêm 2 thôn`: newly recognised in the period
     ("ntm_communes", "before", _NEWLY_RECOGNISED, "ntm_communes_new"),
     ("ntm_hamlets", "before", _NEWLY_RECOGNISED, "ntm_hamlets_new"),

@@ -458,3 +458,46 @@ def test_increments_and_targets_met_are_read_from_the_name_and_the_act(
 ) -> None:
     ids = _ids_by_base(text) if value >= 1e6 else _ids(text)
     assert ids[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # local budget tiers listed apart (across the `;` of the list): parts, none takes the id
+        (
+            "Tổng vốn xây dựng nông thôn mới 52 tỷ đồng. Trong đó, vốn ngân sách trung ương 8 tỷ đồng; vốn "
+            "ngân sách địa phương 14 tỷ đồng; vốn ngân sách huyện, xã 6 tỷ đồng; vốn lồng ghép 2 tỷ đồng.",
+            14e9,
+            None,
+        ),
+        (
+            "Kinh phí xây dựng nông thôn mới 40 tỷ đồng, trong đó ngân sách tỉnh 12 tỷ đồng, ngân sách "
+            "huyện 7 tỷ đồng.",
+            7e9,
+            None,
+        ),
+        # the one local tier a report names, and the sources beside it, keep their ids
+        (
+            "Kinh phí xây dựng nông thôn mới nâng cao 60 tỷ đồng, trong đó ngân sách xã hơn 18 tỷ đồng, "
+            "nhân dân đóng góp 25 tỷ đồng.",
+            18e9,
+            "ntm_funds_local_budget",
+        ),
+        (
+            "Kinh phí xây dựng nông thôn mới nâng cao 60 tỷ đồng, trong đó ngân sách xã hơn 18 tỷ đồng, "
+            "nhân dân đóng góp 25 tỷ đồng.",
+            25e9,
+            "people_contributions",
+        ),
+        (
+            "Tổng vốn xây dựng nông thôn mới 52 tỷ đồng. Trong đó, vốn ngân sách trung ương 8 tỷ đồng; vốn "
+            "ngân sách địa phương 14 tỷ đồng; vốn ngân sách huyện, xã 6 tỷ đồng; vốn lồng ghép 2 tỷ đồng.",
+            8e9,
+            "ntm_funds_central_budget",
+        ),
+    ],
+)
+def test_new_rural_funds_by_source_follow_the_ids_descriptions(
+    text: str, value: float, expected: str | None
+) -> None:
+    assert _ids_by_base(text)[value] == expected
