@@ -251,9 +251,10 @@ def in_context(entry: CatalogueEntry, text: str, start: int, end: int) -> Catalo
         if side == "before":
             window = text[max(0, start - 40) : start].lower()
             window = _CLAUSE_END.split(window)[-1]
-        elif side == "sentence":  # the whole sentence, across the `;` of a list
+        elif side == "sentence":  # the whole sentence, across the `;` of a list, `\x00` for the figure
             before = _SENTENCE_END.split(text[max(0, start - 300) : start].lower())[-1]
-            window = before + _SENTENCE_END.split(text[start : end + 300].lower())[0]
+            after = _SENTENCE_END.split(text[start : end + 300].lower())[0][end - start :]
+            window = f"{before}\x00{after}"
         else:
             window = _CLAUSE_END.split(text[end : end + 60].lower())[0]
         if pattern.search(window):

@@ -1346,6 +1346,9 @@ UNCATALOGUED_NAME_PATTERNS: tuple[str, ...] = (
     r"tăng trưởng đàn|lúa ruộng",
     # scattered tree planting is a part of the planting plan (`trồng rừng phân tán`, `cây phân tán`)
     r"phân tán",
+    # a share of communes having something (`100% xã có đường giao thông vào khu sản xuất`): no catalogue
+    # share counts communes by what they have (households', roads' and hamlets' shares are other subjects)
+    r"tỷ lệ (?:số )?xã có",
     # livestock with poultry in one figure (`tổng đàn gia súc, gia cầm`, `đàn vật nuôi`): two measures
     r"gia súc,? (?:và )?gia cầm|vật nuôi",
 )
@@ -1487,14 +1490,15 @@ NAME_ID_REFINEMENTS: tuple[tuple[str, str, str], ...] = (
 )
 # Ids the words right beside the number change, in the figure's clause: (id, "before" or "after",
 # pattern on the lower-cased clause text on that side, the id it becomes or None); "sentence" reads the
-# figure's whole sentence (a list's items are split by `;`). Persons admitted
-# (`kết nạp mới 14 đảng viên`) are new members; OCOP products of one star class (`2 sản phẩm OCOP đạt
-# thương hiệu 4 sao`) are a part; a rate fallen to a level (`giảm tỷ lệ hộ nghèo xuống dưới 0,5%`) is
-# the level.
+# figure's whole sentence (a list's items are split by `;`), `\x00` standing where the figure is.
+# Persons admitted (`kết nạp mới 14 đảng viên`) are new members; OCOP products of one star class
+# (`2 sản phẩm OCOP đạt thương hiệu 4 sao`) are a part; a rate fallen to a level (`giảm tỷ lệ hộ nghèo
+# xuống dưới 0,5%`) is the level.
 _TWO_NTM_TIERS = r"^[^.;:]{0,50}?nâng cao(?:,| và) (?:nông thôn mới )?kiểu mẫu"  # after the number
 _HIGHER_NTM_TIER = r"^[^.;:,]{0,60}?nông thôn mới (?:nâng cao|kiểu mẫu)"  # after the number
 _LOCAL_TIER = r"ngân sách (?:địa phương|tỉnh|huyện|xã)(?!\w)"
-_TWO_LOCAL_TIERS = rf"{_LOCAL_TIER}[^.]*?\d.*{_LOCAL_TIER}"  # two local tiers with an amount between
+_TWO_LOCAL_TIERS = rf"{_LOCAL_TIER}[^.]*?[\d\x00].*{_LOCAL_TIER}"  # two tiers, an amount between
+_ORGS_AND_MEMBERS = r"tổ chức (?:cơ sở )?đảng(?:,| và) đảng viên[^;,\x00]{0,60}\x00"  # right before
 _NOT_YET_RECOGNISED = r"^\s*[\w ,()]{0,12}?(?:đang|đăng ký)(?!\w)"  # after: `4 thôn đang xây dựng`
 _SHARE_VERB = r"(?<!\w)chiếm(?: tỷ trọng| tỉ trọng| tỷ lệ)?(?: khoảng| trên| gần| hơn)?\s*$"  # before a share
 # before: `thêm 4 xã`, `Huyện công nhận 2 bản` (an act of the period; `đã công nhận 15 xã` is the stock)
@@ -1530,6 +1534,9 @@ CONTEXT_ID_RULES: tuple[tuple[str, str, str, str | None], ...] = (
     # `vốn ngân sách địa phương 121 tỷ đồng; vốn ngân sách huyện, xã 45 tỷ đồng`: local tiers listed
     # apart are parts of the local budgets' share, none of them the whole (the id's description)
     ("ntm_funds_local_budget", "sentence", _TWO_LOCAL_TIERS, None),
+    # `tỷ lệ tổ chức cơ sở đảng, đảng viên hằng năm hoàn thành tốt nhiệm vụ đạt 85%`: one rate of two
+    ("party_members_rated_good", "sentence", _ORGS_AND_MEMBERS, None),
+    ("party_orgs_rated_good", "sentence", _ORGS_AND_MEMBERS, None),
     # `thêm 4 xã đạt chuẩn`, `công nhận thêm 2 thôn`: newly recognised in the period
     ("ntm_communes", "before", _NEWLY_RECOGNISED, "ntm_communes_new"),
     ("ntm_hamlets", "before", _NEWLY_RECOGNISED, "ntm_hamlets_new"),

@@ -404,6 +404,9 @@ def test_a_growth_id_before_chiem_is_the_sector_share() -> None:
         ("Tỷ lệ thị trấn đạt chuẩn đô thị văn minh 50%.", 50.0, "civilised_townships_rate"),
         ("Diện tích cà phê kinh doanh 2.300 ha.", 2300.0, "coffee_area_bearing"),
         ("Diện tích cà phê 2.900 ha.", 2900.0, "coffee_area"),
+        # a share of communes having something: no share of the catalogue counts communes that way
+        ("Đến năm 2030, 100% xã có đường giao thông vào vùng sản xuất.", 100.0, None),
+        ("Tỷ lệ hộ có nhà tiêu hợp vệ sinh đạt 92%.", 92.0, "hygienic_latrine_rate"),
         # livestock with poultry in one figure: two measures
         ("Tổng đàn gia súc, gia cầm 52.000 con.", 52000.0, None),
         ("Tiêm phòng cho 9.000 con gia súc, gia cầm.", 9000.0, "livestock_vaccinated_head"),
@@ -501,3 +504,32 @@ def test_new_rural_funds_by_source_follow_the_ids_descriptions(
     text: str, value: float, expected: str | None
 ) -> None:
     assert _ids_by_base(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # one rate for Party organisations and members together: two measures
+        (
+            "Phấn đấu tỷ lệ tổ chức cơ sở đảng, đảng viên hằng năm hoàn thành tốt nhiệm vụ đạt 88% trở lên.",
+            88.0,
+            None,
+        ),
+        # each rate on its own, or organisations and members named elsewhere in the sentence: kept
+        (
+            "Tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên 92%, đảng viên hoàn thành tốt nhiệm vụ "
+            "trở lên 89%.",
+            89.0,
+            "party_members_rated_good",
+        ),
+        (
+            "Tỷ lệ đảng viên hoàn thành tốt nhiệm vụ đạt 91%; tổ chức đảng, đảng viên được kiểm tra 14 lượt.",
+            91.0,
+            "party_members_rated_good",
+        ),
+    ],
+)
+def test_a_sentence_rule_reads_the_words_right_before_the_figure(
+    text: str, value: float, expected: str | None
+) -> None:
+    assert _ids(text)[value] == expected
