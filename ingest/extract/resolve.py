@@ -24,6 +24,7 @@ from ingest.extract.vocab import (
     CONTEXT_ID_RULES,
     CROP_SEASON_PATTERNS,
     DERIVED_ID_AFFIXES,
+    DISTINCT_MEASURES,
     ECONOMIC_SECTOR_GROUPS,
     GROWTH_IDS,
     GROWTH_PREFIXES,
@@ -65,6 +66,7 @@ _INNER = re.compile(
 _SPACES = re.compile(r"\s+")
 _UNCATALOGUED = re.compile(rf"(?<!\w)(?:{'|'.join(UNCATALOGUED_NAME_PATTERNS)})(?!\w)")
 _WORD = re.compile(r"[^\W\d_]+")
+_DISTINCT_MEASURE = re.compile(rf"(?<!\w)(?:{'|'.join(DISTINCT_MEASURES)})(?!\w)")
 _REFINEMENTS = tuple((re.compile(pattern), unit, id_) for pattern, unit, id_ in NAME_ID_REFINEMENTS)
 _CONTEXT_RULES = tuple((id_, side, re.compile(pattern), to) for id_, side, pattern, to in CONTEXT_ID_RULES)
 _CLAUSE_END = re.compile(r"[.;:!?\n]")
@@ -199,11 +201,26 @@ def shares_subject(entry: CatalogueEntry, name: str) -> bool:
     prefixes, suffixes = DERIVED_ID_AFFIXES
     if entry.indicator_id.startswith(prefixes) or entry.indicator_id.endswith(suffixes):
         return True
+    written = _measures(name)
+    if written and not written & _entry_measures(entry):
+        return False  # `giá trị sản phẩm nông nghiệp công nghệ cao` is no area share
     own = _subject_words(name)
     if len(own) < 2:
         return True  # one word of its own may be an abbreviation or a place: too little to judge
     # an entry named by measure words alone (`thu nhập bình quân đầu người`, `dân số`) has no subject
     return any(not (theirs := _subject_words(n)) or own & theirs for n in entry.names)
+
+
+def _measures(name: str) -> frozenset[str]:
+    """The kinds of quantity a name says (`DISTINCT_MEASURES`: area, output, value, yield)."""
+    return frozenset(_DISTINCT_MEASURE.findall(normalize_name(name)))
+
+
+@lru_cache(maxsize=1 << 10)
+def _entry_measures(entry: CatalogueEntry) -> frozenset[str]:
+    """The kinds of quantity an entry's names say; all of them when they say none (nothing to disagree)."""
+    found = frozenset().union(*(_measures(n) for n in entry.names))
+    return found or frozenset(DISTINCT_MEASURES)
 
 
 def refined(

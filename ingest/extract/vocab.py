@@ -684,6 +684,9 @@ TAIL_STOP_WORDS: tuple[str, ...] = (
 # needs added when the report leaves it out (the gold rules): `mía 232 ha` -> `diện tích mía`.
 
 # Words a name already opens with when it says what is measured.
+# Kinds of quantity that never stand for one another: a name that says one of them is not an id whose
+# names say only others (`giá trị sản phẩm …` is no `tỷ lệ diện tích …`).
+DISTINCT_MEASURES: tuple[str, ...] = ("diện tích", "sản lượng", "giá trị", "năng suất")
 MEASURE_WORDS: tuple[str, ...] = (
     "tỷ lệ",
     "tỉ lệ",

@@ -279,6 +279,11 @@ def test_an_id_whose_names_share_no_subject_word_with_the_written_name_is_droppe
     from ingest.extract.resolve import shares_subject
 
     by_id = catalogue_by_id()
+    # a name that says one kind of quantity is no id whose names say only another (value vs area)
+    assert not shares_subject(by_id["high_tech_agri_share"], "giá trị sản phẩm nông nghiệp công nghệ cao")
+    assert not shares_subject(by_id["aquaculture_farmed_output"], "diện tích nuôi trồng thủy sản")
+    assert shares_subject(by_id["agri_value"], "giá trị sản lượng nông nghiệp")  # says value too
+    assert shares_subject(by_id["income_per_capita"], "giá trị thu nhập bình quân")  # names say no kind
     assert not shares_subject(by_id["trained_labour_rate"], "tỷ lệ khu dân cư đạt văn hóa")
     assert not shares_subject(by_id["council_sessions"], "số báo cáo")
     assert shares_subject(by_id["trained_labour_rate"], "tỷ lệ lao động toàn xã đã qua đào tạo")
