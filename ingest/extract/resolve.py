@@ -66,6 +66,7 @@ _INNER = re.compile(
 _SPACES = re.compile(r"\s+")
 _UNCATALOGUED = re.compile(rf"(?<!\w)(?:{'|'.join(UNCATALOGUED_NAME_PATTERNS)})(?!\w)")
 _WORD = re.compile(r"[^\W\d_]+")
+_MEASURE_HEAD = re.compile(rf"^(?:{'|'.join(sorted(MEASURE_WORDS, key=len, reverse=True))}) ")
 _DISTINCT_MEASURE = re.compile(rf"(?<!\w)(?:{'|'.join(DISTINCT_MEASURES)})(?!\w)")
 _REFINEMENTS = tuple((re.compile(pattern), unit, id_) for pattern, unit, id_ in NAME_ID_REFINEMENTS)
 _CONTEXT_RULES = tuple((id_, side, re.compile(pattern), to) for id_, side, pattern, to in CONTEXT_ID_RULES)
@@ -211,6 +212,22 @@ def shares_subject(entry: CatalogueEntry, name: str) -> bool:
     return any(not (theirs := _subject_words(n)) or own & theirs for n in entry.names)
 
 
+@lru_cache(maxsize=1 << 14)
+def _two_measures(name: str, base_unit: str, indicator_id: str) -> bool:
+    """Whether a name joins two catalogue measures under one head (`tỷ lệ học sinh lên lớp và tốt
+    nghiệp`: promotion and graduation) and the id is one of them, so one figure stands for both; a name
+    the catalogue holds whole (`giá trị sản xuất nông, lâm và thủy sản`) is one measure."""
+    left, sep, right = name.partition(" và ")
+    if not sep or lookup_name(name, base_unit) is not None:
+        return False
+    head = _MEASURE_HEAD.match(left)
+    first = _resolve(left, base_unit)
+    second = _resolve(f"{head.group(0)}{right}" if head else right, base_unit)
+    if first is None or second is None or first.indicator_id == second.indicator_id:
+        return False
+    return indicator_id in (first.indicator_id, second.indicator_id)
+
+
 def _measures(name: str) -> frozenset[str]:
     """The kinds of quantity a name says (`DISTINCT_MEASURES`: area, output, value, yield)."""
     return frozenset(_DISTINCT_MEASURE.findall(normalize_name(name)))
@@ -246,7 +263,7 @@ def refined(
         if unit == base_unit and pattern.search(folded):
             entry = by_id[indicator_id]
             break
-    if entry is None:
+    if entry is None or _two_measures(folded, base_unit, entry.indicator_id):
         return None
     totals = ID_FIXED_TOTALS.get(entry.indicator_id)
     if totals is not None and (value > max(totals) or (of_total is not None and of_total not in totals)):

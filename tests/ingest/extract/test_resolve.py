@@ -514,6 +514,11 @@ def test_new_rural_funds_by_source_follow_the_ids_descriptions(
 @pytest.mark.parametrize(
     ("text", "value", "expected"),
     [
+        # two catalogue measures joined under one head: one figure for both has no id; a union the
+        # catalogue names (buffalo and cattle) keeps its own
+        ("Tỷ lệ học sinh lên lớp và tốt nghiệp đạt 99,5%.", 99.5, None),
+        ("Tổng đàn trâu và bò 2.400 con.", 2400.0, "cattle_herd"),
+        ("Giá trị sản xuất nông, lâm và thủy sản đạt 130 tỷ đồng.", 130.0, "agri_value"),
         # one rate for Party organisations and members together: two measures
         (
             "Phấn đấu tỷ lệ tổ chức cơ sở đảng, đảng viên hằng năm hoàn thành tốt nhiệm vụ đạt 88% trở lên.",
