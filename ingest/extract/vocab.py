@@ -1313,7 +1313,8 @@ NAME_TRAILING_QUALIFIERS: tuple[str, ...] = (
     "so năm trước",
     "thực hiện so năm trước",
     # what is left of `9 tháng qua`, `năm qua` once the period is read
-    "qua",
+    "qua",  # the measure said again after the verb (`khai thác hải sản đạt tổng sản lượng 46.150 tấn`)
+    *(f"đạt {total}{measure}" for total in ("", "tổng ") for measure in DISTINCT_MEASURES),
 )
 # Words a name may hold beside a catalogue name and still mean it: where, how often, who is counted.
 NAME_HARMLESS_WORDS: frozenset[str] = frozenset(

@@ -415,6 +415,8 @@ def test_a_growth_id_before_chiem_is_the_sector_share() -> None:
         # livestock with poultry in one figure: two measures
         ("Tổng đàn gia súc, gia cầm 52.000 con.", 52000.0, None),
         ("Tiêm phòng cho 9.000 con gia súc, gia cầm.", 9000.0, "livestock_vaccinated_head"),
+        # the measure said again after the verb
+        ("Khai thác hải sản đạt tổng sản lượng 38.200 tấn.", 38200.0, "fishing_output"),
         # spellings written two ways and slips
         ("Tỉ trọng nông nghiệp trong cơ cấu kinh tế chiếm 41%.", 41.0, "economy_share_agriculture"),
         ("Thu nhâp bình quân đầu người đạt 48 triệu đồng.", 48e6, "income_per_capita"),
