@@ -71,7 +71,8 @@ _SPELLINGS = {
     "đât": "đất",
     "sản lương": "sản lượng",
 }
-_SPELLING_RE = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, _SPELLINGS))})(?!\w)")
+# (`sản lương thực` is `sản lượng lương thực` short of a word: left alone)
+_SPELLING_RE = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, _SPELLINGS))})(?!\w)(?! thực)")
 _SPACE_RE = re.compile(r"\s+")
 
 

@@ -295,6 +295,7 @@ def test_parse_catalogue_reads_synonyms_as_tuple(tmp_path: Path) -> None:
         ("Tổng sản lương lúa", "tổng sản lượng lúa"),
         ("3 tỉ đồng", "3 tỉ đồng"),  # `tỉ` the number word stays
         ("lương thực", "lương thực"),
+        ("tổng sản lương thực", "tổng sản lương thực"),
     ],
 )
 def test_normalize_name(raw: str, expected: str) -> None:
