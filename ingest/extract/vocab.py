@@ -1503,6 +1503,7 @@ _HIGHER_NTM_TIER = r"^[^.;:,]{0,60}?nông thôn mới (?:nâng cao|kiểu mẫu)
 _LOCAL_TIER = r"ngân sách (?:địa phương|tỉnh|huyện|xã)(?!\w)"
 _TWO_LOCAL_TIERS = rf"{_LOCAL_TIER}[^.]*?[\d\x00].*{_LOCAL_TIER}"  # two tiers, an amount between
 _ORGS_AND_MEMBERS = r"tổ chức (?:cơ sở )?đảng(?:,| và) đảng viên[^;,\x00]{0,60}\x00"  # right before
+_AWARDED = r"(?:khen thưởng|giấy khen|bằng khen|tặng khen)[^;\x00]*\x00"  # an award earlier in the clause
 _NOT_YET_RECOGNISED = r"^\s*[\w ,()]{0,12}?(?:đang|đăng ký)(?!\w)"  # after: `4 thôn đang xây dựng`
 _SHARE_VERB = r"(?<!\w)chiếm(?: tỷ trọng| tỉ trọng| tỷ lệ)?(?: khoảng| trên| gần| hơn)?\s*$"  # before a share
 # before: `thêm 4 xã`, `Huyện công nhận 2 bản` (an act of the period; `đã công nhận 15 xã` is the stock)
@@ -1541,6 +1542,9 @@ CONTEXT_ID_RULES: tuple[tuple[str, str, str, str | None], ...] = (
     # `tỷ lệ tổ chức cơ sở đảng, đảng viên hằng năm hoàn thành tốt nhiệm vụ đạt 85%`: one rate of two
     ("party_members_rated_good", "sentence", _ORGS_AND_MEMBERS, None),
     ("party_orgs_rated_good", "sentence", _ORGS_AND_MEMBERS, None),
+    # `trao giấy khen cho 8 chi bộ … xuất sắc và 22 đảng viên …`: those awarded, a subset of the rated
+    ("party_orgs_rated_excellent_count", "sentence", _AWARDED, None),
+    ("party_members_rated_excellent", "sentence", _AWARDED, None),
     # `thêm 4 xã đạt chuẩn`, `công nhận thêm 2 thôn`: newly recognised in the period
     ("ntm_communes", "before", _NEWLY_RECOGNISED, "ntm_communes_new"),
     ("ntm_hamlets", "before", _NEWLY_RECOGNISED, "ntm_hamlets_new"),

@@ -541,6 +541,14 @@ def test_new_rural_funds_by_source_follow_the_ids_descriptions(
             91.0,
             "party_members_rated_good",
         ),
+        # Party cells and members awarded for an excellent rating: a subset of those rated, no id
+        (
+            "Đảng ủy trao giấy khen cho 6 chi bộ hoàn thành xuất sắc nhiệm vụ và 19 đảng viên hoàn thành "
+            "xuất sắc nhiệm vụ 5 năm liền.",
+            19.0,
+            None,
+        ),
+        ("Năm 2023 có 9 chi bộ hoàn thành xuất sắc nhiệm vụ.", 9.0, "party_orgs_rated_excellent_count"),
     ],
 )
 def test_a_sentence_rule_reads_the_words_right_before_the_figure(
