@@ -1503,7 +1503,9 @@ _HIGHER_NTM_TIER = r"^[^.;:,]{0,60}?nông thôn mới (?:nâng cao|kiểu mẫu)
 _LOCAL_TIER = r"ngân sách (?:địa phương|tỉnh|huyện|xã)(?!\w)"
 _TWO_LOCAL_TIERS = rf"{_LOCAL_TIER}[^.]*?[\d\x00].*{_LOCAL_TIER}"  # two tiers, an amount between
 _ORGS_AND_MEMBERS = r"tổ chức (?:cơ sở )?đảng(?:,| và) đảng viên[^;,\x00]{0,60}\x00"  # right before
-_AWARDED = r"(?:khen thưởng|giấy khen|bằng khen|tặng khen)[^;\x00]*\x00"  # an award earlier in the clause
+_AWARDED = (
+    r"(?:khen thưởng|giấy khen|bằng khen|tặng khen)[^;,\x00]{0,100}\x00"  # an award earlier in the clause
+)
 _NOT_YET_RECOGNISED = r"^\s*[\w ,()]{0,12}?(?:đang|đăng ký)(?!\w)"  # after: `4 thôn đang xây dựng`
 _SHARE_VERB = r"(?<!\w)chiếm(?: tỷ trọng| tỉ trọng| tỷ lệ)?(?: khoảng| trên| gần| hơn)?\s*$"  # before a share
 # before: `thêm 4 xã`, `Huyện công nhận 2 bản` (an act of the period; `đã công nhận 15 xã` is the stock)

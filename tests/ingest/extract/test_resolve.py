@@ -549,6 +549,11 @@ def test_new_rural_funds_by_source_follow_the_ids_descriptions(
             None,
         ),
         ("Năm 2023 có 9 chi bộ hoàn thành xuất sắc nhiệm vụ.", 9.0, "party_orgs_rated_excellent_count"),
+        (
+            "Công tác thi đua, khen thưởng được chú trọng, có 7 chi bộ hoàn thành xuất sắc nhiệm vụ.",
+            7.0,
+            "party_orgs_rated_excellent_count",
+        ),
     ],
 )
 def test_a_sentence_rule_reads_the_words_right_before_the_figure(
