@@ -106,8 +106,11 @@ def _resolve(name: str, base_unit: str) -> CatalogueEntry | None:
         if derived is not None:
             return derived
         if bare.endswith(" tăng") and not _GROWTH.match(bare):
-            # `tổng diện tích gieo trồng tăng (so với cùng kỳ)`: a level written, then its rise in %
-            derived = _derived(f"tốc độ tăng {bare[: -len(' tăng')]}")
+            # `tổng diện tích gieo trồng tăng (so với cùng kỳ)`: a level written, then its rise in %; the
+            # level's own id first (`giá trị sản lượng công nghiệp, tiểu thủ công nghiệp` is handicraft's)
+            level = _subject(bare[: -len(" tăng")])
+            growth = GROWTH_IDS.get(level.indicator_id, f"{level.indicator_id}_growth_rate") if level else ""
+            derived = catalogue_by_id().get(growth) or _derived(f"tốc độ tăng {bare[: -len(' tăng')]}")
             if derived is not None:
                 return derived
     return _inside(plain, base_unit)

@@ -389,6 +389,13 @@ def test_a_growth_id_before_chiem_is_the_sector_share() -> None:
             "planted_area_summer_autumn_growth_rate",
         ),
         ("Tổng đàn heo 3.100 con, tăng 7% so với cùng kỳ.", 7.0, "pig_herd_growth_rate"),
+        # the level's own id decides the growth (industry-handicraft without construction is handicraft's)
+        (
+            "Giá trị sản lượng công nghiệp, tiểu thủ công nghiệp 310 tỷ đồng, tăng 8,4% so với cùng kỳ.",
+            8.4,
+            "handicraft_value_growth_rate",
+        ),
+        ("Thu nhập bình quân đầu người 61 triệu đồng, tăng 6,5% so với cùng kỳ.", 6.5, "income_growth_rate"),
         ("Tổng đàn heo 3.100 con, tăng 8% so với cùng kỳ năm 2022.", 8.0, "pig_herd_growth_rate"),
         ("Năm nay thêm 2 huyện đạt chuẩn nông thôn mới.", 2.0, "ntm_districts_new"),
         (
