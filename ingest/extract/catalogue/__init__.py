@@ -70,6 +70,7 @@ _SPELLINGS = {
     "thu nhâp": "thu nhập",
     "đât": "đất",
     "sản lương": "sản lượng",
+    "tổng giá sản xuất": "tổng giá trị sản xuất",  # a total of prices is no measure: `trị` dropped
 }
 # (`sản lương thực` is `sản lượng lương thực` short of a word: left alone)
 _SPELLING_RE = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, _SPELLINGS))})(?!\w)(?! thực)")

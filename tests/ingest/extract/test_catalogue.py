@@ -296,6 +296,7 @@ def test_parse_catalogue_reads_synonyms_as_tuple(tmp_path: Path) -> None:
         ("3 tỉ đồng", "3 tỉ đồng"),  # `tỉ` the number word stays
         ("lương thực", "lương thực"),
         ("tổng sản lương thực", "tổng sản lương thực"),
+        ("Tổng giá sản xuất năm 2024", "tổng giá trị sản xuất năm 2024"),
     ],
 )
 def test_normalize_name(raw: str, expected: str) -> None:
