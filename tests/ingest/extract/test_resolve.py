@@ -424,6 +424,7 @@ def test_a_growth_id_before_chiem_is_the_sector_share() -> None:
         ("Tiêm phòng cho 9.000 con gia súc, gia cầm.", 9000.0, "livestock_vaccinated_head"),
         # money disbursed from the capital-works budget is public investment (its level stays social)
         ("Giải ngân vốn đầu tư xây dựng cơ bản đạt 61 tỷ đồng.", 61e9, "public_investment"),
+        ("Tỷ lệ tăng thu cân đối ngân sách địa phương đạt 11%.", 11.0, "budget_revenue_growth_rate"),
         # the measure said again after the verb
         ("Khai thác hải sản đạt tổng sản lượng 38.200 tấn.", 38200.0, "fishing_output"),
         # spellings written two ways and slips
