@@ -1428,7 +1428,8 @@ NAME_ID_REFINEMENTS: tuple[tuple[str, str, str], ...] = (
     (r"^số xã (?:\w+ )*?nông thôn mới kiểu mẫu(?: \w+)*? thêm$", "count", "ntm_model_communes_new"),
     (r"^số huyện (?:\w+ )*?nông thôn mới(?: \w+)*? thêm$", "count", "ntm_districts_new"),
     # `công nhận 3 xã của huyện … đạt chuẩn nông thôn mới` named without `mới` (the word read as "new")
-    (r"^số xã (?:\w+ )*?đạt chuẩn nông thôn(?: mới)?(?: công nhận)?$", "count", "ntm_communes"),
+    # `đạt chuẩn` naming no standard is the new-rural one (`toàn huyện có 07 xã đạt chuẩn`)
+    (r"^số xã (?:\w+ )*?đạt chuẩn(?: nông thôn(?: mới)?)?(?: công nhận)?$", "count", "ntm_communes"),
     # `thu ngân sách của xã` is the commune budget's own revenue (`thu ngân sách xã`); `tổng thu …` the total
     (r"(?<!tổng )(?<!\w)thu ngân sách của (?:xã|phường|thị trấn)$", "VND", "budget_revenue_commune"),
     # `hình thành thêm 35 cơ sở sản xuất và gia công`: establishments added in the period

@@ -450,6 +450,9 @@ def test_round7_rules_assign_the_measure_the_words_say(text: str, value: float, 
             None,
         ),
         ("Toàn huyện có 11 xã đạt chuẩn nông thôn mới, 2 xã đạt chuẩn nâng cao.", 11.0, "ntm_communes"),
+        # `đạt chuẩn` naming no standard is the new-rural one; a named standard is another measure
+        ("Đến nay toàn huyện có 09 xã đạt chuẩn.", 9.0, "ntm_communes"),
+        ("Có 4 xã đạt chuẩn phổ cập giáo dục.", 4.0, None),
         # targets met, written x/y; a group's targets and a band are no id
         ("Đến nay có 11/18 chỉ tiêu thực hiện đạt nghị quyết.", 11.0, "plan_targets_on_track"),
         ("Có 9/40 chỉ tiêu đạt từ 50 đến dưới 70%.", 9.0, None),
