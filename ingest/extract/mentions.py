@@ -23,7 +23,16 @@ from ingest.extract.layout import Sentence, layout
 from ingest.extract.lists import link
 from ingest.extract.naming import attainment_entry, draft_mention, extend_with_qualifier, unit_sibling
 from ingest.extract.numbers import Quantity, find_quantities
-from ingest.extract.resolve import in_context, narrowed, refined, resolve, shares_subject, uncatalogued
+from ingest.extract.resolve import (
+    heading_season,
+    in_context,
+    in_season,
+    narrowed,
+    refined,
+    resolve,
+    shares_subject,
+    uncatalogued,
+)
 from ingest.extract.roles import (
     Role,
     absorbs,
@@ -250,7 +259,7 @@ def _finish(doc: Doc, d: Draft, position: dict[int, int]) -> Mention:
         elif entry is None:
             entry = resolve(d.indicator, base_unit)
         entry = refined(entry, d.indicator, base_unit, value, q.of_total)
-        if entry is not None and uncatalogued(d.indicator):
+        if entry is not None and uncatalogued(d.indicator, entry):
             entry = None  # one crop season, a sub-population, a band: no indicator measures exactly that
         if entry is not None:
             entry = narrowed(entry, d.indicator)  # a sector's value, not the total's
@@ -259,7 +268,8 @@ def _finish(doc: Doc, d: Draft, position: dict[int, int]) -> Mention:
     if entry is not None:
         entry = in_context(entry, doc.text, q.start, q.end)
     if entry is not None and doc.in_season_section(q.start):
-        entry = None  # "a. Vụ Xuân" above: that season's area, output or yield
+        # "a. Vụ Xuân" above: that season's area, output or yield
+        entry = in_season(entry, heading_season(doc.headings, doc.text_l, q.start))
     start, end = _quote_span(doc, d)
     text = doc.text
     while start < end and text[start].isspace():
