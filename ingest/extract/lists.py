@@ -15,9 +15,17 @@ import re
 from itertools import pairwise
 
 from ingest.extract.context import Doc, Draft, words_alt
+from ingest.extract.naming import is_conversion
 from ingest.extract.phrases import measured, spell_out
 from ingest.extract.sector_parts import sector_parts
-from ingest.extract.vocab import BREAKDOWN_TAIL_STOPS, ECONOMIC_SECTORS, NAME_VERB_STARTS, UNIT_MEASURE_WORDS
+from ingest.extract.vocab import (
+    BREAKDOWN_TAIL_STOPS,
+    CONVERSION_VERBS,
+    CONVERTED_MEASURES,
+    ECONOMIC_SECTORS,
+    NAME_VERB_STARTS,
+    UNIT_MEASURE_WORDS,
+)
 
 _S = r"[^\S\n]"
 # Words right after a total that open its breakdown
@@ -61,6 +69,12 @@ _BARE_MEASURE_NAMES = {
     "diện tích gieo trồng": "diện tích gieo trồng",
     "thu về": "",
 }
+# "…; chuyển diện tích 28 ha lúa sang …": a verb of the clause's own right before its bare measure word
+_OWN_VERB = re.compile(
+    rf"[\s\-–+•*]*(?P<verb>{words_alt(CONVERSION_VERBS + NAME_VERB_STARTS)})(?:{_S}+(?:được|mới|thêm))?{_S}+"
+    rf"(?={words_alt(tuple(m for m, by in _BARE_MEASURE_NAMES.items() if by))}(?!\w))"
+)
+_CONVERSION_VERB = re.compile(words_alt(CONVERSION_VERBS))
 _LINE_LABEL = re.compile(rf"[\s\-–+•*]*(?:cây{_S}+)?([^\W\d][^:\n]{{0,25}}?){_S}*:")
 _CROP_NAME = re.compile(
     rf"^(?:diện{_S}+tích(?:{_S}+gieo{_S}+trồng)?|sản{_S}+lượng|năng{_S}+suất){_S}+(?:cây{_S}+)?(.+)$"
@@ -363,7 +377,8 @@ def _labelled_items(doc: Doc, drafts: list[Draft]) -> None:
 
 def _bare_measures(doc: Doc, drafts: list[Draft]) -> None:
     """`Cây lạc: Diện tích gieo trồng 33 ha, năng suất đạt 30 tạ/ha`, `lúa là 115 ha … Năng suất đạt 62,58
-    tạ/ha`: a bare measure word takes its crop from the line's label or from the figure before it."""
+    tạ/ha`: a bare measure word takes its crop from the line's label or from the figure before it, unless its
+    clause opens with a verb of its own (`…; chuyển diện tích 28 ha lúa sang …`: a conversion area)."""
     text_l = doc.text_l
     for k, d in enumerate(drafts):
         measure = _BARE_MEASURE_NAMES.get(d.indicator)
@@ -379,6 +394,14 @@ def _bare_measures(doc: Doc, drafts: list[Draft]) -> None:
         )  # "… 62,58 tạ/ha  sản lượng đạt …"
         if label is not None:
             subject = label.group(1)
+        elif (own := _OWN_VERB.match(text_l, at, d.q.start)) is not None:
+            # "…; chuyển diện tích 28,3 ha lúa sang trồng cây ăn quả": the clause has its own verb and
+            # measure word, so it names its own figure; the figure before names something else
+            converted = CONVERTED_MEASURES.get(d.indicator)
+            converts = _CONVERSION_VERB.fullmatch(own.group("verb")) and is_conversion(doc, d.q, d.sentence)
+            if converted and converts:
+                d.indicator = converted
+            continue
         elif _opens_clause(text_l, d.sentence.start, at) or right_after:
             for h in reversed(drafts[max(0, k - 4) : k]):
                 if d.q.start - h.q.end > 300 or "\n" in text_l[h.q.end : d.q.start]:

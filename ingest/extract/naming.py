@@ -297,7 +297,8 @@ def _share_of(doc: Doc, q: Quantity, left: int, previous: Draft | None) -> Draft
     return previous if own in _SHARE_WORDS else None
 
 
-def _is_conversion(doc: Doc, q: Quantity, s: Sentence) -> bool:
+def is_conversion(doc: Doc, q: Quantity, s: Sentence) -> bool:
+    """`chuyển 28 ha lúa sang trồng cây ăn quả`: a destination word follows the figure in its clause."""
     sep = CLAUSE_SEP.search(doc.text_l, q.end, s.end)
     return _DESTINATION.search(doc.text_l, q.end, sep.start() if sep else s.end) is not None
 
@@ -313,7 +314,7 @@ def _tail_entry(doc: Doc, q: Quantity, own: list[str], tail: list[str], s: Sente
             entry = lookup_name(" ".join([*own[-n:], *tail[:k]]), q.unit.base_unit)
             if entry is not None and compatible(entry.base_unit, q.unit.base_unit):
                 return entry
-    if _is_conversion(doc, q, s):
+    if is_conversion(doc, q, s):
         return None
     for prefix in AREA_NAME_PREFIXES.get(q.unit.base_unit, ()):
         if not starts_a_name(prefix.split()[0] if prefix else tail[0]):

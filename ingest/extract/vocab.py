@@ -400,6 +400,12 @@ SHARE_WORDS: tuple[str, ...] = ("", "đạt", "đạt tỷ lệ", "tỷ lệ", "
 BRACKET_PLAN_VERBS: tuple[str, ...] = ("đề ra", "đặt ra", "giao", "là", "nhiệm kỳ")
 # "chuyển 28 ha lúa sang trồng cây ăn quả": what follows these words is the destination, not the subject.
 CONVERSION_WORDS: tuple[str, ...] = ("sang",)
+# "…; chuyển (đổi) diện tích 28 ha lúa sang trồng cây ăn quả": verbs of a conversion. A clause opening with
+# one of them (or another verb of NAME_VERB_STARTS) and a bare measure word names its own figure: it takes
+# no crop from the figure before it (lists._bare_measures).
+CONVERSION_VERBS: tuple[str, ...] = ("chuyển đổi", "chuyển dịch", "chuyển")
+# The measure converted, named as the catalogue names it ("chuyển diện tích … sang …": a conversion area).
+CONVERTED_MEASURES: dict[str, str] = {"diện tích": "diện tích chuyển đổi"}
 # "Giảm tỷ lệ hộ nghèo 0,5% (còn dưới 1,5%)": after these words a percentage is the level the rate falls to.
 LEVEL_AFTER_REDUCTION: tuple[str, ...] = ("còn", "xuống")
 # A bare area, output or length is named by the noun after it with these measure words before it

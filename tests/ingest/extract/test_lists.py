@@ -144,6 +144,23 @@ def test_a_bare_measure_takes_its_crop_from_the_line_label_or_the_figure_before(
     assert by[145.0].indicator == "diện tích"  # not the start of its clause: no crop borrowed
 
 
+def test_a_clause_with_its_own_verb_and_measure_word_names_its_own_figure() -> None:
+    # "…; chuyển (đổi) diện tích X ha … sang …": a conversion area, not the figure before's area
+    by = _by_value(
+        _mentions(
+            "Năm qua, toàn xã có 120 ha lúa liên kết bao tiêu sản phẩm với doanh nghiệp; chuyển đổi diện tích"
+            " 15,5 ha đất trồng mía kém hiệu quả sang trồng bưởi."
+        )
+    )
+    assert (by[15.5].indicator, by[15.5].indicator_id) == ("diện tích chuyển đổi", "crop_conversion_area")
+    assert by[15.5].quote.startswith("chuyển đổi diện tích")  # its own clause, not the one before
+    by = _by_value(_mentions("Có 96,4 ha rau an toàn; chuyển diện tích 12 ha lúa một vụ sang nuôi tôm."))
+    assert (by[12.0].indicator, by[12.0].indicator_id) == ("diện tích chuyển đổi", "crop_conversion_area")
+    # without a verb of its own the clause is elliptical: it still takes the crop of the figure before
+    by = _by_value(_mentions("Diện tích lúa gieo trồng 310 ha; diện tích 25 ha theo hướng hữu cơ."))
+    assert by[25.0].indicator == "diện tích lúa gieo trồng"
+
+
 def test_money_items_after_a_named_figure_take_its_name() -> None:
     by = _by_value(
         _mentions(
