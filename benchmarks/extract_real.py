@@ -1,6 +1,7 @@
 """Extraction quality on the real-document corpus, strictly scored, dev and test splits apart.
 
-Usage: `python benchmarks/extract_real.py [--errors] [--predictor extractor|gold] [--split dev|test|both]`.
+Usage: `python benchmarks/extract_real.py [--errors] [--predictor extractor|gold]
+[--split dev|test|both|dev-folds]`.
 Each document's stored text (`tests/fixtures/real/docs/<id>.txt`, verbatim as published) goes to
 `ingest.extract.extract_mentions(text)`; the mentions are scored by `evaluation.strict` against the
 hand-written gold (tests/fixtures/real/README.md, "Scoring"). Prints, per split and per genre: F1/P/R, located
@@ -9,6 +10,8 @@ misses, false positives, wrong attributes and wrong or missing catalogue ids (`I
 of the **dev** split only: the test split is scored, never inspected. `--predictor gold` scores
 the gold against itself (checks the harness: 1.0 expected).
 `--split dev` scores the dev split alone (the test split is not even extracted): the mode for tuning.
+`--split dev-folds` scores the dev split as two folds, `dev-tune` (two thirds; `--errors` lists its
+errors only) and `dev-check` (`evaluation.real_corpus.dev_fold_of`): a round's own held-out.
 The last line is JSON: {"dev": {...}, "test": {...}} (only the scored splits).
 """
 
@@ -26,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from evaluation.real_corpus import RealDoc, load_corpus  # noqa: E402
+from evaluation.real_corpus import RealDoc, dev_fold_of, load_corpus  # noqa: E402
 from evaluation.strict import ATTRIBUTES, Tally, combine, error_lines, id_error_lines, score  # noqa: E402
 
 Predictor = Callable[[RealDoc], list[dict[str, Any]]]
@@ -71,14 +74,16 @@ def run(predict: Predictor, show_errors: bool, splits: tuple[str, ...] = ("dev",
     per_split: dict[str, dict[str, Tally]] = {split: defaultdict(Tally) for split in splits}
     errors: list[str] = []
     for doc in load_corpus():
-        if doc.split not in per_split:
+        folds = doc.split == "dev" and "dev-tune" in per_split
+        split = f"dev-{dev_fold_of(doc.doc_id)}" if folds else doc.split
+        if split not in per_split:
             continue  # not even extracted: tuning looks at the dev split alone
         preds = predict(doc)
         # Both splits' gold ids are labelled (tests/fixtures/real/README.md, "Indicator ids"):
         # a predicted id where the gold says null is a wrong id.
         result = score(doc.gold, preds, doc.text, ids_labelled=True)
-        per_split[doc.split][doc.genre] += result.tally
-        if show_errors and doc.split == "dev":  # never the test split
+        per_split[split][doc.genre] += result.tally
+        if show_errors and split in ("dev", "dev-tune"):  # never the test split, nor dev-check
             errors.extend(error_lines(doc.doc_id, doc.gold, preds, result))
             errors.extend(id_error_lines(doc.doc_id, doc.gold, preds, result.pairs))
     totals = {}
@@ -89,7 +94,7 @@ def run(predict: Predictor, show_errors: bool, splits: tuple[str, ...] = ("dev",
         print("\n".join(table(split, rows)))
         print()
     if show_errors:
-        print("errors (dev split only):")
+        print("errors (dev-tune fold only):" if "dev-tune" in per_split else "errors (dev split only):")
         print("\n".join(errors) if errors else "none")
     return totals
 
@@ -102,13 +107,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--split",
-        choices=("dev", "test", "both"),
+        choices=("dev", "test", "both", "dev-folds"),
         default="both",
-        help="score one split only (tuning uses dev; the test split is measured once, at the end)",
+        help="score one split only (tuning uses dev; the test split is measured once, at the end); "
+        "dev-folds scores the dev split as its tune and check folds (--errors lists dev-tune only)",
     )
     args = parser.parse_args(argv)
     predict = gold_predictor if args.predictor == "gold" else extractor_predictor()
-    splits = ("dev", "test") if args.split == "both" else (args.split,)
+    splits = {"both": ("dev", "test"), "dev-folds": ("dev-tune", "dev-check")}.get(args.split, (args.split,))
     totals = run(predict, args.errors, splits)
     print(json.dumps({split: t.summary() for split, t in totals.items()}))
     return 0

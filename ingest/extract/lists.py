@@ -12,11 +12,20 @@ nhân khẩu` — counts listed after one measure word share it (`tổng số h�
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from ingest.extract.context import Doc, Draft, words_alt
+from ingest.extract.naming import is_conversion
 from ingest.extract.phrases import measured, spell_out
 from ingest.extract.sector_parts import sector_parts
-from ingest.extract.vocab import BREAKDOWN_TAIL_STOPS, ECONOMIC_SECTORS, UNIT_MEASURE_WORDS
+from ingest.extract.vocab import (
+    BREAKDOWN_TAIL_STOPS,
+    CONVERSION_VERBS,
+    CONVERTED_MEASURES,
+    ECONOMIC_SECTORS,
+    NAME_VERB_STARTS,
+    UNIT_MEASURE_WORDS,
+)
 
 _S = r"[^\S\n]"
 # Words right after a total that open its breakdown
@@ -28,6 +37,9 @@ _TAIL_THEN_BREAKDOWN = re.compile(
 )
 _MAX_TAIL_WORDS = 5
 _TAIL_STOP = re.compile(rf"^(?:{words_alt(BREAKDOWN_TAIL_STOPS)})(?!\w)")
+_ITEM_LINE = re.compile(r"[ \t]*(?:[+\-–•*]|[a-zđ0-9]{1,2}[.)])")  # a bullet or `a)`, `1.`: a list item
+_VERB_ONLY = re.compile(rf"{_S}*(?:{words_alt(NAME_VERB_STARTS)})(?:{_S}+(?:được|mới|thêm))?{_S}*")
+_AND_GAP = re.compile(rf"{_S}*(?:và|cùng){_S}*")
 _LIST_CONTINUES = re.compile(rf"^[\s,;:+\-–•*]*(?:và{_S}+)?$")
 _SHARE_VERB = re.compile(rf"(?<!\w)chiếm(?:{_S}+tỷ{_S}+lệ)?{_S}*$")
 _TOTAL_WORDS = re.compile(rf"^(?:tổng{_S}+số|tổng{_S}+cộng|tổng){_S}+")
@@ -57,6 +69,12 @@ _BARE_MEASURE_NAMES = {
     "diện tích gieo trồng": "diện tích gieo trồng",
     "thu về": "",
 }
+# "…; chuyển diện tích 28 ha lúa sang …": a verb of the clause's own right before its bare measure word
+_OWN_VERB = re.compile(
+    rf"[\s\-–+•*]*(?P<verb>{words_alt(CONVERSION_VERBS + NAME_VERB_STARTS)})(?:{_S}+(?:được|mới|thêm))?{_S}+"
+    rf"(?={words_alt(tuple(m for m, by in _BARE_MEASURE_NAMES.items() if by))}(?!\w))"
+)
+_CONVERSION_VERB = re.compile(words_alt(CONVERSION_VERBS))
 _LINE_LABEL = re.compile(rf"[\s\-–+•*]*(?:cây{_S}+)?([^\W\d][^:\n]{{0,25}}?){_S}*:")
 _CROP_NAME = re.compile(
     rf"^(?:diện{_S}+tích(?:{_S}+gieo{_S}+trồng)?|sản{_S}+lượng|năng{_S}+suất){_S}+(?:cây{_S}+)?(.+)$"
@@ -93,6 +111,8 @@ def link(doc: Doc, drafts: list[Draft]) -> None:
     _elliptical_items(doc, drafts)
     _counts_behind_rates(doc, drafts)
     _place_items(doc, drafts)
+    _joined_counts(doc, drafts)
+    _count_runs(doc, drafts)
     _bare_measures(doc, drafts)
     _labelled_items(doc, drafts)
 
@@ -122,6 +142,8 @@ def _breakdown_of(doc: Doc, drafts: list[Draft], i: int) -> list[Draft]:
                 continue  # "(chiếm 7,08%)" beside a part: linked by `_shares_of_parts`
             break
         gap = text_l[previous_end : child.left if children else child.q.start]
+        if "\n" in gap and child.subject_measured and not _ITEM_LINE.match(text_l, child.sentence.line_start):
+            break  # "Về đầu tư xây dựng cơ bản, giá trị giải ngân …" on a line of its own: a new topic
         separated = _LIST_CONTINUES.match(gap) or "\n" in gap or ";" in gap
         if children and not separated and len(gap.split()) > 8:
             break  # items are separated by commas, `;`, `và`, or lines; many words in between end the list
@@ -270,6 +292,38 @@ def _elliptical_items(doc: Doc, drafts: list[Draft]) -> None:
                 break
 
 
+def _joined_counts(doc: Doc, drafts: list[Draft]) -> None:
+    """`triển khai thực hiện tại 13/13 xã và 93 thôn`: a bare count joined by `và` to the count before it
+    shares what that count's name says was done (`số thôn triển khai thực hiện …`)."""
+    for first, second in pairwise(drafts):
+        if first.sentence is not second.sentence or first.q.unit.base_unit != "count":
+            continue
+        joined = _AND_GAP.fullmatch(doc.text_l, first.last_end, second.q.start)
+        if second.q.unit.base_unit != "count" or not joined:
+            continue
+        head, bare = f"số {first.q.unit.unit} ", f"số {second.q.unit.unit}"
+        if second.indicator == bare and first.indicator.startswith(head):
+            second.indicator = f"{bare} {first.indicator[len(head) :]}"
+            second.quote_from = second.quote_from or first
+
+
+def _count_runs(doc: Doc, drafts: list[Draft]) -> None:
+    """`đã tổ chức 28 đợt khảo sát, 15 đợt giám sát`, `có 18 chỉ tiêu đạt …, 3 chỉ tiêu không đạt`: a
+    count in a comma run of counts is quoted from the run's first, whose words (who did it, of what)
+    it shares."""
+    for first, second in pairwise(drafts):
+        if first.sentence is not second.sentence or second.quote_from is not None or second.part_of:
+            continue
+        if second.q.unit.base_unit != "count" or second.is_change:
+            continue
+        gap = doc.text_l[first.last_end : second.q.start]
+        if "," not in gap or ";" in gap or len(gap.split()) > 12:
+            continue
+        if first.q.unit.base_unit != "count" and not _VERB_ONLY.fullmatch(gap[gap.rfind(",") + 1 :]):
+            continue  # "… được 16 tỷ đồng, xây dựng 9 công trình": only a verb, the money's clause goes on
+        second.quote_from = first.quote_from or first
+
+
 def _place_items(doc: Doc, drafts: list[Draft]) -> None:
     """`bình quân … là 16,3 tiêu chí, trong đó: Tây Ninh 17,7/19 TC, huyện Tân Biên 16,8/17,4 TC`: items
     named by a place after a figure's `trong đó` are that figure for each place (named from it)."""
@@ -323,7 +377,8 @@ def _labelled_items(doc: Doc, drafts: list[Draft]) -> None:
 
 def _bare_measures(doc: Doc, drafts: list[Draft]) -> None:
     """`Cây lạc: Diện tích gieo trồng 33 ha, năng suất đạt 30 tạ/ha`, `lúa là 115 ha … Năng suất đạt 62,58
-    tạ/ha`: a bare measure word takes its crop from the line's label or from the figure before it."""
+    tạ/ha`: a bare measure word takes its crop from the line's label or from the figure before it, unless its
+    clause opens with a verb of its own (`…; chuyển diện tích 28 ha lúa sang …`: a conversion area)."""
     text_l = doc.text_l
     for k, d in enumerate(drafts):
         measure = _BARE_MEASURE_NAMES.get(d.indicator)
@@ -331,19 +386,38 @@ def _bare_measures(doc: Doc, drafts: list[Draft]) -> None:
             continue
         measure = measure or UNIT_MEASURE_WORDS.get(d.q.unit.base_unit, "")
         subject = ""
+        source: Draft | None = None
         label = _LINE_LABEL.match(text_l, d.sentence.line_start, d.q.start)
+        at = d.name_start or d.q.start
+        right_after = (
+            k > 0 and not text_l[drafts[k - 1].q.end : at].strip()
+        )  # "… 62,58 tạ/ha  sản lượng đạt …"
         if label is not None:
             subject = label.group(1)
-        elif _opens_clause(text_l, d.sentence.start, d.name_start or d.q.start):
+        elif (own := _OWN_VERB.match(text_l, at, d.q.start)) is not None:
+            # "…; chuyển diện tích 28,3 ha lúa sang trồng cây ăn quả": the clause has its own verb and
+            # measure word, so it names its own figure; the figure before names something else
+            converted = CONVERTED_MEASURES.get(d.indicator)
+            converts = _CONVERSION_VERB.fullmatch(own.group("verb")) and is_conversion(doc, d.q, d.sentence)
+            if converted and converts:
+                d.indicator = converted
+            continue
+        elif _opens_clause(text_l, d.sentence.start, at) or right_after:
             for h in reversed(drafts[max(0, k - 4) : k]):
                 if d.q.start - h.q.end > 300 or "\n" in text_l[h.q.end : d.q.start]:
                     break
                 m = _CROP_NAME.match(h.indicator)
                 if m is not None and not _QUALIFIER_START.match(m.group(1)):
-                    subject = m.group(1)
+                    subject, source = m.group(1), h
                     break
         if measure and subject:
             d.indicator = f"{measure} {subject}"
+            # the quote holds the words the crop was read from: the line's label or the figure before
+            if source is not None and d.quote_from is None:
+                d.quote_from = source
+            elif label is not None:
+                head = label.start(1)
+                d.quote_head = head if d.quote_head is None else min(d.quote_head, head)
 
 
 def _opens_clause(text_l: str, start: int, at: int) -> bool:

@@ -11,9 +11,11 @@ result): the dbt model records the error per document and retries it at the next
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
+from typing import Literal
 
-from ingest.extract.catalogue import lookup_name
+from ingest.extract.catalogue import CatalogueEntry, lookup_name
 from ingest.extract.context import PERIOD_NOISE, Doc, Draft, clean_name
 from ingest.extract.indicators import NameIndex, compatible
 from ingest.extract.kinds import after_semicolon, is_approx, kind_of
@@ -21,20 +23,33 @@ from ingest.extract.layout import Sentence, layout
 from ingest.extract.lists import link
 from ingest.extract.naming import attainment_entry, draft_mention, extend_with_qualifier, unit_sibling
 from ingest.extract.numbers import Quantity, find_quantities
-from ingest.extract.resolve import in_context, narrowed, refined, resolve, shares_subject, uncatalogued
+from ingest.extract.resolve import (
+    heading_season,
+    in_context,
+    in_season,
+    narrowed,
+    refined,
+    resolve,
+    shares_subject,
+    uncatalogued,
+)
 from ingest.extract.roles import (
     Role,
     absorbs,
     attachable,
+    bare_attainment,
     is_threshold,
     qualifies,
     ratio_role,
+    retained_share,
     table_columns,
 )
+from ingest.extract.stacked_tables import Cell, stacked_cells
 from ingest.extract.timing import period_of
 from ingest.extract.units import rebase
 from ingest.records import DocumentMetadata, Mention
 
+_BARE_ITEM_GAP = re.compile(r"[^\S\n]*[;.][^\S\n]*(?:ước[^\S\n]+)?(?:đạt|bằng)[^\S\n]*")
 _QUOTE_SEP = re.compile(r"[,;:](?!\d)")
 
 
@@ -59,7 +74,12 @@ class _Extractor:
     def run(self) -> list[Mention]:
         doc = self.doc
         quantities = find_quantities(doc.text, doc.text_l)
-        if not quantities:
+        cells = stacked_cells(doc.text_l, doc.ref_year, doc.term)
+        if cells:
+            # a table flattened to one cell per line is read by its columns, not as sentences
+            spans = [(c.label_start, c.end) for c in cells]
+            quantities = [q for q in quantities if not any(a <= q.num_start < b for a, b in spans)]
+        if not quantities and not cells:
             return []
         sentences = layout(
             doc.text, doc.text_l, ref_year=doc.ref_year, term=doc.term, default_period=doc.default_period
@@ -79,17 +99,28 @@ class _Extractor:
         link(doc, drafts)  # breakdowns (`trong đó …`) and shared list heads, across sentences
         kept = [d for d in drafts if d.indicator or d.entry is not None]
         position = {id(d): n for n, d in enumerate(kept)}
-        return [_finish(doc, d, position) for d in kept]
+        found = [_finish(doc, d, position) for d in kept]
+        return found + [_cell_mention(doc, c) for c in cells]
 
     def _sentence(self, s: Sentence, qs: list[Quantity]) -> list[Draft]:
         doc = self.doc
         drafts: list[Draft] = []
         left = s.start
         columns = table_columns(doc, s) if "|" in doc.text_l[s.start : s.end] else None
+        # the figure of the `;`-item before, when this one opened with that figure's ratio
+        item_host: Draft | None = None
         for i, q in enumerate(qs):
             right = qs[i + 1].start if i + 1 < len(qs) else s.end
-            role = ratio_role(doc, q, left, s) if q.is_pct else None
+            pct = q.is_pct
+            if pct and i + 1 < len(qs) and retained_share(doc, q, qs[i + 1]):
+                continue  # "thu thụ hưởng 100% được 93,7 triệu đồng": which revenue, part of its name
+            role = ratio_role(doc, q, left, s) if pct else None
             host = drafts[-1] if drafts else None
+            across = None
+            if host is None and role is not None and role[0] in (Role.PLAN, Role.YOY):
+                across = self._item_before(s, q, role[0])  # "… 235 tỷ đồng; đạt 24% dự toán"
+            if role is None and pct and host is not None and bare_attainment(doc, host, q, left):
+                role = (Role.PLAN, q.value)  # "22,71 tỷ đồng, đạt 87,52%": of the figure's plan
             if role is None and q.is_pct and columns and host is not None:
                 column = columns.get(doc.text_l.count("|", s.start, q.start))
                 if column is not None and not doc.own_words(q, left):
@@ -107,9 +138,17 @@ class _Extractor:
                 and host.q.unit.base_unit == "count"
                 and is_threshold(doc, q, left)
             ):
-                pass  # "03 chỉ tiêu đạt dưới 50%": the bound the counted items fall under
+                # "03 chỉ tiêu đạt dưới 50%": the bound the counted items fall under, part of their name
+                _with_bound(doc, host, q, left)
             elif role is not None and role[0] is Role.THRESHOLD:
                 pass  # "15 chỉ tiêu đạt từ 50% kế hoạch trở lên": a threshold, not a value
+            elif role is not None and across is not None:
+                if role[0] is Role.PLAN:
+                    across.plan_pct = role[1]
+                else:
+                    across.yoy_pct = role[1]
+                across.last_end = q.end
+                item_host = across
             elif role is not None and host is not None and attachable(doc, host, q, role[0]):
                 if role[0] is Role.PLAN:
                     host.plan_pct = role[1]
@@ -118,7 +157,8 @@ class _Extractor:
                 host.last_end = q.end
             else:
                 subject = None if host is not None or role is not None else self._line_subject(s, q)
-                draft = draft_mention(doc, q, s, left, right, ratio=role, previous=host or subject)
+                previous = host or subject or item_host
+                draft = draft_mention(doc, q, s, left, right, ratio=role, previous=previous)
                 if subject is not None and draft.entry is None and not draft.indicator:
                     draft.entry, draft.indicator = subject.entry, subject.indicator
                 if host is not None and absorbs(doc, draft, host):
@@ -134,6 +174,23 @@ class _Extractor:
             self._last_draft = drafts[-1]
         return drafts
 
+    def _item_before(self, s: Sentence, q: Quantity, role: Role) -> Draft | None:
+        """The figure ending the `;`-item or sentence of the same line right before one that opens with
+        a bare attainment (`… ước thực hiện là 235 tỷ đồng; đạt 24% dự toán`, `… lúa là 115/116 ha. Đạt
+        99,13% so với kế hoạch`)."""
+        last = self._last_draft
+        if last is None or last.sentence.line_start != s.line_start or last.sentence is s:
+            return None
+        if (
+            last.ratio_only
+            or last.q.is_pct
+            or (last.plan_pct if role is Role.PLAN else last.yoy_pct) is not None
+        ):
+            return None
+        if not _BARE_ITEM_GAP.fullmatch(self.doc.text_l, last.last_end, q.start):
+            return None
+        return last
+
     def _line_subject(self, s: Sentence, q: Quantity) -> Draft | None:
         """`Đầu nhiệm kỳ, thu nhập … là 37,5 triệu đồng; năm 2022 đạt 52,3 triệu đồng`: the subject
         of the previous `;`-item of the same line carries to an item that names none."""
@@ -148,6 +205,25 @@ class _Extractor:
         if clean_name(own) or doc.names.between(s.start, q.start):
             return None
         return last
+
+
+_BOUND = re.compile(r"(?:đạt[^\S\n]+)?(?:từ|dưới)[^\S\n]*$")
+_BOUND_AFTER = re.compile(r"[^\S\n]*(?:kế hoạch|kh|dự toán)?[^\S\n]*trở[^\S\n]+(?:lên|xuống)")
+
+
+def _with_bound(doc: Doc, host: Draft, q: Quantity, left: int) -> None:
+    """`2 xã thu đạt từ 60% trở lên`: the count is named with the bound its units reached."""
+    bound = _BOUND.search(doc.text_l, left, q.start)
+    if bound is None or not host.indicator:
+        return
+    end = q.end
+    after = _BOUND_AFTER.match(doc.text_l, end)
+    if after is not None:
+        end = after.end()
+    phrase = " ".join(doc.text_l[bound.start() : end].split())
+    if phrase not in host.indicator:
+        host.indicator = f"{host.indicator} {phrase}"
+    host.last_end = max(host.last_end, end)
 
 
 def _finish(doc: Doc, d: Draft, position: dict[int, int]) -> Mention:
@@ -183,7 +259,7 @@ def _finish(doc: Doc, d: Draft, position: dict[int, int]) -> Mention:
         elif entry is None:
             entry = resolve(d.indicator, base_unit)
         entry = refined(entry, d.indicator, base_unit, value, q.of_total)
-        if entry is not None and uncatalogued(d.indicator):
+        if entry is not None and uncatalogued(d.indicator, entry):
             entry = None  # one crop season, a sub-population, a band: no indicator measures exactly that
         if entry is not None:
             entry = narrowed(entry, d.indicator)  # a sector's value, not the total's
@@ -192,7 +268,8 @@ def _finish(doc: Doc, d: Draft, position: dict[int, int]) -> Mention:
     if entry is not None:
         entry = in_context(entry, doc.text, q.start, q.end)
     if entry is not None and doc.in_season_section(q.start):
-        entry = None  # "a. Vụ Xuân" above: that season's area, output or yield
+        # "a. Vụ Xuân" above: that season's area, output or yield
+        entry = in_season(entry, heading_season(doc.headings, doc.text_l, q.start))
     start, end = _quote_span(doc, d)
     text = doc.text
     while start < end and text[start].isspace():
@@ -220,6 +297,29 @@ def _finish(doc: Doc, d: Draft, position: dict[int, int]) -> Mention:
     )
 
 
+def _cell_mention(doc: Doc, c: Cell) -> Mention:
+    """A figure of a one-cell-per-line table: named by its row, dated and kinded by its column."""
+    q = Quantity(c.start, c.start, c.end, c.value, None, None, c.unit, None)
+    col = c.column
+    s = Sentence(c.label_start, c.quote_end, col.kind, col.period, False, c.label_start)
+    d = Draft(q, s, c.label_start, _named_entry(c.name, c.unit.base_unit), c.name, c.plan_pct, c.yoy_pct)
+    d.name_start, d.last_end = c.label_start, c.quote_end
+    m = _finish(doc, d, {})
+    kind: Literal["actual", "target"] = "target" if col.kind == "target" else "actual"
+    period = col.period or (doc.target_period if kind == "target" else None) or doc.default_period
+    return dataclasses.replace(m, kind=kind, period=period, approx=col.approx)
+
+
+def _named_entry(name: str, base_unit: str) -> CatalogueEntry | None:
+    """The catalogue entry of the longest catalogue name in `name` that fits the unit."""
+    best = None
+    for h in NameIndex(name).hits:
+        fits = [e for e in h.entries if compatible(e.base_unit, base_unit)]
+        if fits and (best is None or h.end - h.start > best[0]):
+            best = (h.end - h.start, fits[0])
+    return best[1] if best else None
+
+
 def _quote_span(doc: Doc, d: Draft) -> tuple[int, int]:
     """The clause of the mention, reaching back to its list's head and on to its list's end."""
     start, end = _own_span(doc, d)
@@ -244,6 +344,8 @@ def _own_span(doc: Doc, d: Draft) -> tuple[int, int]:
         start = d.name_start
     sep = _QUOTE_SEP.search(doc.text_l, d.last_end, s.end)
     end = sep.start() if sep else s.end
+    if d.last_end > s.end:
+        end = d.last_end  # "… 235 tỷ đồng; đạt 24% dự toán": its ratio opened the next `;`-item
     return start, end
 
 

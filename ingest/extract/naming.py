@@ -22,7 +22,7 @@ from ingest.extract.context import CLAUSE_SEP, NAME_SEP, SPACES, Doc, Draft, cle
 from ingest.extract.indicators import NameHit, compatible, is_name_prefix, pick_entry, starts_a_name
 from ingest.extract.layout import Sentence
 from ingest.extract.numbers import Quantity
-from ingest.extract.phrases import Written, spell_out, written_name
+from ingest.extract.phrases import Written, ratio_words_only, spell_out, written_name
 from ingest.extract.purposes import raised_for
 from ingest.extract.roles import RATIO_AFTER, Role
 from ingest.extract.vocab import (
@@ -35,6 +35,7 @@ from ingest.extract.vocab import (
     HEDGES_BEFORE,
     INCREMENT_WORDS,
     LEVEL_AFTER_REDUCTION,
+    PLAN_WORDS,
     SHARE_WORDS,
 )
 
@@ -110,6 +111,9 @@ def extend_with_qualifier(doc: Doc, host: Draft, q: Quantity) -> None:
     base = host.indicator if host.indicator.startswith("số ") else f"số {noun}"
     if base.endswith(" đạt") and words.startswith("đạt"):
         base = base[: -len(" đạt")]
+    bw, ww = base.split(), words.split()
+    overlap = next((k for k in range(min(len(bw), len(ww)), 0, -1) if bw[-k:] == ww[:k]), 0)
+    words = " ".join(ww[overlap:])  # "3 xã còn lại đạt từ 13 đến 15 tiêu chí": `còn lại` said once
     host.indicator = f"{base} {spell_out(words)}"
     host.last_end = end
 
@@ -144,8 +148,20 @@ def draft_mention(
     before = hit.start if hit is not None and hit.start < q.num_start else None
     attainment = ratio is not None and ratio[0] is Role.PLAN
     fallback = previous.indicator if previous is not None and previous.sentence is s else ""
+    measured_host = _measured_host(previous, s) if attainment else None
     written = (
-        None if in_table else written_name(doc, q, s, left, before, attainment=attainment, fallback=fallback)
+        None
+        if in_table
+        else written_name(
+            doc,
+            q,
+            s,
+            left,
+            before,
+            attainment=attainment,
+            fallback=fallback,
+            host=measured_host.indicator if measured_host is not None else "",
+        )
     )
     if written is not None and written.name and ratio is not None and ratio[0] is Role.YOY:
         written = Written(f"{written.name} so với cùng kỳ", written.start)  # a change on its own
@@ -188,13 +204,19 @@ def draft_mention(
     draft.is_change = is_change
     if share_of is None:
         draft.host = previous
-    if is_change and previous is not None and previous.sentence is s and not doc.own_words(q, left):
+    bare_change = is_change and not _CHANGE_WORDS.sub(" ", doc.own_words(q, left)).strip()
+    same_line = previous is not None and previous.sentence.line_start == s.line_start
+    if bare_change and previous is not None and (previous.sentence is s or same_line):
         draft.quote_from = previous  # "đàn bò 1.276 con, tăng 5%": the change's words are its level's
     if hit is not None and hit.start < q.num_start:
         draft.name_start = hit.start
     draft.subject_measured = written is not None and written.measured
     if written is not None and written.name and s.start <= written.start < q.start:
         draft.name_start = min(written.start, draft.name_start if draft.name_start is not None else q.start)
+    if measured_host is not None and indicator.endswith(f" {measured_host.indicator}"):
+        draft.quote_from = (
+            measured_host  # a second attainment of the figure before: its words are that figure's
+        )
     if ratio is not None:
         draft.ratio_only = True
         if ratio[0] is Role.PLAN:
@@ -204,6 +226,32 @@ def draft_mention(
     return draft
 
 
+def _level_before(previous: Draft | None, s: Sentence) -> Draft | None:
+    """The level a change of the same sentence follows, past the attainment ratios between
+    (`102 ha bằng 85% kế hoạch và bằng 121% chỉ tiêu huyện giao, tăng 13,3% so với cùng kỳ`)."""
+    level = previous
+    while level is not None and level.sentence is s and (level.ratio_only or level.is_change):
+        level = level.host
+    return level if level is not None else previous
+
+
+def _measured_host(previous: Draft | None, s: Sentence) -> Draft | None:
+    """The figure a plan percentage of the same sentence measures, past the changes and ratios between
+    (`… 900 tỷ đồng, tăng 15% so với cùng kỳ (… đạt 70% dự toán)`)."""
+    host = previous
+    while host is not None and host.sentence is s and (host.is_change or host.q.is_pct or host.ratio_only):
+        host = host.host
+    return host if host is not None and host.sentence is s else None
+
+
+_BARE_CHANGE_GAP = re.compile(r"[^\S\n]*[,;]?[^\S\n]*(?:tăng|giảm)(?:[^\S\n]+thêm)?[^\S\n]*")
+_TIMES_YEAR = re.compile(r"[^\S\n]+(?P<what>năm[^\S\n]+(?:19|20)[0-9]{2})(?![0-9])")
+# "so với năm 2011 khi Đồng Nai bắt tay vào xây dựng NTM": the comparison ends before the clause on
+_COMPARED_END = re.compile(r"[^\S\n]+(?:khi|do|nhờ|vì|để|và|nhưng)(?!\w)")
+_PLAN_COMPARED = re.compile(rf"[^\S\n]*(?:so(?:[^\S\n]+với)?[^\S\n]+)?(?:{words_alt(PLAN_WORDS)})(?!\w)")
+_EXCESS_BEFORE = re.compile(r"(?<!\w)vượt[^\S\n]*$")
+_PLAN_AFTER = re.compile(rf"[^\S\n]*(?P<what>(?:{words_alt(PLAN_WORDS)})(?!\w)[^,;.()\n]{{0,30}})")
+_CHANGE_WORDS = re.compile(r"(?<!\w)(?:tăng|giảm|gấp|thêm|vượt|gần|hơn|khoảng|trên|xấp xỉ)(?!\w)")
 _CHANGE_VERB = re.compile(r"(?<!\w)(tăng thêm|giảm thêm|tăng|giảm|vượt|gấp|thêm)(?!\w)")
 _COMPARED_TO = re.compile(r"[^\S\n]*(?:\(|,)?[^\S\n]*so(?:[^\S\n]+với)?[^\S\n]+(?P<what>[^,;.()\n]{1,40})")
 
@@ -213,14 +261,26 @@ def _change_name(doc: Doc, q: Quantity, s: Sentence, left: int, name: str, previ
     text_l = doc.text_l
     verbs = list(_CHANGE_VERB.finditer(text_l, max(left, q.start - 25), q.start))
     verb = verbs[-1].group(1) if verbs else "tăng"
-    if previous is not None and previous.sentence is s and not doc.own_words(q, left) and previous.indicator:
-        name = previous.indicator  # "90 triệu đồng (tăng 1,2 lần so năm 2025)": the level's subject
+    own = _CHANGE_WORDS.sub(" ", doc.own_words(q, left)).strip()  # "tăng gần gấp 3 lần": the verb
+    plan_only = ratio_words_only(own)
+    level = _measured_host(previous, s) if plan_only else _level_before(previous, s)
+    # the level is in the same sentence, or ends the `;`-item before (`… 63 triệu đồng; tăng 4,16 lần …`)
+    near = level is not None and (level.sentence is s or level.sentence.line_start == s.line_start)
+    if level is not None and near and (not own or plan_only) and level.indicator:
+        # "90 triệu đồng (tăng 1,2 lần so năm 2025)", "173 ha, bằng 123,5% kế hoạch và tăng 23,5%": the
+        # level's subject (the plan words before the change are its attainment's)
+        name = level.indicator
     name = re.sub(rf"[^\S\n]+{verb}$", "", name)
     compared = _COMPARED_TO.match(text_l, q.end)
     if compared is None:
         clause = CLAUSE_SEP.search(text_l, q.end, s.end)
         compared = _COMPARED_TO.search(text_l, q.end, clause.start() if clause else s.end)
-    what = f" so với {spell_out(SPACES.sub(' ', compared.group('what')).strip())}" if compared else ""
+    if compared is None and q.unit.unit == "lần":
+        compared = _TIMES_YEAR.match(text_l, q.end)  # "gấp 1,67 lần năm 2015": against that year
+    if compared is None and q.is_pct:
+        compared = _PLAN_AFTER.match(text_l, q.end)  # "vượt 31,7% mục tiêu đại hội": against the plan
+    what = _COMPARED_END.split(compared.group("what"))[0] if compared else ""
+    what = f" so với {spell_out(SPACES.sub(' ', what).strip())}" if compared else ""
     return f"{name} {verb}{what}".strip()
 
 
@@ -237,7 +297,8 @@ def _share_of(doc: Doc, q: Quantity, left: int, previous: Draft | None) -> Draft
     return previous if own in _SHARE_WORDS else None
 
 
-def _is_conversion(doc: Doc, q: Quantity, s: Sentence) -> bool:
+def is_conversion(doc: Doc, q: Quantity, s: Sentence) -> bool:
+    """`chuyển 28 ha lúa sang trồng cây ăn quả`: a destination word follows the figure in its clause."""
     sep = CLAUSE_SEP.search(doc.text_l, q.end, s.end)
     return _DESTINATION.search(doc.text_l, q.end, sep.start() if sep else s.end) is not None
 
@@ -253,7 +314,7 @@ def _tail_entry(doc: Doc, q: Quantity, own: list[str], tail: list[str], s: Sente
             entry = lookup_name(" ".join([*own[-n:], *tail[:k]]), q.unit.base_unit)
             if entry is not None and compatible(entry.base_unit, q.unit.base_unit):
                 return entry
-    if _is_conversion(doc, q, s):
+    if is_conversion(doc, q, s):
         return None
     for prefix in AREA_NAME_PREFIXES.get(q.unit.base_unit, ()):
         if not starts_a_name(prefix.split()[0] if prefix else tail[0]):
@@ -290,12 +351,25 @@ def _composed_entry(doc: Doc, q: Quantity, left: int) -> tuple[CatalogueEntry, s
 
 
 def _is_change(doc: Doc, q: Quantity, left: int, s: Sentence) -> bool:
-    """`tăng 8 tỷ so với CK`, `tăng 1,2 lần`, `có thêm 02 trường`: changes, not levels."""
+    """`tăng 8 tỷ so với CK`, `tăng 1,2 lần`, `có thêm 02 trường`, `vượt 31,7% mục tiêu`: changes, not
+    levels."""
     before = doc.text_l[max(left, q.start - 25) : q.start]
+    excess = "vượt" in before and _EXCESS_BEFORE.search(before) is not None  # `in` first: at C speed
+    if excess and q.is_pct and q.value < 100 and _PLAN_COMPARED.match(doc.text_l, q.end):
+        return True  # "46,09 triệu đồng, vượt 31,7% mục tiêu đại hội": by how much the plan was beaten
+    if excess and not q.is_pct:
+        # "33/31,5 ha vượt 1,5 ha so với KH", "867 đàn vượt 12 đàn so với cùng kỳ": an excess over
+        sep = CLAUSE_SEP.search(doc.text_l, q.end, s.end)
+        return bool(_COMPARE_AFTER.search(doc.text_l[q.end : sep.start() if sep else s.end]))
     if _CHANGE_BEFORE.search(before):
         sep = CLAUSE_SEP.search(doc.text_l, q.end, s.end)
         after = doc.text_l[q.end : sep.start() if sep else s.end]
-        return q.unit.unit == "lần" or bool(_COMPARE_AFTER.search(after))
+        if q.unit.unit == "lần" or _COMPARE_AFTER.search(after):
+            return True
+        # "đàn trâu có 380 con, giảm 6,2%": a percentage right after a level, with only the verb between
+        return (
+            q.is_pct and left > s.start and _BARE_CHANGE_GAP.fullmatch(doc.text_l, left, q.start) is not None
+        )
     return q.unit.base_unit == "count" and q.of_total is None and bool(_INCREMENT_BEFORE.search(before))
 
 

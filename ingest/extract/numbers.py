@@ -223,6 +223,37 @@ def _compound(text_l: str, unit: UnitMatch, value: float) -> tuple[UnitMatch, fl
     return UnitMatch(f"{first} đồng", "VND", SCALE_WORDS[first], m.end()), value
 
 
+# "75% - 76%", "8,5% - 9,5%/năm": a range whose unit is written after both numbers.
+_RANGE_AGAIN = re.compile(rf"[^\S\n]*[-–—][^\S\n]*(?P<b>{_NUM})")
+
+
+def _unit_range(text_l: str, unit: UnitMatch, value: float) -> tuple[float, UnitMatch] | None:
+    """The upper bound and its unit when the same unit follows a second number after a dash."""
+    m = _RANGE_AGAIN.match(text_l, unit.end)
+    if m is None:
+        return None
+    again = match_unit(text_l, m.end())
+    if again is None or again.base_unit != unit.base_unit or again.factor != unit.factor:
+        return None
+    try:
+        high = parse_vn_number(m.group("b"))
+    except ValueError:
+        return None
+    return (high, again) if high > value else None
+
+
+_DAY_BEFORE = re.compile(r"(?<!\w)ngày(?!\w)")
+_ONE_OF = re.compile(r"(?<![\w.,])[0-9]+[^\S\n]+trong[^\S\n]+(?:số[^\S\n]+)?$")
+
+
+def _day_month(text_l: str, m: re.Match[str], line_start: int) -> bool:
+    """`27 và 28/5`, `ngày 15/8`: a day and a month written as a ratio, with `ngày` shortly before."""
+    a, b = m.group("a"), m.group("b")
+    if not (a.isdigit() and b.isdigit() and 1 <= int(a) <= 31 and 1 <= int(b) <= 12):
+        return False
+    return _DAY_BEFORE.search(text_l, max(line_start, m.start() - 20), m.start()) is not None
+
+
 def find_quantities(text: str, text_l: str) -> list[Quantity]:
     """Every number-with-unit in the text, in order. Numbers without a unit are not quantities."""
     out: list[Quantity] = []
@@ -244,6 +275,8 @@ def find_quantities(text: str, text_l: str) -> list[Quantity]:
         sep = m.group("sep")
         if sep is not None and "/" in sep and _DATE_AFTER.match(text, end):
             continue  # 30/6/2023
+        if sep is not None and "/" in sep and _day_month(text_l, m, line_start):
+            continue  # "trong 2 ngày 27 và 28/5": a day and month
         unit = match_unit(text_l, end)
         if unit is None:
             unit = _label_unit(text_l, m.start(), end, line_start)
@@ -259,6 +292,8 @@ def find_quantities(text: str, text_l: str) -> list[Quantity]:
         if second is None:
             unit, value = _compound(text_l, unit, value)
         value_high = of_total = None
+        if second is None and (high := _unit_range(text_l, unit, value)) is not None:
+            value_high, unit = high  # "chiếm khoảng 75% - 76%": one range, the unit written twice
         if second is not None and sep is not None:
             if "/" in sep:
                 of_total = second
@@ -275,6 +310,8 @@ def find_quantities(text: str, text_l: str) -> list[Quantity]:
             continue  # "Trong 3 xã này", "4 xã trên đã hoàn thành", "Đây là 2 bản đầu tiên": a reference back
         if _not_a_fact(text, text_l, m.start(), unit):
             continue
+        if unit.base_unit == "count" and _ONE_OF.search(text_l, max(line_start, m.start() - 16), m.start()):
+            continue  # "Đây là 1 trong 2 đơn vị …": the whole the one is taken from, not a figure
         cmp_ = m.group("cmp")
         consumed = unit.end
         out.append(

@@ -9,6 +9,7 @@ fillers and the verb are dropped, abbreviations spelled out, and the measure wor
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,19 +18,28 @@ from ingest.extract.catalogue import fold_tones
 from ingest.extract.context import SPACES, Doc, words_alt
 from ingest.extract.layout import Sentence
 from ingest.extract.numbers import Quantity
+from ingest.extract.units import counted_noun_at, match_unit
 from ingest.extract.vocab import (
     ATTAINMENT_SUBJECTS,
     CHANGE_VERBS,
     CLASSIFIER_UNITS,
+    COUNT_ACHIEVED_VERBS,
+    COUNT_AUXILIARIES,
+    GENERIC_MONEY_NAMES,
     GENERIC_NAME_UNITS,
+    INCOME_PER_HEAD,
     MEASURE_WORDS,
     NAME_ABBREVIATIONS,
     NAME_LEADING_FILLERS,
     NAME_TRAILING_LINKS,
     NAME_VERB_STARTS,
     NOT_MEASURE_WORDS,
+    PERCENT_PLACE_WORDS,
+    PLAN_WORDS,
+    RATIO_LEFTOVER_WORDS,
     SUBJECT_CUTS,
     UNIT_MEASURE_WORDS,
+    YOY_WORDS,
 )
 
 MAX_WORDS = 14
@@ -49,11 +59,16 @@ _PERIOD_WORDS = re.compile(
     rf"|đến{_S}+nay|hiện{_S}+nay|cả{_S}+năm|đầu{_S}+nhiệm{_S}+kỳ|cuối{_S}+nhiệm{_S}+kỳ"
 )
 _HANG_NAM = re.compile(rf"(?<!\w)hàng(?={_S}+(?:năm|tháng|quý)(?!\w))")
-_LEADING = re.compile(rf"^(?:[\s\-–•*+>.:)\]0-9/]+|(?:{words_alt(NAME_LEADING_FILLERS)})(?!\w))")
+# `còn lại` (the remaining ones) is a name word, not the filler `còn`
+_LEADING = re.compile(
+    rf"^(?:[\s\-–•*+>.:)\]0-9/]+|(?!còn{_S}+lại(?!\w))(?:{words_alt(NAME_LEADING_FILLERS)})(?!\w))"
+)
 _CHANGE_END = rf"(?:tăng|giảm)(?:{_S}+bình{_S}+quân)?(?:{_S}+(?:hằng|hàng|mỗi){_S}+năm|{_S}*/{_S}*năm)?"
 _TRAILING = re.compile(
     rf"(?:^|{_S}+)(?:{words_alt(NAME_TRAILING_LINKS)}|{_CHANGE_END}|trở{_S}+lên|trở{_S}+xuống){_S}*$"
 )
+# "chưa đạt", "gần đạt" (a state), "chỉ tiêu đại hội đề ra" (the targets set): the verb is the name's
+_NEGATED_END = re.compile(rf"(?<!\w)(?:(?:không|chưa|gần){_S}+\w+|đề{_S}+ra)$")
 _LEADING_CHANGE = re.compile(rf"^(giảm|tăng){_S}+")
 _VERB_START = re.compile(rf"^(?:{words_alt(NAME_VERB_STARTS)})(?!\w)")
 _VERB_IN = re.compile(rf"(?<!\w)(?:{words_alt(NAME_VERB_STARTS)})(?!\w)")
@@ -94,7 +109,7 @@ _TO_LEVEL = re.compile(
     rf"[^;.\n]{{0,40}}?(?<!\w)(?:lên|xuống)(?:{_S}+chỉ)?(?:{_S}+(?:còn|mức))?{_S}*(?:[0-9]|khoảng|trên|dưới|gần)"
 )
 # "giảm tỷ lệ hộ nghèo còn 1,4%", "tăng thu nhập … lên 60 triệu": the level reached, not the change
-_LEVEL_REACHED = re.compile(rf"(?<!\w)(?:còn|lên|xuống)(?:{_S}+mức)?{_S}*{_APPROX}$")
+_LEVEL_REACHED = re.compile(rf"(?<!\w)(?:còn|lên|xuống)(?:{_S}+mức)?{_S}*{_APPROX}(?:dưới{_S}*)?$")
 _REACHED = re.compile(
     rf"(?<!\w)(?:đạt|ước{_S}+đạt|thực{_S}+hiện|được){_S}*(?:(?:trên|gần|hơn|khoảng){_S}*)*$"
 )
@@ -103,6 +118,34 @@ _STRUCTURE = re.compile(r"(?<!\w)cơ cấu(?!\w)")
 _STOP_AFTER = re.compile(r"[.;:!?\n()]|(?<![\w])(?:bằng|tăng|giảm|so với|so|với|chiếm)(?!\w)|[0-9]")
 _STOP_AFTER_LONG = re.compile(r"[.;!?\n()]|[0-9]")
 _CUT_CHARS = re.compile(r"[,;:(|)]")
+_PLACE_DID = re.compile(
+    rf"(?<!\w)(?:thị{_S}+xã|xã|huyện|thị{_S}+trấn|phường|tỉnh|thành{_S}+phố)(?:{_S}+[^\s,;:()]+){{0,3}}?"
+    rf"(?:{_S}+(?:đã|cũng|đều))?{_S}+(?P<verb>(?:{words_alt(COUNT_ACHIEVED_VERBS)})(?:{_S}+(?:tất{_S}+)?cả)?){_S}*$"
+)
+_AUXILIARY = re.compile(rf"(?<!\w)(?:{words_alt(COUNT_AUXILIARIES)})(?!\w)(?!{_S}+lại(?!\w))")
+_AND_COUNT = re.compile(rf"{_S}+và{_S}+[0-9]+(?:[.,/][0-9]+)*")
+_COMPARED = re.compile(rf"[\s,;)]*(?:so{_S}+với|so|bằng|tăng|giảm)(?!\w)")
+_PLAN_TAIL = re.compile(rf"(?:so(?:{_S}+với)?{_S}+)?(?:{words_alt(PLAN_WORDS)})(?!\w)")
+_COUNT_MEASURE = re.compile(rf"(?:số|tổng|tổng{_S}+số)(?!\w)")
+_WHERE_END = re.compile(rf"(?<!\w)(?:tại|ở){_S}*$")
+_PERIOD_LEAD_END = re.compile(
+    rf"(?<!\w)(?:(?:vào|trong){_S}+)?(?:(?:cuối|đầu|giữa){_S}+)?(?:năm|tháng|quý){_S}*$"
+)
+_PASSIVE = re.compile(
+    rf"(?:^|[,;:]){_S}*(?P<what>[^,;:]{{3,40}}?){_S}+(?:đã{_S}+)?được{_S}+"
+    rf"(?P<verb>(?:{words_alt(NAME_VERB_STARTS)})(?:{_S}+thực{_S}+hiện)?){_S}+(?:tại|ở|cho|trên){_S}*$"
+)
+_RATIO_WORDS_ONLY = re.compile(
+    rf"(?:(?:{words_alt(PLAN_WORDS + YOY_WORDS + RATIO_LEFTOVER_WORDS)})(?:{_S}+|$))+"
+)
+_WITH_MONEY = re.compile(rf"(?<!\w)với{_S}+(?:tổng{_S}+)?(?:số{_S}+tiền|kinh{_S}+phí|trị{_S}+giá)(?!\w)")
+_FIELD = re.compile(
+    rf"(?<!\w)(?:trên|về){_S}+(?:các{_S}+)?lĩnh{_S}+vực{_S}+(?P<field>[^,;:.\n]{{3,60}}(?:,[^,;:.\n]{{3,40}})?)[,:]"
+)
+_DIGIT = re.compile(r"[0-9]")
+_PLACE_WORD = re.compile(r"(?<!\w)(?:xã|huyện|trấn|phường|tỉnh|phố)(?!\w)")
+_COMPLETED_END = re.compile(rf"(?<!\w)hoàn{_S}+thành(?:{_S}+(?:được|xong))?{_S}*$")
+_CLAUSE_MARKS = re.compile(r"[,;:(|)]|(?<!\w)(?:và|còn)(?!\w)")
 
 
 @dataclass(frozen=True)
@@ -125,7 +168,8 @@ def _strip(words: str) -> str:
     while previous != words:
         previous = words
         words = _LEADING.sub("", words).strip(" ,;:-–./")
-        words = _TRAILING.sub("", words).strip(" ,;:-–./")
+        if not _NEGATED_END.search(words):  # "3 chỉ tiêu không đạt": a negated verb is the name
+            words = _TRAILING.sub("", words).strip(" ,;:-–./")
     return words
 
 
@@ -166,9 +210,17 @@ def subject_before(doc: Doc, q: Quantity, left: int, hit_start: int | None) -> t
         if hit_start is not None and start > hit_start >= left:
             start = hit_start  # a catalogue name with a comma in it (`nông, lâm nghiệp, thủy sản`)
         subject, start = _cut(text_l, start, q.start)
-        if subject or i == 0 or seps[i - 1].group() != ":":
+        if subject or i == 0 or seps[i - 1].group() not in (":", "("):
             break
-        i -= 1  # "label: value": the words before the colon name the value
+        before = seps[i - 2].end() if i >= 2 else left
+        after_figure = i < 2 and left > 0 and text_l[left - 1].isalnum()  # `left` ends the figure before
+        if seps[i - 1].group() == "(" and (after_figure or _COMPARED.match(text_l, before)):
+            # "4 chi bộ hoàn thành xuất sắc nhiệm vụ (19%)", "tăng 20% so với cùng kỳ (… đạt 70% dự
+            # toán)": the words before the bracket are another figure's
+            break
+        # "label: value": the words before the colon name the value; so do the words before a bracket
+        # that holds only the figure (`thu thuế ngoài quốc doanh (mới đạt 24/32 tỷ đồng)`)
+        i -= 1
     if i and _QUALIFIERS_ONLY.fullmatch(subject) and seps[i - 1].group() == ",":
         # "Tốc độ tăng trưởng giữ mức ổn định, với bình quân hàng năm đạt 8,79%": the clause before names it
         head, _ = _cut(text_l, seps[i - 2].end() if i >= 2 else left, seps[i - 1].start())
@@ -176,8 +228,16 @@ def subject_before(doc: Doc, q: Quantity, left: int, hit_start: int | None) -> t
             subject = f"{head} {subject}"
     raw = text_l[seps[-1].end() if seps else left : q.start]
     joinable = i and seps[i - 1].group() == "," and start >= seps[i - 1].end()
-    if subject and joinable and len(subject.split()) <= 4:
+    if subject and joinable and len(subject.split()) <= 4 and not measured(subject):
         start, subject = _join_items(text_l, seps[: i - 1], left, seps[i - 1].start(), start, subject)
+    # "Tỷ lệ cán bộ, công chức bồi dưỡng kỹ năng số, ứng dụng công nghệ … đạt 100%": the measure opens
+    # the clause chain, the commas only list its subject (no figure in between)
+    chain = i and subject and _DIGIT.search(text_l, left, q.start) is None and not measured(subject)
+    if chain and all(sep.group() == "," for sep in seps[:i]):
+        whole = clean_words(text_l[left : q.start])
+        structure = _STRUCTURE.match(whole) is not None  # "Cơ cấu kinh tế nông, lâm nghiệp …": shares
+        if measured(whole) and not structure and len(whole.split()) <= 2 * MAX_WORDS:
+            subject, start = whole, left
     inner = _MEASURE_INSIDE.search(subject)
     if inner is not None and inner.start() > 0 and _keeps_measure(subject[: inner.start()]):
         subject = subject[inner.start() :]  # "thực hiện tổng diện tích gieo trồng 772 ha"
@@ -227,6 +287,8 @@ def _join_items(
     before = clean_words(text_l[before_start:comma])
     if not before or len(before.split()) > 4 or any(c.isdigit() for c in text_l[before_start:comma]):
         return start, subject
+    if _PLAN_TAIL.fullmatch(before):
+        return start, subject  # "… tăng 20% so với kế hoạch, cây gừng 8 ha": the comparison's words
     at = text_l.find(before.split()[0], before_start, comma)
     return (at if at >= 0 else before_start), f"{before}, {subject}"
 
@@ -240,6 +302,7 @@ def tail_after(doc: Doc, q: Quantity, s: Sentence, *, long: bool) -> str:
         comma = raw.find(",")
         raw = raw[:comma] if comma >= 0 else raw
     raw = re.sub(rf"^{_S}*trở{_S}+(?:lên|xuống)", " ", raw)
+    raw = _PERIOD_LEAD_END.sub(" ", raw)  # "6 xã đạt chuẩn … cuối năm 2019": the year cut off at the digit
     raw = re.sub(rf"^{_S}*/{_S}*năm", " hằng năm", raw)
     words = clean_words(raw).split()
     return " ".join(words[: 12 if long else 8])
@@ -254,11 +317,13 @@ def written_name(
     *,
     attainment: bool,
     fallback: str = "",
+    host: str = "",
 ) -> Written:
     """The name the gold rules asks for, built from the words around the quantity.
 
     `fallback` is the subject of the figure this one continues (`tỷ lệ hộ nghèo còn 1,68% (giảm
-    1,94%)`), used when the number has no subject of its own.
+    1,94%)`), used when the number has no subject of its own; `host` the name of the figure a plan
+    percentage measures (`… 41,8 tỷ đồng, bằng 152% KH thành phố giao, bằng 100,3% KH điều chỉnh`).
     """
     subject, start, raw = subject_before(doc, q, left, hit_start)
     base, unit = q.unit.base_unit, q.unit.unit
@@ -274,14 +339,31 @@ def written_name(
         else:
             subject = f"{subject[lead.end() :]} {lead.group(1)}"  # "giảm tỷ lệ hộ nghèo 0,6%" -> "… giảm"
     if attainment:
-        return Written(_finish(_attainment_name(doc, q, s, subject)), start)
+        return Written(_finish(_attainment_name(doc, q, s, subject, host)), start)
     if base == "%":
+        if subject and _counted_after(doc, q, s) and _not_its_own(doc, s, q, subject, left):
+            # "…, 95,13% số dân được tham gia bảo hiểm y tế": the counted noun after it names it
+            subject, own = "", False
         context = doc.text_l[s.line_start : start]
-        name = _percent_name(doc, q, s, subject, raw, context)
+        completed = "thành" in raw and _COMPLETED_END.search(raw) is not None  # `in` first: C speed
+        if completed and not measured(subject) and tail_after(doc, q, s, long=True):
+            # "Phường đã hoàn thành 100% chiến dịch …": the share of the task done, named by the task
+            name = _attainment_name(doc, q, s, "hoàn thành")
+        else:
+            name = _percent_name(doc, q, s, subject, raw, context)
     elif base == "count":
         if _TOTAL_BEFORE.search(raw):
             subject = "tổng số"  # "xã có tổng số 15 xóm": the measure, not the doer, names the count
-        name = _count_name(doc, q, s, subject, unit)
+        name = _count_name(doc, q, s, subject, unit, raw)
+        in_field = doc.text_l.find("lĩnh vực", s.start, start) >= 0
+        field = _FIELD.search(doc.text_l, s.start, start) if in_field else None
+        if field is not None and name.startswith("số "):
+            # "trên lĩnh vực xã hội, an ninh - quốc phòng, có 9/9 chỉ tiêu đạt …": the field they are in
+            noun = unit.split(" ", 1)[1] if q.unit.factor != 1.0 and " " in unit else unit
+            what = clean_words(field.group("field"))
+            if name.startswith(f"số {noun}") and what and what not in name:
+                name = f"số {noun} {what}{name[len('số ' + noun) :]}"
+                start, own = min(start, field.start()), True
     elif base in ("ha", "t", "km"):
         tail = tail_after(doc, q, s, long=False)
         name = (
@@ -291,6 +373,11 @@ def written_name(
         )
     elif base == "VND/person/year" and subject.startswith("thu nhập") and "bình quân" not in subject:
         name = f"{subject} bình quân đầu người"  # "thu nhập nâng lên 20,5 triệu đồng/người/năm"
+    elif base == "VND/person/year" and subject and not measured(subject):
+        # "…; năm 2020, khu vực thành thị là 105 triệu đồng/người/năm": an income per head, of that part
+        name = f"{INCOME_PER_HEAD} {subject}"
+    elif base == "VND" and subject in GENERIC_MONEY_NAMES and _WITH_MONEY.search(raw):
+        name = _money_of(doc, q, s, subject, fallback)
     else:
         name = subject or tail_after(doc, q, s, long=False)
     if base == "%" and _YEARLY.search(raw) and "hằng năm" not in name and "bình quân" not in name:
@@ -298,12 +385,50 @@ def written_name(
     return Written(_finish(name), start if own else q.start, own and measured(subject))
 
 
-def _attainment_name(doc: Doc, q: Quantity, s: Sentence, subject: str) -> str:
+def ratio_words_only(words: str) -> bool:
+    """Whether `words` are only what an attainment or comparison before leaves (`kế hoạch và`, `so
+    với cùng kỳ và`): no subject of the figure after them."""
+    return bool(words) and _RATIO_WORDS_ONLY.fullmatch(words) is not None
+
+
+def _money_of(doc: Doc, q: Quantity, s: Sentence, subject: str, fallback: str) -> str:
+    """`hỗ trợ 9.000 trường hợp … với số tiền 9,7 tỷ đồng`, `nhân dân … đóng góp … với số tiền 5,5 tỉ
+    đồng`: a generic money word is named by what the money went to, the figure or clause before."""
+    if fallback:
+        return f"{subject} {fallback.removeprefix('số ').removeprefix('tổng ')}"
+    at = doc.text_l.rfind("với", s.start, q.start)
+    words = clean_words(doc.text_l[s.start : at]).split() if at > s.start else []
+    return " ".join([subject, *words[:MAX_WORDS]])  # the doer and what it did open the sentence
+
+
+def _counted_after(doc: Doc, q: Quantity, s: Sentence) -> bool:
+    """Whether a percentage is followed by what it counts (`99,58% hộ dân sử dụng điện lưới`)."""
+    return counted_noun_at(doc.text_l, q.end, s.end) and bool(tail_after(doc, q, s, long=True))
+
+
+def _not_its_own(doc: Doc, s: Sentence, q: Quantity, subject: str, left: int) -> bool:
+    """Whether the words before a percentage belong elsewhere: the tail of the figure before it, in
+    that figure's clause (`86,9% số lao động đã qua đào tạo, 95,13% …`), or only a place (`Trên địa
+    bàn xã hiện có`)."""
+    if all(w in PERCENT_PLACE_WORDS for w in subject.split()):
+        return True
+    if left <= s.start or doc.text_l[left - 1] != "%":
+        return False
+    mark = _CLAUSE_MARKS.search(doc.text_l, left, q.start)
+    before = clean_words(doc.text_l[left : mark.start()]) if mark is not None else ""
+    return bool(before) and (subject in before or before in subject)
+
+
+def _attainment_name(doc: Doc, q: Quantity, s: Sentence, subject: str, host: str = "") -> str:
     if subject.startswith(("tỷ lệ thực hiện", "tỷ lệ hoàn thành")):
         return subject
-    if not subject or subject in ("hoàn thành", "thực hiện", "đạt", "vượt"):
+    if not subject or subject in ("hoàn thành", "thực hiện", "đạt", "vượt") or ratio_words_only(subject):
         # "hoàn thành 100% chỉ tiêu trồng rừng phân tán": what was planned follows the number
         tail = tail_after(doc, q, s, long=True)
+        if tail and host and _PLAN_TAIL.match(tail) and measured(host):
+            # "41,8 tỷ đồng, bằng 152% KH thành phố giao, bằng 100,3% KH điều chỉnh": a second
+            # attainment of the figure before, against another plan
+            return f"tỷ lệ thực hiện {spell_out(tail)} {host}"
         return f"tỷ lệ hoàn thành {tail}" if tail else "tỷ lệ thực hiện kế hoạch"
     return f"tỷ lệ thực hiện kế hoạch {subject}"
 
@@ -331,12 +456,14 @@ def _percent_name(doc: Doc, q: Quantity, s: Sentence, subject: str, raw: str, co
     return subject if measured(subject) else f"tỷ lệ {subject}"
 
 
-def _count_name(doc: Doc, q: Quantity, s: Sentence, subject: str, unit: str) -> str:
+def _count_name(doc: Doc, q: Quantity, s: Sentence, subject: str, unit: str, raw: str = "") -> str:
     noun = unit.split(" ", 1)[1] if q.unit.factor != 1.0 and " " in unit else unit  # "nghìn con"
     tail = tail_after(doc, q, s, long=False)
     if tail and _REACHED_AFTER.match(doc.text_l, q.end) and not tail.startswith("đạt"):
         tail = f"đạt {tail}"  # "5 xã đạt chuẩn nông thôn mới": what the counted units reached
     if unit in CLASSIFIER_UNITS:
+        if measured(subject) and not _COUNT_MEASURE.match(subject):
+            return subject  # "Mức hưởng thụ văn hoá 45 lần/người/năm": the written measure names it
         return " ".join(w for w in ("số", noun, tail) if w)
     kept = _KEPT_AFTER.match(doc.text_l, q.end)
     if kept is not None and not tail.startswith(kept.group(1)):
@@ -347,7 +474,16 @@ def _count_name(doc: Doc, q: Quantity, s: Sentence, subject: str, unit: str) -> 
         return " ".join(w for w in ("tổng số", noun, tail) if w)
     if noun == "đại biểu" and _CONGRESS.search(doc.text_l):
         return "số đại biểu dự đại hội"  # "Đại hội có 199 đại biểu": an attendance count
-    if _PLACE.match(subject):
+    if not tail:
+        tail = _shared_tail(doc, q, s)  # "2 làng và 2 khu dân cư văn hóa cấp huyện": the words after both
+    if _WHERE_END.search(raw) and measured(subject):
+        subject = ""  # "Thu nhập … tại 6 xã đạt chuẩn …": the measure before is another figure's
+    done = _PLACE_DID.search(raw) if _PLACE_WORD.search(raw) else None
+    if done is not None:
+        # "tỉnh đạt và vượt 15/17 chỉ tiêu", "xã Thanh Quân đã thực hiện đạt 17 chỉ tiêu": the place is
+        # the doer, not the name; what it did is kept
+        subject = done.group("verb")
+    elif _PLACE.match(subject):
         subject = ""  # "thị xã Phú Mỹ có 5/5 xã đạt chuẩn": the place is the doer, not the name
     if (measured(subject) and not _RATE_SUBJECT.match(subject)) or (
         subject and f" {noun} " in f" {subject} "
@@ -355,9 +491,33 @@ def _count_name(doc: Doc, q: Quantity, s: Sentence, subject: str, unit: str) -> 
         return subject
     if noun in GENERIC_NAME_UNITS and subject and not _VERB_START.match(subject):
         return subject
+    passive = _PASSIVE.search(raw) if "được" in raw else None
+    if passive is not None:
+        # "chương trình XDNTM được triển khai thực hiện tại 13/13 xã": what was done there, to what
+        action = f"{passive.group('verb')} {clean_words(passive.group('what'))}".strip()
+        return " ".join(w for w in ("số", noun, tail, action) if w)
     verb = _VERB_IN.search(subject)  # "bch đảng bộ huyện đã trao giấy khen cho 8 chi bộ": what was done
+    if verb is None:
+        subject = _AUXILIARY.sub(" ", subject).strip()  # "nhân dân còn đóng góp": the doer and the verb
+        subject = SPACES.sub(" ", subject)
     action = subject[verb.start() :] if verb else subject if len(subject.split()) <= 4 else ""
+    if action and f" {action} " in f" {tail} ":
+        action = ""
     return " ".join(w for w in ("số", noun, tail, action) if w)
+
+
+def _shared_tail(doc: Doc, q: Quantity, s: Sentence) -> str:
+    """The words after the second of two counts joined by `và` (`2 làng và 2 khu dân cư văn hóa
+    cấp huyện`, `6/6 làng và 7 cơ quan, đơn vị đăng ký danh hiệu văn hóa`): they qualify both."""
+    m = _AND_COUNT.match(doc.text_l, q.end, s.end)
+    if m is None:
+        return ""
+    unit = match_unit(doc.text_l, m.end())
+    if unit is None or unit.base_unit != "count":
+        return ""
+    tail = tail_after(doc, dataclasses.replace(q, end=unit.end), s, long=False)
+    reached = tail and _REACHED_AFTER.match(doc.text_l, unit.end) and not tail.startswith("đạt")
+    return f"đạt {tail}" if reached else tail
 
 
 def _finish(name: str) -> str:

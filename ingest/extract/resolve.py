@@ -14,6 +14,7 @@ in order, each only in the indicator's base unit:
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -21,20 +22,28 @@ from ingest.extract.catalogue import CatalogueEntry, catalogue_by_id, lookup_nam
 from ingest.extract.indicators import NameIndex, compatible
 from ingest.extract.vocab import (
     CONTEXT_ID_RULES,
+    CROP_SEASON_PATTERNS,
     DERIVED_ID_AFFIXES,
+    DISTINCT_MEASURES,
     ECONOMIC_SECTOR_GROUPS,
     GROWTH_IDS,
     GROWTH_PREFIXES,
     ID_FIXED_TOTALS,
+    ID_OF_OTHER_TOTAL,
     ID_WHEN_OF_TOTAL,
+    IDS_OF_UNCATALOGUED_WORDS,
     MEASURE_WORDS,
     NAME_FORM_WORDS,
     NAME_HARMLESS_WORDS,
     NAME_ID_REFINEMENTS,
     NAME_TRAILING_QUALIFIERS,
     PLAN_ATTAINMENT_PREFIXES,
+    RATES_AGAINST_PLAN,
+    SEASON_ID_EXCEPTIONS,
+    SEASONAL_BASE_IDS,
     SECTOR_GROWTH_IDS,
     SECTOR_VALUES_OF_TOTAL,
+    TOTAL_IDS_A_NAME_NARROWS,
     UNCATALOGUED_NAME_PATTERNS,
 )
 
@@ -45,19 +54,28 @@ _ATTAINMENT = re.compile(rf"^(?:{'|'.join(map(re.escape, PLAN_ATTAINMENT_PREFIXE
 _SHARE = re.compile(
     r"^(?:tỷ|tỉ) trọng (?P<rest>.+?)(?P<structure> trong (?:cơ cấu kinh tế|grdp|tổng giá trị sản xuất))?$"
 )
-_TRAILING = re.compile(rf"(?: (?:{'|'.join(map(re.escape, NAME_TRAILING_QUALIFIERS))}))+$")
-# Words inside a name that say where, not what: `số xã của huyện đạt chuẩn …`, `diện tích cây ngô`.
+# (a comparison may name its year: `so với cùng kỳ năm 2021`)
+_TRAILING = re.compile(rf"(?: (?:{'|'.join(map(re.escape, NAME_TRAILING_QUALIFIERS))})(?: năm \d{{4}})?)+$")
+# Words inside a name that say where or how often, not what: `số xã của huyện đạt chuẩn …`, `diện tích
+# cây ngô`, `tỷ lệ chi bộ hằng năm đạt …`.
 _INNER = re.compile(
     r"(?<!\w)(?:của (?:xã|huyện|tỉnh|phường|thị trấn|đảng bộ)|trên địa bàn(?: (?:xã|huyện|tỉnh|phường))?"
-    r"|toàn (?:xã|huyện|tỉnh|phường|đảng bộ)|trong toàn (?:xã|huyện|tỉnh|đảng bộ))(?!\w)"
+    r"|toàn (?:xã|huyện|tỉnh|phường|đảng bộ)|trong toàn (?:xã|huyện|tỉnh|đảng bộ)|hằng năm|hàng năm)(?!\w)"
     r"|(?<=diện tích )(?:cây|gieo trồng|gieo cấy|trồng) (?=\w)"
 )
 _SPACES = re.compile(r"\s+")
 _UNCATALOGUED = re.compile(rf"(?<!\w)(?:{'|'.join(UNCATALOGUED_NAME_PATTERNS)})(?!\w)")
 _WORD = re.compile(r"[^\W\d_]+")
+_MEASURE_HEAD = re.compile(rf"^(?:{'|'.join(sorted(MEASURE_WORDS, key=len, reverse=True))}) ")
+_DISTINCT_MEASURE = re.compile(rf"(?<!\w)(?:{'|'.join(DISTINCT_MEASURES)})(?!\w)")
 _REFINEMENTS = tuple((re.compile(pattern), unit, id_) for pattern, unit, id_ in NAME_ID_REFINEMENTS)
 _CONTEXT_RULES = tuple((id_, side, re.compile(pattern), to) for id_, side, pattern, to in CONTEXT_ID_RULES)
 _CLAUSE_END = re.compile(r"[.;:!?\n]")
+_SENTENCE_END = re.compile(r"(?<!\d)\.(?!\d)|[!?\n]")  # `456,528 tỷ` and `1.000` hold no sentence end
+_SEASONS = tuple(
+    (re.compile(rf"(?<!\w)(?:{pattern})(?!\w)"), season) for pattern, season in CROP_SEASON_PATTERNS
+)
+_NO_SEASON = "-"  # a name that says no season (None is a season no id measures)
 _SECTOR_FILLERS = frozenset(
     {"khu", "vực", "ngành", "giá", "trị", "sản", "xuất", "kinh", "tế", "và", "khác", "nghiệp"}
     | {"lượng", "doanh"}  # `giá trị sản lượng nông nghiệp`, `kinh doanh dịch vụ`
@@ -76,6 +94,8 @@ def _resolve(name: str, base_unit: str) -> CatalogueEntry | None:
     if not name:
         return None
     bare = _TRAILING.sub("", name) or name
+    if bare.endswith(" tăng") and _GROWTH.match(bare):
+        bare = bare[: -len(" tăng")]  # `tốc độ tăng kim ngạch xuất khẩu tăng (so với cùng kỳ)`
     plain = _SPACES.sub(" ", _INNER.sub(" ", bare)).strip() or bare
     for candidate in dict.fromkeys((name, bare, plain)):
         entry = lookup_name(candidate, base_unit)
@@ -85,14 +105,86 @@ def _resolve(name: str, base_unit: str) -> CatalogueEntry | None:
         derived = _derived(plain)
         if derived is not None:
             return derived
+        if bare.endswith(" tăng") and not _GROWTH.match(bare):
+            # `tổng diện tích gieo trồng tăng (so với cùng kỳ)`: a level written, then its rise in %; the
+            # level's own id first (`giá trị sản lượng công nghiệp, tiểu thủ công nghiệp` is handicraft's)
+            level = _subject(bare[: -len(" tăng")])
+            growth = GROWTH_IDS.get(level.indicator_id, f"{level.indicator_id}_growth_rate") if level else ""
+            derived = catalogue_by_id().get(growth) or _derived(f"tốc độ tăng {bare[: -len(' tăng')]}")
+            if derived is not None:
+                return derived
     return _inside(plain, base_unit)
 
 
 @lru_cache(maxsize=1 << 14)
-def uncatalogued(name: str) -> bool:
-    """Whether the name says one crop season, a sub-population, a band or an average per unit: no
-    catalogue indicator measures that exactly (`diện tích lúa vụ xuân`, `thu nhập … khu vực nông
-    thôn`, `số xã đạt 14 tiêu chí`), so the mention carries no id."""
+def season_of(name: str) -> str | None:
+    """The one crop season the words say (`diện tích lúa vụ xuân` -> `winter_spring`), `"-"` when they
+    say none, None when they say a season no id measures or two seasons (`vụ xuân và vụ hè thu`)."""
+    folded = normalize_name(name)
+    found = {season for pattern, season in _SEASONS if pattern.search(folded)}
+    if not found:
+        return _NO_SEASON
+    return found.pop() if len(found) == 1 else None
+
+
+@lru_cache(maxsize=1 << 10)
+def _seasonal_ids() -> dict[str, tuple[str, str]]:
+    """Seasonal id -> (its whole-year id, its season)."""
+    by_id = catalogue_by_id()
+    seasons = {season for _, season in CROP_SEASON_PATTERNS if season is not None}
+    out = {}
+    for base in SEASONAL_BASE_IDS:
+        for season in seasons:
+            indicator_id = SEASON_ID_EXCEPTIONS.get((base, season), f"{base}_{season}")
+            if indicator_id in by_id:
+                out[indicator_id] = (base, season)
+    return out
+
+
+def _is_total(entry: CatalogueEntry) -> bool:
+    """Whether the id is a total a written name may narrow (`TOTAL_IDS_A_NAME_NARROWS`), of the whole
+    year or of one season."""
+    seasonal = _seasonal_ids()
+    base = seasonal[entry.indicator_id][0] if entry.indicator_id in seasonal else entry.indicator_id
+    return base in TOTAL_IDS_A_NAME_NARROWS
+
+
+def in_season(entry: CatalogueEntry | None, season: str | None) -> CatalogueEntry | None:
+    """The id of a figure of one crop season (`season_of`): a whole-year area, output or yield
+    becomes that season's (`rice_area` -> `rice_area_summer_autumn`), a seasonal id of another season
+    the right season's; an id with no seasonal sibling (`maize_area`) or an unmeasured season, None."""
+    if entry is None or season == _NO_SEASON:
+        return entry
+    seasonal = _seasonal_ids()
+    base = seasonal[entry.indicator_id][0] if entry.indicator_id in seasonal else entry.indicator_id
+    if season is None or base not in SEASONAL_BASE_IDS:
+        return None
+    target = SEASON_ID_EXCEPTIONS.get((base, season), f"{base}_{season}")
+    return catalogue_by_id().get(target)
+
+
+def heading_season(headings: list[tuple[int, int]], text: str, pos: int) -> str | None:
+    """The crop season of the heading line last before `pos` (`a. Vụ Xuân` -> `winter_spring`), from
+    the document's heading spans; `"-"` when there is none or it names no season."""
+    i = bisect.bisect_right(headings, (pos, pos)) - 1
+    if i < 0:
+        return _NO_SEASON
+    start, end = headings[i]
+    return season_of(text[start:end])
+
+
+def uncatalogued(name: str, entry: CatalogueEntry | None = None) -> bool:
+    """Whether the name says a sub-population, a band or a part no catalogue indicator measures
+    exactly (`tỷ lệ hộ nghèo tại 6 xã`, `số xã đạt 14 tiêu chí`), so the mention carries no id. Crop
+    seasons are read by `refined` (`in_season`); an `entry` that measures exactly what those words say
+    (`IDS_OF_UNCATALOGUED_WORDS`: `thu nhập … khu vực nông thôn`) is catalogued."""
+    if entry is not None and entry.indicator_id in IDS_OF_UNCATALOGUED_WORDS:
+        return False
+    return _says_uncatalogued(name)
+
+
+@lru_cache(maxsize=1 << 14)
+def _says_uncatalogued(name: str) -> bool:
     return _UNCATALOGUED.search(normalize_name(name)) is not None
 
 
@@ -113,6 +205,9 @@ def shares_subject(entry: CatalogueEntry, name: str) -> bool:
     prefixes, suffixes = DERIVED_ID_AFFIXES
     if entry.indicator_id.startswith(prefixes) or entry.indicator_id.endswith(suffixes):
         return True
+    written = _measures(name)
+    if written and not written & _entry_measures(entry):
+        return False  # `giá trị sản phẩm nông nghiệp công nghệ cao` is no area share
     own = _subject_words(name)
     if len(own) < 2:
         return True  # one word of its own may be an abbreviation or a place: too little to judge
@@ -120,23 +215,65 @@ def shares_subject(entry: CatalogueEntry, name: str) -> bool:
     return any(not (theirs := _subject_words(n)) or own & theirs for n in entry.names)
 
 
+@lru_cache(maxsize=1 << 14)
+def _two_measures(name: str, base_unit: str, indicator_id: str) -> bool:
+    """Whether a name joins two catalogue measures under one head (`tỷ lệ học sinh lên lớp và tốt
+    nghiệp`: promotion and graduation) and the id is one of them, so one figure stands for both; a name
+    the catalogue holds whole (`giá trị sản xuất nông, lâm và thủy sản`) is one measure."""
+    left, sep, right = name.partition(" và ")
+    if not sep or lookup_name(name, base_unit) is not None:
+        return False
+    head = _MEASURE_HEAD.match(left)
+    first = _resolve(left, base_unit)
+    second = _resolve(f"{head.group(0)}{right}" if head else right, base_unit)
+    if first is None or second is None or first.indicator_id == second.indicator_id:
+        return False
+    return indicator_id in (first.indicator_id, second.indicator_id)
+
+
+def _measures(name: str) -> frozenset[str]:
+    """The kinds of quantity a name says (`DISTINCT_MEASURES`: area, output, value, yield)."""
+    return frozenset(_DISTINCT_MEASURE.findall(normalize_name(name)))
+
+
+@lru_cache(maxsize=1 << 10)
+def _entry_measures(entry: CatalogueEntry) -> frozenset[str]:
+    """The kinds of quantity an entry's names say; all of them when they say none (nothing to disagree)."""
+    found = frozenset().union(*(_measures(n) for n in entry.names))
+    return found or frozenset(DISTINCT_MEASURES)
+
+
 def refined(
     entry: CatalogueEntry | None, name: str, base_unit: str, value: float, of_total: float | None
 ) -> CatalogueEntry | None:
-    """The id a figure keeps once its written name and its `x/y` form are read: a name that names a
-    more exact indicator gets it, a figure of another fixed total than the id's is none, and a
-    count of plan targets written `x/y` counts the targets met."""
+    """The id a figure keeps once its written name and its `x/y` form are read: a total whose name
+    names one of its parts is that part's (`TOTAL_IDS_A_NAME_NARROWS`), a name of one crop season gets
+    that season's id or none (`in_season`), a name that names a more exact indicator gets it, a figure
+    of another fixed total than the id's is none, and a count of plan targets written `x/y` counts the
+    targets met."""
     folded = normalize_name(name)
     by_id = catalogue_by_id()
+    if entry is not None and _is_total(entry):
+        own = _resolve(folded, base_unit)  # `diện tích gieo trồng lạc`: one crop's area, not the total
+        if own is not None and not _is_total(own):
+            entry = own
+    if _says_uncatalogued(folded):
+        own = _resolve(folded, base_unit)  # `thu nhập bình quân … khu vực nông thôn`: the name's own id
+        if own is not None and own.indicator_id in IDS_OF_UNCATALOGUED_WORDS:
+            entry = own
+    entry = in_season(entry, season_of(folded))
     for pattern, unit, indicator_id in _REFINEMENTS:
         if unit == base_unit and pattern.search(folded):
             entry = by_id[indicator_id]
             break
-    if entry is None:
+    if entry is None or _two_measures(folded, base_unit, entry.indicator_id):
         return None
     totals = ID_FIXED_TOTALS.get(entry.indicator_id)
     if totals is not None and (value > max(totals) or (of_total is not None and of_total not in totals)):
-        return None
+        if of_total is None or value > of_total:
+            return None
+        other = ID_OF_OTHER_TOTAL.get((entry.indicator_id, int(of_total)))
+        return by_id.get(other) if other is not None else None
     if of_total is not None and entry.indicator_id in ID_WHEN_OF_TOTAL:
         return by_id.get(ID_WHEN_OF_TOTAL[entry.indicator_id])
     return entry
@@ -144,13 +281,17 @@ def refined(
 
 def in_context(entry: CatalogueEntry, text: str, start: int, end: int) -> CatalogueEntry | None:
     """The id once the clause words right before the number (`kết nạp mới 14 đảng viên`) or after it
-    (`… OCOP đạt 4 sao`) are read (`CONTEXT_ID_RULES`)."""
+    (`… OCOP đạt 4 sao`), or its whole sentence, are read (`CONTEXT_ID_RULES`)."""
     for indicator_id, side, pattern, to in _CONTEXT_RULES:
         if entry.indicator_id != indicator_id:
             continue
         if side == "before":
             window = text[max(0, start - 40) : start].lower()
             window = _CLAUSE_END.split(window)[-1]
+        elif side == "sentence":  # the whole sentence, across the `;` of a list, `\x00` for the figure
+            before = _SENTENCE_END.split(text[max(0, start - 300) : start].lower())[-1]
+            after = _SENTENCE_END.split(text[start : end + 300].lower())[0][end - start :]
+            window = f"{before}\x00{after}"
         else:
             window = _CLAUSE_END.split(text[end : end + 60].lower())[0]
         if pattern.search(window):
@@ -194,6 +335,9 @@ def _derived(name: str) -> CatalogueEntry | None:
         return None
     m = _ATTAINMENT.match(name)
     if m is not None:
+        rate = lookup_name(m.group("rest"), "%")
+        if rate is not None and rate.indicator_id in RATES_AGAINST_PLAN:
+            return rate  # `tỷ lệ thực hiện kế hoạch tỷ lệ giải ngân vốn đầu tư công`: the rate itself
         subject = _subject(m.group("rest"))
         return by_id.get(subject.indicator_id + "_plan_attainment") if subject is not None else None
     m = _SHARE.match(name)
@@ -240,4 +384,14 @@ def _inside(name: str, base_unit: str | None) -> CatalogueEntry | None:
     return best
 
 
-__all__ = ["in_context", "narrowed", "refined", "resolve", "shares_subject", "uncatalogued"]
+__all__ = [
+    "heading_season",
+    "in_context",
+    "in_season",
+    "narrowed",
+    "refined",
+    "resolve",
+    "season_of",
+    "shares_subject",
+    "uncatalogued",
+]

@@ -19,8 +19,10 @@ from ingest.extract.vocab import (
     HEDGES_AFTER,
     HEDGES_BEFORE,
     PLAN_WORDS,
+    RATE_MEASURE_WORDS,
     RATIO_LINKERS,
     RATIO_VERBS,
+    RETAINED_SHARE_WORDS,
     SHARE_PLAN_WORDS,
     THRESHOLD_WORDS,
     YOY_WORDS,
@@ -43,6 +45,7 @@ _RATIO_BEFORE = re.compile(
     rf"(?:^|[^\w])(?P<verb>{words_alt(RATIO_VERBS)}|tăng|giảm)(?:[^\S\n]+(?:{words_alt(HEDGES_BEFORE)}))?[^\S\n]*$"
 )
 HEDGE_AFTER = re.compile(rf"[^\S\n]*(?:{words_alt(HEDGES_AFTER)})(?!\w)")
+_RATE_OWN = re.compile(rf"(?:{words_alt(RATE_MEASURE_WORDS)})(?!\w)")
 _THRESHOLD_BEFORE = re.compile(rf"(?:^|[^\w])(?:{words_alt(THRESHOLD_WORDS)})[^\S\n]*$")
 _Y4 = r"((?:19|20)[0-9]{2})(?![0-9])"
 # "tăng 10,3% so với năm 2022" in a 2023 figure: versus the previous year, read like "cùng kỳ"
@@ -74,6 +77,35 @@ def ratio_role(doc: Doc, q: Quantity, left: int, s: Sentence) -> tuple[Role, flo
         # own (the gold rules), never the ratio `bằng X% cùng kỳ` / attainment `đạt X% kế hoạch`
         return None
     return role, q.value
+
+
+_RETAINED_BEFORE = re.compile(rf"(?<!\w)(?:{words_alt(RETAINED_SHARE_WORDS)})[^\S\n]*$")
+_RETAINED_GAP = re.compile(r"[^\S\n]*(?:được|là|đạt|:)?[^\S\n]*(?:trên|hơn|gần|khoảng)?[^\S\n]*")
+_BARE_REACHED_GAP = re.compile(r"[\s,;(]*(?:ước[^\S\n]+)?đạt[^\S\n]*")
+_CLAUSE_END_AFTER = re.compile(r"[^\S\n]*(?:[.;,)\n]|$)")
+
+
+def bare_attainment(doc: Doc, host: Draft, q: Quantity, left: int) -> bool:
+    """`… đạt 22,71 tỷ đồng, đạt 87,52%;`, `kết nạp 14 đảng viên, đạt 116,6%`: a bare `đạt X%` right
+    after a figure, with nothing after it, is that figure's attainment of its plan (the gold rules). A
+    count's share (`150 trẻ, đạt 98%`) stays a figure: after a count only an excess over 100% is read."""
+    if host.q.is_pct or host.ratio_only or host.is_change or host.q.end != left:
+        return False
+    if _BARE_REACHED_GAP.fullmatch(doc.text_l, left, q.start) is None:
+        return False
+    if not _CLAUSE_END_AFTER.match(doc.text_l, q.end):
+        return False
+    return host.q.unit.base_unit != "count" or q.value > 100
+
+
+def retained_share(doc: Doc, q: Quantity, after: Quantity) -> bool:
+    """`thu thụ hưởng 100% được 93,7 triệu đồng`, `các khoản thu xã hưởng 70% là 1,2 tỷ đồng`: the share
+    of a revenue a budget tier keeps says which revenue the money after it is, not a figure."""
+    if after.unit.base_unit != "VND":
+        return False
+    if not _RETAINED_BEFORE.search(doc.text_l, max(0, q.start - 16), q.start):
+        return False
+    return _RETAINED_GAP.fullmatch(doc.text_l, q.end, after.start) is not None
 
 
 def _yoy_year_role(doc: Doc, q: Quantity, left: int, s: Sentence) -> tuple[Role, float] | None:
@@ -113,16 +145,21 @@ def table_columns(doc: Doc, s: Sentence) -> dict[int, Role] | None:
 
 
 def is_threshold(doc: Doc, q: Quantity, left: int) -> bool:
-    """`03 chỉ tiêu đạt dưới 50%`: a bare bound after `từ`/`dưới`, with no name of its own."""
+    """`03 chỉ tiêu đạt dưới 50%`: a bare bound after `từ`/`dưới`, with no name of its own; the verb
+    of the counted units may stand between (`2 xã thu đạt từ 60% trở lên`, `9 xã còn lại thu dưới
+    50%`), a measure word may not (`5 xã, tỷ lệ dưới 2%`)."""
     if not _THRESHOLD_BEFORE.search(doc.text_l, max(left, q.start - 12), q.start):
         return False
-    return not doc.own_words(q, left)
+    own = doc.own_words(q, left)
+    if not own:
+        return True
+    return len(own.split()) <= 3 and not _RATE_OWN.match(own) and "," not in doc.text_l[left : q.start]
 
 
 def absorbs(doc: Doc, draft: Draft, host: Draft) -> bool:
     """Whether a figure takes over the ratio-only mention right before it (the % was written first)."""
-    if draft.ratio_only or not host.ratio_only:
-        return False
+    if draft.ratio_only or not host.ratio_only or draft.is_change:
+        return False  # a change after an attainment (`bằng 121% …, tăng 13,3%`) is a figure of its own
     if draft.entry is not None and host.entry is not None and draft.entry is not host.entry:
         return False
     gap = doc.text_l[host.q.end : draft.q.start]
@@ -158,7 +195,8 @@ def is_plan_name(hit: NameHit) -> bool:
 
 
 _QUALIFIER_GAP = re.compile(
-    r"[^\S\n,;]*(?:đạt|có|được|đạt được)?[^\S\n]*(?:từ|dưới|trên|không dưới)?[^\S\n]*"
+    r"[^\S\n,;]*(?:còn[^\S\n]+lại[^\S\n]+)?(?:đạt|có|được|đạt được)?[^\S\n]*"
+    r"(?:từ|dưới|trên|không dưới)?[^\S\n]*"
     r"(?:[0-9]+(?:[.,][0-9]+)?[^\S\n]*(?:đến|-|–)[^\S\n]*(?:dưới[^\S\n]*)?)?$"
 )
 _BOUND_BEFORE = re.compile(r"(?<!\w)(?:từ|dưới|trên)[^\S\n]*$")

@@ -99,3 +99,11 @@ def rebase(base_unit: str, factor: float, expected: str | None) -> tuple[str, fl
     if base_unit == "t" and expected == "kg/person/year":
         return expected, factor * 1000.0
     return base_unit, factor
+
+
+_COUNTED_AT = re.compile(rf"[^\S\n]+(?:số[^\S\n]+\w|(?:{_COUNT})(?!\w))")
+
+
+def counted_noun_at(text_l: str, pos: int, end: int) -> bool:
+    """Whether a counted noun (`hộ`, `thôn`) or `số …` (`số dân`) follows at `pos`, before `end`."""
+    return _COUNTED_AT.match(text_l, pos, end) is not None

@@ -33,6 +33,8 @@ MEASURE_UNITS: dict[str, tuple[str, float]] = {
     # mass and yield
     "tấn/ha": ("t/ha", 1.0),
     "tạ/ha": ("t/ha", 0.1),
+    "tấn/1ha": ("t/ha", 1.0),  # names6: "trên 50 tạ/1ha", per one hectare
+    "tạ/1ha": ("t/ha", 0.1),
     "kg/ha": ("t/ha", 0.001),
     "kg/người/năm": ("kg/person/year", 1.0),
     "kg/người": ("kg/person/year", 1.0),
@@ -398,6 +400,12 @@ SHARE_WORDS: tuple[str, ...] = ("", "đạt", "đạt tỷ lệ", "tỷ lệ", "
 BRACKET_PLAN_VERBS: tuple[str, ...] = ("đề ra", "đặt ra", "giao", "là", "nhiệm kỳ")
 # "chuyển 28 ha lúa sang trồng cây ăn quả": what follows these words is the destination, not the subject.
 CONVERSION_WORDS: tuple[str, ...] = ("sang",)
+# "…; chuyển (đổi) diện tích 28 ha lúa sang trồng cây ăn quả": verbs of a conversion. A clause opening with
+# one of them (or another verb of NAME_VERB_STARTS) and a bare measure word names its own figure: it takes
+# no crop from the figure before it (lists._bare_measures).
+CONVERSION_VERBS: tuple[str, ...] = ("chuyển đổi", "chuyển dịch", "chuyển")
+# The measure converted, named as the catalogue names it ("chuyển diện tích … sang …": a conversion area).
+CONVERTED_MEASURES: dict[str, str] = {"diện tích": "diện tích chuyển đổi"}
 # "Giảm tỷ lệ hộ nghèo 0,5% (còn dưới 1,5%)": after these words a percentage is the level the rate falls to.
 LEVEL_AFTER_REDUCTION: tuple[str, ...] = ("còn", "xuống")
 # A bare area, output or length is named by the noun after it with these measure words before it
@@ -467,6 +475,8 @@ TARGET_HEADINGS: tuple[str, ...] = (
     "kế hoạch năm",
     "phần thứ hai",
     "dự báo",
+    "chỉ tiêu cụ thể",  # "Điều 3. Chỉ tiêu cụ thể:" (periods6; `Kết quả …` before it still makes results)
+    "chỉ tiêu phấn đấu",  # periods6
 )
 # "chỉ tiêu" heads both results ("Kết quả một số chỉ tiêu quý I") and plans: it makes a target section
 # only when the heading names a period other than the document's own ("chỉ tiêu … năm 2025").
@@ -684,6 +694,9 @@ TAIL_STOP_WORDS: tuple[str, ...] = (
 # needs added when the report leaves it out (the gold rules): `mía 232 ha` -> `diện tích mía`.
 
 # Words a name already opens with when it says what is measured.
+# Kinds of quantity that never stand for one another: a name that says one of them is not an id whose
+# names say only others (`giá trị sản phẩm …` is no `tỷ lệ diện tích …`).
+DISTINCT_MEASURES: tuple[str, ...] = ("diện tích", "sản lượng", "giá trị", "năng suất")
 MEASURE_WORDS: tuple[str, ...] = (
     "tỷ lệ",
     "tỉ lệ",
@@ -854,6 +867,13 @@ NAME_LEADING_FILLERS: tuple[str, ...] = (
     "so với",
     "xã đã",
     "huyện đã",
+    # names6: "thu thuế ngoài quốc doanh (mới đạt 24/32 tỷ đồng)": only reached, a verb phrase
+    "mới đạt",
+    "mới chỉ đạt",
+    "chỉ đạt",
+    "nhất là",  # "nhất là khoản thu thuế …": especially, no part of the name
+    "đặc biệt là",
+    "vào năm",  # "… 3,5 triệu đồng vào năm 2011 lên trên 30 triệu đồng": the year left by the period
 )
 # Words closing the written part before a number that belong to the verb, not the name.
 NAME_TRAILING_LINKS: tuple[str, ...] = (
@@ -1039,6 +1059,8 @@ NAME_ABBREVIATIONS: dict[str, str] = {
     "htxsnv": "hoàn thành xuất sắc nhiệm vụ",
     "nts": "nuôi trồng thủy sản",
     "ntts": "nuôi trồng thủy sản",
+    "kh": "kế hoạch",  # names6: "bằng 100,3% KH điều chỉnh"
+    "ns": "ngân sách",  # names6: "tổng thu NS phường"
     "ntm": "nông thôn mới",
     "xdntm": "xây dựng nông thôn mới",
     "ttcn": "tiểu thủ công nghiệp",
@@ -1270,6 +1292,9 @@ GROWTH_IDS: dict[str, str] = {
     "party_members": "party_member_growth_rate",
     "population": "population_growth_rate",
 }
+# Rates that are already measured against the plan (`tỷ lệ giải ngân vốn đầu tư công`: disbursed over the
+# allocated plan): an attainment of plan written on them (`tỷ lệ giải ngân … đạt 100% kế hoạch`) is the rate.
+RATES_AGAINST_PLAN: frozenset[str] = frozenset({"public_investment_disbursement_rate"})
 # Words that make a name an attainment of plan of what follows them (`…_plan_attainment`).
 PLAN_ATTAINMENT_PREFIXES: tuple[str, ...] = (
     "tỷ lệ thực hiện kế hoạch",
@@ -1299,6 +1324,16 @@ NAME_TRAILING_QUALIFIERS: tuple[str, ...] = (
     "của xã",
     "của huyện",
     "của đảng bộ",
+    # the comparison a growth rate is written with (`tốc độ tăng trưởng kinh tế so với cùng kỳ`)
+    "so với cùng kỳ năm trước",
+    "so với cùng kỳ",
+    "so cùng kỳ",
+    "so với năm trước",
+    "so năm trước",
+    "thực hiện so năm trước",
+    # what is left of `9 tháng qua`, `năm qua` once the period is read
+    "qua",  # the measure said again after the verb (`khai thác hải sản đạt tổng sản lượng 46.150 tấn`)
+    *(f"đạt {total}{measure}" for total in ("", "tổng ") for measure in DISTINCT_MEASURES),
 )
 # Words a name may hold beside a catalogue name and still mean it: where, how often, who is counted.
 NAME_HARMLESS_WORDS: frozenset[str] = frozenset(
@@ -1312,10 +1347,8 @@ NAME_HARMLESS_WORDS: frozenset[str] = frozenset(
 
 # Names that no catalogue indicator measures exactly (the real corpus's id rule: same measure, same
 # subject): one crop season, a sub-population of the area, a band or an average per unit.
+# (Crop seasons are read by CROP_SEASON_PATTERNS below: a season's area, output or yield has ids.)
 UNCATALOGUED_NAME_PATTERNS: tuple[str, ...] = (
-    r"vụ (?:xuân|mùa|hè thu|thu đông|đông xuân|chiêm xuân|chiêm|đông|hè|sớm|muộn)",
-    r"đông xuân|chiêm xuân|rải vụ",
-    r"(?:lúa|ngô|lạc|đậu|khoai|rau) (?:xuân|hè thu|thu đông|mùa)",
     r"(?:khu vực|vùng|ở|tại) (?:nông thôn|thành thị|đô thị)(?! mới)",
     r"bình quân (?:mỗi|một|trên) (?:xã|thôn|hộ|bản|ấp)",
     r"mỗi xã",
@@ -1334,23 +1367,243 @@ UNCATALOGUED_NAME_PATTERNS: tuple[str, ...] = (
     # growth of industry-handicraft without construction (its level is `handicraft_value`) or of a herd
     r"tăng(?: trưởng)?(?: giá trị)? công nghiệp tiểu thủ công nghiệp(?! xây dựng)",
     r"tăng trưởng đàn|lúa ruộng",
+    # scattered tree planting is a part of the planting plan (`trồng rừng phân tán`, `cây phân tán`)
+    r"phân tán",
+    # a share of communes having something (`100% xã có đường giao thông vào khu sản xuất`): no catalogue
+    # share counts communes by what they have (households', roads' and hamlets' shares are other subjects)
+    r"tỷ lệ (?:số )?xã có",
+    # livestock with poultry in one figure (`tổng đàn gia súc, gia cầm`, `đàn vật nuôi`): two measures
+    r"gia súc,? (?:và )?gia cầm|vật nuôi",
 )
+# Ids that measure exactly what an UNCATALOGUED_NAME_PATTERNS pattern says (a rural area's income, the
+# average criteria per commune, a district's criteria, poor and near-poor together, …): a name that
+# says it and resolves to one of them keeps it.
+IDS_OF_UNCATALOGUED_WORDS: frozenset[str] = frozenset(
+    {
+        "income_per_capita_rural",
+        "income_per_capita_urban",
+        "ntm_criteria_avg_per_commune",
+        "ntm_district_criteria_met",
+        "poor_and_near_poor_rate",
+        "poor_and_near_poor_households",
+        "handicraft_value_growth_rate",
+        "livestock_herd_growth_rate",
+        "voter_meeting_attendance",
+        "livestock_vaccination",
+        "livestock_vaccinated_head",
+    }
+)
+# One crop season in a name (on the folded name): the season's key, or None for a season no catalogue
+# id measures (`rải vụ`, `vụ sớm`). GSO names the rice seasons đông xuân (the north's `vụ xuân`,
+# `chiêm xuân` is the same first crop of the year), hè thu, thu đông and mùa; `vụ đông` is the north's
+# winter crops. A name of two seasons measures neither.
+_SEASON_CROPS = r"(?:lúa|ngô|bắp|lạc|đậu|khoai|rau|rau màu|màu)"
+CROP_SEASON_PATTERNS: tuple[tuple[str, str | None], ...] = (
+    (rf"(?:vụ )?(?:đông xuân|chiêm xuân)|vụ (?:xuân|chiêm)|{_SEASON_CROPS} xuân", "winter_spring"),
+    (rf"(?:vụ )?hè thu|vụ hè|{_SEASON_CROPS} hè thu", "summer_autumn"),
+    (r"(?:vụ )?thu đông", "autumn_winter"),
+    (rf"vụ mùa|{_SEASON_CROPS} mùa", "main_season"),
+    (r"vụ đông(?! xuân)", "winter"),
+    (r"vụ (?:sớm|muộn)|rải vụ", None),
+)
+# Ids of a total that words near a number often give while the written name names one of its parts
+# (`diện tích gieo trồng lạc` is the peanut area, `tốc độ tăng giá trị sản xuất nông, lâm, thủy sản`
+# agriculture's growth): the name's own id wins when it is another id.
+TOTAL_IDS_A_NAME_NARROWS: frozenset[str] = frozenset({"planted_area", "economic_growth_rate"})
+# Whole-year ids whose one-season figure has an id of its own: `<id>_<season>` (`rice_area_main_season`),
+# except where SEASON_ID_EXCEPTIONS names another (the north's winter crops are `winter_crop_area`).
+SEASONAL_BASE_IDS: tuple[str, ...] = (
+    "planted_area",
+    "rice_area",
+    "rice_yield",
+    "rice_output",
+    "maize_area",
+    "peanut_area",
+    "planted_area_plan_attainment",
+    "planted_area_growth_rate",
+)
+SEASON_ID_EXCEPTIONS: dict[tuple[str, str], str] = {
+    ("planted_area", "winter"): "winter_crop_area",
+    ("maize_area", "winter"): "maize_area_winter",  # the north's winter maize (ngô đông)
+} | {
+    # a season's attainment and growth read `planted_area_<season>_…`, as a level's derived ids do
+    (f"planted_area_{derived}", season): f"planted_area_{season}_{derived}"
+    for derived in ("plan_attainment", "growth_rate")
+    for season in ("winter_spring", "summer_autumn", "autumn_winter", "main_season")
+}
 # Catalogue ids a written name refines (`số xã đạt chuẩn nông thôn mới nâng cao theo bộ` is the
 # advanced count, whatever nearby words said): (pattern on the folded name, the id's base unit, id).
 NAME_ID_REFINEMENTS: tuple[tuple[str, str, str], ...] = (
     (r"^số xã (?:về )?đích nông thôn mới nâng cao", "count", "ntm_advanced_communes_new"),
     (r"^số xã (?:về )?đích nông thôn mới$", "count", "ntm_communes_new"),
     (r"^số xã (?:\w+ )*?nông thôn mới nâng cao(?! và| kiểu mẫu)", "count", "ntm_advanced_communes"),
-    (r"^số chỉ tiêu kinh tế xã hội (?:chủ yếu )?hoàn thành$", "count", "plan_targets_on_track"),
+    (r"^số chỉ tiêu kinh tế(?: -)? xã hội (?:chủ yếu )?hoàn thành$", "count", "plan_targets_on_track"),
+    # `thêm 3 xã đạt chuẩn nông thôn mới`: newly recognised; `số hộ nghèo … giảm 9 hộ`: the net fall
+    (
+        r"^số xã (?:\w+ )*?nông thôn(?! mới nâng cao| mới kiểu mẫu| nâng cao| kiểu mẫu)(?: \w+)*? thêm$",
+        "count",
+        "ntm_communes_new",
+    ),
+    (r"^số xã (?:\w+ )*?nông thôn mới kiểu mẫu(?: \w+)*? thêm$", "count", "ntm_model_communes_new"),
+    (r"^số huyện (?:\w+ )*?nông thôn mới(?: \w+)*? thêm$", "count", "ntm_districts_new"),
+    # `công nhận 3 xã của huyện … đạt chuẩn nông thôn mới` named without `mới` (the word read as "new")
+    # `đạt chuẩn` naming no standard is the new-rural one (`toàn huyện có 07 xã đạt chuẩn`)
+    (r"^số xã (?:\w+ )*?đạt chuẩn(?: nông thôn(?: mới)?)?(?: công nhận)?$", "count", "ntm_communes"),
+    # `thu ngân sách của xã` is the commune budget's own revenue (`thu ngân sách xã`); `tổng thu …` the total
+    (r"(?<!tổng )(?<!\w)thu ngân sách của (?:xã|phường|thị trấn)$", "VND", "budget_revenue_commune"),
+    # `hình thành thêm 35 cơ sở sản xuất và gia công`: establishments added in the period
+    (r"^số cơ sở (?:sản xuất|kinh doanh)(?: \w+)*? thêm$", "count", "new_business_establishments"),
+    # `có 9/19 chỉ tiêu thực hiện đạt nghị quyết`: targets met (a group's or a band's words drop it later)
+    (
+        r"^số chỉ tiêu (?!nhóm|lĩnh vực|ngành)(?:\w+ )*?(?<!không )(?<!chưa )"
+        r"đạt(?! từ| dưới| thấp)(?: \w+)*$",
+        "count",
+        "plan_targets_on_track",
+    ),
+    # works begun in the period: `triển khai thi công 73 công trình xây dựng cơ bản mới`
+    (
+        r"^số công trình (?:\w+ )*?(?:mới (?:\w+ )*?(?:triển khai thi công|khởi công)"
+        r"|(?:triển khai thi công|khởi công) mới)$",
+        "count",
+        "projects_started",
+    ),
+    (
+        r"^số (?:thôn|ấp|bản|làng) (?:\w+ )*?nông thôn mới(?! kiểu mẫu)(?: \w+)*? thêm$",
+        "count",
+        "ntm_hamlets_new",
+    ),
+    (
+        r"^số tiêu chí (?:\w+ )*?nông thôn mới(?! nâng cao| kiểu mẫu)(?: \w+)*? thêm$",
+        "count",
+        "ntm_criteria_gained",
+    ),
+    (r"^số hộ nghèo(?: \w+)*? giảm(?! còn| xuống| từ)(?!\w)", "count", "poor_households_reduced"),
+    # new-rural funding by source (`ngân sách trung ương thực hiện xây dựng nông thôn mới nâng cao`)
+    (r"^(?:vốn )?ngân sách trung ương(?: \S+)* nông thôn mới", "VND", "ntm_funds_central_budget"),
+    (
+        r"^(?:vốn )?ngân sách (?:địa phương|tỉnh|huyện|xã)(?: (?:tỉnh|huyện|xã))*(?: \S+)* nông thôn mới",
+        "VND",
+        "ntm_funds_local_budget",
+    ),
+    (r"^vốn (?:vay )?tín dụng(?: \S+)* nông thôn mới", "VND", "ntm_funds_credit"),
+    (r"^vốn lồng ghép(?: \S+)* nông thôn mới", "VND", "ntm_funds_integrated"),
+    # residents' share of new-rural funding (`nhân dân đóng góp … nông thôn mới`)
+    (
+        r"^(?:vốn )?(?:nhân dân|người dân)(?: \S+)? đóng góp(?: \S+)* nông thôn mới",
+        "VND",
+        "people_contributions",
+    ),
+    # `vốn huy động xây dựng, hoàn thiện các tiêu chí nông thôn mới nâng cao`: all the funds mobilised
+    (r"^(?:tổng )?(?:nguồn )?(?:vốn|kinh phí) huy động(?: \S+)* nông thôn mới", "VND", "ntm_funds"),
+    # targets an upper level assigned (`số chỉ tiêu ủy ban nhân dân tỉnh giao`); the economy growing
+    (r"^số chỉ tiêu (?:\w+ )*?giao$", "count", "plan_targets_total"),
+    (
+        r"^(?:tỷ lệ |tốc độ )?kinh tế (?:\w+ )*?tăng trưởng(?: bình quân)?(?: hằng năm)?$",
+        "%",
+        "economic_growth_rate",
+    ),
+    # land consolidated for large-scale farming, whatever area word comes first
+    (r"(?<!\w)tích tụ(?!\w)", "ha", "land_accumulation_area"),
+    # an average of criteria over communes (`bình quân mỗi xã đạt 12,6 tiêu chí`); a district's own 9
+    (
+        r"tiêu chí(?: \S+)* (?:bình quân|trung bình)|(?:bình quân|trung bình)(?: \S+)* tiêu chí",
+        "count",
+        "ntm_criteria_avg_per_commune",
+    ),
+    (r"tiêu chí huyện", "count", "ntm_district_criteria_met"),
 )
 # Ids the words right beside the number change, in the figure's clause: (id, "before" or "after",
-# pattern on the lower-cased clause text on that side, the id it becomes or None). Persons admitted
-# (`kết nạp mới 14 đảng viên`) are new members; OCOP products of one star class (`2 sản phẩm OCOP đạt
-# thương hiệu 4 sao`) are a part; a rate fallen to a level (`giảm tỷ lệ hộ nghèo xuống dưới 0,5%`) is
-# the level.
+# pattern on the lower-cased clause text on that side, the id it becomes or None); "sentence" reads the
+# figure's whole sentence (a list's items are split by `;`), `\x00` standing where the figure is.
+# Persons admitted (`kết nạp mới 14 đảng viên`) are new members; OCOP products of one star class
+# (`2 sản phẩm OCOP đạt thương hiệu 4 sao`) are a part; a rate fallen to a level (`giảm tỷ lệ hộ nghèo
+# xuống dưới 0,5%`) is the level.
+_TWO_NTM_TIERS = r"^[^.;:]{0,50}?nâng cao(?:,| và) (?:nông thôn mới )?kiểu mẫu"  # after the number
+_HIGHER_NTM_TIER = r"^[^.;:,]{0,60}?nông thôn mới (?:nâng cao|kiểu mẫu)"  # after the number
+_LOCAL_TIER = r"ngân sách (?:địa phương|tỉnh|huyện|xã)(?!\w)"
+_TWO_LOCAL_TIERS = rf"{_LOCAL_TIER}[^.]*?[\d\x00].*{_LOCAL_TIER}"  # two tiers, an amount between
+_ORGS_AND_MEMBERS = r"tổ chức (?:cơ sở )?đảng(?:,| và) đảng viên[^;,\x00]{0,60}\x00"  # right before
+_AWARDED = (
+    r"(?:khen thưởng|giấy khen|bằng khen|tặng khen)[^;,\x00]{0,100}\x00"  # an award earlier in the clause
+)
+_NOT_YET_RECOGNISED = r"^\s*[\w ,()]{0,12}?(?:đang|đăng ký)(?!\w)"  # after: `4 thôn đang xây dựng`
+_SHARE_VERB = r"(?<!\w)chiếm(?: tỷ trọng| tỉ trọng| tỷ lệ)?(?: khoảng| trên| gần| hơn)?\s*$"  # before a share
+# before: `thêm 4 xã`, `Huyện công nhận 2 bản` (an act of the period; `đã công nhận 15 xã` is the stock)
+_NEWLY_RECOGNISED = r"(?<!\w)(?:(?:công nhận )?thêm|(?<!đã )(?<!được )công nhận(?: mới)?)\s*$"
 CONTEXT_ID_RULES: tuple[tuple[str, str, str, str | None], ...] = (
     ("party_members", "before", r"kết nạp(?: mới| được| thêm)?\s*$", "new_party_members"),
     ("ocop_products", "after", r"\d sao", None),
+    # `giảm số hộ nghèo từ 28 hộ xuống 12 hộ`: the levels, not the fall; `số hộ nghèo … giảm 14 hộ`: the fall
+    ("poor_households_reduced", "before", r"(?<!\w)(?:từ|xuống|còn)(?: còn)?\s*$", "poor_households"),
+    (
+        "poor_households",
+        "before",
+        r"(?<!\w)giảm(?: được| thêm)?(?: trên| gần| hơn)?\s*$",
+        "poor_households_reduced",
+    ),
+    # `6 hộ nghèo và cận nghèo, chiếm tỷ lệ 0,83%`: the two together
+    ("near_poverty_rate", "before", r"nghèo(?:,| và) (?:hộ )?cận nghèo(?!\w)", "poor_and_near_poor_rate"),
+    ("poverty_rate", "before", r"nghèo(?:,| và) (?:hộ )?cận nghèo(?!\w)", "poor_and_near_poor_rate"),
+    # `giảm 50% số hộ nghèo`: a relative cut of the count, no id; `giảm 4% hộ nghèo`: points of the rate
+    ("poverty_rate", "after", r"^\s*%?\s*số hộ nghèo", None),
+    ("poverty_rate", "before", r"(?<!\w)giảm(?: bình quân)?(?: trên| hơn)?\s*$", "poverty_reduction_rate"),
+    # `thu nhập bình quân đầu người tăng 3 triệu đồng`: an absolute change, no id (`tăng lên` is a level)
+    ("income_per_capita", "before", r"(?<!\w)tăng(?: thêm)?(?: trên| khoảng| hơn| gần)?\s*$", None),
+    # `2 xã … đạt 19/19 tiêu chí`: the same figure for several communes is a band
+    ("ntm_criteria_met", "before", r"(?<![\w/.,])\d{1,3} xã(?!\w).*(?:đạt|hoàn thành)(?: được)?\s*$", None),
+    # `5 xã đạt chuẩn nông thôn mới nâng cao, kiểu mẫu`: two measures counted together
+    ("ntm_advanced_communes", "after", _TWO_NTM_TIERS, None),
+    ("ntm_advanced_communes_new", "after", _TWO_NTM_TIERS, None),
+    ("ntm_model_communes_new", "after", _TWO_NTM_TIERS, None),
+    # `… đạt chuẩn nông thôn mới nâng cao và …` after the number: a higher tier the name dropped
+    ("ntm_communes", "after", _HIGHER_NTM_TIER, None),
+    ("ntm_communes_new", "after", _HIGHER_NTM_TIER, None),
+    # `vốn ngân sách địa phương 121 tỷ đồng; vốn ngân sách huyện, xã 45 tỷ đồng`: local tiers listed
+    # apart are parts of the local budgets' share, none of them the whole (the id's description)
+    ("ntm_funds_local_budget", "sentence", _TWO_LOCAL_TIERS, None),
+    # `tỷ lệ tổ chức cơ sở đảng, đảng viên hằng năm hoàn thành tốt nhiệm vụ đạt 85%`: one rate of two
+    ("party_members_rated_good", "sentence", _ORGS_AND_MEMBERS, None),
+    ("party_orgs_rated_good", "sentence", _ORGS_AND_MEMBERS, None),
+    # `trao giấy khen cho 8 chi bộ … xuất sắc và 22 đảng viên …`: those awarded, a subset of the rated
+    ("party_orgs_rated_excellent_count", "sentence", _AWARDED, None),
+    ("party_members_rated_excellent", "sentence", _AWARDED, None),
+    # `thêm 4 xã đạt chuẩn`, `công nhận thêm 2 thôn`: newly recognised in the period
+    ("ntm_communes", "before", _NEWLY_RECOGNISED, "ntm_communes_new"),
+    ("ntm_hamlets", "before", _NEWLY_RECOGNISED, "ntm_hamlets_new"),
+    ("ntm_advanced_communes", "before", _NEWLY_RECOGNISED, "ntm_advanced_communes_new"),
+    ("ntm_model_communes", "before", _NEWLY_RECOGNISED, "ntm_model_communes_new"),
+    # `4 thôn đang thực hiện xây dựng …`, `10 xã đăng ký về đích`: not (yet) recognised
+    ("ntm_model_hamlets", "after", _NOT_YET_RECOGNISED, None),
+    ("ntm_hamlets", "after", _NOT_YET_RECOGNISED, None),
+    ("ntm_communes", "after", _NOT_YET_RECOGNISED, None),
+    ("ntm_advanced_communes", "after", _NOT_YET_RECOGNISED, None),
+    ("ntm_model_communes", "after", _NOT_YET_RECOGNISED, None),
+    # `trên lĩnh vực kinh tế, có 15/16 chỉ tiêu`: a sector's subset of the targets
+    ("plan_targets_on_track", "before", r"(?<!\w)(?:lĩnh vực|nhóm chỉ tiêu)(?!\w)", None),
+    ("plan_targets_total", "before", r"(?<!\w)(?:lĩnh vực|nhóm chỉ tiêu)(?!\w)", None),
+    # `360 giải Nhất`: one tier of the prizes is a part
+    ("good_students", "after", r"^\s*(?:giải )?(?:nhất|nhì|ba|khuyến khích)(?!\w)", None),
+    # `khu vực dịch vụ chiếm 1,9%`: a sector's share, whatever growth sentence named it before
+    ("agri_growth_rate", "before", _SHARE_VERB, "economy_share_agriculture"),
+    ("industry_growth_rate", "before", _SHARE_VERB, "economy_share_industry"),
+    ("services_growth_rate", "before", _SHARE_VERB, "economy_share_services"),
+    ("economic_growth_rate", "before", _SHARE_VERB, None),  # a share of an unnamed sector
+    # `giảm số hộ nghèo từ 28 hộ xuống còn 23 hộ`: both are poor households
+    (
+        "households",
+        "before",
+        r"(?<!\w)hộ nghèo(?!\w)[^.;:]{0,30}(?:xuống|còn)(?: còn)?\s*$",
+        "poor_households",
+    ),
+    # `850 người có việc làm tăng thêm`: workers placed in jobs in the period, not all in work
+    ("employed_workers", "after", r"^[^.;:]{0,30}?(?:việc làm mới|tăng thêm)(?!\w)", "jobs_created"),
+    # `28/30 đại biểu HĐND xã tham dự`: deputies at one session, not the council's size
+    ("council_deputies", "after", r"^[^.;:]{0,30}?(?<!\w)(?:dự|tham dự|có mặt)(?!\w)", None),
+    # `chỉ số sản xuất công nghiệp ước đạt 109,5%`: the index itself, not its rise
+    ("industrial_production_index_growth", "before", r"(?<!\w)(?:đạt|bằng)(?: khoảng| trên| gần)?\s*$", None),
+    # `chuyển tiếp 01 công trình sang năm 2024`: carried over, neither started nor completed
+    ("projects_completed", "before", r"chuyển tiếp\s*$", None),
+    ("projects_started", "before", r"chuyển tiếp\s*$", None),
     (
         "poverty_reduction_rate",
         "before",
@@ -1362,6 +1615,8 @@ CONTEXT_ID_RULES: tuple[tuple[str, str, str, str | None], ...] = (
 # total (`9/9` of a district, `15/15` of a hamlet) or a larger value (`87 tiêu chí` summed over
 # communes) is not that measure.
 ID_FIXED_TOTALS: dict[str, tuple[int, ...]] = {"ntm_criteria_met": (18, 19)}
+# The id a figure of another fixed total is (`9/9 tiêu chí`: the district's nine new-rural criteria).
+ID_OF_OTHER_TOTAL: dict[tuple[str, int], str] = {("ntm_criteria_met", 9): "ntm_district_criteria_met"}
 # Ids that become another when the figure is written `x/y` (`hoàn thành 24/27 chỉ tiêu` counts the
 # targets met, not the targets set).
 ID_WHEN_OF_TOTAL: dict[str, str] = {"plan_targets_total": "plan_targets_on_track"}
@@ -1383,3 +1638,149 @@ SECTOR_PART_MEASURES: tuple[str, ...] = ("tốc độ tăng trưởng", "tốc �
 SECTOR_PART_QUALIFIERS: tuple[str, ...] = ("bình quân", "hằng năm", "hàng năm", "mỗi năm", "trong")
 # Verbs between a sector and its figure in such a breakdown (`dịch vụ tăng 18,2%`).
 SECTOR_PART_VERBS: tuple[str, ...] = ("tăng", "tăng trưởng", "chiếm", "chiếm khoảng", "đạt", "khoảng")
+
+# --- periods and kinds, round 6 (periods6) -------------------------------------------------------
+# A running total to a stated date reports what was achieved by then (`Tổng thu ngân sách, tính đến
+# ngày 31/5/2023, đạt trên 7.743 tỷ đồng (dự kiến 6 tháng đầu năm đạt 70% dự toán)`): an achievement
+# cue like ACTUAL_CUES (`kinds.py`).
+RUNNING_TOTAL_CUES: tuple[str, ...] = ("tính đến ngày", "tính đến hết", "tính đến cuối")
+# Words that make a part-of-year phrase a forecast rather than the period a text reports on
+# (`(dự kiến 6 tháng đầu năm đạt 70% dự toán)` in a news item of May): `periods.document_periods`.
+FORECAST_WORDS: tuple[str, ...] = ("dự kiến", "dự ước", "phấn đấu")
+# A lead word followed by an achievement reports targets met, it opens no target list (`các chỉ tiêu
+# chủ yếu đều đạt và vượt so với kế hoạch như: …`, `15/15 chỉ tiêu chủ yếu đạt và vượt kế hoạch`):
+# `layout._find_lead`. Words that may end the lead's noun, adverbs, then the achievement verbs.
+LEAD_ACHIEVED_QUALIFIERS: tuple[str, ...] = ("chủ yếu", "đề ra", "kinh tế - xã hội", "kinh tế xã hội")
+LEAD_ACHIEVED_ADVERBS: tuple[str, ...] = ("đều", "đã", "cơ bản", "cơ bản đều", "đều đã")
+LEAD_ACHIEVED_VERBS: tuple[str, ...] = ("đạt và vượt", "đạt, vượt", "hoàn thành", "vượt")
+# A report of a year named before a colon dates the list after it (`nghe báo cáo tình hình thực hiện
+# nghị quyết … năm 2023 với các nội dung chủ yếu như: thu nhập … ước đạt 65,29 triệu đồng`) even in a
+# text about the next year's resolution: `timing.py`.
+YEAR_REPORT_WORDS: tuple[str, ...] = ("tình hình", "kết quả", "báo cáo")
+# A Party congress named without its term (`Báo cáo chính trị trình tại Đại hội …`, `văn kiện trình đại
+# hội đại biểu đảng bộ tỉnh lần thứ X`) in a year of the five-year grid opens the term starting that
+# year and reviews the one ending it: `periods.document_periods`. Words that make a congress the Party's.
+PARTY_CONGRESS_WORDS: tuple[str, ...] = ("báo cáo chính trị", "văn kiện", "đảng bộ")
+# A plan assigned from above is a target (`xã được giao chỉ tiêu thu ngân sách là 147 triệu đồng`,
+# `UBND huyện giao dự toán thu ngân sách năm 2024 là 12 tỷ đồng`): cues like TARGET_CUES (`kinds.py`).
+ASSIGNED_PLAN_CUES: tuple[str, ...] = ("giao chỉ tiêu", "giao dự toán", "giao kế hoạch", "theo kế hoạch")
+# A resolution that decides the budget estimate opens a section of targets (`Điều 1. Quyết định dự toán
+# thu ngân sách nhà nước … năm 2022 như sau: 1. Tổng số thu …: 14.997.000 triệu đồng`): headings like
+# TARGET_HEADINGS (`layout.py`); in running text ASSIGNED_PLAN_CUES and PLAN_SUBJECTS (`kinds.py`) apply.
+BUDGET_ESTIMATE_HEADINGS: tuple[str, ...] = ("quyết định dự toán", "phê chuẩn dự toán", "giao dự toán")
+# Leads that are verbs: a line they open without a colon is a sentence or a headline (`Phấn đấu về đích
+# nông thôn mới đúng lộ trình`), not the label of a list (`Các chỉ tiêu chủ yếu (nhiệm kỳ 2020-2025)`):
+# `layout._lead_scopes`.
+VERB_LEADS: tuple[str, ...] = ("phấn đấu", "dự kiến")
+# Words that report the period just past (`Nhiệm kỳ qua, thu nhập … năm 2025 đạt 68 triệu đồng` after
+# `Đại hội đề ra mục tiêu: đến năm 2030, …`): achievement cues like ACTUAL_CUES (`kinds.py`).
+PAST_PERIOD_CUES: tuple[str, ...] = ("nhiệm kỳ qua", "năm qua", "vừa qua")
+# The political report is presented to the congress that opens the term it names (`Báo cáo chính trị
+# … Đại hội Đảng bộ xã lần thứ XV, nhiệm kỳ 2020 - 2025`): no review of that term (`periods.py`).
+CONGRESS_REPORT_WORDS: tuple[str, ...] = ("báo cáo chính trị", "văn kiện đại hội", "dự thảo văn kiện")
+# Words fronting a sentence with the text's own time (`Hiện nay, tỷ lệ hộ nghèo còn 0,8%` after `Đến hết
+# năm 2023, …`): a year fronted in an earlier sentence does not date it (`timing.py`).
+NOW_FRONTS: tuple[str, ...] = ("hiện nay", "hiện tại", "đến nay", "cho đến nay", "tính đến nay")
+# A plan named as the subject of its figure (`chỉ tiêu huyện giao thu ngân sách 9 tỷ đồng`, `kế hoạch
+# giao … là 9 tỷ đồng`, `dự toán thu ngân sách 9 tỷ đồng`) makes it a target, unless a result verb
+# comes first in the clause (`bằng 105% kế hoạch giao`, `vượt dự toán 5 tỷ đồng`): `kinds.py`.
+PLAN_SUBJECTS: tuple[str, ...] = (
+    "chỉ tiêu giao",
+    "chỉ tiêu được giao",
+    "chỉ tiêu huyện giao",
+    "chỉ tiêu tỉnh giao",
+    "chỉ tiêu thành phố giao",
+    "kế hoạch giao",
+    "kế hoạch được giao",
+    "dự toán giao",
+    "dự toán được giao",
+    "dự toán",
+)
+PLAN_SUBJECT_BLOCKERS: tuple[str, ...] = (
+    "đạt",
+    "vượt",
+    "so với",
+    "so",
+    "bằng",
+    "hoàn thành",
+    "thực hiện",
+    "được",
+)
+
+# --- names6 (round 6): tables flattened to one cell per line (`stacked_tables.py`) ---
+# The header cell of a table's unit column (`Đơn vị tính`, `ĐVT`): the column headers of the figures
+# follow it, the rows come after them.
+STACKED_UNIT_HEADERS: tuple[str, ...] = ("đơn vị tính", "đơn vị", "đvt", "đv tính")
+# A header cell that opens the comparison columns (`So sánh (%)`, `9 tháng/KH`): from there on the
+# figures are ratios of the value columns, not facts of their own.
+STACKED_RATIO_HEADERS: tuple[str, ...] = ("so sánh", "so với", "tỷ lệ", "tỉ lệ", "%", "/")
+# A value column that holds the plan (`Kế hoạch năm 2021`, `KH 2024`, `Chỉ tiêu NQ`): its figures
+# are targets.
+STACKED_PLAN_HEADERS: tuple[str, ...] = (
+    "kế hoạch",
+    "kh",
+    "mục tiêu",
+    "chỉ tiêu",
+    "dự toán",
+    "nghị quyết",
+    "nq",
+)
+# A value column of estimates (`Ước TH năm 2021`, `Ước cả năm`): its figures are approximate.
+STACKED_ESTIMATE_HEADERS: tuple[str, ...] = ("ước",)
+# Measures a sub-row (`- Dịch vụ`) takes whole from its parent row (`Giá trị sản xuất thực tế`), beside
+# MEASURE_WORDS: `giá trị sản xuất dịch vụ`, not `giá trị dịch vụ`.
+STACKED_PARENT_MEASURES: tuple[str, ...] = ("giá trị sản xuất", "giá trị gia tăng", "tổng giá trị sản xuất")
+# Words that only place a share or say it exists (`Trên địa bàn xã hiện có 99,58% hộ dân …`): a
+# subject made of them alone does not name the percentage; the counted noun after it does
+# (`phrases.py`).
+PERCENT_PLACE_WORDS: frozenset[str] = frozenset(
+    {"trên", "địa", "bàn", "xã", "huyện", "phường", "thị", "trấn", "tỉnh", "toàn", "hiện", "nay", "đến"}
+    | {"có", "đã", "đạt", "được", "với", "còn"}
+)
+# What a place did to the units it counts (`tỉnh đạt và vượt 15/17 chỉ tiêu`): kept in the count's
+# name after the place word is dropped (`phrases.py`).
+COUNT_ACHIEVED_VERBS: tuple[str, ...] = (
+    "đạt",
+    "vượt",
+    "đạt và vượt",
+    "hoàn thành",
+    "không đạt",
+    "chưa đạt",
+    "thực hiện đạt",
+)
+# Auxiliaries between a doer and its verb (`nhân dân còn đóng góp 1.300 ngày công`): no part of the
+# count's name (`số ngày công nhân dân đóng góp`).
+COUNT_AUXILIARIES: tuple[str, ...] = ("còn", "đã", "cũng", "đều", "vẫn", "sẽ", "đang")
+# Measure words of a rate: words before a bound (`5 xã, tỷ lệ dưới 2%`) that make it a figure of its
+# own, not the threshold the counted units fall under (`roles.py`).
+RATE_MEASURE_WORDS: tuple[str, ...] = ("tỷ lệ", "tỉ lệ", "tỷ trọng", "tỉ trọng", "tốc độ", "mức")
+# The measure of a figure in đồng/người/năm whose words name only a part (`khu vực nông thôn 63 triệu
+# đồng/người/năm`): the gold rules read such a figure as income per head (`phrases.py`).
+INCOME_PER_HEAD = "thu nhập bình quân đầu người"
+# Money words that say nothing of what the money went to (`… với số tiền hơn 9,7 tỷ đồng`): the
+# figure or clause before `với` names it (`phrases.py`).
+GENERIC_MONEY_NAMES: frozenset[str] = frozenset(
+    {"số tiền", "tổng số tiền", "kinh phí", "tổng kinh phí", "trị giá", "tổng trị giá"}
+)
+# Words an attainment or a comparison leaves before the next figure of its clause, beside PLAN_WORDS
+# and YOY_WORDS (`bằng 85% kế hoạch và bằng 121% …`, `… so với cùng kỳ và vượt 0,32% …`): no subject of
+# that figure (`phrases.ratio_words_only`).
+RATIO_LEFTOVER_WORDS: tuple[str, ...] = (
+    "so với",
+    "so",
+    "kỳ",
+    "và",
+    "bằng",
+    "đạt",
+    "giao",
+    "tỉnh",
+    "huyện",
+    "thị xã",
+    "xã",
+    "phường",
+    "hđnd",
+    "ubnd",
+)
+# Words before the share of a revenue a budget tier keeps (`các khoản thu xã hưởng 100%`): that
+# percentage names the money after it, it is no figure (`roles.retained_share`).
+RETAINED_SHARE_WORDS: tuple[str, ...] = ("hưởng", "thụ hưởng", "được hưởng")

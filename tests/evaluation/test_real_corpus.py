@@ -15,6 +15,7 @@ from evaluation.real_corpus import (
     LEVELS,
     META_FIELDS,
     REAL_DIR,
+    dev_fold_of,
     doc_ids,
     load_corpus,
     locate,
@@ -117,6 +118,46 @@ def test_split_is_the_agreed_hash_rule():
     ids = [f"doc-{i}" for i in range(3000)]
     share = sum(split_of(i) == "test" for i in ids) / len(ids)
     assert 0.30 < share < 0.37
+
+
+def test_dev_folds_are_their_own_hash_rule_over_a_third_of_dev():
+    for doc_id in [*DOCS, "x"]:
+        h = int(hashlib.sha256(("xaetl-dev-fold-v2:" + doc_id).encode()).hexdigest(), 16)
+        assert dev_fold_of(doc_id) == ("check" if h % 3 == 0 else "tune")
+    dev = [d for d in DOCS if split_of(d) == "dev"]
+    assert 0.25 < sum(dev_fold_of(d) == "check" for d in dev) / len(dev) < 0.40
+    ids = [f"doc-{i}" for i in range(3000)]  # independent of the split's hash
+    test_share_in_check = [split_of(i) == "test" for i in ids if dev_fold_of(i) == "check"]
+    assert 0.28 < sum(test_share_in_check) / len(test_share_in_check) < 0.39
+
+
+def test_extract_real_scores_the_dev_folds_apart_and_lists_errors_of_dev_tune_only():
+    """`--split dev-folds` with the gold as predictor (the harness: 1.0 on both folds), then with
+    the extractor and `--errors`: every listed error belongs to a dev-tune document."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    script = str(root / "benchmarks" / "extract_real.py")
+    run = subprocess.run(
+        [sys.executable, script, "--split", "dev-folds", "--predictor", "gold"],
+        capture_output=True, text=True, timeout=300, check=True, cwd=root,
+    )  # fmt: skip
+    figures = json.loads(run.stdout.strip().splitlines()[-1])
+    assert set(figures) == {"dev-tune", "dev-check"}
+    assert figures["dev-tune"]["f1"] == figures["dev-check"]["f1"] == 1.0
+    dev = [d for d in DOCS if split_of(d) == "dev"]
+    assert figures["dev-check"]["docs"] == sum(dev_fold_of(d) == "check" for d in dev)
+    assert figures["dev-tune"]["docs"] + figures["dev-check"]["docs"] == len(dev)
+    run = subprocess.run(
+        [sys.executable, script, "--split", "dev-folds", "--errors"],
+        capture_output=True, text=True, timeout=600, check=True, cwd=root,
+    )  # fmt: skip
+    listed = run.stdout.split("errors (dev-tune fold only):", 1)[1].strip().splitlines()[:-1]
+    listed_docs = {line.split(":", 1)[0] for line in listed if line and not line.startswith(" ")}
+    assert listed_docs, "the extractor makes some error on 88 documents"
+    assert all(dev_fold_of(d) == "tune" and split_of(d) == "dev" for d in listed_docs), listed_docs
 
 
 def test_both_splits_have_documents():

@@ -62,6 +62,18 @@ _OLD_TONES = {
 }
 _OLD_TONE_RE = re.compile("|".join(_OLD_TONES))
 _PUNCT_RE = re.compile(r"[\"'“”‘’«»()\[\],;:.!?*]+")
+# Spellings of one word that reports write both ways (`tỉ lệ`) and slips that are no word at all (a
+# dropped dot or hook: `thu nhâp`, `đât`, `sản lương`): folded to the catalogue's spelling.
+_SPELLINGS = {
+    "tỉ lệ": "tỷ lệ",
+    "tỉ trọng": "tỷ trọng",
+    "thu nhâp": "thu nhập",
+    "đât": "đất",
+    "sản lương": "sản lượng",
+    "tổng giá sản xuất": "tổng giá trị sản xuất",  # a total of prices is no measure: `trị` dropped
+}
+# (`sản lương thực` is `sản lượng lương thực` short of a word: left alone)
+_SPELLING_RE = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, _SPELLINGS))})(?!\w)(?! thực)")
 _SPACE_RE = re.compile(r"\s+")
 
 
@@ -101,7 +113,8 @@ def normalize_name(text: str) -> str:
     folded = unicodedata.normalize("NFC", text).lower()
     folded = _OLD_TONE_RE.sub(lambda m: _fold_tone(m, folded), folded)
     folded = _PUNCT_RE.sub(" ", folded)
-    return _SPACE_RE.sub(" ", folded).strip()
+    folded = _SPACE_RE.sub(" ", folded).strip()
+    return _SPELLING_RE.sub(lambda m: _SPELLINGS[m.group(0)], folded)
 
 
 def fold_tones(text: str) -> str:

@@ -131,12 +131,59 @@ def test_stocks_are_levels_and_flows_accumulate() -> None:
     assert all(by_id[i].measure == "stock" for i in stocks)
     assert all(by_id[i].measure == "flow" for i in flows)
     # what happened during a period is never a level (new, built, created, received, growth …)
-    words = ("new_", "_built", "_created", "_received", "_growth_rate", "_output", "_plan_attainment")
+    words = (
+        "new_",
+        "_new",
+        "_gained",
+        "_reduced",
+        "_built",
+        "_created",
+        "_received",
+        "_growth_rate",
+        "_output",
+    )
+    words += ("_plan_attainment",)
     assert not [
         e.indicator_id
         for e in load_catalogue()
         if e.measure == "stock" and any(w in e.indicator_id for w in words)
     ]
+
+
+def test_every_crop_season_has_its_area_output_and_yield_in_the_whole_year_unit() -> None:
+    from ingest.extract.vocab import CROP_SEASON_PATTERNS, SEASON_ID_EXCEPTIONS, SEASONAL_BASE_IDS
+
+    by_id = catalogue_by_id()
+    seasons = {season for _, season in CROP_SEASON_PATTERNS if season is not None}
+    assert {"winter_spring", "summer_autumn", "autumn_winter", "main_season"} <= seasons
+    for base in SEASONAL_BASE_IDS:
+        for season in seasons:
+            indicator_id = SEASON_ID_EXCEPTIONS.get((base, season), f"{base}_{season}")
+            if season == "winter" and (base, season) not in SEASON_ID_EXCEPTIONS:
+                continue  # the north's winter crops are no rice season
+            entry = by_id[indicator_id]
+            assert (entry.base_unit, entry.measure) == (by_id[base].base_unit, by_id[base].measure), entry
+            if indicator_id.endswith(season):
+                # a labeller reads the description: one season in, the whole year out
+                assert "season only" in entry.description_en and "whole year" in entry.description_en
+
+
+def test_ids_named_by_the_resolution_rules_are_in_the_catalogue() -> None:
+    from ingest.extract.vocab import (
+        CONTEXT_ID_RULES,
+        GROWTH_IDS,
+        IDS_OF_UNCATALOGUED_WORDS,
+        NAME_ID_REFINEMENTS,
+        SEASON_ID_EXCEPTIONS,
+    )
+
+    by_id = catalogue_by_id()
+    named = set(IDS_OF_UNCATALOGUED_WORDS) | set(GROWTH_IDS.values()) | set(SEASON_ID_EXCEPTIONS.values())
+    named |= {to for _, _, _, to in CONTEXT_ID_RULES if to is not None} | {i for i, *_ in CONTEXT_ID_RULES}
+    named |= {i for _, _, i in NAME_ID_REFINEMENTS}
+    assert not named - set(by_id)
+    for _, unit, indicator_id in NAME_ID_REFINEMENTS:
+        assert by_id[indicator_id].base_unit == unit
 
 
 def test_every_theme_is_covered_with_the_indicators_the_brief_names() -> None:
@@ -240,6 +287,16 @@ def test_parse_catalogue_reads_synonyms_as_tuple(tmp_path: Path) -> None:
         ("Thu NSNN (trừ tiền cấp quyền sử dụng đất)", "thu nsnn trừ tiền cấp quyền sử dụng đất"),
         ("“Gia đình  văn hóa”", "gia đình văn hóa"),
         (unicodedata.normalize("NFD", "Bảo hiểm y tế"), "bảo hiểm y tế"),
+        # one word written two ways, and slips that are no word (a dropped dot or hook)
+        ("Tỉ lệ hộ nghèo", "tỷ lệ hộ nghèo"),
+        ("tỉ trọng dịch vụ", "tỷ trọng dịch vụ"),
+        ("Thu nhâp bình quân", "thu nhập bình quân"),
+        ("diện tích đât lúa", "diện tích đất lúa"),
+        ("Tổng sản lương lúa", "tổng sản lượng lúa"),
+        ("3 tỉ đồng", "3 tỉ đồng"),  # `tỉ` the number word stays
+        ("lương thực", "lương thực"),
+        ("tổng sản lương thực", "tổng sản lương thực"),
+        ("Tổng giá sản xuất năm 2024", "tổng giá trị sản xuất năm 2024"),
     ],
 )
 def test_normalize_name(raw: str, expected: str) -> None:
@@ -338,3 +395,41 @@ def test_gold_counts_and_defaults_per_document() -> None:
     assert all(row["kind"] == "target" for row in numbered)
     income = next(row for _, row in _gold() if row["indicator_id"] == "income_per_capita")
     assert (income["base_value"], income["base_unit"], income["period"]) == (90e6, "VND/person/year", "2030")
+
+
+def test_one_measure_per_id_where_labellers_found_two() -> None:
+    # a herd id counts gia súc (no poultry) at both levels; a house count counts houses, not households;
+    # the activity's name (`nuôi trồng thủy sản`) also names areas, so it is no output's synonym
+    by_id = catalogue_by_id()
+    for indicator_id in ("livestock_herd", "livestock_herd_growth_rate"):
+        assert not [n for n in by_id[indicator_id].names if "gia cầm" in n or "vật nuôi" in n], indicator_id
+        assert "poultry" in by_id[indicator_id].description_en  # says where poultry goes
+    assert not [n for n in by_id["standard_houses"].names if n.startswith(("hộ", "số hộ"))]
+    assert "nuôi trồng thủy sản" not in by_id["aquaculture_farmed_output"].names
+    assert "diện tích chè kinh doanh" in by_id["tea_area_bearing"].names
+    assert "diện tích chè kinh doanh" not in by_id["tea_area"].names
+
+
+@pytest.mark.parametrize(
+    ("indicator_id", "base_unit", "measure", "level"),
+    [
+        ("pig_herd_growth_rate", "%", "flow", "pig_herd"),
+        ("poultry_flock_growth_rate", "%", "flow", "poultry_flock"),
+        ("timber_output_plan_attainment", "%", "flow", "timber_output"),
+        ("ntm_districts_rate", "%", "stock", "ntm_districts"),
+        ("ntm_model_communes_rate", "%", "stock", "ntm_model_communes"),
+        ("ntm_model_communes_new", "count", "flow", "ntm_model_communes"),
+        ("civilised_townships_rate", "%", "stock", "civilised_townships"),
+        ("planted_area_winter_spring_plan_attainment", "%", "flow", "planted_area_winter_spring"),
+        ("planted_area_main_season_growth_rate", "%", "flow", "planted_area_main_season"),
+        ("coffee_area_bearing", "ha", "stock", "coffee_area"),
+    ],
+)
+def test_gaps_the_dev_labellers_met_have_ids_beside_their_level(
+    indicator_id: str, base_unit: str, measure: str, level: str
+) -> None:
+    by_id = catalogue_by_id()
+    entry = by_id[indicator_id]
+    assert (entry.base_unit, entry.measure) == (base_unit, measure)
+    assert level in by_id  # the derived id's level exists, and its description names the level
+    assert level in entry.description_en or by_id[level].name_vi.split()[-1] in entry.name_vi

@@ -207,8 +207,8 @@ def test_noun_after_the_number_names_the_quantity() -> None:
     by = _by_value("Năm nay nông dân cấy 512 ha lúa, trồng 64 ha lạc.")
     assert by[512.0].indicator_id == "rice_area"
     assert "lạc" in by[64.0].indicator.split()
-    # one crop season is not the catalogue's area of the period: no id (the corpus's id rule)
-    assert _by_value("Vụ Mùa nông dân cấy 512 ha lúa.")[512.0].indicator_id is None
+    # one crop season is that season's area, not the year's
+    assert _by_value("Vụ Mùa nông dân cấy 512 ha lúa.")[512.0].indicator_id == "rice_area_main_season"
     m = _all("Trong kỳ phát hiện 3 vụ buôn bán pháo nổ.")[0]
     assert m.indicator == "số vụ buôn bán pháo nổ phát hiện"  # the measure word, the counted noun first
     m = _all("Toàn xã có 4 làng nghề truyền thống.")[0]
@@ -355,10 +355,10 @@ def test_a_sector_after_the_total_measure_words_is_that_sector() -> None:
     assert by[40000.0].indicator_id == "production_value_total"
 
 
-def test_figures_under_a_crop_season_heading_carry_no_id() -> None:
+def test_figures_under_a_crop_season_heading_carry_that_season_id() -> None:
     text = "a. Vụ Xuân\n\n- Tổng diện tích gieo trồng 226 ha.\nII. CHĂN NUÔI\n- Tổng đàn trâu 300 con.\n"
     by = _by_value(text)
-    assert by[226.0].indicator_id is None
+    assert by[226.0].indicator_id == "planted_area_winter_spring"
     assert by[300.0].indicator_id == "buffalo_herd"
-    assert _by_value("Huyện trồng được 52 ha lúa xuân.")[52.0].indicator_id is None
+    assert _by_value("Huyện trồng được 52 ha lúa xuân.")[52.0].indicator_id == "rice_area_winter_spring"
     assert _by_value("- Tổng diện tích gieo trồng 226 ha.")[226.0].indicator_id == "planted_area"

@@ -144,6 +144,23 @@ def test_a_bare_measure_takes_its_crop_from_the_line_label_or_the_figure_before(
     assert by[145.0].indicator == "diện tích"  # not the start of its clause: no crop borrowed
 
 
+def test_a_clause_with_its_own_verb_and_measure_word_names_its_own_figure() -> None:
+    # "…; chuyển (đổi) diện tích X ha … sang …": a conversion area, not the figure before's area
+    by = _by_value(
+        _mentions(
+            "Năm qua, toàn xã có 120 ha lúa liên kết bao tiêu sản phẩm với doanh nghiệp; chuyển đổi diện tích"
+            " 15,5 ha đất trồng mía kém hiệu quả sang trồng bưởi."
+        )
+    )
+    assert (by[15.5].indicator, by[15.5].indicator_id) == ("diện tích chuyển đổi", "crop_conversion_area")
+    assert by[15.5].quote.startswith("chuyển đổi diện tích")  # its own clause, not the one before
+    by = _by_value(_mentions("Có 96,4 ha rau an toàn; chuyển diện tích 12 ha lúa một vụ sang nuôi tôm."))
+    assert (by[12.0].indicator, by[12.0].indicator_id) == ("diện tích chuyển đổi", "crop_conversion_area")
+    # without a verb of its own the clause is elliptical: it still takes the crop of the figure before
+    by = _by_value(_mentions("Diện tích lúa gieo trồng 310 ha; diện tích 25 ha theo hướng hữu cơ."))
+    assert by[25.0].indicator == "diện tích lúa gieo trồng"
+
+
 def test_money_items_after_a_named_figure_take_its_name() -> None:
     by = _by_value(
         _mentions(
@@ -160,3 +177,40 @@ def test_items_of_a_labelled_line_are_the_labels_indicator_per_group() -> None:
     assert by[99.9].indicator == "tỷ lệ học sinh đi học đúng độ tuổi tiểu học"
     assert by[99.9].indicator_id == by[100.0].indicator_id == "school_enrolment_rate"
     assert ":" not in by[100.0].indicator
+
+
+def test_a_new_line_with_its_own_measure_word_ends_a_breakdown() -> None:
+    text = (
+        "Tổng thu ngân sách ước đạt 420 tỷ đồng, trong đó thu mới đạt 180 tỷ đồng.\n"
+        "Về đầu tư công, giá trị giải ngân ước đạt 95 tỷ đồng; "
+        "trong đó vốn huyện 25 tỷ đồng, vốn tỉnh 70 tỷ đồng."
+    )
+    ms = _mentions(text)
+    by = _by_value(ms)
+    assert by[180.0].part_of == ms.index(by[420.0])
+    assert by[95.0].part_of is None and by[95.0].indicator.startswith("giá trị giải ngân")
+    assert by[25.0].part_of == ms.index(by[95.0]) == by[70.0].part_of
+
+
+def test_a_bare_measure_quotes_the_words_it_took_its_crop_from() -> None:
+    by = _by_value(
+        _mentions("Trong đó diện tích ngô 48 ha. Năng suất đạt 51,2 tạ/ha  sản lượng đạt 245,8 tấn.")
+    )
+    assert by[51.2].indicator == "năng suất ngô" and by[51.2].quote.startswith("Trong đó diện tích ngô 48 ha")
+    assert by[245.8].indicator == "sản lượng ngô"  # right after the figure before: its clause too
+    by = _by_value(_mentions("- Cây đậu: Diện tích gieo trồng 12 ha, năng suất đạt 18 tạ/ha."))
+    assert by[18.0].indicator == "năng suất đậu" and by[18.0].quote.startswith("đậu:")
+
+
+def test_a_count_in_a_comma_run_of_counts_is_quoted_from_the_runs_first() -> None:
+    ms = _mentions("Thường trực HĐND xã đã tổ chức 12 đợt khảo sát, 9 đợt giám sát; 4 kỳ họp.")
+    by = _by_value(ms)
+    assert by[9.0].quote.startswith("Thường trực HĐND xã đã tổ chức 12 đợt khảo sát")
+    assert by[12.0].quote.startswith("Thường trực") and by[4.0].quote.startswith("4 kỳ họp")
+
+
+def test_a_count_with_only_a_verb_after_a_figure_is_quoted_with_that_figure() -> None:
+    by = _by_value(_mentions("Vốn đầu tư giao thông nông thôn được 4 tỷ đồng, làm mới 3 công trình."))
+    assert by[3.0].quote.startswith("Vốn đầu tư giao thông nông thôn được 4 tỷ đồng")
+    by = _by_value(_mentions("Thu ngân sách được 4 tỷ đồng, ngành y tế có 3 công trình."))
+    assert by[3.0].quote.startswith("ngành y tế")  # a subject of its own: its own clause

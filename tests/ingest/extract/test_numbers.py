@@ -40,6 +40,11 @@ def _quantities(text: str) -> list[tuple[float, float | None, float | None, str,
         ("diện tích 1.152,1/1.152,1 ha", [(1152.1, None, 1152.1, "ha", "ha")]),
         ("thành lập 4-5 doanh nghiệp", [(4.0, 5.0, None, "doanh nghiệp", "count")]),
         ("tốc độ tăng trưởng 9 - 9,5%", [(9.0, 9.5, None, "%", "%")]),
+        # the unit written after both numbers: one range, not two figures
+        ("tỷ trọng dịch vụ chiếm khoảng 62% - 64%", [(62.0, 64.0, None, "%", "%")]),
+        ("thu từ 40%-45% dự toán", [(40.0, 45.0, None, "%", "%")]),
+        ("lúa 12 ha - ngô 8 ha", [(12.0, None, None, "ha", "ha"), (8.0, None, None, "ha", "ha")]),
+        ("giảm từ 8 ha - 5 ha", [(8.0, None, None, "ha", "ha"), (5.0, None, None, "ha", "ha")]),
         ("tổng số tiền 4.807.887.427, đồng", [(4807887427.0, None, None, "đồng", "VND")]),
         ("gần 24 nghìn tấn", [(24.0, None, None, "nghìn tấn", "t")]),
         ("năng suất 62 tạ/ha", [(62.0, None, None, "tạ/ha", "t/ha")]),
@@ -102,3 +107,18 @@ def test_counts_that_point_back_are_no_quantities() -> None:
     assert [
         q.value for q in find_quantities("Có 4 xã trên địa bàn huyện.", "có 4 xã trên địa bàn huyện.")
     ] == [4.0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trong 2 ngày 14 và 15/6 Đảng bộ xã tổ chức đại hội",  # a day and a month, not a ratio
+        "Đây là 1 trong 3 đơn vị được chọn làm điểm",  # the whole one unit is taken from
+    ],
+)
+def test_dates_and_one_of_wholes_are_no_quantities(text: str) -> None:
+    assert [q for q in _quantities(text) if q[4] == "count"] == []
+
+
+def test_a_ratio_without_a_day_word_stays_a_ratio() -> None:
+    assert _quantities("hoàn thành 27/30 hồ sơ") == [(27.0, None, 30.0, "hồ sơ", "count")]

@@ -1,0 +1,238 @@
+"""Written names of percentages: whose words name a share written before its counted noun."""
+
+from __future__ import annotations
+
+from ingest.extract import extract_mentions
+from ingest.records import DocumentMetadata, Mention
+
+Y2024 = DocumentMetadata(default_period="2024", issue_year=2024, terms=["2020-2025"])
+
+
+def _by_value(text: str) -> dict[float, Mention]:
+    return {m.value: m for m in extract_mentions(text, metadata=Y2024)}
+
+
+def test_a_share_after_another_is_named_by_its_own_counted_noun_not_the_others_tail() -> None:
+    by = _by_value("Năm 2024, 72,5% số hộ có nhà kiên cố, 91,2% số trẻ em được tiêm chủng đầy đủ.")
+    assert by[72.5].indicator == "tỷ lệ số hộ có nhà kiên cố"
+    assert by[91.2].indicator == "tỷ lệ số trẻ em được tiêm chủng đầy đủ"
+    assert by[91.2].quote.startswith("91,2%")
+
+
+def test_a_place_before_a_share_does_not_name_it() -> None:
+    by = _by_value("Trên địa bàn phường hiện có 97,3% hộ gia đình dùng nước hợp vệ sinh.")
+    assert by[97.3].indicator == "tỷ lệ hộ gia đình dùng nước hợp vệ sinh"
+
+
+def test_a_written_subject_before_a_share_still_names_it() -> None:
+    # the words before the number are its own clause's subject: the tail does not replace them
+    by = _by_value("Tỷ lệ hộ dùng điện lưới quốc gia đạt 99% hộ, tỷ lệ che phủ rừng 45%.")
+    assert by[99.0].indicator == "tỷ lệ hộ dùng điện lưới quốc gia"
+    assert by[45.0].indicator == "tỷ lệ che phủ rừng"
+
+
+def test_a_count_keeps_its_doer_and_verb_without_the_auxiliary() -> None:
+    by = _by_value("Bên cạnh đó, người dân còn ủng hộ hơn 450 suất quà.")
+    assert by[450.0].indicator == "số suất quà người dân ủng hộ"
+
+
+def test_a_bare_place_is_dropped_but_what_it_achieved_is_kept() -> None:
+    by = _by_value("Huyện đạt và vượt 18/21 chỉ tiêu; thị xã Long Điền có 4/4 xã đạt chuẩn.")
+    assert by[18.0].indicator == "số chỉ tiêu đạt và vượt"
+    assert by[4.0].indicator == "số xã đạt chuẩn"  # a named place: nothing of it in the name
+
+
+def test_a_negated_verb_after_a_count_stays_in_its_name() -> None:
+    by = _by_value("Năm 2024 có 20 chỉ tiêu đạt kế hoạch, 4 chỉ tiêu chưa đạt.")
+    assert by[4.0].indicator == "số chỉ tiêu chưa đạt"
+
+
+def test_two_counts_joined_by_va_share_the_words_after_the_second() -> None:
+    by = _by_value("Xã giữ vững 5 thôn và 3 cơ quan đạt danh hiệu văn hóa.")
+    assert by[5.0].indicator == "số thôn đạt danh hiệu văn hóa"
+    assert by[3.0].indicator == "số cơ quan đạt danh hiệu văn hóa"
+
+
+def test_a_bound_after_a_count_and_its_verb_names_the_count_and_is_no_figure() -> None:
+    ms = extract_mentions("Có 4 xã thu đạt từ 70% trở lên, 6 xã còn lại thu dưới 40%.", metadata=Y2024)
+    assert [(m.value, m.indicator) for m in ms] == [
+        (4.0, "số xã thu đạt từ 70% trở lên"),
+        (6.0, "số xã còn lại thu dưới 40%"),
+    ]
+
+
+def test_a_rate_after_a_count_is_a_figure_not_a_bound() -> None:
+    by = _by_value("Có 5 xã, tỷ lệ hộ nghèo dưới 2%.")
+    assert 2.0 in by and by[2.0].indicator.startswith("tỷ lệ")
+
+
+def test_the_remaining_units_keep_con_lai_once() -> None:
+    by = _by_value("Có 2 xã đạt chuẩn, 4 xã còn lại đạt từ 14 đến 16 tiêu chí.")
+    assert by[4.0].indicator == "số xã còn lại đạt từ 14 đến 16 tiêu chí"
+    assert 14.0 not in by  # which of the remaining communes are counted, not a figure
+
+
+def test_a_bracket_holding_only_the_figure_is_named_by_the_words_before_it() -> None:
+    by = _by_value("Đáng chú ý là khoản thu phí, lệ phí (mới đạt 3/5 tỷ đồng).")
+    assert by[3.0].indicator.endswith("thu phí, lệ phí")
+    text = "Tổng thu ngân sách đạt 900 tỷ đồng, tăng 15% so với cùng kỳ năm 2023 "
+    text += "(dự kiến 6 tháng đầu năm đạt 70% dự toán)."
+    # not the words of the figure before the bracket
+    assert "kỳ" not in _by_value(text)[70.0].indicator.split()
+
+
+def test_a_second_attainment_is_named_after_its_plan_and_the_figure_before() -> None:
+    text = "Tổng thu ngân sách xã ước đạt 12,4 tỷ đồng, bằng 130% KH huyện giao, bằng 104,5% KH điều chỉnh."
+    by = _by_value(text)
+    assert by[12.4].plan_pct == 130.0
+    second = by[104.5]
+    assert second.indicator == "tỷ lệ thực hiện kế hoạch điều chỉnh tổng thu ngân sách xã"
+    assert second.quote.startswith("Tổng thu ngân sách xã")  # the quote holds the figure it measures
+
+
+def test_a_change_after_an_attainment_takes_the_level_subject_not_the_plan_words() -> None:
+    by = _by_value("Diện tích lúa xuân đạt 210 ha, bằng 104,5% kế hoạch và tăng 3,2% so với cùng kỳ.")
+    assert by[210.0].plan_pct == 104.5
+    assert by[3.2].indicator == "diện tích lúa xuân tăng so với cùng kỳ"
+
+
+def test_a_bare_change_right_after_a_level_is_that_levels_change() -> None:
+    ms = extract_mentions("Đàn dê có 640 con, giảm 4,5%.", metadata=Y2024)
+    by = {m.value: m for m in ms}
+    assert by[4.5].indicator == "đàn dê giảm"
+    assert by[4.5].quote.startswith("Đàn dê có 640 con")
+    assert _by_value("Có 45 hộ, chiếm 5%.")[5.0].indicator == "tỷ lệ hộ"  # a share stays a share
+
+
+def test_comma_items_do_not_join_a_measured_subject_or_the_plan_words_before() -> None:
+    by = _by_value("Vốn huy động từ ngân sách, doanh nghiệp, tổng kinh phí đạt 150 tỷ đồng.")
+    assert by[150.0].indicator == "tổng kinh phí"
+    by = _by_value("Nghệ thu về 30 tấn, tăng 20% so với kế hoạch, cây gừng 8 ha.")
+    assert by[8.0].indicator == "diện tích cây gừng"
+
+
+def test_a_written_measure_names_a_count_in_a_classifier_unit() -> None:
+    assert _by_value("Mức hưởng thụ văn hoá đạt 38 lần/người/năm.")[38.0].indicator == "mức hưởng thụ văn hóa"
+    assert _by_value("Tổ chức 04 đợt sinh hoạt chuyên đề.")[4.0].indicator == "số đợt sinh hoạt chuyên đề"
+
+
+def test_a_count_after_tai_with_another_measure_before_is_named_by_its_own_words() -> None:
+    by = _by_value("Thu nhập bình quân tại 4 xã đạt chuẩn nông thôn mới cuối năm 2023 đạt 52 triệu đồng/năm.")
+    assert by[4.0].indicator == "số xã đạt chuẩn nông thôn mới"
+
+
+def test_the_second_level_of_a_rise_from_one_year_to_another_keeps_the_subject() -> None:
+    text = "Thu nhập bình quân đầu người tăng từ 18 triệu đồng/người/năm vào năm 2015 "
+    text += "lên 41 triệu đồng/người/năm."
+    assert _by_value(text)[41.0].indicator == "thu nhập bình quân đầu người"
+
+
+def test_a_named_place_is_dropped_but_what_it_did_is_kept() -> None:
+    by = _by_value("Trong tổng số 20 chỉ tiêu, xã Tân Lập đã thực hiện đạt 16 chỉ tiêu.")
+    assert by[16.0].indicator == "số chỉ tiêu thực hiện đạt"
+
+
+def test_a_multiplier_takes_its_levels_subject_and_the_year_it_compares_with() -> None:
+    by = _by_value("Thu nhập bình quân đầu người đạt 72 triệu đồng, gấp 1,8 lần năm 2019.")
+    assert by[1.8].indicator == "thu nhập bình quân đầu người gấp so với năm 2019"
+    assert by[1.8].quote.startswith("Thu nhập bình quân đầu người đạt 72 triệu đồng")
+    by = _by_value(
+        "Tổng giá trị sản xuất đạt 900 tỷ đồng, tăng gần gấp 3 lần so với năm 2015 khi xã bắt đầu đổi mới."
+    )
+    assert by[3.0].indicator == "tổng giá trị sản xuất gấp so với năm 2015"
+
+
+def test_a_bare_dat_percentage_after_a_figure_is_its_attainment() -> None:
+    text = "Thu ngân sách trên địa bàn đạt 14,2 tỷ đồng, đạt 91,3%; chi ngân sách 9 tỷ đồng."
+    ms = extract_mentions(text, metadata=Y2024)
+    assert [(m.value, m.plan_pct) for m in ms] == [(14.2, 91.3), (9.0, None)]
+    by = _by_value("Kết nạp mới 12 đảng viên, đạt 120%.")
+    assert by[12.0].plan_pct == 120.0 and 120.0 not in by
+    by = _by_value("Tiêm chủng cho 150 trẻ, đạt 98%.")  # a count's share stays a figure
+    assert 98.0 in by and by[150.0].plan_pct is None
+
+
+def test_an_excess_over_the_plan_is_the_figures_change_against_it() -> None:
+    by = _by_value("Thu nhập bình quân đầu người ước đạt 58 triệu đồng, vượt 12,5% mục tiêu đại hội.")
+    assert by[12.5].indicator == "thu nhập bình quân đầu người vượt so với mục tiêu đại hội"
+    by = _by_value("Sản lượng thủy sản đạt 900 tấn, bằng 101% so với cùng kỳ và vượt 2,4% so với kế hoạch.")
+    assert by[2.4].indicator == "sản lượng thủy sản vượt so với kế hoạch"
+    assert _by_value("Thu ngân sách đạt 5 tỷ đồng, vượt 112% kế hoạch.")[5.0].plan_pct == 112.0
+
+
+def test_a_part_s_income_per_head_is_named_with_its_measure() -> None:
+    text = "Thu nhập không ngừng tăng; năm 2023, khu vực thành thị là 98 triệu đồng/người/năm."
+    assert _by_value(text)[98.0].indicator == "thu nhập bình quân đầu người khu vực thành thị"
+
+
+def test_counts_where_something_was_done_are_named_with_it_both_of_them() -> None:
+    by = _by_value("Đề án được triển khai tại 9/9 xã và 64 thôn.")
+    assert by[9.0].indicator == "số xã triển khai đề án"
+    assert by[64.0].indicator == "số thôn triển khai đề án"
+
+
+def test_a_second_attainment_and_a_change_after_it_keep_the_figures_subject() -> None:
+    text = "Diện tích lạc là 64 ha bằng 92% kế hoạch và bằng 115% chỉ tiêu huyện giao, "
+    text += "tăng 8,2% so với cùng kỳ."
+    by = _by_value(text)
+    assert by[64.0].plan_pct == 92.0
+    assert by[115.0].indicator == "tỷ lệ thực hiện chỉ tiêu huyện giao diện tích lạc"
+    assert by[8.2].indicator == "diện tích lạc tăng so với cùng kỳ"
+
+
+def test_an_attainment_opening_the_next_semicolon_item_is_the_figures() -> None:
+    text = "Tổng thu ngân sách ước thực hiện là 180 tỷ đồng; đạt 61% dự toán, tăng 9% so với cùng kỳ."
+    by = _by_value(text)
+    assert by[180.0].plan_pct == 61.0 and 61.0 not in by
+    assert by[9.0].indicator == "tổng thu ngân sách tăng so với cùng kỳ"
+    # an item with its own subject is not the figure's
+    assert _by_value("Thu 5 tỷ đồng; chi đạt 90% dự toán.")[5.0].plan_pct is None
+
+
+def test_a_measure_opening_a_comma_chain_names_the_figure_at_its_end() -> None:
+    text = "Tỷ lệ hộ gia đình, cơ sở sản xuất, kinh doanh thu gom rác thải đúng quy định đạt 95%."
+    assert _by_value(text)[95.0].indicator.startswith("tỷ lệ hộ gia đình, cơ sở sản xuất")
+    text = "Cơ cấu kinh tế nông, lâm nghiệp chiếm tỷ trọng 55%."  # a structure names its shares otherwise
+    assert not _by_value(text)[55.0].indicator.startswith("cơ cấu")
+
+
+def test_a_generic_money_word_after_voi_is_named_by_what_the_money_went_to() -> None:
+    by = _by_value("Xã đã hỗ trợ cho 320 hộ nghèo sửa chữa nhà ở với số tiền hơn 1,2 tỷ đồng.")
+    assert by[1.2].indicator.startswith("số tiền") and "hộ nghèo" in by[1.2].indicator
+    by = _by_value("Nhân dân đã hiến đất, góp công làm đường giao thông với tổng kinh phí 3 tỷ đồng.")
+    assert by[3.0].indicator.startswith("tổng kinh phí nhân dân") and "làm đường" in by[3.0].indicator
+    assert _by_value("Tổng kinh phí 5 tỷ đồng.")[5.0].indicator == "tổng kinh phí"
+
+
+def test_a_count_names_the_field_it_is_counted_in_and_keeps_gan_dat() -> None:
+    by = _by_value("Trên lĩnh vực văn hóa - xã hội, có 7/8 chỉ tiêu đạt kế hoạch.")
+    assert by[7.0].indicator.startswith("số chỉ tiêu văn hóa - xã hội")
+    assert by[7.0].quote.startswith("Trên lĩnh vực văn hóa - xã hội")
+    by = _by_value("Đạt 20/25 chỉ tiêu đại hội đề ra, còn 5 chỉ tiêu gần đạt.")
+    assert by[5.0].indicator == "số chỉ tiêu gần đạt" and "đề ra" in by[20.0].indicator
+
+
+def test_an_excess_in_the_figures_own_unit_is_its_change() -> None:
+    by = _by_value("Tổng đàn dê là 540 con vượt 35 con so với cùng kỳ.")
+    assert by[35.0].indicator == "tổng đàn dê vượt so với cùng kỳ"
+
+
+def test_a_sentence_that_is_only_an_attainment_belongs_to_the_figure_before() -> None:
+    by = _by_value("Trong đó lúa là 98/100 ha. Đạt 98% so với kế hoạch. Năng suất đạt 60 tạ/ha.")
+    assert by[98.0].plan_pct == 98.0 and len(by) == 2
+
+
+def test_the_share_a_budget_tier_keeps_names_the_money_after_it() -> None:
+    ms = extract_mentions("Các khoản thu xã hưởng 100% được 420 triệu đồng.", metadata=Y2024)
+    assert [(m.value, m.indicator) for m in ms] == [(420.0, "các khoản thu xã hưởng 100%")]
+
+
+def test_a_level_reached_below_a_bound_is_the_level_not_a_fall() -> None:
+    assert _by_value("Phấn đấu giảm tỷ lệ hộ nghèo xuống dưới 3%.")[3.0].indicator == "tỷ lệ hộ nghèo"
+    assert _by_value("Giảm tỷ lệ hộ nghèo 0,8%.")[0.8].indicator == "tỷ lệ hộ nghèo giảm"
+
+
+def test_a_share_done_after_its_doer_is_named_by_the_task() -> None:
+    by = _by_value("Xã đã hoàn thành 100% kế hoạch tiêm chủng mở rộng năm 2024.")
+    assert by[100.0].indicator.startswith("tỷ lệ hoàn thành kế hoạch tiêm chủng")
+    assert _by_value("Tỷ lệ hồ sơ hoàn thành 98%.")[98.0].indicator == "tỷ lệ hồ sơ hoàn thành"
