@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 
-from ingest.extract.context import CLAUSE_SEP, Doc, Draft, cue_in, words_alt
+from ingest.extract.context import CLAUSE_SEP_CHARS, Doc, Draft, cue_in, words_alt
 from ingest.extract.fronts import horizon_before, is_later
 from ingest.extract.layout import Sentence, lead_end
 from ingest.extract.numbers import Quantity
 from ingest.extract.periods import TARGET_YEAR_RE, YEAR_RE, without_comparisons
 from ingest.extract.roles import HEDGE_AFTER
+from ingest.extract.scan import after_last
 from ingest.extract.vocab import (
     ACTUAL_CUES,
     ASSIGNED_PLAN_CUES,
@@ -133,10 +134,7 @@ def _later_year_in_clause(doc: Doc, d: Draft) -> bool:
 
 def _clause_start(text_l: str, d: Draft) -> int:
     """Where the clause holding the figure starts: after the last `,` `;` `(` `|` since the previous one."""
-    clause = d.left
-    for m in CLAUSE_SEP.finditer(text_l, d.left, d.q.start):
-        clause = m.end()
-    return clause
+    return after_last(text_l, CLAUSE_SEP_CHARS, d.left, d.q.start)
 
 
 def _last_cue(words: re.Pattern[str], text_l: str, lo: int, hi: int) -> int:

@@ -146,6 +146,9 @@ _DIGIT = re.compile(r"[0-9]")
 _PLACE_WORD = re.compile(r"(?<!\w)(?:xã|huyện|trấn|phường|tỉnh|phố)(?!\w)")
 _COMPLETED_END = re.compile(rf"(?<!\w)hoàn{_S}+thành(?:{_S}+(?:được|xong))?{_S}*$")
 _CLAUSE_MARKS = re.compile(r"[,;:(|)]|(?<!\w)(?:và|còn)(?!\w)")
+# the words right after a number that `tail_after` rewrites (compiled once: it runs for most figures)
+_OR_MORE_LEAD = re.compile(rf"^{_S}*trở{_S}+(?:lên|xuống)")
+_PER_YEAR_LEAD = re.compile(rf"^{_S}*/{_S}*năm")
 
 
 @dataclass(frozen=True)
@@ -301,9 +304,9 @@ def tail_after(doc: Doc, q: Quantity, s: Sentence, *, long: bool) -> str:
     if not long:
         comma = raw.find(",")
         raw = raw[:comma] if comma >= 0 else raw
-    raw = re.sub(rf"^{_S}*trở{_S}+(?:lên|xuống)", " ", raw)
+    raw = _OR_MORE_LEAD.sub(" ", raw)
     raw = _PERIOD_LEAD_END.sub(" ", raw)  # "6 xã đạt chuẩn … cuối năm 2019": the year cut off at the digit
-    raw = re.sub(rf"^{_S}*/{_S}*năm", " hằng năm", raw)
+    raw = _PER_YEAR_LEAD.sub(" hằng năm", raw)
     words = clean_words(raw).split()
     return " ".join(words[: 12 if long else 8])
 

@@ -69,6 +69,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 _MEASURE_HEAD = re.compile(rf"^(?:{'|'.join(sorted(MEASURE_WORDS, key=len, reverse=True))}) ")
 _DISTINCT_MEASURE = re.compile(rf"(?<!\w)(?:{'|'.join(DISTINCT_MEASURES)})(?!\w)")
 
+
 def _refinements_by_unit() -> dict[str, tuple[tuple[re.Pattern[str], str], ...]]:
     """`NAME_ID_REFINEMENTS` per base unit, in their order: a figure tries only its own unit's."""
     out: dict[str, list[tuple[re.Pattern[str], str]]] = {}

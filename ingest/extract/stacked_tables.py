@@ -54,12 +54,10 @@ _RATIO = re.compile(
         re.escape(w) if not w[0].isalpha() else rf"(?<!\w){re.escape(w)}(?!\w)" for w in STACKED_RATIO_HEADERS
     )
 )
-# found at C speed before the line pattern is tried; a bare `đơn vị` header ends its line. Grouped by the
-# literal they share, so a text holding neither `đơn vị` nor `đv` (most) is scanned twice, not six times.
-_UNIT_HEADER_WORDS = {
-    "đơn vị": ("đơn vị tính", "đơn vị\n", "đơn vị \n", "đơn vị:\n"),
-    "đv": ("đvt", "đv tính"),
-}
+# a bare `đơn vị` header ends its line. One search for any of these words runs before the line pattern;
+# it is several times faster than a `w in text` scan per word on a long Vietnamese text.
+_UNIT_HEADER_WORDS = ("đơn vị tính", "đvt", "đv tính", "đơn vị\n", "đơn vị \n", "đơn vị:\n")
+_UNIT_HEADER_WORD = re.compile("|".join(re.escape(w) for w in _UNIT_HEADER_WORDS))
 _UNIT_HEADER_LINE = re.compile(
     rf"^[ \t\u00a0]*(?:{'|'.join(re.escape(w) for w in STACKED_UNIT_HEADERS)})[ \t\u00a0]*[:.]?[ \t\u00a0]*$",
     re.MULTILINE,
@@ -111,7 +109,7 @@ class _Row:
 
 def stacked_cells(text_l: str, ref_year: int | None, term: Term | None) -> list[Cell]:
     """The figures of every one-cell-per-line table in the (lowercased) text, in order."""
-    if not _has_unit_header_word(text_l) or _UNIT_HEADER_LINE.search(text_l) is None:
+    if _UNIT_HEADER_WORD.search(text_l) is None or _UNIT_HEADER_LINE.search(text_l) is None:
         return []  # no line that is only a unit column's header: no such table (most documents)
     lines = []
     for m in _CELL.finditer(text_l):
@@ -128,12 +126,6 @@ def stacked_cells(text_l: str, ref_year: int | None, term: Term | None) -> list[
         out.extend(_read_table(lines, rows, ref_year, term))
         i = rows[-1].figures[-1] + 1
     return out
-
-
-def _has_unit_header_word(text_l: str) -> bool:
-    return any(
-        shared in text_l and any(w in text_l for w in words) for shared, words in _UNIT_HEADER_WORDS.items()
-    )
 
 
 def _is_figure(line: _Line) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ingest.extract.context import CLAUSE_SEP, Doc, Draft, words_alt
+from ingest.extract.context import CLAUSE_SEP_CHARS, Doc, Draft, words_alt
 from ingest.extract.fronts import is_later, sentence_front, year_at, year_before
 from ingest.extract.kinds import bracket_target, kind_of
 from ingest.extract.periods import (
@@ -23,6 +23,7 @@ from ingest.extract.periods import (
     term_of,
     year_of,
 )
+from ingest.extract.scan import after_last
 from ingest.extract.vocab import NOW_FRONTS, PRICE_BASE_WORDS, YEAR_REPORT_WORDS
 from ingest.period_codes import parse_period as _parse_period
 
@@ -163,9 +164,7 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
         lists = list(_REPORTED_LIST.finditer(text_l, s.start, q.start))
         if lists and phrase_period(text_l[lists[-1].end() : q.start], doc.ref_year, doc.term) is None:
             return lists[-1].group(1)
-    clause_start = d.left
-    for m in CLAUSE_SEP.finditer(text_l, d.left, q.start):
-        clause_start = m.end()
+    clause_start = after_last(text_l, CLAUSE_SEP_CHARS, d.left, q.start)
     found = phrase_period(region, doc.ref_year, reviewed)
     if found is not None:
         offset, code = found
