@@ -15,6 +15,7 @@ from functools import lru_cache
 from ingest.extract.catalogue import CatalogueEntry
 from ingest.extract.indicators import NameIndex
 from ingest.extract.layout import Sentence
+from ingest.extract.lowercase import lowercase
 from ingest.extract.metadata import extract_metadata, reference_year
 from ingest.extract.numbers import Quantity
 from ingest.extract.periods import Term, document_periods, phrase_period, term_of, terms_in
@@ -55,7 +56,7 @@ _ANY_DATE = re.compile(r"(?<![0-9])[0-9]{1,2}[/.-][0-9]{1,2}[/.-]((?:19|20)[0-9]
 
 def lower_same_length(text: str) -> str:
     """`text.lower()`, keeping every offset (the few characters that grow when lowercased stay)."""
-    lowered = text.lower().replace("ð", "đ")  # "Ðạt" typed with the Icelandic eth: the same letter
+    lowered = lowercase(text).replace("ð", "đ")  # "Ðạt" typed with the Icelandic eth: the same letter
     if len(lowered) == len(text):
         return lowered
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text).replace("ð", "đ")

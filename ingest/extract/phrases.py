@@ -235,8 +235,8 @@ def subject_before(doc: Doc, q: Quantity, left: int, hit_start: int | None) -> t
         start, subject = _join_items(text_l, seps[: i - 1], left, seps[i - 1].start(), start, subject)
     # "Tỷ lệ cán bộ, công chức bồi dưỡng kỹ năng số, ứng dụng công nghệ … đạt 100%": the measure opens
     # the clause chain, the commas only list its subject (no figure in between)
-    chain = i and subject and _DIGIT.search(text_l, left, q.start) is None and not measured(subject)
-    if chain and all(sep.group() == "," for sep in seps[:i]):
+    chain = bool(i and subject) and not measured(subject) and all(sep.group() == "," for sep in seps[:i])
+    if chain and _DIGIT.search(text_l, left, q.start) is None:  # the scan last: it reads the whole clause
         whole = clean_words(text_l[left : q.start])
         structure = _STRUCTURE.match(whole) is not None  # "Cơ cấu kinh tế nông, lâm nghiệp …": shares
         if measured(whole) and not structure and len(whole.split()) <= 2 * MAX_WORDS:
