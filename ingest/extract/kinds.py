@@ -96,12 +96,14 @@ def kind_of(doc: Doc, d: Draft) -> str:
         if _last_cue(ACTUAL_CUE_WORDS, text_l, s.start, q.start) > target_cue:
             return "actual"  # "Theo kế hoạch, …; đến nay đã tiêm 1.200 liều": the result comes after the plan
         return "target"
-    if _later_year_in_clause(doc, d) and _last_cue(ACTUAL_CUE_WORDS, text_l, s.start, q.start) < 0:
+    # a later year makes a target only with no result cue before the figure; the cue is read first,
+    # once (the first one will do): most figures have one, and the year checks walk back over the
+    # sentence and the paragraph
+    if cue_in(ACTUAL_CUE_WORDS, text_l, s.start, q.start):
+        return "actual"
+    if _later_year_in_clause(doc, d):
         return "target"  # "Năm 2020 có 10 xã đăng ký về đích nông thôn mới" in a text of 2019
-    if (
-        _fronted_later_year(doc, s.line_start, q.start)
-        and _last_cue(ACTUAL_CUE_WORDS, text_l, s.start, q.start) < 0
-    ):
+    if _fronted_later_year(doc, s.line_start, q.start):
         return "target"  # "Đến năm 2030, GRDP … . Vốn đầu tư … đạt ít nhất 560.000 tỉ đồng."
     return "actual"
 

@@ -305,7 +305,10 @@ def tail_after(doc: Doc, q: Quantity, s: Sentence, *, long: bool) -> str:
         comma = raw.find(",")
         raw = raw[:comma] if comma >= 0 else raw
     raw = _OR_MORE_LEAD.sub(" ", raw)
-    raw = _PERIOD_LEAD_END.sub(" ", raw)  # "6 xã đạt chuẩn … cuối năm 2019": the year cut off at the digit
+    if "năm" in raw or "tháng" in raw or "quý" in raw:  # the words the pattern needs, found at C speed
+        raw = _PERIOD_LEAD_END.sub(
+            " ", raw
+        )  # "6 xã đạt chuẩn … cuối năm 2019": the year cut off at the digit
     raw = _PER_YEAR_LEAD.sub(" hằng năm", raw)
     words = clean_words(raw).split()
     return " ".join(words[: 12 if long else 8])
@@ -479,7 +482,7 @@ def _count_name(doc: Doc, q: Quantity, s: Sentence, subject: str, unit: str, raw
         return "số đại biểu dự đại hội"  # "Đại hội có 199 đại biểu": an attendance count
     if not tail:
         tail = _shared_tail(doc, q, s)  # "2 làng và 2 khu dân cư văn hóa cấp huyện": the words after both
-    if _WHERE_END.search(raw) and measured(subject):
+    if measured(subject) and _WHERE_END.search(raw):  # the search last: it tries every position of raw
         subject = ""  # "Thu nhập … tại 6 xã đạt chuẩn …": the measure before is another figure's
     done = _PLACE_DID.search(raw) if _PLACE_WORD.search(raw) else None
     if done is not None:
