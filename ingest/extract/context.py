@@ -19,7 +19,6 @@ from ingest.extract.lowercase import lowercase
 from ingest.extract.metadata import extract_metadata, reference_year
 from ingest.extract.numbers import Quantity
 from ingest.extract.periods import Term, document_periods, phrase_period, term_of, terms_in
-from ingest.extract.scan import after_last
 from ingest.extract.vocab import INDICATOR_TRAILERS, SEASON_HEADING_PATTERN, TAIL_STOP_WORDS
 from ingest.records import DocumentMetadata
 
@@ -38,7 +37,6 @@ _WORD_CHAR = re.compile(r"\w")
 CLAUSE_SEP = re.compile(r"[,;(|]")
 NAME_SEP = re.compile(r"[,;:(|]")
 CLAUSE_SEP_CHARS = ",;(|"  # CLAUSE_SEP's characters, for `after_last`
-NAME_SEP_CHARS = ",;:(|"  # NAME_SEP's characters, for `after_last`
 SPACES = re.compile(r"\s+")
 PERIOD_NOISE = re.compile(
     r"(?:tính[^\S\n]+)?(?:đến|tới)[^\S\n]+(?:hết[^\S\n]+)?(?:ngày[^\S\n]+)?[0-9]{1,2}[/.-][0-9]{1,2}(?:[/.-][0-9]{2,4})?"
@@ -167,7 +165,9 @@ class Doc:
 
     def own_words(self, q: Quantity, left: int) -> str:
         """The cleaned words of the quantity's own name segment, between `left` and the number."""
-        seg_start = after_last(self.text_l, NAME_SEP_CHARS, left, q.start)
+        seg_start = left
+        for m in NAME_SEP.finditer(self.text_l, left, q.start):
+            seg_start = m.end()
         return clean_name(self.text_l[seg_start : q.start])
 
     def tail_words(self, q: Quantity, s: Sentence) -> list[str]:

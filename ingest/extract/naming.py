@@ -18,22 +18,13 @@ from ingest.extract.catalogue import (
     lookup_name,
     normalize_name,
 )
-from ingest.extract.context import (
-    CLAUSE_SEP,
-    NAME_SEP_CHARS,
-    SPACES,
-    Doc,
-    Draft,
-    clean_name,
-    words_alt,
-)
+from ingest.extract.context import CLAUSE_SEP, NAME_SEP, SPACES, Doc, Draft, clean_name, words_alt
 from ingest.extract.indicators import NameHit, compatible, is_name_prefix, pick_entry, starts_a_name
 from ingest.extract.layout import Sentence
 from ingest.extract.numbers import Quantity
 from ingest.extract.phrases import Written, ratio_words_only, spell_out, written_name
 from ingest.extract.purposes import raised_for
 from ingest.extract.roles import RATIO_AFTER, Role
-from ingest.extract.scan import after_last
 from ingest.extract.vocab import (
     ABBREVIATIONS,
     AREA_NAME_PREFIXES,
@@ -338,7 +329,9 @@ def _tail_entry(doc: Doc, q: Quantity, own: list[str], tail: list[str], s: Sente
 def _composed_entry(doc: Doc, q: Quantity, left: int) -> tuple[CatalogueEntry, str] | None:
     """`thành lập mới 01 doanh nghiệp` -> `thành lập mới doanh nghiệp`: a name around the number."""
     text_l = doc.text_l
-    seg_start = after_last(text_l, NAME_SEP_CHARS, left, q.start)
+    seg_start = left
+    for m in NAME_SEP.finditer(text_l, left, q.start):
+        seg_start = m.end()
     words = text_l[seg_start : q.start].split()[-4:]
     unit = q.unit.unit
     stop = _FOLLOWING_END.search(text_l, q.end, q.end + 60)
@@ -385,7 +378,9 @@ def _carried_subject(
 ) -> tuple[CatalogueEntry, str] | None:
     """`chi bộ hoàn thành xuất sắc nhiệm vụ 15%, hoàn thành tốt nhiệm vụ 85%`: the subject carries."""
     text_l = doc.text_l
-    seg_start = after_last(text_l, NAME_SEP_CHARS, left, q.start)
+    seg_start = left
+    for m in NAME_SEP.finditer(text_l, left, q.start):
+        seg_start = m.end()
     own = clean_name(text_l[seg_start : q.start])
     if len(own.split()) < 2 or seg_start <= s.start:
         return None
@@ -490,7 +485,9 @@ def _indicator_text(doc: Doc, q: Quantity, s: Sentence, left: int, hit: NameHit 
     text_l = doc.text_l
     if hit is not None:
         return SPACES.sub(" ", text_l[hit.start : hit.end]).strip(" ,;:")
-    seg_start = after_last(text_l, NAME_SEP_CHARS, left, q.start)
+    seg_start = left
+    for m in NAME_SEP.finditer(text_l, left, q.start):
+        seg_start = m.end()
     name = clean_name(text_l[seg_start : q.start])
     if not name and "|" in text_l[s.start : q.start]:
         # a flattened table row "1 | Lúa xuân | 1.250 ha | …": the name is the cell before

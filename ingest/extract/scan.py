@@ -2,8 +2,9 @@
 
 The extractor asks, for most figures, where the clause or name segment before the number starts: after
 the last `,` `;` `(` … between a point and the number. A loop over `finditer` of the separators' character
-class tries every position of the stretch in the regex engine; one `rfind` per character is about four
-times faster on a sentence and finds the same place.
+class tries every position of the stretch in the regex engine; one `rfind` per character costs the same
+whatever the length, about four times less on a 300-character sentence. On the short name segments
+right before a number (a median of some 25 characters) the regex loop is as fast: they keep it.
 """
 
 from __future__ import annotations
