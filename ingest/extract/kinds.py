@@ -79,6 +79,8 @@ def kind_of(doc: Doc, d: Draft) -> str:
         # an achievement cue counts after the sentence's own lead and target cues only ("phấn đấu thu
         # ngân sách 10 tỷ đồng và đã đạt 11,3 tỷ đồng")
         achieved = _last_cue(ACTUAL_CUE_WORDS, text_l, s.start, q.start)
+        if achieved < 0:
+            return "target"  # no achievement cue at all: the target cues need not be read
         if achieved > _last_cue(TARGET_CUE_WORDS, text_l, s.start, q.start) and achieved >= lead_end(
             text_l, s.start, q.start
         ):
