@@ -15,6 +15,7 @@ from functools import lru_cache
 from ingest.extract.catalogue import CatalogueEntry
 from ingest.extract.indicators import NameIndex
 from ingest.extract.layout import Sentence
+from ingest.extract.lowercase import lowercase
 from ingest.extract.metadata import extract_metadata, reference_year
 from ingest.extract.numbers import Quantity
 from ingest.extract.periods import Term, document_periods, phrase_period, term_of, terms_in
@@ -35,6 +36,7 @@ def words_alt(words: tuple[str, ...] | frozenset[str]) -> str:
 _WORD_CHAR = re.compile(r"\w")
 CLAUSE_SEP = re.compile(r"[,;(|]")
 NAME_SEP = re.compile(r"[,;:(|]")
+CLAUSE_SEP_CHARS = ",;(|"  # CLAUSE_SEP's characters, for `after_last`
 SPACES = re.compile(r"\s+")
 PERIOD_NOISE = re.compile(
     r"(?:tính[^\S\n]+)?(?:đến|tới)[^\S\n]+(?:hết[^\S\n]+)?(?:ngày[^\S\n]+)?[0-9]{1,2}[/.-][0-9]{1,2}(?:[/.-][0-9]{2,4})?"
@@ -52,7 +54,7 @@ _ANY_DATE = re.compile(r"(?<![0-9])[0-9]{1,2}[/.-][0-9]{1,2}[/.-]((?:19|20)[0-9]
 
 def lower_same_length(text: str) -> str:
     """`text.lower()`, keeping every offset (the few characters that grow when lowercased stay)."""
-    lowered = text.lower().replace("ð", "đ")  # "Ðạt" typed with the Icelandic eth: the same letter
+    lowered = lowercase(text).replace("ð", "đ")  # "Ðạt" typed with the Icelandic eth: the same letter
     if len(lowered) == len(text):
         return lowered
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text).replace("ð", "đ")
@@ -98,6 +100,8 @@ class Doc:
     headings: list[tuple[int, int]] = field(default_factory=list)  # spans of the heading lines, in order
     season_headings: frozenset[int] = frozenset()  # starts of the headings naming one crop season
     fronted_years: dict[int, str | None] = field(default_factory=dict)  # sentence end -> year fronted before
+    # (line start, sentence front, end of the stretch read, sentences walked back) -> horizon (`fronts`)
+    horizons: dict[tuple[int, int, int, int], str | None] = field(default_factory=dict)
 
     @classmethod
     def read(

@@ -22,19 +22,30 @@ _LEAD_YEAR = re.compile(
     rf"|(?:^|(?<=[\s,.:;(]))(?:tính{_S}+)?(?:đến|tới){_S}+(?:hết|cuối){_S}+năm{_S}+{_Y4}"
 )
 
+_FRONT_CHARS = 40  # how far into a sentence a fronted year or horizon is looked for
+
 # "Đến năm 2030, …": a horizon, the year the targets are set for (not `đến hết năm 2022`, a running total)
 _HORIZON = re.compile(rf"(?:^|(?<=[\s,.:;(]))(?:đến|tới){_S}+năm{_S}+{_Y4}{_S}*[,:]")
 
 
 def horizon_before(doc: Doc, line_start: int, pos: int, sentences: int = 3) -> str | None:
     """The year of a horizon fronting the sentence holding `pos` or one of the few before it in its
-    paragraph, when no other fronted year comes between."""
-    text_l = doc.text_l
+    paragraph, when no other fronted year comes between. Memoised per sentence: past its first
+    `_FRONT_CHARS` characters, where in the sentence `pos` lies changes nothing, and every figure of a
+    sentence asks."""
+    front = sentence_front(doc.text_l, line_start, pos)
+    key = (line_start, front, min(pos, front + _FRONT_CHARS), sentences)
+    if key not in doc.horizons:
+        doc.horizons[key] = _horizon_before(doc.text_l, line_start, pos, sentences)
+    return doc.horizons[key]
+
+
+def _horizon_before(text_l: str, line_start: int, pos: int, sentences: int) -> str | None:
     end = pos
     for _ in range(sentences):
         front = sentence_front(text_l, line_start, end)
         if year_at(text_l, front, end) is not None:
-            horizon = _HORIZON.search(text_l, front, min(end, front + 40))
+            horizon = _HORIZON.search(text_l, front, min(end, front + _FRONT_CHARS))
             return horizon.group(1) if horizon is not None else None
         if front <= line_start:
             return None
@@ -44,9 +55,9 @@ def horizon_before(doc: Doc, line_start: int, pos: int, sentences: int = 3) -> s
 
 def year_at(text_l: str, front: int, end: int) -> str | None:
     """The year fronted by the sentence starting at `front` (before `end`), if any."""
-    if text_l.find("năm", front, min(end, front + 40)) < 0:
+    if text_l.find("năm", front, min(end, front + _FRONT_CHARS)) < 0:
         return None  # the literal every fronted year holds
-    lead = _LEAD_YEAR.search(text_l, front, min(end, front + 40))
+    lead = _LEAD_YEAR.search(text_l, front, min(end, front + _FRONT_CHARS))
     return (lead.group(1) or lead.group(2)) if lead is not None else None
 
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 
-from ingest.extract.context import CLAUSE_SEP, Doc, Draft, cue_in, words_alt
+from ingest.extract.context import CLAUSE_SEP_CHARS, Doc, Draft, cue_in, words_alt
 from ingest.extract.fronts import horizon_before, is_later
 from ingest.extract.layout import Sentence, lead_end
 from ingest.extract.numbers import Quantity
 from ingest.extract.periods import TARGET_YEAR_RE, YEAR_RE, without_comparisons
 from ingest.extract.roles import HEDGE_AFTER
+from ingest.extract.scan import after_last
 from ingest.extract.vocab import (
     ACTUAL_CUES,
     ASSIGNED_PLAN_CUES,
@@ -78,6 +79,8 @@ def kind_of(doc: Doc, d: Draft) -> str:
         # an achievement cue counts after the sentence's own lead and target cues only ("phấn đấu thu
         # ngân sách 10 tỷ đồng và đã đạt 11,3 tỷ đồng")
         achieved = _last_cue(ACTUAL_CUE_WORDS, text_l, s.start, q.start)
+        if achieved < 0:
+            return "target"  # no achievement cue at all: the target cues need not be read
         if achieved > _last_cue(TARGET_CUE_WORDS, text_l, s.start, q.start) and achieved >= lead_end(
             text_l, s.start, q.start
         ):
@@ -95,12 +98,14 @@ def kind_of(doc: Doc, d: Draft) -> str:
         if _last_cue(ACTUAL_CUE_WORDS, text_l, s.start, q.start) > target_cue:
             return "actual"  # "Theo kế hoạch, …; đến nay đã tiêm 1.200 liều": the result comes after the plan
         return "target"
-    if _later_year_in_clause(doc, d) and _last_cue(ACTUAL_CUE_WORDS, text_l, s.start, q.start) < 0:
+    # a later year makes a target only with no result cue before the figure; the cue is read first,
+    # once (the first one will do): most figures have one, and the year checks walk back over the
+    # sentence and the paragraph
+    if cue_in(ACTUAL_CUE_WORDS, text_l, s.start, q.start):
+        return "actual"
+    if _later_year_in_clause(doc, d):
         return "target"  # "Năm 2020 có 10 xã đăng ký về đích nông thôn mới" in a text of 2019
-    if (
-        _fronted_later_year(doc, s.line_start, q.start)
-        and _last_cue(ACTUAL_CUE_WORDS, text_l, s.start, q.start) < 0
-    ):
+    if _fronted_later_year(doc, s.line_start, q.start):
         return "target"  # "Đến năm 2030, GRDP … . Vốn đầu tư … đạt ít nhất 560.000 tỉ đồng."
     return "actual"
 
@@ -133,10 +138,7 @@ def _later_year_in_clause(doc: Doc, d: Draft) -> bool:
 
 def _clause_start(text_l: str, d: Draft) -> int:
     """Where the clause holding the figure starts: after the last `,` `;` `(` `|` since the previous one."""
-    clause = d.left
-    for m in CLAUSE_SEP.finditer(text_l, d.left, d.q.start):
-        clause = m.end()
-    return clause
+    return after_last(text_l, CLAUSE_SEP_CHARS, d.left, d.q.start)
 
 
 def _last_cue(words: re.Pattern[str], text_l: str, lo: int, hi: int) -> int:

@@ -13,6 +13,7 @@ import re
 from typing import NamedTuple
 
 from ingest.extract.periods import H2_RE, SPAN_RE, Term, is_party_term, phrase_period
+from ingest.extract.scan import after_last, is_ascii_digit
 from ingest.extract.vocab import (
     ACTUAL_HEADINGS,
     BUDGET_ESTIMATE_HEADINGS,
@@ -69,7 +70,7 @@ _LEAD = re.compile(
     rf"(?<!\w)(?:{_alt(TARGET_LEADS)}|{'|'.join(TARGET_LEAD_PATTERNS)})(?!\w)(?![^\S\n]+quốc[^\S\n]+gia)"
 )
 _ANCHOR_FIRSTS = {second: tuple(firsts) for second, firsts in LEAD_ANCHORS.items()}
-_CLAUSE_MARK = re.compile(r"[,;:(](?![0-9])")
+_CLAUSE_MARK_CHARS = ",;:("  # `[,;:(](?![0-9])`, read with `after_last(…, not_before=is_ascii_digit)`
 _LEAD_BLOCKED = re.compile(rf"(?<!\w)(?:{_alt(LEAD_BLOCKERS)})(?!\w)")
 _LEAD_ACHIEVED = re.compile(  # "các chỉ tiêu chủ yếu đều đạt và vượt …": targets met, not set (periods6)
     rf"(?:[^\S\n]+(?:{_alt(LEAD_ACHIEVED_QUALIFIERS)}))?"
@@ -328,9 +329,7 @@ def _find_lead(text_l: str, s: Sentence) -> int | None:
     (or a colon) after it."""
     for m in _LEAD.finditer(text_l, s.start, s.end):
         start, end = m.start(), m.end()
-        clause = s.start
-        for c in _CLAUSE_MARK.finditer(text_l, s.start, start):
-            clause = c.end()
+        clause = after_last(text_l, _CLAUSE_MARK_CHARS, s.start, start, not_before=is_ascii_digit)
         before = text_l[clause:start]
         if _LEAD_BLOCKED.search(before) or _reported(text_l, s.start, start):
             continue

@@ -44,6 +44,7 @@ from ingest.extract.roles import (
     retained_share,
     table_columns,
 )
+from ingest.extract.scan import after_last
 from ingest.extract.stacked_tables import Cell, stacked_cells
 from ingest.extract.timing import period_of
 from ingest.extract.units import rebase
@@ -51,6 +52,7 @@ from ingest.records import DocumentMetadata, Mention
 
 _BARE_ITEM_GAP = re.compile(r"[^\S\n]*[;.][^\S\n]*(?:ước[^\S\n]+)?(?:đạt|bằng)[^\S\n]*")
 _QUOTE_SEP = re.compile(r"[,;:](?!\d)")
+_QUOTE_SEP_CHARS = ",;:"  # _QUOTE_SEP's characters, for `after_last` (with `str.isdecimal` for `(?!\d)`)
 
 
 def extract_mentions(
@@ -337,9 +339,7 @@ def _quote_span(doc: Doc, d: Draft) -> tuple[int, int]:
 def _own_span(doc: Doc, d: Draft) -> tuple[int, int]:
     """From the clause (or its name) before the number to the next break."""
     s, q = d.sentence, d.q
-    start = s.start
-    for m in _QUOTE_SEP.finditer(doc.text_l, s.start, q.start):
-        start = m.end()
+    start = after_last(doc.text_l, _QUOTE_SEP_CHARS, s.start, q.start, not_before=str.isdecimal)
     if d.name_start is not None and s.start <= d.name_start < start:
         start = d.name_start
     sep = _QUOTE_SEP.search(doc.text_l, d.last_end, s.end)

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from ingest.extract.lowercase import lowercase
 from ingest.extract.periods import Term, phrase_period, plan_title_year, terms_in, without_comparisons
 from ingest.extract.vocab import ADMIN_LEVELS, DOC_TYPE_CODES, DOC_TYPES, ISSUER_BODIES
 from ingest.records import DocumentMetadata
@@ -250,7 +251,7 @@ def _extract(text: str, title: str | None, published_at: str | None) -> Document
     if meta.district is None and meta.issuer and "huyện" in meta.issuer.lower() and meta.issue_place:
         meta.district = meta.issue_place
 
-    text_l = text.lower()
+    text_l = lowercase(text)  # made once: the mention reader lowers the same text
     terms = terms_in(title_text.lower()) or []
     for term in terms_in(text_l):
         if term not in terms:

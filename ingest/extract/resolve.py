@@ -68,8 +68,26 @@ _UNCATALOGUED = re.compile(rf"(?<!\w)(?:{'|'.join(UNCATALOGUED_NAME_PATTERNS)})(
 _WORD = re.compile(r"[^\W\d_]+")
 _MEASURE_HEAD = re.compile(rf"^(?:{'|'.join(sorted(MEASURE_WORDS, key=len, reverse=True))}) ")
 _DISTINCT_MEASURE = re.compile(rf"(?<!\w)(?:{'|'.join(DISTINCT_MEASURES)})(?!\w)")
-_REFINEMENTS = tuple((re.compile(pattern), unit, id_) for pattern, unit, id_ in NAME_ID_REFINEMENTS)
-_CONTEXT_RULES = tuple((id_, side, re.compile(pattern), to) for id_, side, pattern, to in CONTEXT_ID_RULES)
+
+
+def _refinements_by_unit() -> dict[str, tuple[tuple[re.Pattern[str], str], ...]]:
+    """`NAME_ID_REFINEMENTS` per base unit, in their order: a figure tries only its own unit's."""
+    out: dict[str, list[tuple[re.Pattern[str], str]]] = {}
+    for pattern, unit, indicator_id in NAME_ID_REFINEMENTS:
+        out.setdefault(unit, []).append((re.compile(pattern), indicator_id))
+    return {unit: tuple(rules) for unit, rules in out.items()}
+
+
+def _context_rules_by_id() -> dict[str, tuple[tuple[str, re.Pattern[str], str | None], ...]]:
+    """`CONTEXT_ID_RULES` per indicator id, in their order: a figure tries only its own id's."""
+    out: dict[str, list[tuple[str, re.Pattern[str], str | None]]] = {}
+    for indicator_id, side, pattern, to in CONTEXT_ID_RULES:
+        out.setdefault(indicator_id, []).append((side, re.compile(pattern), to))
+    return {indicator_id: tuple(rules) for indicator_id, rules in out.items()}
+
+
+_REFINEMENTS = _refinements_by_unit()
+_CONTEXT_RULES = _context_rules_by_id()
 _CLAUSE_END = re.compile(r"[.;:!?\n]")
 _SENTENCE_END = re.compile(r"(?<!\d)\.(?!\d)|[!?\n]")  # `456,528 tỷ` and `1.000` hold no sentence end
 _SEASONS = tuple(
@@ -262,10 +280,9 @@ def refined(
         if own is not None and own.indicator_id in IDS_OF_UNCATALOGUED_WORDS:
             entry = own
     entry = in_season(entry, season_of(folded))
-    for pattern, unit, indicator_id in _REFINEMENTS:
-        if unit == base_unit and pattern.search(folded):
-            entry = by_id[indicator_id]
-            break
+    refinement = _refinement(folded, base_unit)
+    if refinement is not None:
+        entry = by_id[refinement]
     if entry is None or _two_measures(folded, base_unit, entry.indicator_id):
         return None
     totals = ID_FIXED_TOTALS.get(entry.indicator_id)
@@ -279,12 +296,20 @@ def refined(
     return entry
 
 
+@lru_cache(maxsize=1 << 14)
+def _refinement(folded: str, base_unit: str) -> str | None:
+    """The more exact id the first `NAME_ID_REFINEMENTS` rule of the unit that matches the folded name
+    gives, or None (the same names come back figure after figure: read once)."""
+    for pattern, indicator_id in _REFINEMENTS.get(base_unit, ()):
+        if pattern.search(folded):
+            return indicator_id
+    return None
+
+
 def in_context(entry: CatalogueEntry, text: str, start: int, end: int) -> CatalogueEntry | None:
     """The id once the clause words right before the number (`kết nạp mới 14 đảng viên`) or after it
     (`… OCOP đạt 4 sao`), or its whole sentence, are read (`CONTEXT_ID_RULES`)."""
-    for indicator_id, side, pattern, to in _CONTEXT_RULES:
-        if entry.indicator_id != indicator_id:
-            continue
+    for side, pattern, to in _CONTEXT_RULES.get(entry.indicator_id, ()):
         if side == "before":
             window = text[max(0, start - 40) : start].lower()
             window = _CLAUSE_END.split(window)[-1]

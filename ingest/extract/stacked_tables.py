@@ -54,8 +54,10 @@ _RATIO = re.compile(
         re.escape(w) if not w[0].isalpha() else rf"(?<!\w){re.escape(w)}(?!\w)" for w in STACKED_RATIO_HEADERS
     )
 )
-# found at C speed before the line pattern is tried; a bare `đơn vị` header ends its line
+# a bare `đơn vị` header ends its line. One search for any of these words runs before the line pattern;
+# it is several times faster than a `w in text` scan per word on a long Vietnamese text.
 _UNIT_HEADER_WORDS = ("đơn vị tính", "đvt", "đv tính", "đơn vị\n", "đơn vị \n", "đơn vị:\n")
+_UNIT_HEADER_WORD = re.compile("|".join(re.escape(w) for w in _UNIT_HEADER_WORDS))
 _UNIT_HEADER_LINE = re.compile(
     rf"^[ \t\u00a0]*(?:{'|'.join(re.escape(w) for w in STACKED_UNIT_HEADERS)})[ \t\u00a0]*[:.]?[ \t\u00a0]*$",
     re.MULTILINE,
@@ -107,7 +109,7 @@ class _Row:
 
 def stacked_cells(text_l: str, ref_year: int | None, term: Term | None) -> list[Cell]:
     """The figures of every one-cell-per-line table in the (lowercased) text, in order."""
-    if not any(w in text_l for w in _UNIT_HEADER_WORDS) or _UNIT_HEADER_LINE.search(text_l) is None:
+    if _UNIT_HEADER_WORD.search(text_l) is None or _UNIT_HEADER_LINE.search(text_l) is None:
         return []  # no line that is only a unit column's header: no such table (most documents)
     lines = []
     for m in _CELL.finditer(text_l):

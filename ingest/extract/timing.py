@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ingest.extract.context import CLAUSE_SEP, Doc, Draft, words_alt
+from ingest.extract.context import CLAUSE_SEP_CHARS, Doc, Draft, words_alt
 from ingest.extract.fronts import is_later, sentence_front, year_at, year_before
 from ingest.extract.kinds import bracket_target, kind_of
 from ingest.extract.periods import (
@@ -23,6 +23,7 @@ from ingest.extract.periods import (
     term_of,
     year_of,
 )
+from ingest.extract.scan import after_last
 from ingest.extract.vocab import NOW_FRONTS, PRICE_BASE_WORDS, YEAR_REPORT_WORDS
 from ingest.period_codes import parse_period as _parse_period
 
@@ -47,9 +48,7 @@ _REPORTED_LIST = re.compile(
 _NOW_FRONT = re.compile(rf"[\s\-–•*+(]*(?:{words_alt(NOW_FRONTS)})(?!\w)")
 _FULL_YEAR = re.compile(rf"(?<!\w)cả[^\S\n]+năm(?:[^\S\n]+{_Y4})?")
 # Where a sentence ends, for the running-total scope: a line break, or whitespace after `.`/`!`/`?` that
-# does not follow a digit (`30.6. 2023`). Each alternative opens with a literal so the engine skips
-# between candidates at C speed.
-_SENTENCE_STOPS = re.compile(r"\n|\.(?=\s)(?<!\d.)|!(?=\s)(?<!\d.)|\?(?=\s)(?<!\d.)")
+# does not follow a digit (`30.6. 2023`): `\n|[.!?](?=\s)(?<!\d.)`, read backwards by `_last_stop`.
 _STOP_AT = re.compile(r"\n|(?<=[.!?])\s")  # a stop at this very position, whatever precedes the mark
 SENTENCE_WINDOW = 1500  # a running total scopes at most this many characters back
 
@@ -163,9 +162,7 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
         lists = list(_REPORTED_LIST.finditer(text_l, s.start, q.start))
         if lists and phrase_period(text_l[lists[-1].end() : q.start], doc.ref_year, doc.term) is None:
             return lists[-1].group(1)
-    clause_start = d.left
-    for m in CLAUSE_SEP.finditer(text_l, d.left, q.start):
-        clause_start = m.end()
+    clause_start = after_last(text_l, CLAUSE_SEP_CHARS, d.left, q.start)
     found = phrase_period(region, doc.ref_year, reviewed)
     if found is not None:
         offset, code = found
@@ -227,9 +224,27 @@ def _last_stop(text_l: str, lo: int, pos: int) -> int:
     it; a mark after a digit, `30.6. 2023`, is none). Only the stretch after the last line break is
     scanned for marks: a stop there comes later than the break."""
     stop = text_l.rfind("\n", lo, pos)
-    for m in _SENTENCE_STOPS.finditer(text_l, max(stop + 1, lo - 1, 0), pos):
-        stop = m.end()  # a mark: the stretch holds no line break
+    start = max(stop + 1, lo - 1, 0)
+    mark = _last_mark(text_l, start, pos)
+    if mark >= 0:
+        return mark + 1  # a mark: the stretch holds no line break
+    if stop < 0 and start == lo - 1 and text_l[start] == "\n":
+        return lo  # the line break just before `lo` (a stop that ends at `lo`)
     return stop
+
+
+def _last_mark(text_l: str, start: int, pos: int) -> int:
+    """Where the last sentence mark of `text_l[start:pos]` lies (-1 without one): `.` `!` `?` followed
+    by whitespace before `pos` and not right after a digit. Found backwards with `rfind`: a regex would
+    try every position of what may be a whole paragraph, for every figure."""
+    end = pos
+    while True:
+        p = max(text_l.rfind(".", start, end), text_l.rfind("!", start, end), text_l.rfind("?", start, end))
+        if p < 0:
+            return -1
+        if p + 1 < pos and text_l[p + 1].isspace() and not (p > 0 and text_l[p - 1].isdecimal()):
+            return p
+        end = p
 
 
 def _parallel_start(doc: Doc, d: Draft) -> bool:
