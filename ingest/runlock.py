@@ -111,7 +111,9 @@ class RunLock(Protocol):
     ) -> None: ...
 
 
-class _ContextMixin:
+class RunLockContext:
+    """`with lock:` takes it and gives it back; subclasses provide acquire and release."""
+
     def acquire(self) -> LockOwner:
         raise NotImplementedError
 
@@ -127,7 +129,7 @@ class _ContextMixin:
         self.release()
 
 
-class FileRunLock(_ContextMixin):
+class FileRunLock(RunLockContext):
     """The run lock of a local data directory (module doc): an owner record guarded by `flock`,
     shared `flock`s of the live participants, an optional lease between a run's tasks."""
 
@@ -388,7 +390,7 @@ class DirectoryLockStore:
             os.close(fd)
 
 
-class LeaseRunLock(_ContextMixin):
+class LeaseRunLock(RunLockContext):
     """A lock object with an expiry on shared storage, renewed every `lease_s / 3` seconds.
 
     Participants with the same run id join the lease (and all renew it). `keep_between_tasks`:

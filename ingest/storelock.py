@@ -16,7 +16,6 @@ other as two runs on one data directory do.
 from __future__ import annotations
 
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 
 from ingest.runlock import (
@@ -27,6 +26,7 @@ from ingest.runlock import (
     LockOwner,
     LockStore,
     RunLock,
+    RunLockContext,
 )
 from ingest.storage import Store, s3_client
 
@@ -169,7 +169,7 @@ def run_lock_for(
     )
 
 
-class BothRunLocks:
+class BothRunLocks(RunLockContext):
     """Several run locks held as one, taken in a fixed order (no two runs can deadlock on them);
     if one is busy, those already taken are given back and its RunLocked is raised."""
 
@@ -196,11 +196,3 @@ class BothRunLocks:
     def check(self) -> None:
         for lock in self.locks:
             lock.check()
-
-    def __enter__(self) -> LockOwner:
-        return self.acquire()
-
-    def __exit__(
-        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.release()
