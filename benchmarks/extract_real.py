@@ -1,7 +1,7 @@
 """Extraction quality on the real-document corpus, strictly scored, dev and test splits apart.
 
 Usage: `python benchmarks/extract_real.py [--errors] [--predictor extractor|gold]
-[--split dev|test|both|dev-folds]`.
+[--split dev|test|both|dev-folds] [--writers a,b]`.
 Each document's stored text (`tests/fixtures/real/docs/<id>.txt`, verbatim as published) goes to
 `ingest.extract.extract_mentions(text)`; the mentions are scored by `evaluation.strict` against the
 hand-written gold (tests/fixtures/real/README.md, "Scoring"). Prints, per split and per genre: F1/P/R, located
@@ -12,6 +12,8 @@ the gold against itself (checks the harness: 1.0 expected).
 `--split dev` scores the dev split alone (the test split is not even extracted): the mode for tuning.
 `--split dev-folds` scores the dev split as two folds, `dev-tune` (two thirds; `--errors` lists its
 errors only) and `dev-check` (`evaluation.real_corpus.dev_fold_of`): a round's own held-out.
+`--writers gold-e,gold-f` keeps only the documents those gold writers added (a later batch of the
+corpus, scored apart to see how the extractor does on documents no round has tuned on).
 The last line is JSON: {"dev": {...}, "test": {...}} (only the scored splits).
 """
 
@@ -70,10 +72,18 @@ def table(title: str, rows: dict[str, Tally]) -> list[str]:
     return out
 
 
-def run(predict: Predictor, show_errors: bool, splits: tuple[str, ...] = ("dev", "test")) -> dict[str, Tally]:
+def run(
+    predict: Predictor,
+    show_errors: bool,
+    splits: tuple[str, ...] = ("dev", "test"),
+    writers: frozenset[str] | None = None,
+) -> dict[str, Tally]:
     per_split: dict[str, dict[str, Tally]] = {split: defaultdict(Tally) for split in splits}
     errors: list[str] = []
-    for doc in load_corpus():
+    docs = [d for d in load_corpus() if writers is None or d.meta.get("writer") in writers]
+    if not docs:
+        raise SystemExit(f"no document of the corpus is by {', '.join(sorted(writers or ()))}")
+    for doc in docs:
         folds = doc.split == "dev" and "dev-tune" in per_split
         split = f"dev-{dev_fold_of(doc.doc_id)}" if folds else doc.split
         if split not in per_split:
@@ -112,10 +122,14 @@ def main(argv: list[str] | None = None) -> int:
         help="score one split only (tuning uses dev; the test split is measured once, at the end); "
         "dev-folds scores the dev split as its tune and check folds (--errors lists dev-tune only)",
     )
+    parser.add_argument(
+        "--writers", default=None, help="comma-separated gold writers: score only the documents they added"
+    )
     args = parser.parse_args(argv)
+    writers = frozenset(w.strip() for w in args.writers.split(",") if w.strip()) if args.writers else None
     predict = gold_predictor if args.predictor == "gold" else extractor_predictor()
     splits = {"both": ("dev", "test"), "dev-folds": ("dev-tune", "dev-check")}.get(args.split, (args.split,))
-    totals = run(predict, args.errors, splits)
+    totals = run(predict, args.errors, splits, writers)
     print(json.dumps({split: t.summary() for split, t in totals.items()}))
     return 0
 

@@ -160,6 +160,32 @@ def test_extract_real_scores_the_dev_folds_apart_and_lists_errors_of_dev_tune_on
     assert all(dev_fold_of(d) == "tune" and split_of(d) == "dev" for d in listed_docs), listed_docs
 
 
+def test_extract_real_writers_keeps_only_those_writers_documents_and_refuses_an_unknown_one():
+    """`--writers` scores one writer's batch: the document counts are that writer's, split by split."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    script = str(root / "benchmarks" / "extract_real.py")
+    metas = {d: json.loads((REAL_DIR / "docs" / f"{d}.meta.json").read_text(encoding="utf-8")) for d in DOCS}
+    writer = sorted({m["writer"] for m in metas.values()})[0]
+    run = subprocess.run(
+        [sys.executable, script, "--predictor", "gold", "--writers", writer],
+        capture_output=True, text=True, timeout=300, check=True, cwd=root,
+    )  # fmt: skip
+    figures = json.loads(run.stdout.strip().splitlines()[-1])
+    for split in ("dev", "test"):
+        mine = [d for d, m in metas.items() if m["writer"] == writer and split_of(d) == split]
+        assert figures[split]["docs"] == len(mine)
+    assert figures["dev"]["docs"] + figures["test"]["docs"] < len(DOCS)
+    bad = subprocess.run(
+        [sys.executable, script, "--predictor", "gold", "--writers", "nobody-at-all"],
+        capture_output=True, text=True, timeout=300, cwd=root,
+    )  # fmt: skip
+    assert bad.returncode != 0 and "nobody-at-all" in bad.stderr
+
+
 def test_both_splits_have_documents():
     splits = {split_of(d) for d in DOCS}
     assert splits == {"dev", "test"}
