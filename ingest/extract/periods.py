@@ -403,7 +403,8 @@ def document_periods(text_l: str, meta_default: str | None, ref_year: int | None
     if planned is not None:
         return DocPeriods(str(planned - 1), str(planned), term, year or planned - 1)
     own = without_comparisons(opening)
-    sub_first = _subyear(own, date[0] if date else year)
+    first_year = date[0] if date else year
+    sub_first = _subyear(own, first_year)
     term_at = TERM_RE.search(opening)
     session = term_at is not None and _SESSION.search(opening, max(0, term_at.start() - 60), term_at.start())
     if sub_first is not None and (
@@ -462,7 +463,9 @@ def document_periods(text_l: str, meta_default: str | None, ref_year: int | None
             before = phrase_period(compared.group(0), None, None)
             if before and not before[1].isdigit() and before[1][:4].isdigit():
                 return DocPeriods(f"{year}{before[1][4:]}", str(year), term, year)
-    sub = _subyear(own, date[0] if date else year)
+    sub_year = date[0] if date else year
+    # the same question as `sub_first`'s unless the year changed since: not read twice (a tenth of a ms)
+    sub = sub_first if sub_year == first_year else _subyear(own, sub_year)
     if sub is not None:
         return DocPeriods(sub[1], sub[1][:4] if sub[1][:4].isdigit() else None, term, year)
     if years:
