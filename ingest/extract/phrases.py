@@ -166,6 +166,7 @@ def _keeps_measure(prefix: str) -> bool:
     return len(words) <= 3 and not any(w in _CHANGE_WORDS for w in words)
 
 
+@lru_cache(maxsize=1 << 14)  # pure; a measured subject is stripped again after clean_words stripped it
 def _strip(words: str) -> str:
     previous = None
     while previous != words:
