@@ -85,7 +85,7 @@ _RATE_SUBJECT = re.compile(rf"^(?:tỷ{_S}+lệ|tỉ{_S}+lệ|tốc{_S}+độ|t�
 _KEPT_AFTER = re.compile(rf"{_S}+(phấn{_S}+đấu|cụ{_S}+thể|chủ{_S}+yếu|trọng{_S}+tâm)(?!\w)")
 _CONGRESS = re.compile(r"(?<!\w)đại hội(?!\w)")
 _PLACE = re.compile(
-    rf"^(?:thị{_S}+xã|xã|huyện|thị{_S}+trấn|phường|tỉnh|thành{_S}+phố|toàn{_S}+(?:xã|huyện|tỉnh)|"
+    rf"^(?:thị{_S}+xã|xã|huyện|thị{_S}+trấn|phường|tỉnh|thành{_S}+phố|toàn{_S}+(?:xã|huyện|tỉnh|phường|thị{_S}+trấn)|"
     rf"đảng{_S}+bộ|ubnd|ủy{_S}+ban)(?!\w)"
 )
 _TOTAL_BEFORE = re.compile(rf"(?<!\w)(?:tổng{_S}+số|tổng{_S}+cộng|tổng)[\s:]*$")

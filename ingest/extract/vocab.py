@@ -316,9 +316,10 @@ CHANGE_VERBS: tuple[str, ...] = ("tăng", "giảm", "tăng thêm", "giảm thêm
 # "thêm" before a count: an increment of a stock ("có thêm 02 trường đạt chuẩn").
 INCREMENT_WORDS: tuple[str, ...] = ("thêm",)
 
-# Words right before a number that make it an identifier or an ordinal, not a quantity ("thôn 4").
+# Words right before a number that make it an identifier or an ordinal, not a quantity ("thôn 4"); a
+# council's or committee's term number (`HĐND huyện, khóa 2 tổ chức kỳ họp`, `khóa 20`) too (names7).
 IDENTIFIER_WORDS: frozenset[str] = frozenset(
-    {"số", "thứ", "lần", "đợt", "quý", "thôn", "xóm", "ấp", "đội", "tổ", "khu", "lô", "điều"}
+    {"số", "thứ", "lần", "đợt", "quý", "thôn", "xóm", "ấp", "đội", "tổ", "khu", "lô", "điều", "khóa", "khoá"}
 )
 # ... unless this word comes before them: "tổng số 74 nghị quyết" is a count, "dân số 0,9%" a rate.
 IDENTIFIER_KEEP_BEFORE: frozenset[str] = frozenset({"tổng", "dân", "nông"})  # "khu vực nông thôn 51,53 triệu"

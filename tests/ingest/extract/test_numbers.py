@@ -88,6 +88,8 @@ def test_quantities(text: str, expected: list[tuple]) -> None:
         "Trường Mầm non xếp thứ 17",
         "kỷ niệm 20/10 và 8/3",
         "thôn 4 - thôn 6",
+        "HĐND huyện Long Hải, khóa 2 tổ chức kỳ họp chuyên đề",
+        "HĐND xã Tân Lập khoá 20, nhiệm kỳ 2016 - 2021",
     ],
 )
 def test_not_quantities(text: str) -> None:

@@ -236,3 +236,9 @@ def test_a_share_done_after_its_doer_is_named_by_the_task() -> None:
     by = _by_value("Xã đã hoàn thành 100% kế hoạch tiêm chủng mở rộng năm 2024.")
     assert by[100.0].indicator.startswith("tỷ lệ hoàn thành kế hoạch tiêm chủng")
     assert _by_value("Tỷ lệ hồ sơ hoàn thành 98%.")[98.0].indicator == "tỷ lệ hồ sơ hoàn thành"
+
+
+def test_the_whole_ward_or_township_before_a_count_is_the_place_not_the_name() -> None:
+    by = _by_value("Toàn phường có 12 người nghiện ma túy; toàn thị trấn có 7 người nghiện ma túy.")
+    assert by[12.0].indicator == "số người nghiện ma túy"
+    assert by[7.0].indicator == "số người nghiện ma túy"
