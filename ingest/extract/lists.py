@@ -22,6 +22,7 @@ from ingest.extract.vocab import (
     BREAKDOWN_TAIL_STOPS,
     CONVERSION_VERBS,
     CONVERTED_MEASURES,
+    ECONOMIC_SECTOR_WORDS,
     ECONOMIC_SECTORS,
     NAME_VERB_STARTS,
     UNIT_MEASURE_WORDS,
@@ -52,6 +53,10 @@ _DID = re.compile(r"(?<!\w)đã(?!\w)")
 _DID_START = re.compile(r"^đã\s+")
 _SHARE_HEAD = re.compile(rf"(?<!\w)(?:cơ{_S}+cấu(?:{_S}+kinh{_S}+tế)?|tỷ{_S}+trọng|tỉ{_S}+trọng)(?!\w)")
 _SECTOR = re.compile(rf"(?<!\w)(?:{words_alt(ECONOMIC_SECTORS)})(?!\w)")
+# the words of a list of sectors (`nông - lâm - thủy sản`, `nông lâm nghiệp, thủy sản`, `ngành dịch vụ`)
+_SECTOR_OR_LINK = re.compile(rf"(?<!\w)(?:{words_alt(ECONOMIC_SECTOR_WORDS)})(?!\w)|[-–,&]")
+# a total measured as a value (`tổng giá trị sản xuất các ngành chủ yếu`): its parts' measure
+_VALUE_MEASURE = re.compile(rf"^(?:tổng{_S}+)?(?P<measure>giá{_S}+trị(?:{_S}+sản{_S}+(?:xuất|phẩm))?)(?!\w)")
 _SHARE_MEASURE = re.compile(rf"^(?:tỷ{_S}+trọng|tỉ{_S}+trọng|tỷ{_S}+lệ|tỉ{_S}+lệ){_S}+")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _OPEN_BRACKET = re.compile(rf"{_S}*\({_S}*")
@@ -147,8 +152,9 @@ def _breakdown_of(doc: Doc, drafts: list[Draft], i: int) -> list[Draft]:
         separated = _LIST_CONTINUES.match(gap) or "\n" in gap or ";" in gap
         if children and not separated and len(gap.split()) > 8:
             break  # items are separated by commas, `;`, `và`, or lines; many words in between end the list
-        if child.q.value > parent.q.value * 1.001 or (child.q.value == parent.q.value and len(children) == 0):
-            break  # a part is smaller than its total
+        part, whole = child.q.value * child.q.unit.factor, parent.q.value * parent.q.unit.factor
+        if part > whole * 1.001 or (part == whole and len(children) == 0):
+            break  # a part is smaller than its total (`2.300 tỷ đồng` of `63 nghìn tỷ đồng`)
         children.append(child)
         previous_end = child.last_end
     return children if children else []
@@ -207,10 +213,22 @@ def _purpose_of_total(child: Draft) -> None:
     xây dựng nông thôn mới`)."""
     if child.q.unit.base_unit != "VND":
         return
+    value = _VALUE_MEASURE.match(child.part_of.indicator if child.part_of else "")
+    if value is not None and _only_sectors(child.indicator):
+        # "Tổng giá trị sản xuất … 63 nghìn tỷ đồng. Trong đó: Thương mại - dịch vụ 13 nghìn tỷ đồng": a
+        # sector's part is that sector's value (`giá trị sản xuất thương mại - dịch vụ`) (names7)
+        child.indicator = f"{value.group('measure')} {child.indicator}"
+        return
     purpose = _FUNDS.sub("", _TOTAL_WORDS.sub("", child.part_of.indicator if child.part_of else ""))
     purpose = _DID_START.sub("", purpose)
     if purpose and purpose not in child.indicator and not _is_actor(purpose):
         child.indicator = f"{child.indicator} {purpose}"
+
+
+def _only_sectors(name: str) -> bool:
+    """Whether a name is only sectors of the economy (`công nghiệp-xây dựng`, `nông lâm nghiệp, thủy sản`)."""
+    words = _SECTOR_OR_LINK.sub(" ", name)
+    return bool(_SECTOR.search(name)) and not words.strip()
 
 
 def _is_actor(name: str) -> bool:

@@ -131,7 +131,22 @@ def _resolve(name: str, base_unit: str) -> CatalogueEntry | None:
             derived = catalogue_by_id().get(growth) or _derived(f"tốc độ tăng {bare[: -len(' tăng')]}")
             if derived is not None:
                 return derived
+    if base_unit == "VND":
+        value = _sector_value(plain)
+        if value is not None:
+            return value
     return _inside(plain, base_unit)
+
+
+def _sector_value(name: str) -> CatalogueEntry | None:
+    """`tổng giá trị sản xuất công nghiệp-xây dựng`, `giá trị tiểu thủ công nghiệp và xây dựng`: a
+    value measure followed by one sector of the economy is that sector's value (names7)."""
+    for prefixes, values in SECTOR_VALUES_OF_TOTAL.values():
+        for prefix in prefixes:
+            if name.startswith(prefix + " "):
+                sector = _sector(name[len(prefix) + 1 :])
+                return catalogue_by_id().get(values[sector]) if sector is not None else None
+    return None
 
 
 @lru_cache(maxsize=1 << 14)

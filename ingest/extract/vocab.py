@@ -1225,6 +1225,19 @@ ECONOMIC_SECTORS: tuple[str, ...] = (
     "thương mại",
     "du lịch",
 )
+# The words of a list of sectors and nothing else (`nông - lâm - thủy sản`, `ngành thương mại - dịch vụ`).
+ECONOMIC_SECTOR_WORDS: tuple[str, ...] = (
+    *ECONOMIC_SECTORS,
+    "nông",
+    "lâm",
+    "ngư",
+    "thủy",
+    "thuỷ",
+    "thủ công nghiệp",
+    "ngành",
+    "khu vực",
+    "và",
+)
 
 # --- catalogue ids of written names (resolve.py) ---------------------------------------------------
 # The sectors of a `tỷ trọng … trong cơ cấu kinh tế` share, by the words that name them.
@@ -1244,7 +1257,7 @@ SECTOR_GROWTH_IDS: dict[str, str] = {
 # sector -> the sector's value id). Words of two sectors or more name no catalogued value.
 SECTOR_VALUES_OF_TOTAL: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
     "production_value_total": (
-        ("tổng giá trị sản xuất", "tổng giá trị sản phẩm", "giá trị sản xuất", "giá trị sản phẩm"),
+        ("tổng giá trị sản xuất", "tổng giá trị sản phẩm", "giá trị sản xuất", "giá trị sản phẩm", "giá trị"),
         {
             "economy_share_agriculture": "agri_value",
             "economy_share_industry": "industry_value",

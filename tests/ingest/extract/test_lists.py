@@ -214,3 +214,20 @@ def test_a_count_with_only_a_verb_after_a_figure_is_quoted_with_that_figure() ->
     assert by[3.0].quote.startswith("Vốn đầu tư giao thông nông thôn được 4 tỷ đồng")
     by = _by_value(_mentions("Thu ngân sách được 4 tỷ đồng, ngành y tế có 3 công trình."))
     assert by[3.0].quote.startswith("ngành y tế")  # a subject of its own: its own clause
+
+
+def test_a_sectors_part_of_a_production_value_is_that_sectors_value() -> None:
+    # names7: the parts are compared on base values (`2.150 tỷ` is a part of `58 nghìn tỷ`)
+    ms = _mentions(
+        "Tổng giá trị sản xuất các ngành ước đạt 58 nghìn tỷ đồng. Trong đó: Dịch vụ - thương mại "
+        "ước đạt 12 nghìn tỷ đồng, tăng 9%; công nghiệp-xây dựng ước đạt 41 nghìn tỷ đồng; nông lâm "
+        "nghiệp, thủy sản ước đạt 2.150 tỷ đồng."
+    )
+    by = _by_value(ms)
+    total = ms.index(by[58.0])
+    assert [by[v].part_of for v in (12.0, 41.0, 2150.0)] == [total, total, total]
+    assert by[12.0].indicator == "giá trị sản xuất dịch vụ - thương mại"
+    assert by[41.0].indicator == "giá trị sản xuất công nghiệp-xây dựng"
+    assert by[2150.0].indicator == "giá trị sản xuất nông lâm nghiệp, thủy sản"
+    ids = [by[v].indicator_id for v in (58.0, 12.0, 41.0, 2150.0)]
+    assert ids == ["production_value_total", "trade_services_value", "industry_value", "agri_value"]

@@ -571,3 +571,12 @@ def test_a_sentence_rule_reads_the_words_right_before_the_figure(
     text: str, value: float, expected: str | None
 ) -> None:
     assert _ids(text)[value] == expected
+
+
+def test_a_value_measure_followed_by_one_sector_is_that_sectors_value() -> None:
+    # names7
+    assert resolve("tổng giá trị sản xuất công nghiệp-xây dựng", "VND").indicator_id == "industry_value"
+    assert resolve("giá trị tiểu thủ công nghiệp và xây dựng", "VND").indicator_id == "industry_value"
+    assert resolve("giá trị sản xuất nông-lâm-thủy sản", "VND").indicator_id == "agri_value"
+    assert resolve("giá trị sản xuất nông nghiệp và dịch vụ", "VND") is None  # two sectors
+    assert resolve("giá trị thu nhập/ha", "VND") is None
