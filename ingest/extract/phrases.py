@@ -20,9 +20,11 @@ from ingest.extract.layout import Sentence
 from ingest.extract.numbers import Quantity
 from ingest.extract.units import counted_noun_at, match_unit
 from ingest.extract.vocab import (
+    ADMIN_LEVELS,
     ATTAINMENT_SUBJECTS,
     CHANGE_VERBS,
     CLASSIFIER_UNITS,
+    COUNCIL_DOERS,
     COUNT_ACHIEVED_VERBS,
     COUNT_AUXILIARIES,
     GENERIC_MONEY_NAMES,
@@ -87,6 +89,9 @@ _CONGRESS = re.compile(r"(?<!\w)đại hội(?!\w)")
 _PLACE = re.compile(
     rf"^(?:thị{_S}+xã|xã|huyện|thị{_S}+trấn|phường|tỉnh|thành{_S}+phố|toàn{_S}+(?:xã|huyện|tỉnh|phường|thị{_S}+trấn)|"
     rf"đảng{_S}+bộ|ubnd|ủy{_S}+ban)(?!\w)"
+)
+_COUNCIL = re.compile(
+    rf"(?<!\w)(?:{words_alt(COUNCIL_DOERS)})(?:{_S}+(?:{words_alt(tuple(ADMIN_LEVELS))}))?(?!\w)"
 )
 _TOTAL_BEFORE = re.compile(rf"(?<!\w)(?:tổng{_S}+số|tổng{_S}+cộng|tổng)[\s:]*$")
 _CHANGE_WORDS = frozenset(w for verb in CHANGE_VERBS for w in verb.split()) - {"thêm"}
@@ -509,7 +514,23 @@ def _count_name(doc: Doc, q: Quantity, s: Sentence, subject: str, unit: str, raw
     action = subject[verb.start() :] if verb else subject if len(subject.split()) <= 4 else ""
     if action and f" {action} " in f" {tail} ":
         action = ""
-    return " ".join(w for w in ("số", noun, tail, action) if w)
+    council = _council_before(doc, s, q) if verb is not None or not subject else ""
+    return " ".join(w for w in ("số", noun, tail, council, action) if w)
+
+
+def _council_before(doc: Doc, s: Sentence, q: Quantity) -> str:
+    """`HĐND huyện Long Điền đã tổ chức 16 kỳ họp, ban hành 226 nghị quyết`: the council whose work is
+    counted, with its level and without its place's name (`hđnd huyện`), when it opens the sentence's
+    clause of the count or one before it in the sentence."""
+    text_l = doc.text_l
+    if "hđnd" not in text_l[s.start : q.start] and "hội đồng nhân dân" not in text_l[s.start : q.start]:
+        return ""  # the common case, found at C speed
+    found = None
+    for found in _COUNCIL.finditer(text_l, s.start, q.start):
+        pass
+    if found is None:
+        return ""
+    return " ".join(found.group().split())
 
 
 def _shared_tail(doc: Doc, q: Quantity, s: Sentence) -> str:

@@ -62,6 +62,7 @@ _INNER = re.compile(
     r"(?<!\w)(?:của (?:xã|huyện|tỉnh|phường|thị trấn|đảng bộ)|trên địa bàn(?: (?:xã|huyện|tỉnh|phường))?"
     r"|toàn (?:xã|huyện|tỉnh|phường|đảng bộ)|trong toàn (?:xã|huyện|tỉnh|đảng bộ)|hằng năm|hàng năm)(?!\w)"
     r"|(?<=diện tích )(?:cây|gieo trồng|gieo cấy|trồng) (?=\w)"
+    r"|(?<=hđnd )(?:xã|huyện|phường|thị trấn|tỉnh)(?!\w)"  # `số nghị quyết hđnd huyện ban hành` (names7)
 )
 _SPACES = re.compile(r"\s+")
 _UNCATALOGUED = re.compile(rf"(?<!\w)(?:{'|'.join(UNCATALOGUED_NAME_PATTERNS)})(?!\w)")

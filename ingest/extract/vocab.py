@@ -1201,6 +1201,14 @@ ISSUER_BODIES: tuple[str, ...] = (
     "ủy ban kiểm tra",
     "chi bộ",
 )
+# A council that held sessions, passed resolutions or ran surveys (`HĐND huyện đã tổ chức 16 kỳ họp, ban
+# hành 226 nghị quyết`): the doer its counts are named with (`số nghị quyết hđnd huyện ban hành`) (names7).
+COUNCIL_DOERS: tuple[str, ...] = (
+    "thường trực hđnd",
+    "thường trực hội đồng nhân dân",
+    "hđnd",
+    "hội đồng nhân dân",
+)
 ADMIN_LEVELS: dict[str, str] = {
     "xã": "commune",
     "phường": "commune",

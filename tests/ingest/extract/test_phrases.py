@@ -242,3 +242,13 @@ def test_the_whole_ward_or_township_before_a_count_is_the_place_not_the_name() -
     by = _by_value("Toàn phường có 12 người nghiện ma túy; toàn thị trấn có 7 người nghiện ma túy.")
     assert by[12.0].indicator == "số người nghiện ma túy"
     assert by[7.0].indicator == "số người nghiện ma túy"
+
+
+def test_a_councils_counts_are_named_with_the_council_that_did_the_work() -> None:
+    # names7: the council and its level, not its place's name; the second count keeps it across a comma
+    by = _by_value("Nhiệm kỳ qua, HĐND xã Tân An đã tổ chức 24 kỳ họp, ban hành 118 nghị quyết.")
+    assert by[24.0].indicator == "số kỳ họp hđnd xã tổ chức"
+    assert by[118.0].indicator == "số nghị quyết hđnd xã ban hành"
+    assert (by[24.0].indicator_id, by[118.0].indicator_id) == ("council_sessions", "council_resolutions")
+    # no council in the sentence: the count is named as before
+    assert _by_value("Xã đã tổ chức 5 lớp tập huấn.")[5.0].indicator == "số lớp tập huấn"
