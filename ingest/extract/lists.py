@@ -16,14 +16,14 @@ from itertools import pairwise
 
 from ingest.extract.context import Doc, Draft, words_alt
 from ingest.extract.naming import is_conversion
-from ingest.extract.phrases import measured, spell_out
+from ingest.extract.phrases import measured, only_sectors, spell_out
 from ingest.extract.sector_parts import sector_parts
 from ingest.extract.vocab import (
     BREAKDOWN_TAIL_STOPS,
     CONVERSION_VERBS,
     CONVERTED_MEASURES,
-    ECONOMIC_SECTOR_WORDS,
     ECONOMIC_SECTORS,
+    GENERIC_NAME_UNITS,
     NAME_VERB_STARTS,
     UNIT_MEASURE_WORDS,
 )
@@ -53,8 +53,6 @@ _DID = re.compile(r"(?<!\w)đã(?!\w)")
 _DID_START = re.compile(r"^đã\s+")
 _SHARE_HEAD = re.compile(rf"(?<!\w)(?:cơ{_S}+cấu(?:{_S}+kinh{_S}+tế)?|tỷ{_S}+trọng|tỉ{_S}+trọng)(?!\w)")
 _SECTOR = re.compile(rf"(?<!\w)(?:{words_alt(ECONOMIC_SECTORS)})(?!\w)")
-# the words of a list of sectors (`nông - lâm - thủy sản`, `nông lâm nghiệp, thủy sản`, `ngành dịch vụ`)
-_SECTOR_OR_LINK = re.compile(rf"(?<!\w)(?:{words_alt(ECONOMIC_SECTOR_WORDS)})(?!\w)|[-–,&]")
 # a total measured as a value (`tổng giá trị sản xuất các ngành chủ yếu`): its parts' measure
 _VALUE_MEASURE = re.compile(rf"^(?:tổng{_S}+)?(?P<measure>giá{_S}+trị(?:{_S}+sản{_S}+(?:xuất|phẩm))?)(?!\w)")
 _SHARE_MEASURE = re.compile(rf"^(?:tỷ{_S}+trọng|tỉ{_S}+trọng|tỷ{_S}+lệ|tỉ{_S}+lệ){_S}+")
@@ -197,7 +195,8 @@ def _name_part(doc: Doc, parent: Draft, child: Draft) -> None:
             child.indicator = f"{child.indicator} {parent.noun_tail}"
         child.quote_from = parent
         return
-    if own and not measured(own) and not _is_actor(head) and child.q.unit.base_unit != "VND":
+    other_noun = child.q.unit.base_unit == "count" and not _same_noun(parent.q.unit.unit, child.q.unit.unit)
+    if own and not measured(own) and not _is_actor(head) and child.q.unit.base_unit != "VND" and not other_noun:
         words = f" {head} "
         if f" {own} " in words or f" {own}," in words:
             lead = _LEADING_MEASURE.match(head)
@@ -207,6 +206,13 @@ def _name_part(doc: Doc, parent: Draft, child: Draft) -> None:
     child.quote_from = parent
 
 
+def _same_noun(a: str, b: str) -> bool:
+    """Whether two counted nouns count the same things (`hộ`, `hộ nghèo`); `nghị quyết` and `cuộc giám
+    sát` do not: an item of another noun keeps its own name (names7). A unit that says nothing about what
+    is counted (`đồng chí` of `536 đảng viên`) is any noun."""
+    return a.split()[:1] == b.split()[:1] or a in GENERIC_NAME_UNITS or b in GENERIC_NAME_UNITS
+
+
 def _purpose_of_total(child: Draft) -> None:
     """`tổng nguồn vốn đầu tư xây dựng nông thôn mới 456 tỷ đồng. Trong đó, vốn ngân sách Trung ương 99
     tỷ đồng`: a source of money is named with what the total is for (`vốn ngân sách trung ương đầu tư
@@ -214,7 +220,7 @@ def _purpose_of_total(child: Draft) -> None:
     if child.q.unit.base_unit != "VND":
         return
     value = _VALUE_MEASURE.match(child.part_of.indicator if child.part_of else "")
-    if value is not None and _only_sectors(child.indicator):
+    if value is not None and only_sectors(child.indicator):
         # "Tổng giá trị sản xuất … 63 nghìn tỷ đồng. Trong đó: Thương mại - dịch vụ 13 nghìn tỷ đồng": a
         # sector's part is that sector's value (`giá trị sản xuất thương mại - dịch vụ`) (names7)
         child.indicator = f"{value.group('measure')} {child.indicator}"
@@ -223,12 +229,6 @@ def _purpose_of_total(child: Draft) -> None:
     purpose = _DID_START.sub("", purpose)
     if purpose and purpose not in child.indicator and not _is_actor(purpose):
         child.indicator = f"{child.indicator} {purpose}"
-
-
-def _only_sectors(name: str) -> bool:
-    """Whether a name is only sectors of the economy (`công nghiệp-xây dựng`, `nông lâm nghiệp, thủy sản`)."""
-    words = _SECTOR_OR_LINK.sub(" ", name)
-    return bool(_SECTOR.search(name)) and not words.strip()
 
 
 def _is_actor(name: str) -> bool:

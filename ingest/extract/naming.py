@@ -22,7 +22,7 @@ from ingest.extract.context import CLAUSE_SEP, NAME_SEP, SPACES, Doc, Draft, cle
 from ingest.extract.indicators import NameHit, compatible, is_name_prefix, pick_entry, starts_a_name
 from ingest.extract.layout import Sentence
 from ingest.extract.numbers import Quantity
-from ingest.extract.phrases import Written, ratio_words_only, spell_out, written_name
+from ingest.extract.phrases import Written, ratio_words_only, share_only, spell_out, written_name
 from ingest.extract.purposes import raised_for
 from ingest.extract.roles import RATIO_AFTER, Role
 from ingest.extract.vocab import (
@@ -208,6 +208,15 @@ def draft_mention(
     same_line = previous is not None and previous.sentence.line_start == s.line_start
     if bare_change and previous is not None and (previous.sentence is s or same_line):
         draft.quote_from = previous  # "đàn bò 1.276 con, tăng 5%": the change's words are its level's
+    elif (
+        share_of is None
+        and ratio is None
+        and q.is_pct
+        and previous is not None
+        and previous.sentence is s
+        and share_only(doc, left, q)
+    ):
+        draft.quote_from = previous  # "giá trị … đạt 298 tỉ đồng, chiếm 48%": the share's words (names7)
     if hit is not None and hit.start < q.num_start:
         draft.name_start = hit.start
     draft.subject_measured = written is not None and written.measured

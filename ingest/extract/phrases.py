@@ -27,6 +27,8 @@ from ingest.extract.vocab import (
     COUNCIL_DOERS,
     COUNT_ACHIEVED_VERBS,
     COUNT_AUXILIARIES,
+    ECONOMIC_SECTOR_WORDS,
+    ECONOMIC_SECTORS,
     GENERIC_MONEY_NAMES,
     GENERIC_NAME_UNITS,
     INCOME_PER_HEAD,
@@ -39,6 +41,7 @@ from ingest.extract.vocab import (
     PERCENT_PLACE_WORDS,
     PLAN_WORDS,
     RATIO_LEFTOVER_WORDS,
+    SHARE_VERBS,
     SUBJECT_CUTS,
     UNIT_MEASURE_WORDS,
     YOY_WORDS,
@@ -93,6 +96,15 @@ _PLACE = re.compile(
 _COUNCIL = re.compile(
     rf"(?<!\w)(?:{words_alt(COUNCIL_DOERS)})(?:{_S}+(?:{words_alt(tuple(ADMIN_LEVELS))}))?(?!\w)"
 )
+# "…, chiếm 8%", "…, chiếm tỷ trọng 55%": a clause that only says the figure is a share (names7)
+_SHARE_ONLY = re.compile(
+    rf"[\s,]*(?:{words_alt(SHARE_VERBS)})(?:{_S}+(?:tỷ|tỉ){_S}+(?:trọng|lệ))?(?:{_S}+(?:khoảng|gần|trên|hơn))?{_S}*"
+)
+_SHARE_TAIL = re.compile(rf"{_S}+(?:{words_alt(SHARE_VERBS)})(?:{_S}+(?:tỷ|tỉ){_S}+(?:trọng|lệ))?$")
+_SHARE_VERB_END = re.compile(rf"{_S}+(?:{words_alt(SHARE_VERBS)})$")
+_SECTOR_WORD = re.compile(rf"(?<!\w)(?:{words_alt(ECONOMIC_SECTORS)})(?!\w)")
+_SECTOR_OR_LINK = re.compile(rf"(?<!\w)(?:{words_alt(ECONOMIC_SECTOR_WORDS)})(?!\w)|[-–,&]")
+_VALUE_WORDS = re.compile(rf"^(?:tổng{_S}+)?giá{_S}+trị(?:{_S}+sản{_S}+(?:xuất|phẩm|lượng))?{_S}+")
 _TOTAL_BEFORE = re.compile(rf"(?<!\w)(?:tổng{_S}+số|tổng{_S}+cộng|tổng)[\s:]*$")
 _CHANGE_WORDS = frozenset(w for verb in CHANGE_VERBS for w in verb.split()) - {"thêm"}
 _ATTAINMENT_SUBJECT = re.compile(rf"^(?:{words_alt(ATTAINMENT_SUBJECTS)})(?!\w)")
@@ -165,6 +177,16 @@ class Written:
     measured: bool = False  # the written subject had its own measure word (`tổng diện tích …`)
 
 
+def share_only(doc: Doc, left: int, q: Quantity) -> bool:
+    """Whether the words between `left` and a percentage only say it is a share (`…, chiếm 48%`)."""
+    return _SHARE_ONLY.fullmatch(doc.text_l, left, q.start) is not None
+
+
+def only_sectors(name: str) -> bool:
+    """Whether a name is only sectors of the economy (`công nghiệp-xây dựng`, `nông lâm nghiệp, thủy sản`)."""
+    return bool(_SECTOR_WORD.search(name)) and not _SECTOR_OR_LINK.sub(" ", name).strip()
+
+
 def _keeps_measure(prefix: str) -> bool:
     """Whether the few words before a measure word are a verb to drop, not a change (`giảm tỷ lệ …`)."""
     words = prefix.split()
@@ -218,6 +240,13 @@ def subject_before(doc: Doc, q: Quantity, left: int, hit_start: int | None) -> t
         if hit_start is not None and start > hit_start >= left:
             start = hit_start  # a catalogue name with a comma in it (`nông, lâm nghiệp, thủy sản`)
         subject, start = _cut(text_l, start, q.start)
+        share_only = (
+            not subject and i > 0 and seps[i - 1].group() == "," and _SHARE_ONLY.fullmatch(text_l, start, q.start)
+        )
+        if share_only:
+            # "thương mại, dịch vụ, chiếm 40%": the item before the share verb is its subject (names7)
+            i -= 1
+            continue
         if subject or i == 0 or seps[i - 1].group() not in (":", "("):
             break
         before = seps[i - 2].end() if i >= 2 else left
@@ -280,7 +309,8 @@ def _cut(text_l: str, start: int, end: int) -> tuple[str, int]:
         if cut.group() in _ALWAYS_CUT or measured(after):
             if after in _BARE_MEASURES:
                 # "nông nghiệp vẫn giữ vai trò chủ lực với tỷ trọng 67,6%": the measure names the rest
-                return f"{after} {clean_words(text_l[start : cut.start()])}".strip(), start
+                before = _SHARE_VERB_END.sub("", clean_words(text_l[start : cut.start()]))  # "… chiếm"
+                return f"{after} {before}".strip(), start
             subject, start = after, cut.end()
     return subject, start
 
@@ -456,6 +486,10 @@ def _percent_name(doc: Doc, q: Quantity, s: Sentence, subject: str, raw: str, co
         return f"tốc độ tăng {subject}"
     if _FALL.search(raw) and not subject.endswith("giảm") and not subject.endswith("giảm bình quân"):
         return f"{subject if measured(subject) else 'tỷ lệ ' + subject} giảm"
+    subject = _SHARE_TAIL.sub("", subject)  # "nông, lâm nghiệp chiếm tỷ trọng 55%": the verb is no name
+    if _SHARE_ONLY.fullmatch(raw) and only_sectors(_VALUE_WORDS.sub("", subject)):
+        # "giá trị thương mại dịch vụ đạt 298 tỉ đồng, chiếm 48%": that sector's share of the economy
+        return f"tỷ trọng {_VALUE_WORDS.sub('', subject)} trong cơ cấu kinh tế"
     if measured(subject) and not subject.startswith(
         ("tổng", "giá trị", "thu", "chi", "sản lượng", "diện tích")
     ):

@@ -396,6 +396,8 @@ SHARE_PLAN_WORDS: frozenset[str] = frozenset({"nhiệm vụ", "mục tiêu", "ch
 THRESHOLD_WORDS: tuple[str, ...] = ("từ", "dưới")
 # Words between a count and a bare percentage that make the percentage the count's share
 # ("371 đồng chí (81%)", "5 chi bộ …, chiếm tỷ lệ 23,8%").
+# Verbs that make the figure after them a share of a whole (`…, chiếm 48%`) (names7).
+SHARE_VERBS: tuple[str, ...] = ("chiếm",)
 SHARE_WORDS: tuple[str, ...] = ("", "đạt", "đạt tỷ lệ", "tỷ lệ", "chiếm", "chiếm tỷ lệ", "bằng", "đạt tỉ lệ")
 # The plan figure restated in brackets after a result: "(Nghị quyết đề ra 9 - 10%)".
 BRACKET_PLAN_VERBS: tuple[str, ...] = ("đề ra", "đặt ra", "giao", "là", "nhiệm kỳ")

@@ -231,3 +231,16 @@ def test_a_sectors_part_of_a_production_value_is_that_sectors_value() -> None:
     assert by[2150.0].indicator == "giá trị sản xuất nông lâm nghiệp, thủy sản"
     ids = [by[v].indicator_id for v in (58.0, 12.0, 41.0, 2150.0)]
     assert ids == ["production_value_total", "trade_services_value", "industry_value", "agri_value"]
+
+
+def test_an_item_of_another_counted_noun_keeps_its_own_name() -> None:
+    # names7: "21 cuộc giám sát" after the resolutions' breakdown is no resolution
+    by = _by_value(
+        _mentions(
+            "HĐND xã ban hành 109 nghị quyết, trong đó có 21 nghị quyết về phát triển kinh tế; tổ chức 15 "
+            "cuộc giám sát chuyên đề."
+        )
+    )
+    assert by[21.0].indicator.startswith("số nghị quyết")
+    assert not by[15.0].indicator.startswith("số nghị quyết")
+    assert "cuộc giám sát chuyên đề" in by[15.0].indicator

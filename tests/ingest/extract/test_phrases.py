@@ -252,3 +252,26 @@ def test_a_councils_counts_are_named_with_the_council_that_did_the_work() -> Non
     assert (by[24.0].indicator_id, by[118.0].indicator_id) == ("council_sessions", "council_resolutions")
     # no council in the sentence: the count is named as before
     assert _by_value("Xã đã tổ chức 5 lớp tập huấn.")[5.0].indicator == "số lớp tập huấn"
+
+
+def test_a_sectors_value_then_chiem_is_that_sectors_share_of_the_economy() -> None:
+    # names7: the share's quote reaches back to the value it is the share of
+    by = _by_value(
+        "Năm 2024, giá trị nông nghiệp, thủy sản đạt 60 tỉ đồng, chiếm 9%; giá trị thương mại dịch vụ "
+        "đạt 310 tỉ đồng, chiếm 51%."
+    )
+    assert by[9.0].indicator == "tỷ trọng nông nghiệp, thủy sản trong cơ cấu kinh tế"
+    assert by[51.0].indicator == "tỷ trọng thương mại dịch vụ trong cơ cấu kinh tế"
+    assert (by[9.0].indicator_id, by[51.0].indicator_id) == ("economy_share_agriculture", "economy_share_services")
+    assert by[51.0].quote.startswith("giá trị thương mại dịch vụ đạt 310 tỉ đồng")
+    assert by[60.0].indicator == "giá trị nông nghiệp, thủy sản"
+
+
+def test_a_share_verb_alone_after_a_comma_takes_the_item_before_it() -> None:
+    by = _by_value(
+        "Cơ cấu kinh tế: lâm nghiệp chiếm tỷ trọng 50%, công nghiệp, xây dựng 10%; thương mại, dịch vụ, "
+        "chiếm 40%, thu nhập bình quân đầu người đạt 45 triệu đồng."
+    )
+    assert by[50.0].indicator == "tỷ trọng lâm nghiệp trong cơ cấu kinh tế"
+    assert by[40.0].indicator == "tỷ trọng thương mại, dịch vụ trong cơ cấu kinh tế"
+    assert by[40.0].indicator_id == "economy_share_services"
