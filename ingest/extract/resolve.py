@@ -65,6 +65,7 @@ _INNER = re.compile(
     r"|(?<=hđnd )(?:xã|huyện|phường|thị trấn|tỉnh)(?!\w)"  # `số nghị quyết hđnd huyện ban hành` (names7)
 )
 _SPACES = re.compile(r"\s+")
+_LOOSE = re.compile(r"(?<=^tỷ lệ) số(?= )|(?<=^tỉ lệ) số(?= )|(?<= )được(?= )")
 _UNCATALOGUED = re.compile(rf"(?<!\w)(?:{'|'.join(UNCATALOGUED_NAME_PATTERNS)})(?!\w)")
 _WORD = re.compile(r"[^\W\d_]+")
 _MEASURE_HEAD = re.compile(rf"^(?:{'|'.join(sorted(MEASURE_WORDS, key=len, reverse=True))}) ")
@@ -116,7 +117,12 @@ def _resolve(name: str, base_unit: str) -> CatalogueEntry | None:
     if bare.endswith(" tăng") and _GROWTH.match(bare):
         bare = bare[: -len(" tăng")]  # `tốc độ tăng kim ngạch xuất khẩu tăng (so với cùng kỳ)`
     plain = _SPACES.sub(" ", _INNER.sub(" ", bare)).strip() or bare
-    for candidate in dict.fromkeys((name, bare, plain)):
+    # "thu nhập bình quân toàn huyện": the place words out, the qualifiers kept (names7)
+    inner = _SPACES.sub(" ", _INNER.sub(" ", name)).strip() or name
+    # "tỷ lệ số hộ dân được sử dụng điện sinh hoạt": a rate of households, written with `số` and a passive
+    # `được` its catalogue name leaves out (names7)
+    loose = _SPACES.sub(" ", _LOOSE.sub(" ", inner)).strip() or inner
+    for candidate in dict.fromkeys((name, inner, bare, plain, loose)):
         entry = lookup_name(candidate, base_unit)
         if entry is not None and compatible(entry.base_unit, base_unit):
             return entry

@@ -1379,7 +1379,8 @@ UNCATALOGUED_NAME_PATTERNS: tuple[str, ...] = (
     r"đạt (?:từ )?\d+(?: ?[-–] ?\d+| đến \d+)? tiêu chí",
     # an average of criteria over communes, or a district's own criteria (the id is one commune's 19)
     r"tiêu chí(?: \w+)* (?:bình quân|trung bình)|(?:bình quân|trung bình)(?: \w+)* tiêu chí",
-    r"tiêu chí (?:nông thôn mới )?xã bình quân|tiêu chí huyện|(?:bình quân|trung bình) (?:toàn huyện|các xã)",
+    # (`thu nhập bình quân toàn huyện` is the district's income per head, no average of criteria) (names7)
+    r"tiêu chí (?:nông thôn mới )?xã bình quân|tiêu chí huyện|(?<!thu nhập )(?:bình quân|trung bình) (?:toàn huyện|các xã)",
     # a part of the budget's revenue: by managing tier, new revenue only, a target's increment, taxes
     r"(?:do )?(?:huyện|tỉnh|thành phố|thị xã) quản lý|thu mới|giao tăng thêm|thuế và phí",
     # a band of plan targets below 100 % (the top tier alone is on track)

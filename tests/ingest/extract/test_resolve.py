@@ -7,7 +7,7 @@ import pytest
 from ingest.extract import extract_mentions
 from ingest.extract.catalogue import load_catalogue
 from ingest.extract.indicators import compatible
-from ingest.extract.resolve import resolve
+from ingest.extract.resolve import resolve, uncatalogued
 
 
 def _id(name: str, unit: str) -> str | None:
@@ -580,3 +580,12 @@ def test_a_value_measure_followed_by_one_sector_is_that_sectors_value() -> None:
     assert resolve("giá trị sản xuất nông-lâm-thủy sản", "VND").indicator_id == "agri_value"
     assert resolve("giá trị sản xuất nông nghiệp và dịch vụ", "VND") is None  # two sectors
     assert resolve("giá trị thu nhập/ha", "VND") is None
+
+
+def test_place_words_and_a_passive_are_no_part_of_the_ids_name() -> None:
+    # names7: the district's income per head is no average of criteria; `số`/`được` inside a rate's name
+    assert resolve("thu nhập bình quân toàn huyện", "VND/person/year").indicator_id == "income_per_capita"
+    assert resolve("tỷ lệ số hộ dân được sử dụng điện sinh hoạt", "%").indicator_id == "electricity_access_rate"
+    assert resolve("tỷ lệ số xã đạt chuẩn nông thôn mới", "%").indicator_id == "ntm_communes_rate"
+    assert uncatalogued("số tiêu chí đạt bình quân toàn huyện")  # still an average of criteria
+    assert not uncatalogued("thu nhập bình quân toàn huyện")
