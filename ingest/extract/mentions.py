@@ -43,6 +43,7 @@ from ingest.extract.roles import (
     ratio_role,
     retained_share,
     table_columns,
+    uncounted_band,
 )
 from ingest.extract.scan import after_last
 from ingest.extract.stacked_tables import Cell, stacked_cells
@@ -144,6 +145,8 @@ class _Extractor:
                 _with_bound(doc, host, q, left)
             elif role is not None and role[0] is Role.THRESHOLD:
                 pass  # "15 chỉ tiêu đạt từ 50% kế hoạch trở lên": a threshold, not a value
+            elif role is None and uncounted_band(doc, q, left):
+                pass  # "Không còn xã dưới 10 tiêu chí": a band of units no figure counts (names7)
             elif role is not None and across is not None:
                 if role[0] is Role.PLAN:
                     across.plan_pct = role[1]

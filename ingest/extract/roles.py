@@ -16,6 +16,7 @@ from ingest.extract.layout import Sentence
 from ingest.extract.numbers import Quantity
 from ingest.extract.periods import year_of
 from ingest.extract.vocab import (
+    BANDED_UNITS,
     HEDGES_AFTER,
     HEDGES_BEFORE,
     PLAN_WORDS,
@@ -209,7 +210,9 @@ def qualifies(doc: Doc, host: Draft, q: Quantity) -> bool:
     if host.ratio_only or host.q.unit.base_unit != "count" or host.is_change:
         return False
     gap = doc.text_l[host.q.end : q.start]
-    if not gap.strip() or not _QUALIFIER_GAP.match(gap) or ("đạt" not in gap and "có" not in gap):
+    # "134 xã dưới 5 tiêu chí": a bound on the criteria says which communes, also without `đạt` (names7)
+    bounded = q.unit.unit in _TARGET_COUNTS and _BOUND_BEFORE.search(gap) is not None
+    if not gap.strip() or not _QUALIFIER_GAP.match(gap) or ("đạt" not in gap and "có" not in gap and not bounded):
         return False
     if q.unit.base_unit == "count":
         return q.unit.unit != host.q.unit.unit and q.unit.unit in _TARGET_COUNTS
@@ -217,3 +220,17 @@ def qualifies(doc: Doc, host: Draft, q: Quantity) -> bool:
         return False
     bound = _BOUND_BEFORE.search(gap) is not None or HEDGE_AFTER.match(doc.text_l, q.end) is not None
     return bound or host.q.unit.unit in _TARGET_COUNTS
+
+
+_S = r"[^\S\n]"
+_UNCOUNTED_BAND = re.compile(
+    rf"(?<!\w)(?:{words_alt(BANDED_UNITS)}|còn{_S}+lại)(?:{_S}+(?:còn{_S}+lại|đều|chỉ|đạt))*{_S}+(?:từ|dưới|trên){_S}*$"
+)
+
+
+def uncounted_band(doc: Doc, q: Quantity, left: int) -> bool:
+    """`Không còn xã dưới 10 tiêu chí`, `…, còn lại đạt từ 6 - 10 tiêu chí`: a bound on the criteria of
+    units no figure counts is a band, no quantity (names7)."""
+    if q.unit.unit not in _TARGET_COUNTS:
+        return False
+    return _UNCOUNTED_BAND.search(doc.text_l, max(left, q.start - 40), q.start) is not None

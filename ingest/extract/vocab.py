@@ -396,6 +396,9 @@ SHARE_PLAN_WORDS: frozenset[str] = frozenset({"nhiệm vụ", "mục tiêu", "ch
 THRESHOLD_WORDS: tuple[str, ...] = ("từ", "dưới")
 # Words between a count and a bare percentage that make the percentage the count's share
 # ("371 đồng chí (81%)", "5 chi bộ …, chiếm tỷ lệ 23,8%").
+# Units whose criteria are banded (`không còn xã dưới 10 tiêu chí`): a bound after them with no count
+# before them is no quantity (`roles.uncounted_band`) (names7).
+BANDED_UNITS: tuple[str, ...] = ("xã", "thôn", "bản", "xóm", "ấp", "làng", "huyện", "đơn vị")
 # Verbs that make the figure after them a share of a whole (`…, chiếm 48%`) (names7).
 SHARE_VERBS: tuple[str, ...] = ("chiếm",)
 SHARE_WORDS: tuple[str, ...] = ("", "đạt", "đạt tỷ lệ", "tỷ lệ", "chiếm", "chiếm tỷ lệ", "bằng", "đạt tỉ lệ")

@@ -253,3 +253,14 @@ def test_every_lead_word_holds_an_anchor() -> None:
         assert any(b in lead for b in bigrams), lead
     for pattern in TARGET_LEAD_PATTERNS:
         assert any(b.replace(" ", r"\s+") in pattern for b in bigrams), pattern
+
+
+def test_a_bound_on_criteria_qualifies_the_units_counted_and_alone_is_no_figure() -> None:
+    # names7: "134 xã dưới 5 tiêu chí" is a count of communes in a band; a band of uncounted units is none
+    ms = extract_mentions(
+        "Từ chỗ có 120 xã dưới 5 tiêu chí, đến nay đã không còn xã dưới 5 tiêu chí. Không còn xã dưới 10 "
+        "tiêu chí. Huyện có 4 xã đạt chuẩn, còn lại đạt từ 12 - 15 tiêu chí.",
+        metadata=H1_2023,
+    )
+    assert [m.value for m in ms] == [120.0, 4.0]
+    assert ms[0].indicator.endswith("dưới 5 tiêu chí")
