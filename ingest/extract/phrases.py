@@ -27,6 +27,7 @@ from ingest.extract.vocab import (
     COUNCIL_DOERS,
     COUNT_ACHIEVED_VERBS,
     COUNT_AUXILIARIES,
+    COUNT_UNITS,
     ECONOMIC_SECTOR_WORDS,
     ECONOMIC_SECTORS,
     GENERIC_MONEY_NAMES,
@@ -102,6 +103,7 @@ _SHARE_ONLY = re.compile(
 )
 _SHARE_TAIL = re.compile(rf"{_S}+(?:{words_alt(SHARE_VERBS)})(?:{_S}+(?:tỷ|tỉ){_S}+(?:trọng|lệ))?$")
 _SHARE_VERB_END = re.compile(rf"{_S}+(?:{words_alt(SHARE_VERBS)})$")
+_COUNT_NOUNS = frozenset(COUNT_UNITS)
 _SECTOR_WORD = re.compile(rf"(?<!\w)(?:{words_alt(ECONOMIC_SECTORS)})(?!\w)")
 _SECTOR_OR_LINK = re.compile(rf"(?<!\w)(?:{words_alt(ECONOMIC_SECTOR_WORDS)})(?!\w)|[-–,&]")
 _VALUE_WORDS = re.compile(rf"^(?:tổng{_S}+)?giá{_S}+trị(?:{_S}+sản{_S}+(?:xuất|phẩm|lượng))?{_S}+")
@@ -405,6 +407,12 @@ def written_name(
             if name.startswith(f"số {noun}") and what and what not in name:
                 name = f"số {noun} {what}{name[len('số ' + noun) :]}"
                 start, own = min(start, field.start()), True
+    elif base == "other" and "/" in unit and unit.split("/")[0] in _COUNT_NOUNS:
+        # "bình quân 12 tiêu chí/xã": a count per unit is named as the count, per that unit (names7)
+        noun, per = unit.split("/", 1)
+        name = _count_name(doc, q, s, subject, noun, raw)
+        if name.startswith("số ") and f" {per}" not in f" {name}":
+            name = f"{name} mỗi {per}"  # (a written measure, `mức hưởng thụ văn hóa`, says it already)
     elif base in ("ha", "t", "km"):
         tail = tail_after(doc, q, s, long=False)
         name = (

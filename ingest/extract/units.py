@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.extract.vocab import (
+    PER_TIME_WORDS,
     COUNT_UNITS,
     MEASURE_UNITS,
     NOT_UNIT_WORDS,
@@ -46,6 +47,7 @@ _MEASURE_RE = re.compile(
 _COUNT_RE = re.compile(rf"[^\S\n]*(?P<count>{_COUNT})")  # "970con", "1chi bộ y tế": glued counts too
 _NOT_UNIT_RE = re.compile(rf"[^\S\n]+(?P<notunit>{_NOT_UNIT})")
 _SPACES = re.compile(r"\s+")
+_PER_UNIT = re.compile(r"[^\S\n]*/[^\S\n]*(?P<per>[^\W\d_]+)(?![^\W\d_])")
 
 
 def match_unit(text_l: str, pos: int) -> UnitMatch | None:
@@ -64,7 +66,12 @@ def match_unit(text_l: str, pos: int) -> UnitMatch | None:
             return UnitMatch(unit, "count", SCALE_WORDS[scale_word], sc.end())
     if c is not None and (m is None or c.end() > m.end()):
         # the longer reading wins: "25 đồng chí" is people, not money
-        return UnitMatch(_SPACES.sub(" ", c.group("count")), "count", 1.0, c.end())
+        noun = _SPACES.sub(" ", c.group("count"))
+        per = _PER_UNIT.match(text_l, c.end())
+        if per is not None and per.group("per") not in PER_TIME_WORDS:
+            # "bình quân 12 tiêu chí/xã", "3 lượt/ngày": a count per unit is a rate, `other` (names7)
+            return UnitMatch(f"{noun}/{per.group('per')}", "other", 1.0, per.end())
+        return UnitMatch(noun, "count", 1.0, c.end())
     if m is None:
         return None
     scale_word = m.group("scale") or m.group("scale2")

@@ -396,6 +396,9 @@ SHARE_PLAN_WORDS: frozenset[str] = frozenset({"nhiệm vụ", "mục tiêu", "ch
 THRESHOLD_WORDS: tuple[str, ...] = ("từ", "dưới")
 # Words between a count and a bare percentage that make the percentage the count's share
 # ("371 đồng chí (81%)", "5 chi bộ …, chiếm tỷ lệ 23,8%").
+# A count per one of these (`250 lao động/năm`) keeps its unit; per anything else (`12 tiêu chí/xã`,
+# `3 lượt/ngày`) it is a rate, base unit `other` (`units.match_unit`) (names7).
+PER_TIME_WORDS: frozenset[str] = frozenset({"năm", "tháng", "quý", "nhiệm", "kỳ"})
 # Units whose criteria are banded (`không còn xã dưới 10 tiêu chí`): a bound after them with no count
 # before them is no quantity (`roles.uncounted_band`) (names7).
 BANDED_UNITS: tuple[str, ...] = ("xã", "thôn", "bản", "xóm", "ấp", "làng", "huyện", "đơn vị")

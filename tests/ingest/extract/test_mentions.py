@@ -264,3 +264,9 @@ def test_a_bound_on_criteria_qualifies_the_units_counted_and_alone_is_no_figure(
     )
     assert [m.value for m in ms] == [120.0, 4.0]
     assert ms[0].indicator.endswith("dưới 5 tiêu chí")
+
+
+def test_criteria_per_commune_are_named_as_the_count_per_commune_with_no_count_id() -> None:
+    m = _one("Đến hết năm 2023, dự kiến đạt bình quân 14,5 tiêu chí/xã.")
+    assert (m.unit, m.base_unit, m.indicator_id) == ("tiêu chí/xã", "other", None)
+    assert m.indicator == "số tiêu chí bình quân mỗi xã"
