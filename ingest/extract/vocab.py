@@ -183,6 +183,12 @@ COUNT_UNITS: tuple[str, ...] = (
     "thôn",
     "xóm",
     "bản",
+    # hamlets of the south and the highlands, a ward's quarters (names7)
+    "khóm",
+    "khu phố",
+    "buôn",
+    "bon",
+    "plei",
     "khu dân cư",
     "làng",
     "làng nghề",

@@ -55,6 +55,9 @@ def _quantities(text: str) -> list[tuple[float, float | None, float | None, str,
         ("bồi dưỡng 44 đồng chí", [(44.0, None, None, "đồng chí", "count")]),
         ("đường 1.200 m2", [(1200.0, None, None, "m2", "ha")]),
         ("tiếp sóng 3 lần/ngày", [(3.0, None, None, "lần/ngày", "other")]),
+        # names7: hamlets of the south and the highlands, a ward's quarters
+        ("2/4 khóm đạt văn hóa", [(2.0, None, 4.0, "khóm", "count")]),
+        ("xã có 12 buôn và 3 khu phố", [(12.0, None, None, "buôn", "count"), (3.0, None, None, "khu phố", "count")]),
         (
             "Hội viên PN: 1.783; Đội viên: 1.450.",
             [(1783.0, None, None, "hội viên", "count"), (1450.0, None, None, "đội viên", "count")],
