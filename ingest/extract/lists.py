@@ -97,6 +97,7 @@ _MAX_GAP = 400  # a breakdown follows its total closely
 def link(doc: Doc, drafts: list[Draft]) -> None:
     """Mark breakdown items (`part_of`), name them from their total, and extend their quotes."""
     _shared_measures(doc, drafts)
+    written = {id(d): d.indicator for d in drafts}
     i = 0
     while i < len(drafts):
         parent = drafts[i]
@@ -109,6 +110,13 @@ def link(doc: Doc, drafts: list[Draft]) -> None:
     for d in drafts:
         if d.part_of is not None and not d.q.is_pct:
             _purpose_of_total(d)
+    for d in drafts:
+        level = d.quote_from
+        if d.is_change and level is not None and level.part_of is not None:
+            # "Thương mại - dịch vụ … 13 nghìn tỷ đồng, tăng 18%": the change follows its level's new name
+            old = written.get(id(level), "")
+            if old and old != level.indicator and d.indicator.startswith(old):
+                d.indicator = level.indicator + d.indicator[len(old) :]
     _share_lists(doc, drafts)
     sector_parts(doc, drafts)
     _elliptical_items(doc, drafts)
@@ -225,6 +233,8 @@ def _purpose_of_total(child: Draft) -> None:
         # sector's part is that sector's value (`giá trị sản xuất thương mại - dịch vụ`) (names7)
         child.indicator = f"{value.group('measure')} {child.indicator}"
         return
+    if value is not None and _VALUE_MEASURE.match(child.indicator):
+        return  # "giá trị sản xuất công nghiệp … 40 nghìn tỷ đồng": a part with its own value measure
     purpose = _FUNDS.sub("", _TOTAL_WORDS.sub("", child.part_of.indicator if child.part_of else ""))
     purpose = _DID_START.sub("", purpose)
     if purpose and purpose not in child.indicator and not _is_actor(purpose):

@@ -244,3 +244,16 @@ def test_an_item_of_another_counted_noun_keeps_its_own_name() -> None:
     assert by[21.0].indicator.startswith("số nghị quyết")
     assert not by[15.0].indicator.startswith("số nghị quyết")
     assert "cuộc giám sát chuyên đề" in by[15.0].indicator
+
+
+def test_a_change_after_a_sectors_part_follows_the_parts_name_and_a_measured_part_keeps_its_own() -> None:
+    # names7
+    by = _by_value(
+        _mentions(
+            "Tổng giá trị sản xuất các ngành ước đạt 58 nghìn tỷ đồng. Trong đó: Dịch vụ - thương mại ước đạt "
+            "12 nghìn tỷ đồng, tăng 9%; giá trị sản xuất công nghiệp ước đạt trên 40 nghìn tỷ đồng."
+        )
+    )
+    assert by[9.0].indicator.startswith("giá trị sản xuất dịch vụ - thương mại tăng")
+    assert by[9.0].indicator_id == "services_growth_rate"
+    assert by[40.0].indicator == "giá trị sản xuất công nghiệp"
