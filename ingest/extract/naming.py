@@ -253,7 +253,12 @@ def _measured_host(previous: Draft | None, s: Sentence) -> Draft | None:
     return host if host is not None and host.sentence is s else None
 
 
-_BARE_CHANGE_GAP = re.compile(r"[^\S\n]*[,;]?[^\S\n]*(?:tăng|giảm)(?:[^\S\n]+thêm)?[^\S\n]*")
+# (the figure before may end with its plan: "đạt 69,32% so với kế hoạch, tăng 12,3%") (names7)
+_BARE_CHANGE_GAP = re.compile(
+    rf"(?:[^\S\n]*(?:so(?:[^\S\n]+với)?[^\S\n]+)?(?:{words_alt(PLAN_WORDS)})(?!\w)[^,;()\n]{{0,30}}?)?"
+    r"[^\S\n]*[,;]?[^\S\n]*(?:tăng|giảm)(?:[^\S\n]+thêm)?[^\S\n]*"
+)
+_ATTAINMENT_PREFIX = re.compile(r"^tỷ lệ (?:thực hiện|hoàn thành) (?:kế hoạch|dự toán) (?=\w)")
 _TIMES_YEAR = re.compile(r"[^\S\n]+(?P<what>năm[^\S\n]+(?:19|20)[0-9]{2})(?![0-9])")
 # "so với năm 2011 khi Đồng Nai bắt tay vào xây dựng NTM": the comparison ends before the clause on
 _COMPARED_END = re.compile(r"[^\S\n]+(?:khi|do|nhờ|vì|để|và|nhưng)(?!\w)")
@@ -279,6 +284,10 @@ def _change_name(doc: Doc, q: Quantity, s: Sentence, left: int, name: str, previ
         # "90 triệu đồng (tăng 1,2 lần so năm 2025)", "173 ha, bằng 123,5% kế hoạch và tăng 23,5%": the
         # level's subject (the plan words before the change are its attainment's)
         name = level.indicator
+        if level.ratio_only:
+            # "giá trị sản xuất nông nghiệp đạt 66,75% so với kế hoạch, tăng 2,7%": the value rose, not
+            # its attainment (names7)
+            name = _ATTAINMENT_PREFIX.sub("", name)
     name = re.sub(rf"[^\S\n]+{verb}$", "", name)
     compared = _COMPARED_TO.match(text_l, q.end)
     if compared is None:

@@ -275,3 +275,18 @@ def test_a_share_verb_alone_after_a_comma_takes_the_item_before_it() -> None:
     assert by[50.0].indicator == "tỷ trọng lâm nghiệp trong cơ cấu kinh tế"
     assert by[40.0].indicator == "tỷ trọng thương mại, dịch vụ trong cơ cấu kinh tế"
     assert by[40.0].indicator_id == "economy_share_services"
+
+
+def test_a_change_after_an_attainment_is_the_values_change_not_a_new_figure() -> None:
+    # names7: "đạt X% so với kế hoạch, tăng Y%": the value rose by Y%, its attainment is X%
+    by = _by_value(
+        "Giá trị sản xuất nông nghiệp đạt 66,75% so với kế hoạch, tăng 2,7% so với cùng kỳ; thương mại-dịch vụ "
+        "đạt 69,32% so với kế hoạch, tăng 12,3%; thu ngân sách đạt hơn 618 tỷ đồng (đạt 142,36% chỉ tiêu Nghị "
+        "quyết, tăng 28,19%)."
+    )
+    assert by[69.32].indicator == "tỷ lệ thực hiện kế hoạch thương mại-dịch vụ"
+    assert by[12.3].indicator == "thương mại-dịch vụ tăng"
+    assert by[2.7].indicator == "giá trị sản xuất nông nghiệp tăng so với cùng kỳ"
+    assert by[2.7].indicator_id == "agri_growth_rate"
+    assert by[28.19].indicator == "thu ngân sách tăng"
+    assert by[618.0].plan_pct == 142.36
