@@ -127,7 +127,9 @@ def _resolve(name: str, base_unit: str) -> CatalogueEntry | None:
         if entry is not None and compatible(entry.base_unit, base_unit):
             return entry
     if base_unit == "%":
-        derived = _derived(plain)
+        # "tỷ lệ thực hiện kế hoạch thu ngân sách trên địa bàn": the attainment of the whole subject (the
+        # state budget's) before that of the subject less its place words (names7)
+        derived = (_derived(name) if name != plain and _ATTAINMENT.match(name) else None) or _derived(plain)
         if derived is not None:
             return derived
         if bare.endswith(" tăng") and not _GROWTH.match(bare):
@@ -403,13 +405,16 @@ def _sector(words: str) -> str | None:
 
 
 def _subject(words: str) -> CatalogueEntry | None:
-    """The indicator a growth rate or an attainment is of (any unit but `%`)."""
-    words = _TRAILING.sub("", words) or words
-    for unit in ("VND", "VND/person/year", "count", "t", "ha", "other", "km", "kg/person/year", "t/ha"):
-        entry = lookup_name(words, unit)
-        if entry is not None and entry.base_unit != "%":
-            return entry
-    return _inside(words, None)
+    """The indicator a growth rate or an attainment is of (any unit but `%`): the whole words first
+    (`thu ngân sách trên địa bàn` is the state budget's, not `thu ngân sách`) (names7), then without the
+    trailing qualifiers."""
+    bare = _TRAILING.sub("", words) or words
+    for candidate in dict.fromkeys((words, bare)):
+        for unit in ("VND", "VND/person/year", "count", "t", "ha", "other", "km", "kg/person/year", "t/ha"):
+            entry = lookup_name(candidate, unit)
+            if entry is not None and entry.base_unit != "%":
+                return entry
+    return _inside(bare, None)
 
 
 def _inside(name: str, base_unit: str | None) -> CatalogueEntry | None:

@@ -589,3 +589,15 @@ def test_place_words_and_a_passive_are_no_part_of_the_ids_name() -> None:
     assert resolve("tỷ lệ số xã đạt chuẩn nông thôn mới", "%").indicator_id == "ntm_communes_rate"
     assert uncatalogued("số tiêu chí đạt bình quân toàn huyện")  # still an average of criteria
     assert not uncatalogued("thu nhập bình quân toàn huyện")
+
+
+def test_an_attainment_of_the_state_budget_in_the_area_keeps_its_whole_subject() -> None:
+    # names7: `trên địa bàn` says which revenue (the state budget's), not where only
+    name = "tỷ lệ thực hiện kế hoạch thu ngân sách trên địa bàn"
+    assert resolve(name, "%").indicator_id == "budget_revenue_state_plan_attainment"
+    assert resolve("tỷ lệ thực hiện kế hoạch thu ngân sách", "%").indicator_id == "budget_revenue_total_plan_attainment"
+
+
+def test_a_wards_residential_groups_recognised_as_cultured_are_cultured_hamlets() -> None:
+    ms = extract_mentions("Năm 2021, phường có 13/14 tổ dân phố đạt tổ dân phố văn hóa.")
+    assert [m.indicator_id for m in ms] == ["cultured_hamlets"]
