@@ -964,6 +964,8 @@ NAME_TRAILING_LINKS: tuple[str, ...] = (
 )
 # Verbs that open a counted activity: `kết nạp 69 đảng viên` is named noun first, `số đảng viên kết nạp`.
 NAME_VERB_STARTS: tuple[str, ...] = (
+    "hợp nhất",  # names7: "trên cơ sở hợp nhất nguyên trạng 4 xã, thị trấn"
+    "sáp nhập",
     "huy động",
     "kết nạp",
     "tạo",

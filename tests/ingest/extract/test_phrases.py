@@ -290,3 +290,9 @@ def test_a_change_after_an_attainment_is_the_values_change_not_a_new_figure() ->
     assert by[2.7].indicator_id == "agri_growth_rate"
     assert by[28.19].indicator == "thu ngân sách tăng"
     assert by[618.0].plan_pct == 142.36
+
+
+def test_units_merged_into_a_new_one_are_named_by_the_merger() -> None:
+    # names7: an administrative merger (`hợp nhất`, `sáp nhập`) says what the count is
+    by = _by_value("Xã Tân Hòa được thành lập trên cơ sở hợp nhất nguyên trạng 3 xã, thị trấn.")
+    assert "hợp nhất" in by[3.0].indicator and by[3.0].indicator.startswith("số xã")
