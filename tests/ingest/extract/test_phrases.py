@@ -294,5 +294,8 @@ def test_a_change_after_an_attainment_is_the_values_change_not_a_new_figure() ->
 
 def test_units_merged_into_a_new_one_are_named_by_the_merger() -> None:
     # names7: an administrative merger (`hợp nhất`, `sáp nhập`) says what the count is
-    by = _by_value("Xã Tân Hòa được thành lập trên cơ sở hợp nhất nguyên trạng 3 xã, thị trấn.")
+    by = _by_value(
+        "Theo Nghị quyết về việc sắp xếp đơn vị hành chính cấp xã, trên cơ sở hợp nhất nguyên trạng 3 xã, thị "
+        "trấn gồm Tân An, Tân Bình và Tân Hòa."
+    )
     assert "hợp nhất" in by[3.0].indicator and by[3.0].indicator.startswith("số xã")
