@@ -294,6 +294,17 @@ COUNT_UNITS: tuple[str, ...] = (
     "hợp đồng",
     "tác phẩm",
 )
+# Two kinds of hamlet, or of commune, counted together (`33 thôn, xóm đạt chuẩn …`, `4 xã, thị trấn`): one
+# unit, as the gold writes it (names7).
+_HAMLET_NOUNS = ("thôn", "xóm", "bản", "làng", "ấp", "khóm", "buôn", "tổ dân phố", "khu phố", "khu dân cư")
+_COMMUNE_NOUNS = ("xã", "phường", "thị trấn")
+COUNT_UNITS += tuple(
+    f"{a}, {b}"
+    for nouns in (_HAMLET_NOUNS, _COMMUNE_NOUNS)
+    for a in nouns
+    for b in nouns
+    if a != b and f"{a}, {b}" not in COUNT_UNITS
+)
 
 # Count units that say nothing about the subject ("136 đồng chí tham gia lực lượng dân quân").
 GENERIC_COUNT_UNITS: frozenset[str] = frozenset(
