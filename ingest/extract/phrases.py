@@ -257,6 +257,8 @@ def subject_before(doc: Doc, q: Quantity, left: int, hit_start: int | None) -> t
             # "4 chi bộ hoàn thành xuất sắc nhiệm vụ (19%)", "tăng 20% so với cùng kỳ (… đạt 70% dự
             # toán)": the words before the bracket are another figure's
             break
+        if seps[i - 1].group() == ":" and _proper_name(doc.text[before : seps[i - 1].start()]):
+            break  # "Thu Thủy: Có 86 hộ nghèo": a headline's place, not what is counted (names7)
         # "label: value": the words before the colon name the value; so do the words before a bracket
         # that holds only the figure (`thu thuế ngoài quốc doanh (mới đạt 24/32 tỷ đồng)`)
         i -= 1
@@ -288,6 +290,13 @@ def subject_before(doc: Doc, q: Quantity, left: int, hit_start: int | None) -> t
         return "", q.start, raw
     at = text_l.find(subject.split()[0], start, q.start)
     return subject, at if at >= 0 else start, raw
+
+
+def _proper_name(words: str) -> bool:
+    """Whether words are a place's proper name as written (`Thu Thủy`, `Quận Hai Bà Trưng`): a few words,
+    each capitalised."""
+    parts = words.split()
+    return 0 < len(parts) <= 5 and all(p[:1].isupper() for p in parts)
 
 
 def _unbracketed(seps: list[re.Match[str]]) -> list[re.Match[str]]:

@@ -299,3 +299,10 @@ def test_units_merged_into_a_new_one_are_named_by_the_merger() -> None:
         "trấn gồm Tân An, Tân Bình và Tân Hòa."
     )
     assert "hợp nhất" in by[3.0].indicator and by[3.0].indicator.startswith("số xã")
+
+
+def test_a_headlines_place_before_a_colon_does_not_name_the_count() -> None:
+    # names7: "Tân Lập: Có 52 hộ nghèo" names its place, the count is of poor households
+    by = _by_value("Tân Lập: Có 52 hộ nghèo\n\nTỷ lệ hộ nghèo: 4,1%.")
+    assert by[52.0].indicator == "số hộ nghèo"
+    assert by[4.1].indicator == "tỷ lệ hộ nghèo"  # a label that names the figure still does
