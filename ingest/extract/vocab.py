@@ -1263,6 +1263,8 @@ ECONOMIC_SECTORS: tuple[str, ...] = (
 # The words of a list of sectors and nothing else (`nông - lâm - thủy sản`, `ngành thương mại - dịch vụ`).
 ECONOMIC_SECTOR_WORDS: tuple[str, ...] = (
     *ECONOMIC_SECTORS,
+    "chăn nuôi",
+    "trồng trọt",
     "nông",
     "lâm",
     "ngư",
@@ -1277,7 +1279,7 @@ ECONOMIC_SECTOR_WORDS: tuple[str, ...] = (
 # --- catalogue ids of written names (resolve.py) ---------------------------------------------------
 # The sectors of a `tỷ trọng … trong cơ cấu kinh tế` share, by the words that name them.
 ECONOMIC_SECTOR_GROUPS: dict[str, frozenset[str]] = {
-    "economy_share_agriculture": frozenset({"nông", "lâm", "ngư", "thủy"}),
+    "economy_share_agriculture": frozenset({"nông", "lâm", "ngư", "thủy", "chăn", "nuôi", "trồng", "trọt"}),
     "economy_share_industry": frozenset({"công", "xây", "dựng", "tiểu", "thủ", "cơ", "bản"}),
     "economy_share_services": frozenset({"dịch", "vụ", "thương", "mại", "du", "lịch"}),
 }

@@ -306,3 +306,10 @@ def test_a_headlines_place_before_a_colon_does_not_name_the_count() -> None:
     by = _by_value("Tân Lập: Có 52 hộ nghèo\n\nTỷ lệ hộ nghèo: 4,1%.")
     assert by[52.0].indicator == "số hộ nghèo"
     assert by[4.1].indicator == "tỷ lệ hộ nghèo"  # a label that names the figure still does
+
+
+def test_livestock_farming_is_part_of_the_agricultural_sector() -> None:
+    # names7: "nông nghiệp, chăn nuôi, thủy sản" is one sector of the economy
+    by = _by_value("Năm 2024, giá trị nông nghiệp, chăn nuôi, thủy sản đạt 52 tỉ đồng, chiếm 9%.")
+    assert by[9.0].indicator == "tỷ trọng nông nghiệp, chăn nuôi, thủy sản trong cơ cấu kinh tế"
+    assert by[9.0].indicator_id == "economy_share_agriculture"
