@@ -91,7 +91,8 @@ _RATE_SUBJECT = re.compile(rf"^(?:tỷ{_S}+lệ|tỉ{_S}+lệ|tốc{_S}+độ|t�
 _KEPT_AFTER = re.compile(rf"{_S}+(phấn{_S}+đấu|cụ{_S}+thể|chủ{_S}+yếu|trọng{_S}+tâm)(?!\w)")
 _CONGRESS = re.compile(r"(?<!\w)đại hội(?!\w)")
 _PLACE = re.compile(
-    rf"^(?:thị{_S}+xã|xã|huyện|thị{_S}+trấn|phường|tỉnh|thành{_S}+phố|toàn{_S}+(?:xã|huyện|tỉnh|phường|thị{_S}+trấn)|"
+    rf"^(?:thị{_S}+xã|xã(?!{_S}+hội)|huyện|thị{_S}+trấn|phường|tỉnh|thành{_S}+phố|"  # `xã hội hóa`: no place
+    rf"toàn{_S}+(?:xã|huyện|tỉnh|phường|thị{_S}+trấn)|"
     rf"đảng{_S}+bộ|ubnd|ủy{_S}+ban)(?!\w)"
 )
 _COUNCIL = re.compile(
@@ -157,6 +158,7 @@ _PASSIVE = re.compile(
 _RATIO_WORDS_ONLY = re.compile(
     rf"(?:(?:{words_alt(PLAN_WORDS + YOY_WORDS + RATIO_LEFTOVER_WORDS)})(?:{_S}+|$))+"
 )
+_WITH_MEASURE = re.compile(rf"(?<!\w)với{_S}+(?:tổng{_S}+)?(?:{words_alt(tuple(UNIT_MEASURE_WORDS.values()))})(?!\w)")
 _WITH_MONEY = re.compile(rf"(?<!\w)với{_S}+(?:tổng{_S}+)?(?:số{_S}+tiền|kinh{_S}+phí|trị{_S}+giá)(?!\w)")
 _FIELD = re.compile(
     rf"(?<!\w)(?:trên|về){_S}+(?:các{_S}+)?lĩnh{_S}+vực{_S}+(?P<field>[^,;:.\n]{{3,60}}(?:,[^,;:.\n]{{3,40}})?)[,:]"
@@ -429,13 +431,19 @@ def written_name(
             if measured(subject)
             else " ".join(w for w in (UNIT_MEASURE_WORDS[base], subject, tail) if w)
         )
+        if subject == UNIT_MEASURE_WORDS[base] and _WITH_MEASURE.search(raw):
+            # "bê tông hóa đường ngõ xóm với chiều dài 1.100m": the measure of the work before `với`
+            work = _work_before_with(doc, s, start)
+            name = f"{subject} {work}" if work else name
     elif base == "VND/person/year" and subject.startswith("thu nhập") and "bình quân" not in subject:
         name = f"{subject} bình quân đầu người"  # "thu nhập nâng lên 20,5 triệu đồng/người/năm"
     elif base == "VND/person/year" and subject and not measured(subject):
         # "…; năm 2020, khu vực thành thị là 105 triệu đồng/người/năm": an income per head, of that part
         name = f"{INCOME_PER_HEAD} {subject}"
-    elif base == "VND" and subject in GENERIC_MONEY_NAMES and _WITH_MONEY.search(raw):
-        name = _money_of(doc, q, s, subject, fallback)
+    elif base == "VND" and subject in (*GENERIC_MONEY_NAMES, "tổng") and _WITH_MONEY.search(raw):
+        # "với tổng trị giá 482 triệu đồng": the money words as written (`trị giá` alone is a verb) (names7)
+        money = " ".join(_WITH_MONEY.search(raw).group().split()[1:])  # type: ignore[union-attr]
+        name = _money_of(doc, q, s, money, fallback)
     else:
         name = subject or tail_after(doc, q, s, long=False)
     if base == "%" and _YEARLY.search(raw) and "hằng năm" not in name and "bình quân" not in name:
@@ -457,6 +465,22 @@ def _money_of(doc: Doc, q: Quantity, s: Sentence, subject: str, fallback: str) -
     at = doc.text_l.rfind("với", s.start, q.start)
     words = clean_words(doc.text_l[s.start : at]).split() if at > s.start else []
     return " ".join([subject, *words[:MAX_WORDS]])  # the doer and what it did open the sentence
+
+
+def _work_before_with(doc: Doc, s: Sentence, at: int) -> str:
+    """The work a `với <measure>` figure measures: the clause before `với` (`bê tông hóa đường ngõ xóm`),
+    without its numbers (names7)."""
+    text_l = doc.text_l
+    with_at = text_l.rfind("với", s.start, at)
+    if with_at < 0:
+        return ""
+    clause = re.split(r"[,;:(]", text_l[s.start : with_at])[-1]
+    work = clean_words(_DIGIT.sub(" ", clause))
+    place = _PLACE.match(work)
+    if place is not None:
+        work = work[place.end() :]  # "phường đã bê tông hóa …": the doer is no part of the work
+    words = _AUXILIARY.sub(" ", work).split()
+    return " ".join(words[-MAX_WORDS:])
 
 
 def _counted_after(doc: Doc, q: Quantity, s: Sentence) -> bool:

@@ -977,6 +977,8 @@ NAME_TRAILING_LINKS: tuple[str, ...] = (
 NAME_VERB_STARTS: tuple[str, ...] = (
     "hợp nhất",  # names7: "trên cơ sở hợp nhất nguyên trạng 4 xã, thị trấn"
     "sáp nhập",
+    "lắp đặt",  # names7: "xã hội hóa lắp đèn trang trí 14 tuyến phố"
+    "lắp",
     "huy động",
     "kết nạp",
     "tạo",

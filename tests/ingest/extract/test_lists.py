@@ -141,7 +141,8 @@ def test_a_bare_measure_takes_its_crop_from_the_line_label_or_the_figure_before(
     by = _by_value(_mentions("Trong đó diện tích lúa 115 ha. Năng suất đạt 62,58 tạ/ha."))
     assert by[62.58].indicator == "năng suất lúa"
     by = _by_value(_mentions("Đã hình thành 4 cánh đồng mẫu lớn với diện tích 145 ha."))
-    assert by[145.0].indicator == "diện tích"  # not the start of its clause: no crop borrowed
+    # not the start of its clause: no crop borrowed; the area is the work's before `với` (names7)
+    assert by[145.0].indicator == "diện tích hình thành cánh đồng mẫu lớn"
 
 
 def test_a_clause_with_its_own_verb_and_measure_word_names_its_own_figure() -> None:

@@ -313,3 +313,14 @@ def test_livestock_farming_is_part_of_the_agricultural_sector() -> None:
     by = _by_value("Năm 2024, giá trị nông nghiệp, chăn nuôi, thủy sản đạt 52 tỉ đồng, chiếm 9%.")
     assert by[9.0].indicator == "tỷ trọng nông nghiệp, chăn nuôi, thủy sản trong cơ cấu kinh tế"
     assert by[9.0].indicator_id == "economy_share_agriculture"
+
+
+def test_a_measure_after_voi_measures_the_work_before_it() -> None:
+    # names7: "… với chiều dài 1.100m", "… với tổng trị giá 482 triệu đồng"
+    by = _by_value(
+        "Năm 2021, phường đã bê tông hóa đường ngõ xóm với chiều dài 1.250m; xã hội hóa lắp đèn trang trí "
+        "12 tuyến phố với tổng trị giá 475 triệu đồng."
+    )
+    assert by[1250.0].indicator == "chiều dài bê tông hóa đường ngõ xóm"
+    assert by[12.0].indicator == "số tuyến phố lắp đèn trang trí"  # `xã hội hóa` is no place
+    assert by[475.0].indicator == "tổng trị giá tuyến phố lắp đèn trang trí"
