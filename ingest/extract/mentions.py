@@ -49,6 +49,7 @@ from ingest.extract.scan import after_last
 from ingest.extract.stacked_tables import Cell, stacked_cells
 from ingest.extract.timing import period_of
 from ingest.extract.units import rebase
+from ingest.extract.vocab import PLACE_UNIT_NOUNS
 from ingest.records import DocumentMetadata, Mention
 
 _BARE_ITEM_GAP = re.compile(r"[^\S\n]*[;.][^\S\n]*(?:ước[^\S\n]+)?(?:đạt|bằng)[^\S\n]*")
@@ -253,6 +254,8 @@ def _finish(doc: Doc, d: Draft, position: dict[int, int]) -> Mention:
         value = q.value
     if entry is not None and entry.base_unit != base_unit:
         entry = unit_sibling(entry, base_unit)  # one unit per indicator: the right one, or none
+    if entry is not None and base_unit == "count" and _counts_places_not(q.unit.unit, entry):
+        entry = None  # "12 xã đạt tiêu chí hộ nghèo": communes counted, not criteria (names7)
     if d.indicator:
         # the written name says more than the words by the number: an exact catalogue name wins
         named = lookup_name(d.indicator, base_unit)
@@ -300,6 +303,14 @@ def _finish(doc: Doc, d: Draft, position: dict[int, int]) -> Mention:
         end=end,
         part_of=position.get(id(d.part_of)) if d.part_of is not None else None,
     )
+
+
+def _counts_places_not(unit: str, entry: CatalogueEntry) -> bool:
+    """Whether a count of places (`xã`, `thôn, xóm`) got the id of a count of something else."""
+    counted = unit.split(",")[0].strip()
+    if counted not in PLACE_UNIT_NOUNS or not entry.counted_noun:
+        return False
+    return entry.counted_noun.split(",")[0].strip() not in PLACE_UNIT_NOUNS
 
 
 def _cell_mention(doc: Doc, c: Cell) -> Mention:

@@ -108,6 +108,7 @@ _COUNT_NOUNS = frozenset(COUNT_UNITS)
 _SECTOR_WORD = re.compile(rf"(?<!\w)(?:{words_alt(ECONOMIC_SECTORS)})(?!\w)")
 _SECTOR_OR_LINK = re.compile(rf"(?<!\w)(?:{words_alt(ECONOMIC_SECTOR_WORDS)})(?!\w)|[-–,&]")
 _VALUE_WORDS = re.compile(rf"^(?:tổng{_S}+)?giá{_S}+trị(?:{_S}+sản{_S}+(?:xuất|phẩm|lượng))?{_S}+")
+_AND_END = re.compile(rf"(?:,|{_S}và){_S}*$")
 _TOTAL_BEFORE = re.compile(rf"(?<!\w)(?:tổng{_S}+số|tổng{_S}+cộng|tổng)[\s:]*$")
 _CHANGE_WORDS = frozenset(w for verb in CHANGE_VERBS for w in verb.split()) - {"thêm"}
 _ATTAINMENT_SUBJECT = re.compile(rf"^(?:{words_alt(ATTAINMENT_SUBJECTS)})(?!\w)")
@@ -408,6 +409,10 @@ def written_name(
     elif base == "count":
         if _TOTAL_BEFORE.search(raw):
             subject = "tổng số"  # "xã có tổng số 15 xóm": the measure, not the doer, names the count
+        elif subject and fallback and f" {fallback}".endswith(f" {subject}") and _AND_END.search(raw):
+            # "16 xã đạt tiêu chí thu nhập và 12 xã đạt tiêu chí hộ nghèo": the words before are the
+            # figure before's tail, the count's own words follow it (names7)
+            subject, own = "", False
         name = _count_name(doc, q, s, subject, unit, raw)
         in_field = doc.text_l.find("lĩnh vực", s.start, start) >= 0
         field = _FIELD.search(doc.text_l, s.start, start) if in_field else None

@@ -419,6 +419,11 @@ PER_TIME_WORDS: frozenset[str] = frozenset({"năm", "tháng", "quý", "nhiệm",
 # Units whose criteria are banded (`không còn xã dưới 10 tiêu chí`): a bound after them with no count
 # before them is no quantity (`roles.uncounted_band`) (names7).
 BANDED_UNITS: tuple[str, ...] = ("xã", "thôn", "bản", "xóm", "ấp", "làng", "huyện", "đơn vị")
+# Counted nouns that are places (communes, districts, hamlets): a count of them is never a count of
+# something else (`12 xã đạt tiêu chí hộ nghèo` counts communes, not criteria) (names7).
+PLACE_UNIT_NOUNS: frozenset[str] = frozenset(
+    {*BANDED_UNITS, "phường", "thị trấn", "khóm", "buôn", "bon", "plei", "tổ dân phố", "khu phố", "khu dân cư"}
+)
 # Verbs that make the figure after them a share of a whole (`…, chiếm 48%`) (names7).
 SHARE_VERBS: tuple[str, ...] = ("chiếm",)
 SHARE_WORDS: tuple[str, ...] = ("", "đạt", "đạt tỷ lệ", "tỷ lệ", "chiếm", "chiếm tỷ lệ", "bằng", "đạt tỉ lệ")

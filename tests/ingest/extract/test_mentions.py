@@ -270,3 +270,13 @@ def test_criteria_per_commune_are_named_as_the_count_per_commune_with_no_count_i
     m = _one("Đến hết năm 2023, dự kiến đạt bình quân 14,5 tiêu chí/xã.")
     assert (m.unit, m.base_unit, m.indicator_id) == ("tiêu chí/xã", "other", None)
     assert m.indicator == "số tiêu chí bình quân mỗi xã"
+
+
+def test_the_second_of_two_counts_joined_by_va_is_named_by_its_own_words_and_counts_places() -> None:
+    # names7: the words before the second count are the first one's tail; communes are no criteria
+    ms = extract_mentions("Có 16 xã đạt tiêu chí y tế và 12 xã đạt tiêu chí văn hóa.", metadata=H1_2023)
+    assert [(m.value, m.indicator) for m in ms] == [
+        (16.0, "số xã đạt tiêu chí y tế"),
+        (12.0, "số xã đạt tiêu chí văn hóa"),
+    ]
+    assert [m.indicator_id for m in ms] == [None, None]
