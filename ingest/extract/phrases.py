@@ -108,6 +108,7 @@ _COUNT_NOUNS = frozenset(COUNT_UNITS)
 _SECTOR_WORD = re.compile(rf"(?<!\w)(?:{words_alt(ECONOMIC_SECTORS)})(?!\w)")
 _SECTOR_OR_LINK = re.compile(rf"(?<!\w)(?:{words_alt(ECONOMIC_SECTOR_WORDS)})(?!\w)|[-–,&]")
 _VALUE_WORDS = re.compile(rf"^(?:tổng{_S}+)?giá{_S}+trị(?:{_S}+sản{_S}+(?:xuất|phẩm|lượng))?{_S}+")
+_WORD_AFTER_BRACKET = re.compile(rf"{_S}+[^\W\d_]")
 _AND_END = re.compile(rf"(?:,|{_S}và){_S}*$")
 _TOTAL_BEFORE = re.compile(rf"(?<!\w)(?:tổng{_S}+số|tổng{_S}+cộng|tổng)[\s:]*$")
 _CHANGE_WORDS = frozenset(w for verb in CHANGE_VERBS for w in verb.split()) - {"thêm"}
@@ -348,8 +349,15 @@ def _join_items(
 def tail_after(doc: Doc, q: Quantity, s: Sentence, *, long: bool) -> str:
     """The words written after the number and its unit (`ha lúa xuân`, `% trẻ … được tiêm chủng`)."""
     text_l = doc.text_l
-    m = (_STOP_AFTER_LONG if long else _STOP_AFTER).search(text_l, q.end, s.end)
+    stop = _STOP_AFTER_LONG if long else _STOP_AFTER
+    m = stop.search(text_l, q.end, s.end)
     raw = text_l[q.end : m.start() if m else s.end]
+    if m is not None and m.group() == "(" and raw.strip():
+        # "23/23 xã của huyện Kim Sơn (tỉnh Ninh Bình) đã đạt chuẩn …": a bracket inside the tail (names7)
+        close = text_l.find(")", m.end(), min(s.end, m.end() + 60))
+        if close >= 0 and _WORD_AFTER_BRACKET.match(text_l, close + 1):
+            after = stop.search(text_l, close + 1, s.end)
+            raw = f"{raw} {text_l[close + 1 : after.start() if after else s.end]}"
     if not long:
         comma = raw.find(",")
         raw = raw[:comma] if comma >= 0 else raw

@@ -324,3 +324,9 @@ def test_a_measure_after_voi_measures_the_work_before_it() -> None:
     assert by[1250.0].indicator == "chiều dài bê tông hóa đường ngõ xóm"
     assert by[12.0].indicator == "số tuyến phố lắp đèn trang trí"  # `xã hội hóa` is no place
     assert by[475.0].indicator == "tổng trị giá tuyến phố lắp đèn trang trí"
+
+
+def test_a_bracket_inside_a_counts_tail_is_skipped() -> None:
+    # names7: "23/23 xã của huyện Kim Sơn (tỉnh Ninh Bình) đã đạt chuẩn nông thôn mới"
+    by = _by_value("Đến nay 19/19 xã của huyện Tân Lạc (tỉnh Hòa Bình) đã đạt chuẩn nông thôn mới.")
+    assert by[19.0].indicator.startswith("số xã") and "đạt chuẩn" in by[19.0].indicator
