@@ -563,7 +563,9 @@ def _count_name(doc: Doc, q: Quantity, s: Sentence, subject: str, unit: str, raw
     if unit in CLASSIFIER_UNITS:
         if measured(subject) and not _COUNT_MEASURE.match(subject):
             return subject  # "Mức hưởng thụ văn hoá 45 lần/người/năm": the written measure names it
-        return " ".join(w for w in ("số", noun, tail) if w)
+        council = _council_before(doc, s, q)
+        # "HĐND xã đã tổ chức 28 đợt khảo sát": whose surveys (`số đợt khảo sát của hđnd xã`) (names7)
+        return " ".join(w for w in ("số", noun, tail, f"của {council}" if council else "") if w)
     kept = _KEPT_AFTER.match(doc.text_l, q.end)
     if kept is not None and not tail.startswith(kept.group(1)):
         tail = f"{kept.group(1)} {tail}".strip()  # "18 chỉ tiêu phấn đấu": which targets

@@ -63,6 +63,7 @@ _INNER = re.compile(
     r"|toàn (?:xã|huyện|tỉnh|phường|đảng bộ)|trong toàn (?:xã|huyện|tỉnh|đảng bộ)|hằng năm|hàng năm)(?!\w)"
     r"|(?<=diện tích )(?:cây|gieo trồng|gieo cấy|trồng) (?=\w)"
     r"|(?<=hđnd )(?:xã|huyện|phường|thị trấn|tỉnh)(?!\w)"  # `số nghị quyết hđnd huyện ban hành` (names7)
+    r"|(?<=hội đồng nhân dân )(?:xã|huyện|phường|thị trấn|tỉnh)(?!\w)"
 )
 _SPACES = re.compile(r"\s+")
 _LOOSE = re.compile(r"(?<=^tỷ lệ) số(?= )|(?<=^tỉ lệ) số(?= )|(?<= )được(?= )")
@@ -122,7 +123,9 @@ def _resolve(name: str, base_unit: str) -> CatalogueEntry | None:
     # "tỷ lệ số hộ dân được sử dụng điện sinh hoạt": a rate of households, written with `số` and a passive
     # `được` its catalogue name leaves out (names7)
     loose = _SPACES.sub(" ", _LOOSE.sub(" ", inner)).strip() or inner
-    for candidate in dict.fromkeys((name, inner, bare, plain, loose)):
+    # a count's catalogue synonyms are written without its measure word `số` (names7)
+    counted = inner.removeprefix("số ") if base_unit == "count" else inner
+    for candidate in dict.fromkeys((name, inner, bare, plain, loose, counted)):
         entry = lookup_name(candidate, base_unit)
         if entry is not None and compatible(entry.base_unit, base_unit):
             return entry

@@ -330,3 +330,10 @@ def test_a_bracket_inside_a_counts_tail_is_skipped() -> None:
     # names7: "23/23 xã của huyện Kim Sơn (tỉnh Ninh Bình) đã đạt chuẩn nông thôn mới"
     by = _by_value("Đến nay 19/19 xã của huyện Tân Lạc (tỉnh Hòa Bình) đã đạt chuẩn nông thôn mới.")
     assert by[19.0].indicator.startswith("số xã") and "đạt chuẩn" in by[19.0].indicator
+
+
+def test_a_councils_surveys_and_supervisions_are_named_with_the_council() -> None:
+    # names7: counted in classifier units (`đợt`), whose work they are
+    by = _by_value("Hội đồng nhân dân xã đã tổ chức 26 đợt khảo sát, 17 đợt giám sát.")
+    assert by[26.0].indicator == "số đợt khảo sát của hội đồng nhân dân xã"
+    assert (by[26.0].indicator_id, by[17.0].indicator_id) == ("council_surveys", "council_supervisions")
