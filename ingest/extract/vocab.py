@@ -1512,6 +1512,9 @@ NAME_ID_REFINEMENTS: tuple[tuple[str, str, str], ...] = (
     (r"(?<!tổng )(?<!\w)thu ngân sách của (?:xã|phường|thị trấn)$", "VND", "budget_revenue_commune"),
     # `hình thành thêm 35 cơ sở sản xuất và gia công`: establishments added in the period
     (r"^số cơ sở (?:sản xuất|kinh doanh)(?: \w+)*? thêm$", "count", "new_business_establishments"),
+    # names7: set up in the period (`122 hộ kinh doanh và 08 doanh nghiệp đăng ký thành lập mới`)
+    (r"^(?:tổng )?số (?:doanh nghiệp|công ty)\b(?: \w+)*? thành lập(?! hợp tác)", "count", "new_enterprises"),
+    (r"^số (?:hộ kinh doanh|cơ sở)\b(?: \w+)*? thành lập (?:mới|thêm)", "count", "new_business_establishments"),
     # `có 9/19 chỉ tiêu thực hiện đạt nghị quyết`: targets met (a group's or a band's words drop it later)
     (
         r"^số chỉ tiêu (?!nhóm|lĩnh vực|ngành)(?:\w+ )*?(?<!không )(?<!chưa )"

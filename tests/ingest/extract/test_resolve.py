@@ -601,3 +601,12 @@ def test_an_attainment_of_the_state_budget_in_the_area_keeps_its_whole_subject()
 def test_a_wards_residential_groups_recognised_as_cultured_are_cultured_hamlets() -> None:
     ms = extract_mentions("Năm 2021, phường có 13/14 tổ dân phố đạt tổ dân phố văn hóa.")
     assert [m.indicator_id for m in ms] == ["cultured_hamlets"]
+
+
+def test_enterprises_and_household_businesses_set_up_are_their_new_ids() -> None:
+    # names7: `đăng ký thành lập mới` between the noun and the verb
+    ms = extract_mentions("Trong quý I, có 95 hộ kinh doanh và 07 doanh nghiệp đăng ký thành lập mới.")
+    assert [(m.value, m.indicator_id) for m in ms] == [
+        (95.0, "new_business_establishments"),
+        (7.0, "new_enterprises"),
+    ]
