@@ -204,7 +204,13 @@ def _name_part(doc: Doc, parent: Draft, child: Draft) -> None:
         child.quote_from = parent
         return
     other_noun = child.q.unit.base_unit == "count" and not _same_noun(parent.q.unit.unit, child.q.unit.unit)
-    if own and not measured(own) and not _is_actor(head) and child.q.unit.base_unit != "VND" and not other_noun:
+    if (
+        own
+        and not measured(own)
+        and not _is_actor(head)
+        and child.q.unit.base_unit != "VND"
+        and not other_noun
+    ):
         words = f" {head} "
         if f" {own} " in words or f" {own}," in words:
             lead = _LEADING_MEASURE.match(head)

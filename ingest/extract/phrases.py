@@ -160,7 +160,9 @@ _PASSIVE = re.compile(
 _RATIO_WORDS_ONLY = re.compile(
     rf"(?:(?:{words_alt(PLAN_WORDS + YOY_WORDS + RATIO_LEFTOVER_WORDS)})(?:{_S}+|$))+"
 )
-_WITH_MEASURE = re.compile(rf"(?<!\w)với{_S}+(?:tổng{_S}+)?(?:{words_alt(tuple(UNIT_MEASURE_WORDS.values()))})(?!\w)")
+_WITH_MEASURE = re.compile(
+    rf"(?<!\w)với{_S}+(?:tổng{_S}+)?(?:{words_alt(tuple(UNIT_MEASURE_WORDS.values()))})(?!\w)"
+)
 _WITH_MONEY = re.compile(rf"(?<!\w)với{_S}+(?:tổng{_S}+)?(?:số{_S}+tiền|kinh{_S}+phí|trị{_S}+giá)(?!\w)")
 _FIELD = re.compile(
     rf"(?<!\w)(?:trên|về){_S}+(?:các{_S}+)?lĩnh{_S}+vực{_S}+(?P<field>[^,;:.\n]{{3,60}}(?:,[^,;:.\n]{{3,40}})?)[,:]"
@@ -247,7 +249,10 @@ def subject_before(doc: Doc, q: Quantity, left: int, hit_start: int | None) -> t
             start = hit_start  # a catalogue name with a comma in it (`nông, lâm nghiệp, thủy sản`)
         subject, start = _cut(text_l, start, q.start)
         share_only = (
-            not subject and i > 0 and seps[i - 1].group() == "," and _SHARE_ONLY.fullmatch(text_l, start, q.start)
+            not subject
+            and i > 0
+            and seps[i - 1].group() == ","
+            and _SHARE_ONLY.fullmatch(text_l, start, q.start)
         )
         if share_only:
             # "thương mại, dịch vụ, chiếm 40%": the item before the share verb is its subject (names7)
@@ -615,12 +620,8 @@ def _council_before(doc: Doc, s: Sentence, q: Quantity) -> str:
     text_l = doc.text_l
     if "hđnd" not in text_l[s.start : q.start] and "hội đồng nhân dân" not in text_l[s.start : q.start]:
         return ""  # the common case, found at C speed
-    found = None
-    for found in _COUNCIL.finditer(text_l, s.start, q.start):
-        pass
-    if found is None:
-        return ""
-    return " ".join(found.group().split())
+    found = [m.group() for m in _COUNCIL.finditer(text_l, s.start, q.start)]
+    return " ".join(found[-1].split()) if found else ""
 
 
 def _shared_tail(doc: Doc, q: Quantity, s: Sentence) -> str:

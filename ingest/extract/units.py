@@ -6,10 +6,10 @@ import re
 from dataclasses import dataclass
 
 from ingest.extract.vocab import (
-    PER_TIME_WORDS,
     COUNT_UNITS,
     MEASURE_UNITS,
     NOT_UNIT_WORDS,
+    PER_TIME_WORDS,
     SCALE_WORDS,
     SCALED_MONEY_DEFAULT,
 )

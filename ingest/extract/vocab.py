@@ -422,7 +422,18 @@ BANDED_UNITS: tuple[str, ...] = ("xã", "thôn", "bản", "xóm", "ấp", "làng
 # Counted nouns that are places (communes, districts, hamlets): a count of them is never a count of
 # something else (`12 xã đạt tiêu chí hộ nghèo` counts communes, not criteria) (names7).
 PLACE_UNIT_NOUNS: frozenset[str] = frozenset(
-    {*BANDED_UNITS, "phường", "thị trấn", "khóm", "buôn", "bon", "plei", "tổ dân phố", "khu phố", "khu dân cư"}
+    {
+        *BANDED_UNITS,
+        "phường",
+        "thị trấn",
+        "khóm",
+        "buôn",
+        "bon",
+        "plei",
+        "tổ dân phố",
+        "khu phố",
+        "khu dân cư",
+    }
 )
 # Verbs that make the figure after them a share of a whole (`…, chiếm 48%`) (names7).
 SHARE_VERBS: tuple[str, ...] = ("chiếm",)
@@ -1414,7 +1425,8 @@ UNCATALOGUED_NAME_PATTERNS: tuple[str, ...] = (
     # an average of criteria over communes, or a district's own criteria (the id is one commune's 19)
     r"tiêu chí(?: \w+)* (?:bình quân|trung bình)|(?:bình quân|trung bình)(?: \w+)* tiêu chí",
     # (`thu nhập bình quân toàn huyện` is the district's income per head, no average of criteria) (names7)
-    r"tiêu chí (?:nông thôn mới )?xã bình quân|tiêu chí huyện|(?<!thu nhập )(?:bình quân|trung bình) (?:toàn huyện|các xã)",
+    r"tiêu chí (?:nông thôn mới )?xã bình quân|tiêu chí huyện",
+    r"(?<!thu nhập )(?:bình quân|trung bình) (?:toàn huyện|các xã)",
     # a part of the budget's revenue: by managing tier, new revenue only, a target's increment, taxes
     r"(?:do )?(?:huyện|tỉnh|thành phố|thị xã) quản lý|thu mới|giao tăng thêm|thuế và phí",
     # a band of plan targets below 100 % (the top tier alone is on track)
@@ -1514,7 +1526,11 @@ NAME_ID_REFINEMENTS: tuple[tuple[str, str, str], ...] = (
     (r"^số cơ sở (?:sản xuất|kinh doanh)(?: \w+)*? thêm$", "count", "new_business_establishments"),
     # names7: set up in the period (`122 hộ kinh doanh và 08 doanh nghiệp đăng ký thành lập mới`)
     (r"^(?:tổng )?số (?:doanh nghiệp|công ty)\b(?: \w+)*? thành lập(?! hợp tác)", "count", "new_enterprises"),
-    (r"^số (?:hộ kinh doanh|cơ sở)\b(?: \w+)*? thành lập (?:mới|thêm)", "count", "new_business_establishments"),
+    (
+        r"^số (?:hộ kinh doanh|cơ sở)\b(?: \w+)*? thành lập (?:mới|thêm)",
+        "count",
+        "new_business_establishments",
+    ),
     # `có 9/19 chỉ tiêu thực hiện đạt nghị quyết`: targets met (a group's or a band's words drop it later)
     (
         r"^số chỉ tiêu (?!nhóm|lĩnh vực|ngành)(?:\w+ )*?(?<!không )(?<!chưa )"

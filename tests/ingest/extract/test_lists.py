@@ -251,8 +251,8 @@ def test_a_change_after_a_sectors_part_follows_the_parts_name_and_a_measured_par
     # names7
     by = _by_value(
         _mentions(
-            "Tổng giá trị sản xuất các ngành ước đạt 58 nghìn tỷ đồng. Trong đó: Dịch vụ - thương mại ước đạt "
-            "12 nghìn tỷ đồng, tăng 9%; giá trị sản xuất công nghiệp ước đạt trên 40 nghìn tỷ đồng."
+            "Tổng giá trị sản xuất các ngành ước đạt 58 nghìn tỷ đồng. Trong đó: Dịch vụ - thương mại ước "
+            "đạt 12 nghìn tỷ đồng, tăng 9%; giá trị sản xuất công nghiệp ước đạt trên 40 nghìn tỷ đồng."
         )
     )
     assert by[9.0].indicator.startswith("giá trị sản xuất dịch vụ - thương mại tăng")

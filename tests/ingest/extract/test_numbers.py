@@ -57,7 +57,10 @@ def _quantities(text: str) -> list[tuple[float, float | None, float | None, str,
         ("tiếp sóng 3 lần/ngày", [(3.0, None, None, "lần/ngày", "other")]),
         # names7: hamlets of the south and the highlands, a ward's quarters
         ("2/4 khóm đạt văn hóa", [(2.0, None, 4.0, "khóm", "count")]),
-        ("xã có 12 buôn và 3 khu phố", [(12.0, None, None, "buôn", "count"), (3.0, None, None, "khu phố", "count")]),
+        (
+            "xã có 12 buôn và 3 khu phố",
+            [(12.0, None, None, "buôn", "count"), (3.0, None, None, "khu phố", "count")],
+        ),
         ("huyện có 33 thôn, xóm đạt chuẩn", [(33.0, None, None, "thôn, xóm", "count")]),
         ("hợp nhất 4 xã, thị trấn", [(4.0, None, None, "xã, thị trấn", "count")]),
         (

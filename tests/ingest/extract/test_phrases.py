@@ -262,7 +262,10 @@ def test_a_sectors_value_then_chiem_is_that_sectors_share_of_the_economy() -> No
     )
     assert by[9.0].indicator == "tỷ trọng nông nghiệp, thủy sản trong cơ cấu kinh tế"
     assert by[51.0].indicator == "tỷ trọng thương mại dịch vụ trong cơ cấu kinh tế"
-    assert (by[9.0].indicator_id, by[51.0].indicator_id) == ("economy_share_agriculture", "economy_share_services")
+    assert (by[9.0].indicator_id, by[51.0].indicator_id) == (
+        "economy_share_agriculture",
+        "economy_share_services",
+    )
     assert by[51.0].quote.startswith("giá trị thương mại dịch vụ đạt 310 tỉ đồng")
     assert by[60.0].indicator == "giá trị nông nghiệp, thủy sản"
 
@@ -280,9 +283,9 @@ def test_a_share_verb_alone_after_a_comma_takes_the_item_before_it() -> None:
 def test_a_change_after_an_attainment_is_the_values_change_not_a_new_figure() -> None:
     # names7: "đạt X% so với kế hoạch, tăng Y%": the value rose by Y%, its attainment is X%
     by = _by_value(
-        "Giá trị sản xuất nông nghiệp đạt 66,75% so với kế hoạch, tăng 2,7% so với cùng kỳ; thương mại-dịch vụ "
-        "đạt 69,32% so với kế hoạch, tăng 12,3%; thu ngân sách đạt hơn 618 tỷ đồng (đạt 142,36% chỉ tiêu Nghị "
-        "quyết, tăng 28,19%)."
+        "Giá trị sản xuất nông nghiệp đạt 66,75% so với kế hoạch, tăng 2,7% so với cùng kỳ; thương "
+        "mại-dịch vụ đạt 69,32% so với kế hoạch, tăng 12,3%; thu ngân sách đạt hơn 618 tỷ đồng (đạt "
+        "142,36% chỉ tiêu Nghị quyết, tăng 28,19%)."
     )
     assert by[69.32].indicator == "tỷ lệ thực hiện kế hoạch thương mại-dịch vụ"
     assert by[12.3].indicator == "thương mại-dịch vụ tăng"
@@ -295,8 +298,8 @@ def test_a_change_after_an_attainment_is_the_values_change_not_a_new_figure() ->
 def test_units_merged_into_a_new_one_are_named_by_the_merger() -> None:
     # names7: an administrative merger (`hợp nhất`, `sáp nhập`) says what the count is
     by = _by_value(
-        "Theo Nghị quyết về việc sắp xếp đơn vị hành chính cấp xã, trên cơ sở hợp nhất nguyên trạng 3 xã, thị "
-        "trấn gồm Tân An, Tân Bình và Tân Hòa."
+        "Theo Nghị quyết về việc sắp xếp đơn vị hành chính cấp xã, trên cơ sở hợp nhất nguyên trạng 3 "
+        "xã, thị trấn gồm Tân An, Tân Bình và Tân Hòa."
     )
     assert "hợp nhất" in by[3.0].indicator and by[3.0].indicator.startswith("số xã")
 

@@ -585,7 +585,9 @@ def test_a_value_measure_followed_by_one_sector_is_that_sectors_value() -> None:
 def test_place_words_and_a_passive_are_no_part_of_the_ids_name() -> None:
     # names7: the district's income per head is no average of criteria; `số`/`được` inside a rate's name
     assert resolve("thu nhập bình quân toàn huyện", "VND/person/year").indicator_id == "income_per_capita"
-    assert resolve("tỷ lệ số hộ dân được sử dụng điện sinh hoạt", "%").indicator_id == "electricity_access_rate"
+    assert (
+        resolve("tỷ lệ số hộ dân được sử dụng điện sinh hoạt", "%").indicator_id == "electricity_access_rate"
+    )
     assert resolve("tỷ lệ số xã đạt chuẩn nông thôn mới", "%").indicator_id == "ntm_communes_rate"
     assert uncatalogued("số tiêu chí đạt bình quân toàn huyện")  # still an average of criteria
     assert not uncatalogued("thu nhập bình quân toàn huyện")
@@ -595,7 +597,10 @@ def test_an_attainment_of_the_state_budget_in_the_area_keeps_its_whole_subject()
     # names7: `trên địa bàn` says which revenue (the state budget's), not where only
     name = "tỷ lệ thực hiện kế hoạch thu ngân sách trên địa bàn"
     assert resolve(name, "%").indicator_id == "budget_revenue_state_plan_attainment"
-    assert resolve("tỷ lệ thực hiện kế hoạch thu ngân sách", "%").indicator_id == "budget_revenue_total_plan_attainment"
+    assert (
+        resolve("tỷ lệ thực hiện kế hoạch thu ngân sách", "%").indicator_id
+        == "budget_revenue_total_plan_attainment"
+    )
 
 
 def test_a_wards_residential_groups_recognised_as_cultured_are_cultured_hamlets() -> None:
