@@ -56,6 +56,11 @@ _YOY_YEAR_AFTER = re.compile(
 _YOY_CELL = re.compile(rf"(?<!\w)(?:{words_alt(YOY_WORDS)})(?!\w)")
 _PLAN_CELL = re.compile(rf"(?<!\w)(?:{words_alt(PLAN_WORDS)})(?!\w)")
 _DIGIT = re.compile(r"[0-9]")
+_S = r"[^\S\n]"
+# "không còn xã dưới 10 tiêu chí", "còn lại đạt từ 6 - 10 tiêu chí": a bound after units no figure counts
+_UNCOUNTED_BAND = re.compile(
+    rf"(?<!\w)(?:{words_alt(BANDED_UNITS)}|còn{_S}+lại)(?:{_S}+(?:còn{_S}+lại|đều|chỉ|đạt))*{_S}+(?:từ|dưới|trên){_S}*$"
+)
 
 
 def ratio_role(doc: Doc, q: Quantity, left: int, s: Sentence) -> tuple[Role, float] | None:
@@ -224,12 +229,6 @@ def qualifies(doc: Doc, host: Draft, q: Quantity) -> bool:
         return False
     bound = _BOUND_BEFORE.search(gap) is not None or HEDGE_AFTER.match(doc.text_l, q.end) is not None
     return bound or host.q.unit.unit in _TARGET_COUNTS
-
-
-_S = r"[^\S\n]"
-_UNCOUNTED_BAND = re.compile(
-    rf"(?<!\w)(?:{words_alt(BANDED_UNITS)}|còn{_S}+lại)(?:{_S}+(?:còn{_S}+lại|đều|chỉ|đạt))*{_S}+(?:từ|dưới|trên){_S}*$"
-)
 
 
 def uncounted_band(doc: Doc, q: Quantity, left: int) -> bool:
