@@ -48,3 +48,4 @@ def test_a_count_per_unit_is_a_rate_and_a_count_per_year_keeps_its_unit() -> Non
     assert match_unit(" tiêu chí/xã.", 0) == UnitMatch("tiêu chí/xã", "other", 1.0, 12)
     assert match_unit(" lượt/ngày", 0) == UnitMatch("lượt/ngày", "other", 1.0, 10)
     assert match_unit(" lao động/năm", 0) == UnitMatch("lao động", "count", 1.0, 9)
+    assert match_unit(" xã/thị trấn", 0) == UnitMatch("xã", "count", 1.0, 3)  # one place or the other
