@@ -215,13 +215,11 @@ def qualifies(doc: Doc, host: Draft, q: Quantity) -> bool:
     if host.ratio_only or host.q.unit.base_unit != "count" or host.is_change:
         return False
     gap = doc.text_l[host.q.end : q.start]
-    # "134 xã dưới 5 tiêu chí": a bound on the criteria says which communes, also without `đạt` (names7)
-    bounded = q.unit.unit in _TARGET_COUNTS and _BOUND_BEFORE.search(gap) is not None
-    if (
-        not gap.strip()
-        or not _QUALIFIER_GAP.match(gap)
-        or ("đạt" not in gap and "có" not in gap and not bounded)
-    ):
+    # "134 xã dưới 5 tiêu chí": a bound on the criteria says which communes, also without `đạt` (names7);
+    # the word checks first, at C speed (speed9)
+    worded = "đạt" in gap or "có" in gap
+    bounded = not worded and q.unit.unit in _TARGET_COUNTS and _BOUND_BEFORE.search(gap) is not None
+    if not gap.strip() or not (worded or bounded) or not _QUALIFIER_GAP.match(gap):
         return False
     if q.unit.base_unit == "count":
         return q.unit.unit != host.q.unit.unit and q.unit.unit in _TARGET_COUNTS
