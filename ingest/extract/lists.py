@@ -97,7 +97,6 @@ _MAX_GAP = 400  # a breakdown follows its total closely
 def link(doc: Doc, drafts: list[Draft]) -> None:
     """Mark breakdown items (`part_of`), name them from their total, and extend their quotes."""
     _shared_measures(doc, drafts)
-    written = {id(d): d.indicator for d in drafts}
     i = 0
     while i < len(drafts):
         parent = drafts[i]
@@ -107,16 +106,19 @@ def link(doc: Doc, drafts: list[Draft]) -> None:
             _name_part(doc, parent, child)
         i += 1 + (len(children) if children else 0)
     _shares_of_parts(doc, drafts)
+    renamed: dict[int, str] = {}  # the parts renamed by their sector (their old names)
     for d in drafts:
         if d.part_of is not None and not d.q.is_pct:
+            old = d.indicator
             _purpose_of_total(d)
-    for d in drafts:
+            if old != d.indicator:
+                renamed[id(d)] = old
+    for d in drafts if renamed else ():
         level = d.quote_from
-        if d.is_change and level is not None and level.part_of is not None:
+        old = renamed.get(id(level), "") if d.is_change and level is not None else ""
+        if old and d.indicator.startswith(old):
             # "Thương mại - dịch vụ … 13 nghìn tỷ đồng, tăng 18%": the change follows its level's new name
-            old = written.get(id(level), "")
-            if old and old != level.indicator and d.indicator.startswith(old):
-                d.indicator = level.indicator + d.indicator[len(old) :]
+            d.indicator = level.indicator + d.indicator[len(old) :]  # type: ignore[union-attr]
     _share_lists(doc, drafts)
     sector_parts(doc, drafts)
     _elliptical_items(doc, drafts)

@@ -222,11 +222,11 @@ def draft_mention(
     if bare_change and previous is not None and (previous.sentence is s or same_line):
         draft.quote_from = previous  # "đàn bò 1.276 con, tăng 5%": the change's words are its level's
     elif (
-        share_of is None
+        previous is not None
+        and previous.sentence is s
+        and share_of is None
         and ratio is None
         and q.is_pct
-        and previous is not None
-        and previous.sentence is s
         and share_only(doc, left, q)
     ):
         draft.quote_from = previous  # "giá trị … đạt 298 tỉ đồng, chiếm 48%": the share's words (names7)

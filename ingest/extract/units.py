@@ -69,7 +69,9 @@ def match_unit(text_l: str, pos: int) -> UnitMatch | None:
     if c is not None and (m is None or c.end() > m.end()):
         # the longer reading wins: "25 đồng chí" is people, not money
         noun = _SPACES.sub(" ", c.group("count"))
-        per = _PER_UNIT.match(text_l, c.end())
+        end = c.end()
+        slash = text_l.startswith("/", end) or text_l.startswith(" /", end)  # (no pattern tried without one)
+        per = _PER_UNIT.match(text_l, end) if slash else None
         places = noun in PLACE_UNIT_NOUNS and per is not None and per.group("per") in _PLACE_FIRST_WORDS
         if per is not None and per.group("per") not in PER_TIME_WORDS and not places:  # `3 xã/thị trấn`: or
             # "bình quân 12 tiêu chí/xã", "3 lượt/ngày": a count per unit is a rate, `other` (names7)
