@@ -183,6 +183,12 @@ COUNT_UNITS: tuple[str, ...] = (
     "thôn",
     "xóm",
     "bản",
+    # hamlets of the south and the highlands, a ward's quarters (names7)
+    "khóm",
+    "khu phố",
+    "buôn",
+    "bon",
+    "plei",
     "khu dân cư",
     "làng",
     "làng nghề",
@@ -288,6 +294,17 @@ COUNT_UNITS: tuple[str, ...] = (
     "hợp đồng",
     "tác phẩm",
 )
+# Two kinds of hamlet, or of commune, counted together (`33 thôn, xóm đạt chuẩn …`, `4 xã, thị trấn`): one
+# unit, as the gold writes it (names7).
+_HAMLET_NOUNS = ("thôn", "xóm", "bản", "làng", "ấp", "khóm", "buôn", "tổ dân phố", "khu phố", "khu dân cư")
+_COMMUNE_NOUNS = ("xã", "phường", "thị trấn")
+COUNT_UNITS += tuple(
+    f"{a}, {b}"
+    for nouns in (_HAMLET_NOUNS, _COMMUNE_NOUNS)
+    for a in nouns
+    for b in nouns
+    if a != b and f"{a}, {b}" not in COUNT_UNITS
+)
 
 # Count units that say nothing about the subject ("136 đồng chí tham gia lực lượng dân quân").
 GENERIC_COUNT_UNITS: frozenset[str] = frozenset(
@@ -316,9 +333,10 @@ CHANGE_VERBS: tuple[str, ...] = ("tăng", "giảm", "tăng thêm", "giảm thêm
 # "thêm" before a count: an increment of a stock ("có thêm 02 trường đạt chuẩn").
 INCREMENT_WORDS: tuple[str, ...] = ("thêm",)
 
-# Words right before a number that make it an identifier or an ordinal, not a quantity ("thôn 4").
+# Words right before a number that make it an identifier or an ordinal, not a quantity ("thôn 4"); a
+# council's or committee's term number (`HĐND huyện, khóa 2 tổ chức kỳ họp`, `khóa 20`) too (names7).
 IDENTIFIER_WORDS: frozenset[str] = frozenset(
-    {"số", "thứ", "lần", "đợt", "quý", "thôn", "xóm", "ấp", "đội", "tổ", "khu", "lô", "điều"}
+    {"số", "thứ", "lần", "đợt", "quý", "thôn", "xóm", "ấp", "đội", "tổ", "khu", "lô", "điều", "khóa", "khoá"}
 )
 # ... unless this word comes before them: "tổng số 74 nghị quyết" is a count, "dân số 0,9%" a rate.
 IDENTIFIER_KEEP_BEFORE: frozenset[str] = frozenset({"tổng", "dân", "nông"})  # "khu vực nông thôn 51,53 triệu"
@@ -395,6 +413,30 @@ SHARE_PLAN_WORDS: frozenset[str] = frozenset({"nhiệm vụ", "mục tiêu", "ch
 THRESHOLD_WORDS: tuple[str, ...] = ("từ", "dưới")
 # Words between a count and a bare percentage that make the percentage the count's share
 # ("371 đồng chí (81%)", "5 chi bộ …, chiếm tỷ lệ 23,8%").
+# A count per one of these (`250 lao động/năm`) keeps its unit; per anything else (`12 tiêu chí/xã`,
+# `3 lượt/ngày`) it is a rate, base unit `other` (`units.match_unit`) (names7).
+PER_TIME_WORDS: frozenset[str] = frozenset({"năm", "tháng", "quý", "nhiệm", "kỳ"})
+# Units whose criteria are banded (`không còn xã dưới 10 tiêu chí`): a bound after them with no count
+# before them is no quantity (`roles.uncounted_band`) (names7).
+BANDED_UNITS: tuple[str, ...] = ("xã", "thôn", "bản", "xóm", "ấp", "làng", "huyện", "đơn vị")
+# Counted nouns that are places (communes, districts, hamlets): a count of them is never a count of
+# something else (`12 xã đạt tiêu chí hộ nghèo` counts communes, not criteria) (names7).
+PLACE_UNIT_NOUNS: frozenset[str] = frozenset(
+    {
+        *BANDED_UNITS,
+        "phường",
+        "thị trấn",
+        "khóm",
+        "buôn",
+        "bon",
+        "plei",
+        "tổ dân phố",
+        "khu phố",
+        "khu dân cư",
+    }
+)
+# Verbs that make the figure after them a share of a whole (`…, chiếm 48%`) (names7).
+SHARE_VERBS: tuple[str, ...] = ("chiếm",)
 SHARE_WORDS: tuple[str, ...] = ("", "đạt", "đạt tỷ lệ", "tỷ lệ", "chiếm", "chiếm tỷ lệ", "bằng", "đạt tỉ lệ")
 # The plan figure restated in brackets after a result: "(Nghị quyết đề ra 9 - 10%)".
 BRACKET_PLAN_VERBS: tuple[str, ...] = ("đề ra", "đặt ra", "giao", "là", "nhiệm kỳ")
@@ -949,6 +991,10 @@ NAME_TRAILING_LINKS: tuple[str, ...] = (
 )
 # Verbs that open a counted activity: `kết nạp 69 đảng viên` is named noun first, `số đảng viên kết nạp`.
 NAME_VERB_STARTS: tuple[str, ...] = (
+    "hợp nhất",  # names7: "trên cơ sở hợp nhất nguyên trạng 4 xã, thị trấn"
+    "sáp nhập",
+    "lắp đặt",  # names7: "xã hội hóa lắp đèn trang trí 14 tuyến phố"
+    "lắp",
     "huy động",
     "kết nạp",
     "tạo",
@@ -1200,6 +1246,14 @@ ISSUER_BODIES: tuple[str, ...] = (
     "ủy ban kiểm tra",
     "chi bộ",
 )
+# A council that held sessions, passed resolutions or ran surveys (`HĐND huyện đã tổ chức 16 kỳ họp, ban
+# hành 226 nghị quyết`): the doer its counts are named with (`số nghị quyết hđnd huyện ban hành`) (names7).
+COUNCIL_DOERS: tuple[str, ...] = (
+    "thường trực hđnd",
+    "thường trực hội đồng nhân dân",
+    "hđnd",
+    "hội đồng nhân dân",
+)
 ADMIN_LEVELS: dict[str, str] = {
     "xã": "commune",
     "phường": "commune",
@@ -1224,11 +1278,26 @@ ECONOMIC_SECTORS: tuple[str, ...] = (
     "thương mại",
     "du lịch",
 )
+# The words of a list of sectors and nothing else (`nông - lâm - thủy sản`, `ngành thương mại - dịch vụ`).
+ECONOMIC_SECTOR_WORDS: tuple[str, ...] = (
+    *ECONOMIC_SECTORS,
+    "chăn nuôi",
+    "trồng trọt",
+    "nông",
+    "lâm",
+    "ngư",
+    "thủy",
+    "thuỷ",
+    "thủ công nghiệp",
+    "ngành",
+    "khu vực",
+    "và",
+)
 
 # --- catalogue ids of written names (resolve.py) ---------------------------------------------------
 # The sectors of a `tỷ trọng … trong cơ cấu kinh tế` share, by the words that name them.
 ECONOMIC_SECTOR_GROUPS: dict[str, frozenset[str]] = {
-    "economy_share_agriculture": frozenset({"nông", "lâm", "ngư", "thủy"}),
+    "economy_share_agriculture": frozenset({"nông", "lâm", "ngư", "thủy", "chăn", "nuôi", "trồng", "trọt"}),
     "economy_share_industry": frozenset({"công", "xây", "dựng", "tiểu", "thủ", "cơ", "bản"}),
     "economy_share_services": frozenset({"dịch", "vụ", "thương", "mại", "du", "lịch"}),
 }
@@ -1243,7 +1312,7 @@ SECTOR_GROWTH_IDS: dict[str, str] = {
 # sector -> the sector's value id). Words of two sectors or more name no catalogued value.
 SECTOR_VALUES_OF_TOTAL: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
     "production_value_total": (
-        ("tổng giá trị sản xuất", "tổng giá trị sản phẩm", "giá trị sản xuất", "giá trị sản phẩm"),
+        ("tổng giá trị sản xuất", "tổng giá trị sản phẩm", "giá trị sản xuất", "giá trị sản phẩm", "giá trị"),
         {
             "economy_share_agriculture": "agri_value",
             "economy_share_industry": "industry_value",
@@ -1355,7 +1424,9 @@ UNCATALOGUED_NAME_PATTERNS: tuple[str, ...] = (
     r"đạt (?:từ )?\d+(?: ?[-–] ?\d+| đến \d+)? tiêu chí",
     # an average of criteria over communes, or a district's own criteria (the id is one commune's 19)
     r"tiêu chí(?: \w+)* (?:bình quân|trung bình)|(?:bình quân|trung bình)(?: \w+)* tiêu chí",
-    r"tiêu chí (?:nông thôn mới )?xã bình quân|tiêu chí huyện|(?:bình quân|trung bình) (?:toàn huyện|các xã)",
+    # (`thu nhập bình quân toàn huyện` is the district's income per head, no average of criteria) (names7)
+    r"tiêu chí (?:nông thôn mới )?xã bình quân|tiêu chí huyện",
+    r"(?<!thu nhập )(?:bình quân|trung bình) (?:toàn huyện|các xã)",
     # a part of the budget's revenue: by managing tier, new revenue only, a target's increment, taxes
     r"(?:do )?(?:huyện|tỉnh|thành phố|thị xã) quản lý|thu mới|giao tăng thêm|thuế và phí",
     # a band of plan targets below 100 % (the top tier alone is on track)
@@ -1453,6 +1524,13 @@ NAME_ID_REFINEMENTS: tuple[tuple[str, str, str], ...] = (
     (r"(?<!tổng )(?<!\w)thu ngân sách của (?:xã|phường|thị trấn)$", "VND", "budget_revenue_commune"),
     # `hình thành thêm 35 cơ sở sản xuất và gia công`: establishments added in the period
     (r"^số cơ sở (?:sản xuất|kinh doanh)(?: \w+)*? thêm$", "count", "new_business_establishments"),
+    # names7: set up in the period (`122 hộ kinh doanh và 08 doanh nghiệp đăng ký thành lập mới`)
+    (r"^(?:tổng )?số (?:doanh nghiệp|công ty)\b(?: \w+)*? thành lập(?! hợp tác)", "count", "new_enterprises"),
+    (
+        r"^số (?:hộ kinh doanh|cơ sở)\b(?: \w+)*? thành lập (?:mới|thêm)",
+        "count",
+        "new_business_establishments",
+    ),
     # `có 9/19 chỉ tiêu thực hiện đạt nghị quyết`: targets met (a group's or a band's words drop it later)
     (
         r"^số chỉ tiêu (?!nhóm|lĩnh vực|ngành)(?:\w+ )*?(?<!không )(?<!chưa )"
