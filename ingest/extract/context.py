@@ -127,9 +127,7 @@ class Doc:
             start, end = meta.terms[0].split("-")
             term = term_of(f"term-{start}-{end}")
         if titled and meta.default_period:  # the title says what the document reports on
-            default_period = meta.default_period
-            # the opening agrees: its targets' period too (a plan titled for 2024 reports on 2023) (periods6)
-            target_period = periods.target if periods.actual == default_period else None
+            default_period, target_period = meta.default_period, None
         else:
             if ref_year is None and not periods.actual and not meta.default_period:
                 # nothing in the title, page date or opening: the year the text gives its data

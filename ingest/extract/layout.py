@@ -16,10 +16,6 @@ from ingest.extract.periods import H2_RE, SPAN_RE, Term, is_party_term, phrase_p
 from ingest.extract.scan import after_last, is_ascii_digit
 from ingest.extract.vocab import (
     ACTUAL_HEADINGS,
-    BUDGET_ESTIMATE_HEADINGS,
-    LEAD_ACHIEVED_ADVERBS,
-    LEAD_ACHIEVED_QUALIFIERS,
-    LEAD_ACHIEVED_VERBS,
     LEAD_ANCHORS,
     LEAD_BLOCKERS,
     LEAD_DECISION_NOT_BEFORE,
@@ -31,7 +27,6 @@ from ingest.extract.vocab import (
     TARGET_HEADINGS,
     TARGET_LEAD_PATTERNS,
     TARGET_LEADS,
-    VERB_LEADS,
     WEAK_TARGET_HEADINGS,
 )
 
@@ -56,7 +51,7 @@ _QUANTITY_IN_LINE = re.compile(
     r"[0-9](?:[.,]?[0-9])*[^\S\n]*(?:%|ha\b|tấn|tạ|triệu|tỷ|đồng|con\b|người|hộ\b)"
 )
 _KIND_RE = {
-    "target": re.compile("|".join(re.escape(w) for w in TARGET_HEADINGS + BUDGET_ESTIMATE_HEADINGS)),
+    "target": re.compile("|".join(re.escape(w) for w in TARGET_HEADINGS)),
     "weak_target": re.compile("|".join(re.escape(w) for w in WEAK_TARGET_HEADINGS)),
     "actual": re.compile("|".join(re.escape(w) for w in ACTUAL_HEADINGS)),
 }
@@ -72,10 +67,6 @@ _LEAD = re.compile(
 _ANCHOR_FIRSTS = {second: tuple(firsts) for second, firsts in LEAD_ANCHORS.items()}
 _CLAUSE_MARK_CHARS = ",;:("  # `[,;:(](?![0-9])`, read with `after_last(…, not_before=is_ascii_digit)`
 _LEAD_BLOCKED = re.compile(rf"(?<!\w)(?:{_alt(LEAD_BLOCKERS)})(?!\w)")
-_LEAD_ACHIEVED = re.compile(  # "các chỉ tiêu chủ yếu đều đạt và vượt …": targets met, not set (periods6)
-    rf"(?:[^\S\n]+(?:{_alt(LEAD_ACHIEVED_QUALIFIERS)}))?"
-    rf"[^\S\n]+(?:(?:{_alt(LEAD_ACHIEVED_ADVERBS)})[^\S\n]+)?(?:{_alt(LEAD_ACHIEVED_VERBS)})(?!\w)"
-)
 _ENDS_WITH_MARKER = re.compile(r"(?:^|[\s)])(?:[0-9]{1,2}|[ivx]+)\.$")
 _GOES_ON = re.compile(
     r"[\s\-–•*+]*(?:cụ thể|gồm|trong đó|bao gồm|đồng thời|tỷ lệ|tỉ lệ|[0-9]{1,2}[.)]|[ivx]+\.)(?!\w)"
@@ -239,15 +230,14 @@ def _lead_scopes(text_l: str, out: list[Sentence], ref_year: int | None, term: T
         i = k
         line_end = text_l.find("\n", s.start)
         line_end = len(text_l) if line_end < 0 else line_end
-        found = phrase_period(text_l[lead:line_end], ref_year, term) or _nearest_period(
-            text_l, s.line_start, lead, ref_year, term
+        found = phrase_period(text_l[lead:line_end], ref_year, term) or phrase_period(
+            text_l[s.line_start : lead], ref_year, term
         )
         period = found[1] if found else None
         colon = text_l.find(":", lead, min(line_end, lead + 80))
         rest = text_l[lead:line_end]
         tidy = rest.rstrip()
         title_like = len(tidy) < 100 and "." not in tidy  # "Các chỉ tiêu chủ yếu (nhiệm kỳ 2020-2025)"
-        title_like = title_like and not text_l.startswith(VERB_LEADS, lead)  # a headline (periods6)
         label = not rest[rest.find(":") + 1 :].strip() if colon >= 0 else title_like
         label = label and not _QUANTITY_IN_LINE.search(rest)
         j = i
@@ -268,27 +258,6 @@ def _lead_scopes(text_l: str, out: list[Sentence], ref_year: int | None, term: T
             j += 1
         i = max(j, i + 1)
     return out
-
-
-def _nearest_period(
-    text_l: str, lo: int, hi: int, ref_year: int | None, term: Term | None
-) -> tuple[int, str] | None:
-    """The last period named by the nearest sentence of `text_l[lo:hi]` that names one (`… đánh giá
-    năm 2023 và quyết định nhiệm vụ năm 2024. Trong năm, thu ngân sách …. Kỳ họp thông qua Nghị quyết
-    với các chỉ tiêu:` is 2024). periods6."""
-    end = hi
-    while end > lo:
-        stop = text_l.rfind(". ", lo, end)
-        start = stop + 2 if stop >= 0 else lo
-        found = last = phrase_period(text_l[start:end], ref_year, term)
-        while found is not None:
-            last = found
-            start += found[0] + 1
-            found = phrase_period(text_l[start:end], ref_year, term)
-        if last is not None:
-            return last
-        end = stop
-    return None
 
 
 def _anchor_positions(text_l: str) -> list[int]:
@@ -332,8 +301,6 @@ def _find_lead(text_l: str, s: Sentence) -> int | None:
         clause = after_last(text_l, _CLAUSE_MARK_CHARS, s.start, start, not_before=is_ascii_digit)
         before = text_l[clause:start]
         if _LEAD_BLOCKED.search(before) or _reported(text_l, s.start, start):
-            continue
-        if _LEAD_ACHIEVED.match(text_l, end):
             continue
         after = text_l[end : s.end]
         if after.rstrip().endswith(";"):  # the `;`-items after the lead belong to it: read them too
