@@ -23,6 +23,8 @@ from ingest.extract.vocab import (
     LEAD_REPORTED,
     LIST_BACK_ON_RESULTS,
     LIST_GOES_ON_STARTS,
+    PARAGRAPH_LEAD_BACK_ON_RESULTS,
+    PARAGRAPH_LEAD_FRONT_CHARS,
     RESULT_LINE_STARTS,
     TARGET_HEADINGS,
     TARGET_LEAD_PATTERNS,
@@ -78,6 +80,7 @@ _DECIDED = re.compile(
 )
 _LIST_GOES_ON = re.compile(rf"[\s\-–•*+]*(?:{_alt(LIST_GOES_ON_STARTS)})(?!\w)")
 _BACK_ON_RESULTS = re.compile(rf"(?<!\w)(?:{_alt(LIST_BACK_ON_RESULTS)})(?!\w)")
+_PARAGRAPH_BACK_ON_RESULTS = re.compile(rf"(?<!\w)(?:{_alt(PARAGRAPH_LEAD_BACK_ON_RESULTS)})(?!\w)")
 _RESULT_LINE = re.compile(rf"^[\s\-–•*+0-9.)]*(?:{_alt(RESULT_LINE_STARTS)})(?!\w)")
 _PLAN_TITLE = re.compile(r"^[\s#*]*(?:kế hoạch|nghị quyết về|phương hướng|mục tiêu)(?!\w)")
 
@@ -240,6 +243,7 @@ def _lead_scopes(text_l: str, out: list[Sentence], ref_year: int | None, term: T
         title_like = len(tidy) < 100 and "." not in tidy  # "Các chỉ tiêu chủ yếu (nhiệm kỳ 2020-2025)"
         label = not rest[rest.find(":") + 1 :].strip() if colon >= 0 else title_like
         label = label and not _QUANTITY_IN_LINE.search(rest)
+        paragraph = colon < 0 and not label and _fronts_paragraph(text_l, s, lead)
         j = i
         list_line = -1  # the paragraph that goes on with a list ended by its line (see `_goes_on`)
         while j < len(out):
@@ -252,12 +256,23 @@ def _lead_scopes(text_l: str, out: list[Sentence], ref_year: int | None, term: T
             elif j > i and colon < 0:
                 previous = text_l[out[j - 1].start : out[j - 1].end]
                 numbered = _ENDS_WITH_MARKER.search(previous) is not None  # "… (11 chỉ tiêu) 1." + item
-                if not previous.endswith(";") and not numbered and not _GOES_ON.match(text_l, t.start):
+                if paragraph:
+                    if _PARAGRAPH_BACK_ON_RESULTS.search(text_l, t.start, t.end):
+                        break  # "… . Năm 2023, xã đã …": back to results
+                elif not previous.endswith(";") and not numbered and not _GOES_ON.match(text_l, t.start):
                     break  # without a colon the lead governs its sentence and the list after it
             out[j] = t._replace(kind="target", period=t.period or period)
             j += 1
         i = max(j, i + 1)
     return out
+
+
+def _fronts_paragraph(text_l: str, s: Sentence, lead: int) -> bool:
+    """Whether the lead opens its paragraph: in its first sentence, with no more than a short phrase and no
+    figure before it (`Mục tiêu tổng quát năm 2023 phấn đấu …`, `Năm 2026, phấn đấu …`)."""
+    if s.start != s.line_start or lead - s.line_start > PARAGRAPH_LEAD_FRONT_CHARS:
+        return False
+    return not _QUANTITY_IN_LINE.search(text_l, s.line_start, lead)
 
 
 def _anchor_positions(text_l: str) -> list[int]:

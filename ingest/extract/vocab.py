@@ -551,6 +551,13 @@ LEAD_DECISION_NOT_BEFORE: tuple[str, ...] = ("đánh giá",)
 # / `Tỷ lệ lao động qua đào tạo đạt 70%, …`) goes on with the list, unless it says it is back on results.
 LIST_GOES_ON_STARTS: tuple[str, ...] = ("tỷ lệ", "tỉ lệ", "tốc độ", "tổng", "thu nhập", "giá trị", "số")
 LIST_BACK_ON_RESULTS: tuple[str, ...] = ("đã", "đạt được", "kết quả", "so với", "so cùng kỳ", "tăng so")
+# A lead fronting its paragraph without a colon (`Mục tiêu tổng quát năm 2023 phấn đấu …. Thu nhập bình
+# quân đạt 59 triệu đồng.`, `Mục tiêu đến hết năm 2020, …. 50 xã trở lên đạt chuẩn …`) sets the targets of
+# the whole paragraph, as the gold rules read `Năm 2026, … phấn đấu` (to the end of that paragraph),
+# until a sentence comes back to results with one of these words (`layout._lead_scopes`); at most this
+# many characters come before the lead on its line (`Năm 2026, `, a bullet).
+PARAGRAPH_LEAD_BACK_ON_RESULTS: tuple[str, ...] = ("đã", "đạt được", "kết quả", "hiện nay", "đến nay")
+PARAGRAPH_LEAD_FRONT_CHARS = 30
 # Words opening a line that say the text is back to results.
 RESULT_LINE_STARTS: tuple[str, ...] = (
     "kết quả",
