@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ingest.extract.vocab import ROMAN_QUARTERS
+from ingest.extract.vocab import FORECAST_WORDS, ROMAN_QUARTERS
 
 _Y = r"((?:19|20)[0-9]{2})"
 _DASH = r"[^\S\n]*[-–—][^\S\n]*"
@@ -353,6 +353,12 @@ def document_periods(text_l: str, meta_default: str | None, ref_year: int | None
         following = f"term-{term.end}-{term.end + 5}" if term.end - term.start == 5 else None
         return DocPeriods(term.code, following, term, year)
     years = [int(y) for y in _OWN_YEAR.findall(own)]
+    if date is None and year is None and years:
+        # an undated text that goes on to a later year's results (`Đến hết năm 2022, thu nhập … đã đạt 70,4
+        # triệu đồng, năm 2023 đạt 74,3 triệu đồng`) is of the latest year it reports achieved
+        achieved = max(achieved_years(own), default=0)
+        if achieved > years[0]:
+            years = [achieved] + [y for y in years if y > achieved]
     reported = [int(m.group(1)) for m in _REPORTED_YEAR.finditer(own)]
     if date and years and years[0] < date[0] and not reported:
         # "công nhận … đạt chuẩn nông thôn mới năm 2022" in a 2024 article; an article of the first
@@ -379,6 +385,27 @@ def document_periods(text_l: str, meta_default: str | None, ref_year: int | None
     if meta_default:
         return DocPeriods(meta_default, None, term, year)
     return DocPeriods(str(year) if year else None, str(year + 1) if year else None, term, year)
+
+
+# "năm 2023 đạt 74,3 triệu đồng", "đến cuối năm 2016, huyện có 5/5 xã": a year's result, a running total
+# to a year's end with its figure (not `năm 2023 đạt chuẩn …`, a status)
+_ACHIEVED_YEAR = re.compile(
+    rf"năm(?<!từ năm)(?<!kỳ năm)(?<!đoạn năm){_S}+{_Y}{_S}*,?{_S}*(?:đã{_S}+|ước{_S}+)?đạt{_S}+"
+    rf"(?:được{_S}+)?[0-9]"
+    rf"|(?:đến|tới){_S}+(?:hết|cuối){_S}+năm{_S}+{_Y}(?![0-9])[^.;:\n0-9]{{0,80}}?(?<!\w)(?:có|đạt){_S}+[0-9]"
+)
+# a target's words before a year's result in its sentence (`Dự kiến đến hết năm 2020 có thêm 10 xã …`)
+_ACHIEVED_NOT_AFTER = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in FORECAST_WORDS)})(?!\w)")
+
+
+def achieved_years(own: str) -> list[int]:
+    """The years whose results the text reports achieved, in order, leaving out forecasts and targets."""
+    found = []
+    for m in _ACHIEVED_YEAR.finditer(own):
+        start = max(own.rfind(".", 0, m.start()), own.rfind("\n", 0, m.start()), 0)
+        if _ACHIEVED_NOT_AFTER.search(own, start, m.end()) is None:
+            found.append(int(m.group(1) or m.group(2)))
+    return found
 
 
 # a congress, or the target list of a new term ("CÁC CHỈ TIÊU CHỦ YẾU TRONG NHIỆM KỲ 2020-2025")

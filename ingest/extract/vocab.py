@@ -1141,6 +1141,11 @@ ABBREVIATIONS: dict[str, str] = {
 
 ROMAN_QUARTERS: dict[str, int] = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
+# Words that make a year's figure a forecast or target rather than a result of that year (`Dự kiến đến
+# hết năm 2020 có thêm 10 xã …`, `Mục tiêu đến hết năm 2020, … có ít nhất 2 …`): an undated text is not
+# dated by them (`periods.achieved_years`).
+FORECAST_WORDS: tuple[str, ...] = ("dự kiến", "dự ước", "phấn đấu", "mục tiêu", "kế hoạch", "sẽ")
+
 # --- metadata -------------------------------------------------------------------------------------
 
 # Document types as printed in the header (uppercase line) -> canonical lowercase type.

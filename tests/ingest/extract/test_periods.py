@@ -112,3 +112,24 @@ def test_without_a_year_in_the_opening_the_year_of_a_date_in_the_text() -> None:
         "bản, giá trị giải ngân từ đầu năm đến ngày 10-8-2017 ước đạt 96 tỷ đồng."
     )
     assert doc.default_period == "2017"
+
+
+def test_an_undated_text_is_of_the_latest_year_it_reports_achieved() -> None:
+    from ingest.extract import extract_mentions
+
+    text = (
+        "Tính tới nay, toàn huyện có 13/13 xã đạt chuẩn nông thôn mới. Cụ thể năm 2015: nông nghiệp 8%.\n"
+        "Đối với thị xã, đến cuối năm 2016, đơn vị này có 5/5 xã đạt chuẩn nông thôn mới."
+    )
+    assert _doc(text).default_period == "2016"
+    found = {m.value: (m.kind, m.period) for m in extract_mentions(text)}
+    assert found[13.0] == ("actual", "2016")
+    assert found[5.0] == ("actual", "2016")  # "đến cuối năm 2016" is no target in a text of 2016
+
+
+def test_a_forecast_to_a_year_end_does_not_date_an_undated_text() -> None:
+    doc = _doc(
+        "Tính đến hết năm 2018, toàn tỉnh có 15 xã đạt chuẩn nông thôn mới. Dự kiến đến hết năm 2020 có "
+        "thêm 10 xã đạt chuẩn; mục tiêu đến hết năm 2020 có 50 xã đạt chuẩn."
+    )
+    assert doc.default_period == "2018"
