@@ -82,6 +82,9 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
     label = YEAR_LABEL_RE.match(text_l, s.start, q.start)
     if label:
         return label.group(1)
+    listed = _listed_year(doc, s.start, left, q.start)
+    if listed is not None:
+        return listed
     clause_start = after_last(text_l, CLAUSE_SEP_CHARS, d.left, q.start)
     found = phrase_period(region, doc.ref_year, doc.term)
     if found is not None:
@@ -105,6 +108,25 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
             if code2:
                 return code2
     return _fronted_year(doc, s.line_start, q.start, base, kind, earlier=True) or base
+
+
+# "Cụ thể năm 2015: công nghiệp … 75,3%, thương mại - dịch vụ 16,6%": a year right before a colon
+_YEAR_COLON = re.compile(rf"năm{_S}+{_Y4}{_S}*:")
+
+
+def _listed_year(doc: Doc, lo: int, left: int, pos: int) -> str | None:
+    """The year named right before the last colon of the sentence before the figure (`Cụ thể năm 2015:
+    A 75,3%, B 16,6%`) dates every item of the list after it, unless a period comes between."""
+    text_l = doc.text_l
+    colon = text_l.rfind(":", lo, pos)
+    if colon < 0 or text_l.find("năm", lo, colon) < 0:
+        return None  # the literals _YEAR_COLON needs
+    m = _YEAR_COLON.search(text_l, max(lo, colon - 20), colon + 1)
+    if m is None or m.end() != colon + 1 or m.end() > left:
+        return None  # no year before the colon, or the figure's own words hold it (read as its phrase)
+    if phrase_period(text_l[m.end() : pos], doc.ref_year, doc.term) is not None:
+        return None
+    return m.group(1)
 
 
 def _fronted_year(doc: Doc, line_start: int, pos: int, base: str, kind: str, *, earlier: bool) -> str | None:
