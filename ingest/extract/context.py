@@ -119,9 +119,11 @@ class Doc:
         titled = bool(title) and phrase_period(lower_same_length(title or ""), ref_year, None) is not None
         titled = titled or meta.issue_year is not None
         periods = document_periods(text_l, meta.default_period, own_year)
-        if ref_year is None or (own_year is None and periods.ref_year is not None):
+        if own_year is None and (meta.default_period or "").isdigit() and (periods.actual or "").isdigit():
             # no year of its own in the title, header or page date: the year the opening reports on
             # (an undated text of the latest year it reports achieved), not the first year it names
+            ref_year = int(periods.actual or 0)
+        if ref_year is None:
             ref_year = periods.ref_year
         terms = terms_in(text_l[:4000])
         term = term_of(meta.default_period) or (terms[0] if terms else None) or periods.term
