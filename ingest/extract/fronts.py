@@ -19,6 +19,10 @@ _LEAD_YEAR = re.compile(
     rf"(?:^|(?<=[\s,.:;(]))(?:trong|vào|hết|đến{_S}+hết|cuối|tính{_S}+đến{_S}+hết)?{_S}*năm{_S}+{_Y4}{_S}*[,:]"
 )
 
+# "Đến năm 2025 xã không còn hộ nghèo, tỷ lệ hộ cận nghèo dưới 0,2%": a sentence opened by `đến năm` and a
+# year with no comma; the year dates the sentence (a horizon after the text's own year is a target's year)
+_TO_YEAR_FRONT = re.compile(rf"[\s\-–•*+]*(?:tính{_S}+)?(?:đến|tới){_S}+năm{_S}+{_Y4}(?!{_S}*[,:])")
+
 _FRONT_CHARS = 40  # how far into a sentence a fronted year or horizon is looked for
 
 # "Đến năm 2030, …": a horizon, the year the targets are set for (not `đến hết năm 2022`, a running total)
@@ -55,6 +59,8 @@ def year_at(text_l: str, front: int, end: int) -> str | None:
     if text_l.find("năm", front, min(end, front + _FRONT_CHARS)) < 0:
         return None  # the literal every fronted year holds
     lead = _LEAD_YEAR.search(text_l, front, min(end, front + _FRONT_CHARS))
+    if lead is None:
+        lead = _TO_YEAR_FRONT.match(text_l, front, min(end, front + _FRONT_CHARS))
     return lead.group(1) if lead is not None else None
 
 

@@ -138,7 +138,14 @@ def _fronted_year(doc: Doc, line_start: int, pos: int, base: str, kind: str, *, 
     year = year_at(text_l, front, pos)
     if year is None and earlier and front > line_start:
         year = year_before(doc, line_start, front - 2)
-    if year is not None and year not in base and (kind == "target" or not is_later(year, doc)):
+    own = year is not None and year not in base
+    if year is not None and not own and base.startswith("term-"):
+        # the closing year of the term reviewed, fronting the figure's own sentence (its `;`-parts too),
+        # is the figure's year (`Đến năm 2025 xã không còn hộ nghèo, tỷ lệ hộ cận nghèo dưới 0,2%` in a 2025
+        # congress); the sentences after it are back to the term
+        stop = text_l.rfind(". ", line_start, pos)
+        own = year_at(text_l, stop + 2 if stop >= 0 else line_start, pos) == year
+    if year is not None and own and (kind == "target" or not is_later(year, doc)):
         return year
     return None
 

@@ -28,3 +28,14 @@ def test_a_period_inside_the_list_wins_over_the_year_before_its_colon() -> None:
     )
     assert found[38.0][1] == "2015"
     assert found[21.0][1] == "2016-H1"
+
+
+def test_the_closing_year_fronting_a_sentence_of_a_congress_dates_it_and_only_it() -> None:
+    found = _periods(
+        "Đại hội đại biểu Đảng bộ xã Hòa Lạc lần thứ XIV, nhiệm kỳ 2020 - 2025\n"
+        "Nhiệm kỳ 2015 - 2020, kinh tế của xã phát triển khá. Đến năm 2020 trên địa bàn xã có 52/310 hộ "
+        "nghèo, tỷ lệ hộ nghèo còn 16,8%; cận nghèo 31/310 hộ. Đến nay có 8/8 nhà văn hóa thôn."
+    )
+    assert found[52.0] == ("actual", "2020")
+    assert found[31.0] == ("actual", "2020")  # the `;`-part of the same sentence
+    assert found[8.0] == ("actual", "term-2015-2020")  # the next sentence is back to the term
