@@ -267,12 +267,19 @@ def _lead_scopes(text_l: str, out: list[Sentence], ref_year: int | None, term: T
     return out
 
 
+# a figure that is no year: `621 tỉ đồng`, `ít nhất 2 đơn vị`, `14%` (not `năm 2023`, `2020-2025`)
+_FIGURE = re.compile(r"(?<![0-9.,/])(?!(?:19|20)[0-9]{2}(?![0-9]))[0-9]")
+
+
 def _fronts_paragraph(text_l: str, s: Sentence, lead: int) -> bool:
-    """Whether the lead opens its paragraph: in its first sentence, with no more than a short phrase and no
-    figure before it (`Mục tiêu tổng quát năm 2023 phấn đấu …`, `Năm 2026, phấn đấu …`)."""
+    """Whether the lead opens its paragraph and sets figures: in its first sentence, with no more than a
+    short phrase and no figure before it and a figure after it (`Mục tiêu tổng quát năm 2023 phấn đấu …
+    đạt 621 tỉ đồng`, `Năm 2026, phấn đấu …`; not `Nhiệm vụ trọng tâm năm 2023 được triển khai hiệu quả.`)."""
     if s.start != s.line_start or lead - s.line_start > PARAGRAPH_LEAD_FRONT_CHARS:
         return False
-    return not _QUANTITY_IN_LINE.search(text_l, s.line_start, lead)
+    if _QUANTITY_IN_LINE.search(text_l, s.line_start, lead):
+        return False
+    return _FIGURE.search(text_l, lead, s.end) is not None
 
 
 def _anchor_positions(text_l: str) -> list[int]:

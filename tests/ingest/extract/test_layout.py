@@ -47,3 +47,13 @@ def test_a_lead_in_the_middle_of_a_paragraph_governs_its_sentence_only() -> None
     )
     assert found[62.0][0] == "target"
     assert found[25.0] == ("actual", "2022")
+
+
+def test_a_paragraph_lead_that_sets_no_figure_opens_no_paragraph_of_targets() -> None:
+    found = _kinds(
+        "UBND xã Hòa Phú tổng kết năm 2023\n28/12/2023\n"
+        "Nhiệm vụ trọng tâm năm 2023 được triển khai hiệu quả. Tổng giá trị sản xuất đạt 500 tỷ đồng. Thu "
+        "nhập bình quân đạt 58 triệu đồng."
+    )
+    assert found[500.0] == ("actual", "2023")
+    assert found[58.0] == ("actual", "2023")
