@@ -163,11 +163,31 @@ def starts_a_name(word: str) -> bool:
     return word in root or _fold(word) in root
 
 
+# " ".join(words) -> is_name_prefix(words), memoised like _FIRST: the same few phrases (the words before a
+# count and its unit) are asked again and again, and the walk normalises and splits them each time
+_PREFIXES: dict[str, bool] = {}
+_PREFIXES_OWNER: list[dict] = []  # the trie the memo was built on
+
+
 def is_name_prefix(words: list[str]) -> bool:
     """Whether some catalogue name (or its abbreviated spelling) starts with these words: a name that
     starts otherwise cannot be found however it goes on, so the lookups of its endings are skipped."""
-    node: dict | None = _trie()
-    for syllable in _SYLLABLE.findall(normalize_name(" ".join(words))):
+    root = _trie()
+    if not _PREFIXES_OWNER or _PREFIXES_OWNER[0] is not root:
+        _PREFIXES.clear()
+        _PREFIXES_OWNER[:] = [root]
+    phrase = " ".join(words)
+    known = _PREFIXES.get(phrase)
+    if known is None:
+        if len(_PREFIXES) >= _FIRST_LIMIT:
+            _PREFIXES.clear()
+        known = _PREFIXES[phrase] = _walks(root, phrase)
+    return known
+
+
+def _walks(root: dict, phrase: str) -> bool:
+    node: dict | None = root
+    for syllable in _SYLLABLE.findall(normalize_name(phrase)):
         node = node.get(syllable) if node is not None else None
         if node is None:
             return False

@@ -236,7 +236,9 @@ def _shares_of_parts(doc: Doc, drafts: list[Draft]) -> None:
         if part.part_of is None or part.q.is_pct:
             continue
         between = doc.text_l[part.last_end : d.q.start]
-        if "\n" in between or len(between.split()) > 4 or not _SHARE_VERB.search(between.strip(" ,(")):
+        if "\n" in between or len(between.split()) > 4 or "chiếm" not in between:
+            continue
+        if not _SHARE_VERB.search(between.strip(" ,(")):
             continue
         total = part.part_of.indicator
         d.indicator = spell_out(f"tỷ trọng {part.indicator} trong {total}")
@@ -485,8 +487,10 @@ def _share_lists(doc: Doc, drafts: list[Draft]) -> None:
 def _is_share(doc: Doc, d: Draft) -> bool:
     if not d.q.is_pct or d.ratio_only or d.is_change:
         return False
-    return d.indicator.startswith(("tỷ trọng", "tỉ trọng")) or bool(
-        _SHARE_VERB.search(doc.text_l[d.left : d.q.start].strip(" ,("))
+    # the verb's literal found first, at C speed: the pattern's look-behind tries every position
+    return d.indicator.startswith(("tỷ trọng", "tỉ trọng")) or (
+        doc.text_l.find("chiếm", d.left, d.q.start) >= 0
+        and bool(_SHARE_VERB.search(doc.text_l[d.left : d.q.start].strip(" ,(")))
     )
 
 

@@ -45,6 +45,19 @@ _CHANGE_BEFORE = re.compile(
 _INCREMENT_BEFORE = re.compile(rf"(?:^|[^\w])(?:{words_alt(INCREMENT_WORDS)})[^\S\n]*$")
 _COMPARE_AFTER = re.compile(r"(?:^|[^\w])so(?:[^\S\n]+với)?(?!\w)")
 _DESTINATION = re.compile(rf"(?<!\w)(?:{words_alt(CONVERSION_WORDS)})(?!\w)")
+# the first word every _DESTINATION match opens with: found by `str.find`, the leading look-behind
+# makes the regex try every position of the clause
+_DESTINATION_FIRSTS = tuple(sorted({w.split()[0] for w in CONVERSION_WORDS}))
+
+
+def _destination(text_l: str, lo: int, hi: int) -> re.Match[str] | None:
+    """`_DESTINATION.search(text_l, lo, hi)`, not run when none of its first words is there."""
+    for word in _DESTINATION_FIRSTS:
+        if text_l.find(word, lo, hi) >= 0:
+            return _DESTINATION.search(text_l, lo, hi)
+    return None
+
+
 # "tỷ lệ hộ nghèo … giảm bình quân mỗi năm 0,5%": the reduction, unless "giảm còn/xuống/từ" (a level)
 _REDUCTION = re.compile(r"(?<!\w)giảm(?![^\S\n]+(?:còn|xuống|từ)(?!\w))(?!\w)")
 _LEVEL_BEFORE = re.compile(rf"(?<!\w)(?:{words_alt(LEVEL_AFTER_REDUCTION)})(?!\w)")
@@ -300,7 +313,7 @@ def _share_of(doc: Doc, q: Quantity, left: int, previous: Draft | None) -> Draft
 def is_conversion(doc: Doc, q: Quantity, s: Sentence) -> bool:
     """`chuyển 28 ha lúa sang trồng cây ăn quả`: a destination word follows the figure in its clause."""
     sep = CLAUSE_SEP.search(doc.text_l, q.end, s.end)
-    return _DESTINATION.search(doc.text_l, q.end, sep.start() if sep else s.end) is not None
+    return _destination(doc.text_l, q.end, sep.start() if sep else s.end) is not None
 
 
 def _tail_entry(doc: Doc, q: Quantity, own: list[str], tail: list[str], s: Sentence) -> CatalogueEntry | None:
@@ -424,7 +437,7 @@ def _choose_entry(
     text_l = doc.text_l
     sep = CLAUSE_SEP.search(text_l, q.end, s.end)
     clause_end = sep.start() if sep else s.end
-    dest = _DESTINATION.search(text_l, q.end, clause_end)
+    dest = _destination(text_l, q.end, clause_end)
     best: tuple[tuple[int, int, int], CatalogueEntry, NameHit] | None = None
     for hit in doc.names.between(left, right):
         if hit.end <= q.num_start:

@@ -108,6 +108,9 @@ def _word_before(text_l: str, lo: int, end: int) -> tuple[str, int]:
     without the regex trying every position of the stretch."""
     seg = text_l[lo:end].rstrip()
     k = len(seg)
+    last = seg.rsplit(None, 1)[-1] if seg else ""
+    if last.isalnum():  # the usual case, a whole word after a space: no walk back character by character
+        return last, lo + k - len(last)
     while k and (seg[k - 1].isalnum() or seg[k - 1] == "_"):
         k -= 1
     return seg[k:], lo + k

@@ -166,6 +166,7 @@ def _keeps_measure(prefix: str) -> bool:
     return len(words) <= 3 and not any(w in _CHANGE_WORDS for w in words)
 
 
+@lru_cache(maxsize=1 << 14)  # pure; a measured subject is stripped again after clean_words stripped it
 def _strip(words: str) -> str:
     previous = None
     while previous != words:
@@ -455,7 +456,8 @@ def _percent_name(doc: Doc, q: Quantity, s: Sentence, subject: str, raw: str, co
         ("tổng", "giá trị", "thu", "chi", "sản lượng", "diện tích")
     ):
         return subject
-    if _STRUCTURE.search(context) or _STRUCTURE.search(raw):
+    # the literal first (`in`, at C speed): the look-behind makes the pattern try every position
+    if ("cơ cấu" in context and _STRUCTURE.search(context)) or ("cơ cấu" in raw and _STRUCTURE.search(raw)):
         return f"tỷ trọng {subject} trong cơ cấu kinh tế"  # "Cơ cấu kinh tế: Nông nghiệp 41%; …"
     if _ATTAINMENT_SUBJECT.match(subject) and _REACHED.search(raw):
         return f"tỷ lệ thực hiện kế hoạch {subject}"  # "Thu ngân sách đạt trên 50%": of the plan

@@ -209,7 +209,7 @@ def qualifies(doc: Doc, host: Draft, q: Quantity) -> bool:
     if host.ratio_only or host.q.unit.base_unit != "count" or host.is_change:
         return False
     gap = doc.text_l[host.q.end : q.start]
-    if not gap.strip() or not _QUALIFIER_GAP.match(gap) or ("đạt" not in gap and "có" not in gap):
+    if not gap.strip() or ("đạt" not in gap and "có" not in gap) or not _QUALIFIER_GAP.match(gap):
         return False
     if q.unit.base_unit == "count":
         return q.unit.unit != host.q.unit.unit and q.unit.unit in _TARGET_COUNTS

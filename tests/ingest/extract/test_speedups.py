@@ -270,3 +270,16 @@ def test_lead_anchor_check_matches_the_plain_pattern():
             i = len(text)
             expected = bool(plain.search(text_l, max(0, i - 12), i))
             assert _first_before(text_l, i, firsts) == expected, (text_l, second)
+
+
+def test_not_after_matches_the_leading_look_behinds():
+    from ingest.extract.periods import not_after
+
+    words, before = ("9", "09", "chín"), ("ngày ", "[0-9/]")
+    plain = re.compile(r"(?<!ngày )(?<![0-9/])(?:9|09|chín)[^\S\n]+tháng")
+    fast = re.compile(rf"{not_after(words, before)}[^\S\n]+tháng")
+    assert fast.pattern.startswith("(?:9(?<!ngày 9)")  # opens with a word, not a look-behind
+    pieces = ["9", "09", "chín", "ngày ", "ngày", " ", "\n", "/", "1", "tháng", "a"]
+    for text in _random_texts(12, pieces, 4000, 10):
+        assert _spans(fast.finditer(text)) == _spans(plain.finditer(text)), text
+        assert _spans(fast.finditer(text, 2)) == _spans(plain.finditer(text, 2)), text  # sees before pos
