@@ -1,4 +1,4 @@
-"""Sections and target scope of the text (`ingest.extract.layout`), read through the mentions."""
+"""Target scope of leads and headings (`ingest.extract.layout`), read through the mentions."""
 
 from __future__ import annotations
 
