@@ -517,8 +517,6 @@ TARGET_HEADINGS: tuple[str, ...] = (
     "kế hoạch năm",
     "phần thứ hai",
     "dự báo",
-    "chỉ tiêu cụ thể",  # "Điều 3. Chỉ tiêu cụ thể:" (periods6; `Kết quả …` before it still makes results)
-    "chỉ tiêu phấn đấu",  # periods6
 )
 # "chỉ tiêu" heads both results ("Kết quả một số chỉ tiêu quý I") and plans: it makes a target section
 # only when the heading names a period other than the document's own ("chỉ tiêu … năm 2025").
@@ -595,6 +593,13 @@ LEAD_DECISION_NOT_BEFORE: tuple[str, ...] = ("đánh giá",)
 # / `Tỷ lệ lao động qua đào tạo đạt 70%, …`) goes on with the list, unless it says it is back on results.
 LIST_GOES_ON_STARTS: tuple[str, ...] = ("tỷ lệ", "tỉ lệ", "tốc độ", "tổng", "thu nhập", "giá trị", "số")
 LIST_BACK_ON_RESULTS: tuple[str, ...] = ("đã", "đạt được", "kết quả", "so với", "so cùng kỳ", "tăng so")
+# A lead fronting its paragraph without a colon (`Mục tiêu tổng quát năm 2023 phấn đấu …. Thu nhập bình
+# quân đạt 59 triệu đồng.`, `Mục tiêu đến hết năm 2020, …. 50 xã trở lên đạt chuẩn …`) sets the targets of
+# the whole paragraph, as the gold rules read `Năm 2026, … phấn đấu` (to the end of that paragraph),
+# until a sentence comes back to results with one of these words (`layout._lead_scopes`); at most this
+# many characters come before the lead on its line (`Năm 2026, `, a bullet).
+PARAGRAPH_LEAD_BACK_ON_RESULTS: tuple[str, ...] = ("đã", "đạt được", "kết quả", "hiện nay", "đến nay")
+PARAGRAPH_LEAD_FRONT_CHARS = 30
 # Words opening a line that say the text is back to results.
 RESULT_LINE_STARTS: tuple[str, ...] = (
     "kết quả",
@@ -1182,6 +1187,11 @@ ABBREVIATIONS: dict[str, str] = {
 
 ROMAN_QUARTERS: dict[str, int] = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
+# Words that make a year's figure a forecast or target rather than a result of that year (`Dự kiến đến
+# hết năm 2020 có thêm 10 xã …`, `Mục tiêu đến hết năm 2020, … có ít nhất 2 …`): an undated text is not
+# dated by them (`periods.achieved_years`).
+FORECAST_WORDS: tuple[str, ...] = ("dự kiến", "dự ước", "phấn đấu", "mục tiêu", "kế hoạch", "sẽ")
+
 # --- metadata -------------------------------------------------------------------------------------
 
 # Document types as printed in the header (uppercase line) -> canonical lowercase type.
@@ -1716,74 +1726,6 @@ SECTOR_PART_MEASURES: tuple[str, ...] = ("tốc độ tăng trưởng", "tốc �
 SECTOR_PART_QUALIFIERS: tuple[str, ...] = ("bình quân", "hằng năm", "hàng năm", "mỗi năm", "trong")
 # Verbs between a sector and its figure in such a breakdown (`dịch vụ tăng 18,2%`).
 SECTOR_PART_VERBS: tuple[str, ...] = ("tăng", "tăng trưởng", "chiếm", "chiếm khoảng", "đạt", "khoảng")
-
-# --- periods and kinds, round 6 (periods6) -------------------------------------------------------
-# A running total to a stated date reports what was achieved by then (`Tổng thu ngân sách, tính đến
-# ngày 31/5/2023, đạt trên 7.743 tỷ đồng (dự kiến 6 tháng đầu năm đạt 70% dự toán)`): an achievement
-# cue like ACTUAL_CUES (`kinds.py`).
-RUNNING_TOTAL_CUES: tuple[str, ...] = ("tính đến ngày", "tính đến hết", "tính đến cuối")
-# Words that make a part-of-year phrase a forecast rather than the period a text reports on
-# (`(dự kiến 6 tháng đầu năm đạt 70% dự toán)` in a news item of May): `periods.document_periods`.
-FORECAST_WORDS: tuple[str, ...] = ("dự kiến", "dự ước", "phấn đấu")
-# A lead word followed by an achievement reports targets met, it opens no target list (`các chỉ tiêu
-# chủ yếu đều đạt và vượt so với kế hoạch như: …`, `15/15 chỉ tiêu chủ yếu đạt và vượt kế hoạch`):
-# `layout._find_lead`. Words that may end the lead's noun, adverbs, then the achievement verbs.
-LEAD_ACHIEVED_QUALIFIERS: tuple[str, ...] = ("chủ yếu", "đề ra", "kinh tế - xã hội", "kinh tế xã hội")
-LEAD_ACHIEVED_ADVERBS: tuple[str, ...] = ("đều", "đã", "cơ bản", "cơ bản đều", "đều đã")
-LEAD_ACHIEVED_VERBS: tuple[str, ...] = ("đạt và vượt", "đạt, vượt", "hoàn thành", "vượt")
-# A report of a year named before a colon dates the list after it (`nghe báo cáo tình hình thực hiện
-# nghị quyết … năm 2023 với các nội dung chủ yếu như: thu nhập … ước đạt 65,29 triệu đồng`) even in a
-# text about the next year's resolution: `timing.py`.
-YEAR_REPORT_WORDS: tuple[str, ...] = ("tình hình", "kết quả", "báo cáo")
-# A Party congress named without its term (`Báo cáo chính trị trình tại Đại hội …`, `văn kiện trình đại
-# hội đại biểu đảng bộ tỉnh lần thứ X`) in a year of the five-year grid opens the term starting that
-# year and reviews the one ending it: `periods.document_periods`. Words that make a congress the Party's.
-PARTY_CONGRESS_WORDS: tuple[str, ...] = ("báo cáo chính trị", "văn kiện", "đảng bộ")
-# A plan assigned from above is a target (`xã được giao chỉ tiêu thu ngân sách là 147 triệu đồng`,
-# `UBND huyện giao dự toán thu ngân sách năm 2024 là 12 tỷ đồng`): cues like TARGET_CUES (`kinds.py`).
-ASSIGNED_PLAN_CUES: tuple[str, ...] = ("giao chỉ tiêu", "giao dự toán", "giao kế hoạch", "theo kế hoạch")
-# A resolution that decides the budget estimate opens a section of targets (`Điều 1. Quyết định dự toán
-# thu ngân sách nhà nước … năm 2022 như sau: 1. Tổng số thu …: 14.997.000 triệu đồng`): headings like
-# TARGET_HEADINGS (`layout.py`); in running text ASSIGNED_PLAN_CUES and PLAN_SUBJECTS (`kinds.py`) apply.
-BUDGET_ESTIMATE_HEADINGS: tuple[str, ...] = ("quyết định dự toán", "phê chuẩn dự toán", "giao dự toán")
-# Leads that are verbs: a line they open without a colon is a sentence or a headline (`Phấn đấu về đích
-# nông thôn mới đúng lộ trình`), not the label of a list (`Các chỉ tiêu chủ yếu (nhiệm kỳ 2020-2025)`):
-# `layout._lead_scopes`.
-VERB_LEADS: tuple[str, ...] = ("phấn đấu", "dự kiến")
-# Words that report the period just past (`Nhiệm kỳ qua, thu nhập … năm 2025 đạt 68 triệu đồng` after
-# `Đại hội đề ra mục tiêu: đến năm 2030, …`): achievement cues like ACTUAL_CUES (`kinds.py`).
-PAST_PERIOD_CUES: tuple[str, ...] = ("nhiệm kỳ qua", "năm qua", "vừa qua")
-# The political report is presented to the congress that opens the term it names (`Báo cáo chính trị
-# … Đại hội Đảng bộ xã lần thứ XV, nhiệm kỳ 2020 - 2025`): no review of that term (`periods.py`).
-CONGRESS_REPORT_WORDS: tuple[str, ...] = ("báo cáo chính trị", "văn kiện đại hội", "dự thảo văn kiện")
-# Words fronting a sentence with the text's own time (`Hiện nay, tỷ lệ hộ nghèo còn 0,8%` after `Đến hết
-# năm 2023, …`): a year fronted in an earlier sentence does not date it (`timing.py`).
-NOW_FRONTS: tuple[str, ...] = ("hiện nay", "hiện tại", "đến nay", "cho đến nay", "tính đến nay")
-# A plan named as the subject of its figure (`chỉ tiêu huyện giao thu ngân sách 9 tỷ đồng`, `kế hoạch
-# giao … là 9 tỷ đồng`, `dự toán thu ngân sách 9 tỷ đồng`) makes it a target, unless a result verb
-# comes first in the clause (`bằng 105% kế hoạch giao`, `vượt dự toán 5 tỷ đồng`): `kinds.py`.
-PLAN_SUBJECTS: tuple[str, ...] = (
-    "chỉ tiêu giao",
-    "chỉ tiêu được giao",
-    "chỉ tiêu huyện giao",
-    "chỉ tiêu tỉnh giao",
-    "chỉ tiêu thành phố giao",
-    "kế hoạch giao",
-    "kế hoạch được giao",
-    "dự toán giao",
-    "dự toán được giao",
-    "dự toán",
-)
-PLAN_SUBJECT_BLOCKERS: tuple[str, ...] = (
-    "đạt",
-    "vượt",
-    "so với",
-    "so",
-    "bằng",
-    "hoàn thành",
-    "thực hiện",
-    "được",
-)
 
 # --- names6 (round 6): tables flattened to one cell per line (`stacked_tables.py`) ---
 # The header cell of a table's unit column (`Đơn vị tính`, `ĐVT`): the column headers of the figures
