@@ -119,6 +119,10 @@ class Doc:
         titled = bool(title) and phrase_period(lower_same_length(title or ""), ref_year, None) is not None
         titled = titled or meta.issue_year is not None
         periods = document_periods(text_l, meta.default_period, own_year)
+        if own_year is None and (meta.default_period or "").isdigit() and (periods.actual or "").isdigit():
+            # no year of its own in the title, header or page date: the year the opening reports on
+            # (an undated text of the latest year it reports achieved), not the first year it names
+            ref_year = int(periods.actual or 0)
         if ref_year is None:
             ref_year = periods.ref_year
         terms = terms_in(text_l[:4000])
@@ -127,9 +131,7 @@ class Doc:
             start, end = meta.terms[0].split("-")
             term = term_of(f"term-{start}-{end}")
         if titled and meta.default_period:  # the title says what the document reports on
-            default_period = meta.default_period
-            # the opening agrees: its targets' period too (a plan titled for 2024 reports on 2023) (periods6)
-            target_period = periods.target if periods.actual == default_period else None
+            default_period, target_period = meta.default_period, None
         else:
             if ref_year is None and not periods.actual and not meta.default_period:
                 # nothing in the title, page date or opening: the year the text gives its data

@@ -17,10 +17,11 @@ _Y4 = r"((?:19|20)[0-9]{2})(?![0-9])"
 _S = r"[^\S\n]"
 _LEAD_YEAR = re.compile(
     rf"(?:^|(?<=[\s,.:;(]))(?:trong|vào|hết|đến{_S}+hết|cuối|tính{_S}+đến{_S}+hết)?{_S}*năm{_S}+{_Y4}{_S}*[,:]"
-    # "Đến cuối năm 2020 thu nhập … đạt 43 triệu đồng …, tỷ lệ hộ nghèo giảm còn 2,41%": a running total to
-    # a year's end fronts its sentence even without a comma
-    rf"|(?:^|(?<=[\s,.:;(]))(?:tính{_S}+)?(?:đến|tới){_S}+(?:hết|cuối){_S}+năm{_S}+{_Y4}"
 )
+
+# "Đến năm 2025 xã không còn hộ nghèo, tỷ lệ hộ cận nghèo dưới 0,2%": a sentence opened by `đến năm` and a
+# year with no comma; the year dates the sentence (a horizon after the text's own year is a target's year)
+_TO_YEAR_FRONT = re.compile(rf"[\s\-–•*+]*(?:tính{_S}+)?(?:đến|tới){_S}+năm{_S}+{_Y4}(?!{_S}*[,:])")
 
 _FRONT_CHARS = 40  # how far into a sentence a fronted year or horizon is looked for
 
@@ -58,7 +59,9 @@ def year_at(text_l: str, front: int, end: int) -> str | None:
     if text_l.find("năm", front, min(end, front + _FRONT_CHARS)) < 0:
         return None  # the literal every fronted year holds
     lead = _LEAD_YEAR.search(text_l, front, min(end, front + _FRONT_CHARS))
-    return (lead.group(1) or lead.group(2)) if lead is not None else None
+    if lead is None:
+        lead = _TO_YEAR_FRONT.match(text_l, front, min(end, front + _FRONT_CHARS))
+    return lead.group(1) if lead is not None else None
 
 
 def year_before(doc: Doc, line_start: int, end: int) -> str | None:

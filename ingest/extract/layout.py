@@ -16,10 +16,6 @@ from ingest.extract.periods import H2_RE, SPAN_RE, Term, is_party_term, phrase_p
 from ingest.extract.scan import after_last, is_ascii_digit
 from ingest.extract.vocab import (
     ACTUAL_HEADINGS,
-    BUDGET_ESTIMATE_HEADINGS,
-    LEAD_ACHIEVED_ADVERBS,
-    LEAD_ACHIEVED_QUALIFIERS,
-    LEAD_ACHIEVED_VERBS,
     LEAD_ANCHORS,
     LEAD_BLOCKERS,
     LEAD_DECISION_NOT_BEFORE,
@@ -27,11 +23,12 @@ from ingest.extract.vocab import (
     LEAD_REPORTED,
     LIST_BACK_ON_RESULTS,
     LIST_GOES_ON_STARTS,
+    PARAGRAPH_LEAD_BACK_ON_RESULTS,
+    PARAGRAPH_LEAD_FRONT_CHARS,
     RESULT_LINE_STARTS,
     TARGET_HEADINGS,
     TARGET_LEAD_PATTERNS,
     TARGET_LEADS,
-    VERB_LEADS,
     WEAK_TARGET_HEADINGS,
 )
 
@@ -56,7 +53,7 @@ _QUANTITY_IN_LINE = re.compile(
     r"[0-9](?:[.,]?[0-9])*[^\S\n]*(?:%|ha\b|tấn|tạ|triệu|tỷ|đồng|con\b|người|hộ\b)"
 )
 _KIND_RE = {
-    "target": re.compile("|".join(re.escape(w) for w in TARGET_HEADINGS + BUDGET_ESTIMATE_HEADINGS)),
+    "target": re.compile("|".join(re.escape(w) for w in TARGET_HEADINGS)),
     "weak_target": re.compile("|".join(re.escape(w) for w in WEAK_TARGET_HEADINGS)),
     "actual": re.compile("|".join(re.escape(w) for w in ACTUAL_HEADINGS)),
 }
@@ -72,10 +69,6 @@ _LEAD = re.compile(
 _ANCHOR_FIRSTS = {second: tuple(firsts) for second, firsts in LEAD_ANCHORS.items()}
 _CLAUSE_MARK_CHARS = ",;:("  # `[,;:(](?![0-9])`, read with `after_last(…, not_before=is_ascii_digit)`
 _LEAD_BLOCKED = re.compile(rf"(?<!\w)(?:{_alt(LEAD_BLOCKERS)})(?!\w)")
-_LEAD_ACHIEVED = re.compile(  # "các chỉ tiêu chủ yếu đều đạt và vượt …": targets met, not set (periods6)
-    rf"(?:[^\S\n]+(?:{_alt(LEAD_ACHIEVED_QUALIFIERS)}))?"
-    rf"[^\S\n]+(?:(?:{_alt(LEAD_ACHIEVED_ADVERBS)})[^\S\n]+)?(?:{_alt(LEAD_ACHIEVED_VERBS)})(?!\w)"
-)
 _ENDS_WITH_MARKER = re.compile(r"(?:^|[\s)])(?:[0-9]{1,2}|[ivx]+)\.$")
 _GOES_ON = re.compile(
     r"[\s\-–•*+]*(?:cụ thể|gồm|trong đó|bao gồm|đồng thời|tỷ lệ|tỉ lệ|[0-9]{1,2}[.)]|[ivx]+\.)(?!\w)"
@@ -87,6 +80,7 @@ _DECIDED = re.compile(
 )
 _LIST_GOES_ON = re.compile(rf"[\s\-–•*+]*(?:{_alt(LIST_GOES_ON_STARTS)})(?!\w)")
 _BACK_ON_RESULTS = re.compile(rf"(?<!\w)(?:{_alt(LIST_BACK_ON_RESULTS)})(?!\w)")
+_PARAGRAPH_BACK_ON_RESULTS = re.compile(rf"(?<!\w)(?:{_alt(PARAGRAPH_LEAD_BACK_ON_RESULTS)})(?!\w)")
 _RESULT_LINE = re.compile(rf"^[\s\-–•*+0-9.)]*(?:{_alt(RESULT_LINE_STARTS)})(?!\w)")
 _PLAN_TITLE = re.compile(r"^[\s#*]*(?:kế hoạch|nghị quyết về|phương hướng|mục tiêu)(?!\w)")
 
@@ -239,17 +233,17 @@ def _lead_scopes(text_l: str, out: list[Sentence], ref_year: int | None, term: T
         i = k
         line_end = text_l.find("\n", s.start)
         line_end = len(text_l) if line_end < 0 else line_end
-        found = phrase_period(text_l[lead:line_end], ref_year, term) or _nearest_period(
-            text_l, s.line_start, lead, ref_year, term
+        found = phrase_period(text_l[lead:line_end], ref_year, term) or phrase_period(
+            text_l[s.line_start : lead], ref_year, term
         )
         period = found[1] if found else None
         colon = text_l.find(":", lead, min(line_end, lead + 80))
         rest = text_l[lead:line_end]
         tidy = rest.rstrip()
         title_like = len(tidy) < 100 and "." not in tidy  # "Các chỉ tiêu chủ yếu (nhiệm kỳ 2020-2025)"
-        title_like = title_like and not text_l.startswith(VERB_LEADS, lead)  # a headline (periods6)
         label = not rest[rest.find(":") + 1 :].strip() if colon >= 0 else title_like
         label = label and not _QUANTITY_IN_LINE.search(rest)
+        paragraph = colon < 0 and not label and _fronts_paragraph(text_l, s, lead)
         j = i
         list_line = -1  # the paragraph that goes on with a list ended by its line (see `_goes_on`)
         while j < len(out):
@@ -262,7 +256,10 @@ def _lead_scopes(text_l: str, out: list[Sentence], ref_year: int | None, term: T
             elif j > i and colon < 0:
                 previous = text_l[out[j - 1].start : out[j - 1].end]
                 numbered = _ENDS_WITH_MARKER.search(previous) is not None  # "… (11 chỉ tiêu) 1." + item
-                if not previous.endswith(";") and not numbered and not _GOES_ON.match(text_l, t.start):
+                if paragraph:
+                    if _PARAGRAPH_BACK_ON_RESULTS.search(text_l, t.start, t.end):
+                        break  # "… . Năm 2023, xã đã …": back to results
+                elif not previous.endswith(";") and not numbered and not _GOES_ON.match(text_l, t.start):
                     break  # without a colon the lead governs its sentence and the list after it
             out[j] = t._replace(kind="target", period=t.period or period)
             j += 1
@@ -270,25 +267,19 @@ def _lead_scopes(text_l: str, out: list[Sentence], ref_year: int | None, term: T
     return out
 
 
-def _nearest_period(
-    text_l: str, lo: int, hi: int, ref_year: int | None, term: Term | None
-) -> tuple[int, str] | None:
-    """The last period named by the nearest sentence of `text_l[lo:hi]` that names one (`… đánh giá
-    năm 2023 và quyết định nhiệm vụ năm 2024. Trong năm, thu ngân sách …. Kỳ họp thông qua Nghị quyết
-    với các chỉ tiêu:` is 2024). periods6."""
-    end = hi
-    while end > lo:
-        stop = text_l.rfind(". ", lo, end)
-        start = stop + 2 if stop >= 0 else lo
-        found = last = phrase_period(text_l[start:end], ref_year, term)
-        while found is not None:
-            last = found
-            start += found[0] + 1
-            found = phrase_period(text_l[start:end], ref_year, term)
-        if last is not None:
-            return last
-        end = stop
-    return None
+# a figure that is no year: `621 tỉ đồng`, `ít nhất 2 đơn vị`, `14%` (not `năm 2023`, `2020-2025`)
+_FIGURE = re.compile(r"(?<![0-9.,/])(?!(?:19|20)[0-9]{2}(?![0-9]))[0-9]")
+
+
+def _fronts_paragraph(text_l: str, s: Sentence, lead: int) -> bool:
+    """Whether the lead opens its paragraph and sets figures: in its first sentence, with no more than a
+    short phrase and no figure before it and a figure after it (`Mục tiêu tổng quát năm 2023 phấn đấu …
+    đạt 621 tỉ đồng`, `Năm 2026, phấn đấu …`; not `Nhiệm vụ trọng tâm năm 2023 được triển khai hiệu quả.`)."""
+    if s.start != s.line_start or lead - s.line_start > PARAGRAPH_LEAD_FRONT_CHARS:
+        return False
+    if _QUANTITY_IN_LINE.search(text_l, s.line_start, lead):
+        return False
+    return _FIGURE.search(text_l, lead, s.end) is not None
 
 
 def _anchor_positions(text_l: str) -> list[int]:
@@ -332,8 +323,6 @@ def _find_lead(text_l: str, s: Sentence) -> int | None:
         clause = after_last(text_l, _CLAUSE_MARK_CHARS, s.start, start, not_before=is_ascii_digit)
         before = text_l[clause:start]
         if _LEAD_BLOCKED.search(before) or _reported(text_l, s.start, start):
-            continue
-        if _LEAD_ACHIEVED.match(text_l, end):
             continue
         after = text_l[end : s.end]
         if after.rstrip().endswith(";"):  # the `;`-items after the lead belong to it: read them too

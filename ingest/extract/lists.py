@@ -16,13 +16,14 @@ from itertools import pairwise
 
 from ingest.extract.context import Doc, Draft, words_alt
 from ingest.extract.naming import is_conversion
-from ingest.extract.phrases import measured, spell_out
+from ingest.extract.phrases import measured, only_sectors, spell_out
 from ingest.extract.sector_parts import sector_parts
 from ingest.extract.vocab import (
     BREAKDOWN_TAIL_STOPS,
     CONVERSION_VERBS,
     CONVERTED_MEASURES,
     ECONOMIC_SECTORS,
+    GENERIC_NAME_UNITS,
     NAME_VERB_STARTS,
     UNIT_MEASURE_WORDS,
 )
@@ -52,6 +53,8 @@ _DID = re.compile(r"(?<!\w)đã(?!\w)")
 _DID_START = re.compile(r"^đã\s+")
 _SHARE_HEAD = re.compile(rf"(?<!\w)(?:cơ{_S}+cấu(?:{_S}+kinh{_S}+tế)?|tỷ{_S}+trọng|tỉ{_S}+trọng)(?!\w)")
 _SECTOR = re.compile(rf"(?<!\w)(?:{words_alt(ECONOMIC_SECTORS)})(?!\w)")
+# a total measured as a value (`tổng giá trị sản xuất các ngành chủ yếu`): its parts' measure
+_VALUE_MEASURE = re.compile(rf"^(?:tổng{_S}+)?(?P<measure>giá{_S}+trị(?:{_S}+sản{_S}+(?:xuất|phẩm))?)(?!\w)")
 _SHARE_MEASURE = re.compile(rf"^(?:tỷ{_S}+trọng|tỉ{_S}+trọng|tỷ{_S}+lệ|tỉ{_S}+lệ){_S}+")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _OPEN_BRACKET = re.compile(rf"{_S}*\({_S}*")
@@ -103,9 +106,19 @@ def link(doc: Doc, drafts: list[Draft]) -> None:
             _name_part(doc, parent, child)
         i += 1 + (len(children) if children else 0)
     _shares_of_parts(doc, drafts)
+    renamed: dict[int, str] = {}  # the parts renamed by their sector (their old names)
     for d in drafts:
         if d.part_of is not None and not d.q.is_pct:
+            old = d.indicator
             _purpose_of_total(d)
+            if old != d.indicator:
+                renamed[id(d)] = old
+    for d in drafts if renamed else ():
+        level = d.quote_from
+        old = renamed.get(id(level), "") if d.is_change and level is not None else ""
+        if old and d.indicator.startswith(old):
+            # "Thương mại - dịch vụ … 13 nghìn tỷ đồng, tăng 18%": the change follows its level's new name
+            d.indicator = level.indicator + d.indicator[len(old) :]  # type: ignore[union-attr]
     _share_lists(doc, drafts)
     sector_parts(doc, drafts)
     _elliptical_items(doc, drafts)
@@ -147,8 +160,9 @@ def _breakdown_of(doc: Doc, drafts: list[Draft], i: int) -> list[Draft]:
         separated = _LIST_CONTINUES.match(gap) or "\n" in gap or ";" in gap
         if children and not separated and len(gap.split()) > 8:
             break  # items are separated by commas, `;`, `và`, or lines; many words in between end the list
-        if child.q.value > parent.q.value * 1.001 or (child.q.value == parent.q.value and len(children) == 0):
-            break  # a part is smaller than its total
+        part, whole = child.q.value * child.q.unit.factor, parent.q.value * parent.q.unit.factor
+        if part > whole * 1.001 or (part == whole and len(children) == 0):
+            break  # a part is smaller than its total (`2.300 tỷ đồng` of `63 nghìn tỷ đồng`)
         children.append(child)
         previous_end = child.last_end
     return children if children else []
@@ -191,7 +205,14 @@ def _name_part(doc: Doc, parent: Draft, child: Draft) -> None:
             child.indicator = f"{child.indicator} {parent.noun_tail}"
         child.quote_from = parent
         return
-    if own and not measured(own) and not _is_actor(head) and child.q.unit.base_unit != "VND":
+    other_noun = child.q.unit.base_unit == "count" and not _same_noun(parent.q.unit.unit, child.q.unit.unit)
+    if (
+        own
+        and not measured(own)
+        and not _is_actor(head)
+        and child.q.unit.base_unit != "VND"
+        and not other_noun
+    ):
         words = f" {head} "
         if f" {own} " in words or f" {own}," in words:
             lead = _LEADING_MEASURE.match(head)
@@ -201,12 +222,27 @@ def _name_part(doc: Doc, parent: Draft, child: Draft) -> None:
     child.quote_from = parent
 
 
+def _same_noun(a: str, b: str) -> bool:
+    """Whether two counted nouns count the same things (`hộ`, `hộ nghèo`); `nghị quyết` and `cuộc giám
+    sát` do not: an item of another noun keeps its own name (names7). A unit that says nothing about what
+    is counted (`đồng chí` of `536 đảng viên`) is any noun."""
+    return a.split()[:1] == b.split()[:1] or a in GENERIC_NAME_UNITS or b in GENERIC_NAME_UNITS
+
+
 def _purpose_of_total(child: Draft) -> None:
     """`tổng nguồn vốn đầu tư xây dựng nông thôn mới 456 tỷ đồng. Trong đó, vốn ngân sách Trung ương 99
     tỷ đồng`: a source of money is named with what the total is for (`vốn ngân sách trung ương đầu tư
     xây dựng nông thôn mới`)."""
     if child.q.unit.base_unit != "VND":
         return
+    value = _VALUE_MEASURE.match(child.part_of.indicator if child.part_of else "")
+    if value is not None and only_sectors(child.indicator):
+        # "Tổng giá trị sản xuất … 63 nghìn tỷ đồng. Trong đó: Thương mại - dịch vụ 13 nghìn tỷ đồng": a
+        # sector's part is that sector's value (`giá trị sản xuất thương mại - dịch vụ`) (names7)
+        child.indicator = f"{value.group('measure')} {child.indicator}"
+        return
+    if value is not None and _VALUE_MEASURE.match(child.indicator):
+        return  # "giá trị sản xuất công nghiệp … 40 nghìn tỷ đồng": a part with its own value measure
     purpose = _FUNDS.sub("", _TOTAL_WORDS.sub("", child.part_of.indicator if child.part_of else ""))
     purpose = _DID_START.sub("", purpose)
     if purpose and purpose not in child.indicator and not _is_actor(purpose):

@@ -43,13 +43,17 @@ from ingest.extract.roles import (
     ratio_role,
     retained_share,
     table_columns,
+    uncounted_band,
 )
 from ingest.extract.scan import after_last
 from ingest.extract.stacked_tables import Cell, stacked_cells
 from ingest.extract.timing import period_of
 from ingest.extract.units import rebase
+from ingest.extract.vocab import COUNT_UNITS, PLACE_UNIT_NOUNS
 from ingest.records import DocumentMetadata, Mention
 
+# a count of places (`xã`, `thôn, xóm`): never a count of something else
+_PLACE_UNITS = frozenset(u for u in COUNT_UNITS if u.split(",")[0].strip() in PLACE_UNIT_NOUNS)
 _BARE_ITEM_GAP = re.compile(r"[^\S\n]*[;.][^\S\n]*(?:ước[^\S\n]+)?(?:đạt|bằng)[^\S\n]*")
 _QUOTE_SEP = re.compile(r"[,;:](?!\d)")
 _QUOTE_SEP_CHARS = ",;:"  # _QUOTE_SEP's characters, for `after_last` (with `str.isdecimal` for `(?!\d)`)
@@ -144,6 +148,8 @@ class _Extractor:
                 _with_bound(doc, host, q, left)
             elif role is not None and role[0] is Role.THRESHOLD:
                 pass  # "15 chỉ tiêu đạt từ 50% kế hoạch trở lên": a threshold, not a value
+            elif role is None and q.unit.base_unit == "count" and uncounted_band(doc, q, left):
+                pass  # "Không còn xã dưới 10 tiêu chí": a band of units no figure counts (names7)
             elif role is not None and across is not None:
                 if role[0] is Role.PLAN:
                     across.plan_pct = role[1]
@@ -250,6 +256,8 @@ def _finish(doc: Doc, d: Draft, position: dict[int, int]) -> Mention:
         value = q.value
     if entry is not None and entry.base_unit != base_unit:
         entry = unit_sibling(entry, base_unit)  # one unit per indicator: the right one, or none
+    if entry is not None and q.unit.unit in _PLACE_UNITS and _counts_other_than_places(entry):
+        entry = None  # "12 xã đạt tiêu chí hộ nghèo": communes counted, not criteria (names7)
     if d.indicator:
         # the written name says more than the words by the number: an exact catalogue name wins
         named = lookup_name(d.indicator, base_unit)
@@ -297,6 +305,11 @@ def _finish(doc: Doc, d: Draft, position: dict[int, int]) -> Mention:
         end=end,
         part_of=position.get(id(d.part_of)) if d.part_of is not None else None,
     )
+
+
+def _counts_other_than_places(entry: CatalogueEntry) -> bool:
+    """Whether an id counts something else than places (`ntm_criteria_met` counts criteria)."""
+    return bool(entry.counted_noun) and entry.counted_noun.split(",")[0].strip() not in PLACE_UNIT_NOUNS
 
 
 def _cell_mention(doc: Doc, c: Cell) -> Mention:

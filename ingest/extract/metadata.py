@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterator
 
 from ingest.extract.lowercase import lowercase
-from ingest.extract.periods import Term, phrase_period, plan_title_year, terms_in, without_comparisons
+from ingest.extract.periods import Term, phrase_period, terms_in, without_comparisons
 from ingest.extract.vocab import ADMIN_LEVELS, DOC_TYPE_CODES, DOC_TYPES, ISSUER_BODIES
 from ingest.records import DocumentMetadata
 
@@ -166,9 +166,6 @@ def reference_year(meta: DocumentMetadata, title: str | None, published_at: str 
 
 def _default_period(title_l: str, opening_l: str, ref_year: int | None, terms: list[Term]) -> str | None:
     term = terms[0] if terms else None
-    planned = plan_title_year(title_l)
-    if planned is not None:
-        return str(planned - 1)  # a plan for 2024 reports the results of 2023
     for source, specific_first in ((title_l, False), (opening_l, True)):
         if not source:
             continue

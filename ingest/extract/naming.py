@@ -22,7 +22,7 @@ from ingest.extract.context import CLAUSE_SEP, NAME_SEP, SPACES, Doc, Draft, cle
 from ingest.extract.indicators import NameHit, compatible, is_name_prefix, pick_entry, starts_a_name
 from ingest.extract.layout import Sentence
 from ingest.extract.numbers import Quantity
-from ingest.extract.phrases import Written, ratio_words_only, spell_out, written_name
+from ingest.extract.phrases import Written, ratio_words_only, share_only, spell_out, written_name
 from ingest.extract.purposes import raised_for
 from ingest.extract.roles import RATIO_AFTER, Role
 from ingest.extract.vocab import (
@@ -221,6 +221,15 @@ def draft_mention(
     same_line = previous is not None and previous.sentence.line_start == s.line_start
     if bare_change and previous is not None and (previous.sentence is s or same_line):
         draft.quote_from = previous  # "đàn bò 1.276 con, tăng 5%": the change's words are its level's
+    elif (
+        previous is not None
+        and previous.sentence is s
+        and share_of is None
+        and ratio is None
+        and q.is_pct
+        and share_only(doc, left, q)
+    ):
+        draft.quote_from = previous  # "giá trị … đạt 298 tỉ đồng, chiếm 48%": the share's words (names7)
     if hit is not None and hit.start < q.num_start:
         draft.name_start = hit.start
     draft.subject_measured = written is not None and written.measured
@@ -257,7 +266,12 @@ def _measured_host(previous: Draft | None, s: Sentence) -> Draft | None:
     return host if host is not None and host.sentence is s else None
 
 
-_BARE_CHANGE_GAP = re.compile(r"[^\S\n]*[,;]?[^\S\n]*(?:tăng|giảm)(?:[^\S\n]+thêm)?[^\S\n]*")
+# (the figure before may end with its plan: "đạt 69,32% so với kế hoạch, tăng 12,3%") (names7)
+_BARE_CHANGE_GAP = re.compile(
+    rf"(?:[^\S\n]*(?:so(?:[^\S\n]+với)?[^\S\n]+)?(?:{words_alt(PLAN_WORDS)})(?!\w)[^,;()\n]{{0,30}}?)?"
+    r"[^\S\n]*[,;]?[^\S\n]*(?:tăng|giảm)(?:[^\S\n]+thêm)?[^\S\n]*"
+)
+_ATTAINMENT_PREFIX = re.compile(r"^tỷ lệ (?:thực hiện|hoàn thành) (?:kế hoạch|dự toán) (?=\w)")
 _TIMES_YEAR = re.compile(r"[^\S\n]+(?P<what>năm[^\S\n]+(?:19|20)[0-9]{2})(?![0-9])")
 # "so với năm 2011 khi Đồng Nai bắt tay vào xây dựng NTM": the comparison ends before the clause on
 _COMPARED_END = re.compile(r"[^\S\n]+(?:khi|do|nhờ|vì|để|và|nhưng)(?!\w)")
@@ -283,6 +297,10 @@ def _change_name(doc: Doc, q: Quantity, s: Sentence, left: int, name: str, previ
         # "90 triệu đồng (tăng 1,2 lần so năm 2025)", "173 ha, bằng 123,5% kế hoạch và tăng 23,5%": the
         # level's subject (the plan words before the change are its attainment's)
         name = level.indicator
+        if level.ratio_only:
+            # "giá trị sản xuất nông nghiệp đạt 66,75% so với kế hoạch, tăng 2,7%": the value rose, not
+            # its attainment (names7)
+            name = _ATTAINMENT_PREFIX.sub("", name)
     name = re.sub(rf"[^\S\n]+{verb}$", "", name)
     compared = _COMPARED_TO.match(text_l, q.end)
     if compared is None:

@@ -7,13 +7,12 @@ term) is read back in one place, `ingest/period_codes.py`.
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ingest.extract.vocab import CONGRESS_REPORT_WORDS, FORECAST_WORDS, PARTY_CONGRESS_WORDS, ROMAN_QUARTERS
+from ingest.extract.vocab import FORECAST_WORDS, ROMAN_QUARTERS
 
 _Y = r"((?:19|20)[0-9]{2})"
 _DASH = r"[^\S\n]*[-–—][^\S\n]*"
@@ -35,9 +34,6 @@ AS_OF_RE = re.compile(
     rf"([0-9]{{1,2}})[^\S\n]*[/.-][^\S\n]*([0-9]{{1,2}})(?:[^\S\n]*[/.-][^\S\n]*{_Y})?(?![0-9])"
     rf"|(?:tính[^\S\n]+)?(?:đến|tới)[^\S\n]+(?:hết[^\S\n]+)?ngày[^\S\n]+([0-9]{{1,2}})[^\S\n]+tháng[^\S\n]+([0-9]{{1,2}})"
     rf"(?:[^\S\n]+năm[^\S\n]+{_Y})?"
-    # "tính đến hết tháng 8/2018": the running total to the month's last day
-    rf"|(?:tính[^\S\n]+)?(?:đến|tới)[^\S\n]+(?:hết|cuối)[^\S\n]+tháng[^\S\n]+([0-9]{{1,2}})"
-    rf"(?:[^\S\n]*/[^\S\n]*|[^\S\n]+năm[^\S\n]+){_Y}(?![0-9])"
 )
 # Every AS_OF_RE match opens with one of these words; the pattern itself opens with an optional group,
 # which makes the engine try every position, so `as_of_matches` jumps between these words instead.
@@ -53,19 +49,15 @@ NINE_M_RE = re.compile(
     rf"{not_after(('9', '09', 'chín'), ('ngày ', '[0-9/]'))}[^\S\n]+tháng(?![^\S\n]*[0-9])"
     rf"(?:[^\S\n]+đầu[^\S\n]+năm)?(?:[^\S\n]+(?:năm[^\S\n]+)?{_Y})?"
 )
-# `quí` is the older spelling of `quý`, still common in provincial news ("quí I năm nay")
-QUARTER_RE = re.compile(rf"qu[ýí][^\S\n]+(iv|i{{1,3}}|[1-4])(?![\w])(?:[^\S\n]*(?:năm|/|[-–])[^\S\n]*{_Y})?")
+QUARTER_RE = re.compile(rf"quý[^\S\n]+(iv|i{{1,3}}|[1-4])(?![\w])(?:[^\S\n]*(?:năm|/)[^\S\n]*{_Y})?")
 TERM_RE = re.compile(rf"nhiệm[^\S\n]+kỳ[^\S\n]*(?:\(?[^\S\n]*){_Y}{_DASH}{_Y}")
 SPAN_RE = re.compile(rf"\(?[^\S\n]*{_Y}{_DASH}{_Y}[^\S\n]*\)?")
 MID_TERM_RE = re.compile(r"(?:sơ kết |đánh giá )?(?:giữa|nửa(?:[^\S\n]+đầu)?)[^\S\n]+nhiệm[^\S\n]+kỳ")
 SECOND_HALF_RE = re.compile(r"nửa[^\S\n]+(?:cuối|sau)[^\S\n]+nhiệm[^\S\n]+kỳ")
 TERM_START_RE = re.compile(r"(?<!so )(?<!so với )(?<!từ )(?<!nửa )đầu[^\S\n]+nhiệm[^\S\n]+kỳ")
-# a school year `năm học 2022 - 2023` ends in (and is dated by) its second year
-_SCHOOL_YEAR = rf"[^\S\n]+học[^\S\n]+(?:(?:19|20)[0-9]{{2}}{_DASH}(?=(?:19|20)[0-9]{{2}}))?"
-# `từ năm 2018 (đến nay)` opens a span that runs to the text's own time: it is not the period
 # Patterns open with their literal (`năm`) and look behind it: a leading look-behind would make the engine
 # try every position instead of jumping between occurrences of the literal.
-YEAR_RE = re.compile(rf"năm(?<!từ năm)(?:{_SCHOOL_YEAR}|[^\S\n]+){_Y}(?![0-9])")
+YEAR_RE = re.compile(rf"năm(?:[^\S\n]+học)?[^\S\n]+{_Y}(?![0-9])")
 YEAR_LABEL_RE = re.compile(rf"^[\s\-–•*+]*năm[^\S\n]+{_Y}[^\S\n]*:")
 YEAR_AFTER_RE = re.compile(
     rf"[ \t\u00a0,]*(?:\(?[^\S\n]*)?(?:vào[^\S\n]+|trong[^\S\n]+|của[^\S\n]+)?"
@@ -94,12 +86,6 @@ def _year(raw: str | None, ref_year: int | None) -> int | None:
 def as_of(match: re.Match[str], ref_year: int | None) -> str | None:
     """`as-of:YYYY-MM-DD` from an AS_OF_RE match; None when the date is impossible or yearless."""
     g = match.groups()
-    if g[6]:  # a whole month: its last day
-        whole_year, whole_month = int(g[7]), int(g[6])
-        if not 1 <= whole_month <= 12:
-            return None
-        last = calendar.monthrange(whole_year, whole_month)[1]
-        return f"as-of:{whole_year:04d}-{whole_month:02d}-{last:02d}"
     day, month, year = (g[0], g[1], g[2]) if g[0] else (g[3], g[4], g[5])
     y = _year(year, ref_year)
     d, m = int(day), int(month)
@@ -167,12 +153,9 @@ def phrase_period(
     mm = NINE_M_RE.search(text_l) if has_month else None
     if mm and (y := _year(mm.group(1), ref_year)):
         found.append((mm.start(), 1, f"{y}-9M"))
-    mm = QUARTER_RE.search(text_l) if "quý" in text_l or "quí" in text_l else None
+    mm = QUARTER_RE.search(text_l) if "quý" in text_l else None
     if mm and (y := _year(mm.group(2), ref_year)):
         found.append((mm.start(), 1, f"{y}-Q{ROMAN_QUARTERS[mm.group(1)]}"))
-    mm = _MONTHS_SO_FAR.search(text_l) if has_month and "đầu" in text_l else None
-    if mm and (y := _year(mm.group(2), ref_year)) and (code := months_so_far(int(mm.group(1)), y)):
-        found.append((mm.start(), 1, code))  # "3 tháng đầu năm 2024" is 2024-Q1
     if has_term and term:
         mm = SECOND_HALF_RE.search(text_l)
         if mm:
@@ -191,7 +174,7 @@ def phrase_period(
         found.append((mm.start(), 1, str(y)))
     mm = YEAR_RE.search(text_l) if "năm" in text_l else None
     if mm:
-        found.append((mm.start(), 3, _school_year(mm, ref_year)))
+        found.append((mm.start(), 3, mm.group(1)))
     if not found:
         return None
     if specific_first:  # a document's opening: "Ngày 03 tháng 8 năm 2023 … 6 tháng đầu năm 2023" is H1
@@ -199,15 +182,6 @@ def phrase_period(
         return (ranked[0][1], ranked[0][2]) if ranked else None
     offset, _, code = min(found)
     return offset, code
-
-
-def _school_year(m: re.Match[str], ref_year: int | None) -> str:
-    """The year of a YEAR_RE match: a school year (`năm học 2023 - 2024`) is the text's own year when it is
-    one of its two (an article of autumn 2023 on the year starting), else its end year."""
-    end = m.group(1)
-    if ref_year is not None and "học" in m.group(0) and str(ref_year) in m.group(0):
-        return str(ref_year)
-    return end
 
 
 def year_of(code: str | None) -> int | None:
@@ -244,15 +218,12 @@ _DATE_WEEKDAY = re.compile(
 _CITED = re.compile(
     rf"(?:nghị{_S}+quyết|quyết{_S}+định|thông{_S}+tư|chỉ{_S}+thị|công{_S}+văn|kế{_S}+hoạch{_S}+số|theo)[^\n.;]*$"
 )
-# "ngày 18 tháng 12 năm 2023", and on a date line without `ngày` ("Thứ hai, 18 tháng 12 năm 2023")
-_DATE_WORDS = re.compile(rf"(?<![0-9/])([0-9]{{1,2}}){_S}+tháng{_S}+([0-9]{{1,2}}){_S}+năm{_S}+{_Y}")
+_DATE_WORDS = re.compile(rf"ngày{_S}+([0-9]{{1,2}}){_S}+tháng{_S}+([0-9]{{1,2}}){_S}+năm{_S}+{_Y}")
 _CONGRESS = re.compile(rf"(?<!\w)đại{_S}+hội(?!\w)")
 _CLOSING = re.compile(rf"(?<!\w)(?:tổng{_S}+kết|nhiệm{_S}+kỳ{_S}+qua|cả{_S}+nhiệm{_S}+kỳ|5{_S}+năm{_S}+qua)")
 # `(?<![0-9])` written after the first digit: the pattern opens with a digit, skipped to at C speed
 _MONTHS_SO_FAR = re.compile(rf"([0-9](?<![0-9]{{2}})[0-9]?){_S}+tháng{_S}+đầu{_S}+năm(?:{_S}+{_Y})?")
-# "(dự kiến 6 tháng đầu năm đạt 70% dự toán)": a forecast of a period, not the period reported on
-_FORECAST = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in FORECAST_WORDS)}){_S}*$")
-_WHOLE_YEAR_ESTIMATE = re.compile(rf"ước(?<!\wước)(?!\w)[^.\n]{{0,40}}?(?<!\w)cả{_S}+năm(?!{_S}+học)")
+_DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 @dataclass(frozen=True)
@@ -271,31 +242,12 @@ def document_date(text_l: str) -> tuple[int, int] | None:
     last = _LAST_DATE[0] if _LAST_DATE else None
     if last is not None and last[0] is text_l:
         return last[1]
-    found = _page_date(text_l[:DATE_LINE_CHARS])
+    found = _head_date(text_l[:250])  # the page's date lines; a date further down is a date in the body
     _LAST_DATE[:] = [(text_l, found)]
     return found
 
 
 _LAST_DATE: list[tuple[str, tuple[int, int] | None]] = []
-
-
-@lru_cache(maxsize=64)
-def _page_date(head: str) -> tuple[int, int] | None:
-    # the page's date lines; a date further down is a date in the body, unless it stands on a line of
-    # its own under a long page header ("… quý ii-2026\n\n19/3/2026\n16 lượt xem")
-    found = _head_date(head[:250])
-    if found is None and (line := _DATE_LINE.search(head, 250)) is not None:
-        month = int(line.group(2))
-        return (int(line.group(3)), month) if 1 <= month <= 12 else None
-    return found
-
-
-DATE_LINE_CHARS = 1200  # how far down a page a date line alone on its line is still the post date
-_DATE_LINE = re.compile(
-    r"^[^\S\n]*\(?[^\S\n]*([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]((?:19|20)[0-9]{2})[^\S\n]*\)?"
-    r"(?:[^\S\n]*[-|,]?[^\S\n]*[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?[^\S\n]*$",
-    re.MULTILINE,
-)
 
 
 @lru_cache(maxsize=64)
@@ -341,37 +293,22 @@ def _subyear(own: str, date_year: int | None) -> tuple[int, str] | None:
     candidates = []
     for rx in (H1_RE, NINE_M_RE, QUARTER_RE):
         m = rx.search(own)
-        while m is not None and _forecast(own, m.start()):
-            m = rx.search(own, m.end())
         if m:
             found = phrase_period(m.group(0), _year_near(own, m.end(), date_year), None)
             if found:
                 candidates.append((m.start(), found[1]))
-    # "… kết quả 11 tháng đầu năm và dự ước khả năng thực hiện cả năm 2019": a year-end report
-    counted = _MONTHS_SO_FAR.finditer(own) if _WHOLE_YEAR_ESTIMATE.search(own) is None else iter(())
-    for m in counted:
+    for m in _MONTHS_SO_FAR.finditer(own):
         months = int(m.group(1))
         year = int(m.group(2)) if m.group(2) else _year_near(own, m.end(), date_year)
-        code = months_so_far(months, year) if year is not None else None
-        if code is not None:
+        if year is not None and months in (1, 2, 3, 4, 5, 7, 8, 10, 11):
+            code = (
+                f"{year}-Q1"
+                if months == 3
+                else f"as-of:{year:04d}-{months:02d}-{_DAYS_IN_MONTH[months - 1]:02d}"
+            )
             candidates.append((m.start(), code))
             break
     return min(candidates) if candidates else None
-
-
-def months_so_far(months: int, year: int) -> str | None:
-    """The code of the first N months of a year: 3 months are Q1, other counts a running total to the end
-    of the Nth month (`10 tháng đầu năm 2019` -> as-of:2019-10-31); 6 and 9 months have their own
-    patterns (H1_RE, NINE_M_RE), 12 is the year."""
-    if months == 3:
-        return f"{year}-Q1"
-    if months in (1, 2, 4, 5, 7, 8, 10, 11):
-        return f"as-of:{year:04d}-{months:02d}-{calendar.monthrange(year, months)[1]:02d}"
-    return None
-
-
-def _forecast(own: str, pos: int) -> bool:
-    return _FORECAST.search(own, max(0, pos - 20), pos) is not None
 
 
 def _year_near(own: str, pos: int, date_year: int | None) -> int | None:
@@ -388,8 +325,6 @@ def _closing_or_congress(opening: str, term: Term) -> str | None:
     before = re.split(r"[.!?\n]", before)[
         -1
     ]  # within the term's own sentence ("Nhiệm kỳ qua, … kết quả …. Nhiệm kỳ 2025 - 2030, …")
-    if _CONGRESS_REPORT.search(before):
-        return "congress"  # "Báo cáo chính trị … Đại hội … nhiệm kỳ 2020 - 2025" opens 2020-2025
     if _REVIEWED.search(before):
         return "closing"
     if _CONGRESS.search(before):
@@ -414,9 +349,6 @@ def document_periods(text_l: str, meta_default: str | None, ref_year: int | None
     term = terms[0] if terms else None
     if meta_default and meta_default.startswith("term-") and meta_default.endswith("-mid"):
         return DocPeriods(meta_default, meta_default[:14], term_of(meta_default), year)
-    planned = plan_title_year(opening[:PLAN_TITLE_CHARS])
-    if planned is not None:
-        return DocPeriods(str(planned - 1), str(planned), term, year or planned - 1)
     own = without_comparisons(opening)
     first_year = date[0] if date else year
     sub_first = _subyear(own, first_year)
@@ -426,8 +358,6 @@ def document_periods(text_l: str, meta_default: str | None, ref_year: int | None
         term_at is None or sub_first[0] < term_at.start() or term_at.start() > 300 or session
     ):
         term = None  # "… 6 tháng đầu năm 2020 …" before any term: a half-year report that names a term
-    elif session and _CLOSING.search(opening) is None:
-        term = None  # "Kỳ họp thứ 13, HĐND … khóa IX, nhiệm kỳ 2016-2021 … năm 2020": a year's session
     kind = _closing_or_congress(opening, term) if term is not None else None
     opens = term is not None and kind != "closing" and _OPENS_TERM.search(opening) is not None
     if term is not None and opens and (year is None or year <= term.start + 1):
@@ -439,18 +369,10 @@ def document_periods(text_l: str, meta_default: str | None, ref_year: int | None
         following = f"term-{term.end}-{term.end + 5}" if term.end - term.start == 5 else None
         return DocPeriods(term.code, following, term, year)
     years = [int(y) for y in _OWN_YEAR.findall(own)]
-    if term is None and sub_first is None and _party_congress(opening):
-        held = year or (years[0] if years else None)
-        # "Đại hội XIV" of 2020 closes 2015-2020 and opens 2020-2025; a half-year meeting that plans the
-        # coming congress ("6 tháng đầu năm … Tổ chức tốt Đại hội Đảng bộ huyện") does neither
-        if held is not None and held % 5 == 0 and _subyear(own, held) is None:
-            return DocPeriods(
-                f"term-{held - 5}-{held}", f"term-{held}-{held + 5}", Term(held, held + 5), held
-            )
     if date is None and year is None and years:
-        # an undated text that goes on to a later year's results ("Đến hết năm 2022, thu nhập … đã đạt
-        # 70,4 triệu đồng, năm 2023 đạt 74,3 triệu đồng") is of the latest year it reports achieved
-        achieved = max((int(m.group(1)) for m in _ACHIEVED_YEAR.finditer(own)), default=0)
+        # an undated text that goes on to a later year's results (`Đến hết năm 2022, thu nhập … đã đạt 70,4
+        # triệu đồng, năm 2023 đạt 74,3 triệu đồng`) is of the latest year it reports achieved
+        achieved = max(achieved_years(own), default=0)
         if achieved > years[0]:
             years = [achieved] + [y for y in years if y > achieved]
     reported = [int(m.group(1)) for m in _REPORTED_YEAR.finditer(own)]
@@ -458,15 +380,6 @@ def document_periods(text_l: str, meta_default: str | None, ref_year: int | None
         # "công nhận … đạt chuẩn nông thôn mới năm 2022" in a 2024 article; an article of the first
         # months of a year that names the year before reports on it (`12-2-25` … `năm 2024`)
         years = [date[0] - 1] if date[1] <= 3 and date[0] - 1 in years else [date[0]]
-    elif (
-        date
-        and date[1] <= 3
-        and (not years or years[0] == date[0])
-        and (date[0] - 1 in years or _PAST_YEAR.search(own) is not None)
-    ):
-        # an article of the first months that looks ahead to its own year and back on the one before
-        # ("Tuần qua, HĐND … thông qua Nghị quyết … năm 2024 …. Trước đó, … năm 2023 …"; "Năm qua, …")
-        years = [date[0] - 1, date[0]]
     if date and years and min(years) > date[0]:
         years = [date[0]]  # only targets ahead of the page's date: the article is of its own year
     if years and (year is None or years[0] <= year):
@@ -492,45 +405,27 @@ def document_periods(text_l: str, meta_default: str | None, ref_year: int | None
     return DocPeriods(str(year) if year else None, str(year + 1) if year else None, term, year)
 
 
-PLAN_TITLE_CHARS = 600  # a document's title lies within its first lines
-# "NGHỊ QUYẾT / Về nhiệm vụ phát triển kinh tế - xã hội năm 2024": the title of a plan for a year
-_PLAN_TITLE = re.compile(
-    rf"(?:^|\n)[\s*#_]*(?:(?:nghị{_S}+quyết|kế{_S}+hoạch)[\s*#_]*)?về{_S}+(?:việc{_S}+)?"
-    rf"(?:nhiệm{_S}+vụ|kế{_S}+hoạch|phương{_S}+hướng|mục{_S}+tiêu|dự{_S}+toán)(?!\w)([^\n]{{0,120}}?)"
-    rf"năm{_S}+{_Y}(?![0-9])"
-)
-_RESULT_WORDS = re.compile(
-    rf"(?<!\w)(?:kết{_S}+quả|tình{_S}+hình|thực{_S}+hiện|đánh{_S}+giá|tổng{_S}+kết)(?!\w)"
-)
-
-
-def plan_title_year(head_l: str) -> int | None:
-    """The year a document's title plans for (`Về nhiệm vụ phát triển kinh tế - xã hội năm 2024`): its
-    figures for that year are targets and its results are of the year before. None for a title that
-    reports results (`Về tình hình thực hiện …`, `… kết quả … và nhiệm vụ năm 2024`)."""
-    m = _PLAN_TITLE.search(head_l)
-    if m is None or _RESULT_WORDS.search(m.group(1)):
-        return None
-    return int(m.group(2))
-
-
-def _party_congress(opening: str) -> bool:
-    """Whether the opening tells of a Party congress (`Báo cáo chính trị trình tại Đại hội`)."""
-    return _CONGRESS.search(opening) is not None and _PARTY_CONGRESS.search(opening) is not None
-
-
-_CONGRESS_REPORT = re.compile("|".join(re.escape(w) for w in CONGRESS_REPORT_WORDS))
-_PARTY_CONGRESS = re.compile(rf"(?:{'|'.join(re.escape(w) for w in PARTY_CONGRESS_WORDS)})(?!\w)")
-# "Năm qua, …", "năm vừa qua": the year just ended (not `5 năm qua`, `những năm qua`, several years)
-_PAST_YEAR = re.compile(
-    rf"năm(?<![0-9]{_S}năm)(?<!những{_S}năm)(?<!nhiều{_S}năm)(?<!các{_S}năm)(?<!mấy{_S}năm)(?<!\wnăm)"
-    rf"{_S}+(?:vừa{_S}+)?qua(?!\w)"
-)
-# "năm 2023 đạt 74,3 triệu đồng": a year's achieved result (not `năm 2023 đạt chuẩn …`, a status)
+# "năm 2023 đạt 74,3 triệu đồng", "đến cuối năm 2016, huyện có 5/5 xã": a year's result, a running total
+# to a year's end with its figure (not `năm 2023 đạt chuẩn …`, a status)
 _ACHIEVED_YEAR = re.compile(
     rf"năm(?<!từ năm)(?<!kỳ năm)(?<!đoạn năm){_S}+{_Y}{_S}*,?{_S}*(?:đã{_S}+|ước{_S}+)?đạt{_S}+"
     rf"(?:được{_S}+)?[0-9]"
+    rf"|(?:đến|tới){_S}+(?:hết|cuối){_S}+năm{_S}+{_Y}(?![0-9])[^.;:\n0-9]{{0,80}}?(?<!\w)(?:có|đạt){_S}+[0-9]"
 )
+# a target's words before a year's result in its sentence (`Dự kiến đến hết năm 2020 có thêm 10 xã …`)
+_ACHIEVED_NOT_AFTER = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in FORECAST_WORDS)})(?!\w)")
+
+
+def achieved_years(own: str) -> list[int]:
+    """The years whose results the text reports achieved, in order, leaving out forecasts and targets."""
+    found = []
+    for m in _ACHIEVED_YEAR.finditer(own):
+        start = max(own.rfind(".", 0, m.start()), own.rfind("\n", 0, m.start()), 0)
+        if _ACHIEVED_NOT_AFTER.search(own, start, m.end()) is None:
+            found.append(int(m.group(1) or m.group(2)))
+    return found
+
+
 # a congress, or the target list of a new term ("CÁC CHỈ TIÊU CHỦ YẾU TRONG NHIỆM KỲ 2020-2025")
 _OPENS_TERM = re.compile(rf"(?<!\w)(?:đại{_S}+hội|chỉ{_S}+tiêu{_S}+chủ{_S}+yếu|mục{_S}+tiêu)(?!\w)")
 _REVIEWED = re.compile(
@@ -540,4 +435,4 @@ _REPORTED_YEAR = re.compile(
     rf"(?:(?:kết{_S}+quả|tổng{_S}+kết|đánh{_S}+giá|tình{_S}+hình|thực{_S}+hiện|báo{_S}+cáo|trong|cả)"
     rf"[^.\n]{{0,40}}?|^|[.\n]{_S}*)năm{_S}+{_Y}"
 )
-_OWN_YEAR = re.compile(rf"năm(?<!kỳ năm)(?<!đoạn năm)(?<!từ năm)(?:{_SCHOOL_YEAR}|{_S}+){_Y}(?![0-9])")
+_OWN_YEAR = re.compile(rf"năm(?<!kỳ năm)(?<!đoạn năm)(?<!từ năm)(?:{_S}+học)?{_S}+{_Y}(?![0-9])")

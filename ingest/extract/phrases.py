@@ -20,11 +20,16 @@ from ingest.extract.layout import Sentence
 from ingest.extract.numbers import Quantity
 from ingest.extract.units import counted_noun_at, match_unit
 from ingest.extract.vocab import (
+    ADMIN_LEVELS,
     ATTAINMENT_SUBJECTS,
     CHANGE_VERBS,
     CLASSIFIER_UNITS,
+    COUNCIL_DOERS,
     COUNT_ACHIEVED_VERBS,
     COUNT_AUXILIARIES,
+    COUNT_UNITS,
+    ECONOMIC_SECTOR_WORDS,
+    ECONOMIC_SECTORS,
     GENERIC_MONEY_NAMES,
     GENERIC_NAME_UNITS,
     INCOME_PER_HEAD,
@@ -37,6 +42,7 @@ from ingest.extract.vocab import (
     PERCENT_PLACE_WORDS,
     PLAN_WORDS,
     RATIO_LEFTOVER_WORDS,
+    SHARE_VERBS,
     SUBJECT_CUTS,
     UNIT_MEASURE_WORDS,
     YOY_WORDS,
@@ -85,9 +91,25 @@ _RATE_SUBJECT = re.compile(rf"^(?:tỷ{_S}+lệ|tỉ{_S}+lệ|tốc{_S}+độ|t�
 _KEPT_AFTER = re.compile(rf"{_S}+(phấn{_S}+đấu|cụ{_S}+thể|chủ{_S}+yếu|trọng{_S}+tâm)(?!\w)")
 _CONGRESS = re.compile(r"(?<!\w)đại hội(?!\w)")
 _PLACE = re.compile(
-    rf"^(?:thị{_S}+xã|xã|huyện|thị{_S}+trấn|phường|tỉnh|thành{_S}+phố|toàn{_S}+(?:xã|huyện|tỉnh)|"
+    rf"^(?:thị{_S}+xã|xã(?!{_S}+hội)|huyện|thị{_S}+trấn|phường|tỉnh|thành{_S}+phố|"  # `xã hội hóa`: no place
+    rf"toàn{_S}+(?:xã|huyện|tỉnh|phường|thị{_S}+trấn)|"
     rf"đảng{_S}+bộ|ubnd|ủy{_S}+ban)(?!\w)"
 )
+_COUNCIL = re.compile(
+    rf"(?<!\w)(?:{words_alt(COUNCIL_DOERS)})(?:{_S}+(?:{words_alt(tuple(ADMIN_LEVELS))}))?(?!\w)"
+)
+# "…, chiếm 8%", "…, chiếm tỷ trọng 55%": a clause that only says the figure is a share (names7)
+_SHARE_ONLY = re.compile(
+    rf"[\s,]*(?:{words_alt(SHARE_VERBS)})(?:{_S}+(?:tỷ|tỉ){_S}+(?:trọng|lệ))?(?:{_S}+(?:khoảng|gần|trên|hơn))?{_S}*"
+)
+_SHARE_TAIL = re.compile(rf"{_S}+(?:{words_alt(SHARE_VERBS)})(?:{_S}+(?:tỷ|tỉ){_S}+(?:trọng|lệ))?$")
+_SHARE_VERB_END = re.compile(rf"{_S}+(?:{words_alt(SHARE_VERBS)})$")
+_COUNT_NOUNS = frozenset(COUNT_UNITS)
+_SECTOR_WORD = re.compile(rf"(?<!\w)(?:{words_alt(ECONOMIC_SECTORS)})(?!\w)")
+_SECTOR_OR_LINK = re.compile(rf"(?<!\w)(?:{words_alt(ECONOMIC_SECTOR_WORDS)})(?!\w)|[-–,&]")
+_VALUE_WORDS = re.compile(rf"^(?:tổng{_S}+)?giá{_S}+trị(?:{_S}+sản{_S}+(?:xuất|phẩm|lượng))?{_S}+")
+_WORD_AFTER_BRACKET = re.compile(rf"{_S}+[^\W\d_]")
+_AND_END = re.compile(rf"(?:,|{_S}và){_S}*$")
 _TOTAL_BEFORE = re.compile(rf"(?<!\w)(?:tổng{_S}+số|tổng{_S}+cộng|tổng)[\s:]*$")
 _CHANGE_WORDS = frozenset(w for verb in CHANGE_VERBS for w in verb.split()) - {"thêm"}
 _ATTAINMENT_SUBJECT = re.compile(rf"^(?:{words_alt(ATTAINMENT_SUBJECTS)})(?!\w)")
@@ -138,6 +160,9 @@ _PASSIVE = re.compile(
 _RATIO_WORDS_ONLY = re.compile(
     rf"(?:(?:{words_alt(PLAN_WORDS + YOY_WORDS + RATIO_LEFTOVER_WORDS)})(?:{_S}+|$))+"
 )
+_WITH_MEASURE = re.compile(
+    rf"(?<!\w)với{_S}+(?:tổng{_S}+)?(?:{words_alt(tuple(UNIT_MEASURE_WORDS.values()))})(?!\w)"
+)
 _WITH_MONEY = re.compile(rf"(?<!\w)với{_S}+(?:tổng{_S}+)?(?:số{_S}+tiền|kinh{_S}+phí|trị{_S}+giá)(?!\w)")
 _FIELD = re.compile(
     rf"(?<!\w)(?:trên|về){_S}+(?:các{_S}+)?lĩnh{_S}+vực{_S}+(?P<field>[^,;:.\n]{{3,60}}(?:,[^,;:.\n]{{3,40}})?)[,:]"
@@ -158,6 +183,16 @@ class Written:
     name: str
     start: int
     measured: bool = False  # the written subject had its own measure word (`tổng diện tích …`)
+
+
+def share_only(doc: Doc, left: int, q: Quantity) -> bool:
+    """Whether the words between `left` and a percentage only say it is a share (`…, chiếm 48%`)."""
+    return _SHARE_ONLY.fullmatch(doc.text_l, left, q.start) is not None
+
+
+def only_sectors(name: str) -> bool:
+    """Whether a name is only sectors of the economy (`công nghiệp-xây dựng`, `nông lâm nghiệp, thủy sản`)."""
+    return bool(_SECTOR_WORD.search(name)) and not _SECTOR_OR_LINK.sub(" ", name).strip()
 
 
 def _keeps_measure(prefix: str) -> bool:
@@ -214,6 +249,16 @@ def subject_before(doc: Doc, q: Quantity, left: int, hit_start: int | None) -> t
         if hit_start is not None and start > hit_start >= left:
             start = hit_start  # a catalogue name with a comma in it (`nông, lâm nghiệp, thủy sản`)
         subject, start = _cut(text_l, start, q.start)
+        share_only = (
+            not subject
+            and i > 0
+            and seps[i - 1].group() == ","
+            and _SHARE_ONLY.fullmatch(text_l, start, q.start)
+        )
+        if share_only:
+            # "thương mại, dịch vụ, chiếm 40%": the item before the share verb is its subject (names7)
+            i -= 1
+            continue
         if subject or i == 0 or seps[i - 1].group() not in (":", "("):
             break
         before = seps[i - 2].end() if i >= 2 else left
@@ -222,6 +267,8 @@ def subject_before(doc: Doc, q: Quantity, left: int, hit_start: int | None) -> t
             # "4 chi bộ hoàn thành xuất sắc nhiệm vụ (19%)", "tăng 20% so với cùng kỳ (… đạt 70% dự
             # toán)": the words before the bracket are another figure's
             break
+        if seps[i - 1].group() == ":" and _proper_name(doc.text[before : seps[i - 1].start()]):
+            break  # "Thu Thủy: Có 86 hộ nghèo": a headline's place, not what is counted (names7)
         # "label: value": the words before the colon name the value; so do the words before a bracket
         # that holds only the figure (`thu thuế ngoài quốc doanh (mới đạt 24/32 tỷ đồng)`)
         i -= 1
@@ -255,6 +302,13 @@ def subject_before(doc: Doc, q: Quantity, left: int, hit_start: int | None) -> t
     return subject, at if at >= 0 else start, raw
 
 
+def _proper_name(words: str) -> bool:
+    """Whether words are a place's proper name as written (`Thu Thủy`, `Quận Hai Bà Trưng`): a few words,
+    each capitalised."""
+    parts = words.split()
+    return 0 < len(parts) <= 5 and all(p[:1].isupper() for p in parts)
+
+
 def _unbracketed(seps: list[re.Match[str]]) -> list[re.Match[str]]:
     """The cuts less the brackets closed before the number: `tăng trưởng kinh tế (GRDP) đạt 8,1%`."""
     out: list[re.Match[str]] = []
@@ -276,7 +330,8 @@ def _cut(text_l: str, start: int, end: int) -> tuple[str, int]:
         if cut.group() in _ALWAYS_CUT or measured(after):
             if after in _BARE_MEASURES:
                 # "nông nghiệp vẫn giữ vai trò chủ lực với tỷ trọng 67,6%": the measure names the rest
-                return f"{after} {clean_words(text_l[start : cut.start()])}".strip(), start
+                before = _SHARE_VERB_END.sub("", clean_words(text_l[start : cut.start()]))  # "… chiếm"
+                return f"{after} {before}".strip(), start
             subject, start = after, cut.end()
     return subject, start
 
@@ -300,8 +355,15 @@ def _join_items(
 def tail_after(doc: Doc, q: Quantity, s: Sentence, *, long: bool) -> str:
     """The words written after the number and its unit (`ha lúa xuân`, `% trẻ … được tiêm chủng`)."""
     text_l = doc.text_l
-    m = (_STOP_AFTER_LONG if long else _STOP_AFTER).search(text_l, q.end, s.end)
+    stop = _STOP_AFTER_LONG if long else _STOP_AFTER
+    m = stop.search(text_l, q.end, s.end)
     raw = text_l[q.end : m.start() if m else s.end]
+    if m is not None and m.group() == "(" and raw.strip():
+        # "23/23 xã của huyện Kim Sơn (tỉnh Ninh Bình) đã đạt chuẩn …": a bracket inside the tail (names7)
+        close = text_l.find(")", m.end(), min(s.end, m.end() + 60))
+        if close >= 0 and _WORD_AFTER_BRACKET.match(text_l, close + 1):
+            after = stop.search(text_l, close + 1, s.end)
+            raw = f"{raw} {text_l[close + 1 : after.start() if after else s.end]}"
     if not long:
         comma = raw.find(",")
         raw = raw[:comma] if comma >= 0 else raw
@@ -361,6 +423,10 @@ def written_name(
     elif base == "count":
         if _TOTAL_BEFORE.search(raw):
             subject = "tổng số"  # "xã có tổng số 15 xóm": the measure, not the doer, names the count
+        elif subject and fallback and f" {fallback}".endswith(f" {subject}") and _AND_END.search(raw):
+            # "16 xã đạt tiêu chí thu nhập và 12 xã đạt tiêu chí hộ nghèo": the words before are the
+            # figure before's tail, the count's own words follow it (names7)
+            subject, own = "", False
         name = _count_name(doc, q, s, subject, unit, raw)
         in_field = doc.text_l.find("lĩnh vực", s.start, start) >= 0
         field = _FIELD.search(doc.text_l, s.start, start) if in_field else None
@@ -371,6 +437,12 @@ def written_name(
             if name.startswith(f"số {noun}") and what and what not in name:
                 name = f"số {noun} {what}{name[len('số ' + noun) :]}"
                 start, own = min(start, field.start()), True
+    elif base == "other" and "/" in unit and unit.split("/")[0] in _COUNT_NOUNS:
+        # "bình quân 12 tiêu chí/xã": a count per unit is named as the count, per that unit (names7)
+        noun, per = unit.split("/", 1)
+        name = _count_name(doc, q, s, subject, noun, raw)
+        if name.startswith("số ") and f" {per}" not in f" {name}":
+            name = f"{name} mỗi {per}"  # (a written measure, `mức hưởng thụ văn hóa`, says it already)
     elif base in ("ha", "t", "km"):
         tail = tail_after(doc, q, s, long=False)
         name = (
@@ -378,13 +450,19 @@ def written_name(
             if measured(subject)
             else " ".join(w for w in (UNIT_MEASURE_WORDS[base], subject, tail) if w)
         )
+        if subject == UNIT_MEASURE_WORDS[base] and _WITH_MEASURE.search(raw):
+            # "bê tông hóa đường ngõ xóm với chiều dài 1.100m": the measure of the work before `với`
+            work = _work_before_with(doc, s, start)
+            name = f"{subject} {work}" if work else name
     elif base == "VND/person/year" and subject.startswith("thu nhập") and "bình quân" not in subject:
         name = f"{subject} bình quân đầu người"  # "thu nhập nâng lên 20,5 triệu đồng/người/năm"
     elif base == "VND/person/year" and subject and not measured(subject):
         # "…; năm 2020, khu vực thành thị là 105 triệu đồng/người/năm": an income per head, of that part
         name = f"{INCOME_PER_HEAD} {subject}"
-    elif base == "VND" and subject in GENERIC_MONEY_NAMES and _WITH_MONEY.search(raw):
-        name = _money_of(doc, q, s, subject, fallback)
+    elif base == "VND" and subject in (*GENERIC_MONEY_NAMES, "tổng") and _WITH_MONEY.search(raw):
+        # "với tổng trị giá 482 triệu đồng": the money words as written (`trị giá` alone is a verb) (names7)
+        money = " ".join(_WITH_MONEY.search(raw).group().split()[1:])  # type: ignore[union-attr]
+        name = _money_of(doc, q, s, money, fallback)
     else:
         name = subject or tail_after(doc, q, s, long=False)
     if base == "%" and _YEARLY.search(raw) and "hằng năm" not in name and "bình quân" not in name:
@@ -406,6 +484,22 @@ def _money_of(doc: Doc, q: Quantity, s: Sentence, subject: str, fallback: str) -
     at = doc.text_l.rfind("với", s.start, q.start)
     words = clean_words(doc.text_l[s.start : at]).split() if at > s.start else []
     return " ".join([subject, *words[:MAX_WORDS]])  # the doer and what it did open the sentence
+
+
+def _work_before_with(doc: Doc, s: Sentence, at: int) -> str:
+    """The work a `với <measure>` figure measures: the clause before `với` (`bê tông hóa đường ngõ xóm`),
+    without its numbers (names7)."""
+    text_l = doc.text_l
+    with_at = text_l.rfind("với", s.start, at)
+    if with_at < 0:
+        return ""
+    clause = re.split(r"[,;:(]", text_l[s.start : with_at])[-1]
+    work = clean_words(_DIGIT.sub(" ", clause))
+    place = _PLACE.match(work)
+    if place is not None:
+        work = work[place.end() :]  # "phường đã bê tông hóa …": the doer is no part of the work
+    words = _AUXILIARY.sub(" ", work).split()
+    return " ".join(words[-MAX_WORDS:])
 
 
 def _counted_after(doc: Doc, q: Quantity, s: Sentence) -> bool:
@@ -452,6 +546,15 @@ def _percent_name(doc: Doc, q: Quantity, s: Sentence, subject: str, raw: str, co
         return f"tốc độ tăng {subject}"
     if _FALL.search(raw) and not subject.endswith("giảm") and not subject.endswith("giảm bình quân"):
         return f"{subject if measured(subject) else 'tỷ lệ ' + subject} giảm"
+    if any(verb in subject for verb in SHARE_VERBS):  # (the words first: the pattern tries every position)
+        subject = _SHARE_TAIL.sub("", subject)  # "nông, lâm nghiệp chiếm tỷ trọng 55%": no name's verb
+    if (
+        any(verb in raw for verb in SHARE_VERBS)
+        and _SHARE_ONLY.fullmatch(raw)
+        and only_sectors(_VALUE_WORDS.sub("", subject))
+    ):
+        # "giá trị thương mại dịch vụ đạt 298 tỉ đồng, chiếm 48%": that sector's share of the economy
+        return f"tỷ trọng {_VALUE_WORDS.sub('', subject)} trong cơ cấu kinh tế"
     if measured(subject) and not subject.startswith(
         ("tổng", "giá trị", "thu", "chi", "sản lượng", "diện tích")
     ):
@@ -472,7 +575,9 @@ def _count_name(doc: Doc, q: Quantity, s: Sentence, subject: str, unit: str, raw
     if unit in CLASSIFIER_UNITS:
         if measured(subject) and not _COUNT_MEASURE.match(subject):
             return subject  # "Mức hưởng thụ văn hoá 45 lần/người/năm": the written measure names it
-        return " ".join(w for w in ("số", noun, tail) if w)
+        council = _council_before(doc, s, q)
+        # "HĐND xã đã tổ chức 28 đợt khảo sát": whose surveys (`số đợt khảo sát của hđnd xã`) (names7)
+        return " ".join(w for w in ("số", noun, tail, f"của {council}" if council else "") if w)
     kept = _KEPT_AFTER.match(doc.text_l, q.end)
     if kept is not None and not tail.startswith(kept.group(1)):
         tail = f"{kept.group(1)} {tail}".strip()  # "18 chỉ tiêu phấn đấu": which targets
@@ -511,7 +616,19 @@ def _count_name(doc: Doc, q: Quantity, s: Sentence, subject: str, unit: str, raw
     action = subject[verb.start() :] if verb else subject if len(subject.split()) <= 4 else ""
     if action and f" {action} " in f" {tail} ":
         action = ""
-    return " ".join(w for w in ("số", noun, tail, action) if w)
+    council = _council_before(doc, s, q) if verb is not None or not subject else ""
+    return " ".join(w for w in ("số", noun, tail, council, action) if w)
+
+
+def _council_before(doc: Doc, s: Sentence, q: Quantity) -> str:
+    """`HĐND huyện Long Điền đã tổ chức 16 kỳ họp, ban hành 226 nghị quyết`: the council whose work is
+    counted, with its level and without its place's name (`hđnd huyện`), when it opens the sentence's
+    clause of the count or one before it in the sentence."""
+    text_l = doc.text_l
+    if text_l.find("hđnd", s.start, q.start) < 0 and text_l.find("hội đồng nhân dân", s.start, q.start) < 0:
+        return ""  # the common case, found at C speed without a slice
+    found = [m.group() for m in _COUNCIL.finditer(text_l, s.start, q.start)]
+    return " ".join(found[-1].split()) if found else ""
 
 
 def _shared_tail(doc: Doc, q: Quantity, s: Sentence) -> str:

@@ -62,8 +62,11 @@ _INNER = re.compile(
     r"(?<!\w)(?:của (?:xã|huyện|tỉnh|phường|thị trấn|đảng bộ)|trên địa bàn(?: (?:xã|huyện|tỉnh|phường))?"
     r"|toàn (?:xã|huyện|tỉnh|phường|đảng bộ)|trong toàn (?:xã|huyện|tỉnh|đảng bộ)|hằng năm|hàng năm)(?!\w)"
     r"|(?<=diện tích )(?:cây|gieo trồng|gieo cấy|trồng) (?=\w)"
+    r"|(?<=hđnd )(?:xã|huyện|phường|thị trấn|tỉnh)(?!\w)"  # `số nghị quyết hđnd huyện ban hành` (names7)
+    r"|(?<=hội đồng nhân dân )(?:xã|huyện|phường|thị trấn|tỉnh)(?!\w)"
 )
 _SPACES = re.compile(r"\s+")
+_LOOSE = re.compile(r"(?<=^tỷ lệ) số(?= )|(?<=^tỉ lệ) số(?= )|(?<= )được(?= )")
 _UNCATALOGUED = re.compile(rf"(?<!\w)(?:{'|'.join(UNCATALOGUED_NAME_PATTERNS)})(?!\w)")
 _WORD = re.compile(r"[^\W\d_]+")
 _MEASURE_HEAD = re.compile(rf"^(?:{'|'.join(sorted(MEASURE_WORDS, key=len, reverse=True))}) ")
@@ -115,12 +118,21 @@ def _resolve(name: str, base_unit: str) -> CatalogueEntry | None:
     if bare.endswith(" tăng") and _GROWTH.match(bare):
         bare = bare[: -len(" tăng")]  # `tốc độ tăng kim ngạch xuất khẩu tăng (so với cùng kỳ)`
     plain = _SPACES.sub(" ", _INNER.sub(" ", bare)).strip() or bare
-    for candidate in dict.fromkeys((name, bare, plain)):
+    # "thu nhập bình quân toàn huyện": the place words out, the qualifiers kept (names7)
+    inner = _SPACES.sub(" ", _INNER.sub(" ", name)).strip() or name
+    # "tỷ lệ số hộ dân được sử dụng điện sinh hoạt": a rate of households, written with `số` and a passive
+    # `được` its catalogue name leaves out (names7)
+    loose = _SPACES.sub(" ", _LOOSE.sub(" ", inner)).strip() or inner
+    # a count's catalogue synonyms are written without its measure word `số` (names7)
+    counted = inner.removeprefix("số ") if base_unit == "count" else inner
+    for candidate in dict.fromkeys((name, inner, bare, plain, loose, counted)):
         entry = lookup_name(candidate, base_unit)
         if entry is not None and compatible(entry.base_unit, base_unit):
             return entry
     if base_unit == "%":
-        derived = _derived(plain)
+        # "tỷ lệ thực hiện kế hoạch thu ngân sách trên địa bàn": the attainment of the whole subject (the
+        # state budget's) before that of the subject less its place words (names7)
+        derived = (_derived(name) if name != plain and _ATTAINMENT.match(name) else None) or _derived(plain)
         if derived is not None:
             return derived
         if bare.endswith(" tăng") and not _GROWTH.match(bare):
@@ -131,7 +143,22 @@ def _resolve(name: str, base_unit: str) -> CatalogueEntry | None:
             derived = catalogue_by_id().get(growth) or _derived(f"tốc độ tăng {bare[: -len(' tăng')]}")
             if derived is not None:
                 return derived
+    if base_unit == "VND":
+        value = _sector_value(plain)
+        if value is not None:
+            return value
     return _inside(plain, base_unit)
+
+
+def _sector_value(name: str) -> CatalogueEntry | None:
+    """`tổng giá trị sản xuất công nghiệp-xây dựng`, `giá trị tiểu thủ công nghiệp và xây dựng`: a
+    value measure followed by one sector of the economy is that sector's value (names7)."""
+    for prefixes, values in SECTOR_VALUES_OF_TOTAL.values():
+        for prefix in prefixes:
+            if name.startswith(prefix + " "):
+                sector = _sector(name[len(prefix) + 1 :])
+                return catalogue_by_id().get(values[sector]) if sector is not None else None
+    return None
 
 
 @lru_cache(maxsize=1 << 14)
@@ -381,13 +408,16 @@ def _sector(words: str) -> str | None:
 
 
 def _subject(words: str) -> CatalogueEntry | None:
-    """The indicator a growth rate or an attainment is of (any unit but `%`)."""
-    words = _TRAILING.sub("", words) or words
-    for unit in ("VND", "VND/person/year", "count", "t", "ha", "other", "km", "kg/person/year", "t/ha"):
-        entry = lookup_name(words, unit)
-        if entry is not None and entry.base_unit != "%":
-            return entry
-    return _inside(words, None)
+    """The indicator a growth rate or an attainment is of (any unit but `%`): the whole words first
+    (`thu ngân sách trên địa bàn` is the state budget's, not `thu ngân sách`) (names7), then without the
+    trailing qualifiers."""
+    bare = _TRAILING.sub("", words) or words
+    for candidate in dict.fromkeys((words, bare)):
+        for unit in ("VND", "VND/person/year", "count", "t", "ha", "other", "km", "kg/person/year", "t/ha"):
+            entry = lookup_name(candidate, unit)
+            if entry is not None and entry.base_unit != "%":
+                return entry
+    return _inside(bare, None)
 
 
 def _inside(name: str, base_unit: str | None) -> CatalogueEntry | None:

@@ -16,6 +16,7 @@ from ingest.extract.layout import Sentence
 from ingest.extract.numbers import Quantity
 from ingest.extract.periods import year_of
 from ingest.extract.vocab import (
+    BANDED_UNITS,
     HEDGES_AFTER,
     HEDGES_BEFORE,
     PLAN_WORDS,
@@ -55,6 +56,11 @@ _YOY_YEAR_AFTER = re.compile(
 _YOY_CELL = re.compile(rf"(?<!\w)(?:{words_alt(YOY_WORDS)})(?!\w)")
 _PLAN_CELL = re.compile(rf"(?<!\w)(?:{words_alt(PLAN_WORDS)})(?!\w)")
 _DIGIT = re.compile(r"[0-9]")
+_S = r"[^\S\n]"
+# "không còn xã dưới 10 tiêu chí", "còn lại đạt từ 6 - 10 tiêu chí": a bound after units no figure counts
+_UNCOUNTED_BAND = re.compile(
+    rf"(?<!\w)(?:{words_alt(BANDED_UNITS)}|còn{_S}+lại)(?:{_S}+(?:còn{_S}+lại|đều|chỉ|đạt))*{_S}+(?:từ|dưới|trên){_S}*$"
+)
 
 
 def ratio_role(doc: Doc, q: Quantity, left: int, s: Sentence) -> tuple[Role, float] | None:
@@ -209,7 +215,11 @@ def qualifies(doc: Doc, host: Draft, q: Quantity) -> bool:
     if host.ratio_only or host.q.unit.base_unit != "count" or host.is_change:
         return False
     gap = doc.text_l[host.q.end : q.start]
-    if not gap.strip() or ("đạt" not in gap and "có" not in gap) or not _QUALIFIER_GAP.match(gap):
+    # "134 xã dưới 5 tiêu chí": a bound on the criteria says which communes, also without `đạt` (names7);
+    # the word checks first, at C speed (speed9)
+    worded = "đạt" in gap or "có" in gap
+    bounded = not worded and q.unit.unit in _TARGET_COUNTS and _BOUND_BEFORE.search(gap) is not None
+    if not gap.strip() or not (worded or bounded) or not _QUALIFIER_GAP.match(gap):
         return False
     if q.unit.base_unit == "count":
         return q.unit.unit != host.q.unit.unit and q.unit.unit in _TARGET_COUNTS
@@ -217,3 +227,11 @@ def qualifies(doc: Doc, host: Draft, q: Quantity) -> bool:
         return False
     bound = _BOUND_BEFORE.search(gap) is not None or HEDGE_AFTER.match(doc.text_l, q.end) is not None
     return bound or host.q.unit.unit in _TARGET_COUNTS
+
+
+def uncounted_band(doc: Doc, q: Quantity, left: int) -> bool:
+    """`Không còn xã dưới 10 tiêu chí`, `…, còn lại đạt từ 6 - 10 tiêu chí`: a bound on the criteria of
+    units no figure counts is a band, no quantity (names7)."""
+    if q.unit.unit not in _TARGET_COUNTS:
+        return False
+    return _UNCOUNTED_BAND.search(doc.text_l, max(left, q.start - 40), q.start) is not None

@@ -8,7 +8,6 @@ earlier in its sentence; else the section's period, else the document's default.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ingest.extract.context import CLAUSE_SEP_CHARS, Doc, Draft, words_alt
 from ingest.extract.fronts import is_later, sentence_front, year_at, year_before
@@ -16,20 +15,13 @@ from ingest.extract.kinds import bracket_target, kind_of
 from ingest.extract.periods import (
     YEAR_AFTER_RE,
     YEAR_LABEL_RE,
-    Term,
     as_of,
     as_of_matches,
     phrase_period,
-    term_of,
     year_of,
 )
 from ingest.extract.scan import after_last
-from ingest.extract.vocab import NOW_FRONTS, PRICE_BASE_WORDS, YEAR_REPORT_WORDS
-from ingest.period_codes import parse_period as _parse_period
-
-PART_YEAR_GRANULARITIES = ("half", "nine_months", "quarter")
-CALENDAR_GRANULARITIES = ("year", *PART_YEAR_GRANULARITIES)
-parse_period = lru_cache(maxsize=256)(_parse_period)  # a handful of codes per document, asked per figure
+from ingest.extract.vocab import PRICE_BASE_WORDS
 
 _Y4 = r"((?:19|20)[0-9]{2})(?![0-9])"
 # "4,86% đầu nhiệm kỳ", "2,35% cuối năm 2022": a period written right after a number is that number's
@@ -41,11 +33,6 @@ _FROM_BEFORE = re.compile(r"(?:^|[^\w])từ[^\S\n]*$")
 _TO_AFTER = re.compile(r"[^\S\n,]*(?:\(?[^()\n]{0,30}\)?[^\S\n]*)?(?<!trở )(?:lên|xuống)(?!\w)")
 _S = r"[^\S\n]"
 _PRICE_BASE = re.compile(rf"(?<!\w)(?:{words_alt(PRICE_BASE_WORDS)})(?:{_S}+năm)?{_S}+{_Y4}")
-# "báo cáo tình hình thực hiện nghị quyết … năm 2023 với các nội dung chủ yếu như: …": the list's year
-_REPORTED_LIST = re.compile(
-    rf"(?:{words_alt(YEAR_REPORT_WORDS)})(?!\w)[^.:;\n]{{0,100}}?(?<!\w)năm{_S}+{_Y4}[^.:;\n0-9]{{0,60}}:"
-)
-_NOW_FRONT = re.compile(rf"[\s\-–•*+(]*(?:{words_alt(NOW_FRONTS)})(?!\w)")
 _FULL_YEAR = re.compile(rf"(?<!\w)cả[^\S\n]+năm(?:[^\S\n]+{_Y4})?")
 # Where a sentence ends, for the running-total scope: a line break, or whitespace after `.`/`!`/`?` that
 # does not follow a digit (`30.6. 2023`): `\n|[.!?](?=\s)(?<!\d.)`, read backwards by `_last_stop`.
@@ -56,63 +43,10 @@ SENTENCE_WINDOW = 1500  # a running total scopes at most this many characters ba
 def period_of(doc: Doc, d: Draft, kind: str) -> str:
     """The period code of the drafted mention of the given kind."""
     code = _period_of(doc, d, kind)
-    if code.startswith("as-of:"):
-        code = _closing_month(doc, d, code, _section_base(doc, d.sentence.period, kind))
     term = doc.target_period if doc.target_period and doc.target_period.startswith("term-") else None
     if kind == "target" and term is not None and code == term[10:14]:
         return term[:14]  # "đến năm 2030" in a 2025-2030 target list: the term (the gold rules)
     return code
-
-
-# "… đã đạt 70,4 triệu đồng, năm 2023 đạt 74,3 triệu đồng": after a comma, a year with a figure of its own
-_OWN_FIGURE = re.compile(
-    rf"{_S}*(?:đã{_S}+|ước{_S}+)?(?:đạt|là|còn){_S}+(?:được{_S}+|trên{_S}+|hơn{_S}+|gần{_S}+|khoảng{_S}+)?[0-9]"
-)
-
-
-def _next_clause_year(text_l: str, pos: int, after: re.Match[str]) -> bool:
-    """Whether the year written after a figure opens the next clause with a figure of its own."""
-    return "," in text_l[pos : after.start(1)] and _OWN_FIGURE.match(text_l, after.end()) is not None
-
-
-def _reviewed_term(doc: Doc) -> Term | None:
-    """The term whose start (`đầu nhiệm kỳ`) and middle the results are measured from: the term the
-    document reviews (a congress of 2020-2025 reviews 2015-2020), else the term it names."""
-    return term_of(doc.default_period) or doc.term
-
-
-def _base(doc: Doc, kind: str) -> str:
-    """The document's default period for a mention of this kind."""
-    return doc.target_period if kind == "target" and doc.target_period else doc.default_period
-
-
-def _section_base(doc: Doc, section: str | None, kind: str) -> str:
-    """The period of the mention's section, else the document's default for its kind. Targets set in a
-    report on part of a year (`nhiệm vụ những tháng cuối năm với các chỉ tiêu: …` after the results of
-    `6 tháng đầu năm`) are for the year, not for the part already reported on."""
-    if section is None:
-        return _base(doc, kind)
-    if (
-        kind == "target"
-        and section == doc.default_period
-        and doc.target_period
-        and parse_period(section).granularity in PART_YEAR_GRANULARITIES
-    ):
-        return doc.target_period
-    return section
-
-
-def _closing_month(doc: Doc, d: Draft, code: str, base: str) -> str:
-    """A running total to the end of the last month of the period reported on is that period (`Tính đến
-    hết tháng 6 năm 2021, … đạt 47% kế hoạch năm` in a six-month report is 2021-H1). A day written out
-    (`đến ngày 30/6/2023`) stays the day, as the gold rules write it."""
-    span = parse_period(base)
-    if span.granularity not in CALENDAR_GRANULARITIES or span.end_date != parse_period(code).end_date:
-        return code
-    month = int(code[11:13])
-    lo = max(0, d.sentence.line_start, d.q.start - SENTENCE_WINDOW)
-    whole = re.compile(rf"(?:hết|cuối){_S}+tháng{_S}+0?{month}(?![0-9])")
-    return base if whole.search(doc.text_l, lo, d.q.start) else code
 
 
 def _period_of(doc: Doc, d: Draft, kind: str) -> str:
@@ -120,28 +54,18 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
     if d.is_change and d.host is not None and not YEAR_AFTER_RE.match(text_l, d.q.end):
         return _period_of(doc, d.host, kind_of(doc, d.host))
     q, s = d.q, d.sentence
-    base = _section_base(doc, s.period, kind)
-    if (kind == "target" or base.startswith("term-")) and bracket_target(doc, s, q):
-        if base.startswith("term-"):
-            return base[:14]  # "(Nghị quyết đề ra 9 - 10%)" in a term review: the whole-term target
-        if kind == "target":
-            return _period_of(doc, d, "actual")  # "còn 2,1% (KH 2,5%)": the plan of the result's period
+    base = s.period or (doc.target_period if kind == "target" and doc.target_period else doc.default_period)
+    if base.startswith("term-") and bracket_target(doc, s, q):
+        return base[:14]  # "(Nghị quyết đề ra 9 - 10%)" in a term review: the whole-term target
     after = YEAR_AFTER_RE.match(text_l, q.end)
-    if after and not _next_clause_year(text_l, q.end, after):
+    if after:
         return after.group(1)
-    reviewed = _reviewed_term(doc)
-    if reviewed is not None and (_START_AFTER.match(text_l, q.end) or _parallel_start(doc, d)):
-        return f"{reviewed.code}-start"
+    if doc.term is not None and (_START_AFTER.match(text_l, q.end) or _parallel_start(doc, d)):
+        return f"{doc.term.code}-start"
     left = d.left
     if left > s.start:
         # "giảm từ 4,86% đầu nhiệm kỳ xuống còn 2,35%": the previous number's period is not this one's
         attached = YEAR_AFTER_RE.match(text_l, left) or _START_AFTER.match(text_l, left)
-        if (
-            attached is not None
-            and attached.re is YEAR_AFTER_RE
-            and _next_clause_year(text_l, left, attached)
-        ):
-            attached = None  # "70,4 triệu đồng, năm 2023 đạt 74,3 triệu đồng": the year is this number's
         if attached is not None and attached.end() <= q.start:
             left = attached.end()
     full = None
@@ -158,12 +82,11 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
     label = YEAR_LABEL_RE.match(text_l, s.start, q.start)
     if label:
         return label.group(1)
-    if ":" in text_l[s.start : q.start]:  # the literal _REPORTED_LIST needs
-        lists = list(_REPORTED_LIST.finditer(text_l, s.start, q.start))
-        if lists and phrase_period(text_l[lists[-1].end() : q.start], doc.ref_year, doc.term) is None:
-            return lists[-1].group(1)
+    listed = _listed_year(doc, s.start, left, q.start)
+    if listed is not None:
+        return listed
     clause_start = after_last(text_l, CLAUSE_SEP_CHARS, d.left, q.start)
-    found = phrase_period(region, doc.ref_year, reviewed)
+    found = phrase_period(region, doc.ref_year, doc.term)
     if found is not None:
         offset, code = found
         if kind == "target" and base.startswith("term-") and code == base[10:14]:
@@ -174,7 +97,6 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
             year = int(code)
             if kind == "target" or base.startswith("term-") or str(year) not in base:
                 return code
-            return base  # "…, năm 2023 đạt 74,3 triệu đồng": its own year, not one fronted earlier
     fronted = _fronted_year(doc, s.line_start, q.start, base, kind, earlier=False)
     if fronted is not None:
         return fronted
@@ -185,11 +107,26 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
             code2 = as_of(m, doc.ref_year)
             if code2:
                 return code2
-    if s.period is not None:
-        return base  # a heading or lead names the period: a year fronted in an earlier sentence does not
-    if _NOW_FRONT.match(text_l, sentence_front(text_l, s.line_start, q.start)):
-        return base  # "Hiện nay, tỷ lệ hộ nghèo còn 0,8%": the text's own time
     return _fronted_year(doc, s.line_start, q.start, base, kind, earlier=True) or base
+
+
+# "Cụ thể năm 2015: công nghiệp … 75,3%, thương mại - dịch vụ 16,6%": a year right before a colon
+_YEAR_COLON = re.compile(rf"năm{_S}+{_Y4}{_S}*:")
+
+
+def _listed_year(doc: Doc, lo: int, left: int, pos: int) -> str | None:
+    """The year named right before the last colon of the sentence before the figure (`Cụ thể năm 2015:
+    A 75,3%, B 16,6%`) dates every item of the list after it, unless a period comes between."""
+    text_l = doc.text_l
+    colon = text_l.rfind(":", lo, pos)
+    if colon < 0 or text_l.find("năm", lo, colon) < 0:
+        return None  # the literals _YEAR_COLON needs
+    m = _YEAR_COLON.search(text_l, max(lo, colon - 20), colon + 1)
+    if m is None or m.end() != colon + 1 or m.end() > left:
+        return None  # no year before the colon, or the figure's own words hold it (read as its phrase)
+    if phrase_period(text_l[m.end() : pos], doc.ref_year, doc.term) is not None:
+        return None
+    return m.group(1)
 
 
 def _fronted_year(doc: Doc, line_start: int, pos: int, base: str, kind: str, *, earlier: bool) -> str | None:
@@ -201,7 +138,13 @@ def _fronted_year(doc: Doc, line_start: int, pos: int, base: str, kind: str, *, 
     year = year_at(text_l, front, pos)
     if year is None and earlier and front > line_start:
         year = year_before(doc, line_start, front - 2)
-    own = year is not None and (year not in base or base.startswith("term-"))  # "Năm 2025, …" in a term
+    own = year is not None and year not in base
+    if year is not None and not own and base.startswith("term-"):
+        # the closing year of the term reviewed, fronting the figure's own sentence (its `;`-parts too),
+        # is the figure's year (`Đến năm 2025 xã không còn hộ nghèo, tỷ lệ hộ cận nghèo dưới 0,2%` in a 2025
+        # congress); the sentences after it are back to the term
+        stop = text_l.rfind(". ", line_start, pos)
+        own = year_at(text_l, stop + 2 if stop >= 0 else line_start, pos) == year
     if year is not None and own and (kind == "target" or not is_later(year, doc)):
         return year
     return None

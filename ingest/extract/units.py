@@ -9,6 +9,8 @@ from ingest.extract.vocab import (
     COUNT_UNITS,
     MEASURE_UNITS,
     NOT_UNIT_WORDS,
+    PER_TIME_WORDS,
+    PLACE_UNIT_NOUNS,
     SCALE_WORDS,
     SCALED_MONEY_DEFAULT,
 )
@@ -46,6 +48,8 @@ _MEASURE_RE = re.compile(
 _COUNT_RE = re.compile(rf"[^\S\n]*(?P<count>{_COUNT})")  # "970con", "1chi bộ y tế": glued counts too
 _NOT_UNIT_RE = re.compile(rf"[^\S\n]+(?P<notunit>{_NOT_UNIT})")
 _SPACES = re.compile(r"\s+")
+_PLACE_FIRST_WORDS = frozenset(w.split()[0] for w in PLACE_UNIT_NOUNS)
+_PER_UNIT = re.compile(r"[^\S\n]*/[^\S\n]*(?P<per>[^\W\d_]+)(?![^\W\d_])")
 
 
 def match_unit(text_l: str, pos: int) -> UnitMatch | None:
@@ -64,7 +68,15 @@ def match_unit(text_l: str, pos: int) -> UnitMatch | None:
             return UnitMatch(unit, "count", SCALE_WORDS[scale_word], sc.end())
     if c is not None and (m is None or c.end() > m.end()):
         # the longer reading wins: "25 đồng chí" is people, not money
-        return UnitMatch(_SPACES.sub(" ", c.group("count")), "count", 1.0, c.end())
+        noun = _SPACES.sub(" ", c.group("count"))
+        end = c.end()
+        slash = text_l.startswith("/", end) or text_l.startswith(" /", end)  # (no pattern tried without one)
+        per = _PER_UNIT.match(text_l, end) if slash else None
+        places = noun in PLACE_UNIT_NOUNS and per is not None and per.group("per") in _PLACE_FIRST_WORDS
+        if per is not None and per.group("per") not in PER_TIME_WORDS and not places:  # `3 xã/thị trấn`: or
+            # "bình quân 12 tiêu chí/xã", "3 lượt/ngày": a count per unit is a rate, `other` (names7)
+            return UnitMatch(f"{noun}/{per.group('per')}", "other", 1.0, per.end())
+        return UnitMatch(noun, "count", 1.0, c.end())
     if m is None:
         return None
     scale_word = m.group("scale") or m.group("scale2")

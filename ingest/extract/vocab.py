@@ -183,6 +183,12 @@ COUNT_UNITS: tuple[str, ...] = (
     "thôn",
     "xóm",
     "bản",
+    # hamlets of the south and the highlands, a ward's quarters (names7)
+    "khóm",
+    "khu phố",
+    "buôn",
+    "bon",
+    "plei",
     "khu dân cư",
     "làng",
     "làng nghề",
@@ -288,6 +294,17 @@ COUNT_UNITS: tuple[str, ...] = (
     "hợp đồng",
     "tác phẩm",
 )
+# Two kinds of hamlet, or of commune, counted together (`33 thôn, xóm đạt chuẩn …`, `4 xã, thị trấn`): one
+# unit, as the gold writes it (names7).
+_HAMLET_NOUNS = ("thôn", "xóm", "bản", "làng", "ấp", "khóm", "buôn", "tổ dân phố", "khu phố", "khu dân cư")
+_COMMUNE_NOUNS = ("xã", "phường", "thị trấn")
+COUNT_UNITS += tuple(
+    f"{a}, {b}"
+    for nouns in (_HAMLET_NOUNS, _COMMUNE_NOUNS)
+    for a in nouns
+    for b in nouns
+    if a != b and f"{a}, {b}" not in COUNT_UNITS
+)
 
 # Count units that say nothing about the subject ("136 đồng chí tham gia lực lượng dân quân").
 GENERIC_COUNT_UNITS: frozenset[str] = frozenset(
@@ -316,9 +333,10 @@ CHANGE_VERBS: tuple[str, ...] = ("tăng", "giảm", "tăng thêm", "giảm thêm
 # "thêm" before a count: an increment of a stock ("có thêm 02 trường đạt chuẩn").
 INCREMENT_WORDS: tuple[str, ...] = ("thêm",)
 
-# Words right before a number that make it an identifier or an ordinal, not a quantity ("thôn 4").
+# Words right before a number that make it an identifier or an ordinal, not a quantity ("thôn 4"); a
+# council's or committee's term number (`HĐND huyện, khóa 2 tổ chức kỳ họp`, `khóa 20`) too (names7).
 IDENTIFIER_WORDS: frozenset[str] = frozenset(
-    {"số", "thứ", "lần", "đợt", "quý", "thôn", "xóm", "ấp", "đội", "tổ", "khu", "lô", "điều"}
+    {"số", "thứ", "lần", "đợt", "quý", "thôn", "xóm", "ấp", "đội", "tổ", "khu", "lô", "điều", "khóa", "khoá"}
 )
 # ... unless this word comes before them: "tổng số 74 nghị quyết" is a count, "dân số 0,9%" a rate.
 IDENTIFIER_KEEP_BEFORE: frozenset[str] = frozenset({"tổng", "dân", "nông"})  # "khu vực nông thôn 51,53 triệu"
@@ -395,6 +413,30 @@ SHARE_PLAN_WORDS: frozenset[str] = frozenset({"nhiệm vụ", "mục tiêu", "ch
 THRESHOLD_WORDS: tuple[str, ...] = ("từ", "dưới")
 # Words between a count and a bare percentage that make the percentage the count's share
 # ("371 đồng chí (81%)", "5 chi bộ …, chiếm tỷ lệ 23,8%").
+# A count per one of these (`250 lao động/năm`) keeps its unit; per anything else (`12 tiêu chí/xã`,
+# `3 lượt/ngày`) it is a rate, base unit `other` (`units.match_unit`) (names7).
+PER_TIME_WORDS: frozenset[str] = frozenset({"năm", "tháng", "quý", "nhiệm", "kỳ"})
+# Units whose criteria are banded (`không còn xã dưới 10 tiêu chí`): a bound after them with no count
+# before them is no quantity (`roles.uncounted_band`) (names7).
+BANDED_UNITS: tuple[str, ...] = ("xã", "thôn", "bản", "xóm", "ấp", "làng", "huyện", "đơn vị")
+# Counted nouns that are places (communes, districts, hamlets): a count of them is never a count of
+# something else (`12 xã đạt tiêu chí hộ nghèo` counts communes, not criteria) (names7).
+PLACE_UNIT_NOUNS: frozenset[str] = frozenset(
+    {
+        *BANDED_UNITS,
+        "phường",
+        "thị trấn",
+        "khóm",
+        "buôn",
+        "bon",
+        "plei",
+        "tổ dân phố",
+        "khu phố",
+        "khu dân cư",
+    }
+)
+# Verbs that make the figure after them a share of a whole (`…, chiếm 48%`) (names7).
+SHARE_VERBS: tuple[str, ...] = ("chiếm",)
 SHARE_WORDS: tuple[str, ...] = ("", "đạt", "đạt tỷ lệ", "tỷ lệ", "chiếm", "chiếm tỷ lệ", "bằng", "đạt tỉ lệ")
 # The plan figure restated in brackets after a result: "(Nghị quyết đề ra 9 - 10%)".
 BRACKET_PLAN_VERBS: tuple[str, ...] = ("đề ra", "đặt ra", "giao", "là", "nhiệm kỳ")
@@ -475,8 +517,6 @@ TARGET_HEADINGS: tuple[str, ...] = (
     "kế hoạch năm",
     "phần thứ hai",
     "dự báo",
-    "chỉ tiêu cụ thể",  # "Điều 3. Chỉ tiêu cụ thể:" (periods6; `Kết quả …` before it still makes results)
-    "chỉ tiêu phấn đấu",  # periods6
 )
 # "chỉ tiêu" heads both results ("Kết quả một số chỉ tiêu quý I") and plans: it makes a target section
 # only when the heading names a period other than the document's own ("chỉ tiêu … năm 2025").
@@ -553,6 +593,13 @@ LEAD_DECISION_NOT_BEFORE: tuple[str, ...] = ("đánh giá",)
 # / `Tỷ lệ lao động qua đào tạo đạt 70%, …`) goes on with the list, unless it says it is back on results.
 LIST_GOES_ON_STARTS: tuple[str, ...] = ("tỷ lệ", "tỉ lệ", "tốc độ", "tổng", "thu nhập", "giá trị", "số")
 LIST_BACK_ON_RESULTS: tuple[str, ...] = ("đã", "đạt được", "kết quả", "so với", "so cùng kỳ", "tăng so")
+# A lead fronting its paragraph without a colon (`Mục tiêu tổng quát năm 2023 phấn đấu …. Thu nhập bình
+# quân đạt 59 triệu đồng.`, `Mục tiêu đến hết năm 2020, …. 50 xã trở lên đạt chuẩn …`) sets the targets of
+# the whole paragraph, as the gold rules read `Năm 2026, … phấn đấu` (to the end of that paragraph),
+# until a sentence comes back to results with one of these words (`layout._lead_scopes`); at most this
+# many characters come before the lead on its line (`Năm 2026, `, a bullet).
+PARAGRAPH_LEAD_BACK_ON_RESULTS: tuple[str, ...] = ("đã", "đạt được", "kết quả", "hiện nay", "đến nay")
+PARAGRAPH_LEAD_FRONT_CHARS = 30
 # Words opening a line that say the text is back to results.
 RESULT_LINE_STARTS: tuple[str, ...] = (
     "kết quả",
@@ -949,6 +996,10 @@ NAME_TRAILING_LINKS: tuple[str, ...] = (
 )
 # Verbs that open a counted activity: `kết nạp 69 đảng viên` is named noun first, `số đảng viên kết nạp`.
 NAME_VERB_STARTS: tuple[str, ...] = (
+    "hợp nhất",  # names7: "trên cơ sở hợp nhất nguyên trạng 4 xã, thị trấn"
+    "sáp nhập",
+    "lắp đặt",  # names7: "xã hội hóa lắp đèn trang trí 14 tuyến phố"
+    "lắp",
     "huy động",
     "kết nạp",
     "tạo",
@@ -1136,6 +1187,11 @@ ABBREVIATIONS: dict[str, str] = {
 
 ROMAN_QUARTERS: dict[str, int] = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
+# Words that make a year's figure a forecast or target rather than a result of that year (`Dự kiến đến
+# hết năm 2020 có thêm 10 xã …`, `Mục tiêu đến hết năm 2020, … có ít nhất 2 …`): an undated text is not
+# dated by them (`periods.achieved_years`).
+FORECAST_WORDS: tuple[str, ...] = ("dự kiến", "dự ước", "phấn đấu", "mục tiêu", "kế hoạch", "sẽ")
+
 # --- metadata -------------------------------------------------------------------------------------
 
 # Document types as printed in the header (uppercase line) -> canonical lowercase type.
@@ -1200,6 +1256,14 @@ ISSUER_BODIES: tuple[str, ...] = (
     "ủy ban kiểm tra",
     "chi bộ",
 )
+# A council that held sessions, passed resolutions or ran surveys (`HĐND huyện đã tổ chức 16 kỳ họp, ban
+# hành 226 nghị quyết`): the doer its counts are named with (`số nghị quyết hđnd huyện ban hành`) (names7).
+COUNCIL_DOERS: tuple[str, ...] = (
+    "thường trực hđnd",
+    "thường trực hội đồng nhân dân",
+    "hđnd",
+    "hội đồng nhân dân",
+)
 ADMIN_LEVELS: dict[str, str] = {
     "xã": "commune",
     "phường": "commune",
@@ -1224,11 +1288,26 @@ ECONOMIC_SECTORS: tuple[str, ...] = (
     "thương mại",
     "du lịch",
 )
+# The words of a list of sectors and nothing else (`nông - lâm - thủy sản`, `ngành thương mại - dịch vụ`).
+ECONOMIC_SECTOR_WORDS: tuple[str, ...] = (
+    *ECONOMIC_SECTORS,
+    "chăn nuôi",
+    "trồng trọt",
+    "nông",
+    "lâm",
+    "ngư",
+    "thủy",
+    "thuỷ",
+    "thủ công nghiệp",
+    "ngành",
+    "khu vực",
+    "và",
+)
 
 # --- catalogue ids of written names (resolve.py) ---------------------------------------------------
 # The sectors of a `tỷ trọng … trong cơ cấu kinh tế` share, by the words that name them.
 ECONOMIC_SECTOR_GROUPS: dict[str, frozenset[str]] = {
-    "economy_share_agriculture": frozenset({"nông", "lâm", "ngư", "thủy"}),
+    "economy_share_agriculture": frozenset({"nông", "lâm", "ngư", "thủy", "chăn", "nuôi", "trồng", "trọt"}),
     "economy_share_industry": frozenset({"công", "xây", "dựng", "tiểu", "thủ", "cơ", "bản"}),
     "economy_share_services": frozenset({"dịch", "vụ", "thương", "mại", "du", "lịch"}),
 }
@@ -1243,7 +1322,7 @@ SECTOR_GROWTH_IDS: dict[str, str] = {
 # sector -> the sector's value id). Words of two sectors or more name no catalogued value.
 SECTOR_VALUES_OF_TOTAL: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
     "production_value_total": (
-        ("tổng giá trị sản xuất", "tổng giá trị sản phẩm", "giá trị sản xuất", "giá trị sản phẩm"),
+        ("tổng giá trị sản xuất", "tổng giá trị sản phẩm", "giá trị sản xuất", "giá trị sản phẩm", "giá trị"),
         {
             "economy_share_agriculture": "agri_value",
             "economy_share_industry": "industry_value",
@@ -1355,7 +1434,9 @@ UNCATALOGUED_NAME_PATTERNS: tuple[str, ...] = (
     r"đạt (?:từ )?\d+(?: ?[-–] ?\d+| đến \d+)? tiêu chí",
     # an average of criteria over communes, or a district's own criteria (the id is one commune's 19)
     r"tiêu chí(?: \w+)* (?:bình quân|trung bình)|(?:bình quân|trung bình)(?: \w+)* tiêu chí",
-    r"tiêu chí (?:nông thôn mới )?xã bình quân|tiêu chí huyện|(?:bình quân|trung bình) (?:toàn huyện|các xã)",
+    # (`thu nhập bình quân toàn huyện` is the district's income per head, no average of criteria) (names7)
+    r"tiêu chí (?:nông thôn mới )?xã bình quân|tiêu chí huyện",
+    r"(?<!thu nhập )(?:bình quân|trung bình) (?:toàn huyện|các xã)",
     # a part of the budget's revenue: by managing tier, new revenue only, a target's increment, taxes
     r"(?:do )?(?:huyện|tỉnh|thành phố|thị xã) quản lý|thu mới|giao tăng thêm|thuế và phí",
     # a band of plan targets below 100 % (the top tier alone is on track)
@@ -1453,6 +1534,13 @@ NAME_ID_REFINEMENTS: tuple[tuple[str, str, str], ...] = (
     (r"(?<!tổng )(?<!\w)thu ngân sách của (?:xã|phường|thị trấn)$", "VND", "budget_revenue_commune"),
     # `hình thành thêm 35 cơ sở sản xuất và gia công`: establishments added in the period
     (r"^số cơ sở (?:sản xuất|kinh doanh)(?: \w+)*? thêm$", "count", "new_business_establishments"),
+    # names7: set up in the period (`122 hộ kinh doanh và 08 doanh nghiệp đăng ký thành lập mới`)
+    (r"^(?:tổng )?số (?:doanh nghiệp|công ty)\b(?: \w+)*? thành lập(?! hợp tác)", "count", "new_enterprises"),
+    (
+        r"^số (?:hộ kinh doanh|cơ sở)\b(?: \w+)*? thành lập (?:mới|thêm)",
+        "count",
+        "new_business_establishments",
+    ),
     # `có 9/19 chỉ tiêu thực hiện đạt nghị quyết`: targets met (a group's or a band's words drop it later)
     (
         r"^số chỉ tiêu (?!nhóm|lĩnh vực|ngành)(?:\w+ )*?(?<!không )(?<!chưa )"
@@ -1638,74 +1726,6 @@ SECTOR_PART_MEASURES: tuple[str, ...] = ("tốc độ tăng trưởng", "tốc �
 SECTOR_PART_QUALIFIERS: tuple[str, ...] = ("bình quân", "hằng năm", "hàng năm", "mỗi năm", "trong")
 # Verbs between a sector and its figure in such a breakdown (`dịch vụ tăng 18,2%`).
 SECTOR_PART_VERBS: tuple[str, ...] = ("tăng", "tăng trưởng", "chiếm", "chiếm khoảng", "đạt", "khoảng")
-
-# --- periods and kinds, round 6 (periods6) -------------------------------------------------------
-# A running total to a stated date reports what was achieved by then (`Tổng thu ngân sách, tính đến
-# ngày 31/5/2023, đạt trên 7.743 tỷ đồng (dự kiến 6 tháng đầu năm đạt 70% dự toán)`): an achievement
-# cue like ACTUAL_CUES (`kinds.py`).
-RUNNING_TOTAL_CUES: tuple[str, ...] = ("tính đến ngày", "tính đến hết", "tính đến cuối")
-# Words that make a part-of-year phrase a forecast rather than the period a text reports on
-# (`(dự kiến 6 tháng đầu năm đạt 70% dự toán)` in a news item of May): `periods.document_periods`.
-FORECAST_WORDS: tuple[str, ...] = ("dự kiến", "dự ước", "phấn đấu")
-# A lead word followed by an achievement reports targets met, it opens no target list (`các chỉ tiêu
-# chủ yếu đều đạt và vượt so với kế hoạch như: …`, `15/15 chỉ tiêu chủ yếu đạt và vượt kế hoạch`):
-# `layout._find_lead`. Words that may end the lead's noun, adverbs, then the achievement verbs.
-LEAD_ACHIEVED_QUALIFIERS: tuple[str, ...] = ("chủ yếu", "đề ra", "kinh tế - xã hội", "kinh tế xã hội")
-LEAD_ACHIEVED_ADVERBS: tuple[str, ...] = ("đều", "đã", "cơ bản", "cơ bản đều", "đều đã")
-LEAD_ACHIEVED_VERBS: tuple[str, ...] = ("đạt và vượt", "đạt, vượt", "hoàn thành", "vượt")
-# A report of a year named before a colon dates the list after it (`nghe báo cáo tình hình thực hiện
-# nghị quyết … năm 2023 với các nội dung chủ yếu như: thu nhập … ước đạt 65,29 triệu đồng`) even in a
-# text about the next year's resolution: `timing.py`.
-YEAR_REPORT_WORDS: tuple[str, ...] = ("tình hình", "kết quả", "báo cáo")
-# A Party congress named without its term (`Báo cáo chính trị trình tại Đại hội …`, `văn kiện trình đại
-# hội đại biểu đảng bộ tỉnh lần thứ X`) in a year of the five-year grid opens the term starting that
-# year and reviews the one ending it: `periods.document_periods`. Words that make a congress the Party's.
-PARTY_CONGRESS_WORDS: tuple[str, ...] = ("báo cáo chính trị", "văn kiện", "đảng bộ")
-# A plan assigned from above is a target (`xã được giao chỉ tiêu thu ngân sách là 147 triệu đồng`,
-# `UBND huyện giao dự toán thu ngân sách năm 2024 là 12 tỷ đồng`): cues like TARGET_CUES (`kinds.py`).
-ASSIGNED_PLAN_CUES: tuple[str, ...] = ("giao chỉ tiêu", "giao dự toán", "giao kế hoạch", "theo kế hoạch")
-# A resolution that decides the budget estimate opens a section of targets (`Điều 1. Quyết định dự toán
-# thu ngân sách nhà nước … năm 2022 như sau: 1. Tổng số thu …: 14.997.000 triệu đồng`): headings like
-# TARGET_HEADINGS (`layout.py`); in running text ASSIGNED_PLAN_CUES and PLAN_SUBJECTS (`kinds.py`) apply.
-BUDGET_ESTIMATE_HEADINGS: tuple[str, ...] = ("quyết định dự toán", "phê chuẩn dự toán", "giao dự toán")
-# Leads that are verbs: a line they open without a colon is a sentence or a headline (`Phấn đấu về đích
-# nông thôn mới đúng lộ trình`), not the label of a list (`Các chỉ tiêu chủ yếu (nhiệm kỳ 2020-2025)`):
-# `layout._lead_scopes`.
-VERB_LEADS: tuple[str, ...] = ("phấn đấu", "dự kiến")
-# Words that report the period just past (`Nhiệm kỳ qua, thu nhập … năm 2025 đạt 68 triệu đồng` after
-# `Đại hội đề ra mục tiêu: đến năm 2030, …`): achievement cues like ACTUAL_CUES (`kinds.py`).
-PAST_PERIOD_CUES: tuple[str, ...] = ("nhiệm kỳ qua", "năm qua", "vừa qua")
-# The political report is presented to the congress that opens the term it names (`Báo cáo chính trị
-# … Đại hội Đảng bộ xã lần thứ XV, nhiệm kỳ 2020 - 2025`): no review of that term (`periods.py`).
-CONGRESS_REPORT_WORDS: tuple[str, ...] = ("báo cáo chính trị", "văn kiện đại hội", "dự thảo văn kiện")
-# Words fronting a sentence with the text's own time (`Hiện nay, tỷ lệ hộ nghèo còn 0,8%` after `Đến hết
-# năm 2023, …`): a year fronted in an earlier sentence does not date it (`timing.py`).
-NOW_FRONTS: tuple[str, ...] = ("hiện nay", "hiện tại", "đến nay", "cho đến nay", "tính đến nay")
-# A plan named as the subject of its figure (`chỉ tiêu huyện giao thu ngân sách 9 tỷ đồng`, `kế hoạch
-# giao … là 9 tỷ đồng`, `dự toán thu ngân sách 9 tỷ đồng`) makes it a target, unless a result verb
-# comes first in the clause (`bằng 105% kế hoạch giao`, `vượt dự toán 5 tỷ đồng`): `kinds.py`.
-PLAN_SUBJECTS: tuple[str, ...] = (
-    "chỉ tiêu giao",
-    "chỉ tiêu được giao",
-    "chỉ tiêu huyện giao",
-    "chỉ tiêu tỉnh giao",
-    "chỉ tiêu thành phố giao",
-    "kế hoạch giao",
-    "kế hoạch được giao",
-    "dự toán giao",
-    "dự toán được giao",
-    "dự toán",
-)
-PLAN_SUBJECT_BLOCKERS: tuple[str, ...] = (
-    "đạt",
-    "vượt",
-    "so với",
-    "so",
-    "bằng",
-    "hoàn thành",
-    "thực hiện",
-    "được",
-)
 
 # --- names6 (round 6): tables flattened to one cell per line (`stacked_tables.py`) ---
 # The header cell of a table's unit column (`Đơn vị tính`, `ĐVT`): the column headers of the figures

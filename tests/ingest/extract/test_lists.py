@@ -141,7 +141,8 @@ def test_a_bare_measure_takes_its_crop_from_the_line_label_or_the_figure_before(
     by = _by_value(_mentions("Trong đó diện tích lúa 115 ha. Năng suất đạt 62,58 tạ/ha."))
     assert by[62.58].indicator == "năng suất lúa"
     by = _by_value(_mentions("Đã hình thành 4 cánh đồng mẫu lớn với diện tích 145 ha."))
-    assert by[145.0].indicator == "diện tích"  # not the start of its clause: no crop borrowed
+    # not the start of its clause: no crop borrowed; the area is the work's before `với` (names7)
+    assert by[145.0].indicator == "diện tích hình thành cánh đồng mẫu lớn"
 
 
 def test_a_clause_with_its_own_verb_and_measure_word_names_its_own_figure() -> None:
@@ -214,3 +215,46 @@ def test_a_count_with_only_a_verb_after_a_figure_is_quoted_with_that_figure() ->
     assert by[3.0].quote.startswith("Vốn đầu tư giao thông nông thôn được 4 tỷ đồng")
     by = _by_value(_mentions("Thu ngân sách được 4 tỷ đồng, ngành y tế có 3 công trình."))
     assert by[3.0].quote.startswith("ngành y tế")  # a subject of its own: its own clause
+
+
+def test_a_sectors_part_of_a_production_value_is_that_sectors_value() -> None:
+    # names7: the parts are compared on base values (`2.150 tỷ` is a part of `58 nghìn tỷ`)
+    ms = _mentions(
+        "Tổng giá trị sản xuất các ngành ước đạt 58 nghìn tỷ đồng. Trong đó: Dịch vụ - thương mại "
+        "ước đạt 12 nghìn tỷ đồng, tăng 9%; công nghiệp-xây dựng ước đạt 41 nghìn tỷ đồng; nông lâm "
+        "nghiệp, thủy sản ước đạt 2.150 tỷ đồng."
+    )
+    by = _by_value(ms)
+    total = ms.index(by[58.0])
+    assert [by[v].part_of for v in (12.0, 41.0, 2150.0)] == [total, total, total]
+    assert by[12.0].indicator == "giá trị sản xuất dịch vụ - thương mại"
+    assert by[41.0].indicator == "giá trị sản xuất công nghiệp-xây dựng"
+    assert by[2150.0].indicator == "giá trị sản xuất nông lâm nghiệp, thủy sản"
+    ids = [by[v].indicator_id for v in (58.0, 12.0, 41.0, 2150.0)]
+    assert ids == ["production_value_total", "trade_services_value", "industry_value", "agri_value"]
+
+
+def test_an_item_of_another_counted_noun_keeps_its_own_name() -> None:
+    # names7: "21 cuộc giám sát" after the resolutions' breakdown is no resolution
+    by = _by_value(
+        _mentions(
+            "HĐND xã ban hành 109 nghị quyết, trong đó có 21 nghị quyết về phát triển kinh tế; tổ chức 15 "
+            "cuộc giám sát chuyên đề."
+        )
+    )
+    assert by[21.0].indicator.startswith("số nghị quyết")
+    assert not by[15.0].indicator.startswith("số nghị quyết")
+    assert "cuộc giám sát chuyên đề" in by[15.0].indicator
+
+
+def test_a_change_after_a_sectors_part_follows_the_parts_name_and_a_measured_part_keeps_its_own() -> None:
+    # names7
+    by = _by_value(
+        _mentions(
+            "Tổng giá trị sản xuất các ngành ước đạt 58 nghìn tỷ đồng. Trong đó: Dịch vụ - thương mại ước "
+            "đạt 12 nghìn tỷ đồng, tăng 9%; giá trị sản xuất công nghiệp ước đạt trên 40 nghìn tỷ đồng."
+        )
+    )
+    assert by[9.0].indicator.startswith("giá trị sản xuất dịch vụ - thương mại tăng")
+    assert by[9.0].indicator_id == "services_growth_rate"
+    assert by[40.0].indicator == "giá trị sản xuất công nghiệp"

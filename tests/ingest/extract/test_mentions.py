@@ -253,3 +253,30 @@ def test_every_lead_word_holds_an_anchor() -> None:
         assert any(b in lead for b in bigrams), lead
     for pattern in TARGET_LEAD_PATTERNS:
         assert any(b.replace(" ", r"\s+") in pattern for b in bigrams), pattern
+
+
+def test_a_bound_on_criteria_qualifies_the_units_counted_and_alone_is_no_figure() -> None:
+    # names7: "134 xã dưới 5 tiêu chí" is a count of communes in a band; a band of uncounted units is none
+    ms = extract_mentions(
+        "Từ chỗ có 120 xã dưới 5 tiêu chí, đến nay đã không còn xã dưới 5 tiêu chí. Không còn xã dưới 10 "
+        "tiêu chí. Huyện có 4 xã đạt chuẩn, còn lại đạt từ 12 - 15 tiêu chí.",
+        metadata=H1_2023,
+    )
+    assert [m.value for m in ms] == [120.0, 4.0]
+    assert ms[0].indicator.endswith("dưới 5 tiêu chí")
+
+
+def test_criteria_per_commune_are_named_as_the_count_per_commune_with_no_count_id() -> None:
+    m = _one("Đến hết năm 2023, dự kiến đạt bình quân 14,5 tiêu chí/xã.")
+    assert (m.unit, m.base_unit, m.indicator_id) == ("tiêu chí/xã", "other", None)
+    assert m.indicator == "số tiêu chí bình quân mỗi xã"
+
+
+def test_the_second_of_two_counts_joined_by_va_is_named_by_its_own_words_and_counts_places() -> None:
+    # names7: the words before the second count are the first one's tail; communes are no criteria
+    ms = extract_mentions("Có 16 xã đạt tiêu chí y tế và 12 xã đạt tiêu chí văn hóa.", metadata=H1_2023)
+    assert [(m.value, m.indicator) for m in ms] == [
+        (16.0, "số xã đạt tiêu chí y tế"),
+        (12.0, "số xã đạt tiêu chí văn hóa"),
+    ]
+    assert [m.indicator_id for m in ms] == [None, None]

@@ -55,6 +55,14 @@ def _quantities(text: str) -> list[tuple[float, float | None, float | None, str,
         ("bồi dưỡng 44 đồng chí", [(44.0, None, None, "đồng chí", "count")]),
         ("đường 1.200 m2", [(1200.0, None, None, "m2", "ha")]),
         ("tiếp sóng 3 lần/ngày", [(3.0, None, None, "lần/ngày", "other")]),
+        # names7: hamlets of the south and the highlands, a ward's quarters
+        ("2/4 khóm đạt văn hóa", [(2.0, None, 4.0, "khóm", "count")]),
+        (
+            "xã có 12 buôn và 3 khu phố",
+            [(12.0, None, None, "buôn", "count"), (3.0, None, None, "khu phố", "count")],
+        ),
+        ("huyện có 33 thôn, xóm đạt chuẩn", [(33.0, None, None, "thôn, xóm", "count")]),
+        ("hợp nhất 4 xã, thị trấn", [(4.0, None, None, "xã, thị trấn", "count")]),
         (
             "Hội viên PN: 1.783; Đội viên: 1.450.",
             [(1783.0, None, None, "hội viên", "count"), (1450.0, None, None, "đội viên", "count")],
@@ -88,6 +96,8 @@ def test_quantities(text: str, expected: list[tuple]) -> None:
         "Trường Mầm non xếp thứ 17",
         "kỷ niệm 20/10 và 8/3",
         "thôn 4 - thôn 6",
+        "HĐND huyện Long Hải, khóa 2 tổ chức kỳ họp chuyên đề",
+        "HĐND xã Tân Lập khoá 20, nhiệm kỳ 2016 - 2021",
     ],
 )
 def test_not_quantities(text: str) -> None:

@@ -236,3 +236,107 @@ def test_a_share_done_after_its_doer_is_named_by_the_task() -> None:
     by = _by_value("Xã đã hoàn thành 100% kế hoạch tiêm chủng mở rộng năm 2024.")
     assert by[100.0].indicator.startswith("tỷ lệ hoàn thành kế hoạch tiêm chủng")
     assert _by_value("Tỷ lệ hồ sơ hoàn thành 98%.")[98.0].indicator == "tỷ lệ hồ sơ hoàn thành"
+
+
+def test_the_whole_ward_or_township_before_a_count_is_the_place_not_the_name() -> None:
+    by = _by_value("Toàn phường có 12 người nghiện ma túy; toàn thị trấn có 7 người nghiện ma túy.")
+    assert by[12.0].indicator == "số người nghiện ma túy"
+    assert by[7.0].indicator == "số người nghiện ma túy"
+
+
+def test_a_councils_counts_are_named_with_the_council_that_did_the_work() -> None:
+    # names7: the council and its level, not its place's name; the second count keeps it across a comma
+    by = _by_value("Nhiệm kỳ qua, HĐND xã Tân An đã tổ chức 24 kỳ họp, ban hành 118 nghị quyết.")
+    assert by[24.0].indicator == "số kỳ họp hđnd xã tổ chức"
+    assert by[118.0].indicator == "số nghị quyết hđnd xã ban hành"
+    assert (by[24.0].indicator_id, by[118.0].indicator_id) == ("council_sessions", "council_resolutions")
+    # no council in the sentence: the count is named as before
+    assert _by_value("Xã đã tổ chức 5 lớp tập huấn.")[5.0].indicator == "số lớp tập huấn"
+
+
+def test_a_sectors_value_then_chiem_is_that_sectors_share_of_the_economy() -> None:
+    # names7: the share's quote reaches back to the value it is the share of
+    by = _by_value(
+        "Năm 2024, giá trị nông nghiệp, thủy sản đạt 60 tỉ đồng, chiếm 9%; giá trị thương mại dịch vụ "
+        "đạt 310 tỉ đồng, chiếm 51%."
+    )
+    assert by[9.0].indicator == "tỷ trọng nông nghiệp, thủy sản trong cơ cấu kinh tế"
+    assert by[51.0].indicator == "tỷ trọng thương mại dịch vụ trong cơ cấu kinh tế"
+    assert (by[9.0].indicator_id, by[51.0].indicator_id) == (
+        "economy_share_agriculture",
+        "economy_share_services",
+    )
+    assert by[51.0].quote.startswith("giá trị thương mại dịch vụ đạt 310 tỉ đồng")
+    assert by[60.0].indicator == "giá trị nông nghiệp, thủy sản"
+
+
+def test_a_share_verb_alone_after_a_comma_takes_the_item_before_it() -> None:
+    by = _by_value(
+        "Cơ cấu kinh tế: lâm nghiệp chiếm tỷ trọng 50%, công nghiệp, xây dựng 10%; thương mại, dịch vụ, "
+        "chiếm 40%, thu nhập bình quân đầu người đạt 45 triệu đồng."
+    )
+    assert by[50.0].indicator == "tỷ trọng lâm nghiệp trong cơ cấu kinh tế"
+    assert by[40.0].indicator == "tỷ trọng thương mại, dịch vụ trong cơ cấu kinh tế"
+    assert by[40.0].indicator_id == "economy_share_services"
+
+
+def test_a_change_after_an_attainment_is_the_values_change_not_a_new_figure() -> None:
+    # names7: "đạt X% so với kế hoạch, tăng Y%": the value rose by Y%, its attainment is X%
+    by = _by_value(
+        "Giá trị sản xuất nông nghiệp đạt 66,75% so với kế hoạch, tăng 2,7% so với cùng kỳ; thương "
+        "mại-dịch vụ đạt 69,32% so với kế hoạch, tăng 12,3%; thu ngân sách đạt hơn 618 tỷ đồng (đạt "
+        "142,36% chỉ tiêu Nghị quyết, tăng 28,19%)."
+    )
+    assert by[69.32].indicator == "tỷ lệ thực hiện kế hoạch thương mại-dịch vụ"
+    assert by[12.3].indicator == "thương mại-dịch vụ tăng"
+    assert by[2.7].indicator == "giá trị sản xuất nông nghiệp tăng so với cùng kỳ"
+    assert by[2.7].indicator_id == "agri_growth_rate"
+    assert by[28.19].indicator == "thu ngân sách tăng"
+    assert by[618.0].plan_pct == 142.36
+
+
+def test_units_merged_into_a_new_one_are_named_by_the_merger() -> None:
+    # names7: an administrative merger (`hợp nhất`, `sáp nhập`) says what the count is
+    by = _by_value(
+        "Theo Nghị quyết về việc sắp xếp đơn vị hành chính cấp xã, trên cơ sở hợp nhất nguyên trạng 3 "
+        "xã, thị trấn gồm Tân An, Tân Bình và Tân Hòa."
+    )
+    assert "hợp nhất" in by[3.0].indicator and by[3.0].indicator.startswith("số xã")
+
+
+def test_a_headlines_place_before_a_colon_does_not_name_the_count() -> None:
+    # names7: "Tân Lập: Có 52 hộ nghèo" names its place, the count is of poor households
+    by = _by_value("Tân Lập: Có 52 hộ nghèo\n\nTỷ lệ hộ nghèo: 4,1%.")
+    assert by[52.0].indicator == "số hộ nghèo"
+    assert by[4.1].indicator == "tỷ lệ hộ nghèo"  # a label that names the figure still does
+
+
+def test_livestock_farming_is_part_of_the_agricultural_sector() -> None:
+    # names7: "nông nghiệp, chăn nuôi, thủy sản" is one sector of the economy
+    by = _by_value("Năm 2024, giá trị nông nghiệp, chăn nuôi, thủy sản đạt 52 tỉ đồng, chiếm 9%.")
+    assert by[9.0].indicator == "tỷ trọng nông nghiệp, chăn nuôi, thủy sản trong cơ cấu kinh tế"
+    assert by[9.0].indicator_id == "economy_share_agriculture"
+
+
+def test_a_measure_after_voi_measures_the_work_before_it() -> None:
+    # names7: "… với chiều dài 1.100m", "… với tổng trị giá 482 triệu đồng"
+    by = _by_value(
+        "Năm 2021, phường đã bê tông hóa đường ngõ xóm với chiều dài 1.250m; xã hội hóa lắp đèn trang trí "
+        "12 tuyến phố với tổng trị giá 475 triệu đồng."
+    )
+    assert by[1250.0].indicator == "chiều dài bê tông hóa đường ngõ xóm"
+    assert by[12.0].indicator == "số tuyến phố lắp đèn trang trí"  # `xã hội hóa` is no place
+    assert by[475.0].indicator == "tổng trị giá tuyến phố lắp đèn trang trí"
+
+
+def test_a_bracket_inside_a_counts_tail_is_skipped() -> None:
+    # names7: "23/23 xã của huyện Kim Sơn (tỉnh Ninh Bình) đã đạt chuẩn nông thôn mới"
+    by = _by_value("Đến nay 19/19 xã của huyện Tân Lạc (tỉnh Hòa Bình) đã đạt chuẩn nông thôn mới.")
+    assert by[19.0].indicator.startswith("số xã") and "đạt chuẩn" in by[19.0].indicator
+
+
+def test_a_councils_surveys_and_supervisions_are_named_with_the_council() -> None:
+    # names7: counted in classifier units (`đợt`), whose work they are
+    by = _by_value("Hội đồng nhân dân xã đã tổ chức 26 đợt khảo sát, 17 đợt giám sát.")
+    assert by[26.0].indicator == "số đợt khảo sát của hội đồng nhân dân xã"
+    assert (by[26.0].indicator_id, by[17.0].indicator_id) == ("council_surveys", "council_supervisions")

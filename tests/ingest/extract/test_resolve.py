@@ -7,7 +7,7 @@ import pytest
 from ingest.extract import extract_mentions
 from ingest.extract.catalogue import load_catalogue
 from ingest.extract.indicators import compatible
-from ingest.extract.resolve import resolve
+from ingest.extract.resolve import resolve, uncatalogued
 
 
 def _id(name: str, unit: str) -> str | None:
@@ -571,3 +571,47 @@ def test_a_sentence_rule_reads_the_words_right_before_the_figure(
     text: str, value: float, expected: str | None
 ) -> None:
     assert _ids(text)[value] == expected
+
+
+def test_a_value_measure_followed_by_one_sector_is_that_sectors_value() -> None:
+    # names7
+    assert resolve("tổng giá trị sản xuất công nghiệp-xây dựng", "VND").indicator_id == "industry_value"
+    assert resolve("giá trị tiểu thủ công nghiệp và xây dựng", "VND").indicator_id == "industry_value"
+    assert resolve("giá trị sản xuất nông-lâm-thủy sản", "VND").indicator_id == "agri_value"
+    assert resolve("giá trị sản xuất nông nghiệp và dịch vụ", "VND") is None  # two sectors
+    assert resolve("giá trị thu nhập/ha", "VND") is None
+
+
+def test_place_words_and_a_passive_are_no_part_of_the_ids_name() -> None:
+    # names7: the district's income per head is no average of criteria; `số`/`được` inside a rate's name
+    assert resolve("thu nhập bình quân toàn huyện", "VND/person/year").indicator_id == "income_per_capita"
+    assert (
+        resolve("tỷ lệ số hộ dân được sử dụng điện sinh hoạt", "%").indicator_id == "electricity_access_rate"
+    )
+    assert resolve("tỷ lệ số xã đạt chuẩn nông thôn mới", "%").indicator_id == "ntm_communes_rate"
+    assert uncatalogued("số tiêu chí đạt bình quân toàn huyện")  # still an average of criteria
+    assert not uncatalogued("thu nhập bình quân toàn huyện")
+
+
+def test_an_attainment_of_the_state_budget_in_the_area_keeps_its_whole_subject() -> None:
+    # names7: `trên địa bàn` says which revenue (the state budget's), not where only
+    name = "tỷ lệ thực hiện kế hoạch thu ngân sách trên địa bàn"
+    assert resolve(name, "%").indicator_id == "budget_revenue_state_plan_attainment"
+    assert (
+        resolve("tỷ lệ thực hiện kế hoạch thu ngân sách", "%").indicator_id
+        == "budget_revenue_total_plan_attainment"
+    )
+
+
+def test_a_wards_residential_groups_recognised_as_cultured_are_cultured_hamlets() -> None:
+    ms = extract_mentions("Năm 2021, phường có 13/14 tổ dân phố đạt tổ dân phố văn hóa.")
+    assert [m.indicator_id for m in ms] == ["cultured_hamlets"]
+
+
+def test_enterprises_and_household_businesses_set_up_are_their_new_ids() -> None:
+    # names7: `đăng ký thành lập mới` between the noun and the verb
+    ms = extract_mentions("Trong quý I, có 95 hộ kinh doanh và 07 doanh nghiệp đăng ký thành lập mới.")
+    assert [(m.value, m.indicator_id) for m in ms] == [
+        (95.0, "new_business_establishments"),
+        (7.0, "new_enterprises"),
+    ]

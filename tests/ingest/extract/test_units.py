@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.extract.units import match_unit, rebase
+from ingest.extract.units import UnitMatch, match_unit, rebase
 
 
 @pytest.mark.parametrize(
@@ -41,3 +41,11 @@ def test_rebase_follows_the_indicator() -> None:
     assert rebase("VND", 1e6, "VND/person/year") == ("VND/person/year", 1e6)
     assert rebase("t", 0.001, "kg/person/year") == ("kg/person/year", 1.0)
     assert rebase("ha", 1.0, "count") == ("ha", 1.0)
+
+
+def test_a_count_per_unit_is_a_rate_and_a_count_per_year_keeps_its_unit() -> None:
+    # names7: the gold rules' `tiêu chí/xã`, `lượt/ngày` are `other`
+    assert match_unit(" tiêu chí/xã.", 0) == UnitMatch("tiêu chí/xã", "other", 1.0, 12)
+    assert match_unit(" lượt/ngày", 0) == UnitMatch("lượt/ngày", "other", 1.0, 10)
+    assert match_unit(" lao động/năm", 0) == UnitMatch("lao động", "count", 1.0, 9)
+    assert match_unit(" xã/thị trấn", 0) == UnitMatch("xã", "count", 1.0, 3)  # one place or the other

@@ -15,7 +15,7 @@ from ingest.extract import EXTRACTOR_VERSION, extract_mentions, extract_metadata
 from ingest.extract.catalogue import CATALOGUE_CSV
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
-RECORDED = {"version": "8", "fingerprint": "cbc7ff0c059c1dc1"}
+RECORDED = {"version": "9", "fingerprint": "2f23e2da05e367c2"}
 
 
 def _fingerprint() -> str:

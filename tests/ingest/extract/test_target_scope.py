@@ -1,0 +1,59 @@
+"""Target scope of leads and headings (`ingest.extract.layout`), read through the mentions."""
+
+from __future__ import annotations
+
+from ingest.extract import extract_mentions
+
+
+def _kinds(text: str) -> dict[float, tuple[str, str]]:
+    return {m.value: (m.kind, m.period) for m in extract_mentions(text)}
+
+
+def test_a_lead_fronting_its_paragraph_sets_the_targets_of_the_whole_paragraph() -> None:
+    found = _kinds(
+        "HĐND xã Tân Phú tổ chức kỳ họp cuối năm\n"
+        "Ngày 20/12/2022, HĐND xã Tân Phú khóa XX đã tổ chức kỳ họp thứ 7. Năm 2022, thu nhập bình quân "
+        "đầu người đạt 55 triệu đồng.\n"
+        "Mục tiêu năm 2023 phấn đấu tổng giá trị sản xuất đạt 610 tỉ đồng. Thu nhập bình quân đạt 60 triệu "
+        "đồng/người/năm. Năng suất lúa bình quân đạt 64 tạ/ha. Số hộ nghèo dưới 0,7%.\n"
+        "Tại kỳ họp, các đại biểu đã thông qua 6 nghị quyết."
+    )
+    assert found[55.0] == ("actual", "2022")
+    assert found[610.0] == ("target", "2023")
+    assert found[60.0] == ("target", "2023")
+    assert found[64.0] == ("target", "2023")
+    assert found[0.7] == ("target", "2023")
+    assert found[6.0][0] == "actual"  # the next paragraph is back on the session
+
+
+def test_a_paragraph_lead_stops_at_a_sentence_back_on_results() -> None:
+    found = _kinds(
+        "Huyện Yên Hòa xây dựng nông thôn mới\n"
+        "Tính đến hết năm 2018, huyện có 12 xã đạt chuẩn nông thôn mới.\n"
+        "Mục tiêu đến hết năm 2020, huyện có ít nhất 20 xã đạt chuẩn nông thôn mới. Bình quân đạt 16 tiêu "
+        "chí/xã. Hiện nay, huyện đã có 3 xã đạt chuẩn nông thôn mới nâng cao."
+    )
+    assert found[12.0] == ("actual", "2018")
+    assert found[20.0] == ("target", "2020")
+    assert found[16.0] == ("target", "2020")
+    assert found[3.0][0] == "actual"
+
+
+def test_a_lead_in_the_middle_of_a_paragraph_governs_its_sentence_only() -> None:
+    found = _kinds(
+        "Xã Hòa Bình tổng kết năm 2022\n"
+        "Năm 2022, xã đạt nhiều kết quả, trong năm tới xã phấn đấu thu nhập bình quân đạt 62 triệu đồng. "
+        "Toàn xã còn 25 hộ nghèo."
+    )
+    assert found[62.0][0] == "target"
+    assert found[25.0] == ("actual", "2022")
+
+
+def test_a_paragraph_lead_that_sets_no_figure_opens_no_paragraph_of_targets() -> None:
+    found = _kinds(
+        "UBND xã Hòa Phú tổng kết năm 2023\n28/12/2023\n"
+        "Nhiệm vụ trọng tâm năm 2023 được triển khai hiệu quả. Tổng giá trị sản xuất đạt 500 tỷ đồng. Thu "
+        "nhập bình quân đạt 58 triệu đồng."
+    )
+    assert found[500.0] == ("actual", "2023")
+    assert found[58.0] == ("actual", "2023")
