@@ -249,13 +249,7 @@ def subject_before(doc: Doc, q: Quantity, left: int, hit_start: int | None) -> t
         if hit_start is not None and start > hit_start >= left:
             start = hit_start  # a catalogue name with a comma in it (`nông, lâm nghiệp, thủy sản`)
         subject, start = _cut(text_l, start, q.start)
-        share_only = (
-            not subject
-            and i > 0
-            and seps[i - 1].group() == ","
-            and _SHARE_ONLY.fullmatch(text_l, start, q.start)
-        )
-        if share_only:
+        if not subject and i > 0 and seps[i - 1].group() == "," and share_only(doc, start, q):
             # "thương mại, dịch vụ, chiếm 40%": the item before the share verb is its subject (names7)
             i -= 1
             continue
