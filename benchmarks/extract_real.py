@@ -1,7 +1,7 @@
 """Extraction quality on the real-document corpus, strictly scored, dev and test splits apart.
 
 Usage: `python benchmarks/extract_real.py [--errors] [--predictor extractor|gold]
-[--split dev|test|both|dev-folds] [--writers a,b]`.
+[--split dev|test|both|dev-folds] [--writers a,b] [--cv K] [--without a,b]`.
 Each document's stored text (`tests/fixtures/real/docs/<id>.txt`, verbatim as published) goes to
 `ingest.extract.extract_mentions(text)`; the mentions are scored by `evaluation.strict` against the
 hand-written gold (tests/fixtures/real/README.md, "Scoring"). Prints, per split and per genre: F1/P/R, located
@@ -14,6 +14,10 @@ the gold against itself (checks the harness: 1.0 expected).
 errors only) and `dev-check` (`evaluation.real_corpus.dev_fold_of`): a round's own held-out.
 `--writers gold-e,gold-f` keeps only the documents those gold writers added (a later batch of the
 corpus, scored apart to see how the extractor does on documents no round has tuned on).
+`--cv K` (dev or dev-folds only) extracts each dev document with the learned components
+(`evaluation.learned`) trained on the dev documents of the other K-1 folds: the honest dev figure of a
+learned component, whose shipped model has seen every dev document. `--without ids,…` switches those
+learned components off (with or without `--cv`), to compare with and without in one run.
 The last line is JSON: {"dev": {...}, "test": {...}} (only the scored splits).
 """
 
@@ -31,6 +35,13 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from evaluation.learned import (  # noqa: E402
+    COMPONENTS,
+    cv_fold_of,
+    models_installed,
+    trained_models,
+    training_docs,
+)
 from evaluation.real_corpus import RealDoc, dev_fold_of, load_corpus  # noqa: E402
 from evaluation.strict import ATTRIBUTES, Tally, combine, error_lines, id_error_lines, score  # noqa: E402
 
@@ -42,6 +53,33 @@ def extractor_predictor() -> Predictor:
 
     def predict(doc: RealDoc) -> list[dict[str, Any]]:
         return [m if isinstance(m, dict) else m.to_dict() for m in extract_mentions(doc.text)]
+
+    return predict
+
+
+def cv_predictor(base: Predictor, k: int, without: frozenset[str]) -> Predictor:
+    """`base` run with models trained on the dev documents outside the predicted document's fold."""
+    if not COMPONENTS:
+        raise SystemExit("--cv: no learned component is registered in evaluation.learned")
+    dev = training_docs(load_corpus())
+    by_fold: dict[int, dict[str, Any]] = {}
+
+    def predict(doc: RealDoc) -> list[dict[str, Any]]:
+        fold = cv_fold_of(doc.doc_id, k)
+        if fold not in by_fold:
+            by_fold[fold] = trained_models([d for d in dev if cv_fold_of(d.doc_id, k) != fold], without)
+        with models_installed(by_fold[fold]):
+            return base(doc)
+
+    return predict
+
+
+def without_predictor(base: Predictor, without: frozenset[str]) -> Predictor:
+    """`base` run with the named learned components switched off."""
+
+    def predict(doc: RealDoc) -> list[dict[str, Any]]:
+        with models_installed(dict.fromkeys(without)):
+            return base(doc)
 
     return predict
 
@@ -125,9 +163,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--writers", default=None, help="comma-separated gold writers: score only the documents they added"
     )
+    parser.add_argument(
+        "--cv", type=int, default=0, metavar="K", help="K-fold cross-validation of learned parts (dev only)"
+    )
+    parser.add_argument("--without", default="", help="comma-separated learned components to switch off")
     args = parser.parse_args(argv)
     writers = frozenset(w.strip() for w in args.writers.split(",") if w.strip()) if args.writers else None
+    without = frozenset(w.strip() for w in args.without.split(",") if w.strip())
     predict = gold_predictor if args.predictor == "gold" else extractor_predictor()
+    if args.cv:
+        if args.split not in ("dev", "dev-folds") or args.cv < 2:
+            parser.error("--cv K needs K >= 2 and --split dev or dev-folds (test is never trained on)")
+        predict = cv_predictor(predict, args.cv, without)
+    elif without:
+        predict = without_predictor(predict, without)
     splits = {"both": ("dev", "test"), "dev-folds": ("dev-tune", "dev-check")}.get(args.split, (args.split,))
     totals = run(predict, args.errors, splits, writers)
     print(json.dumps({split: t.summary() for split, t in totals.items()}))
