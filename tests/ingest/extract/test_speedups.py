@@ -283,3 +283,17 @@ def test_not_after_matches_the_leading_look_behinds():
     for text in _random_texts(12, pieces, 4000, 10):
         assert _spans(fast.finditer(text)) == _spans(plain.finditer(text)), text
         assert _spans(fast.finditer(text, 2)) == _spans(plain.finditer(text, 2)), text  # sees before pos
+
+
+def test_count_nouns_by_first_letter_match_the_whole_alternation():
+    from ingest.extract.units import _COUNT_RE, count_at
+    from ingest.extract.vocab import COUNT_UNITS
+
+    pieces = [*COUNT_UNITS, " ", "\u00a0", "\n", "x", "1", "/", "con", "ch", "ngư"]
+    texts = [t.lower() for t in _seed_texts()] + _random_texts(8, pieces, 2000, 6)
+    for text in texts:
+        for pos in range(len(text) + 1) if len(text) < 300 else range(0, len(text) + 1, 7):
+            expected, got = _COUNT_RE.match(text, pos), count_at(text, pos)
+            assert (got and (got.span(), got.group("count"))) == (
+                expected and (expected.span(), expected.group("count"))
+            ), (text, pos)
