@@ -34,7 +34,8 @@ QUANTITY_RE = re.compile(
 _QUANTITY_START = re.compile(r"[0-9≥≤><](?<![\w/.\[].)(?<![0-9]:.)(?<![0-9],.)")
 _DOC_CODE_AFTER = re.compile(r"[^\S\n]*[-–][^\S\n]*[A-ZĐ]{1,6}\b|[^\S\n]*/[^\S\n]*[A-ZĐ]{2,}")
 _DATE_AFTER = re.compile(r"[/.-][0-9]{2,4}\b")
-_LINE_LEAD = re.compile(r"[ \t#*\-•+>\u00a0]*")  # what may precede a list marker on its line
+# what may precede a list marker on its line (`[ \t#*\-•+>\u00a0]*`): stripped at C speed, no regex call
+_LINE_LEAD_CHARS = " \t#*-•+>\u00a0"
 _LIST_MARKER = re.compile(r"[0-9]{1,2}(?:\.[0-9]{1,2})*\.?[ \t\u00a0)]")
 # "Hội viên PN: 1.783;" — a label, a colon, a bare number, then a break: the label's noun is the unit
 _LABEL_BEFORE = re.compile(r"(?:^|[;,(\n])[^\S\n]*(?P<label>[^\W\d_][^;,:()\n]{0,40}?)[^\S\n]*:[^\S\n]*$")
@@ -92,7 +93,7 @@ def _is_identifier(text: str, text_l: str, start: int, line_start: int, raw: str
     """Numbers that name things: list markers, document numbers, ordinals, years after `năm`."""
     if start > 0 and text[start - 1] == "-" and start > 1 and text[start - 2].isalpha():
         return True  # Covid-19
-    if _LIST_MARKER.match(text, start) and _LINE_LEAD.fullmatch(text, line_start, start):
+    if not text[line_start:start].strip(_LINE_LEAD_CHARS) and _LIST_MARKER.match(text, start):
         return True
     word, at = _word_before(text_l, max(line_start, start - 24), start)
     if word in YEAR_WORDS and _YEAR.fullmatch(raw):
