@@ -274,7 +274,8 @@ def find_quantities(text: str, text_l: str) -> list[Quantity]:
         scanned = m.start()
         if _is_identifier(text, text_l, a_start, line_start, m.group("a")):
             continue
-        if _DOC_CODE_AFTER.match(text, m.end("a")) or _DOC_CODE_AFTER.match(text, end):
+        a_end = m.end("a")  # (the end of the match too when no second number follows: one check)
+        if _DOC_CODE_AFTER.match(text, a_end) or (end != a_end and _DOC_CODE_AFTER.match(text, end)):
             continue
         sep = m.group("sep")
         if sep is not None and "/" in sep and _DATE_AFTER.match(text, end):
