@@ -95,7 +95,13 @@ def _is_identifier(text: str, text_l: str, start: int, line_start: int, raw: str
         return True  # Covid-19
     if not text[line_start:start].strip(_LINE_LEAD_CHARS) and _LIST_MARKER.match(text, start):
         return True
-    word, at = _word_before(text_l, max(line_start, start - 24), start)
+    lo = max(line_start, start - 24)
+    seg = text_l[lo:start].rstrip()
+    word = seg.rsplit(None, 1)[-1] if seg else ""
+    if word.isalnum():  # `_word_before`'s usual case, a whole word after a space, read here: no call
+        at = lo + len(seg) - len(word)
+    else:
+        word, at = _word_before(text_l, lo, start)
     if word in YEAR_WORDS and _YEAR.fullmatch(raw):
         return True
     if word in IDENTIFIER_WORDS:
