@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 import numpy as np
 from scipy.optimize import minimize
@@ -38,8 +39,6 @@ HIT_COST = 1.2
 # "Learned names (round 8)"): trained only when asked, so the shipped model keeps every mention.
 DROP_HEAD = False
 DROP_ABOVE = (0.0, 0.5, 1.0, 1.5, 2.0, 3.0)  # log-odds of "no gold fact": 0.5, 0.62, 0.73, 0.82, 0.88, 0.95
-_last_drop_totals: dict[float, float] = {}
-_last_totals: dict[float, int] = {}  # the inner-CV gains of the last margin chosen (for reports)
 
 
 @dataclass(frozen=True)
@@ -86,6 +85,14 @@ class Row:
     doc_id: str
     features: list[str]
     spurious: bool
+
+
+class _OfDoc(Protocol):
+    @property
+    def doc_id(self) -> str: ...
+
+
+T = TypeVar("T", bound=_OfDoc)
 
 
 def _inner_fold(doc_id: str) -> int:
@@ -143,22 +150,31 @@ def gain(weights: dict[str, float], margin: float, groups: Sequence[Group]) -> i
     return net
 
 
-def choose_margin(groups: Sequence[Group]) -> float | None:
-    """The margin with the best positive net gain over inner folds (trained without the fold scored);
-    `None` when no margin fixes more names than it breaks: the rules' names are kept."""
-    totals = dict.fromkeys(MARGINS, 0)
+def _best_by_inner_cv(
+    items: Sequence[T],
+    fit_on: Callable[[Sequence[T]], dict[str, float]],
+    gain_of: Callable[[dict[str, float], float, Sequence[T]], float],
+    grid: Sequence[float],
+    min_gain: float,
+) -> float | None:
+    """The grid value with the best gain summed over the inner folds (each fold scored by weights fitted
+    on the others; ties go to the larger, more cautious value); `None` below `min_gain`."""
+    totals = dict.fromkeys(grid, 0.0)
     for k in range(INNER_FOLDS):
-        train = [g for g in groups if _inner_fold(g.doc_id) != k]
-        held = [g for g in groups if _inner_fold(g.doc_id) == k]
-        w = fit(train)
-        for m in MARGINS:
-            totals[m] += gain(w, m, held)
-    _last_totals.clear()
-    _last_totals.update(totals)
+        weights = fit_on([x for x in items if _inner_fold(x.doc_id) != k])
+        held = [x for x in items if _inner_fold(x.doc_id) == k]
+        for v in grid:
+            totals[v] += gain_of(weights, v, held)
     best = max(totals.values())
-    if best < MIN_NET_GAIN:
+    if best < min_gain:
         return None
-    return max(m for m, v in totals.items() if v == best)
+    return max(v for v, t in totals.items() if t == best)
+
+
+def choose_margin(groups: Sequence[Group]) -> float | None:
+    """The margin with the best net gain over inner folds; `None` when no margin fixes
+    `MIN_NET_GAIN` names more than it breaks: the rules' names are kept."""
+    return _best_by_inner_cv(groups, fit, gain, MARGINS, MIN_NET_GAIN)
 
 
 def fit_drop(rows: Sequence[Row], l2: float = L2) -> dict[str, float]:
@@ -197,19 +213,7 @@ def drop_gain(weights: dict[str, float], above: float, rows: Sequence[Row]) -> f
 
 def choose_drop(rows: Sequence[Row]) -> float | None:
     """The drop threshold with the best positive net gain over inner folds; `None`: keep every mention."""
-    totals = dict.fromkeys(DROP_ABOVE, 0.0)
-    for k in range(INNER_FOLDS):
-        train_rows = [r for r in rows if _inner_fold(r.doc_id) != k]
-        held = [r for r in rows if _inner_fold(r.doc_id) == k]
-        w = fit_drop(train_rows)
-        for a in DROP_ABOVE:
-            totals[a] += drop_gain(w, a, held)
-    _last_drop_totals.clear()
-    _last_drop_totals.update(totals)
-    best = max(totals.values())
-    if best <= 0:
-        return None
-    return max(a for a, v in totals.items() if v == best)
+    return _best_by_inner_cv(rows, fit_drop, drop_gain, DROP_ABOVE, 1e-9)
 
 
 def train(docs: Sequence[RealDoc], drop_head: bool = DROP_HEAD) -> Model:
