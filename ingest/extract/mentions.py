@@ -20,6 +20,7 @@ from ingest.extract.context import PERIOD_NOISE, Doc, Draft, clean_name
 from ingest.extract.indicators import NameIndex, compatible
 from ingest.extract.kinds import after_semicolon, is_approx, kind_of
 from ingest.extract.layout import Sentence, layout
+from ingest.extract.learned.names import chosen_name, kept_mentions
 from ingest.extract.lists import link
 from ingest.extract.naming import attainment_entry, draft_mention, extend_with_qualifier, unit_sibling
 from ingest.extract.numbers import Quantity, find_quantities
@@ -105,7 +106,7 @@ class _Extractor:
         link(doc, drafts)  # breakdowns (`trong đó …`) and shared list heads, across sentences
         kept = [d for d in drafts if d.indicator or d.entry is not None]
         position = {id(d): n for n, d in enumerate(kept)}
-        found = [_finish(doc, d, position) for d in kept]
+        found = kept_mentions(doc, kept, [_finish(doc, d, position) for d in kept])
         return found + [_cell_mention(doc, c) for c in cells]
 
     def _sentence(self, s: Sentence, qs: list[Quantity]) -> list[Draft]:
@@ -287,7 +288,7 @@ def _finish(doc: Doc, d: Draft, position: dict[int, int]) -> Mention:
     while end > start and text[end - 1].isspace():
         end -= 1
     return Mention(
-        indicator=d.indicator,
+        indicator=chosen_name(doc, d),  # the rules' name, or one a learned model prefers (ids stay)
         indicator_id=entry.indicator_id if entry is not None else None,
         value=value,
         value_high=q.value_high,
