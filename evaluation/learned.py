@@ -18,7 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from evaluation import train_kinds, train_periods
 from evaluation.real_corpus import RealDoc, load_corpus
+from ingest.extract.learned import kinds, periods
 
 CV_SALT = "xaetl-cv-fold-v1:"
 
@@ -36,7 +38,10 @@ class Learned:
 
 
 # Each component adds itself here (name, data file, trainer, writer, installer).
-COMPONENTS: tuple[Learned, ...] = ()
+COMPONENTS: tuple[Learned, ...] = (
+    Learned("kinds", kinds.PATH, train_kinds.train, train_kinds.save, kinds.installed),
+    Learned("periods", periods.PATH, train_periods.train, train_periods.save, periods.installed),
+)
 
 
 def cv_fold_of(doc_id: str, k: int) -> int:

@@ -1,0 +1,43 @@
+"""Training of the learned kind (`ingest.extract.learned.kinds`): logistic regression on the dev gold."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from evaluation.kind_period_pairs import pairs
+from evaluation.real_corpus import RealDoc
+
+EPOCHS = 30
+RATE = 0.1
+L2 = 1e-3
+THRESHOLD = 0.5  # the probability of the other kind at which the rule's kind is overridden (chosen by CV)
+
+
+def fit_logistic(examples: Sequence[tuple[list[str], bool]], epochs: int = EPOCHS) -> dict[str, float]:
+    """Weights of the log-odds of a true label, by stochastic gradient descent in a fixed order."""
+    w: dict[str, float] = {}
+    for epoch in range(epochs):
+        rate = RATE / (1 + 0.1 * epoch)
+        for feats, label in examples:
+            z = max(-30.0, min(30.0, sum(w.get(f, 0.0) for f in feats)))
+            g = rate * ((1.0 if label else 0.0) - 1.0 / (1.0 + math.exp(-z)))
+            for f in feats:
+                w[f] = w.get(f, 0.0) + g
+        shrink = 1.0 - rate * L2
+        for f in w:
+            w[f] *= shrink
+    return {f: round(v, 5) for f, v in sorted(w.items()) if abs(v) >= 1e-4}
+
+
+def train(docs: Sequence[RealDoc]) -> dict[str, Any]:
+    """The kind model learned from the documents' matched mentions."""
+    examples = [(p.kind_features, p.gold_kind == "target") for p in pairs(docs)]
+    return {"threshold": THRESHOLD, "weights": fit_logistic(examples)}
+
+
+def save(model: dict[str, Any], path: Path) -> None:
+    path.write_text(json.dumps(model, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")
