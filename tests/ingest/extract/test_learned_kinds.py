@@ -50,7 +50,8 @@ def test_the_compiled_score_is_the_sum_of_the_named_features(monkeypatch: pytest
     seen = [features for features, _ in records]
     names = sorted({f for features in seen for f in features})
     weights = {name: 0.01 * (n % 7 - 3) for n, name in enumerate(names)}  # every family gets weights
-    assert {name.split(":")[0].split("|")[0].split("=")[0] for name in weights} >= {"w", "b", "l", "a", "rule"}
+    families = {name.split(":")[0].split("|")[0].split("=")[0] for name in weights}
+    assert families >= {"w", "b", "l", "a", "rule", "target"}
     scores: list[float] = []
     original = kinds._Compiled.score
 

@@ -1,4 +1,4 @@
-"""The learned period applied: candidates from the document and the rule, a ranker that overrides by a margin."""
+"""The learned period applied: candidates from the document and the rule, a ranker overriding by a margin."""
 
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ def test_off_as_shipped_the_rules_decide() -> None:
 def test_candidates_come_from_the_rule_the_document_and_its_part_year_words() -> None:
     with periods.installed(None), periods.recording() as records:
         extract_mentions(REPORT)
-    (first, rule1), (second, rule2) = records
+    (_, rule1), (second, rule2) = records
     assert (rule1, rule2) == ("2024-H1", "2023")
     codes = [code for code, _ in second]
     assert codes[0] == "2023"  # the rule's own period comes first
