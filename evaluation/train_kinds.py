@@ -14,7 +14,9 @@ from evaluation.real_corpus import RealDoc
 EPOCHS = 30
 RATE = 0.1
 L2 = 1e-3
-THRESHOLD = 0.5  # the probability of the other kind at which the rule's kind is overridden (chosen by CV)
+# The probability of the other kind at which the rule's kind is overridden: 5-fold CV on dev ties from 0.5
+# to 0.8 (the same three targets made actual, none wrongly); the highest of the tie overrides least.
+THRESHOLD = 0.8
 # The rule kinds the model may override: 5-fold CV on dev never flipped an `actual` at any threshold tried
 OVERRIDES = ("target",)
 

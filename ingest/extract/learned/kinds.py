@@ -7,8 +7,8 @@ the model gives the other kind at least that probability. Only the rules' target
 the mentions, so the cost stays small): in cross-validation the model never overrode an `actual`.
 Features: the rule's own kind and the section's, the words and word pairs before the number in its
 sentence, the first words of its line, the words after it, the heading above it, years in the sentence
-against the document's year, and genre cues of the document's opening; the last three words, the
-heading, years and cues also crossed with the rule's kind.
+against the document's year, genre cues of the document's opening, and which of the rules' reasons for a
+target hold; the last three words, the heading, years, cues and reasons also crossed with the rule's kind.
 """
 
 from __future__ import annotations
@@ -21,8 +21,12 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ingest.extract.context import Doc, Draft
+from ingest.extract.context import Doc, Draft, cue_in
+from ingest.extract.fronts import horizon_before, is_later
+from ingest.extract.kinds import TARGET_CUE_WORDS, bracket_target
+from ingest.extract.layout import Sentence
 from ingest.extract.learned.slot import Slot
+from ingest.extract.numbers import Quantity
 
 PATH = Path(__file__).with_suffix(".json")
 SLOT = Slot(PATH)
@@ -108,6 +112,8 @@ def _read(doc: Doc, d: Draft, rule_kind: str) -> _Read:
     if ctx is None or ctx.doc is not doc:
         ctx = _context = _DocContext(doc)
     context = ctx.heading(q.start) + ctx.cues
+    if rule_kind == "target":
+        context += _why_target(doc, s, q)
     ref = doc.ref_year
     if ref is not None and t.find("20", s.start, q.start) + t.find("19", s.start, q.start) > -2:
         for m in _YEAR.finditer(t, s.start, q.start):
@@ -121,6 +127,22 @@ def _read(doc: Doc, d: Draft, rule_kind: str) -> _Read:
         _WORD.findall(t, q.end, min(q.end + 30, s.end))[:3],
         context,
     )
+
+
+def _why_target(doc: Doc, s: Sentence, q: Quantity) -> list[str]:
+    """Which of the rules' reasons for a target hold (`ingest.extract.kinds.kind_of`): a plan figure in
+    brackets, a target section, a target cue before the number, a later horizon fronting the paragraph."""
+    why = []
+    if bracket_target(doc, s, q):
+        why.append("why=bracket")
+    if s.kind == "target":
+        why.append("why=section")
+    if cue_in(TARGET_CUE_WORDS, doc.text_l, s.start, q.start):
+        why.append("why=cue")
+    year = horizon_before(doc, s.line_start, q.start)
+    if year is not None and is_later(year, doc):
+        why.append("why=horizon")
+    return why
 
 
 def _crossed(r: _Read) -> list[str]:

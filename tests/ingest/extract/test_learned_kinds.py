@@ -71,3 +71,16 @@ def test_the_shipped_model_is_read_and_gated() -> None:
     model = kinds.SLOT.model()
     assert model is not None and model["overrides"] == ["target"] and 0.5 <= model["threshold"] < 1
     assert len(model["weights"]) > 100
+
+
+def test_the_rules_reasons_for_a_target_are_features() -> None:
+    text = "Báo cáo năm 2023\nĐến năm 2030, tỷ trọng dịch vụ chiếm khoảng 45%.\n" + REPORT
+    with kinds.installed(None), kinds.recording() as records:
+        extract_mentions(text)
+    why = [sorted(f for f in features if f.startswith("why=")) for features, _ in records]
+    rules = [rule for _, rule in records]
+    assert rules == ["target", "actual", "target", "target"]
+    assert why[0] == ["why=cue", "why=horizon"]  # `Đến năm 2030`: a cue, and a later horizon fronting it
+    assert why[1] == []  # an actual has no reason read
+    assert "why=section" in why[3] and "why=cue" in why[3]  # `Phấn đấu` in the `Mục tiêu năm 2025:` list
+    assert "target|why=section" in records[3][0]
