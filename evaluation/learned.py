@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from evaluation import train_kinds, train_periods
+from evaluation import linear_fit, train_kinds, train_periods
 from evaluation.real_corpus import RealDoc, load_corpus
 from ingest.extract.learned import kinds, periods
 
@@ -39,8 +39,8 @@ class Learned:
 
 # Each component adds itself here (name, data file, trainer, writer, installer).
 COMPONENTS: tuple[Learned, ...] = (
-    Learned("kinds", kinds.PATH, train_kinds.train, train_kinds.save, kinds.installed),
-    Learned("periods", periods.PATH, train_periods.train, train_periods.save, periods.installed),
+    Learned("kinds", kinds.PATH, train_kinds.train, linear_fit.save, kinds.installed),
+    Learned("periods", periods.PATH, train_periods.train, linear_fit.save, periods.installed),
 )
 
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 from evaluation.kind_period_pairs import pairs
+from evaluation.linear_fit import decay, kept
 from evaluation.real_corpus import RealDoc
 
 EPOCHS = 30
@@ -31,17 +30,11 @@ def fit_logistic(examples: Sequence[tuple[list[str], bool]], epochs: int = EPOCH
             g = rate * ((1.0 if label else 0.0) - 1.0 / (1.0 + math.exp(-z)))
             for f in feats:
                 w[f] = w.get(f, 0.0) + g
-        shrink = 1.0 - rate * L2
-        for f in w:
-            w[f] *= shrink
-    return {f: round(v, 5) for f, v in sorted(w.items()) if abs(v) >= 1e-4}
+        decay(w, 1.0 - rate * L2)
+    return kept(w)
 
 
 def train(docs: Sequence[RealDoc]) -> dict[str, Any]:
     """The kind model learned from the documents' matched mentions."""
     examples = [(p.kind_features, p.gold_kind == "target") for p in pairs(docs)]
     return {"overrides": list(OVERRIDES), "threshold": THRESHOLD, "weights": fit_logistic(examples)}
-
-
-def save(model: dict[str, Any], path: Path) -> None:
-    path.write_text(json.dumps(model, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 from evaluation.kind_period_pairs import pairs
+from evaluation.linear_fit import decay, kept
 from evaluation.real_corpus import RealDoc
 
 EPOCHS = 30
@@ -31,10 +30,8 @@ def fit_ranker(examples: Sequence[tuple[list[list[str]], int]], epochs: int = EP
                 g = rate * ((1.0 if i == right else 0.0) - exps[i] / total)
                 for f in feats:
                     w[f] = w.get(f, 0.0) + g
-        shrink = 1.0 - rate * L2
-        for f in w:
-            w[f] *= shrink
-    return {f: round(v, 5) for f, v in sorted(w.items()) if abs(v) >= 1e-4}
+        decay(w, 1.0 - rate * L2)
+    return kept(w)
 
 
 def train(docs: Sequence[RealDoc]) -> dict[str, Any]:
@@ -45,7 +42,3 @@ def train(docs: Sequence[RealDoc]) -> dict[str, Any]:
         if p.gold_period in codes:
             examples.append(([f for _, f in p.period_candidates], codes.index(p.gold_period)))
     return {"margin": MARGIN, "weights": fit_ranker(examples)}
-
-
-def save(model: dict[str, Any], path: Path) -> None:
-    path.write_text(json.dumps(model, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")

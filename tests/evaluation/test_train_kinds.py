@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from evaluation import train_kinds
+from evaluation import linear_fit, train_kinds
 from evaluation.kind_period_pairs import pairs
 from evaluation.learned import training_docs
 from evaluation.real_corpus import RealDoc, load_corpus
@@ -48,7 +48,7 @@ def test_the_shipped_model_is_what_the_dev_gold_trains(tmp_path: Path) -> None:
     docs = training_docs(load_corpus())
     assert docs and all(d.split == "dev" for d in docs)
     out = tmp_path / "kinds.json"
-    train_kinds.save(train_kinds.train(docs), out)
+    linear_fit.save(train_kinds.train(docs), out)
     assert out.read_text(encoding="utf-8") == kinds.PATH.read_text(encoding="utf-8"), (
         "ingest/extract/learned/kinds.json is stale: run `python -m evaluation.learned`"
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from evaluation import train_periods
+from evaluation import linear_fit, train_periods
 from evaluation.learned import training_docs
 from evaluation.real_corpus import load_corpus
 from ingest.extract.learned import periods
@@ -27,7 +27,7 @@ def test_training_keeps_only_facts_whose_gold_period_is_a_candidate() -> None:
 def test_the_shipped_model_is_what_the_dev_gold_trains(tmp_path: Path) -> None:
     docs = training_docs(load_corpus())
     out = tmp_path / "periods.json"
-    train_periods.save(train_periods.train(docs), out)
+    linear_fit.save(train_periods.train(docs), out)
     assert out.read_text(encoding="utf-8") == periods.PATH.read_text(encoding="utf-8"), (
         "ingest/extract/learned/periods.json is stale: run `python -m evaluation.learned`"
     )
