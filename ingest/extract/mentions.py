@@ -19,9 +19,9 @@ from ingest.extract.catalogue import CatalogueEntry, lookup_name
 from ingest.extract.context import PERIOD_NOISE, Doc, Draft, clean_name
 from ingest.extract.indicators import NameIndex, compatible
 from ingest.extract.kinds import after_semicolon, is_approx, kind_of
+from ingest.extract.layout import Sentence, layout
 from ingest.extract.learned import kinds as learned_kinds
 from ingest.extract.learned import periods as learned_periods
-from ingest.extract.layout import Sentence, layout
 from ingest.extract.lists import link
 from ingest.extract.naming import attainment_entry, draft_mention, extend_with_qualifier, unit_sibling
 from ingest.extract.numbers import Quantity, find_quantities
