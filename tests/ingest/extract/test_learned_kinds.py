@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from ingest.extract import extract_mentions
@@ -67,10 +69,14 @@ def test_the_compiled_score_is_the_sum_of_the_named_features(monkeypatch: pytest
     assert scores == pytest.approx(expected)
 
 
-def test_the_shipped_model_is_read_and_gated() -> None:
-    model = kinds.SLOT.model()
-    assert model is not None and model["overrides"] == ["target"] and 0.5 <= model["threshold"] < 1
+def test_the_shipped_model_is_gated_and_off() -> None:
+    model = json.loads(kinds.PATH.read_text(encoding="utf-8"))
+    assert model["overrides"] == ["target"] and 0.5 <= model["threshold"] < 1
     assert len(model["weights"]) > 100
+    assert kinds.SLOT.model() is None  # shipped switched off: the rules decide
+    with kinds.installed(None):
+        off = [m.to_dict() for m in extract_mentions(REPORT)]
+    assert [m.to_dict() for m in extract_mentions(REPORT)] == off
 
 
 def test_the_rules_reasons_for_a_target_are_features() -> None:
