@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from evaluation import train_names
+from evaluation import linear_fit, train_kinds, train_names, train_periods
 from evaluation.real_corpus import RealDoc, load_corpus
-from ingest.extract.learned import names
+from ingest.extract.learned import kinds, names, periods
 
 CV_SALT = "xaetl-cv-fold-v1:"
 
@@ -40,6 +40,8 @@ class Learned:
 # Each component adds itself here (name, data file, trainer, writer, installer).
 COMPONENTS: tuple[Learned, ...] = (
     Learned("names", names.MODEL_PATH, train_names.train, train_names.save, names.installed),
+    Learned("kinds", kinds.PATH, train_kinds.train, linear_fit.save, kinds.installed),
+    Learned("periods", periods.PATH, train_periods.train, linear_fit.save, periods.installed),
 )
 
 

@@ -20,6 +20,8 @@ from ingest.extract.context import PERIOD_NOISE, Doc, Draft, clean_name
 from ingest.extract.indicators import NameIndex, compatible
 from ingest.extract.kinds import after_semicolon, is_approx, kind_of
 from ingest.extract.layout import Sentence, layout
+from ingest.extract.learned import kinds as learned_kinds
+from ingest.extract.learned import periods as learned_periods
 from ingest.extract.learned.names import chosen_name, kept_mentions
 from ingest.extract.lists import link
 from ingest.extract.naming import attainment_entry, draft_mention, extend_with_qualifier, unit_sibling
@@ -237,8 +239,9 @@ def _with_bound(doc: Doc, host: Draft, q: Quantity, left: int) -> None:
 
 def _finish(doc: Doc, d: Draft, position: dict[int, int]) -> Mention:
     q = d.q
-    kind = kind_of(doc, d)
-    period = period_of(doc, d, kind)
+    # the rules' kind and period, each overridden where its learned model is confident (round 8)
+    kind = learned_kinds.kind(doc, d, kind_of(doc, d))
+    period = learned_periods.period(doc, d, kind, period_of(doc, d, kind))
     entry, plan_pct, yoy_pct = d.entry, d.plan_pct, d.yoy_pct
     if d.ratio_only:
         # "Chi ngân sách xã ước đạt 50,1% dự toán": the only figure is the attainment; it is the
