@@ -18,7 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from evaluation import train_ids
 from evaluation.real_corpus import RealDoc, load_corpus
+from ingest.extract.learned import ids as learned_ids
 
 CV_SALT = "xaetl-cv-fold-v1:"
 
@@ -36,7 +38,9 @@ class Learned:
 
 
 # Each component adds itself here (name, data file, trainer, writer, installer).
-COMPONENTS: tuple[Learned, ...] = ()
+COMPONENTS: tuple[Learned, ...] = (
+    Learned("ids", learned_ids.MODEL_FILE, train_ids.train, train_ids.save, learned_ids.installed),
+)
 
 
 def cv_fold_of(doc_id: str, k: int) -> int:
