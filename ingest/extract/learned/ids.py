@@ -17,6 +17,7 @@ extractor does not read the shipped file (`SHIPPED_ON`); `installed(model)` stil
 from __future__ import annotations
 
 import heapq
+import itertools
 import json
 import math
 import re
@@ -37,13 +38,12 @@ SHIPPED_ON = False  # off by default: it did not lift the cross-validated dev fi
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def features(name: str, seen_id: str | None, seen_weight: float) -> Counter[str]:
+def features(name: str, seen_id: str | None, seen_weight: float) -> dict[str, float]:
     """Syllables and syllable bigrams of a name (lowercase NFC; numbers dropped), and the rules' id."""
     words = _WORD.findall(unicodedata.normalize("NFC", name).lower())
-    out: Counter[str] = Counter(words)
-    out.update(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
+    out: dict[str, float] = dict(Counter(words) + Counter(f"{a} {b}" for a, b in itertools.pairwise(words)))
     if seen_id and seen_weight:
-        out[f"=id:{seen_id}"] += seen_weight  # cannot collide with words (`=` is no letter)
+        out[f"=id:{seen_id}"] = seen_weight  # cannot collide with words (`=` is no letter)
     return out
 
 
