@@ -16,7 +16,6 @@ extractor does not read the shipped file (`SHIPPED_ON`); `installed(model)` stil
 
 from __future__ import annotations
 
-import heapq
 import itertools
 import json
 import math
@@ -25,23 +24,29 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+import numpy as np
+import numpy.typing as npt
 
 from ingest.extract.catalogue import CatalogueEntry, catalogue_by_id
 
 MODEL_FILE = Path(__file__).with_name("ids.json")
 FORMAT = 1
 SHIPPED_ON = False  # off by default: it did not lift the cross-validated dev figures
+_MAX_ANSWERS = 20_000
 _WORD = re.compile(r"[^\W\d_]+")
 
 
 def features(name: str, seen_id: str | None, seen_weight: float) -> dict[str, float]:
     """Syllables and syllable bigrams of a name (lowercase NFC; numbers dropped), and the rules' id."""
     words = _WORD.findall(unicodedata.normalize("NFC", name).lower())
-    out: dict[str, float] = dict(Counter(words) + Counter(f"{a} {b}" for a, b in itertools.pairwise(words)))
+    out: dict[str, float] = {}
+    for f in (*words, *(f"{a} {b}" for a, b in itertools.pairwise(words))):
+        out[f] = out.get(f, 0.0) + 1.0
     if seen_id and seen_weight:
         out[f"=id:{seen_id}"] = seen_weight  # cannot collide with words (`=` is no letter)
     return out
@@ -57,9 +62,11 @@ class _Index:
     fill_unseen_only: bool
     seen_weight: float
     idf: dict[str, float]
-    postings: dict[str, list[tuple[int, float]]]
+    # (base unit of the example's id, or "" for a null, feature) -> (example, weight): a query reads
+    # only the examples usable in its unit (an id only in its own base unit; a null fits any unit)
+    postings: dict[tuple[str, str], tuple[npt.NDArray[np.intp], npt.NDArray[np.float64]]]
     labels: list[str | None]
-    units: list[str]
+    answers: dict[tuple[str, str, str | None], tuple[str | None, float] | None] = field(default_factory=dict)
 
     def vector(self, name: str, seen_id: str | None) -> dict[str, float]:
         raw = features(name, seen_id, self.seen_weight)
@@ -70,16 +77,26 @@ class _Index:
     def nearest(self, name: str, base_unit: str, seen_id: str | None) -> tuple[str | None, float] | None:
         """The label of the `k` most similar examples usable in `base_unit` when they all agree, with
         the k-th one's similarity; None (abstain) when they disagree or fewer are similar at all."""
-        scores: dict[int, float] = {}
+        key = (name, base_unit, seen_id)
+        if key not in self.answers:
+            if len(self.answers) >= _MAX_ANSWERS:
+                self.answers.clear()  # a bound on memory over a long crawl; names recur within a document
+            self.answers[key] = self._nearest(name, base_unit, seen_id)
+        return self.answers[key]
+
+    def _nearest(self, name: str, base_unit: str, seen_id: str | None) -> tuple[str | None, float] | None:
+        scores = np.zeros(len(self.labels))
         for f, x in self.vector(name, seen_id).items():
-            for i, w in self.postings[f]:
-                scores[i] = scores.get(i, 0.0) + x * w
-        # an id only in its own base unit; a null (no indicator measures this) fits any unit
-        usable = [i for i in scores if self.labels[i] is None or self.units[i] == base_unit]
-        top = heapq.nsmallest(self.k, usable, key=lambda i: (-scores[i], i))
-        if len(top) < self.k or len({self.labels[i] for i in top}) != 1:
+            hit = self.postings.get((base_unit, f)) or self.postings.get(("", f))
+            if hit is not None:
+                scores[hit[0]] += x * hit[1]  # an example appears once in a posting list
+        touched = np.flatnonzero(scores)
+        if len(touched) < self.k:
             return None
-        return self.labels[top[0]], scores[top[-1]]
+        top = touched[np.argsort(-scores[touched], kind="stable")[: self.k]]  # ties: the earlier example
+        if len({self.labels[i] for i in top}) != 1:
+            return None
+        return self.labels[top[0]], float(scores[top[-1]])
 
 
 def build_index(model: dict[str, Any]) -> _Index:
@@ -92,12 +109,23 @@ def build_index(model: dict[str, Any]) -> _Index:
     df = Counter(f for raw in raws for f in raw)
     n = len(raws)
     idf = {f: math.log((n + 1) / (d + 1)) + 1.0 for f, d in df.items()}
-    postings: dict[str, list[tuple[int, float]]] = {}
-    for i, raw in enumerate(raws):
+    lists: dict[tuple[str, str], list[tuple[int, float]]] = {}
+    for i, (e, raw) in enumerate(zip(examples, raws, strict=True)):
         v = {f: c * idf[f] for f, c in raw.items()}
         norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        unit = e["base_unit"] if e["id"] is not None else ""
         for f, x in v.items():
-            postings.setdefault(f, []).append((i, x / norm))
+            lists.setdefault((unit, f), []).append((i, x / norm))
+    # a null fits any unit: each unit's list holds the nulls too (one lookup per feature at query time)
+    units = {unit for unit, _ in lists if unit}
+    for (unit, f), hits in list(lists.items()):
+        if not unit:
+            for other in units:
+                lists.setdefault((other, f), []).extend(hits)
+    postings = {
+        key: (np.array([i for i, _ in hits], dtype=np.intp), np.array([w for _, w in hits]))
+        for key, hits in lists.items()
+    }
     return _Index(
         k=int(model["k"]),
         fill=float(model["fill"]),
@@ -107,7 +135,6 @@ def build_index(model: dict[str, Any]) -> _Index:
         idf=idf,
         postings=postings,
         labels=[e["id"] for e in examples],
-        units=[e["base_unit"] for e in examples],
     )
 
 
@@ -161,6 +188,11 @@ def learned_id(
         return entry
     if index is None or not name:
         return entry
+    # most mentions are settled without a query: the rules' id stands, or a rule's veto does
+    if entry is not None and index.replace is None:
+        return entry
+    if entry is None and index.fill_unseen_only and seen is not None:
+        return None
     found = index.nearest(name, base_unit, seen_id)
     if found is None:
         return entry
@@ -170,8 +202,6 @@ def learned_id(
     if label is not None and (chosen is None or chosen.base_unit != base_unit):
         return entry  # an id the catalogue no longer has, or in another unit: the rules stand
     if entry is None:
-        if index.fill_unseen_only and seen is not None:
-            return None
         return chosen if chosen is not None and similarity >= index.fill else None
     if index.replace is not None and label != entry.indicator_id and similarity >= index.replace:
         return chosen  # None: the nearest examples say no indicator measures this
