@@ -22,6 +22,7 @@ from ingest.extract.kinds import after_semicolon, is_approx, kind_of
 from ingest.extract.layout import Sentence, layout
 from ingest.extract.learned import kinds as learned_kinds
 from ingest.extract.learned import periods as learned_periods
+from ingest.extract.learned.ids import learned_id
 from ingest.extract.learned.names import chosen_name, kept_mentions
 from ingest.extract.lists import link
 from ingest.extract.naming import attainment_entry, draft_mention, extend_with_qualifier, unit_sibling
@@ -258,6 +259,7 @@ def _finish(doc: Doc, d: Draft, position: dict[int, int]) -> Mention:
         if d.is_change and q.unit.unit == "lần":
             base_unit = "other"  # "tăng 1,2 lần": a multiplier
         value = q.value
+    seen = entry  # the first id a rule saw, before the rules below veto or replace it
     if entry is not None and entry.base_unit != base_unit:
         entry = unit_sibling(entry, base_unit)  # one unit per indicator: the right one, or none
     if entry is not None and q.unit.unit in _PLACE_UNITS and _counts_other_than_places(entry):
@@ -272,6 +274,7 @@ def _finish(doc: Doc, d: Draft, position: dict[int, int]) -> Mention:
             entry = named  # (not over `…_excl_land` from a bracket the name leaves out)
         elif entry is None:
             entry = resolve(d.indicator, base_unit)
+        seen = seen or entry
         entry = refined(entry, d.indicator, base_unit, value, q.of_total)
         if entry is not None and uncatalogued(d.indicator, entry):
             entry = None  # one crop season, a sub-population, a band: no indicator measures exactly that
@@ -284,6 +287,8 @@ def _finish(doc: Doc, d: Draft, position: dict[int, int]) -> Mention:
     if entry is not None and doc.in_season_section(q.start):
         # "a. Vụ Xuân" above: that season's area, output or yield
         entry = in_season(entry, heading_season(doc.headings, doc.text_l, q.start))
+    # the model learned from the dev gold may fill, veto or replace the rules' id (learned/ids.py)
+    entry = learned_id(d.indicator, base_unit, entry, seen)
     start, end = _quote_span(doc, d)
     text = doc.text
     while start < end and text[start].isspace():
