@@ -18,7 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from evaluation import linear_fit, train_ids, train_kinds, train_names, train_periods
 from evaluation.real_corpus import RealDoc, load_corpus
+from ingest.extract.learned import ids as learned_ids
+from ingest.extract.learned import kinds, names, periods
 
 CV_SALT = "xaetl-cv-fold-v1:"
 
@@ -36,7 +39,12 @@ class Learned:
 
 
 # Each component adds itself here (name, data file, trainer, writer, installer).
-COMPONENTS: tuple[Learned, ...] = ()
+COMPONENTS: tuple[Learned, ...] = (
+    Learned("ids", learned_ids.MODEL_FILE, train_ids.train, train_ids.save, learned_ids.installed),
+    Learned("names", names.MODEL_PATH, train_names.train, train_names.save, names.installed),
+    Learned("kinds", kinds.PATH, train_kinds.train, linear_fit.save, kinds.installed),
+    Learned("periods", periods.PATH, train_periods.train, linear_fit.save, periods.installed),
+)
 
 
 def cv_fold_of(doc_id: str, k: int) -> int:

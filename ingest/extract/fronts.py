@@ -87,7 +87,10 @@ def year_before(doc: Doc, line_start: int, end: int) -> str | None:
 def sentence_front(text_l: str, line_start: int, pos: int) -> int:
     """Where the sentence (or `;`-clause) holding `pos` starts, found backwards at C speed."""
     stop = text_l.rfind(". ", line_start, pos)
-    stop = max(stop, text_l.rfind("; ", max(stop, line_start), pos))  # a `;` after the full stop only
+    # a `;` after the full stop only (comparisons, not `max`: asked for most figures, several times)
+    semi = text_l.rfind("; ", stop if stop > line_start else line_start, pos)
+    if semi > stop:
+        stop = semi
     return stop + 2 if stop >= 0 else line_start
 
 

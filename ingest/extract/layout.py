@@ -179,7 +179,7 @@ def layout(
     for line in _LINE.finditer(text):
         ls, le = line.start(), line.end()
         line_l = text_l[ls:le]
-        note = _FOOTNOTE.match(line_l)
+        note = _FOOTNOTE.match(line_l) if "[" in line_l else None  # `in` first: its literal, at C speed
         if note is not None:
             # a footnote belongs to the section of its marker in the body, not to where it is printed
             anchor = text_l.rfind(f"[{note.group(1)}]", 0, ls)

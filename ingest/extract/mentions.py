@@ -20,6 +20,10 @@ from ingest.extract.context import PERIOD_NOISE, Doc, Draft, clean_name
 from ingest.extract.indicators import NameIndex, compatible
 from ingest.extract.kinds import after_semicolon, is_approx, kind_of
 from ingest.extract.layout import Sentence, layout
+from ingest.extract.learned import kinds as learned_kinds
+from ingest.extract.learned import periods as learned_periods
+from ingest.extract.learned.ids import learned_id
+from ingest.extract.learned.names import chosen_name, kept_mentions
 from ingest.extract.lists import link
 from ingest.extract.naming import attainment_entry, draft_mention, extend_with_qualifier, unit_sibling
 from ingest.extract.numbers import Quantity, find_quantities
@@ -105,7 +109,7 @@ class _Extractor:
         link(doc, drafts)  # breakdowns (`trong đó …`) and shared list heads, across sentences
         kept = [d for d in drafts if d.indicator or d.entry is not None]
         position = {id(d): n for n, d in enumerate(kept)}
-        found = [_finish(doc, d, position) for d in kept]
+        found = kept_mentions(doc, kept, [_finish(doc, d, position) for d in kept])
         return found + [_cell_mention(doc, c) for c in cells]
 
     def _sentence(self, s: Sentence, qs: list[Quantity]) -> list[Draft]:
@@ -236,8 +240,9 @@ def _with_bound(doc: Doc, host: Draft, q: Quantity, left: int) -> None:
 
 def _finish(doc: Doc, d: Draft, position: dict[int, int]) -> Mention:
     q = d.q
-    kind = kind_of(doc, d)
-    period = period_of(doc, d, kind)
+    # the rules' kind and period, each overridden where its learned model is confident (round 8)
+    kind = learned_kinds.kind(doc, d, kind_of(doc, d))
+    period = learned_periods.period(doc, d, kind, period_of(doc, d, kind))
     entry, plan_pct, yoy_pct = d.entry, d.plan_pct, d.yoy_pct
     if d.ratio_only:
         # "Chi ngân sách xã ước đạt 50,1% dự toán": the only figure is the attainment; it is the
@@ -254,6 +259,7 @@ def _finish(doc: Doc, d: Draft, position: dict[int, int]) -> Mention:
         if d.is_change and q.unit.unit == "lần":
             base_unit = "other"  # "tăng 1,2 lần": a multiplier
         value = q.value
+    seen = entry  # the first id a rule saw, before the rules below veto or replace it
     if entry is not None and entry.base_unit != base_unit:
         entry = unit_sibling(entry, base_unit)  # one unit per indicator: the right one, or none
     if entry is not None and q.unit.unit in _PLACE_UNITS and _counts_other_than_places(entry):
@@ -268,6 +274,7 @@ def _finish(doc: Doc, d: Draft, position: dict[int, int]) -> Mention:
             entry = named  # (not over `…_excl_land` from a bracket the name leaves out)
         elif entry is None:
             entry = resolve(d.indicator, base_unit)
+        seen = seen or entry
         entry = refined(entry, d.indicator, base_unit, value, q.of_total)
         if entry is not None and uncatalogued(d.indicator, entry):
             entry = None  # one crop season, a sub-population, a band: no indicator measures exactly that
@@ -280,6 +287,8 @@ def _finish(doc: Doc, d: Draft, position: dict[int, int]) -> Mention:
     if entry is not None and doc.in_season_section(q.start):
         # "a. Vụ Xuân" above: that season's area, output or yield
         entry = in_season(entry, heading_season(doc.headings, doc.text_l, q.start))
+    # the model learned from the dev gold may fill, veto or replace the rules' id (learned/ids.py)
+    entry = learned_id(d.indicator, base_unit, entry, seen)
     start, end = _quote_span(doc, d)
     text = doc.text
     while start < end and text[start].isspace():
@@ -287,7 +296,7 @@ def _finish(doc: Doc, d: Draft, position: dict[int, int]) -> Mention:
     while end > start and text[end - 1].isspace():
         end -= 1
     return Mention(
-        indicator=d.indicator,
+        indicator=chosen_name(doc, d),  # the rules' name, or one a learned model prefers (ids stay)
         indicator_id=entry.indicator_id if entry is not None else None,
         value=value,
         value_high=q.value_high,

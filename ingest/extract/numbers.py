@@ -34,7 +34,8 @@ QUANTITY_RE = re.compile(
 _QUANTITY_START = re.compile(r"[0-9≥≤><](?<![\w/.\[].)(?<![0-9]:.)(?<![0-9],.)")
 _DOC_CODE_AFTER = re.compile(r"[^\S\n]*[-–][^\S\n]*[A-ZĐ]{1,6}\b|[^\S\n]*/[^\S\n]*[A-ZĐ]{2,}")
 _DATE_AFTER = re.compile(r"[/.-][0-9]{2,4}\b")
-_LINE_LEAD = re.compile(r"[ \t#*\-•+>\u00a0]*")  # what may precede a list marker on its line
+# what may precede a list marker on its line (`[ \t#*\-•+>\u00a0]*`): stripped at C speed, no regex call
+_LINE_LEAD_CHARS = " \t#*-•+>\u00a0"
 _LIST_MARKER = re.compile(r"[0-9]{1,2}(?:\.[0-9]{1,2})*\.?[ \t\u00a0)]")
 # "Hội viên PN: 1.783;" — a label, a colon, a bare number, then a break: the label's noun is the unit
 _LABEL_BEFORE = re.compile(r"(?:^|[;,(\n])[^\S\n]*(?P<label>[^\W\d_][^;,:()\n]{0,40}?)[^\S\n]*:[^\S\n]*$")
@@ -92,9 +93,15 @@ def _is_identifier(text: str, text_l: str, start: int, line_start: int, raw: str
     """Numbers that name things: list markers, document numbers, ordinals, years after `năm`."""
     if start > 0 and text[start - 1] == "-" and start > 1 and text[start - 2].isalpha():
         return True  # Covid-19
-    if _LIST_MARKER.match(text, start) and _LINE_LEAD.fullmatch(text, line_start, start):
+    if not text[line_start:start].strip(_LINE_LEAD_CHARS) and _LIST_MARKER.match(text, start):
         return True
-    word, at = _word_before(text_l, max(line_start, start - 24), start)
+    lo = max(line_start, start - 24)
+    seg = text_l[lo:start].rstrip()
+    word = seg.rsplit(None, 1)[-1] if seg else ""
+    if word.isalnum():  # `_word_before`'s usual case, a whole word after a space, read here: no call
+        at = lo + len(seg) - len(word)
+    else:
+        word, at = _word_before(text_l, lo, start)
     if word in YEAR_WORDS and _YEAR.fullmatch(raw):
         return True
     if word in IDENTIFIER_WORDS:
@@ -151,7 +158,7 @@ _ADMIN_UNITS = frozenset({"xã", "huyện", "thôn", "bản", "ấp", "làng", "
 
 def _not_a_fact(text: str, text_l: str, start: int, unit: UnitMatch) -> bool:
     before = text_l[max(0, start - 40) : start]
-    if _COUNTER_BEFORE.search(before):
+    if "lượt" in before and _COUNTER_BEFORE.search(before):  # the word every counter holds, at C speed
         return True
     if unit.base_unit != "count" or unit.unit not in _ADMIN_UNITS:
         return False
@@ -273,7 +280,8 @@ def find_quantities(text: str, text_l: str) -> list[Quantity]:
         scanned = m.start()
         if _is_identifier(text, text_l, a_start, line_start, m.group("a")):
             continue
-        if _DOC_CODE_AFTER.match(text, m.end("a")) or _DOC_CODE_AFTER.match(text, end):
+        a_end = m.end("a")  # (the end of the match too when no second number follows: one check)
+        if _DOC_CODE_AFTER.match(text, a_end) or (end != a_end and _DOC_CODE_AFTER.match(text, end)):
             continue
         sep = m.group("sep")
         if sep is not None and "/" in sep and _DATE_AFTER.match(text, end):

@@ -97,7 +97,10 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
             year = int(code)
             if kind == "target" or base.startswith("term-") or str(year) not in base:
                 return code
-    fronted = _fronted_year(doc, s.line_start, q.start, base, kind, earlier=False)
+    # the sentence's own fronted year, read once: the paragraph's earlier sentences are asked last
+    front = sentence_front(text_l, s.line_start, q.start)
+    year = year_at(text_l, front, q.start)
+    fronted = _fronted_year(doc, s.line_start, q.start, base, kind, year)
     if fronted is not None:
         return fronted
     # a running total ("Tổng thu ngân sách đến 30/6/2023 …; thu NSNN …") scopes its whole sentence
@@ -107,7 +110,12 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
             code2 = as_of(m, doc.ref_year)
             if code2:
                 return code2
-    return _fronted_year(doc, s.line_start, q.start, base, kind, earlier=True) or base
+    if year is None and front > s.line_start:
+        return (
+            _fronted_year(doc, s.line_start, q.start, base, kind, year_before(doc, s.line_start, front - 2))
+            or base
+        )
+    return base  # (a year fronting the sentence itself was answered above)
 
 
 # "Cụ thể năm 2015: công nghiệp … 75,3%, thương mại - dịch vụ 16,6%": a year right before a colon
@@ -129,15 +137,11 @@ def _listed_year(doc: Doc, lo: int, left: int, pos: int) -> str | None:
     return m.group(1)
 
 
-def _fronted_year(doc: Doc, line_start: int, pos: int, base: str, kind: str, *, earlier: bool) -> str | None:
-    """A year fronted in the sentence (`Minh chứng là trong năm 2022, diện tích lúa …; cây ngô …`); with
-    `earlier`, in the nearest earlier sentence of the paragraph that fronts one (`… 2022, diện tích lúa
-    …. Tổng gia súc … với đàn trâu 368 con`): the paragraph goes on about that year."""
+def _fronted_year(doc: Doc, line_start: int, pos: int, base: str, kind: str, year: str | None) -> str | None:
+    """The year fronted in the sentence (`Minh chứng là trong năm 2022, diện tích lúa …; cây ngô …`), or
+    else in the nearest earlier sentence of the paragraph that fronts one (`… 2022, diện tích lúa …. Tổng
+    gia súc … với đàn trâu 368 con`: the paragraph goes on about that year), when it dates the figure."""
     text_l = doc.text_l
-    front = sentence_front(text_l, line_start, pos)
-    year = year_at(text_l, front, pos)
-    if year is None and earlier and front > line_start:
-        year = year_before(doc, line_start, front - 2)
     own = year is not None and year not in base
     if year is not None and not own and base.startswith("term-"):
         # the closing year of the term reviewed, fronting the figure's own sentence (its `;`-parts too),

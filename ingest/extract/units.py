@@ -46,22 +46,53 @@ _MEASURE_RE = re.compile(
     rf"|[^\S\n]*(?P<scale2>{_SCALE})(?![\w])"
 )
 _COUNT_RE = re.compile(rf"[^\S\n]*(?P<count>{_COUNT})")  # "970con", "1chi bộ y tế": glued counts too
+# _COUNT_RE cut by the first letter of its words: the engine tries an alternation's words one by one,
+# and a count noun can only open with the character after the spaces (no word opens with a space)
+_COUNT_BY_FIRST = {
+    first: re.compile(rf"[^\S\n]*(?P<count>{_alternation([w for w in COUNT_UNITS if w[0] == first])})")
+    for first in {w[0] for w in COUNT_UNITS}
+}
+_SPACE_RUN = re.compile(r"[^\S\n]*")
 _NOT_UNIT_RE = re.compile(rf"[^\S\n]+(?P<notunit>{_NOT_UNIT})")
+# The characters the words of _MEASURE_RE and _NOT_UNIT_RE open with (`,` too: "4.807.887.427, đồng"):
+# after the spaces, any other character rules the pattern out without trying it
+_MEASURE_FIRSTS = frozenset({",", *(w[0] for w in SCALE_WORDS), *(w[0] for w in MEASURE_UNITS)})
+_NOT_UNIT_FIRSTS = frozenset(w[0] for w in NOT_UNIT_WORDS)
 _SPACES = re.compile(r"\s+")
 _PLACE_FIRST_WORDS = frozenset(w.split()[0] for w in PLACE_UNIT_NOUNS)
 _PER_UNIT = re.compile(r"[^\S\n]*/[^\S\n]*(?P<per>[^\W\d_]+)(?![^\W\d_])")
 
 
+def _after_spaces(text_l: str, pos: int) -> int:
+    """Where the run of non-newline spaces at `pos` ends (`[^\\S\\n]*`): one space read inline, a longer
+    or rarer run by the pattern."""
+    at = pos + 1 if text_l.startswith(" ", pos) else pos
+    c = text_l[at : at + 1]
+    if c != "\n" and c.isspace():
+        return _SPACE_RUN.match(text_l, pos).end()  # type: ignore[union-attr]  # `*`: it always matches
+    return at
+
+
+def count_at(text_l: str, pos: int) -> re.Match[str] | None:
+    """`_COUNT_RE.match(text_l, pos)`, trying only the count nouns that open with the next character."""
+    at = _after_spaces(text_l, pos)
+    rx = _COUNT_BY_FIRST.get(text_l[at : at + 1])
+    return rx.match(text_l, pos) if rx is not None else None
+
+
 def match_unit(text_l: str, pos: int) -> UnitMatch | None:
     """The unit starting at `pos` in lowercased text (after optional spaces), or None."""
-    m = _MEASURE_RE.match(text_l, pos)
-    c = _COUNT_RE.match(text_l, pos)
-    n = _NOT_UNIT_RE.match(text_l, pos)
+    at = _after_spaces(text_l, pos)
+    first = text_l[at : at + 1]  # each pattern is tried only when its words can open with it
+    m = _MEASURE_RE.match(text_l, pos) if first in _MEASURE_FIRSTS else None
+    rx = _COUNT_BY_FIRST.get(first)
+    c = rx.match(text_l, pos) if rx is not None else None
+    n = _NOT_UNIT_RE.match(text_l, pos) if at > pos and first in _NOT_UNIT_FIRSTS else None
     if n is not None and (c is None or n.end() >= c.end()) and (m is None or n.end() >= m.end()):
         return None  # "lần thứ 6", "5 năm": the longest reading is not a unit
     if m is not None and m.group("scale2") is not None:
         # "68 nghìn con", "5,2 ngàn con": a scale word before a counted noun scales the count
-        sc = _COUNT_RE.match(text_l, m.end())
+        sc = count_at(text_l, m.end())
         if sc is not None:
             scale_word = m.group("scale2")
             unit = f"{scale_word} {_SPACES.sub(' ', sc.group('count'))}"

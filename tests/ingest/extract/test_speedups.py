@@ -283,3 +283,34 @@ def test_not_after_matches_the_leading_look_behinds():
     for text in _random_texts(12, pieces, 4000, 10):
         assert _spans(fast.finditer(text)) == _spans(plain.finditer(text)), text
         assert _spans(fast.finditer(text, 2)) == _spans(plain.finditer(text, 2)), text  # sees before pos
+
+
+def test_count_nouns_by_first_letter_match_the_whole_alternation():
+    from ingest.extract.units import _COUNT_RE, count_at
+    from ingest.extract.vocab import COUNT_UNITS
+
+    pieces = [*COUNT_UNITS, " ", "\u00a0", "\n", "x", "1", "/", "con", "ch", "ngư"]
+    texts = [t.lower() for t in _seed_texts()] + _random_texts(8, pieces, 2000, 6)
+    for text in texts:
+        for pos in range(len(text) + 1) if len(text) < 300 else range(0, len(text) + 1, 7):
+            expected, got = _COUNT_RE.match(text, pos), count_at(text, pos)
+            assert (got and (got.span(), got.group("count"))) == (
+                expected and (expected.span(), expected.group("count"))
+            ), (text, pos)
+
+
+def test_unit_guards_never_rule_out_a_match():
+    from ingest.extract import units as U
+    from ingest.extract.vocab import MEASURE_UNITS, NOT_UNIT_WORDS, SCALE_WORDS
+
+    pieces = [*MEASURE_UNITS, *NOT_UNIT_WORDS, *SCALE_WORDS, " ", "  ", "\t", "\u00a0", "\n", ",", "x", "1"]
+    texts = [t.lower() for t in _seed_texts()] + _random_texts(10, pieces, 2000, 6)
+    for text in texts:
+        for pos in range(len(text) + 1) if len(text) < 300 else range(0, len(text) + 1, 7):
+            at = U._after_spaces(text, pos)
+            assert at == U._SPACE_RUN.match(text, pos).end(), (text, pos)
+            first = text[at : at + 1]
+            if U._MEASURE_RE.match(text, pos):
+                assert first in U._MEASURE_FIRSTS, (text, pos)
+            if U._NOT_UNIT_RE.match(text, pos):
+                assert at > pos and first in U._NOT_UNIT_FIRSTS, (text, pos)
