@@ -17,15 +17,13 @@ extractor does not read the shipped file (`SHIPPED_ON`); `installed(model)` stil
 from __future__ import annotations
 
 import itertools
-import json
 import math
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +31,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ingest.extract.catalogue import CatalogueEntry, catalogue_by_id
+from ingest.extract.learned.slot import Slot
 
 MODEL_FILE = Path(__file__).with_name("ids.json")
 FORMAT = 1
@@ -138,54 +137,31 @@ def build_index(model: dict[str, Any]) -> _Index:
     )
 
 
-@cache
-def _shipped() -> _Index | None:
-    if not SHIPPED_ON or not MODEL_FILE.exists():
-        return None
-    return build_index(json.loads(MODEL_FILE.read_text(encoding="utf-8")))
-
-
-_SHIPPED = object()
-_override: list[Any] = [_SHIPPED]  # the model in use: the shipped file unless `installed` says otherwise
+SLOT = Slot(MODEL_FILE, shipped_on=SHIPPED_ON, load=build_index)
 
 
 @contextmanager
 def installed(model: dict[str, Any] | None) -> Iterator[None]:
     """Use `model` (or, for `None`, no learned ids: the rules alone) for extraction inside the block."""
-    index = build_index(model) if model is not None else None
-    _override.append(index)
-    try:
+    with SLOT.installed(build_index(model) if model is not None else None):
         yield
-    finally:
-        _override.pop()
 
 
-@contextmanager
-def observed() -> Iterator[list[tuple[str | None, str | None]]]:
+def observed() -> AbstractContextManager[list[tuple[str | None, str | None]]]:
     """Inside the block the rules alone give ids, and each mention's (rules' id, first id a rule saw)
     is appended, in the order of the mentions, to the list yielded (what training pairs with gold)."""
-    seen: list[tuple[str | None, str | None]] = []
-    _override.append(seen)
-    try:
-        yield seen
-    finally:
-        _override.pop()
-
-
-def _active() -> _Index | list[tuple[str | None, str | None]] | None:
-    top = _override[-1]
-    return _shipped() if top is _SHIPPED else top
+    return SLOT.recording()
 
 
 def learned_id(
     name: str, base_unit: str, entry: CatalogueEntry | None, seen: CatalogueEntry | None
 ) -> CatalogueEntry | None:
     """The id of a mention after the learned model: the rules' `entry`, or the nearest example's id."""
-    index = _active()
     seen_id = seen.indicator_id if seen is not None else None
-    if isinstance(index, list):
-        index.append((entry.indicator_id if entry is not None else None, seen_id))
+    if SLOT.records is not None:
+        SLOT.records.append((entry.indicator_id if entry is not None else None, seen_id))
         return entry
+    index: _Index | None = SLOT.model()
     if index is None or not name:
         return entry
     # most mentions are settled without a query: the rules' id stands, or a rule's veto does

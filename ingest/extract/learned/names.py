@@ -15,8 +15,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -24,6 +23,7 @@ from typing import Any
 
 from ingest.extract.catalogue import load_catalogue, lookup_name
 from ingest.extract.context import CLAUSE_SEP, NAME_SEP, Doc, Draft, clean_name
+from ingest.extract.learned.slot import Slot
 from ingest.extract.vocab import INDICATOR_TRAILERS, MEASURE_WORDS, TAIL_STOP_WORDS
 from ingest.records import Mention
 
@@ -76,10 +76,6 @@ class Model:
         )
 
 
-_UNLOADED: Any = object()
-_state: dict[str, Any] = {"model": _UNLOADED, "collect": None}
-
-
 def load(path: Path = MODEL_PATH) -> Model | None:
     """The model of a data file; `None` (the component off) when the file holds no model."""
     if not path.exists():
@@ -88,22 +84,16 @@ def load(path: Path = MODEL_PATH) -> Model | None:
     return None if data is None else Model.from_json(data)
 
 
+SLOT = Slot(MODEL_PATH, load=Model.from_json)
+
+
 def current() -> Model | None:
-    model = _state["model"]
-    if model is _UNLOADED:
-        model = _state["model"] = load()
-    return model  # type: ignore[no-any-return]
+    return SLOT.model()  # type: ignore[no-any-return]
 
 
-@contextmanager
-def installed(model: Model | None) -> Iterator[None]:
+def installed(model: Model | None) -> AbstractContextManager[None]:
     """Use `model` (`None`: the rules' names only) for the extraction calls inside the block."""
-    before = _state["model"]
-    _state["model"] = model
-    try:
-        yield
-    finally:
-        _state["model"] = before
+    return SLOT.installed(model)
 
 
 @dataclass
@@ -116,21 +106,14 @@ class Collected:
     drop: list[list[str]]
 
 
-@contextmanager
-def collecting() -> Iterator[Collected]:
+def collecting() -> AbstractContextManager[Collected]:
     """Record candidates and features instead of choosing (the rules' names and mentions stay)."""
-    rows = Collected([], [])
-    before = _state["collect"]
-    _state["collect"] = rows
-    try:
-        yield rows
-    finally:
-        _state["collect"] = before
+    return SLOT.recording(Collected([], []))
 
 
 def chosen_name(doc: Doc, d: Draft) -> str:
     """The name the mention is reported under: the rules' `d.indicator` unless the model is confident."""
-    rows = _state["collect"]
+    rows: Collected | None = SLOT.records
     model = current() if rows is None else None
     if rows is None and (model is None or model.margin is None):
         return d.indicator
@@ -290,7 +273,7 @@ def _features(name: str, tag: str, rule: str, unit: str) -> list[str]:
 def kept_mentions(doc: Doc, drafts: list[Draft], found: list[Mention]) -> list[Mention]:
     """The mentions the drop head keeps (all of them without a model or head); `part_of` positions
     are renumbered, and a part whose total was dropped points at nothing."""
-    rows = _state["collect"]
+    rows: Collected | None = SLOT.records
     model = current() if rows is None else None
     if rows is not None:
         rows.drop.extend(drop_features(doc, d, m) for d, m in zip(drafts, found, strict=True))

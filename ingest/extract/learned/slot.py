@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -17,17 +17,21 @@ class Slot:
     A component whose shipped model did not lift its cross-validated figure is `shipped_on=False`: off
     unless a model is installed (as the cross-validation does)."""
 
-    def __init__(self, path: Path, *, shipped_on: bool = True) -> None:
+    def __init__(
+        self, path: Path, *, shipped_on: bool = True, load: Callable[[Any], Any] | None = None
+    ) -> None:
         self.path = path
         self.shipped_on = shipped_on
+        self.load = load  # the file's JSON -> the model the component queries (default: the JSON itself)
         self._model: Any = _UNREAD
-        self.records: list[Any] | None = None
+        self.records: Any = None
 
     def model(self) -> Any:
         if self._model is _UNREAD:
             if not self.shipped_on:
                 return None
-            self._model = json.loads(self.path.read_text(encoding="utf-8")) if self.path.exists() else None
+            data = json.loads(self.path.read_text(encoding="utf-8")) if self.path.exists() else None
+            self._model = self.load(data) if self.load is not None and data is not None else data
         return self._model
 
     @contextmanager
@@ -40,9 +44,10 @@ class Slot:
             self._model = before
 
     @contextmanager
-    def recording(self) -> Iterator[list[Any]]:
-        """Keep what every decision inside the block saw (its features and the rule's answer), in order."""
-        before, self.records = self.records, []
+    def recording(self, into: Any = None) -> Iterator[Any]:
+        """Keep what every decision inside the block saw (its features and the rule's answer), in order,
+        in `into` (a new list by default); the component decides by the rules alone meanwhile."""
+        before, self.records = self.records, ([] if into is None else into)
         try:
             yield self.records
         finally:
