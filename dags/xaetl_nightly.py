@@ -31,7 +31,9 @@ Runs at **01:00 Asia/Ho_Chi_Minh** every night.
    ends this run's claim on the data directory (else its lease frees it 10 minutes later).
 
 Data lives under `XAETL_DATA_DIR` (Variable `xaetl_data_dir`). Trigger with params to crawl a
-subset (`site_ids`) or to cap the listing pages walked per site (`max_pages`).
+subset (`site_ids`), to cap the listing pages walked per site (`max_pages`), or to check every
+raw object on an object store tonight (`raw_audit_nights` 1; default `XAETL_RAW_AUDIT_NIGHTS`,
+else 7: a slice a night).
 """
 
 from __future__ import annotations
