@@ -31,7 +31,9 @@ Runs at **01:00 Asia/Ho_Chi_Minh** every night.
    ends this run's claim on the data directory (else its lease frees it 10 minutes later).
 
 Data lives under `XAETL_DATA_DIR` (Variable `xaetl_data_dir`). Trigger with params to crawl a
-subset (`site_ids`) or to cap the listing pages walked per site (`max_pages`).
+subset (`site_ids`), to cap the listing pages walked per site (`max_pages`), or to check every
+raw object on an object store tonight (`raw_audit_nights` 1; default `XAETL_RAW_AUDIT_NIGHTS`,
+else 7: a slice a night).
 """
 
 from __future__ import annotations
@@ -79,6 +81,13 @@ SITES_PER_TASK_ENV = "XAETL_SITES_PER_TASK"
             minimum=1,
             description="Listing pages walked per site (site default if empty).",
         ),
+        "raw_audit_nights": Param(
+            None,
+            type=["null", "integer"],
+            minimum=1,
+            description="On an object store, check each known page's raw HTML once in this many "
+            "nights (1: all tonight; empty: $XAETL_RAW_AUDIT_NIGHTS, else 7).",
+        ),
     },
 )
 def xaetl_nightly() -> None:
@@ -123,17 +132,25 @@ def xaetl_nightly() -> None:
         """Crawl, clean and land a batch of sites, many hosts at once; returns the batch's
         counts (small: goes through XCom). Fails, after landing the rest, when pages could not be
         cleaned (the retry re-cleans them)."""
+        from airflow.sdk.exceptions import AirflowFailException
+
         from ingest import pipeline
+        from ingest.crawl_config import crawl_config
         from ingest.sites import load_registry
 
         registry = {s.id: s for s in load_registry(registry_path())}
         gone = [sid for sid in site_ids if sid not in registry]
         sites = [registry[sid] for sid in site_ids if sid in registry]
-        max_pages = get_current_context()["params"].get("max_pages")
+        params = get_current_context()["params"]
+        max_pages = params.get("max_pages")
+        try:
+            config = crawl_config(params.get("raw_audit_nights"))
+        except ValueError as exc:  # a bad $XAETL_RAW_AUDIT_NIGHTS: retrying cannot fix it
+            raise AirflowFailException(str(exc)) from exc
         # The same library call as `xaetl run` (it also lands the sites' registry entries), under
         # the data directory's run lock: this DAG run's other batches join it, another run is waited for.
         with holding_run_lock(crawl_run) as paths:
-            result = pipeline.crawl(sites, paths, run_id=crawl_run, max_pages=max_pages)
+            result = pipeline.crawl(sites, paths, run_id=crawl_run, max_pages=max_pages, config=config)
         counts = result.counts()
         log.info("batch %s…%s, crawl run %s: %s", site_ids[0], site_ids[-1], crawl_run, counts)
         not_crawled = list(gone)

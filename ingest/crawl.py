@@ -21,10 +21,12 @@ not be cleaned lands its page row but no document: the failure goes to `landing/
 (kind `clean`) and is counted in `pages_clean_failed`; the next run re-cleans every landed version
 that has no document from its raw HTML, whatever the page answers.
 
-Raw integrity. A run checks that the raw file of every known URL's latest version is still in the
-store; a URL whose raw HTML is gone (raw/ deleted or pruned, on disk or in the bucket) is fetched
-tonight whether due or not, without validators (the server cannot answer 304 instead of the
-bytes), and its bytes are stored again even when they equal the lost version's; a version of it
+Raw integrity. A run checks that the raw file of known URLs' latest versions is still in the
+store (`ingest.raw_audit`: every known URL on a local store; on an object store, where each check
+is a HEAD request, a rolling slice, every URL once in `CrawlConfig.raw_audit_nights` nights); a
+URL whose raw HTML is gone (raw/ deleted or pruned, on disk or in the bucket) is fetched tonight
+whether due or not, without validators (the server cannot answer 304 instead of the bytes), and
+its bytes are stored again even when they equal the lost version's; a version of it
 that still needs cleaning is re-cleaned after that refetch, from the restored file.
 
 A site that could not be started, whose crawl aborted or whose landing failed carries a
@@ -53,8 +55,9 @@ from ingest.land import (
     store_raw,
 )
 from ingest.landing_settle import PageSettler
-from ingest.paths import DataPaths, raw_key
+from ingest.paths import DataPaths
 from ingest.politeness import HostGate
+from ingest.raw_audit import audit_raw
 from ingest.robots import RobotsCache, robots_url
 from ingest.site_landing import SiteLanding
 from ingest.site_state import SiteState, UrlState
@@ -66,7 +69,6 @@ if TYPE_CHECKING:  # the cleaner is imported only when a crawl cleans
 log = logging.getLogger(__name__)
 
 MAX_ERROR_MESSAGES = 200  # per site in SiteCrawlResult.errors; the landing keeps them all
-RAW_CHECKS = 16  # raw-file existence checks at a time on an object store (HEAD requests)
 LANDING_THREADS = 2  # threads landing the batches of all sites of a crawl_sites call (cleaning pooled)
 
 
@@ -89,6 +91,7 @@ class SiteCrawlResult:
     documents_cleaned: int = 0
     revisits: int = 0  # known articles fetched again because they were due
     revisits_deferred: int = 0  # due, but left for a later night by the budget
+    raw_audited: int = 0  # known URLs whose raw file was checked tonight (ingest.raw_audit)
     errors: list[str] = field(default_factory=list)
     # Why the site was not (fully) crawled or landed: not started, aborted, a write failed.
     failure: str | None = None
@@ -249,23 +252,35 @@ class _SiteCrawl:
                 self.landing.reclean(self._reclean_row(st))
 
     def _raw_lost(self) -> set[str]:
-        """Known URLs whose latest landed version has no raw file any more (one existence check
-        per known URL: a stat locally, a HEAD request on S3, several at a time)."""
-        store = self.paths.store
+        """Known URLs whose latest landed version has no raw file any more (`ingest.raw_audit`:
+        every known URL on a local store, a stat each; on an object store tonight's slice of them,
+        one HEAD request each, several at a time, plus the versions still to be cleaned)."""
         known = [(url, st.latest_sha) for url, st in self.state.urls.items() if st.latest_sha]
         if not known:
             return set()
-        if store.is_local:
-            lost = {url for url, sha in known if not store.exists(raw_key(sha))}
-        else:
-            with ThreadPoolExecutor(max_workers=RAW_CHECKS, thread_name_prefix="raw-check") as pool:
-                found = dict(zip(known, pool.map(lambda k: store.exists(raw_key(k[1])), known), strict=True))
-            lost = {url for (url, _), there in found.items() if not there}
-        if lost:
-            message = f"{len(lost)} landed page(s) had lost their raw HTML: refetched without validators"
+        audit = audit_raw(
+            self.paths.store,
+            known,
+            night=self.night,
+            nights=self.crawl.raw_audit_nights,
+            always=[st.url for st in self.state.uncleaned()] if self.crawl.clean else (),
+        )
+        log.info(
+            "%s: raw audit checked %d of %d known URLs (raw_audit_nights=%d), %d lost",
+            self.site.id,
+            len(audit.checked),
+            audit.known,
+            self.crawl.raw_audit_nights,
+            len(audit.lost),
+        )
+        self.result.raw_audited = len(audit.checked)
+        if audit.lost:
+            message = (
+                f"{len(audit.lost)} landed page(s) had lost their raw HTML: refetched without validators"
+            )
             log.warning("%s: %s", self.site.id, message)
             self.result.note(message)
-        return lost
+        return set(audit.lost)
 
     def _reclean_row(self, st: UrlState) -> dict[str, Any]:
         return {

@@ -24,6 +24,7 @@ from ingest.warehouse.build import BuildResult
 
 if TYPE_CHECKING:  # the crawler's modules load only when a crawl runs
     from ingest.crawl import SiteCrawlResult
+    from ingest.crawl_config import CrawlConfig
 
 __all__ = [
     "BuildResult",
@@ -151,18 +152,33 @@ class RunSummary:
 
 
 def crawl(
-    sites: list[Site], paths: DataPaths, *, run_id: str, max_pages: int | None = None, progress: bool = False
+    sites: list[Site],
+    paths: DataPaths,
+    *,
+    run_id: str,
+    max_pages: int | None = None,
+    progress: bool = False,
+    config: CrawlConfig | None = None,
 ) -> CrawlResult:
-    """Crawl, clean and land the given sites (parallel across hosts, polite per host)."""
+    """Crawl, clean and land the given sites (parallel across hosts, polite per host); `config`
+    defaults to `ingest.crawl_config.crawl_config()` (its knobs from the environment)."""
     from ingest.crawl import crawl_sites
+    from ingest.crawl_config import crawl_config
 
     observer = None
     if progress:  # the terminal display lives with the CLI
         from ingest.cli.progress import RichProgress
 
         observer = RichProgress(len(sites))
-    results = crawl_sites(sites, paths, run_id=run_id, max_pages=max_pages, observer=observer)
+    config = config or crawl_config()
+    results = crawl_sites(sites, paths, run_id=run_id, max_pages=max_pages, crawl=config, observer=observer)
     result = CrawlResult(run_id, results)
+    log.info(
+        "crawl %s: raw audit checked %d known URL(s) (raw_audit_nights=%d)",
+        run_id,
+        sum(s.raw_audited for s in results),
+        config.raw_audit_nights,
+    )
     if result.pages_clean_failed:
         log.error(
             "crawl %s: %d page(s) could not be cleaned; recorded in landing/fetch_errors (kind clean), "
@@ -226,6 +242,7 @@ def run(
     progress: bool = False,
     run_id: str | None = None,
     store: str | None = None,
+    raw_audit_nights: int | None = None,
 ) -> RunSummary:
     """The whole nightly job, under the data directory's run lock (`RunLocked` when another run
     holds it; `ingest.storelock.run_lock_for`: a flock locally, a lease on a shared store). Page
@@ -234,10 +251,13 @@ def run(
     failed build or critical check, or a stage that could not write fails the run and leaves the
     last published warehouse in place. `run_id`: a caller that holds the lock already under this
     run id (`xaetl demo`) is joined. `store` (default `$XAETL_STORE`, else the data dir) holds raw
-    HTML, landing and crawl state."""
+    HTML, landing and crawl state. `raw_audit_nights` (default `$XAETL_RAW_AUDIT_NIGHTS`, else 7):
+    see `CrawlConfig`; a bad value is a ValueError before anything runs."""
+    from ingest.crawl_config import crawl_config
     from ingest.storelock import run_lock_for
 
     go_offline()
+    config = crawl_config(raw_audit_nights)
     paths = DataPaths.at(data_dir, store)
     sites = registry if isinstance(registry, list) else load_registry(registry)
     if site_ids:
@@ -248,7 +268,15 @@ def run(
     summary = RunSummary(run_id=run_id or new_run_id(), data_dir=paths.root)
     with run_lock_for(paths.root, paths.store, summary.run_id):
         paths.ensure()
-        _run_stages(summary, sites, paths, max_pages=max_pages, full_refresh=full_refresh, progress=progress)
+        _run_stages(
+            summary,
+            sites,
+            paths,
+            max_pages=max_pages,
+            full_refresh=full_refresh,
+            progress=progress,
+            config=config,
+        )
     return summary
 
 
@@ -260,10 +288,13 @@ def _run_stages(
     max_pages: int | None,
     full_refresh: bool,
     progress: bool,
+    config: CrawlConfig,
 ) -> None:
     from ingest.warehouse.publish import PublishError
 
-    summary.crawl = crawl(sites, paths, run_id=summary.run_id, max_pages=max_pages, progress=progress)
+    summary.crawl = crawl(
+        sites, paths, run_id=summary.run_id, max_pages=max_pages, progress=progress, config=config
+    )
     if sites and len(summary.not_crawled) == len(sites):
         first = summary.not_crawled[0]
         summary.failure = f"no site could be crawled ({first.site_id}: {first.failure})"

@@ -14,6 +14,7 @@ from ingest.cli.options import (
     DEFAULT_DATA_DIR,
     DataDirOption,
     MaxPagesOption,
+    RawAuditNightsOption,
     RegistryOption,
     SiteOption,
     StoreOption,
@@ -28,6 +29,7 @@ def crawl(
     site: SiteOption = None,
     max_pages: MaxPagesOption = None,
     store: StoreOption = None,
+    raw_audit_nights: RawAuditNightsOption = None,
 ) -> None:
     """Crawl the sites of a registry and land raw HTML, pages, errors and run rows under DATA_DIR.
 
@@ -36,6 +38,7 @@ def crawl(
     bad registry or an unknown --site; 3 when some site could not be crawled (listed); 75 when
     another run holds DATA_DIR.
     """
+    from ingest.crawl_config import crawl_config
     from ingest.paths import DataPaths
     from ingest.pipeline import crawl as crawl_pipeline
     from ingest.pipeline import new_run_id
@@ -43,6 +46,11 @@ def crawl(
     from ingest.storelock import run_lock_for
 
     err = Console(stderr=True, soft_wrap=True)  # one-line errors, whatever the terminal width
+    try:
+        config = crawl_config(raw_audit_nights)
+    except ValueError as exc:  # a bad $XAETL_RAW_AUDIT_NIGHTS
+        err.print(f"[red]error:[/] {escape(str(exc))}")
+        raise typer.Exit(code=exits.USAGE) from exc
     try:
         sites = load_registry(Path(registry))
     except RegistryError as exc:
@@ -67,7 +75,9 @@ def crawl(
     try:
         with run_lock_for(paths.root, paths.store, run_id):
             # Each site lands its registry entry itself, so a site whose landing fails is reported.
-            result = crawl_pipeline(sites, paths.ensure(), run_id=run_id, max_pages=max_pages, progress=True)
+            result = crawl_pipeline(
+                sites, paths.ensure(), run_id=run_id, max_pages=max_pages, progress=True, config=config
+            )
     except RunLocked as exc:
         err.print(f"[red]error:[/] {escape(str(exc))}", soft_wrap=True)
         raise typer.Exit(code=exits.BUSY) from exc

@@ -46,3 +46,13 @@ StoreOption = Annotated[
         "(default: $XAETL_STORE, else the data directory).",
     ),
 ]
+RawAuditNightsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--raw-audit-nights",
+        min=1,
+        help="On an object store, check each known page's raw HTML once in this many nights, a "
+        "slice a night (1: all every night; default: $XAETL_RAW_AUDIT_NIGHTS, else 7). A local "
+        "store checks all every night.",
+    ),
+]

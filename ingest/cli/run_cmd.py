@@ -12,6 +12,7 @@ from ingest.cli.options import (
     DEFAULT_DATA_DIR,
     DataDirOption,
     MaxPagesOption,
+    RawAuditNightsOption,
     RegistryOption,
     SiteOption,
     StoreOption,
@@ -30,6 +31,7 @@ def run(
         bool, typer.Option("--full-refresh", help="Rebuild every dbt model from scratch.")
     ] = False,
     store: StoreOption = None,
+    raw_audit_nights: RawAuditNightsOption = None,
 ) -> None:
     """Crawl, clean, land, dbt build, quality checks and publish, all under DATA_DIR.
 
@@ -50,6 +52,7 @@ def run(
             full_refresh=full_refresh,
             progress=True,
             store=store,
+            raw_audit_nights=raw_audit_nights,
         )
     except RunLocked as exc:
         typer.secho(f"error: {exc}", fg="red", err=True)

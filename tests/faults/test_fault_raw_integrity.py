@@ -152,6 +152,8 @@ def test_lost_raw_objects_are_refetched_on_either_store(site, tmp_path, store_ur
             str(tmp_path / "data"),
             "--store",
             store_url,
+            "--raw-audit-nights",  # every raw object checked every night (the rolling audit: test_raw_audit)
+            "1",
         ]
         result = runner.invoke(app, args)
         assert result.exit_code == exits.OK, result.output[-3000:]
