@@ -1804,3 +1804,37 @@ RATIO_LEFTOVER_WORDS: tuple[str, ...] = (
 # Words before the share of a revenue a budget tier keeps (`các khoản thu xã hưởng 100%`): that
 # percentage names the money after it, it is no figure (`roles.retained_share`).
 RETAINED_SHARE_WORDS: tuple[str, ...] = ("hưởng", "thụ hưởng", "được hưởng")
+
+
+# --- learned components' features (ingest.extract.learned) ---------------------------------------
+
+# kinds: what the opening of a document says about its genre (a result report, a plan, a congress)
+GENRE_CUES: tuple[str, ...] = (
+    "6 tháng",
+    "9 tháng",
+    "quý",
+    "nhiệm kỳ",
+    "đại hội",
+    "nghị quyết",
+    "kế hoạch",
+    "phương hướng",
+    "sơ kết",
+    "tổng kết",
+    "nông thôn mới",
+    "dự toán",
+    "mục tiêu",
+    "phấn đấu",
+)
+# periods: words of a part of a year and the period codes they point to
+PART_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("6 tháng", ("H1",)),
+    ("9 tháng", ("9M",)),
+    ("quý", ("Q1", "Q2", "Q3", "Q4")),
+)
+# periods: the words that write a grain of period
+GRAIN_WORDS: dict[str, str] = {
+    "half": "6 tháng",
+    "nine_months": "9 tháng",
+    "quarter": "quý",
+    "term": "nhiệm kỳ",
+}

@@ -27,6 +27,7 @@ from ingest.extract.kinds import TARGET_CUE_WORDS, bracket_target
 from ingest.extract.layout import Sentence
 from ingest.extract.learned.slot import Slot
 from ingest.extract.numbers import Quantity
+from ingest.extract.vocab import GENRE_CUES
 
 PATH = Path(__file__).with_suffix(".json")
 # Off as shipped: its cross-validated lift on dev (3 of 1,085 kinds) did not carry to 36 fresh documents
@@ -36,23 +37,6 @@ SLOT = Slot(PATH, shipped_on=False)
 _WORD = re.compile(r"\w+")
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
 OPENING = 400  # the title and date lines: where a document says what it is
-# What the opening of a document says about its genre (a result report, a plan, a congress)
-GENRE_CUES = (
-    "6 tháng",
-    "9 tháng",
-    "quý",
-    "nhiệm kỳ",
-    "đại hội",
-    "nghị quyết",
-    "kế hoạch",
-    "phương hướng",
-    "sơ kết",
-    "tổng kết",
-    "nông thôn mới",
-    "dự toán",
-    "mục tiêu",
-    "phấn đấu",
-)
 
 
 def installed(model: Any) -> AbstractContextManager[None]:

@@ -23,6 +23,7 @@ from ingest.extract.context import Doc, Draft
 from ingest.extract.learned.kinds import opening_cues
 from ingest.extract.learned.slot import Slot, linear_score
 from ingest.extract.periods import Term, terms_in, year_of
+from ingest.extract.vocab import GRAIN_WORDS, PART_CUES
 
 PATH = Path(__file__).with_suffix(".json")
 # Off as shipped: 5-fold cross-validation on the dev split found no margin at which the ranker beats the
@@ -31,10 +32,8 @@ SLOT = Slot(PATH, shipped_on=False)
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
 OPENING = 400
 # Words that point to a part-year code, and the codes they point to
-PART_CUES = (("6 tháng", ("H1",)), ("9 tháng", ("9M",)), ("quý", ("Q1", "Q2", "Q3", "Q4")))
 TERM_GRAINS = {"mid": "term_mid", "start": "term_start", "second-half": "term_second_half"}
 PART_GRAINS = {"H1": "half", "H2": "half", "9M": "nine_months"}
-GRAIN_WORDS = {"half": "6 tháng", "nine_months": "9 tháng", "quarter": "quý", "term": "nhiệm kỳ"}
 
 
 def installed(model: Any) -> AbstractContextManager[None]:
