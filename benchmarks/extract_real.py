@@ -97,7 +97,7 @@ def table(title: str, rows: dict[str, Tally]) -> list[str]:
     head = (
         f"{title:<14} {'docs':>4} {'gold':>5} {'pred':>5} {'tp':>5} {'F1':>6} {'P':>6} {'R':>6} {'loc':>6} "
         + " ".join(f"{a[:6]:>6}" for a in ATTRIBUTES)
-        + f" {'catcov':>6} {'catP':>6}"
+        + f" {'catcov':>6} {'catP':>6} {'idable':>6} {'idrght':>6}"
     )
     out = [head, "-" * len(head)]
     for name, t in rows.items():
@@ -106,6 +106,7 @@ def table(title: str, rows: dict[str, Tally]) -> list[str]:
             f"{_fmt(t.f1)} {_fmt(t.precision)} {_fmt(t.recall)} {_fmt(t.located_recall)} "
             + " ".join(_fmt(t.accuracy(a)) for a in ATTRIBUTES)
             + f" {_fmt(t.catalogue_coverage)} {_fmt(t.catalogue_precision)}"
+            + f" {_fmt(t.gold_id_share)} {_fmt(t.right_of_fittable)}"
         )
     return out
 

@@ -212,6 +212,8 @@ class Tally:
     cat_covered: int = 0  # required gold facts whose matched prediction has an indicator_id
     cat_compared: int = 0  # matched pairs with a predicted id whose gold id is known (see `score`)
     cat_agree: int = 0
+    cat_fittable: int = 0  # required gold facts with a gold id: the most a perfect extractor covers rightly
+    cat_right: int = 0  # of those, matched with a prediction carrying that very id
 
     def __add__(self, other: Tally) -> Tally:
         return Tally(
@@ -224,6 +226,8 @@ class Tally:
             cat_covered=self.cat_covered + other.cat_covered,
             cat_compared=self.cat_compared + other.cat_compared,
             cat_agree=self.cat_agree + other.cat_agree,
+            cat_fittable=self.cat_fittable + other.cat_fittable,
+            cat_right=self.cat_right + other.cat_right,
         )
 
     @property
@@ -254,6 +258,16 @@ class Tally:
     def catalogue_precision(self) -> float | None:
         return self.cat_agree / self.cat_compared if self.cat_compared else None
 
+    @property
+    def gold_id_share(self) -> float:
+        """Required gold facts with a fitting catalogue id: the ceiling of right coverage."""
+        return self.cat_fittable / self.n_required if self.n_required else 1.0
+
+    @property
+    def right_of_fittable(self) -> float:
+        """Required gold facts with an id that the extractor matched and gave that id."""
+        return self.cat_right / self.cat_fittable if self.cat_fittable else 1.0
+
     def summary(self) -> dict[str, Any]:
         def r(x: float | None) -> float | None:
             return None if x is None else round(x, 4)
@@ -271,6 +285,8 @@ class Tally:
         out.update({f"{k}_acc": r(self.accuracy(k)) for k in ATTRIBUTES})
         out["catalogue_coverage"] = r(self.catalogue_coverage)
         out["catalogue_precision"] = r(self.catalogue_precision)
+        out["gold_id_share"] = r(self.gold_id_share)
+        out["right_of_fittable"] = r(self.right_of_fittable)
         return out
 
 
@@ -314,7 +330,11 @@ def score(
     to_optional = {pi for gi, pi in pairs if gold[gi].get("optional", False)}
     matched_required = [(gi, pi) for gi, pi in pairs if not gold[gi].get("optional", False)]
     t = Tally(
-        docs=1, n_pred=len(preds) - len(to_optional), n_required=len(required), tp=len(matched_required)
+        docs=1,
+        n_pred=len(preds) - len(to_optional),
+        n_required=len(required),
+        tp=len(matched_required),
+        cat_fittable=sum(bool(gold[gi].get("indicator_id")) for gi in required),
     )
     for gi, pi in matched_required:
         g, p = gold[gi], preds[pi]
@@ -325,6 +345,8 @@ def score(
         if p.get("indicator_id") and (ids_labelled or g.get("indicator_id")):
             t.cat_compared += 1
             t.cat_agree += p["indicator_id"] == g["indicator_id"]
+        if g.get("indicator_id") and p.get("indicator_id") == g["indicator_id"]:
+            t.cat_right += 1
     t.located = sum(
         any(values_agree(p, gold[gi]) and overlaps(p, gold[gi], text) for p in preds) for gi in required
     )

@@ -230,6 +230,28 @@ def test_catalogue_coverage_and_precision():
     assert t.catalogue_precision == 0.5
 
 
+def test_right_coverage_is_counted_over_the_facts_with_a_gold_id():
+    """`gold_id_share` is the ceiling of right coverage; `right_of_fittable` how much of it is reached:
+    a wrong id, a missing id and an unmatched fact each cost a fittable fact."""
+    gold = [
+        {**GOLD[0], "indicator_id": "poverty_rate"},
+        {**GOLD[1], "indicator_id": "budget_revenue"},
+        {**GOLD[2], "indicator_id": None},
+        {**GOLD[3], "indicator_id": "cultural_village_rate"},
+    ]
+    preds = [
+        as_prediction(gold[0], indicator_id="poverty_rate"),
+        as_prediction(gold[1], indicator_id="budget_expenditure"),
+        as_prediction(gold[2], indicator_id="poverty_rate"),
+    ]
+    t = score(gold, preds, TEXT, ids_labelled=True).tally
+    assert t.gold_id_share == pytest.approx(3 / 4)
+    assert t.right_of_fittable == pytest.approx(1 / 3)
+    both = t + score(gold[:1], preds[:1], TEXT, ids_labelled=True).tally
+    assert (both.cat_fittable, both.cat_right) == (4, 2)
+    assert set(t.summary()) >= {"gold_id_share", "right_of_fittable"}
+
+
 def test_a_labelled_null_gold_id_makes_a_predicted_id_wrong():
     """Where gold ids were labelled, null means no catalogue indicator fits: an id there is wrong."""
     gold = [{**GOLD[0], "indicator_id": "poverty_rate"}, {**GOLD[1], "indicator_id": None}]
