@@ -96,6 +96,7 @@ class SiteCrawlResult:
     revisits: int = 0  # known articles fetched again because they were due
     revisits_deferred: int = 0  # due, but left for a later night by the budget
     raw_audited: int = 0  # known URLs whose raw file was checked tonight (ingest.raw_audit)
+    raw_lost: int = 0  # of those, URLs found without their raw file (queued for a refetch first)
     errors: list[str] = field(default_factory=list)
     # Why the site was not (fully) crawled or landed: not started, aborted, a write failed.
     failure: str | None = None
@@ -277,7 +278,7 @@ class _SiteCrawl:
             self.crawl.raw_audit_nights,
             len(audit.lost),
         )
-        self.result.raw_audited = len(audit.checked)
+        self.result.raw_audited, self.result.raw_lost = len(audit.checked), len(audit.lost)
         if audit.lost:
             message = (
                 f"{len(audit.lost)} landed page(s) had lost their raw HTML: refetched without validators"
