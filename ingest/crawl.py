@@ -12,7 +12,10 @@ fetch of it (a page row, nothing stored); one whose bytes differ is cleaned at o
 cleaned text equals the last version's (a portal that prints a visitor counter, and sends no
 validators), is still a fetch of the same version: no raw file, no document. Only new text makes
 a new version. The state is saved after the run's parts are landed; a run killed before that is
-caught up from landing by the next one.
+caught up from landing by the next one. It is saved under the site's landing mutex: when another
+run landed pages of the site or saved its state meanwhile (runs that overlapped, the run lock
+bypassed), this run's state is merged into the saved one first (`SiteState.merged`), so neither
+run's 304 checks, which are counts and no landing rows, are lost.
 
 Cleaning. `crawl_sites` hands the bytes of every new page to a `CleanPool` of worker processes as
 soon as it is fetched; the site's landing (`ingest.site_landing`) collects the documents when the
@@ -59,6 +62,7 @@ from ingest.paths import DataPaths
 from ingest.politeness import HostGate
 from ingest.raw_audit import audit_raw
 from ingest.robots import RobotsCache, robots_url
+from ingest.runlock import RunLocked
 from ingest.site_landing import SiteLanding
 from ingest.site_state import SiteState, UrlState
 from ingest.sites import Site
@@ -92,6 +96,7 @@ class SiteCrawlResult:
     revisits: int = 0  # known articles fetched again because they were due
     revisits_deferred: int = 0  # due, but left for a later night by the budget
     raw_audited: int = 0  # known URLs whose raw file was checked tonight (ingest.raw_audit)
+    raw_lost: int = 0  # of those, URLs found without their raw file (queued for a refetch first)
     errors: list[str] = field(default_factory=list)
     # Why the site was not (fully) crawled or landed: not started, aborted, a write failed.
     failure: str | None = None
@@ -273,7 +278,7 @@ class _SiteCrawl:
             self.crawl.raw_audit_nights,
             len(audit.lost),
         )
-        self.result.raw_audited = len(audit.checked)
+        self.result.raw_audited, self.result.raw_lost = len(audit.checked), len(audit.lost)
         if audit.lost:
             message = (
                 f"{len(audit.lost)} landed page(s) had lost their raw HTML: refetched without validators"
@@ -430,22 +435,31 @@ class _SiteCrawl:
             log.exception("could not land the crawl_runs row of %s", self.site.id)
             r.failure = r.failure or f"crawl_runs row not landed: {exc}"
             r.note(f"crawl_runs row not landed: {exc}")
-        if save_state and self.settler.overlapped:
-            # Another run landed pages of this site meanwhile: the next run rebuilds its view from
-            # the (settled) landing rather than from this run's partial one.
-            log.warning(
-                "%s: another run landed meanwhile; state left for the next run to catch up", self.site.id
-            )
-        elif save_state:
-            for doc in self.landing.documents:
-                self.state.record_document(doc.url, doc.content_sha256, doc.text_sha256, doc.published_at)
-            self.state.note_run(self.run_id, self.night)
-            try:
-                self.state.save(store)
-            except OSError as exc:  # the next run catches up from landing
-                log.exception("could not save the state of %s", self.site.id)
-                r.note(f"state not saved (rebuilt from landing next run): {exc}")
+        if save_state:
+            self._save_state()
         self.observer.site_finished(r)
+
+    def _save_state(self) -> None:
+        """Save the site's state under its landing mutex; merged with the state file and the landing
+        first when another run landed pages of the site or saved its state meanwhile, so that
+        neither run's checks (304s: counts, not rows) are lost (`SiteState.merged`)."""
+        for doc in self.landing.documents:
+            self.state.record_document(doc.url, doc.content_sha256, doc.text_sha256, doc.published_at)
+        self.state.note_run(self.run_id, self.night)
+        store = self.paths.store
+        try:
+            with self.settler.exclusive():
+                state = self.state
+                if self.settler.overlapped or state.saved_since_load(store):
+                    log.warning(
+                        "%s: another run landed or saved meanwhile; merging its state with this run's",
+                        self.site.id,
+                    )
+                    state = self.state = state.merged(store, self.run_id, self.night)
+                state.save(store)
+        except (OSError, RunLocked) as exc:  # the next run catches up from landing
+            log.exception("could not save the state of %s", self.site.id)
+            self.result.note(f"state not saved (rebuilt from landing next run): {exc}")
 
 
 def _crawl_one(

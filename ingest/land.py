@@ -115,6 +115,9 @@ CRAWL_RUNS_SCHEMA = pa.schema(
         ("pages_clean_failed", pa.int32()),
         ("revisits", pa.int32()),  # known articles fetched again because they were due
         ("revisits_deferred", pa.int32()),  # due, left for a later night by the budget
+        # The raw audit (ingest.raw_audit); parts landed before these columns read them as null.
+        ("raw_audited", pa.int32()),  # known URLs whose raw file was checked
+        ("raw_lost", pa.int32()),  # of those, found without it: refetched first, without validators
     ]
 )
 

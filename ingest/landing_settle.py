@@ -83,7 +83,7 @@ class PageSettler:
         site's landing mutex."""
         if not rows:
             return
-        with self._mutex, self._exclusive():
+        with self._mutex, self.exclusive():
             self._refresh()
             replays = sum(self._settle(row) for row in rows)
             if replays:
@@ -135,8 +135,9 @@ class PageSettler:
                     shas.setdefault(r["content_sha256"], int(r.get("version") or 1))
 
     @contextlib.contextmanager
-    def _exclusive(self) -> Iterator[None]:
-        """The site's landing mutex, across processes and hosts (module doc)."""
+    def exclusive(self) -> Iterator[None]:
+        """The site's landing mutex, across processes and hosts (module doc); the end of a run
+        also saves the site's state under it (`ingest.crawl`)."""
         name = f"landing-{self.site_id}"
         if self.store.is_local:
             path = Path(self.store.path(f"locks/{name}.lock"))

@@ -73,6 +73,8 @@ COUNT_FIELDS = (
     "documents_cleaned",
     "revisits",
     "revisits_deferred",
+    "raw_audited",
+    "raw_lost",
 )
 
 
@@ -174,10 +176,11 @@ def crawl(
     results = crawl_sites(sites, paths, run_id=run_id, max_pages=max_pages, crawl=config, observer=observer)
     result = CrawlResult(run_id, results)
     log.info(
-        "crawl %s: raw audit checked %d known URL(s) (raw_audit_nights=%d)",
+        "crawl %s: raw audit checked %d known URL(s) (raw_audit_nights=%d), %d without their raw file",
         run_id,
         sum(s.raw_audited for s in results),
         config.raw_audit_nights,
+        sum(s.raw_lost for s in results),
     )
     if result.pages_clean_failed:
         log.error(

@@ -4,6 +4,8 @@ Reading it costs time proportional to that site's own history (one file), never 
 landing. Landing stays the truth: `rebuild` derives the same state from the site's landing
 partitions, `load` falls back to it when the file is missing or unreadable, and catches up with
 parts landed after the file was last written (a run killed between landing and saving).
+A run that overlapped another one (`ingest.landing_settle`) saves `merged`: the file as the
+other run left it, caught up from landing, plus this run's checks (304s leave no row to replay).
 
 What it knows per URL: every raw version (content hash → version number), the cleaned-text hash
 of the latest version and which versions have a document, validators, when the URL was first
@@ -16,6 +18,7 @@ Hooks for raw integrity and reclean safety: `raw_hashes()` lists every landed ra
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import logging
 from collections.abc import Iterable
@@ -25,7 +28,13 @@ from typing import Any
 
 import pyarrow as pa
 
-from ingest.land import DOCUMENTS_SCHEMA, FETCH_ERRORS_SCHEMA, PAGES_SCHEMA, read_site_rows
+from ingest.land import (
+    CRAWL_RUNS_SCHEMA,
+    DOCUMENTS_SCHEMA,
+    FETCH_ERRORS_SCHEMA,
+    PAGES_SCHEMA,
+    read_site_rows,
+)
 from ingest.paths import state_key
 from ingest.revisit import RevisitPolicy
 from ingest.storage import Store
@@ -92,6 +101,18 @@ class Failure:
     occurred_at: datetime
 
 
+@dataclass(frozen=True)
+class Check:
+    """A 304 (or any answer proving the latest version current): a count, no landing row, so
+    only the run that made it can carry it into the state (`SiteState.merged`)."""
+
+    url: str
+    at: datetime
+    run_id: str
+    etag: str | None
+    last_modified: str | None
+
+
 @dataclass
 class SiteState:
     """State of one site, updated in memory as a run goes and saved when it ends."""
@@ -109,6 +130,10 @@ class SiteState:
     _due_cache: dict[str, tuple[Any, datetime | None]] = field(
         default_factory=dict, repr=False, compare=False
     )
+    # Not saved: this run's checks (replayed onto a state another run saved meanwhile), and the
+    # hash of the state file as this run loaded it (None: there was none).
+    checks: list[Check] = field(default_factory=list, repr=False, compare=False)
+    loaded_sha: str | None = field(default=None, repr=False, compare=False)
 
     # -- folding landing rows -----------------------------------------------------------------
     def apply_pages(self, rows: Iterable[dict[str, Any]]) -> None:
@@ -270,11 +295,16 @@ class SiteState:
         self, url: str, *, at: datetime, run_id: str, etag: str | None, last_modified: str | None
     ) -> None:
         """A 304 (or any answer that proved the latest version current): no landing row, a count."""
-        st = self.urls[url]
-        st.checked_at, st.run_id, st.stable = at, run_id, st.stable + 1
-        st.etag = etag or st.etag
-        st.last_modified = last_modified or st.last_modified
-        self.failures.pop(url, None)
+        check = Check(url, at, run_id, etag, last_modified)
+        self.checks.append(check)
+        self._apply_check(check)
+
+    def _apply_check(self, check: Check) -> None:
+        st = self.urls[check.url]
+        st.checked_at, st.run_id, st.stable = check.at, check.run_id, st.stable + 1
+        st.etag = check.etag or st.etag
+        st.last_modified = check.last_modified or st.last_modified
+        self.failures.pop(check.url, None)
 
     def record_document(
         self, url: str, content_sha256: str, text_sha256: str, published_at: str | None
@@ -349,18 +379,82 @@ class SiteState:
     @classmethod
     def load(cls, store: Store, site_id: str) -> SiteState:
         """The saved state, caught up with parts landed since; rebuilt from landing if missing."""
+        state, loaded_sha = cls._read_file(store, site_id)
+        if state is None:
+            state = cls.rebuild(store, site_id)
+        else:
+            state._catch_up(store)
+        state.loaded_sha = loaded_sha
+        return state
+
+    @classmethod
+    def _read_file(cls, store: Store, site_id: str) -> tuple[SiteState | None, str | None]:
+        """(the saved state or None when missing or unusable, the hash of the file's bytes)."""
         try:
-            state = cls.from_bytes(store.read_bytes(state_key(site_id)))
+            data = store.read_bytes(state_key(site_id))
         except FileNotFoundError:
-            return cls.rebuild(store, site_id)
+            return None, None
+        except OSError as exc:
+            log.warning("state of %s unreadable (%s); rebuilding it from landing", site_id, exc)
+            return None, None
+        sha = hashlib.sha256(data).hexdigest()
+        try:
+            state = cls.from_bytes(data)
         except (OSError, EOFError, ValueError, KeyError, TypeError) as exc:
             log.warning("state of %s unreadable (%s); rebuilding it from landing", site_id, exc)
-            return cls.rebuild(store, site_id)
+            return None, sha
         if state.site_id != site_id:
             log.warning("state file of %s names site %s; rebuilding it from landing", site_id, state.site_id)
-            return cls.rebuild(store, site_id)
-        state._catch_up(store)
-        return state
+            return None, sha
+        return state, sha
+
+    def saved_since_load(self, store: Store) -> bool:
+        """Whether the state file is no longer the one this state was loaded from (another run
+        saved it meanwhile)."""
+        try:
+            data = store.read_bytes(state_key(self.site_id))
+        except FileNotFoundError:
+            return self.loaded_sha is not None
+        return hashlib.sha256(data).hexdigest() != self.loaded_sha
+
+    def merged(self, store: Store, run_id: str, crawl_date: str) -> SiteState:
+        """This run's state merged with what other runs saved or landed since it was loaded: the
+        file as it is now, caught up from landing (this run's rows included), then this run's
+        checks and what else only this run's memory holds. Called under the site's landing mutex
+        (`PageSettler.exclusive`), after this run's parts and crawl_runs row are landed.
+
+        Rows of another run that has no crawl_runs row yet (still running, or killed) are left
+        for a later catch-up: folding a part of them would mark the run as folded and hide the
+        parts it lands after. `last_crawl_date` then stays at their night so that catch-up finds them.
+        """
+        fresh, _ = self._read_file(store, self.site_id)
+        since: str | None = None
+        if fresh is None:
+            fresh = SiteState(self.site_id)
+        elif fresh.last_crawl_date is not None:
+            since = min(fresh.last_crawl_date, crawl_date)
+        finished = {
+            r["run_id"]
+            for r in read_site_rows(
+                store, "crawl_runs", self.site_id, CRAWL_RUNS_SCHEMA, ["run_id"], since=since
+            )
+        }
+        left = fresh._fold(store, since=since, skip_runs=set(fresh.runs), only_runs={*finished, run_id})
+        for check in self.checks:
+            st = fresh.urls.get(check.url)
+            newest = max(filter(None, (st.checked_at, st.fetched_at)), default=None) if st else None
+            if st is not None and st.latest_sha and (newest is None or check.at > newest):
+                fresh._apply_check(check)  # an older check than the other run's news says nothing
+        for url, st in self.urls.items():  # discovered, left for a later night by the budget
+            if st.latest_sha is None and not fresh.known(url):
+                fresh.urls[url] = UrlState(url, first_seen=st.first_seen)
+        fresh.listings_walked = fresh.listings_walked or self.listings_walked
+        fresh.registry_sha = self.registry_sha or fresh.registry_sha
+        fresh.note_run(run_id, crawl_date)
+        if left and fresh.last_crawl_date is not None:
+            fresh.last_crawl_date = min(fresh.last_crawl_date, *left)
+        fresh.checks = list(self.checks)
+        return fresh
 
     @classmethod
     def rebuild(cls, store: Store, site_id: str) -> SiteState:
@@ -374,9 +468,19 @@ class SiteState:
         """Fold parts of runs the file does not know yet, on nights from the last one known."""
         self._fold(store, since=self.last_crawl_date, skip_runs=set(self.runs))
 
-    def _fold(self, store: Store, *, since: str | None, skip_runs: set[str]) -> None:
+    def _fold(
+        self, store: Store, *, since: str | None, skip_runs: set[str], only_runs: set[str] | None = None
+    ) -> set[str]:
+        """Fold landed rows of runs not in `skip_runs` (and in `only_runs` when given); returns
+        the nights of rows left out by `only_runs`."""
+        left: set[str] = set()
+
         def fresh(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-            return [r for r in rows if r.get("run_id") not in skip_runs]
+            rows = [r for r in rows if r.get("run_id") not in skip_runs]
+            if only_runs is None:
+                return rows
+            left.update(r["_night"] for r in rows if r.get("run_id") not in only_runs)
+            return [r for r in rows if r.get("run_id") in only_runs]
 
         def read(table: str, schema: pa.Schema, columns: list[str]) -> list[dict[str, Any]]:
             rows = read_site_rows(
@@ -388,7 +492,7 @@ class SiteState:
         errors = read("fetch_errors", FETCH_ERRORS_SCHEMA, ERROR_COLUMNS)
         docs = read("documents", DOCUMENTS_SCHEMA, DOCUMENT_COLUMNS)
         if not (pages or errors or docs):
-            return
+            return left
         log.info(
             "%s: folding %d page, %d error, %d document rows from landing",
             self.site_id,
@@ -402,6 +506,7 @@ class SiteState:
         for row in pages + errors + docs:
             if row.get("run_id"):
                 self.note_run(row["run_id"], row["_night"])
+        return left
 
 
 def _url_doc(st: UrlState) -> dict[str, Any]:

@@ -25,11 +25,14 @@ COLUMNS = {
     "failed": "pages_failed",
     "not cleaned": "pages_clean_failed",
     "requests": "requests",
+    "raw checked": "raw_audited",  # the raw audit: raw files checked, and found lost (refetched)
+    "raw lost": "raw_lost",
 }
 
 
 def summary_table(results: list, run_id: str) -> Table:
-    """One row per site: pages seen / new / changed / unchanged / failed / not cleaned, requests."""
+    """One row per site: pages seen / new / changed / unchanged / failed / not cleaned, requests,
+    raw files checked / lost."""
     table = Table(title=f"Crawl {run_id}")
     table.add_column("site", justify="left")
     for col in COLUMNS:
@@ -75,7 +78,26 @@ def failure_lines(result: CrawlResult) -> list[str]:
             f"{result.pages_clean_failed} page(s) could not be cleaned (no document landed), recorded in "
             "landing/fetch_errors (kind clean); the next run re-cleans them from raw"
         )
+    lost = raw_lost(result)
+    if lost:
+        lines.append(f"{lost} landed page(s) had lost their raw HTML: refetched without validators")
     return lines
+
+
+def raw_lost(result: CrawlResult | None) -> int:
+    """Landed pages the raw audit found without their raw HTML (each refetched that night)."""
+    return sum(s.raw_lost for s in result.sites) if result is not None else 0
+
+
+def raw_lost_lines(result: CrawlResult | None) -> list[str]:
+    """The raw audit's finding in the run summary, when it found raw HTML lost."""
+    lost = raw_lost(result)
+    if not lost:
+        return []
+    return [
+        f"RAW LOST           {lost} landed page(s) had lost their raw HTML: refetched without "
+        "validators (landing/crawl_runs, raw_lost)"
+    ]
 
 
 def print_summary(summary: RunSummary, console: Console | None = None, *, try_sql: str = TRY_SQL) -> None:
@@ -92,6 +114,7 @@ def print_summary(summary: RunSummary, console: Console | None = None, *, try_sq
         f"pages fetched      {summary.pages_fetched}"
         f"  (failed: {summary.pages_failed}, recorded in landing/fetch_errors)",
         *not_crawled_lines(summary.crawl),
+        *raw_lost_lines(summary.crawl),
     ]
     if summary.pages_clean_failed:
         lines.append(

@@ -497,3 +497,88 @@ def test_a_backfill_whose_state_was_lost_still_walks_to_the_older_articles(sim, 
     assert {r["url"] for r in pages(paths)} == expected
     assert SiteState.load(paths.store, SITE).listings_walked
     assert_no_duplicate_versions(pages(paths))
+
+
+@pytest.mark.slow
+def test_overlapping_runs_both_keep_their_304_checks_on_either_store(sim, tmp_path, store_url):
+    """Two runs of one site overlap (the run lock bypassed): the second loads its state, waits
+    while the first crawls, lands and saves, then lands a page the first landed too. Both
+    revalidated every known article (304s: counts, no landing row). The state keeps both runs'
+    checks (before: the overlapped run left the state alone and its checks were lost)."""
+    import threading
+
+    from ingest.paths import state_key
+
+    paths = DataPaths.at(tmp_path / "data", store_url).ensure()
+    run(sim, paths, tmp_path, "20250701T010000Z-aaaaaa", ids=[VALIDATED])
+    slug = sim.site(VALIDATED).articles[-1].slug
+    sim.mutate(VALIDATED, slug)  # both runs fetch it (changed) and land it: they overlap on landing
+    edited = sim.article_url(VALIDATED, slug)
+    known = [u for u in sim.article_urls(VALIDATED) if u != edited]  # 304 to both runs
+    first_done = threading.Event()
+
+    class WaitForTheFirst(Observer):  # called once its state is loaded and its targets chosen
+        def site_started(self, site_id: str, targets: int) -> None:
+            assert first_done.wait(120)
+
+    second: list[SiteCrawlResult] = []
+    b_now = later(40) + timedelta(hours=1)  # its checks are the later ones
+    sites = sites_of(sim, tmp_path, [VALIDATED])
+    thread = threading.Thread(
+        target=lambda: second.extend(
+            crawl_sites(
+                sites,
+                paths,
+                run_id="20250810T010000Z-bbbbbb",
+                config=FAST,
+                crawl=ALL_DUE,
+                observer=WaitForTheFirst(),
+                clean_workers=1,
+                now=b_now,
+            )
+        )
+    )
+    thread.start()
+    try:
+        time.sleep(0.5)  # the second run has loaded its state (robots, listings, raw audit first)
+        [a] = crawl_sites(
+            sites,
+            paths,
+            run_id="20250810T010000Z-cccccc",
+            config=FAST,
+            crawl=ALL_DUE,
+            clean_workers=1,
+            now=later(40),
+        )
+    finally:
+        first_done.set()
+        thread.join(240)
+    [b] = second
+    for res in (a, b):
+        assert res.failure is None and res.errors == [], res.errors
+        assert res.pages_not_modified == len(known) and res.pages_changed == 1, repr(res)
+    state = SiteState.from_bytes(paths.store.read_bytes(state_key(VALIDATED)))
+    assert {"20250810T010000Z-bbbbbb", "20250810T010000Z-cccccc"} <= set(state.runs)
+    for url in known:  # checked by both runs: two checks in a row found nothing new
+        st = state.urls[url]
+        assert st.stable == 2 and st.checked_at >= b_now - timedelta(minutes=5), url
+        assert st.run_id == "20250810T010000Z-bbbbbb"
+    rows = pages(paths)
+    landed = sorted(r["change"] for r in rows if r["url"] == edited)
+    assert landed == ["changed", "new", "unchanged"]  # the second run's fetch settled as a replay
+    assert_no_duplicate_versions(rows)
+
+    # the next run is healthy: nothing is due, nothing is refetched, no error, no rebuild
+    sim.reset_log()
+    [c] = crawl_sites(
+        sites,
+        paths,
+        run_id="20250811T010000Z-dddddd",
+        config=FAST,
+        crawl=ALL_DUE,
+        now=b_now + timedelta(hours=2),
+    )
+    assert c.failure is None and c.errors == [] and c.pages_seen == 0
+    assert not any(r.path in {urlsplit(u).path for u in [*known, edited]} for r in sim.request_log)
+    after = SiteState.load(paths.store, VALIDATED)
+    assert all(after.urls[u].stable == 2 for u in known) and "20250811T010000Z-dddddd" in after.runs

@@ -6,7 +6,14 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from ingest.land import DOCUMENTS_SCHEMA, FETCH_ERRORS_SCHEMA, PAGES_SCHEMA, land_part, site_parts
+from ingest.land import (
+    CRAWL_RUNS_SCHEMA,
+    DOCUMENTS_SCHEMA,
+    FETCH_ERRORS_SCHEMA,
+    PAGES_SCHEMA,
+    land_part,
+    site_parts,
+)
 from ingest.paths import state_key
 from ingest.revisit import RevisitPolicy
 from ingest.site_state import SiteState
@@ -149,6 +156,83 @@ def test_save_load_round_trip_and_catch_up_after_a_kill(store_url):
     assert "r4" in caught.runs and caught.last_crawl_date == f"{t4:%Y-%m-%d}"
     # already-folded runs are not folded twice (stable would grow)
     assert caught.latest("https://x/a.html").stable == 1
+
+
+def finished(store, run, day):
+    """The crawl_runs row a site run lands when it ends (before it saves the state)."""
+    row = {"run_id": run, "site_id": SITE}
+    land_part(store, "crawl_runs", CRAWL_RUNS_SCHEMA, [row], crawl_date=day, site_id=SITE, name=run)
+
+
+def saved(store) -> SiteState:
+    return SiteState.from_bytes(store.read_bytes(state_key(SITE)))
+
+
+def test_two_overlapping_runs_saving_in_either_order_keep_both_runs_checks(store_url):
+    store = Store.at(store_url)
+    history(store).save(store)
+    a, b, c = "https://x/a.html", "https://x/b.html", "https://x/c.html"
+    first, second = SiteState.load(store, SITE), SiteState.load(store, SITE)  # both before either lands
+    t = T0 + timedelta(days=10)
+    day, hour = f"{t:%Y-%m-%d}", timedelta(hours=1)
+    first.record_check(a, at=t, run_id="rA", etag='"eA"', last_modified=None)
+    second.record_check(b, at=t + hour, run_id="rB", etag='"eB"', last_modified=None)
+    new = page("rB", c, "c1", 1, "new", t + hour)
+    land_part(store, "pages", PAGES_SCHEMA, [new], crawl_date=day, site_id=SITE, name="rB")
+    second.record_page(new)
+    second.add_pending("https://x/later.html", t)  # left by the budget: in no landing row
+    finished(store, "rB", day)
+    finished(store, "rA", day)
+    # the second saves first (merged: it saw the first's parts, or not), the first finds the file changed
+    assert not second.saved_since_load(store)
+    second.merged(store, "rB", day).save(store)
+    assert first.saved_since_load(store)
+    first.merged(store, "rA", day).save(store)
+    state = saved(store)
+    assert (state.urls[a].checked_at, state.urls[a].etag, state.urls[a].stable) == (t, '"eA"', 2)
+    assert (state.urls[b].checked_at, state.urls[b].etag, state.urls[b].stable) == (t + hour, '"eB"', 1)
+    assert state.urls[c].latest_sha == "c1" and "https://x/later.html" in state.pending()
+    assert {"rA", "rB"} <= set(state.runs) and state.last_crawl_date == day
+    # and the next load folds nothing twice
+    assert comparable(SiteState.load(store, SITE)) == comparable(state)
+
+
+def test_a_merge_leaves_an_unfinished_run_for_the_next_catch_up(store_url):
+    """A run still landing (or killed) has no crawl_runs row: a merge does not fold part of it."""
+    store = Store.at(store_url)
+    history(store).save(store)
+    mine = SiteState.load(store, SITE)
+    t = T0 + timedelta(days=10)
+    day, eve = f"{t:%Y-%m-%d}", f"{t - timedelta(days=1):%Y-%m-%d}"  # it started the night before
+    d, e = "https://x/d.html", "https://x/e.html"
+    land_part(
+        store,
+        "pages",
+        PAGES_SCHEMA,
+        [page("rK", d, "d1", 1, "new", t)],
+        crawl_date=eve,
+        site_id=SITE,
+        name="rK",
+    )
+    mine.record_check("https://x/a.html", at=t, run_id="rM", etag=None, last_modified=None)
+    finished(store, "rM", day)
+    merged = mine.merged(store, "rM", day)
+    assert d not in merged.urls and "rK" not in merged.runs and "rM" in merged.runs
+    assert merged.last_crawl_date == eve  # so that the next catch-up still reads rK's night
+    merged.save(store)
+    # rK lands another part after that merge, then dies: the next run catches all of it up
+    land_part(
+        store,
+        "pages",
+        PAGES_SCHEMA,
+        [page("rK", e, "e1", 1, "new", t)],
+        crawl_date=eve,
+        site_id=SITE,
+        name="rK~1",
+    )
+    caught = SiteState.load(store, SITE)
+    assert {d, e} <= set(caught.urls) and "rK" in caught.runs
+    assert caught.latest("https://x/a.html").checked_at == t  # rM's check kept
 
 
 @pytest.mark.parametrize("damage", [b"not gzip", None])

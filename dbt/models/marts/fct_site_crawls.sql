@@ -62,6 +62,8 @@ final as (
         cast(n_requests as integer) as n_requests,
         cast(n_revisits as integer) as n_revisits,
         cast(n_revisits_deferred as integer) as n_revisits_deferred,
+        cast(n_raw_audited as integer) as n_raw_audited,
+        cast(n_raw_lost as integer) as n_raw_lost,
         last_success_at,
         last_published_at,
         date_diff('day', cast(last_published_at as date), cast(started_at as date))

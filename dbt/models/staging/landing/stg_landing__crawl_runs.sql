@@ -1,5 +1,6 @@
 -- One row per site × run; a replayed part with another name is counted once.
--- 304 Not Modified answers are counts here, not page rows.
+-- 304 Not Modified answers are counts here, not page rows. The raw audit's figures are null for
+-- rows landed before they were recorded (unknown, not zero).
 with
 
 source as (
@@ -23,7 +24,9 @@ final as (
         requests as n_requests,
         documents_cleaned,
         coalesce(revisits, 0) as n_revisits,
-        coalesce(revisits_deferred, 0) as n_revisits_deferred
+        coalesce(revisits_deferred, 0) as n_revisits_deferred,
+        raw_audited as n_raw_audited,
+        raw_lost as n_raw_lost
     from source
     qualify row_number() over (partition by site_id, run_id order by finished_at desc) = 1
 )
