@@ -34,8 +34,8 @@ QUANTITY_RE = re.compile(
 _QUANTITY_START = re.compile(r"[0-9≥≤><](?<![\w/.\[].)(?<![0-9]:.)(?<![0-9],.)")
 _DOC_CODE_AFTER = re.compile(r"[^\S\n]*[-–][^\S\n]*[A-ZĐ]{1,6}\b|[^\S\n]*/[^\S\n]*[A-ZĐ]{2,}")
 _DATE_AFTER = re.compile(r"[/.-][0-9]{2,4}\b")
-# what may precede a list marker on its line (`[ \t#*\-•+>\u00a0]*`): stripped at C speed, no regex call
-_LINE_LEAD_CHARS = " \t#*-•+>\u00a0"
+# what may precede a list marker on its line: where a line's run of them ends is read once per line
+_LINE_LEAD = re.compile(r"[ \t#*\-•+>\u00a0]*")
 _LIST_MARKER = re.compile(r"[0-9]{1,2}(?:\.[0-9]{1,2})*\.?[ \t\u00a0)]")
 # "Hội viên PN: 1.783;" — a label, a colon, a bare number, then a break: the label's noun is the unit
 _LABEL_BEFORE = re.compile(r"(?:^|[;,(\n])[^\S\n]*(?P<label>[^\W\d_][^;,:()\n]{0,40}?)[^\S\n]*:[^\S\n]*$")
@@ -89,11 +89,13 @@ class Quantity:
         return self.unit.base_unit == "%"
 
 
-def _is_identifier(text: str, text_l: str, start: int, line_start: int, raw: str) -> bool:
-    """Numbers that name things: list markers, document numbers, ordinals, years after `năm`."""
+def _is_identifier(text: str, text_l: str, start: int, line_start: int, line_front: int, raw: str) -> bool:
+    """Numbers that name things: list markers, document numbers, ordinals, years after `năm`.
+
+    `line_front` is where the line's leading marks (`_LINE_LEAD`) end: a list marker opens there."""
     if start > 0 and text[start - 1] == "-" and start > 1 and text[start - 2].isalpha():
         return True  # Covid-19
-    if not text[line_start:start].strip(_LINE_LEAD_CHARS) and _LIST_MARKER.match(text, start):
+    if start == line_front and _LIST_MARKER.match(text, start):
         return True
     lo = max(line_start, start - 24)
     seg = text_l[lo:start].rstrip()
@@ -268,6 +270,7 @@ def find_quantities(text: str, text_l: str) -> list[Quantity]:
     """Every number-with-unit in the text, in order. Numbers without a unit are not quantities."""
     out: list[Quantity] = []
     line_start = scanned = 0  # the line of the current match; matches come in order, so scan forward only
+    line_front = _LINE_LEAD.match(text).end()  # type: ignore[union-attr]  # `*`: it always matches
     dates = _iso_dates(text) if "-" in text else []
     consumed = 0  # end of the last quantity: a compound amount consumes the number after it
     for m in _quantity_matches(text):
@@ -277,8 +280,9 @@ def find_quantities(text: str, text_l: str) -> list[Quantity]:
         newline = text.rfind("\n", scanned, m.start())
         if newline >= 0:
             line_start = newline + 1
+            line_front = _LINE_LEAD.match(text, line_start).end()  # type: ignore[union-attr]
         scanned = m.start()
-        if _is_identifier(text, text_l, a_start, line_start, m.group("a")):
+        if _is_identifier(text, text_l, a_start, line_start, line_front, m.group("a")):
             continue
         a_end = m.end("a")  # (the end of the match too when no second number follows: one check)
         if _DOC_CODE_AFTER.match(text, a_end) or (end != a_end and _DOC_CODE_AFTER.match(text, end)):
