@@ -273,8 +273,12 @@ def _head_date(head: str) -> tuple[int, int] | None:
 
 
 def without_comparisons(text_l: str) -> str:
-    """The text with comparison phrases blanked out (`so với cùng kỳ năm 2020` is not its period)."""
-    return _COMPARISON.sub(lambda m: " " * len(m.group()), text_l)
+    """The text with baseline years blanked out, same offsets: a comparison (`so với cùng kỳ năm 2020`)
+    and the start of a span (`từ năm 2011 đến nay`) name the year a figure is measured against or
+    summed from, not the period it reports (the gold rules: a span takes the report's year)."""
+    if "so" not in text_l and "từ" not in text_l:  # the literals a baseline opens with
+        return text_l
+    return _BASELINE.sub(lambda m: " " * len(m.group()), text_l)
 
 
 # "Kỳ họp thứ Hai khóa IX, nhiệm kỳ 2021 – 2026": the term names a council session, it does not date it
@@ -282,6 +286,7 @@ _SESSION = re.compile(rf"(?<!\w)(?:kỳ{_S}+họp|khóa)(?!\w)[^.\n]*$")
 _COMPARISON = re.compile(
     rf"so{_S}+(?:với{_S}+)?(?:cùng{_S}+kỳ{_S}+)?(?:[^\n.;,]{{0,30}}?)(?:năm|kỳ){_S}+{_Y}"
 )
+_BASELINE = re.compile(rf"{_COMPARISON.pattern}|(?<!\w)(?:kể{_S}+)?từ{_S}+năm{_S}+{_Y}(?![0-9])")
 
 
 def _subyear(own: str, date_year: int | None) -> tuple[int, str] | None:

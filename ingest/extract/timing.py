@@ -18,6 +18,7 @@ from ingest.extract.periods import (
     as_of,
     as_of_matches,
     phrase_period,
+    without_comparisons,
     year_of,
 )
 from ingest.extract.scan import after_last
@@ -79,6 +80,7 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
     region = text_l[left : q.start]
     if "giá" in region:  # the literal every price base holds
         region = _PRICE_BASE.sub(lambda m: " " * len(m.group()), region)  # same offsets
+    region = without_comparisons(region)  # `tăng gấp 3 lần so với năm 2010 đạt …`: a baseline's year
     label = YEAR_LABEL_RE.match(text_l, s.start, q.start)
     if label:
         return label.group(1)

@@ -39,3 +39,24 @@ def test_the_closing_year_fronting_a_sentence_of_a_congress_dates_it_and_only_it
     assert found[52.0] == ("actual", "2020")
     assert found[31.0] == ("actual", "2020")  # the `;`-part of the same sentence
     assert found[8.0] == ("actual", "term-2015-2020")  # the next sentence is back to the term
+
+
+def test_a_baseline_year_is_not_the_period_of_the_figure_after_it() -> None:
+    found = _periods(
+        "Xã Long Phú đạt chuẩn nông thôn mới\n\n10:15, 12/02/2020\n\n"
+        "Thu nhập bình quân tăng gấp 2 lần so với năm 2012 đạt hơn 48 triệu đồng/người/năm, tỷ lệ hộ nghèo "
+        "còn 2,1%."
+    )
+    assert found[48.0][1] == "2020"
+    assert found[2.1][1] == "2020"
+
+
+def test_the_start_of_a_span_does_not_date_a_dated_article() -> None:
+    found = _periods(
+        "Thêm xã Tân An đạt chuẩn nông thôn mới\n\n08:20, 14/10/2016\n\n"
+        "Từ năm 2012 đến nay, xã đã huy động được gần 120 tỷ đồng. Đến nay, thu nhập bình quân đầu người ở "
+        "xã đạt 31,5 triệu đồng/năm. Tỷ lệ hộ nghèo giảm xuống còn 3,8%."
+    )
+    assert found[120.0][1] == "2016"
+    assert found[31.5][1] == "2016"
+    assert found[3.8][1] == "2016"
