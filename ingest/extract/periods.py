@@ -438,6 +438,6 @@ _REVIEWED = re.compile(
 )
 _REPORTED_YEAR = re.compile(
     rf"(?:(?:kết{_S}+quả|tổng{_S}+kết|đánh{_S}+giá|tình{_S}+hình|thực{_S}+hiện|báo{_S}+cáo|trong|cả)"
-    rf"[^.\n]{{0,40}}?|^|[.\n]{_S}*)năm{_S}+{_Y}"
+    rf"[^.\n]{{0,40}}?)năm{_S}+{_Y}"
 )
 _OWN_YEAR = re.compile(rf"năm(?<!kỳ năm)(?<!đoạn năm)(?<!từ năm)(?:{_S}+học)?{_S}+{_Y}(?![0-9])")

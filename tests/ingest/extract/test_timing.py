@@ -60,3 +60,16 @@ def test_the_start_of_a_span_does_not_date_a_dated_article() -> None:
     assert found[120.0][1] == "2016"
     assert found[31.5][1] == "2016"
     assert found[3.8][1] == "2016"
+
+
+def test_a_year_fronting_a_paragraph_dates_that_paragraph_not_the_dated_article() -> None:
+    found = _periods(
+        "Phường 5 đón nhận danh hiệu văn minh đô thị\n\n07:30, 18/07/2021\n\n"
+        "Đến nay, 100% các tuyến hẻm trên địa bàn đều được nâng cấp.\n\n"
+        "Năm 2020, phường có 3/4 khóm đạt chuẩn văn hóa, tỷ lệ hộ nghèo giảm còn 0,5%.\n\n"
+        "Hiện phường có hơn 9.000 người luyện tập thể thao thường xuyên."
+    )
+    assert found[100.0][1] == "2021"
+    assert found[3.0][1] == "2020"
+    assert found[0.5][1] == "2020"
+    assert found[9000.0][1] == "2021"
