@@ -73,3 +73,13 @@ def test_a_year_fronting_a_paragraph_dates_that_paragraph_not_the_dated_article(
     assert found[3.0][1] == "2020"
     assert found[0.5][1] == "2020"
     assert found[9000.0][1] == "2021"
+
+
+def test_a_quarter_joined_to_its_year_by_a_dot_dates_an_undated_quarterly_review() -> None:
+    found = _periods(
+        "Phú Ninh: Số thu ngân sách quý I.2015 đạt 70% so với cùng kỳ\n\n"
+        "Huyện ủy vừa tổ chức hội nghị đánh giá tình hình quý I, triển khai nhiệm vụ quý II.2015. Tổng thu "
+        "nội địa ước đạt hơn 9,2 tỷ đồng, đạt 35% dự toán. Hội nghị lấy phiếu tín nhiệm chức danh Phó Bí "
+        "thư Huyện ủy, nhiệm kỳ 2010-2015."
+    )
+    assert found[9.2][1] == "2015-Q1"
