@@ -219,7 +219,20 @@ _DATE_WEEKDAY = re.compile(
 _CITED = re.compile(
     rf"(?:nghị{_S}+quyết|quyết{_S}+định|thông{_S}+tư|chỉ{_S}+thị|công{_S}+văn|kế{_S}+hoạch{_S}+số|theo)[^\n.;]*$"
 )
+# a running total's end (`Theo UBND quận, tính đến cuối tháng 9/2013`) is the text's date, not a cited one
+_RUNNING_TO = re.compile(rf"(?:đến|tới)(?:{_S}+(?:hết|cuối))?(?:{_S}+ngày)?{_S}*$")
 _DATE_WORDS = re.compile(rf"ngày{_S}+([0-9]{{1,2}}){_S}+tháng{_S}+([0-9]{{1,2}}){_S}+năm{_S}+{_Y}")
+# a month without its day (`tính đến cuối tháng 9/2013`, `tháng 6 năm 2018`): (month, year)
+_DATE_MONTH = re.compile(rf"tháng{_S}+([0-9]{{1,2}}){_S}*(?:/|năm){_S}*{_Y}(?![0-9])")
+# an English date line (`Sunday, August 11, 2019`): (month name, year)
+_DATE_ENGLISH = re.compile(
+    rf"(january|february|march|april|may|june|july|august|september|october|november|december)"
+    rf"{_S}+[0-9]{{1,2}}(?:st|nd|rd|th)?,?{_S}+{_Y}(?![0-9])"
+)
+_MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
 _CONGRESS = re.compile(rf"(?<!\w)đại{_S}+hội(?!\w)")
 _CLOSING = re.compile(rf"(?<!\w)(?:tổng{_S}+kết|nhiệm{_S}+kỳ{_S}+qua|cả{_S}+nhiệm{_S}+kỳ|5{_S}+năm{_S}+qua)")
 # `(?<![0-9])` written after the first digit: the pattern opens with a digit, skipped to at C speed
@@ -259,11 +272,20 @@ def _head_date(head: str) -> tuple[int, int] | None:
         (_DATE_WORDS, (2, 1)),
         (_DATE_ISO, (0, 1)),
         (_DATE_WEEKDAY, (2, 1)),
+        (_DATE_MONTH, (1, 0)),
+        (_DATE_ENGLISH, (1, 0)),
     ):
-        cited = (c for c in rx.finditer(head) if not _CITED.search(head, max(0, c.start() - 80), c.start()))
+        cited = (
+            c
+            for c in rx.finditer(head)
+            if _RUNNING_TO.search(head, max(0, c.start() - 20), c.start())
+            or not _CITED.search(head, max(0, c.start() - 80), c.start())
+        )
         m = next(cited, None)
         if m:
-            year, month = int(m.group(order[0] + 1)), int(m.group(order[1] + 1))
+            raw_month = m.group(order[1] + 1)
+            year = int(m.group(order[0] + 1))
+            month = _MONTH_NAMES.index(raw_month) + 1 if raw_month.isalpha() else int(raw_month)
             year += 2000 if year < 100 else 0  # "Thứ tư, 12-2-25"
             if 1 <= month <= 12:
                 found.append((m.start(), year, month))

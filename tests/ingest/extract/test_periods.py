@@ -62,6 +62,31 @@ def test_page_dates_with_two_digit_years_and_cited_documents() -> None:
     assert document_date("xã được sáp nhập theo nghị quyết 830 của ủy ban thường vụ ngày 17/12/2019.") is None
 
 
+def test_page_dates_the_metadata_header_parser_misses() -> None:
+    from ingest.extract.periods import document_date
+
+    assert document_date("sunday, august 11, 2019\n\nbáo đại đoàn kết: xã bình thuận") == (2019, 8)
+    assert document_date("theo ubnd quận, tính đến cuối tháng 9/2013, tổng thu ngân sách") == (2013, 9)
+    # a cited document's month is still not the page's
+    assert document_date("thực hiện kế hoạch số 12 của huyện tháng 3/2019 về nông thôn mới") is None
+
+
+def test_an_english_date_line_dates_an_article_whose_text_names_no_year() -> None:
+    doc = _doc(
+        "Monday, March 9, 2020\n\nXã Phước Lộc đạt chuẩn nông thôn mới\n\n"
+        "Xã Phước Lộc đã đạt 19/19 tiêu chí, thu nhập bình quân đầu người đạt 38,2 triệu đồng/người/năm."
+    )
+    assert doc.default_period == "2020"
+
+
+def test_a_nine_month_title_takes_the_year_of_the_running_total_in_the_lead() -> None:
+    doc = _doc(
+        "Quận Tân Phú: Thu ngân sách 9 tháng ước đạt 900 tỷ đồng\n\n"
+        "Theo UBND quận Tân Phú, tính đến cuối tháng 9/2014, tổng giá trị sản xuất của quận trên 9.000 tỷ."
+    )
+    assert doc.default_period == "2014-9M"
+
+
 def test_an_article_of_the_first_months_reports_on_the_year_before() -> None:
     doc = _doc(
         "Thứ tư, 12-2-25 04:00:47\nĐạt chuẩn NTM vào năm 2015, xã tiếp tục nâng cao các tiêu chí và được "
