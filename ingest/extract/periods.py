@@ -58,7 +58,11 @@ SECOND_HALF_RE = re.compile(r"nửa[^\S\n]+(?:cuối|sau)[^\S\n]+nhiệm[^\S\n]+
 TERM_START_RE = re.compile(r"(?<!so )(?<!so với )(?<!từ )(?<!nửa )đầu[^\S\n]+nhiệm[^\S\n]+kỳ")
 # Patterns open with their literal (`năm`) and look behind it: a leading look-behind would make the engine
 # try every position instead of jumping between occurrences of the literal.
-YEAR_RE = re.compile(rf"năm(?:[^\S\n]+học)?[^\S\n]+{_Y}(?![0-9])")
+# a school year is its second calendar year (`năm học 2022 - 2023` -> 2023, the gold rules): the first
+# year of the pair is skipped, the group holds the second
+SCHOOL = rf"(?:[^\S\n]+học[^\S\n]+(?:(?:19|20)[0-9]{{2}}{_DASH})?|[^\S\n]+)"
+YEAR_RE = re.compile(rf"năm{SCHOOL}{_Y}(?![0-9])")
+SCHOOL_YEAR_RE = re.compile(rf"năm[^\S\n]+học[^\S\n]+(?:19|20)[0-9]{{2}}{_DASH}{_Y}(?![0-9])")
 YEAR_LABEL_RE = re.compile(rf"^[\s\-–•*+]*năm[^\S\n]+{_Y}[^\S\n]*:")
 YEAR_AFTER_RE = re.compile(
     rf"[ \t\u00a0,]*(?:\(?[^\S\n]*)?(?:vào[^\S\n]+|trong[^\S\n]+|của[^\S\n]+)?"
@@ -463,4 +467,4 @@ _REPORTED_YEAR = re.compile(
     rf"(?:(?:kết{_S}+quả|tổng{_S}+kết|đánh{_S}+giá|tình{_S}+hình|thực{_S}+hiện|báo{_S}+cáo|trong|cả)"
     rf"[^.\n]{{0,40}}?)năm{_S}+{_Y}"
 )
-_OWN_YEAR = re.compile(rf"năm(?<!kỳ năm)(?<!đoạn năm)(?<!từ năm)(?:{_S}+học)?{_S}+{_Y}(?![0-9])")
+_OWN_YEAR = re.compile(rf"năm(?<!kỳ năm)(?<!đoạn năm)(?<!từ năm){SCHOOL}{_Y}(?![0-9])")

@@ -83,3 +83,15 @@ def test_a_quarter_joined_to_its_year_by_a_dot_dates_an_undated_quarterly_review
         "thư Huyện ủy, nhiệm kỳ 2010-2015."
     )
     assert found[9.2][1] == "2015-Q1"
+
+
+def test_a_school_year_dates_its_figures_as_its_second_year_even_in_a_six_month_report() -> None:
+    found = _periods(
+        "Xã Tân Lập, ngày 28 tháng 6 năm 2024\nBÁO CÁO\nKết quả thực hiện nhiệm vụ 6 tháng đầu năm 2024\n"
+        "Tổng thu ngân sách ước đạt 4,2 tỷ đồng. Năm học 2023 - 2024, toàn xã có 35 học sinh giỏi cấp "
+        "huyện, gồm: 6 giải Nhất, 9 giải Nhì. Tỷ lệ học sinh tốt nghiệp năm học 2023 – 2024 đạt 99,2%."
+    )
+    assert found[4.2][1] == "2024-H1"
+    assert found[35.0][1] == "2024"
+    assert found[6.0][1] == "2024"
+    assert found[99.2][1] == "2024"
