@@ -234,7 +234,7 @@ def _lead_scopes(text_l: str, out: list[Sentence], ref_year: int | None, term: T
         line_end = text_l.find("\n", s.start)
         line_end = len(text_l) if line_end < 0 else line_end
         found = phrase_period(text_l[lead:line_end], ref_year, term) or phrase_period(
-            text_l[s.line_start : lead], ref_year, term
+            text_l[s.start : lead], ref_year, term
         )
         period = found[1] if found else None
         colon = text_l.find(":", lead, min(line_end, lead + 80))

@@ -57,3 +57,15 @@ def test_a_paragraph_lead_that_sets_no_figure_opens_no_paragraph_of_targets() ->
     )
     assert found[500.0] == ("actual", "2023")
     assert found[58.0] == ("actual", "2023")
+
+
+def test_a_lead_takes_its_period_from_its_own_sentence_not_an_earlier_one_of_its_paragraph() -> None:
+    found = _kinds(
+        "Xã Tam Hiệp tổ chức kỳ họp thứ 9\n\n20/07/2010\n\n"
+        "Các đại biểu đánh giá, 6 tháng đầu năm xã đã hoàn thành các chỉ tiêu: tổng giá trị sản xuất ước "
+        "đạt 52%, tăng 18,4%. Trên cơ sở thảo luận, HĐND đã thống nhất nhiệm vụ trọng tâm những tháng cuối "
+        "năm với các chỉ tiêu: tăng trưởng kinh tế đạt 16%; 92% gia đình đạt danh hiệu gia đình văn hóa."
+    )
+    assert found[52.0] == ("actual", "2010-H1")
+    assert found[16.0] == ("target", "2010")
+    assert found[92.0] == ("target", "2010")
