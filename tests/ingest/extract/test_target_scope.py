@@ -69,3 +69,13 @@ def test_a_lead_takes_its_period_from_its_own_sentence_not_an_earlier_one_of_its
     assert found[52.0] == ("actual", "2010-H1")
     assert found[16.0] == ("target", "2010")
     assert found[92.0] == ("target", "2010")
+
+
+def test_a_title_like_lead_stops_at_a_line_back_on_results() -> None:
+    found = _kinds(
+        "Huyện Ia Pa: Phấn đấu nâng cao thu nhập của người dân nông thôn\n\n"
+        "10:20 12/09/2019\n\n"
+        "Đến nay, toàn huyện có 4 xã được công nhận đạt chuẩn nông thôn mới; tỷ lệ hộ nghèo giảm còn 12,5%."
+    )
+    assert found[4.0][0] == "actual"
+    assert found[12.5][0] == "actual"
