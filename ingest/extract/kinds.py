@@ -59,7 +59,7 @@ def kind_of(doc: Doc, d: Draft) -> str:
     if (
         s.line_start < s.start
         and after_semicolon(text_l, s.line_start, s.start)
-        and cue_in(_CARRIED_CUE_WORDS, text_l, s.line_start, s.start, slice_start=False)
+        and cue_in(_CARRIED_CUE_WORDS, text_l, _own_sentence_start(text_l, s), s.start, slice_start=False)
     ):
         # "phấn đấu tổng giá trị sản xuất tăng 10,5%; thu nhập … đạt 61 triệu đồng": the cue carries
         return "target"
@@ -82,6 +82,14 @@ def kind_of(doc: Doc, d: Draft) -> str:
     if _fronted_later_year(doc, s.line_start, q.start):
         return "target"  # "Đến năm 2030, GRDP … . Vốn đầu tư … đạt ít nhất 560.000 tỉ đồng."
     return "actual"
+
+
+def _own_sentence_start(text_l: str, s: Sentence) -> int:
+    """Where the full sentence holding the `;`-item `s` starts: a cue carries over its own sentence's items
+    (`phấn đấu A; B; C`), not over the next sentences of its paragraph (`… dự kiến thêm 7 xã …. Qua rà
+    soát, đã có …; 3 xã đạt 13 tiêu chí`)."""
+    stop = text_l.rfind(". ", s.line_start, s.start)
+    return s.line_start if stop < 0 else stop + 2
 
 
 def _fronted_later_year(doc: Doc, line_start: int, pos: int) -> bool:

@@ -1,0 +1,33 @@
+"""Whether a mention is achieved or a target (`ingest.extract.kinds`), read through the mentions."""
+
+from __future__ import annotations
+
+from ingest.extract import extract_mentions
+
+
+def _kinds(text: str) -> dict[float, str]:
+    return {m.value: m.kind for m in extract_mentions(text)}
+
+
+def test_a_target_cue_carries_over_the_items_of_its_own_sentence() -> None:
+    found = _kinds(
+        "Xã Hòa Phú, ngày 15 tháng 12 năm 2022\n"
+        "Năm 2023, xã phấn đấu tổng giá trị sản xuất tăng 10,5%; thu nhập bình quân đạt 61 triệu đồng; "
+        "tỷ lệ hộ nghèo dưới 1,5%."
+    )
+    assert found[10.5] == "target"
+    assert found[61.0] == "target"
+    assert found[1.5] == "target"
+
+
+def test_a_target_cue_does_not_carry_into_the_next_sentences_of_its_paragraph() -> None:
+    found = _kinds(
+        "Huyện Kông Bơ La sơ kết 9 tháng\n\n25/09/2023\n\n"
+        "Trong 9 tháng năm 2023, Ban Chấp hành Đảng bộ huyện đã lãnh đạo hệ thống chính trị phấn đấu thực "
+        "hiện các nhiệm vụ đã đề ra. Theo đó, tổng thu ngân sách trên địa bàn huyện đạt 22,71 tỷ đồng; "
+        "giá trị sản lượng công nghiệp, tiểu thủ công nghiệp ước đạt 642 tỷ đồng; tổng diện tích gieo "
+        "trồng 31.818,8 ha."
+    )
+    assert found[22.71] == "actual"
+    assert found[642.0] == "actual"
+    assert found[31818.8] == "actual"
