@@ -79,3 +79,24 @@ def test_a_title_like_lead_stops_at_a_line_back_on_results() -> None:
     )
     assert found[4.0][0] == "actual"
     assert found[12.5][0] == "actual"
+
+
+def test_a_headline_with_a_target_cue_opens_no_target_scope_over_the_article() -> None:
+    found = _kinds(
+        "Phấn đấu về đích nông thôn mới đúng lộ trình\n\n"
+        "Qua rà soát, đã có xã Trung Sơn đạt 15 tiêu chí; 3 xã đạt 13 tiêu chí; xã Hòa An hiện đạt 12 tiêu "
+        "chí. Năm 2020 có 9 xã đăng ký về đích nông thôn mới."
+    )
+    assert found[15.0][0] == "actual"
+    assert found[3.0][0] == "actual"
+    assert found[12.0][0] == "actual"
+
+
+def test_a_first_line_list_title_still_makes_its_items_targets() -> None:
+    found = _kinds(
+        "Các chỉ tiêu chủ yếu nhiệm kỳ 2020 - 2025\n"
+        "- Tốc độ tăng giá trị sản xuất bình quân hằng năm 12%.\n"
+        "- Thu nhập bình quân đầu người đến năm 2025 đạt 65 triệu đồng.\n"
+    )
+    assert found[12.0][0] == "target"
+    assert found[65.0][0] == "target"
