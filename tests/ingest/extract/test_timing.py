@@ -95,3 +95,17 @@ def test_a_school_year_dates_its_figures_as_its_second_year_even_in_a_six_month_
     assert found[35.0][1] == "2024"
     assert found[6.0][1] == "2024"
     assert found[99.2][1] == "2024"
+
+
+def test_a_running_total_to_a_year_end_dates_its_sentence_only_a_topic_year_its_paragraph() -> None:
+    found = _periods(
+        "Xã Tân Dân đạt chuẩn nông thôn mới nâng cao\n\n09:15, 15/11/2023\n\n"
+        "Đến hết năm 2022, thu nhập bình quân đầu người toàn xã đã đạt 68,2 triệu đồng. Tỷ lệ hộ nghèo giảm "
+        "còn 0,91%; 88,4% số lao động đã qua đào tạo.\n\n"
+        "Năm 2022, xã xây dựng 4 km đường giao thông nông thôn. Toàn xã có 6/6 thôn đạt chuẩn văn hóa."
+    )
+    assert found[68.2][1] == "2022"
+    assert found[0.91][1] == "2023"
+    assert found[88.4][1] == "2023"
+    assert found[4.0][1] == "2022"
+    assert found[6.0][1] == "2022"  # a topic year goes on over its paragraph
