@@ -61,7 +61,8 @@ TERM_START_RE = re.compile(r"(?<!so )(?<!so với )(?<!từ )(?<!nửa )đầu[^
 # a school year is its second calendar year (`năm học 2022 - 2023` -> 2023, the gold rules): the first
 # year of the pair is skipped, the group holds the second
 SCHOOL = rf"(?:[^\S\n]+học[^\S\n]+(?:(?:19|20)[0-9]{{2}}{_DASH})?|[^\S\n]+)"
-YEAR_RE = re.compile(rf"năm{SCHOOL}{_Y}(?![0-9])")
+# not the start of a span (`5 năm 2021-2025`: a sum over the span, the report's or the term's figure)
+YEAR_RE = re.compile(rf"năm{SCHOOL}{_Y}(?![0-9])(?!{_DASH}(?:19|20)[0-9]{{2}})")
 SCHOOL_YEAR_RE = re.compile(rf"năm[^\S\n]+học[^\S\n]+(?:19|20)[0-9]{{2}}{_DASH}{_Y}(?![0-9])")
 YEAR_LABEL_RE = re.compile(rf"^[\s\-–•*+]*năm[^\S\n]+{_Y}[^\S\n]*:")
 YEAR_AFTER_RE = re.compile(

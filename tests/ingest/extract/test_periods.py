@@ -37,6 +37,11 @@ def test_phrase_period(text: str, code: str) -> None:
     assert found is not None and found[1] == code
 
 
+def test_the_start_of_a_span_is_no_year_of_its_own() -> None:
+    assert phrase_period("tổng giá trị sản xuất 5 năm 2021-2025 ước đạt", 2025, None) is None
+    assert phrase_period("kế hoạch 5 năm 2021 – 2025", 2025, None) is None
+
+
 def test_no_period_and_non_party_terms() -> None:
     assert phrase_period("không có gì", 2024, TERM) is None
     assert phrase_period("ngày 09 tháng 8 năm 2023", 2023, TERM)[1] == "2023"  # a date is not 9M

@@ -109,3 +109,12 @@ def test_a_running_total_to_a_year_end_dates_its_sentence_only_a_topic_year_its_
     assert found[88.4][1] == "2023"
     assert found[4.0][1] == "2022"
     assert found[6.0][1] == "2022"  # a topic year goes on over its paragraph
+
+
+def test_a_sum_over_the_term_written_as_a_span_takes_the_closing_term() -> None:
+    found = _periods(
+        "Đại hội đại biểu Đảng bộ xã Tân Lập lần thứ XXI, nhiệm kỳ 2025 - 2030\n"
+        "Nhiệm kỳ 2020 - 2025, kinh tế của xã tăng trưởng khá. Tổng giá trị sản xuất 5 năm 2021-2025 ước "
+        "đạt gần 1.300 tỷ đồng."
+    )
+    assert found[1300.0][1] == "term-2020-2025"
