@@ -153,13 +153,15 @@ def phrase_period(
             if code:
                 found.append((m.start(), 0, code))
                 break
-    mm: re.Match[str] | None = H1_RE.search(text_l) if has_month or "nửa" in text_l else None
+    # without a reference year, a yearless `9 tháng` is skipped for a later one that writes its year
+    # (`… 163 đảng viên mới trong 9 tháng - … sơ kết nhiệm vụ 9 tháng năm 2024`)
+    mm = _dated(H1_RE, text_l, ref_year, 1, 2) if has_month or "nửa" in text_l else None
     if mm and (y := _year(mm.group(1) or mm.group(2), ref_year)):
         found.append((mm.start(), 1, f"{y}-H1"))
-    mm = NINE_M_RE.search(text_l) if has_month else None
+    mm = _dated(NINE_M_RE, text_l, ref_year, 1) if has_month else None
     if mm and (y := _year(mm.group(1), ref_year)):
         found.append((mm.start(), 1, f"{y}-9M"))
-    mm = QUARTER_RE.search(text_l) if "quý" in text_l else None
+    mm = _dated(QUARTER_RE, text_l, ref_year, 2) if "quý" in text_l else None
     if mm and (y := _year(mm.group(2), ref_year)):
         found.append((mm.start(), 1, f"{y}-Q{ROMAN_QUARTERS[mm.group(1)]}"))
     if has_term and term:
@@ -188,6 +190,14 @@ def phrase_period(
         return (ranked[0][1], ranked[0][2]) if ranked else None
     offset, _, code = min(found)
     return offset, code
+
+
+def _dated(rx: re.Pattern[str], text_l: str, ref_year: int | None, *groups: int) -> re.Match[str] | None:
+    """The first match of `rx`, or with no reference year the first whose year groups hold a year."""
+    first = rx.search(text_l)
+    if first is None or ref_year is not None or any(first.group(g) for g in groups):
+        return first
+    return next((m for m in rx.finditer(text_l, first.end()) if any(m.group(g) for g in groups)), None)
 
 
 def year_of(code: str | None) -> int | None:

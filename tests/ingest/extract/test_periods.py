@@ -42,6 +42,18 @@ def test_the_start_of_a_span_is_no_year_of_its_own() -> None:
     assert phrase_period("kế hoạch 5 năm 2021 – 2025", 2025, None) is None
 
 
+def test_without_a_reference_year_a_part_year_takes_the_first_one_that_writes_its_year() -> None:
+    found = phrase_period(
+        "kết nạp 120 đảng viên mới trong 9 tháng - sơ kết nhiệm vụ 9 tháng năm 2024", None, None
+    )
+    assert found is not None and found[1] == "2024-9M"
+    found = phrase_period("6 tháng đầu năm, … báo cáo 6 tháng đầu năm 2023", None, None)
+    assert found is not None and found[1] == "2023-H1"
+    # with a reference year the first phrase is read as before
+    found = phrase_period("9 tháng … 9 tháng năm 2024", 2023, None)
+    assert found is not None and found[1] == "2023-9M"
+
+
 def test_no_period_and_non_party_terms() -> None:
     assert phrase_period("không có gì", 2024, TERM) is None
     assert phrase_period("ngày 09 tháng 8 năm 2023", 2023, TERM)[1] == "2023"  # a date is not 9M

@@ -118,3 +118,13 @@ def test_a_sum_over_the_term_written_as_a_span_takes_the_closing_term() -> None:
         "đạt gần 1.300 tỷ đồng."
     )
     assert found[1300.0][1] == "term-2020-2025"
+
+
+def test_a_nine_month_lead_without_its_year_is_not_dated_by_the_next_term() -> None:
+    found = _periods(
+        "Thị ủy Hòa An kết nạp 120 đảng viên mới trong 9 tháng (QNO) - Sáng 5/10, Thị ủy tổ chức hội nghị "
+        "sơ kết nhiệm vụ 9 tháng năm 2024 và triển khai phương hướng 3 tháng cuối năm.\n"
+        "Trong 9 tháng đầu năm, toàn Đảng bộ kết nạp 120 đảng viên mới, đạt 104,5% so với chỉ tiêu nghị "
+        "quyết. Hội nghị cũng bàn công tác chuẩn bị đại hội Đảng bộ nhiệm kỳ 2025-2030."
+    )
+    assert found[120.0][1] == "2024-9M"
