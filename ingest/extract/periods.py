@@ -7,6 +7,7 @@ term) is read back in one place, `ingest/period_codes.py`.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -34,6 +35,9 @@ AS_OF_RE = re.compile(
     rf"([0-9]{{1,2}})[^\S\n]*[/.-][^\S\n]*([0-9]{{1,2}})(?:[^\S\n]*[/.-][^\S\n]*{_Y})?(?![0-9])"
     rf"|(?:tính[^\S\n]+)?(?:đến|tới)[^\S\n]+(?:hết[^\S\n]+)?ngày[^\S\n]+([0-9]{{1,2}})[^\S\n]+tháng[^\S\n]+([0-9]{{1,2}})"
     rf"(?:[^\S\n]+năm[^\S\n]+{_Y})?"
+    # to a month's end (`tính đến hết tháng 8/2018`, `đến cuối tháng 6`): its last day
+    rf"|(?:tính[^\S\n]+)?(?:đến|tới)[^\S\n]+(?:hết|cuối)[^\S\n]+tháng[^\S\n]+([0-9]{{1,2}})(?![0-9])"
+    rf"(?:[^\S\n]*(?:/|năm)[^\S\n]*{_Y})?"
 )
 # Every AS_OF_RE match opens with one of these words; the pattern itself opens with an optional group,
 # which makes the engine try every position, so `as_of_matches` jumps between these words instead.
@@ -89,9 +93,23 @@ def _year(raw: str | None, ref_year: int | None) -> int | None:
     return int(raw) if raw else ref_year
 
 
+# a running total to the end of March, June, September or December is the quarter, half, nine months or
+# year it closes (the gold rules: `Tính đến hết tháng 6` -> H1, `tính đến cuối năm 2020` -> 2020)
+_MONTH_END_PARTS = {3: "-Q1", 6: "-H1", 9: "-9M", 12: ""}
+
+
 def as_of(match: re.Match[str], ref_year: int | None) -> str | None:
-    """`as-of:YYYY-MM-DD` from an AS_OF_RE match; None when the date is impossible or yearless."""
+    """The period of an AS_OF_RE match: `as-of:YYYY-MM-DD`, or the part of the year a month's end closes
+    (`đến hết tháng 6/2018` -> `2018-H1`); None when the date is impossible or yearless."""
     g = match.groups()
+    if g[6]:  # to a month's end: the first M months, as `M tháng đầu năm` reads (`_subyear`)
+        y, m = _year(g[7], ref_year), int(g[6])
+        if y is None or not 1 <= m <= 12:
+            return None
+        part = _MONTH_END_PARTS.get(m)
+        if part is not None:
+            return f"{y}{part}"
+        return f"as-of:{y:04d}-{m:02d}-{calendar.monthrange(y, m)[1]:02d}"
     day, month, year = (g[0], g[1], g[2]) if g[0] else (g[3], g[4], g[5])
     y = _year(year, ref_year)
     d, m = int(day), int(month)

@@ -128,3 +128,13 @@ def test_a_nine_month_lead_without_its_year_is_not_dated_by_the_next_term() -> N
         "quyết. Hội nghị cũng bàn công tác chuẩn bị đại hội Đảng bộ nhiệm kỳ 2025-2030."
     )
     assert found[120.0][1] == "2024-9M"
+
+
+def test_a_running_total_to_a_months_end_is_that_month_or_the_part_of_the_year_it_closes() -> None:
+    found = _periods(
+        "Xã Tân Hòa thu ngân sách\n\n10:06, 20/09/2018\n\n"
+        "Theo UBND xã, tính đến hết tháng 8/2018 thu ngân sách của xã đạt 230 triệu đồng. Tính đến cuối "
+        "tháng 6/2018, toàn tỉnh có 42/88 xã được công nhận xã nông thôn mới."
+    )
+    assert found[230.0][1] == "as-of:2018-08-31"
+    assert found[42.0][1] == "2018-H1"
