@@ -500,6 +500,11 @@ TARGET_CUES: tuple[str, ...] = (
     "phải đạt",
     "chỉ tiêu đến năm",
     "mục tiêu đến năm",
+    # a figure assigned from above is a plan (`được giao chỉ tiêu thu ngân sách là 147 triệu đồng`,
+    # `giao dự toán 28,8 km đường BTXM năm 2023`)
+    "giao chỉ tiêu",
+    "giao dự toán",
+    "giao tăng thêm",
 )
 # Cues that carry over the `;`-separated items after them on the same line ("phấn đấu A; B; C").
 CARRIED_TARGET_CUES: tuple[str, ...] = ("phấn đấu", "dự kiến", "chỉ tiêu phấn đấu")

@@ -31,3 +31,15 @@ def test_a_target_cue_does_not_carry_into_the_next_sentences_of_its_paragraph() 
     assert found[22.71] == "actual"
     assert found[642.0] == "actual"
     assert found[31818.8] == "actual"
+
+
+def test_a_figure_assigned_from_above_is_a_target() -> None:
+    found = _kinds(
+        "Xã Quang Phong thu ngân sách\n\n15/09/2018\n\n"
+        "Năm 2018, xã Quang Phong được giao chỉ tiêu thu ngân sách là 152 triệu đồng. Huyện đã giao dự toán "
+        "12,5 km đường bê tông năm 2018 cho các xã. Tính đến hết tháng 8/2018 thu ngân sách của xã đạt 231 "
+        "triệu đồng."
+    )
+    assert found[152.0] == "target"
+    assert found[12.5] == "target"
+    assert found[231.0] == "actual"
