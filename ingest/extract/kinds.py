@@ -19,6 +19,7 @@ from ingest.extract.vocab import (
     ACTUAL_CUES,
     BRACKET_PLAN_VERBS,
     CARRIED_TARGET_CUES,
+    EFFORT_NOT_TARGET,
     HEDGES_BEFORE,
     HEDGES_IN_CLAUSE,
     PLAN_WORDS,
@@ -26,7 +27,9 @@ from ingest.extract.vocab import (
 )
 
 # Cue words that must start a word: `cue_in(X_WORDS, …)` answers `(?:^|[^\w])(?:<X>)` searches.
-TARGET_CUE_WORDS = re.compile(rf"(?:{words_alt(TARGET_CUES)})(?!\w)")
+# (a lookbehind per effort phrase, at the cue's end: `nỗ lực phấn đấu` is effort, not a target)
+_NOT_EFFORT = "".join(f"(?<!{re.escape(w)})" for w in EFFORT_NOT_TARGET)
+TARGET_CUE_WORDS = re.compile(rf"(?:{words_alt(TARGET_CUES)}){_NOT_EFFORT}(?!\w)")
 HEDGE_CLAUSE_WORDS = re.compile(rf"(?:{words_alt(HEDGES_IN_CLAUSE)})(?!\w)")
 ACTUAL_CUE_WORDS = re.compile(rf"(?:{words_alt(ACTUAL_CUES)})")
 _HEDGE_BEFORE = re.compile(rf"(?:^|[^\w])(?:{words_alt(HEDGES_BEFORE)})[^\S\n]*$")
@@ -34,7 +37,8 @@ _HEDGE_BEFORE = re.compile(rf"(?:^|[^\w])(?:{words_alt(HEDGES_BEFORE)})[^\S\n]*$
 _BRACKET_TARGET = re.compile(
     rf"\([^\S\n]*(?:{words_alt(PLAN_WORDS)})(?:[^\S\n]+(?:{words_alt(BRACKET_PLAN_VERBS)}))?[^\S\n]*:?[^\S\n]*$"
 )
-_CARRIED_CUE_WORDS = re.compile(rf"(?:{words_alt(CARRIED_TARGET_CUES)})(?!\w)")  # read with `cue_in`
+# read with `cue_in`
+_CARRIED_CUE_WORDS = re.compile(rf"(?:{words_alt(CARRIED_TARGET_CUES)}){_NOT_EFFORT}(?!\w)")
 
 
 def after_semicolon(text_l: str, lo: int, hi: int) -> bool:

@@ -506,6 +506,9 @@ TARGET_CUES: tuple[str, ...] = (
     "giao dự toán",
     "giao tăng thêm",
 )
+# A cue read as a noun of effort, not a target (`đã nỗ lực phấn đấu thực hiện đạt 21/21 chỉ tiêu`, `sự nỗ
+# lực, phấn đấu của các ngành`): each ends with the cue it blocks.
+EFFORT_NOT_TARGET: tuple[str, ...] = ("nỗ lực phấn đấu", "nỗ lực, phấn đấu", "sự phấn đấu")
 # Cues that carry over the `;`-separated items after them on the same line ("phấn đấu A; B; C").
 CARRIED_TARGET_CUES: tuple[str, ...] = ("phấn đấu", "dự kiến", "chỉ tiêu phấn đấu")
 # Sentence cues that pin a mention to an achieved result even inside a target section.

@@ -43,3 +43,14 @@ def test_a_figure_assigned_from_above_is_a_target() -> None:
     assert found[152.0] == "target"
     assert found[12.5] == "target"
     assert found[231.0] == "actual"
+
+
+def test_striving_as_an_effort_is_no_target_cue() -> None:
+    found = _kinds(
+        "Đại hội Đảng bộ phường An Phú lần thứ XV, nhiệm kỳ 2025 - 2030\n"
+        "Trong nhiệm kỳ qua, đảng bộ, chính quyền và nhân dân đã nỗ lực phấn đấu thực hiện đạt 19/21 "
+        "chỉ tiêu Nghị quyết đề ra. Nhiệm kỳ tới, phường phấn đấu thu nhập bình quân đạt 95 triệu "
+        "đồng/người/năm."
+    )
+    assert found[19.0] == "actual"
+    assert found[95.0] == "target"
