@@ -608,6 +608,9 @@ LIST_BACK_ON_RESULTS: tuple[str, ...] = ("đã", "đạt được", "kết quả
 # many characters come before the lead on its line (`Năm 2026, `, a bullet).
 PARAGRAPH_LEAD_BACK_ON_RESULTS: tuple[str, ...] = ("đã", "đạt được", "kết quả", "hiện nay", "đến nay")
 PARAGRAPH_LEAD_FRONT_CHARS = 30
+# Leads that sum an article up when they open its headline (`Phấn đấu về đích nông thôn mới đúng lộ trình`):
+# they open no target scope over the body (`layout._is_headline`); a plan's title does.
+HEADLINE_LEADS: tuple[str, ...] = ("phấn đấu", "dự kiến")
 # Words opening a line that say the text is back to results.
 RESULT_LINE_STARTS: tuple[str, ...] = (
     "kết quả",

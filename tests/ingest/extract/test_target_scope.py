@@ -100,3 +100,12 @@ def test_a_first_line_list_title_still_makes_its_items_targets() -> None:
     )
     assert found[12.0][0] == "target"
     assert found[65.0][0] == "target"
+
+
+def test_a_plan_title_on_the_first_line_still_makes_the_prose_after_it_targets() -> None:
+    found = _kinds(
+        "Phương hướng, nhiệm vụ năm 2024\n\n"
+        "Tổng giá trị sản xuất tăng 10%; thu nhập bình quân đạt 70 triệu đồng/người/năm."
+    )
+    assert found[10.0] == ("target", "2024")
+    assert found[70.0] == ("target", "2024")
