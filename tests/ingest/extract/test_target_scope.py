@@ -71,16 +71,6 @@ def test_a_lead_takes_its_period_from_its_own_sentence_not_an_earlier_one_of_its
     assert found[92.0] == ("target", "2010")
 
 
-def test_a_title_like_lead_stops_at_a_line_back_on_results() -> None:
-    found = _kinds(
-        "Huyện Ia Pa: Phấn đấu nâng cao thu nhập của người dân nông thôn\n\n"
-        "10:20 12/09/2019\n\n"
-        "Đến nay, toàn huyện có 4 xã được công nhận đạt chuẩn nông thôn mới; tỷ lệ hộ nghèo giảm còn 12,5%."
-    )
-    assert found[4.0][0] == "actual"
-    assert found[12.5][0] == "actual"
-
-
 def test_a_headline_with_a_target_cue_opens_no_target_scope_over_the_article() -> None:
     found = _kinds(
         "Phấn đấu về đích nông thôn mới đúng lộ trình\n\n"
