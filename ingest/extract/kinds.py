@@ -78,7 +78,8 @@ def kind_of(doc: Doc, d: Draft) -> str:
         return "target"
     if _ONE_OF_TARGETS.match(text_l, q.end, s.end):
         return "target"  # "… xuống còn 3,9% là một trong những chỉ tiêu quan trọng được Đại hội …"
-    if cue_in(TARGET_CUE_WORDS, text_l, s.start, q.start):
+    cued = cue_in(TARGET_CUE_WORDS, text_l, s.start, q.start)
+    if cued and not _achieved_after_cue(text_l, s.start, q.start):
         for m in TARGET_YEAR_RE.finditer(text_l[s.start : q.start]):
             if doc.ref_year and int(m.group(1)) <= doc.ref_year:
                 return "actual"
@@ -86,6 +87,15 @@ def kind_of(doc: Doc, d: Draft) -> str:
     if _fronted_later_year(doc, s.line_start, q.start):
         return "target"  # "Đến năm 2030, GRDP … . Vốn đầu tư … đạt ít nhất 560.000 tỉ đồng."
     return "actual"
+
+
+def _achieved_after_cue(text_l: str, lo: int, pos: int) -> bool:
+    """Whether an achievement cue comes after the sentence's last target cue, before the figure: the last
+    cue wins (`xã được giao chỉ tiêu thu ngân sách 150 triệu đồng, đến nay đã thu được 160 triệu đồng`)."""
+    last = None
+    for m in TARGET_CUE_WORDS.finditer(text_l, lo, pos):
+        last = m
+    return last is not None and cue_in(ACTUAL_CUE_WORDS, text_l, last.end(), pos, slice_start=False)
 
 
 def _own_sentence_start(text_l: str, s: Sentence) -> int:

@@ -54,3 +54,12 @@ def test_striving_as_an_effort_is_no_target_cue() -> None:
     )
     assert found[19.0] == "actual"
     assert found[95.0] == "target"
+
+
+def test_an_achievement_after_the_target_cue_makes_the_figure_after_it_actual() -> None:
+    found = _kinds(
+        "Xã Tân An thu ngân sách\n\n20/11/2023\n\n"
+        "Năm 2023, xã được giao chỉ tiêu thu ngân sách 150 triệu đồng, đến nay đã thu được 160 triệu đồng."
+    )
+    assert found[150.0] == "target"
+    assert found[160.0] == "actual"
