@@ -23,6 +23,9 @@ _LEAD_YEAR = re.compile(
 # year with no comma; the year dates the sentence (a horizon after the text's own year is a target's year)
 _TO_YEAR_FRONT = re.compile(rf"[\s\-–•*+]*(?:tính{_S}+)?(?:đến|tới){_S}+năm{_S}+{_Y4}(?!{_S}*[,:])")
 
+# a fronted running total to a year's end: `Đến hết năm 2022, …`, `Tính đến cuối năm 2020, …`, `Hết năm …`
+_RUNNING_END = re.compile(rf"[\s\-–•*+]*(?:tính{_S}+)?(?:(?:đến|tới){_S}+)?(?:hết|cuối){_S}+năm")
+
 _FRONT_CHARS = 40  # how far into a sentence a fronted year or horizon is looked for
 
 # "Đến năm 2030, …": a horizon, the year the targets are set for (not `đến hết năm 2022`, a running total)
@@ -65,8 +68,10 @@ def year_at(text_l: str, front: int, end: int) -> str | None:
 
 
 def year_before(doc: Doc, line_start: int, end: int) -> str | None:
-    """The year fronted by the nearest sentence of the line that ends by `end` and fronts one; memoised
-    per sentence, since every figure of a long paragraph asks about the same sentences."""
+    """The year fronted by the nearest sentence of the line that ends by `end` and fronts one, when it
+    names the paragraph's topic (`Năm 2019, …`); a running total to a year's end (`Đến hết năm 2022, …`)
+    dates its own sentence only, and the sentences after it are back to the default (the gold rules).
+    Memoised per sentence, since every figure of a long paragraph asks about the same sentences."""
     memo = doc.fronted_years
     asked: list[int] = []  # sentence ends walked back over, all answered by what is found
     year = None
@@ -74,7 +79,11 @@ def year_before(doc: Doc, line_start: int, end: int) -> str | None:
         asked.append(end)
         front = sentence_front(doc.text_l, line_start, end)
         year = year_at(doc.text_l, front, end)
-        if year is not None or front <= line_start:
+        if year is not None:
+            if _RUNNING_END.match(doc.text_l, front):
+                year = None
+            break
+        if front <= line_start:
             break
         end = front - 2
     else:

@@ -19,6 +19,7 @@ from ingest.extract.vocab import (
     ACTUAL_CUES,
     BRACKET_PLAN_VERBS,
     CARRIED_TARGET_CUES,
+    EFFORT_NOT_TARGET,
     HEDGES_BEFORE,
     HEDGES_IN_CLAUSE,
     PLAN_WORDS,
@@ -26,7 +27,9 @@ from ingest.extract.vocab import (
 )
 
 # Cue words that must start a word: `cue_in(X_WORDS, …)` answers `(?:^|[^\w])(?:<X>)` searches.
-TARGET_CUE_WORDS = re.compile(rf"(?:{words_alt(TARGET_CUES)})(?!\w)")
+# (a lookbehind per effort phrase, at the cue's end: `nỗ lực phấn đấu` is effort, not a target)
+_NOT_EFFORT = "".join(f"(?<!{re.escape(w)})" for w in EFFORT_NOT_TARGET)
+TARGET_CUE_WORDS = re.compile(rf"(?:{words_alt(TARGET_CUES)}){_NOT_EFFORT}(?!\w)")
 HEDGE_CLAUSE_WORDS = re.compile(rf"(?:{words_alt(HEDGES_IN_CLAUSE)})(?!\w)")
 ACTUAL_CUE_WORDS = re.compile(rf"(?:{words_alt(ACTUAL_CUES)})")
 _HEDGE_BEFORE = re.compile(rf"(?:^|[^\w])(?:{words_alt(HEDGES_BEFORE)})[^\S\n]*$")
@@ -34,7 +37,8 @@ _HEDGE_BEFORE = re.compile(rf"(?:^|[^\w])(?:{words_alt(HEDGES_BEFORE)})[^\S\n]*$
 _BRACKET_TARGET = re.compile(
     rf"\([^\S\n]*(?:{words_alt(PLAN_WORDS)})(?:[^\S\n]+(?:{words_alt(BRACKET_PLAN_VERBS)}))?[^\S\n]*:?[^\S\n]*$"
 )
-_CARRIED_CUE_WORDS = re.compile(rf"(?:{words_alt(CARRIED_TARGET_CUES)})(?!\w)")  # read with `cue_in`
+# read with `cue_in`
+_CARRIED_CUE_WORDS = re.compile(rf"(?:{words_alt(CARRIED_TARGET_CUES)}){_NOT_EFFORT}(?!\w)")
 
 
 def after_semicolon(text_l: str, lo: int, hi: int) -> bool:
@@ -59,7 +63,7 @@ def kind_of(doc: Doc, d: Draft) -> str:
     if (
         s.line_start < s.start
         and after_semicolon(text_l, s.line_start, s.start)
-        and cue_in(_CARRIED_CUE_WORDS, text_l, s.line_start, s.start, slice_start=False)
+        and cue_in(_CARRIED_CUE_WORDS, text_l, _own_sentence_start(text_l, s), s.start, slice_start=False)
     ):
         # "phấn đấu tổng giá trị sản xuất tăng 10,5%; thu nhập … đạt 61 triệu đồng": the cue carries
         return "target"
@@ -74,7 +78,8 @@ def kind_of(doc: Doc, d: Draft) -> str:
         return "target"
     if _ONE_OF_TARGETS.match(text_l, q.end, s.end):
         return "target"  # "… xuống còn 3,9% là một trong những chỉ tiêu quan trọng được Đại hội …"
-    if cue_in(TARGET_CUE_WORDS, text_l, s.start, q.start):
+    cued = cue_in(TARGET_CUE_WORDS, text_l, s.start, q.start)
+    if cued and not _achieved_after_cue(text_l, s.start, q.start):
         for m in TARGET_YEAR_RE.finditer(text_l[s.start : q.start]):
             if doc.ref_year and int(m.group(1)) <= doc.ref_year:
                 return "actual"
@@ -82,6 +87,23 @@ def kind_of(doc: Doc, d: Draft) -> str:
     if _fronted_later_year(doc, s.line_start, q.start):
         return "target"  # "Đến năm 2030, GRDP … . Vốn đầu tư … đạt ít nhất 560.000 tỉ đồng."
     return "actual"
+
+
+def _achieved_after_cue(text_l: str, lo: int, pos: int) -> bool:
+    """Whether an achievement cue comes after the sentence's last target cue, before the figure: the last
+    cue wins (`xã được giao chỉ tiêu thu ngân sách 150 triệu đồng, đến nay đã thu được 160 triệu đồng`)."""
+    last = None
+    for m in TARGET_CUE_WORDS.finditer(text_l, lo, pos):
+        last = m
+    return last is not None and cue_in(ACTUAL_CUE_WORDS, text_l, last.end(), pos, slice_start=False)
+
+
+def _own_sentence_start(text_l: str, s: Sentence) -> int:
+    """Where the full sentence holding the `;`-item `s` starts: a cue carries over its own sentence's items
+    (`phấn đấu A; B; C`), not over the next sentences of its paragraph (`… dự kiến thêm 7 xã …. Qua rà
+    soát, đã có …; 3 xã đạt 13 tiêu chí`)."""
+    stop = text_l.rfind(". ", s.line_start, s.start)
+    return s.line_start if stop < 0 else stop + 2
 
 
 def _fronted_later_year(doc: Doc, line_start: int, pos: int) -> bool:

@@ -16,6 +16,7 @@ from ingest.extract.periods import H2_RE, SPAN_RE, Term, is_party_term, phrase_p
 from ingest.extract.scan import after_last, is_ascii_digit
 from ingest.extract.vocab import (
     ACTUAL_HEADINGS,
+    HEADLINE_LEADS,
     LEAD_ANCHORS,
     LEAD_BLOCKERS,
     LEAD_DECISION_NOT_BEFORE,
@@ -234,7 +235,7 @@ def _lead_scopes(text_l: str, out: list[Sentence], ref_year: int | None, term: T
         line_end = text_l.find("\n", s.start)
         line_end = len(text_l) if line_end < 0 else line_end
         found = phrase_period(text_l[lead:line_end], ref_year, term) or phrase_period(
-            text_l[s.line_start : lead], ref_year, term
+            text_l[s.start : lead], ref_year, term
         )
         period = found[1] if found else None
         colon = text_l.find(":", lead, min(line_end, lead + 80))
@@ -243,6 +244,8 @@ def _lead_scopes(text_l: str, out: list[Sentence], ref_year: int | None, term: T
         title_like = len(tidy) < 100 and "." not in tidy  # "Các chỉ tiêu chủ yếu (nhiệm kỳ 2020-2025)"
         label = not rest[rest.find(":") + 1 :].strip() if colon >= 0 else title_like
         label = label and not _QUANTITY_IN_LINE.search(rest)
+        if label and colon < 0 and _is_headline(text_l, s.line_start, lead, line_end):
+            label = False  # `Đắk Tô: Phấn đấu tăng thu nhập …` over an article: it sums up, it opens no list
         paragraph = colon < 0 and not label and _fronts_paragraph(text_l, s, lead)
         j = i
         list_line = -1  # the paragraph that goes on with a list ended by its line (see `_goes_on`)
@@ -265,6 +268,21 @@ def _lead_scopes(text_l: str, out: list[Sentence], ref_year: int | None, term: T
             j += 1
         i = max(j, i + 1)
     return out
+
+
+_LIST_MARK = re.compile(r"[^\S\n]*(?:[\-–•*+]|[0-9]{1,2}[.)]|[a-zđ][.)]|[ivx]+\.)")
+
+
+def _is_headline(text_l: str, line_start: int, lead: int, line_end: int) -> bool:
+    """Whether the line is an article's headline: the text's first line, led by a verb of striving
+    (`Phấn đấu về đích …`; a plan's title, `Phương hướng, nhiệm vụ năm 2024`, names what follows), and
+    what follows is no list of items."""
+    if text_l[:line_start].strip() or not text_l.startswith(HEADLINE_LEADS, lead):
+        return False
+    nxt = line_end
+    while nxt < len(text_l) and text_l[nxt].isspace():
+        nxt += 1
+    return not _LIST_MARK.match(text_l, nxt)
 
 
 # a figure that is no year: `621 tỉ đồng`, `ít nhất 2 đơn vị`, `14%` (not `năm 2023`, `2020-2025`)

@@ -7,6 +7,7 @@ term) is read back in one place, `ingest/period_codes.py`.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -34,6 +35,9 @@ AS_OF_RE = re.compile(
     rf"([0-9]{{1,2}})[^\S\n]*[/.-][^\S\n]*([0-9]{{1,2}})(?:[^\S\n]*[/.-][^\S\n]*{_Y})?(?![0-9])"
     rf"|(?:tính[^\S\n]+)?(?:đến|tới)[^\S\n]+(?:hết[^\S\n]+)?ngày[^\S\n]+([0-9]{{1,2}})[^\S\n]+tháng[^\S\n]+([0-9]{{1,2}})"
     rf"(?:[^\S\n]+năm[^\S\n]+{_Y})?"
+    # to a month's end (`tính đến hết tháng 8/2018`, `đến cuối tháng 6`): its last day
+    rf"|(?:tính[^\S\n]+)?(?:đến|tới)[^\S\n]+(?:hết|cuối)[^\S\n]+tháng[^\S\n]+([0-9]{{1,2}})(?![0-9])"
+    rf"(?:[^\S\n]*(?:/|năm)[^\S\n]*{_Y})?"
 )
 # Every AS_OF_RE match opens with one of these words; the pattern itself opens with an optional group,
 # which makes the engine try every position, so `as_of_matches` jumps between these words instead.
@@ -49,7 +53,8 @@ NINE_M_RE = re.compile(
     rf"{not_after(('9', '09', 'chín'), ('ngày ', '[0-9/]'))}[^\S\n]+tháng(?![^\S\n]*[0-9])"
     rf"(?:[^\S\n]+đầu[^\S\n]+năm)?(?:[^\S\n]+(?:năm[^\S\n]+)?{_Y})?"
 )
-QUARTER_RE = re.compile(rf"quý[^\S\n]+(iv|i{{1,3}}|[1-4])(?![\w])(?:[^\S\n]*(?:năm|/)[^\S\n]*{_Y})?")
+# `quý I năm 2014`, `quý I/2014`, `quý I-2014`, `quý I.2014`: the year after its quarter, however joined
+QUARTER_RE = re.compile(rf"quý[^\S\n]+(iv|i{{1,3}}|[1-4])(?![\w])(?:[^\S\n]*(?:năm|[/.–-])[^\S\n]*{_Y})?")
 TERM_RE = re.compile(rf"nhiệm[^\S\n]+kỳ[^\S\n]*(?:\(?[^\S\n]*){_Y}{_DASH}{_Y}")
 SPAN_RE = re.compile(rf"\(?[^\S\n]*{_Y}{_DASH}{_Y}[^\S\n]*\)?")
 MID_TERM_RE = re.compile(r"(?:sơ kết |đánh giá )?(?:giữa|nửa(?:[^\S\n]+đầu)?)[^\S\n]+nhiệm[^\S\n]+kỳ")
@@ -57,7 +62,12 @@ SECOND_HALF_RE = re.compile(r"nửa[^\S\n]+(?:cuối|sau)[^\S\n]+nhiệm[^\S\n]+
 TERM_START_RE = re.compile(r"(?<!so )(?<!so với )(?<!từ )(?<!nửa )đầu[^\S\n]+nhiệm[^\S\n]+kỳ")
 # Patterns open with their literal (`năm`) and look behind it: a leading look-behind would make the engine
 # try every position instead of jumping between occurrences of the literal.
-YEAR_RE = re.compile(rf"năm(?:[^\S\n]+học)?[^\S\n]+{_Y}(?![0-9])")
+# a school year is its second calendar year (`năm học 2022 - 2023` -> 2023, the gold rules): the first
+# year of the pair is skipped, the group holds the second
+SCHOOL = rf"(?:[^\S\n]+học[^\S\n]+(?:(?:19|20)[0-9]{{2}}{_DASH})?|[^\S\n]+)"
+# not the start of a span (`5 năm 2021-2025`: a sum over the span, the report's or the term's figure)
+YEAR_RE = re.compile(rf"năm{SCHOOL}{_Y}(?![0-9])(?!{_DASH}(?:19|20)[0-9]{{2}})")
+SCHOOL_YEAR_RE = re.compile(rf"năm[^\S\n]+học[^\S\n]+(?:19|20)[0-9]{{2}}{_DASH}{_Y}(?![0-9])")
 YEAR_LABEL_RE = re.compile(rf"^[\s\-–•*+]*năm[^\S\n]+{_Y}[^\S\n]*:")
 YEAR_AFTER_RE = re.compile(
     rf"[ \t\u00a0,]*(?:\(?[^\S\n]*)?(?:vào[^\S\n]+|trong[^\S\n]+|của[^\S\n]+)?"
@@ -83,9 +93,23 @@ def _year(raw: str | None, ref_year: int | None) -> int | None:
     return int(raw) if raw else ref_year
 
 
+# a running total to the end of March, June, September or December is the quarter, half, nine months or
+# year it closes (the gold rules: `Tính đến hết tháng 6` -> H1, `tính đến cuối năm 2020` -> 2020)
+_MONTH_END_PARTS = {3: "-Q1", 6: "-H1", 9: "-9M", 12: ""}
+
+
 def as_of(match: re.Match[str], ref_year: int | None) -> str | None:
-    """`as-of:YYYY-MM-DD` from an AS_OF_RE match; None when the date is impossible or yearless."""
+    """The period of an AS_OF_RE match: `as-of:YYYY-MM-DD`, or the part of the year a month's end closes
+    (`đến hết tháng 6/2018` -> `2018-H1`); None when the date is impossible or yearless."""
     g = match.groups()
+    if g[6]:  # to a month's end: the first M months, as `M tháng đầu năm` reads (`_subyear`)
+        y, m = _year(g[7], ref_year), int(g[6])
+        if y is None or not 1 <= m <= 12:
+            return None
+        part = _MONTH_END_PARTS.get(m)
+        if part is not None:
+            return f"{y}{part}"
+        return f"as-of:{y:04d}-{m:02d}-{calendar.monthrange(y, m)[1]:02d}"
     day, month, year = (g[0], g[1], g[2]) if g[0] else (g[3], g[4], g[5])
     y = _year(year, ref_year)
     d, m = int(day), int(month)
@@ -147,13 +171,15 @@ def phrase_period(
             if code:
                 found.append((m.start(), 0, code))
                 break
-    mm: re.Match[str] | None = H1_RE.search(text_l) if has_month or "nửa" in text_l else None
+    # without a reference year, a yearless `9 tháng` is skipped for a later one that writes its year
+    # (`… 163 đảng viên mới trong 9 tháng - … sơ kết nhiệm vụ 9 tháng năm 2024`)
+    mm = _dated(H1_RE, text_l, ref_year, 1, 2) if has_month or "nửa" in text_l else None
     if mm and (y := _year(mm.group(1) or mm.group(2), ref_year)):
         found.append((mm.start(), 1, f"{y}-H1"))
-    mm = NINE_M_RE.search(text_l) if has_month else None
+    mm = _dated(NINE_M_RE, text_l, ref_year, 1) if has_month else None
     if mm and (y := _year(mm.group(1), ref_year)):
         found.append((mm.start(), 1, f"{y}-9M"))
-    mm = QUARTER_RE.search(text_l) if "quý" in text_l else None
+    mm = _dated(QUARTER_RE, text_l, ref_year, 2) if "quý" in text_l else None
     if mm and (y := _year(mm.group(2), ref_year)):
         found.append((mm.start(), 1, f"{y}-Q{ROMAN_QUARTERS[mm.group(1)]}"))
     if has_term and term:
@@ -182,6 +208,14 @@ def phrase_period(
         return (ranked[0][1], ranked[0][2]) if ranked else None
     offset, _, code = min(found)
     return offset, code
+
+
+def _dated(rx: re.Pattern[str], text_l: str, ref_year: int | None, *groups: int) -> re.Match[str] | None:
+    """The first match of `rx`, or with no reference year the first whose year groups hold a year."""
+    first = rx.search(text_l)
+    if first is None or ref_year is not None or any(first.group(g) for g in groups):
+        return first
+    return next((m for m in rx.finditer(text_l, first.end()) if any(m.group(g) for g in groups)), None)
 
 
 def year_of(code: str | None) -> int | None:
@@ -218,7 +252,20 @@ _DATE_WEEKDAY = re.compile(
 _CITED = re.compile(
     rf"(?:nghị{_S}+quyết|quyết{_S}+định|thông{_S}+tư|chỉ{_S}+thị|công{_S}+văn|kế{_S}+hoạch{_S}+số|theo)[^\n.;]*$"
 )
+# a running total's end (`Theo UBND quận, tính đến cuối tháng 9/2013`) is the text's date, not a cited one
+_RUNNING_TO = re.compile(rf"(?:đến|tới)(?:{_S}+(?:hết|cuối))?(?:{_S}+ngày)?{_S}*$")
 _DATE_WORDS = re.compile(rf"ngày{_S}+([0-9]{{1,2}}){_S}+tháng{_S}+([0-9]{{1,2}}){_S}+năm{_S}+{_Y}")
+# a month without its day (`tính đến cuối tháng 9/2013`, `tháng 6 năm 2018`): (month, year)
+_DATE_MONTH = re.compile(rf"tháng{_S}+([0-9]{{1,2}}){_S}*(?:/|năm){_S}*{_Y}(?![0-9])")
+# an English date line (`Sunday, August 11, 2019`): (month name, year)
+_DATE_ENGLISH = re.compile(
+    rf"(january|february|march|april|may|june|july|august|september|october|november|december)"
+    rf"{_S}+[0-9]{{1,2}}(?:st|nd|rd|th)?,?{_S}+{_Y}(?![0-9])"
+)
+_MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
 _CONGRESS = re.compile(rf"(?<!\w)đại{_S}+hội(?!\w)")
 _CLOSING = re.compile(rf"(?<!\w)(?:tổng{_S}+kết|nhiệm{_S}+kỳ{_S}+qua|cả{_S}+nhiệm{_S}+kỳ|5{_S}+năm{_S}+qua)")
 # `(?<![0-9])` written after the first digit: the pattern opens with a digit, skipped to at C speed
@@ -258,11 +305,20 @@ def _head_date(head: str) -> tuple[int, int] | None:
         (_DATE_WORDS, (2, 1)),
         (_DATE_ISO, (0, 1)),
         (_DATE_WEEKDAY, (2, 1)),
+        (_DATE_MONTH, (1, 0)),
+        (_DATE_ENGLISH, (1, 0)),
     ):
-        cited = (c for c in rx.finditer(head) if not _CITED.search(head, max(0, c.start() - 80), c.start()))
+        cited = (
+            c
+            for c in rx.finditer(head)
+            if _RUNNING_TO.search(head, max(0, c.start() - 20), c.start())
+            or not _CITED.search(head, max(0, c.start() - 80), c.start())
+        )
         m = next(cited, None)
         if m:
-            year, month = int(m.group(order[0] + 1)), int(m.group(order[1] + 1))
+            raw_month = m.group(order[1] + 1)
+            year = int(m.group(order[0] + 1))
+            month = _MONTH_NAMES.index(raw_month) + 1 if raw_month.isalpha() else int(raw_month)
             year += 2000 if year < 100 else 0  # "Thứ tư, 12-2-25"
             if 1 <= month <= 12:
                 found.append((m.start(), year, month))
@@ -273,8 +329,12 @@ def _head_date(head: str) -> tuple[int, int] | None:
 
 
 def without_comparisons(text_l: str) -> str:
-    """The text with comparison phrases blanked out (`so với cùng kỳ năm 2020` is not its period)."""
-    return _COMPARISON.sub(lambda m: " " * len(m.group()), text_l)
+    """The text with baseline years blanked out, same offsets: a comparison (`so với cùng kỳ năm 2020`)
+    and the start of a span (`từ năm 2011 đến nay`) name the year a figure is measured against or
+    summed from, not the period it reports (the gold rules: a span takes the report's year)."""
+    if "so" not in text_l and "từ" not in text_l:  # the literals a baseline opens with
+        return text_l
+    return _BASELINE.sub(lambda m: " " * len(m.group()), text_l)
 
 
 # "Kỳ họp thứ Hai khóa IX, nhiệm kỳ 2021 – 2026": the term names a council session, it does not date it
@@ -282,6 +342,7 @@ _SESSION = re.compile(rf"(?<!\w)(?:kỳ{_S}+họp|khóa)(?!\w)[^.\n]*$")
 _COMPARISON = re.compile(
     rf"so{_S}+(?:với{_S}+)?(?:cùng{_S}+kỳ{_S}+)?(?:[^\n.;,]{{0,30}}?)(?:năm|kỳ){_S}+{_Y}"
 )
+_BASELINE = re.compile(rf"{_COMPARISON.pattern}|(?<!\w)(?:kể{_S}+)?từ{_S}+năm{_S}+{_Y}(?![0-9])")
 
 
 def _subyear(own: str, date_year: int | None) -> tuple[int, str] | None:
@@ -433,6 +494,6 @@ _REVIEWED = re.compile(
 )
 _REPORTED_YEAR = re.compile(
     rf"(?:(?:kết{_S}+quả|tổng{_S}+kết|đánh{_S}+giá|tình{_S}+hình|thực{_S}+hiện|báo{_S}+cáo|trong|cả)"
-    rf"[^.\n]{{0,40}}?|^|[.\n]{_S}*)năm{_S}+{_Y}"
+    rf"[^.\n]{{0,40}}?)năm{_S}+{_Y}"
 )
-_OWN_YEAR = re.compile(rf"năm(?<!kỳ năm)(?<!đoạn năm)(?<!từ năm)(?:{_S}+học)?{_S}+{_Y}(?![0-9])")
+_OWN_YEAR = re.compile(rf"năm(?<!kỳ năm)(?<!đoạn năm)(?<!từ năm){SCHOOL}{_Y}(?![0-9])")

@@ -13,11 +13,13 @@ from ingest.extract.context import CLAUSE_SEP_CHARS, Doc, Draft, words_alt
 from ingest.extract.fronts import is_later, sentence_front, year_at, year_before
 from ingest.extract.kinds import bracket_target, kind_of
 from ingest.extract.periods import (
+    SCHOOL_YEAR_RE,
     YEAR_AFTER_RE,
     YEAR_LABEL_RE,
     as_of,
     as_of_matches,
     phrase_period,
+    without_comparisons,
     year_of,
 )
 from ingest.extract.scan import after_last
@@ -79,9 +81,13 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
     region = text_l[left : q.start]
     if "giá" in region:  # the literal every price base holds
         region = _PRICE_BASE.sub(lambda m: " " * len(m.group()), region)  # same offsets
+    region = without_comparisons(region)  # `tăng gấp 3 lần so với năm 2010 đạt …`: a baseline's year
     label = YEAR_LABEL_RE.match(text_l, s.start, q.start)
     if label:
         return label.group(1)
+    school = _school_year(doc, s.start, q.start)
+    if school is not None:
+        return school
     listed = _listed_year(doc, s.start, left, q.start)
     if listed is not None:
         return listed
@@ -116,6 +122,22 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
             or base
         )
     return base  # (a year fronting the sentence itself was answered above)
+
+
+def _school_year(doc: Doc, lo: int, pos: int) -> str | None:
+    """The school year named earlier in the figure's sentence (`Năm học 2022 - 2023, toàn quận có 877
+    giải`), as its second calendar year, unless another period phrase comes between: a school year is
+    a whole year of its own, never a part of the report's year (a six-month report's `năm học 2023 –
+    2024` results are 2024, not 2024-H1)."""
+    text_l = doc.text_l
+    if text_l.find("học", lo, pos) < 0:  # the literal SCHOOL_YEAR_RE needs
+        return None
+    last = None
+    for m in SCHOOL_YEAR_RE.finditer(text_l, lo, pos):
+        last = m
+    if last is None or phrase_period(text_l[last.end() : pos], doc.ref_year, doc.term) is not None:
+        return None
+    return last.group(1)
 
 
 # "Cụ thể năm 2015: công nghiệp … 75,3%, thương mại - dịch vụ 16,6%": a year right before a colon

@@ -500,7 +500,15 @@ TARGET_CUES: tuple[str, ...] = (
     "phải đạt",
     "chỉ tiêu đến năm",
     "mục tiêu đến năm",
+    # a figure assigned from above is a plan (`được giao chỉ tiêu thu ngân sách là 147 triệu đồng`,
+    # `giao dự toán 28,8 km đường BTXM năm 2023`)
+    "giao chỉ tiêu",
+    "giao dự toán",
+    "giao tăng thêm",
 )
+# A cue read as a noun of effort, not a target (`đã nỗ lực phấn đấu thực hiện đạt 21/21 chỉ tiêu`, `sự nỗ
+# lực, phấn đấu của các ngành`): each ends with the cue it blocks.
+EFFORT_NOT_TARGET: tuple[str, ...] = ("nỗ lực phấn đấu", "nỗ lực, phấn đấu", "sự phấn đấu")
 # Cues that carry over the `;`-separated items after them on the same line ("phấn đấu A; B; C").
 CARRIED_TARGET_CUES: tuple[str, ...] = ("phấn đấu", "dự kiến", "chỉ tiêu phấn đấu")
 # Sentence cues that pin a mention to an achieved result even inside a target section.
@@ -600,6 +608,9 @@ LIST_BACK_ON_RESULTS: tuple[str, ...] = ("đã", "đạt được", "kết quả
 # many characters come before the lead on its line (`Năm 2026, `, a bullet).
 PARAGRAPH_LEAD_BACK_ON_RESULTS: tuple[str, ...] = ("đã", "đạt được", "kết quả", "hiện nay", "đến nay")
 PARAGRAPH_LEAD_FRONT_CHARS = 30
+# Leads that sum an article up when they open its headline (`Phấn đấu về đích nông thôn mới đúng lộ trình`):
+# they open no target scope over the body (`layout._is_headline`); a plan's title does.
+HEADLINE_LEADS: tuple[str, ...] = ("phấn đấu", "dự kiến")
 # Words opening a line that say the text is back to results.
 RESULT_LINE_STARTS: tuple[str, ...] = (
     "kết quả",

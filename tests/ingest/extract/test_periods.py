@@ -16,10 +16,20 @@ TERM = Term(2020, 2025)
         ("sáu tháng đầu năm", "2024-H1"),
         ("9 tháng đầu năm 2022", "2022-9M"),
         ("quý III năm 2023", "2023-Q3"),
+        ("quý I.2014", "2014-Q1"),
+        ("quý II-2022", "2022-Q2"),
+        ("quý 3/2021", "2021-Q3"),
         ("năm 2021", "2021"),
+        ("năm học 2022 - 2023", "2023"),
+        ("năm học 2023–2024", "2024"),
         ("tính đến ngày 30/7/2023", "as-of:2023-07-30"),
         ("đến 30/6/2023", "as-of:2023-06-30"),
         ("đến ngày 31 tháng 12 năm 2022", "as-of:2022-12-31"),
+        ("tính đến hết tháng 8/2018", "as-of:2018-08-31"),
+        ("đến hết tháng 2", "as-of:2024-02-29"),
+        ("tính đến cuối tháng 6/2018", "2018-H1"),
+        ("tính đến cuối tháng 9/2013", "2013-9M"),
+        ("đến hết tháng 3 năm 2021", "2021-Q1"),
         ("nhiệm kỳ 2020 - 2025", "term-2020-2025"),
         ("sơ kết giữa nhiệm kỳ", "term-2020-2025-mid"),
         ("nửa nhiệm kỳ", "term-2020-2025-mid"),
@@ -30,6 +40,23 @@ TERM = Term(2020, 2025)
 def test_phrase_period(text: str, code: str) -> None:
     found = phrase_period(text.lower(), 2024, TERM)
     assert found is not None and found[1] == code
+
+
+def test_the_start_of_a_span_is_no_year_of_its_own() -> None:
+    assert phrase_period("tổng giá trị sản xuất 5 năm 2021-2025 ước đạt", 2025, None) is None
+    assert phrase_period("kế hoạch 5 năm 2021 – 2025", 2025, None) is None
+
+
+def test_without_a_reference_year_a_part_year_takes_the_first_one_that_writes_its_year() -> None:
+    found = phrase_period(
+        "kết nạp 120 đảng viên mới trong 9 tháng - sơ kết nhiệm vụ 9 tháng năm 2024", None, None
+    )
+    assert found is not None and found[1] == "2024-9M"
+    found = phrase_period("6 tháng đầu năm, … báo cáo 6 tháng đầu năm 2023", None, None)
+    assert found is not None and found[1] == "2023-H1"
+    # with a reference year the first phrase is read as before
+    found = phrase_period("9 tháng … 9 tháng năm 2024", 2023, None)
+    assert found is not None and found[1] == "2023-9M"
 
 
 def test_no_period_and_non_party_terms() -> None:
@@ -57,6 +84,31 @@ def test_page_dates_with_two_digit_years_and_cited_documents() -> None:
     assert document_date("đt: 0939.923988\nthứ tư, 12-2-25 04:00:47\n") == (2025, 2)
     # the date of a cited resolution is not the page's
     assert document_date("xã được sáp nhập theo nghị quyết 830 của ủy ban thường vụ ngày 17/12/2019.") is None
+
+
+def test_page_dates_the_metadata_header_parser_misses() -> None:
+    from ingest.extract.periods import document_date
+
+    assert document_date("sunday, august 11, 2019\n\nbáo đại đoàn kết: xã bình thuận") == (2019, 8)
+    assert document_date("theo ubnd quận, tính đến cuối tháng 9/2013, tổng thu ngân sách") == (2013, 9)
+    # a cited document's month is still not the page's
+    assert document_date("thực hiện kế hoạch số 12 của huyện tháng 3/2019 về nông thôn mới") is None
+
+
+def test_an_english_date_line_dates_an_article_whose_text_names_no_year() -> None:
+    doc = _doc(
+        "Monday, March 9, 2020\n\nXã Phước Lộc đạt chuẩn nông thôn mới\n\n"
+        "Xã Phước Lộc đã đạt 19/19 tiêu chí, thu nhập bình quân đầu người đạt 38,2 triệu đồng/người/năm."
+    )
+    assert doc.default_period == "2020"
+
+
+def test_a_nine_month_title_takes_the_year_of_the_running_total_in_the_lead() -> None:
+    doc = _doc(
+        "Quận Tân Phú: Thu ngân sách 9 tháng ước đạt 900 tỷ đồng\n\n"
+        "Theo UBND quận Tân Phú, tính đến cuối tháng 9/2014, tổng giá trị sản xuất của quận trên 9.000 tỷ."
+    )
+    assert doc.default_period == "2014-9M"
 
 
 def test_an_article_of_the_first_months_reports_on_the_year_before() -> None:

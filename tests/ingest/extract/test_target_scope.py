@@ -57,3 +57,45 @@ def test_a_paragraph_lead_that_sets_no_figure_opens_no_paragraph_of_targets() ->
     )
     assert found[500.0] == ("actual", "2023")
     assert found[58.0] == ("actual", "2023")
+
+
+def test_a_lead_takes_its_period_from_its_own_sentence_not_an_earlier_one_of_its_paragraph() -> None:
+    found = _kinds(
+        "Xã Tam Hiệp tổ chức kỳ họp thứ 9\n\n20/07/2010\n\n"
+        "Các đại biểu đánh giá, 6 tháng đầu năm xã đã hoàn thành các chỉ tiêu: tổng giá trị sản xuất ước "
+        "đạt 52%, tăng 18,4%. Trên cơ sở thảo luận, HĐND đã thống nhất nhiệm vụ trọng tâm những tháng cuối "
+        "năm với các chỉ tiêu: tăng trưởng kinh tế đạt 16%; 92% gia đình đạt danh hiệu gia đình văn hóa."
+    )
+    assert found[52.0] == ("actual", "2010-H1")
+    assert found[16.0] == ("target", "2010")
+    assert found[92.0] == ("target", "2010")
+
+
+def test_a_headline_with_a_target_cue_opens_no_target_scope_over_the_article() -> None:
+    found = _kinds(
+        "Phấn đấu về đích nông thôn mới đúng lộ trình\n\n"
+        "Qua rà soát, đã có xã Trung Sơn đạt 15 tiêu chí; 3 xã đạt 13 tiêu chí; xã Hòa An hiện đạt 12 tiêu "
+        "chí. Năm 2020 có 9 xã đăng ký về đích nông thôn mới."
+    )
+    assert found[15.0][0] == "actual"
+    assert found[3.0][0] == "actual"
+    assert found[12.0][0] == "actual"
+
+
+def test_a_first_line_list_title_still_makes_its_items_targets() -> None:
+    found = _kinds(
+        "Các chỉ tiêu chủ yếu nhiệm kỳ 2020 - 2025\n"
+        "- Tốc độ tăng giá trị sản xuất bình quân hằng năm 12%.\n"
+        "- Thu nhập bình quân đầu người đến năm 2025 đạt 65 triệu đồng.\n"
+    )
+    assert found[12.0][0] == "target"
+    assert found[65.0][0] == "target"
+
+
+def test_a_plan_title_on_the_first_line_still_makes_the_prose_after_it_targets() -> None:
+    found = _kinds(
+        "Phương hướng, nhiệm vụ năm 2024\n\n"
+        "Tổng giá trị sản xuất tăng 10%; thu nhập bình quân đạt 70 triệu đồng/người/năm."
+    )
+    assert found[10.0] == ("target", "2024")
+    assert found[70.0] == ("target", "2024")

@@ -39,3 +39,102 @@ def test_the_closing_year_fronting_a_sentence_of_a_congress_dates_it_and_only_it
     assert found[52.0] == ("actual", "2020")
     assert found[31.0] == ("actual", "2020")  # the `;`-part of the same sentence
     assert found[8.0] == ("actual", "term-2015-2020")  # the next sentence is back to the term
+
+
+def test_a_baseline_year_is_not_the_period_of_the_figure_after_it() -> None:
+    found = _periods(
+        "Xã Long Phú đạt chuẩn nông thôn mới\n\n10:15, 12/02/2020\n\n"
+        "Thu nhập bình quân tăng gấp 2 lần so với năm 2012 đạt hơn 48 triệu đồng/người/năm, tỷ lệ hộ nghèo "
+        "còn 2,1%."
+    )
+    assert found[48.0][1] == "2020"
+    assert found[2.1][1] == "2020"
+
+
+def test_the_start_of_a_span_does_not_date_a_dated_article() -> None:
+    found = _periods(
+        "Thêm xã Tân An đạt chuẩn nông thôn mới\n\n08:20, 14/10/2016\n\n"
+        "Từ năm 2012 đến nay, xã đã huy động được gần 120 tỷ đồng. Đến nay, thu nhập bình quân đầu người ở "
+        "xã đạt 31,5 triệu đồng/năm. Tỷ lệ hộ nghèo giảm xuống còn 3,8%."
+    )
+    assert found[120.0][1] == "2016"
+    assert found[31.5][1] == "2016"
+    assert found[3.8][1] == "2016"
+
+
+def test_a_year_fronting_a_paragraph_dates_that_paragraph_not_the_dated_article() -> None:
+    found = _periods(
+        "Phường 5 đón nhận danh hiệu văn minh đô thị\n\n07:30, 18/07/2021\n\n"
+        "Đến nay, 100% các tuyến hẻm trên địa bàn đều được nâng cấp.\n\n"
+        "Năm 2020, phường có 3/4 khóm đạt chuẩn văn hóa, tỷ lệ hộ nghèo giảm còn 0,5%.\n\n"
+        "Hiện phường có hơn 9.000 người luyện tập thể thao thường xuyên."
+    )
+    assert found[100.0][1] == "2021"
+    assert found[3.0][1] == "2020"
+    assert found[0.5][1] == "2020"
+    assert found[9000.0][1] == "2021"
+
+
+def test_a_quarter_joined_to_its_year_by_a_dot_dates_an_undated_quarterly_review() -> None:
+    found = _periods(
+        "Phú Ninh: Số thu ngân sách quý I.2015 đạt 70% so với cùng kỳ\n\n"
+        "Huyện ủy vừa tổ chức hội nghị đánh giá tình hình quý I, triển khai nhiệm vụ quý II.2015. Tổng thu "
+        "nội địa ước đạt hơn 9,2 tỷ đồng, đạt 35% dự toán. Hội nghị lấy phiếu tín nhiệm chức danh Phó Bí "
+        "thư Huyện ủy, nhiệm kỳ 2010-2015."
+    )
+    assert found[9.2][1] == "2015-Q1"
+
+
+def test_a_school_year_dates_its_figures_as_its_second_year_even_in_a_six_month_report() -> None:
+    found = _periods(
+        "Xã Tân Lập, ngày 28 tháng 6 năm 2024\nBÁO CÁO\nKết quả thực hiện nhiệm vụ 6 tháng đầu năm 2024\n"
+        "Tổng thu ngân sách ước đạt 4,2 tỷ đồng. Năm học 2023 - 2024, toàn xã có 35 học sinh giỏi cấp "
+        "huyện, gồm: 6 giải Nhất, 9 giải Nhì. Tỷ lệ học sinh tốt nghiệp năm học 2023 – 2024 đạt 99,2%."
+    )
+    assert found[4.2][1] == "2024-H1"
+    assert found[35.0][1] == "2024"
+    assert found[6.0][1] == "2024"
+    assert found[99.2][1] == "2024"
+
+
+def test_a_running_total_to_a_year_end_dates_its_sentence_only_a_topic_year_its_paragraph() -> None:
+    found = _periods(
+        "Xã Tân Dân đạt chuẩn nông thôn mới nâng cao\n\n09:15, 15/11/2023\n\n"
+        "Đến hết năm 2022, thu nhập bình quân đầu người toàn xã đã đạt 68,2 triệu đồng. Tỷ lệ hộ nghèo giảm "
+        "còn 0,91%; 88,4% số lao động đã qua đào tạo.\n\n"
+        "Năm 2022, xã xây dựng 4 km đường giao thông nông thôn. Toàn xã có 6/6 thôn đạt chuẩn văn hóa."
+    )
+    assert found[68.2][1] == "2022"
+    assert found[0.91][1] == "2023"
+    assert found[88.4][1] == "2023"
+    assert found[4.0][1] == "2022"
+    assert found[6.0][1] == "2022"  # a topic year goes on over its paragraph
+
+
+def test_a_sum_over_the_term_written_as_a_span_takes_the_closing_term() -> None:
+    found = _periods(
+        "Đại hội đại biểu Đảng bộ xã Tân Lập lần thứ XXI, nhiệm kỳ 2025 - 2030\n"
+        "Nhiệm kỳ 2020 - 2025, kinh tế của xã tăng trưởng khá. Tổng giá trị sản xuất 5 năm 2021-2025 ước "
+        "đạt gần 1.300 tỷ đồng."
+    )
+    assert found[1300.0][1] == "term-2020-2025"
+
+
+def test_a_nine_month_lead_without_its_year_is_not_dated_by_the_next_term() -> None:
+    found = _periods(
+        "Thị ủy Hòa An kết nạp 120 đảng viên mới trong 9 tháng (QNO) - Sáng 5/10, Thị ủy tổ chức hội nghị "
+        "sơ kết nhiệm vụ 9 tháng năm 2024 và triển khai phương hướng 3 tháng cuối năm.\n"
+        "Trong 9 tháng đầu năm, toàn Đảng bộ kết nạp 120 đảng viên mới, đạt 104,5% so với chỉ tiêu nghị "
+        "quyết. Hội nghị cũng bàn công tác chuẩn bị đại hội Đảng bộ nhiệm kỳ 2025-2030."
+    )
+    assert found[120.0][1] == "2024-9M"
+
+
+def test_a_running_total_to_a_months_end_is_that_month_or_the_part_of_the_year_it_closes() -> None:
+    found = _periods(
+        "Xã Tân Hòa thu ngân sách\n\n10:06, 20/09/2018\n\n"
+        "Theo UBND xã, tính đến hết tháng 8/2018 thu ngân sách của xã đạt 230 triệu đồng. Tính đến cuối "
+        "tháng 6/2018, toàn tỉnh có 42/88 xã được công nhận xã nông thôn mới."
+    )
+    assert found[230.0][1] == "as-of:2018-08-31"
+    assert found[42.0][1] == "2018-H1"

@@ -1,0 +1,65 @@
+"""Whether a mention is achieved or a target (`ingest.extract.kinds`), read through the mentions."""
+
+from __future__ import annotations
+
+from ingest.extract import extract_mentions
+
+
+def _kinds(text: str) -> dict[float, str]:
+    return {m.value: m.kind for m in extract_mentions(text)}
+
+
+def test_a_target_cue_carries_over_the_items_of_its_own_sentence() -> None:
+    found = _kinds(
+        "Xã Hòa Phú, ngày 15 tháng 12 năm 2022\n"
+        "Năm 2023, xã phấn đấu tổng giá trị sản xuất tăng 10,5%; thu nhập bình quân đạt 61 triệu đồng; "
+        "tỷ lệ hộ nghèo dưới 1,5%."
+    )
+    assert found[10.5] == "target"
+    assert found[61.0] == "target"
+    assert found[1.5] == "target"
+
+
+def test_a_target_cue_does_not_carry_into_the_next_sentences_of_its_paragraph() -> None:
+    found = _kinds(
+        "Huyện Kông Bơ La sơ kết 9 tháng\n\n25/09/2023\n\n"
+        "Trong 9 tháng năm 2023, Ban Chấp hành Đảng bộ huyện đã lãnh đạo hệ thống chính trị phấn đấu thực "
+        "hiện các nhiệm vụ đã đề ra. Theo đó, tổng thu ngân sách trên địa bàn huyện đạt 22,71 tỷ đồng; "
+        "giá trị sản lượng công nghiệp, tiểu thủ công nghiệp ước đạt 642 tỷ đồng; tổng diện tích gieo "
+        "trồng 31.818,8 ha."
+    )
+    assert found[22.71] == "actual"
+    assert found[642.0] == "actual"
+    assert found[31818.8] == "actual"
+
+
+def test_a_figure_assigned_from_above_is_a_target() -> None:
+    found = _kinds(
+        "Xã Quang Phong thu ngân sách\n\n15/09/2018\n\n"
+        "Năm 2018, xã Quang Phong được giao chỉ tiêu thu ngân sách là 152 triệu đồng. Huyện đã giao dự toán "
+        "12,5 km đường bê tông năm 2018 cho các xã. Tính đến hết tháng 8/2018 thu ngân sách của xã đạt 231 "
+        "triệu đồng."
+    )
+    assert found[152.0] == "target"
+    assert found[12.5] == "target"
+    assert found[231.0] == "actual"
+
+
+def test_striving_as_an_effort_is_no_target_cue() -> None:
+    found = _kinds(
+        "Đại hội Đảng bộ phường An Phú lần thứ XV, nhiệm kỳ 2025 - 2030\n"
+        "Trong nhiệm kỳ qua, đảng bộ, chính quyền và nhân dân đã nỗ lực phấn đấu thực hiện đạt 19/21 "
+        "chỉ tiêu Nghị quyết đề ra. Nhiệm kỳ tới, phường phấn đấu thu nhập bình quân đạt 95 triệu "
+        "đồng/người/năm."
+    )
+    assert found[19.0] == "actual"
+    assert found[95.0] == "target"
+
+
+def test_an_achievement_after_the_target_cue_makes_the_figure_after_it_actual() -> None:
+    found = _kinds(
+        "Xã Tân An thu ngân sách\n\n20/11/2023\n\n"
+        "Năm 2023, xã được giao chỉ tiêu thu ngân sách 150 triệu đồng, đến nay đã thu được 160 triệu đồng."
+    )
+    assert found[150.0] == "target"
+    assert found[160.0] == "actual"
