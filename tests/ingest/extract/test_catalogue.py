@@ -386,12 +386,12 @@ def test_gold_counts_and_defaults_per_document() -> None:
     for stem, _ in _gold():
         counts[stem] = counts.get(stem, 0) + 1
     assert counts == {
-        "binh-thanh-dong-term-report-2020-2025": 94,
+        "binh-thanh-dong-term-report-2020-2025": 95,
         "loc-quang-notice-2023-h1": 7,
         "xuan-phu-portal-page-2023-h1": 58,
     }
     numbered = [row for stem, row in _gold() if row["in_numbered_list"]]
-    assert len(numbered) == 13
+    assert len(numbered) == 14
     assert all(row["kind"] == "target" for row in numbered)
     income = next(row for _, row in _gold() if row["indicator_id"] == "income_per_capita")
     assert (income["base_value"], income["base_unit"], income["period"]) == (90e6, "VND/person/year", "2030")
