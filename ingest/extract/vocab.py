@@ -1122,6 +1122,7 @@ NAME_ABBREVIATIONS: dict[str, str] = {
     "dvtm": "dịch vụ thương mại",
     "cnnn": "công nghiệp ngắn ngày",
     "ubnd": "ủy ban nhân dân",
+    "hđnd": "hội đồng nhân dân",
     "antt": "an ninh trật tự",
     "bhyt": "bảo hiểm y tế",
     "bhxh": "bảo hiểm xã hội",
