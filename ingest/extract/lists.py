@@ -25,6 +25,7 @@ from ingest.extract.vocab import (
     ECONOMIC_SECTORS,
     GENERIC_NAME_UNITS,
     NAME_VERB_STARTS,
+    RAISING_VERBS,
     UNIT_MEASURE_WORDS,
 )
 
@@ -51,6 +52,7 @@ _LEADING_MEASURE = re.compile(
 _ACTOR_START = re.compile(rf"^(?:xã|huyện|thôn|ban|đảng|ủy{_S}+ban|hđnd|ubnd)(?!\w)")
 _DID = re.compile(r"(?<!\w)đã(?!\w)")
 _DID_START = re.compile(r"^đã\s+")
+_RAISING_START = re.compile(rf"^(?:{words_alt(RAISING_VERBS)}){_S}+")
 _SHARE_HEAD = re.compile(rf"(?<!\w)(?:cơ{_S}+cấu(?:{_S}+kinh{_S}+tế)?|tỷ{_S}+trọng|tỉ{_S}+trọng)(?!\w)")
 _SECTOR = re.compile(rf"(?<!\w)(?:{words_alt(ECONOMIC_SECTORS)})(?!\w)")
 # a total measured as a value (`tổng giá trị sản xuất các ngành chủ yếu`): its parts' measure
@@ -157,6 +159,8 @@ def _breakdown_of(doc: Doc, drafts: list[Draft], i: int) -> list[Draft]:
         gap = text_l[previous_end : child.left if children else child.q.start]
         if "\n" in gap and child.subject_measured and not _ITEM_LINE.match(text_l, child.sentence.line_start):
             break  # "Về đầu tư xây dựng cơ bản, giá trị giải ngân …" on a line of its own: a new topic
+        if children and _SENTENCE_END.search(gap) and child.subject_measured:
+            break  # "… người dân đóng góp 5 tỷ đồng. Thu nhập bình quân …": a new sentence, own measure
         separated = _LIST_CONTINUES.match(gap) or "\n" in gap or ";" in gap
         if children and not separated and len(gap.split()) > 8:
             break  # items are separated by commas, `;`, `và`, or lines; many words in between end the list
@@ -245,7 +249,10 @@ def _purpose_of_total(child: Draft) -> None:
         return  # "giá trị sản xuất công nghiệp … 40 nghìn tỷ đồng": a part with its own value measure
     purpose = _FUNDS.sub("", _TOTAL_WORDS.sub("", child.part_of.indicator if child.part_of else ""))
     purpose = _DID_START.sub("", purpose)
-    if purpose and purpose not in child.indicator and not _is_actor(purpose):
+    # "vốn người dân đóng góp xây dựng nông thôn mới" of "kinh phí huy động xây dựng nông thôn mới": the
+    # part already says what for (names9)
+    said = _RAISING_START.sub("", purpose)
+    if purpose and purpose not in child.indicator and said not in child.indicator and not _is_actor(purpose):
         child.indicator = f"{child.indicator} {purpose}"
 
 

@@ -184,7 +184,7 @@ def draft_mention(
         indicator = (
             carried[1] if carried else composed[1] if composed else _indicator_text(doc, q, s, left, hit)
         )
-    raised = raised_for(doc, q, indicator) if ratio is None else None
+    raised = raised_for(doc, q, indicator, s.line_start) if ratio is None else None
     if raised is not None:
         indicator, entry = raised, None  # "xã … đã huy động 71 tỷ đồng vốn … để xây dựng …"
     is_change = _is_change(doc, q, left, s)

@@ -1715,6 +1715,19 @@ ID_WHEN_OF_TOTAL: dict[str, str] = {"plan_targets_total": "plan_targets_on_track
 # money noun, the verb and the purpose after the amount (`kinh phí huy động xây dựng nông thôn mới`).
 RAISING_VERBS: tuple[str, ...] = ("huy động", "vận động", "huy động được", "vận động được")
 FUND_NOUNS: tuple[str, ...] = ("vốn", "kinh phí", "nguồn vốn", "nguồn lực", "tiền")
+# Money given by a doer who is part of the name (`người dân đóng góp gần 5 tỷ đồng`): `vốn người dân đóng
+# góp …`, as the gold names contributions (names9).
+CONTRIBUTING_VERBS: tuple[str, ...] = ("đóng góp", "tham gia đóng góp")
+CONTRIBUTION_NOUN = "vốn"
+# Words between a contributing doer and its verb that are not the doer (`người dân đã đóng góp`).
+DOER_FILLERS: tuple[str, ...] = ("đã", "cũng", "còn", "tham gia", "trong đó")
+# The programme money is raised for, when the paragraph names it but not after the amount (`Thực hiện
+# xây dựng NTM, xã đã huy động gần 176 tỷ đồng`): the purpose the gold names it with (names9).
+PARAGRAPH_PURPOSES: dict[str, str] = {
+    r"xây dựng (?:nông thôn mới|ntm)(?! nâng cao| kiểu mẫu)": "xây dựng nông thôn mới",
+    r"xây dựng (?:nông thôn mới|ntm) nâng cao": "xây dựng nông thôn mới nâng cao",
+    r"xây dựng (?:nông thôn mới|ntm) kiểu mẫu": "xây dựng nông thôn mới kiểu mẫu",
+}
 PURPOSE_OPENERS: tuple[str, ...] = ("để", "cho", "vào", "phục vụ")
 PURPOSE_FILLERS: tuple[str, ...] = ("công tác", "việc", "chương trình", "thực hiện")
 # Words after a total's counted noun that open another noun rather than qualify it

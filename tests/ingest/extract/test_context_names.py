@@ -51,6 +51,28 @@ def test_money_raised_by_a_commune_names_its_noun_and_its_parts_carry_the_purpos
     assert by[18.75].indicator.startswith("tỷ trọng vốn ngân sách trong vốn huy động")
 
 
+def test_money_raised_takes_the_programme_its_paragraph_names() -> None:
+    text = (
+        "Thực hiện xây dựng NTM, UBND xã Tân Lợi đã huy động nguồn lực gần 42 tỷ đồng. Trong đó nhân dân "
+        "đóng góp hơn 7,5 tỷ đồng. Thu nhập bình quân đầu người của xã đạt 51 triệu đồng."
+    )
+    by = _by_value(text)
+    assert by[42.0].indicator == "nguồn lực huy động xây dựng nông thôn mới"
+    assert by[7.5].indicator == "vốn nhân dân đóng góp xây dựng nông thôn mới"
+    assert by[51.0].indicator.startswith("thu nhập bình quân đầu người")
+    assert "huy động" not in by[51.0].indicator
+
+
+def test_money_raised_without_a_programme_keeps_its_written_name() -> None:
+    by = _by_value("Năm qua, xã Tân Lợi đã huy động trên 42 tỷ đồng.")
+    assert "nông thôn mới" not in by[42.0].indicator
+
+
+def test_hdnd_is_spelled_out_in_names() -> None:
+    by = _by_value("Trong nhiệm kỳ, HĐND phường đã tổ chức 31 kỳ họp.")
+    assert by[31.0].indicator.startswith("số kỳ họp hội đồng nhân dân phường")
+
+
 def test_sectors_in_a_rates_breakdown_take_the_rates_subject() -> None:
     by = _by_value(
         "Tốc độ tăng giá trị sản xuất bình quân hằng năm đạt 12,5%, trong đó: Nông, lâm nghiệp tăng 4,1%; "
