@@ -25,7 +25,13 @@ from ingest.extract.learned import periods as learned_periods
 from ingest.extract.learned.ids import learned_id
 from ingest.extract.learned.names import chosen_name, kept_mentions
 from ingest.extract.lists import link
-from ingest.extract.naming import attainment_entry, draft_mention, extend_with_qualifier, unit_sibling
+from ingest.extract.naming import (
+    attainment_entry,
+    draft_mention,
+    extend_with_qualifier,
+    unit_sibling,
+    with_criteria_programme,
+)
 from ingest.extract.numbers import Quantity, find_quantities
 from ingest.extract.resolve import (
     heading_season,
@@ -107,6 +113,8 @@ class _Extractor:
         for i, qs in by_sentence.items():
             drafts.extend(self._sentence(sentences[i], qs))
         link(doc, drafts)  # breakdowns (`trong đó …`) and shared list heads, across sentences
+        for d in drafts:
+            with_criteria_programme(doc, d)  # "số tiêu chí đạt": the new-rural programme's criteria
         kept = [d for d in drafts if d.indicator or d.entry is not None]
         position = {id(d): n for n, d in enumerate(kept)}
         found = kept_mentions(doc, kept, [_finish(doc, d, position) for d in kept])

@@ -31,6 +31,8 @@ from ingest.extract.vocab import (
     CHANGE_VERBS,
     CLASSIFIER_UNITS,
     CONVERSION_WORDS,
+    CRITERIA_FOLLOWERS,
+    CRITERIA_PROGRAMMES,
     GENERIC_COUNT_UNITS,
     HEDGES_BEFORE,
     INCREMENT_WORDS,
@@ -556,3 +558,24 @@ def _expand(name: str) -> str:
 def _has_comma_name(hit: NameHit) -> bool:
     """Whether the name found may contain a comma (`công ty, doanh nghiệp`, `thu gom, xử lý`)."""
     return any("," in name for e in hit.entries for name in e.names)
+
+
+_S = r"[^\S\n]"
+_PROGRAMME_CRITERIA = re.compile(
+    rf"(?<!\w)tiêu{_S}+chí(?!{_S}+(?:{words_alt(CRITERIA_PROGRAMMES)}))(?={_S}+(?:{words_alt(CRITERIA_FOLLOWERS)})(?!\w)|$)"
+)
+_PROGRAMME_IN_TEXT = re.compile(rf"(?<!\w)(?:{words_alt(CRITERIA_PROGRAMMES)})(?!\w)")
+_BANDED_CRITERIA = re.compile(r"[0-9](?:[0-9/ –-]*[0-9])?\s+tiêu\s+chí")
+
+
+def with_criteria_programme(doc: Doc, d: Draft) -> None:
+    """`số tiêu chí đạt` -> `số tiêu chí nông thôn mới đạt`: criteria counted (or a band of them) in a
+    document on the new-rural programme are that programme's, as every dev gold name of a criteria
+    count says; a named criterion (`tiêu chí thu nhập`) is left alone (names9)."""
+    name = d.indicator
+    if not name or "tiêu chí" not in name or any(p in name for p in CRITERIA_PROGRAMMES):
+        return
+    counted = d.q.unit.unit.startswith("tiêu chí") or _BANDED_CRITERIA.search(name) is not None
+    if not counted or _PROGRAMME_IN_TEXT.search(doc.text_l) is None:
+        return
+    d.indicator = _PROGRAMME_CRITERIA.sub(f"tiêu chí {CRITERIA_PROGRAMMES[0]}", name, count=1)

@@ -1771,6 +1771,32 @@ PERCENT_PLACE_WORDS: frozenset[str] = frozenset(
     {"trên", "địa", "bàn", "xã", "huyện", "phường", "thị", "trấn", "tỉnh", "toàn", "hiện", "nay", "đến"}
     | {"có", "đã", "đạt", "được", "với", "còn"}
 )
+# The programme counted criteria belong to (`số tiêu chí đạt` -> `số tiêu chí nông thôn mới đạt`), first
+# the name it is written with; the words that may follow a criteria count's `tiêu chí` in its name
+# (`số tiêu chí đạt mỗi xã`), where the programme goes (names9).
+CRITERIA_PROGRAMMES: tuple[str, ...] = ("nông thôn mới", "ntm")
+CRITERIA_FOLLOWERS: tuple[str, ...] = (
+    "đạt",
+    "đạt được",
+    "đạt chuẩn",
+    "mỗi",
+    "bình quân",
+    "được",
+    "còn",
+    "còn lại",
+    "chưa đạt",
+    "đã",
+    "trở lên",
+    "trên",
+    "của",
+    "xã",
+    "tỉnh",
+    "huyện",
+    "các",
+    "tăng",
+    "giảm",
+    "hoàn thành",
+)
 # What a place did to the units it counts (`tỉnh đạt và vượt 15/17 chỉ tiêu`): kept in the count's
 # name after the place word is dropped (`phrases.py`).
 COUNT_ACHIEVED_VERBS: tuple[str, ...] = (

@@ -73,6 +73,23 @@ def test_hdnd_is_spelled_out_in_names() -> None:
     assert by[31.0].indicator.startswith("số kỳ họp hội đồng nhân dân phường")
 
 
+def test_counted_criteria_are_the_new_rural_programmes() -> None:
+    text = (
+        "Về xây dựng nông thôn mới, xã Ea Tul đạt 16/19 tiêu chí; bình quân đạt 13,5 tiêu chí/xã; "
+        "toàn huyện có 5 xã đạt 15 tiêu chí và 12 xã đạt tiêu chí thu nhập."
+    )
+    by = _by_value(text)
+    assert by[16.0].indicator == "số tiêu chí nông thôn mới đạt"
+    assert by[13.5].indicator.startswith("số tiêu chí nông thôn mới")
+    assert by[5.0].indicator == "số xã đạt 15 tiêu chí nông thôn mới"
+    assert by[12.0].indicator == "số xã đạt tiêu chí thu nhập"  # a named criterion stays as written
+
+
+def test_criteria_outside_a_new_rural_text_keep_their_name() -> None:
+    by = _by_value("Trường đạt 8/10 tiêu chí trường học an toàn.")
+    assert "nông thôn mới" not in by[8.0].indicator
+
+
 def test_sectors_in_a_rates_breakdown_take_the_rates_subject() -> None:
     by = _by_value(
         "Tốc độ tăng giá trị sản xuất bình quân hằng năm đạt 12,5%, trong đó: Nông, lâm nghiệp tăng 4,1%; "
