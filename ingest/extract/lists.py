@@ -25,6 +25,7 @@ from ingest.extract.vocab import (
     ECONOMIC_SECTORS,
     GENERIC_NAME_UNITS,
     NAME_VERB_STARTS,
+    PARAGRAPH_PURPOSES,
     RAISING_VERBS,
     UNIT_MEASURE_WORDS,
 )
@@ -252,6 +253,8 @@ def _purpose_of_total(child: Draft) -> None:
     # "vốn người dân đóng góp xây dựng nông thôn mới" of "kinh phí huy động xây dựng nông thôn mới": the
     # part already says what for (names9)
     said = _RAISING_START.sub("", purpose)
+    if any(p in child.indicator and purpose.endswith(p) for p in PARAGRAPH_PURPOSES.values()):
+        said = ""  # "vốn nhân dân đóng góp xây dựng nông thôn mới" of "… đầu tư xây dựng nông thôn mới"
     if purpose and purpose not in child.indicator and said not in child.indicator and not _is_actor(purpose):
         child.indicator = f"{child.indicator} {purpose}"
 
@@ -284,7 +287,12 @@ def _shares_of_parts(doc: Doc, drafts: list[Draft]) -> None:
         if not _SHARE_VERB.search(between.strip(" ,(")):
             continue
         total = part.part_of.indicator
-        d.indicator = spell_out(f"tỷ trọng {part.indicator} trong {total}")
+        name = part.indicator
+        for purpose in PARAGRAPH_PURPOSES.values():
+            if name.endswith(f" {purpose}") and purpose in total:
+                name = name[: -len(purpose) - 1]  # the programme is said once, by the total (names9)
+                break
+        d.indicator = spell_out(f"tỷ trọng {name} trong {total}")
         d.part_of = part.part_of
         d.quote_from = part
         if _is_actor(total):
