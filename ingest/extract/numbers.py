@@ -146,6 +146,8 @@ _REFERENCE_BEFORE = re.compile(r"(?<!\w)(?:đây|đó)[^\S\n]+là[^\S\n]*$")
 _COUNTER_BEFORE = re.compile(
     r"(?:lượt[^\S\n]+xem|lượt[^\S\n]+truy[^\S\n]+cập|lượt[^\S\n]+view)[^\S\n]*:?[^\S\n]*$"
 )
+# ... and the same counter written after its number (`648 lượt xem`, page chrome) (names9)
+_COUNTER_AFTER = re.compile(r"[^\S\n]*(?:xem|truy[^\S\n]+cập|view|đọc|thích|chia[^\S\n]+sẻ)(?!\w)")
 _MERGED_BEFORE = re.compile(
     r"(?<!\w)sáp[^\S\n]+nhập(?:[^\S\n]+(?:bởi|từ|của|đảng[^\S\n]+bộ))?[^\S\n]*(?:gồm|là)?[^\S\n]*$"
 )
@@ -159,6 +161,8 @@ _ADMIN_UNITS = frozenset({"xã", "huyện", "thôn", "bản", "ấp", "làng", "
 def _not_a_fact(text: str, text_l: str, start: int, unit: UnitMatch) -> bool:
     before = text_l[max(0, start - 40) : start]
     if "lượt" in before and _COUNTER_BEFORE.search(before):  # the word every counter holds, at C speed
+        return True
+    if unit.unit == "lượt" and _COUNTER_AFTER.match(text_l, unit.end):
         return True
     if unit.base_unit != "count" or unit.unit not in _ADMIN_UNITS:
         return False

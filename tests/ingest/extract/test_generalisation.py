@@ -309,6 +309,8 @@ def test_a_share_beside_a_count_or_ratio_names_what_was_counted() -> None:
 
 def test_counters_merged_communes_and_named_units_are_no_facts() -> None:
     assert _all("Lượt xem: 416") == []
+    assert _all("648 lượt xem") == []  # the counter after its number (names9)
+    assert [m.value for m in _all("Lễ hội đón 1.200 lượt khách.")] == [1200.0]
     assert [m.value for m in _all("Xã Bao La được thành lập trên cơ sở sáp nhập 3 xã.")] == []
     assert [m.value for m in _all("Thẩm định nông thôn mới 2 xã Bình Trung và Bình Giã.")] == []
     assert [m.value for m in _all("Toàn huyện có 7 xã đạt chuẩn nông thôn mới.")] == [7.0]
