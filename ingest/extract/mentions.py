@@ -33,6 +33,7 @@ from ingest.extract.naming import (
     with_criteria_programme,
 )
 from ingest.extract.numbers import Quantity, find_quantities
+from ingest.extract.plan_counts import bracketed_items
 from ingest.extract.resolve import (
     heading_season,
     in_context,
@@ -128,6 +129,9 @@ class _Extractor:
         # the figure of the `;`-item before, when this one opened with that figure's ratio
         item_host: Draft | None = None
         for i, q in enumerate(qs):
+            if bracketed_items(doc, q, left):
+                left = q.end  # "Về kinh tế (11 chỉ tiêu)": a target list's heading count, no figure
+                continue
             right = qs[i + 1].start if i + 1 < len(qs) else s.end
             pct = q.is_pct
             if pct and i + 1 < len(qs) and retained_share(doc, q, qs[i + 1]):

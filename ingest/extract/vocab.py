@@ -1797,6 +1797,9 @@ CRITERIA_FOLLOWERS: tuple[str, ...] = (
     "giảm",
     "hoàn thành",
 )
+# Items of a target list whose count, alone in brackets (`Về kinh tế (11 chỉ tiêu)`), is a heading's or
+# a restatement's, no fact (`plan_counts.py`, names9).
+BRACKETED_ITEM_UNITS: tuple[str, ...] = ("chỉ tiêu", "chỉ tiên")
 # What a place did to the units it counts (`tỉnh đạt và vượt 15/17 chỉ tiêu`): kept in the count's
 # name after the place word is dropped (`phrases.py`).
 COUNT_ACHIEVED_VERBS: tuple[str, ...] = (

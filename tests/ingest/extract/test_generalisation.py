@@ -316,6 +316,15 @@ def test_counters_merged_communes_and_named_units_are_no_facts() -> None:
     assert [m.value for m in _all("Toàn huyện có 7 xã đạt chuẩn nông thôn mới.")] == [7.0]
 
 
+def test_a_count_of_targets_alone_in_brackets_is_no_mention() -> None:
+    # names9: a target list's heading count, or a restated count of targets set, is no figure
+    assert _all("Về kinh tế (11 chỉ tiêu)") == []
+    ms = _all("Kết quả thực hiện các chỉ tiêu chủ yếu mà xã đã xác định từ đầu nhiệm kỳ (21 chỉ tiêu).")
+    assert ms == []
+    assert [m.value for m in _all("Có 16/18 chỉ tiêu (88,9%) đạt và vượt kế hoạch.")][:1] == [16.0]
+    assert [m.value for m in _all("Đại hội đề ra 18 chỉ tiêu chủ yếu.")] == [18.0]
+
+
 def test_targets_adopted_and_averages_per_unit_are_named_by_their_words() -> None:
     assert _by_value("Nhiệm kỳ 2020-2025 xác định 18 chỉ tiêu phấn đấu.")[18.0].indicator.startswith(
         "số chỉ tiêu phấn đấu"
