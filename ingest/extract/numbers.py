@@ -225,11 +225,20 @@ _COMPOUND = re.compile(
 )
 
 
+# "49 ngàn 890 hộ": the hundreds of a count written after its scale word continue it (names9)
+_COUNT_REST = re.compile(r"[^\S\n]+(?P<n>[0-9]{1,3})(?![0-9.,])")
+
+
 def _compound(text_l: str, unit: UnitMatch, value: float) -> tuple[UnitMatch, float]:
-    """`8 tỷ 500 triệu đồng` -> 8.5 `tỷ đồng`; anything else unchanged."""
+    """`8 tỷ 500 triệu đồng` -> 8.5 `tỷ đồng`, `49 ngàn 890 hộ` -> 49.89 `ngàn hộ`; else unchanged."""
     first = unit.unit.split(" ")[0] if unit.unit else ""
     if unit.base_unit != "VND" or first not in SCALE_WORDS:
         return unit, value
+    if unit.unit == first and (rest := _COUNT_REST.match(text_l, unit.end)) is not None:
+        counted = match_unit(text_l, rest.end())
+        if counted is not None and counted.base_unit == "count" and counted.factor == 1.0:
+            value += int(rest.group("n")) / SCALE_WORDS[first]
+            return UnitMatch(f"{first} {counted.unit}", "count", SCALE_WORDS[first], counted.end), value
     m = _COMPOUND.match(text_l, unit.end)
     if m is None or SCALE_WORDS[m.group("scale")] >= SCALE_WORDS[first]:
         return unit, value

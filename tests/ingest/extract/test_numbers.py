@@ -132,3 +132,12 @@ def test_dates_and_one_of_wholes_are_no_quantities(text: str) -> None:
 
 def test_a_ratio_without_a_day_word_stays_a_ratio() -> None:
     assert _quantities("hoàn thành 27/30 hồ sơ") == [(27.0, None, 30.0, "hồ sơ", "count")]
+
+
+def test_a_count_written_in_two_scales_is_one_quantity() -> None:
+    # names9: "49 ngàn 890 hộ" is 49.89 nghìn hộ, not 49 ngàn (money) and 890 hộ
+    text = "toàn thành phố có 49 ngàn 890 hộ gia đình đạt gia đình văn hóa"
+    qs = find_quantities(text, text)
+    assert [(q.value, q.unit.unit, q.unit.factor) for q in qs] == [(49.89, "ngàn hộ gia đình", 1000.0)]
+    text = "thu ngân sách 254 triệu 700 nghìn đồng"
+    assert [(q.value, q.unit.unit) for q in find_quantities(text, text)] == [(254.7, "triệu đồng")]
