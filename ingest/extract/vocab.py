@@ -190,6 +190,8 @@ COUNT_UNITS: tuple[str, ...] = (
     "bon",
     "plei",
     "khu dân cư",
+    "khu nhà trọ",  # names9: `2.105/2.140 khu nhà trọ đạt khu nhà trọ văn hóa`
+    "nhà trọ",
     "làng",
     "làng nghề",
     "cánh đồng",

@@ -141,3 +141,12 @@ def test_a_count_written_in_two_scales_is_one_quantity() -> None:
     assert [(q.value, q.unit.unit, q.unit.factor) for q in qs] == [(49.89, "ngàn hộ gia đình", 1000.0)]
     text = "thu ngân sách 254 triệu 700 nghìn đồng"
     assert [(q.value, q.unit.unit) for q in find_quantities(text, text)] == [(254.7, "triệu đồng")]
+
+
+def test_boarding_houses_are_counted() -> None:
+    # names9: "khu nhà trọ" (Bình Dương's cultured boarding-house campaign) is a counted noun
+    text = "có 2.105/2.140 khu nhà trọ đạt khu nhà trọ văn hóa"
+    qs = find_quantities(text, text)
+    assert [(q.value, q.of_total, q.unit.unit, q.unit.base_unit) for q in qs] == [
+        (2105.0, 2140.0, "khu nhà trọ", "count")
+    ]
