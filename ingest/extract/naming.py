@@ -278,7 +278,8 @@ _TIMES_YEAR = re.compile(r"[^\S\n]+(?P<what>năm[^\S\n]+(?:19|20)[0-9]{2})(?![0-
 # "so với năm 2011 khi Đồng Nai bắt tay vào xây dựng NTM": the comparison ends before the clause on
 _COMPARED_END = re.compile(r"[^\S\n]+(?:khi|do|nhờ|vì|để|và|nhưng)(?!\w)")
 _PLAN_COMPARED = re.compile(rf"[^\S\n]*(?:so(?:[^\S\n]+với)?[^\S\n]+)?(?:{words_alt(PLAN_WORDS)})(?!\w)")
-_EXCESS_BEFORE = re.compile(r"(?<!\w)vượt[^\S\n]*$")
+# "vượt hơn 7% so với nghị quyết": a hedge between the verb and the excess (names9)
+_EXCESS_BEFORE = re.compile(rf"(?<!\w)vượt(?:[^\S\n]+(?:{words_alt(HEDGES_BEFORE)}))?[^\S\n]*$")
 _PLAN_AFTER = re.compile(rf"[^\S\n]*(?P<what>(?:{words_alt(PLAN_WORDS)})(?!\w)[^,;.()\n]{{0,30}})")
 _CHANGE_WORDS = re.compile(r"(?<!\w)(?:tăng|giảm|gấp|thêm|vượt|gần|hơn|khoảng|trên|xấp xỉ)(?!\w)")
 _CHANGE_VERB = re.compile(r"(?<!\w)(tăng thêm|giảm thêm|tăng|giảm|vượt|gấp|thêm)(?!\w)")

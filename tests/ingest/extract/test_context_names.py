@@ -107,3 +107,13 @@ def test_a_sector_in_a_shares_breakdown_takes_the_share_and_its_whole() -> None:
         "dựng chiếm khoảng 47%."
     )
     assert by[47.0].indicator == "tỉ trọng công nghiệp - xây dựng trong grdp"
+
+
+def test_an_excess_over_the_plan_is_named_by_its_figure_also_after_a_hedge() -> None:
+    # names9: "vượt hơn 7% so với nghị quyết" is the excess of the figure before, like "vượt 7%"
+    by = _by_value(
+        "Tổng doanh thu thương mại, dịch vụ hơn 29.900 tỷ đồng, vượt hơn 7% so với nghị quyết; thu ngân "
+        "sách nhà nước trên địa bàn hơn 646 tỷ đồng, vượt hơn 9% kế hoạch tỉnh giao."
+    )
+    assert by[7.0].indicator == "doanh thu thương mại, dịch vụ vượt so với nghị quyết"
+    assert by[9.0].indicator == "thu ngân sách nhà nước trên địa bàn vượt so với kế hoạch tỉnh giao"
