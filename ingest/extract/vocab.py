@@ -300,9 +300,12 @@ COUNT_UNITS: tuple[str, ...] = (
 # unit, as the gold writes it (names7).
 _HAMLET_NOUNS = ("thôn", "xóm", "bản", "làng", "ấp", "khóm", "buôn", "tổ dân phố", "khu phố", "khu dân cư")
 _COMMUNE_NOUNS = ("xã", "phường", "thị trấn")
+# ... and Party organisations of two kinds (`49 chi bộ, đảng bộ trực thuộc`, `504/504 đảng bộ, chi bộ cơ
+# sở`) (names9)
+_PARTY_ORG_NOUNS = ("chi bộ", "đảng bộ", "chi bộ cơ sở", "đảng bộ cơ sở")
 COUNT_UNITS += tuple(
     f"{a}, {b}"
-    for nouns in (_HAMLET_NOUNS, _COMMUNE_NOUNS)
+    for nouns in (_HAMLET_NOUNS, _COMMUNE_NOUNS, _PARTY_ORG_NOUNS)
     for a in nouns
     for b in nouns
     if a != b and f"{a}, {b}" not in COUNT_UNITS

@@ -150,3 +150,13 @@ def test_boarding_houses_are_counted() -> None:
     assert [(q.value, q.of_total, q.unit.unit, q.unit.base_unit) for q in qs] == [
         (2105.0, 2140.0, "khu nhà trọ", "count")
     ]
+
+
+def test_party_organisations_of_two_kinds_are_one_counted_noun() -> None:
+    # names9: like "thôn, xóm": "49 chi bộ, đảng bộ trực thuộc" counts both kinds together
+    text = "đảng bộ phường có 49 chi bộ, đảng bộ trực thuộc; tổ chức xong 504/504 đảng bộ, chi bộ cơ sở"
+    qs = find_quantities(text, text)
+    assert [(q.value, q.unit.unit) for q in qs] == [
+        (49.0, "chi bộ, đảng bộ"),
+        (504.0, "đảng bộ, chi bộ cơ sở"),
+    ]
