@@ -32,6 +32,7 @@ from ingest.extract.vocab import (
     ECONOMIC_SECTORS,
     GENERIC_MONEY_NAMES,
     GENERIC_NAME_UNITS,
+    HEDGES_BEFORE,
     INCOME_PER_HEAD,
     MEASURE_WORDS,
     NAME_ABBREVIATIONS,
@@ -168,6 +169,9 @@ _FIELD = re.compile(
     rf"(?<!\w)(?:trên|về){_S}+(?:các{_S}+)?lĩnh{_S}+vực{_S}+(?P<field>[^,;:.\n]{{3,60}}(?:,[^,;:.\n]{{3,40}})?)[,:]"
 )
 _DIGIT = re.compile(r"[0-9]")
+# "hàng năm có 90% tổ chức Đảng …", "Yên Bái … khi có gần 50% số xã …": a share said to exist is named by
+# what it counts, written after it, not by the words before `có` (names9)
+_HAS_END = re.compile(rf"(?<!\w)có(?:{_S}+(?:{words_alt(HEDGES_BEFORE)}))?{_S}*$")
 _PLACE_WORD = re.compile(r"(?<!\w)(?:xã|huyện|trấn|phường|tỉnh|phố)(?!\w)")
 _COMPLETED_END = re.compile(rf"(?<!\w)hoàn{_S}+thành(?:{_S}+(?:được|xong))?{_S}*$")
 _CLAUSE_MARKS = re.compile(r"[,;:(|)]|(?<!\w)(?:và|còn)(?!\w)")
@@ -404,7 +408,11 @@ def written_name(
     if attainment:
         return Written(_finish(_attainment_name(doc, q, s, subject, host)), start)
     if base == "%":
-        if subject and _counted_after(doc, q, s) and _not_its_own(doc, s, q, subject, left):
+        if (
+            subject
+            and _counted_after(doc, q, s)
+            and (_not_its_own(doc, s, q, subject, left) or _HAS_END.search(raw))
+        ):
             # "…, 95,13% số dân được tham gia bảo hiểm y tế": the counted noun after it names it
             subject, own = "", False
         context = doc.text_l[s.line_start : start]

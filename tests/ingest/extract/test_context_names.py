@@ -117,3 +117,12 @@ def test_an_excess_over_the_plan_is_named_by_its_figure_also_after_a_hedge() -> 
     )
     assert by[7.0].indicator == "doanh thu thương mại, dịch vụ vượt so với nghị quyết"
     assert by[9.0].indicator == "thu ngân sách nhà nước trên địa bàn vượt so với kế hoạch tỉnh giao"
+
+
+def test_a_share_said_to_exist_is_named_by_what_it_counts() -> None:
+    # names9: the words before "có X%" are a place or a time, not what the share measures
+    by = _by_value("Hằng năm có 90% tổ chức đảng xếp loại hoàn thành tốt nhiệm vụ.")
+    assert by[90.0].indicator.startswith("tỷ lệ tổ chức đảng xếp loại hoàn thành tốt nhiệm")
+    by = _by_value("Huyện Phú Hòa là địa phương có 100% số xã được công nhận đạt chuẩn nông thôn mới.")
+    assert by[100.0].indicator.startswith("tỷ lệ")
+    assert "phú hòa" not in by[100.0].indicator
