@@ -27,6 +27,7 @@ from ingest.extract.vocab import (
     NAME_VERB_STARTS,
     PARAGRAPH_PURPOSES,
     RAISING_VERBS,
+    SHARED_PREDICATE_STARTS,
     UNIT_MEASURE_WORDS,
 )
 
@@ -53,6 +54,8 @@ _LEADING_MEASURE = re.compile(
 _ACTOR_START = re.compile(rf"^(?:xã|huyện|thôn|ban|đảng|ủy{_S}+ban|hđnd|ubnd)(?!\w)")
 _DID = re.compile(r"(?<!\w)đã(?!\w)")
 _DID_START = re.compile(r"^đã\s+")
+_PREDICATE_START = re.compile(rf"(?<!\w)(?:{words_alt(SHARED_PREDICATE_STARTS)})(?!\w)")
+_SHARES_JOINED = re.compile(rf"{_S}+và{_S}+(?:(?:hơn|trên|gần|khoảng){_S}+)?$")
 _RAISING_START = re.compile(rf"^(?:{words_alt(RAISING_VERBS)}){_S}+")
 _SHARE_HEAD = re.compile(rf"(?<!\w)(?:cơ{_S}+cấu(?:{_S}+kinh{_S}+tế)?|tỷ{_S}+trọng|tỉ{_S}+trọng)(?!\w)")
 _SECTOR = re.compile(rf"(?<!\w)(?:{words_alt(ECONOMIC_SECTORS)})(?!\w)")
@@ -131,6 +134,7 @@ def link(doc: Doc, drafts: list[Draft]) -> None:
     _count_runs(doc, drafts)
     _bare_measures(doc, drafts)
     _labelled_items(doc, drafts)
+    _shared_predicates(doc, drafts)
 
 
 def _breakdown_of(doc: Doc, drafts: list[Draft], i: int) -> list[Draft]:
@@ -556,3 +560,23 @@ def _continues_shares(doc: Doc, previous: Draft, d: Draft) -> bool:
 def _later_quantity(drafts: list[Draft], i: int, end: int) -> bool:
     """Whether another figure follows the total within its own sentence."""
     return i + 1 < len(drafts) and drafts[i + 1].q.start < end
+
+
+def _shared_predicates(doc: Doc, drafts: list[Draft]) -> None:
+    """`100% chi bộ và hơn 92% đảng viên hoàn thành tốt nhiệm vụ`: a share whose noun is followed only by
+    `và` and the next share takes that share's predicate (`tỷ lệ chi bộ hoàn thành tốt nhiệm vụ`)."""
+    text_l = doc.text_l
+    for d, e in pairwise(drafts):
+        if not (d.q.is_pct and e.q.is_pct) or d.ratio_only or e.ratio_only or d.sentence is not e.sentence:
+            continue
+        gap = text_l[d.q.end : e.q.start]
+        joined = _SHARES_JOINED.search(gap)
+        noun = SPACES_RE.sub(" ", gap[: joined.start()] if joined else "").strip()
+        if joined is None or not noun or d.indicator != f"tỷ lệ {noun}" or _PREDICATE_START.search(noun):
+            continue  # (`… 98% hộ dân sử dụng điện lưới và 95% …`: the first share has its own predicate)
+        tail = e.indicator.removeprefix("tỷ lệ ")
+        verb = _PREDICATE_START.search(tail)
+        if tail == e.indicator or verb is None or verb.start() == 0:
+            continue
+        predicate = tail[verb.start() :].split(",")[0].strip()
+        d.indicator = f"{d.indicator} {predicate}"

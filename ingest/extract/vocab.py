@@ -1805,6 +1805,18 @@ CRITERIA_FOLLOWERS: tuple[str, ...] = (
 # Items of a target list whose count, alone in brackets (`Về kinh tế (11 chỉ tiêu)`), is a heading's or
 # a restatement's, no fact (`plan_counts.py`, names9).
 BRACKETED_ITEM_UNITS: tuple[str, ...] = ("chỉ tiêu", "chỉ tiên")
+# Words that open what coordinated shares have in common, after the last share's noun (`100% chi bộ và
+# hơn 92% đảng viên hoàn thành tốt nhiệm vụ`): the predicate every share of the list takes (names9).
+SHARED_PREDICATE_STARTS: tuple[str, ...] = (
+    "đạt",
+    "hoàn thành",
+    "được",
+    "có",
+    "xếp loại",
+    "tham gia",
+    "sử dụng",
+    "đã",
+)
 # What a place did to the units it counts (`tỉnh đạt và vượt 15/17 chỉ tiêu`): kept in the count's
 # name after the place word is dropped (`phrases.py`).
 COUNT_ACHIEVED_VERBS: tuple[str, ...] = (

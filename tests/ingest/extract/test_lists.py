@@ -260,3 +260,13 @@ def test_a_change_after_a_sectors_part_follows_the_parts_name_and_a_measured_par
     assert by[9.0].indicator.startswith("giá trị sản xuất dịch vụ - thương mại tăng")
     assert by[9.0].indicator_id == "services_growth_rate"
     assert by[40.0].indicator == "giá trị sản xuất công nghiệp"
+
+
+def test_coordinated_shares_share_the_predicate_after_the_last() -> None:
+    # names9: "100% chi bộ và hơn 92% đảng viên hoàn thành tốt nhiệm vụ": both completed the task
+    by = _by_value(_mentions("Năm 2024, 100% chi bộ và hơn 92% đảng viên hoàn thành tốt nhiệm vụ."))
+    assert by[100.0].indicator == "tỷ lệ chi bộ hoàn thành tốt nhiệm vụ"
+    assert by[92.0].indicator == "tỷ lệ đảng viên hoàn thành tốt nhiệm vụ"
+    # a first share with a predicate of its own keeps it
+    by = _by_value(_mentions("Có 98% hộ dân sử dụng điện lưới và 95% hộ dân được sử dụng nước sạch."))
+    assert "nước sạch" not in by[98.0].indicator
