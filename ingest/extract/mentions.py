@@ -174,6 +174,11 @@ class _Extractor:
                 across.last_end = q.end
                 item_host = across
             elif role is not None and host is not None and attachable(doc, host, q, role[0]):
+                level = host.quote_from if host.is_change else None
+                if role[0] is Role.PLAN and level is not None and level.plan_pct is None:
+                    # "1,260 tỷ đồng, tăng 21,2% so với năm 2017, đạt 126% kế hoạch": the plan is the
+                    # level's, not its change's (names9)
+                    host = level
                 if role[0] is Role.PLAN:
                     host.plan_pct = role[1]
                 else:
