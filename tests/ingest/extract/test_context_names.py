@@ -130,7 +130,7 @@ def test_a_share_said_to_exist_is_named_by_what_it_counts() -> None:
 
 def test_a_plan_after_a_change_is_the_levels() -> None:
     # names9: "…, tăng 21,2% so với năm 2017, đạt 126% kế hoạch": the level reached 126% of its plan
-    by = _by_value("Tổng thu ngân sách phường đạt 1,26 tỷ đồng, tăng 21,2% so với năm 2017, đạt 126% kế hoạch")
+    by = _by_value("Tổng thu ngân sách đạt 1,26 tỷ đồng, tăng 21,2% so với năm 2017, đạt 126% kế hoạch")
     assert by[1.26].plan_pct == 126.0
     assert by[1.26].quote.endswith("đạt 126% kế hoạch")
     assert by[21.2].plan_pct is None
