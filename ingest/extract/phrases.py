@@ -139,6 +139,8 @@ _REACHED = re.compile(
 _YEARLY = re.compile(rf"(?<!\w)bình{_S}+quân(?!\w)|(?<!\w){_YEARLY_WORDS}(?!\w)")
 _STRUCTURE = re.compile(r"(?<!\w)cơ cấu(?!\w)")
 _STOP_AFTER = re.compile(r"[.;:!?\n()]|(?<![\w])(?:bằng|tăng|giảm|so với|so|với|chiếm)(?!\w)|[0-9]")
+_MEMBER_NOUNS = frozenset({"đảng viên", "đồng chí"})
+_REPRESENTING = re.compile(rf"{_S}+(?:là{_S}+đảng{_S}+viên{_S}+)?đại{_S}+diện(?!\w)")
 _STOP_AFTER_LONG = re.compile(r"[.;!?\n()]|[0-9]")
 _CUT_CHARS = re.compile(r"[,;:(|)]")
 _PLACE_DID = re.compile(
@@ -589,6 +591,9 @@ def _count_name(doc: Doc, q: Quantity, s: Sentence, subject: str, unit: str, raw
         return " ".join(w for w in ("tổng số", noun, tail) if w)
     if noun == "đại biểu" and _CONGRESS.search(doc.text_l):
         return "số đại biểu dự đại hội"  # "Đại hội có 199 đại biểu": an attendance count
+    if noun in _MEMBER_NOUNS and _REPRESENTING.match(doc.text_l, q.end) and _CONGRESS.search(doc.text_l):
+        # "150 đảng viên đại diện cho 452 đảng viên … dự Đại hội": delegates, written as members (names9)
+        return "số đại biểu dự đại hội"
     if not tail:
         tail = _shared_tail(doc, q, s)  # "2 làng và 2 khu dân cư văn hóa cấp huyện": the words after both
     if measured(subject) and _WHERE_END.search(raw):  # the search last: it tries every position of raw

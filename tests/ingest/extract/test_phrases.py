@@ -341,3 +341,10 @@ def test_a_councils_surveys_and_supervisions_are_named_with_the_council() -> Non
     by = _by_value("Hội đồng nhân dân xã đã tổ chức 26 đợt khảo sát, 17 đợt giám sát.")
     assert by[26.0].indicator == "số đợt khảo sát của hội đồng nhân dân xã"
     assert (by[26.0].indicator_id, by[17.0].indicator_id) == ("council_surveys", "council_supervisions")
+
+
+def test_delegates_written_as_party_members_are_the_congress_attendance() -> None:
+    # names9: "150 đảng viên đại diện cho 452 đảng viên … dự Đại hội": 150 delegates, 452 members
+    by = _by_value("Đại hội có 150 đảng viên đại diện cho 452 đảng viên của toàn Đảng bộ xã dự Đại hội.")
+    assert by[150.0].indicator == "số đại biểu dự đại hội"
+    assert by[452.0].indicator.startswith("số đảng viên")
