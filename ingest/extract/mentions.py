@@ -57,6 +57,7 @@ from ingest.extract.roles import (
     uncounted_band,
 )
 from ingest.extract.scan import after_last
+from ingest.extract.shared_figures import split_shared
 from ingest.extract.stacked_tables import Cell, stacked_cells
 from ingest.extract.timing import period_of
 from ingest.extract.units import rebase
@@ -116,6 +117,7 @@ class _Extractor:
         link(doc, drafts)  # breakdowns (`trong đó …`) and shared list heads, across sentences
         for d in drafts:
             with_criteria_programme(doc, d)  # "số tiêu chí đạt": the new-rural programme's criteria
+        drafts = split_shared(doc, drafts)  # "A, B và C đều đạt 100%": one figure per subject
         kept = [d for d in drafts if d.indicator or d.entry is not None]
         position = {id(d): n for n, d in enumerate(kept)}
         found = kept_mentions(doc, kept, [_finish(doc, d, position) for d in kept])
