@@ -15,10 +15,10 @@ from ingest.extract.context import Doc, Draft
 from ingest.extract.phrases import clean_words, measured
 
 _S = r"[^\S\n]"
-_ALL_REACHED = re.compile(
-    rf"(?P<subject>[^.;:!?\n]{{3,160}}?){_S}+đều{_S}+(?:đạt|được|là)"
-    rf"(?:{_S}+(?:ở|trên|hơn|gần|khoảng))?{_S}*$"
-)
+# `đều đạt (ở)` right before the number; found by `str.rfind` first (C speed), then checked
+_ALL_REACHED = re.compile(rf"đều{_S}+(?:đạt|được|là)(?:{_S}+(?:ở|trên|hơn|gần|khoảng))?{_S}*")
+_CLAUSE_END = ".;:!?\n"
+_MAX_SUBJECT = 160
 _ITEM_SEP = re.compile(rf"{_S}*(?:,{_S}*và|,|{_S}và){_S}+")
 _MAX_ITEMS = 5
 _MAX_ITEM_WORDS = 6
@@ -44,12 +44,18 @@ def _per_subject(doc: Doc, d: Draft) -> tuple[list[str], int]:
     """The names of the figure, one per subject, and where the subjects start (none: ([], 0))."""
     if d.ratio_only or d.is_change or d.part_of is not None or d.q.of_total is not None:
         return [], 0
-    start = max(d.sentence.start, d.q.start - 200)
-    m = _ALL_REACHED.search(doc.text_l, start, d.q.start)
-    if m is None or not _ITEM_SEP.search(m.group("subject")):
+    text_l = doc.text_l
+    at = text_l.rfind("đều", max(d.sentence.start, d.q.start - 40), d.q.start)
+    if at < 0 or _ALL_REACHED.fullmatch(text_l, at, d.q.start) is None:
+        return [], 0
+    lo = max(d.sentence.start, at - _MAX_SUBJECT)
+    cut = max(text_l.rfind(c, lo, at) for c in _CLAUSE_END)  # the subject opens its clause
+    begin = cut + 1 if cut >= 0 else lo
+    subject = text_l[begin:at]
+    if len(subject.strip()) < 3 or not _ITEM_SEP.search(subject):
         return [], 0
     # (a time or place word before the list, `Đến nay, …`, cleans to nothing)
-    items = [i for i in (clean_words(i) for i in _ITEM_SEP.split(m.group("subject").strip())) if i]
+    items = [i for i in (clean_words(i) for i in _ITEM_SEP.split(subject.strip())) if i]
     if not 2 <= len(items) <= _MAX_ITEMS:
         return [], 0
     first, second = items[0].split(), items[1].split()
@@ -59,7 +65,7 @@ def _per_subject(doc: Doc, d: Draft) -> tuple[list[str], int]:
         prefix, items[0] = " ".join(first[: -len(second)]), " ".join(first[-len(second) :])
     if any(len(i.split()) > _MAX_ITEM_WORDS for i in items[1:]):
         return [], 0
-    at = m.start("subject") + len(m.group("subject")) - len(m.group("subject").lstrip(" ,"))
+    at = begin + len(subject) - len(subject.lstrip(" ,"))
     if d.q.is_pct:
         head = prefix if measured(prefix) else f"tỷ lệ {prefix}".strip()
         return [f"{head} {i}" for i in items], at
