@@ -56,6 +56,7 @@ _DID = re.compile(r"(?<!\w)đã(?!\w)")
 _DID_START = re.compile(r"^đã\s+")
 _PREDICATE_START = re.compile(rf"(?<!\w)(?:{words_alt(SHARED_PREDICATE_STARTS)})(?!\w)")
 _SHARES_JOINED = re.compile(rf"{_S}+và{_S}+(?:(?:hơn|trên|gần|khoảng){_S}+)?$")
+_BUDGET_MEASURE = re.compile(r"^(chi|thu)\s")
 _RAISING_START = re.compile(rf"^(?:{words_alt(RAISING_VERBS)}){_S}+")
 _SHARE_HEAD = re.compile(rf"(?<!\w)(?:cơ{_S}+cấu(?:{_S}+kinh{_S}+tế)?|tỷ{_S}+trọng|tỉ{_S}+trọng)(?!\w)")
 _SECTOR = re.compile(rf"(?<!\w)(?:{words_alt(ECONOMIC_SECTORS)})(?!\w)")
@@ -252,6 +253,10 @@ def _purpose_of_total(child: Draft) -> None:
         return
     if value is not None and _VALUE_MEASURE.match(child.indicator):
         return  # "giá trị sản xuất công nghiệp … 40 nghìn tỷ đồng": a part with its own value measure
+    total_name = _TOTAL_WORDS.sub("", child.part_of.indicator if child.part_of else "")
+    total_measure, own_measure = _BUDGET_MEASURE.match(total_name), _BUDGET_MEASURE.match(child.indicator)
+    if total_measure and own_measure and total_measure.group(1) == own_measure.group(1):
+        return  # "chi ngân sách … gồm: chi đầu tư phát triển …": a budget line of the same measure (names9)
     purpose = _FUNDS.sub("", _TOTAL_WORDS.sub("", child.part_of.indicator if child.part_of else ""))
     purpose = _DID_START.sub("", purpose)
     # "vốn người dân đóng góp xây dựng nông thôn mới" of "kinh phí huy động xây dựng nông thôn mới": the
