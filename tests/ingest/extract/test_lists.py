@@ -270,3 +270,15 @@ def test_coordinated_shares_share_the_predicate_after_the_last() -> None:
     # a first share with a predicate of its own keeps it
     by = _by_value(_mentions("Có 98% hộ dân sử dụng điện lưới và 95% hộ dân được sử dụng nước sạch."))
     assert "nước sạch" not in by[98.0].indicator
+
+
+def test_a_budget_line_of_the_totals_measure_keeps_its_own_name() -> None:
+    # names9: "chi ngân sách … gồm: Chi đầu tư phát triển …": a line of the spending, not its purpose
+    by = _by_value(
+        _mentions(
+            "Về chi ngân sách, tổng chi sau điều chỉnh gần 216 tỷ đồng, gồm: Chi đầu tư phát triển hơn "
+            "18,5 tỷ đồng, chi thường xuyên hơn 194,5 tỷ đồng."
+        )
+    )
+    assert by[18.5].indicator == "chi đầu tư phát triển"
+    assert by[194.5].indicator == "chi thường xuyên"
