@@ -25,6 +25,9 @@ from ingest.extract.vocab import (
     ECONOMIC_SECTORS,
     GENERIC_NAME_UNITS,
     NAME_VERB_STARTS,
+    PARAGRAPH_PURPOSES,
+    RAISING_VERBS,
+    SHARED_PREDICATE_STARTS,
     UNIT_MEASURE_WORDS,
 )
 
@@ -51,6 +54,10 @@ _LEADING_MEASURE = re.compile(
 _ACTOR_START = re.compile(rf"^(?:xã|huyện|thôn|ban|đảng|ủy{_S}+ban|hđnd|ubnd)(?!\w)")
 _DID = re.compile(r"(?<!\w)đã(?!\w)")
 _DID_START = re.compile(r"^đã\s+")
+_PREDICATE_START = re.compile(rf"(?<!\w)(?:{words_alt(SHARED_PREDICATE_STARTS)})(?!\w)")
+_SHARES_JOINED = re.compile(rf"{_S}+và{_S}+(?:(?:hơn|trên|gần|khoảng){_S}+)?$")
+_BUDGET_MEASURE = re.compile(r"^(chi|thu)\s")
+_RAISING_START = re.compile(rf"^(?:{words_alt(RAISING_VERBS)}){_S}+")
 _SHARE_HEAD = re.compile(rf"(?<!\w)(?:cơ{_S}+cấu(?:{_S}+kinh{_S}+tế)?|tỷ{_S}+trọng|tỉ{_S}+trọng)(?!\w)")
 _SECTOR = re.compile(rf"(?<!\w)(?:{words_alt(ECONOMIC_SECTORS)})(?!\w)")
 # a total measured as a value (`tổng giá trị sản xuất các ngành chủ yếu`): its parts' measure
@@ -128,6 +135,7 @@ def link(doc: Doc, drafts: list[Draft]) -> None:
     _count_runs(doc, drafts)
     _bare_measures(doc, drafts)
     _labelled_items(doc, drafts)
+    _shared_predicates(doc, drafts)
 
 
 def _breakdown_of(doc: Doc, drafts: list[Draft], i: int) -> list[Draft]:
@@ -157,6 +165,8 @@ def _breakdown_of(doc: Doc, drafts: list[Draft], i: int) -> list[Draft]:
         gap = text_l[previous_end : child.left if children else child.q.start]
         if "\n" in gap and child.subject_measured and not _ITEM_LINE.match(text_l, child.sentence.line_start):
             break  # "Về đầu tư xây dựng cơ bản, giá trị giải ngân …" on a line of its own: a new topic
+        if children and _SENTENCE_END.search(gap) and child.subject_measured:
+            break  # "… người dân đóng góp 5 tỷ đồng. Thu nhập bình quân …": a new sentence, own measure
         separated = _LIST_CONTINUES.match(gap) or "\n" in gap or ";" in gap
         if children and not separated and len(gap.split()) > 8:
             break  # items are separated by commas, `;`, `và`, or lines; many words in between end the list
@@ -243,9 +253,18 @@ def _purpose_of_total(child: Draft) -> None:
         return
     if value is not None and _VALUE_MEASURE.match(child.indicator):
         return  # "giá trị sản xuất công nghiệp … 40 nghìn tỷ đồng": a part with its own value measure
+    total_name = _TOTAL_WORDS.sub("", child.part_of.indicator if child.part_of else "")
+    total_measure, own_measure = _BUDGET_MEASURE.match(total_name), _BUDGET_MEASURE.match(child.indicator)
+    if total_measure and own_measure and total_measure.group(1) == own_measure.group(1):
+        return  # "chi ngân sách … gồm: chi đầu tư phát triển …": a budget line of the same measure (names9)
     purpose = _FUNDS.sub("", _TOTAL_WORDS.sub("", child.part_of.indicator if child.part_of else ""))
     purpose = _DID_START.sub("", purpose)
-    if purpose and purpose not in child.indicator and not _is_actor(purpose):
+    # "vốn người dân đóng góp xây dựng nông thôn mới" of "kinh phí huy động xây dựng nông thôn mới": the
+    # part already says what for (names9)
+    said = _RAISING_START.sub("", purpose)
+    if any(p in child.indicator and purpose.endswith(p) for p in PARAGRAPH_PURPOSES.values()):
+        said = ""  # "vốn nhân dân đóng góp xây dựng nông thôn mới" of "… đầu tư xây dựng nông thôn mới"
+    if purpose and purpose not in child.indicator and said not in child.indicator and not _is_actor(purpose):
         child.indicator = f"{child.indicator} {purpose}"
 
 
@@ -277,7 +296,12 @@ def _shares_of_parts(doc: Doc, drafts: list[Draft]) -> None:
         if not _SHARE_VERB.search(between.strip(" ,(")):
             continue
         total = part.part_of.indicator
-        d.indicator = spell_out(f"tỷ trọng {part.indicator} trong {total}")
+        name = part.indicator
+        for purpose in PARAGRAPH_PURPOSES.values():
+            if name.endswith(f" {purpose}") and purpose in total:
+                name = name[: -len(purpose) - 1]  # the programme is said once, by the total (names9)
+                break
+        d.indicator = spell_out(f"tỷ trọng {name} trong {total}")
         d.part_of = part.part_of
         d.quote_from = part
         if _is_actor(total):
@@ -541,3 +565,23 @@ def _continues_shares(doc: Doc, previous: Draft, d: Draft) -> bool:
 def _later_quantity(drafts: list[Draft], i: int, end: int) -> bool:
     """Whether another figure follows the total within its own sentence."""
     return i + 1 < len(drafts) and drafts[i + 1].q.start < end
+
+
+def _shared_predicates(doc: Doc, drafts: list[Draft]) -> None:
+    """`100% chi bộ và hơn 92% đảng viên hoàn thành tốt nhiệm vụ`: a share whose noun is followed only by
+    `và` and the next share takes that share's predicate (`tỷ lệ chi bộ hoàn thành tốt nhiệm vụ`)."""
+    text_l = doc.text_l
+    for d, e in pairwise(drafts):
+        if not (d.q.is_pct and e.q.is_pct) or d.ratio_only or e.ratio_only or d.sentence is not e.sentence:
+            continue
+        gap = text_l[d.q.end : e.q.start]
+        joined = _SHARES_JOINED.search(gap)
+        noun = SPACES_RE.sub(" ", gap[: joined.start()] if joined else "").strip()
+        if joined is None or not noun or d.indicator != f"tỷ lệ {noun}" or _PREDICATE_START.search(noun):
+            continue  # (`… 98% hộ dân sử dụng điện lưới và 95% …`: the first share has its own predicate)
+        tail = e.indicator.removeprefix("tỷ lệ ")
+        verb = _PREDICATE_START.search(tail)
+        if tail == e.indicator or verb is None or verb.start() == 0:
+            continue
+        predicate = tail[verb.start() :].split(",")[0].strip()
+        d.indicator = f"{d.indicator} {predicate}"

@@ -25,8 +25,15 @@ from ingest.extract.learned import periods as learned_periods
 from ingest.extract.learned.ids import learned_id
 from ingest.extract.learned.names import chosen_name, kept_mentions
 from ingest.extract.lists import link
-from ingest.extract.naming import attainment_entry, draft_mention, extend_with_qualifier, unit_sibling
+from ingest.extract.naming import (
+    attainment_entry,
+    draft_mention,
+    extend_with_qualifier,
+    unit_sibling,
+    with_criteria_programme,
+)
 from ingest.extract.numbers import Quantity, find_quantities
+from ingest.extract.plan_counts import bracketed_items
 from ingest.extract.resolve import (
     heading_season,
     in_context,
@@ -50,6 +57,7 @@ from ingest.extract.roles import (
     uncounted_band,
 )
 from ingest.extract.scan import after_last
+from ingest.extract.shared_figures import split_shared
 from ingest.extract.stacked_tables import Cell, stacked_cells
 from ingest.extract.timing import period_of
 from ingest.extract.units import rebase
@@ -107,6 +115,9 @@ class _Extractor:
         for i, qs in by_sentence.items():
             drafts.extend(self._sentence(sentences[i], qs))
         link(doc, drafts)  # breakdowns (`trong đó …`) and shared list heads, across sentences
+        for d in drafts:
+            with_criteria_programme(doc, d)  # "số tiêu chí đạt": the new-rural programme's criteria
+        drafts = split_shared(doc, drafts)  # "A, B và C đều đạt 100%": one figure per subject
         kept = [d for d in drafts if d.indicator or d.entry is not None]
         position = {id(d): n for n, d in enumerate(kept)}
         found = kept_mentions(doc, kept, [_finish(doc, d, position) for d in kept])
@@ -120,6 +131,9 @@ class _Extractor:
         # the figure of the `;`-item before, when this one opened with that figure's ratio
         item_host: Draft | None = None
         for i, q in enumerate(qs):
+            if bracketed_items(doc, q, left):
+                left = q.end  # "Về kinh tế (11 chỉ tiêu)": a target list's heading count, no figure
+                continue
             right = qs[i + 1].start if i + 1 < len(qs) else s.end
             pct = q.is_pct
             if pct and i + 1 < len(qs) and retained_share(doc, q, qs[i + 1]):
@@ -162,6 +176,11 @@ class _Extractor:
                 across.last_end = q.end
                 item_host = across
             elif role is not None and host is not None and attachable(doc, host, q, role[0]):
+                level = host.quote_from if host.is_change else None
+                if role[0] is Role.PLAN and level is not None and level.plan_pct is None:
+                    # "1,260 tỷ đồng, tăng 21,2% so với năm 2017, đạt 126% kế hoạch": the plan is the
+                    # level's, not its change's (names9)
+                    host = level
                 if role[0] is Role.PLAN:
                     host.plan_pct = role[1]
                 else:

@@ -31,6 +31,8 @@ from ingest.extract.vocab import (
     CHANGE_VERBS,
     CLASSIFIER_UNITS,
     CONVERSION_WORDS,
+    CRITERIA_FOLLOWERS,
+    CRITERIA_PROGRAMMES,
     GENERIC_COUNT_UNITS,
     HEDGES_BEFORE,
     INCREMENT_WORDS,
@@ -184,7 +186,7 @@ def draft_mention(
         indicator = (
             carried[1] if carried else composed[1] if composed else _indicator_text(doc, q, s, left, hit)
         )
-    raised = raised_for(doc, q, indicator) if ratio is None else None
+    raised = raised_for(doc, q, indicator, s.line_start) if ratio is None else None
     if raised is not None:
         indicator, entry = raised, None  # "xã … đã huy động 71 tỷ đồng vốn … để xây dựng …"
     is_change = _is_change(doc, q, left, s)
@@ -276,7 +278,8 @@ _TIMES_YEAR = re.compile(r"[^\S\n]+(?P<what>năm[^\S\n]+(?:19|20)[0-9]{2})(?![0-
 # "so với năm 2011 khi Đồng Nai bắt tay vào xây dựng NTM": the comparison ends before the clause on
 _COMPARED_END = re.compile(r"[^\S\n]+(?:khi|do|nhờ|vì|để|và|nhưng)(?!\w)")
 _PLAN_COMPARED = re.compile(rf"[^\S\n]*(?:so(?:[^\S\n]+với)?[^\S\n]+)?(?:{words_alt(PLAN_WORDS)})(?!\w)")
-_EXCESS_BEFORE = re.compile(r"(?<!\w)vượt[^\S\n]*$")
+# "vượt hơn 7% so với nghị quyết": a hedge between the verb and the excess (names9)
+_EXCESS_BEFORE = re.compile(rf"(?<!\w)vượt(?:[^\S\n]+(?:{words_alt(HEDGES_BEFORE)}))?[^\S\n]*$")
 _PLAN_AFTER = re.compile(rf"[^\S\n]*(?P<what>(?:{words_alt(PLAN_WORDS)})(?!\w)[^,;.()\n]{{0,30}})")
 _CHANGE_WORDS = re.compile(r"(?<!\w)(?:tăng|giảm|gấp|thêm|vượt|gần|hơn|khoảng|trên|xấp xỉ)(?!\w)")
 _CHANGE_VERB = re.compile(r"(?<!\w)(tăng thêm|giảm thêm|tăng|giảm|vượt|gấp|thêm)(?!\w)")
@@ -556,3 +559,24 @@ def _expand(name: str) -> str:
 def _has_comma_name(hit: NameHit) -> bool:
     """Whether the name found may contain a comma (`công ty, doanh nghiệp`, `thu gom, xử lý`)."""
     return any("," in name for e in hit.entries for name in e.names)
+
+
+_S = r"[^\S\n]"
+_PROGRAMME_CRITERIA = re.compile(
+    rf"(?<!\w)tiêu{_S}+chí(?!{_S}+(?:{words_alt(CRITERIA_PROGRAMMES)}))(?={_S}+(?:{words_alt(CRITERIA_FOLLOWERS)})(?!\w)|$)"
+)
+_PROGRAMME_IN_TEXT = re.compile(rf"(?<!\w)(?:{words_alt(CRITERIA_PROGRAMMES)})(?!\w)")
+_BANDED_CRITERIA = re.compile(r"[0-9](?:[0-9/ –-]*[0-9])?\s+tiêu\s+chí")
+
+
+def with_criteria_programme(doc: Doc, d: Draft) -> None:
+    """`số tiêu chí đạt` -> `số tiêu chí nông thôn mới đạt`: criteria counted (or a band of them) in a
+    document on the new-rural programme are that programme's, as every dev gold name of a criteria
+    count says; a named criterion (`tiêu chí thu nhập`) is left alone (names9)."""
+    name = d.indicator
+    if not name or "tiêu chí" not in name or any(p in name for p in CRITERIA_PROGRAMMES):
+        return
+    counted = d.q.unit.unit.startswith("tiêu chí") or _BANDED_CRITERIA.search(name) is not None
+    if not counted or _PROGRAMME_IN_TEXT.search(doc.text_l) is None:
+        return
+    d.indicator = _PROGRAMME_CRITERIA.sub(f"tiêu chí {CRITERIA_PROGRAMMES[0]}", name, count=1)

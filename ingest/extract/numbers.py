@@ -148,6 +148,8 @@ _REFERENCE_BEFORE = re.compile(r"(?<!\w)(?:đây|đó)[^\S\n]+là[^\S\n]*$")
 _COUNTER_BEFORE = re.compile(
     r"(?:lượt[^\S\n]+xem|lượt[^\S\n]+truy[^\S\n]+cập|lượt[^\S\n]+view)[^\S\n]*:?[^\S\n]*$"
 )
+# ... and the same counter written after its number (`648 lượt xem`, page chrome) (names9)
+_COUNTER_AFTER = re.compile(r"[^\S\n]*(?:xem|truy[^\S\n]+cập|view|đọc|thích|chia[^\S\n]+sẻ)(?!\w)")
 _MERGED_BEFORE = re.compile(
     r"(?<!\w)sáp[^\S\n]+nhập(?:[^\S\n]+(?:bởi|từ|của|đảng[^\S\n]+bộ))?[^\S\n]*(?:gồm|là)?[^\S\n]*$"
 )
@@ -161,6 +163,8 @@ _ADMIN_UNITS = frozenset({"xã", "huyện", "thôn", "bản", "ấp", "làng", "
 def _not_a_fact(text: str, text_l: str, start: int, unit: UnitMatch) -> bool:
     before = text_l[max(0, start - 40) : start]
     if "lượt" in before and _COUNTER_BEFORE.search(before):  # the word every counter holds, at C speed
+        return True
+    if unit.unit == "lượt" and _COUNTER_AFTER.match(text_l, unit.end):
         return True
     if unit.base_unit != "count" or unit.unit not in _ADMIN_UNITS:
         return False
@@ -223,11 +227,20 @@ _COMPOUND = re.compile(
 )
 
 
+# "49 ngàn 890 hộ": the hundreds of a count written after its scale word continue it (names9)
+_COUNT_REST = re.compile(r"[^\S\n]+(?P<n>[0-9]{1,3})(?![0-9.,])")
+
+
 def _compound(text_l: str, unit: UnitMatch, value: float) -> tuple[UnitMatch, float]:
-    """`8 tỷ 500 triệu đồng` -> 8.5 `tỷ đồng`; anything else unchanged."""
+    """`8 tỷ 500 triệu đồng` -> 8.5 `tỷ đồng`, `49 ngàn 890 hộ` -> 49.89 `ngàn hộ`; else unchanged."""
     first = unit.unit.split(" ")[0] if unit.unit else ""
     if unit.base_unit != "VND" or first not in SCALE_WORDS:
         return unit, value
+    if unit.unit == first and (rest := _COUNT_REST.match(text_l, unit.end)) is not None:
+        counted = match_unit(text_l, rest.end())
+        if counted is not None and counted.base_unit == "count" and counted.factor == 1.0:
+            value += int(rest.group("n")) / SCALE_WORDS[first]
+            return UnitMatch(f"{first} {counted.unit}", "count", SCALE_WORDS[first], counted.end), value
     m = _COMPOUND.match(text_l, unit.end)
     if m is None or SCALE_WORDS[m.group("scale")] >= SCALE_WORDS[first]:
         return unit, value

@@ -32,6 +32,7 @@ from ingest.extract.vocab import (
     ECONOMIC_SECTORS,
     GENERIC_MONEY_NAMES,
     GENERIC_NAME_UNITS,
+    HEDGES_BEFORE,
     INCOME_PER_HEAD,
     MEASURE_WORDS,
     NAME_ABBREVIATIONS,
@@ -138,6 +139,8 @@ _REACHED = re.compile(
 _YEARLY = re.compile(rf"(?<!\w)bình{_S}+quân(?!\w)|(?<!\w){_YEARLY_WORDS}(?!\w)")
 _STRUCTURE = re.compile(r"(?<!\w)cơ cấu(?!\w)")
 _STOP_AFTER = re.compile(r"[.;:!?\n()]|(?<![\w])(?:bằng|tăng|giảm|so với|so|với|chiếm)(?!\w)|[0-9]")
+_MEMBER_NOUNS = frozenset({"đảng viên", "đồng chí"})
+_REPRESENTING = re.compile(rf"{_S}+(?:là{_S}+đảng{_S}+viên{_S}+)?đại{_S}+diện(?!\w)")
 _STOP_AFTER_LONG = re.compile(r"[.;!?\n()]|[0-9]")
 _CUT_CHARS = re.compile(r"[,;:(|)]")
 _PLACE_DID = re.compile(
@@ -168,6 +171,9 @@ _FIELD = re.compile(
     rf"(?<!\w)(?:trên|về){_S}+(?:các{_S}+)?lĩnh{_S}+vực{_S}+(?P<field>[^,;:.\n]{{3,60}}(?:,[^,;:.\n]{{3,40}})?)[,:]"
 )
 _DIGIT = re.compile(r"[0-9]")
+# "hàng năm có 90% tổ chức Đảng …", "Yên Bái … khi có gần 50% số xã …": a share said to exist is named by
+# what it counts, written after it, not by the words before `có` (names9)
+_HAS_END = re.compile(rf"(?<!\w)có(?:{_S}+(?:{words_alt(HEDGES_BEFORE)}))?{_S}*$")
 _PLACE_WORD = re.compile(r"(?<!\w)(?:xã|huyện|trấn|phường|tỉnh|phố)(?!\w)")
 _COMPLETED_END = re.compile(rf"(?<!\w)hoàn{_S}+thành(?:{_S}+(?:được|xong))?{_S}*$")
 _CLAUSE_MARKS = re.compile(r"[,;:(|)]|(?<!\w)(?:và|còn)(?!\w)")
@@ -404,7 +410,11 @@ def written_name(
     if attainment:
         return Written(_finish(_attainment_name(doc, q, s, subject, host)), start)
     if base == "%":
-        if subject and _counted_after(doc, q, s) and _not_its_own(doc, s, q, subject, left):
+        if (
+            subject
+            and _counted_after(doc, q, s)
+            and (_not_its_own(doc, s, q, subject, left) or _HAS_END.search(raw))
+        ):
             # "…, 95,13% số dân được tham gia bảo hiểm y tế": the counted noun after it names it
             subject, own = "", False
         context = doc.text_l[s.line_start : start]
@@ -581,6 +591,9 @@ def _count_name(doc: Doc, q: Quantity, s: Sentence, subject: str, unit: str, raw
         return " ".join(w for w in ("tổng số", noun, tail) if w)
     if noun == "đại biểu" and _CONGRESS.search(doc.text_l):
         return "số đại biểu dự đại hội"  # "Đại hội có 199 đại biểu": an attendance count
+    if noun in _MEMBER_NOUNS and _REPRESENTING.match(doc.text_l, q.end) and _CONGRESS.search(doc.text_l):
+        # "150 đảng viên đại diện cho 452 đảng viên … dự Đại hội": delegates, written as members (names9)
+        return "số đại biểu dự đại hội"
     if not tail:
         tail = _shared_tail(doc, q, s)  # "2 làng và 2 khu dân cư văn hóa cấp huyện": the words after both
     if measured(subject) and _WHERE_END.search(raw):  # the search last: it tries every position of raw

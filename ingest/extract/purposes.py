@@ -2,7 +2,9 @@
 
 A written name that is only a doer and the raising verb (`xã bình dân đã huy động`, `huy động`) says
 neither what was raised nor what for; the gold rules name it by the money noun, the verb and the
-purpose written after the amount (`kinh phí huy động xây dựng nông thôn mới`).
+purpose written after the amount (`kinh phí huy động xây dựng nông thôn mới`), or, when none is written
+there, the programme its paragraph names (`Thực hiện xây dựng NTM, … đã huy động gần 68 tỷ đồng`).
+Money a doer contributes keeps the doer (`vốn người dân đóng góp xây dựng nông thôn mới`).
 """
 
 from __future__ import annotations
@@ -11,10 +13,27 @@ import re
 
 from ingest.extract.context import SPACES, Doc, words_alt
 from ingest.extract.numbers import Quantity
-from ingest.extract.vocab import FUND_NOUNS, PURPOSE_FILLERS, PURPOSE_OPENERS, RAISING_VERBS
+from ingest.extract.vocab import (
+    CONTRIBUTING_VERBS,
+    CONTRIBUTION_NOUN,
+    DOER_FILLERS,
+    FUND_NOUNS,
+    PARAGRAPH_PURPOSES,
+    PURPOSE_FILLERS,
+    PURPOSE_OPENERS,
+    RAISING_VERBS,
+)
 
 _S = r"[^\S\n]"
-_VERB_END = re.compile(rf"(?:^|{_S})(?P<verb>{words_alt(RAISING_VERBS)})$")
+# the raising verb may be followed by what it raised (`đã huy động nguồn lực gần 68 tỷ đồng`)
+_VERB_END = re.compile(
+    rf"(?:^|{_S})(?P<verb>{words_alt(RAISING_VERBS)})(?:{_S}+(?P<noun>{words_alt(FUND_NOUNS)}))?$"
+)
+_CONTRIBUTED_END = re.compile(rf"(?:^|{_S})(?:{words_alt(CONTRIBUTING_VERBS)})$")
+_DOER_FILLER_END = re.compile(rf"(?:^|{_S})(?:{words_alt(DOER_FILLERS)})$")
+_PARAGRAPH_PURPOSES = [(re.compile(rf"(?<!\w){k}(?!\w)"), v) for k, v in PARAGRAPH_PURPOSES.items()]
+_MAX_DOER_WORDS = 4
+_FUND_START = re.compile(rf"^(?:{words_alt(FUND_NOUNS)})(?!\w)")
 _AFTER = re.compile(
     rf"{_S}*(?P<noun>(?:{words_alt(FUND_NOUNS)})(?!\w))?[^.;:()\n]{{0,40}}?"
     rf"(?<!\w)(?:{words_alt(PURPOSE_OPENERS)}){_S}+(?:(?:{words_alt(PURPOSE_FILLERS)}){_S}+)?"
@@ -25,15 +44,29 @@ _MIN_WHOLE_PURPOSE = 3
 _DEFAULT_NOUN = "kinh phí"
 
 
-def raised_for(doc: Doc, q: Quantity, name: str) -> str | None:
-    """`kinh phí huy động xây dựng nông thôn mới` for money raised, when the name is only who raised it."""
+def raised_for(doc: Doc, q: Quantity, name: str, line_start: int | None = None) -> str | None:
+    """`kinh phí huy động xây dựng nông thôn mới` for money raised, when the name is only who raised it;
+    `vốn người dân đóng góp …` for money a doer contributed."""
     if q.unit.base_unit != "VND":
         return None
     verb = _VERB_END.search(name)
-    if verb is None:
+    contributed = None if verb is not None else _CONTRIBUTED_END.search(name)
+    if verb is None and contributed is None:
         return None
     after = _AFTER.match(doc.text_l, q.end)
     if after is None:
+        purpose = _paragraph_purpose(doc, q, line_start)
+        if purpose is None:
+            return None
+        if contributed is not None:
+            if _FUND_START.match(name):
+                return None  # "vốn nhân dân đóng góp 216 tỷ đồng": named already
+            doer = _doer(name[: contributed.start()])
+            return f"{CONTRIBUTION_NOUN} {doer} đóng góp {purpose}" if doer else None
+        assert verb is not None
+        noun = SPACES.sub(" ", verb.group("noun") or _DEFAULT_NOUN)
+        return f"{noun} {SPACES.sub(' ', verb.group('verb')).removesuffix(' được')} {purpose}"
+    if verb is None:
         return None
     what = SPACES.sub(" ", after.group("what")).strip(" ,")
     first = what.split(",")[0].strip()
@@ -46,3 +79,23 @@ def raised_for(doc: Doc, q: Quantity, name: str) -> str | None:
         return None
     noun = SPACES.sub(" ", after.group("noun") or _DEFAULT_NOUN)
     return f"{noun} {SPACES.sub(' ', verb.group('verb')).removesuffix(' được')} {what}"
+
+
+def _paragraph_purpose(doc: Doc, q: Quantity, line_start: int | None) -> str | None:
+    """The programme the amount's paragraph names (`xây dựng NTM`), before or after the amount."""
+    if line_start is None:
+        return None
+    end = doc.text_l.find("\n", q.end)
+    paragraph = doc.text_l[line_start : end if end >= 0 else len(doc.text_l)]
+    for pattern, purpose in _PARAGRAPH_PURPOSES:
+        if pattern.search(paragraph):
+            return purpose
+    return None
+
+
+def _doer(words: str) -> str:
+    """Who contributed (`người dân`), without the fillers before the verb; empty when it is a clause."""
+    doer = SPACES.sub(" ", words).strip(" ,")
+    while (filler := _DOER_FILLER_END.search(doer)) is not None:
+        doer = doer[: filler.start()].strip(" ,")
+    return doer if 0 < len(doer.split()) <= _MAX_DOER_WORDS else ""

@@ -190,6 +190,8 @@ COUNT_UNITS: tuple[str, ...] = (
     "bon",
     "plei",
     "khu dân cư",
+    "khu nhà trọ",  # names9: `2.105/2.140 khu nhà trọ đạt khu nhà trọ văn hóa`
+    "nhà trọ",
     "làng",
     "làng nghề",
     "cánh đồng",
@@ -298,9 +300,12 @@ COUNT_UNITS: tuple[str, ...] = (
 # unit, as the gold writes it (names7).
 _HAMLET_NOUNS = ("thôn", "xóm", "bản", "làng", "ấp", "khóm", "buôn", "tổ dân phố", "khu phố", "khu dân cư")
 _COMMUNE_NOUNS = ("xã", "phường", "thị trấn")
+# ... and Party organisations of two kinds (`49 chi bộ, đảng bộ trực thuộc`, `504/504 đảng bộ, chi bộ cơ
+# sở`) (names9)
+_PARTY_ORG_NOUNS = ("chi bộ", "đảng bộ", "chi bộ cơ sở", "đảng bộ cơ sở")
 COUNT_UNITS += tuple(
     f"{a}, {b}"
-    for nouns in (_HAMLET_NOUNS, _COMMUNE_NOUNS)
+    for nouns in (_HAMLET_NOUNS, _COMMUNE_NOUNS, _PARTY_ORG_NOUNS)
     for a in nouns
     for b in nouns
     if a != b and f"{a}, {b}" not in COUNT_UNITS
@@ -1133,6 +1138,7 @@ NAME_ABBREVIATIONS: dict[str, str] = {
     "dvtm": "dịch vụ thương mại",
     "cnnn": "công nghiệp ngắn ngày",
     "ubnd": "ủy ban nhân dân",
+    "hđnd": "hội đồng nhân dân",
     "antt": "an ninh trật tự",
     "bhyt": "bảo hiểm y tế",
     "bhxh": "bảo hiểm xã hội",
@@ -1725,6 +1731,19 @@ ID_WHEN_OF_TOTAL: dict[str, str] = {"plan_targets_total": "plan_targets_on_track
 # money noun, the verb and the purpose after the amount (`kinh phí huy động xây dựng nông thôn mới`).
 RAISING_VERBS: tuple[str, ...] = ("huy động", "vận động", "huy động được", "vận động được")
 FUND_NOUNS: tuple[str, ...] = ("vốn", "kinh phí", "nguồn vốn", "nguồn lực", "tiền")
+# Money given by a doer who is part of the name (`người dân đóng góp gần 5 tỷ đồng`): `vốn người dân đóng
+# góp …`, as the gold names contributions (names9).
+CONTRIBUTING_VERBS: tuple[str, ...] = ("đóng góp", "tham gia đóng góp")
+CONTRIBUTION_NOUN = "vốn"
+# Words between a contributing doer and its verb that are not the doer (`người dân đã đóng góp`).
+DOER_FILLERS: tuple[str, ...] = ("đã", "cũng", "còn", "tham gia", "trong đó")
+# The programme money is raised for, when the paragraph names it but not after the amount (`Thực hiện
+# xây dựng NTM, xã đã huy động gần 176 tỷ đồng`): the purpose the gold names it with (names9).
+PARAGRAPH_PURPOSES: dict[str, str] = {
+    r"xây dựng (?:nông thôn mới|ntm)(?! nâng cao| kiểu mẫu)": "xây dựng nông thôn mới",
+    r"xây dựng (?:nông thôn mới|ntm) nâng cao": "xây dựng nông thôn mới nâng cao",
+    r"xây dựng (?:nông thôn mới|ntm) kiểu mẫu": "xây dựng nông thôn mới kiểu mẫu",
+}
 PURPOSE_OPENERS: tuple[str, ...] = ("để", "cho", "vào", "phục vụ")
 PURPOSE_FILLERS: tuple[str, ...] = ("công tác", "việc", "chương trình", "thực hiện")
 # Words after a total's counted noun that open another noun rather than qualify it
@@ -1767,6 +1786,47 @@ STACKED_PARENT_MEASURES: tuple[str, ...] = ("giá trị sản xuất", "giá tr�
 PERCENT_PLACE_WORDS: frozenset[str] = frozenset(
     {"trên", "địa", "bàn", "xã", "huyện", "phường", "thị", "trấn", "tỉnh", "toàn", "hiện", "nay", "đến"}
     | {"có", "đã", "đạt", "được", "với", "còn"}
+)
+# The programme counted criteria belong to (`số tiêu chí đạt` -> `số tiêu chí nông thôn mới đạt`), first
+# the name it is written with; the words that may follow a criteria count's `tiêu chí` in its name
+# (`số tiêu chí đạt mỗi xã`), where the programme goes (names9).
+CRITERIA_PROGRAMMES: tuple[str, ...] = ("nông thôn mới", "ntm")
+CRITERIA_FOLLOWERS: tuple[str, ...] = (
+    "đạt",
+    "đạt được",
+    "đạt chuẩn",
+    "mỗi",
+    "bình quân",
+    "được",
+    "còn",
+    "còn lại",
+    "chưa đạt",
+    "đã",
+    "trở lên",
+    "trên",
+    "của",
+    "xã",
+    "tỉnh",
+    "huyện",
+    "các",
+    "tăng",
+    "giảm",
+    "hoàn thành",
+)
+# Items of a target list whose count, alone in brackets (`Về kinh tế (11 chỉ tiêu)`), is a heading's or
+# a restatement's, no fact (`plan_counts.py`, names9).
+BRACKETED_ITEM_UNITS: tuple[str, ...] = ("chỉ tiêu", "chỉ tiên")
+# Words that open what coordinated shares have in common, after the last share's noun (`100% chi bộ và
+# hơn 92% đảng viên hoàn thành tốt nhiệm vụ`): the predicate every share of the list takes (names9).
+SHARED_PREDICATE_STARTS: tuple[str, ...] = (
+    "đạt",
+    "hoàn thành",
+    "được",
+    "có",
+    "xếp loại",
+    "tham gia",
+    "sử dụng",
+    "đã",
 )
 # What a place did to the units it counts (`tỉnh đạt và vượt 15/17 chỉ tiêu`): kept in the count's
 # name after the place word is dropped (`phrases.py`).

@@ -51,6 +51,45 @@ def test_money_raised_by_a_commune_names_its_noun_and_its_parts_carry_the_purpos
     assert by[18.75].indicator.startswith("tỷ trọng vốn ngân sách trong vốn huy động")
 
 
+def test_money_raised_takes_the_programme_its_paragraph_names() -> None:
+    text = (
+        "Thực hiện xây dựng NTM, UBND xã Tân Lợi đã huy động nguồn lực gần 42 tỷ đồng. Trong đó nhân dân "
+        "đóng góp hơn 7,5 tỷ đồng. Thu nhập bình quân đầu người của xã đạt 51 triệu đồng."
+    )
+    by = _by_value(text)
+    assert by[42.0].indicator == "nguồn lực huy động xây dựng nông thôn mới"
+    assert by[7.5].indicator == "vốn nhân dân đóng góp xây dựng nông thôn mới"
+    assert by[51.0].indicator.startswith("thu nhập bình quân đầu người")
+    assert "huy động" not in by[51.0].indicator
+
+
+def test_money_raised_without_a_programme_keeps_its_written_name() -> None:
+    by = _by_value("Năm qua, xã Tân Lợi đã huy động trên 42 tỷ đồng.")
+    assert "nông thôn mới" not in by[42.0].indicator
+
+
+def test_hdnd_is_spelled_out_in_names() -> None:
+    by = _by_value("Trong nhiệm kỳ, HĐND phường đã tổ chức 31 kỳ họp.")
+    assert by[31.0].indicator.startswith("số kỳ họp hội đồng nhân dân phường")
+
+
+def test_counted_criteria_are_the_new_rural_programmes() -> None:
+    text = (
+        "Về xây dựng nông thôn mới, xã Ea Tul đạt 16/19 tiêu chí; bình quân đạt 13,5 tiêu chí/xã; "
+        "toàn huyện có 5 xã đạt 15 tiêu chí và 12 xã đạt tiêu chí thu nhập."
+    )
+    by = _by_value(text)
+    assert by[16.0].indicator == "số tiêu chí nông thôn mới đạt"
+    assert by[13.5].indicator.startswith("số tiêu chí nông thôn mới")
+    assert by[5.0].indicator == "số xã đạt 15 tiêu chí nông thôn mới"
+    assert by[12.0].indicator == "số xã đạt tiêu chí thu nhập"  # a named criterion stays as written
+
+
+def test_criteria_outside_a_new_rural_text_keep_their_name() -> None:
+    by = _by_value("Trường đạt 8/10 tiêu chí trường học an toàn.")
+    assert "nông thôn mới" not in by[8.0].indicator
+
+
 def test_sectors_in_a_rates_breakdown_take_the_rates_subject() -> None:
     by = _by_value(
         "Tốc độ tăng giá trị sản xuất bình quân hằng năm đạt 12,5%, trong đó: Nông, lâm nghiệp tăng 4,1%; "
@@ -68,3 +107,30 @@ def test_a_sector_in_a_shares_breakdown_takes_the_share_and_its_whole() -> None:
         "dựng chiếm khoảng 47%."
     )
     assert by[47.0].indicator == "tỉ trọng công nghiệp - xây dựng trong grdp"
+
+
+def test_an_excess_over_the_plan_is_named_by_its_figure_also_after_a_hedge() -> None:
+    # names9: "vượt hơn 7% so với nghị quyết" is the excess of the figure before, like "vượt 7%"
+    by = _by_value(
+        "Tổng doanh thu thương mại, dịch vụ hơn 29.900 tỷ đồng, vượt hơn 7% so với nghị quyết; thu ngân "
+        "sách nhà nước trên địa bàn hơn 646 tỷ đồng, vượt hơn 9% kế hoạch tỉnh giao."
+    )
+    assert by[7.0].indicator == "doanh thu thương mại, dịch vụ vượt so với nghị quyết"
+    assert by[9.0].indicator == "thu ngân sách nhà nước trên địa bàn vượt so với kế hoạch tỉnh giao"
+
+
+def test_a_share_said_to_exist_is_named_by_what_it_counts() -> None:
+    # names9: the words before "có X%" are a place or a time, not what the share measures
+    by = _by_value("Hằng năm có 90% tổ chức đảng xếp loại hoàn thành tốt nhiệm vụ.")
+    assert by[90.0].indicator.startswith("tỷ lệ tổ chức đảng xếp loại hoàn thành tốt nhiệm")
+    by = _by_value("Huyện Phú Hòa là địa phương có 100% số xã được công nhận đạt chuẩn nông thôn mới.")
+    assert by[100.0].indicator.startswith("tỷ lệ")
+    assert "phú hòa" not in by[100.0].indicator
+
+
+def test_a_plan_after_a_change_is_the_levels() -> None:
+    # names9: "…, tăng 21,2% so với năm 2017, đạt 126% kế hoạch": the level reached 126% of its plan
+    by = _by_value("Tổng thu ngân sách đạt 1,26 tỷ đồng, tăng 21,2% so với năm 2017, đạt 126% kế hoạch")
+    assert by[1.26].plan_pct == 126.0
+    assert by[1.26].quote.endswith("đạt 126% kế hoạch")
+    assert by[21.2].plan_pct is None

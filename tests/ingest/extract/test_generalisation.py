@@ -309,9 +309,20 @@ def test_a_share_beside_a_count_or_ratio_names_what_was_counted() -> None:
 
 def test_counters_merged_communes_and_named_units_are_no_facts() -> None:
     assert _all("Lượt xem: 416") == []
+    assert _all("648 lượt xem") == []  # the counter after its number (names9)
+    assert [m.value for m in _all("Lễ hội đón 1.200 lượt khách.")] == [1200.0]
     assert [m.value for m in _all("Xã Bao La được thành lập trên cơ sở sáp nhập 3 xã.")] == []
     assert [m.value for m in _all("Thẩm định nông thôn mới 2 xã Bình Trung và Bình Giã.")] == []
     assert [m.value for m in _all("Toàn huyện có 7 xã đạt chuẩn nông thôn mới.")] == [7.0]
+
+
+def test_a_count_of_targets_alone_in_brackets_is_no_mention() -> None:
+    # names9: a target list's heading count, or a restated count of targets set, is no figure
+    assert _all("Về kinh tế (11 chỉ tiêu)") == []
+    ms = _all("Kết quả thực hiện các chỉ tiêu chủ yếu mà xã đã xác định từ đầu nhiệm kỳ (21 chỉ tiêu).")
+    assert ms == []
+    assert [m.value for m in _all("Có 16/18 chỉ tiêu (88,9%) đạt và vượt kế hoạch.")][:1] == [16.0]
+    assert [m.value for m in _all("Đại hội đề ra 18 chỉ tiêu chủ yếu.")] == [18.0]
 
 
 def test_targets_adopted_and_averages_per_unit_are_named_by_their_words() -> None:

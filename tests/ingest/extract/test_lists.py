@@ -111,9 +111,11 @@ def test_sources_of_money_are_named_with_what_the_total_is_for() -> None:
     )
     by = _by_value(ms)
     assert by[99.8].indicator == "vốn ngân sách trung ương đầu tư xây dựng nông thôn mới"
-    assert by[36.0].indicator == "nhân dân đóng góp đầu tư xây dựng nông thôn mới"
+    # names9: money a doer contributes is `vốn <doer> đóng góp <programme>`, the programme said once
+    assert by[36.0].indicator == "vốn nhân dân đóng góp xây dựng nông thôn mới"
     assert (
-        by[7.9].indicator == "tỷ trọng nhân dân đóng góp trong tổng nguồn vốn đầu tư xây dựng nông thôn mới"
+        by[7.9].indicator
+        == "tỷ trọng vốn nhân dân đóng góp trong tổng nguồn vốn đầu tư xây dựng nông thôn mới"
     )
     assert by[99.8].part_of == by[36.0].part_of == ms.index(by[456.5])
 
@@ -258,3 +260,25 @@ def test_a_change_after_a_sectors_part_follows_the_parts_name_and_a_measured_par
     assert by[9.0].indicator.startswith("giá trị sản xuất dịch vụ - thương mại tăng")
     assert by[9.0].indicator_id == "services_growth_rate"
     assert by[40.0].indicator == "giá trị sản xuất công nghiệp"
+
+
+def test_coordinated_shares_share_the_predicate_after_the_last() -> None:
+    # names9: "100% chi bộ và hơn 92% đảng viên hoàn thành tốt nhiệm vụ": both completed the task
+    by = _by_value(_mentions("Năm 2024, 100% chi bộ và hơn 92% đảng viên hoàn thành tốt nhiệm vụ."))
+    assert by[100.0].indicator == "tỷ lệ chi bộ hoàn thành tốt nhiệm vụ"
+    assert by[92.0].indicator == "tỷ lệ đảng viên hoàn thành tốt nhiệm vụ"
+    # a first share with a predicate of its own keeps it
+    by = _by_value(_mentions("Có 98% hộ dân sử dụng điện lưới và 95% hộ dân được sử dụng nước sạch."))
+    assert "nước sạch" not in by[98.0].indicator
+
+
+def test_a_budget_line_of_the_totals_measure_keeps_its_own_name() -> None:
+    # names9: "chi ngân sách … gồm: Chi đầu tư phát triển …": a line of the spending, not its purpose
+    by = _by_value(
+        _mentions(
+            "Về chi ngân sách, tổng chi sau điều chỉnh gần 216 tỷ đồng, gồm: Chi đầu tư phát triển hơn "
+            "18,5 tỷ đồng, chi thường xuyên hơn 194,5 tỷ đồng."
+        )
+    )
+    assert by[18.5].indicator == "chi đầu tư phát triển"
+    assert by[194.5].indicator == "chi thường xuyên"

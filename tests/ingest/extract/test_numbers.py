@@ -132,3 +132,31 @@ def test_dates_and_one_of_wholes_are_no_quantities(text: str) -> None:
 
 def test_a_ratio_without_a_day_word_stays_a_ratio() -> None:
     assert _quantities("hoàn thành 27/30 hồ sơ") == [(27.0, None, 30.0, "hồ sơ", "count")]
+
+
+def test_a_count_written_in_two_scales_is_one_quantity() -> None:
+    # names9: "49 ngàn 890 hộ" is 49.89 nghìn hộ, not 49 ngàn (money) and 890 hộ
+    text = "toàn thành phố có 49 ngàn 890 hộ gia đình đạt gia đình văn hóa"
+    qs = find_quantities(text, text)
+    assert [(q.value, q.unit.unit, q.unit.factor) for q in qs] == [(49.89, "ngàn hộ gia đình", 1000.0)]
+    text = "thu ngân sách 254 triệu 700 nghìn đồng"
+    assert [(q.value, q.unit.unit) for q in find_quantities(text, text)] == [(254.7, "triệu đồng")]
+
+
+def test_boarding_houses_are_counted() -> None:
+    # names9: "khu nhà trọ" (Bình Dương's cultured boarding-house campaign) is a counted noun
+    text = "có 2.105/2.140 khu nhà trọ đạt khu nhà trọ văn hóa"
+    qs = find_quantities(text, text)
+    assert [(q.value, q.of_total, q.unit.unit, q.unit.base_unit) for q in qs] == [
+        (2105.0, 2140.0, "khu nhà trọ", "count")
+    ]
+
+
+def test_party_organisations_of_two_kinds_are_one_counted_noun() -> None:
+    # names9: like "thôn, xóm": "49 chi bộ, đảng bộ trực thuộc" counts both kinds together
+    text = "đảng bộ phường có 49 chi bộ, đảng bộ trực thuộc; tổ chức xong 504/504 đảng bộ, chi bộ cơ sở"
+    qs = find_quantities(text, text)
+    assert [(q.value, q.unit.unit) for q in qs] == [
+        (49.0, "chi bộ, đảng bộ"),
+        (504.0, "đảng bộ, chi bộ cơ sở"),
+    ]

@@ -247,8 +247,9 @@ def test_the_whole_ward_or_township_before_a_count_is_the_place_not_the_name() -
 def test_a_councils_counts_are_named_with_the_council_that_did_the_work() -> None:
     # names7: the council and its level, not its place's name; the second count keeps it across a comma
     by = _by_value("Nhiệm kỳ qua, HĐND xã Tân An đã tổ chức 24 kỳ họp, ban hành 118 nghị quyết.")
-    assert by[24.0].indicator == "số kỳ họp hđnd xã tổ chức"
-    assert by[118.0].indicator == "số nghị quyết hđnd xã ban hành"
+    # names9: the council spelled out, as most dev gold names write it
+    assert by[24.0].indicator == "số kỳ họp hội đồng nhân dân xã tổ chức"
+    assert by[118.0].indicator == "số nghị quyết hội đồng nhân dân xã ban hành"
     assert (by[24.0].indicator_id, by[118.0].indicator_id) == ("council_sessions", "council_resolutions")
     # no council in the sentence: the count is named as before
     assert _by_value("Xã đã tổ chức 5 lớp tập huấn.")[5.0].indicator == "số lớp tập huấn"
@@ -340,3 +341,10 @@ def test_a_councils_surveys_and_supervisions_are_named_with_the_council() -> Non
     by = _by_value("Hội đồng nhân dân xã đã tổ chức 26 đợt khảo sát, 17 đợt giám sát.")
     assert by[26.0].indicator == "số đợt khảo sát của hội đồng nhân dân xã"
     assert (by[26.0].indicator_id, by[17.0].indicator_id) == ("council_surveys", "council_supervisions")
+
+
+def test_delegates_written_as_party_members_are_the_congress_attendance() -> None:
+    # names9: "150 đảng viên đại diện cho 452 đảng viên … dự Đại hội": 150 delegates, 452 members
+    by = _by_value("Đại hội có 150 đảng viên đại diện cho 452 đảng viên của toàn Đảng bộ xã dự Đại hội.")
+    assert by[150.0].indicator == "số đại biểu dự đại hội"
+    assert by[452.0].indicator.startswith("số đảng viên")
