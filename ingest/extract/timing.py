@@ -202,18 +202,23 @@ def _last_stop(text_l: str, lo: int, pos: int) -> int:
     return stop
 
 
+_MARKS = ".!?"
+
+
 def _last_mark(text_l: str, start: int, pos: int) -> int:
     """Where the last sentence mark of `text_l[start:pos]` lies (-1 without one): `.` `!` `?` followed
     by whitespace before `pos` and not right after a digit. Found backwards with `rfind`: a regex would
-    try every position of what may be a whole paragraph, for every figure."""
-    end = pos
+    try every position of what may be a whole paragraph, for every figure; a mark that is no stop looks
+    again for that mark only (`!` and `?` are rare: each search for them runs to `start`)."""
+    last = [text_l.rfind(mark, start, pos) for mark in _MARKS]  # each mark's last place, moved back in turn
     while True:
-        p = max(text_l.rfind(".", start, end), text_l.rfind("!", start, end), text_l.rfind("?", start, end))
+        p = max(last)
         if p < 0:
             return -1
         if p + 1 < pos and text_l[p + 1].isspace() and not (p > 0 and text_l[p - 1].isdecimal()):
             return p
-        end = p
+        k = last.index(p)  # a decimal point (`1.500`) or a mark glued to a word: look before it for that mark
+        last[k] = text_l.rfind(_MARKS[k], start, p)
 
 
 def _parallel_start(doc: Doc, d: Draft) -> bool:
