@@ -111,6 +111,7 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
         return fronted
     # a running total ("Tổng thu ngân sách đến 30/6/2023 …; thu NSNN …") scopes its whole sentence
     lo = max(0, q.start - SENTENCE_WINDOW)
+    lo = max(lo, text_l.rfind("\n", lo, q.start) + 1)  # the sentence starts after the line's break
     if text_l.find("đến", lo, q.start) >= 0 or text_l.find("tới", lo, q.start) >= 0:  # AS_OF_RE needs one
         for m in as_of_matches(text_l, sentence_start(doc, q.start), q.start):
             code2 = as_of(m, doc.ref_year)
