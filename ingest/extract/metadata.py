@@ -100,10 +100,10 @@ def _places_in_text(text: str, meta: DocumentMetadata, lowered: str | None = Non
     """Fill commune/district/province from the first `xã X` / `huyện Y` / `tỉnh Z` in the text
     (`lowered`: `text.lower()`, when the caller has it)."""
     for m in _place_matches(text, lowered):
+        if not m.group("name")[0].isupper():
+            continue  # `xã hội`: no name (cleaning a name keeps its first letter, which `_NAME` opens with)
         level = ADMIN_LEVELS[m.group("level").lower()]
         name = _clean_name(m.group("name"))
-        if not name or not name[0].isupper():
-            continue
         _fill_place(meta, level, name)
         if meta.commune and meta.district and meta.province:
             break
