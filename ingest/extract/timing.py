@@ -91,7 +91,6 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
     listed = _listed_year(doc, s.start, left, q.start)
     if listed is not None:
         return listed
-    clause_start = after_last(text_l, CLAUSE_SEP_CHARS, d.left, q.start)
     found = phrase_period(region, doc.ref_year, doc.term)
     if found is not None:
         offset, code = found
@@ -99,7 +98,7 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
             return base[:14]  # "đến năm 2025" in a 2020-2025 target list: the term (the gold rules)
         if not code.isdigit():
             return code
-        if left + offset >= clause_start:
+        if left + offset >= after_last(text_l, CLAUSE_SEP_CHARS, d.left, q.start):  # in the figure's clause
             year = int(code)
             if kind == "target" or base.startswith("term-") or str(year) not in base:
                 return code
