@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from ingest.extract.periods import H2_RE, SPAN_RE, Term, is_party_term, phrase_period
@@ -64,8 +65,10 @@ def _alt(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"[^\S\n]+") for w in sorted(words, key=len, reverse=True))
 
 
+# A lead, `(?<!\w)` before it checked by `_leads`: a pattern opening with a look-behind is tried at every
+# position, one opening with its words skips at C speed to the letters they start with.
 _LEAD = re.compile(
-    rf"(?<!\w)(?:{_alt(TARGET_LEADS)}|{'|'.join(TARGET_LEAD_PATTERNS)})(?!\w)(?![^\S\n]+quốc[^\S\n]+gia)"
+    rf"(?:{_alt(TARGET_LEADS)}|{'|'.join(TARGET_LEAD_PATTERNS)})(?!\w)(?![^\S\n]+quốc[^\S\n]+gia)"
 )
 _ANCHOR_FIRSTS = {second: tuple(firsts) for second, firsts in LEAD_ANCHORS.items()}
 _CLAUSE_MARK_CHARS = ",;:("  # `[,;:(](?![0-9])`, read with `after_last(…, not_before=is_ascii_digit)`
@@ -336,7 +339,7 @@ def _first_before(text_l: str, i: int, firsts: tuple[str, ...]) -> bool:
 def _find_lead(text_l: str, s: Sentence) -> int | None:
     """Where a lead opens targets in the sentence: no achievement or report before it, and figures
     (or a colon) after it."""
-    for m in _LEAD.finditer(text_l, s.start, s.end):
+    for m in _leads(text_l, s.start, s.end):
         start, end = m.start(), m.end()
         clause = after_last(text_l, _CLAUSE_MARK_CHARS, s.start, start, not_before=is_ascii_digit)
         before = text_l[clause:start]
@@ -366,9 +369,21 @@ def lead_end(text_l: str, lo: int, hi: int) -> int:
     """Where the last lead in `text_l[lo:hi]` ends (`lo` without one): what comes before a lead
     (`các đại biểu đã thảo luận và thống nhất đề ra …`) says nothing about the figures after it."""
     end = lo
-    for m in _LEAD.finditer(text_l, lo, hi):
+    for m in _leads(text_l, lo, hi):
         end = m.end()
     return end
+
+
+def _leads(text_l: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
+    r"""The leads in `text_l[lo:hi]` that start a word: the matches of `(?<!\w)` + `_LEAD` found by
+    `finditer`."""
+    while (m := _LEAD.search(text_l, lo, hi)) is not None:
+        start = m.start()
+        if start > 0 and (text_l[start - 1].isalnum() or text_l[start - 1] == "_"):  # `\w` before it
+            lo = start + 1
+            continue
+        yield m
+        lo = m.end()
 
 
 def _reported(text_l: str, lo: int, hi: int) -> bool:

@@ -91,7 +91,6 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
     listed = _listed_year(doc, s.start, left, q.start)
     if listed is not None:
         return listed
-    clause_start = after_last(text_l, CLAUSE_SEP_CHARS, d.left, q.start)
     found = phrase_period(region, doc.ref_year, doc.term)
     if found is not None:
         offset, code = found
@@ -99,7 +98,7 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
             return base[:14]  # "đến năm 2025" in a 2020-2025 target list: the term (the gold rules)
         if not code.isdigit():
             return code
-        if left + offset >= clause_start:
+        if left + offset >= after_last(text_l, CLAUSE_SEP_CHARS, d.left, q.start):  # in the figure's clause
             year = int(code)
             if kind == "target" or base.startswith("term-") or str(year) not in base:
                 return code
@@ -111,6 +110,7 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
         return fronted
     # a running total ("Tổng thu ngân sách đến 30/6/2023 …; thu NSNN …") scopes its whole sentence
     lo = max(0, q.start - SENTENCE_WINDOW)
+    lo = max(lo, text_l.rfind("\n", lo, q.start) + 1)  # the sentence starts after the line's break
     if text_l.find("đến", lo, q.start) >= 0 or text_l.find("tới", lo, q.start) >= 0:  # AS_OF_RE needs one
         for m in as_of_matches(text_l, sentence_start(doc, q.start), q.start):
             code2 = as_of(m, doc.ref_year)
@@ -202,18 +202,23 @@ def _last_stop(text_l: str, lo: int, pos: int) -> int:
     return stop
 
 
+_MARKS = ".!?"
+
+
 def _last_mark(text_l: str, start: int, pos: int) -> int:
     """Where the last sentence mark of `text_l[start:pos]` lies (-1 without one): `.` `!` `?` followed
     by whitespace before `pos` and not right after a digit. Found backwards with `rfind`: a regex would
-    try every position of what may be a whole paragraph, for every figure."""
-    end = pos
+    try every position of what may be a whole paragraph, for every figure; a mark that is no stop looks
+    again for that mark only (`!` and `?` are rare: each search for them runs to `start`)."""
+    last = [text_l.rfind(mark, start, pos) for mark in _MARKS]  # each mark's last place, moved back in turn
     while True:
-        p = max(text_l.rfind(".", start, end), text_l.rfind("!", start, end), text_l.rfind("?", start, end))
+        p = max(last)
         if p < 0:
             return -1
         if p + 1 < pos and text_l[p + 1].isspace() and not (p > 0 and text_l[p - 1].isdecimal()):
             return p
-        end = p
+        k = last.index(p)  # a decimal point (`1.500`) or a mark glued to a word: look before it for that mark
+        last[k] = text_l.rfind(_MARKS[k], start, p)
 
 
 def _parallel_start(doc: Doc, d: Draft) -> bool:

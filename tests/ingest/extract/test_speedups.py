@@ -314,3 +314,18 @@ def test_unit_guards_never_rule_out_a_match():
                 assert first in U._MEASURE_FIRSTS, (text, pos)
             if U._NOT_UNIT_RE.match(text, pos):
                 assert at > pos and first in U._NOT_UNIT_FIRSTS, (text, pos)
+
+
+def test_leads_match_the_pattern_with_its_leading_look_behind():
+    from ingest.extract.layout import _LEAD, _leads
+
+    plain = re.compile(rf"(?<!\w)(?:{_LEAD.pattern})")
+    pieces = ["mục tiêu", "chỉ tiêu", "các chỉ tiêu", "phấn đấu", "đề ra 3 chỉ tiêu", "quốc gia", "mục"]
+    pieces += ["tiêu", "x", "_", "1", " ", "\n"]
+    texts = [t.lower() for t in _seed_texts()] + _random_texts(13, pieces, 3000, 8)
+    rng = random.Random(13)
+    for text in texts:
+        lo = rng.randint(0, len(text))
+        hi = rng.randint(lo, len(text))
+        assert _spans(_leads(text, 0, len(text))) == _spans(plain.finditer(text)), text
+        assert _spans(_leads(text, lo, hi)) == _spans(plain.finditer(text, lo, hi)), (text, lo, hi)
