@@ -84,7 +84,11 @@ def load(path: Path = MODEL_PATH) -> Model | None:
     return None if data is None else Model.from_json(data)
 
 
-SLOT = Slot(MODEL_PATH, load=Model.from_json)
+# Off by default (round 9): trained on the grown dev split, the margin search found a margin that pays
+# over its inner folds, but the 5-fold cross-validated dev F1 is the same with and without it (0.8944 on
+# 252 documents), so by the rule for learned parts it does not ship switched on.
+SHIPPED_ON = False
+SLOT = Slot(MODEL_PATH, shipped_on=SHIPPED_ON, load=Model.from_json)
 
 
 def current() -> Model | None:
