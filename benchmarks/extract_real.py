@@ -1,7 +1,7 @@
 """Extraction quality on the real-document corpus, strictly scored, dev and test splits apart.
 
 Usage: `python benchmarks/extract_real.py [--errors] [--predictor extractor|gold]
-[--split dev|test|both|dev-folds] [--writers a,b] [--cv K] [--without a,b]`.
+[--split dev|test|both|dev-folds] [--writers a,b] [--cv K] [--without a,b] [--doc-periods]`.
 Each document's stored text (`tests/fixtures/real/docs/<id>.txt`, verbatim as published) goes to
 `ingest.extract.extract_mentions(text)`; the mentions are scored by `evaluation.strict` against the
 hand-written gold (tests/fixtures/real/README.md, "Scoring"). Prints, per split and per genre: F1/P/R, located
@@ -18,6 +18,10 @@ corpus, scored apart to see how the extractor does on documents no round has tun
 (`evaluation.learned`) trained on the dev documents of the other K-1 folds: the honest dev figure of a
 learned component, whose shipped model has seen every dev document. `--without ids,…` switches those
 learned components off (with or without `--cv`), to compare with and without in one run.
+`--doc-periods` scores the document's own period instead (`evaluation.doc_periods`): per split, the
+share of documents whose default period (`extract_metadata(text).default_period`, and the default the
+facts take) is the period most of its required actual gold facts take; its split defaults to `dev`
+(test only when asked with `--split`); `--errors` lists the wrong dev-tune (or dev) documents.
 The last line is JSON: {"dev": {...}, "test": {...}} (only the scored splits).
 """
 
@@ -35,6 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from evaluation.doc_periods import DocPeriod, accuracy, doc_period  # noqa: E402
 from evaluation.learned import (  # noqa: E402
     COMPONENTS,
     cv_fold_of,
@@ -148,6 +153,42 @@ def run(
     return totals
 
 
+def run_doc_periods(
+    show_errors: bool, splits: tuple[str, ...], writers: frozenset[str] | None = None
+) -> dict[str, dict[str, Any]]:
+    """Document-period accuracy per split (and per genre); the wrong dev-tune (or dev) documents listed."""
+    per_split: dict[str, list[DocPeriod]] = {split: [] for split in splits}
+    docs = [d for d in load_corpus() if writers is None or d.meta.get("writer") in writers]
+    if not docs:
+        raise SystemExit(f"no document of the corpus is by {', '.join(sorted(writers or ()))}")
+    for doc in docs:
+        folds = doc.split == "dev" and "dev-tune" in per_split
+        split = f"dev-{dev_fold_of(doc.doc_id)}" if folds else doc.split
+        if split not in per_split:
+            continue
+        row = doc_period(doc)
+        if row is not None:
+            per_split[split].append(row)
+    totals = {}
+    for split, rows in per_split.items():
+        totals[split] = accuracy(rows)
+        print(f"{split:<14} {'docs':>4} {'meta':>6} {'used':>6}")
+        genres = sorted({r.genre for r in rows})
+        for name, part in [(g, [r for r in rows if r.genre == g]) for g in genres] + [("ALL", rows)]:
+            acc = accuracy(part)
+            print(f"{name:<14} {acc['docs']:>4} {_fmt(acc['meta'])} {_fmt(acc['used'])}")
+        print()
+    if show_errors:
+        listed = "dev-tune" if "dev-tune" in per_split else "dev"
+        print(f"wrong document periods ({listed} only): doc, genre, meta / used default, gold, title | date")
+        wrong = [r for r in per_split.get(listed, []) if not r.used_right]
+        for r in wrong:
+            print(f"{r.doc_id}  {r.genre}  {r.meta} / {r.used}  gold {r.gold}  {r.title[:90]!r} | {r.date!r}")
+        if not wrong:
+            print("none")
+    return totals
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="list the dev split's errors (never test)")
@@ -157,8 +198,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--split",
         choices=("dev", "test", "both", "dev-folds"),
-        default="both",
-        help="score one split only (tuning uses dev; the test split is measured once, at the end); "
+        default=None,
+        help="score one split only (default both; dev with --doc-periods; tuning uses dev; "
+        "the test split is measured once, at the end); "
         "dev-folds scores the dev split as its tune and check folds (--errors lists dev-tune only)",
     )
     parser.add_argument(
@@ -168,7 +210,12 @@ def main(argv: list[str] | None = None) -> int:
         "--cv", type=int, default=0, metavar="K", help="K-fold cross-validation of learned parts (dev only)"
     )
     parser.add_argument("--without", default="", help="comma-separated learned components to switch off")
+    parser.add_argument(
+        "--doc-periods", action="store_true", help="score each document's own period, not its facts"
+    )
     args = parser.parse_args(argv)
+    if args.split is None:
+        args.split = "dev" if args.doc_periods else "both"
     writers = frozenset(w.strip() for w in args.writers.split(",") if w.strip()) if args.writers else None
     without = frozenset(w.strip() for w in args.without.split(",") if w.strip())
     predict = gold_predictor if args.predictor == "gold" else extractor_predictor()
@@ -179,6 +226,9 @@ def main(argv: list[str] | None = None) -> int:
     elif without:
         predict = without_predictor(predict, without)
     splits = {"both": ("dev", "test"), "dev-folds": ("dev-tune", "dev-check")}.get(args.split, (args.split,))
+    if args.doc_periods:
+        print(json.dumps(run_doc_periods(args.errors, splits, writers)))
+        return 0
     totals = run(predict, args.errors, splits, writers)
     print(json.dumps({split: t.summary() for split, t in totals.items()}))
     return 0
