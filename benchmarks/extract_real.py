@@ -31,7 +31,7 @@ import argparse
 import json
 import sys
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -116,6 +116,19 @@ def table(title: str, rows: dict[str, Tally]) -> list[str]:
     return out
 
 
+def scored_docs(splits: tuple[str, ...], writers: frozenset[str] | None) -> Iterator[tuple[str, RealDoc]]:
+    """(split or dev fold, document) of the corpus documents in `splits`, by `writers` when given; the
+    others are not even read further: tuning looks at the dev split alone."""
+    docs = [d for d in load_corpus() if writers is None or d.meta.get("writer") in writers]
+    if not docs:
+        raise SystemExit(f"no document of the corpus is by {', '.join(sorted(writers or ()))}")
+    for doc in docs:
+        folds = doc.split == "dev" and "dev-tune" in splits
+        split = f"dev-{dev_fold_of(doc.doc_id)}" if folds else doc.split
+        if split in splits:
+            yield split, doc
+
+
 def run(
     predict: Predictor,
     show_errors: bool,
@@ -124,14 +137,7 @@ def run(
 ) -> dict[str, Tally]:
     per_split: dict[str, dict[str, Tally]] = {split: defaultdict(Tally) for split in splits}
     errors: list[str] = []
-    docs = [d for d in load_corpus() if writers is None or d.meta.get("writer") in writers]
-    if not docs:
-        raise SystemExit(f"no document of the corpus is by {', '.join(sorted(writers or ()))}")
-    for doc in docs:
-        folds = doc.split == "dev" and "dev-tune" in per_split
-        split = f"dev-{dev_fold_of(doc.doc_id)}" if folds else doc.split
-        if split not in per_split:
-            continue  # not even extracted: tuning looks at the dev split alone
+    for split, doc in scored_docs(splits, writers):
         preds = predict(doc)
         # Both splits' gold ids are labelled (tests/fixtures/real/README.md, "Indicator ids"):
         # a predicted id where the gold says null is a wrong id.
@@ -158,14 +164,7 @@ def run_doc_periods(
 ) -> dict[str, dict[str, Any]]:
     """Document-period accuracy per split (and per genre); the wrong dev-tune (or dev) documents listed."""
     per_split: dict[str, list[DocPeriod]] = {split: [] for split in splits}
-    docs = [d for d in load_corpus() if writers is None or d.meta.get("writer") in writers]
-    if not docs:
-        raise SystemExit(f"no document of the corpus is by {', '.join(sorted(writers or ()))}")
-    for doc in docs:
-        folds = doc.split == "dev" and "dev-tune" in per_split
-        split = f"dev-{dev_fold_of(doc.doc_id)}" if folds else doc.split
-        if split not in per_split:
-            continue
+    for split, doc in scored_docs(splits, writers):
         row = doc_period(doc)
         if row is not None:
             per_split[split].append(row)
