@@ -213,3 +213,13 @@ def pick_entry(entries: tuple[CatalogueEntry, ...], base_unit: str | None) -> Ca
         if compatible(entry.base_unit, base_unit):
             return entry
     return None
+
+
+def longest_named(name: str, base_unit: str) -> CatalogueEntry | None:
+    """The catalogue entry of the longest catalogue name in `name` that fits the unit."""
+    best = None
+    for h in NameIndex(name).hits:
+        fits = [e for e in h.entries if compatible(e.base_unit, base_unit)]
+        if fits and (best is None or h.end - h.start > best[0]):
+            best = (h.end - h.start, fits[0])
+    return best[1] if best else None

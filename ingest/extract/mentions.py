@@ -17,7 +17,7 @@ from typing import Literal
 
 from ingest.extract.catalogue import CatalogueEntry, lookup_name
 from ingest.extract.context import PERIOD_NOISE, Doc, Draft, clean_name
-from ingest.extract.indicators import NameIndex, compatible
+from ingest.extract.indicators import NameIndex, compatible, longest_named
 from ingest.extract.kinds import after_semicolon, is_approx, kind_of
 from ingest.extract.layout import Sentence, layout
 from ingest.extract.learned import kinds as learned_kinds
@@ -57,8 +57,9 @@ from ingest.extract.roles import (
     uncounted_band,
 )
 from ingest.extract.scan import after_last
-from ingest.extract.shared_figures import split_shared
+from ingest.extract.shared_figures import split_joint, split_shared
 from ingest.extract.stacked_tables import Cell, stacked_cells
+from ingest.extract.tiers import without_tier_ids
 from ingest.extract.timing import period_of
 from ingest.extract.units import rebase
 from ingest.extract.vocab import COUNT_UNITS, PLACE_UNIT_NOUNS
@@ -118,9 +119,12 @@ class _Extractor:
         for d in drafts:
             with_criteria_programme(doc, d)  # "số tiêu chí đạt": the new-rural programme's criteria
         drafts = split_shared(doc, drafts)  # "A, B và C đều đạt 100%": one figure per subject
+        drafts = split_joint(doc, drafts)  # "90% tổ chức Đảng và đảng viên …": one fact per indicator
         kept = [d for d in drafts if d.indicator or d.entry is not None]
         position = {id(d): n for n, d in enumerate(kept)}
-        found = kept_mentions(doc, kept, [_finish(doc, d, position) for d in kept])
+        # a tier of a tier list is not the id of the whole ("hoàn thành tốt 85%, xuất sắc 15%")
+        finished = without_tier_ids(doc, kept, [_finish(doc, d, position) for d in kept])
+        found = kept_mentions(doc, kept, finished)
         return found + [_cell_mention(doc, c) for c in cells]
 
     def _sentence(self, s: Sentence, qs: list[Quantity]) -> list[Draft]:
@@ -345,22 +349,12 @@ def _cell_mention(doc: Doc, c: Cell) -> Mention:
     q = Quantity(c.start, c.start, c.end, c.value, None, None, c.unit, None)
     col = c.column
     s = Sentence(c.label_start, c.quote_end, col.kind, col.period, False, c.label_start)
-    d = Draft(q, s, c.label_start, _named_entry(c.name, c.unit.base_unit), c.name, c.plan_pct, c.yoy_pct)
+    d = Draft(q, s, c.label_start, longest_named(c.name, c.unit.base_unit), c.name, c.plan_pct, c.yoy_pct)
     d.name_start, d.last_end = c.label_start, c.quote_end
     m = _finish(doc, d, {})
     kind: Literal["actual", "target"] = "target" if col.kind == "target" else "actual"
     period = col.period or (doc.target_period if kind == "target" else None) or doc.default_period
     return dataclasses.replace(m, kind=kind, period=period, approx=col.approx)
-
-
-def _named_entry(name: str, base_unit: str) -> CatalogueEntry | None:
-    """The catalogue entry of the longest catalogue name in `name` that fits the unit."""
-    best = None
-    for h in NameIndex(name).hits:
-        fits = [e for e in h.entries if compatible(e.base_unit, base_unit)]
-        if fits and (best is None or h.end - h.start > best[0]):
-            best = (h.end - h.start, fits[0])
-    return best[1] if best else None
 
 
 def _quote_span(doc: Doc, d: Draft) -> tuple[int, int]:
