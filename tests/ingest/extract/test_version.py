@@ -15,7 +15,7 @@ from ingest.extract import EXTRACTOR_VERSION, extract_mentions, extract_metadata
 from ingest.extract.catalogue import CATALOGUE_CSV
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
-RECORDED = {"version": "11", "fingerprint": "c99bdab59df37001"}
+RECORDED = {"version": "12", "fingerprint": "66cc5bfdd2ee58b9"}
 
 
 def _fingerprint() -> str:
