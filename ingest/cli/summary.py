@@ -80,8 +80,12 @@ def failure_lines(result: CrawlResult) -> list[str]:
         )
     lost = raw_lost(result)
     if lost:
-        lines.append(f"{lost} landed page(s) had lost their raw HTML: refetched without validators")
+        lines.append(_raw_lost_message(lost))
     return lines
+
+
+def _raw_lost_message(lost: int) -> str:
+    return f"{lost} landed page(s) had lost their raw HTML: refetched without validators"
 
 
 def raw_lost(result: CrawlResult | None) -> int:
@@ -94,10 +98,7 @@ def raw_lost_lines(result: CrawlResult | None) -> list[str]:
     lost = raw_lost(result)
     if not lost:
         return []
-    return [
-        f"RAW LOST           {lost} landed page(s) had lost their raw HTML: refetched without "
-        "validators (landing/crawl_runs, raw_lost)"
-    ]
+    return [f"RAW LOST           {_raw_lost_message(lost)} (landing/crawl_runs, raw_lost)"]
 
 
 def print_summary(summary: RunSummary, console: Console | None = None, *, try_sql: str = TRY_SQL) -> None:

@@ -164,6 +164,11 @@ def finished(store, run, day):
     land_part(store, "crawl_runs", CRAWL_RUNS_SCHEMA, [row], crawl_date=day, site_id=SITE, name=run)
 
 
+def landed_pages(store, name, rows, day):
+    """A part of page rows of SITE, as a run named `name` lands it on night `day`."""
+    land_part(store, "pages", PAGES_SCHEMA, rows, crawl_date=day, site_id=SITE, name=name)
+
+
 def saved(store) -> SiteState:
     return SiteState.from_bytes(store.read_bytes(state_key(SITE)))
 
@@ -178,7 +183,7 @@ def test_two_overlapping_runs_saving_in_either_order_keep_both_runs_checks(store
     first.record_check(a, at=t, run_id="rA", etag='"eA"', last_modified=None)
     second.record_check(b, at=t + hour, run_id="rB", etag='"eB"', last_modified=None)
     new = page("rB", c, "c1", 1, "new", t + hour)
-    land_part(store, "pages", PAGES_SCHEMA, [new], crawl_date=day, site_id=SITE, name="rB")
+    landed_pages(store, "rB", [new], day)
     second.record_page(new)
     second.add_pending("https://x/later.html", t)  # left by the budget: in no landing row
     finished(store, "rB", day)
@@ -205,15 +210,7 @@ def test_a_merge_leaves_an_unfinished_run_for_the_next_catch_up(store_url):
     t = T0 + timedelta(days=10)
     day, eve = f"{t:%Y-%m-%d}", f"{t - timedelta(days=1):%Y-%m-%d}"  # it started the night before
     d, e = "https://x/d.html", "https://x/e.html"
-    land_part(
-        store,
-        "pages",
-        PAGES_SCHEMA,
-        [page("rK", d, "d1", 1, "new", t)],
-        crawl_date=eve,
-        site_id=SITE,
-        name="rK",
-    )
+    landed_pages(store, "rK", [page("rK", d, "d1", 1, "new", t)], eve)
     mine.record_check("https://x/a.html", at=t, run_id="rM", etag=None, last_modified=None)
     finished(store, "rM", day)
     merged = mine.merged(store, "rM", day)
@@ -221,15 +218,7 @@ def test_a_merge_leaves_an_unfinished_run_for_the_next_catch_up(store_url):
     assert merged.last_crawl_date == eve  # so that the next catch-up still reads rK's night
     merged.save(store)
     # rK lands another part after that merge, then dies: the next run catches all of it up
-    land_part(
-        store,
-        "pages",
-        PAGES_SCHEMA,
-        [page("rK", e, "e1", 1, "new", t)],
-        crawl_date=eve,
-        site_id=SITE,
-        name="rK~1",
-    )
+    landed_pages(store, "rK~1", [page("rK", e, "e1", 1, "new", t)], eve)
     caught = SiteState.load(store, SITE)
     assert {d, e} <= set(caught.urls) and "rK" in caught.runs
     assert caught.latest("https://x/a.html").checked_at == t  # rM's check kept
