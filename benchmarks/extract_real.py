@@ -1,9 +1,11 @@
 """Extraction quality on the real-document corpus, strictly scored, dev and test splits apart.
 
 Usage: `python benchmarks/extract_real.py [--errors] [--predictor extractor|gold]
-[--split dev|test|both|dev-folds] [--writers a,b] [--cv K] [--without a,b] [--doc-periods]`.
-Each document's stored text (`tests/fixtures/real/docs/<id>.txt`, verbatim as published) goes to
-`ingest.extract.extract_mentions(text)`; the mentions are scored by `evaluation.strict` against the
+[--split dev|test|both|dev-folds] [--writers a,b] [--cv K] [--without a,b] [--doc-periods] [--text-only]`.
+Each document's stored text (`tests/fixtures/real/docs/<id>.txt`, verbatim as published) goes, with
+the page's title and date from its `meta.json`, through the product's extraction step
+(`ingest.extract.parallel.extract_one`, as the warehouse runs it: `evaluation.product_inputs`);
+`--text-only` gives the extractor the text alone (the path scored before round 11). The mentions are scored by `evaluation.strict` against the
 hand-written gold (tests/fixtures/real/README.md, "Scoring"). Prints, per split and per genre: F1/P/R, located
 recall, attribute accuracies on matched facts, catalogue coverage and precision. `--errors` lists
 misses, false positives, wrong attributes and wrong or missing catalogue ids (`IDWRONG`, `IDMISSED`)
@@ -19,8 +21,8 @@ corpus, scored apart to see how the extractor does on documents no round has tun
 learned component, whose shipped model has seen every dev document. `--without ids,…` switches those
 learned components off (with or without `--cv`), to compare with and without in one run.
 `--doc-periods` scores the document's own period instead (`evaluation.doc_periods`): per split, the
-share of documents whose default period (`extract_metadata(text).default_period`, and the default the
-facts take) is the period most of its required actual gold facts take; its split defaults to `dev`
+share of documents whose default period (`extract_metadata(...).default_period`, and the default the
+facts take, from the same inputs) is the period most of its required actual gold facts take; its split defaults to `dev`
 (test only when asked with `--split`); `--errors` lists the wrong dev-tune (or dev) documents.
 The last line is JSON: {"dev": {...}, "test": {...}} (only the scored splits).
 """
@@ -47,17 +49,18 @@ from evaluation.learned import (  # noqa: E402
     trained_models,
     training_docs,
 )
+from evaluation.product_inputs import product_mentions  # noqa: E402
 from evaluation.real_corpus import RealDoc, dev_fold_of, load_corpus  # noqa: E402
 from evaluation.strict import ATTRIBUTES, Tally, combine, error_lines, id_error_lines, score  # noqa: E402
 
 Predictor = Callable[[RealDoc], list[dict[str, Any]]]
 
 
-def extractor_predictor() -> Predictor:
-    from ingest.extract import extract_mentions
+def extractor_predictor(text_only: bool = False) -> Predictor:
+    """The product's extraction of a document (text, page title and date: `evaluation.product_inputs`)."""
 
     def predict(doc: RealDoc) -> list[dict[str, Any]]:
-        return [m if isinstance(m, dict) else m.to_dict() for m in extract_mentions(doc.text)]
+        return product_mentions(doc, text_only=text_only)
 
     return predict
 
@@ -160,12 +163,15 @@ def run(
 
 
 def run_doc_periods(
-    show_errors: bool, splits: tuple[str, ...], writers: frozenset[str] | None = None
+    show_errors: bool,
+    splits: tuple[str, ...],
+    writers: frozenset[str] | None = None,
+    text_only: bool = False,
 ) -> dict[str, dict[str, Any]]:
     """Document-period accuracy per split (and per genre); the wrong dev-tune (or dev) documents listed."""
     per_split: dict[str, list[DocPeriod]] = {split: [] for split in splits}
     for split, doc in scored_docs(splits, writers):
-        row = doc_period(doc)
+        row = doc_period(doc, text_only=text_only)
         if row is not None:
             per_split[split].append(row)
     totals = {}
@@ -212,12 +218,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--doc-periods", action="store_true", help="score each document's own period, not its facts"
     )
+    parser.add_argument(
+        "--text-only",
+        action="store_true",
+        help="give the extractor the text alone, not the page's title and date (the path before round 11)",
+    )
     args = parser.parse_args(argv)
     if args.split is None:
         args.split = "dev" if args.doc_periods else "both"
     writers = frozenset(w.strip() for w in args.writers.split(",") if w.strip()) if args.writers else None
     without = frozenset(w.strip() for w in args.without.split(",") if w.strip())
-    predict = gold_predictor if args.predictor == "gold" else extractor_predictor()
+    predict = gold_predictor if args.predictor == "gold" else extractor_predictor(args.text_only)
     if args.cv:
         if args.split not in ("dev", "dev-folds") or args.cv < 2:
             parser.error("--cv K needs K >= 2 and --split dev or dev-folds (test is never trained on)")
@@ -226,7 +237,7 @@ def main(argv: list[str] | None = None) -> int:
         predict = without_predictor(predict, without)
     splits = {"both": ("dev", "test"), "dev-folds": ("dev-tune", "dev-check")}.get(args.split, (args.split,))
     if args.doc_periods:
-        print(json.dumps(run_doc_periods(args.errors, splits, writers)))
+        print(json.dumps(run_doc_periods(args.errors, splits, writers, args.text_only)))
         return 0
     totals = run(predict, args.errors, splits, writers)
     print(json.dumps({split: t.summary() for split, t in totals.items()}))

@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from evaluation.product_inputs import product_inputs
 from evaluation.real_corpus import RealDoc
 
 
@@ -36,15 +37,17 @@ def same_doc_period(predicted: str | None, gold: str) -> bool:
     return term is not None and predicted is not None and _term(predicted) == term
 
 
-def predicted_doc_periods(text: str) -> tuple[str | None, str]:
-    """The extractor's default periods of a text read as `extract_real.py` reads it (no title, no
-    page date): `extract_metadata(...).default_period`, and the one the facts fall back to
-    (`context.Doc.read`, which may take the opening's period over it)."""
+def predicted_doc_periods(
+    text: str, title: str | None = None, published_at: str | None = None
+) -> tuple[str | None, str]:
+    """The extractor's default periods of a text given with its page title and date as the product
+    gives them (`evaluation.product_inputs`): `extract_metadata(...).default_period`, and the one the
+    facts fall back to (`context.Doc.read`, which may take the opening's period over it)."""
     from ingest.extract import extract_metadata
     from ingest.extract.context import Doc
 
-    meta = extract_metadata(text)
-    return meta.default_period, Doc.read(text, None, None, meta).default_period
+    meta = extract_metadata(text, title=title, published_at=published_at)
+    return meta.default_period, Doc.read(text, title, published_at, meta).default_period
 
 
 @dataclass
@@ -68,12 +71,12 @@ class DocPeriod:
         return same_doc_period(self.used, self.gold)
 
 
-def doc_period(doc: RealDoc) -> DocPeriod | None:
+def doc_period(doc: RealDoc, *, text_only: bool = False) -> DocPeriod | None:
     """The document's period record, or None when its gold gives it no document period."""
     gold = gold_doc_period(doc.gold)
     if gold is None:
         return None
-    meta, used = predicted_doc_periods(doc.text)
+    meta, used = predicted_doc_periods(*product_inputs(doc, text_only=text_only))
     title, date = str(doc.meta.get("title") or ""), str(doc.meta.get("date") or "")
     return DocPeriod(doc.doc_id, doc.genre, gold, meta, used, title, date)
 

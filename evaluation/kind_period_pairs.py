@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from evaluation.product_inputs import product_mentions
 from evaluation.real_corpus import RealDoc
 from evaluation.strict import match
-from ingest.extract import extract_mentions
 from ingest.extract.learned import kinds as learned_kinds
 from ingest.extract.learned import periods as learned_periods
 
@@ -36,7 +36,7 @@ def pairs(docs: Sequence[RealDoc]) -> list[Pair]:
             learned_kinds.recording() as kinds,
             learned_periods.recording() as periods,
         ):
-            preds: list[dict[str, Any]] = [m.to_dict() for m in extract_mentions(doc.text)]
+            preds: list[dict[str, Any]] = product_mentions(doc)
         if len(kinds) != len(preds) or len(periods) != len(preds):
             raise RuntimeError(f"{doc.doc_id}: {len(preds)} mentions, {len(kinds)}/{len(periods)} decisions")
         for gi, pi in match(doc.gold, preds, doc.text):

@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from evaluation.product_inputs import product_mentions
 from evaluation.real_corpus import RealDoc
 from evaluation.strict import match
-from ingest.extract import extract_mentions
 from ingest.extract.learned.ids import FORMAT, installed, observed
 
 K = 5  # the nearest examples that must agree on one id (not null) for it to be given
@@ -30,7 +30,7 @@ SEEN_WEIGHT = 0.0  # the rules' candidate id as a feature did not help in CV
 def examples(doc: RealDoc) -> list[dict[str, Any]]:
     """The document's mentions that the strict matcher pairs with a gold fact, labelled by its id."""
     with installed(None), observed() as seen:
-        mentions = [m.to_dict() for m in extract_mentions(doc.text)]
+        mentions = product_mentions(doc)
     if len(seen) != len(mentions):
         raise RuntimeError(f"{doc.doc_id}: {len(seen)} id decisions observed for {len(mentions)} mentions")
     out = []

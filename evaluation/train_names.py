@@ -22,9 +22,9 @@ import numpy as np
 from scipy.optimize import minimize
 from scipy.sparse import csr_matrix
 
+from evaluation.product_inputs import product_mentions
 from evaluation.real_corpus import RealDoc
 from evaluation.strict import check, overlaps, score, values_agree
-from ingest.extract import extract_mentions
 from ingest.extract.learned.names import Model, collecting
 
 L2 = 1.0
@@ -54,7 +54,7 @@ class Group:
 def groups_of(doc: RealDoc) -> tuple[list[Group], list[Row]]:
     """The name groups and the drop head's rows of one document."""
     with collecting() as rec:
-        mentions = [m.to_dict() for m in extract_mentions(doc.text)]
+        mentions = product_mentions(doc)
     if len(rec.names) != len(mentions) or len(rec.drop) > len(mentions):
         raise RuntimeError(f"{doc.doc_id}: {len(rec.names)} candidate lists for {len(mentions)} mentions")
     required = [g for g in doc.gold if not g.get("optional", False)]
