@@ -5,9 +5,10 @@ Usage: `python benchmarks/extract_real.py [--errors] [--predictor extractor|gold
 Each document's stored text (`tests/fixtures/real/docs/<id>.txt`, verbatim as published) goes, with
 the page's title and date from its `meta.json`, through the product's extraction step
 (`ingest.extract.parallel.extract_one`, as the warehouse runs it: `evaluation.product_inputs`);
-`--text-only` gives the extractor the text alone (the path scored before round 11). The mentions are scored by `evaluation.strict` against the
-hand-written gold (tests/fixtures/real/README.md, "Scoring"). Prints, per split and per genre: F1/P/R, located
-recall, attribute accuracies on matched facts, catalogue coverage and precision. `--errors` lists
+`--text-only` gives the extractor the text alone (the path scored before round 11). The mentions are
+scored by `evaluation.strict` against the hand-written gold (tests/fixtures/real/README.md,
+"Scoring"). Prints, per split and per genre: F1/P/R, located recall, attribute accuracies on matched
+facts, catalogue coverage and precision. `--errors` lists
 misses, false positives, wrong attributes and wrong or missing catalogue ids (`IDWRONG`, `IDMISSED`)
 of the **dev** split only: the test split is scored, never inspected. `--predictor gold` scores
 the gold against itself (checks the harness: 1.0 expected).
@@ -22,8 +23,9 @@ learned component, whose shipped model has seen every dev document. `--without i
 learned components off (with or without `--cv`), to compare with and without in one run.
 `--doc-periods` scores the document's own period instead (`evaluation.doc_periods`): per split, the
 share of documents whose default period (`extract_metadata(...).default_period`, and the default the
-facts take, from the same inputs) is the period most of its required actual gold facts take; its split defaults to `dev`
-(test only when asked with `--split`); `--errors` lists the wrong dev-tune (or dev) documents.
+facts take, from the same inputs) is the period most of its required actual gold facts take; its split
+defaults to `dev` (test only when asked with `--split`); `--errors` lists the wrong dev-tune (or dev)
+documents.
 The last line is JSON: {"dev": {...}, "test": {...}} (only the scored splits).
 """
 
