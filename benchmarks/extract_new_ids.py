@@ -3,10 +3,11 @@
 Usage: `python benchmarks/extract_new_ids.py [--base main] [--list]`.
 The dev gold's ids were labelled against an older catalogue: a fact labelled null because the catalogue had
 no indicator for it shows as `IDWRONG new_id≠None` once the catalogue has one, until the dev split is
-relabelled. This scores the dev split as `benchmarks/extract_real.py --split dev` does (the same coverage and
-precision) and splits the wrong ids of required facts into `new_id≠None` (the predicted id is not in the
-catalogue at git revision `--base`, the gold says null: expected until relabelling) and the others, with the
-precision those others alone leave (an upper bound, reached if the relabellers agree with every new id).
+relabelled. This scores the dev split as `benchmarks/extract_real.py --split dev` does (the product's path;
+the same coverage and precision) and splits the wrong ids of required facts into `new_id≠None` (the
+predicted id is not in the catalogue at git revision `--base`, the gold says null: expected until
+relabelling) and the others, with the precision those others alone leave (an upper bound, reached if the
+relabellers agree with every new id).
 `--list` prints each `new_id≠None` pair. Dev split only: the test split is never extracted.
 The last line is JSON.
 """
@@ -26,6 +27,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from evaluation.id_split import IdTally, tally_doc  # noqa: E402
+from evaluation.product_inputs import product_mentions  # noqa: E402
 from evaluation.real_corpus import load_corpus  # noqa: E402
 from evaluation.strict import score  # noqa: E402
 
@@ -46,13 +48,11 @@ def catalogue_ids_at(revision: str) -> frozenset[str]:
 
 
 def run(new_ids: frozenset[str]) -> IdTally:
-    from ingest.extract import extract_mentions
-
     t = IdTally()
     for doc in load_corpus():
         if doc.split != "dev":
             continue  # never the test split
-        preds = [m.to_dict() for m in extract_mentions(doc.text)]
+        preds = product_mentions(doc)
         result = score(doc.gold, preds, doc.text, ids_labelled=True)
         tally_doc(t, doc.doc_id, doc.gold, preds, result.pairs, new_ids)
     return t
