@@ -50,7 +50,8 @@ def expected_factor(unit: str, base_unit: str) -> float | None:
     if base_unit == "t/ha":
         return 0.1 if "tạ" in u else 1.0
     if base_unit == "ha":
-        return 1e-4 if u in ("m2", "m²") else 100.0 if u in ("km2", "km²") else scale
+        # an area typed in a length unit (`diện tích tự nhiên 4.662,5km`) means km² (settled item 32)
+        return 1e-4 if u in ("m2", "m²", "m") else 100.0 if u in ("km2", "km²", "km") else scale
     if base_unit == "km":
         return 1e-3 if u == "m" else 1.0
     return None
