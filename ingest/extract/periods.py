@@ -393,7 +393,9 @@ def _closing_or_congress(opening: str, term: Term) -> str | None:
     return None
 
 
-def document_periods(text_l: str, meta_default: str | None, ref_year: int | None) -> DocPeriods:
+def document_periods(
+    text_l: str, meta_default: str | None, ref_year: int | None, page: tuple[int, int] | None = None
+) -> DocPeriods:
     """Default periods of results and targets from the document's opening (the gold rules' `period`).
 
     A congress for the term X-Y reviews the term before it (its results are `term-(X-5)-X`) and
@@ -401,10 +403,11 @@ def document_periods(text_l: str, meta_default: str | None, ref_year: int | None
     a quarter is that period, its targets the year; a year report is that year, its targets the next.
     A year only named as part of a status (`đạt chuẩn nông thôn mới năm 2022` in a 2024 article)
     does not date the article. Without a period of its own, a comparison dates the document (`so với
-    cùng kỳ năm 2020` -> 2021).
+    cùng kỳ năm 2020` -> 2021). The page's date (`page`) is when the text was written, as a date line
+    at its top: the year it reports on only when the opening names none of its own.
     """
     opening = text_l[:OPENING]
-    date = document_date(text_l)
+    date = page or document_date(text_l)  # the page's date line (`page`, when the cleaner took it out)
     year = ref_year or (date[0] if date else None)
     terms = terms_in(opening, party_only=False)
     term = terms[0] if terms else None
