@@ -422,6 +422,12 @@ def document_periods(
         term_at is None or sub_first[0] < term_at.start() or term_at.start() > 300 or session
     ):
         term = None  # "… 6 tháng đầu năm 2020 …" before any term: a half-year report that names a term
+    if session and term is not None and term_at is not None and int(term_at.group(1)) == term.start:
+        # "HĐND xã … khóa XII, nhiệm kỳ 2021 – 2026 tổ chức kỳ họp": the term names the council, unless
+        # the session reviews it (`tổng kết hoạt động HĐND … khóa XXIV, nhiệm kỳ 2021 - 2026`); a congress
+        # of a `khóa` opens its term (`Đại hội Đảng bộ khóa XIII, nhiệm kỳ 2020-2025`)
+        congress = _CONGRESS.search(opening, max(0, term_at.start() - 80), term_at.start())
+        term = term if congress or _CLOSING.search(opening) else None
     kind = _closing_or_congress(opening, term) if term is not None else None
     opens = term is not None and kind != "closing" and _OPENS_TERM.search(opening) is not None
     if term is not None and opens and (year is None or year <= term.start + 1):

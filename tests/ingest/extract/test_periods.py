@@ -127,6 +127,26 @@ def test_a_council_session_named_by_its_term_reports_on_its_half_year() -> None:
     assert doc.default_period == "2021-H1"
 
 
+def test_a_council_session_named_by_its_term_reports_on_the_year_it_reviews() -> None:
+    doc = _doc(
+        "HĐND xã Tân Lập tổ chức kỳ họp thứ 5 khóa XII, nhiệm kỳ 2021 – 2026\n\nTại kỳ họp, UBND xã báo cáo "
+        "tình hình thực hiện nhiệm vụ năm 2022 và phương hướng, mục tiêu, nhiệm vụ năm 2023. Năm 2022, thu "
+        "ngân sách đạt 12 tỷ đồng."
+    )
+    assert doc.default_period == "2022"
+    # a session that reviews its term, and a congress of a `khóa`, keep the term
+    review = _doc(
+        "Tổng kết hoạt động HĐND phường Tân Lập khóa XXIV, nhiệm kỳ 2021 - 2026\n\nTrong nhiệm kỳ qua, HĐND "
+        "phường tổ chức 37 kỳ họp."
+    )
+    congress = _doc(
+        "Sáng 13/3/2020, Đảng bộ xã Tân Lập tổ chức Đại hội Đảng bộ khóa XIII, nhiệm kỳ 2020-2025. Nhiệm kỳ "
+        "qua, thu nhập bình quân đạt 40 triệu đồng; mục tiêu đến năm 2025 đạt 60 triệu đồng."
+    )
+    assert review.default_period == "term-2021-2026"
+    assert congress.default_period == "term-2015-2020"
+
+
 def test_a_congress_opening_its_term_after_a_sentence_on_results() -> None:
     doc = _doc(
         " date 2025-08-08 Đại hội có 199 đại biểu. Nhiệm kỳ qua, Đảng bộ đạt kết quả toàn diện. Nhiệm kỳ "
