@@ -267,6 +267,10 @@ _MONTH_NAMES = (
     "july", "august", "september", "october", "november", "december",
 )  # fmt: skip
 _CONGRESS = re.compile(rf"(?<!\w)đại{_S}+hội(?!\w)")
+# the term just past, named without its years (`Nhiệm kỳ qua`, `Sau 5 năm, …`)
+_TERM_PAST = re.compile(
+    rf"(?<!\w)(?:nhiệm{_S}+kỳ{_S}+qua|cả{_S}+nhiệm{_S}+kỳ|5{_S}+năm{_S}+qua|sau{_S}+5{_S}+năm)(?!\w)"
+)
 _CLOSING = re.compile(rf"(?<!\w)(?:tổng{_S}+kết|nhiệm{_S}+kỳ{_S}+qua|cả{_S}+nhiệm{_S}+kỳ|5{_S}+năm{_S}+qua)")
 # `(?<![0-9])` written after the first digit: the pattern opens with a digit, skipped to at C speed
 _MONTHS_SO_FAR = re.compile(rf"([0-9](?<![0-9]{{2}})[0-9]?){_S}+tháng{_S}+đầu{_S}+năm(?:{_S}+{_Y})?")
@@ -438,6 +442,10 @@ def document_periods(
     if term is not None and closes and (year is None or year >= term.end - 1 or kind == "closing"):
         following = f"term-{term.end}-{term.end + 5}" if term.end - term.start == 5 else None
         return DocPeriods(term.code, following, term, year)
+    if term is None and year is not None and year % 5 in (0, 1) and _TERM_PAST.search(own):
+        # "Nhiệm kỳ qua, …" in a page of 2025 that writes no term: the term ending in its year (a Party
+        # term ends in 2020, 2025, a council's in 2021, 2026), the next one its targets'
+        return DocPeriods(f"term-{year - 5}-{year}", f"term-{year}-{year + 5}", Term(year - 5, year), year)
     years = [int(y) for y in _OWN_YEAR.findall(own)]
     if date is None and year is None and years:
         # an undated text that goes on to a later year's results (`Đến hết năm 2022, thu nhập … đã đạt 70,4

@@ -147,6 +147,21 @@ def test_a_council_session_named_by_its_term_reports_on_the_year_it_reviews() ->
     assert congress.default_period == "term-2015-2020"
 
 
+def test_the_term_just_past_without_its_years_is_the_term_ending_in_the_pages_year() -> None:
+    congress = _doc(
+        " date 2025-08-07 Lãnh đạo thành phố tặng hoa chúc mừng Đại hội.\n\nNhiệm kỳ qua, công tác xây dựng "
+        "Đảng được tăng cường. Thu nhập bình quân đầu người đạt 74 triệu đồng."
+    )
+    council = _doc(
+        " date 2026-01-22 Phó Chủ tịch HĐND phường cho biết, trong nhiệm kỳ qua, HĐND phường đã ban hành 248 "
+        "nghị quyết."
+    )
+    assert (congress.default_period, congress.target_period) == ("term-2020-2025", "term-2025-2030")
+    assert council.default_period == "term-2021-2026"
+    # a page of a year no term ends in looks back on no term
+    assert _doc(" date 2023-05-10 Nhiệm kỳ qua, xã đạt nhiều kết quả.").default_period == "2023"
+
+
 def test_a_congress_opening_its_term_after_a_sentence_on_results() -> None:
     doc = _doc(
         " date 2025-08-08 Đại hội có 199 đại biểu. Nhiệm kỳ qua, Đảng bộ đạt kết quả toàn diện. Nhiệm kỳ "
