@@ -271,6 +271,7 @@ _CONGRESS = re.compile(rf"(?<!\w)đại{_S}+hội(?!\w)")
 _TERM_PAST = re.compile(
     rf"(?<!\w)(?:nhiệm{_S}+kỳ{_S}+qua|cả{_S}+nhiệm{_S}+kỳ|5{_S}+năm{_S}+qua|sau{_S}+5{_S}+năm)(?!\w)"
 )
+_FRONTED_TERM = re.compile(rf"nhiệm{_S}+kỳ{_S}*{_Y}{_DASH}{_Y}{_S}*,")
 _CLOSING = re.compile(rf"(?<!\w)(?:tổng{_S}+kết|nhiệm{_S}+kỳ{_S}+qua|cả{_S}+nhiệm{_S}+kỳ|5{_S}+năm{_S}+qua)")
 # `(?<![0-9])` written after the first digit: the pattern opens with a digit, skipped to at C speed
 _MONTHS_SO_FAR = re.compile(rf"([0-9](?<![0-9]{{2}})[0-9]?){_S}+tháng{_S}+đầu{_S}+năm(?:{_S}+{_Y})?")
@@ -383,6 +384,15 @@ def _year_near(own: str, pos: int, date_year: int | None) -> int | None:
     return date_year
 
 
+def _fronted(opening: str, term_at: re.Match[str] | None, term: Term) -> bool:
+    """Whether the term fronts its sentence (`Nhiệm kỳ 2020-2025, Đảng bộ … đã đạt …`): the sentence
+    reviews it."""
+    if term_at is None or int(term_at.group(1)) != term.start:
+        return False
+    at = term_at.start()
+    return (at == 0 or opening[at - 1] in "\n. ") and _FRONTED_TERM.match(opening, at) is not None
+
+
 def _closing_or_congress(opening: str, term: Term) -> str | None:
     """`closing` when the term is named as the one being reviewed, `congress` when a congress opens it."""
     m = TERM_RE.search(opening)
@@ -438,7 +448,8 @@ def document_periods(
         five = term.end - term.start == 5
         previous = f"term-{term.start - 5}-{term.start}" if five else str(year or term.start)
         return DocPeriods(previous, term.code, term, year)
-    closes = term is not None and (kind == "closing" or _CLOSING.search(opening) is not None)
+    fronted = term is not None and _fronted(opening, term_at, term)
+    closes = term is not None and (kind == "closing" or fronted or _CLOSING.search(opening) is not None)
     if term is not None and closes and (year is None or year >= term.end - 1 or kind == "closing"):
         following = f"term-{term.end}-{term.end + 5}" if term.end - term.start == 5 else None
         return DocPeriods(term.code, following, term, year)

@@ -162,6 +162,15 @@ def test_the_term_just_past_without_its_years_is_the_term_ending_in_the_pages_ye
     assert _doc(" date 2023-05-10 Nhiệm kỳ qua, xã đạt nhiều kết quả.").default_period == "2023"
 
 
+def test_a_sentence_fronted_by_the_term_it_reviews_dates_a_page_of_the_terms_end() -> None:
+    doc = _doc(
+        " date 2025-12-18 Nhiệm kỳ 2020-2025, Đảng bộ và nhân dân xã Tân Lập đạt nhiều kết quả. Thu "
+        "nhập bình quân đầu người đạt 47,6 triệu đồng.\n\nĐảng bộ xã nhiệm kỳ 2025-2030 đặt mục tiêu đến năm "
+        "2030 thu nhập bình quân đầu người đạt 58 triệu đồng."
+    )
+    assert (doc.default_period, doc.target_period) == ("term-2020-2025", "term-2025-2030")
+
+
 def test_a_congress_opening_its_term_after_a_sentence_on_results() -> None:
     doc = _doc(
         " date 2025-08-08 Đại hội có 199 đại biểu. Nhiệm kỳ qua, Đảng bộ đạt kết quả toàn diện. Nhiệm kỳ "
