@@ -469,8 +469,10 @@ def document_periods(
         # "công nhận … đạt chuẩn nông thôn mới năm 2022" in a 2024 article; an article of the first
         # months of a year that names the year before reports on it (`12-2-25` … `năm 2024`)
         years = [date[0] - 1] if date[1] <= 3 and date[0] - 1 in years else [date[0]]
-    if date and years and min(years) > date[0]:
-        years = [date[0]]  # only targets ahead of the page's date: the article is of its own year
+    if date and years and years[0] > date[0]:
+        # a year ahead of the page's date is the year a plan is for (`Nghị quyết … nhiệm vụ năm 2020` of
+        # 1/12/2019): the article is of the first year it names up to its date, else of its own year
+        years = [y for y in years if y <= date[0]] or [date[0]]
     if years and (year is None or years[0] <= year):
         year = years[0] if year is None or years[0] < year else year
     elif not years and year is None:

@@ -171,6 +171,14 @@ def test_a_sentence_fronted_by_the_term_it_reviews_dates_a_page_of_the_terms_end
     assert (doc.default_period, doc.target_period) == ("term-2020-2025", "term-2025-2030")
 
 
+def test_a_plan_for_the_year_after_the_pages_date_reports_on_the_pages_year() -> None:
+    doc = _doc(
+        "Nghị quyết của Ban Chấp hành Đảng bộ về nhiệm vụ phát triển kinh tế - xã hội năm 2020\n06:12, "
+        "01/12/2019\nI. ĐÁNH GIÁ TÌNH HÌNH THỰC HIỆN NHIỆM VỤ NĂM 2019\nThu ngân sách đạt 12 tỷ đồng."
+    )
+    assert doc.default_period == "2019"
+
+
 def test_a_congress_opening_its_term_after_a_sentence_on_results() -> None:
     doc = _doc(
         " date 2025-08-08 Đại hội có 199 đại biểu. Nhiệm kỳ qua, Đảng bộ đạt kết quả toàn diện. Nhiệm kỳ "
