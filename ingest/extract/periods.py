@@ -465,6 +465,10 @@ def document_periods(
         if achieved > years[0]:
             years = [achieved] + [y for y in years if y > achieved]
     reported = [int(m.group(1)) for m in _REPORTED_YEAR.finditer(own)]
+    if date and years and date[1] <= 3 and years[0] == date[0] and date[0] - 1 in years:
+        # a page of a year's first months that names the year before too reports on it, also when its own
+        # year comes first (`mừng Xuân … năm 2026` … `năm 2025, …`; a resolution for the new year)
+        years = [date[0] - 1]
     if date and years and years[0] < date[0] and not reported:
         # "công nhận … đạt chuẩn nông thôn mới năm 2022" in a 2024 article; an article of the first
         # months of a year that names the year before reports on it (`12-2-25` … `năm 2024`)

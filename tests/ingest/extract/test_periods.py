@@ -179,6 +179,15 @@ def test_a_plan_for_the_year_after_the_pages_date_reports_on_the_pages_year() ->
     assert doc.default_period == "2019"
 
 
+def test_a_page_of_january_naming_its_own_year_first_reports_on_the_year_before() -> None:
+    doc = _doc(
+        "28/01/2026 - 07:29\nXã Tân Lập họp mặt mừng Xuân năm 2026. Năm 2025, thu ngân sách đạt 12 tỷ đồng."
+    )
+    assert doc.default_period == "2025"
+    # a page of later months keeps its own year
+    assert _doc("28/06/2026\nHội nghị năm 2026. Năm 2025, xã đạt 12 tỷ đồng.").default_period == "2026"
+
+
 def test_a_congress_opening_its_term_after_a_sentence_on_results() -> None:
     doc = _doc(
         " date 2025-08-08 Đại hội có 199 đại biểu. Nhiệm kỳ qua, Đảng bộ đạt kết quả toàn diện. Nhiệm kỳ "
