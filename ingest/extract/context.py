@@ -17,7 +17,7 @@ from ingest.extract.indicators import NameIndex
 from ingest.extract.layout import Sentence
 from ingest.extract.metadata import extract_metadata
 from ingest.extract.numbers import Quantity
-from ingest.extract.own_period import lower_same_length
+from ingest.extract.own_period import lower_same_length, page_date
 from ingest.extract.periods import Term, term_of, year_of
 from ingest.extract.vocab import INDICATOR_TRAILERS, SEASON_HEADING_PATTERN, TAIL_STOP_WORDS
 from ingest.records import DocumentMetadata
@@ -84,6 +84,7 @@ class Doc:
     term: Term | None
     default_period: str  # of the results the document reports
     target_period: str | None = None  # of its targets, when the opening says (None: as the results)
+    page_date: tuple[int, int] | None = None  # (year, month) of the page's date, given beside the text
     names: NameIndex = field(init=False)
     tails: dict[int, list[str]] = field(default_factory=dict)  # quantity end -> noun phrase after it
     headings: list[tuple[int, int]] = field(default_factory=list)  # spans of the heading lines, in order
@@ -106,7 +107,9 @@ class Doc:
             start, end = meta.terms[0].split("-")
             term = term_of(f"term-{start}-{end}")
         default_period = meta.default_period or (str(ref_year) if ref_year else "unknown")
-        return cls(text, text_l, meta, ref_year, term, default_period, meta.target_period)
+        return cls(
+            text, text_l, meta, ref_year, term, default_period, meta.target_period, page_date(published_at)
+        )
 
     def index_headings(self, headings: list[tuple[int, int]]) -> None:
         """Record the heading lines (spans, in order) and which of them name a crop season."""

@@ -27,22 +27,31 @@ def _periods(text: str, title: str | None, published_at: str | None) -> tuple[st
     return meta.default_period, doc.default_period, [f"{m.value:g} {m.kind} {m.period}" for m in facts]
 
 
+YEAR_END_TITLE = "Xã Tân Lập tổng kết công tác năm 2023"
+YEAR_END = (
+    "Sáng 8/1, UBND xã Tân Lập tổ chức hội nghị tổng kết.\n\nNăm 2023, thu ngân sách đạt 12 tỷ đồng. Năm "
+    "2024, tổng sản lượng lương thực 3.200 tấn.\n"
+)
+
+
 @pytest.mark.parametrize(
-    ("title", "body", "published_at", "expected"),
+    ("title", "body", "published_at", "date_line", "expected"),
     [
-        (CONGRESS_TITLE, CONGRESS, "2025-07-14T08:00:00+07:00", "term-2020-2025"),
+        (CONGRESS_TITLE, CONGRESS, "2025-07-14T08:00:00+07:00", "14/07/2025 08:00", ["term-2020-2025"] * 2),
+        # a year named in its sentence after the page's year is no target's when the page is of that year
+        (YEAR_END_TITLE, YEAR_END, "2024-01-10T08:00:00+07:00", "10/01/2024 08:00", ["2023", "2024"]),
     ],
 )
-def test_the_title_as_argument_or_as_first_line_gives_one_period(
-    title: str, body: str, published_at: str, expected: str
+def test_the_title_and_date_as_arguments_or_as_first_lines_give_one_period(
+    title: str, body: str, published_at: str, date_line: str, expected: list[str]
 ) -> None:
     given = _periods(body, title, published_at)
-    written = _periods(title + "\n\n" + body, None, published_at)
-    both = _periods(title + "\n\n" + body, title, published_at)
+    written = _periods(f"{title}\n{date_line}\n\n{body}", None, None)
+    both = _periods(f"{title}\n{date_line}\n\n{body}", title, published_at)
     assert given == written == both
     stored, used, facts = given
-    assert stored == used == expected  # the stored default is the one the facts fall back to
-    assert facts and all(f.endswith(f"actual {expected}") for f in facts), facts
+    assert stored == used == expected[0]  # the stored default is the one the facts fall back to
+    assert [f.split()[1:] for f in facts] == [["actual", period] for period in expected]
 
 
 def test_an_article_on_next_years_plan_reports_on_its_own_year() -> None:
