@@ -59,7 +59,12 @@ class DocumentMetadata:
     issue_year: int | None = None
     issue_month: int | None = None
     terms: list[str] = field(default_factory=list)  # ["2020-2025", "2025-2030"]
-    default_period: str | None = None  # period code, see docs/periods.md
+    default_period: str | None = None  # period code (docs/periods.md) the document's facts fall back to
+    # the period the title and opening name, before the opening's context rules (default_period before v13)
+    title_period: str | None = None
+    target_period: str | None = None  # the default of the document's targets, when it differs
+    reference_year: int | None = None  # the year a yearless phrase (`6 tháng đầu năm`) is of
+    period_term: str | None = None  # the term the document's term phrases (`đầu nhiệm kỳ`) refer to
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -15,10 +15,10 @@ from functools import lru_cache
 from ingest.extract.catalogue import CatalogueEntry
 from ingest.extract.indicators import NameIndex
 from ingest.extract.layout import Sentence
-from ingest.extract.lowercase import lowercase
-from ingest.extract.metadata import extract_metadata, reference_year
+from ingest.extract.metadata import extract_metadata
 from ingest.extract.numbers import Quantity
-from ingest.extract.periods import Term, document_periods, phrase_period, term_of, terms_in
+from ingest.extract.own_period import lower_same_length, page_date
+from ingest.extract.periods import Term, term_of, year_of
 from ingest.extract.vocab import INDICATOR_TRAILERS, SEASON_HEADING_PATTERN, TAIL_STOP_WORDS
 from ingest.records import DocumentMetadata
 
@@ -47,17 +47,6 @@ _TRAILERS = re.compile(rf"(?:[^\S\n]+|^)(?:{words_alt(INDICATOR_TRAILERS)})[^\S\
 _LEAD = re.compile(r"^[\s\-–•*+>:)\]\d.]*")
 _TAIL_STOP = frozenset(TAIL_STOP_WORDS)
 MAX_NAME_WORDS = 9
-
-
-_ANY_DATE = re.compile(r"(?<![0-9])[0-9]{1,2}[/.-][0-9]{1,2}[/.-]((?:19|20)[0-9]{2})(?![0-9])")
-
-
-def lower_same_length(text: str) -> str:
-    """`text.lower()`, keeping every offset (the few characters that grow when lowercased stay)."""
-    lowered = lowercase(text).replace("ð", "đ")  # "Ðạt" typed with the Icelandic eth: the same letter
-    if len(lowered) == len(text):
-        return lowered
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text).replace("ð", "đ")
 
 
 @dataclass
@@ -95,6 +84,7 @@ class Doc:
     term: Term | None
     default_period: str  # of the results the document reports
     target_period: str | None = None  # of its targets, when the opening says (None: as the results)
+    page_date: tuple[int, int] | None = None  # (year, month) of the page's date, given beside the text
     names: NameIndex = field(init=False)
     tails: dict[int, list[str]] = field(default_factory=dict)  # quantity end -> noun phrase after it
     headings: list[tuple[int, int]] = field(default_factory=list)  # spans of the heading lines, in order
@@ -107,42 +97,19 @@ class Doc:
     def read(
         cls, text: str, title: str | None, published_at: str | None, metadata: DocumentMetadata | None
     ) -> Doc:
-        """The document with its reference year, Party term and default period worked out."""
+        """The document with its reference year, Party term and default period, as `extract_metadata`
+        decided them (`own_period`); a metadata made by hand gives its default period and year."""
         text_l = lower_same_length(text)
         meta = metadata or extract_metadata(text, title=title, published_at=published_at)
-        ref_year = reference_year(meta, title, published_at)
-        own_year = ref_year  # from the title, header or page date: not from a guessed default period
-        if ref_year is None and meta.default_period:
-            m = re.search(r"(?:19|20)[0-9]{2}", meta.default_period)
-            ref_year = int(m.group()) if m else None
-        # a title naming the period, or a formal header (`…, ngày 28 tháng 12 năm 2023`), is authoritative
-        titled = bool(title) and phrase_period(lower_same_length(title or ""), ref_year, None) is not None
-        titled = titled or meta.issue_year is not None
-        periods = document_periods(text_l, meta.default_period, own_year)
-        if own_year is None and (meta.default_period or "").isdigit() and (periods.actual or "").isdigit():
-            # no year of its own in the title, header or page date: the year the opening reports on
-            # (an undated text of the latest year it reports achieved), not the first year it names
-            ref_year = int(periods.actual or 0)
-        if ref_year is None:
-            ref_year = periods.ref_year
-        terms = terms_in(text_l[:4000])
-        term = term_of(meta.default_period) or (terms[0] if terms else None) or periods.term
+        ref_year = meta.reference_year or meta.issue_year or year_of(meta.default_period)
+        term = term_of(meta.period_term) or term_of(meta.default_period)
         if term is None and meta.terms:
             start, end = meta.terms[0].split("-")
             term = term_of(f"term-{start}-{end}")
-        if titled and meta.default_period:  # the title says what the document reports on
-            default_period, target_period = meta.default_period, None
-        else:
-            if ref_year is None and not periods.actual and not meta.default_period:
-                # nothing in the title, page date or opening: the year the text gives its data
-                # (`giá trị giải ngân từ đầu năm đến ngày 10-8-2017`), as the gold rules say
-                dated = _ANY_DATE.search(text_l)
-                ref_year = int(dated.group(1)) if dated else None
-            default_period = (
-                periods.actual or meta.default_period or (str(ref_year) if ref_year else "unknown")
-            )
-            target_period = periods.target
-        return cls(text, text_l, meta, ref_year, term, default_period, target_period)
+        default_period = meta.default_period or (str(ref_year) if ref_year else "unknown")
+        return cls(
+            text, text_l, meta, ref_year, term, default_period, meta.target_period, page_date(published_at)
+        )
 
     def index_headings(self, headings: list[tuple[int, int]]) -> None:
         """Record the heading lines (spans, in order) and which of them name a crop season."""

@@ -105,6 +105,6 @@ def sentence_front(text_l: str, line_start: int, pos: int) -> int:
 
 def is_later(year: str, doc: Doc) -> bool:
     """A year after the document's own (its page date, else its reference year): a target's year."""
-    date = document_date(doc.text_l)
+    date = doc.page_date or document_date(doc.text_l)  # the page's date line, given beside the text or in it
     own = date[0] if date else doc.ref_year
     return own is not None and int(year) > own

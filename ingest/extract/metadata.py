@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from ingest.extract.lowercase import lowercase
+from ingest.extract.own_period import decide, lower_same_length, page_date, title_line
 from ingest.extract.periods import Term, phrase_period, terms_in, without_comparisons
 from ingest.extract.vocab import ADMIN_LEVELS, DOC_TYPE_CODES, DOC_TYPES, ISSUER_BODIES
 from ingest.records import DocumentMetadata
@@ -223,7 +223,10 @@ _OPENING_RE = re.compile(r"(?:ngày|căn cứ|thực hiện|phần|[ivx]+\.|[0-9
 
 
 def _extract(text: str, title: str | None, published_at: str | None) -> DocumentMetadata:
-    text = unicodedata.normalize("NFC", text)
+    body = unicodedata.normalize("NFC", text)
+    # the page's title is the text's first line, read as a title written there is (`own_period`)
+    first = title_line(title, body)
+    text = first + body
     header = text[:HEADER_CHARS]
     meta = DocumentMetadata()
 
@@ -256,7 +259,8 @@ def _extract(text: str, title: str | None, published_at: str | None) -> Document
     title_text = " ".join(t for t in (title, header_title) if t)
     if meta.commune is None or meta.issuer is None:
         _infer_issuer_from_title(header_title or title or "", header, meta)
-    text_l = lowercase(text)  # made once: the mention reader lowers the same text
+    # made once: the mention reader lowers the same text (the title line lowered on its own)
+    text_l = lower_same_length(first) + lower_same_length(body)
     # its slice, not a second lowering; when lowering moved offsets (`İ`), the slice is no lowered head
     head_l = title_text.lower() + "\n" + text_l[:PLACES_CHARS] if len(text_l) == len(text) else None
     _places_in_text(title_text + "\n" + text[:PLACES_CHARS], meta, head_l)
@@ -269,9 +273,12 @@ def _extract(text: str, title: str | None, published_at: str | None) -> Document
             terms.append(term)
     meta.terms = [f"{t.start}-{t.end}" for t in terms]
 
-    ref_year = reference_year(meta, title_text, published_at)
+    ref_year = reference_year(meta, header_title, None)
     opening_l = text_l[opening_start : opening_start + OPENING_CHARS]
-    meta.default_period = _default_period(title_text.lower(), without_comparisons(opening_l), ref_year, terms)
+    meta.title_period = _default_period(header_title.lower(), without_comparisons(opening_l), ref_year, terms)
+    own = decide(text_l, meta.title_period, meta.issue_year, meta.terms, page_date(published_at))
+    meta.default_period, meta.target_period, meta.reference_year = own.default, own.target, own.ref_year
+    meta.period_term = own.term.code if own.term else None
     return meta
 
 

@@ -267,6 +267,11 @@ _MONTH_NAMES = (
     "july", "august", "september", "october", "november", "december",
 )  # fmt: skip
 _CONGRESS = re.compile(rf"(?<!\w)đại{_S}+hội(?!\w)")
+# the term just past, named without its years (`Nhiệm kỳ qua`, `Sau 5 năm, …`)
+_TERM_PAST = re.compile(
+    rf"(?<!\w)(?:nhiệm{_S}+kỳ{_S}+qua|cả{_S}+nhiệm{_S}+kỳ|5{_S}+năm{_S}+qua|sau{_S}+5{_S}+năm)(?!\w)"
+)
+_FRONTED_TERM = re.compile(rf"nhiệm{_S}+kỳ{_S}*{_Y}{_DASH}{_Y}{_S}*,")
 _CLOSING = re.compile(rf"(?<!\w)(?:tổng{_S}+kết|nhiệm{_S}+kỳ{_S}+qua|cả{_S}+nhiệm{_S}+kỳ|5{_S}+năm{_S}+qua)")
 # `(?<![0-9])` written after the first digit: the pattern opens with a digit, skipped to at C speed
 _MONTHS_SO_FAR = re.compile(rf"([0-9](?<![0-9]{{2}})[0-9]?){_S}+tháng{_S}+đầu{_S}+năm(?:{_S}+{_Y})?")
@@ -379,6 +384,15 @@ def _year_near(own: str, pos: int, date_year: int | None) -> int | None:
     return date_year
 
 
+def _fronted(opening: str, term_at: re.Match[str] | None, term: Term) -> bool:
+    """Whether the term fronts its sentence (`Nhiệm kỳ 2020-2025, Đảng bộ … đã đạt …`): the sentence
+    reviews it."""
+    if term_at is None or int(term_at.group(1)) != term.start:
+        return False
+    at = term_at.start()
+    return (at == 0 or opening[at - 1] in "\n. ") and _FRONTED_TERM.match(opening, at) is not None
+
+
 def _closing_or_congress(opening: str, term: Term) -> str | None:
     """`closing` when the term is named as the one being reviewed, `congress` when a congress opens it."""
     m = TERM_RE.search(opening)
@@ -393,7 +407,9 @@ def _closing_or_congress(opening: str, term: Term) -> str | None:
     return None
 
 
-def document_periods(text_l: str, meta_default: str | None, ref_year: int | None) -> DocPeriods:
+def document_periods(
+    text_l: str, meta_default: str | None, ref_year: int | None, page: tuple[int, int] | None = None
+) -> DocPeriods:
     """Default periods of results and targets from the document's opening (the gold rules' `period`).
 
     A congress for the term X-Y reviews the term before it (its results are `term-(X-5)-X`) and
@@ -401,10 +417,11 @@ def document_periods(text_l: str, meta_default: str | None, ref_year: int | None
     a quarter is that period, its targets the year; a year report is that year, its targets the next.
     A year only named as part of a status (`đạt chuẩn nông thôn mới năm 2022` in a 2024 article)
     does not date the article. Without a period of its own, a comparison dates the document (`so với
-    cùng kỳ năm 2020` -> 2021).
+    cùng kỳ năm 2020` -> 2021). The page's date (`page`) is when the text was written, as a date line
+    at its top: the year it reports on only when the opening names none of its own.
     """
     opening = text_l[:OPENING]
-    date = document_date(text_l)
+    date = page or document_date(text_l)  # the page's date line (`page`, when the cleaner took it out)
     year = ref_year or (date[0] if date else None)
     terms = terms_in(opening, party_only=False)
     term = terms[0] if terms else None
@@ -419,16 +436,27 @@ def document_periods(text_l: str, meta_default: str | None, ref_year: int | None
         term_at is None or sub_first[0] < term_at.start() or term_at.start() > 300 or session
     ):
         term = None  # "… 6 tháng đầu năm 2020 …" before any term: a half-year report that names a term
+    if session and term is not None and term_at is not None and int(term_at.group(1)) == term.start:
+        # "HĐND xã … khóa XII, nhiệm kỳ 2021 – 2026 tổ chức kỳ họp": the term names the council, unless
+        # the session reviews it (`tổng kết hoạt động HĐND … khóa XXIV, nhiệm kỳ 2021 - 2026`); a congress
+        # of a `khóa` opens its term (`Đại hội Đảng bộ khóa XIII, nhiệm kỳ 2020-2025`)
+        congress = _CONGRESS.search(opening, max(0, term_at.start() - 80), term_at.start())
+        term = term if congress or _CLOSING.search(opening) else None
     kind = _closing_or_congress(opening, term) if term is not None else None
     opens = term is not None and kind != "closing" and _OPENS_TERM.search(opening) is not None
     if term is not None and opens and (year is None or year <= term.start + 1):
         five = term.end - term.start == 5
         previous = f"term-{term.start - 5}-{term.start}" if five else str(year or term.start)
         return DocPeriods(previous, term.code, term, year)
-    closes = term is not None and (kind == "closing" or _CLOSING.search(opening) is not None)
+    fronted = term is not None and _fronted(opening, term_at, term)
+    closes = term is not None and (kind == "closing" or fronted or _CLOSING.search(opening) is not None)
     if term is not None and closes and (year is None or year >= term.end - 1 or kind == "closing"):
         following = f"term-{term.end}-{term.end + 5}" if term.end - term.start == 5 else None
         return DocPeriods(term.code, following, term, year)
+    if term is None and year is not None and year % 5 in (0, 1) and _TERM_PAST.search(own):
+        # "Nhiệm kỳ qua, …" in a page of 2025 that writes no term: the term ending in its year (a Party
+        # term ends in 2020, 2025, a council's in 2021, 2026), the next one its targets'
+        return DocPeriods(f"term-{year - 5}-{year}", f"term-{year}-{year + 5}", Term(year - 5, year), year)
     years = [int(y) for y in _OWN_YEAR.findall(own)]
     if date is None and year is None and years:
         # an undated text that goes on to a later year's results (`Đến hết năm 2022, thu nhập … đã đạt 70,4
@@ -437,12 +465,18 @@ def document_periods(text_l: str, meta_default: str | None, ref_year: int | None
         if achieved > years[0]:
             years = [achieved] + [y for y in years if y > achieved]
     reported = [int(m.group(1)) for m in _REPORTED_YEAR.finditer(own)]
+    if date and years and date[1] <= 3 and years[0] == date[0] and date[0] - 1 in years:
+        # a page of a year's first months that names the year before too reports on it, also when its own
+        # year comes first (`mừng Xuân … năm 2026` … `năm 2025, …`; a resolution for the new year)
+        years = [date[0] - 1]
     if date and years and years[0] < date[0] and not reported:
         # "công nhận … đạt chuẩn nông thôn mới năm 2022" in a 2024 article; an article of the first
         # months of a year that names the year before reports on it (`12-2-25` … `năm 2024`)
         years = [date[0] - 1] if date[1] <= 3 and date[0] - 1 in years else [date[0]]
-    if date and years and min(years) > date[0]:
-        years = [date[0]]  # only targets ahead of the page's date: the article is of its own year
+    if date and years and years[0] > date[0]:
+        # a year ahead of the page's date is the year a plan is for (`Nghị quyết … nhiệm vụ năm 2020` of
+        # 1/12/2019): the article is of the first year it names up to its date, else of its own year
+        years = [y for y in years if y <= date[0]] or [date[0]]
     if years and (year is None or years[0] <= year):
         year = years[0] if year is None or years[0] < year else year
     elif not years and year is None:

@@ -109,7 +109,7 @@ def _row(doc, version, result):
         issue_year=meta["issue_year"],
         issue_month=meta["issue_month"],
         terms=list(meta["terms"] or []),
-        default_period=meta["default_period"],
+        default_period=meta["default_period"],  # the period its facts fall back to (`own_period`)
         mentions=mentions,
         n_mentions=len(mentions),
     )

@@ -47,7 +47,7 @@ def test_binh_thanh_dong_term_report() -> None:
     assert meta.commune == "Bình Thạnh Đông"
     assert meta.issuer == "Ban chấp hành đảng bộ xã Bình Thạnh Đông"
     assert meta.terms == ["2020-2025", "2025-2030"]
-    assert meta.default_period == "term-2020-2025"
+    assert meta.title_period == "term-2020-2025"  # the title's own period, kept beside the default
 
 
 def test_conclusion_header_with_number_and_full_date() -> None:

@@ -127,6 +127,67 @@ def test_a_council_session_named_by_its_term_reports_on_its_half_year() -> None:
     assert doc.default_period == "2021-H1"
 
 
+def test_a_council_session_named_by_its_term_reports_on_the_year_it_reviews() -> None:
+    doc = _doc(
+        "HĐND xã Tân Lập tổ chức kỳ họp thứ 5 khóa XII, nhiệm kỳ 2021 – 2026\n\nTại kỳ họp, UBND xã báo cáo "
+        "tình hình thực hiện nhiệm vụ năm 2022 và phương hướng, mục tiêu, nhiệm vụ năm 2023. Năm 2022, thu "
+        "ngân sách đạt 12 tỷ đồng."
+    )
+    assert doc.default_period == "2022"
+    # a session that reviews its term, and a congress of a `khóa`, keep the term
+    review = _doc(
+        "Tổng kết hoạt động HĐND phường Tân Lập khóa XXIV, nhiệm kỳ 2021 - 2026\n\nTrong nhiệm kỳ qua, HĐND "
+        "phường tổ chức 37 kỳ họp."
+    )
+    congress = _doc(
+        "Sáng 13/3/2020, Đảng bộ xã Tân Lập tổ chức Đại hội Đảng bộ khóa XIII, nhiệm kỳ 2020-2025. Nhiệm kỳ "
+        "qua, thu nhập bình quân đạt 40 triệu đồng; mục tiêu đến năm 2025 đạt 60 triệu đồng."
+    )
+    assert review.default_period == "term-2021-2026"
+    assert congress.default_period == "term-2015-2020"
+
+
+def test_the_term_just_past_without_its_years_is_the_term_ending_in_the_pages_year() -> None:
+    congress = _doc(
+        " date 2025-08-07 Lãnh đạo thành phố tặng hoa chúc mừng Đại hội.\n\nNhiệm kỳ qua, công tác xây dựng "
+        "Đảng được tăng cường. Thu nhập bình quân đầu người đạt 74 triệu đồng."
+    )
+    council = _doc(
+        " date 2026-01-22 Phó Chủ tịch HĐND phường cho biết, trong nhiệm kỳ qua, HĐND phường đã ban hành 248 "
+        "nghị quyết."
+    )
+    assert (congress.default_period, congress.target_period) == ("term-2020-2025", "term-2025-2030")
+    assert council.default_period == "term-2021-2026"
+    # a page of a year no term ends in looks back on no term
+    assert _doc(" date 2023-05-10 Nhiệm kỳ qua, xã đạt nhiều kết quả.").default_period == "2023"
+
+
+def test_a_sentence_fronted_by_the_term_it_reviews_dates_a_page_of_the_terms_end() -> None:
+    doc = _doc(
+        " date 2025-12-18 Nhiệm kỳ 2020-2025, Đảng bộ và nhân dân xã Tân Lập đạt nhiều kết quả. Thu "
+        "nhập bình quân đầu người đạt 47,6 triệu đồng.\n\nĐảng bộ xã nhiệm kỳ 2025-2030 đặt mục tiêu đến năm "
+        "2030 thu nhập bình quân đầu người đạt 58 triệu đồng."
+    )
+    assert (doc.default_period, doc.target_period) == ("term-2020-2025", "term-2025-2030")
+
+
+def test_a_plan_for_the_year_after_the_pages_date_reports_on_the_pages_year() -> None:
+    doc = _doc(
+        "Nghị quyết của Ban Chấp hành Đảng bộ về nhiệm vụ phát triển kinh tế - xã hội năm 2020\n06:12, "
+        "01/12/2019\nI. ĐÁNH GIÁ TÌNH HÌNH THỰC HIỆN NHIỆM VỤ NĂM 2019\nThu ngân sách đạt 12 tỷ đồng."
+    )
+    assert doc.default_period == "2019"
+
+
+def test_a_page_of_january_naming_its_own_year_first_reports_on_the_year_before() -> None:
+    doc = _doc(
+        "28/01/2026 - 07:29\nXã Tân Lập họp mặt mừng Xuân năm 2026. Năm 2025, thu ngân sách đạt 12 tỷ đồng."
+    )
+    assert doc.default_period == "2025"
+    # a page of later months keeps its own year
+    assert _doc("28/06/2026\nHội nghị năm 2026. Năm 2025, xã đạt 12 tỷ đồng.").default_period == "2026"
+
+
 def test_a_congress_opening_its_term_after_a_sentence_on_results() -> None:
     doc = _doc(
         " date 2025-08-08 Đại hội có 199 đại biểu. Nhiệm kỳ qua, Đảng bộ đạt kết quả toàn diện. Nhiệm kỳ "

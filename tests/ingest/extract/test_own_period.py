@@ -1,0 +1,72 @@
+"""The document's own period is one decision, whichever way the page's title and date arrive."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.extract import extract_mentions, extract_metadata
+from ingest.extract.context import Doc
+from ingest.extract.own_period import page_date, title_line
+
+CONGRESS_TITLE = "Đại hội đại biểu Đảng bộ xã Tân Lập lần thứ XV, nhiệm kỳ 2025-2030"
+CONGRESS = (
+    "Ngày 12/7, Đảng bộ xã Tân Lập tổ chức Đại hội đại biểu lần thứ XV, nhiệm kỳ 2025-2030.\n\n"
+    "Nhiệm kỳ qua, thu nhập bình quân đầu người đạt 62 triệu đồng. Tỷ lệ hộ nghèo giảm còn 1,2%.\n"
+)
+PLAN_NEWS_TITLE = "HĐND xã Tân Lập thông qua chỉ tiêu phát triển kinh tế - xã hội năm 2025"
+PLAN_NEWS = (
+    "Ngày 20/12, HĐND xã Tân Lập tổ chức kỳ họp thứ 9.\n\n"
+    "Trong năm, thu ngân sách đạt 12 tỷ đồng. Tổng sản lượng lương thực đạt 3.100 tấn.\n"
+)
+
+
+def _periods(text: str, title: str | None, published_at: str | None) -> tuple[str | None, str, list[str]]:
+    meta = extract_metadata(text, title=title, published_at=published_at)
+    doc = Doc.read(text, title, published_at, meta)
+    facts = extract_mentions(text, title=title, published_at=published_at, metadata=meta)
+    return meta.default_period, doc.default_period, [f"{m.value:g} {m.kind} {m.period}" for m in facts]
+
+
+YEAR_END_TITLE = "Xã Tân Lập tổng kết công tác năm 2023"
+YEAR_END = (
+    "Sáng 8/1, UBND xã Tân Lập tổ chức hội nghị tổng kết.\n\nNăm 2023, thu ngân sách đạt 12 tỷ đồng. Năm "
+    "2024, tổng sản lượng lương thực 3.200 tấn.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "published_at", "date_line", "expected"),
+    [
+        (CONGRESS_TITLE, CONGRESS, "2025-07-14T08:00:00+07:00", "14/07/2025 08:00", ["term-2020-2025"] * 2),
+        # a year named in its sentence after the page's year is no target's when the page is of that year
+        (YEAR_END_TITLE, YEAR_END, "2024-01-10T08:00:00+07:00", "10/01/2024 08:00", ["2023", "2024"]),
+    ],
+)
+def test_the_title_and_date_as_arguments_or_as_first_lines_give_one_period(
+    title: str, body: str, published_at: str, date_line: str, expected: list[str]
+) -> None:
+    given = _periods(body, title, published_at)
+    written = _periods(f"{title}\n{date_line}\n\n{body}", None, None)
+    both = _periods(f"{title}\n{date_line}\n\n{body}", title, published_at)
+    assert given == written == both
+    stored, used, facts = given
+    assert stored == used == expected[0]  # the stored default is the one the facts fall back to
+    assert [f.split()[1:] for f in facts] == [["actual", period] for period in expected]
+
+
+def test_an_article_on_next_years_plan_reports_on_its_own_year() -> None:
+    # a December article on a resolution for 2025: the year's results are of 2024, its page date's year
+    stored, _, facts = _periods(PLAN_NEWS, PLAN_NEWS_TITLE, "2024-12-20T08:00:00+07:00")
+    assert stored == "2024" and facts == ["12 actual 2024", "3100 actual 2024"]
+
+
+def test_a_title_written_near_the_top_is_not_read_twice() -> None:
+    assert title_line("Xã Tân Lập  tổng kết năm 2023", "Trang chủ\nXÃ TÂN LẬP TỔNG KẾT NĂM 2023\n…") == ""
+    assert title_line("Xã Tân Lập tổng kết năm 2023", "Sáng 8/1, …") == "Xã Tân Lập tổng kết năm 2023\n"
+    assert title_line(None, "…") == title_line("  ", "…") == ""
+
+
+def test_page_date_reads_the_cleaners_iso_date() -> None:
+    assert page_date("2024-01-08T08:00:00+07:00") == (2024, 1)
+    assert page_date("2023") == (2023, 1)
+    assert page_date("Thứ Hai") is None and page_date(None) is None
