@@ -41,8 +41,9 @@ def predicted_doc_periods(
     text: str, title: str | None = None, published_at: str | None = None
 ) -> tuple[str | None, str]:
     """The extractor's default periods of a text given with its page title and date as the product
-    gives them (`evaluation.product_inputs`): `extract_metadata(...).default_period`, and the one the
-    facts fall back to (`context.Doc.read`, which may take the opening's period over it)."""
+    gives them (`evaluation.product_inputs`): `extract_metadata(...).default_period` (what
+    `dim_document.default_period` stores), and the one the facts fall back to (`context.Doc.read`).
+    Since round 11 both come from one decision (`ingest.extract.own_period`): a difference is a bug."""
     from ingest.extract import extract_metadata
     from ingest.extract.context import Doc
 
