@@ -17,6 +17,7 @@ SCALE_WORDS: dict[str, float] = {
     "tr": 1e6,
     "tỷ": 1e9,
     "tỉ": 1e9,
+    "vạn": 1e4,  # `90 vạn người` (settled item 33); `bác sĩ/vạn dân` is a rate's unit, never a scale
 }
 
 # --- units: written form -> (base unit, factor to base) -------------------------------------------

@@ -23,6 +23,7 @@ from ingest.extract.units import UnitMatch, match_unit, rebase
         (" tỷ so với CK", "tỷ", "VND", 1e9),
         (" con", "con", "count", 1.0),
         (" đồng chí", "đồng chí", "count", 1.0),
+        (" vạn người", "vạn người", "count", 1e4),  # vạn = ten thousand (settled gold item 33)
     ],
 )
 def test_match_unit(after: str, unit: str, base_unit: str, factor: float) -> None:
@@ -49,3 +50,8 @@ def test_a_count_per_unit_is_a_rate_and_a_count_per_year_keeps_its_unit() -> Non
     assert match_unit(" lượt/ngày", 0) == UnitMatch("lượt/ngày", "other", 1.0, 10)
     assert match_unit(" lao động/năm", 0) == UnitMatch("lao động", "count", 1.0, 9)
     assert match_unit(" xã/thị trấn", 0) == UnitMatch("xã", "count", 1.0, 3)  # one place or the other
+
+
+def test_a_rate_per_ten_thousand_people_is_not_scaled() -> None:
+    m = match_unit(" bác sĩ/vạn dân", 0)
+    assert m is not None and m.factor == pytest.approx(1.0)
