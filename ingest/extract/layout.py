@@ -19,10 +19,13 @@ from ingest.extract.vocab import (
     ACTUAL_HEADINGS,
     HEADLINE_LEADS,
     LEAD_ANCHORS,
+    LEAD_ATTAINED_AFTER,
+    LEAD_ATTAINED_QUALIFIERS,
     LEAD_BLOCKERS,
     LEAD_DECISION_NOT_BEFORE,
     LEAD_DECISIONS,
     LEAD_REPORTED,
+    LEAD_STRIVING_ENDS,
     LIST_BACK_ON_RESULTS,
     LIST_GOES_ON_STARTS,
     PARAGRAPH_LEAD_BACK_ON_RESULTS,
@@ -73,6 +76,9 @@ _LEAD = re.compile(
 _ANCHOR_FIRSTS = {second: tuple(firsts) for second, firsts in LEAD_ANCHORS.items()}
 _CLAUSE_MARK_CHARS = ",;:("  # `[,;:(](?![0-9])`, read with `after_last(…, not_before=is_ascii_digit)`
 _LEAD_BLOCKED = re.compile(rf"(?<!\w)(?:{_alt(LEAD_BLOCKERS)})(?!\w)")
+_ATTAINED_AFTER = re.compile(
+    rf"(?:[^\S\n]+(?:{_alt(LEAD_ATTAINED_QUALIFIERS)}))?(?:[^\S\n]+đều)?[^\S\n]+(?:{_alt(LEAD_ATTAINED_AFTER)})(?!\w)"
+)
 _ENDS_WITH_MARKER = re.compile(r"(?:^|[\s)])(?:[0-9]{1,2}|[ivx]+)\.$")
 _GOES_ON = re.compile(
     r"[\s\-–•*+]*(?:cụ thể|gồm|trong đó|bao gồm|đồng thời|tỷ lệ|tỉ lệ|[0-9]{1,2}[.)]|[ivx]+\.)(?!\w)"
@@ -345,6 +351,8 @@ def _find_lead(text_l: str, s: Sentence) -> int | None:
         before = text_l[clause:start]
         if _LEAD_BLOCKED.search(before) or _reported(text_l, s.start, start):
             continue
+        if _ATTAINED_AFTER.match(text_l, end) and not m.group().endswith(LEAD_STRIVING_ENDS):
+            continue  # "17/17 chỉ tiêu chủ yếu đạt và vượt Nghị quyết": targets met, a result
         after = text_l[end : s.end]
         if after.rstrip().endswith(";"):  # the `;`-items after the lead belong to it: read them too
             line_end = text_l.find("\n", s.end)

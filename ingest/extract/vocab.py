@@ -632,6 +632,13 @@ RESULT_LINE_STARTS: tuple[str, ...] = (
     "đến nay",
     "hiện nay",
 )
+# A lead word read as the subject of an achievement is no lead (`17/17 chỉ tiêu chủ yếu đạt và vượt Nghị
+# quyết`, `các chỉ tiêu chủ yếu đều đạt và vượt so với kế hoạch như: …`): the targets are counted as met.
+# A lead ending with a verb of striving sets what comes after it (`phấn đấu đạt 100%`): not these.
+LEAD_ATTAINED_AFTER: tuple[str, ...] = ("đạt", "vượt", "hoàn thành")
+# ...after at most one qualifier of the targets and an optional `đều` (`các chỉ tiêu cơ bản đều đạt`)
+LEAD_ATTAINED_QUALIFIERS: tuple[str, ...] = ("chủ yếu", "cơ bản", "nghị quyết", "kinh tế - xã hội")
+LEAD_STRIVING_ENDS: tuple[str, ...] = ("phấn đấu", "dự kiến")
 
 # Verbs/links stripped off the end of an indicator phrase ("sản lượng lúa đạt" -> "sản lượng lúa").
 INDICATOR_TRAILERS: tuple[str, ...] = (

@@ -99,3 +99,27 @@ def test_a_plan_title_on_the_first_line_still_makes_the_prose_after_it_targets()
     )
     assert found[10.0] == ("target", "2024")
     assert found[70.0] == ("target", "2024")
+
+
+def test_targets_counted_as_met_open_no_target_scope() -> None:
+    found = _kinds(
+        "Xã Hòa Lạc thực hiện 16/16 chỉ tiêu chủ yếu đạt và vượt Nghị quyết\n"
+        "Năm 2024, kinh tế xã Hòa Lạc phát triển. Thu nhập bình quân đầu người đạt 61,2 triệu đồng; "
+        "sản lượng lúa đạt 42.150 tấn."
+    )
+    assert found[16.0][0] == "actual"
+    assert found[61.2] == ("actual", "2024")
+    assert found[42150.0] == ("actual", "2024")
+
+
+def test_a_list_of_targets_met_is_results() -> None:
+    found = _kinds(
+        "Huyện ủy Tân Lập tổng kết năm 2023\n"
+        "Trong năm 2023, kinh tế của huyện tiếp tục phát triển, các chỉ tiêu cơ bản đều đạt và vượt so "
+        "với kế hoạch như: giá trị sản xuất nông nghiệp đạt 1.240 tỷ đồng; thu ngân sách trên địa bàn "
+        "đạt trên 68 tỷ đồng.\n"
+        "Năm 2024, huyện phấn đấu các chỉ tiêu chủ yếu đạt: thu ngân sách trên 75 tỷ đồng."
+    )
+    assert found[1240.0] == ("actual", "2023")
+    assert found[68.0] == ("actual", "2023")
+    assert found[75.0][0] == "target"  # a striving lead still sets what comes after it
