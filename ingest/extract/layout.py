@@ -300,12 +300,15 @@ _FIGURE = re.compile(r"(?<![0-9.,/])(?!(?:19|20)[0-9]{2}(?![0-9]))[0-9]")
 
 def _fronts_paragraph(text_l: str, s: Sentence, lead: int) -> bool:
     """Whether the lead opens its paragraph and sets figures: in its first sentence, with no more than a
-    short phrase and no figure before it and a figure after it (`Mục tiêu tổng quát năm 2023 phấn đấu …
-    đạt 621 tỉ đồng`, `Năm 2026, phấn đấu …`; not `Nhiệm vụ trọng tâm năm 2023 được triển khai hiệu quả.`)."""
+    short phrase and no figure or achievement before it and a figure after it (`Mục tiêu tổng quát năm
+    2023 phấn đấu … đạt 621 tỉ đồng`, `Năm 2026, phấn đấu …`; not `Nhiệm vụ trọng tâm năm 2023 được triển
+    khai hiệu quả.`)."""
     if s.start != s.line_start or lead - s.line_start > PARAGRAPH_LEAD_FRONT_CHARS:
         return False
     if _QUANTITY_IN_LINE.search(text_l, s.line_start, lead):
         return False
+    if _LEAD_BLOCKED.search(text_l, s.line_start, lead):
+        return False  # "Năm 2022, xã đạt nhiều kết quả, trong năm tới xã phấn đấu …": a result comes first
     return _FIGURE.search(text_l, lead, s.end) is not None
 
 

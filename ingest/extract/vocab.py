@@ -610,9 +610,10 @@ LIST_BACK_ON_RESULTS: tuple[str, ...] = ("đã", "đạt được", "kết quả
 # quân đạt 59 triệu đồng.`, `Mục tiêu đến hết năm 2020, …. 50 xã trở lên đạt chuẩn …`) sets the targets of
 # the whole paragraph, as the gold rules read `Năm 2026, … phấn đấu` (to the end of that paragraph),
 # until a sentence comes back to results with one of these words (`layout._lead_scopes`); at most this
-# many characters come before the lead on its line (`Năm 2026, `, a bullet).
+# many characters come before the lead on its line (`Năm 2026, `, a bullet, or the body and its term:
+# `Nhiệm kỳ 2020-2025, Đảng bộ xã Minh Tân phấn đấu`, `Đảng bộ xã … nhiệm kỳ 2025-2030 đặt mục tiêu`).
 PARAGRAPH_LEAD_BACK_ON_RESULTS: tuple[str, ...] = ("đã", "đạt được", "kết quả", "hiện nay", "đến nay")
-PARAGRAPH_LEAD_FRONT_CHARS = 30
+PARAGRAPH_LEAD_FRONT_CHARS = 60
 # Leads that sum an article up when they open its headline (`Phấn đấu về đích nông thôn mới đúng lộ trình`):
 # they open no target scope over the body (`layout._is_headline`); a plan's title does.
 HEADLINE_LEADS: tuple[str, ...] = ("phấn đấu", "dự kiến")

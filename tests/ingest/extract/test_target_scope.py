@@ -123,3 +123,16 @@ def test_a_list_of_targets_met_is_results() -> None:
     assert found[1240.0] == ("actual", "2023")
     assert found[68.0] == ("actual", "2023")
     assert found[75.0][0] == "target"  # a striving lead still sets what comes after it
+
+
+def test_a_paragraph_lead_after_the_body_and_its_term_sets_the_whole_paragraph() -> None:
+    found = _kinds(
+        "Đại hội Đảng bộ xã Tân Hòa\n"
+        "Nhiệm kỳ 2020-2025, thu nhập bình quân đầu người đạt 52,4 triệu đồng/năm.\n"
+        "Đảng bộ xã Tân Hòa nhiệm kỳ 2025-2030 đặt mục tiêu tốc độ tăng trưởng bình quân đạt 9%/năm. "
+        "Thu nhập bình quân đầu người đạt trên 80 triệu đồng/năm. Tỷ lệ hộ nghèo giảm còn 1,5%."
+    )
+    assert found[52.4][0] == "actual"
+    assert found[9.0][0] == "target"
+    assert found[80.0][0] == "target"
+    assert found[1.5][0] == "target"
