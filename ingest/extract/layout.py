@@ -18,6 +18,8 @@ from ingest.extract.scan import after_last, is_ascii_digit
 from ingest.extract.vocab import (
     ACTUAL_HEADINGS,
     HEADLINE_LEADS,
+    HEADLINE_PAGE_LINE_CHARS,
+    HEADLINE_PAGE_LINES_BEFORE,
     LEAD_ANCHORS,
     LEAD_ATTAINED_AFTER,
     LEAD_ATTAINED_QUALIFIERS,
@@ -283,15 +285,26 @@ _LIST_MARK = re.compile(r"[^\S\n]*(?:[\-–•*+]|[0-9]{1,2}[.)]|[a-zđ][.)]|[iv
 
 
 def _is_headline(text_l: str, line_start: int, lead: int, line_end: int) -> bool:
-    """Whether the line is an article's headline: the text's first line, led by a verb of striving
-    (`Phấn đấu về đích …`; a plan's title, `Phương hướng, nhiệm vụ năm 2024`, names what follows), and
-    what follows is no list of items."""
-    if text_l[:line_start].strip() or not text_l.startswith(HEADLINE_LEADS, lead):
+    """Whether the line is an article's headline: the text's first line, or under a few short page lines
+    that are no sentence (a date line, `Danh mục`), led by a verb of striving (`Phấn đấu về đích …`; a
+    plan's title, `Phương hướng, nhiệm vụ năm 2024`, names what follows), and what follows is no list of
+    items."""
+    if not _page_lines_only(text_l[:line_start]) or not text_l.startswith(HEADLINE_LEADS, lead):
         return False
     nxt = line_end
     while nxt < len(text_l) and text_l[nxt].isspace():
         nxt += 1
     return not _LIST_MARK.match(text_l, nxt)
+
+
+def _page_lines_only(before: str) -> bool:
+    """Whether the text before a line is at most a few short lines that are no sentence."""
+    if len(before.strip()) > HEADLINE_PAGE_LINES_BEFORE * (HEADLINE_PAGE_LINE_CHARS + 1):
+        return False  # (read before splitting: a lead deep in a long text is never a headline)
+    lines = [line.strip() for line in before.split("\n") if line.strip()]
+    return len(lines) <= HEADLINE_PAGE_LINES_BEFORE and all(
+        len(line) <= HEADLINE_PAGE_LINE_CHARS and not line.endswith((".", ";", ":")) for line in lines
+    )
 
 
 # a figure that is no year: `621 tỉ đồng`, `ít nhất 2 đơn vị`, `14%` (not `năm 2023`, `2020-2025`)

@@ -617,6 +617,10 @@ PARAGRAPH_LEAD_FRONT_CHARS = 60
 # Leads that sum an article up when they open its headline (`Phấn đấu về đích nông thôn mới đúng lộ trình`):
 # they open no target scope over the body (`layout._is_headline`); a plan's title does.
 HEADLINE_LEADS: tuple[str, ...] = ("phấn đấu", "dự kiến")
+# A headline may come under a few short lines of the page that are no sentence (`Thứ hai, ngày 14 tháng 04
+# năm 2016`, `Danh mục`, `Hotline: 0822.173.636 |`): at most this many, each at most this long.
+HEADLINE_PAGE_LINES_BEFORE = 2
+HEADLINE_PAGE_LINE_CHARS = 60
 # Words opening a line that say the text is back to results.
 RESULT_LINE_STARTS: tuple[str, ...] = (
     "kết quả",

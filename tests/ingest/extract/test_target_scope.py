@@ -136,3 +136,22 @@ def test_a_paragraph_lead_after_the_body_and_its_term_sets_the_whole_paragraph()
     assert found[9.0][0] == "target"
     assert found[80.0][0] == "target"
     assert found[1.5][0] == "target"
+
+
+def test_a_headline_under_the_page_date_line_opens_no_target_scope() -> None:
+    found = _kinds(
+        "Thứ ba, ngày 12 tháng 05 năm 2020\n"
+        "Phấn đấu đưa huyện Tân Sơn thoát nghèo năm 2025\n"
+        "Đảng bộ huyện Tân Sơn hiện có 42 tổ chức cơ sở đảng, hơn 2.310 đảng viên. Tỷ lệ nhựa hóa đường "
+        "huyện đạt 96%."
+    )
+    assert found[42.0][0] == "actual"
+    assert found[2310.0][0] == "actual"
+    assert found[96.0][0] == "actual"
+    # under a sentence, the same line is no headline: it leads what follows
+    found = _kinds(
+        "Ngày 12/5/2020, Đảng bộ huyện Tân Sơn tổ chức Đại hội đại biểu lần thứ XIX.\n"
+        "Phấn đấu đưa huyện Tân Sơn thoát nghèo năm 2025\n"
+        "Tỷ lệ nhựa hóa đường huyện đạt 100%."
+    )
+    assert found[100.0][0] == "target"
