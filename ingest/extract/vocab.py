@@ -644,6 +644,19 @@ LEAD_ATTAINED_AFTER: tuple[str, ...] = ("đạt", "vượt", "hoàn thành")
 # ...after at most one qualifier of the targets and an optional `đều` (`các chỉ tiêu cơ bản đều đạt`)
 LEAD_ATTAINED_QUALIFIERS: tuple[str, ...] = ("chủ yếu", "cơ bản", "nghị quyết", "kinh tế - xã hội")
 LEAD_STRIVING_ENDS: tuple[str, ...] = ("phấn đấu", "dự kiến")
+# An amount of money its own words name as a plan is a target: the budget estimate (`so với dự toán
+# (18.000 tỷ đồng)`, `tổng thu … sau điều chỉnh gần 216 tỷ đồng`), the capital plan (`kế hoạch đầu tư
+# vốn 17.382 tỷ đồng`), a project's planned scope (`tổng mức đầu tư cho công trình … là 315.000.000
+# đồng`) — unless an achievement comes between the plan word and the amount (`tổng thu … theo dự toán
+# đạt hơn 56,6 tỷ đồng`).
+PLAN_AMOUNT_WORDS: tuple[str, ...] = (
+    "dự toán",
+    "kế hoạch vốn",
+    "kế hoạch đầu tư vốn",
+    "tổng mức đầu tư",
+    "sau điều chỉnh",
+)
+PLAN_AMOUNT_ACHIEVED: tuple[str, ...] = ("đạt", "thực hiện", "giải ngân", "thu được", "đã", "ước")
 
 # Verbs/links stripped off the end of an indicator phrase ("sản lượng lúa đạt" -> "sản lượng lúa").
 INDICATOR_TRAILERS: tuple[str, ...] = (
