@@ -22,6 +22,7 @@ from ingest.extract.vocab import (
     HEADLINE_PAGE_LINES_BEFORE,
     LEAD_ANCHORS,
     LEAD_ATTAINED_AFTER,
+    LEAD_ATTAINED_NOUNS,
     LEAD_ATTAINED_QUALIFIERS,
     LEAD_BLOCKERS,
     LEAD_DECISION_NOT_BEFORE,
@@ -367,7 +368,7 @@ def _find_lead(text_l: str, s: Sentence) -> int | None:
         before = text_l[clause:start]
         if _LEAD_BLOCKED.search(before) or _reported(text_l, s.start, start):
             continue
-        if _ATTAINED_AFTER.match(text_l, end) and not m.group().endswith(LEAD_STRIVING_ENDS):
+        if _ATTAINED_AFTER.match(text_l, end) and _names_targets(m.group()):
             continue  # "17/17 chỉ tiêu chủ yếu đạt và vượt Nghị quyết": targets met, a result
         after = text_l[end : s.end]
         if after.rstrip().endswith(";"):  # the `;`-items after the lead belong to it: read them too
@@ -376,6 +377,12 @@ def _find_lead(text_l: str, s: Sentence) -> int | None:
         if ":" in after[:80] or _QUANTITY_IN_LINE.search(after) or s.end - s.start < 100:
             return start
     return None
+
+
+def _names_targets(lead: str) -> bool:
+    """Whether the lead names the targets themselves (`các chỉ tiêu`), not a goal or a verb of striving."""
+    words = " ".join(lead.split())
+    return any(noun in words for noun in LEAD_ATTAINED_NOUNS) and not words.endswith(LEAD_STRIVING_ENDS)
 
 
 def _goes_on(text_l: str, last: Sentence, t: Sentence) -> bool:

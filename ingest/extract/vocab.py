@@ -637,9 +637,11 @@ RESULT_LINE_STARTS: tuple[str, ...] = (
     "đến nay",
     "hiện nay",
 )
-# A lead word read as the subject of an achievement is no lead (`17/17 chỉ tiêu chủ yếu đạt và vượt Nghị
-# quyết`, `các chỉ tiêu chủ yếu đều đạt và vượt so với kế hoạch như: …`): the targets are counted as met.
-# A lead ending with a verb of striving sets what comes after it (`phấn đấu đạt 100%`): not these.
+# A lead naming the targets, read as the subject of an achievement, is no lead (`17/17 chỉ tiêu chủ yếu đạt
+# và vượt Nghị quyết`, `các chỉ tiêu chủ yếu đều đạt và vượt so với kế hoạch như: …`): they are counted as
+# met. A goal (`với mục tiêu hoàn thành 19/19 tiêu chí`) and a lead ending with a verb of striving
+# (`chỉ tiêu phấn đấu đạt 100%`) still set what comes after them.
+LEAD_ATTAINED_NOUNS: tuple[str, ...] = ("chỉ tiêu",)
 LEAD_ATTAINED_AFTER: tuple[str, ...] = ("đạt", "vượt", "hoàn thành")
 # ...after at most one qualifier of the targets and an optional `đều` (`các chỉ tiêu cơ bản đều đạt`)
 LEAD_ATTAINED_QUALIFIERS: tuple[str, ...] = ("chủ yếu", "cơ bản", "nghị quyết", "kinh tế - xã hội")

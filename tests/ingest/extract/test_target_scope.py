@@ -123,6 +123,9 @@ def test_a_list_of_targets_met_is_results() -> None:
     assert found[1240.0] == ("actual", "2023")
     assert found[68.0] == ("actual", "2023")
     assert found[75.0][0] == "target"  # a striving lead still sets what comes after it
+    # a goal is no count of targets met
+    goal = _kinds("Xã Tân Lập năm 2024\nNăm 2024, xã đặt mục tiêu hoàn thành 12 km đường giao thông.")
+    assert goal[12.0][0] == "target"
 
 
 def test_a_paragraph_lead_after_the_body_and_its_term_sets_the_whole_paragraph() -> None:
