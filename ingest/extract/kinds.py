@@ -26,6 +26,7 @@ from ingest.extract.vocab import (
     HEDGES_BEFORE,
     HEDGES_IN_CLAUSE,
     PLAN_AMOUNT_ACHIEVED,
+    PLAN_AMOUNT_COMPARED,
     PLAN_AMOUNT_WORDS,
     PLAN_WORDS,
     TARGET_CUES,
@@ -56,6 +57,7 @@ def after_semicolon(text_l: str, lo: int, hi: int) -> bool:
 
 _PLAN_AMOUNT_WORDS = re.compile(rf"(?:{words_alt(PLAN_AMOUNT_WORDS)})(?!\w)")
 _PLAN_AMOUNT_ACHIEVED = re.compile(rf"(?:{words_alt(PLAN_AMOUNT_ACHIEVED)})(?!\w)")
+_PLAN_AMOUNT_COMPARED = re.compile(rf"(?<!\w)(?:{words_alt(PLAN_AMOUNT_COMPARED)})[^\S\n]+$")
 _CLAUSE_MARKS = ",;:"  # `[,;:](?![0-9])`: a bracket does not end the clause (`so với dự toán (18.000 tỷ`)
 
 _ONE_OF_TARGETS = re.compile(
@@ -131,7 +133,11 @@ def _named_as_plan(text_l: str, lo: int, pos: int) -> bool:
     for m in _PLAN_AMOUNT_WORDS.finditer(text_l, lo, pos):
         if m.start() == 0 or not text_l[m.start() - 1].isalnum():
             last = m
-    return last is not None and not cue_in(_PLAN_AMOUNT_ACHIEVED, text_l, last.end(), pos, slice_start=False)
+    if last is None or cue_in(_PLAN_AMOUNT_ACHIEVED, text_l, last.end(), pos, slice_start=False):
+        return False
+    # "vượt dự toán 500 triệu đồng" is the excess; "so với dự toán (18.000 tỷ đồng)" the plan restated
+    compared = _PLAN_AMOUNT_COMPARED.search(text_l, max(lo, last.start() - 12), last.start())
+    return compared is None or text_l.find("(", last.end(), pos) >= 0
 
 
 def _achieved_after_cue(text_l: str, lo: int, pos: int) -> bool:

@@ -659,6 +659,9 @@ PLAN_AMOUNT_WORDS: tuple[str, ...] = (
     "sau điều chỉnh",
 )
 PLAN_AMOUNT_ACHIEVED: tuple[str, ...] = ("đạt", "thực hiện", "giải ngân", "thu được", "đã", "ước")
+# A plan word compared against (`vượt dự toán 500 triệu đồng`: the excess) names the plan's amount only
+# when the amount is restated in brackets after it (`so với dự toán (18.000 tỷ đồng)`).
+PLAN_AMOUNT_COMPARED: tuple[str, ...] = ("vượt", "so với", "so", "bằng", "tăng", "giảm", "hụt")
 
 # Verbs/links stripped off the end of an indicator phrase ("sản lượng lúa đạt" -> "sản lượng lúa").
 INDICATOR_TRAILERS: tuple[str, ...] = (

@@ -85,7 +85,9 @@ def test_an_amount_named_as_a_plan_is_a_target_of_the_period_reported() -> None:
     kinds = _kinds(
         "Xã Phú Lâm tổng kết năm 2023\n\n20/12/2023\n\n"
         "Thu ngân sách nhà nước trên địa bàn đạt 18,45 tỷ đồng, bằng 131% dự toán huyện giao, trong đó thu "
-        "tiền sử dụng đất 11,2 tỷ đồng. Tổng thu ngân sách theo dự toán đạt hơn 56,6 tỷ đồng."
+        "tiền sử dụng đất 11,2 tỷ đồng. Tổng thu ngân sách theo dự toán đạt hơn 56,6 tỷ đồng. Thu ngân sách "
+        "xã vượt dự toán 740 triệu đồng."
     )
     assert kinds[11.2] == "actual"
     assert kinds[56.6] == "actual"
+    assert kinds[740.0] == "actual"  # the excess over the plan, not the plan
