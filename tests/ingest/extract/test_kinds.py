@@ -65,17 +65,14 @@ def test_an_achievement_after_the_target_cue_makes_the_figure_after_it_actual() 
     assert found[160.0] == "actual"
 
 
-def _kinds_periods(text: str) -> dict[float, tuple[str, str]]:
-    return {m.value: (m.kind, m.period) for m in extract_mentions(text)}
-
-
 def test_an_amount_named_as_a_plan_is_a_target_of_the_period_reported() -> None:
-    found = _kinds_periods(
+    mentions = extract_mentions(
         "UBND huyện Tân Lạc tổng kết năm 2023, triển khai nhiệm vụ năm 2024\n\n28/12/2023\n\n"
         "Tổng thu ngân sách nhà nước trên địa bàn huyện đạt 412 tỷ đồng, đạt 103% so với dự toán (400 tỷ "
         "đồng). Kế hoạch đầu tư vốn 96 tỷ đồng theo ngân sách địa phương; tổng mức đầu tư cho công trình "
         "đường liên xã là 12 tỷ đồng.\nNăm 2024, huyện phấn đấu thu ngân sách đạt 450 tỷ đồng."
     )
+    found = {m.value: (m.kind, m.period) for m in mentions}
     assert found[412.0] == ("actual", "2023")
     assert found[400.0] == ("target", "2023")  # the running year's plan, not next year's target
     assert found[96.0] == ("target", "2023")
