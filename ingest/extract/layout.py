@@ -45,9 +45,11 @@ _FOOTNOTE = re.compile(r"^[\s*]*\[([0-9]{1,3})\]")
 # A run of sentence marks before whitespace, or an ellipsis `...`; written to open with a character class
 # so the engine skips between candidates at C speed (`[.;!?…]+(?=\s)|\.{3}` scans every position).
 _SENT_END = re.compile(r"[.;!?…](?:[.;!?…]*(?=\s)|(?<=\.)\.\.)")
+# A lone number needs its mark (`2. `, `3) `): `10 năm thực hiện Chương trình …`, `52 xã của tỉnh …` open
+# with a count, they are no numbered headings; `2.1 ` is one.
 _MARKER = re.compile(
     r"^[\s#*>\-–•+]*(?:phần\s+thứ\s+\w+|điều\s+[0-9]{1,3}[.:]?\s|"
-    r"(?:[ivxlc]+|[0-9]{1,2}(?:\.[0-9]{1,2})*|[a-zđ])[.)/]?\s)"
+    r"(?:[ivxlc]+|[0-9]{1,2}(?:\.[0-9]{1,2})+|[a-zđ])[.)/]?\s|[0-9]{1,2}[.)/]\s)"
 )
 _PART = re.compile(r"^[\s#*]*(?:phần\s+(?:thứ\s+)?\w+|điều\s+[0-9]{1,3}\b)")
 # Level of a marked heading, read on the original-case line: 0 Phần/Điều, 1 `II.`, 2 `2.`, 3 `2.1.`, 4 `a)`.

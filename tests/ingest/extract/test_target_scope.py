@@ -158,3 +158,15 @@ def test_a_headline_under_the_page_date_line_opens_no_target_scope() -> None:
         "Tỷ lệ nhựa hóa đường huyện đạt 100%."
     )
     assert found[100.0][0] == "target"
+
+
+def test_a_line_opening_with_a_count_is_no_numbered_target_heading() -> None:
+    found = _kinds(
+        "10 năm thực hiện Chương trình mục tiêu quốc gia về xây dựng nông thôn mới ở huyện Tân Sơn\n"
+        "Tại huyện Tân Sơn, chương trình được triển khai thực hiện tại 15/15 xã và 120 thôn, bản."
+    )
+    assert found[15.0][0] == "actual"
+    assert found[120.0][0] == "actual"
+    # a numbered heading keeps its mark
+    found = _kinds("2. Mục tiêu năm 2024\nTổng giá trị sản xuất đạt 520 tỷ đồng.")
+    assert found[520.0][0] == "target"
