@@ -2,7 +2,9 @@
 
 The section a sentence sits in gives its kind (`layout`); cue words in the sentence before the number
 (`phấn đấu`, `đến năm 2030`, `đã đạt`) and a plan figure restated in brackets (`(Nghị quyết đề ra 9 -
-10%)`) override it. Hedges (`ước`, `trên`, `khoảng`, `… trở lên`) make the value approximate.
+10%)`) override it; an amount of money its own words name as a plan (`so với dự toán (18.000 tỷ đồng)`,
+`tổng mức đầu tư … là 315 triệu đồng`) is a target, dated as the results of the period reported.
+Hedges (`ước`, `trên`, `khoảng`, `… trở lên`) make the value approximate.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from ingest.extract.layout import Sentence, lead_end
 from ingest.extract.numbers import Quantity
 from ingest.extract.periods import TARGET_YEAR_RE
 from ingest.extract.roles import HEDGE_AFTER
+from ingest.extract.scan import after_last, is_ascii_digit
 from ingest.extract.vocab import (
     ACTUAL_CUES,
     BRACKET_PLAN_VERBS,
@@ -22,6 +25,9 @@ from ingest.extract.vocab import (
     EFFORT_NOT_TARGET,
     HEDGES_BEFORE,
     HEDGES_IN_CLAUSE,
+    PLAN_AMOUNT_ACHIEVED,
+    PLAN_AMOUNT_COMPARED,
+    PLAN_AMOUNT_WORDS,
     PLAN_WORDS,
     TARGET_CUES,
 )
@@ -49,6 +55,11 @@ def after_semicolon(text_l: str, lo: int, hi: int) -> bool:
     return j > lo and text_l[j - 1] == ";"
 
 
+_PLAN_AMOUNT_WORDS = re.compile(rf"(?:{words_alt(PLAN_AMOUNT_WORDS)})(?!\w)")
+_PLAN_AMOUNT_ACHIEVED = re.compile(rf"(?:{words_alt(PLAN_AMOUNT_ACHIEVED)})(?!\w)")
+_PLAN_AMOUNT_COMPARED = re.compile(rf"(?<!\w)(?:{words_alt(PLAN_AMOUNT_COMPARED)})[^\S\n]+$")
+_CLAUSE_MARKS = ",;:"  # `[,;:](?![0-9])`: a bracket does not end the clause (`so với dự toán (18.000 tỷ`)
+
 _ONE_OF_TARGETS = re.compile(
     r"[^,;.]{0,20}?là[^\S\n]+(?:một[^\S\n]+trong[^\S\n]+(?:những|các)[^\S\n]+)?(?:chỉ[^\S\n]+tiêu|mục[^\S\n]+tiêu)"
 )
@@ -56,6 +67,32 @@ _ONE_OF_TARGETS = re.compile(
 
 def kind_of(doc: Doc, d: Draft) -> str:
     """`target` or `actual` for the drafted mention."""
+    kind = _kind_in_context(doc, d)
+    if kind == "actual" and plan_amount(doc, d):
+        return "target"  # "kế hoạch đầu tư vốn 17.382 tỷ đồng", "so với dự toán (18.000 tỷ đồng)"
+    return kind
+
+
+def period_kind(doc: Doc, d: Draft, kind: str) -> str:
+    """The kind whose period the mention takes: a plan amount that only its own words make a target (a
+    budget estimate beside its attainment, a capital plan in a quarter's review) is the plan of the
+    period the text reports on, dated as its results are, not as the coming period's targets."""
+    if kind == "target" and plan_amount(doc, d) and _kind_in_context(doc, d) == "actual":
+        return "actual"
+    return kind
+
+
+def plan_amount(doc: Doc, d: Draft) -> bool:
+    """Whether the mention is an amount of money its own words name as a plan."""
+    if d.q.unit.base_unit != "VND":
+        return False
+    # its own clause: `bằng 131% dự toán huyện giao, trong đó thu tiền sử dụng đất 11,2 tỷ đồng` is no plan
+    clause = after_last(doc.text_l, _CLAUSE_MARKS, d.left, d.q.start, not_before=is_ascii_digit)
+    return _named_as_plan(doc.text_l, clause, d.q.start)
+
+
+def _kind_in_context(doc: Doc, d: Draft) -> str:
+    """The kind the mention's section, lead and cue words give."""
     s, q = d.sentence, d.q
     if bracket_target(doc, s, q):
         return "target"
@@ -87,6 +124,20 @@ def kind_of(doc: Doc, d: Draft) -> str:
     if _fronted_later_year(doc, s.line_start, q.start):
         return "target"  # "Đến năm 2030, GRDP … . Vốn đầu tư … đạt ít nhất 560.000 tỉ đồng."
     return "actual"
+
+
+def _named_as_plan(text_l: str, lo: int, pos: int) -> bool:
+    """Whether the amount's own words (`text_l[lo:pos]`) name a plan, with no achievement after the last
+    plan word: the budget estimate, the capital plan, a project's planned scope."""
+    last = None
+    for m in _PLAN_AMOUNT_WORDS.finditer(text_l, lo, pos):
+        if m.start() == 0 or not text_l[m.start() - 1].isalnum():
+            last = m
+    if last is None or cue_in(_PLAN_AMOUNT_ACHIEVED, text_l, last.end(), pos, slice_start=False):
+        return False
+    # "vượt dự toán 500 triệu đồng" is the excess; "so với dự toán (18.000 tỷ đồng)" the plan restated
+    compared = _PLAN_AMOUNT_COMPARED.search(text_l, max(lo, last.start() - 12), last.start())
+    return compared is None or text_l.find("(", last.end(), pos) >= 0
 
 
 def _achieved_after_cue(text_l: str, lo: int, pos: int) -> bool:

@@ -18,11 +18,17 @@ from ingest.extract.scan import after_last, is_ascii_digit
 from ingest.extract.vocab import (
     ACTUAL_HEADINGS,
     HEADLINE_LEADS,
+    HEADLINE_PAGE_LINE_CHARS,
+    HEADLINE_PAGE_LINES_BEFORE,
     LEAD_ANCHORS,
+    LEAD_ATTAINED_AFTER,
+    LEAD_ATTAINED_NOUNS,
+    LEAD_ATTAINED_QUALIFIERS,
     LEAD_BLOCKERS,
     LEAD_DECISION_NOT_BEFORE,
     LEAD_DECISIONS,
     LEAD_REPORTED,
+    LEAD_STRIVING_ENDS,
     LIST_BACK_ON_RESULTS,
     LIST_GOES_ON_STARTS,
     PARAGRAPH_LEAD_BACK_ON_RESULTS,
@@ -39,9 +45,11 @@ _FOOTNOTE = re.compile(r"^[\s*]*\[([0-9]{1,3})\]")
 # A run of sentence marks before whitespace, or an ellipsis `...`; written to open with a character class
 # so the engine skips between candidates at C speed (`[.;!?…]+(?=\s)|\.{3}` scans every position).
 _SENT_END = re.compile(r"[.;!?…](?:[.;!?…]*(?=\s)|(?<=\.)\.\.)")
+# A lone number needs its mark (`2. `, `3) `): `10 năm thực hiện Chương trình …`, `52 xã của tỉnh …` open
+# with a count, they are no numbered headings; `2.1 ` is one.
 _MARKER = re.compile(
     r"^[\s#*>\-–•+]*(?:phần\s+thứ\s+\w+|điều\s+[0-9]{1,3}[.:]?\s|"
-    r"(?:[ivxlc]+|[0-9]{1,2}(?:\.[0-9]{1,2})*|[a-zđ])[.)/]?\s)"
+    r"(?:[ivxlc]+|[0-9]{1,2}(?:\.[0-9]{1,2})+|[a-zđ])[.)/]?\s|[0-9]{1,2}[.)/]\s)"
 )
 _PART = re.compile(r"^[\s#*]*(?:phần\s+(?:thứ\s+)?\w+|điều\s+[0-9]{1,3}\b)")
 # Level of a marked heading, read on the original-case line: 0 Phần/Điều, 1 `II.`, 2 `2.`, 3 `2.1.`, 4 `a)`.
@@ -73,6 +81,9 @@ _LEAD = re.compile(
 _ANCHOR_FIRSTS = {second: tuple(firsts) for second, firsts in LEAD_ANCHORS.items()}
 _CLAUSE_MARK_CHARS = ",;:("  # `[,;:(](?![0-9])`, read with `after_last(…, not_before=is_ascii_digit)`
 _LEAD_BLOCKED = re.compile(rf"(?<!\w)(?:{_alt(LEAD_BLOCKERS)})(?!\w)")
+_ATTAINED_AFTER = re.compile(
+    rf"(?:[^\S\n]+(?:{_alt(LEAD_ATTAINED_QUALIFIERS)}))?(?:[^\S\n]+đều)?[^\S\n]+(?:{_alt(LEAD_ATTAINED_AFTER)})(?!\w)"
+)
 _ENDS_WITH_MARKER = re.compile(r"(?:^|[\s)])(?:[0-9]{1,2}|[ivx]+)\.$")
 _GOES_ON = re.compile(
     r"[\s\-–•*+]*(?:cụ thể|gồm|trong đó|bao gồm|đồng thời|tỷ lệ|tỉ lệ|[0-9]{1,2}[.)]|[ivx]+\.)(?!\w)"
@@ -277,15 +288,26 @@ _LIST_MARK = re.compile(r"[^\S\n]*(?:[\-–•*+]|[0-9]{1,2}[.)]|[a-zđ][.)]|[iv
 
 
 def _is_headline(text_l: str, line_start: int, lead: int, line_end: int) -> bool:
-    """Whether the line is an article's headline: the text's first line, led by a verb of striving
-    (`Phấn đấu về đích …`; a plan's title, `Phương hướng, nhiệm vụ năm 2024`, names what follows), and
-    what follows is no list of items."""
-    if text_l[:line_start].strip() or not text_l.startswith(HEADLINE_LEADS, lead):
+    """Whether the line is an article's headline: the text's first line, or under a few short page lines
+    that are no sentence (a date line, `Danh mục`), led by a verb of striving (`Phấn đấu về đích …`; a
+    plan's title, `Phương hướng, nhiệm vụ năm 2024`, names what follows), and what follows is no list of
+    items."""
+    if not _page_lines_only(text_l[:line_start]) or not text_l.startswith(HEADLINE_LEADS, lead):
         return False
     nxt = line_end
     while nxt < len(text_l) and text_l[nxt].isspace():
         nxt += 1
     return not _LIST_MARK.match(text_l, nxt)
+
+
+def _page_lines_only(before: str) -> bool:
+    """Whether the text before a line is at most a few short lines that are no sentence."""
+    if len(before.strip()) > HEADLINE_PAGE_LINES_BEFORE * (HEADLINE_PAGE_LINE_CHARS + 1):
+        return False  # (read before splitting: a lead deep in a long text is never a headline)
+    lines = [line.strip() for line in before.split("\n") if line.strip()]
+    return len(lines) <= HEADLINE_PAGE_LINES_BEFORE and all(
+        len(line) <= HEADLINE_PAGE_LINE_CHARS and not line.endswith((".", ";", ":")) for line in lines
+    )
 
 
 # a figure that is no year: `621 tỉ đồng`, `ít nhất 2 đơn vị`, `14%` (not `năm 2023`, `2020-2025`)
@@ -294,12 +316,15 @@ _FIGURE = re.compile(r"(?<![0-9.,/])(?!(?:19|20)[0-9]{2}(?![0-9]))[0-9]")
 
 def _fronts_paragraph(text_l: str, s: Sentence, lead: int) -> bool:
     """Whether the lead opens its paragraph and sets figures: in its first sentence, with no more than a
-    short phrase and no figure before it and a figure after it (`Mục tiêu tổng quát năm 2023 phấn đấu …
-    đạt 621 tỉ đồng`, `Năm 2026, phấn đấu …`; not `Nhiệm vụ trọng tâm năm 2023 được triển khai hiệu quả.`)."""
+    short phrase and no figure or achievement before it and a figure after it (`Mục tiêu tổng quát năm
+    2023 phấn đấu … đạt 621 tỉ đồng`, `Năm 2026, phấn đấu …`; not `Nhiệm vụ trọng tâm năm 2023 được triển
+    khai hiệu quả.`)."""
     if s.start != s.line_start or lead - s.line_start > PARAGRAPH_LEAD_FRONT_CHARS:
         return False
     if _QUANTITY_IN_LINE.search(text_l, s.line_start, lead):
         return False
+    if _LEAD_BLOCKED.search(text_l, s.line_start, lead):
+        return False  # "Năm 2022, xã đạt nhiều kết quả, trong năm tới xã phấn đấu …": a result comes first
     return _FIGURE.search(text_l, lead, s.end) is not None
 
 
@@ -345,6 +370,8 @@ def _find_lead(text_l: str, s: Sentence) -> int | None:
         before = text_l[clause:start]
         if _LEAD_BLOCKED.search(before) or _reported(text_l, s.start, start):
             continue
+        if _ATTAINED_AFTER.match(text_l, end) and _names_targets(m.group()):
+            continue  # "17/17 chỉ tiêu chủ yếu đạt và vượt Nghị quyết": targets met, a result
         after = text_l[end : s.end]
         if after.rstrip().endswith(";"):  # the `;`-items after the lead belong to it: read them too
             line_end = text_l.find("\n", s.end)
@@ -352,6 +379,12 @@ def _find_lead(text_l: str, s: Sentence) -> int | None:
         if ":" in after[:80] or _QUANTITY_IN_LINE.search(after) or s.end - s.start < 100:
             return start
     return None
+
+
+def _names_targets(lead: str) -> bool:
+    """Whether the lead names the targets themselves (`các chỉ tiêu`), not a goal or a verb of striving."""
+    words = " ".join(lead.split())
+    return any(noun in words for noun in LEAD_ATTAINED_NOUNS) and not words.endswith(LEAD_STRIVING_ENDS)
 
 
 def _goes_on(text_l: str, last: Sentence, t: Sentence) -> bool:

@@ -18,7 +18,7 @@ from typing import Literal
 from ingest.extract.catalogue import CatalogueEntry, lookup_name
 from ingest.extract.context import PERIOD_NOISE, Doc, Draft, clean_name
 from ingest.extract.indicators import NameIndex, compatible, longest_named
-from ingest.extract.kinds import after_semicolon, is_approx, kind_of
+from ingest.extract.kinds import after_semicolon, is_approx, kind_of, period_kind
 from ingest.extract.layout import Sentence, layout
 from ingest.extract.learned import kinds as learned_kinds
 from ingest.extract.learned import periods as learned_periods
@@ -265,7 +265,7 @@ def _finish(doc: Doc, d: Draft, position: dict[int, int]) -> Mention:
     q = d.q
     # the rules' kind and period, each overridden where its learned model is confident (round 8)
     kind = learned_kinds.kind(doc, d, kind_of(doc, d))
-    period = learned_periods.period(doc, d, kind, period_of(doc, d, kind))
+    period = learned_periods.period(doc, d, kind, period_of(doc, d, period_kind(doc, d, kind)))
     entry, plan_pct, yoy_pct = d.entry, d.plan_pct, d.yoy_pct
     if d.ratio_only:
         # "Chi ngân sách xã ước đạt 50,1% dự toán": the only figure is the attainment; it is the

@@ -611,12 +611,17 @@ LIST_BACK_ON_RESULTS: tuple[str, ...] = ("đã", "đạt được", "kết quả
 # quân đạt 59 triệu đồng.`, `Mục tiêu đến hết năm 2020, …. 50 xã trở lên đạt chuẩn …`) sets the targets of
 # the whole paragraph, as the gold rules read `Năm 2026, … phấn đấu` (to the end of that paragraph),
 # until a sentence comes back to results with one of these words (`layout._lead_scopes`); at most this
-# many characters come before the lead on its line (`Năm 2026, `, a bullet).
+# many characters come before the lead on its line (`Năm 2026, `, a bullet, or the body and its term:
+# `Nhiệm kỳ 2020-2025, Đảng bộ xã Minh Tân phấn đấu`, `Đảng bộ xã … nhiệm kỳ 2025-2030 đặt mục tiêu`).
 PARAGRAPH_LEAD_BACK_ON_RESULTS: tuple[str, ...] = ("đã", "đạt được", "kết quả", "hiện nay", "đến nay")
-PARAGRAPH_LEAD_FRONT_CHARS = 30
+PARAGRAPH_LEAD_FRONT_CHARS = 60
 # Leads that sum an article up when they open its headline (`Phấn đấu về đích nông thôn mới đúng lộ trình`):
 # they open no target scope over the body (`layout._is_headline`); a plan's title does.
 HEADLINE_LEADS: tuple[str, ...] = ("phấn đấu", "dự kiến")
+# A headline may come under a few short lines of the page that are no sentence (`Thứ hai, ngày 14 tháng 04
+# năm 2016`, `Danh mục`, `Hotline: 0822.173.636 |`): at most this many, each at most this long.
+HEADLINE_PAGE_LINES_BEFORE = 2
+HEADLINE_PAGE_LINE_CHARS = 60
 # Words opening a line that say the text is back to results.
 RESULT_LINE_STARTS: tuple[str, ...] = (
     "kết quả",
@@ -633,6 +638,31 @@ RESULT_LINE_STARTS: tuple[str, ...] = (
     "đến nay",
     "hiện nay",
 )
+# A lead naming the targets, read as the subject of an achievement, is no lead (`17/17 chỉ tiêu chủ yếu đạt
+# và vượt Nghị quyết`, `các chỉ tiêu chủ yếu đều đạt và vượt so với kế hoạch như: …`): they are counted as
+# met. A goal (`với mục tiêu hoàn thành 19/19 tiêu chí`) and a lead ending with a verb of striving
+# (`chỉ tiêu phấn đấu đạt 100%`) still set what comes after them.
+LEAD_ATTAINED_NOUNS: tuple[str, ...] = ("chỉ tiêu",)
+LEAD_ATTAINED_AFTER: tuple[str, ...] = ("đạt", "vượt", "hoàn thành")
+# ...after at most one qualifier of the targets and an optional `đều` (`các chỉ tiêu cơ bản đều đạt`)
+LEAD_ATTAINED_QUALIFIERS: tuple[str, ...] = ("chủ yếu", "cơ bản", "nghị quyết", "kinh tế - xã hội")
+LEAD_STRIVING_ENDS: tuple[str, ...] = ("phấn đấu", "dự kiến")
+# An amount of money its own words name as a plan is a target: the budget estimate (`so với dự toán
+# (18.000 tỷ đồng)`, `tổng thu … sau điều chỉnh gần 216 tỷ đồng`), the capital plan (`kế hoạch đầu tư
+# vốn 17.382 tỷ đồng`), a project's planned scope (`tổng mức đầu tư cho công trình … là 315.000.000
+# đồng`) — unless an achievement comes between the plan word and the amount (`tổng thu … theo dự toán
+# đạt hơn 56,6 tỷ đồng`).
+PLAN_AMOUNT_WORDS: tuple[str, ...] = (
+    "dự toán",
+    "kế hoạch vốn",
+    "kế hoạch đầu tư vốn",
+    "tổng mức đầu tư",
+    "sau điều chỉnh",
+)
+PLAN_AMOUNT_ACHIEVED: tuple[str, ...] = ("đạt", "thực hiện", "giải ngân", "thu được", "đã", "ước")
+# A plan word compared against (`vượt dự toán 500 triệu đồng`: the excess) names the plan's amount only
+# when the amount is restated in brackets after it (`so với dự toán (18.000 tỷ đồng)`).
+PLAN_AMOUNT_COMPARED: tuple[str, ...] = ("vượt", "so với", "so", "bằng", "tăng", "giảm", "hụt")
 
 # Verbs/links stripped off the end of an indicator phrase ("sản lượng lúa đạt" -> "sản lượng lúa").
 INDICATOR_TRAILERS: tuple[str, ...] = (

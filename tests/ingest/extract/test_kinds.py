@@ -63,3 +63,28 @@ def test_an_achievement_after_the_target_cue_makes_the_figure_after_it_actual() 
     )
     assert found[150.0] == "target"
     assert found[160.0] == "actual"
+
+
+def test_an_amount_named_as_a_plan_is_a_target_of_the_period_reported() -> None:
+    mentions = extract_mentions(
+        "UBND huyện Tân Lạc tổng kết năm 2023, triển khai nhiệm vụ năm 2024\n\n28/12/2023\n\n"
+        "Tổng thu ngân sách nhà nước trên địa bàn huyện đạt 412 tỷ đồng, đạt 103% so với dự toán (400 tỷ "
+        "đồng). Kế hoạch đầu tư vốn 96 tỷ đồng theo ngân sách địa phương; tổng mức đầu tư cho công trình "
+        "đường liên xã là 12 tỷ đồng.\nNăm 2024, huyện phấn đấu thu ngân sách đạt 450 tỷ đồng."
+    )
+    found = {m.value: (m.kind, m.period) for m in mentions}
+    assert found[412.0] == ("actual", "2023")
+    assert found[400.0] == ("target", "2023")  # the running year's plan, not next year's target
+    assert found[96.0] == ("target", "2023")
+    assert found[12.0] == ("target", "2023")
+    assert found[450.0] == ("target", "2024")
+    # a plan word in another clause, or before an achievement, names no plan
+    kinds = _kinds(
+        "Xã Phú Lâm tổng kết năm 2023\n\n20/12/2023\n\n"
+        "Thu ngân sách nhà nước trên địa bàn đạt 18,45 tỷ đồng, bằng 131% dự toán huyện giao, trong đó thu "
+        "tiền sử dụng đất 11,2 tỷ đồng. Tổng thu ngân sách theo dự toán đạt hơn 56,6 tỷ đồng. Thu ngân sách "
+        "xã vượt dự toán 740 triệu đồng."
+    )
+    assert kinds[11.2] == "actual"
+    assert kinds[56.6] == "actual"
+    assert kinds[740.0] == "actual"  # the excess over the plan, not the plan

@@ -99,3 +99,74 @@ def test_a_plan_title_on_the_first_line_still_makes_the_prose_after_it_targets()
     )
     assert found[10.0] == ("target", "2024")
     assert found[70.0] == ("target", "2024")
+
+
+def test_targets_counted_as_met_open_no_target_scope() -> None:
+    found = _kinds(
+        "Xã Hòa Lạc thực hiện 16/16 chỉ tiêu chủ yếu đạt và vượt Nghị quyết\n"
+        "Năm 2024, kinh tế xã Hòa Lạc phát triển. Thu nhập bình quân đầu người đạt 61,2 triệu đồng; "
+        "sản lượng lúa đạt 42.150 tấn."
+    )
+    assert found[16.0][0] == "actual"
+    assert found[61.2] == ("actual", "2024")
+    assert found[42150.0] == ("actual", "2024")
+
+
+def test_a_list_of_targets_met_is_results() -> None:
+    found = _kinds(
+        "Huyện ủy Tân Lập tổng kết năm 2023\n"
+        "Trong năm 2023, kinh tế của huyện tiếp tục phát triển, các chỉ tiêu cơ bản đều đạt và vượt so "
+        "với kế hoạch như: giá trị sản xuất nông nghiệp đạt 1.240 tỷ đồng; thu ngân sách trên địa bàn "
+        "đạt trên 68 tỷ đồng.\n"
+        "Năm 2024, huyện phấn đấu các chỉ tiêu chủ yếu đạt: thu ngân sách trên 75 tỷ đồng."
+    )
+    assert found[1240.0] == ("actual", "2023")
+    assert found[68.0] == ("actual", "2023")
+    assert found[75.0][0] == "target"  # a striving lead still sets what comes after it
+    # a goal is no count of targets met
+    goal = _kinds("Xã Tân Lập năm 2024\nNăm 2024, xã đặt mục tiêu hoàn thành 12 km đường giao thông.")
+    assert goal[12.0][0] == "target"
+
+
+def test_a_paragraph_lead_after_the_body_and_its_term_sets_the_whole_paragraph() -> None:
+    found = _kinds(
+        "Đại hội Đảng bộ xã Tân Hòa\n"
+        "Nhiệm kỳ 2020-2025, thu nhập bình quân đầu người đạt 52,4 triệu đồng/năm.\n"
+        "Đảng bộ xã Tân Hòa nhiệm kỳ 2025-2030 đặt mục tiêu tốc độ tăng trưởng bình quân đạt 9%/năm. "
+        "Thu nhập bình quân đầu người đạt trên 80 triệu đồng/năm. Tỷ lệ hộ nghèo giảm còn 1,5%."
+    )
+    assert found[52.4][0] == "actual"
+    assert found[9.0][0] == "target"
+    assert found[80.0][0] == "target"
+    assert found[1.5][0] == "target"
+
+
+def test_a_headline_under_the_page_date_line_opens_no_target_scope() -> None:
+    found = _kinds(
+        "Thứ ba, ngày 12 tháng 05 năm 2020\n"
+        "Phấn đấu đưa huyện Tân Sơn thoát nghèo năm 2025\n"
+        "Đảng bộ huyện Tân Sơn hiện có 42 tổ chức cơ sở đảng, hơn 2.310 đảng viên. Tỷ lệ nhựa hóa đường "
+        "huyện đạt 96%."
+    )
+    assert found[42.0][0] == "actual"
+    assert found[2310.0][0] == "actual"
+    assert found[96.0][0] == "actual"
+    # under a sentence, the same line is no headline: it leads what follows
+    found = _kinds(
+        "Ngày 12/5/2020, Đảng bộ huyện Tân Sơn tổ chức Đại hội đại biểu lần thứ XIX.\n"
+        "Phấn đấu đưa huyện Tân Sơn thoát nghèo năm 2025\n"
+        "Tỷ lệ nhựa hóa đường huyện đạt 100%."
+    )
+    assert found[100.0][0] == "target"
+
+
+def test_a_line_opening_with_a_count_is_no_numbered_target_heading() -> None:
+    found = _kinds(
+        "10 năm thực hiện Chương trình mục tiêu quốc gia về xây dựng nông thôn mới ở huyện Tân Sơn\n"
+        "Tại huyện Tân Sơn, chương trình được triển khai thực hiện tại 15/15 xã và 120 thôn, bản."
+    )
+    assert found[15.0][0] == "actual"
+    assert found[120.0][0] == "actual"
+    # a numbered heading keeps its mark
+    found = _kinds("2. Mục tiêu năm 2024\nTổng giá trị sản xuất đạt 520 tỷ đồng.")
+    assert found[520.0][0] == "target"
