@@ -62,21 +62,15 @@ PAGE_COLUMNS = [
     "content_type",
 ]
 ERROR_COLUMNS = ["run_id", "url", "error_class", "attempt", "occurred_at", "kind"]
-DOCUMENT_COLUMNS = [
-    "run_id",
-    "url",
-    "content_sha256",
-    "text_sha256",
-    "published_at",
-    "fetched_at",
-    "cleaned_at",
-]
+DOCUMENT_COLUMNS = ["run_id", "url", "content_sha256", "text_sha256", "published_at", "fetched_at"]
 _TIMES = ("first_seen", "fetched_at", "checked_at", "changed_at")
 # A run that landed rows but no crawl_runs row is dead (killed) once its newest row is this old:
 # longer than one site's run (FetchConfig.site_deadline_s, 4 h) and a nightly crawl task with its
 # retries (3 × 2 h), shorter than a night, so the next night's load folds a killed run's rows.
 RUN_DEAD_AFTER = timedelta(hours=12)
-_ROW_TIMES = ("fetched_at", "occurred_at", "cleaned_at")  # a run's signs of life in its rows
+# A run's signs of life: when it fetched (pages, documents) or failed (errors). A reclean's
+# documents carry their page's old fetch time, so `xaetl reclean` is folded at once, as before.
+_ROW_TIMES = ("fetched_at", "occurred_at")
 
 
 @dataclass

@@ -313,6 +313,28 @@ def test_a_run_folded_after_a_later_one_does_not_take_the_latest_version_back(st
     assert state.classify(d, "d2") == ("unchanged", 2)
 
 
+def test_a_reclean_s_documents_are_folded_at_once(store_url):
+    """`xaetl reclean` lands documents of a new clean version (no crawl_runs row): they carry
+    their page's fetch time, so the next crawl's load folds their text hashes at once."""
+    store = Store.at(store_url)
+    history(store).save(store)
+    run = f"reclean-{datetime.now(UTC):%Y%m%dT%H%M%SZ}"
+    row = {**doc(run, "https://x/a.html", "a2", "ta2-v2", T0 + timedelta(days=2)), "clean_version": "2"}
+    row["cleaned_at"] = datetime.now(UTC)
+    land_part(
+        store,
+        "documents",
+        DOCUMENTS_SCHEMA,
+        [row],
+        crawl_date=f"{datetime.now(UTC):%Y-%m-%d}",
+        site_id=SITE,
+        name=run,
+        clean_version="2",
+    )
+    loaded = SiteState.load(store, SITE, run_id="rN")
+    assert loaded.latest("https://x/a.html").text_sha == "ta2-v2" and run in loaded.runs
+
+
 @pytest.mark.parametrize("damage", [b"not gzip", None])
 def test_missing_or_unreadable_state_is_rebuilt_from_landing(tmp_path, damage):
     store = Store.at(tmp_path)
