@@ -12,10 +12,11 @@ fetch of it (a page row, nothing stored); one whose bytes differ is cleaned at o
 cleaned text equals the last version's (a portal that prints a visitor counter, and sends no
 validators), is still a fetch of the same version: no raw file, no document. Only new text makes
 a new version. The state is saved after the run's parts are landed; a run killed before that is
-caught up from landing by the next one. It is saved under the site's landing mutex: when another
-run landed pages of the site or saved its state meanwhile (runs that overlapped, the run lock
-bypassed), this run's state is merged into the saved one first (`SiteState.merged`), so neither
-run's 304 checks, which are counts and no landing rows, are lost.
+caught up from landing by its retry (same run id), or by any run once it is over or dead
+(`SiteState` folds no other run's rows while it may still be landing). It is saved under the
+site's landing mutex: when another run landed pages of the site or saved its state meanwhile (runs
+that overlapped, the run lock bypassed), this run's state is merged into the saved one first
+(`SiteState.merged`), so neither run's 304 checks, which are counts and no landing rows, are lost.
 
 Cleaning. `crawl_sites` hands the bytes of every new page to a `CleanPool` of worker processes as
 soon as it is fetched; the site's landing (`ingest.site_landing`) collects the documents when the
@@ -158,7 +159,8 @@ class _SiteCrawl:
         self.result = SiteCrawlResult(site.id, run_id, started, started)
         self.fetcher = Fetcher(site, fetch, gate=gate, robots=robots)
         self._robots_sitemaps: list[str] = []
-        self.state = SiteState.load(paths.store, site.id)
+        # Its own rows of an attempt killed earlier are folded; another run's only once it is over.
+        self.state = SiteState.load(paths.store, site.id, run_id=run_id, now=self.now)
         # Page parts are settled against runs that overlapped this one (ingest.landing_settle).
         self.settler = PageSettler.for_state(paths.store, self.state, run_id)
         self.raw_lost: set[str] = set()
@@ -455,7 +457,8 @@ class _SiteCrawl:
                         "%s: another run landed or saved meanwhile; merging its state with this run's",
                         self.site.id,
                     )
-                    state = self.state = state.merged(store, self.run_id, self.night)
+                    now = datetime.now(UTC) + self.shift
+                    state = self.state = state.merged(store, self.run_id, self.night, now=now)
                 state.save(store)
         except (OSError, RunLocked) as exc:  # the next run catches up from landing
             log.exception("could not save the state of %s", self.site.id)

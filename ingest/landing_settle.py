@@ -8,7 +8,8 @@ holds the site's landing mutex it reads the page parts of its site that other ru
 its state was loaded (only the site's own partitions of the nights from the state's last one,
 `ingest.land.site_parts`), re-classifies the batch against them (content already landed there is
 `unchanged` at that version; new content gets the next free version) and writes the part before
-letting go. Without an overlap it finds no foreign part and changes nothing.
+letting go. Without an overlap it finds no foreign part and changes nothing. A run that the
+state left out because it may still be landing (`SiteState._waiting`) is such another run.
 
 The mutex works on both stores: a `flock` of `locks/landing-<site>.lock` on a local store (the
 kernel frees it when its holder dies), a short lease on a shared store (`ingest.storelock`:

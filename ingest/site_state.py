@@ -6,6 +6,9 @@ partitions, `load` falls back to it when the file is missing or unreadable, and 
 parts landed after the file was last written (a run killed between landing and saving).
 A run that overlapped another one (`ingest.landing_settle`) saves `merged`: the file as the
 other run left it, caught up from landing, plus this run's checks (304s leave no row to replay).
+Every fold from landing (load, merge, rebuild) takes a run's rows only once that run is over
+(`SiteState._waiting`): it landed its `crawl_runs` row, or it is dead (no row newer than
+`RUN_DEAD_AFTER`); a run still landing is left whole for a later catch-up, never half folded.
 
 What it knows per URL: every raw version (content hash → version number), the cleaned-text hash
 of the latest version and which versions have a document, validators, when the URL was first
@@ -23,7 +26,7 @@ import json
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pyarrow as pa
@@ -61,6 +64,13 @@ PAGE_COLUMNS = [
 ERROR_COLUMNS = ["run_id", "url", "error_class", "attempt", "occurred_at", "kind"]
 DOCUMENT_COLUMNS = ["run_id", "url", "content_sha256", "text_sha256", "published_at", "fetched_at"]
 _TIMES = ("first_seen", "fetched_at", "checked_at", "changed_at")
+# A run that landed rows but no crawl_runs row is dead (killed) once its newest row is this old:
+# longer than one site's run (FetchConfig.site_deadline_s, 4 h) and a nightly crawl task with its
+# retries (3 × 2 h), shorter than a night, so the next night's load folds a killed run's rows.
+RUN_DEAD_AFTER = timedelta(hours=12)
+# A run's signs of life: when it fetched (pages, documents) or failed (errors). A reclean's
+# documents carry their page's old fetch time, so `xaetl reclean` is folded at once, as before.
+_ROW_TIMES = ("fetched_at", "occurred_at")
 
 
 @dataclass
@@ -134,10 +144,14 @@ class SiteState:
     # hash of the state file as this run loaded it (None: there was none).
     checks: list[Check] = field(default_factory=list, repr=False, compare=False)
     loaded_sha: str | None = field(default=None, repr=False, compare=False)
+    # Not saved: the oldest night holding rows of a run not over yet (left out of the fold);
+    # `last_crawl_date` never passes it, so the next catch-up reads that night again.
+    waiting_since: str | None = field(default=None, repr=False, compare=False)
 
     # -- folding landing rows -----------------------------------------------------------------
-    def apply_pages(self, rows: Iterable[dict[str, Any]]) -> None:
-        """Fold page rows (oldest first)."""
+    def apply_pages(self, rows: Iterable[dict[str, Any]], *, landed: bool = False) -> None:
+        """Fold page rows (oldest first). `landed`: rows read from landing, which may be older
+        than what the state already knows of their URL (a run folded after a later one)."""
         for row in rows:
             st = self.urls.setdefault(row["url"], UrlState(row["url"]))
             at = row.get("fetched_at")
@@ -148,6 +162,10 @@ class SiteState:
             if sha:
                 # The first version recorded for a hash is its version; a replay cannot renumber it.
                 st.versions.setdefault(sha, int(row.get("version") or len(st.versions) + 1))
+            newest = max(filter(None, (st.fetched_at, st.checked_at)), default=None)
+            if landed and at is not None and newest is not None and at < newest:
+                continue  # its version is recorded; the latest version stays the newer one
+            if sha:
                 if sha != st.latest_sha:
                     st.text_sha = None  # unknown until its document is folded in
                     st.changed_at, st.stable = at, 0
@@ -199,6 +217,8 @@ class SiteState:
             self.runs = [*self.runs, run_id][-RECENT_RUNS:]
         if self.last_crawl_date is None or crawl_date > self.last_crawl_date:
             self.last_crawl_date = crawl_date
+        if self.waiting_since is not None and self.last_crawl_date > self.waiting_since:
+            self.last_crawl_date = self.waiting_since
 
     # -- queries ------------------------------------------------------------------------------
     def known(self, url: str) -> bool:
@@ -377,13 +397,17 @@ class SiteState:
         store.write_bytes(state_key(self.site_id), self.to_bytes())
 
     @classmethod
-    def load(cls, store: Store, site_id: str) -> SiteState:
-        """The saved state, caught up with parts landed since; rebuilt from landing if missing."""
+    def load(
+        cls, store: Store, site_id: str, *, run_id: str | None = None, now: datetime | None = None
+    ) -> SiteState:
+        """The saved state, caught up with parts landed since; rebuilt from landing if missing.
+        `run_id`: the loading run (its own rows, from an attempt that was killed, are folded);
+        `now`: its clock (a run with no row since `RUN_DEAD_AFTER` before it is dead)."""
         state, loaded_sha = cls._read_file(store, site_id)
         if state is None:
-            state = cls.rebuild(store, site_id)
+            state = cls.rebuild(store, site_id, run_id=run_id, now=now)
         else:
-            state._catch_up(store)
+            state._catch_up(store, run_id=run_id, now=now)
         state.loaded_sha = loaded_sha
         return state
 
@@ -417,15 +441,14 @@ class SiteState:
             return self.loaded_sha is not None
         return hashlib.sha256(data).hexdigest() != self.loaded_sha
 
-    def merged(self, store: Store, run_id: str, crawl_date: str) -> SiteState:
+    def merged(self, store: Store, run_id: str, crawl_date: str, *, now: datetime | None = None) -> SiteState:
         """This run's state merged with what other runs saved or landed since it was loaded: the
         file as it is now, caught up from landing (this run's rows included), then this run's
         checks and what else only this run's memory holds. Called under the site's landing mutex
         (`PageSettler.exclusive`), after this run's parts and crawl_runs row are landed.
 
-        Rows of another run that has no crawl_runs row yet (still running, or killed) are left
-        for a later catch-up: folding a part of them would mark the run as folded and hide the
-        parts it lands after. `last_crawl_date` then stays at their night so that catch-up finds them.
+        Like every fold, it leaves the rows of another run that is not over (`_waiting`) for a
+        later catch-up, and `last_crawl_date` at their night so that catch-up finds them.
         """
         fresh, _ = self._read_file(store, self.site_id)
         since: str | None = None
@@ -433,13 +456,7 @@ class SiteState:
             fresh = SiteState(self.site_id)
         elif fresh.last_crawl_date is not None:
             since = min(fresh.last_crawl_date, crawl_date)
-        finished = {
-            r["run_id"]
-            for r in read_site_rows(
-                store, "crawl_runs", self.site_id, CRAWL_RUNS_SCHEMA, ["run_id"], since=since
-            )
-        }
-        left = fresh._fold(store, since=since, skip_runs=set(fresh.runs), only_runs={*finished, run_id})
+        fresh._fold(store, since=since, mine=run_id, now=now)
         for check in self.checks:
             st = fresh.urls.get(check.url)
             newest = max(filter(None, (st.checked_at, st.fetched_at)), default=None) if st else None
@@ -451,48 +468,49 @@ class SiteState:
         fresh.listings_walked = fresh.listings_walked or self.listings_walked
         fresh.registry_sha = self.registry_sha or fresh.registry_sha
         fresh.note_run(run_id, crawl_date)
-        if left and fresh.last_crawl_date is not None:
-            fresh.last_crawl_date = min(fresh.last_crawl_date, *left)
         fresh.checks = list(self.checks)
         return fresh
 
     @classmethod
-    def rebuild(cls, store: Store, site_id: str) -> SiteState:
+    def rebuild(
+        cls, store: Store, site_id: str, *, run_id: str | None = None, now: datetime | None = None
+    ) -> SiteState:
         """Derive the state from the site's landing partitions alone (landing is the truth).
         Scheduling is approximate: 304s are counts, not rows, so checks they made are not replayed."""
         state = cls(site_id)
-        state._fold(store, since=None, skip_runs=set())
+        state._fold(store, since=None, mine=run_id, now=now)
         return state
 
-    def _catch_up(self, store: Store) -> None:
+    def _catch_up(self, store: Store, *, run_id: str | None = None, now: datetime | None = None) -> None:
         """Fold parts of runs the file does not know yet, on nights from the last one known."""
-        self._fold(store, since=self.last_crawl_date, skip_runs=set(self.runs))
+        self._fold(store, since=self.last_crawl_date, mine=run_id, now=now)
 
-    def _fold(
-        self, store: Store, *, since: str | None, skip_runs: set[str], only_runs: set[str] | None = None
-    ) -> set[str]:
-        """Fold landed rows of runs not in `skip_runs` (and in `only_runs` when given); returns
-        the nights of rows left out by `only_runs`."""
-        left: set[str] = set()
-
-        def fresh(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-            rows = [r for r in rows if r.get("run_id") not in skip_runs]
-            if only_runs is None:
-                return rows
-            left.update(r["_night"] for r in rows if r.get("run_id") not in only_runs)
-            return [r for r in rows if r.get("run_id") in only_runs]
+    def _fold(self, store: Store, *, since: str | None, mine: str | None, now: datetime | None) -> None:
+        """Fold the landed rows, on nights from `since`, of runs not folded yet (not in `runs`)
+        that are over or are `mine` (`_waiting`); the nights of rows left out set `waiting_since`."""
+        skip = set(self.runs)
 
         def read(table: str, schema: pa.Schema, columns: list[str]) -> list[dict[str, Any]]:
-            rows = read_site_rows(
-                store, table, self.site_id, schema, columns, since=since, skip_runs=skip_runs
-            )
-            return fresh(rows)
+            rows = read_site_rows(store, table, self.site_id, schema, columns, since=since, skip_runs=skip)
+            return [r for r in rows if r.get("run_id") not in skip]  # compacted parts hold every run
 
         pages = read("pages", PAGES_SCHEMA, PAGE_COLUMNS)
         errors = read("fetch_errors", FETCH_ERRORS_SCHEMA, ERROR_COLUMNS)
         docs = read("documents", DOCUMENTS_SCHEMA, DOCUMENT_COLUMNS)
+        waiting = self._waiting(store, pages + errors + docs, mine=mine, now=now or datetime.now(UTC))
+        if waiting:
+            left = [r["_night"] for r in pages + errors + docs if r.get("run_id") in waiting]
+            self.waiting_since = min(filter(None, (self.waiting_since, *left)))
+            log.info(
+                "%s: rows of %d run(s) still landing left for a later catch-up", self.site_id, len(waiting)
+            )
+            pages, errors, docs = (
+                [r for r in rows if r.get("run_id") not in waiting] for rows in (pages, errors, docs)
+            )
+            if self.last_crawl_date is not None and self.last_crawl_date > self.waiting_since:
+                self.last_crawl_date = self.waiting_since
         if not (pages or errors or docs):
-            return left
+            return
         log.info(
             "%s: folding %d page, %d error, %d document rows from landing",
             self.site_id,
@@ -500,13 +518,41 @@ class SiteState:
             len(errors),
             len(docs),
         )
-        self.apply_pages(sorted(pages, key=lambda r: _sort_time(r.get("fetched_at"))))
+        self.apply_pages(sorted(pages, key=lambda r: _sort_time(r.get("fetched_at"))), landed=True)
         self.apply_errors(sorted(errors, key=lambda r: _sort_time(r.get("occurred_at"))))
         self.apply_documents(sorted(docs, key=lambda r: _sort_time(r.get("fetched_at"))))
         for row in pages + errors + docs:
             if row.get("run_id"):
                 self.note_run(row["run_id"], row["_night"])
-        return left
+
+    def _waiting(
+        self, store: Store, rows: list[dict[str, Any]], *, mine: str | None, now: datetime
+    ) -> set[str]:
+        """The one rule of every fold: the runs of `rows` that are not over yet. A run is over once
+        it has landed its crawl_runs row (its last landing) or is dead: no row of it newer than
+        `RUN_DEAD_AFTER` before `now` (killed; an Airflow retry under the same run id comes
+        sooner). `mine`, the folding run itself, is never waited for (it resumes its own rows)."""
+        newest: dict[str, datetime] = {}
+        for row in rows:
+            run = row.get("run_id")
+            if not run or run == mine:
+                continue
+            times = [t for key in _ROW_TIMES if (t := row.get(key)) is not None]
+            newest[run] = max([newest.get(run, _sort_time(None)), *times])
+        alive = {run for run, at in newest.items() if at > now - RUN_DEAD_AFTER}
+        if not alive:  # the common case (no other run's rows, or only dead ones): no more reads
+            return set()
+        nights = [r["_night"] for r in rows if r.get("run_id") in alive]
+        finished = read_site_rows(
+            store,
+            "crawl_runs",
+            self.site_id,
+            CRAWL_RUNS_SCHEMA,
+            ["run_id"],
+            since=min(nights),
+            skip_runs=set(self.runs),
+        )
+        return alive - {r["run_id"] for r in finished}
 
 
 def _url_doc(st: UrlState) -> dict[str, Any]:

@@ -582,3 +582,76 @@ def test_overlapping_runs_both_keep_their_304_checks_on_either_store(sim, tmp_pa
     assert not any(r.path in {urlsplit(u).path for u in [*known, edited]} for r in sim.request_log)
     after = SiteState.load(paths.store, VALIDATED)
     assert all(after.urls[u].stable == 2 for u in known) and "20250811T010000Z-dddddd" in after.runs
+
+
+@pytest.mark.slow
+def test_a_run_loaded_while_another_is_landing_leaves_it_whole_on_either_store(sim, tmp_path, store_url):
+    """The first crawl of a site lands a part every 2 pages; a second run loads the site's state
+    between its first part and its last, then waits until the first has ended and saved. Before:
+    the load folded the first part and marked that run folded, so the second run's settle skipped
+    its later parts and landed their pages as `new` a second time. Now that load leaves the run
+    whole (no crawl_runs row yet, rows minutes old): the second run's fetches settle as replays."""
+    import threading
+
+    from ingest.land import site_parts
+
+    paths = DataPaths.at(tmp_path / "data", store_url).ensure()
+    urls = sim.article_urls(VALIDATED)  # a Liferay portal: the same bytes on every fetch
+    every = CrawlConfig(flush_every=2)
+    assert len(urls) > every.flush_every  # at least two page parts
+    mid, loaded, first_done = threading.Event(), threading.Event(), threading.Event()
+
+    class PauseAfterTheFirstPart(Observer):
+        fetched = 0
+
+        def page_done(self, site_id: str) -> None:
+            self.fetched += 1
+            if self.fetched == every.flush_every:  # its first part is handed to the lander
+                deadline = time.monotonic() + 60
+                while not site_parts(paths.store, "pages", VALIDATED) and time.monotonic() < deadline:
+                    time.sleep(0.05)
+                mid.set()
+                assert loaded.wait(120)
+
+    class WaitForTheFirst(Observer):  # called once its state is loaded and its targets chosen
+        def site_started(self, site_id: str, targets: int) -> None:
+            loaded.set()
+            assert first_done.wait(120)
+
+    sites = sites_of(sim, tmp_path, [VALIDATED])
+    results: dict[str, list[SiteCrawlResult]] = {}
+
+    def crawl(name: str, run_id: str, observer: Observer) -> None:
+        results[name] = crawl_sites(
+            sites, paths, run_id=run_id, config=FAST, crawl=every, observer=observer, clean_workers=1
+        )
+
+    first = threading.Thread(target=crawl, args=("a", "20250701T010000Z-aaaaaa", PauseAfterTheFirstPart()))
+    second = threading.Thread(target=crawl, args=("b", "20250701T020000Z-bbbbbb", WaitForTheFirst()))
+    first.start()
+    try:
+        assert mid.wait(120)
+        assert len(site_parts(paths.store, "pages", VALIDATED)) == 1  # one part landed, the run goes on
+        second.start()
+        assert loaded.wait(120)
+    finally:
+        loaded.set()
+        first.join(240)
+        first_done.set()
+        if second.ident is not None:  # started
+            second.join(240)
+    [a], [b] = results["a"], results["b"]
+    assert a.failure is None and b.failure is None, (a.errors, b.errors)
+    rows = pages(paths)
+    assert_no_duplicate_versions(rows)  # before: a's later pages landed as new twice
+    assert a.pages_new == len(urls) and b.pages_seen == len(urls)  # b knew none of a's pages
+    # b fetched every page (it knew none) and each settled as a replay of a's
+    assert Counter(r["change"] for r in rows) == {"new": len(urls), "unchanged": len(urls)}
+    state = SiteState.load(paths.store, VALIDATED)
+    assert {"20250701T010000Z-aaaaaa", "20250701T020000Z-bbbbbb"} <= set(state.runs)
+    assert all(state.urls[u].text_sha for u in urls)  # every page's document folded in
+
+    # the next run is healthy: nothing new, nothing to re-clean
+    [c] = run(sim, paths, tmp_path, "20250702T010000Z-cccccc", ids=[VALIDATED])
+    assert c.failure is None and c.pages_new == 0 and c.documents_cleaned == 0
+    assert_no_duplicate_versions(pages(paths))

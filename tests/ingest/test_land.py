@@ -9,6 +9,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -16,18 +17,23 @@ import pytest
 from ingest.land import FETCH_ERRORS_SCHEMA, land_part, read_site_rows
 from ingest.paths import DataPaths, raw_key
 from ingest.simulator.server import PortalSimulator
+from ingest.site_state import RUN_DEAD_AFTER
 from ingest.storage import Store
 from tests.helpers.landing import part_keys, rows_of
 
 REPO = Path(__file__).resolve().parents[2]
 CRAWL_SCRIPT = """
 import sys
+from datetime import datetime
 from ingest.crawl import crawl_sites
 from ingest.crawl_config import CrawlConfig
 from ingest.paths import DataPaths
 from ingest.sites import load_registry
-registry, data_dir, run_id = sys.argv[1:4]
-crawl_sites(load_registry(registry), DataPaths.at(data_dir), run_id=run_id, crawl=CrawlConfig(flush_every=4))
+registry, data_dir, run_id, *now = sys.argv[1:]
+crawl_sites(
+    load_registry(registry), DataPaths.at(data_dir), run_id=run_id, crawl=CrawlConfig(flush_every=4),
+    now=datetime.fromisoformat(now[0]) if now else None,
+)
 """
 N_SITES, N_ARTICLES = 2, 24
 
@@ -43,9 +49,17 @@ def synthetic() -> Iterator[PortalSimulator]:
         yield sim
 
 
-def _crawl_proc(registry: Path, data: Path, run_id: str) -> subprocess.Popen:
+def _crawl_proc(registry: Path, data: Path, run_id: str, now: datetime | None = None) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-c", CRAWL_SCRIPT, str(registry), str(data), run_id],
+        [
+            sys.executable,
+            "-c",
+            CRAWL_SCRIPT,
+            str(registry),
+            str(data),
+            run_id,
+            *([now.isoformat()] if now else []),
+        ],
         cwd=REPO,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -124,12 +138,16 @@ def test_sigkill_then_new_run_id_refetches_only_the_lost_batch(synthetic, tmp_pa
     landed_before = {r["url"] for r in _page_rows(paths)}
     assert 0 < len(landed_before) < len(expected)
 
-    rerun = _crawl_proc(registry, paths.root, "20250702T010000Z-second")
-    assert rerun.wait(timeout=120) == 0
+    # The killed run landed no crawl_runs row: a run minutes later cannot tell it from one still
+    # landing (the run lock bypassed) and would leave its rows; once it is dead (RUN_DEAD_AFTER
+    # without a row of it), the next run folds them and fetches only what the kill lost.
+    later = datetime.now(UTC) + RUN_DEAD_AFTER + timedelta(minutes=1)  # not yet due for a revisit
+    rerun = _crawl_proc(registry, paths.root, "20250702T010000Z-second", now=later)
+    assert rerun.wait(timeout=120) == 0, rerun.stderr.read().decode() if rerun.stderr else ""
     rows = _page_rows(paths)
     second = [r for r in rows if r["run_id"] == "20250702T010000Z-second"]
     assert {r["url"] for r in second if r["change"] == "new"} == expected - landed_before
-    assert not {r["url"] for r in second} & landed_before  # landed minutes ago: not due, not fetched
+    assert not {r["url"] for r in second} & landed_before  # folded from landing: not fetched again
     assert Counter(r["url"] for r in rows if r["change"] == "new") == Counter(expected)
 
 

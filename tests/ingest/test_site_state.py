@@ -16,7 +16,7 @@ from ingest.land import (
 )
 from ingest.paths import state_key
 from ingest.revisit import RevisitPolicy
-from ingest.site_state import SiteState
+from ingest.site_state import RUN_DEAD_AFTER, SiteState
 from ingest.storage import Store
 
 T0 = datetime(2026, 11, 1, 1, 0, tzinfo=UTC)
@@ -213,15 +213,126 @@ def test_a_merge_leaves_an_unfinished_run_for_the_next_catch_up(store_url):
     landed_pages(store, "rK", [page("rK", d, "d1", 1, "new", t)], eve)
     mine.record_check("https://x/a.html", at=t, run_id="rM", etag=None, last_modified=None)
     finished(store, "rM", day)
-    merged = mine.merged(store, "rM", day)
+    merged = mine.merged(store, "rM", day, now=t + timedelta(minutes=5))
     assert d not in merged.urls and "rK" not in merged.runs and "rM" in merged.runs
     assert merged.last_crawl_date == eve  # so that the next catch-up still reads rK's night
     merged.save(store)
-    # rK lands another part after that merge, then dies: the next run catches all of it up
+    # rK lands another part after that merge: an hour later it is still not over
     landed_pages(store, "rK~1", [page("rK", e, "e1", 1, "new", t)], eve)
-    caught = SiteState.load(store, SITE)
-    assert {d, e} <= set(caught.urls) and "rK" in caught.runs
+    soon = SiteState.load(store, SITE, now=t + timedelta(hours=1))
+    assert d not in soon.urls and soon.last_crawl_date == eve
+    # then it dies: once no row of it is newer than RUN_DEAD_AFTER, a load catches all of it up
+    caught = SiteState.load(store, SITE, now=t + RUN_DEAD_AFTER + timedelta(minutes=1))
+    assert {d, e} <= set(caught.urls) and "rK" in caught.runs and caught.waiting_since is None
+    caught.note_run("rN", day)
+    assert caught.last_crawl_date == day  # no longer pinned at the dead run's night
     assert caught.latest("https://x/a.html").checked_at == t  # rM's check kept
+
+
+@pytest.mark.parametrize("file", ["saved", "lost"])
+def test_a_load_while_another_run_is_landing_folds_none_of_it(store_url, file):
+    """Run A lands a first part (flush), then run B loads the state (caught up, or rebuilt when
+    the file is lost), then A lands its documents and a second part and ends. Before: B's load
+    folded A's first part and marked A folded, so every later catch-up skipped the rest of A."""
+    store = Store.at(store_url)
+    history(store).save(store)
+    if file == "lost":
+        store.delete(state_key(SITE))
+    now = datetime.now(UTC)  # A is landing right now
+    day = f"{now:%Y-%m-%d}"
+    d, e = "https://x/d.html", "https://x/e.html"
+    landed_pages(store, "rA", [page("rA", d, "d1", 1, "new", now)], day)
+    b = SiteState.load(store, SITE)
+    assert d not in b.urls and "rA" not in b.runs
+    land_part(
+        store,
+        "documents",
+        DOCUMENTS_SCHEMA,
+        [doc("rA", d, "d1", "td1", now), doc("rA", e, "e1", "te1", now)],
+        crawl_date=day,
+        site_id=SITE,
+        name="rA~1",
+        clean_version="1",
+    )
+    landed_pages(store, "rA~1", [page("rA", e, "e1", 1, "new", now)], day)
+    finished(store, "rA", day)
+    b.record_check("https://x/a.html", at=now, run_id="rB", etag=None, last_modified=None)
+    b.note_run("rB", day)  # B saves without a merge (it found no overlap)
+    b.save(store)
+    after = SiteState.load(store, SITE)
+    assert after.latest(d).text_sha == "td1" and after.latest(e).text_sha == "te1"
+    assert {"rA", "rB"} <= set(after.runs) and after.last_crawl_date == day
+
+
+def test_a_killed_run_waits_until_dead_then_is_folded_and_pins_nothing(store_url):
+    """A run killed after landing a part never lands its crawl_runs row: later runs leave it while
+    it may still be landing, keep `last_crawl_date` at its night meanwhile, then fold it."""
+    store = Store.at(store_url)
+    history(store).save(store)
+    t = T0 + timedelta(days=10)
+    eve, day = f"{t:%Y-%m-%d}", f"{t + timedelta(days=1):%Y-%m-%d}"
+    d = "https://x/d.html"
+    landed_pages(store, "rK", [page("rK", d, "d1", 1, "new", t)], eve)
+    # two hours later another run (its clock) loads and saves on the next night: rK is left
+    s1 = SiteState.load(store, SITE, run_id="rS", now=t + timedelta(hours=2))
+    assert d not in s1.urls and s1.waiting_since == eve
+    s1.note_run("rS", day)
+    assert s1.last_crawl_date == eve  # pinned at rK's night, not moved to the run's
+    s1.save(store)
+    # an Airflow retry of rK itself (same run id) resumes its own rows
+    assert d in SiteState.load(store, SITE, run_id="rK", now=t + timedelta(hours=3)).urls
+    # the next night rK is dead: folded, and the state's night moves on
+    s2 = SiteState.load(store, SITE, run_id="rT", now=t + timedelta(days=1))
+    assert s2.latest(d).latest_sha == "d1" and "rK" in s2.runs and s2.waiting_since is None
+    s2.note_run("rT", day)
+    assert s2.last_crawl_date == day
+    # a rebuild from landing alone follows the same rule
+    assert d not in SiteState.rebuild(store, SITE, now=t + timedelta(hours=2)).urls
+    assert d in SiteState.rebuild(store, SITE, now=t + RUN_DEAD_AFTER + timedelta(seconds=1)).urls
+
+
+def test_a_run_folded_after_a_later_one_does_not_take_the_latest_version_back(store_url):
+    """Run A fetched d (d1) an hour before run B, which found new content (d2, settled as v2) and
+    saved first, A still landing. When A's rows are folded at last (its merge), d's latest version
+    stays B's newer one; A's is recorded as an earlier version."""
+    store = Store.at(store_url)
+    history(store).save(store)
+    a_state = SiteState.load(store, SITE)
+    t = datetime.now(UTC)
+    day, d = f"{t:%Y-%m-%d}", "https://x/d.html"
+    landed_pages(store, "rA", [page("rA", d, "d1", 1, "new", t)], day)
+    b_state = SiteState.load(store, SITE)  # A is still landing: left out
+    b_row = page("rB", d, "d2", 2, "changed", t + timedelta(hours=1))
+    landed_pages(store, "rB", [b_row], day)
+    finished(store, "rB", day)
+    b_state.merged(store, "rB", day).save(store)
+    finished(store, "rA", day)
+    state = a_state.merged(store, "rA", day)
+    assert state.urls[d].versions == {"d1": 1, "d2": 2}
+    assert (state.urls[d].latest_sha, state.urls[d].latest_version) == ("d2", 2)
+    assert state.classify(d, "d2") == ("unchanged", 2)
+
+
+def test_a_reclean_s_documents_are_folded_at_once(store_url):
+    """`xaetl reclean` lands documents of a new clean version (no crawl_runs row): they carry
+    their page's fetch time, so the next crawl's load folds their text hashes at once."""
+    store = Store.at(store_url)
+    history(store).save(store)
+    run = f"reclean-{datetime.now(UTC):%Y%m%dT%H%M%SZ}"
+    row = {**doc(run, "https://x/a.html", "a2", "ta2-v2", T0 + timedelta(days=2)), "clean_version": "2"}
+    row["cleaned_at"] = datetime.now(UTC)
+    land_part(
+        store,
+        "documents",
+        DOCUMENTS_SCHEMA,
+        [row],
+        crawl_date=f"{datetime.now(UTC):%Y-%m-%d}",
+        site_id=SITE,
+        name=run,
+        clean_version="2",
+    )
+    loaded = SiteState.load(store, SITE, run_id="rN")
+    assert loaded.latest("https://x/a.html").text_sha == "ta2-v2" and run in loaded.runs
 
 
 @pytest.mark.parametrize("damage", [b"not gzip", None])
