@@ -45,6 +45,7 @@ from ingest.extract.vocab import (
     RATIO_LEFTOVER_WORDS,
     SHARE_VERBS,
     SUBJECT_CUTS,
+    SUBJECTLESS_MEASURES,
     UNIT_MEASURE_WORDS,
     YOY_WORDS,
 )
@@ -409,6 +410,11 @@ def written_name(
             subject = f"{subject[lead.end() :]} {lead.group(1)}"  # "giảm tỷ lệ hộ nghèo 0,6%" -> "… giảm"
     if attainment:
         return Written(_finish(_attainment_name(doc, q, s, subject, host)), start)
+    measured_thing = bare_measure_subject(doc, q, s, subject, start, fallback)
+    if measured_thing is not None:
+        # "mô hình trồng màu …, với diện tích 187,8ha", "178 giấy chứng nhận … với số vốn đăng ký 36,3 tỷ
+        # đồng": a measure without a subject measures the thing before it
+        return Written(_finish(f"{subject} {measured_thing[0]}"), measured_thing[1], True)
     if base == "%":
         if (
             subject
@@ -488,6 +494,78 @@ def _money_of(doc: Doc, q: Quantity, s: Sentence, subject: str, fallback: str) -
     at = doc.text_l.rfind("với", s.start, q.start)
     words = clean_words(doc.text_l[s.start : at]).split() if at > s.start else []
     return " ".join([subject, *words[:MAX_WORDS]])  # the doer and what it did open the sentence
+
+
+# a clause mark: a comma between digits is a decimal mark (`187,8ha`), a closed bracket part of its clause
+_CLAUSE_MARK = re.compile(r"[;:]|,(?![0-9])|\((?![^()]*\))")
+# a number that is not a year: "Lúa vụ Đông Xuân 2017-2018 đã thu hoạch xong" holds no figure
+_FIGURE = re.compile(r"(?<![\w.,])(?!(?:19|20)[0-9]{2}(?![0-9]))[0-9]")
+_NUMBERS = re.compile(r"[0-9][0-9.,/–-]*")
+_CHANGE_VERB_IN = re.compile(r"(?<!\w)(?:tăng|giảm|vượt|gấp)(?!\w)")
+_CHANGE_OR_COMPARED = re.compile(rf"{_S}+(?:{_CHANGE_END}|so với .*)$")
+
+
+def _last_mark(text_l: str, lo: int, hi: int) -> re.Match[str] | None:
+    last = None
+    for last in _CLAUSE_MARK.finditer(text_l, lo, hi):  # noqa: B007 (the last one is wanted)
+        pass
+    return last
+
+
+def bare_measure_subject(
+    doc: Doc, q: Quantity, s: Sentence, subject: str, start: int, fallback: str
+) -> tuple[str, int] | None:
+    """What a measure written without its subject measures, and where those words start (names11).
+
+    A measure of `SUBJECTLESS_MEASURES` after `với` (`…, với diện tích 187,8ha`) or opening a clause after
+    a comma with a count before it or `đạt` (`…, đạt tỷ lệ 75%`) measures the clause before it (`mô hình
+    trồng màu mang lại hiệu quả kinh tế cao`), or, when that clause holds a count, what it counts (`178
+    giấy chứng nhận … với số vốn đăng ký 36,3 tỷ đồng`, `323 doanh nghiệp, tổng số vốn đăng ký đạt …`).
+    Money words after `với` are `_money_of`'s, an area after the work before `với` the names7 rule's, a
+    crop's measures after its figure `lists._bare_measures`'s.
+    """
+    if subject not in SUBJECTLESS_MEASURES or bool(_RATE_SUBJECT.match(subject)) != (q.unit.base_unit == "%"):
+        return None  # "…, tỷ lệ 4,5 bác sĩ/vạn dân": the unit names that rate; "doanh thu tăng 36%": a change
+    text_l = doc.text_l
+    if _CHANGE_VERB_IN.search(text_l, start, q.start):
+        return None  # "…, doanh thu tăng 1.200 tỷ đồng": a change is named by `_change_name`
+    cut = _last_mark(text_l, s.start, start)
+    lead = text_l[cut.end() if cut else s.start : start].split()
+    if lead and lead[-1] == "với":
+        end = text_l.rfind("với", s.start, start)
+    elif cut is not None and cut.group() == "," and lead in ([], ["đạt"]):
+        end = cut.start()
+    else:
+        return None
+    before = _last_mark(text_l, s.start, end)
+    after_comma = not text_l[before.end() if before else s.start : end].strip()
+    if after_comma and before is not None and before.group() == ",":
+        end = before.start()  # "…, với diện tích": the clause before the comma
+        before = _last_mark(text_l, s.start, end)
+    elif lead[-1:] == ["với"] and q.unit.base_unit in ("ha", "t", "km"):
+        return None  # "hình thành 4 cánh đồng mẫu lớn với diện tích 145 ha": the work before (names7)
+    begin = before.end() if before else s.start
+    clause = text_l[begin:end]
+    if _FIGURE.search(clause):
+        if not fallback.startswith("số "):
+            return None  # "… 67,5 tạ/ha, sản lượng 3.253,5 tấn": a crop's measures (`lists._bare_measures`)
+        thing = _CHANGE_OR_COMPARED.sub("", fallback)
+        measure = _MEASURE_START.match(thing)
+        thing = thing[measure.end() :].strip() if measure else ""
+        return (thing, begin) if thing else None
+    if len(clause.split()) > MAX_WORDS or lead == []:
+        # a long clause is no subject written for the measure; "Vốn huy động từ ngân sách, doanh nghiệp,
+        # tổng kinh phí đạt 150 tỷ đồng": an item of a list before is no subject either
+        return None
+    work = clean_words(_NUMBERS.sub(" ", clause))
+    place = _PLACE.match(work)
+    if place is not None:
+        work = work[place.end() :]  # "phường đã bê tông hóa …": the doer is no part of the work
+    words = _AUXILIARY.sub(" ", work).split()
+    if not words:
+        return None
+    at = text_l.find(words[0], begin, end)
+    return " ".join(words[-MAX_WORDS:]), at if at >= 0 else begin
 
 
 def _work_before_with(doc: Doc, s: Sentence, at: int) -> str:

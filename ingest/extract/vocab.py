@@ -1199,6 +1199,37 @@ ABBREVIATIONS: dict[str, str] = {
     "ocop": "mỗi xã một sản phẩm",
     "cccd": "căn cước công dân",
 }
+# Measures written without their subject (`…, với diện tích 187,8 ha`, `với số vốn đăng ký 36,3 tỷ đồng`,
+# `…, đạt tỷ lệ 75%`): after `với` or a comma they measure what the clause before names, or what the
+# count before them counts (`phrases.bare_measure_subject`; money words after `với`: `_money_of`) (names11).
+SUBJECTLESS_MEASURES: frozenset[str] = frozenset(
+    {
+        "diện tích",
+        "tổng diện tích",
+        "diện tích gieo trồng",
+        "tổng diện tích gieo trồng",
+        "sản lượng",
+        "tổng sản lượng",
+        "giá trị",
+        "tổng giá trị",
+        "vốn đăng ký",
+        "số vốn đăng ký",
+        "tổng vốn đăng ký",
+        "tổng số vốn đăng ký",
+        "số vốn",
+        "tổng vốn",
+        "tổng số vốn",
+        "vốn đầu tư",
+        "tổng vốn đầu tư",
+        "tổng mức đầu tư",
+        "chiều dài",
+        "tổng chiều dài",
+        "doanh thu",
+        "tổng doanh thu",
+        "tỷ lệ",
+        "tỉ lệ",
+    }
+)
 
 # --- periods --------------------------------------------------------------------------------------
 

@@ -348,3 +348,27 @@ def test_delegates_written_as_party_members_are_the_congress_attendance() -> Non
     by = _by_value("Đại hội có 150 đảng viên đại diện cho 452 đảng viên của toàn Đảng bộ xã dự Đại hội.")
     assert by[150.0].indicator == "số đại biểu dự đại hội"
     assert by[452.0].indicator.startswith("số đảng viên")
+
+
+def test_a_measure_without_its_subject_after_a_comma_measures_the_clause_before() -> None:
+    # names11: "…, với diện tích 187,8ha", "…, đạt tỷ lệ 75%": the clause before the comma says what
+    by = _by_value("Nhiều mô hình trồng rau sạch cho thu nhập khá, với diện tích 64,5ha.")
+    assert by[64.5].indicator == "diện tích nhiều mô hình trồng rau sạch cho thu nhập khá"
+    assert by[64.5].quote.startswith("Nhiều mô hình trồng rau sạch")
+    by = _by_value("Ngành chăn nuôi phát triển ổn định, với tổng giá trị đạt trên 120 tỷ đồng.")
+    assert by[120.0].indicator == "tổng giá trị ngành chăn nuôi phát triển ổn định"
+    by = _by_value("Xã triển khai thu gom rác thải nhựa tại hộ gia đình, đạt tỷ lệ 68%.")
+    assert by[68.0].indicator == "tỷ lệ thu gom rác thải nhựa tại hộ gia đình"
+    # an item of a list before is no subject, and a rate whose unit names it keeps its own name
+    by = _by_value("Huy động từ ngân sách, doanh nghiệp, tổng giá trị đạt 90 tỷ đồng.")
+    assert by[90.0].indicator == "tổng giá trị"
+    by = _by_value("Huyện phấn đấu đạt 30 giường bệnh/vạn dân, tỷ lệ 9 bác sĩ/vạn dân.")
+    assert "giường" not in by[9.0].indicator
+
+
+def test_a_measure_without_its_subject_after_a_count_measures_what_is_counted() -> None:
+    # names11: "178 giấy chứng nhận … với số vốn đăng ký 36,3 tỷ đồng", "323 doanh nghiệp, tổng số vốn …"
+    by = _by_value("Năm nay cấp mới 45 giấy phép kinh doanh cho hộ cá thể với số vốn đăng ký 12,4 tỷ đồng.")
+    assert by[12.4].indicator.startswith("số vốn đăng ký giấy phép kinh doanh")
+    by = _by_value("Số hợp tác xã thành lập mới là 7 hợp tác xã, tổng số vốn đăng ký đạt 18,5 tỷ đồng.")
+    assert by[18.5].indicator == "tổng số vốn đăng ký hợp tác xã thành lập mới"
