@@ -408,6 +408,12 @@ def written_name(
             subject = subject[lead.end() :]  # "giảm tỷ lệ hộ nghèo còn 1,4%": the level
         else:
             subject = f"{subject[lead.end() :]} {lead.group(1)}"  # "giảm tỷ lệ hộ nghèo 0,6%" -> "… giảm"
+    opening = q.start - len(raw.lstrip())  # where the clause's words open
+    doer = place_doer_end(doc, opening, q.start) if subject and base != "count" else None
+    if doer is not None and doer > start:
+        # "Tỉnh Hà Nam phấn đấu năm 2025 tăng trưởng trên 10,5%", "huyện Bàu Bàng có diện tích tự nhiên
+        # 340 km2": the place is the doer, not what is measured (names11)
+        subject, _ = _cut(doc.text_l, doer, q.start)  # (the quote keeps the place)
     if attainment:
         return Written(_finish(_attainment_name(doc, q, s, subject, host)), start)
     measured_thing = bare_measure_subject(doc, q, s, subject, start, fallback)
@@ -416,6 +422,7 @@ def written_name(
         # đồng": a measure without a subject measures the thing before it
         return Written(_finish(f"{subject} {measured_thing[0]}"), measured_thing[1], True)
     if base == "%":
+        acted = ""
         if (
             subject
             and _counted_after(doc, q, s)
@@ -423,6 +430,14 @@ def written_name(
         ):
             # "…, 95,13% số dân được tham gia bảo hiểm y tế": the counted noun after it names it
             subject, own = "", False
+        elif (
+            doer is not None
+            and len(subject.split()) <= 3
+            and not measured(subject)
+            and _counted_after(doc, q, s)
+        ):
+            # "xã Yên Hưng đã cứng hóa 100% số đường trục chính …": what the place did to the counted noun
+            acted, subject, own = subject, "", False
         context = doc.text_l[s.line_start : start]
         completed = "thành" in raw and _COMPLETED_END.search(raw) is not None  # `in` first: C speed
         if completed and not measured(subject) and tail_after(doc, q, s, long=True):
@@ -430,6 +445,8 @@ def written_name(
             name = _attainment_name(doc, q, s, "hoàn thành")
         else:
             name = _percent_name(doc, q, s, subject, raw, context)
+        if acted and name:
+            name = f"{name} {acted}"
     elif base == "count":
         if _TOTAL_BEFORE.search(raw):
             subject = "tổng số"  # "xã có tổng số 15 xóm": the measure, not the doer, names the count
@@ -510,6 +527,54 @@ def _last_mark(text_l: str, lo: int, hi: int) -> re.Match[str] | None:
     for last in _CLAUSE_MARK.finditer(text_l, lo, hi):  # noqa: B007 (the last one is wanted)
         pass
     return last
+
+
+# a place's level word opening a subject: its proper name follows, capitalised as written
+_DOER_LEVEL = re.compile(
+    rf"(?:đảng{_S}+bộ{_S}+|ủy{_S}+ban{_S}+nhân{_S}+dân{_S}+|ubnd{_S}+)?"
+    rf"(?:thị{_S}+xã|xã|huyện|quận|thị{_S}+trấn|phường|tỉnh|thành{_S}+phố)(?=[^\S\n]+\w)"
+)
+_WORD_AT = re.compile(rf"{_S}+([^\s,;:()]+)")
+_DOER_AFTER = re.compile(
+    rf"(?:{_S}*\([^()\n]{{1,30}}\))?(?:{_S}+(?:đã|cũng|đều|có|là)(?:{_S}+phấn{_S}+đấu)?|{_S}+phấn{_S}+đấu)(?=[\s,]|$)"
+)
+_AND = re.compile(rf"{_S}+và(?={_S})")
+
+
+def place_doer_end(doc: Doc, start: int, end: int) -> int | None:
+    """Where the document's own place ends when it opens the words `doc.text[start:end]` as the doer,
+    with the verbs that only say it acted (`Xã Hòa Phong phấn đấu …`, `phường Đại Xuân và phường Nhân Hòa
+    có …`, `Đảng bộ phường Chánh Phú Hòa (TPHCM) phấn đấu …`), or None. A place is the document's own when
+    its capitalised name opens the commune, district or province the document is about; another place
+    (a commune in a district's report) is a part, and its name stays in the figure's (names11)."""
+    text, text_l = doc.text, doc.text_l
+    units = [u.lower() for u in (doc.meta.commune, doc.meta.district, doc.meta.province) if u]
+    pos, own = start, False
+    while True:
+        level = _DOER_LEVEL.match(text_l, pos, end)
+        if level is None:
+            return None
+        pos = level.end()
+        names: list[str] = []
+        while (
+            len(names) < 4
+            and (word := _WORD_AT.match(text, pos, end)) is not None
+            and word.group(1)[:1].isupper()
+        ):
+            pos = word.end()
+            names.append(word.group(1).lower())
+        if not names:
+            return None  # "xã đạt chuẩn …": a counted noun, no place's name
+        place = " ".join(names)
+        own = own or any(u == place or u.startswith(f"{place} ") for u in units)
+        joined = _AND.match(text_l, pos, end)
+        if joined is None:
+            break
+        pos = joined.end() + 1
+    if not own:
+        return None
+    after = _DOER_AFTER.match(text_l, pos, end)  # a verb says the place acts: `xã … 95%` is of the place
+    return after.end() if after is not None else None
 
 
 def bare_measure_subject(

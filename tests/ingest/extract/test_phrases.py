@@ -372,3 +372,23 @@ def test_a_measure_without_its_subject_after_a_count_measures_what_is_counted() 
     assert by[12.4].indicator.startswith("số vốn đăng ký giấy phép kinh doanh")
     by = _by_value("Số hợp tác xã thành lập mới là 7 hợp tác xã, tổng số vốn đăng ký đạt 18,5 tỷ đồng.")
     assert by[18.5].indicator == "tổng số vốn đăng ký hợp tác xã thành lập mới"
+
+
+def test_the_documents_own_place_acting_before_a_figure_is_not_its_name() -> None:
+    # names11: "Tỉnh Hà Nam phấn đấu … tăng trưởng trên 10,5%", "xã Yên Hưng đã cứng hóa 100% số đường …"
+    meta = DocumentMetadata(default_period="2024", issue_year=2024, commune="Tân Lập", district="Đồng Hỷ")
+
+    def by_value(text: str) -> dict[float, Mention]:
+        return {m.value: m for m in extract_mentions(text, metadata=meta)}
+
+    assert by_value("Xã Tân Lập phấn đấu thu ngân sách tăng bình quân 9% mỗi năm.")[9.0].indicator == (
+        "tốc độ tăng thu ngân sách bình quân hằng năm"
+    )
+    by = by_value("Năm 2024, xã Tân Lập đã bê tông hóa 85% số tuyến đường liên xóm.")
+    assert by[85.0].indicator == "tỷ lệ số tuyến đường liên xóm bê tông hóa"
+    assert by[85.0].quote.startswith("xã Tân Lập")
+    by = by_value("Huyện Đồng Hỷ và xã Tân Lập có tổng diện tích tự nhiên là 470 km2.")
+    assert by[470.0].indicator == "tổng diện tích tự nhiên"
+    # another place is a part of the unit: its name stays in the figure's
+    by = by_value("Xã Minh Lập phấn đấu thu ngân sách tăng bình quân 7% mỗi năm.")
+    assert "minh lập" in by[7.0].indicator
