@@ -36,6 +36,7 @@ from ingest.extract.vocab import (
     INCOME_PER_HEAD,
     MEASURE_WORDS,
     NAME_ABBREVIATIONS,
+    NAME_COMPOUNDS,
     NAME_LEADING_FILLERS,
     NAME_TRAILING_LINKS,
     NAME_VERB_STARTS,
@@ -67,10 +68,12 @@ _PERIOD_WORDS = re.compile(
     rf"|đến{_S}+nay|hiện{_S}+nay|cả{_S}+năm|đầu{_S}+nhiệm{_S}+kỳ|cuối{_S}+nhiệm{_S}+kỳ"
 )
 _HANG_NAM = re.compile(rf"(?<!\w)hàng(?={_S}+(?:năm|tháng|quý)(?!\w))")
-# `còn lại` (the remaining ones) is a name word, not the filler `còn`
+# `còn lại` (the remaining ones), `cùng kỳ` (the same period) are name words, not the fillers `còn`, `cùng`
 _LEADING = re.compile(
-    rf"^(?:[\s\-–•*+>.:)\]0-9/]+|(?!còn{_S}+lại(?!\w))(?:{words_alt(NAME_LEADING_FILLERS)})(?!\w))"
+    rf"^(?:[\s\-–•*+>.:)\]0-9/]+|(?!(?:{words_alt(NAME_COMPOUNDS)})(?!\w))(?:{words_alt(NAME_LEADING_FILLERS)})(?!\w))"
 )
+# `chứng chỉ`, `ngân sách cấp trên`: a name ending with a word whose last syllable is a link keeps it
+_COMPOUND_END = re.compile(rf"(?<!\w)(?:{words_alt(NAME_COMPOUNDS)})$")
 _CHANGE_END = rf"(?:tăng|giảm)(?:{_S}+bình{_S}+quân)?(?:{_S}+(?:hằng|hàng|mỗi){_S}+năm|{_S}*/{_S}*năm)?"
 _TRAILING = re.compile(
     rf"(?:^|{_S}+)(?:{words_alt(NAME_TRAILING_LINKS)}|{_CHANGE_END}|trở{_S}+lên|trở{_S}+xuống){_S}*$"
@@ -214,7 +217,8 @@ def _strip(words: str) -> str:
     while previous != words:
         previous = words
         words = _LEADING.sub("", words).strip(" ,;:-–./")
-        if not _NEGATED_END.search(words):  # "3 chỉ tiêu không đạt": a negated verb is the name
+        if not _NEGATED_END.search(words) and not _COMPOUND_END.search(words):
+            # "3 chỉ tiêu không đạt": a negated verb is the name; "… chứng chỉ": a word, not a link
             words = _TRAILING.sub("", words).strip(" ,;:-–./")
     return words
 

@@ -1230,6 +1230,21 @@ SUBJECTLESS_MEASURES: frozenset[str] = frozenset(
         "tỉ lệ",
     }
 )
+# Words of a name whose first or last syllable is also a filler or link the name builder strips (`còn`,
+# `cùng`, `chỉ`, `trên`, `bằng`): a name opening or ending with one of them keeps it whole (`cùng kỳ`,
+# `chứng chỉ`, `ngân sách cấp trên`, `còn lại`) (names11).
+NAME_COMPOUNDS: tuple[str, ...] = (
+    "còn lại",
+    "cùng kỳ",
+    "chứng chỉ",
+    "địa chỉ",
+    "cấp trên",
+    "cấp dưới",
+    "đồng bằng",
+    "cân bằng",
+    "công bằng",
+    "hiện tại",
+)
 
 # --- periods --------------------------------------------------------------------------------------
 

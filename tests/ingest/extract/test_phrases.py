@@ -392,3 +392,13 @@ def test_the_documents_own_place_acting_before_a_figure_is_not_its_name() -> Non
     # another place is a part of the unit: its name stays in the figure's
     by = by_value("Xã Minh Lập phấn đấu thu ngân sách tăng bình quân 7% mỗi năm.")
     assert "minh lập" in by[7.0].indicator
+
+
+def test_a_word_whose_syllable_is_a_filler_stays_whole_in_a_name() -> None:
+    # names11: `chứng chỉ`, `cấp trên`, `cùng kỳ` end or open a name; `chỉ`, `trên`, `cùng` alone are fillers
+    by = _by_value("Tỷ lệ lao động qua đào tạo đạt 70%, trong đó có bằng cấp, chứng chỉ đạt 35%.")
+    assert by[35.0].indicator == "tỷ lệ bằng cấp, chứng chỉ"
+    by = _by_value("Thu bổ sung từ ngân sách cấp trên hơn 96 tỷ đồng.")
+    assert by[96.0].indicator == "thu bổ sung từ ngân sách cấp trên"
+    by = _by_value("Chỉ số sản xuất tăng 12% so với cùng kỳ (cùng kỳ tăng 8%).")
+    assert by[8.0].indicator == "tốc độ tăng cùng kỳ"  # not `… kỳ`
