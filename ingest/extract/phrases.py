@@ -357,6 +357,36 @@ def _join_items(
     return (at if at >= 0 else before_start), f"{before}, {subject}"
 
 
+_PREDICATE = re.compile(rf"(?<!\w)(?:{words_alt(COUNT_ACHIEVED_VERBS)}|được)(?!\w)")
+_LIST_ITEMS = 3  # nouns listed after the counted one before their predicate (`xã, phường, thị trấn đạt …`)
+_ITEM_WORDS = 6  # words of the item that holds the predicate
+
+
+def _noun_list_end(raw: str, comma: int) -> int | None:
+    """Where the predicate's clause ends when the counted noun before `comma` goes on as a list of short
+    noun items up to a predicate (`đảng bộ xã, phường, thị trấn đạt trong sạch`, `xóm các xã khó khăn,
+    khu vực biên giới đạt chuẩn …`, `chỉ tiêu đảm bảo tiến độ, đạt và vượt`), or None: the comma ends
+    the tail (`12 hộ thoát nghèo, góp phần …`) (names11)."""
+    at = comma
+    for _ in range(_LIST_ITEMS):
+        after = raw.find(",", at + 1)
+        end = after if after >= 0 else len(raw)
+        item = raw[at + 1 : end]
+        if (
+            not item.strip()
+            or _DIGIT.search(item)
+            or len(item.split()) > _ITEM_WORDS
+            or measured(item.strip())
+        ):
+            return None  # "…, năng suất bình quân đạt …": a measure opens another figure's clause
+        if _PREDICATE.search(item):
+            return end
+        if len(item.split()) > _LIST_ITEMS or after < 0:
+            return None  # a noun item is short, and a predicate follows the list
+        at = after
+    return None
+
+
 def tail_after(doc: Doc, q: Quantity, s: Sentence, *, long: bool) -> str:
     """The words written after the number and its unit (`ha lúa xuân`, `% trẻ … được tiêm chủng`)."""
     text_l = doc.text_l
@@ -371,7 +401,11 @@ def tail_after(doc: Doc, q: Quantity, s: Sentence, *, long: bool) -> str:
             raw = f"{raw} {text_l[close + 1 : after.start() if after else s.end]}"
     if not long:
         comma = raw.find(",")
-        raw = raw[:comma] if comma >= 0 else raw
+        if comma >= 0 and q.unit.base_unit == "count" and _PREDICATE.search(raw, 0, comma) is None:
+            end = _noun_list_end(raw, comma)  # "124/164 đảng bộ xã, phường, thị trấn đạt trong sạch"
+            raw = raw[: end if end is not None else comma]
+        elif comma >= 0:
+            raw = raw[:comma]
     raw = _OR_MORE_LEAD.sub(" ", raw)
     if "năm" in raw or "tháng" in raw or "quý" in raw:  # the words the pattern needs, found at C speed
         raw = _PERIOD_LEAD_END.sub(

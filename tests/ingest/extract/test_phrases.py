@@ -402,3 +402,16 @@ def test_a_word_whose_syllable_is_a_filler_stays_whole_in_a_name() -> None:
     assert by[96.0].indicator == "thu bổ sung từ ngân sách cấp trên"
     by = _by_value("Chỉ số sản xuất tăng 12% so với cùng kỳ (cùng kỳ tăng 8%).")
     assert by[8.0].indicator == "tốc độ tăng cùng kỳ"  # not `… kỳ`
+
+
+def test_nouns_listed_after_a_count_run_on_to_their_predicate() -> None:
+    # names11: "124/164 đảng bộ xã, phường, thị trấn đạt trong sạch", "15/24 chỉ tiêu … tiến độ, đạt và vượt"
+    by = _by_value(
+        "Năm 2024, toàn huyện có 18/21 chi bộ thôn, cơ quan, trường học đạt trong sạch, vững mạnh."
+    )
+    assert by[18.0].indicator == "số chi bộ thôn, cơ quan, trường học đạt trong sạch"
+    by = _by_value("Đến nay có 12/20 chỉ tiêu bảo đảm tiến độ, đạt và vượt so với nghị quyết.")
+    assert by[12.0].indicator == "số chỉ tiêu bảo đảm tiến độ, đạt và vượt"
+    # a clause of its own after the comma, or another figure's measure, ends the count's words
+    by = _by_value("Năm 2024 có 35 hộ thoát nghèo, góp phần đưa xã về đích nông thôn mới.")
+    assert by[35.0].indicator == "số hộ thoát nghèo"
