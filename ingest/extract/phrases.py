@@ -175,6 +175,7 @@ _FIELD = re.compile(
     rf"(?<!\w)(?:trên|về){_S}+(?:các{_S}+)?lĩnh{_S}+vực{_S}+(?P<field>[^,;:.\n]{{3,60}}(?:,[^,;:.\n]{{3,40}})?)[,:]"
 )
 _DIGIT = re.compile(r"[0-9]")
+_VALUE_MEASURE_IN = re.compile(rf"(?<!\w)giá{_S}+trị(?:{_S}+(?:sản{_S}+xuất|tăng{_S}+thêm))?(?!\w)")
 # "hàng năm có 90% tổ chức Đảng …", "Yên Bái … khi có gần 50% số xã …": a share said to exist is named by
 # what it counts, written after it, not by the words before `có` (names9)
 _HAS_END = re.compile(rf"(?<!\w)có(?:{_S}+(?:{words_alt(HEDGES_BEFORE)}))?{_S}*$")
@@ -528,11 +529,23 @@ def written_name(
         # "với tổng trị giá 482 triệu đồng": the money words as written (`trị giá` alone is a verb) (names7)
         money = " ".join(_WITH_MONEY.search(raw).group().split()[1:])  # type: ignore[union-attr]
         name = _money_of(doc, q, s, money, fallback)
+    elif base == "VND" and subject and only_sectors(subject) and (value := _sentence_value(doc, s, start)):
+        # "giá trị sản xuất đạt cao như: Dịch vụ …; Công nghiệp và xây dựng đạt gần 384 tỷ đồng": a sector's
+        # money is its value, as the sentence measures it (`giá trị sản xuất`, `giá trị tăng thêm`) (names11)
+        name = f"{value} {subject}"
     else:
         name = subject or tail_after(doc, q, s, long=False)
     if base == "%" and _YEARLY.search(raw) and "hằng năm" not in name and "bình quân" not in name:
         name += " bình quân hằng năm"
     return Written(_finish(name), start if own else q.start, own and measured(subject))
+
+
+def _sentence_value(doc: Doc, s: Sentence, end: int) -> str:
+    """The last value measure the sentence (and the `;`-list it is an item of) writes before `end` (`giá trị
+    sản xuất`), or ''."""
+    head = max(doc.text_l.rfind(". ", s.line_start, s.start), s.line_start)  # (an item's sentence is its own)
+    measures = [" ".join(m.split()) for m in _VALUE_MEASURE_IN.findall(doc.text_l, head, end)]
+    return measures[-1] if measures else ""
 
 
 def ratio_words_only(words: str) -> bool:

@@ -415,3 +415,13 @@ def test_nouns_listed_after_a_count_run_on_to_their_predicate() -> None:
     # a clause of its own after the comma, or another figure's measure, ends the count's words
     by = _by_value("Năm 2024 có 35 hộ thoát nghèo, góp phần đưa xã về đích nông thôn mới.")
     assert by[35.0].indicator == "số hộ thoát nghèo"
+
+
+def test_a_sectors_money_in_a_list_of_values_is_that_sectors_value() -> None:
+    # names11: "giá trị sản xuất đạt cao như: Dịch vụ …; Công nghiệp và xây dựng đạt gần 384 tỷ đồng"
+    text = "Các ngành có giá trị sản xuất tăng khá: Thương mại đạt 150 tỷ đồng; "
+    text += "Công nghiệp và xây dựng đạt 210 tỷ đồng."
+    by = _by_value(text)
+    assert by[210.0].indicator == "giá trị sản xuất công nghiệp và xây dựng"
+    # without a value measure in the sentence the sector's money keeps its own words
+    assert _by_value("Nông nghiệp đạt 90 tỷ đồng.")[90.0].indicator == "nông nghiệp"
