@@ -30,6 +30,9 @@ from ingest.extract.vocab import (
     COUNT_UNITS,
     ECONOMIC_SECTOR_WORDS,
     ECONOMIC_SECTORS,
+    ELECTED_BODIES,
+    ELECTED_BODY_OF,
+    ELECTED_MEMBER_UNITS,
     GENERIC_MONEY_NAMES,
     GENERIC_NAME_UNITS,
     HEDGES_BEFORE,
@@ -783,6 +786,9 @@ def _count_name(doc: Doc, q: Quantity, s: Sentence, subject: str, unit: str, raw
         return " ".join(w for w in ("số", noun, tail, subject) if w)
     if subject in ("tổng", "tổng cộng", "tổng số"):  # "Tổng 27 chỉ tiêu": the measure alone
         return " ".join(w for w in ("tổng số", noun, tail) if w)
+    body = _elected_body(doc, s, q) if noun in ELECTED_MEMBER_UNITS else ""
+    if body:
+        return f"số ủy viên {body}"  # "Ban Chấp hành Đảng bộ xã … gồm 33 đồng chí": the body's size (names11)
     if noun == "đại biểu" and _CONGRESS.search(doc.text_l):
         return "số đại biểu dự đại hội"  # "Đại hội có 199 đại biểu": an attendance count
     if noun in _MEMBER_NOUNS and _REPRESENTING.match(doc.text_l, q.end) and _CONGRESS.search(doc.text_l):
@@ -819,6 +825,30 @@ def _count_name(doc: Doc, q: Quantity, s: Sentence, subject: str, unit: str, raw
         action = ""
     council = _council_before(doc, s, q) if verb is not None or not subject else ""
     return " ".join(w for w in ("số", noun, tail, council, action) if w)
+
+
+_BODY = (
+    rf"(?P<body>(?P<name>{words_alt(tuple(ELECTED_BODIES))})(?:{_S}+(?:{words_alt(ELECTED_BODY_OF)})"
+    rf"(?:{_S}+(?:{words_alt(tuple(ADMIN_LEVELS))}))?)?)(?!\w)"
+)
+_BODY_IN = re.compile(rf"(?<!\w){_BODY}")
+_THEN_SIZE = re.compile(rf"[^.;:\n]{{0,90}}?(?<!\w)(?:gồm|có){_S}*")
+_SIZE_THEN_BODY = re.compile(rf"{_S}+(?:tham{_S}+gia|vào){_S}+{_BODY}")
+
+
+def _elected_body(doc: Doc, s: Sentence, q: Quantity) -> str:
+    """The elected body a count of members sizes: `Ban Chấp hành Đảng bộ xã Sơn Động gồm 33 đồng chí`,
+    `bầu 14 người tham gia BCH Đảng bộ xã` -> `ban chấp hành đảng bộ xã`, or '' (names11)."""
+    text_l = doc.text_l
+    if not any(text_l.find(b, s.start, s.end) >= 0 for b in ELECTED_BODIES):
+        return ""  # the common case, found at C speed
+    bodies = list(_BODY_IN.finditer(text_l, s.start, q.start))  # the last body before `gồm` is the one sized
+    found = bodies[-1] if bodies and _THEN_SIZE.fullmatch(text_l, bodies[-1].end(), q.start) else None
+    found = found or _SIZE_THEN_BODY.match(text_l, q.end, s.end)
+    if found is None:
+        return ""
+    name = " ".join(found.group("name").split())
+    return spell_out(ELECTED_BODIES[name] + " ".join(found.group("body").split())[len(name) :])
 
 
 def _council_before(doc: Doc, s: Sentence, q: Quantity) -> str:

@@ -1230,6 +1230,26 @@ SUBJECTLESS_MEASURES: frozenset[str] = frozenset(
         "tỉ lệ",
     }
 )
+# Elected bodies whose size a congress or a decision gives (`Ban Chấp hành Đảng bộ xã … gồm 33 đồng chí`,
+# `bầu 14 người tham gia BCH Đảng bộ xã`): the count is of the body's members, `số ủy viên <body>` (names11).
+ELECTED_BODIES: dict[str, str] = {
+    "ban chấp hành": "ban chấp hành",
+    "bch": "ban chấp hành",
+    "ban thường vụ": "ban thường vụ",
+    "btv": "ban thường vụ",
+    "ủy ban kiểm tra": "ủy ban kiểm tra",
+    "ubkt": "ủy ban kiểm tra",
+}
+ELECTED_BODY_OF: tuple[str, ...] = (
+    "đảng bộ",
+    "đảng ủy",
+    "chi bộ",
+    "huyện ủy",
+    "thị ủy",
+    "thành ủy",
+    "tỉnh ủy",
+)
+ELECTED_MEMBER_UNITS: frozenset[str] = frozenset({"đồng chí", "người", "ủy viên"})
 # Words of a name whose first or last syllable is also a filler or link the name builder strips (`còn`,
 # `cùng`, `chỉ`, `trên`, `bằng`): a name opening or ending with one of them keeps it whole (`cùng kỳ`,
 # `chứng chỉ`, `ngân sách cấp trên`, `còn lại`) (names11).

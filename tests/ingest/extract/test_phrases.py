@@ -425,3 +425,14 @@ def test_a_sectors_money_in_a_list_of_values_is_that_sectors_value() -> None:
     assert by[210.0].indicator == "giá trị sản xuất công nghiệp và xây dựng"
     # without a value measure in the sentence the sector's money keeps its own words
     assert _by_value("Nông nghiệp đạt 90 tỷ đồng.")[90.0].indicator == "nông nghiệp"
+
+
+def test_a_count_of_members_sizing_an_elected_body_is_named_by_the_body() -> None:
+    # names11: "Ban Chấp hành Đảng bộ xã … gồm 33 đồng chí", "bầu 14 người tham gia BCH Đảng bộ xã"
+    text = "Đại hội công bố quyết định của Ban Thường vụ Huyện ủy chỉ định "
+    text += "Ban Chấp hành Đảng bộ xã gồm 21 đồng chí."
+    assert _by_value(text)[21.0].indicator == "số ủy viên ban chấp hành đảng bộ xã"
+    by = _by_value("Đại hội đã bầu 13 người tham gia BCH Đảng bộ xã khóa VIII.")
+    assert by[13.0].indicator == "số ủy viên ban chấp hành đảng bộ xã"
+    by = _by_value("Ban Thường vụ Đảng ủy xã gồm 5 đồng chí.")
+    assert by[5.0].indicator == "số ủy viên ban thường vụ đảng ủy xã"
