@@ -103,6 +103,7 @@ _PLACE = re.compile(
     rf"toàn{_S}+(?:xã|huyện|tỉnh|phường|thị{_S}+trấn)|"
     rf"đảng{_S}+bộ|ubnd|ủy{_S}+ban)(?!\w)"
 )
+_AUTHORITY = re.compile(rf"(?:ubnd|ủy{_S}+ban|đảng{_S}+bộ)(?!\w)")
 _COUNCIL = re.compile(
     rf"(?<!\w)(?:{words_alt(COUNCIL_DOERS)})(?:{_S}+(?:{words_alt(tuple(ADMIN_LEVELS))}))?(?!\w)"
 )
@@ -803,8 +804,11 @@ def _count_name(doc: Doc, q: Quantity, s: Sentence, subject: str, unit: str, raw
         # "tỉnh đạt và vượt 15/17 chỉ tiêu", "xã Thanh Quân đã thực hiện đạt 17 chỉ tiêu": the place is
         # the doer, not the name; what it did is kept
         subject = done.group("verb")
-    elif _PLACE.match(subject):
-        subject = ""  # "thị xã Phú Mỹ có 5/5 xã đạt chuẩn": the place is the doer, not the name
+    elif (place := _PLACE.match(subject)) is not None:
+        # "thị xã Phú Mỹ có 5/5 xã đạt chuẩn": the place is the doer, not the name; what an authority did
+        # to the counted units is (`UBND … đã khen thưởng cho 42 tập thể`) (names11)
+        acted = _VERB_IN.search(subject) if _AUTHORITY.match(place.group()) else None
+        subject = subject[acted.start() :] if acted is not None else ""
     if (measured(subject) and not _RATE_SUBJECT.match(subject)) or (
         subject and f" {noun} " in f" {subject} "
     ):

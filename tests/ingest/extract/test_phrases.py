@@ -436,3 +436,14 @@ def test_a_count_of_members_sizing_an_elected_body_is_named_by_the_body() -> Non
     assert by[13.0].indicator == "số ủy viên ban chấp hành đảng bộ xã"
     by = _by_value("Ban Thường vụ Đảng ủy xã gồm 5 đồng chí.")
     assert by[5.0].indicator == "số ủy viên ban thường vụ đảng ủy xã"
+
+
+def test_what_an_authority_did_to_the_counted_units_stays_in_the_count_name() -> None:
+    # names11: "UBND TP. Thủ Dầu Một cũng đã khen thưởng cho 42 tập thể": the doer goes, its act stays
+    by = _by_value("UBND huyện Tân Phú đã khen thưởng cho 25 tập thể.")
+    assert by[25.0].indicator == "số tập thể khen thưởng"
+    # a place counted before (`3 thành phố, thị xã hoàn thành …`) is no authority: its words are not the act
+    by = _by_value(
+        "Toàn tỉnh có 12 xã đạt chuẩn, thị xã hoàn thành nhiệm vụ và 3/8 huyện đạt chuẩn huyện nông thôn mới."
+    )
+    assert by[3.0].indicator == "số huyện đạt chuẩn huyện nông thôn mới"
