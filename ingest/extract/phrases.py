@@ -578,6 +578,7 @@ _CHANGE_OR_COMPARED = re.compile(rf"{_S}+(?:{_CHANGE_END}|so với .*)$")
 
 
 def _last_mark(text_l: str, lo: int, hi: int) -> re.Match[str] | None:
+    """The last clause mark of `text_l[lo:hi]`, or None."""
     last = None
     for last in _CLAUSE_MARK.finditer(text_l, lo, hi):  # noqa: B007 (the last one is wanted)
         pass
