@@ -457,6 +457,11 @@ def written_name(
         # "Tỉnh Hà Nam phấn đấu năm 2025 tăng trưởng trên 10,5%", "huyện Bàu Bàng có diện tích tự nhiên
         # 340 km2": the place is the doer, not what is measured (names11)
         subject, _ = _cut(doc.text_l, doer, q.start)  # (the quote keeps the place)
+        inner = _MEASURE_INSIDE.search(subject)
+        if inner is not None and inner.start() > 0 and _keeps_measure(subject[: inner.start()]):
+            subject = subject[
+                inner.start() :
+            ]  # "Xã Bảo Hiệu là xã vùng 135 tổng diện tích đất tự nhiên là …"
     if attainment:
         return Written(_finish(_attainment_name(doc, q, s, subject, host)), start)
     measured_thing = bare_measure_subject(doc, q, s, subject, start, fallback)

@@ -389,6 +389,8 @@ def test_the_documents_own_place_acting_before_a_figure_is_not_its_name() -> Non
     assert by[85.0].quote.startswith("xã Tân Lập")
     by = by_value("Huyện Đồng Hỷ và xã Tân Lập có tổng diện tích tự nhiên là 470 km2.")
     assert by[470.0].indicator == "tổng diện tích tự nhiên"
+    by = by_value("Xã Tân Lập là xã vùng 135 tổng diện tích đất tự nhiên là 2.130 ha.")
+    assert by[2130.0].indicator == "tổng diện tích đất tự nhiên"
     # another place is a part of the unit: its name stays in the figure's
     by = by_value("Xã Minh Lập phấn đấu thu ngân sách tăng bình quân 7% mỗi năm.")
     assert "minh lập" in by[7.0].indicator
