@@ -365,6 +365,7 @@ def _join_items(
 _PREDICATE = re.compile(rf"(?<!\w)(?:{words_alt(COUNT_ACHIEVED_VERBS)}|được)(?!\w)")
 _LIST_ITEMS = 3  # nouns listed after the counted one before their predicate (`xã, phường, thị trấn đạt …`)
 _ITEM_WORDS = 6  # words of the item that holds the predicate
+_TAIL_WORDS = 8  # words a count's tail keeps (`tail_after`)
 
 
 def _noun_list_end(raw: str, comma: int) -> int | None:
@@ -408,6 +409,8 @@ def tail_after(doc: Doc, q: Quantity, s: Sentence, *, long: bool) -> str:
         comma = raw.find(",")
         if comma >= 0 and q.unit.base_unit == "count" and _PREDICATE.search(raw, 0, comma) is None:
             end = _noun_list_end(raw, comma)  # "124/164 đảng bộ xã, phường, thị trấn đạt trong sạch"
+            if end is not None and len(raw[:end].split()) > _TAIL_WORDS:
+                end = None  # a list the tail's cap would cut in a word (`…, quốc phòng-an ninh, …`)
             raw = raw[: end if end is not None else comma]
         elif comma >= 0:
             raw = raw[:comma]
@@ -418,7 +421,7 @@ def tail_after(doc: Doc, q: Quantity, s: Sentence, *, long: bool) -> str:
         )  # "6 xã đạt chuẩn … cuối năm 2019": the year cut off at the digit
     raw = _PER_YEAR_LEAD.sub(" hằng năm", raw)
     words = clean_words(raw).split()
-    return " ".join(words[: 12 if long else 8])
+    return " ".join(words[: 12 if long else _TAIL_WORDS])
 
 
 def written_name(
