@@ -30,12 +30,16 @@ from ingest.extract.vocab import (
     COUNT_UNITS,
     ECONOMIC_SECTOR_WORDS,
     ECONOMIC_SECTORS,
+    ELECTED_BODIES,
+    ELECTED_BODY_OF,
+    ELECTED_MEMBER_UNITS,
     GENERIC_MONEY_NAMES,
     GENERIC_NAME_UNITS,
     HEDGES_BEFORE,
     INCOME_PER_HEAD,
     MEASURE_WORDS,
     NAME_ABBREVIATIONS,
+    NAME_COMPOUNDS,
     NAME_LEADING_FILLERS,
     NAME_TRAILING_LINKS,
     NAME_VERB_STARTS,
@@ -45,6 +49,7 @@ from ingest.extract.vocab import (
     RATIO_LEFTOVER_WORDS,
     SHARE_VERBS,
     SUBJECT_CUTS,
+    SUBJECTLESS_MEASURES,
     UNIT_MEASURE_WORDS,
     YOY_WORDS,
 )
@@ -66,10 +71,12 @@ _PERIOD_WORDS = re.compile(
     rf"|đến{_S}+nay|hiện{_S}+nay|cả{_S}+năm|đầu{_S}+nhiệm{_S}+kỳ|cuối{_S}+nhiệm{_S}+kỳ"
 )
 _HANG_NAM = re.compile(rf"(?<!\w)hàng(?={_S}+(?:năm|tháng|quý)(?!\w))")
-# `còn lại` (the remaining ones) is a name word, not the filler `còn`
+# `còn lại` (the remaining ones), `cùng kỳ` (the same period) are name words, not the fillers `còn`, `cùng`
 _LEADING = re.compile(
-    rf"^(?:[\s\-–•*+>.:)\]0-9/]+|(?!còn{_S}+lại(?!\w))(?:{words_alt(NAME_LEADING_FILLERS)})(?!\w))"
+    rf"^(?:[\s\-–•*+>.:)\]0-9/]+|(?!(?:{words_alt(NAME_COMPOUNDS)})(?!\w))(?:{words_alt(NAME_LEADING_FILLERS)})(?!\w))"
 )
+# `chứng chỉ`, `ngân sách cấp trên`: a name ending with a word whose last syllable is a link keeps it
+_COMPOUND_END = re.compile(rf"(?<!\w)(?:{words_alt(NAME_COMPOUNDS)})$")
 _CHANGE_END = rf"(?:tăng|giảm)(?:{_S}+bình{_S}+quân)?(?:{_S}+(?:hằng|hàng|mỗi){_S}+năm|{_S}*/{_S}*năm)?"
 _TRAILING = re.compile(
     rf"(?:^|{_S}+)(?:{words_alt(NAME_TRAILING_LINKS)}|{_CHANGE_END}|trở{_S}+lên|trở{_S}+xuống){_S}*$"
@@ -96,6 +103,7 @@ _PLACE = re.compile(
     rf"toàn{_S}+(?:xã|huyện|tỉnh|phường|thị{_S}+trấn)|"
     rf"đảng{_S}+bộ|ubnd|ủy{_S}+ban)(?!\w)"
 )
+_AUTHORITY = re.compile(rf"(?:ubnd|ủy{_S}+ban|đảng{_S}+bộ)(?!\w)")
 _COUNCIL = re.compile(
     rf"(?<!\w)(?:{words_alt(COUNCIL_DOERS)})(?:{_S}+(?:{words_alt(tuple(ADMIN_LEVELS))}))?(?!\w)"
 )
@@ -171,6 +179,7 @@ _FIELD = re.compile(
     rf"(?<!\w)(?:trên|về){_S}+(?:các{_S}+)?lĩnh{_S}+vực{_S}+(?P<field>[^,;:.\n]{{3,60}}(?:,[^,;:.\n]{{3,40}})?)[,:]"
 )
 _DIGIT = re.compile(r"[0-9]")
+_VALUE_MEASURE_IN = re.compile(rf"(?<!\w)giá{_S}+trị(?:{_S}+(?:sản{_S}+xuất|tăng{_S}+thêm))?(?!\w)")
 # "hàng năm có 90% tổ chức Đảng …", "Yên Bái … khi có gần 50% số xã …": a share said to exist is named by
 # what it counts, written after it, not by the words before `có` (names9)
 _HAS_END = re.compile(rf"(?<!\w)có(?:{_S}+(?:{words_alt(HEDGES_BEFORE)}))?{_S}*$")
@@ -213,7 +222,8 @@ def _strip(words: str) -> str:
     while previous != words:
         previous = words
         words = _LEADING.sub("", words).strip(" ,;:-–./")
-        if not _NEGATED_END.search(words):  # "3 chỉ tiêu không đạt": a negated verb is the name
+        if not _NEGATED_END.search(words) and not _COMPOUND_END.search(words):
+            # "3 chỉ tiêu không đạt": a negated verb is the name; "… chứng chỉ": a word, not a link
             words = _TRAILING.sub("", words).strip(" ,;:-–./")
     return words
 
@@ -352,6 +362,37 @@ def _join_items(
     return (at if at >= 0 else before_start), f"{before}, {subject}"
 
 
+_PREDICATE = re.compile(rf"(?<!\w)(?:{words_alt(COUNT_ACHIEVED_VERBS)}|được)(?!\w)")
+_LIST_ITEMS = 3  # nouns listed after the counted one before their predicate (`xã, phường, thị trấn đạt …`)
+_ITEM_WORDS = 6  # words of the item that holds the predicate
+_TAIL_WORDS = 8  # words a count's tail keeps (`tail_after`)
+
+
+def _noun_list_end(raw: str, comma: int) -> int | None:
+    """Where the predicate's clause ends when the counted noun before `comma` goes on as a list of short
+    noun items up to a predicate (`đảng bộ xã, phường, thị trấn đạt trong sạch`, `xóm các xã khó khăn,
+    khu vực biên giới đạt chuẩn …`, `chỉ tiêu đảm bảo tiến độ, đạt và vượt`), or None: the comma ends
+    the tail (`12 hộ thoát nghèo, góp phần …`) (names11)."""
+    at = comma
+    for _ in range(_LIST_ITEMS):
+        after = raw.find(",", at + 1)
+        end = after if after >= 0 else len(raw)
+        item = raw[at + 1 : end]
+        if (
+            not item.strip()
+            or _DIGIT.search(item)
+            or len(item.split()) > _ITEM_WORDS
+            or measured(item.strip())
+        ):
+            return None  # "…, năng suất bình quân đạt …": a measure opens another figure's clause
+        if _PREDICATE.search(item):
+            return end
+        if len(item.split()) > _LIST_ITEMS or after < 0:
+            return None  # a noun item is short, and a predicate follows the list
+        at = after
+    return None
+
+
 def tail_after(doc: Doc, q: Quantity, s: Sentence, *, long: bool) -> str:
     """The words written after the number and its unit (`ha lúa xuân`, `% trẻ … được tiêm chủng`)."""
     text_l = doc.text_l
@@ -366,7 +407,13 @@ def tail_after(doc: Doc, q: Quantity, s: Sentence, *, long: bool) -> str:
             raw = f"{raw} {text_l[close + 1 : after.start() if after else s.end]}"
     if not long:
         comma = raw.find(",")
-        raw = raw[:comma] if comma >= 0 else raw
+        if comma >= 0 and q.unit.base_unit == "count" and _PREDICATE.search(raw, 0, comma) is None:
+            end = _noun_list_end(raw, comma)  # "124/164 đảng bộ xã, phường, thị trấn đạt trong sạch"
+            if end is not None and len(raw[:end].split()) > _TAIL_WORDS:
+                end = None  # a list the tail's cap would cut in a word (`…, quốc phòng-an ninh, …`)
+            raw = raw[: end if end is not None else comma]
+        elif comma >= 0:
+            raw = raw[:comma]
     raw = _OR_MORE_LEAD.sub(" ", raw)
     if "năm" in raw or "tháng" in raw or "quý" in raw:  # the words the pattern needs, found at C speed
         raw = _PERIOD_LEAD_END.sub(
@@ -374,7 +421,7 @@ def tail_after(doc: Doc, q: Quantity, s: Sentence, *, long: bool) -> str:
         )  # "6 xã đạt chuẩn … cuối năm 2019": the year cut off at the digit
     raw = _PER_YEAR_LEAD.sub(" hằng năm", raw)
     words = clean_words(raw).split()
-    return " ".join(words[: 12 if long else 8])
+    return " ".join(words[: 12 if long else _TAIL_WORDS])
 
 
 def written_name(
@@ -407,9 +454,26 @@ def written_name(
             subject = subject[lead.end() :]  # "giảm tỷ lệ hộ nghèo còn 1,4%": the level
         else:
             subject = f"{subject[lead.end() :]} {lead.group(1)}"  # "giảm tỷ lệ hộ nghèo 0,6%" -> "… giảm"
+    opening = q.start - len(raw.lstrip())  # where the clause's words open
+    doer = place_doer_end(doc, opening, q.start) if subject and base != "count" else None
+    if doer is not None and doer > start:
+        # "Tỉnh Hà Nam phấn đấu năm 2025 tăng trưởng trên 10,5%", "huyện Bàu Bàng có diện tích tự nhiên
+        # 340 km2": the place is the doer, not what is measured (names11)
+        subject, _ = _cut(doc.text_l, doer, q.start)  # (the quote keeps the place)
+        inner = _MEASURE_INSIDE.search(subject)
+        if inner is not None and inner.start() > 0 and _keeps_measure(subject[: inner.start()]):
+            subject = subject[
+                inner.start() :
+            ]  # "Xã Bảo Hiệu là xã vùng 135 tổng diện tích đất tự nhiên là …"
     if attainment:
         return Written(_finish(_attainment_name(doc, q, s, subject, host)), start)
+    measured_thing = bare_measure_subject(doc, q, s, subject, start, fallback)
+    if measured_thing is not None:
+        # "mô hình trồng màu …, với diện tích 187,8ha", "178 giấy chứng nhận … với số vốn đăng ký 36,3 tỷ
+        # đồng": a measure without a subject measures the thing before it
+        return Written(_finish(f"{subject} {measured_thing[0]}"), measured_thing[1], True)
     if base == "%":
+        acted = ""
         if (
             subject
             and _counted_after(doc, q, s)
@@ -417,6 +481,14 @@ def written_name(
         ):
             # "…, 95,13% số dân được tham gia bảo hiểm y tế": the counted noun after it names it
             subject, own = "", False
+        elif (
+            doer is not None
+            and len(subject.split()) <= 3
+            and not measured(subject)
+            and _counted_after(doc, q, s)
+        ):
+            # "xã Yên Hưng đã cứng hóa 100% số đường trục chính …": what the place did to the counted noun
+            acted, subject, own = subject, "", False
         context = doc.text_l[s.line_start : start]
         completed = "thành" in raw and _COMPLETED_END.search(raw) is not None  # `in` first: C speed
         if completed and not measured(subject) and tail_after(doc, q, s, long=True):
@@ -424,6 +496,8 @@ def written_name(
             name = _attainment_name(doc, q, s, "hoàn thành")
         else:
             name = _percent_name(doc, q, s, subject, raw, context)
+        if acted and name:
+            name = f"{name} {acted}"
     elif base == "count":
         if _TOTAL_BEFORE.search(raw):
             subject = "tổng số"  # "xã có tổng số 15 xóm": the measure, not the doer, names the count
@@ -467,11 +541,23 @@ def written_name(
         # "với tổng trị giá 482 triệu đồng": the money words as written (`trị giá` alone is a verb) (names7)
         money = " ".join(_WITH_MONEY.search(raw).group().split()[1:])  # type: ignore[union-attr]
         name = _money_of(doc, q, s, money, fallback)
+    elif base == "VND" and subject and only_sectors(subject) and (value := _sentence_value(doc, s, start)):
+        # "giá trị sản xuất đạt cao như: Dịch vụ …; Công nghiệp và xây dựng đạt gần 384 tỷ đồng": a sector's
+        # money is its value, as the sentence measures it (`giá trị sản xuất`, `giá trị tăng thêm`) (names11)
+        name = f"{value} {subject}"
     else:
         name = subject or tail_after(doc, q, s, long=False)
     if base == "%" and _YEARLY.search(raw) and "hằng năm" not in name and "bình quân" not in name:
         name += " bình quân hằng năm"
     return Written(_finish(name), start if own else q.start, own and measured(subject))
+
+
+def _sentence_value(doc: Doc, s: Sentence, end: int) -> str:
+    """The last value measure the sentence (and the `;`-list it is an item of) writes before `end` (`giá trị
+    sản xuất`), or ''."""
+    head = max(doc.text_l.rfind(". ", s.line_start, s.start), s.line_start)  # (an item's sentence is its own)
+    measures = [" ".join(m.split()) for m in _VALUE_MEASURE_IN.findall(doc.text_l, head, end)]
+    return measures[-1] if measures else ""
 
 
 def ratio_words_only(words: str) -> bool:
@@ -488,6 +574,127 @@ def _money_of(doc: Doc, q: Quantity, s: Sentence, subject: str, fallback: str) -
     at = doc.text_l.rfind("với", s.start, q.start)
     words = clean_words(doc.text_l[s.start : at]).split() if at > s.start else []
     return " ".join([subject, *words[:MAX_WORDS]])  # the doer and what it did open the sentence
+
+
+# a clause mark: a comma between digits is a decimal mark (`187,8ha`), a closed bracket part of its clause
+_CLAUSE_MARK = re.compile(r"[;:]|,(?![0-9])|\((?![^()]*\))")
+# a number that is not a year: "Lúa vụ Đông Xuân 2017-2018 đã thu hoạch xong" holds no figure
+_FIGURE = re.compile(r"(?<![\w.,])(?!(?:19|20)[0-9]{2}(?![0-9]))[0-9]")
+_NUMBERS = re.compile(r"[0-9][0-9.,/–-]*")
+_CHANGE_VERB_IN = re.compile(r"(?<!\w)(?:tăng|giảm|vượt|gấp)(?!\w)")
+_CHANGE_OR_COMPARED = re.compile(rf"{_S}+(?:{_CHANGE_END}|so với .*)$")
+
+
+def _last_mark(text_l: str, lo: int, hi: int) -> re.Match[str] | None:
+    """The last clause mark of `text_l[lo:hi]`, or None."""
+    last = None
+    for last in _CLAUSE_MARK.finditer(text_l, lo, hi):  # noqa: B007 (the last one is wanted)
+        pass
+    return last
+
+
+# a place's level word opening a subject: its proper name follows, capitalised as written
+_DOER_LEVEL = re.compile(
+    rf"(?:đảng{_S}+bộ{_S}+|ủy{_S}+ban{_S}+nhân{_S}+dân{_S}+|ubnd{_S}+)?"
+    rf"(?:thị{_S}+xã|xã|huyện|quận|thị{_S}+trấn|phường|tỉnh|thành{_S}+phố)(?=[^\S\n]+\w)"
+)
+_WORD_AT = re.compile(rf"{_S}+([^\s,;:()]+)")
+_DOER_AFTER = re.compile(
+    rf"(?:{_S}*\([^()\n]{{1,30}}\))?(?:{_S}+(?:đã|cũng|đều|có|là)(?:{_S}+phấn{_S}+đấu)?|{_S}+phấn{_S}+đấu)(?=[\s,]|$)"
+)
+_AND = re.compile(rf"{_S}+và(?={_S})")
+
+
+def place_doer_end(doc: Doc, start: int, end: int) -> int | None:
+    """Where the document's own place ends when it opens the words `doc.text[start:end]` as the doer,
+    with the verbs that only say it acted (`Xã Hòa Phong phấn đấu …`, `phường Đại Xuân và phường Nhân Hòa
+    có …`, `Đảng bộ phường Chánh Phú Hòa (TPHCM) phấn đấu …`), or None. A place is the document's own when
+    its capitalised name opens the commune, district or province the document is about; another place
+    (a commune in a district's report) is a part, and its name stays in the figure's (names11)."""
+    text, text_l = doc.text, doc.text_l
+    units = [u.lower() for u in (doc.meta.commune, doc.meta.district, doc.meta.province) if u]
+    pos, own = start, False
+    while True:
+        level = _DOER_LEVEL.match(text_l, pos, end)
+        if level is None:
+            return None
+        pos = level.end()
+        names: list[str] = []
+        while (
+            len(names) < 4
+            and (word := _WORD_AT.match(text, pos, end)) is not None
+            and word.group(1)[:1].isupper()
+        ):
+            pos = word.end()
+            names.append(word.group(1).lower())
+        if not names:
+            return None  # "xã đạt chuẩn …": a counted noun, no place's name
+        place = " ".join(names)
+        own = own or any(u == place or u.startswith(f"{place} ") for u in units)
+        joined = _AND.match(text_l, pos, end)
+        if joined is None:
+            break
+        pos = joined.end() + 1
+    if not own:
+        return None
+    after = _DOER_AFTER.match(text_l, pos, end)  # a verb says the place acts: `xã … 95%` is of the place
+    return after.end() if after is not None else None
+
+
+def bare_measure_subject(
+    doc: Doc, q: Quantity, s: Sentence, subject: str, start: int, fallback: str
+) -> tuple[str, int] | None:
+    """What a measure written without its subject measures, and where those words start (names11).
+
+    A measure of `SUBJECTLESS_MEASURES` after `với` (`…, với diện tích 187,8ha`) or opening a clause after
+    a comma with a count before it or `đạt` (`…, đạt tỷ lệ 75%`) measures the clause before it (`mô hình
+    trồng màu mang lại hiệu quả kinh tế cao`), or, when that clause holds a count, what it counts (`178
+    giấy chứng nhận … với số vốn đăng ký 36,3 tỷ đồng`, `323 doanh nghiệp, tổng số vốn đăng ký đạt …`).
+    Money words after `với` are `_money_of`'s, an area after the work before `với` the names7 rule's, a
+    crop's measures after its figure `lists._bare_measures`'s.
+    """
+    if subject not in SUBJECTLESS_MEASURES or bool(_RATE_SUBJECT.match(subject)) != (q.unit.base_unit == "%"):
+        return None  # "…, tỷ lệ 4,5 bác sĩ/vạn dân": the unit names that rate; "doanh thu tăng 36%": a change
+    text_l = doc.text_l
+    if _CHANGE_VERB_IN.search(text_l, start, q.start):
+        return None  # "…, doanh thu tăng 1.200 tỷ đồng": a change is named by `_change_name`
+    cut = _last_mark(text_l, s.start, start)
+    lead = text_l[cut.end() if cut else s.start : start].split()
+    if lead and lead[-1] == "với":
+        end = text_l.rfind("với", s.start, start)
+    elif cut is not None and cut.group() == "," and lead in ([], ["đạt"]):
+        end = cut.start()
+    else:
+        return None
+    before = _last_mark(text_l, s.start, end)
+    after_comma = not text_l[before.end() if before else s.start : end].strip()
+    if after_comma and before is not None and before.group() == ",":
+        end = before.start()  # "…, với diện tích": the clause before the comma
+        before = _last_mark(text_l, s.start, end)
+    elif lead[-1:] == ["với"] and q.unit.base_unit in ("ha", "t", "km"):
+        return None  # "hình thành 4 cánh đồng mẫu lớn với diện tích 145 ha": the work before (names7)
+    begin = before.end() if before else s.start
+    clause = text_l[begin:end]
+    if _FIGURE.search(clause):
+        if not fallback.startswith("số "):
+            return None  # "… 67,5 tạ/ha, sản lượng 3.253,5 tấn": a crop's measures (`lists._bare_measures`)
+        thing = _CHANGE_OR_COMPARED.sub("", fallback)
+        measure = _MEASURE_START.match(thing)
+        thing = thing[measure.end() :].strip() if measure else ""
+        return (thing, begin) if thing else None
+    if len(clause.split()) > MAX_WORDS or lead == []:
+        # a long clause is no subject written for the measure; "Vốn huy động từ ngân sách, doanh nghiệp,
+        # tổng kinh phí đạt 150 tỷ đồng": an item of a list before is no subject either
+        return None
+    work = clean_words(_NUMBERS.sub(" ", clause))
+    place = _PLACE.match(work)
+    if place is not None:
+        work = work[place.end() :]  # "phường đã bê tông hóa …": the doer is no part of the work
+    words = _AUXILIARY.sub(" ", work).split()
+    if not words:
+        return None
+    at = text_l.find(words[0], begin, end)
+    return " ".join(words[-MAX_WORDS:]), at if at >= 0 else begin
 
 
 def _work_before_with(doc: Doc, s: Sentence, at: int) -> str:
@@ -589,6 +796,9 @@ def _count_name(doc: Doc, q: Quantity, s: Sentence, subject: str, unit: str, raw
         return " ".join(w for w in ("số", noun, tail, subject) if w)
     if subject in ("tổng", "tổng cộng", "tổng số"):  # "Tổng 27 chỉ tiêu": the measure alone
         return " ".join(w for w in ("tổng số", noun, tail) if w)
+    body = _elected_body(doc, s, q) if noun in ELECTED_MEMBER_UNITS else ""
+    if body:
+        return f"số ủy viên {body}"  # "Ban Chấp hành Đảng bộ xã … gồm 33 đồng chí": the body's size (names11)
     if noun == "đại biểu" and _CONGRESS.search(doc.text_l):
         return "số đại biểu dự đại hội"  # "Đại hội có 199 đại biểu": an attendance count
     if noun in _MEMBER_NOUNS and _REPRESENTING.match(doc.text_l, q.end) and _CONGRESS.search(doc.text_l):
@@ -603,8 +813,11 @@ def _count_name(doc: Doc, q: Quantity, s: Sentence, subject: str, unit: str, raw
         # "tỉnh đạt và vượt 15/17 chỉ tiêu", "xã Thanh Quân đã thực hiện đạt 17 chỉ tiêu": the place is
         # the doer, not the name; what it did is kept
         subject = done.group("verb")
-    elif _PLACE.match(subject):
-        subject = ""  # "thị xã Phú Mỹ có 5/5 xã đạt chuẩn": the place is the doer, not the name
+    elif (place := _PLACE.match(subject)) is not None:
+        # "thị xã Phú Mỹ có 5/5 xã đạt chuẩn": the place is the doer, not the name; what an authority did
+        # to the counted units is (`UBND … đã khen thưởng cho 42 tập thể`) (names11)
+        acted = _VERB_IN.search(subject) if _AUTHORITY.match(place.group()) else None
+        subject = subject[acted.start() :] if acted is not None else ""
     if (measured(subject) and not _RATE_SUBJECT.match(subject)) or (
         subject and f" {noun} " in f" {subject} "
     ):
@@ -625,6 +838,30 @@ def _count_name(doc: Doc, q: Quantity, s: Sentence, subject: str, unit: str, raw
         action = ""
     council = _council_before(doc, s, q) if verb is not None or not subject else ""
     return " ".join(w for w in ("số", noun, tail, council, action) if w)
+
+
+_BODY = (
+    rf"(?P<body>(?P<name>{words_alt(tuple(ELECTED_BODIES))})(?:{_S}+(?:{words_alt(ELECTED_BODY_OF)})"
+    rf"(?:{_S}+(?:{words_alt(tuple(ADMIN_LEVELS))}))?)?)(?!\w)"
+)
+_BODY_IN = re.compile(rf"(?<!\w){_BODY}")
+_THEN_SIZE = re.compile(rf"[^.;:\n]{{0,90}}?(?<!\w)(?:gồm|có){_S}*")
+_SIZE_THEN_BODY = re.compile(rf"{_S}+(?:tham{_S}+gia|vào){_S}+{_BODY}")
+
+
+def _elected_body(doc: Doc, s: Sentence, q: Quantity) -> str:
+    """The elected body a count of members sizes: `Ban Chấp hành Đảng bộ xã Sơn Động gồm 33 đồng chí`,
+    `bầu 14 người tham gia BCH Đảng bộ xã` -> `ban chấp hành đảng bộ xã`, or '' (names11)."""
+    text_l = doc.text_l
+    if not any(text_l.find(b, s.start, s.end) >= 0 for b in ELECTED_BODIES):
+        return ""  # the common case, found at C speed
+    bodies = list(_BODY_IN.finditer(text_l, s.start, q.start))  # the last body before `gồm` is the one sized
+    found = bodies[-1] if bodies and _THEN_SIZE.fullmatch(text_l, bodies[-1].end(), q.start) else None
+    found = found or _SIZE_THEN_BODY.match(text_l, q.end, s.end)
+    if found is None:
+        return ""
+    name = " ".join(found.group("name").split())
+    return spell_out(ELECTED_BODIES[name] + " ".join(found.group("body").split())[len(name) :])
 
 
 def _council_before(doc: Doc, s: Sentence, q: Quantity) -> str:

@@ -1230,6 +1230,72 @@ ABBREVIATIONS: dict[str, str] = {
     "ocop": "mỗi xã một sản phẩm",
     "cccd": "căn cước công dân",
 }
+# Measures written without their subject (`…, với diện tích 187,8 ha`, `với số vốn đăng ký 36,3 tỷ đồng`,
+# `…, đạt tỷ lệ 75%`): after `với` or a comma they measure what the clause before names, or what the
+# count before them counts (`phrases.bare_measure_subject`; money words after `với`: `_money_of`) (names11).
+SUBJECTLESS_MEASURES: frozenset[str] = frozenset(
+    {
+        "diện tích",
+        "tổng diện tích",
+        "diện tích gieo trồng",
+        "tổng diện tích gieo trồng",
+        "sản lượng",
+        "tổng sản lượng",
+        "giá trị",
+        "tổng giá trị",
+        "vốn đăng ký",
+        "số vốn đăng ký",
+        "tổng vốn đăng ký",
+        "tổng số vốn đăng ký",
+        "số vốn",
+        "tổng vốn",
+        "tổng số vốn",
+        "vốn đầu tư",
+        "tổng vốn đầu tư",
+        "tổng mức đầu tư",
+        "chiều dài",
+        "tổng chiều dài",
+        "doanh thu",
+        "tổng doanh thu",
+        "tỷ lệ",
+        "tỉ lệ",
+    }
+)
+# Elected bodies whose size a congress or a decision gives (`Ban Chấp hành Đảng bộ xã … gồm 33 đồng chí`,
+# `bầu 14 người tham gia BCH Đảng bộ xã`): the count is of the body's members, `số ủy viên <body>` (names11).
+ELECTED_BODIES: dict[str, str] = {
+    "ban chấp hành": "ban chấp hành",
+    "bch": "ban chấp hành",
+    "ban thường vụ": "ban thường vụ",
+    "btv": "ban thường vụ",
+    "ủy ban kiểm tra": "ủy ban kiểm tra",
+    "ubkt": "ủy ban kiểm tra",
+}
+ELECTED_BODY_OF: tuple[str, ...] = (
+    "đảng bộ",
+    "đảng ủy",
+    "chi bộ",
+    "huyện ủy",
+    "thị ủy",
+    "thành ủy",
+    "tỉnh ủy",
+)
+ELECTED_MEMBER_UNITS: frozenset[str] = frozenset({"đồng chí", "người", "ủy viên"})
+# Words of a name whose first or last syllable is also a filler or link the name builder strips (`còn`,
+# `cùng`, `chỉ`, `trên`, `bằng`): a name opening or ending with one of them keeps it whole (`cùng kỳ`,
+# `chứng chỉ`, `ngân sách cấp trên`, `còn lại`) (names11).
+NAME_COMPOUNDS: tuple[str, ...] = (
+    "còn lại",
+    "cùng kỳ",
+    "chứng chỉ",
+    "địa chỉ",
+    "cấp trên",
+    "cấp dưới",
+    "đồng bằng",
+    "cân bằng",
+    "công bằng",
+    "hiện tại",
+)
 
 # --- periods --------------------------------------------------------------------------------------
 

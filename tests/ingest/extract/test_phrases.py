@@ -348,3 +348,104 @@ def test_delegates_written_as_party_members_are_the_congress_attendance() -> Non
     by = _by_value("Đại hội có 150 đảng viên đại diện cho 452 đảng viên của toàn Đảng bộ xã dự Đại hội.")
     assert by[150.0].indicator == "số đại biểu dự đại hội"
     assert by[452.0].indicator.startswith("số đảng viên")
+
+
+def test_a_measure_without_its_subject_after_a_comma_measures_the_clause_before() -> None:
+    # names11: "…, với diện tích 187,8ha", "…, đạt tỷ lệ 75%": the clause before the comma says what
+    by = _by_value("Nhiều mô hình trồng rau sạch cho thu nhập khá, với diện tích 64,5ha.")
+    assert by[64.5].indicator == "diện tích nhiều mô hình trồng rau sạch cho thu nhập khá"
+    assert by[64.5].quote.startswith("Nhiều mô hình trồng rau sạch")
+    by = _by_value("Ngành chăn nuôi phát triển ổn định, với tổng giá trị đạt trên 120 tỷ đồng.")
+    assert by[120.0].indicator == "tổng giá trị ngành chăn nuôi phát triển ổn định"
+    by = _by_value("Xã triển khai thu gom rác thải nhựa tại hộ gia đình, đạt tỷ lệ 68%.")
+    assert by[68.0].indicator == "tỷ lệ thu gom rác thải nhựa tại hộ gia đình"
+    # an item of a list before is no subject, and a rate whose unit names it keeps its own name
+    by = _by_value("Huy động từ ngân sách, doanh nghiệp, tổng giá trị đạt 90 tỷ đồng.")
+    assert by[90.0].indicator == "tổng giá trị"
+    by = _by_value("Huyện phấn đấu đạt 30 giường bệnh/vạn dân, tỷ lệ 9 bác sĩ/vạn dân.")
+    assert "giường" not in by[9.0].indicator
+
+
+def test_a_measure_without_its_subject_after_a_count_measures_what_is_counted() -> None:
+    # names11: "178 giấy chứng nhận … với số vốn đăng ký 36,3 tỷ đồng", "323 doanh nghiệp, tổng số vốn …"
+    by = _by_value("Năm nay cấp mới 45 giấy phép kinh doanh cho hộ cá thể với số vốn đăng ký 12,4 tỷ đồng.")
+    assert by[12.4].indicator.startswith("số vốn đăng ký giấy phép kinh doanh")
+    by = _by_value("Số hợp tác xã thành lập mới là 7 hợp tác xã, tổng số vốn đăng ký đạt 18,5 tỷ đồng.")
+    assert by[18.5].indicator == "tổng số vốn đăng ký hợp tác xã thành lập mới"
+
+
+def test_the_documents_own_place_acting_before_a_figure_is_not_its_name() -> None:
+    # names11: "Tỉnh Hà Nam phấn đấu … tăng trưởng trên 10,5%", "xã Yên Hưng đã cứng hóa 100% số đường …"
+    meta = DocumentMetadata(default_period="2024", issue_year=2024, commune="Tân Lập", district="Đồng Hỷ")
+
+    def by_value(text: str) -> dict[float, Mention]:
+        return {m.value: m for m in extract_mentions(text, metadata=meta)}
+
+    assert by_value("Xã Tân Lập phấn đấu thu ngân sách tăng bình quân 9% mỗi năm.")[9.0].indicator == (
+        "tốc độ tăng thu ngân sách bình quân hằng năm"
+    )
+    by = by_value("Năm 2024, xã Tân Lập đã bê tông hóa 85% số tuyến đường liên xóm.")
+    assert by[85.0].indicator == "tỷ lệ số tuyến đường liên xóm bê tông hóa"
+    assert by[85.0].quote.startswith("xã Tân Lập")
+    by = by_value("Huyện Đồng Hỷ và xã Tân Lập có tổng diện tích tự nhiên là 470 km2.")
+    assert by[470.0].indicator == "tổng diện tích tự nhiên"
+    by = by_value("Xã Tân Lập là xã vùng 135 tổng diện tích đất tự nhiên là 2.130 ha.")
+    assert by[2130.0].indicator == "tổng diện tích đất tự nhiên"
+    # another place is a part of the unit: its name stays in the figure's
+    by = by_value("Xã Minh Lập phấn đấu thu ngân sách tăng bình quân 7% mỗi năm.")
+    assert "minh lập" in by[7.0].indicator
+
+
+def test_a_word_whose_syllable_is_a_filler_stays_whole_in_a_name() -> None:
+    # names11: `chứng chỉ`, `cấp trên`, `cùng kỳ` end or open a name; `chỉ`, `trên`, `cùng` alone are fillers
+    by = _by_value("Tỷ lệ lao động qua đào tạo đạt 70%, trong đó có bằng cấp, chứng chỉ đạt 35%.")
+    assert by[35.0].indicator == "tỷ lệ bằng cấp, chứng chỉ"
+    by = _by_value("Thu bổ sung từ ngân sách cấp trên hơn 96 tỷ đồng.")
+    assert by[96.0].indicator == "thu bổ sung từ ngân sách cấp trên"
+    by = _by_value("Chỉ số sản xuất tăng 12% so với cùng kỳ (cùng kỳ tăng 8%).")
+    assert by[8.0].indicator == "tốc độ tăng cùng kỳ"  # not `… kỳ`
+
+
+def test_nouns_listed_after_a_count_run_on_to_their_predicate() -> None:
+    # names11: "124/164 đảng bộ xã, phường, thị trấn đạt trong sạch", "15/24 chỉ tiêu … tiến độ, đạt và vượt"
+    by = _by_value(
+        "Năm 2024, toàn huyện có 18/21 chi bộ thôn, cơ quan, trường học đạt trong sạch, vững mạnh."
+    )
+    assert by[18.0].indicator == "số chi bộ thôn, cơ quan, trường học đạt trong sạch"
+    by = _by_value("Đến nay có 12/20 chỉ tiêu bảo đảm tiến độ, đạt và vượt so với nghị quyết.")
+    assert by[12.0].indicator == "số chỉ tiêu bảo đảm tiến độ, đạt và vượt"
+    # a clause of its own after the comma, or another figure's measure, ends the count's words
+    by = _by_value("Năm 2024 có 35 hộ thoát nghèo, góp phần đưa xã về đích nông thôn mới.")
+    assert by[35.0].indicator == "số hộ thoát nghèo"
+
+
+def test_a_sectors_money_in_a_list_of_values_is_that_sectors_value() -> None:
+    # names11: "giá trị sản xuất đạt cao như: Dịch vụ …; Công nghiệp và xây dựng đạt gần 384 tỷ đồng"
+    text = "Các ngành có giá trị sản xuất tăng khá: Thương mại đạt 150 tỷ đồng; "
+    text += "Công nghiệp và xây dựng đạt 210 tỷ đồng."
+    by = _by_value(text)
+    assert by[210.0].indicator == "giá trị sản xuất công nghiệp và xây dựng"
+    # without a value measure in the sentence the sector's money keeps its own words
+    assert _by_value("Nông nghiệp đạt 90 tỷ đồng.")[90.0].indicator == "nông nghiệp"
+
+
+def test_a_count_of_members_sizing_an_elected_body_is_named_by_the_body() -> None:
+    # names11: "Ban Chấp hành Đảng bộ xã … gồm 33 đồng chí", "bầu 14 người tham gia BCH Đảng bộ xã"
+    text = "Đại hội công bố quyết định của Ban Thường vụ Huyện ủy chỉ định "
+    text += "Ban Chấp hành Đảng bộ xã gồm 21 đồng chí."
+    assert _by_value(text)[21.0].indicator == "số ủy viên ban chấp hành đảng bộ xã"
+    by = _by_value("Đại hội đã bầu 13 người tham gia BCH Đảng bộ xã khóa VIII.")
+    assert by[13.0].indicator == "số ủy viên ban chấp hành đảng bộ xã"
+    by = _by_value("Ban Thường vụ Đảng ủy xã gồm 5 đồng chí.")
+    assert by[5.0].indicator == "số ủy viên ban thường vụ đảng ủy xã"
+
+
+def test_what_an_authority_did_to_the_counted_units_stays_in_the_count_name() -> None:
+    # names11: "UBND TP. Thủ Dầu Một cũng đã khen thưởng cho 42 tập thể": the doer goes, its act stays
+    by = _by_value("UBND huyện Tân Phú đã khen thưởng cho 25 tập thể.")
+    assert by[25.0].indicator == "số tập thể khen thưởng"
+    # a place counted before (`3 thành phố, thị xã hoàn thành …`) is no authority: its words are not the act
+    by = _by_value(
+        "Toàn tỉnh có 12 xã đạt chuẩn, thị xã hoàn thành nhiệm vụ và 3/8 huyện đạt chuẩn huyện nông thôn mới."
+    )
+    assert by[3.0].indicator == "số huyện đạt chuẩn huyện nông thôn mới"
