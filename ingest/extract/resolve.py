@@ -41,7 +41,9 @@ from ingest.extract.vocab import (
     RATES_AGAINST_PLAN,
     SEASON_ID_EXCEPTIONS,
     SEASONAL_BASE_IDS,
+    SECTOR_GROUP_IDS,
     SECTOR_GROWTH_IDS,
+    SECTOR_PART_WORDS,
     SECTOR_VALUES_OF_TOTAL,
     TOTAL_IDS_A_NAME_NARROWS,
     UNCATALOGUED_NAME_PATTERNS,
@@ -97,6 +99,9 @@ _SEASONS = tuple(
     (re.compile(rf"(?<!\w)(?:{pattern})(?!\w)"), season) for pattern, season in CROP_SEASON_PATTERNS
 )
 _NO_SEASON = "-"  # a name that says no season (None is a season no id measures)
+_SECTOR_PARTS = tuple(
+    (key, re.compile(rf"(?<!\w)(?:{pattern})(?!\w)")) for key, pattern in SECTOR_PART_WORDS.items()
+)
 _SECTOR_FILLERS = frozenset(
     {"khu", "vực", "ngành", "giá", "trị", "sản", "xuất", "kinh", "tế", "và", "khác", "nghiệp"}
     | {"lượng", "doanh"}  # `giá trị sản lượng nông nghiệp`, `kinh doanh dịch vụ`
@@ -157,7 +162,8 @@ def _sector_value(name: str) -> CatalogueEntry | None:
         for prefix in prefixes:
             if name.startswith(prefix + " "):
                 sector = _sector(name[len(prefix) + 1 :])
-                return catalogue_by_id().get(values[sector]) if sector is not None else None
+                value = catalogue_by_id().get(values[sector]) if sector is not None else None
+                return _sector_part(value, name) if value is not None else None
     return None
 
 
@@ -355,10 +361,10 @@ def narrowed(entry: CatalogueEntry, name: str) -> CatalogueEntry | None:
     """The entry a written name really measures when the hit was a total's measure words followed by a
     sector (`giá trị sản phẩm thương mại - dịch vụ`): the sector's value, or None for two sectors."""
     total = SECTOR_VALUES_OF_TOTAL.get(entry.indicator_id)
-    if total is None:
-        return entry
-    prefixes, values = total
     folded = normalize_name(name)
+    if total is None:
+        return _sector_part(entry, folded)
+    prefixes, values = total
     for prefix in prefixes:
         if folded.startswith(prefix + " "):
             rest = folded[len(prefix) + 1 :]
@@ -369,7 +375,29 @@ def narrowed(entry: CatalogueEntry, name: str) -> CatalogueEntry | None:
     groups = {group for group, sector_words in ECONOMIC_SECTOR_GROUPS.items() if bag & sector_words}
     if not groups:
         return entry  # "giá trị sản xuất các ngành", "… trên địa bàn": the total
-    return catalogue_by_id().get(values[groups.pop()]) if len(groups) == 1 else None
+    sector = catalogue_by_id().get(values[groups.pop()]) if len(groups) == 1 else None
+    return _sector_part(sector, folded) if sector is not None else None
+
+
+@lru_cache(maxsize=1 << 12)
+def _sector_part(entry: CatalogueEntry, folded: str) -> CatalogueEntry | None:
+    """The id of the part of a sector group the name's sector words say (`SECTOR_PART_WORDS`): `xây
+    dựng tăng 7%` alone or `lâm nghiệp tăng 18,8%` alone is a part (None), `công nghiệp - tiểu thủ công
+    nghiệp` without construction is handicraft's, `tiểu thủ công nghiệp … và xây dựng` industry's."""
+    for industry, handicraft, agriculture in SECTOR_GROUP_IDS:
+        if entry.indicator_id not in (industry, handicraft, agriculture):
+            continue
+        found = {key for key, pattern in _SECTOR_PARTS if pattern.search(folded)}
+        if entry.indicator_id == agriculture:
+            parts = found & {"forestry", "fishery"}
+            return None if len(parts) == 1 and "agriculture" not in found else entry
+        if "construction" in found:
+            if not found & {"industry", "handicraft"}:
+                return None
+            return catalogue_by_id().get(industry)
+        if "handicraft" in found:
+            return catalogue_by_id().get(handicraft)
+    return entry
 
 
 def _derived(name: str) -> CatalogueEntry | None:

@@ -1753,6 +1753,26 @@ SECTOR_PART_QUALIFIERS: tuple[str, ...] = ("bình quân", "hằng năm", "hàng 
 # Verbs between a sector and its figure in such a breakdown (`dịch vụ tăng 18,2%`).
 SECTOR_PART_VERBS: tuple[str, ...] = ("tăng", "tăng trưởng", "chiếm", "chiếm khoảng", "đạt", "khoảng")
 
+# ids11 (round 11): the sector words of a value or growth name say which part of its sector group it
+# measures (the catalogue descriptions of `industry_value`, `handicraft_value`, their growths and
+# `agri_value`): construction alone, forestry alone or fishery alone is a part, no id (two of the parts
+# together are read as the group whose head word a list dropped: `lâm, thủy sản`); industry with
+# handicrafts and no construction is handicraft's; construction with industry or handicrafts is
+# industry-construction's. Patterns on the folded name.
+SECTOR_PART_WORDS: dict[str, str] = {
+    "construction": r"xây dựng(?! (?:nông thôn|ntm))",
+    "handicraft": r"tiểu thủ công nghiệp|ttcn",
+    "industry": r"(?<!thủ )công nghiệp|cn",
+    "agriculture": r"nông(?! thôn)",
+    "forestry": r"lâm(?: nghiệp)?",
+    "fishery": r"thủy sản|thuỷ sản|ngư nghiệp",
+}
+# (industry-construction id, industry-handicraft id, agriculture id) of each measure.
+SECTOR_GROUP_IDS: tuple[tuple[str, str, str], ...] = (
+    ("industry_value", "handicraft_value", "agri_value"),
+    ("industry_growth_rate", "handicraft_value_growth_rate", "agri_growth_rate"),
+)
+
 # --- names6 (round 6): tables flattened to one cell per line (`stacked_tables.py`) ---
 # The header cell of a table's unit column (`Đơn vị tính`, `ĐVT`): the column headers of the figures
 # follow it, the rows come after them.

@@ -611,3 +611,35 @@ def test_enterprises_and_household_businesses_set_up_are_their_new_ids() -> None
         (95.0, "new_business_establishments"),
         (7.0, "new_enterprises"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # construction, forestry or fishery alone is a part of its sector group: no id
+        (
+            "Giá trị sản xuất ngành xây dựng quý I ước đạt 1.250 tỷ đồng, tăng 9,4% so với cùng kỳ.",
+            1250.0,
+            None,
+        ),
+        ("Giá trị sản xuất ngành xây dựng quý I ước đạt 1.250 tỷ đồng, tăng 9,4% so với cùng kỳ.", 9.4, None),
+        (
+            "Khu vực công nghiệp - xây dựng tăng 8,1%, trong đó xây dựng tăng 5,3%.",
+            8.1,
+            "industry_growth_rate",
+        ),
+        ("Khu vực công nghiệp - xây dựng tăng 8,1%, trong đó xây dựng tăng 5,3%.", 5.3, None),
+        ("Sáu tháng đầu năm, nông nghiệp tăng 2,9%, lâm nghiệp tăng 11,4%, thủy sản tăng 4,1%.", 11.4, None),
+        ("Sáu tháng đầu năm, nông nghiệp tăng 2,9%, lâm nghiệp tăng 11,4%, thủy sản tăng 4,1%.", 4.1, None),
+        # industry with handicrafts and no construction is handicraft's; with construction, industry's
+        ("Tổng giá trị sản xuất CN-TTCN đạt 3.100 tỷ đồng.", 3100.0, "handicraft_value"),
+        (
+            "Giá trị sản xuất tiểu thủ công nghiệp, ngành nghề và xây dựng đạt 210,5 tỷ đồng.",
+            210.5,
+            "industry_value",
+        ),
+        ("Giá trị tiểu thủ công nghiệp và xây dựng đạt 273 tỉ đồng.", 273.0, "industry_value"),
+    ],
+)
+def test_a_part_of_a_sector_group_is_not_the_groups_id(text: str, value: float, expected: str | None) -> None:
+    assert _ids(text)[value] == expected
