@@ -1599,7 +1599,13 @@ NAME_ID_REFINEMENTS: tuple[tuple[str, str, str], ...] = (
         "people_contributions",
     ),
     # `vốn huy động xây dựng, hoàn thiện các tiêu chí nông thôn mới nâng cao`: all the funds mobilised
-    (r"^(?:tổng )?(?:nguồn )?(?:vốn|kinh phí) huy động(?: \S+)* nông thôn mới", "VND", "ntm_funds"),
+    # (`tổng kinh phí xã huy động …`, `nguồn lực huy động …`: the mobiliser or `nguồn lực` for the funds)
+    (
+        r"^(?:tổng )?(?:nguồn vốn|nguồn lực|vốn|kinh phí)(?: (?:xã|phường|huyện|đã))? huy động"
+        r"(?: \S+)* nông thôn mới",
+        "VND",
+        "ntm_funds",
+    ),
     # targets an upper level assigned (`số chỉ tiêu ủy ban nhân dân tỉnh giao`); the economy growing
     (r"^số chỉ tiêu (?:\w+ )*?giao$", "count", "plan_targets_total"),
     (

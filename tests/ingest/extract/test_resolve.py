@@ -643,3 +643,23 @@ def test_enterprises_and_household_businesses_set_up_are_their_new_ids() -> None
 )
 def test_a_part_of_a_sector_group_is_not_the_groups_id(text: str, value: float, expected: str | None) -> None:
     assert _ids(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the mobiliser between the funds and `huy động`, and `nguồn lực` for the funds
+        (
+            "Giai đoạn 2011-2020, tổng kinh phí xã huy động thực hiện chương trình xây dựng nông thôn mới "
+            "là 96 tỷ đồng.",
+            96.0,
+        ),
+        (
+            "Trong quá trình triển khai thực hiện xây dựng NTM, UBND xã đã huy động nguồn lực gần 52 tỷ "
+            "đồng. Trong đó nhân dân đóng góp hơn 9 tỷ đồng.",
+            52.0,
+        ),
+    ],
+)
+def test_all_the_funds_mobilised_for_new_rural_areas_are_ntm_funds(text: str, value: float) -> None:
+    assert _ids(text)[value] == "ntm_funds"
