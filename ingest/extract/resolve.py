@@ -31,6 +31,7 @@ from ingest.extract.vocab import (
     ID_FIXED_TOTALS,
     ID_OF_OTHER_TOTAL,
     ID_WHEN_OF_TOTAL,
+    IDS_OF_ALL_UNITS,
     IDS_OF_UNCATALOGUED_WORDS,
     MEASURE_WORDS,
     NAME_FORM_WORDS,
@@ -324,6 +325,8 @@ def refined(
             return None
         other = ID_OF_OTHER_TOTAL.get((entry.indicator_id, int(of_total)))
         return by_id.get(other) if other is not None else None
+    if of_total is not None and entry.indicator_id in IDS_OF_ALL_UNITS:
+        return None  # `04/09 thôn`: some of the hamlets, not all of them
     if of_total is not None and entry.indicator_id in ID_WHEN_OF_TOTAL:
         return by_id.get(ID_WHEN_OF_TOTAL[entry.indicator_id])
     return entry

@@ -1531,6 +1531,7 @@ SEASON_ID_EXCEPTIONS: dict[tuple[str, str], str] = {
 }
 # Catalogue ids a written name refines (`số xã đạt chuẩn nông thôn mới nâng cao theo bộ` is the
 # advanced count, whatever nearby words said): (pattern on the folded name, the id's base unit, id).
+_HAMLET_KINDS = r"(?:thôn|xóm|ấp|bản|làng|khóm|khu phố|tổ dân phố|khu dân cư)"
 NAME_ID_REFINEMENTS: tuple[tuple[str, str, str], ...] = (
     (r"^số xã (?:về )?đích nông thôn mới nâng cao", "count", "ntm_advanced_communes_new"),
     (r"^số xã (?:về )?đích nông thôn mới$", "count", "ntm_communes_new"),
@@ -1622,6 +1623,8 @@ NAME_ID_REFINEMENTS: tuple[tuple[str, str, str], ...] = (
         "ntm_criteria_avg_per_commune",
     ),
     (r"tiêu chí huyện", "count", "ntm_district_criteria_met"),
+    # a count named by the hamlet nouns alone (`có 33 tổ dân phố`, `43 ấp và khu phố`) is the hamlets
+    (rf"^(?:tổng )?số {_HAMLET_KINDS}(?:(?:,| và)? {_HAMLET_KINDS})*$", "count", "admin_hamlets"),
 )
 # Ids the words right beside the number change, in the figure's clause: (id, "before" or "after",
 # pattern on the lower-cased clause text on that side, the id it becomes or None); "sentence" reads the
@@ -1727,6 +1730,9 @@ ID_OF_OTHER_TOTAL: dict[tuple[str, int], str] = {("ntm_criteria_met", 9): "ntm_d
 # Ids that become another when the figure is written `x/y` (`hoàn thành 24/27 chỉ tiêu` counts the
 # targets met, not the targets set).
 ID_WHEN_OF_TOTAL: dict[str, str] = {"plan_targets_total": "plan_targets_on_track"}
+# ids11: counts of all the units of a place, never written `x/y` (`04/09 thôn, làng` counts the hamlets
+# that reached something, whatever the name kept of it).
+IDS_OF_ALL_UNITS: frozenset[str] = frozenset({"admin_hamlets", "admin_communes"})
 
 # Money raised for a purpose (`purposes.py`): a name that ends with the raising verb
 # (`toàn huyện huy động trên 2.170 tỷ đồng cho công tác xây dựng nông thôn mới`) is rebuilt as the

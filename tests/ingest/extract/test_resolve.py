@@ -663,3 +663,19 @@ def test_a_part_of_a_sector_group_is_not_the_groups_id(text: str, value: float, 
 )
 def test_all_the_funds_mobilised_for_new_rural_areas_are_ntm_funds(text: str, value: float) -> None:
     assert _ids(text)[value] == "ntm_funds"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        ("Phường có 27 tổ dân phố với hơn 4.100 hộ dân.", 27.0, "admin_hamlets"),
+        ("Toàn xã có 12 ấp và khu phố.", 12.0, "admin_hamlets"),
+        # `x/y` hamlets are some of them, whatever the name kept of what they reached
+        ("Kết quả: 04/09 thôn, làng.", 4.0, None),
+        ("Đã có 7/12 thôn.", 7.0, None),
+    ],
+)
+def test_a_count_named_by_hamlet_nouns_alone_is_the_hamlets(
+    text: str, value: float, expected: str | None
+) -> None:
+    assert _ids(text)[value] == expected
