@@ -58,7 +58,9 @@ _SHARE = re.compile(
     r"^(?:tỷ|tỉ) trọng (?P<rest>.+?)(?P<structure> trong (?:cơ cấu kinh tế|grdp|tổng giá trị sản xuất))?$"
 )
 # (a comparison may name its year: `so với cùng kỳ năm 2021`)
-_TRAILING = re.compile(rf"(?: (?:{'|'.join(map(re.escape, NAME_TRAILING_QUALIFIERS))})(?: năm \d{{4}})?)+$")
+_TRAILING = re.compile(
+    rf"(?: (?:{'|'.join(map(re.escape, NAME_TRAILING_QUALIFIERS))})(?: năm \d{{4}}| \d{{4}}| \d+ năm)?)+$"
+)
 # Words inside a name that say where or how often, not what: `số xã của huyện đạt chuẩn …`, `diện tích
 # cây ngô`, `tỷ lệ chi bộ hằng năm đạt …`.
 _INNER = re.compile(

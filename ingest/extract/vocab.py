@@ -1427,6 +1427,13 @@ NAME_TRAILING_QUALIFIERS: tuple[str, ...] = (
     "so với năm trước",
     "so năm trước",
     "thực hiện so năm trước",
+    # ids11: a comparison with a named year, a span of years, a price base (`tổng giá trị sản xuất tăng so
+    # với năm 2024`, `tăng bình quân 5 năm`, `theo giá so sánh 2010`); the year after each is read below
+    "so với",
+    "theo giá so sánh",
+    "giá so sánh",
+    "theo giá hiện hành",
+    "giá hiện hành",
     # what is left of `9 tháng qua`, `năm qua` once the period is read
     "qua",  # the measure said again after the verb (`khai thác hải sản đạt tổng sản lượng 46.150 tấn`)
     *(f"đạt {total}{measure}" for total in ("", "tổng ") for measure in DISTINCT_MEASURES),

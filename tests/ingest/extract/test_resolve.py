@@ -679,3 +679,16 @@ def test_a_count_named_by_hamlet_nouns_alone_is_the_hamlets(
     text: str, value: float, expected: str | None
 ) -> None:
     assert _ids(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a comparison with a named year, a span of years, a price base after the growth's subject
+        "Tổng giá trị sản xuất (giá so sánh năm 2010) ước tăng 12,3% so với năm 2023.",
+        "Giai đoạn 2015-2020, giá trị sản xuất tăng bình quân 5 năm 9,8%.",
+        "Tốc độ tăng tổng sản phẩm trên địa bàn theo giá hiện hành đạt 11,2%.",
+    ],
+)
+def test_a_growth_keeps_its_id_after_a_named_year_a_span_or_a_price_base(text: str) -> None:
+    assert [m.indicator_id for m in extract_mentions(text)] == ["economic_growth_rate"]
