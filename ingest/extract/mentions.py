@@ -41,6 +41,7 @@ from ingest.extract.resolve import (
     narrowed,
     refined,
     resolve,
+    restated_ids,
     shares_subject,
     uncatalogued,
 )
@@ -124,6 +125,7 @@ class _Extractor:
         position = {id(d): n for n, d in enumerate(kept)}
         # a tier of a tier list is not the id of the whole ("hoàn thành tốt 85%, xuất sắc 15%")
         finished = without_tier_ids(doc, kept, [_finish(doc, d, position) for d in kept])
+        finished = restated_ids(finished)  # one figure, one id: a headline's bare name restated (ids11)
         found = kept_mentions(doc, kept, finished)
         return found + [_cell_mention(doc, c) for c in cells]
 

@@ -15,6 +15,7 @@ in order, each only in the indicator's base unit:
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from functools import lru_cache
 
@@ -40,6 +41,7 @@ from ingest.extract.vocab import (
     NAME_TRAILING_QUALIFIERS,
     PLAN_ATTAINMENT_PREFIXES,
     RATES_AGAINST_PLAN,
+    RESTATED_IDS,
     SEASON_ID_EXCEPTIONS,
     SEASONAL_BASE_IDS,
     SECTOR_GROUP_IDS,
@@ -49,6 +51,7 @@ from ingest.extract.vocab import (
     TOTAL_IDS_A_NAME_NARROWS,
     UNCATALOGUED_NAME_PATTERNS,
 )
+from ingest.records import Mention
 
 _GROWTH = re.compile(
     rf"^(?:{'|'.join(map(re.escape, sorted(GROWTH_PREFIXES, key=len, reverse=True)))}) (?P<rest>.+)$"
@@ -362,6 +365,27 @@ def in_context(entry: CatalogueEntry, text: str, start: int, end: int) -> Catalo
     return entry
 
 
+def restated_ids(found: list[Mention]) -> list[Mention]:
+    """One figure, one id: a figure a generic name gave a generic id (`RESTATED_IDS`), which the document
+    states again (same value, unit, period and kind) under a name of a more exact id, takes that id."""
+    exact: dict[tuple[float, str, str, str], str] = {}
+    generic = False
+    for m in found:
+        if m.indicator_id in RESTATED_IDS:
+            generic = True
+        elif m.indicator_id is not None:
+            exact.setdefault((m.base_value, m.base_unit, m.period, m.kind), m.indicator_id)
+    if not generic:
+        return found
+    out = []
+    for m in found:
+        other = exact.get((m.base_value, m.base_unit, m.period, m.kind))
+        if m.indicator_id in RESTATED_IDS and other in RESTATED_IDS[m.indicator_id]:
+            m = dataclasses.replace(m, indicator_id=other)
+        out.append(m)
+    return out
+
+
 def narrowed(entry: CatalogueEntry, name: str) -> CatalogueEntry | None:
     """The entry a written name really measures when the hit was a total's measure words followed by a
     sector (`giá trị sản phẩm thương mại - dịch vụ`): the sector's value, or None for two sectors."""
@@ -479,6 +503,7 @@ __all__ = [
     "narrowed",
     "refined",
     "resolve",
+    "restated_ids",
     "season_of",
     "shares_subject",
     "uncatalogued",

@@ -1737,6 +1737,11 @@ ID_OF_OTHER_TOTAL: dict[tuple[str, int], str] = {("ntm_criteria_met", 9): "ntm_d
 # Ids that become another when the figure is written `x/y` (`hoàn thành 24/27 chỉ tiêu` counts the
 # targets met, not the targets set).
 ID_WHEN_OF_TOTAL: dict[str, str] = {"plan_targets_total": "plan_targets_on_track"}
+# ids11: one figure, one id: a generic id -> the more exact ids a restatement of the same figure in
+# the same document may carry (`Thu ngân sách tháng 9 đạt hơn 3.548 tỷ đồng` in a headline, `thu ngân
+# sách nhà nước … đạt hơn 3.548 tỷ đồng` in the body: the state budget's revenue, as the catalogue's
+# `budget_revenue_total` description says).
+RESTATED_IDS: dict[str, frozenset[str]] = {"budget_revenue_total": frozenset({"budget_revenue_state"})}
 # ids11: counts of all the units of a place, never written `x/y` (`04/09 thôn, làng` counts the hamlets
 # that reached something, whatever the name kept of it).
 IDS_OF_ALL_UNITS: frozenset[str] = frozenset({"admin_hamlets", "admin_communes"})

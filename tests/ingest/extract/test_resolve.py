@@ -692,3 +692,14 @@ def test_a_count_named_by_hamlet_nouns_alone_is_the_hamlets(
 )
 def test_a_growth_keeps_its_id_after_a_named_year_a_span_or_a_price_base(text: str) -> None:
     assert [m.indicator_id for m in extract_mentions(text)] == ["economic_growth_rate"]
+
+
+def test_a_headline_figure_restated_under_a_more_exact_name_takes_its_id() -> None:
+    head = "Huyện X: Thu ngân sách 6 tháng ước đạt 245 tỷ đồng\n\nSáng 12/7, UBND huyện X tổ chức hội nghị. "
+    restated = (
+        head + "Theo đó, thu ngân sách nhà nước trên địa bàn 6 tháng ước đạt 245 tỷ đồng, bằng 58% dự toán."
+    )
+    assert [m.indicator_id for m in extract_mentions(restated)] == ["budget_revenue_state"] * 2
+    # not restated: the bare name keeps the total's id
+    alone = head + "Theo đó, chi ngân sách 6 tháng ước đạt 198 tỷ đồng."
+    assert [m.indicator_id for m in extract_mentions(alone)] == ["budget_revenue_total", "budget_expenditure"]
