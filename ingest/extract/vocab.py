@@ -1631,6 +1631,11 @@ NAME_ID_REFINEMENTS: tuple[tuple[str, str, str], ...] = (
     ),
     (r"tiêu chí huyện", "count", "ntm_district_criteria_met"),
     # a count named by the hamlet nouns alone (`có 33 tổ dân phố`, `43 ấp và khu phố`) is the hamlets
+    # the members a congress's delegates represent, the cells and organisations members are registered in
+    # (`đại diện cho 452 đảng viên của toàn Đảng bộ xã`, `256 đảng viên sinh hoạt ở 26 chi bộ`)
+    (r"^số đảng viên(?: \S+){0,10} (?:sinh hoạt|đại diện|thay mặt)$", "count", "party_members"),
+    (r"^số chi bộ(?: \S+){0,3} sinh hoạt$", "count", "party_cells"),
+    (r"^số tổ chức (?:cơ sở )?đảng(?: \S+){0,3} sinh hoạt$", "count", "party_orgs"),
     (rf"^(?:tổng )?số {_HAMLET_KINDS}(?:(?:,| và)? {_HAMLET_KINDS})*$", "count", "admin_hamlets"),
 )
 # Ids the words right beside the number change, in the figure's clause: (id, "before" or "after",

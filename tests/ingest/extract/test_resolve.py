@@ -703,3 +703,26 @@ def test_a_headline_figure_restated_under_a_more_exact_name_takes_its_id() -> No
     # not restated: the bare name keeps the total's id
     alone = head + "Theo đó, chi ngân sách 6 tháng ước đạt 198 tỷ đồng."
     assert [m.indicator_id for m in extract_mentions(alone)] == ["budget_revenue_total", "budget_expenditure"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # the members a congress's delegates represent
+        (
+            "Đại hội có 135 đại biểu chính thức, đại diện cho 452 đảng viên của toàn Đảng bộ xã Nậm Pồ.",
+            452.0,
+            "party_members",
+        ),
+        ("Về dự Đại hội có 150 đảng viên ưu tú, đại diện cho hơn 700 đảng viên.", 700.0, "party_members"),
+        ("Về dự Đại hội có 150 đảng viên ưu tú, đại diện cho hơn 700 đảng viên.", 150.0, None),
+        # where members are registered
+        ("Đảng bộ xã hiện có 312 đảng viên sinh hoạt ở 19 chi bộ.", 312.0, "party_members"),
+        ("Đảng bộ xã hiện có 312 đảng viên sinh hoạt ở 19 chi bộ.", 19.0, "party_cells"),
+        ("Toàn huyện có 5.400 đảng viên sinh hoạt tại 58 tổ chức cơ sở đảng.", 58.0, "party_orgs"),
+    ],
+)
+def test_party_members_represented_or_registered_are_the_members(
+    text: str, value: float, expected: str | None
+) -> None:
+    assert _ids(text)[value] == expected
