@@ -112,6 +112,7 @@ _SECTOR_FILLERS = frozenset(
     {"khu", "vực", "ngành", "giá", "trị", "sản", "xuất", "kinh", "tế", "và", "khác", "nghiệp"}
     | {"lượng", "doanh"}  # `giá trị sản lượng nông nghiệp`, `kinh doanh dịch vụ`
     | {"tổng", "phẩm", "trên", "địa", "bàn"}  # `tổng sản phẩm trên địa bàn khu vực dịch vụ`: GRDP's sector
+    | {"các"}  # `giá trị các ngành dịch vụ`, `các ngành dịch vụ tăng 21%` (ids11)
 )
 
 

@@ -726,3 +726,18 @@ def test_party_members_represented_or_registered_are_the_members(
     text: str, value: float, expected: str | None
 ) -> None:
     assert _ids(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        (
+            "Giá trị các ngành dịch vụ tăng từ 540 tỷ đồng (năm 2020) lên 910 tỷ đồng (năm 2025).",
+            910.0,
+            "trade_services_value",
+        ),
+        ("Các ngành dịch vụ tăng 14,2% so với cùng kỳ.", 14.2, "services_growth_rate"),
+    ],
+)
+def test_the_sectors_written_with_cac_are_the_sector(text: str, value: float, expected: str) -> None:
+    assert _ids(text)[value] == expected
