@@ -741,3 +741,24 @@ def test_party_members_represented_or_registered_are_the_members(
 )
 def test_the_sectors_written_with_cac_are_the_sector(text: str, value: float, expected: str) -> None:
     assert _ids(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        (
+            "Tổng doanh thu bán lẻ hàng hóa và dịch vụ tiêu dùng quý I ước đạt 12.400 tỷ đồng.",
+            12400.0,
+            "trade_services_value",
+        ),
+        (
+            "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng tăng 9,6% so với cùng kỳ.",
+            9.6,
+            "services_growth_rate",
+        ),
+    ],
+)
+def test_retail_sales_of_consumer_services_are_trade_and_services(
+    text: str, value: float, expected: str
+) -> None:
+    assert _ids(text)[value] == expected
