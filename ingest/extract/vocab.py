@@ -1654,6 +1654,8 @@ _AWARDED = (
 _NOT_YET_RECOGNISED = r"^\s*[\w ,()]{0,12}?(?:đang|đăng ký)(?!\w)"  # after: `4 thôn đang xây dựng`
 _SHARE_VERB = r"(?<!\w)chiếm(?: tỷ trọng| tỉ trọng| tỷ lệ)?(?: khoảng| trên| gần| hơn)?\s*$"  # before a share
 # before: `thêm 4 xã`, `Huyện công nhận 2 bản` (an act of the period; `đã công nhận 15 xã` is the stock)
+_MERGED_COUNCILS = r"sáp nhập|(?:hđnd|hội đồng nhân dân) (?:các|\d+) (?:xã|phường|thị trấn)"
+_COUNCIL_BUSINESS_IDS = ("council_sessions", "council_resolutions", "council_supervisions")
 _NEWLY_RECOGNISED = r"(?<!\w)(?:(?:công nhận )?thêm|(?<!đã )(?<!được )công nhận(?: mới)?)\s*$"
 CONTEXT_ID_RULES: tuple[tuple[str, str, str, str | None], ...] = (
     ("party_members", "before", r"kết nạp(?: mới| được| thêm)?\s*$", "new_party_members"),
@@ -1732,6 +1734,10 @@ CONTEXT_ID_RULES: tuple[tuple[str, str, str, str | None], ...] = (
         r"(?<!\w)(?:còn|xuống)(?: còn)?(?: dưới| khoảng)?\s*$",
         "poverty_rate",
     ),
+    # ids11: a council's business summed over several councils or over a merger's part of the term
+    # (`Trước sáp nhập, HĐND các phường đã tổ chức 36 đợt giám sát`, `Sau khi sáp nhập, HĐND phường tiếp
+    # tục tổ chức 3 kỳ họp`): not one council's sessions, resolutions or supervisions (their descriptions)
+    *((council_id, "sentence", _MERGED_COUNCILS, None) for council_id in _COUNCIL_BUSINESS_IDS),
 )
 # Ids whose figure is one of a fixed total (`19/19 tiêu chí`; older provincial sets had 18): another
 # total (`9/9` of a district, `15/15` of a hamlet) or a larger value (`87 tiêu chí` summed over

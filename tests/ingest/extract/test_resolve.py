@@ -762,3 +762,22 @@ def test_retail_sales_of_consumer_services_are_trade_and_services(
     text: str, value: float, expected: str
 ) -> None:
     assert _ids(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # several predecessor councils summed, or the new council's part of the term after a merger
+        ("Trước sáp nhập, HĐND các phường đã tổ chức 42 kỳ họp và ban hành 230 nghị quyết.", [None, None]),
+        ("Sau khi sáp nhập (từ ngày 1/7), HĐND phường tiếp tục tổ chức 4 kỳ họp.", [None]),
+        # one council over the term keeps its ids
+        (
+            "Trong nhiệm kỳ, HĐND phường đã tổ chức 69 kỳ họp và ban hành 285 nghị quyết.",
+            ["council_sessions", "council_resolutions"],
+        ),
+    ],
+)
+def test_council_business_of_merged_councils_is_no_one_councils(
+    text: str, expected: list[str | None]
+) -> None:
+    assert [m.indicator_id for m in extract_mentions(text)] == expected
