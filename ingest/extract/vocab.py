@@ -1631,6 +1631,13 @@ NAME_ID_REFINEMENTS: tuple[tuple[str, str, str], ...] = (
     ),
     (r"tiêu chí huyện", "count", "ntm_district_criteria_met"),
     # a count named by the hamlet nouns alone (`có 33 tổ dân phố`, `43 ấp và khu phố`) is the hamlets
+    # resolutions a People's Council adopted, named by the council (not a session's business: `kỳ họp`)
+    (
+        r"^số nghị quyết(?! \S+ kỳ họp)(?: (?!kỳ họp)\S+)* (?:hội đồng nhân dân|hđnd)(?: (?!kỳ họp)\S+)*"
+        r" (?:ban hành|thông qua)$",
+        "count",
+        "council_resolutions",
+    ),
     # the members a congress's delegates represent, the cells and organisations members are registered in
     # (`đại diện cho 452 đảng viên của toàn Đảng bộ xã`, `256 đảng viên sinh hoạt ở 26 chi bộ`)
     (r"^số đảng viên(?: \S+){0,10} (?:sinh hoạt|đại diện|thay mặt)$", "count", "party_members"),

@@ -781,3 +781,14 @@ def test_council_business_of_merged_councils_is_no_one_councils(
     text: str, expected: list[str | None]
 ) -> None:
     assert [m.indicator_id for m in extract_mentions(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Qua các kỳ họp, HĐND phường đã ban hành 285 nghị quyết quan trọng, tập trung vào kinh tế.",
+        "Trong nhiệm kỳ, HĐND xã đã thông qua 26 nghị quyết trên các lĩnh vực.",
+    ],
+)
+def test_resolutions_a_council_adopted_are_council_resolutions(text: str) -> None:
+    assert [m.indicator_id for m in extract_mentions(text)] == ["council_resolutions"]
