@@ -792,3 +792,14 @@ def test_council_business_of_merged_councils_is_no_one_councils(
 )
 def test_resolutions_a_council_adopted_are_council_resolutions(text: str) -> None:
     assert [m.indicator_id for m in extract_mentions(text)] == ["council_resolutions"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Năm 2022, có 1 trường học đạt chuẩn văn hóa.", 1.0),
+        ("Năm 2022, có 88/92 đơn vị đạt đơn vị văn hóa.", 88.0),
+    ],
+)
+def test_schools_and_units_with_the_cultured_title_are_cultured_agencies(text: str, value: float) -> None:
+    assert _ids(text)[value] == "cultured_agencies"
