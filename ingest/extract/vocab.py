@@ -1661,6 +1661,11 @@ _AWARDED = (
 _NOT_YET_RECOGNISED = r"^\s*[\w ,()]{0,12}?(?:đang|đăng ký)(?!\w)"  # after: `4 thôn đang xây dựng`
 _SHARE_VERB = r"(?<!\w)chiếm(?: tỷ trọng| tỉ trọng| tỷ lệ)?(?: khoảng| trên| gần| hơn)?\s*$"  # before a share
 # before: `thêm 4 xã`, `Huyện công nhận 2 bản` (an act of the period; `đã công nhận 15 xã` is the stock)
+_SECTOR_GROUP_THEN_PART = (
+    r"(?:nông,? ?[-–]? ?lâm|công nghiệp ?[-–,] ?xây dựng|công nghiệp và xây dựng)[^\x00;]*?"
+    r"(?:trong đó[^\x00]*|\([^)\x00]*)\x00"
+)
+_SECTOR_GROUP_IDS = ("agri_growth_rate", "agri_value", "industry_growth_rate", "industry_value")
 _MERGED_COUNCILS = r"sáp nhập|(?:hđnd|hội đồng nhân dân) (?:các|\d+) (?:xã|phường|thị trấn)"
 _COUNCIL_BUSINESS_IDS = ("council_sessions", "council_resolutions", "council_supervisions")
 _NEWLY_RECOGNISED = r"(?<!\w)(?:(?:công nhận )?thêm|(?<!đã )(?<!được )công nhận(?: mới)?)\s*$"
@@ -1745,6 +1750,9 @@ CONTEXT_ID_RULES: tuple[tuple[str, str, str, str | None], ...] = (
     # (`Trước sáp nhập, HĐND các phường đã tổ chức 36 đợt giám sát`, `Sau khi sáp nhập, HĐND phường tiếp
     # tục tổ chức 3 kỳ họp`): not one council's sessions, resolutions or supervisions (their descriptions)
     *((council_id, "sentence", _MERGED_COUNCILS, None) for council_id in _COUNCIL_BUSINESS_IDS),
+    # ids11: a sector's part in the breakdown after its group's figure (`công nghiệp - xây dựng tăng 17,78%
+    # (công nghiệp tăng 18,69%, …)`, `nông - lâm - thủy sản … tăng 4,8%, trong đó: nông nghiệp tăng 5,1%`)
+    *((sector_id, "sentence", _SECTOR_GROUP_THEN_PART, None) for sector_id in _SECTOR_GROUP_IDS),
 )
 # Ids whose figure is one of a fixed total (`19/19 tiêu chí`; older provincial sets had 18): another
 # total (`9/9` of a district, `15/15` of a hamlet) or a larger value (`87 tiêu chí` summed over

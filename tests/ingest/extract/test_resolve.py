@@ -803,3 +803,20 @@ def test_resolutions_a_council_adopted_are_council_resolutions(text: str) -> Non
 )
 def test_schools_and_units_with_the_cultured_title_are_cultured_agencies(text: str, value: float) -> None:
     assert _ids(text)[value] == "cultured_agencies"
+
+
+def test_a_sectors_part_in_the_breakdown_after_its_groups_figure_has_no_id() -> None:
+    text = (
+        "Các ngành đều tăng trưởng, trong đó: nông, lâm nghiệp và thủy sản tăng 2,1%, công nghiệp - xây dựng "
+        "tăng 12,4% (công nghiệp tăng 13,2%, xây dựng tăng 6,8%), dịch vụ tăng 5,9%."
+    )
+    assert _ids(text)[12.4] == "industry_growth_rate"
+    assert _ids(text)[13.2] is None
+    text = (
+        "Tổng giá trị sản xuất nông - lâm - thủy sản là 3.210 tỷ đồng, tăng 4,2% so với cùng kỳ, trong đó: "
+        "nông nghiệp tăng 3,9%, lâm nghiệp tăng 12,5%."
+    )
+    assert (_ids(text)[4.2], _ids(text)[3.9]) == ("agri_growth_rate", None)
+    # a bracket that closed before the figure opens no breakdown
+    text = "Giá trị sản xuất nông nghiệp tăng 3,1% (giá so sánh 2010), công nghiệp tăng 8,2%."
+    assert _ids(text)[8.2] == "industry_growth_rate"
