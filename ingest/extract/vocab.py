@@ -1479,6 +1479,9 @@ UNCATALOGUED_NAME_PATTERNS: tuple[str, ...] = (
     r"tỷ lệ (?:số )?xã có",
     # livestock with poultry in one figure (`tổng đàn gia súc, gia cầm`, `đàn vật nuôi`): two measures
     r"gia súc,? (?:và )?gia cầm|vật nuôi",
+    # ids11: units founded or entering the market in the period are a flow, not the stock of units
+    # (`1 hợp tác xã thành lập mới`, `số doanh nghiệp tham gia thị trường`); the new-unit ids measure it
+    r"thành lập mới|thành lập thêm|mới thành lập|tham gia thị trường",
 )
 # Ids that measure exactly what an UNCATALOGUED_NAME_PATTERNS pattern says (a rural area's income, the
 # average criteria per commune, a district's criteria, poor and near-poor together, …): a name that
@@ -1496,6 +1499,8 @@ IDS_OF_UNCATALOGUED_WORDS: frozenset[str] = frozenset(
         "voter_meeting_attendance",
         "livestock_vaccination",
         "livestock_vaccinated_head",
+        "new_enterprises",
+        "new_business_establishments",
     }
 )
 # One crop season in a name (on the folded name): the season's key, or None for a season no catalogue

@@ -820,3 +820,22 @@ def test_a_sectors_part_in_the_breakdown_after_its_groups_figure_has_no_id() -> 
     # a bracket that closed before the figure opens no breakdown
     text = "Giá trị sản xuất nông nghiệp tăng 3,1% (giá so sánh 2010), công nghiệp tăng 8,2%."
     assert _ids(text)[8.2] == "industry_growth_rate"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # units founded or entering the market are a flow, not the stock of units
+        ("Trong 9 tháng, có 14 doanh nghiệp, 1 hợp tác xã thành lập mới.", 1.0, None),
+        ("Số doanh nghiệp tham gia thị trường là 323 doanh nghiệp.", 323.0, None),
+        # the new-unit ids keep them; the stock keeps its id
+        (
+            "Trong quý I, có 95 hộ kinh doanh và 07 doanh nghiệp đăng ký thành lập mới.",
+            7.0,
+            "new_enterprises",
+        ),
+        ("Toàn xã có 3 hợp tác xã.", 3.0, "cooperatives"),
+    ],
+)
+def test_units_founded_are_no_stock_of_units(text: str, value: float, expected: str | None) -> None:
+    assert _ids(text)[value] == expected
