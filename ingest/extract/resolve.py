@@ -164,14 +164,35 @@ def _resolve(name: str, base_unit: str) -> CatalogueEntry | None:
 
 def _sector_value(name: str) -> CatalogueEntry | None:
     """`tổng giá trị sản xuất công nghiệp-xây dựng`, `giá trị tiểu thủ công nghiệp và xây dựng`: a
-    value measure followed by one sector of the economy is that sector's value (names7)."""
+    value measure followed by one sector of the economy is that sector's value (names7); a money figure
+    named by one sector alone (`ngành dịch vụ thương mại 253,41 tỷ đồng` in a list of production values)
+    is that sector's value too (ids11)."""
     for prefixes, values in SECTOR_VALUES_OF_TOTAL.values():
         for prefix in prefixes:
             if name.startswith(prefix + " "):
                 sector = _sector(name[len(prefix) + 1 :])
                 value = catalogue_by_id().get(values[sector]) if sector is not None else None
                 return _sector_part(value, name) if value is not None else None
+        sector = _sector(name) if _only_sector_words(name) else None
+        if sector is not None:
+            value = catalogue_by_id().get(values[sector])
+            return _sector_part(value, name) if value is not None else None
     return None
+
+
+_SECTOR_NAME_WORDS = frozenset().union(*ECONOMIC_SECTOR_GROUPS.values()) | {
+    "ngành",
+    "các",
+    "và",
+    "sản",
+    "nghiệp",
+}
+
+
+def _only_sector_words(name: str) -> bool:
+    """Whether a name says sectors and nothing else: no measure (`tổng sản phẩm …` is GRDP's) and no
+    `khu vực` (a GRDP breakdown's word: its value added is no production value)."""
+    return set(_WORD.findall(name)) <= _SECTOR_NAME_WORDS
 
 
 @lru_cache(maxsize=1 << 14)

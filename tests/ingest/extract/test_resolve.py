@@ -839,3 +839,12 @@ def test_a_sectors_part_in_the_breakdown_after_its_groups_figure_has_no_id() -> 
 )
 def test_units_founded_are_no_stock_of_units(text: str, value: float, expected: str | None) -> None:
     assert _ids(text)[value] == expected
+
+
+def test_a_money_figure_named_by_one_sector_alone_is_that_sectors_value() -> None:
+    text = "Giá trị sản xuất ngành công nghiệp – xây dựng 226,47 tỷ đồng; ngành dịch vụ thương mại 253,41 tỷ."
+    assert _ids(text)[253.41] == "trade_services_value"
+    assert _ids("Năm 2023, ngành nông - lâm - thủy sản đạt 80 tỷ đồng.")[80.0] == "agri_value"
+    # `khu vực` is a GRDP breakdown's word: value added, no production value
+    text = "Khu vực nông, lâm nghiệp thủy sản đạt 1.574 tỷ đồng, khu vực công nghiệp - xây dựng đạt 2.323 tỷ."
+    assert set(_ids(text).values()) == {None}
