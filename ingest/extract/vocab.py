@@ -1635,7 +1635,6 @@ NAME_ID_REFINEMENTS: tuple[tuple[str, str, str], ...] = (
         "ntm_criteria_avg_per_commune",
     ),
     (r"tiêu chí huyện", "count", "ntm_district_criteria_met"),
-    # a count named by the hamlet nouns alone (`có 33 tổ dân phố`, `43 ấp và khu phố`) is the hamlets
     # resolutions a People's Council adopted, named by the council (not a session's business: `kỳ họp`)
     (
         r"^số nghị quyết(?! \S+ kỳ họp)(?: (?!kỳ họp)\S+)* (?:hội đồng nhân dân|hđnd)(?: (?!kỳ họp)\S+)*"
@@ -1648,6 +1647,7 @@ NAME_ID_REFINEMENTS: tuple[tuple[str, str, str], ...] = (
     (r"^số đảng viên(?: \S+){0,10} (?:sinh hoạt|đại diện|thay mặt)$", "count", "party_members"),
     (r"^số chi bộ(?: \S+){0,3} sinh hoạt$", "count", "party_cells"),
     (r"^số tổ chức (?:cơ sở )?đảng(?: \S+){0,3} sinh hoạt$", "count", "party_orgs"),
+    # a count named by the hamlet nouns alone (`có 33 tổ dân phố`, `43 ấp và khu phố`) is the hamlets
     (rf"^(?:tổng )?số {_HAMLET_KINDS}(?:(?:,| và)? {_HAMLET_KINDS})*$", "count", "admin_hamlets"),
 )
 # Ids the words right beside the number change, in the figure's clause: (id, "before" or "after",
