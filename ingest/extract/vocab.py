@@ -1671,6 +1671,9 @@ _SECTOR_GROUP_THEN_PART = (
     r"(?:trong đó[^\x00]*|\([^)\x00]*)\x00"
 )
 _SECTOR_GROUP_IDS = ("agri_growth_rate", "agri_value", "industry_growth_rate", "industry_value")
+_JOBS_MADE_FOR = (
+    r"(?<!\w)(?:tạo|giải quyết)(?: thêm)? việc làm(?: mới)?(?: cho)?(?: khoảng| trên| hơn| gần)?\s*$"
+)
 _MERGED_COUNCILS = r"sáp nhập|(?:hđnd|hội đồng nhân dân) (?:các|\d+) (?:xã|phường|thị trấn)"
 _COUNCIL_BUSINESS_IDS = ("council_sessions", "council_resolutions", "council_supervisions")
 _NEWLY_RECOGNISED = r"(?<!\w)(?:(?:công nhận )?thêm|(?<!đã )(?<!được )công nhận(?: mới)?)\s*$"
@@ -1758,6 +1761,12 @@ CONTEXT_ID_RULES: tuple[tuple[str, str, str, str | None], ...] = (
     # ids11: a sector's part in the breakdown after its group's figure (`công nghiệp - xây dựng tăng 17,78%
     # (công nghiệp tăng 18,69%, …)`, `nông - lâm - thủy sản … tăng 4,8%, trong đó: nông nghiệp tăng 5,1%`)
     *((sector_id, "sentence", _SECTOR_GROUP_THEN_PART, None) for sector_id in _SECTOR_GROUP_IDS),
+    # ids11: workers a job was made for (`Tỉnh đã tạo việc làm cho 14.500 lao động`) are jobs created,
+    # not the labour force or the employed
+    *(
+        (workers_id, "before", _JOBS_MADE_FOR, "jobs_created")
+        for workers_id in ("labour_force", "employed_workers")
+    ),
 )
 # Ids whose figure is one of a fixed total (`19/19 tiêu chí`; older provincial sets had 18): another
 # total (`9/9` of a district, `15/15` of a hamlet) or a larger value (`87 tiêu chí` summed over

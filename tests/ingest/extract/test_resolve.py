@@ -848,3 +848,8 @@ def test_a_money_figure_named_by_one_sector_alone_is_that_sectors_value() -> Non
     # `khu vực` is a GRDP breakdown's word: value added, no production value
     text = "Khu vực nông, lâm nghiệp thủy sản đạt 1.574 tỷ đồng, khu vực công nghiệp - xây dựng đạt 2.323 tỷ."
     assert set(_ids(text).values()) == {None}
+
+
+def test_workers_a_job_was_made_for_are_jobs_created() -> None:
+    assert _ids("Trong 6 tháng, tỉnh đã tạo việc làm cho 14.500 lao động.")[14500.0] == "jobs_created"
+    assert _ids("Toàn xã có 5.200 lao động trong độ tuổi.")[5200.0] == "labour_force"
