@@ -1666,11 +1666,16 @@ _AWARDED = (
 _NOT_YET_RECOGNISED = r"^\s*[\w ,()]{0,12}?(?:đang|đăng ký)(?!\w)"  # after: `4 thôn đang xây dựng`
 _SHARE_VERB = r"(?<!\w)chiếm(?: tỷ trọng| tỉ trọng| tỷ lệ)?(?: khoảng| trên| gần| hơn)?\s*$"  # before a share
 # before: `thêm 4 xã`, `Huyện công nhận 2 bản` (an act of the period; `đã công nhận 15 xã` is the stock)
-_SECTOR_GROUP_THEN_PART = (
-    r"(?:nông,? ?[-–]? ?lâm|công nghiệp ?[-–,] ?xây dựng|công nghiệp và xây dựng)[^\x00;]*?"
-    r"(?:trong đó[^\x00]*|\([^)\x00]*)\x00"
-)
-_SECTOR_GROUP_IDS = ("agri_growth_rate", "agri_value", "industry_growth_rate", "industry_value")
+# (the group's words, then `trong đó` or an open bracket, then the figure; no `;` between: one list item)
+_THEN_PART = r"[^\x00;]*?(?:trong đó[^\x00;]*|\([^)\x00;]*)\x00"
+_SECTOR_GROUP_THEN_PART = {
+    "agri": rf"nông,? ?[-–]? ?lâm{_THEN_PART}",
+    "industry": rf"công nghiệp ?(?:[-–,]|và) ?xây dựng{_THEN_PART}",
+}
+_SECTOR_GROUP_IDS = {
+    "agri": ("agri_growth_rate", "agri_value"),
+    "industry": ("industry_growth_rate", "industry_value"),
+}
 _JOBS_MADE_FOR = (
     r"(?<!\w)(?:tạo|giải quyết)(?: thêm)? việc làm(?: mới)?(?: cho)?(?: khoảng| trên| hơn| gần)?\s*$"
 )
@@ -1760,7 +1765,11 @@ CONTEXT_ID_RULES: tuple[tuple[str, str, str, str | None], ...] = (
     *((council_id, "sentence", _MERGED_COUNCILS, None) for council_id in _COUNCIL_BUSINESS_IDS),
     # ids11: a sector's part in the breakdown after its group's figure (`công nghiệp - xây dựng tăng 17,78%
     # (công nghiệp tăng 18,69%, …)`, `nông - lâm - thủy sản … tăng 4,8%, trong đó: nông nghiệp tăng 5,1%`)
-    *((sector_id, "sentence", _SECTOR_GROUP_THEN_PART, None) for sector_id in _SECTOR_GROUP_IDS),
+    *(
+        (sector_id, "sentence", _SECTOR_GROUP_THEN_PART[group], None)
+        for group, sector_ids in _SECTOR_GROUP_IDS.items()
+        for sector_id in sector_ids
+    ),
     # ids11: workers a job was made for (`Tỉnh đã tạo việc làm cho 14.500 lao động`) are jobs created,
     # not the labour force or the employed
     *(

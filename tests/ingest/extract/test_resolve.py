@@ -817,9 +817,11 @@ def test_a_sectors_part_in_the_breakdown_after_its_groups_figure_has_no_id() -> 
         "nông nghiệp tăng 3,9%, lâm nghiệp tăng 12,5%."
     )
     assert (_ids(text)[4.2], _ids(text)[3.9]) == ("agri_growth_rate", None)
-    # a bracket that closed before the figure opens no breakdown
+    # a bracket that closed before the figure opens no breakdown, nor another group's breakdown
     text = "Giá trị sản xuất nông nghiệp tăng 3,1% (giá so sánh 2010), công nghiệp tăng 8,2%."
     assert _ids(text)[8.2] == "industry_growth_rate"
+    text = "Công nghiệp - xây dựng tăng 10,2% (công nghiệp tăng 12,1%), nông, lâm, thủy sản tăng 3,1%."
+    assert (_ids(text)[12.1], _ids(text)[3.1]) == (None, "agri_growth_rate")
 
 
 @pytest.mark.parametrize(
