@@ -1679,7 +1679,10 @@ _SECTOR_GROUP_IDS = {
 _JOBS_MADE_FOR = (
     r"(?<!\w)(?:tạo|giải quyết)(?: thêm)? việc làm(?: mới)?(?: cho)?(?: khoảng| trên| hơn| gần)?\s*$"
 )
-_MERGED_COUNCILS = r"sáp nhập|(?:hđnd|hội đồng nhân dân) (?:các|\d+) (?:xã|phường|thị trấn)"
+_MERGED_COUNCILS = (
+    r"(?:trước|sau)(?: khi)?(?: thực hiện)? sáp nhập"
+    r"|(?:hđnd|hội đồng nhân dân) (?:các|\d+) (?:xã|phường|thị trấn)"
+)
 _COUNCIL_BUSINESS_IDS = ("council_sessions", "council_resolutions", "council_supervisions")
 _NEWLY_RECOGNISED = r"(?<!\w)(?:(?:công nhận )?thêm|(?<!đã )(?<!được )công nhận(?: mới)?)\s*$"
 CONTEXT_ID_RULES: tuple[tuple[str, str, str, str | None], ...] = (

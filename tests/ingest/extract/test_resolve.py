@@ -770,7 +770,11 @@ def test_retail_sales_of_consumer_services_are_trade_and_services(
         # several predecessor councils summed, or the new council's part of the term after a merger
         ("Trước sáp nhập, HĐND các phường đã tổ chức 42 kỳ họp và ban hành 230 nghị quyết.", [None, None]),
         ("Sau khi sáp nhập (từ ngày 1/7), HĐND phường tiếp tục tổ chức 4 kỳ họp.", [None]),
-        # one council over the term keeps its ids
+        # one council over the term keeps its ids, also beside another merger's words
+        (
+            "Trong nhiệm kỳ, HĐND xã đã tổ chức 20 kỳ họp, thông qua đề án sáp nhập thôn.",
+            ["council_sessions"],
+        ),
         (
             "Trong nhiệm kỳ, HĐND phường đã tổ chức 69 kỳ họp và ban hành 285 nghị quyết.",
             ["council_sessions", "council_resolutions"],
