@@ -1644,7 +1644,12 @@ NAME_ID_REFINEMENTS: tuple[tuple[str, str, str], ...] = (
     ),
     # the members a congress's delegates represent, the cells and organisations members are registered in
     # (`đại diện cho 452 đảng viên của toàn Đảng bộ xã`, `256 đảng viên sinh hoạt ở 26 chi bộ`)
-    (r"^số đảng viên(?: \S+){0,10} (?:sinh hoạt|đại diện|thay mặt)$", "count", "party_members"),
+    # (not members exempted from or moving their registration: `miễn sinh hoạt`, `chuyển sinh hoạt`)
+    (
+        r"^số đảng viên(?: \S+){0,10} (?:(?<!miễn )(?<!chuyển )sinh hoạt|đại diện|thay mặt)$",
+        "count",
+        "party_members",
+    ),
     (r"^số chi bộ(?: \S+){0,3} sinh hoạt$", "count", "party_cells"),
     (r"^số tổ chức (?:cơ sở )?đảng(?: \S+){0,3} sinh hoạt$", "count", "party_orgs"),
     # a count named by the hamlet nouns alone (`có 33 tổ dân phố`, `43 ấp và khu phố`) is the hamlets

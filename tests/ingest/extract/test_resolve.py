@@ -720,6 +720,8 @@ def test_a_headline_figure_restated_under_a_more_exact_name_takes_its_id() -> No
         ("Đảng bộ xã hiện có 312 đảng viên sinh hoạt ở 19 chi bộ.", 312.0, "party_members"),
         ("Đảng bộ xã hiện có 312 đảng viên sinh hoạt ở 19 chi bộ.", 19.0, "party_cells"),
         ("Toàn huyện có 5.400 đảng viên sinh hoạt tại 58 tổ chức cơ sở đảng.", 58.0, "party_orgs"),
+        # members exempted from their registration are not the members
+        ("Chi bộ đã xét miễn sinh hoạt cho 5 đảng viên.", 5.0, None),
     ],
 )
 def test_party_members_represented_or_registered_are_the_members(
