@@ -1771,6 +1771,9 @@ CONTEXT_ID_RULES: tuple[tuple[str, str, str, str | None], ...] = (
     # (`Trước sáp nhập, HĐND các phường đã tổ chức 36 đợt giám sát`, `Sau khi sáp nhập, HĐND phường tiếp
     # tục tổ chức 3 kỳ họp`): not one council's sessions, resolutions or supervisions (their descriptions)
     *((council_id, "sentence", _MERGED_COUNCILS, None) for council_id in _COUNCIL_BUSINESS_IDS),
+    # the resolutions one session adopted are its business (`Tại kỳ họp thứ 7, HĐND xã đã thông qua 5 nghị
+    # quyết`), not the council's count over the period (`Qua các kỳ họp`, `tổ chức 69 kỳ họp` are)
+    ("council_resolutions", "sentence", r"(?<!các )(?<!\d )kỳ họp(?! \d)", None),
     # ids11: a sector's part in the breakdown after its group's figure (`công nghiệp - xây dựng tăng 17,78%
     # (công nghiệp tăng 18,69%, …)`, `nông - lâm - thủy sản … tăng 4,8%, trong đó: nông nghiệp tăng 5,1%`)
     *(

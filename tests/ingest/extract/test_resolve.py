@@ -800,6 +800,11 @@ def test_resolutions_a_council_adopted_are_council_resolutions(text: str) -> Non
     assert [m.indicator_id for m in extract_mentions(text)] == ["council_resolutions"]
 
 
+def test_the_resolutions_of_one_session_are_its_business() -> None:
+    text = "Tại kỳ họp thứ 7, HĐND xã đã thông qua 5 nghị quyết quan trọng."
+    assert [m.indicator_id for m in extract_mentions(text)] == [None]
+
+
 @pytest.mark.parametrize(
     ("text", "value"),
     [
