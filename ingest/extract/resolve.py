@@ -49,6 +49,7 @@ from ingest.extract.vocab import (
     SECTOR_PART_WORDS,
     SECTOR_VALUES_OF_TOTAL,
     TOTAL_IDS_A_NAME_NARROWS,
+    TOTAL_OF_ITS_PART,
     UNCATALOGUED_NAME_PATTERNS,
 )
 from ingest.records import Mention
@@ -387,6 +388,38 @@ def in_context(entry: CatalogueEntry, text: str, start: int, end: int) -> Catalo
     return entry
 
 
+def document_ids(found: list[Mention], text: str) -> list[Mention]:
+    """The ids once the document's other figures are read: its breakdowns, then its restatements."""
+    return restated_ids(totals_over_their_part(found, text))
+
+
+_PART_CUE = re.compile(r"^[^.;!?\n]*?(?<!\w)trong đó(?!\w)[^.;!?\n]*$")
+
+
+def totals_over_their_part(found: list[Mention], text: str) -> list[Mention]:
+    """A total whose own breakdown part carries the total's id (`TOTAL_OF_ITS_PART`: `Tổng thu ngân sách
+    Nhà nước … 56,6 tỷ đồng, trong đó, thu ngân sách Nhà nước trên địa bàn hơn 9,8 tỷ đồng`) is the wider
+    measure: the document's breakdown wins over its words. The part is linked to its total (`part_of`)
+    or is the next figure of the sentence, after `trong đó`."""
+    wider: dict[int, str] = {}
+    for n, m in enumerate(found):
+        if m.indicator_id not in TOTAL_OF_ITS_PART:
+            continue
+        if m.part_of is not None and found[m.part_of].indicator_id == m.indicator_id:
+            wider[m.part_of] = TOTAL_OF_ITS_PART[m.indicator_id]
+        before = found[n - 1] if n > 0 else None
+        if (
+            before is not None
+            and before.indicator_id == m.indicator_id
+            and before.end <= m.start
+            and _PART_CUE.match(text[before.end : m.start])
+        ):
+            wider[n - 1] = TOTAL_OF_ITS_PART[m.indicator_id]
+    if not wider:
+        return found
+    return [dataclasses.replace(m, indicator_id=wider[n]) if n in wider else m for n, m in enumerate(found)]
+
+
 def restated_ids(found: list[Mention]) -> list[Mention]:
     """One figure, one id: a figure a generic name gave a generic id (`RESTATED_IDS`), which the document
     states again (same value, unit, period and kind) under a name of a more exact id, takes that id."""
@@ -519,6 +552,7 @@ def _inside(name: str, base_unit: str | None) -> CatalogueEntry | None:
 
 
 __all__ = [
+    "document_ids",
     "heading_season",
     "in_context",
     "in_season",

@@ -1802,6 +1802,9 @@ ID_WHEN_OF_TOTAL: dict[str, str] = {"plan_targets_total": "plan_targets_on_track
 # sách nhà nước … đạt hơn 3.548 tỷ đồng` in the body: the state budget's revenue, as the catalogue's
 # `budget_revenue_total` description says).
 RESTATED_IDS: dict[str, frozenset[str]] = {"budget_revenue_total": frozenset({"budget_revenue_state"})}
+# ids11: an id whose total's own `trong đó` part carries it too -> the total's wider id (the catalogue's
+# `budget_revenue_total`: a total named nhà nước whose part is the revenue raised locally is the total).
+TOTAL_OF_ITS_PART: dict[str, str] = {"budget_revenue_state": "budget_revenue_total"}
 # ids11: counts of all the units of a place, never written `x/y` (`04/09 thôn, làng` counts the hamlets
 # that reached something, whatever the name kept of it).
 IDS_OF_ALL_UNITS: frozenset[str] = frozenset({"admin_hamlets", "admin_communes"})

@@ -866,3 +866,22 @@ def test_a_money_figure_named_by_one_sector_alone_is_that_sectors_value() -> Non
 def test_workers_a_job_was_made_for_are_jobs_created() -> None:
     assert _ids("Trong 6 tháng, tỉnh đã tạo việc làm cho 14.500 lao động.")[14500.0] == "jobs_created"
     assert _ids("Toàn xã có 5.200 lao động trong độ tuổi.")[5200.0] == "labour_force"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tổng thu ngân sách Nhà nước theo dự toán đạt hơn 56,6 tỷ đồng, đạt 94% chỉ tiêu, trong đó, thu ngân "
+        "sách Nhà nước trên địa bàn hơn 9,8 tỷ đồng.",
+        "Tổng thu ngân sách trên địa bàn huyện hơn 347 tỷ đồng, đạt 88,8% dự toán. Trong đó, thu ngân sách "
+        "tại địa phương hơn 40 tỷ đồng.",
+    ],
+)
+def test_a_state_revenue_total_whose_part_is_state_revenue_is_the_total_revenue(text: str) -> None:
+    ids = [m.indicator_id for m in extract_mentions(text)]
+    assert ids == ["budget_revenue_total", "budget_revenue_state"]
+
+
+def test_a_state_revenue_without_such_a_part_keeps_its_id() -> None:
+    text = "Thu ngân sách nhà nước trên địa bàn đạt 120 tỷ đồng; chi ngân sách 98 tỷ đồng."
+    assert [m.indicator_id for m in extract_mentions(text)] == ["budget_revenue_state", "budget_expenditure"]
