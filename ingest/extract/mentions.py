@@ -35,6 +35,7 @@ from ingest.extract.naming import (
 from ingest.extract.numbers import Quantity, find_quantities
 from ingest.extract.plan_counts import bracketed_items
 from ingest.extract.resolve import (
+    document_ids,
     heading_season,
     in_context,
     in_season,
@@ -124,6 +125,7 @@ class _Extractor:
         position = {id(d): n for n, d in enumerate(kept)}
         # a tier of a tier list is not the id of the whole ("hoàn thành tốt 85%, xuất sắc 15%")
         finished = without_tier_ids(doc, kept, [_finish(doc, d, position) for d in kept])
+        finished = document_ids(finished, doc.text)  # a total by its breakdown, a restated figure (ids11)
         found = kept_mentions(doc, kept, finished)
         return found + [_cell_mention(doc, c) for c in cells]
 

@@ -15,6 +15,7 @@ in order, each only in the indicator's base unit:
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from functools import lru_cache
 
@@ -31,6 +32,7 @@ from ingest.extract.vocab import (
     ID_FIXED_TOTALS,
     ID_OF_OTHER_TOTAL,
     ID_WHEN_OF_TOTAL,
+    IDS_OF_ALL_UNITS,
     IDS_OF_UNCATALOGUED_WORDS,
     MEASURE_WORDS,
     NAME_FORM_WORDS,
@@ -39,13 +41,18 @@ from ingest.extract.vocab import (
     NAME_TRAILING_QUALIFIERS,
     PLAN_ATTAINMENT_PREFIXES,
     RATES_AGAINST_PLAN,
+    RESTATED_IDS,
     SEASON_ID_EXCEPTIONS,
     SEASONAL_BASE_IDS,
+    SECTOR_GROUP_IDS,
     SECTOR_GROWTH_IDS,
+    SECTOR_PART_WORDS,
     SECTOR_VALUES_OF_TOTAL,
     TOTAL_IDS_A_NAME_NARROWS,
+    TOTAL_OF_ITS_PART,
     UNCATALOGUED_NAME_PATTERNS,
 )
+from ingest.records import Mention
 
 _GROWTH = re.compile(
     rf"^(?:{'|'.join(map(re.escape, sorted(GROWTH_PREFIXES, key=len, reverse=True)))}) (?P<rest>.+)$"
@@ -55,7 +62,9 @@ _SHARE = re.compile(
     r"^(?:tỷ|tỉ) trọng (?P<rest>.+?)(?P<structure> trong (?:cơ cấu kinh tế|grdp|tổng giá trị sản xuất))?$"
 )
 # (a comparison may name its year: `so với cùng kỳ năm 2021`)
-_TRAILING = re.compile(rf"(?: (?:{'|'.join(map(re.escape, NAME_TRAILING_QUALIFIERS))})(?: năm \d{{4}})?)+$")
+_TRAILING = re.compile(
+    rf"(?: (?:{'|'.join(map(re.escape, NAME_TRAILING_QUALIFIERS))})(?: năm \d{{4}}| \d{{4}}| \d+ năm)?)+$"
+)
 # Words inside a name that say where or how often, not what: `số xã của huyện đạt chuẩn …`, `diện tích
 # cây ngô`, `tỷ lệ chi bộ hằng năm đạt …`.
 _INNER = re.compile(
@@ -97,10 +106,14 @@ _SEASONS = tuple(
     (re.compile(rf"(?<!\w)(?:{pattern})(?!\w)"), season) for pattern, season in CROP_SEASON_PATTERNS
 )
 _NO_SEASON = "-"  # a name that says no season (None is a season no id measures)
+_SECTOR_PARTS = tuple(
+    (key, re.compile(rf"(?<!\w)(?:{pattern})(?!\w)")) for key, pattern in SECTOR_PART_WORDS.items()
+)
 _SECTOR_FILLERS = frozenset(
     {"khu", "vực", "ngành", "giá", "trị", "sản", "xuất", "kinh", "tế", "và", "khác", "nghiệp"}
     | {"lượng", "doanh"}  # `giá trị sản lượng nông nghiệp`, `kinh doanh dịch vụ`
     | {"tổng", "phẩm", "trên", "địa", "bàn"}  # `tổng sản phẩm trên địa bàn khu vực dịch vụ`: GRDP's sector
+    | {"các"}  # `giá trị các ngành dịch vụ`, `các ngành dịch vụ tăng 21%` (ids11)
 )
 
 
@@ -152,13 +165,35 @@ def _resolve(name: str, base_unit: str) -> CatalogueEntry | None:
 
 def _sector_value(name: str) -> CatalogueEntry | None:
     """`tổng giá trị sản xuất công nghiệp-xây dựng`, `giá trị tiểu thủ công nghiệp và xây dựng`: a
-    value measure followed by one sector of the economy is that sector's value (names7)."""
+    value measure followed by one sector of the economy is that sector's value (names7); a money figure
+    named by one sector alone (`ngành dịch vụ thương mại 253,41 tỷ đồng` in a list of production values)
+    is that sector's value too (ids11)."""
     for prefixes, values in SECTOR_VALUES_OF_TOTAL.values():
         for prefix in prefixes:
             if name.startswith(prefix + " "):
                 sector = _sector(name[len(prefix) + 1 :])
-                return catalogue_by_id().get(values[sector]) if sector is not None else None
+                value = catalogue_by_id().get(values[sector]) if sector is not None else None
+                return _sector_part(value, name) if value is not None else None
+        sector = _sector(name) if _only_sector_words(name) else None
+        if sector is not None:
+            value = catalogue_by_id().get(values[sector])
+            return _sector_part(value, name) if value is not None else None
     return None
+
+
+_SECTOR_NAME_WORDS = frozenset().union(*ECONOMIC_SECTOR_GROUPS.values()) | {
+    "ngành",
+    "các",
+    "và",
+    "sản",
+    "nghiệp",
+}
+
+
+def _only_sector_words(name: str) -> bool:
+    """Whether a name says sectors and nothing else: no measure (`tổng sản phẩm …` is GRDP's) and no
+    `khu vực` (a GRDP breakdown's word: its value added is no production value)."""
+    return set(_WORD.findall(name)) <= _SECTOR_NAME_WORDS
 
 
 @lru_cache(maxsize=1 << 14)
@@ -318,6 +353,8 @@ def refined(
             return None
         other = ID_OF_OTHER_TOTAL.get((entry.indicator_id, int(of_total)))
         return by_id.get(other) if other is not None else None
+    if of_total is not None and entry.indicator_id in IDS_OF_ALL_UNITS:
+        return None  # `04/09 thôn`: some of the hamlets, not all of them
     if of_total is not None and entry.indicator_id in ID_WHEN_OF_TOTAL:
         return by_id.get(ID_WHEN_OF_TOTAL[entry.indicator_id])
     return entry
@@ -351,14 +388,67 @@ def in_context(entry: CatalogueEntry, text: str, start: int, end: int) -> Catalo
     return entry
 
 
+def document_ids(found: list[Mention], text: str) -> list[Mention]:
+    """The ids once the document's other figures are read: its breakdowns, then its restatements."""
+    return restated_ids(totals_over_their_part(found, text))
+
+
+_PART_CUE = re.compile(r"^[^.;!?\n]*?(?<!\w)trong đó(?!\w)[^.;!?\n]*$")
+
+
+def totals_over_their_part(found: list[Mention], text: str) -> list[Mention]:
+    """A total whose own breakdown part carries the total's id (`TOTAL_OF_ITS_PART`: `Tổng thu ngân sách
+    Nhà nước … 56,6 tỷ đồng, trong đó, thu ngân sách Nhà nước trên địa bàn hơn 9,8 tỷ đồng`) is the wider
+    measure: the document's breakdown wins over its words. The part is linked to its total (`part_of`)
+    or is the next figure of the sentence, after `trong đó`."""
+    wider: dict[int, str] = {}
+    for n, m in enumerate(found):
+        if m.indicator_id not in TOTAL_OF_ITS_PART:
+            continue
+        if m.part_of is not None and found[m.part_of].indicator_id == m.indicator_id:
+            wider[m.part_of] = TOTAL_OF_ITS_PART[m.indicator_id]
+        before = found[n - 1] if n > 0 else None
+        if (
+            before is not None
+            and before.indicator_id == m.indicator_id
+            and before.end <= m.start
+            and _PART_CUE.match(text[before.end : m.start])
+        ):
+            wider[n - 1] = TOTAL_OF_ITS_PART[m.indicator_id]
+    if not wider:
+        return found
+    return [dataclasses.replace(m, indicator_id=wider[n]) if n in wider else m for n, m in enumerate(found)]
+
+
+def restated_ids(found: list[Mention]) -> list[Mention]:
+    """One figure, one id: a figure a generic name gave a generic id (`RESTATED_IDS`), which the document
+    states again (same value, unit, period and kind) under a name of a more exact id, takes that id."""
+    exact: dict[tuple[float, str, str, str], str] = {}
+    generic = False
+    for m in found:
+        if m.indicator_id in RESTATED_IDS:
+            generic = True
+        elif m.indicator_id is not None:
+            exact.setdefault((m.base_value, m.base_unit, m.period, m.kind), m.indicator_id)
+    if not generic:
+        return found
+    out = []
+    for m in found:
+        other = exact.get((m.base_value, m.base_unit, m.period, m.kind))
+        if m.indicator_id in RESTATED_IDS and other in RESTATED_IDS[m.indicator_id]:
+            m = dataclasses.replace(m, indicator_id=other)
+        out.append(m)
+    return out
+
+
 def narrowed(entry: CatalogueEntry, name: str) -> CatalogueEntry | None:
     """The entry a written name really measures when the hit was a total's measure words followed by a
     sector (`giá trị sản phẩm thương mại - dịch vụ`): the sector's value, or None for two sectors."""
     total = SECTOR_VALUES_OF_TOTAL.get(entry.indicator_id)
-    if total is None:
-        return entry
-    prefixes, values = total
     folded = normalize_name(name)
+    if total is None:
+        return _sector_part(entry, folded)
+    prefixes, values = total
     for prefix in prefixes:
         if folded.startswith(prefix + " "):
             rest = folded[len(prefix) + 1 :]
@@ -369,7 +459,29 @@ def narrowed(entry: CatalogueEntry, name: str) -> CatalogueEntry | None:
     groups = {group for group, sector_words in ECONOMIC_SECTOR_GROUPS.items() if bag & sector_words}
     if not groups:
         return entry  # "giá trị sản xuất các ngành", "… trên địa bàn": the total
-    return catalogue_by_id().get(values[groups.pop()]) if len(groups) == 1 else None
+    sector = catalogue_by_id().get(values[groups.pop()]) if len(groups) == 1 else None
+    return _sector_part(sector, folded) if sector is not None else None
+
+
+@lru_cache(maxsize=1 << 12)
+def _sector_part(entry: CatalogueEntry, folded: str) -> CatalogueEntry | None:
+    """The id of the part of a sector group the name's sector words say (`SECTOR_PART_WORDS`): `xây
+    dựng tăng 7%` alone or `lâm nghiệp tăng 18,8%` alone is a part (None), `công nghiệp - tiểu thủ công
+    nghiệp` without construction is handicraft's, `tiểu thủ công nghiệp … và xây dựng` industry's."""
+    for industry, handicraft, agriculture in SECTOR_GROUP_IDS:
+        if entry.indicator_id not in (industry, handicraft, agriculture):
+            continue
+        found = {key for key, pattern in _SECTOR_PARTS if pattern.search(folded)}
+        if entry.indicator_id == agriculture:
+            parts = found & {"forestry", "fishery"}
+            return None if len(parts) == 1 and "agriculture" not in found else entry
+        if "construction" in found:
+            if not found & {"industry", "handicraft"}:
+                return None
+            return catalogue_by_id().get(industry)
+        if "handicraft" in found:
+            return catalogue_by_id().get(handicraft)
+    return entry
 
 
 def _derived(name: str) -> CatalogueEntry | None:
@@ -440,12 +552,14 @@ def _inside(name: str, base_unit: str | None) -> CatalogueEntry | None:
 
 
 __all__ = [
+    "document_ids",
     "heading_season",
     "in_context",
     "in_season",
     "narrowed",
     "refined",
     "resolve",
+    "restated_ids",
     "season_of",
     "shares_subject",
     "uncatalogued",

@@ -1524,6 +1524,13 @@ NAME_TRAILING_QUALIFIERS: tuple[str, ...] = (
     "so với năm trước",
     "so năm trước",
     "thực hiện so năm trước",
+    # ids11: a comparison with a named year, a span of years, a price base (`tổng giá trị sản xuất tăng so
+    # với năm 2024`, `tăng bình quân 5 năm`, `theo giá so sánh 2010`); the year after each is read below
+    "so với",
+    "theo giá so sánh",
+    "giá so sánh",
+    "theo giá hiện hành",
+    "giá hiện hành",
     # what is left of `9 tháng qua`, `năm qua` once the period is read
     "qua",  # the measure said again after the verb (`khai thác hải sản đạt tổng sản lượng 46.150 tấn`)
     *(f"đạt {total}{measure}" for total in ("", "tổng ") for measure in DISTINCT_MEASURES),
@@ -1569,6 +1576,9 @@ UNCATALOGUED_NAME_PATTERNS: tuple[str, ...] = (
     r"tỷ lệ (?:số )?xã có",
     # livestock with poultry in one figure (`tổng đàn gia súc, gia cầm`, `đàn vật nuôi`): two measures
     r"gia súc,? (?:và )?gia cầm|vật nuôi",
+    # ids11: units founded or entering the market in the period are a flow, not the stock of units
+    # (`1 hợp tác xã thành lập mới`, `số doanh nghiệp tham gia thị trường`); the new-unit ids measure it
+    r"thành lập mới|thành lập thêm|mới thành lập|tham gia thị trường",
 )
 # Ids that measure exactly what an UNCATALOGUED_NAME_PATTERNS pattern says (a rural area's income, the
 # average criteria per commune, a district's criteria, poor and near-poor together, …): a name that
@@ -1586,6 +1596,8 @@ IDS_OF_UNCATALOGUED_WORDS: frozenset[str] = frozenset(
         "voter_meeting_attendance",
         "livestock_vaccination",
         "livestock_vaccinated_head",
+        "new_enterprises",
+        "new_business_establishments",
     }
 )
 # One crop season in a name (on the folded name): the season's key, or None for a season no catalogue
@@ -1628,6 +1640,7 @@ SEASON_ID_EXCEPTIONS: dict[tuple[str, str], str] = {
 }
 # Catalogue ids a written name refines (`số xã đạt chuẩn nông thôn mới nâng cao theo bộ` is the
 # advanced count, whatever nearby words said): (pattern on the folded name, the id's base unit, id).
+_HAMLET_KINDS = r"(?:thôn|xóm|ấp|bản|làng|khóm|khu phố|tổ dân phố|khu dân cư)"
 NAME_ID_REFINEMENTS: tuple[tuple[str, str, str], ...] = (
     (r"^số xã (?:về )?đích nông thôn mới nâng cao", "count", "ntm_advanced_communes_new"),
     (r"^số xã (?:về )?đích nông thôn mới$", "count", "ntm_communes_new"),
@@ -1696,7 +1709,13 @@ NAME_ID_REFINEMENTS: tuple[tuple[str, str, str], ...] = (
         "people_contributions",
     ),
     # `vốn huy động xây dựng, hoàn thiện các tiêu chí nông thôn mới nâng cao`: all the funds mobilised
-    (r"^(?:tổng )?(?:nguồn )?(?:vốn|kinh phí) huy động(?: \S+)* nông thôn mới", "VND", "ntm_funds"),
+    # (`tổng kinh phí xã huy động …`, `nguồn lực huy động …`: the mobiliser or `nguồn lực` for the funds)
+    (
+        r"^(?:tổng )?(?:nguồn vốn|nguồn lực|vốn|kinh phí)(?: (?:xã|phường|huyện|đã))? huy động"
+        r"(?: \S+)* nông thôn mới",
+        "VND",
+        "ntm_funds",
+    ),
     # targets an upper level assigned (`số chỉ tiêu ủy ban nhân dân tỉnh giao`); the economy growing
     (r"^số chỉ tiêu (?:\w+ )*?giao$", "count", "plan_targets_total"),
     (
@@ -1713,6 +1732,25 @@ NAME_ID_REFINEMENTS: tuple[tuple[str, str, str], ...] = (
         "ntm_criteria_avg_per_commune",
     ),
     (r"tiêu chí huyện", "count", "ntm_district_criteria_met"),
+    # resolutions a People's Council adopted, named by the council (not a session's business: `kỳ họp`)
+    (
+        r"^số nghị quyết(?! \S+ kỳ họp)(?: (?!kỳ họp)\S+)* (?:hội đồng nhân dân|hđnd)(?: (?!kỳ họp)\S+)*"
+        r" (?:ban hành|thông qua)$",
+        "count",
+        "council_resolutions",
+    ),
+    # the members a congress's delegates represent, the cells and organisations members are registered in
+    # (`đại diện cho 452 đảng viên của toàn Đảng bộ xã`, `256 đảng viên sinh hoạt ở 26 chi bộ`)
+    # (not members exempted from or moving their registration: `miễn sinh hoạt`, `chuyển sinh hoạt`)
+    (
+        r"^số đảng viên(?: \S+){0,10} (?:(?<!miễn )(?<!chuyển )sinh hoạt|đại diện|thay mặt)$",
+        "count",
+        "party_members",
+    ),
+    (r"^số chi bộ(?: \S+){0,3} sinh hoạt$", "count", "party_cells"),
+    (r"^số tổ chức (?:cơ sở )?đảng(?: \S+){0,3} sinh hoạt$", "count", "party_orgs"),
+    # a count named by the hamlet nouns alone (`có 33 tổ dân phố`, `43 ấp và khu phố`) is the hamlets
+    (rf"^(?:tổng )?số {_HAMLET_KINDS}(?:(?:,| và)? {_HAMLET_KINDS})*$", "count", "admin_hamlets"),
 )
 # Ids the words right beside the number change, in the figure's clause: (id, "before" or "after",
 # pattern on the lower-cased clause text on that side, the id it becomes or None); "sentence" reads the
@@ -1730,6 +1768,24 @@ _AWARDED = (
 _NOT_YET_RECOGNISED = r"^\s*[\w ,()]{0,12}?(?:đang|đăng ký)(?!\w)"  # after: `4 thôn đang xây dựng`
 _SHARE_VERB = r"(?<!\w)chiếm(?: tỷ trọng| tỉ trọng| tỷ lệ)?(?: khoảng| trên| gần| hơn)?\s*$"  # before a share
 # before: `thêm 4 xã`, `Huyện công nhận 2 bản` (an act of the period; `đã công nhận 15 xã` is the stock)
+# (the group's words, then `trong đó` or an open bracket, then the figure; no `;` between: one list item)
+_THEN_PART = r"[^\x00;]*?(?:trong đó[^\x00;]*|\([^)\x00;]*)\x00"
+_SECTOR_GROUP_THEN_PART = {
+    "agri": rf"nông,? ?[-–]? ?lâm{_THEN_PART}",
+    "industry": rf"công nghiệp ?(?:[-–,]|và) ?xây dựng{_THEN_PART}",
+}
+_SECTOR_GROUP_IDS = {
+    "agri": ("agri_growth_rate", "agri_value"),
+    "industry": ("industry_growth_rate", "industry_value"),
+}
+_JOBS_MADE_FOR = (
+    r"(?<!\w)(?:tạo|giải quyết)(?: thêm)? việc làm(?: mới)?(?: cho)?(?: khoảng| trên| hơn| gần)?\s*$"
+)
+_MERGED_COUNCILS = (
+    r"(?:trước|sau)(?: khi)?(?: thực hiện)? sáp nhập"
+    r"|(?:hđnd|hội đồng nhân dân) (?:các|\d+) (?:xã|phường|thị trấn)"
+)
+_COUNCIL_BUSINESS_IDS = ("council_sessions", "council_resolutions", "council_supervisions")
 _NEWLY_RECOGNISED = r"(?<!\w)(?:(?:công nhận )?thêm|(?<!đã )(?<!được )công nhận(?: mới)?)\s*$"
 CONTEXT_ID_RULES: tuple[tuple[str, str, str, str | None], ...] = (
     ("party_members", "before", r"kết nạp(?: mới| được| thêm)?\s*$", "new_party_members"),
@@ -1808,6 +1864,26 @@ CONTEXT_ID_RULES: tuple[tuple[str, str, str, str | None], ...] = (
         r"(?<!\w)(?:còn|xuống)(?: còn)?(?: dưới| khoảng)?\s*$",
         "poverty_rate",
     ),
+    # ids11: a council's business summed over several councils or over a merger's part of the term
+    # (`Trước sáp nhập, HĐND các phường đã tổ chức 36 đợt giám sát`, `Sau khi sáp nhập, HĐND phường tiếp
+    # tục tổ chức 3 kỳ họp`): not one council's sessions, resolutions or supervisions (their descriptions)
+    *((council_id, "sentence", _MERGED_COUNCILS, None) for council_id in _COUNCIL_BUSINESS_IDS),
+    # the resolutions one session adopted are its business (`Tại kỳ họp thứ 7, HĐND xã đã thông qua 5 nghị
+    # quyết`), not the council's count over the period (`Qua các kỳ họp`, `tổ chức 69 kỳ họp` are)
+    ("council_resolutions", "sentence", r"(?<!các )(?<!\d )kỳ họp(?! \d)", None),
+    # ids11: a sector's part in the breakdown after its group's figure (`công nghiệp - xây dựng tăng 17,78%
+    # (công nghiệp tăng 18,69%, …)`, `nông - lâm - thủy sản … tăng 4,8%, trong đó: nông nghiệp tăng 5,1%`)
+    *(
+        (sector_id, "sentence", _SECTOR_GROUP_THEN_PART[group], None)
+        for group, sector_ids in _SECTOR_GROUP_IDS.items()
+        for sector_id in sector_ids
+    ),
+    # ids11: workers a job was made for (`Tỉnh đã tạo việc làm cho 14.500 lao động`) are jobs created,
+    # not the labour force or the employed
+    *(
+        (workers_id, "before", _JOBS_MADE_FOR, "jobs_created")
+        for workers_id in ("labour_force", "employed_workers")
+    ),
 )
 # Ids whose figure is one of a fixed total (`19/19 tiêu chí`; older provincial sets had 18): another
 # total (`9/9` of a district, `15/15` of a hamlet) or a larger value (`87 tiêu chí` summed over
@@ -1818,6 +1894,17 @@ ID_OF_OTHER_TOTAL: dict[tuple[str, int], str] = {("ntm_criteria_met", 9): "ntm_d
 # Ids that become another when the figure is written `x/y` (`hoàn thành 24/27 chỉ tiêu` counts the
 # targets met, not the targets set).
 ID_WHEN_OF_TOTAL: dict[str, str] = {"plan_targets_total": "plan_targets_on_track"}
+# ids11: one figure, one id: a generic id -> the more exact ids a restatement of the same figure in
+# the same document may carry (`Thu ngân sách tháng 9 đạt hơn 3.548 tỷ đồng` in a headline, `thu ngân
+# sách nhà nước … đạt hơn 3.548 tỷ đồng` in the body: the state budget's revenue, as the catalogue's
+# `budget_revenue_total` description says).
+RESTATED_IDS: dict[str, frozenset[str]] = {"budget_revenue_total": frozenset({"budget_revenue_state"})}
+# ids11: an id whose total's own `trong đó` part carries it too -> the total's wider id (the catalogue's
+# `budget_revenue_total`: a total named nhà nước whose part is the revenue raised locally is the total).
+TOTAL_OF_ITS_PART: dict[str, str] = {"budget_revenue_state": "budget_revenue_total"}
+# ids11: counts of all the units of a place, never written `x/y` (`04/09 thôn, làng` counts the hamlets
+# that reached something, whatever the name kept of it).
+IDS_OF_ALL_UNITS: frozenset[str] = frozenset({"admin_hamlets", "admin_communes"})
 
 # Money raised for a purpose (`purposes.py`): a name that ends with the raising verb
 # (`toàn huyện huy động trên 2.170 tỷ đồng cho công tác xây dựng nông thôn mới`) is rebuilt as the
@@ -1849,6 +1936,26 @@ SECTOR_PART_MEASURES: tuple[str, ...] = ("tốc độ tăng trưởng", "tốc �
 SECTOR_PART_QUALIFIERS: tuple[str, ...] = ("bình quân", "hằng năm", "hàng năm", "mỗi năm", "trong")
 # Verbs between a sector and its figure in such a breakdown (`dịch vụ tăng 18,2%`).
 SECTOR_PART_VERBS: tuple[str, ...] = ("tăng", "tăng trưởng", "chiếm", "chiếm khoảng", "đạt", "khoảng")
+
+# ids11 (round 11): the sector words of a value or growth name say which part of its sector group it
+# measures (the catalogue descriptions of `industry_value`, `handicraft_value`, their growths and
+# `agri_value`): construction alone, forestry alone or fishery alone is a part, no id (two of the parts
+# together are read as the group whose head word a list dropped: `lâm, thủy sản`); industry with
+# handicrafts and no construction is handicraft's; construction with industry or handicrafts is
+# industry-construction's. Patterns on the folded name.
+SECTOR_PART_WORDS: dict[str, str] = {
+    "construction": r"xây dựng(?! (?:nông thôn|ntm))",
+    "handicraft": r"tiểu thủ công nghiệp|ttcn",
+    "industry": r"(?<!thủ )công nghiệp|cn",
+    "agriculture": r"nông(?! thôn)",
+    "forestry": r"lâm(?: nghiệp)?",
+    "fishery": r"thủy sản|thuỷ sản|ngư nghiệp",
+}
+# (industry-construction id, industry-handicraft id, agriculture id) of each measure.
+SECTOR_GROUP_IDS: tuple[tuple[str, str, str], ...] = (
+    ("industry_value", "handicraft_value", "agri_value"),
+    ("industry_growth_rate", "handicraft_value_growth_rate", "agri_growth_rate"),
+)
 
 # --- names6 (round 6): tables flattened to one cell per line (`stacked_tables.py`) ---
 # The header cell of a table's unit column (`Đơn vị tính`, `ĐVT`): the column headers of the figures

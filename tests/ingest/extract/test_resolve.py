@@ -611,3 +611,277 @@ def test_enterprises_and_household_businesses_set_up_are_their_new_ids() -> None
         (95.0, "new_business_establishments"),
         (7.0, "new_enterprises"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # construction, forestry or fishery alone is a part of its sector group: no id
+        (
+            "Giá trị sản xuất ngành xây dựng quý I ước đạt 1.250 tỷ đồng, tăng 9,4% so với cùng kỳ.",
+            1250.0,
+            None,
+        ),
+        ("Giá trị sản xuất ngành xây dựng quý I ước đạt 1.250 tỷ đồng, tăng 9,4% so với cùng kỳ.", 9.4, None),
+        (
+            "Khu vực công nghiệp - xây dựng tăng 8,1%, trong đó xây dựng tăng 5,3%.",
+            8.1,
+            "industry_growth_rate",
+        ),
+        ("Khu vực công nghiệp - xây dựng tăng 8,1%, trong đó xây dựng tăng 5,3%.", 5.3, None),
+        ("Sáu tháng đầu năm, nông nghiệp tăng 2,9%, lâm nghiệp tăng 11,4%, thủy sản tăng 4,1%.", 11.4, None),
+        ("Sáu tháng đầu năm, nông nghiệp tăng 2,9%, lâm nghiệp tăng 11,4%, thủy sản tăng 4,1%.", 4.1, None),
+        # industry with handicrafts and no construction is handicraft's; with construction, industry's
+        ("Tổng giá trị sản xuất CN-TTCN đạt 3.100 tỷ đồng.", 3100.0, "handicraft_value"),
+        (
+            "Giá trị sản xuất tiểu thủ công nghiệp, ngành nghề và xây dựng đạt 210,5 tỷ đồng.",
+            210.5,
+            "industry_value",
+        ),
+        ("Giá trị tiểu thủ công nghiệp và xây dựng đạt 273 tỉ đồng.", 273.0, "industry_value"),
+    ],
+)
+def test_a_part_of_a_sector_group_is_not_the_groups_id(text: str, value: float, expected: str | None) -> None:
+    assert _ids(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the mobiliser between the funds and `huy động`, and `nguồn lực` for the funds
+        (
+            "Giai đoạn 2011-2020, tổng kinh phí xã huy động thực hiện chương trình xây dựng nông thôn mới "
+            "là 96 tỷ đồng.",
+            96.0,
+        ),
+        (
+            "Trong quá trình triển khai thực hiện xây dựng NTM, UBND xã đã huy động nguồn lực gần 52 tỷ "
+            "đồng. Trong đó nhân dân đóng góp hơn 9 tỷ đồng.",
+            52.0,
+        ),
+    ],
+)
+def test_all_the_funds_mobilised_for_new_rural_areas_are_ntm_funds(text: str, value: float) -> None:
+    assert _ids(text)[value] == "ntm_funds"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        ("Phường có 27 tổ dân phố với hơn 4.100 hộ dân.", 27.0, "admin_hamlets"),
+        ("Toàn xã có 12 ấp và khu phố.", 12.0, "admin_hamlets"),
+        # `x/y` hamlets are some of them, whatever the name kept of what they reached
+        ("Kết quả: 04/09 thôn, làng.", 4.0, None),
+        ("Đã có 7/12 thôn.", 7.0, None),
+    ],
+)
+def test_a_count_named_by_hamlet_nouns_alone_is_the_hamlets(
+    text: str, value: float, expected: str | None
+) -> None:
+    assert _ids(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a comparison with a named year, a span of years, a price base after the growth's subject
+        "Tổng giá trị sản xuất (giá so sánh năm 2010) ước tăng 12,3% so với năm 2023.",
+        "Giai đoạn 2015-2020, giá trị sản xuất tăng bình quân 5 năm 9,8%.",
+        "Tốc độ tăng tổng sản phẩm trên địa bàn theo giá hiện hành đạt 11,2%.",
+    ],
+)
+def test_a_growth_keeps_its_id_after_a_named_year_a_span_or_a_price_base(text: str) -> None:
+    assert [m.indicator_id for m in extract_mentions(text)] == ["economic_growth_rate"]
+
+
+def test_a_headline_figure_restated_under_a_more_exact_name_takes_its_id() -> None:
+    head = "Huyện X: Thu ngân sách 6 tháng ước đạt 245 tỷ đồng\n\nSáng 12/7, UBND huyện X tổ chức hội nghị. "
+    restated = (
+        head + "Theo đó, thu ngân sách nhà nước trên địa bàn 6 tháng ước đạt 245 tỷ đồng, bằng 58% dự toán."
+    )
+    assert [m.indicator_id for m in extract_mentions(restated)] == ["budget_revenue_state"] * 2
+    # not restated: the bare name keeps the total's id
+    alone = head + "Theo đó, chi ngân sách 6 tháng ước đạt 198 tỷ đồng."
+    assert [m.indicator_id for m in extract_mentions(alone)] == ["budget_revenue_total", "budget_expenditure"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # the members a congress's delegates represent
+        (
+            "Đại hội có 135 đại biểu chính thức, đại diện cho 452 đảng viên của toàn Đảng bộ xã Nậm Pồ.",
+            452.0,
+            "party_members",
+        ),
+        ("Về dự Đại hội có 150 đảng viên ưu tú, đại diện cho hơn 700 đảng viên.", 700.0, "party_members"),
+        ("Về dự Đại hội có 150 đảng viên ưu tú, đại diện cho hơn 700 đảng viên.", 150.0, None),
+        # where members are registered
+        ("Đảng bộ xã hiện có 312 đảng viên sinh hoạt ở 19 chi bộ.", 312.0, "party_members"),
+        ("Đảng bộ xã hiện có 312 đảng viên sinh hoạt ở 19 chi bộ.", 19.0, "party_cells"),
+        ("Toàn huyện có 5.400 đảng viên sinh hoạt tại 58 tổ chức cơ sở đảng.", 58.0, "party_orgs"),
+        # members exempted from their registration are not the members
+        ("Chi bộ đã xét miễn sinh hoạt cho 5 đảng viên.", 5.0, None),
+    ],
+)
+def test_party_members_represented_or_registered_are_the_members(
+    text: str, value: float, expected: str | None
+) -> None:
+    assert _ids(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        (
+            "Giá trị các ngành dịch vụ tăng từ 540 tỷ đồng (năm 2020) lên 910 tỷ đồng (năm 2025).",
+            910.0,
+            "trade_services_value",
+        ),
+        ("Các ngành dịch vụ tăng 14,2% so với cùng kỳ.", 14.2, "services_growth_rate"),
+    ],
+)
+def test_the_sectors_written_with_cac_are_the_sector(text: str, value: float, expected: str) -> None:
+    assert _ids(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        (
+            "Tổng doanh thu bán lẻ hàng hóa và dịch vụ tiêu dùng quý I ước đạt 12.400 tỷ đồng.",
+            12400.0,
+            "trade_services_value",
+        ),
+        (
+            "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng tăng 9,6% so với cùng kỳ.",
+            9.6,
+            "services_growth_rate",
+        ),
+    ],
+)
+def test_retail_sales_of_consumer_services_are_trade_and_services(
+    text: str, value: float, expected: str
+) -> None:
+    assert _ids(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # several predecessor councils summed, or the new council's part of the term after a merger
+        ("Trước sáp nhập, HĐND các phường đã tổ chức 42 kỳ họp và ban hành 230 nghị quyết.", [None, None]),
+        ("Sau khi sáp nhập (từ ngày 1/7), HĐND phường tiếp tục tổ chức 4 kỳ họp.", [None]),
+        # one council over the term keeps its ids, also beside another merger's words
+        (
+            "Trong nhiệm kỳ, HĐND xã đã tổ chức 20 kỳ họp, thông qua đề án sáp nhập thôn.",
+            ["council_sessions"],
+        ),
+        (
+            "Trong nhiệm kỳ, HĐND phường đã tổ chức 69 kỳ họp và ban hành 285 nghị quyết.",
+            ["council_sessions", "council_resolutions"],
+        ),
+    ],
+)
+def test_council_business_of_merged_councils_is_no_one_councils(
+    text: str, expected: list[str | None]
+) -> None:
+    assert [m.indicator_id for m in extract_mentions(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Qua các kỳ họp, HĐND phường đã ban hành 285 nghị quyết quan trọng, tập trung vào kinh tế.",
+        "Trong nhiệm kỳ, HĐND xã đã thông qua 26 nghị quyết trên các lĩnh vực.",
+    ],
+)
+def test_resolutions_a_council_adopted_are_council_resolutions(text: str) -> None:
+    assert [m.indicator_id for m in extract_mentions(text)] == ["council_resolutions"]
+
+
+def test_the_resolutions_of_one_session_are_its_business() -> None:
+    text = "Tại kỳ họp thứ 7, HĐND xã đã thông qua 5 nghị quyết quan trọng."
+    assert [m.indicator_id for m in extract_mentions(text)] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Năm 2022, có 1 trường học đạt chuẩn văn hóa.", 1.0),
+        ("Năm 2022, có 88/92 đơn vị đạt đơn vị văn hóa.", 88.0),
+    ],
+)
+def test_schools_and_units_with_the_cultured_title_are_cultured_agencies(text: str, value: float) -> None:
+    assert _ids(text)[value] == "cultured_agencies"
+
+
+def test_a_sectors_part_in_the_breakdown_after_its_groups_figure_has_no_id() -> None:
+    text = (
+        "Các ngành đều tăng trưởng, trong đó: nông, lâm nghiệp và thủy sản tăng 2,1%, công nghiệp - xây dựng "
+        "tăng 12,4% (công nghiệp tăng 13,2%, xây dựng tăng 6,8%), dịch vụ tăng 5,9%."
+    )
+    assert _ids(text)[12.4] == "industry_growth_rate"
+    assert _ids(text)[13.2] is None
+    text = (
+        "Tổng giá trị sản xuất nông - lâm - thủy sản là 3.210 tỷ đồng, tăng 4,2% so với cùng kỳ, trong đó: "
+        "nông nghiệp tăng 3,9%, lâm nghiệp tăng 12,5%."
+    )
+    assert (_ids(text)[4.2], _ids(text)[3.9]) == ("agri_growth_rate", None)
+    # a bracket that closed before the figure opens no breakdown, nor another group's breakdown
+    text = "Giá trị sản xuất nông nghiệp tăng 3,1% (giá so sánh 2010), công nghiệp tăng 8,2%."
+    assert _ids(text)[8.2] == "industry_growth_rate"
+    text = "Công nghiệp - xây dựng tăng 10,2% (công nghiệp tăng 12,1%), nông, lâm, thủy sản tăng 3,1%."
+    assert (_ids(text)[12.1], _ids(text)[3.1]) == (None, "agri_growth_rate")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # units founded or entering the market are a flow, not the stock of units
+        ("Trong 9 tháng, có 14 doanh nghiệp, 1 hợp tác xã thành lập mới.", 1.0, None),
+        ("Số doanh nghiệp tham gia thị trường là 323 doanh nghiệp.", 323.0, None),
+        # the new-unit ids keep them; the stock keeps its id
+        (
+            "Trong quý I, có 95 hộ kinh doanh và 07 doanh nghiệp đăng ký thành lập mới.",
+            7.0,
+            "new_enterprises",
+        ),
+        ("Toàn xã có 3 hợp tác xã.", 3.0, "cooperatives"),
+    ],
+)
+def test_units_founded_are_no_stock_of_units(text: str, value: float, expected: str | None) -> None:
+    assert _ids(text)[value] == expected
+
+
+def test_a_money_figure_named_by_one_sector_alone_is_that_sectors_value() -> None:
+    text = "Giá trị sản xuất ngành công nghiệp – xây dựng 226,47 tỷ đồng; ngành dịch vụ thương mại 253,41 tỷ."
+    assert _ids(text)[253.41] == "trade_services_value"
+    assert _ids("Năm 2023, ngành nông - lâm - thủy sản đạt 80 tỷ đồng.")[80.0] == "agri_value"
+    # `khu vực` is a GRDP breakdown's word: value added, no production value
+    text = "Khu vực nông, lâm nghiệp thủy sản đạt 1.574 tỷ đồng, khu vực công nghiệp - xây dựng đạt 2.323 tỷ."
+    assert set(_ids(text).values()) == {None}
+
+
+def test_workers_a_job_was_made_for_are_jobs_created() -> None:
+    assert _ids("Trong 6 tháng, tỉnh đã tạo việc làm cho 14.500 lao động.")[14500.0] == "jobs_created"
+    assert _ids("Toàn xã có 5.200 lao động trong độ tuổi.")[5200.0] == "labour_force"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tổng thu ngân sách Nhà nước theo dự toán đạt hơn 56,6 tỷ đồng, đạt 94% chỉ tiêu, trong đó, thu ngân "
+        "sách Nhà nước trên địa bàn hơn 9,8 tỷ đồng.",
+        "Tổng thu ngân sách trên địa bàn huyện hơn 347 tỷ đồng, đạt 88,8% dự toán. Trong đó, thu ngân sách "
+        "tại địa phương hơn 40 tỷ đồng.",
+    ],
+)
+def test_a_state_revenue_total_whose_part_is_state_revenue_is_the_total_revenue(text: str) -> None:
+    ids = [m.indicator_id for m in extract_mentions(text)]
+    assert ids == ["budget_revenue_total", "budget_revenue_state"]
+
+
+def test_a_state_revenue_without_such_a_part_keeps_its_id() -> None:
+    text = "Thu ngân sách nhà nước trên địa bàn đạt 120 tỷ đồng; chi ngân sách 98 tỷ đồng."
+    assert [m.indicator_id for m in extract_mentions(text)] == ["budget_revenue_state", "budget_expenditure"]
