@@ -99,3 +99,15 @@ def test_a_plan_title_on_the_first_line_still_makes_the_prose_after_it_targets()
     )
     assert found[10.0] == ("target", "2024")
     assert found[70.0] == ("target", "2024")
+
+
+def test_a_year_inside_one_item_after_the_colon_does_not_date_the_lead_fronted_by_its_term() -> None:
+    found = _kinds(
+        "Đại hội Đảng bộ xã Tân Lập lần thứ I, nhiệm kỳ 2025-2030\n"
+        "Nhiệm kỳ qua, thu nhập bình quân đầu người đạt 47 triệu đồng/người/năm.\n"
+        "Nhiệm kỳ 2025-2030, Đảng bộ xã đề ra một số chỉ tiêu chủ yếu, như: thu nhập bình quân đạt 75 triệu "
+        "đồng/người/năm; xây dựng xã đạt chuẩn nông thôn mới nâng cao vào năm 2027; tỷ lệ hộ nghèo giảm "
+        "còn dưới 1%."
+    )
+    assert found[75.0] == ("target", "term-2025-2030")
+    assert found[1.0] == ("target", "term-2025-2030")
