@@ -176,6 +176,12 @@ def phrase_period(
     mm = _dated(H1_RE, text_l, ref_year, 1, 2) if has_month or "nửa" in text_l else None
     if mm and (y := _year(mm.group(1) or mm.group(2), ref_year)):
         found.append((mm.start(), 1, f"{y}-H1"))
+    if has_month and "đầu" in text_l:  # `2 tháng đầu năm`: to the end of February (the opening reads it so)
+        for mm in _MONTHS_SO_FAR.finditer(text_l):
+            code = months_so_far(int(mm.group(1)), _year(mm.group(2), ref_year))
+            if code is not None:
+                found.append((mm.start(), 1, code))
+                break
     mm = _dated(NINE_M_RE, text_l, ref_year, 1) if has_month else None
     if mm and (y := _year(mm.group(1), ref_year)):
         found.append((mm.start(), 1, f"{y}-9M"))
@@ -364,17 +370,23 @@ def _subyear(own: str, date_year: int | None) -> tuple[int, str] | None:
             if found:
                 candidates.append((m.start(), found[1]))
     for m in _MONTHS_SO_FAR.finditer(own):
-        months = int(m.group(1))
         year = int(m.group(2)) if m.group(2) else _year_near(own, m.end(), date_year)
-        if year is not None and months in (1, 2, 3, 4, 5, 7, 8, 10, 11):
-            code = (
-                f"{year}-Q1"
-                if months == 3
-                else f"as-of:{year:04d}-{months:02d}-{_DAYS_IN_MONTH[months - 1]:02d}"
-            )
+        code = months_so_far(int(m.group(1)), year)
+        if code is not None:
             candidates.append((m.start(), code))
             break
     return min(candidates) if candidates else None
+
+
+def months_so_far(months: int, year: int | None) -> str | None:
+    """`N tháng đầu năm` that is no half or nine months (`2 tháng đầu năm`, `11 tháng đầu năm`): a running
+    total to the end of its month (`3 tháng` is the first quarter); None for 6, 9 or 12 months (the
+    patterns of their own) or without a year."""
+    if year is None or months not in (1, 2, 3, 4, 5, 7, 8, 10, 11):
+        return None
+    if months == 3:
+        return f"{year}-Q1"
+    return f"as-of:{year:04d}-{months:02d}-{_DAYS_IN_MONTH[months - 1]:02d}"
 
 
 def _year_near(own: str, pos: int, date_year: int | None) -> int | None:

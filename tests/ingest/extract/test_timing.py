@@ -138,3 +138,14 @@ def test_a_running_total_to_a_months_end_is_that_month_or_the_part_of_the_year_i
     )
     assert found[230.0][1] == "as-of:2018-08-31"
     assert found[42.0][1] == "2018-H1"
+
+
+def test_the_first_months_of_the_year_that_are_no_part_of_it_run_to_the_end_of_their_month() -> None:
+    found = _periods(
+        "Tình hình kinh tế - xã hội huyện Tân Hòa quý I năm 2019\n"
+        "Kinh tế quý I năm 2019 phát triển ổn định.\n"
+        "- Thu ngân sách trên địa bàn huyện 2 tháng đầu năm đạt 36.945 triệu đồng, đạt 16,7% dự toán.\n"
+        "- Giá trị sản xuất công nghiệp đạt 812 tỷ đồng."
+    )
+    assert found[36945.0][1] == "as-of:2019-02-28"
+    assert found[812.0][1] == "2019-Q1"
