@@ -149,3 +149,16 @@ def test_the_first_months_of_the_year_that_are_no_part_of_it_run_to_the_end_of_t
     )
     assert found[36945.0][1] == "as-of:2019-02-28"
     assert found[812.0][1] == "2019-Q1"
+
+
+def test_a_figure_of_one_month_in_a_part_year_report_takes_the_year_not_the_part() -> None:
+    found = _periods(
+        "Tình hình kinh tế - xã hội của tỉnh Tân Hòa tháng 03 và 03 tháng đầu năm 2024\n"
+        "Ngày 28 tháng 3 năm 2024, Cục Thống kê cho biết tổng sản phẩm trên địa bàn tăng 6,2%.\n"
+        "Chỉ số sản xuất công nghiệp tháng 3 tăng 12,4% so với tháng trước, tăng 8,7% so với tháng 3/2023; "
+        "chỉ số 03 tháng tăng 23,89% so với cùng kỳ."
+    )
+    assert found[6.2][1] == "2024-Q1"
+    assert found[12.4][1] == "2024"
+    assert found[8.7][1] == "2024"
+    assert found[23.89][1] == "2024-Q1"
