@@ -115,6 +115,11 @@ def as_of(match: re.Match[str], ref_year: int | None) -> str | None:
     d, m = int(day), int(month)
     if y is None or not (1 <= d <= 31 and 1 <= m <= 12):
         return None
+    part = _MONTH_END_PARTS.get(m)
+    if year is None and part is not None and d == calendar.monthrange(y, m)[1]:
+        # `Tính đến ngày 30-6, tổng diện tích gieo trồng …` with no year: the report's own half, nine
+        # months or year, closed on that day (a date written with its year stays a date, as the seeds')
+        return f"{y}{part}"
     return f"as-of:{y:04d}-{m:02d}-{d:02d}"
 
 

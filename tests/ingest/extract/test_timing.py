@@ -162,3 +162,15 @@ def test_a_figure_of_one_month_in_a_part_year_report_takes_the_year_not_the_part
     assert found[12.4][1] == "2024"
     assert found[8.7][1] == "2024"
     assert found[23.89][1] == "2024-Q1"
+
+
+def test_a_yearless_running_total_to_the_last_day_of_a_half_is_that_half_a_dated_one_stays_a_date() -> None:
+    found = _periods(
+        "UBND thị xã Tân Hòa sơ kết 6 tháng đầu năm 2024\n"
+        "Tổng giá trị sản xuất ước thực hiện 6 tháng đầu năm 2.453 tỷ đồng. Tính đến ngày 30-6, tổng diện "
+        "tích gieo trồng 5.339,3 ha, đạt 46,13% kế hoạch. Tổng nguồn vốn của các ngân hàng đến 30/6/2024 là "
+        "trên 106 tỷ đồng. Tính đến ngày 15-6, toàn thị xã có 120 hộ nghèo."
+    )
+    assert found[5339.3][1] == "2024-H1"
+    assert found[106.0][1] == "as-of:2024-06-30"
+    assert found[120.0][1] == "as-of:2024-06-15"
