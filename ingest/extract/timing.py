@@ -39,6 +39,11 @@ _FULL_YEAR = re.compile(rf"(?<!\w)cả[^\S\n]+năm(?:[^\S\n]+{_Y4})?")
 # Where a sentence ends, for the running-total scope: a line break, or whitespace after `.`/`!`/`?` that
 # does not follow a digit (`30.6. 2023`): `\n|[.!?](?=\s)(?<!\d.)`, read backwards by `_last_stop`.
 _STOP_AT = re.compile(r"\n|(?<=[.!?])\s")  # a stop at this very position, whatever precedes the mark
+# `Đại hội đại biểu Đảng bộ xã … lần thứ I, nhiệm kỳ 2025-2030`: a term right after a congress's name names
+# the congress; the figures of its sitting (delegates, members present) are of the term it closes
+_CONGRESS_NAME = re.compile(
+    rf"đại{_S}+hội(?:{_S}+đại{_S}+biểu)?(?:{_S}+đảng{_S}+bộ[^.;:,\n]{{0,60}})?(?:,?{_S}+lần{_S}+thứ{_S}+\w+)?[,\s]*$"
+)
 SENTENCE_WINDOW = 1500  # a running total scopes at most this many characters back
 
 
@@ -92,6 +97,8 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
     if listed is not None:
         return listed
     found = phrase_period(region, doc.ref_year, doc.term)
+    if found is not None and found[1].startswith("term-") and _CONGRESS_NAME.search(region, 0, found[0]):
+        found = None  # `Đại hội … lần thứ I, nhiệm kỳ 2025-2030 với … 189 đại biểu`: it names the congress
     if found is not None:
         offset, code = found
         if kind == "target" and base.startswith("term-") and code == base[10:14]:

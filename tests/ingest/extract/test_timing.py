@@ -174,3 +174,14 @@ def test_a_yearless_running_total_to_the_last_day_of_a_half_is_that_half_a_dated
     assert found[5339.3][1] == "2024-H1"
     assert found[106.0][1] == "as-of:2024-06-30"
     assert found[120.0][1] == "as-of:2024-06-15"
+
+
+def test_the_term_that_names_a_congress_does_not_date_the_figures_of_its_sitting() -> None:
+    found = _periods(
+        "Đại hội Đảng bộ xã Tân Lập lần thứ I, nhiệm kỳ 2025-2030\n"
+        "Ngày 15/8/2025, Đại hội đại biểu Đảng bộ xã Tân Lập lần thứ I, nhiệm kỳ 2025-2030 với sự tham dự "
+        "của 189 đại biểu chính thức đại diện cho 1.522 đảng viên. Nhiệm kỳ qua, thu nhập bình quân đầu "
+        "người đạt 58 triệu đồng/người/năm."
+    )
+    assert found[189.0][1] == "term-2020-2025"
+    assert found[58.0][1] == "term-2020-2025"
