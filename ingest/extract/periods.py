@@ -181,8 +181,10 @@ def phrase_period(
     mm = _dated(H1_RE, text_l, ref_year, 1, 2) if has_month or "nửa" in text_l else None
     if mm and (y := _year(mm.group(1) or mm.group(2), ref_year)):
         found.append((mm.start(), 1, f"{y}-H1"))
-    if has_month and "đầu" in text_l:  # `2 tháng đầu năm`: to the end of February (the opening reads it so)
-        for mm in _MONTHS_SO_FAR.finditer(text_l):
+    # `2 tháng đầu năm`: to the end of February (the opening reads it so); the digits are read only where
+    # the words are (a scan from every digit of a long region costs more)
+    if has_month and "đầu" in text_l and (anchor := _FIRST_MONTHS.search(text_l)) is not None:
+        for mm in _MONTHS_SO_FAR.finditer(text_l, max(0, anchor.start() - 12)):
             code = months_so_far(int(mm.group(1)), _year(mm.group(2), ref_year))
             if code is not None:
                 found.append((mm.start(), 1, code))
@@ -286,6 +288,7 @@ _FRONTED_TERM = re.compile(rf"nhiệm{_S}+kỳ{_S}*{_Y}{_DASH}{_Y}{_S}*,")
 _CLOSING = re.compile(rf"(?<!\w)(?:tổng{_S}+kết|nhiệm{_S}+kỳ{_S}+qua|cả{_S}+nhiệm{_S}+kỳ|5{_S}+năm{_S}+qua)")
 # `(?<![0-9])` written after the first digit: the pattern opens with a digit, skipped to at C speed
 _MONTHS_SO_FAR = re.compile(rf"([0-9](?<![0-9]{{2}})[0-9]?){_S}+tháng{_S}+đầu{_S}+năm(?:{_S}+{_Y})?")
+_FIRST_MONTHS = re.compile(rf"tháng{_S}+đầu{_S}+năm")
 _DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
