@@ -248,11 +248,16 @@ def _lead_scopes(text_l: str, out: list[Sentence], ref_year: int | None, term: T
         i = k
         line_end = text_l.find("\n", s.start)
         line_end = len(text_l) if line_end < 0 else line_end
-        found = phrase_period(text_l[lead:line_end], ref_year, term) or phrase_period(
-            text_l[s.start : lead], ref_year, term
+        colon = text_l.find(":", lead, min(line_end, lead + 80))
+        # the list's period is the lead's own (`… phấn đấu đến năm 2025:`), else the one fronting its
+        # sentence (`Nhiệm kỳ 2025-2030, Đảng bộ xã đề ra …: A; B … vào năm 2027`): a year inside one item
+        # after the colon dates that item, not the list
+        found = (
+            phrase_period(text_l[lead : colon if colon >= 0 else line_end], ref_year, term)
+            or phrase_period(text_l[s.start : lead], ref_year, term)
+            or (phrase_period(text_l[colon:line_end], ref_year, term) if colon >= 0 else None)
         )
         period = found[1] if found else None
-        colon = text_l.find(":", lead, min(line_end, lead + 80))
         rest = text_l[lead:line_end]
         tidy = rest.rstrip()
         title_like = len(tidy) < 100 and "." not in tidy  # "Các chỉ tiêu chủ yếu (nhiệm kỳ 2020-2025)"

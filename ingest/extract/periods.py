@@ -115,6 +115,11 @@ def as_of(match: re.Match[str], ref_year: int | None) -> str | None:
     d, m = int(day), int(month)
     if y is None or not (1 <= d <= 31 and 1 <= m <= 12):
         return None
+    part = _MONTH_END_PARTS.get(m)
+    if year is None and part is not None and d == calendar.monthrange(y, m)[1]:
+        # `Tính đến ngày 30-6, tổng diện tích gieo trồng …` with no year: the report's own half, nine
+        # months or year, closed on that day (a date written with its year stays a date, as the seeds')
+        return f"{y}{part}"
     return f"as-of:{y:04d}-{m:02d}-{d:02d}"
 
 
@@ -176,6 +181,14 @@ def phrase_period(
     mm = _dated(H1_RE, text_l, ref_year, 1, 2) if has_month or "nửa" in text_l else None
     if mm and (y := _year(mm.group(1) or mm.group(2), ref_year)):
         found.append((mm.start(), 1, f"{y}-H1"))
+    # `2 tháng đầu năm`: to the end of February (the opening reads it so); the digits are read only where
+    # the words are (a scan from every digit of a long region costs more)
+    if has_month and "đầu" in text_l and (anchor := _FIRST_MONTHS.search(text_l)) is not None:
+        for mm in _MONTHS_SO_FAR.finditer(text_l, max(0, anchor.start() - 12)):
+            code = months_so_far(int(mm.group(1)), _year(mm.group(2), ref_year))
+            if code is not None:
+                found.append((mm.start(), 1, code))
+                break
     mm = _dated(NINE_M_RE, text_l, ref_year, 1) if has_month else None
     if mm and (y := _year(mm.group(1), ref_year)):
         found.append((mm.start(), 1, f"{y}-9M"))
@@ -275,6 +288,7 @@ _FRONTED_TERM = re.compile(rf"nhiệm{_S}+kỳ{_S}*{_Y}{_DASH}{_Y}{_S}*,")
 _CLOSING = re.compile(rf"(?<!\w)(?:tổng{_S}+kết|nhiệm{_S}+kỳ{_S}+qua|cả{_S}+nhiệm{_S}+kỳ|5{_S}+năm{_S}+qua)")
 # `(?<![0-9])` written after the first digit: the pattern opens with a digit, skipped to at C speed
 _MONTHS_SO_FAR = re.compile(rf"([0-9](?<![0-9]{{2}})[0-9]?){_S}+tháng{_S}+đầu{_S}+năm(?:{_S}+{_Y})?")
+_FIRST_MONTHS = re.compile(rf"tháng{_S}+đầu{_S}+năm")
 _DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
@@ -364,17 +378,23 @@ def _subyear(own: str, date_year: int | None) -> tuple[int, str] | None:
             if found:
                 candidates.append((m.start(), found[1]))
     for m in _MONTHS_SO_FAR.finditer(own):
-        months = int(m.group(1))
         year = int(m.group(2)) if m.group(2) else _year_near(own, m.end(), date_year)
-        if year is not None and months in (1, 2, 3, 4, 5, 7, 8, 10, 11):
-            code = (
-                f"{year}-Q1"
-                if months == 3
-                else f"as-of:{year:04d}-{months:02d}-{_DAYS_IN_MONTH[months - 1]:02d}"
-            )
+        code = months_so_far(int(m.group(1)), year)
+        if code is not None:
             candidates.append((m.start(), code))
             break
     return min(candidates) if candidates else None
+
+
+def months_so_far(months: int, year: int | None) -> str | None:
+    """`N tháng đầu năm` that is no half or nine months (`2 tháng đầu năm`, `11 tháng đầu năm`): a running
+    total to the end of its month (`3 tháng` is the first quarter); None for 6, 9 or 12 months (the
+    patterns of their own) or without a year."""
+    if year is None or months not in (1, 2, 3, 4, 5, 7, 8, 10, 11):
+        return None
+    if months == 3:
+        return f"{year}-Q1"
+    return f"as-of:{year:04d}-{months:02d}-{_DAYS_IN_MONTH[months - 1]:02d}"
 
 
 def _year_near(own: str, pos: int, date_year: int | None) -> int | None:

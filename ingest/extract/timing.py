@@ -39,6 +39,11 @@ _FULL_YEAR = re.compile(rf"(?<!\w)cả[^\S\n]+năm(?:[^\S\n]+{_Y4})?")
 # Where a sentence ends, for the running-total scope: a line break, or whitespace after `.`/`!`/`?` that
 # does not follow a digit (`30.6. 2023`): `\n|[.!?](?=\s)(?<!\d.)`, read backwards by `_last_stop`.
 _STOP_AT = re.compile(r"\n|(?<=[.!?])\s")  # a stop at this very position, whatever precedes the mark
+# `Đại hội đại biểu Đảng bộ xã … lần thứ I, nhiệm kỳ 2025-2030`: a term right after a congress's name names
+# the congress; the figures of its sitting (delegates, members present) are of the term it closes
+_CONGRESS_NAME = re.compile(
+    rf"đại{_S}+hội(?:{_S}+đại{_S}+biểu)?(?:{_S}+đảng{_S}+bộ[^.;:,\n]{{0,60}})?(?:,?{_S}+lần{_S}+thứ{_S}+\w+)?[,\s]*$"
+)
 SENTENCE_WINDOW = 1500  # a running total scopes at most this many characters back
 
 
@@ -92,6 +97,8 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
     if listed is not None:
         return listed
     found = phrase_period(region, doc.ref_year, doc.term)
+    if found is not None and found[1].startswith("term-") and _CONGRESS_NAME.search(region, 0, found[0]):
+        found = None  # `Đại hội … lần thứ I, nhiệm kỳ 2025-2030 với … 189 đại biểu`: it names the congress
     if found is not None:
         offset, code = found
         if kind == "target" and base.startswith("term-") and code == base[10:14]:
@@ -102,6 +109,9 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
             year = int(code)
             if kind == "target" or base.startswith("term-") or str(year) not in base:
                 return code
+    month = _one_month(doc, s.start, q.start, base) if found is None else None
+    if month is not None:
+        return month
     # the sentence's own fronted year, read once: the paragraph's earlier sentences are asked last
     front = sentence_front(text_l, s.line_start, q.start)
     year = year_at(text_l, front, q.start)
@@ -122,6 +132,31 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
             or base
         )
     return base  # (a year fronting the sentence itself was answered above)
+
+
+# `Chỉ số sản xuất (IIP) tháng 3 tăng 20,6%`, `trong tháng 9/2018`: one month, not a date (`ngày 5 tháng 3`),
+# a running total (`đến hết tháng 8`), the first months (`2 tháng đầu năm`) or a comparison (`so với tháng 3`)
+_ONE_MONTH = re.compile(
+    rf"(?<![0-9]{_S})(?<![0-9]{_S}{_S})(?<!hết{_S})(?<!cuối{_S})(?<!với{_S})(?<!so{_S})"
+    rf"(?<!\w)tháng{_S}+(1[0-2]|0?[1-9])(?![0-9])(?:{_S}*(?:/|năm){_S}*{_Y4})?(?!{_S}*(?:đầu|cuối|tháng))"
+)
+
+
+def _one_month(doc: Doc, lo: int, pos: int, base: str) -> str | None:
+    """The year of the one month that names the figure in its sentence (the gold rules: a month has no
+    code of its own, it takes its year), when the document's own period is a part of a year."""
+    text_l = doc.text_l
+    if not ((base[:4].isdigit() and base[4:5] == "-") or base.startswith("as-of:")):
+        return None  # a year's report dates its months already; a term's months are no figure's period
+    if text_l.find("tháng", lo, pos) < 0:
+        return None  # the literal _ONE_MONTH needs
+    last = None
+    for m in _ONE_MONTH.finditer(text_l, lo, pos):
+        last = m
+    if last is None:
+        return None
+    year = last.group(2) or year_of(base)
+    return str(year) if year else None
 
 
 def _school_year(doc: Doc, lo: int, pos: int) -> str | None:

@@ -170,3 +170,15 @@ def test_a_line_opening_with_a_count_is_no_numbered_target_heading() -> None:
     # a numbered heading keeps its mark
     found = _kinds("2. Mục tiêu năm 2024\nTổng giá trị sản xuất đạt 520 tỷ đồng.")
     assert found[520.0][0] == "target"
+
+
+def test_a_year_inside_one_item_after_the_colon_does_not_date_the_lead_fronted_by_its_term() -> None:
+    found = _kinds(
+        "Đại hội Đảng bộ xã Tân Lập lần thứ I, nhiệm kỳ 2025-2030\n"
+        "Nhiệm kỳ qua, thu nhập bình quân đầu người đạt 47 triệu đồng/người/năm.\n"
+        "Nhiệm kỳ 2025-2030, Đảng bộ xã đề ra một số chỉ tiêu chủ yếu, như: thu nhập bình quân đạt 75 triệu "
+        "đồng/người/năm; xây dựng xã đạt chuẩn nông thôn mới nâng cao vào năm 2027; tỷ lệ hộ nghèo giảm "
+        "còn dưới 1%."
+    )
+    assert found[75.0] == ("target", "term-2025-2030")
+    assert found[1.0] == ("target", "term-2025-2030")

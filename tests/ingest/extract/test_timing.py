@@ -138,3 +138,50 @@ def test_a_running_total_to_a_months_end_is_that_month_or_the_part_of_the_year_i
     )
     assert found[230.0][1] == "as-of:2018-08-31"
     assert found[42.0][1] == "2018-H1"
+
+
+def test_the_first_months_of_the_year_that_are_no_part_of_it_run_to_the_end_of_their_month() -> None:
+    found = _periods(
+        "Tình hình kinh tế - xã hội huyện Tân Hòa quý I năm 2019\n"
+        "Kinh tế quý I năm 2019 phát triển ổn định.\n"
+        "- Thu ngân sách trên địa bàn huyện 2 tháng đầu năm đạt 36.945 triệu đồng, đạt 16,7% dự toán.\n"
+        "- Giá trị sản xuất công nghiệp đạt 812 tỷ đồng."
+    )
+    assert found[36945.0][1] == "as-of:2019-02-28"
+    assert found[812.0][1] == "2019-Q1"
+
+
+def test_a_figure_of_one_month_in_a_part_year_report_takes_the_year_not_the_part() -> None:
+    found = _periods(
+        "Tình hình kinh tế - xã hội của tỉnh Tân Hòa tháng 03 và 03 tháng đầu năm 2024\n"
+        "Ngày 28 tháng 3 năm 2024, Cục Thống kê cho biết tổng sản phẩm trên địa bàn tăng 6,2%.\n"
+        "Chỉ số sản xuất công nghiệp tháng 3 tăng 12,4% so với tháng trước, tăng 8,7% so với tháng 3/2023; "
+        "chỉ số 03 tháng tăng 23,89% so với cùng kỳ."
+    )
+    assert found[6.2][1] == "2024-Q1"
+    assert found[12.4][1] == "2024"
+    assert found[8.7][1] == "2024"
+    assert found[23.89][1] == "2024-Q1"
+
+
+def test_a_yearless_running_total_to_the_last_day_of_a_half_is_that_half_a_dated_one_stays_a_date() -> None:
+    found = _periods(
+        "UBND thị xã Tân Hòa sơ kết 6 tháng đầu năm 2024\n"
+        "Tổng giá trị sản xuất ước thực hiện 6 tháng đầu năm 2.453 tỷ đồng. Tính đến ngày 30-6, tổng diện "
+        "tích gieo trồng 5.339,3 ha, đạt 46,13% kế hoạch. Tổng nguồn vốn của các ngân hàng đến 30/6/2024 là "
+        "trên 106 tỷ đồng. Tính đến ngày 15-6, toàn thị xã có 120 hộ nghèo."
+    )
+    assert found[5339.3][1] == "2024-H1"
+    assert found[106.0][1] == "as-of:2024-06-30"
+    assert found[120.0][1] == "as-of:2024-06-15"
+
+
+def test_the_term_that_names_a_congress_does_not_date_the_figures_of_its_sitting() -> None:
+    found = _periods(
+        "Đại hội Đảng bộ xã Tân Lập lần thứ I, nhiệm kỳ 2025-2030\n"
+        "Ngày 15/8/2025, Đại hội đại biểu Đảng bộ xã Tân Lập lần thứ I, nhiệm kỳ 2025-2030 với sự tham dự "
+        "của 189 đại biểu chính thức đại diện cho 1.522 đảng viên. Nhiệm kỳ qua, thu nhập bình quân đầu "
+        "người đạt 58 triệu đồng/người/năm."
+    )
+    assert found[189.0][1] == "term-2020-2025"
+    assert found[58.0][1] == "term-2020-2025"
