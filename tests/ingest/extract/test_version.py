@@ -15,7 +15,7 @@ from ingest.extract import EXTRACTOR_VERSION, extract_mentions, extract_metadata
 from ingest.extract.catalogue import CATALOGUE_CSV
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
-RECORDED = {"version": "12", "fingerprint": "66cc5bfdd2ee58b9"}
+RECORDED = {"version": "13", "fingerprint": "084b67a868c5b27c"}
 
 
 def _fingerprint() -> str:
