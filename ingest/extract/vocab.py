@@ -2142,7 +2142,14 @@ _EXCEEDED_ONLY = rf"^(?!.*{_MET_AND_EXCEEDED}).*\bvượt\b"
 _NOT_EXCEEDED = r"^(?!.*\bvượt\b)"
 TIER_LIST_RULES: tuple[tuple[tuple[str, ...], str, tuple[str, ...], str], ...] = (
     (_RATED_GOOD_IDS, r"^(?!.*trở lên)", _RATED_EXCELLENT_IDS, ""),
-    (("plan_targets_on_track",), _NOT_EXCEEDED, ("plan_targets_on_track",), _EXCEEDED_ONLY),
+    # the exceeded-only tier beside it is `plan_targets_exceeded` since round 11's catalogue (before, it
+    # carried `plan_targets_on_track` and lost it by the next rule)
+    (
+        ("plan_targets_on_track",),
+        _NOT_EXCEEDED,
+        ("plan_targets_on_track", "plan_targets_exceeded"),
+        _EXCEEDED_ONLY,
+    ),
     (("plan_targets_on_track",), _EXCEEDED_ONLY, ("plan_targets_on_track",), _NOT_EXCEEDED),
 )
 # words between two tiers that nest the second in the first (`18/19 … tốt, trong đó 4 xuất sắc`)

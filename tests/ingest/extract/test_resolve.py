@@ -206,8 +206,8 @@ def test_new_catalogue_measures_are_assigned(text: str, value: float, expected: 
         # points of the rate, a relative cut of the count
         ("Phấn đấu giảm 3% hộ nghèo mỗi năm.", 3.0, "poverty_reduction_rate"),
         ("Phấn đấu giảm 40% số hộ nghèo so với đầu kỳ.", 40.0, None),
-        # an absolute change of income is no level; `tăng lên` reaches one
-        ("Thu nhập bình quân đầu người hằng năm tăng trên 4 triệu đồng.", 4e6, None),
+        # an absolute change of income is its own id (round 11's catalogue), no level; `tăng lên` reaches one
+        ("Thu nhập bình quân đầu người hằng năm tăng trên 4 triệu đồng.", 4e6, "income_per_capita_increase"),
         ("Thu nhập bình quân đầu người tăng lên 52 triệu đồng/người/năm.", 52e6, "income_per_capita"),
         # one figure for several communes is a band; one commune's is its criteria
         ("Có 3 xã Tân An, Tân Lập và Tân Phú đạt 19/19 tiêu chí.", 19.0, None),
@@ -616,11 +616,12 @@ def test_enterprises_and_household_businesses_set_up_are_their_new_ids() -> None
 @pytest.mark.parametrize(
     ("text", "value", "expected"),
     [
-        # construction, forestry or fishery alone is a part of its sector group: no id
+        # construction, forestry or fishery alone is a part of its sector group, not the group's id;
+        # construction alone has its own value id since round 11's catalogue
         (
             "Giá trị sản xuất ngành xây dựng quý I ước đạt 1.250 tỷ đồng, tăng 9,4% so với cùng kỳ.",
             1250.0,
-            None,
+            "construction_value",
         ),
         ("Giá trị sản xuất ngành xây dựng quý I ước đạt 1.250 tỷ đồng, tăng 9,4% so với cùng kỳ.", 9.4, None),
         (

@@ -32,8 +32,11 @@ def test_a_nested_excellent_count_leaves_the_good_count_its_id() -> None:
     assert [i for _, i in _ids(text)] == ["party_orgs_rated_good_count", "party_orgs_rated_excellent_count"]
 
 
-def test_the_on_track_and_exceeded_tiers_alone_take_no_met_or_exceeded_id() -> None:
-    assert _ids("Năm 2023 có 12 chỉ tiêu đạt tiến độ, 1 chỉ tiêu vượt.") == [(12.0, None), (1.0, None)]
+def test_the_on_track_tier_alone_takes_no_met_or_exceeded_id_and_the_exceeded_tier_its_own() -> None:
+    assert _ids("Năm 2023 có 12 chỉ tiêu đạt tiến độ, 1 chỉ tiêu vượt.") == [
+        (12.0, None),
+        (1.0, "plan_targets_exceeded"),
+    ]
 
 
 def test_met_and_exceeded_beside_the_lagging_tier_keeps_its_id() -> None:
