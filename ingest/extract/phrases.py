@@ -596,7 +596,7 @@ def _last_mark(text_l: str, lo: int, hi: int) -> re.Match[str] | None:
 # a place's level word opening a subject: its proper name follows, capitalised as written
 _DOER_LEVEL = re.compile(
     rf"(?:đảng{_S}+bộ{_S}+|ủy{_S}+ban{_S}+nhân{_S}+dân{_S}+|ubnd{_S}+)?"
-    rf"(?:thị{_S}+xã|xã|huyện|quận|thị{_S}+trấn|phường|tỉnh|thành{_S}+phố)(?=[^\S\n]+\w)"
+    rf"(?:{words_alt(tuple(ADMIN_LEVELS))})(?=[^\S\n]+\w)"
 )
 _WORD_AT = re.compile(rf"{_S}+([^\s,;:()]+)")
 _DOER_AFTER = re.compile(
