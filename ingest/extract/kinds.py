@@ -94,6 +94,8 @@ def plan_amount(doc: Doc, d: Draft) -> bool:
 def _kind_in_context(doc: Doc, d: Draft) -> str:
     """The kind the mention's section, lead and cue words give."""
     s, q = d.sentence, d.q
+    if q.end <= s.lead_at:
+        s = s._replace(kind="actual")  # a figure before the lead of its own sentence is outside its scope
     if bracket_target(doc, s, q):
         return "target"
     text_l = doc.text_l
