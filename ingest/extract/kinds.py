@@ -28,6 +28,7 @@ from ingest.extract.vocab import (
     PLAN_AMOUNT_ACHIEVED,
     PLAN_AMOUNT_COMPARED,
     PLAN_AMOUNT_WORDS,
+    PLAN_ITEM_UNITS,
     PLAN_WORDS,
     TARGET_CUES,
 )
@@ -67,6 +68,8 @@ _ONE_OF_TARGETS = re.compile(
 
 def kind_of(doc: Doc, d: Draft) -> str:
     """`target` or `actual` for the drafted mention."""
+    if d.q.unit.unit in PLAN_ITEM_UNITS:
+        return "actual"  # "đề ra 17 chỉ tiêu, 5 nhiệm vụ trọng tâm": the plan's structure, not a target
     kind = _kind_in_context(doc, d)
     if kind == "actual" and plan_amount(doc, d):
         return "target"  # "kế hoạch đầu tư vốn 17.382 tỷ đồng", "so với dự toán (18.000 tỷ đồng)"
@@ -76,9 +79,12 @@ def kind_of(doc: Doc, d: Draft) -> str:
 def period_kind(doc: Doc, d: Draft, kind: str) -> str:
     """The kind whose period the mention takes: a plan amount that only its own words make a target (a
     budget estimate beside its attainment, a capital plan in a quarter's review) is the plan of the
-    period the text reports on, dated as its results are, not as the coming period's targets."""
+    period the text reports on, dated as its results are, not as the coming period's targets; a count
+    of a plan's items, an actual, is dated as the plan its words set."""
     if kind == "target" and plan_amount(doc, d) and _kind_in_context(doc, d) == "actual":
         return "actual"
+    if d.q.unit.unit in PLAN_ITEM_UNITS:
+        return _kind_in_context(doc, d)  # the plan's items counted take the plan's period (the new term)
     return kind
 
 

@@ -663,6 +663,10 @@ PLAN_AMOUNT_ACHIEVED: tuple[str, ...] = ("đạt", "thực hiện", "giải ngâ
 # A plan word compared against (`vượt dự toán 500 triệu đồng`: the excess) names the plan's amount only
 # when the amount is restated in brackets after it (`so với dự toán (18.000 tỷ đồng)`).
 PLAN_AMOUNT_COMPARED: tuple[str, ...] = ("vượt", "so với", "so", "bằng", "tăng", "giảm", "hụt")
+# A count of a plan's own items (`đề ra 17 chỉ tiêu, 5 nhiệm vụ trọng tâm và 3 khâu đột phá`, `phấn đấu thực
+# hiện hoàn thành 19 chỉ tiêu chủ yếu`, `đạt 16/18 chỉ tiêu`) is never a target itself: it counts what was
+# adopted or met (the gold rules: plan structure is `kind: actual`, dated as the plan it structures).
+PLAN_ITEM_UNITS: frozenset[str] = frozenset({"chỉ tiêu", "chỉ tiên", "nhiệm vụ", "khâu đột phá"})
 
 # Verbs/links stripped off the end of an indicator phrase ("sản lượng lúa đạt" -> "sản lượng lúa").
 INDICATOR_TRAILERS: tuple[str, ...] = (

@@ -88,3 +88,28 @@ def test_an_amount_named_as_a_plan_is_a_target_of_the_period_reported() -> None:
     assert kinds[11.2] == "actual"
     assert kinds[56.6] == "actual"
     assert kinds[740.0] == "actual"  # the excess over the plan, not the plan
+
+
+def test_a_count_of_the_plans_own_items_is_actual_and_dated_as_the_plan() -> None:
+    mentions = extract_mentions(
+        "Đại hội Đảng bộ xã Tân Lập lần thứ XXIV, nhiệm kỳ 2025-2030\n\n15/07/2025\n\n"
+        "Nhiệm kỳ 2020-2025, xã thực hiện đạt và vượt 16/18 chỉ tiêu Nghị quyết đề ra.\n"
+        "Nhiệm kỳ 2025-2030, Đảng bộ xã đề ra 17 chỉ tiêu cụ thể, 5 nhiệm vụ trọng tâm và 3 khâu đột phá; "
+        "phấn đấu thu nhập bình quân đầu người đạt 90 triệu đồng."
+    )
+    found = {m.value: (m.kind, m.period) for m in mentions}
+    assert found[16.0] == ("actual", "term-2020-2025")
+    assert found[17.0] == ("actual", "term-2025-2030")
+    assert found[5.0] == ("actual", "term-2025-2030")
+    assert found[3.0] == ("actual", "term-2025-2030")
+    assert found[90.0] == ("target", "term-2025-2030")
+    mentions = extract_mentions(
+        "Đại hội Đảng bộ xã Tân Lập lần thứ XXIV, nhiệm kỳ 2025-2030\n\n15/07/2025\n\n"
+        "Nhiệm kỳ qua, xã thực hiện đạt và vượt 16/18 chỉ tiêu Nghị quyết đề ra.\n"
+        "Đại hội đề ra các giải pháp cụ thể và phấn đấu thực hiện hoàn thành 19 chỉ tiêu chủ yếu, 5 nhiệm vụ "
+        "trọng tâm, 4 khâu đột phá."
+    )
+    found = {m.value: (m.kind, m.period) for m in mentions}
+    assert found[16.0] == ("actual", "term-2020-2025")
+    assert found[19.0] == ("actual", "term-2025-2030")  # the new term's plan counted, dated as that plan
+    assert found[4.0] == ("actual", "term-2025-2030")
