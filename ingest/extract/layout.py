@@ -288,7 +288,9 @@ def _lead_scopes(text_l: str, out: list[Sentence], ref_year: int | None, term: T
                     break  # without a colon the lead governs its sentence and the list after it
             # the lead's own sentence is a target from the lead on: the figures before it keep their kind
             at = lead if j == i and t.kind != "target" else -1
-            out[j] = t._replace(kind="target", period=t.period or period, lead_at=at)
+            # results before the lead keep the sentence's period: the lead's dates only its own clause on
+            own = t.period if at >= 0 and _QUANTITY_IN_LINE.search(text_l, t.start, lead) else period
+            out[j] = t._replace(kind="target", period=t.period or own, lead_at=at)
             j += 1
         i = max(j, i + 1)
     return out

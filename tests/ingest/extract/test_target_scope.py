@@ -194,3 +194,14 @@ def test_the_figures_before_a_lead_in_its_own_sentence_stay_results() -> None:
     )
     assert found[3120.0][0] == "actual"
     assert found[4210.0][0] == "actual"
+
+
+def test_the_figures_before_a_lead_in_its_own_sentence_keep_its_period() -> None:
+    found = _kinds(
+        "Xã Hòa Phú tổng kết năm 2025\n\n20/12/2025\n\n"
+        "Thu nhập bình quân đầu người đạt 60 triệu đồng, tỷ lệ hộ nghèo còn 2,1%, phấn đấu năm 2026 thu nhập "
+        "bình quân đạt 65 triệu đồng.\nToàn xã có 25 hộ nghèo."
+    )
+    assert found[60.0] == ("actual", "2025")
+    assert found[2.1] == ("actual", "2025")
+    assert found[65.0] == ("target", "2026")
