@@ -2,8 +2,9 @@
 
 The section a sentence sits in gives its kind (`layout`); cue words in the sentence before the number
 (`phấn đấu`, `đến năm 2030`, `đã đạt`) and a plan figure restated in brackets (`(Nghị quyết đề ra 9 -
-10%)`) override it; an amount of money its own words name as a plan (`so với dự toán (18.000 tỷ đồng)`,
-`tổng mức đầu tư … là 315 triệu đồng`) is a target, dated as the results of the period reported.
+10%)`, `so với kế hoạch HĐND tỉnh giao (7 - 7,5%)`) override it; an amount of money its own words name as
+a plan (`tổng mức đầu tư … là 315 triệu đồng`) is a target; both are dated as the results of the period
+reported. A count of a plan's items (`đề ra 17 chỉ tiêu`) is actual.
 Hedges (`ước`, `trên`, `khoảng`, `… trở lên`) make the value approximate.
 """
 
@@ -28,6 +29,8 @@ from ingest.extract.vocab import (
     PLAN_AMOUNT_ACHIEVED,
     PLAN_AMOUNT_COMPARED,
     PLAN_AMOUNT_WORDS,
+    PLAN_BEFORE_BRACKET,
+    PLAN_ITEM_UNITS,
     PLAN_WORDS,
     TARGET_CUES,
 )
@@ -60,6 +63,12 @@ _PLAN_AMOUNT_ACHIEVED = re.compile(rf"(?:{words_alt(PLAN_AMOUNT_ACHIEVED)})(?!\w
 _PLAN_AMOUNT_COMPARED = re.compile(rf"(?<!\w)(?:{words_alt(PLAN_AMOUNT_COMPARED)})[^\S\n]+$")
 _CLAUSE_MARKS = ",;:"  # `[,;:](?![0-9])`: a bracket does not end the clause (`so với dự toán (18.000 tỷ`)
 
+# "kế hoạch HĐND tỉnh giao (7 - 7,5%": not after a count of targets ("đạt 15/17 chỉ tiêu (88,2%)": a share)
+_PLAN_THEN_BRACKET = re.compile(
+    rf"(?<![0-9][^\S\n])(?<!\w)(?:{words_alt(PLAN_BEFORE_BRACKET)})(?!\w)[^,.;()\n]{{0,30}}"
+    rf"\([^\S\n]*(?:(?:{words_alt(HEDGES_BEFORE)})[^\S\n]*)?$"
+)
+
 _ONE_OF_TARGETS = re.compile(
     r"[^,;.]{0,20}?là[^\S\n]+(?:một[^\S\n]+trong[^\S\n]+(?:những|các)[^\S\n]+)?(?:chỉ[^\S\n]+tiêu|mục[^\S\n]+tiêu)"
 )
@@ -67,8 +76,10 @@ _ONE_OF_TARGETS = re.compile(
 
 def kind_of(doc: Doc, d: Draft) -> str:
     """`target` or `actual` for the drafted mention."""
+    if d.q.unit.unit in PLAN_ITEM_UNITS:
+        return "actual"  # "đề ra 17 chỉ tiêu, 5 nhiệm vụ trọng tâm": the plan's structure, not a target
     kind = _kind_in_context(doc, d)
-    if kind == "actual" and plan_amount(doc, d):
+    if kind == "actual" and (plan_amount(doc, d) or plan_in_brackets(doc, d)):
         return "target"  # "kế hoạch đầu tư vốn 17.382 tỷ đồng", "so với dự toán (18.000 tỷ đồng)"
     return kind
 
@@ -76,9 +87,16 @@ def kind_of(doc: Doc, d: Draft) -> str:
 def period_kind(doc: Doc, d: Draft, kind: str) -> str:
     """The kind whose period the mention takes: a plan amount that only its own words make a target (a
     budget estimate beside its attainment, a capital plan in a quarter's review) is the plan of the
-    period the text reports on, dated as its results are, not as the coming period's targets."""
-    if kind == "target" and plan_amount(doc, d) and _kind_in_context(doc, d) == "actual":
+    period the text reports on, dated as its results are, not as the coming period's targets; a count
+    of a plan's items, an actual, is dated as the plan its words set."""
+    if (
+        kind == "target"
+        and (plan_amount(doc, d) or plan_in_brackets(doc, d))
+        and _kind_in_context(doc, d) == "actual"
+    ):
         return "actual"
+    if d.q.unit.unit in PLAN_ITEM_UNITS:
+        return _kind_in_context(doc, d)  # the plan's items counted take the plan's period (the new term)
     return kind
 
 
@@ -91,9 +109,20 @@ def plan_amount(doc: Doc, d: Draft) -> bool:
     return _named_as_plan(doc.text_l, clause, d.q.start)
 
 
+def plan_in_brackets(doc: Doc, d: Draft) -> bool:
+    """Whether the mention opens a bracket right after a plan word: the plan's figure restated (`vượt so với
+    kế hoạch HĐND tỉnh giao (7 - 7,5%)`)."""
+    lo = max(d.sentence.start, d.q.start - 60)
+    return doc.text_l.find("(", lo, d.q.start) >= 0 and bool(
+        _PLAN_THEN_BRACKET.search(doc.text_l, lo, d.q.start)
+    )
+
+
 def _kind_in_context(doc: Doc, d: Draft) -> str:
     """The kind the mention's section, lead and cue words give."""
     s, q = d.sentence, d.q
+    if q.end <= s.lead_at:
+        s = s._replace(kind="actual")  # a figure before the lead of its own sentence is outside its scope
     if bracket_target(doc, s, q):
         return "target"
     text_l = doc.text_l
@@ -135,9 +164,9 @@ def _named_as_plan(text_l: str, lo: int, pos: int) -> bool:
             last = m
     if last is None or cue_in(_PLAN_AMOUNT_ACHIEVED, text_l, last.end(), pos, slice_start=False):
         return False
-    # "vượt dự toán 500 triệu đồng" is the excess; "so với dự toán (18.000 tỷ đồng)" the plan restated
-    compared = _PLAN_AMOUNT_COMPARED.search(text_l, max(lo, last.start() - 12), last.start())
-    return compared is None or text_l.find("(", last.end(), pos) >= 0
+    # "vượt dự toán 500 triệu đồng" is the excess ("so với dự toán (18.000 tỷ đồng)", the plan restated in
+    # brackets, is `plan_in_brackets`'s)
+    return _PLAN_AMOUNT_COMPARED.search(text_l, max(lo, last.start() - 12), last.start()) is None
 
 
 def _achieved_after_cue(text_l: str, lo: int, pos: int) -> bool:

@@ -113,6 +113,9 @@ class Sentence(NamedTuple):
     period: str | None  # section period, None = document default
     is_heading: bool
     line_start: int = 0  # start of the line (list item, paragraph) the sentence is on
+    # where the lead opening the target scope stands when it is in this sentence, with results before it
+    # in the sentence (`… đạt trên 7.743 tỷ đồng, … (dự kiến 6 tháng đầu năm đạt 70% dự toán)`), else -1
+    lead_at: int = -1
 
 
 def _is_heading(line: str, line_l: str) -> bool:
@@ -283,7 +286,11 @@ def _lead_scopes(text_l: str, out: list[Sentence], ref_year: int | None, term: T
                         break  # "… . Năm 2023, xã đã …": back to results
                 elif not previous.endswith(";") and not numbered and not _GOES_ON.match(text_l, t.start):
                     break  # without a colon the lead governs its sentence and the list after it
-            out[j] = t._replace(kind="target", period=t.period or period)
+            # the lead's own sentence is a target from the lead on: the figures before it keep their kind
+            at = lead if j == i and t.kind != "target" else -1
+            # results before the lead keep the sentence's period: the lead's dates only its own clause on
+            own = t.period if at >= 0 and _QUANTITY_IN_LINE.search(text_l, t.start, lead) else period
+            out[j] = t._replace(kind="target", period=t.period or own, lead_at=at)
             j += 1
         i = max(j, i + 1)
     return out

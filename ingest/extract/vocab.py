@@ -647,8 +647,8 @@ LEAD_ATTAINED_AFTER: tuple[str, ...] = ("đạt", "vượt", "hoàn thành")
 # ...after at most one qualifier of the targets and an optional `đều` (`các chỉ tiêu cơ bản đều đạt`)
 LEAD_ATTAINED_QUALIFIERS: tuple[str, ...] = ("chủ yếu", "cơ bản", "nghị quyết", "kinh tế - xã hội")
 LEAD_STRIVING_ENDS: tuple[str, ...] = ("phấn đấu", "dự kiến")
-# An amount of money its own words name as a plan is a target: the budget estimate (`so với dự toán
-# (18.000 tỷ đồng)`, `tổng thu … sau điều chỉnh gần 216 tỷ đồng`), the capital plan (`kế hoạch đầu tư
+# An amount of money its own words name as a plan is a target: the budget estimate (`tổng thu … sau điều
+# chỉnh gần 216 tỷ đồng`), the capital plan (`kế hoạch đầu tư
 # vốn 17.382 tỷ đồng`), a project's planned scope (`tổng mức đầu tư cho công trình … là 315.000.000
 # đồng`) — unless an achievement comes between the plan word and the amount (`tổng thu … theo dự toán
 # đạt hơn 56,6 tỷ đồng`).
@@ -660,9 +660,25 @@ PLAN_AMOUNT_WORDS: tuple[str, ...] = (
     "sau điều chỉnh",
 )
 PLAN_AMOUNT_ACHIEVED: tuple[str, ...] = ("đạt", "thực hiện", "giải ngân", "thu được", "đã", "ước")
-# A plan word compared against (`vượt dự toán 500 triệu đồng`: the excess) names the plan's amount only
-# when the amount is restated in brackets after it (`so với dự toán (18.000 tỷ đồng)`).
+# A plan word compared against (`vượt dự toán 500 triệu đồng`: the excess) names no plan amount (one
+# restated in brackets after it, `so với dự toán (18.000 tỷ đồng)`, is read by PLAN_BEFORE_BRACKET).
 PLAN_AMOUNT_COMPARED: tuple[str, ...] = ("vượt", "so với", "so", "bằng", "tăng", "giảm", "hụt")
+# A count of a plan's own items (`đề ra 17 chỉ tiêu, 5 nhiệm vụ trọng tâm và 3 khâu đột phá`, `phấn đấu thực
+# hiện hoàn thành 19 chỉ tiêu chủ yếu`, `đạt 16/18 chỉ tiêu`) is never a target itself: it counts what was
+# adopted or met (the gold rules: plan structure is `kind: actual`, dated as the plan it structures).
+PLAN_ITEM_UNITS: frozenset[str] = frozenset({"chỉ tiêu", "chỉ tiên", "nhiệm vụ", "khâu đột phá"})
+# A plan word and the bracket right after it (`vượt so với kế hoạch HĐND tỉnh giao (7 - 7,5%)`, `bằng 15,8% kế
+# hoạch năm (61.500 tỷ đồng)`, `so với dự toán ban đầu (hơn 53 tỷ đồng)`): the figure opening the bracket is
+# the plan restated, a target; a bracket opening with words (`đạt 28% kế hoạch (tăng 4% so cùng kỳ)`) is not.
+PLAN_BEFORE_BRACKET: tuple[str, ...] = (
+    "kế hoạch",
+    "kh",
+    "dự toán",
+    "chỉ tiêu",
+    "nghị quyết",
+    "nq",
+    "mục tiêu",
+)
 
 # Verbs/links stripped off the end of an indicator phrase ("sản lượng lúa đạt" -> "sản lượng lúa").
 INDICATOR_TRAILERS: tuple[str, ...] = (

@@ -88,3 +88,43 @@ def test_an_amount_named_as_a_plan_is_a_target_of_the_period_reported() -> None:
     assert kinds[11.2] == "actual"
     assert kinds[56.6] == "actual"
     assert kinds[740.0] == "actual"  # the excess over the plan, not the plan
+
+
+def test_a_count_of_the_plans_own_items_is_actual_and_dated_as_the_plan() -> None:
+    mentions = extract_mentions(
+        "Đại hội Đảng bộ xã Tân Lập lần thứ XXIV, nhiệm kỳ 2025-2030\n\n15/07/2025\n\n"
+        "Nhiệm kỳ 2020-2025, xã thực hiện đạt và vượt 16/18 chỉ tiêu Nghị quyết đề ra.\n"
+        "Nhiệm kỳ 2025-2030, Đảng bộ xã đề ra 17 chỉ tiêu cụ thể, 5 nhiệm vụ trọng tâm và 3 khâu đột phá; "
+        "phấn đấu thu nhập bình quân đầu người đạt 90 triệu đồng."
+    )
+    found = {m.value: (m.kind, m.period) for m in mentions}
+    assert found[16.0] == ("actual", "term-2020-2025")
+    assert found[17.0] == ("actual", "term-2025-2030")
+    assert found[5.0] == ("actual", "term-2025-2030")
+    assert found[3.0] == ("actual", "term-2025-2030")
+    assert found[90.0] == ("target", "term-2025-2030")
+    mentions = extract_mentions(
+        "Đại hội Đảng bộ xã Tân Lập lần thứ XXIV, nhiệm kỳ 2025-2030\n\n15/07/2025\n\n"
+        "Nhiệm kỳ qua, xã thực hiện đạt và vượt 16/18 chỉ tiêu Nghị quyết đề ra.\n"
+        "Đại hội đề ra các giải pháp cụ thể và phấn đấu thực hiện hoàn thành 19 chỉ tiêu chủ yếu, 5 nhiệm vụ "
+        "trọng tâm, 4 khâu đột phá."
+    )
+    found = {m.value: (m.kind, m.period) for m in mentions}
+    assert found[16.0] == ("actual", "term-2020-2025")
+    assert found[19.0] == ("actual", "term-2025-2030")  # the new term's plan counted, dated as that plan
+    assert found[4.0] == ("actual", "term-2025-2030")
+
+
+def test_the_figure_in_brackets_after_a_plan_word_is_the_plan_restated() -> None:
+    mentions = extract_mentions(
+        "UBND tỉnh Hòa Bình tổng kết năm 2023\n\n26/12/2023\n\n"
+        "Tổng sản phẩm trên địa bàn tỉnh tăng 8,12%, vượt so với kế hoạch HĐND tỉnh giao (7,5 - 8%). "
+        "Sản xuất nông nghiệp đạt 96% kế hoạch (tăng 3,4% so cùng kỳ). Thu ngân sách đạt 5.210 tỷ đồng, "
+        "bằng 104% so với dự toán (5.000 tỷ đồng)."
+    )
+    found = {m.value: (m.kind, m.period) for m in mentions}
+    assert found[8.12] == ("actual", "2023")
+    assert found[7.5] == ("target", "2023")  # the running year's plan, not next year's target
+    assert found[3.4][0] == "actual"  # a bracket opening with words is no plan restated
+    assert found[5210.0][0] == "actual"
+    assert found[5000.0] == ("target", "2023")

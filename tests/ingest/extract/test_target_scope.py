@@ -182,3 +182,26 @@ def test_a_year_inside_one_item_after_the_colon_does_not_date_the_lead_fronted_b
     )
     assert found[75.0] == ("target", "term-2025-2030")
     assert found[1.0] == ("target", "term-2025-2030")
+
+
+def test_the_figures_before_a_lead_in_its_own_sentence_stay_results() -> None:
+    found = _kinds(
+        "Quận Tây Hồ: thu ngân sách 5 tháng\n"
+        "Tổng thu ngân sách trên địa bàn quận, tính đến ngày 31/5/2024, đạt trên 3.120 tỷ đồng, đạt 58% so "
+        "với dự toán (dự kiến 6 tháng đầu năm đạt 66% dự toán).\n"
+        "Thu hút vốn đầu tư ngoài ngân sách tính đến ngày 20/6/2024 đạt trên 4.210 tỷ đồng, bằng 12,4% kế "
+        "hoạch năm (34.000 tỷ đồng)."
+    )
+    assert found[3120.0][0] == "actual"
+    assert found[4210.0][0] == "actual"
+
+
+def test_the_figures_before_a_lead_in_its_own_sentence_keep_its_period() -> None:
+    found = _kinds(
+        "Xã Hòa Phú tổng kết năm 2025\n\n20/12/2025\n\n"
+        "Thu nhập bình quân đầu người đạt 60 triệu đồng, tỷ lệ hộ nghèo còn 2,1%, phấn đấu năm 2026 thu nhập "
+        "bình quân đạt 65 triệu đồng.\nToàn xã có 25 hộ nghèo."
+    )
+    assert found[60.0] == ("actual", "2025")
+    assert found[2.1] == ("actual", "2025")
+    assert found[65.0] == ("target", "2026")
