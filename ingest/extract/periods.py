@@ -280,6 +280,7 @@ _MONTH_NAMES = (
     "july", "august", "september", "october", "november", "december",
 )  # fmt: skip
 _CONGRESS = re.compile(rf"(?<!\w)đại{_S}+hội(?!\w)")
+_RESOLUTION_OF = re.compile(rf"nghị{_S}+quyết{_S}*$")  # `Nghị quyết Đại hội …`: a congress's resolution
 # the term just past, named without its years (`Nhiệm kỳ qua`, `Sau 5 năm, …`)
 _TERM_PAST = re.compile(
     rf"(?<!\w)(?:nhiệm{_S}+kỳ{_S}+qua|cả{_S}+nhiệm{_S}+kỳ|5{_S}+năm{_S}+qua|sau{_S}+5{_S}+năm)(?!\w)"
@@ -413,9 +414,19 @@ def _fronted(opening: str, term_at: re.Match[str] | None, term: Term) -> bool:
     return (at == 0 or opening[at - 1] in "\n. ") and _FRONTED_TERM.match(opening, at) is not None
 
 
-def _closing_or_congress(opening: str, term: Term) -> str | None:
-    """`closing` when the term is named as the one being reviewed, `congress` when a congress opens it."""
-    m = TERM_RE.search(opening)
+def _congress_term(opening: str) -> re.Match[str] | None:
+    """The first term named with its congress (`Đại hội … lần thứ XVIII, nhiệm kỳ 2025-2030`), not with a
+    congress's resolution (`Nghị quyết Đại hội … nhiệm kỳ 2015 - 2020`, the term being carried out)."""
+    for at in TERM_RE.finditer(opening):
+        for congress in _CONGRESS.finditer(opening, max(0, at.start() - 80), at.start()):
+            if not _RESOLUTION_OF.search(opening, max(0, congress.start() - 12), congress.start()):
+                return at
+    return None
+
+
+def _closing_or_congress(opening: str, m: re.Match[str] | None) -> str | None:
+    """`closing` when the term (`m`, where the opening names it) is named as the one being reviewed,
+    `congress` when a congress opens it."""
     before = opening[max(0, m.start() - 100) : m.start()] if m else ""
     before = re.split(r"[.!?\n]", before)[
         -1
@@ -445,12 +456,18 @@ def document_periods(
     year = ref_year or (date[0] if date else None)
     terms = terms_in(opening, party_only=False)
     term = terms[0] if terms else None
+    term_at = TERM_RE.search(opening)
+    named = _congress_term(opening)
+    if named is not None and is_named_term(int(named.group(1)), int(named.group(2))):
+        # the term a congress is named with (`Đại hội đại biểu Đảng bộ xã … nhiệm kỳ 2020-2025`) is the
+        # document's, over a term named before it (a site's banner `Quyết tâm thực hiện thắng lợi Nghị
+        # quyết Đại hội … nhiệm kỳ 2015 - 2020`, the new committee's `khóa XVIII, nhiệm kỳ 2025-2030`)
+        term, term_at = Term(int(named.group(1)), int(named.group(2))), named
     if meta_default and meta_default.startswith("term-") and meta_default.endswith("-mid"):
         return DocPeriods(meta_default, meta_default[:14], term_of(meta_default), year)
     own = without_comparisons(opening)
     first_year = date[0] if date else year
     sub_first = _subyear(own, first_year)
-    term_at = TERM_RE.search(opening)
     session = term_at is not None and _SESSION.search(opening, max(0, term_at.start() - 60), term_at.start())
     if sub_first is not None and (
         term_at is None or sub_first[0] < term_at.start() or term_at.start() > 300 or session
@@ -462,7 +479,7 @@ def document_periods(
         # of a `khóa` opens its term (`Đại hội Đảng bộ khóa XIII, nhiệm kỳ 2020-2025`)
         congress = _CONGRESS.search(opening, max(0, term_at.start() - 80), term_at.start())
         term = term if congress or _CLOSING.search(opening) else None
-    kind = _closing_or_congress(opening, term) if term is not None else None
+    kind = _closing_or_congress(opening, term_at) if term is not None else None
     opens = term is not None and kind != "closing" and _OPENS_TERM.search(opening) is not None
     if term is not None and opens and (year is None or year <= term.start + 1):
         five = term.end - term.start == 5

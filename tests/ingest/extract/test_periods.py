@@ -246,3 +246,20 @@ def test_a_forecast_to_a_year_end_does_not_date_an_undated_text() -> None:
         "thêm 10 xã đạt chuẩn; mục tiêu đến hết năm 2020 có 50 xã đạt chuẩn."
     )
     assert doc.default_period == "2018"
+
+
+def test_the_term_named_with_its_congress_is_the_documents_over_one_named_before() -> None:
+    # a site's banner naming the resolution carried out comes first; the congress is held for the next term
+    banner = _doc(
+        "Quyết tâm thực hiện thắng lợi Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVI, nhiệm kỳ 2015 - 2020\n\n"
+        "Đại hội đại biểu Đảng bộ xã Tân Lập nhiệm kỳ 2020-2025\n\n"
+        "Trong 2 ngày 19 và 20/5, Đảng bộ xã tổ chức Đại hội. Tốc độ tăng trưởng kinh tế hằng năm tăng 13%."
+    )
+    assert (banner.default_period, banner.target_period) == ("term-2015-2020", "term-2020-2025")
+    # the new committee's `khóa …, nhiệm kỳ` comes first; the congress of the same term is named after it
+    committee = _doc(
+        " date 2025-09-25 Chiều 25/9, Ban Chấp hành Đảng bộ tỉnh khóa XVIII, nhiệm kỳ 2025-2030, bầu Ban "
+        "Thường vụ.\n\nĐại hội Đại biểu Đảng bộ tỉnh lần thứ XVIII, nhiệm kỳ 2025-2030 khai mạc.\n\nGRDP "
+        "bình quân đầu người đạt 71,1 triệu đồng, tăng 26,9 triệu đồng so với năm 2020."
+    )
+    assert committee.default_period == "term-2020-2025"
