@@ -384,6 +384,13 @@ def _subyear(own: str, date_year: int | None) -> tuple[int, str] | None:
         if code is not None:
             candidates.append((m.start(), code))
             break
+    for m in as_of_matches(own, 0, candidates[0][0] if candidates else None):
+        # a running total to the last day of a part (`ước tính đến ngày 30-9, tổng diện tích …`, `tính đến
+        # cuối tháng 6/2018, …`) is that part, as it is for the figure it dates
+        code = as_of(m, date_year)
+        if code is not None and code[-3:] in ("-Q1", "-H1", "-9M"):
+            candidates.append((m.start(), code))
+            break
     return min(candidates) if candidates else None
 
 

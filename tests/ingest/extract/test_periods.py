@@ -263,3 +263,19 @@ def test_the_term_named_with_its_congress_is_the_documents_over_one_named_before
         "bình quân đầu người đạt 71,1 triệu đồng, tăng 26,9 triệu đồng so với năm 2020."
     )
     assert committee.default_period == "term-2020-2025"
+
+
+def test_a_running_total_to_the_last_day_of_a_part_in_the_opening_is_the_documents_part() -> None:
+    yearless = _doc(
+        " date 2024-10-05 Theo báo cáo của UBND huyện, ước tính đến ngày 30-9, tổng diện tích gieo trồng "
+        "toàn huyện là 77 ngàn ha. Tổng thu ngân sách trên địa bàn được 59 tỷ đồng."
+    )
+    assert yearless.default_period == "2024-9M"
+    written = _doc(
+        "Thêm 4 xã hoàn thành 19/19 tiêu chí\n\n10:06, 09/07/2018\n\nNhư vậy, tính đến cuối tháng 6/2018, "
+        "toàn tỉnh đã có 41/88 xã được công nhận đạt chuẩn nông thôn mới."
+    )
+    assert written.default_period == "2018-H1"
+    # a date that closes no part stays the year's
+    may = _doc(" date 2024-06-02 Tính đến ngày 31/5, thu ngân sách đạt 12 tỷ đồng.")
+    assert may.default_period != "2024-H1"
