@@ -280,6 +280,7 @@ _MONTH_NAMES = (
     "july", "august", "september", "october", "november", "december",
 )  # fmt: skip
 _CONGRESS = re.compile(rf"(?<!\w)đại{_S}+hội(?!\w)")
+_DONE = re.compile(r"(?<!\w)đã(?!\w)")  # a result's tense (`Đảng bộ … đã tập trung …`)
 _RESOLUTION_OF = re.compile(rf"nghị{_S}+quyết{_S}*$")  # `Nghị quyết Đại hội …`: a congress's resolution
 # the term just past, named without its years (`Nhiệm kỳ qua`, `Sau 5 năm, …`)
 _TERM_PAST = re.compile(
@@ -421,6 +422,11 @@ def _fronted(opening: str, term_at: re.Match[str] | None, term: Term) -> bool:
     return (at == 0 or opening[at - 1] in "\n. ") and _FRONTED_TERM.match(opening, at) is not None
 
 
+def _clause(text: str, pos: int) -> str:
+    """The next 80 characters from `pos` up to the end of their sentence or line."""
+    return re.split(r"[.!?\n]", text[pos : pos + 80], maxsplit=1)[0]
+
+
 def _congress_term(opening: str) -> re.Match[str] | None:
     """The first term named with its congress (`Đại hội … lần thứ XVIII, nhiệm kỳ 2025-2030`), not with a
     congress's resolution (`Nghị quyết Đại hội … nhiệm kỳ 2015 - 2020`, the term being carried out)."""
@@ -487,12 +493,15 @@ def document_periods(
         congress = _CONGRESS.search(opening, max(0, term_at.start() - 80), term_at.start())
         term = term if congress or _CLOSING.search(opening) else None
     kind = _closing_or_congress(opening, term_at) if term is not None else None
-    opens = term is not None and kind != "closing" and _OPENS_TERM.search(opening) is not None
+    fronted = term is not None and _fronted(opening, term_at, term)
+    # a term fronting a sentence of results (`… cho biết, trong nhiệm kỳ 2015-2020, Đảng bộ … đã …`) is the
+    # one a congress reviews, not the one it opens
+    done = fronted and term_at is not None and _DONE.search(_clause(opening, term_at.end())) is not None
+    opens = term is not None and kind != "closing" and not done and _OPENS_TERM.search(opening) is not None
     if term is not None and opens and (year is None or year <= term.start + 1):
         five = term.end - term.start == 5
         previous = f"term-{term.start - 5}-{term.start}" if five else str(year or term.start)
         return DocPeriods(previous, term.code, term, year)
-    fronted = term is not None and _fronted(opening, term_at, term)
     closes = term is not None and (kind == "closing" or fronted or _CLOSING.search(opening) is not None)
     if term is not None and closes and (year is None or year >= term.end - 1 or kind == "closing"):
         following = f"term-{term.end}-{term.end + 5}" if term.end - term.start == 5 else None

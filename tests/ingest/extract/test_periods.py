@@ -279,3 +279,19 @@ def test_a_running_total_to_the_last_day_of_a_part_in_the_opening_is_the_documen
     # a date that closes no part stays the year's
     may = _doc(" date 2024-06-02 Tính đến ngày 31/5, thu ngân sách đạt 12 tỷ đồng.")
     assert may.default_period != "2024-H1"
+
+
+def test_a_term_fronting_a_sentence_of_results_in_a_congress_is_the_term_reviewed() -> None:
+    reviewed = _doc(
+        "Đại hội Đảng bộ tỉnh khai mạc sáng nay. Đồng chí Lâm Văn Mẫn, Ủy viên dự khuyết Trung ương Đảng, "
+        "Phó Bí thư Thường trực Tỉnh uỷ cho biết, trong "
+        "nhiệm kỳ 2015-2020, Đảng bộ và nhân dân tỉnh đã tập trung thực hiện các mục tiêu. Tốc độ tăng "
+        "trưởng kinh tế bình quân là 6,15%/năm."
+    )
+    assert reviewed.default_period == "term-2015-2020"
+    # the new term's targets fronted the same way stay the term the congress opens
+    opened = _doc(
+        "Đại hội đại biểu Đảng bộ tỉnh. Nhiệm kỳ 2020-2025, tỉnh phấn đấu tốc độ tăng trưởng kinh tế bình "
+        "quân 7%/năm."
+    )
+    assert opened.default_period == "term-2015-2020"
