@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ingest.extract.vocab import FORECAST_WORDS, ROMAN_QUARTERS
+from ingest.extract.vocab import FORECAST_WORDS, ROMAN_QUARTERS, TERM_TARGET_VERBS
 
 _Y = r"((?:19|20)[0-9]{2})"
 _DASH = r"[^\S\n]*[-–—][^\S\n]*"
@@ -280,7 +280,9 @@ _MONTH_NAMES = (
     "july", "august", "september", "october", "november", "december",
 )  # fmt: skip
 _CONGRESS = re.compile(rf"(?<!\w)đại{_S}+hội(?!\w)")
-_DONE = re.compile(r"(?<!\w)đã(?!\w)")  # a result's tense (`Đảng bộ … đã tập trung …`)
+# a result's tense (`Đảng bộ … đã tập trung …`), not the targets it set (`đã đề ra 15 chỉ tiêu`)
+_TARGET_VERB = "|".join(w.replace(" ", rf"{_S}+") for w in TERM_TARGET_VERBS)
+_DONE = re.compile(rf"(?<!\w)đã(?!\w)(?!{_S}+(?:{_TARGET_VERB})(?!\w))")
 _RESOLUTION_OF = re.compile(rf"nghị{_S}+quyết{_S}*$")  # `Nghị quyết Đại hội …`: a congress's resolution
 # the term just past, named without its years (`Nhiệm kỳ qua`, `Sau 5 năm, …`)
 _TERM_PAST = re.compile(

@@ -295,3 +295,11 @@ def test_a_term_fronting_a_sentence_of_results_in_a_congress_is_the_term_reviewe
         "quân 7%/năm."
     )
     assert opened.default_period == "term-2015-2020"
+
+
+def test_a_fronted_term_whose_sentence_sets_targets_is_still_the_term_a_congress_opens() -> None:
+    doc = _doc(
+        "Đại hội đại biểu Đảng bộ xã Tân Lập khai mạc sáng nay. Đồng chí Bí thư Đảng ủy cho biết, nhiệm kỳ "
+        "2020-2025, Đảng bộ xã đã đề ra 15 chỉ tiêu chủ yếu; thu nhập bình quân đạt 60 triệu đồng/người/năm."
+    )
+    assert doc.default_period == "term-2015-2020"
