@@ -255,11 +255,9 @@ def _lead_scopes(text_l: str, out: list[Sentence], ref_year: int | None, term: T
         # the list's period is the lead's own (`… phấn đấu đến năm 2025:`), else the one fronting its
         # sentence (`Nhiệm kỳ 2025-2030, Đảng bộ xã đề ra …: A; B … vào năm 2027`): a year inside one item
         # after the colon dates that item, not the list
-        found = (
-            phrase_period(text_l[lead : colon if colon >= 0 else line_end], ref_year, term)
-            or phrase_period(text_l[s.start : lead], ref_year, term)
-            or (phrase_period(text_l[colon:line_end], ref_year, term) if colon >= 0 else None)
-        )
+        found = phrase_period(
+            text_l[lead : colon if colon >= 0 else line_end], ref_year, term
+        ) or phrase_period(text_l[s.start : lead], ref_year, term)
         period = found[1] if found else None
         rest = text_l[lead:line_end]
         tidy = rest.rstrip()

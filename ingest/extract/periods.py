@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ingest.extract.vocab import FORECAST_WORDS, ROMAN_QUARTERS
+from ingest.extract.vocab import FORECAST_WORDS, ROMAN_QUARTERS, TERM_TARGET_VERBS
 
 _Y = r"((?:19|20)[0-9]{2})"
 _DASH = r"[^\S\n]*[-–—][^\S\n]*"
@@ -280,6 +280,10 @@ _MONTH_NAMES = (
     "july", "august", "september", "october", "november", "december",
 )  # fmt: skip
 _CONGRESS = re.compile(rf"(?<!\w)đại{_S}+hội(?!\w)")
+# a result's tense (`Đảng bộ … đã tập trung …`), not the targets it set (`đã đề ra 15 chỉ tiêu`)
+_TARGET_VERB = "|".join(w.replace(" ", rf"{_S}+") for w in TERM_TARGET_VERBS)
+_DONE = re.compile(rf"(?<!\w)đã(?!\w)(?!{_S}+(?:{_TARGET_VERB})(?!\w))")
+_RESOLUTION_OF = re.compile(rf"nghị{_S}+quyết{_S}*$")  # `Nghị quyết Đại hội …`: a congress's resolution
 # the term just past, named without its years (`Nhiệm kỳ qua`, `Sau 5 năm, …`)
 _TERM_PAST = re.compile(
     rf"(?<!\w)(?:nhiệm{_S}+kỳ{_S}+qua|cả{_S}+nhiệm{_S}+kỳ|5{_S}+năm{_S}+qua|sau{_S}+5{_S}+năm)(?!\w)"
@@ -383,6 +387,13 @@ def _subyear(own: str, date_year: int | None) -> tuple[int, str] | None:
         if code is not None:
             candidates.append((m.start(), code))
             break
+    for m in as_of_matches(own, 0, candidates[0][0] if candidates else None):
+        # a running total to the last day of a part (`ước tính đến ngày 30-9, tổng diện tích …`, `tính đến
+        # cuối tháng 6/2018, …`) is that part, as it is for the figure it dates
+        code = as_of(m, date_year)
+        if code is not None and code[-3:] in ("-Q1", "-H1", "-9M"):
+            candidates.append((m.start(), code))
+            break
     return min(candidates) if candidates else None
 
 
@@ -413,9 +424,24 @@ def _fronted(opening: str, term_at: re.Match[str] | None, term: Term) -> bool:
     return (at == 0 or opening[at - 1] in "\n. ") and _FRONTED_TERM.match(opening, at) is not None
 
 
-def _closing_or_congress(opening: str, term: Term) -> str | None:
-    """`closing` when the term is named as the one being reviewed, `congress` when a congress opens it."""
-    m = TERM_RE.search(opening)
+def _clause(text: str, pos: int) -> str:
+    """The next 80 characters from `pos` up to the end of their sentence or line."""
+    return re.split(r"[.!?\n]", text[pos : pos + 80], maxsplit=1)[0]
+
+
+def _congress_term(opening: str) -> re.Match[str] | None:
+    """The first term named with its congress (`Đại hội … lần thứ XVIII, nhiệm kỳ 2025-2030`), not with a
+    congress's resolution (`Nghị quyết Đại hội … nhiệm kỳ 2015 - 2020`, the term being carried out)."""
+    for at in TERM_RE.finditer(opening):
+        for congress in _CONGRESS.finditer(opening, max(0, at.start() - 80), at.start()):
+            if not _RESOLUTION_OF.search(opening, max(0, congress.start() - 12), congress.start()):
+                return at
+    return None
+
+
+def _closing_or_congress(opening: str, m: re.Match[str] | None) -> str | None:
+    """`closing` when the term (`m`, where the opening names it) is named as the one being reviewed,
+    `congress` when a congress opens it."""
     before = opening[max(0, m.start() - 100) : m.start()] if m else ""
     before = re.split(r"[.!?\n]", before)[
         -1
@@ -445,12 +471,18 @@ def document_periods(
     year = ref_year or (date[0] if date else None)
     terms = terms_in(opening, party_only=False)
     term = terms[0] if terms else None
+    term_at = TERM_RE.search(opening)
+    named = _congress_term(opening)
+    if named is not None and is_named_term(int(named.group(1)), int(named.group(2))):
+        # the term a congress is named with (`Đại hội đại biểu Đảng bộ xã … nhiệm kỳ 2020-2025`) is the
+        # document's, over a term named before it (a site's banner `Quyết tâm thực hiện thắng lợi Nghị
+        # quyết Đại hội … nhiệm kỳ 2015 - 2020`, the new committee's `khóa XVIII, nhiệm kỳ 2025-2030`)
+        term, term_at = Term(int(named.group(1)), int(named.group(2))), named
     if meta_default and meta_default.startswith("term-") and meta_default.endswith("-mid"):
         return DocPeriods(meta_default, meta_default[:14], term_of(meta_default), year)
     own = without_comparisons(opening)
     first_year = date[0] if date else year
     sub_first = _subyear(own, first_year)
-    term_at = TERM_RE.search(opening)
     session = term_at is not None and _SESSION.search(opening, max(0, term_at.start() - 60), term_at.start())
     if sub_first is not None and (
         term_at is None or sub_first[0] < term_at.start() or term_at.start() > 300 or session
@@ -462,13 +494,16 @@ def document_periods(
         # of a `khóa` opens its term (`Đại hội Đảng bộ khóa XIII, nhiệm kỳ 2020-2025`)
         congress = _CONGRESS.search(opening, max(0, term_at.start() - 80), term_at.start())
         term = term if congress or _CLOSING.search(opening) else None
-    kind = _closing_or_congress(opening, term) if term is not None else None
-    opens = term is not None and kind != "closing" and _OPENS_TERM.search(opening) is not None
+    kind = _closing_or_congress(opening, term_at) if term is not None else None
+    fronted = term is not None and _fronted(opening, term_at, term)
+    # a term fronting a sentence of results (`… cho biết, trong nhiệm kỳ 2015-2020, Đảng bộ … đã …`) is the
+    # one a congress reviews, not the one it opens
+    done = fronted and term_at is not None and _DONE.search(_clause(opening, term_at.end())) is not None
+    opens = term is not None and kind != "closing" and not done and _OPENS_TERM.search(opening) is not None
     if term is not None and opens and (year is None or year <= term.start + 1):
         five = term.end - term.start == 5
         previous = f"term-{term.start - 5}-{term.start}" if five else str(year or term.start)
         return DocPeriods(previous, term.code, term, year)
-    fronted = term is not None and _fronted(opening, term_at, term)
     closes = term is not None and (kind == "closing" or fronted or _CLOSING.search(opening) is not None)
     if term is not None and closes and (year is None or year >= term.end - 1 or kind == "closing"):
         following = f"term-{term.end}-{term.end + 5}" if term.end - term.start == 5 else None

@@ -246,3 +246,60 @@ def test_a_forecast_to_a_year_end_does_not_date_an_undated_text() -> None:
         "thêm 10 xã đạt chuẩn; mục tiêu đến hết năm 2020 có 50 xã đạt chuẩn."
     )
     assert doc.default_period == "2018"
+
+
+def test_the_term_named_with_its_congress_is_the_documents_over_one_named_before() -> None:
+    # a site's banner naming the resolution carried out comes first; the congress is held for the next term
+    banner = _doc(
+        "Quyết tâm thực hiện thắng lợi Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVI, nhiệm kỳ 2015 - 2020\n\n"
+        "Đại hội đại biểu Đảng bộ xã Tân Lập nhiệm kỳ 2020-2025\n\n"
+        "Trong 2 ngày 19 và 20/5, Đảng bộ xã tổ chức Đại hội. Tốc độ tăng trưởng kinh tế hằng năm tăng 13%."
+    )
+    assert (banner.default_period, banner.target_period) == ("term-2015-2020", "term-2020-2025")
+    # the new committee's `khóa …, nhiệm kỳ` comes first; the congress of the same term is named after it
+    committee = _doc(
+        " date 2025-09-25 Chiều 25/9, Ban Chấp hành Đảng bộ tỉnh khóa XVIII, nhiệm kỳ 2025-2030, bầu Ban "
+        "Thường vụ.\n\nĐại hội Đại biểu Đảng bộ tỉnh lần thứ XVIII, nhiệm kỳ 2025-2030 khai mạc.\n\nGRDP "
+        "bình quân đầu người đạt 71,1 triệu đồng, tăng 26,9 triệu đồng so với năm 2020."
+    )
+    assert committee.default_period == "term-2020-2025"
+
+
+def test_a_running_total_to_the_last_day_of_a_part_in_the_opening_is_the_documents_part() -> None:
+    yearless = _doc(
+        " date 2024-10-05 Theo báo cáo của UBND huyện, ước tính đến ngày 30-9, tổng diện tích gieo trồng "
+        "toàn huyện là 77 ngàn ha. Tổng thu ngân sách trên địa bàn được 59 tỷ đồng."
+    )
+    assert yearless.default_period == "2024-9M"
+    written = _doc(
+        "Thêm 4 xã hoàn thành 19/19 tiêu chí\n\n10:06, 09/07/2018\n\nNhư vậy, tính đến cuối tháng 6/2018, "
+        "toàn tỉnh đã có 41/88 xã được công nhận đạt chuẩn nông thôn mới."
+    )
+    assert written.default_period == "2018-H1"
+    # a date that closes no part stays the year's
+    may = _doc(" date 2024-06-02 Tính đến ngày 31/5, thu ngân sách đạt 12 tỷ đồng.")
+    assert may.default_period != "2024-H1"
+
+
+def test_a_term_fronting_a_sentence_of_results_in_a_congress_is_the_term_reviewed() -> None:
+    reviewed = _doc(
+        "Đại hội Đảng bộ tỉnh khai mạc sáng nay. Đồng chí Lâm Văn Mẫn, Ủy viên dự khuyết Trung ương Đảng, "
+        "Phó Bí thư Thường trực Tỉnh uỷ cho biết, trong "
+        "nhiệm kỳ 2015-2020, Đảng bộ và nhân dân tỉnh đã tập trung thực hiện các mục tiêu. Tốc độ tăng "
+        "trưởng kinh tế bình quân là 6,15%/năm."
+    )
+    assert reviewed.default_period == "term-2015-2020"
+    # the new term's targets fronted the same way stay the term the congress opens
+    opened = _doc(
+        "Đại hội đại biểu Đảng bộ tỉnh. Nhiệm kỳ 2020-2025, tỉnh phấn đấu tốc độ tăng trưởng kinh tế bình "
+        "quân 7%/năm."
+    )
+    assert opened.default_period == "term-2015-2020"
+
+
+def test_a_fronted_term_whose_sentence_sets_targets_is_still_the_term_a_congress_opens() -> None:
+    doc = _doc(
+        "Đại hội đại biểu Đảng bộ xã Tân Lập khai mạc sáng nay. Đồng chí Bí thư Đảng ủy cho biết, nhiệm kỳ "
+        "2020-2025, Đảng bộ xã đã đề ra 15 chỉ tiêu chủ yếu; thu nhập bình quân đạt 60 triệu đồng/người/năm."
+    )
+    assert doc.default_period == "term-2015-2020"

@@ -205,3 +205,14 @@ def test_the_figures_before_a_lead_in_its_own_sentence_keep_its_period() -> None
     assert found[60.0] == ("actual", "2025")
     assert found[2.1] == ("actual", "2025")
     assert found[65.0] == ("target", "2026")
+
+
+def test_a_baseline_year_inside_the_items_does_not_date_a_list_whose_lead_names_no_period() -> None:
+    found = _kinds(
+        "Đại hội Đảng bộ tỉnh Tân Lập lần thứ XIV, nhiệm kỳ 2020-2025 đã bế mạc.\n"
+        "Đại hội đã thông qua các chỉ tiêu phát triển giai đoạn 2020-2025, cụ thể: Tốc độ tăng trưởng GRDP "
+        "bình quân 7-7,5%/năm. GRDP bình quân đầu người đạt từ 4.200 đến 4.400 USD. Thu nhập bình quân đầu "
+        "người tăng từ 1,5-1,8 lần so với năm 2020."
+    )
+    assert found[4200.0] == ("target", "term-2020-2025")
+    assert found[7.0] == ("target", "term-2020-2025")
