@@ -22,6 +22,7 @@ from functools import lru_cache
 from ingest.extract.catalogue import CatalogueEntry, catalogue_by_id, lookup_name, normalize_name
 from ingest.extract.indicators import NameIndex, compatible
 from ingest.extract.vocab import (
+    CONSTRUCTION_PART_IDS,
     CONTEXT_ID_RULES,
     CROP_SEASON_PATTERNS,
     DERIVED_ID_AFFIXES,
@@ -308,7 +309,14 @@ def _two_measures(name: str, base_unit: str, indicator_id: str) -> bool:
     second = _resolve(f"{head.group(0)}{right}" if head else right, base_unit)
     if first is None or second is None or first.indicator_id == second.indicator_id:
         return False
+    if {first.indicator_id, second.indicator_id} <= _SECTOR_IDS:
+        return False  # `giá trị tiểu thủ công nghiệp và xây dựng`: one sector group (`_sector_part`)
     return indicator_id in (first.indicator_id, second.indicator_id)
+
+
+_SECTOR_IDS = frozenset(i for ids in SECTOR_GROUP_IDS for i in ids) | frozenset(
+    CONSTRUCTION_PART_IDS.values()
+)
 
 
 def _measures(name: str) -> frozenset[str]:
@@ -466,8 +474,9 @@ def narrowed(entry: CatalogueEntry, name: str) -> CatalogueEntry | None:
 @lru_cache(maxsize=1 << 12)
 def _sector_part(entry: CatalogueEntry, folded: str) -> CatalogueEntry | None:
     """The id of the part of a sector group the name's sector words say (`SECTOR_PART_WORDS`): `xây
-    dựng tăng 7%` alone or `lâm nghiệp tăng 18,8%` alone is a part (None), `công nghiệp - tiểu thủ công
-    nghiệp` without construction is handicraft's, `tiểu thủ công nghiệp … và xây dựng` industry's."""
+    dựng tăng 7%` alone is construction's own id (ids12), `lâm nghiệp tăng 18,8%` alone a part (None),
+    `công nghiệp - tiểu thủ công nghiệp` without construction is handicraft's, `tiểu thủ công nghiệp … và
+    xây dựng` industry's."""
     for industry, handicraft, agriculture in SECTOR_GROUP_IDS:
         if entry.indicator_id not in (industry, handicraft, agriculture):
             continue
@@ -477,7 +486,9 @@ def _sector_part(entry: CatalogueEntry, folded: str) -> CatalogueEntry | None:
             return None if len(parts) == 1 and "agriculture" not in found else entry
         if "construction" in found:
             if not found & {"industry", "handicraft"}:
-                return None
+                # `xây dựng tăng 7,0%`: construction's own id (ids12)
+                alone = CONSTRUCTION_PART_IDS.get(industry)
+                return catalogue_by_id().get(alone) if alone is not None else None
             return catalogue_by_id().get(industry)
         if "handicraft" in found:
             return catalogue_by_id().get(handicraft)

@@ -1956,6 +1956,13 @@ SECTOR_GROUP_IDS: tuple[tuple[str, str, str], ...] = (
     ("industry_value", "handicraft_value", "agri_value"),
     ("industry_growth_rate", "handicraft_value_growth_rate", "agri_growth_rate"),
 )
+# ids12: construction alone has ids of its own since catalogue 15753a0 (`construction_value`, its growth):
+# the industry-construction id -> the construction id of the same measure (forestry or fishery alone
+# still has none).
+CONSTRUCTION_PART_IDS: dict[str, str] = {
+    "industry_value": "construction_value",
+    "industry_growth_rate": "construction_growth_rate",
+}
 
 # --- names6 (round 6): tables flattened to one cell per line (`stacked_tables.py`) ---
 # The header cell of a table's unit column (`Đơn vị tính`, `ĐVT`): the column headers of the figures

@@ -616,20 +616,33 @@ def test_enterprises_and_household_businesses_set_up_are_their_new_ids() -> None
 @pytest.mark.parametrize(
     ("text", "value", "expected"),
     [
-        # construction, forestry or fishery alone is a part of its sector group, not the group's id;
-        # construction alone has its own value id since round 11's catalogue
+        # forestry or fishery alone is a part of its sector group, not the group's id; construction alone
+        # has its own value and growth ids since round 11's catalogue (ids12: also in a breakdown)
         (
             "Giá trị sản xuất ngành xây dựng quý I ước đạt 1.250 tỷ đồng, tăng 9,4% so với cùng kỳ.",
             1250.0,
             "construction_value",
         ),
-        ("Giá trị sản xuất ngành xây dựng quý I ước đạt 1.250 tỷ đồng, tăng 9,4% so với cùng kỳ.", 9.4, None),
+        (
+            "Giá trị sản xuất ngành xây dựng quý I ước đạt 1.250 tỷ đồng, tăng 9,4% so với cùng kỳ.",
+            9.4,
+            "construction_growth_rate",
+        ),
         (
             "Khu vực công nghiệp - xây dựng tăng 8,1%, trong đó xây dựng tăng 5,3%.",
             8.1,
             "industry_growth_rate",
         ),
-        ("Khu vực công nghiệp - xây dựng tăng 8,1%, trong đó xây dựng tăng 5,3%.", 5.3, None),
+        (
+            "Khu vực công nghiệp - xây dựng tăng 8,1%, trong đó xây dựng tăng 5,3%.",
+            5.3,
+            "construction_growth_rate",
+        ),
+        (
+            "Quý I, công nghiệp tăng 9,2%, xây dựng tăng 7,0%, dịch vụ tăng 6,1%.",
+            7.0,
+            "construction_growth_rate",
+        ),
         ("Sáu tháng đầu năm, nông nghiệp tăng 2,9%, lâm nghiệp tăng 11,4%, thủy sản tăng 4,1%.", 11.4, None),
         ("Sáu tháng đầu năm, nông nghiệp tăng 2,9%, lâm nghiệp tăng 11,4%, thủy sản tăng 4,1%.", 4.1, None),
         # industry with handicrafts and no construction is handicraft's; with construction, industry's
