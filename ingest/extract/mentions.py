@@ -307,8 +307,7 @@ def _finish(doc: Doc, d: Draft, position: dict[int, int]) -> Mention:
             entry = narrowed(entry, d.indicator)  # a sector's value, not the total's
         if entry is not None and not shares_subject(entry, d.indicator):
             entry = None  # the name measures something else than the id found nearby
-    if entry is not None:
-        entry = in_context(entry, doc.text, q.start, q.end)
+    entry = in_context(entry, doc.text, q.start, q.end)  # (a figure without an id may get one: ids12)
     if entry is not None and doc.in_season_section(q.start):
         # "a. Vụ Xuân" above: that season's area, output or yield
         entry = in_season(entry, heading_season(doc.headings, doc.text_l, q.start))

@@ -52,6 +52,7 @@ from ingest.extract.vocab import (
     TOTAL_IDS_A_NAME_NARROWS,
     TOTAL_OF_ITS_PART,
     UNCATALOGUED_NAME_PATTERNS,
+    UNNAMED_CONTEXT_IDS,
 )
 from ingest.records import Mention
 
@@ -378,22 +379,45 @@ def _refinement(folded: str, base_unit: str) -> str | None:
     return None
 
 
-def in_context(entry: CatalogueEntry, text: str, start: int, end: int) -> CatalogueEntry | None:
+def in_context(entry: CatalogueEntry | None, text: str, start: int, end: int) -> CatalogueEntry | None:
     """The id once the clause words right before the number (`kết nạp mới 14 đảng viên`) or after it
-    (`… OCOP đạt 4 sao`), or its whole sentence, are read (`CONTEXT_ID_RULES`)."""
+    (`… OCOP đạt 4 sao`), or its whole sentence, are read (`CONTEXT_ID_RULES`); a figure without one
+    gets the id its counted noun and clause say (`UNNAMED_CONTEXT_IDS`: `Đạt và vượt 18/29 chỉ tiêu`)."""
+    if entry is None:
+        entry = _unnamed(text, start, end)
+        if entry is None:
+            return None
     for side, pattern, to in _CONTEXT_RULES.get(entry.indicator_id, ()):
-        if side == "before":
-            window = text[max(0, start - 40) : start].lower()
-            window = _CLAUSE_END.split(window)[-1]
-        elif side == "sentence":  # the whole sentence, across the `;` of a list, `\x00` for the figure
-            before = _SENTENCE_END.split(text[max(0, start - 300) : start].lower())[-1]
-            after = _SENTENCE_END.split(text[start : end + 300].lower())[0][end - start :]
-            window = f"{before}\x00{after}"
-        else:
-            window = _CLAUSE_END.split(text[end : end + 60].lower())[0]
-        if pattern.search(window):
+        if pattern.search(_window(side, text, start, end)):
             return catalogue_by_id()[to] if to is not None else None
     return entry
+
+
+def _window(side: str, text: str, start: int, end: int) -> str:
+    """The words a context rule reads: the clause before the figure, the clause after it, or the whole
+    sentence with `\x00` for the figure."""
+    if side == "before":
+        return _CLAUSE_END.split(text[max(0, start - 40) : start].lower())[-1]
+    if side == "sentence":  # the whole sentence, across the `;` of a list
+        before = _SENTENCE_END.split(text[max(0, start - 300) : start].lower())[-1]
+        after = _SENTENCE_END.split(text[start : end + 300].lower())[0][end - start :]
+        return f"{before}\x00{after}"
+    return _CLAUSE_END.split(text[end : end + 60].lower())[0]
+
+
+_UNNAMED = tuple(
+    (noun, side, re.compile(pattern), indicator_id)
+    for noun, side, pattern, indicator_id in UNNAMED_CONTEXT_IDS
+)
+
+
+def _unnamed(text: str, start: int, end: int) -> CatalogueEntry | None:
+    """The id of a figure no name gave one, from its counted noun and its clause (`UNNAMED_CONTEXT_IDS`)."""
+    figure = text[start:end].lower()
+    for noun, side, pattern, indicator_id in _UNNAMED:
+        if figure.endswith(noun) and pattern.search(_window(side, text, start, end)):
+            return catalogue_by_id()[indicator_id]
+    return None
 
 
 def document_ids(found: list[Mention], text: str) -> list[Mention]:

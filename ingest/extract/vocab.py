@@ -1963,6 +1963,21 @@ CONSTRUCTION_PART_IDS: dict[str, str] = {
     "industry_value": "construction_value",
     "industry_growth_rate": "construction_growth_rate",
 }
+# ids12: a figure no name gave an id, whose counted noun and clause say the measure (`Đạt và vượt 18/29
+# chỉ tiêu đại hội đề ra`, `18/18 chỉ tiêu … chủ yếu đều đạt và vượt kế hoạch`): (the figure's counted
+# noun, side as in `CONTEXT_ID_RULES`, pattern, id). The id's own context rules then apply (a field's
+# subset of the targets has none).
+_MET_OR_EXCEEDED = r"(?<!\w)(?:đạt|hoàn thành)(?: và|,)? vượt(?!\w)"
+UNNAMED_CONTEXT_IDS: tuple[tuple[str, str, str, str], ...] = (
+    ("chỉ tiêu", "before", rf"{_MET_OR_EXCEEDED}(?: mức)?\s*$", "plan_targets_on_track"),
+    # (`10/10 chỉ tiêu trong lĩnh vực kinh tế … đạt và vượt`: a field's subset, as before the figure)
+    (
+        "chỉ tiêu",
+        "after",
+        rf"^(?:(?!lĩnh vực|nhóm)[^,\d]){{0,50}}?{_MET_OR_EXCEEDED}",
+        "plan_targets_on_track",
+    ),
+)
 
 # --- names6 (round 6): tables flattened to one cell per line (`stacked_tables.py`) ---
 # The header cell of a table's unit column (`Đơn vị tính`, `ĐVT`): the column headers of the figures

@@ -899,3 +899,30 @@ def test_a_state_revenue_total_whose_part_is_state_revenue_is_the_total_revenue(
 def test_a_state_revenue_without_such_a_part_keeps_its_id() -> None:
     text = "Thu ngân sách nhà nước trên địa bàn đạt 120 tỷ đồng; chi ngân sách 98 tỷ đồng."
     assert [m.indicator_id for m in extract_mentions(text)] == ["budget_revenue_state", "budget_expenditure"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # ids12: targets met or exceeded said by the clause around the figure, whatever the name kept
+        (
+            "Nhiệm kỳ qua, xã đạt và vượt 21/25 chỉ tiêu đại hội đề ra, còn 4 chỉ tiêu chưa đạt.",
+            21.0,
+            "plan_targets_on_track",
+        ),
+        (
+            "Kết quả: 16/16 chỉ tiêu kinh tế - xã hội chủ yếu đều đạt và vượt kế hoạch đề ra.",
+            16.0,
+            "plan_targets_on_track",
+        ),
+        # a field's subset of the targets, before or after the figure, has none
+        ("Trên lĩnh vực kinh tế, đạt và vượt 8/9 chỉ tiêu.", 8.0, None),
+        ("Năm 2024, 7/7 chỉ tiêu trong lĩnh vực văn hóa - xã hội của xã đạt và vượt kế hoạch.", 7.0, None),
+        # a comma or another figure between the noun and the verb: the verb is not this figure's
+        ("Huyện giao 30 chỉ tiêu, trong đó 26 chỉ tiêu đạt và vượt.", 30.0, None),
+    ],
+)
+def test_targets_met_or_exceeded_are_read_from_the_clause(
+    text: str, value: float, expected: str | None
+) -> None:
+    assert _ids(text)[value] == expected
