@@ -1765,6 +1765,7 @@ _TWO_LOCAL_TIERS = rf"{_LOCAL_TIER}[^.]*?[\d\x00].*{_LOCAL_TIER}"  # two tiers, 
 _AWARDED = (
     r"(?:khen thưởng|giấy khen|bằng khen|tặng khen)[^;,\x00]{0,100}\x00"  # an award earlier in the clause
 )
+_COMMUNES_AT_STANDARD = r"^\s*(?:đã |được |công nhận )*đạt chuẩn (?:nông thôn mới |ntm )?"  # after: ids12
 _NOT_YET_RECOGNISED = r"^\s*[\w ,()]{0,12}?(?:đang|đăng ký)(?!\w)"  # after: `4 thôn đang xây dựng`
 _SHARE_VERB = r"(?<!\w)chiếm(?: tỷ trọng| tỉ trọng| tỷ lệ)?(?: khoảng| trên| gần| hơn)?\s*$"  # before a share
 # before: `thêm 4 xã`, `Huyện công nhận 2 bản` (an act of the period; `đã công nhận 15 xã` is the stock)
@@ -1884,6 +1885,10 @@ CONTEXT_ID_RULES: tuple[tuple[str, str, str, str | None], ...] = (
         (workers_id, "before", _JOBS_MADE_FOR, "jobs_created")
         for workers_id in ("labour_force", "employed_workers")
     ),
+    # ids12: the standard right after the communes counted (`trong đó có 58 xã đạt chuẩn nâng cao, 6 xã
+    # đạt chuẩn kiểu mẫu`), whatever the name kept of it
+    ("ntm_communes", "after", rf"{_COMMUNES_AT_STANDARD}nâng cao(?! và| kiểu mẫu)", "ntm_advanced_communes"),
+    ("ntm_communes", "after", rf"{_COMMUNES_AT_STANDARD}kiểu mẫu", "ntm_model_communes"),
 )
 # Ids whose figure is one of a fixed total (`19/19 tiêu chí`; older provincial sets had 18): another
 # total (`9/9` of a district, `15/15` of a hamlet) or a larger value (`87 tiêu chí` summed over

@@ -929,3 +929,33 @@ def test_targets_met_or_exceeded_are_read_from_the_clause(
     text: str, value: float, expected: str | None
 ) -> None:
     assert _ids(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # ids12: the standard said right after the communes counted, whatever the name kept of it
+        (
+            "Toàn huyện có 15 xã đạt chuẩn nông thôn mới, trong đó có 7 xã đạt chuẩn nâng cao, 2 xã đạt "
+            "chuẩn kiểu mẫu.",
+            7.0,
+            "ntm_advanced_communes",
+        ),
+        (
+            "Toàn huyện có 15 xã đạt chuẩn nông thôn mới, trong đó có 7 xã đạt chuẩn nâng cao, 2 xã đạt "
+            "chuẩn kiểu mẫu.",
+            2.0,
+            "ntm_model_communes",
+        ),
+        (
+            "Toàn huyện có 15 xã đạt chuẩn nông thôn mới, trong đó có 7 xã đạt chuẩn nâng cao, 2 xã đạt "
+            "chuẩn kiểu mẫu.",
+            15.0,
+            "ntm_communes",
+        ),
+    ],
+)
+def test_the_standard_after_the_communes_counted_decides_the_id(
+    text: str, value: float, expected: str | None
+) -> None:
+    assert _ids(text)[value] == expected
