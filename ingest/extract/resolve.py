@@ -29,6 +29,7 @@ from ingest.extract.vocab import (
     DISTINCT_MEASURES,
     ECONOMIC_SECTOR_GROUPS,
     GROWTH_IDS,
+    GROWTH_INTENSIFIERS,
     GROWTH_PREFIXES,
     ID_FIXED_TOTALS,
     ID_OF_OTHER_TOTAL,
@@ -77,6 +78,8 @@ _INNER = re.compile(
     r"|(?<=hội đồng nhân dân )(?:xã|huyện|phường|thị trấn|tỉnh)(?!\w)"
 )
 _SPACES = re.compile(r"\s+")
+_INTENSIFIED = re.compile(rf" tăng (?:{'|'.join(sorted(GROWTH_INTENSIFIERS, key=len, reverse=True))})$")
+_RATE_HEAD = re.compile(r"^(?:tỷ|tỉ) lệ ")
 _LOOSE = re.compile(r"(?<=^tỷ lệ) số(?= )|(?<=^tỉ lệ) số(?= )|(?<= )được(?= )")
 _UNCATALOGUED = re.compile(rf"(?<!\w)(?:{'|'.join(UNCATALOGUED_NAME_PATTERNS)})(?!\w)")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -130,6 +133,7 @@ def _resolve(name: str, base_unit: str) -> CatalogueEntry | None:
     if not name:
         return None
     bare = _TRAILING.sub("", name) or name
+    bare = _INTENSIFIED.sub(" tăng", bare)  # `… tăng mạnh`: a rise all the same (ids12)
     if bare.endswith(" tăng") and _GROWTH.match(bare):
         bare = bare[: -len(" tăng")]  # `tốc độ tăng kim ngạch xuất khẩu tăng (so với cùng kỳ)`
     plain = _SPACES.sub(" ", _INNER.sub(" ", bare)).strip() or bare
@@ -153,6 +157,9 @@ def _resolve(name: str, base_unit: str) -> CatalogueEntry | None:
         if bare.endswith(" tăng") and not _GROWTH.match(bare):
             # `tổng diện tích gieo trồng tăng (so với cùng kỳ)`: a level written, then its rise in %; the
             # level's own id first (`giá trị sản lượng công nghiệp, tiểu thủ công nghiệp` is handicraft's)
+            if _RATE_HEAD.match(bare) and _sector(_RATE_HEAD.sub("", bare[: -len(" tăng")])) is not None:
+                # `tỷ lệ khu vực công nghiệp - xây dựng tăng`: a sector's growth named as a rate (ids12)
+                bare = _RATE_HEAD.sub("", bare)
             level = _subject(bare[: -len(" tăng")])
             growth = GROWTH_IDS.get(level.indicator_id, f"{level.indicator_id}_growth_rate") if level else ""
             derived = catalogue_by_id().get(growth) or _derived(f"tốc độ tăng {bare[: -len(' tăng')]}")

@@ -1987,6 +1987,9 @@ UNNAMED_CONTEXT_IDS: tuple[tuple[str, str, str, str], ...] = (
         "plan_targets_on_track",
     ),
 )
+# ids12: words after `tăng` that say how much, not what (`khu vực công nghiệp - xây dựng tăng mạnh 11,3%`,
+# `Giá trị sản xuất công nghiệp tăng cao (Tăng 14,5%`): the name is the rise's all the same.
+GROWTH_INTENSIFIERS: tuple[str, ...] = ("mạnh", "cao", "khá", "nhanh", "mạnh mẽ")
 
 # --- names6 (round 6): tables flattened to one cell per line (`stacked_tables.py`) ---
 # The header cell of a table's unit column (`Đơn vị tính`, `ĐVT`): the column headers of the figures

@@ -976,3 +976,19 @@ def test_the_standard_after_the_communes_counted_decides_the_id(
 )
 def test_targets_nearly_met_have_no_id(text: str, value: float, expected: str | None) -> None:
     assert _ids(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # ids12: `tăng mạnh`, `tăng cao` after the subject: a rise all the same
+        ("tốc độ tăng giá trị sản xuất công nghiệp tăng cao", "industry_growth_rate"),
+        ("tỷ lệ khu vực công nghiệp - xây dựng tăng mạnh", "industry_growth_rate"),
+        ("tỷ lệ khu vực dịch vụ tăng nhanh", "services_growth_rate"),
+        # a rate named with `tỷ lệ` is a sector's growth only when the rest is a sector
+        ("tỷ lệ hộ nghèo tăng mạnh", None),
+    ],
+)
+def test_a_rise_said_with_an_intensifier_keeps_its_growth_id(name: str, expected: str | None) -> None:
+    entry = resolve(name, "%")
+    assert (entry.indicator_id if entry is not None else None) == expected
