@@ -1598,6 +1598,7 @@ IDS_OF_UNCATALOGUED_WORDS: frozenset[str] = frozenset(
         "livestock_vaccinated_head",
         "new_enterprises",
         "new_business_establishments",
+        "new_cooperatives",  # ids12: the round-11 catalogue's new-unit id, as the two above
     }
 )
 # One crop season in a name (on the folded name): the season's key, or None for a season no catalogue

@@ -852,8 +852,9 @@ def test_a_sectors_part_in_the_breakdown_after_its_groups_figure_has_no_id() -> 
 @pytest.mark.parametrize(
     ("text", "value", "expected"),
     [
-        # units founded or entering the market are a flow, not the stock of units
-        ("Trong 9 tháng, có 14 doanh nghiệp, 1 hợp tác xã thành lập mới.", 1.0, None),
+        # units founded or entering the market are a flow, not the stock of units: the new-unit id or none
+        ("Trong 9 tháng, có 14 doanh nghiệp, 1 hợp tác xã thành lập mới.", 1.0, "new_cooperatives"),
+        ("Trong năm, có 2 hợp tác xã mới thành lập.", 2.0, "new_cooperatives"),
         ("Số doanh nghiệp tham gia thị trường là 323 doanh nghiệp.", 323.0, None),
         # the new-unit ids keep them; the stock keeps its id
         (
