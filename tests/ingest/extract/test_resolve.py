@@ -224,7 +224,9 @@ def test_new_catalogue_measures_are_assigned(text: str, value: float, expected: 
         # a sector's subset of the targets; one tier of the prizes; scattered planting is a part
         ("Trong lĩnh vực văn hóa - xã hội, có 8/9 chỉ tiêu đạt và vượt kế hoạch.", 8.0, None),
         ("Học sinh giỏi cấp huyện đạt 120 giải, trong đó 15 giải Nhất.", 15.0, None),
-        ("Hoàn thành 100% chỉ tiêu trồng cây phân tán.", 100.0, None),
+        # (the attainment of the scattered-planting quota has its own id, whose names say `phân tán`: ids12)
+        ("Hoàn thành 100% chỉ tiêu trồng cây phân tán.", 100.0, "trees_planted_plan_attainment"),
+        ("Trồng được 47,33 ha cây phân tán.", 47.33, None),
         # how often, an abbreviation, another wording of a catalogue name
         (
             "Tỷ lệ chi bộ hằng năm đạt hoàn thành xuất sắc nhiệm vụ trên 20%.",
@@ -317,7 +319,13 @@ def _ids(text: str) -> dict[float, str | None]:
         ),
         ("Có 2 xã về đích NTM.", 2.0, "ntm_communes_new"),
         # parts of the budget, two measures in one figure, money per hectare (`other`, not VND)
-        ("Thu ngân sách do huyện quản lý 127 tỷ đồng, đạt 26% dự toán.", 127.0, None),
+        # (the district-managed part has its own id since round 11's catalogue: ids12)
+        (
+            "Thu ngân sách do huyện quản lý 127 tỷ đồng, đạt 26% dự toán.",
+            127.0,
+            "budget_revenue_district_managed",
+        ),
+        ("Thu ngân sách do tỉnh quản lý 40 tỷ đồng.", 40.0, None),
         ("Thu ngân sách tại địa phương đạt 250 triệu đồng.", 250.0, "budget_revenue_state"),
         ("Toàn xã có 6 hộ nghèo và cận nghèo.", 6.0, "poor_and_near_poor_households"),
         ("Giá trị sản phẩm trên 1ha đất trồng trọt đạt 100 triệu đồng.", 100.0, None),
@@ -993,3 +1001,24 @@ def test_targets_nearly_met_have_no_id(text: str, value: float, expected: str | 
 def test_a_rise_said_with_an_intensifier_keeps_its_growth_id(name: str, expected: str | None) -> None:
     entry = resolve(name, "%")
     assert (entry.indicator_id if entry is not None else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # ids12: words the sub-population veto reads keep an id whose own catalogue name says them
+        (
+            "Số thu do huyện quản lý đạt 25,4 tỷ đồng, bằng 110% dự toán.",
+            25.4,
+            "budget_revenue_district_managed",
+        ),
+        ("Trên địa bàn xã, hộ đồng bào dân tộc thiểu số chiếm 85%.", 85.0, "ethnic_minority_household_share"),
+        # … and veto every other id
+        ("Thu nhập bình quân đầu người của đồng bào dân tộc thiểu số đạt 30 triệu đồng.", 30.0, None),
+        ("Thu ngân sách do tỉnh quản lý đạt 120 tỷ đồng.", 120.0, None),
+    ],
+)
+def test_an_id_whose_own_name_says_the_vetoed_words_keeps_them(
+    text: str, value: float, expected: str | None
+) -> None:
+    assert _ids(text)[value] == expected
