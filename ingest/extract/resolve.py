@@ -33,6 +33,7 @@ from ingest.extract.vocab import (
     GROWTH_PREFIXES,
     ID_FIXED_TOTALS,
     ID_OF_OTHER_TOTAL,
+    ID_WHEN_FRACTIONAL,
     ID_WHEN_OF_TOTAL,
     IDS_OF_ALL_UNITS,
     IDS_OF_UNCATALOGUED_WORDS,
@@ -269,8 +270,7 @@ def uncatalogued(name: str, entry: CatalogueEntry | None = None) -> bool:
     (`IDS_OF_UNCATALOGUED_WORDS`: `thu nhập … khu vực nông thôn`) is catalogued."""
     if entry is not None and entry.indicator_id in IDS_OF_UNCATALOGUED_WORDS:
         return False
-    # (`agri_value_per_ha` keeps the veto while its catalogue unit is VND: per hectare is `other` in the gold)
-    if entry is not None and entry.indicator_id != "agri_value_per_ha" and _says_own_words(entry, name):
+    if entry is not None and _says_own_words(entry, name):
         return False
     return _says_uncatalogued(name)
 
@@ -376,6 +376,8 @@ def refined(
         entry = by_id[refinement]
     if entry is None or _two_measures(folded, base_unit, entry.indicator_id):
         return None
+    if entry.indicator_id in ID_WHEN_FRACTIONAL and not value.is_integer():
+        return by_id.get(ID_WHEN_FRACTIONAL[entry.indicator_id])  # an average of whole counts (ids12)
     totals = ID_FIXED_TOTALS.get(entry.indicator_id)
     if totals is not None and (value > max(totals) or (of_total is not None and of_total not in totals)):
         if of_total is None or value > of_total:
@@ -396,6 +398,11 @@ def _refinement(folded: str, base_unit: str) -> str | None:
     for pattern, indicator_id in _REFINEMENTS.get(base_unit, ()):
         if pattern.search(folded):
             return indicator_id
+    for unit, rules in _REFINEMENTS.items():  # an `other` id's rules also read counts and amounts (ids12)
+        if unit != base_unit and compatible(unit, base_unit):
+            for pattern, indicator_id in rules:
+                if pattern.search(folded):
+                    return indicator_id
     return None
 
 

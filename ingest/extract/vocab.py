@@ -1647,6 +1647,14 @@ NAME_ID_REFINEMENTS: tuple[tuple[str, str, str], ...] = (
     (r"^số xã (?:về )?đích nông thôn mới$", "count", "ntm_communes_new"),
     (r"^số xã (?:\w+ )*?nông thôn mới nâng cao(?! và| kiểu mẫu)", "count", "ntm_advanced_communes"),
     (r"^số chỉ tiêu kinh tế(?: -)? xã hội (?:chủ yếu )?hoàn thành$", "count", "plan_targets_on_track"),
+    # ids12 (items 36-37): a value per hectare, `other` whatever unit it came in (an amount of money:
+    # `resolve._refinement` tries the compatible units' rules) or was written in (`triệu đồng/ha`); a
+    # hectare of water surface is aquaculture's
+    (
+        r"^(?:tổng )?giá trị\b(?!.*mặt nước).*?(?:/ ?|(?<!\w)trên (?:mỗi |1 ?|một )?)(?:ha|héc ta)(?!\w)",
+        "other",
+        "agri_value_per_ha",
+    ),
     # `thêm 3 xã đạt chuẩn nông thôn mới`: newly recognised; `số hộ nghèo … giảm 9 hộ`: the net fall
     (
         r"^số xã (?:\w+ )*?nông thôn(?! mới nâng cao| mới kiểu mẫu| nâng cao| kiểu mẫu)(?: \w+)*? thêm$",
@@ -1726,10 +1734,11 @@ NAME_ID_REFINEMENTS: tuple[tuple[str, str, str], ...] = (
     ),
     # land consolidated for large-scale farming, whatever area word comes first
     (r"(?<!\w)tích tụ(?!\w)", "ha", "land_accumulation_area"),
-    # an average of criteria over communes (`bình quân mỗi xã đạt 12,6 tiêu chí`); a district's own 9
+    # an average of criteria over communes (`bình quân mỗi xã đạt 12,6 tiêu chí`), `other` since catalogue12
+    # (a count's figure reads it too: `resolve._refinement`; ids12); a district's own 9
     (
-        r"tiêu chí(?: \S+)* (?:bình quân|trung bình)|(?:bình quân|trung bình)(?: \S+)* tiêu chí",
-        "count",
+        r"tiêu chí(?: \S+)* (?:bình quân|trung bình|mỗi xã)|(?:bình quân|trung bình)(?: \S+)* tiêu chí",
+        "other",
         "ntm_criteria_avg_per_commune",
     ),
     (r"tiêu chí huyện", "count", "ntm_district_criteria_met"),
@@ -1987,10 +1996,22 @@ UNNAMED_CONTEXT_IDS: tuple[tuple[str, str, str, str], ...] = (
         rf"^(?:(?!lĩnh vực|nhóm)[^,\d]){{0,50}}?{_MET_OR_EXCEEDED}",
         "plan_targets_on_track",
     ),
+    # items 36-37: criteria per commune (`đạt 13,45 tiêu chí/xã`) are the average per commune; money per
+    # hectare after a value (`giá trị sản xuất nông nghiệp ước đạt gần 72 triệu đồng/ha`) the value per
+    # hectare (a hectare of water surface is aquaculture's, not the cultivated land's: no id)
+    ("tiêu chí/xã", "sentence", r"", "ntm_criteria_avg_per_commune"),
+    ("tiêu chí/1 xã", "sentence", r"", "ntm_criteria_avg_per_commune"),
+    ("đồng/ha", "sentence", r"(?<!\w)giá trị(?!\w)(?:(?!mặt nước)[^\x00])*\x00", "agri_value_per_ha"),
 )
 # ids12: words after `tăng` that say how much, not what (`khu vực công nghiệp - xây dựng tăng mạnh 11,3%`,
 # `Giá trị sản xuất công nghiệp tăng cao (Tăng 14,5%`): the name is the rise's all the same.
 GROWTH_INTENSIFIERS: tuple[str, ...] = ("mạnh", "cao", "khá", "nhanh", "mạnh mẽ")
+# ids12: the base units of figures an `other` id (a measure per commune or per hectare, items 36-37) takes
+# as `other`: a count of criteria, an amount of money (`units.id_base_unit`).
+PER_UNIT_FIGURE_BASES: tuple[str, ...] = ("count", "VND")
+# ids12: ids of a whole count whose fractional figure is an average (`trung bình các xã chỉ đạt 4,6/19 tiêu
+# chí`: one commune meets whole criteria; 4,6 is the communes' average) -> the average's id.
+ID_WHEN_FRACTIONAL: dict[str, str] = {"ntm_criteria_met": "ntm_criteria_avg_per_commune"}
 
 # --- names6 (round 6): tables flattened to one cell per line (`stacked_tables.py`) ---
 # The header cell of a table's unit column (`Đơn vị tính`, `ĐVT`): the column headers of the figures

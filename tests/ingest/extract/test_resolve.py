@@ -328,7 +328,8 @@ def _ids(text: str) -> dict[float, str | None]:
         ("Thu ngân sách do tỉnh quản lý 40 tỷ đồng.", 40.0, None),
         ("Thu ngân sách tại địa phương đạt 250 triệu đồng.", 250.0, "budget_revenue_state"),
         ("Toàn xã có 6 hộ nghèo và cận nghèo.", 6.0, "poor_and_near_poor_households"),
-        ("Giá trị sản phẩm trên 1ha đất trồng trọt đạt 100 triệu đồng.", 100.0, None),
+        # (money per hectare is `agri_value_per_ha`, base unit `other`, since catalogue12: ids12)
+        ("Giá trị sản phẩm trên 1ha đất trồng trọt đạt 100 triệu đồng.", 100.0, "agri_value_per_ha"),
         # growth of a sector written with trade's words; other wordings of catalogue names
         ("Kinh doanh dịch vụ tăng từ 10% trở lên.", 10.0, "services_growth_rate"),
         ("Tốc độ phát triển kinh tế đạt 7,36%.", 7.36, "economic_growth_rate"),
@@ -1022,3 +1023,48 @@ def test_an_id_whose_own_name_says_the_vetoed_words_keeps_them(
     text: str, value: float, expected: str | None
 ) -> None:
     assert _ids(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ids12, items 36-37: criteria averaged over communes take their id in base unit `other`, the value
+        # as written, in the slash form and worded
+        (
+            "Đến nay, số tiêu chí bình quân đạt 13,45 tiêu chí/xã.",
+            ("ntm_criteria_avg_per_commune", 13.45, "other"),
+        ),
+        ("Bình quân mỗi xã đạt 15,2 tiêu chí.", ("ntm_criteria_avg_per_commune", 15.2, "other")),
+        ("Bình quân toàn huyện đạt 12,6/19 tiêu chí.", ("ntm_criteria_avg_per_commune", 12.6, "other")),
+        # a fraction of criteria is an average, whatever the name kept; one commune's are whole
+        (
+            "Trung bình các xã đạt 14,8 tiêu chí nông thôn mới.",
+            ("ntm_criteria_avg_per_commune", 14.8, "other"),
+        ),
+        ("Xã Tân Lập đạt 17/19 tiêu chí nông thôn mới.", ("ntm_criteria_met", 17.0, "count")),
+        # money per hectare: `other`, its scale applied, in the slash form and worded
+        (
+            "Giá trị sản xuất trên 1 ha đất canh tác đạt 150 triệu đồng/ha.",
+            ("agri_value_per_ha", 150_000_000.0, "other"),
+        ),
+        (
+            "Giá trị sản phẩm thu được trên 1 ha đất trồng trọt đạt 120 triệu đồng.",
+            ("agri_value_per_ha", 120_000_000.0, "other"),
+        ),
+        ("Giá trị thu nhập/ha đạt 125-135 triệu đồng.", ("agri_value_per_ha", 125_000_000.0, "other")),
+        (
+            "Tổng giá trị sản xuất nông nghiệp bình quân đạt 95 triệu đồng/ha.",
+            ("agri_value_per_ha", 95_000_000.0, "other"),
+        ),
+        # a hectare of water surface is aquaculture's: no id, the amount as written
+        (
+            "Giá trị sản phẩm thu hoạch trên 1 ha mặt nước nuôi trồng thủy sản đạt 250 triệu đồng.",
+            (None, 250_000_000.0, "VND"),
+        ),
+    ],
+)
+def test_averages_per_commune_and_values_per_hectare_are_other_with_their_id(
+    text: str, expected: tuple[str | None, float, str]
+) -> None:
+    (m,) = extract_mentions(text)
+    assert (m.indicator_id, m.base_value, m.base_unit) == expected
