@@ -1647,6 +1647,13 @@ NAME_ID_REFINEMENTS: tuple[tuple[str, str, str], ...] = (
     (r"^số xã (?:về )?đích nông thôn mới$", "count", "ntm_communes_new"),
     (r"^số xã (?:\w+ )*?nông thôn mới nâng cao(?! và| kiểu mẫu)", "count", "ntm_advanced_communes"),
     (r"^số chỉ tiêu kinh tế(?: -)? xã hội (?:chủ yếu )?hoàn thành$", "count", "plan_targets_on_track"),
+    # ids12: retail sales with services revenue, however the list joins them (`Tổng mức bán lẻ, dịch vụ`,
+    # `tổng mức bán lẻ hàng hóa, doanh thu dịch vụ`): the catalogue's trade and services value
+    (
+        r"^tổng mức bán lẻ(?: hàng hóa)?(?: và|,)?(?: doanh thu)? dịch vụ(?! \S+ tăng)",
+        "VND",
+        "trade_services_value",
+    ),
     # ids12 (items 36-37): a value per hectare, `other` whatever unit it came in (an amount of money:
     # `resolve._refinement` tries the compatible units' rules) or was written in (`triệu đồng/ha`); a
     # hectare of water surface is aquaculture's

@@ -1068,3 +1068,15 @@ def test_averages_per_commune_and_values_per_hectare_are_other_with_their_id(
 ) -> None:
     (m,) = extract_mentions(text)
     assert (m.indicator_id, m.base_value, m.base_unit) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ids12: retail sales with services revenue, however the list joins them
+        "Tổng mức bán lẻ, dịch vụ 3.350 tỷ đồng, đạt 65,05% kế hoạch.",
+        "Tổng mức bán lẻ và dịch vụ năm 2023 ước đạt 1.200 tỷ đồng.",
+    ],
+)
+def test_retail_sales_with_services_are_the_trade_and_services_value(text: str) -> None:
+    assert extract_mentions(text)[0].indicator_id == "trade_services_value"
