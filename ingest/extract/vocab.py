@@ -1709,6 +1709,13 @@ NAME_ID_REFINEMENTS: tuple[tuple[str, str, str], ...] = (
         "ntm_criteria_gained",
     ),
     (r"^số hộ nghèo(?: \w+)*? giảm(?! còn| xuống| từ)(?!\w)", "count", "poor_households_reduced"),
+    # ids12: the rate's fall with how often between (`tỷ lệ hộ nghèo bình quân giảm từ 4-5%/năm`, `… trung
+    # bình mỗi năm giảm 4,25%`): the reduction, as `tỷ lệ hộ nghèo giảm (bình quân)` is by its synonym
+    (
+        r"^tỷ lệ hộ nghèo(?: (?:bình quân|trung bình|mỗi năm|hằng năm|hàng năm))+ giảm(?! còn| xuống)(?!\w)",
+        "%",
+        "poverty_reduction_rate",
+    ),
     # new-rural funding by source (`ngân sách trung ương thực hiện xây dựng nông thôn mới nâng cao`)
     (r"^(?:vốn )?ngân sách trung ương(?: \S+)* nông thôn mới", "VND", "ntm_funds_central_budget"),
     (

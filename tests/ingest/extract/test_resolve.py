@@ -1080,3 +1080,19 @@ def test_averages_per_commune_and_values_per_hectare_are_other_with_their_id(
 )
 def test_retail_sales_with_services_are_the_trade_and_services_value(text: str) -> None:
     assert extract_mentions(text)[0].indicator_id == "trade_services_value"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # ids12: the poverty rate's fall with how often between the subject and `giảm` is the reduction
+        ("Giai đoạn 2020-2025, tỷ lệ hộ nghèo bình quân giảm từ 3-4%/năm.", 3.0, "poverty_reduction_rate"),
+        ("Tỷ lệ hộ nghèo trung bình mỗi năm giảm 2,5%.", 2.5, "poverty_reduction_rate"),
+        # the level it falls to is the rate
+        ("Tỷ lệ hộ nghèo bình quân giảm còn 4,2%.", 4.2, "poverty_rate"),
+    ],
+)
+def test_the_poverty_rates_fall_with_how_often_between_is_the_reduction(
+    text: str, value: float, expected: str
+) -> None:
+    assert _ids(text)[value] == expected
