@@ -1654,6 +1654,9 @@ NAME_ID_REFINEMENTS: tuple[tuple[str, str, str], ...] = (
         "VND",
         "trade_services_value",
     ),
+    # ids12: capital attracted, the act first (`Thu hút vốn đầu tư trong nước ngoài ngân sách … đạt 9.658 tỷ
+    # đồng`): the catalogue's `vốn đầu tư trong nước thu hút`
+    (r"^thu hút (?:được )?(?:tổng )?(?:nguồn )?vốn đầu tư", "VND", "investment_capital_registered"),
     # ids12 (items 36-37): a value per hectare, `other` whatever unit it came in (an amount of money:
     # `resolve._refinement` tries the compatible units' rules) or was written in (`triệu đồng/ha`); a
     # hectare of water surface is aquaculture's
@@ -2016,6 +2019,14 @@ UNNAMED_CONTEXT_IDS: tuple[tuple[str, str, str, str], ...] = (
     ("tiêu chí/xã", "sentence", r"", "ntm_criteria_avg_per_commune"),
     ("tiêu chí/1 xã", "sentence", r"", "ntm_criteria_avg_per_commune"),
     ("đồng/ha", "sentence", r"(?<!\w)giá trị(?!\w)(?:(?!mặt nước)[^\x00])*\x00", "agri_value_per_ha"),
+    # investment projects the act before the figure says were attracted (`thu hút được 32 dự án đầu tư`,
+    # `cấp chủ trương cho 3 dự án`: the catalogue's `dự án được cấp chủ trương đầu tư`)
+    (
+        "dự án",
+        "before",
+        r"(?<!\w)(?:thu hút(?: được| mới)?|cấp chủ trương(?: đầu tư)?(?: cho)?)\s*$",
+        "investment_projects_attracted",
+    ),
 )
 # ids12: words after `tăng` that say how much, not what (`khu vực công nghiệp - xây dựng tăng mạnh 11,3%`,
 # `Giá trị sản xuất công nghiệp tăng cao (Tăng 14,5%`): the name is the rise's all the same.

@@ -1096,3 +1096,26 @@ def test_the_poverty_rates_fall_with_how_often_between_is_the_reduction(
     text: str, value: float, expected: str
 ) -> None:
     assert _ids(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # ids12: investment attracted, said by the act before the figure or at the head of the name
+        ("Trong quý I, tỉnh thu hút được 25 dự án đầu tư.", 25.0, "investment_projects_attracted"),
+        (
+            "Tỉnh tiếp 30 lượt nhà đầu tư đến tìm hiểu và cấp chủ trương cho 4 dự án.",
+            4.0,
+            "investment_projects_attracted",
+        ),
+        (
+            "Thu hút vốn đầu tư trong nước ngoài ngân sách đạt 5.200 tỷ đồng.",
+            5200.0,
+            "investment_capital_registered",
+        ),
+        # projects carried on or completed are no projects attracted
+        ("Huyện hoàn thành 12 dự án đầu tư công.", 12.0, None),
+    ],
+)
+def test_investment_attracted_is_said_by_the_act(text: str, value: float, expected: str | None) -> None:
+    assert _ids(text)[value] == expected
