@@ -202,6 +202,7 @@ def compatible(entry_unit: str, base_unit: str) -> bool:
         ("VND/person/year", "VND"),
         ("kg/person/year", "t"),
         ("other", "count"),
+        ("other", "VND"),  # `giá trị sản phẩm trên 1 ha … 120 triệu đồng`: per hectare (ids12)
     }
 
 

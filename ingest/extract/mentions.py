@@ -62,7 +62,7 @@ from ingest.extract.shared_figures import split_joint, split_shared
 from ingest.extract.stacked_tables import Cell, stacked_cells
 from ingest.extract.tiers import without_tier_ids
 from ingest.extract.timing import period_of
-from ingest.extract.units import rebase
+from ingest.extract.units import id_base_unit, rebase
 from ingest.extract.vocab import COUNT_UNITS, PLACE_UNIT_NOUNS
 from ingest.records import DocumentMetadata, Mention
 
@@ -307,13 +307,14 @@ def _finish(doc: Doc, d: Draft, position: dict[int, int]) -> Mention:
             entry = narrowed(entry, d.indicator)  # a sector's value, not the total's
         if entry is not None and not shares_subject(entry, d.indicator):
             entry = None  # the name measures something else than the id found nearby
-    if entry is not None:
-        entry = in_context(entry, doc.text, q.start, q.end)
+    entry = in_context(entry, doc.text, q.start, q.end)  # (a figure without an id may get one: ids12)
     if entry is not None and doc.in_season_section(q.start):
         # "a. Vụ Xuân" above: that season's area, output or yield
         entry = in_season(entry, heading_season(doc.headings, doc.text_l, q.start))
     # the model learned from the dev gold may fill, veto or replace the rules' id (learned/ids.py)
     entry = learned_id(d.indicator, base_unit, entry, seen)
+    if entry is not None:
+        base_unit = id_base_unit(entry.base_unit, base_unit)  # per commune, per hectare: `other` (ids12)
     start, end = _quote_span(doc, d)
     text = doc.text
     while start < end and text[start].isspace():

@@ -22,15 +22,18 @@ from functools import lru_cache
 from ingest.extract.catalogue import CatalogueEntry, catalogue_by_id, lookup_name, normalize_name
 from ingest.extract.indicators import NameIndex, compatible
 from ingest.extract.vocab import (
+    CONSTRUCTION_PART_IDS,
     CONTEXT_ID_RULES,
     CROP_SEASON_PATTERNS,
     DERIVED_ID_AFFIXES,
     DISTINCT_MEASURES,
     ECONOMIC_SECTOR_GROUPS,
     GROWTH_IDS,
+    GROWTH_INTENSIFIERS,
     GROWTH_PREFIXES,
     ID_FIXED_TOTALS,
     ID_OF_OTHER_TOTAL,
+    ID_WHEN_FRACTIONAL,
     ID_WHEN_OF_TOTAL,
     IDS_OF_ALL_UNITS,
     IDS_OF_UNCATALOGUED_WORDS,
@@ -51,6 +54,7 @@ from ingest.extract.vocab import (
     TOTAL_IDS_A_NAME_NARROWS,
     TOTAL_OF_ITS_PART,
     UNCATALOGUED_NAME_PATTERNS,
+    UNNAMED_CONTEXT_IDS,
 )
 from ingest.records import Mention
 
@@ -75,6 +79,8 @@ _INNER = re.compile(
     r"|(?<=hội đồng nhân dân )(?:xã|huyện|phường|thị trấn|tỉnh)(?!\w)"
 )
 _SPACES = re.compile(r"\s+")
+_INTENSIFIED = re.compile(rf" tăng (?:{'|'.join(sorted(GROWTH_INTENSIFIERS, key=len, reverse=True))})$")
+_RATE_HEAD = re.compile(r"^(?:tỷ|tỉ) lệ ")
 _LOOSE = re.compile(r"(?<=^tỷ lệ) số(?= )|(?<=^tỉ lệ) số(?= )|(?<= )được(?= )")
 _UNCATALOGUED = re.compile(rf"(?<!\w)(?:{'|'.join(UNCATALOGUED_NAME_PATTERNS)})(?!\w)")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -128,6 +134,7 @@ def _resolve(name: str, base_unit: str) -> CatalogueEntry | None:
     if not name:
         return None
     bare = _TRAILING.sub("", name) or name
+    bare = _INTENSIFIED.sub(" tăng", bare)  # `… tăng mạnh`: a rise all the same (ids12)
     if bare.endswith(" tăng") and _GROWTH.match(bare):
         bare = bare[: -len(" tăng")]  # `tốc độ tăng kim ngạch xuất khẩu tăng (so với cùng kỳ)`
     plain = _SPACES.sub(" ", _INNER.sub(" ", bare)).strip() or bare
@@ -151,6 +158,9 @@ def _resolve(name: str, base_unit: str) -> CatalogueEntry | None:
         if bare.endswith(" tăng") and not _GROWTH.match(bare):
             # `tổng diện tích gieo trồng tăng (so với cùng kỳ)`: a level written, then its rise in %; the
             # level's own id first (`giá trị sản lượng công nghiệp, tiểu thủ công nghiệp` is handicraft's)
+            if _RATE_HEAD.match(bare) and _sector(_RATE_HEAD.sub("", bare[: -len(" tăng")])) is not None:
+                # `tỷ lệ khu vực công nghiệp - xây dựng tăng`: a sector's growth named as a rate (ids12)
+                bare = _RATE_HEAD.sub("", bare)
             level = _subject(bare[: -len(" tăng")])
             growth = GROWTH_IDS.get(level.indicator_id, f"{level.indicator_id}_growth_rate") if level else ""
             derived = catalogue_by_id().get(growth) or _derived(f"tốc độ tăng {bare[: -len(' tăng')]}")
@@ -260,7 +270,19 @@ def uncatalogued(name: str, entry: CatalogueEntry | None = None) -> bool:
     (`IDS_OF_UNCATALOGUED_WORDS`: `thu nhập … khu vực nông thôn`) is catalogued."""
     if entry is not None and entry.indicator_id in IDS_OF_UNCATALOGUED_WORDS:
         return False
+    if entry is not None and _says_own_words(entry, name):
+        return False
     return _says_uncatalogued(name)
+
+
+@lru_cache(maxsize=1 << 14)
+def _says_own_words(entry: CatalogueEntry, name: str) -> bool:
+    """Whether every sub-population or part the name says is said by one of the entry's own catalogue
+    names too (`tỷ lệ hộ đồng bào dân tộc thiểu số`, `số thu do huyện quản lý`): the id measures exactly
+    those words (ids12)."""
+    said = [m.group(0) for m in _UNCATALOGUED.finditer(normalize_name(name))]
+    own = [normalize_name(n) for n in entry.names]
+    return bool(said) and all(any(words in n for n in own) for words in said)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -308,7 +330,14 @@ def _two_measures(name: str, base_unit: str, indicator_id: str) -> bool:
     second = _resolve(f"{head.group(0)}{right}" if head else right, base_unit)
     if first is None or second is None or first.indicator_id == second.indicator_id:
         return False
+    if {first.indicator_id, second.indicator_id} <= _SECTOR_IDS:
+        return False  # `giá trị tiểu thủ công nghiệp và xây dựng`: one sector group (`_sector_part`)
     return indicator_id in (first.indicator_id, second.indicator_id)
+
+
+_SECTOR_IDS = frozenset(i for ids in SECTOR_GROUP_IDS for i in ids) | frozenset(
+    CONSTRUCTION_PART_IDS.values()
+)
 
 
 def _measures(name: str) -> frozenset[str]:
@@ -347,6 +376,8 @@ def refined(
         entry = by_id[refinement]
     if entry is None or _two_measures(folded, base_unit, entry.indicator_id):
         return None
+    if entry.indicator_id in ID_WHEN_FRACTIONAL and not value.is_integer():
+        return by_id.get(ID_WHEN_FRACTIONAL[entry.indicator_id])  # an average of whole counts (ids12)
     totals = ID_FIXED_TOTALS.get(entry.indicator_id)
     if totals is not None and (value > max(totals) or (of_total is not None and of_total not in totals)):
         if of_total is None or value > of_total:
@@ -367,25 +398,53 @@ def _refinement(folded: str, base_unit: str) -> str | None:
     for pattern, indicator_id in _REFINEMENTS.get(base_unit, ()):
         if pattern.search(folded):
             return indicator_id
+    for unit, rules in _REFINEMENTS.items():  # an `other` id's rules also read counts and amounts (ids12)
+        if unit != base_unit and compatible(unit, base_unit):
+            for pattern, indicator_id in rules:
+                if pattern.search(folded):
+                    return indicator_id
     return None
 
 
-def in_context(entry: CatalogueEntry, text: str, start: int, end: int) -> CatalogueEntry | None:
+def in_context(entry: CatalogueEntry | None, text: str, start: int, end: int) -> CatalogueEntry | None:
     """The id once the clause words right before the number (`kết nạp mới 14 đảng viên`) or after it
-    (`… OCOP đạt 4 sao`), or its whole sentence, are read (`CONTEXT_ID_RULES`)."""
+    (`… OCOP đạt 4 sao`), or its whole sentence, are read (`CONTEXT_ID_RULES`); a figure without one
+    gets the id its counted noun and clause say (`UNNAMED_CONTEXT_IDS`: `Đạt và vượt 18/29 chỉ tiêu`)."""
+    if entry is None:
+        entry = _unnamed(text, start, end)
+        if entry is None:
+            return None
     for side, pattern, to in _CONTEXT_RULES.get(entry.indicator_id, ()):
-        if side == "before":
-            window = text[max(0, start - 40) : start].lower()
-            window = _CLAUSE_END.split(window)[-1]
-        elif side == "sentence":  # the whole sentence, across the `;` of a list, `\x00` for the figure
-            before = _SENTENCE_END.split(text[max(0, start - 300) : start].lower())[-1]
-            after = _SENTENCE_END.split(text[start : end + 300].lower())[0][end - start :]
-            window = f"{before}\x00{after}"
-        else:
-            window = _CLAUSE_END.split(text[end : end + 60].lower())[0]
-        if pattern.search(window):
+        if pattern.search(_window(side, text, start, end)):
             return catalogue_by_id()[to] if to is not None else None
     return entry
+
+
+def _window(side: str, text: str, start: int, end: int) -> str:
+    """The words a context rule reads: the clause before the figure, the clause after it, or the whole
+    sentence with `\x00` for the figure."""
+    if side == "before":
+        return _CLAUSE_END.split(text[max(0, start - 40) : start].lower())[-1]
+    if side == "sentence":  # the whole sentence, across the `;` of a list
+        before = _SENTENCE_END.split(text[max(0, start - 300) : start].lower())[-1]
+        after = _SENTENCE_END.split(text[start : end + 300].lower())[0][end - start :]
+        return f"{before}\x00{after}"
+    return _CLAUSE_END.split(text[end : end + 60].lower())[0]
+
+
+_UNNAMED = tuple(
+    (noun, side, re.compile(pattern), indicator_id)
+    for noun, side, pattern, indicator_id in UNNAMED_CONTEXT_IDS
+)
+
+
+def _unnamed(text: str, start: int, end: int) -> CatalogueEntry | None:
+    """The id of a figure no name gave one, from its counted noun and its clause (`UNNAMED_CONTEXT_IDS`)."""
+    figure = text[start:end].lower()
+    for noun, side, pattern, indicator_id in _UNNAMED:
+        if figure.endswith(noun) and pattern.search(_window(side, text, start, end)):
+            return catalogue_by_id()[indicator_id]
+    return None
 
 
 def document_ids(found: list[Mention], text: str) -> list[Mention]:
@@ -466,8 +525,9 @@ def narrowed(entry: CatalogueEntry, name: str) -> CatalogueEntry | None:
 @lru_cache(maxsize=1 << 12)
 def _sector_part(entry: CatalogueEntry, folded: str) -> CatalogueEntry | None:
     """The id of the part of a sector group the name's sector words say (`SECTOR_PART_WORDS`): `xây
-    dựng tăng 7%` alone or `lâm nghiệp tăng 18,8%` alone is a part (None), `công nghiệp - tiểu thủ công
-    nghiệp` without construction is handicraft's, `tiểu thủ công nghiệp … và xây dựng` industry's."""
+    dựng tăng 7%` alone is construction's own id (ids12), `lâm nghiệp tăng 18,8%` alone a part (None),
+    `công nghiệp - tiểu thủ công nghiệp` without construction is handicraft's, `tiểu thủ công nghiệp … và
+    xây dựng` industry's."""
     for industry, handicraft, agriculture in SECTOR_GROUP_IDS:
         if entry.indicator_id not in (industry, handicraft, agriculture):
             continue
@@ -477,7 +537,9 @@ def _sector_part(entry: CatalogueEntry, folded: str) -> CatalogueEntry | None:
             return None if len(parts) == 1 and "agriculture" not in found else entry
         if "construction" in found:
             if not found & {"industry", "handicraft"}:
-                return None
+                # `xây dựng tăng 7,0%`: construction's own id (ids12)
+                alone = CONSTRUCTION_PART_IDS.get(industry)
+                return catalogue_by_id().get(alone) if alone is not None else None
             return catalogue_by_id().get(industry)
         if "handicraft" in found:
             return catalogue_by_id().get(handicraft)

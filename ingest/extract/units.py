@@ -10,6 +10,7 @@ from ingest.extract.vocab import (
     MEASURE_UNITS,
     NOT_UNIT_WORDS,
     PER_TIME_WORDS,
+    PER_UNIT_FIGURE_BASES,
     PLACE_UNIT_NOUNS,
     SCALE_WORDS,
     SCALED_MONEY_DEFAULT,
@@ -142,6 +143,16 @@ def rebase(base_unit: str, factor: float, expected: str | None) -> tuple[str, fl
     if base_unit == "t" and expected == "kg/person/year":
         return expected, factor * 1000.0
     return base_unit, factor
+
+
+def id_base_unit(entry_base_unit: str, base_unit: str) -> str:
+    """The base unit a figure carries under its id: an id measured per commune or per hectare (`other` in
+    the catalogue, the gold rules' items 36-37) takes a count (`bình quân mỗi xã đạt 15,2 tiêu chí`) or an
+    amount (`giá trị sản phẩm trên 1 ha đạt 120 triệu đồng`, its scale applied) as `other`; other units
+    stay what they are."""
+    if entry_base_unit == "other" and base_unit in PER_UNIT_FIGURE_BASES:
+        return "other"
+    return base_unit
 
 
 _COUNTED_AT = re.compile(rf"[^\S\n]+(?:số[^\S\n]+\w|(?:{_COUNT})(?!\w))")

@@ -1618,6 +1618,7 @@ IDS_OF_UNCATALOGUED_WORDS: frozenset[str] = frozenset(
         "livestock_vaccinated_head",
         "new_enterprises",
         "new_business_establishments",
+        "new_cooperatives",  # ids12: the round-11 catalogue's new-unit id, as the two above
     }
 )
 # One crop season in a name (on the folded name): the season's key, or None for a season no catalogue
@@ -1666,6 +1667,24 @@ NAME_ID_REFINEMENTS: tuple[tuple[str, str, str], ...] = (
     (r"^số xã (?:về )?đích nông thôn mới$", "count", "ntm_communes_new"),
     (r"^số xã (?:\w+ )*?nông thôn mới nâng cao(?! và| kiểu mẫu)", "count", "ntm_advanced_communes"),
     (r"^số chỉ tiêu kinh tế(?: -)? xã hội (?:chủ yếu )?hoàn thành$", "count", "plan_targets_on_track"),
+    # ids12: retail sales with services revenue, however the list joins them (`Tổng mức bán lẻ, dịch vụ`,
+    # `tổng mức bán lẻ hàng hóa, doanh thu dịch vụ`): the catalogue's trade and services value
+    (
+        r"^tổng mức bán lẻ(?: hàng hóa)?(?: và|,)?(?: doanh thu)? dịch vụ(?! \S+ tăng)",
+        "VND",
+        "trade_services_value",
+    ),
+    # ids12: capital attracted, the act first (`Thu hút vốn đầu tư trong nước ngoài ngân sách … đạt 9.658 tỷ
+    # đồng`): the catalogue's `vốn đầu tư trong nước thu hút`
+    (r"^thu hút (?:được )?(?:tổng )?(?:nguồn )?vốn đầu tư", "VND", "investment_capital_registered"),
+    # ids12 (items 36-37): a value per hectare, `other` whatever unit it came in (an amount of money:
+    # `resolve._refinement` tries the compatible units' rules) or was written in (`triệu đồng/ha`); a
+    # hectare of water surface is aquaculture's
+    (
+        r"^(?:tổng )?giá trị\b(?!.*mặt nước).*?(?:/ ?|(?<!\w)trên (?:mỗi |1 ?|một )?)(?:ha|héc ta)(?!\w)",
+        "other",
+        "agri_value_per_ha",
+    ),
     # `thêm 3 xã đạt chuẩn nông thôn mới`: newly recognised; `số hộ nghèo … giảm 9 hộ`: the net fall
     (
         r"^số xã (?:\w+ )*?nông thôn(?! mới nâng cao| mới kiểu mẫu| nâng cao| kiểu mẫu)(?: \w+)*? thêm$",
@@ -1713,6 +1732,13 @@ NAME_ID_REFINEMENTS: tuple[tuple[str, str, str], ...] = (
         "ntm_criteria_gained",
     ),
     (r"^số hộ nghèo(?: \w+)*? giảm(?! còn| xuống| từ)(?!\w)", "count", "poor_households_reduced"),
+    # ids12: the rate's fall with how often between (`tỷ lệ hộ nghèo bình quân giảm từ 4-5%/năm`, `… trung
+    # bình mỗi năm giảm 4,25%`): the reduction, as `tỷ lệ hộ nghèo giảm (bình quân)` is by its synonym
+    (
+        r"^tỷ lệ hộ nghèo(?: (?:bình quân|trung bình|mỗi năm|hằng năm|hàng năm))+ giảm(?! còn| xuống)(?!\w)",
+        "%",
+        "poverty_reduction_rate",
+    ),
     # new-rural funding by source (`ngân sách trung ương thực hiện xây dựng nông thôn mới nâng cao`)
     (r"^(?:vốn )?ngân sách trung ương(?: \S+)* nông thôn mới", "VND", "ntm_funds_central_budget"),
     (
@@ -1745,10 +1771,11 @@ NAME_ID_REFINEMENTS: tuple[tuple[str, str, str], ...] = (
     ),
     # land consolidated for large-scale farming, whatever area word comes first
     (r"(?<!\w)tích tụ(?!\w)", "ha", "land_accumulation_area"),
-    # an average of criteria over communes (`bình quân mỗi xã đạt 12,6 tiêu chí`); a district's own 9
+    # an average of criteria over communes (`bình quân mỗi xã đạt 12,6 tiêu chí`), `other` since catalogue12
+    # (a count's figure reads it too: `resolve._refinement`; ids12); a district's own 9
     (
-        r"tiêu chí(?: \S+)* (?:bình quân|trung bình)|(?:bình quân|trung bình)(?: \S+)* tiêu chí",
-        "count",
+        r"tiêu chí(?: \S+)* (?:bình quân|trung bình|mỗi xã)|(?:bình quân|trung bình)(?: \S+)* tiêu chí",
+        "other",
         "ntm_criteria_avg_per_commune",
     ),
     (r"tiêu chí huyện", "count", "ntm_district_criteria_met"),
@@ -1785,6 +1812,8 @@ _TWO_LOCAL_TIERS = rf"{_LOCAL_TIER}[^.]*?[\d\x00].*{_LOCAL_TIER}"  # two tiers, 
 _AWARDED = (
     r"(?:khen thưởng|giấy khen|bằng khen|tặng khen)[^;,\x00]{0,100}\x00"  # an award earlier in the clause
 )
+_NEARLY_MET = r"^\s*(?:[^\W\d]+ ){0,4}?(?:gần|cơ bản) đạt(?!\w)"  # after: `2 chỉ tiêu cơ bản đạt` (ids12)
+_COMMUNES_AT_STANDARD = r"^\s*(?:đã |được |công nhận )*đạt chuẩn (?:nông thôn mới |ntm )?"  # after: ids12
 _NOT_YET_RECOGNISED = r"^\s*[\w ,()]{0,12}?(?:đang|đăng ký)(?!\w)"  # after: `4 thôn đang xây dựng`
 _SHARE_VERB = r"(?<!\w)chiếm(?: tỷ trọng| tỉ trọng| tỷ lệ)?(?: khoảng| trên| gần| hơn)?\s*$"  # before a share
 # before: `thêm 4 xã`, `Huyện công nhận 2 bản` (an act of the period; `đã công nhận 15 xã` is the stock)
@@ -1904,6 +1933,13 @@ CONTEXT_ID_RULES: tuple[tuple[str, str, str, str | None], ...] = (
         (workers_id, "before", _JOBS_MADE_FOR, "jobs_created")
         for workers_id in ("labour_force", "employed_workers")
     ),
+    # ids12: the standard right after the communes counted (`trong đó có 58 xã đạt chuẩn nâng cao, 6 xã
+    # đạt chuẩn kiểu mẫu`), whatever the name kept of it
+    ("ntm_communes", "after", rf"{_COMMUNES_AT_STANDARD}nâng cao(?! và| kiểu mẫu)", "ntm_advanced_communes"),
+    ("ntm_communes", "after", rf"{_COMMUNES_AT_STANDARD}kiểu mẫu", "ntm_model_communes"),
+    # ids12: targets nearly or basically met (`còn 11 chỉ tiêu gần đạt`, `2 chỉ tiêu cơ bản đạt Nghị quyết`)
+    # are neither on track nor lagging, nor the targets set (the gold's tier rule)
+    *((plan_id, "after", _NEARLY_MET, None) for plan_id in ("plan_targets_on_track", "plan_targets_total")),
 )
 # Ids whose figure is one of a fixed total (`19/19 tiêu chí`; older provincial sets had 18): another
 # total (`9/9` of a district, `15/15` of a hamlet) or a larger value (`87 tiêu chí` summed over
@@ -1976,6 +2012,51 @@ SECTOR_GROUP_IDS: tuple[tuple[str, str, str], ...] = (
     ("industry_value", "handicraft_value", "agri_value"),
     ("industry_growth_rate", "handicraft_value_growth_rate", "agri_growth_rate"),
 )
+# ids12: construction alone has ids of its own since catalogue 15753a0 (`construction_value`, its growth):
+# the industry-construction id -> the construction id of the same measure (forestry or fishery alone
+# still has none).
+CONSTRUCTION_PART_IDS: dict[str, str] = {
+    "industry_value": "construction_value",
+    "industry_growth_rate": "construction_growth_rate",
+}
+# ids12: a figure no name gave an id, whose counted noun and clause say the measure (`Đạt và vượt 18/29
+# chỉ tiêu đại hội đề ra`, `18/18 chỉ tiêu … chủ yếu đều đạt và vượt kế hoạch`): (the figure's counted
+# noun, side as in `CONTEXT_ID_RULES`, pattern, id). The id's own context rules then apply (a field's
+# subset of the targets has none).
+_MET_OR_EXCEEDED = r"(?<!\w)(?:đạt|hoàn thành)(?: và|,)? vượt(?!\w)"
+UNNAMED_CONTEXT_IDS: tuple[tuple[str, str, str, str], ...] = (
+    ("chỉ tiêu", "before", rf"{_MET_OR_EXCEEDED}(?: mức)?\s*$", "plan_targets_on_track"),
+    # (`10/10 chỉ tiêu trong lĩnh vực kinh tế … đạt và vượt`: a field's subset, as before the figure)
+    (
+        "chỉ tiêu",
+        "after",
+        rf"^(?:(?!lĩnh vực|nhóm)[^,\d]){{0,50}}?{_MET_OR_EXCEEDED}",
+        "plan_targets_on_track",
+    ),
+    # items 36-37: criteria per commune (`đạt 13,45 tiêu chí/xã`) are the average per commune; money per
+    # hectare after a value (`giá trị sản xuất nông nghiệp ước đạt gần 72 triệu đồng/ha`) the value per
+    # hectare (a hectare of water surface is aquaculture's, not the cultivated land's: no id)
+    ("tiêu chí/xã", "sentence", r"", "ntm_criteria_avg_per_commune"),
+    ("tiêu chí/1 xã", "sentence", r"", "ntm_criteria_avg_per_commune"),
+    ("đồng/ha", "sentence", r"(?<!\w)giá trị(?!\w)(?:(?!mặt nước)[^\x00])*\x00", "agri_value_per_ha"),
+    # investment projects the act before the figure says were attracted (`thu hút được 32 dự án đầu tư`,
+    # `cấp chủ trương cho 3 dự án`: the catalogue's `dự án được cấp chủ trương đầu tư`)
+    (
+        "dự án",
+        "before",
+        r"(?<!\w)(?:thu hút(?: được| mới)?|cấp chủ trương(?: đầu tư)?(?: cho)?)\s*$",
+        "investment_projects_attracted",
+    ),
+)
+# ids12: words after `tăng` that say how much, not what (`khu vực công nghiệp - xây dựng tăng mạnh 11,3%`,
+# `Giá trị sản xuất công nghiệp tăng cao (Tăng 14,5%`): the name is the rise's all the same.
+GROWTH_INTENSIFIERS: tuple[str, ...] = ("mạnh", "cao", "khá", "nhanh", "mạnh mẽ")
+# ids12: the base units of figures an `other` id (a measure per commune or per hectare, items 36-37) takes
+# as `other`: a count of criteria, an amount of money (`units.id_base_unit`).
+PER_UNIT_FIGURE_BASES: tuple[str, ...] = ("count", "VND")
+# ids12: ids of a whole count whose fractional figure is an average (`trung bình các xã chỉ đạt 4,6/19 tiêu
+# chí`: one commune meets whole criteria; 4,6 is the communes' average) -> the average's id.
+ID_WHEN_FRACTIONAL: dict[str, str] = {"ntm_criteria_met": "ntm_criteria_avg_per_commune"}
 
 # --- names6 (round 6): tables flattened to one cell per line (`stacked_tables.py`) ---
 # The header cell of a table's unit column (`Đơn vị tính`, `ĐVT`): the column headers of the figures

@@ -224,7 +224,9 @@ def test_new_catalogue_measures_are_assigned(text: str, value: float, expected: 
         # a sector's subset of the targets; one tier of the prizes; scattered planting is a part
         ("Trong lĩnh vực văn hóa - xã hội, có 8/9 chỉ tiêu đạt và vượt kế hoạch.", 8.0, None),
         ("Học sinh giỏi cấp huyện đạt 120 giải, trong đó 15 giải Nhất.", 15.0, None),
-        ("Hoàn thành 100% chỉ tiêu trồng cây phân tán.", 100.0, None),
+        # (the attainment of the scattered-planting quota has its own id, whose names say `phân tán`: ids12)
+        ("Hoàn thành 100% chỉ tiêu trồng cây phân tán.", 100.0, "trees_planted_plan_attainment"),
+        ("Trồng được 47,33 ha cây phân tán.", 47.33, None),
         # how often, an abbreviation, another wording of a catalogue name
         (
             "Tỷ lệ chi bộ hằng năm đạt hoàn thành xuất sắc nhiệm vụ trên 20%.",
@@ -317,10 +319,17 @@ def _ids(text: str) -> dict[float, str | None]:
         ),
         ("Có 2 xã về đích NTM.", 2.0, "ntm_communes_new"),
         # parts of the budget, two measures in one figure, money per hectare (`other`, not VND)
-        ("Thu ngân sách do huyện quản lý 127 tỷ đồng, đạt 26% dự toán.", 127.0, None),
+        # (the district-managed part has its own id since round 11's catalogue: ids12)
+        (
+            "Thu ngân sách do huyện quản lý 127 tỷ đồng, đạt 26% dự toán.",
+            127.0,
+            "budget_revenue_district_managed",
+        ),
+        ("Thu ngân sách do tỉnh quản lý 40 tỷ đồng.", 40.0, None),
         ("Thu ngân sách tại địa phương đạt 250 triệu đồng.", 250.0, "budget_revenue_state"),
         ("Toàn xã có 6 hộ nghèo và cận nghèo.", 6.0, "poor_and_near_poor_households"),
-        ("Giá trị sản phẩm trên 1ha đất trồng trọt đạt 100 triệu đồng.", 100.0, None),
+        # (money per hectare is `agri_value_per_ha`, base unit `other`, since catalogue12: ids12)
+        ("Giá trị sản phẩm trên 1ha đất trồng trọt đạt 100 triệu đồng.", 100.0, "agri_value_per_ha"),
         # growth of a sector written with trade's words; other wordings of catalogue names
         ("Kinh doanh dịch vụ tăng từ 10% trở lên.", 10.0, "services_growth_rate"),
         ("Tốc độ phát triển kinh tế đạt 7,36%.", 7.36, "economic_growth_rate"),
@@ -616,20 +625,33 @@ def test_enterprises_and_household_businesses_set_up_are_their_new_ids() -> None
 @pytest.mark.parametrize(
     ("text", "value", "expected"),
     [
-        # construction, forestry or fishery alone is a part of its sector group, not the group's id;
-        # construction alone has its own value id since round 11's catalogue
+        # forestry or fishery alone is a part of its sector group, not the group's id; construction alone
+        # has its own value and growth ids since round 11's catalogue (ids12: also in a breakdown)
         (
             "Giá trị sản xuất ngành xây dựng quý I ước đạt 1.250 tỷ đồng, tăng 9,4% so với cùng kỳ.",
             1250.0,
             "construction_value",
         ),
-        ("Giá trị sản xuất ngành xây dựng quý I ước đạt 1.250 tỷ đồng, tăng 9,4% so với cùng kỳ.", 9.4, None),
+        (
+            "Giá trị sản xuất ngành xây dựng quý I ước đạt 1.250 tỷ đồng, tăng 9,4% so với cùng kỳ.",
+            9.4,
+            "construction_growth_rate",
+        ),
         (
             "Khu vực công nghiệp - xây dựng tăng 8,1%, trong đó xây dựng tăng 5,3%.",
             8.1,
             "industry_growth_rate",
         ),
-        ("Khu vực công nghiệp - xây dựng tăng 8,1%, trong đó xây dựng tăng 5,3%.", 5.3, None),
+        (
+            "Khu vực công nghiệp - xây dựng tăng 8,1%, trong đó xây dựng tăng 5,3%.",
+            5.3,
+            "construction_growth_rate",
+        ),
+        (
+            "Quý I, công nghiệp tăng 9,2%, xây dựng tăng 7,0%, dịch vụ tăng 6,1%.",
+            7.0,
+            "construction_growth_rate",
+        ),
         ("Sáu tháng đầu năm, nông nghiệp tăng 2,9%, lâm nghiệp tăng 11,4%, thủy sản tăng 4,1%.", 11.4, None),
         ("Sáu tháng đầu năm, nông nghiệp tăng 2,9%, lâm nghiệp tăng 11,4%, thủy sản tăng 4,1%.", 4.1, None),
         # industry with handicrafts and no construction is handicraft's; with construction, industry's
@@ -839,8 +861,9 @@ def test_a_sectors_part_in_the_breakdown_after_its_groups_figure_has_no_id() -> 
 @pytest.mark.parametrize(
     ("text", "value", "expected"),
     [
-        # units founded or entering the market are a flow, not the stock of units
-        ("Trong 9 tháng, có 14 doanh nghiệp, 1 hợp tác xã thành lập mới.", 1.0, None),
+        # units founded or entering the market are a flow, not the stock of units: the new-unit id or none
+        ("Trong 9 tháng, có 14 doanh nghiệp, 1 hợp tác xã thành lập mới.", 1.0, "new_cooperatives"),
+        ("Trong năm, có 2 hợp tác xã mới thành lập.", 2.0, "new_cooperatives"),
         ("Số doanh nghiệp tham gia thị trường là 323 doanh nghiệp.", 323.0, None),
         # the new-unit ids keep them; the stock keeps its id
         (
@@ -886,3 +909,213 @@ def test_a_state_revenue_total_whose_part_is_state_revenue_is_the_total_revenue(
 def test_a_state_revenue_without_such_a_part_keeps_its_id() -> None:
     text = "Thu ngân sách nhà nước trên địa bàn đạt 120 tỷ đồng; chi ngân sách 98 tỷ đồng."
     assert [m.indicator_id for m in extract_mentions(text)] == ["budget_revenue_state", "budget_expenditure"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # ids12: targets met or exceeded said by the clause around the figure, whatever the name kept
+        ("Đạt và vượt 21/25 chỉ tiêu đại hội đề ra, còn 4 chỉ tiêu chưa đạt.", 21.0, "plan_targets_on_track"),
+        (
+            "Ban Thường vụ Huyện ủy đã lãnh đạo thực hiện toàn diện nhiệm vụ, đạt được những kết quả quan "
+            "trọng: 16/16 chỉ tiêu phát triển kinh tế - xã hội chủ yếu đều đạt và vượt kế hoạch đề ra.",
+            16.0,
+            "plan_targets_on_track",
+        ),
+        (
+            "Sáu tháng đầu năm, xã đạt và vượt 15/18 chỉ tiêu cơ bản về phát triển kinh tế - xã hội so "
+            "với kế hoạch.",
+            15.0,
+            "plan_targets_on_track",
+        ),
+        # a field's subset of the targets, before or after the figure, has none
+        ("Trên lĩnh vực kinh tế, đạt và vượt 8/9 chỉ tiêu.", 8.0, None),
+        ("Năm 2024, 7/7 chỉ tiêu trong lĩnh vực văn hóa - xã hội của xã đạt và vượt kế hoạch.", 7.0, None),
+        # a comma or another figure between the noun and the verb: the verb is not this figure's
+        ("Huyện giao 30 chỉ tiêu, trong đó 26 chỉ tiêu đạt và vượt.", 30.0, None),
+    ],
+)
+def test_targets_met_or_exceeded_are_read_from_the_clause(
+    text: str, value: float, expected: str | None
+) -> None:
+    assert _ids(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # ids12: the standard said right after the communes counted, whatever the name kept of it
+        (
+            "Toàn huyện có 15 xã đạt chuẩn nông thôn mới, trong đó có 7 xã đạt chuẩn nâng cao, 2 xã đạt "
+            "chuẩn kiểu mẫu.",
+            7.0,
+            "ntm_advanced_communes",
+        ),
+        (
+            "Toàn huyện có 15 xã đạt chuẩn nông thôn mới, trong đó có 7 xã đạt chuẩn nâng cao, 2 xã đạt "
+            "chuẩn kiểu mẫu.",
+            2.0,
+            "ntm_model_communes",
+        ),
+        (
+            "Toàn huyện có 15 xã đạt chuẩn nông thôn mới, trong đó có 7 xã đạt chuẩn nâng cao, 2 xã đạt "
+            "chuẩn kiểu mẫu.",
+            15.0,
+            "ntm_communes",
+        ),
+    ],
+)
+def test_the_standard_after_the_communes_counted_decides_the_id(
+    text: str, value: float, expected: str | None
+) -> None:
+    assert _ids(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # ids12: targets nearly or basically met are neither on track nor the targets set
+        ("Đạt và vượt 20/24 chỉ tiêu nghị quyết, còn 4 chỉ tiêu gần đạt.", 4.0, None),
+        ("Có 17 chỉ tiêu thực hiện đạt và vượt, 3 chỉ tiêu cơ bản đạt Nghị quyết.", 3.0, None),
+        (
+            "Có 17 chỉ tiêu thực hiện đạt và vượt, 3 chỉ tiêu cơ bản đạt Nghị quyết.",
+            17.0,
+            "plan_targets_on_track",
+        ),
+    ],
+)
+def test_targets_nearly_met_have_no_id(text: str, value: float, expected: str | None) -> None:
+    assert _ids(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # ids12: `tăng mạnh`, `tăng cao` after the subject: a rise all the same
+        ("tốc độ tăng giá trị sản xuất công nghiệp tăng cao", "industry_growth_rate"),
+        ("tỷ lệ khu vực công nghiệp - xây dựng tăng mạnh", "industry_growth_rate"),
+        ("tỷ lệ khu vực dịch vụ tăng nhanh", "services_growth_rate"),
+        # a rate named with `tỷ lệ` is a sector's growth only when the rest is a sector
+        ("tỷ lệ hộ nghèo tăng mạnh", None),
+    ],
+)
+def test_a_rise_said_with_an_intensifier_keeps_its_growth_id(name: str, expected: str | None) -> None:
+    entry = resolve(name, "%")
+    assert (entry.indicator_id if entry is not None else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # ids12: words the sub-population veto reads keep an id whose own catalogue name says them
+        (
+            "Số thu do huyện quản lý đạt 25,4 tỷ đồng, bằng 110% dự toán.",
+            25.4,
+            "budget_revenue_district_managed",
+        ),
+        ("Trên địa bàn xã, hộ đồng bào dân tộc thiểu số chiếm 85%.", 85.0, "ethnic_minority_household_share"),
+        # … and veto every other id
+        ("Thu nhập bình quân đầu người của đồng bào dân tộc thiểu số đạt 30 triệu đồng.", 30.0, None),
+        ("Thu ngân sách do tỉnh quản lý đạt 120 tỷ đồng.", 120.0, None),
+    ],
+)
+def test_an_id_whose_own_name_says_the_vetoed_words_keeps_them(
+    text: str, value: float, expected: str | None
+) -> None:
+    assert _ids(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ids12, items 36-37: criteria averaged over communes take their id in base unit `other`, the value
+        # as written, in the slash form and worded
+        (
+            "Đến nay, số tiêu chí bình quân đạt 13,45 tiêu chí/xã.",
+            ("ntm_criteria_avg_per_commune", 13.45, "other"),
+        ),
+        ("Bình quân mỗi xã đạt 15,2 tiêu chí.", ("ntm_criteria_avg_per_commune", 15.2, "other")),
+        ("Bình quân toàn huyện đạt 12,6/19 tiêu chí.", ("ntm_criteria_avg_per_commune", 12.6, "other")),
+        # a fraction of criteria is an average, whatever the name kept; one commune's are whole
+        (
+            "Trung bình các xã đạt 14,8 tiêu chí nông thôn mới.",
+            ("ntm_criteria_avg_per_commune", 14.8, "other"),
+        ),
+        ("Xã Tân Lập đạt 17/19 tiêu chí nông thôn mới.", ("ntm_criteria_met", 17.0, "count")),
+        # money per hectare: `other`, its scale applied, in the slash form and worded
+        (
+            "Giá trị sản xuất trên 1 ha đất canh tác đạt 150 triệu đồng/ha.",
+            ("agri_value_per_ha", 150_000_000.0, "other"),
+        ),
+        (
+            "Giá trị sản phẩm thu được trên 1 ha đất trồng trọt đạt 120 triệu đồng.",
+            ("agri_value_per_ha", 120_000_000.0, "other"),
+        ),
+        ("Giá trị thu nhập/ha đạt 125-135 triệu đồng.", ("agri_value_per_ha", 125_000_000.0, "other")),
+        (
+            "Tổng giá trị sản xuất nông nghiệp bình quân đạt 95 triệu đồng/ha.",
+            ("agri_value_per_ha", 95_000_000.0, "other"),
+        ),
+        # a hectare of water surface is aquaculture's: no id, the amount as written
+        (
+            "Giá trị sản phẩm thu hoạch trên 1 ha mặt nước nuôi trồng thủy sản đạt 250 triệu đồng.",
+            (None, 250_000_000.0, "VND"),
+        ),
+    ],
+)
+def test_averages_per_commune_and_values_per_hectare_are_other_with_their_id(
+    text: str, expected: tuple[str | None, float, str]
+) -> None:
+    (m,) = extract_mentions(text)
+    assert (m.indicator_id, m.base_value, m.base_unit) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ids12: retail sales with services revenue, however the list joins them
+        "Tổng mức bán lẻ, dịch vụ 3.350 tỷ đồng, đạt 65,05% kế hoạch.",
+        "Tổng mức bán lẻ và dịch vụ năm 2023 ước đạt 1.200 tỷ đồng.",
+    ],
+)
+def test_retail_sales_with_services_are_the_trade_and_services_value(text: str) -> None:
+    assert extract_mentions(text)[0].indicator_id == "trade_services_value"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # ids12: the poverty rate's fall with how often between the subject and `giảm` is the reduction
+        ("Giai đoạn 2020-2025, tỷ lệ hộ nghèo bình quân giảm từ 3-4%/năm.", 3.0, "poverty_reduction_rate"),
+        ("Tỷ lệ hộ nghèo trung bình mỗi năm giảm 2,5%.", 2.5, "poverty_reduction_rate"),
+        # the level it falls to is the rate
+        ("Tỷ lệ hộ nghèo bình quân giảm còn 4,2%.", 4.2, "poverty_rate"),
+    ],
+)
+def test_the_poverty_rates_fall_with_how_often_between_is_the_reduction(
+    text: str, value: float, expected: str
+) -> None:
+    assert _ids(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # ids12: investment attracted, said by the act before the figure or at the head of the name
+        ("Trong quý I, tỉnh thu hút được 25 dự án đầu tư.", 25.0, "investment_projects_attracted"),
+        (
+            "Tỉnh tiếp 30 lượt nhà đầu tư đến tìm hiểu và cấp chủ trương cho 4 dự án.",
+            4.0,
+            "investment_projects_attracted",
+        ),
+        (
+            "Thu hút vốn đầu tư trong nước ngoài ngân sách đạt 5.200 tỷ đồng.",
+            5200.0,
+            "investment_capital_registered",
+        ),
+        # projects carried on or completed are no projects attracted
+        ("Huyện hoàn thành 12 dự án đầu tư công.", 12.0, None),
+    ],
+)
+def test_investment_attracted_is_said_by_the_act(text: str, value: float, expected: str | None) -> None:
+    assert _ids(text)[value] == expected
