@@ -1812,7 +1812,6 @@ _TWO_LOCAL_TIERS = rf"{_LOCAL_TIER}[^.]*?[\d\x00].*{_LOCAL_TIER}"  # two tiers, 
 _AWARDED = (
     r"(?:khen thưởng|giấy khen|bằng khen|tặng khen)[^;,\x00]{0,100}\x00"  # an award earlier in the clause
 )
-_NEARLY_MET = r"^\s*(?:[^\W\d]+ ){0,4}?(?:gần|cơ bản) đạt(?!\w)"  # after: `2 chỉ tiêu cơ bản đạt` (ids12)
 _COMMUNES_AT_STANDARD = r"^\s*(?:đã |được |công nhận )*đạt chuẩn (?:nông thôn mới |ntm )?"  # after: ids12
 _NOT_YET_RECOGNISED = r"^\s*[\w ,()]{0,12}?(?:đang|đăng ký)(?!\w)"  # after: `4 thôn đang xây dựng`
 _SHARE_VERB = r"(?<!\w)chiếm(?: tỷ trọng| tỉ trọng| tỷ lệ)?(?: khoảng| trên| gần| hơn)?\s*$"  # before a share
@@ -1937,9 +1936,6 @@ CONTEXT_ID_RULES: tuple[tuple[str, str, str, str | None], ...] = (
     # đạt chuẩn kiểu mẫu`), whatever the name kept of it
     ("ntm_communes", "after", rf"{_COMMUNES_AT_STANDARD}nâng cao(?! và| kiểu mẫu)", "ntm_advanced_communes"),
     ("ntm_communes", "after", rf"{_COMMUNES_AT_STANDARD}kiểu mẫu", "ntm_model_communes"),
-    # ids12: targets nearly or basically met (`còn 11 chỉ tiêu gần đạt`, `2 chỉ tiêu cơ bản đạt Nghị quyết`)
-    # are neither on track nor lagging, nor the targets set (the gold's tier rule)
-    *((plan_id, "after", _NEARLY_MET, None) for plan_id in ("plan_targets_on_track", "plan_targets_total")),
 )
 # Ids whose figure is one of a fixed total (`19/19 tiêu chí`; older provincial sets had 18): another
 # total (`9/9` of a district, `15/15` of a hamlet) or a larger value (`87 tiêu chí` summed over

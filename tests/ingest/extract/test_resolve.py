@@ -972,23 +972,6 @@ def test_the_standard_after_the_communes_counted_decides_the_id(
 
 
 @pytest.mark.parametrize(
-    ("text", "value", "expected"),
-    [
-        # ids12: targets nearly or basically met are neither on track nor the targets set
-        ("Đạt và vượt 20/24 chỉ tiêu nghị quyết, còn 4 chỉ tiêu gần đạt.", 4.0, None),
-        ("Có 17 chỉ tiêu thực hiện đạt và vượt, 3 chỉ tiêu cơ bản đạt Nghị quyết.", 3.0, None),
-        (
-            "Có 17 chỉ tiêu thực hiện đạt và vượt, 3 chỉ tiêu cơ bản đạt Nghị quyết.",
-            17.0,
-            "plan_targets_on_track",
-        ),
-    ],
-)
-def test_targets_nearly_met_have_no_id(text: str, value: float, expected: str | None) -> None:
-    assert _ids(text)[value] == expected
-
-
-@pytest.mark.parametrize(
     ("name", "expected"),
     [
         # ids12: `tăng mạnh`, `tăng cao` after the subject: a rise all the same
