@@ -29,6 +29,7 @@ from ingest.extract.vocab import (
     COUNT_ACHIEVED_VERBS,
     COUNT_AUXILIARIES,
     COUNT_UNITS,
+    DOMAIN_LIST_QUALIFIERS,
     ECONOMIC_SECTOR_WORDS,
     ECONOMIC_SECTORS,
     ELECTED_BODIES,
@@ -378,6 +379,8 @@ _PREDICATE = re.compile(rf"(?<!\w)(?:{words_alt(COUNT_ACHIEVED_VERBS)}|được)
 _LIST_ITEMS = 3  # nouns listed after the counted one before their predicate (`xã, phường, thị trấn đạt …`)
 _ITEM_WORDS = 6  # words of the item that holds the predicate
 _TAIL_WORDS = 8  # words a count's tail keeps (`tail_after`)
+# "chỉ tiêu chủ yếu về kinh tế, xã hội, …": the fields a count of targets is about (names12)
+_DOMAIN_LIST = re.compile(rf"{_S}*(?:(?:{words_alt(DOMAIN_LIST_QUALIFIERS)}){_S}+)?(?P<about>về){_S}")
 
 
 def _noun_list_end(raw: str, comma: int) -> int | None:
@@ -405,6 +408,18 @@ def _noun_list_end(raw: str, comma: int) -> int | None:
     return None
 
 
+def _without_domains(raw: str, about: re.Match[str]) -> str:
+    """The words after a count without the fields it is about, when a predicate follows them (`chỉ tiêu
+    chủ yếu về kinh tế, xã hội, môi trường, quốc phòng – an ninh đạt và vượt kế hoạch` -> `chủ yếu đạt và
+    vượt kế hoạch`): the fields are a list no name writes; the words unchanged otherwise (names12)."""
+    predicate = _PREDICATE.search(raw, about.end())
+    if predicate is None:
+        return raw
+    fields = raw[about.end() : predicate.start()]
+    if _DIGIT.search(fields) or any(measured(item.strip()) for item in fields.split(",")):
+        return raw  # "19 tiêu chí về xây dựng NTM, thu nhập bình quân đầu người đạt …": another figure's
+    return f"{raw[: about.start('about')]} {raw[predicate.start() :]}"
+
 def tail_after(doc: Doc, q: Quantity, s: Sentence, *, long: bool) -> str:
     """The words written after the number and its unit (`ha lúa xuân`, `% trẻ … được tiêm chủng`)."""
     text_l = doc.text_l
@@ -417,6 +432,9 @@ def tail_after(doc: Doc, q: Quantity, s: Sentence, *, long: bool) -> str:
         if close >= 0 and _WORD_AFTER_BRACKET.match(text_l, close + 1):
             after = stop.search(text_l, close + 1, s.end)
             raw = f"{raw} {text_l[close + 1 : after.start() if after else s.end]}"
+    about = _DOMAIN_LIST.match(raw) if not long and q.unit.base_unit == "count" else None
+    if about is not None:
+        raw = _without_domains(raw, about)  # "25/31 chỉ tiêu chủ yếu về kinh tế, xã hội, … đạt và vượt"
     if not long:
         comma = raw.find(",")
         if comma >= 0 and q.unit.base_unit == "count" and _PREDICATE.search(raw, 0, comma) is None:
@@ -433,6 +451,9 @@ def tail_after(doc: Doc, q: Quantity, s: Sentence, *, long: bool) -> str:
         )  # "6 xã đạt chuẩn … cuối năm 2019": the year cut off at the digit
     raw = _PER_YEAR_LEAD.sub(" hằng năm", raw)
     words = clean_words(raw).split()
+    lead = _PREDICATE.match(raw.lstrip()) if about is not None else None
+    if lead is not None:  # "80/80 chỉ tiêu về …, xây dựng Đảng đạt và vượt": what they reached, whole
+        words = [*lead.group().split(), *clean_words(raw.lstrip()[lead.end() :]).split()]
     return " ".join(words[: 12 if long else _TAIL_WORDS])
 
 

@@ -2093,6 +2093,9 @@ CONTRIBUTOR_ENDS: tuple[str, ...] = (
     "đóng góp",
     "làm",
 )
+# names12: words between a count and the fields it is about (`25/31 chỉ tiêu chủ yếu về kinh tế, xã hội,
+# … đạt và vượt kế hoạch`): kept in the name, the fields are not (`phrases.py`).
+DOMAIN_LIST_QUALIFIERS: tuple[str, ...] = ("chủ yếu", "cơ bản", "quan trọng")
 
 
 # --- learned components' features (ingest.extract.learned) ---------------------------------------

@@ -461,3 +461,13 @@ def test_points_a_part_adds_to_growth_are_named_by_that_part() -> None:
     assert by[2.7].quote.startswith("Khu vực dịch vụ")
     assert by[0.35].indicator == "mức đóng góp âm của khu vực nông nghiệp vào tăng trưởng"
     assert by[0.42].indicator == "mức đóng góp của ngành chăn nuôi vào tăng trưởng"
+
+
+def test_the_fields_a_count_of_targets_is_about_are_left_out_of_its_name() -> None:
+    by = _by_value(
+        "Năm 2024, có 21/24 chỉ tiêu chủ yếu về kinh tế, văn hóa - xã hội, quốc phòng đạt và vượt kế hoạch. "
+        "Trong nhiệm kỳ, có 30/32 chỉ tiêu về phát triển kinh tế - xã hội, môi trường, xây dựng Đảng đạt và "
+        "vượt so với Nghị quyết."
+    )
+    assert by[21.0].indicator == "số chỉ tiêu chủ yếu đạt và vượt kế hoạch"
+    assert by[30.0].indicator == "số chỉ tiêu đạt và vượt"
