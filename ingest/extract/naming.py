@@ -190,7 +190,12 @@ def draft_mention(
     if raised is not None:
         indicator, entry = raised, None  # "xã … đã huy động 71 tỷ đồng vốn … để xây dựng …"
     is_change = _is_change(doc, q, left, s)
-    if is_change:
+    plan_level = _plan_level_name(doc, q, s, previous) if ratio is None else None
+    if plan_level is not None:
+        # "… ước đạt 9,1% vượt so với Nghị quyết đến năm 2020 là 9%": the plan's level of the figure before
+        assert previous is not None
+        indicator, entry, is_change = plan_level, previous.entry, False
+    elif is_change:
         entry = None  # a change or an increment is not the indicator's level
         indicator = _change_name(doc, q, s, left, indicator, previous)
     share_of = None
@@ -278,6 +283,12 @@ _TIMES_YEAR = re.compile(r"[^\S\n]+(?P<what>năm[^\S\n]+(?:19|20)[0-9]{2})(?![0-
 # "so với năm 2011 khi Đồng Nai bắt tay vào xây dựng NTM": the comparison ends before the clause on
 _COMPARED_END = re.compile(r"[^\S\n]+(?:khi|do|nhờ|vì|để|và|nhưng)(?!\w)")
 _PLAN_COMPARED = re.compile(rf"[^\S\n]*(?:so(?:[^\S\n]+với)?[^\S\n]+)?(?:{words_alt(PLAN_WORDS)})(?!\w)")
+# "vượt so với Nghị quyết đến năm 2020 là 9%", "vượt so với kế hoạch HĐND tỉnh giao (7 - 7,5%)": the plan's
+# own level, written after the plan it was beaten against (names12)
+_PLAN_LEVEL_BEFORE = re.compile(
+    rf"(?<!\w)vượt[^\S\n]+so[^\S\n]+với[^\S\n]+(?P<plan>(?:{words_alt(PLAN_WORDS)})(?!\w)[^.;:()%\n]{{0,50}}?)"
+    rf"[^\S\n]*(?:là|\(|:)[^\S\n]*(?:(?:{words_alt(HEDGES_BEFORE)})[^\S\n]*)?$"
+)
 # "vượt hơn 7% so với nghị quyết": a hedge between the verb and the excess (names9)
 _EXCESS_BEFORE = re.compile(rf"(?<!\w)vượt(?:[^\S\n]+(?:{words_alt(HEDGES_BEFORE)}))?[^\S\n]*$")
 _PLAN_AFTER = re.compile(rf"[^\S\n]*(?P<what>(?:{words_alt(PLAN_WORDS)})(?!\w)[^,;.()\n]{{0,30}})")
@@ -382,6 +393,24 @@ def _composed_entry(doc: Doc, q: Quantity, left: int) -> tuple[CatalogueEntry, s
             if entry is not None and entry.base_unit == "count":
                 return entry, name
     return None
+
+
+def _plan_level_name(doc: Doc, q: Quantity, s: Sentence, previous: Draft | None) -> str | None:
+    """`Tốc độ tăng trưởng kinh tế ước đạt 9,1% vượt so với Nghị quyết đến năm 2020 là 9%`, `… tăng 7,61%,
+    vượt so với kế hoạch HĐND tỉnh giao (7 - 7,5%)`: the level the plan set for the figure before, named by
+    that figure and the plan (`tốc độ tăng trưởng kinh tế theo nghị quyết`), or None (names12)."""
+    if previous is None or previous.sentence is not s or not previous.indicator:
+        return None
+    if previous.q.unit.base_unit != q.unit.base_unit or previous.is_change or previous.ratio_only:
+        return None
+    before = doc.text_l[max(previous.q.end, q.start - 90) : q.start]
+    if "vượt" not in before:
+        return None  # the common case, at C speed
+    found = _PLAN_LEVEL_BEFORE.search(before)
+    if found is None:
+        return None
+    plan = clean_name(found.group("plan"))
+    return f"{previous.indicator} theo {spell_out(plan)}" if plan else None
 
 
 def _is_change(doc: Doc, q: Quantity, left: int, s: Sentence) -> bool:

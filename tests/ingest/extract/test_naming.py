@@ -1,0 +1,22 @@
+"""Names made in `naming.py`: the level a plan set, written after the figure that beat it."""
+
+from __future__ import annotations
+
+from ingest.extract import extract_mentions
+from ingest.records import DocumentMetadata, Mention
+
+Y2024 = DocumentMetadata(default_period="2024", issue_year=2024, terms=["2020-2025"])
+
+
+def _by_value(text: str) -> dict[float, Mention]:
+    return {m.value: m for m in extract_mentions(text, metadata=Y2024)}
+
+
+def test_the_plans_level_after_the_figure_that_beat_it_is_named_by_that_figure_and_the_plan() -> None:
+    by = _by_value(
+        "Tốc độ tăng trưởng kinh tế ước đạt 8,4% vượt so với Nghị quyết đến năm 2025 là 8%. Thu nhập bình "
+        "quân đầu người đạt 62 triệu đồng/người/năm, vượt so với kế hoạch HĐND huyện giao (60 triệu "
+        "đồng/người/năm)."
+    )
+    assert by[8.0].indicator == "tốc độ tăng trưởng kinh tế theo nghị quyết"
+    assert by[60.0].indicator == "thu nhập bình quân đầu người theo kế hoạch hội đồng nhân dân huyện giao"
