@@ -39,6 +39,7 @@ from ingest.extract.vocab import (
     LEVEL_AFTER_REDUCTION,
     PLAN_WORDS,
     SHARE_WORDS,
+    YOY_WORDS,
 )
 
 _CHANGE_BEFORE = re.compile(
@@ -191,10 +192,14 @@ def draft_mention(
         indicator, entry = raised, None  # "xã … đã huy động 71 tỷ đồng vốn … để xây dựng …"
     is_change = _is_change(doc, q, left, s)
     plan_level = _plan_level_name(doc, q, s, previous) if ratio is None else None
+    referred = _reference_amount(doc, q, s, previous) if ratio is None and plan_level is None else None
     if plan_level is not None:
         # "… ước đạt 9,1% vượt so với Nghị quyết đến năm 2020 là 9%": the plan's level of the figure before
         assert previous is not None
         indicator, entry, is_change = plan_level, previous.entry, False
+    elif referred is not None:
+        # "… đạt 9.658 tỷ đồng, bằng 15,8% kế hoạch năm (61.500 tỷ đồng)": the plan's own amount
+        indicator, entry, is_change = referred[0], referred[1].entry, False
     elif is_change:
         entry = None  # a change or an increment is not the indicator's level
         indicator = _change_name(doc, q, s, left, indicator, previous)
@@ -289,6 +294,14 @@ _PLAN_LEVEL_BEFORE = re.compile(
     rf"(?<!\w)vượt[^\S\n]+so[^\S\n]+với[^\S\n]+(?P<plan>(?:{words_alt(PLAN_WORDS)})(?!\w)[^.;:()%\n]{{0,50}}?)"
     rf"[^\S\n]*(?:là|\(|:)[^\S\n]*(?:(?:{words_alt(HEDGES_BEFORE)})[^\S\n]*)?$"
 )
+# "bằng 15,8% kế hoạch năm (61.500 tỷ đồng)", "so với cùng kỳ (20.074 tỷ đồng)": the plan's or the period's
+# own amount, in brackets after it (names12)
+_REFERENCE_BEFORE = re.compile(
+    rf"(?<!\w)(?P<ref>(?:{words_alt(PLAN_WORDS + YOY_WORDS)})(?!\w)[^.;:()%0-9\n]{{0,40}}?)[^\S\n]*\("
+    rf"[^\S\n]*(?:(?:{words_alt(HEDGES_BEFORE)})[^\S\n]*)?$"
+)
+_CLOSED_AFTER = re.compile(r"[^\S\n]*\)")
+_YOY_FIRST_WORDS = frozenset(w.split()[0] for w in YOY_WORDS)
 # "vượt hơn 7% so với nghị quyết": a hedge between the verb and the excess (names9)
 _EXCESS_BEFORE = re.compile(rf"(?<!\w)vượt(?:[^\S\n]+(?:{words_alt(HEDGES_BEFORE)}))?[^\S\n]*$")
 _PLAN_AFTER = re.compile(rf"[^\S\n]*(?P<what>(?:{words_alt(PLAN_WORDS)})(?!\w)[^,;.()\n]{{0,30}})")
@@ -411,6 +424,35 @@ def _plan_level_name(doc: Doc, q: Quantity, s: Sentence, previous: Draft | None)
         return None
     plan = clean_name(found.group("plan"))
     return f"{previous.indicator} theo {spell_out(plan)}" if plan else None
+
+
+def _reference_amount(doc: Doc, q: Quantity, s: Sentence, previous: Draft | None) -> tuple[str, Draft] | None:
+    """`… đạt 11.921 tỷ đồng, đạt 66,23% so với dự toán (18.000 tỷ đồng) và bằng 59,39% so với cùng kỳ
+    (20.074 tỷ đồng)`: an amount in brackets after the plan or period a figure was compared with is that
+    plan's or period's own amount of the figure (`dự toán tổng thu ngân sách nhà nước`, `… cùng kỳ`), with
+    the figure it belongs to; or None (names12)."""
+    if previous is None or previous.sentence is not s:
+        return None
+    found = _reference_before(doc, q, s)
+    if found is None:
+        return None
+    host = _measured_host(previous, s)
+    while host is not None and _reference_before(doc, host.q, s) is not None:
+        host = _measured_host(host.host, s)  # "… dự toán (18.000 tỷ đồng) và … cùng kỳ (20.074 tỷ đồng)"
+    if host is None or not host.indicator or host.q.unit.base_unit != q.unit.base_unit:
+        return None
+    ref = spell_out(clean_name(found.group("ref")))
+    if not ref:
+        return None
+    yearly = found.group("ref").split()[0] in _YOY_FIRST_WORDS
+    return (f"{host.indicator} {ref}" if yearly else f"{ref} {host.indicator}"), host
+
+
+def _reference_before(doc: Doc, q: Quantity, s: Sentence) -> re.Match[str] | None:
+    """The plan or period words an amount in brackets is written after (`dự toán (18.000 tỷ đồng)`)."""
+    if not _CLOSED_AFTER.match(doc.text_l, q.end):
+        return None
+    return _REFERENCE_BEFORE.search(doc.text_l, max(s.start, q.start - 60), q.start)
 
 
 def _is_change(doc: Doc, q: Quantity, left: int, s: Sentence) -> bool:

@@ -20,3 +20,12 @@ def test_the_plans_level_after_the_figure_that_beat_it_is_named_by_that_figure_a
     )
     assert by[8.0].indicator == "tốc độ tăng trưởng kinh tế theo nghị quyết"
     assert by[60.0].indicator == "thu nhập bình quân đầu người theo kế hoạch hội đồng nhân dân huyện giao"
+
+
+def test_an_amount_in_brackets_after_the_plan_or_period_compared_with_is_theirs() -> None:
+    by = _by_value(
+        "Tổng thu ngân sách nhà nước đạt 812 tỷ đồng, đạt 71,5% so với dự toán (1.136 tỷ đồng) và bằng "
+        "104,2% so với cùng kỳ (779 tỷ đồng)."
+    )
+    assert by[1136.0].indicator == "dự toán tổng thu ngân sách nhà nước"
+    assert by[779.0].indicator == "tổng thu ngân sách nhà nước cùng kỳ"
