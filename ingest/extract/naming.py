@@ -445,6 +445,8 @@ def _reference_amount(doc: Doc, q: Quantity, s: Sentence, previous: Draft | None
     if not ref:
         return None
     yearly = found.group("ref").split()[0] in _YOY_FIRST_WORDS
+    if yearly and previous.is_change:
+        return None  # "doanh thu tăng 36% so với cùng kỳ (hơn 1.200 tỷ đồng)": the level reached, maybe
     return (f"{host.indicator} {ref}" if yearly else f"{ref} {host.indicator}"), host
 
 

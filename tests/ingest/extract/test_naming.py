@@ -29,3 +29,10 @@ def test_an_amount_in_brackets_after_the_plan_or_period_compared_with_is_theirs(
     )
     assert by[1136.0].indicator == "dự toán tổng thu ngân sách nhà nước"
     assert by[779.0].indicator == "tổng thu ngân sách nhà nước cùng kỳ"
+
+
+def test_an_amount_in_brackets_after_a_change_on_last_year_is_not_last_years() -> None:
+    by = _by_value(
+        "Tổng mức bán lẻ đạt 5.300 tỷ đồng, doanh thu du lịch tăng 36% so với cùng kỳ (hơn 1.200 tỷ đồng)."
+    )
+    assert not by[1200.0].indicator.endswith("cùng kỳ")
