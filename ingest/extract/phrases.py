@@ -805,6 +805,10 @@ def _percent_name(doc: Doc, q: Quantity, s: Sentence, subject: str, raw: str, co
         ("tổng", "giá trị", "thu", "chi", "sản lượng", "diện tích")
     ):
         return subject
+    if "cơ cấu" in context and not only_sectors(subject):
+        # a share of something else than sectors is in the structure only when its own sentence or `;`-list
+        # is (`Cơ cấu kinh tế chuyển dịch …. Nước sạch đảm bảo 100% …`: not a sector's share) (names12)
+        context = context[max(context.rfind(". "), 0) :]
     # the literal first (`in`, at C speed): the look-behind makes the pattern try every position
     if ("cơ cấu" in context and _STRUCTURE.search(context)) or ("cơ cấu" in raw and _STRUCTURE.search(raw)):
         return f"tỷ trọng {subject} trong cơ cấu kinh tế"  # "Cơ cấu kinh tế: Nông nghiệp 41%; …"

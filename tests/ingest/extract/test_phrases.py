@@ -472,3 +472,12 @@ def test_the_fields_a_count_of_targets_is_about_are_left_out_of_its_name() -> No
     )
     assert by[21.0].indicator == "số chỉ tiêu chủ yếu đạt và vượt kế hoạch"
     assert by[30.0].indicator == "số chỉ tiêu đạt và vượt"
+
+
+def test_a_share_of_no_sector_is_in_the_economys_structure_only_in_its_own_sentence() -> None:
+    by = _by_value(
+        "Cơ cấu kinh tế chuyển dịch theo hướng tích cực. Nước sạch đảm bảo 100% số hộ dân được sử dụng. "
+        "Nông nghiệp chiếm 41%; dịch vụ chiếm 32%."
+    )
+    assert "cơ cấu kinh tế" not in by[100.0].indicator
+    assert by[41.0].indicator == "tỷ trọng nông nghiệp trong cơ cấu kinh tế"  # a sector's share still is
