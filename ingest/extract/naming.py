@@ -22,7 +22,14 @@ from ingest.extract.context import CLAUSE_SEP, NAME_SEP, SPACES, Doc, Draft, cle
 from ingest.extract.indicators import NameHit, compatible, is_name_prefix, pick_entry, starts_a_name
 from ingest.extract.layout import Sentence
 from ingest.extract.numbers import Quantity
-from ingest.extract.phrases import Written, ratio_words_only, share_only, spell_out, written_name
+from ingest.extract.phrases import (
+    Written,
+    is_bare_growth,
+    ratio_words_only,
+    share_only,
+    spell_out,
+    written_name,
+)
 from ingest.extract.purposes import raised_for
 from ingest.extract.roles import RATIO_AFTER, Role
 from ingest.extract.vocab import (
@@ -231,8 +238,12 @@ def draft_mention(
         draft.host = previous
     bare_change = is_change and not _CHANGE_WORDS.sub(" ", doc.own_words(q, left)).strip()
     same_line = previous is not None and previous.sentence.line_start == s.line_start
-    if bare_change and previous is not None and (previous.sentence is s or same_line):
-        draft.quote_from = previous  # "đàn bò 1.276 con, tăng 5%": the change's words are its level's
+    if (bare_change or (share_of is None and ratio is None and is_bare_growth(doc, q, s))) and (
+        previous is not None and (previous.sentence is s or same_line)
+    ):
+        # "đàn bò 1.276 con, tăng 5%", "… đạt 759 tỷ đồng, tăng bình quân hằng năm 15,6%": the change's words
+        # are its level's
+        draft.quote_from = previous
     elif (
         previous is not None
         and previous.sentence is s

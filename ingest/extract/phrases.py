@@ -191,6 +191,11 @@ _PLACE_WORD = re.compile(r"(?<!\w)(?:xã|huyện|trấn|phường|tỉnh|phố)(
 _COMPLETED_END = re.compile(rf"(?<!\w)hoàn{_S}+thành(?:{_S}+(?:được|xong))?{_S}*$")
 _CLAUSE_MARKS = re.compile(r"[,;:(|)]|(?<!\w)(?:và|còn)(?!\w)")
 # the words right after a number that `tail_after` rewrites (compiled once: it runs for most figures)
+# "…, tăng bình quân hằng năm 15,6%": a growth with no words of its own in its clause (names12)
+_BARE_GROWTH = re.compile(
+    rf"[,;(]{_S}*(?:tăng|giảm)(?:{_S}+bình{_S}+quân)?(?:{_S}+(?:hằng|hàng|mỗi){_S}+năm)?{_S}*"
+    rf"(?:(?:{words_alt(HEDGES_BEFORE)}){_S}*)?$"
+)
 _OR_MORE_LEAD = re.compile(rf"^{_S}*trở{_S}+(?:lên|xuống)")
 _PER_YEAR_LEAD = re.compile(rf"^{_S}*/{_S}*năm")
 
@@ -248,6 +253,14 @@ def clean_words(raw: str) -> str:
     text = _HANG_NAM.sub("hằng", text)
     text = SPACES.sub(" ", text).strip(" ,;:-–.")
     return _strip(text)
+
+
+def is_bare_growth(doc: Doc, q: Quantity, s: Sentence) -> bool:
+    """Whether a percentage's clause is only its growth verb (`…, tăng bình quân hằng năm 15,6%`)."""
+    return (
+        q.unit.base_unit == "%"
+        and _BARE_GROWTH.search(doc.text_l, max(s.start, q.start - 40), q.start) is not None
+    )
 
 
 @lru_cache(maxsize=1 << 14)
@@ -480,8 +493,16 @@ def written_name(
         return Written(_finish(contribution[0]), contribution[1])  # "…, đóng góp 2,3 điểm phần trăm"
     own = bool(subject)
     carries = base in ("%", "VND", "VND/person/year", "t", "ha")
-    if not subject and fallback and carries and not tail_after(doc, q, s, long=base == "%"):
-        # "tỷ lệ hộ nghèo còn 1,68% (giảm 1,94%)": the subject carries, its change words do not
+    bare_growth = bool(fallback) and is_bare_growth(doc, q, s)
+    if (
+        (bare_growth or not subject)
+        and fallback
+        and carries
+        and (bare_growth or not tail_after(doc, q, s, long=base == "%"))
+    ):
+        # "tỷ lệ hộ nghèo còn 1,68% (giảm 1,94%)": the subject carries, its change words do not; "… đạt 73.165
+        # tỷ đồng, tăng bình quân hàng năm 21,31%”, cơ cấu kinh tế …": a bare growth is the level's, whatever
+        # the words after it or the clauses between (names12)
         subject = re.sub(rf"{_S}+(?:{_CHANGE_END}|so với .*)$", "", fallback)
     lead = _LEADING_CHANGE.match(subject)
     if lead and measured(subject[lead.end() :]):

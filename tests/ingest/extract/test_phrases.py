@@ -481,3 +481,13 @@ def test_a_share_of_no_sector_is_in_the_economys_structure_only_in_its_own_sente
     )
     assert "cơ cấu kinh tế" not in by[100.0].indicator
     assert by[41.0].indicator == "tỷ trọng nông nghiệp trong cơ cấu kinh tế"  # a sector's share still is
+
+
+def test_a_bare_growth_after_a_level_is_the_levels_whatever_follows_or_comes_between() -> None:
+    by = _by_value(
+        "Giá trị sản xuất nông nghiệp đạt 1.250 tỷ đồng, tăng bình quân hằng năm 6,2%, cơ cấu cây trồng chuyển "
+        "dịch đúng hướng. Thu ngân sách đạt 90 tỷ đồng, bằng 150% so với chỉ tiêu Đại hội, tăng bình quân 9,5%."
+    )
+    assert by[6.2].indicator == "tốc độ tăng giá trị sản xuất nông nghiệp bình quân hằng năm"
+    assert by[9.5].indicator == "tốc độ tăng thu ngân sách bình quân hằng năm"
+    assert by[9.5].quote.startswith("Thu ngân sách")
