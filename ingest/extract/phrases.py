@@ -50,11 +50,13 @@ from ingest.extract.vocab import (
     PERCENT_PLACE_WORDS,
     PERCENTAGE_POINT_UNITS,
     PLAN_WORDS,
+    PRODUCT_WORDS,
     RATIO_LEFTOVER_WORDS,
     SHARE_VERBS,
     SUBJECT_CUTS,
     SUBJECTLESS_MEASURES,
     UNIT_MEASURE_WORDS,
+    VALUE_ADDED,
     YOY_WORDS,
 )
 
@@ -183,7 +185,10 @@ _FIELD = re.compile(
     rf"(?<!\w)(?:trên|về){_S}+(?:các{_S}+)?lĩnh{_S}+vực{_S}+(?P<field>[^,;:.\n]{{3,60}}(?:,[^,;:.\n]{{3,40}})?)[,:]"
 )
 _DIGIT = re.compile(r"[0-9]")
-_VALUE_MEASURE_IN = re.compile(rf"(?<!\w)giá{_S}+trị(?:{_S}+(?:sản{_S}+xuất|tăng{_S}+thêm))?(?!\w)")
+_VALUE_MEASURE_IN = re.compile(
+    rf"(?<!\w)(?:giá{_S}+trị(?:{_S}+(?:sản{_S}+xuất|tăng{_S}+thêm))?|(?:{words_alt(PRODUCT_WORDS)}))(?!\w)"
+)
+_PRODUCT = re.compile(rf"(?:{words_alt(PRODUCT_WORDS)})$")
 # "hàng năm có 90% tổ chức Đảng …", "Yên Bái … khi có gần 50% số xã …": a share said to exist is named by
 # what it counts, written after it, not by the words before `có` (names9)
 _HAS_END = re.compile(rf"(?<!\w)có(?:{_S}+(?:{words_alt(HEDGES_BEFORE)}))?{_S}*$")
@@ -613,7 +618,11 @@ def _sentence_value(doc: Doc, s: Sentence, end: int) -> str:
     sản xuất`), or ''."""
     head = max(doc.text_l.rfind(". ", s.line_start, s.start), s.line_start)  # (an item's sentence is its own)
     measures = [" ".join(m.split()) for m in _VALUE_MEASURE_IN.findall(doc.text_l, head, end)]
-    return measures[-1] if measures else ""
+    if not measures:
+        return ""
+    # "Tổng sản phẩm (GRDP) … đạt 11.423 tỷ đồng, …; khu vực dịch vụ đạt 7.006 tỷ đồng": a sector's part of
+    # the product is its value added (names12)
+    return VALUE_ADDED if _PRODUCT.match(measures[-1]) else measures[-1]
 
 
 def ratio_words_only(words: str) -> bool:

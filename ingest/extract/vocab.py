@@ -2099,6 +2099,10 @@ CONTRIBUTOR_ENDS: tuple[str, ...] = (
 # names12: words between a count and the fields it is about (`25/31 chỉ tiêu chủ yếu về kinh tế, xã hội,
 # … đạt và vượt kế hoạch`): kept in the name, the fields are not (`phrases.py`).
 DOMAIN_LIST_QUALIFIERS: tuple[str, ...] = ("chủ yếu", "cơ bản", "quan trọng")
+# names12: the words of a place's total product (`Tổng sản phẩm trên địa bàn (GRDP) …`): a sector's money in
+# its breakdown is that sector's value added (`giá trị tăng thêm khu vực dịch vụ`), as the gold names it.
+PRODUCT_WORDS: tuple[str, ...] = ("tổng sản phẩm", "grdp")
+VALUE_ADDED = "giá trị tăng thêm"
 
 
 # --- learned components' features (ingest.extract.learned) ---------------------------------------

@@ -485,9 +485,19 @@ def test_a_share_of_no_sector_is_in_the_economys_structure_only_in_its_own_sente
 
 def test_a_bare_growth_after_a_level_is_the_levels_whatever_follows_or_comes_between() -> None:
     by = _by_value(
-        "Giá trị sản xuất nông nghiệp đạt 1.250 tỷ đồng, tăng bình quân hằng năm 6,2%, cơ cấu cây trồng chuyển "
-        "dịch đúng hướng. Thu ngân sách đạt 90 tỷ đồng, bằng 150% so với chỉ tiêu Đại hội, tăng bình quân 9,5%."
+        "Giá trị sản xuất nông nghiệp đạt 1.250 tỷ đồng, tăng bình quân hằng năm 6,2%, cơ cấu cây trồng "
+        "chuyển dịch đúng hướng. Thu ngân sách đạt 90 tỷ đồng, bằng 150% so với chỉ tiêu Đại hội, tăng bình "
+        "quân 9,5%."
     )
     assert by[6.2].indicator == "tốc độ tăng giá trị sản xuất nông nghiệp bình quân hằng năm"
     assert by[9.5].indicator == "tốc độ tăng thu ngân sách bình quân hằng năm"
     assert by[9.5].quote.startswith("Thu ngân sách")
+
+
+def test_a_sectors_money_in_the_breakdown_of_the_product_is_its_value_added() -> None:
+    by = _by_value(
+        "Tổng sản phẩm trên địa bàn (GRDP) ước đạt 9.870 tỷ đồng, tăng 7,2%; khu vực công nghiệp - xây dựng "
+        "đạt 2.140 tỷ đồng; khu vực dịch vụ đạt 4.905 tỷ đồng."
+    )
+    assert by[2140.0].indicator == "giá trị tăng thêm khu vực công nghiệp - xây dựng"
+    assert by[4905.0].indicator == "giá trị tăng thêm khu vực dịch vụ"
