@@ -101,6 +101,7 @@ _MEASURE_INSIDE = re.compile(
     rf"|năng{_S}+suất)(?!\w)"
 )
 _REACHED_AFTER = re.compile(rf"{_S}+đạt{_S}+(?!được|kết|tỷ|tỉ|[0-9])")
+_MET_AND_EXCEEDED = re.compile(rf"{_S}+đạt{_S}+và{_S}+vượt(?!\w)")
 _RATE_SUBJECT = re.compile(rf"^(?:tỷ{_S}+lệ|tỉ{_S}+lệ|tốc{_S}+độ|tỷ{_S}+trọng)(?!\w)")
 _KEPT_AFTER = re.compile(rf"{_S}+(phấn{_S}+đấu|cụ{_S}+thể|chủ{_S}+yếu|trọng{_S}+tâm)(?!\w)")
 _CONGRESS = re.compile(r"(?<!\w)đại hội(?!\w)")
@@ -875,7 +876,9 @@ def _count_name(doc: Doc, q: Quantity, s: Sentence, subject: str, unit: str, raw
     noun = unit.split(" ", 1)[1] if q.unit.factor != 1.0 and " " in unit else unit  # "nghìn con"
     tail = tail_after(doc, q, s, long=False)
     if tail and _REACHED_AFTER.match(doc.text_l, q.end) and not tail.startswith("đạt"):
-        tail = f"đạt {tail}"  # "5 xã đạt chuẩn nông thôn mới": what the counted units reached
+        # "5 xã đạt chuẩn nông thôn mới": what the counted units reached; "… đạt và vượt kế hoạch" whole
+        both = _MET_AND_EXCEEDED.match(doc.text_l, q.end)
+        tail = f"đạt và {tail}" if both is not None and tail.startswith("vượt") else f"đạt {tail}"
     if unit in CLASSIFIER_UNITS:
         if measured(subject) and not _COUNT_MEASURE.match(subject):
             return subject  # "Mức hưởng thụ văn hoá 45 lần/người/năm": the written measure names it

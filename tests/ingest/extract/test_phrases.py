@@ -501,3 +501,8 @@ def test_a_sectors_money_in_the_breakdown_of_the_product_is_its_value_added() ->
     )
     assert by[2140.0].indicator == "giá trị tăng thêm khu vực công nghiệp - xây dựng"
     assert by[4905.0].indicator == "giá trị tăng thêm khu vực dịch vụ"
+
+
+def test_targets_met_and_exceeded_keep_both_verbs_in_their_name() -> None:
+    by = _by_value("Năm 2024, huyện có 16 chỉ tiêu đạt và vượt kế hoạch, 3 chỉ tiêu chưa đạt.")
+    assert by[16.0].indicator == "số chỉ tiêu đạt và vượt kế hoạch"  # not `đạt vượt`
