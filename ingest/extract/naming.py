@@ -200,6 +200,8 @@ def draft_mention(
     is_change = _is_change(doc, q, left, s)
     plan_level = _plan_level_name(doc, q, s, previous) if ratio is None else None
     referred = _reference_amount(doc, q, s, previous) if ratio is None and plan_level is None else None
+    unnamed = ratio is None and plan_level is None and referred is None and not is_change
+    excess = _excess_name(doc, q, s, previous) if unnamed else None
     if plan_level is not None:
         # "… ước đạt 9,1% vượt so với Nghị quyết đến năm 2020 là 9%": the plan's level of the figure before
         assert previous is not None
@@ -207,6 +209,10 @@ def draft_mention(
     elif referred is not None:
         # "… đạt 9.658 tỷ đồng, bằng 15,8% kế hoạch năm (61.500 tỷ đồng)": the plan's own amount
         indicator, entry, is_change = referred[0], referred[1].entry, False
+    elif excess is not None:
+        # "… gần 750 tấn, vượt kế hoạch gần 6%", "tỷ lệ hộ nghèo giảm 1,64%, vượt 0,64%": by how much the
+        # figure before beat its plan (the gold rules: an excess with no reference is over the plan)
+        indicator, entry, is_change = excess, None, True
     elif is_change:
         entry = None  # a change or an increment is not the indicator's level
         indicator = _change_name(doc, q, s, left, indicator, previous)
@@ -238,9 +244,11 @@ def draft_mention(
         draft.host = previous
     bare_change = is_change and not _CHANGE_WORDS.sub(" ", doc.own_words(q, left)).strip()
     same_line = previous is not None and previous.sentence.line_start == s.line_start
-    if (bare_change or (share_of is None and ratio is None and is_bare_growth(doc, q, s))) and (
-        previous is not None and (previous.sentence is s or same_line)
-    ):
+    if (
+        bare_change
+        or excess is not None
+        or (share_of is None and ratio is None and is_bare_growth(doc, q, s))
+    ) and (previous is not None and (previous.sentence is s or same_line)):
         # "đàn bò 1.276 con, tăng 5%", "… đạt 759 tỷ đồng, tăng bình quân hằng năm 15,6%": the change's words
         # are its level's
         draft.quote_from = previous
@@ -313,6 +321,12 @@ _REFERENCE_BEFORE = re.compile(
 )
 _CLOSED_AFTER = re.compile(r"[^\S\n]*\)")
 _YOY_FIRST_WORDS = frozenset(w.split()[0] for w in YOY_WORDS)
+# "…, vượt kế hoạch gần 6%", "…, vượt 0,64%": a clause that is only an excess (names12)
+_BARE_EXCESS = re.compile(
+    rf"(?:^|[,;(])[^\S\n]*vượt(?:[^\S\n]+(?:so[^\S\n]+với[^\S\n]+)?(?P<plan>(?:{words_alt(PLAN_WORDS)})(?!\w)"
+    rf"[^,;()%0-9\n]{{0,30}}?))?[^\S\n]*(?:(?:{words_alt(HEDGES_BEFORE)})[^\S\n]*)?$"
+)
+_DEFAULT_PLAN = "kế hoạch"
 # "vượt hơn 7% so với nghị quyết": a hedge between the verb and the excess (names9)
 _EXCESS_BEFORE = re.compile(rf"(?<!\w)vượt(?:[^\S\n]+(?:{words_alt(HEDGES_BEFORE)}))?[^\S\n]*$")
 _PLAN_AFTER = re.compile(rf"[^\S\n]*(?P<what>(?:{words_alt(PLAN_WORDS)})(?!\w)[^,;.()\n]{{0,30}})")
@@ -459,6 +473,22 @@ def _reference_amount(doc: Doc, q: Quantity, s: Sentence, previous: Draft | None
     if yearly and previous.is_change:
         return None  # "doanh thu tăng 36% so với cùng kỳ (hơn 1.200 tỷ đồng)": the level reached, maybe
     return (f"{host.indicator} {ref}" if yearly else f"{ref} {host.indicator}"), host
+
+
+def _excess_name(doc: Doc, q: Quantity, s: Sentence, previous: Draft | None) -> str | None:
+    """`<the figure before> vượt so với <plan>` for a percentage below 100 whose clause is only `vượt`, its
+    plan words and a hedge (`…, vượt kế hoạch gần 6%`, `…, vượt 0,64%`), or None (names12)."""
+    if not q.is_pct or q.value >= 100 or previous is None or previous.sentence is not s:
+        return None
+    if previous.ratio_only or not previous.indicator or doc.text_l.find("vượt", s.start, q.start) < 0:
+        return None
+    found = _BARE_EXCESS.search(doc.text_l, s.start, q.start)
+    if found is None:
+        return None
+    after = _PLAN_AFTER.match(doc.text_l, q.end) if found.group("plan") is None else None
+    plan = found.group("plan") or (after.group("what") if after is not None else _DEFAULT_PLAN)
+    subject = re.sub(r"[^\S\n]+so với .*$", "", previous.indicator)
+    return f"{subject} vượt so với {spell_out(clean_name(plan))}"
 
 
 def _reference_before(doc: Doc, q: Quantity, s: Sentence) -> re.Match[str] | None:

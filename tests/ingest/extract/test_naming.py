@@ -36,3 +36,12 @@ def test_an_amount_in_brackets_after_a_change_on_last_year_is_not_last_years() -
         "Tổng mức bán lẻ đạt 5.300 tỷ đồng, doanh thu du lịch tăng 36% so với cùng kỳ (hơn 1.200 tỷ đồng)."
     )
     assert not by[1200.0].indicator.endswith("cùng kỳ")
+
+
+def test_an_excess_with_no_figure_of_its_own_is_the_figure_befores_over_the_plan() -> None:
+    by = _by_value(
+        "Tổng sản lượng lương thực đạt 12.400 tấn, vượt kế hoạch gần 4%; tỷ lệ hộ nghèo giảm 1,8%, vượt 0,3%."
+    )
+    assert by[4.0].indicator == "tổng sản lượng lương thực vượt so với kế hoạch"
+    assert by[4.0].quote.startswith("Tổng sản lượng lương thực")
+    assert by[0.3].indicator == "tỷ lệ hộ nghèo giảm vượt so với kế hoạch"
