@@ -48,7 +48,7 @@ from ingest.extract.vocab import (
     NAME_VERB_STARTS,
     NOT_MEASURE_WORDS,
     PERCENT_PLACE_WORDS,
-    PERCENTAGE_POINT_UNITS,
+    PERCENTAGE_POINT_WORDS,
     PLAN_WORDS,
     PRODUCT_WORDS,
     RATIO_LEFTOVER_WORDS,
@@ -206,6 +206,7 @@ _OR_MORE_LEAD = re.compile(rf"^{_S}*trở{_S}+(?:lên|xuống)")
 _PER_YEAR_LEAD = re.compile(rf"^{_S}*/{_S}*năm")
 
 # "…, đóng góp 2,3 điểm phần trăm": a part's contribution to growth, by the part its clause opens with
+_POINTS_AFTER = re.compile(rf"{_S}*(?:{words_alt(PERCENTAGE_POINT_WORDS)})(?!\w)")
 _CONTRIBUTED = re.compile(
     rf"(?<!\w)(?P<verb>{words_alt(tuple(GROWTH_CONTRIBUTION_VERBS))})(?:{_S}+(?:{words_alt(HEDGES_BEFORE)}))?{_S}*$"
 )
@@ -438,7 +439,6 @@ def _without_domains(raw: str, about: re.Match[str]) -> str:
         return raw  # "19 tiêu chí về xây dựng NTM, thu nhập bình quân đầu người đạt …": another figure's
     return f"{raw[: about.start('about')]} {raw[predicate.start() :]}"
 
-
 def tail_after(doc: Doc, q: Quantity, s: Sentence, *, long: bool) -> str:
     """The words written after the number and its unit (`ha lúa xuân`, `% trẻ … được tiêm chủng`)."""
     text_l = doc.text_l
@@ -495,7 +495,7 @@ def written_name(
     """
     subject, start, raw = subject_before(doc, q, left, hit_start)
     base, unit = q.unit.base_unit, q.unit.unit
-    if unit in PERCENTAGE_POINT_UNITS and (contribution := _contribution_name(doc, q, s)) is not None:
+    if unit == "điểm" and (contribution := _contribution_name(doc, q, s)) is not None:
         return Written(_finish(contribution[0]), contribution[1])  # "…, đóng góp 2,3 điểm phần trăm"
     own = bool(subject)
     carries = base in ("%", "VND", "VND/person/year", "t", "ha")
@@ -853,6 +853,8 @@ def _contribution_name(doc: Doc, q: Quantity, s: Sentence) -> tuple[str, int] | 
     adds to growth, named by the part right before the verb or opening its clause (`mức đóng góp của
     khu vực dịch vụ vào tăng trưởng`), and where the part's words start (names12)."""
     text_l = doc.text_l
+    if not _POINTS_AFTER.match(text_l, q.end):
+        return None
     verb = _CONTRIBUTED.search(text_l, max(s.start, q.start - 30), q.start)
     if verb is None:
         return None

@@ -75,9 +75,6 @@ MEASURE_UNITS: dict[str, tuple[str, float]] = {
     "đồng/ha/năm": ("other", 1.0),
     "%0": ("other", 1.0),
     "‰": ("other", 1.0),
-    # percentage points (`đóng góp 2,3 điểm phần trăm vào tăng trưởng`): no base unit (names12)
-    "điểm phần trăm": ("other", 1.0),
-    "điểm %": ("other", 1.0),
     # income per head written after a scale word without `đồng` ("54 triệu/người/năm")
     "/người/năm": ("VND/person/year", 1.0),
     # percent
@@ -2079,10 +2076,10 @@ RATIO_LEFTOVER_WORDS: tuple[str, ...] = (
 # percentage names the money after it, it is no figure (`roles.retained_share`).
 RETAINED_SHARE_WORDS: tuple[str, ...] = ("hưởng", "thụ hưởng", "được hưởng")
 # names12: a part's contribution to growth (`Khu vực dịch vụ …, tăng 6,96%, đóng góp 2,3 điểm phần trăm`):
-# the verbs before the points (negative first), the units of percentage points (also in MEASURE_UNITS),
+# the verbs before the points (negative first), the words after `điểm` that make them percentage points,
 # and the words that end the contributing part's name at its clause's start (`phrases.py`).
 GROWTH_CONTRIBUTION_VERBS: dict[str, str] = {"làm giảm": "âm", "đóng góp": "", "làm tăng": ""}
-PERCENTAGE_POINT_UNITS: frozenset[str] = frozenset({"điểm phần trăm", "điểm %"})
+PERCENTAGE_POINT_WORDS: tuple[str, ...] = ("phần trăm", "%")
 CONTRIBUTOR_ENDS: tuple[str, ...] = (
     "ước",
     "đạt",
