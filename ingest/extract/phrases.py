@@ -24,7 +24,6 @@ from ingest.extract.vocab import (
     ATTAINMENT_SUBJECTS,
     CHANGE_VERBS,
     CLASSIFIER_UNITS,
-    CONTRIBUTOR_ENDS,
     COUNCIL_DOERS,
     COUNT_ACHIEVED_VERBS,
     COUNT_AUXILIARIES,
@@ -37,7 +36,6 @@ from ingest.extract.vocab import (
     ELECTED_MEMBER_UNITS,
     GENERIC_MONEY_NAMES,
     GENERIC_NAME_UNITS,
-    GROWTH_CONTRIBUTION_VERBS,
     HEDGES_BEFORE,
     INCOME_PER_HEAD,
     MEASURE_WORDS,
@@ -48,7 +46,6 @@ from ingest.extract.vocab import (
     NAME_VERB_STARTS,
     NOT_MEASURE_WORDS,
     PERCENT_PLACE_WORDS,
-    PERCENTAGE_POINT_WORDS,
     PLAN_WORDS,
     PRODUCT_WORDS,
     RATIO_LEFTOVER_WORDS,
@@ -204,15 +201,6 @@ _BARE_GROWTH = re.compile(
 )
 _OR_MORE_LEAD = re.compile(rf"^{_S}*trở{_S}+(?:lên|xuống)")
 _PER_YEAR_LEAD = re.compile(rf"^{_S}*/{_S}*năm")
-
-# "…, đóng góp 2,3 điểm phần trăm": a part's contribution to growth, by the part its clause opens with
-_POINTS_AFTER = re.compile(rf"{_S}*(?:{words_alt(PERCENTAGE_POINT_WORDS)})(?!\w)")
-_CONTRIBUTED = re.compile(
-    rf"(?<!\w)(?P<verb>{words_alt(tuple(GROWTH_CONTRIBUTION_VERBS))})(?:{_S}+(?:{words_alt(HEDGES_BEFORE)}))?{_S}*$"
-)
-_CONTRIBUTOR_END = re.compile(rf"(?<!\w)(?:{words_alt(CONTRIBUTOR_ENDS)})(?!\w)|[0-9(]")
-_CLAUSE_OPEN = re.compile(r"[;:\n]|\.(?![0-9])")
-_COMMA = re.compile(r",(?![0-9])|\(")
 
 
 @dataclass(frozen=True)
@@ -495,8 +483,6 @@ def written_name(
     """
     subject, start, raw = subject_before(doc, q, left, hit_start)
     base, unit = q.unit.base_unit, q.unit.unit
-    if unit == "điểm" and (contribution := _contribution_name(doc, q, s)) is not None:
-        return Written(_finish(contribution[0]), contribution[1])  # "…, đóng góp 2,3 điểm phần trăm"
     own = bool(subject)
     carries = base in ("%", "VND", "VND/person/year", "t", "ha")
     bare_growth = bool(fallback) and is_bare_growth(doc, q, s)
@@ -846,32 +832,6 @@ def _percent_name(doc: Doc, q: Quantity, s: Sentence, subject: str, raw: str, co
     if _ATTAINMENT_SUBJECT.match(subject) and _REACHED.search(raw):
         return f"tỷ lệ thực hiện kế hoạch {subject}"  # "Thu ngân sách đạt trên 50%": of the plan
     return subject if measured(subject) else f"tỷ lệ {subject}"
-
-
-def _contribution_name(doc: Doc, q: Quantity, s: Sentence) -> tuple[str, int] | None:
-    """`Khu vực dịch vụ ước đạt 8.616 tỷ đồng, tăng 6,96%, đóng góp 2,3 điểm phần trăm`: the points a part
-    adds to growth, named by the part right before the verb or opening its clause (`mức đóng góp của
-    khu vực dịch vụ vào tăng trưởng`), and where the part's words start (names12)."""
-    text_l = doc.text_l
-    if not _POINTS_AFTER.match(text_l, q.end):
-        return None
-    verb = _CONTRIBUTED.search(text_l, max(s.start, q.start - 30), q.start)
-    if verb is None:
-        return None
-    opens = [m.end() for m in _CLAUSE_OPEN.finditer(text_l, s.start, verb.start())]
-    lo = opens[-1] if opens else s.start
-    commas = [m.end() for m in _COMMA.finditer(text_l, lo, verb.start())]
-    for start in (commas[-1], lo) if commas else (lo,):
-        # "…, trong đó khu vực dịch vụ đóng góp …" (the words before the verb), else "Khu vực dịch vụ ước đạt
-        # …, tăng 6,96%, đóng góp …" (the words opening the clause, up to its first verb or figure)
-        end = _CONTRIBUTOR_END.search(text_l, start, verb.end())
-        part = clean_words(text_l[start : end.start() if end is not None else verb.start()])
-        if part and len(part.split()) <= 10 and not measured(part):
-            negative = GROWTH_CONTRIBUTION_VERBS[" ".join(verb.group("verb").split())]
-            name = " ".join(w for w in ("mức đóng góp", negative, "của", part, "vào tăng trưởng") if w)
-            words = text_l[start : verb.start()]
-            return name, start + len(words) - len(words.lstrip())
-    return None
 
 
 def _count_name(doc: Doc, q: Quantity, s: Sentence, subject: str, unit: str, raw: str = "") -> str:

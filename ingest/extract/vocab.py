@@ -2075,24 +2075,6 @@ RATIO_LEFTOVER_WORDS: tuple[str, ...] = (
 # Words before the share of a revenue a budget tier keeps (`các khoản thu xã hưởng 100%`): that
 # percentage names the money after it, it is no figure (`roles.retained_share`).
 RETAINED_SHARE_WORDS: tuple[str, ...] = ("hưởng", "thụ hưởng", "được hưởng")
-# names12: a part's contribution to growth (`Khu vực dịch vụ …, tăng 6,96%, đóng góp 2,3 điểm phần trăm`):
-# the verbs before the points (negative first), the words after `điểm` that make them percentage points,
-# and the words that end the contributing part's name at its clause's start (`phrases.py`).
-GROWTH_CONTRIBUTION_VERBS: dict[str, str] = {"làm giảm": "âm", "đóng góp": "", "làm tăng": ""}
-PERCENTAGE_POINT_WORDS: tuple[str, ...] = ("phần trăm", "%")
-CONTRIBUTOR_ENDS: tuple[str, ...] = (
-    "ước",
-    "đạt",
-    "tăng",
-    "giảm",
-    "tiếp tục",
-    "chiếm",
-    "là",
-    "có",
-    "với",
-    "đóng góp",
-    "làm",
-)
 # names12: words between a count and the fields it is about (`25/31 chỉ tiêu chủ yếu về kinh tế, xã hội,
 # … đạt và vượt kế hoạch`): kept in the name, the fields are not (`phrases.py`).
 DOMAIN_LIST_QUALIFIERS: tuple[str, ...] = ("chủ yếu", "cơ bản", "quan trọng")

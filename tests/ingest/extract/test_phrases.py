@@ -451,18 +451,6 @@ def test_what_an_authority_did_to_the_counted_units_stays_in_the_count_name() ->
     assert by[3.0].indicator == "số huyện đạt chuẩn huyện nông thôn mới"
 
 
-def test_points_a_part_adds_to_growth_are_named_by_that_part() -> None:
-    by = _by_value(
-        "Khu vực dịch vụ ước đạt 9.120 tỷ đồng, tăng 6,4% so với cùng kỳ, đóng góp 2,7 điểm phần trăm vào "
-        "mức tăng trưởng chung. Khu vực nông nghiệp ước đạt 5.210 tỷ đồng, giảm 1,8%, làm giảm 0,35 điểm "
-        "phần trăm; trong đó: ngành chăn nuôi tăng 3,2% (đóng góp 0,42 điểm phần trăm)."
-    )
-    assert by[2.7].indicator == "mức đóng góp của khu vực dịch vụ vào tăng trưởng"
-    assert by[2.7].quote.startswith("Khu vực dịch vụ")
-    assert by[0.35].indicator == "mức đóng góp âm của khu vực nông nghiệp vào tăng trưởng"
-    assert by[0.42].indicator == "mức đóng góp của ngành chăn nuôi vào tăng trưởng"
-
-
 def test_the_fields_a_count_of_targets_is_about_are_left_out_of_its_name() -> None:
     by = _by_value(
         "Năm 2024, có 21/24 chỉ tiêu chủ yếu về kinh tế, văn hóa - xã hội, quốc phòng đạt và vượt kế hoạch. "
