@@ -427,6 +427,7 @@ def _without_domains(raw: str, about: re.Match[str]) -> str:
         return raw  # "19 tiêu chí về xây dựng NTM, thu nhập bình quân đầu người đạt …": another figure's
     return f"{raw[: about.start('about')]} {raw[predicate.start() :]}"
 
+
 def tail_after(doc: Doc, q: Quantity, s: Sentence, *, long: bool) -> str:
     """The words written after the number and its unit (`ha lúa xuân`, `% trẻ … được tiêm chủng`)."""
     text_l = doc.text_l
