@@ -22,7 +22,14 @@ from ingest.extract.context import CLAUSE_SEP, NAME_SEP, SPACES, Doc, Draft, cle
 from ingest.extract.indicators import NameHit, compatible, is_name_prefix, pick_entry, starts_a_name
 from ingest.extract.layout import Sentence
 from ingest.extract.numbers import Quantity
-from ingest.extract.phrases import Written, ratio_words_only, share_only, spell_out, written_name
+from ingest.extract.phrases import (
+    Written,
+    is_bare_growth,
+    ratio_words_only,
+    share_only,
+    spell_out,
+    written_name,
+)
 from ingest.extract.purposes import raised_for
 from ingest.extract.roles import RATIO_AFTER, Role
 from ingest.extract.vocab import (
@@ -39,6 +46,7 @@ from ingest.extract.vocab import (
     LEVEL_AFTER_REDUCTION,
     PLAN_WORDS,
     SHARE_WORDS,
+    YOY_WORDS,
 )
 
 _CHANGE_BEFORE = re.compile(
@@ -190,7 +198,22 @@ def draft_mention(
     if raised is not None:
         indicator, entry = raised, None  # "xã … đã huy động 71 tỷ đồng vốn … để xây dựng …"
     is_change = _is_change(doc, q, left, s)
-    if is_change:
+    plan_level = _plan_level_name(doc, q, s, previous) if ratio is None else None
+    referred = _reference_amount(doc, q, s, previous) if ratio is None and plan_level is None else None
+    unnamed = ratio is None and plan_level is None and referred is None and not is_change
+    excess = _excess_name(doc, q, s, previous) if unnamed else None
+    if plan_level is not None:
+        # "… ước đạt 9,1% vượt so với Nghị quyết đến năm 2020 là 9%": the plan's level of the figure before
+        assert previous is not None
+        indicator, entry, is_change = plan_level, previous.entry, False
+    elif referred is not None:
+        # "… đạt 9.658 tỷ đồng, bằng 15,8% kế hoạch năm (61.500 tỷ đồng)": the plan's own amount
+        indicator, entry, is_change = referred[0], referred[1].entry, False
+    elif excess is not None:
+        # "… gần 750 tấn, vượt kế hoạch gần 6%", "tỷ lệ hộ nghèo giảm 1,64%, vượt 0,64%": by how much the
+        # figure before beat its plan (the gold rules: an excess with no reference is over the plan)
+        indicator, entry, is_change = excess, None, True
+    elif is_change:
         entry = None  # a change or an increment is not the indicator's level
         indicator = _change_name(doc, q, s, left, indicator, previous)
     share_of = None
@@ -221,8 +244,14 @@ def draft_mention(
         draft.host = previous
     bare_change = is_change and not _CHANGE_WORDS.sub(" ", doc.own_words(q, left)).strip()
     same_line = previous is not None and previous.sentence.line_start == s.line_start
-    if bare_change and previous is not None and (previous.sentence is s or same_line):
-        draft.quote_from = previous  # "đàn bò 1.276 con, tăng 5%": the change's words are its level's
+    if (
+        bare_change
+        or excess is not None
+        or (share_of is None and ratio is None and is_bare_growth(doc, q, s))
+    ) and (previous is not None and (previous.sentence is s or same_line)):
+        # "đàn bò 1.276 con, tăng 5%", "… đạt 759 tỷ đồng, tăng bình quân hằng năm 15,6%": the change's words
+        # are its level's
+        draft.quote_from = previous
     elif (
         previous is not None
         and previous.sentence is s
@@ -278,6 +307,26 @@ _TIMES_YEAR = re.compile(r"[^\S\n]+(?P<what>năm[^\S\n]+(?:19|20)[0-9]{2})(?![0-
 # "so với năm 2011 khi Đồng Nai bắt tay vào xây dựng NTM": the comparison ends before the clause on
 _COMPARED_END = re.compile(r"[^\S\n]+(?:khi|do|nhờ|vì|để|và|nhưng)(?!\w)")
 _PLAN_COMPARED = re.compile(rf"[^\S\n]*(?:so(?:[^\S\n]+với)?[^\S\n]+)?(?:{words_alt(PLAN_WORDS)})(?!\w)")
+# "vượt so với Nghị quyết đến năm 2020 là 9%", "vượt so với kế hoạch HĐND tỉnh giao (7 - 7,5%)": the plan's
+# own level, written after the plan it was beaten against (names12)
+_PLAN_LEVEL_BEFORE = re.compile(
+    rf"(?<!\w)vượt[^\S\n]+so[^\S\n]+với[^\S\n]+(?P<plan>(?:{words_alt(PLAN_WORDS)})(?!\w)[^.;:()%\n]{{0,50}}?)"
+    rf"[^\S\n]*(?:là|\(|:)[^\S\n]*(?:(?:{words_alt(HEDGES_BEFORE)})[^\S\n]*)?$"
+)
+# "bằng 15,8% kế hoạch năm (61.500 tỷ đồng)", "so với cùng kỳ (20.074 tỷ đồng)": the plan's or the period's
+# own amount, in brackets after it (names12)
+_REFERENCE_BEFORE = re.compile(
+    rf"(?<!\w)(?P<ref>(?:{words_alt(PLAN_WORDS + YOY_WORDS)})(?!\w)[^.;:()%0-9\n]{{0,40}}?)[^\S\n]*\("
+    rf"[^\S\n]*(?:(?:{words_alt(HEDGES_BEFORE)})[^\S\n]*)?$"
+)
+_CLOSED_AFTER = re.compile(r"[^\S\n]*\)")
+_YOY_FIRST_WORDS = frozenset(w.split()[0] for w in YOY_WORDS)
+# "…, vượt kế hoạch gần 6%", "…, vượt 0,64%": a clause that is only an excess (names12)
+_BARE_EXCESS = re.compile(
+    rf"(?:^|[,;(])[^\S\n]*vượt(?:[^\S\n]+(?:so[^\S\n]+với[^\S\n]+)?(?P<plan>(?:{words_alt(PLAN_WORDS)})(?!\w)"
+    rf"[^,;()%0-9\n]{{0,30}}?))?[^\S\n]*(?:(?:{words_alt(HEDGES_BEFORE)})[^\S\n]*)?$"
+)
+_DEFAULT_PLAN = "kế hoạch"
 # "vượt hơn 7% so với nghị quyết": a hedge between the verb and the excess (names9)
 _EXCESS_BEFORE = re.compile(rf"(?<!\w)vượt(?:[^\S\n]+(?:{words_alt(HEDGES_BEFORE)}))?[^\S\n]*$")
 _PLAN_AFTER = re.compile(rf"[^\S\n]*(?P<what>(?:{words_alt(PLAN_WORDS)})(?!\w)[^,;.()\n]{{0,30}})")
@@ -382,6 +431,71 @@ def _composed_entry(doc: Doc, q: Quantity, left: int) -> tuple[CatalogueEntry, s
             if entry is not None and entry.base_unit == "count":
                 return entry, name
     return None
+
+
+def _plan_level_name(doc: Doc, q: Quantity, s: Sentence, previous: Draft | None) -> str | None:
+    """`Tốc độ tăng trưởng kinh tế ước đạt 9,1% vượt so với Nghị quyết đến năm 2020 là 9%`, `… tăng 7,61%,
+    vượt so với kế hoạch HĐND tỉnh giao (7 - 7,5%)`: the level the plan set for the figure before, named by
+    that figure and the plan (`tốc độ tăng trưởng kinh tế theo nghị quyết`), or None (names12)."""
+    if previous is None or previous.sentence is not s or not previous.indicator:
+        return None
+    if previous.q.unit.base_unit != q.unit.base_unit or previous.is_change or previous.ratio_only:
+        return None
+    before = doc.text_l[max(previous.q.end, q.start - 90) : q.start]
+    if "vượt" not in before:
+        return None  # the common case, at C speed
+    found = _PLAN_LEVEL_BEFORE.search(before)
+    if found is None:
+        return None
+    plan = clean_name(found.group("plan"))
+    return f"{previous.indicator} theo {spell_out(plan)}" if plan else None
+
+
+def _reference_amount(doc: Doc, q: Quantity, s: Sentence, previous: Draft | None) -> tuple[str, Draft] | None:
+    """`… đạt 11.921 tỷ đồng, đạt 66,23% so với dự toán (18.000 tỷ đồng) và bằng 59,39% so với cùng kỳ
+    (20.074 tỷ đồng)`: an amount in brackets after the plan or period a figure was compared with is that
+    plan's or period's own amount of the figure (`dự toán tổng thu ngân sách nhà nước`, `… cùng kỳ`), with
+    the figure it belongs to; or None (names12)."""
+    if previous is None or previous.sentence is not s:
+        return None
+    found = _reference_before(doc, q, s)
+    if found is None:
+        return None
+    host = _measured_host(previous, s)
+    while host is not None and _reference_before(doc, host.q, s) is not None:
+        host = _measured_host(host.host, s)  # "… dự toán (18.000 tỷ đồng) và … cùng kỳ (20.074 tỷ đồng)"
+    if host is None or not host.indicator or host.q.unit.base_unit != q.unit.base_unit:
+        return None
+    ref = spell_out(clean_name(found.group("ref")))
+    if not ref:
+        return None
+    yearly = found.group("ref").split()[0] in _YOY_FIRST_WORDS
+    if yearly and previous.is_change:
+        return None  # "doanh thu tăng 36% so với cùng kỳ (hơn 1.200 tỷ đồng)": the level reached, maybe
+    return (f"{host.indicator} {ref}" if yearly else f"{ref} {host.indicator}"), host
+
+
+def _excess_name(doc: Doc, q: Quantity, s: Sentence, previous: Draft | None) -> str | None:
+    """`<the figure before> vượt so với <plan>` for a percentage below 100 whose clause is only `vượt`, its
+    plan words and a hedge (`…, vượt kế hoạch gần 6%`, `…, vượt 0,64%`), or None (names12)."""
+    if not q.is_pct or q.value >= 100 or previous is None or previous.sentence is not s:
+        return None
+    if previous.ratio_only or not previous.indicator or doc.text_l.find("vượt", s.start, q.start) < 0:
+        return None
+    found = _BARE_EXCESS.search(doc.text_l, s.start, q.start)
+    if found is None:
+        return None
+    after = _PLAN_AFTER.match(doc.text_l, q.end) if found.group("plan") is None else None
+    plan = found.group("plan") or (after.group("what") if after is not None else _DEFAULT_PLAN)
+    subject = re.sub(r"[^\S\n]+so với .*$", "", previous.indicator)
+    return f"{subject} vượt so với {spell_out(clean_name(plan))}"
+
+
+def _reference_before(doc: Doc, q: Quantity, s: Sentence) -> re.Match[str] | None:
+    """The plan or period words an amount in brackets is written after (`dự toán (18.000 tỷ đồng)`)."""
+    if not _CLOSED_AFTER.match(doc.text_l, q.end):
+        return None
+    return _REFERENCE_BEFORE.search(doc.text_l, max(s.start, q.start - 60), q.start)
 
 
 def _is_change(doc: Doc, q: Quantity, left: int, s: Sentence) -> bool:

@@ -28,6 +28,7 @@ from ingest.extract.vocab import (
     COUNT_ACHIEVED_VERBS,
     COUNT_AUXILIARIES,
     COUNT_UNITS,
+    DOMAIN_LIST_QUALIFIERS,
     ECONOMIC_SECTOR_WORDS,
     ECONOMIC_SECTORS,
     ELECTED_BODIES,
@@ -46,11 +47,13 @@ from ingest.extract.vocab import (
     NOT_MEASURE_WORDS,
     PERCENT_PLACE_WORDS,
     PLAN_WORDS,
+    PRODUCT_WORDS,
     RATIO_LEFTOVER_WORDS,
     SHARE_VERBS,
     SUBJECT_CUTS,
     SUBJECTLESS_MEASURES,
     UNIT_MEASURE_WORDS,
+    VALUE_ADDED,
     YOY_WORDS,
 )
 
@@ -95,6 +98,7 @@ _MEASURE_INSIDE = re.compile(
     rf"|năng{_S}+suất)(?!\w)"
 )
 _REACHED_AFTER = re.compile(rf"{_S}+đạt{_S}+(?!được|kết|tỷ|tỉ|[0-9])")
+_MET_AND_EXCEEDED = re.compile(rf"{_S}+đạt{_S}+và{_S}+vượt(?!\w)")
 _RATE_SUBJECT = re.compile(rf"^(?:tỷ{_S}+lệ|tỉ{_S}+lệ|tốc{_S}+độ|tỷ{_S}+trọng)(?!\w)")
 _KEPT_AFTER = re.compile(rf"{_S}+(phấn{_S}+đấu|cụ{_S}+thể|chủ{_S}+yếu|trọng{_S}+tâm)(?!\w)")
 _CONGRESS = re.compile(r"(?<!\w)đại hội(?!\w)")
@@ -179,7 +183,10 @@ _FIELD = re.compile(
     rf"(?<!\w)(?:trên|về){_S}+(?:các{_S}+)?lĩnh{_S}+vực{_S}+(?P<field>[^,;:.\n]{{3,60}}(?:,[^,;:.\n]{{3,40}})?)[,:]"
 )
 _DIGIT = re.compile(r"[0-9]")
-_VALUE_MEASURE_IN = re.compile(rf"(?<!\w)giá{_S}+trị(?:{_S}+(?:sản{_S}+xuất|tăng{_S}+thêm))?(?!\w)")
+_VALUE_MEASURE_IN = re.compile(
+    rf"(?<!\w)(?:giá{_S}+trị(?:{_S}+(?:sản{_S}+xuất|tăng{_S}+thêm))?|(?:{words_alt(PRODUCT_WORDS)}))(?!\w)"
+)
+_PRODUCT = re.compile(rf"(?:{words_alt(PRODUCT_WORDS)})$")
 # "hàng năm có 90% tổ chức Đảng …", "Yên Bái … khi có gần 50% số xã …": a share said to exist is named by
 # what it counts, written after it, not by the words before `có` (names9)
 _HAS_END = re.compile(rf"(?<!\w)có(?:{_S}+(?:{words_alt(HEDGES_BEFORE)}))?{_S}*$")
@@ -187,6 +194,11 @@ _PLACE_WORD = re.compile(r"(?<!\w)(?:xã|huyện|trấn|phường|tỉnh|phố)(
 _COMPLETED_END = re.compile(rf"(?<!\w)hoàn{_S}+thành(?:{_S}+(?:được|xong))?{_S}*$")
 _CLAUSE_MARKS = re.compile(r"[,;:(|)]|(?<!\w)(?:và|còn)(?!\w)")
 # the words right after a number that `tail_after` rewrites (compiled once: it runs for most figures)
+# "…, tăng bình quân hằng năm 15,6%": a growth with no words of its own in its clause (names12)
+_BARE_GROWTH = re.compile(
+    rf"[,;(]{_S}*(?:tăng|giảm)(?:{_S}+bình{_S}+quân)?(?:{_S}+(?:hằng|hàng|mỗi){_S}+năm)?{_S}*"
+    rf"(?:(?:{words_alt(HEDGES_BEFORE)}){_S}*)?$"
+)
 _OR_MORE_LEAD = re.compile(rf"^{_S}*trở{_S}+(?:lên|xuống)")
 _PER_YEAR_LEAD = re.compile(rf"^{_S}*/{_S}*năm")
 
@@ -236,6 +248,14 @@ def clean_words(raw: str) -> str:
     text = _HANG_NAM.sub("hằng", text)
     text = SPACES.sub(" ", text).strip(" ,;:-–.")
     return _strip(text)
+
+
+def is_bare_growth(doc: Doc, q: Quantity, s: Sentence) -> bool:
+    """Whether a percentage's clause is only its growth verb (`…, tăng bình quân hằng năm 15,6%`)."""
+    return (
+        q.unit.base_unit == "%"
+        and _BARE_GROWTH.search(doc.text_l, max(s.start, q.start - 40), q.start) is not None
+    )
 
 
 @lru_cache(maxsize=1 << 14)
@@ -366,6 +386,8 @@ _PREDICATE = re.compile(rf"(?<!\w)(?:{words_alt(COUNT_ACHIEVED_VERBS)}|được)
 _LIST_ITEMS = 3  # nouns listed after the counted one before their predicate (`xã, phường, thị trấn đạt …`)
 _ITEM_WORDS = 6  # words of the item that holds the predicate
 _TAIL_WORDS = 8  # words a count's tail keeps (`tail_after`)
+# "chỉ tiêu chủ yếu về kinh tế, xã hội, …": the fields a count of targets is about (names12)
+_DOMAIN_LIST = re.compile(rf"{_S}*(?:(?:{words_alt(DOMAIN_LIST_QUALIFIERS)}){_S}+)?(?P<about>về){_S}")
 
 
 def _noun_list_end(raw: str, comma: int) -> int | None:
@@ -393,6 +415,19 @@ def _noun_list_end(raw: str, comma: int) -> int | None:
     return None
 
 
+def _without_domains(raw: str, about: re.Match[str]) -> str:
+    """The words after a count without the fields it is about, when a predicate follows them (`chỉ tiêu
+    chủ yếu về kinh tế, xã hội, môi trường, quốc phòng – an ninh đạt và vượt kế hoạch` -> `chủ yếu đạt và
+    vượt kế hoạch`): the fields are a list no name writes; the words unchanged otherwise (names12)."""
+    predicate = _PREDICATE.search(raw, about.end())
+    if predicate is None:
+        return raw
+    fields = raw[about.end() : predicate.start()]
+    if _DIGIT.search(fields) or any(measured(item.strip()) for item in fields.split(",")):
+        return raw  # "19 tiêu chí về xây dựng NTM, thu nhập bình quân đầu người đạt …": another figure's
+    return f"{raw[: about.start('about')]} {raw[predicate.start() :]}"
+
+
 def tail_after(doc: Doc, q: Quantity, s: Sentence, *, long: bool) -> str:
     """The words written after the number and its unit (`ha lúa xuân`, `% trẻ … được tiêm chủng`)."""
     text_l = doc.text_l
@@ -405,6 +440,9 @@ def tail_after(doc: Doc, q: Quantity, s: Sentence, *, long: bool) -> str:
         if close >= 0 and _WORD_AFTER_BRACKET.match(text_l, close + 1):
             after = stop.search(text_l, close + 1, s.end)
             raw = f"{raw} {text_l[close + 1 : after.start() if after else s.end]}"
+    about = _DOMAIN_LIST.match(raw) if not long and q.unit.base_unit == "count" else None
+    if about is not None:
+        raw = _without_domains(raw, about)  # "25/31 chỉ tiêu chủ yếu về kinh tế, xã hội, … đạt và vượt"
     if not long:
         comma = raw.find(",")
         if comma >= 0 and q.unit.base_unit == "count" and _PREDICATE.search(raw, 0, comma) is None:
@@ -421,6 +459,9 @@ def tail_after(doc: Doc, q: Quantity, s: Sentence, *, long: bool) -> str:
         )  # "6 xã đạt chuẩn … cuối năm 2019": the year cut off at the digit
     raw = _PER_YEAR_LEAD.sub(" hằng năm", raw)
     words = clean_words(raw).split()
+    lead = _PREDICATE.match(raw.lstrip()) if about is not None else None
+    if lead is not None:  # "80/80 chỉ tiêu về …, xây dựng Đảng đạt và vượt": what they reached, whole
+        words = [*lead.group().split(), *clean_words(raw.lstrip()[lead.end() :]).split()]
     return " ".join(words[: 12 if long else _TAIL_WORDS])
 
 
@@ -445,8 +486,16 @@ def written_name(
     base, unit = q.unit.base_unit, q.unit.unit
     own = bool(subject)
     carries = base in ("%", "VND", "VND/person/year", "t", "ha")
-    if not subject and fallback and carries and not tail_after(doc, q, s, long=base == "%"):
-        # "tỷ lệ hộ nghèo còn 1,68% (giảm 1,94%)": the subject carries, its change words do not
+    bare_growth = bool(fallback) and is_bare_growth(doc, q, s)
+    if (
+        (bare_growth or not subject)
+        and fallback
+        and carries
+        and (bare_growth or not tail_after(doc, q, s, long=base == "%"))
+    ):
+        # "tỷ lệ hộ nghèo còn 1,68% (giảm 1,94%)": the subject carries, its change words do not; "… đạt 73.165
+        # tỷ đồng, tăng bình quân hàng năm 21,31%”, cơ cấu kinh tế …": a bare growth is the level's, whatever
+        # the words after it or the clauses between (names12)
         subject = re.sub(rf"{_S}+(?:{_CHANGE_END}|so với .*)$", "", fallback)
     lead = _LEADING_CHANGE.match(subject)
     if lead and measured(subject[lead.end() :]):
@@ -557,7 +606,11 @@ def _sentence_value(doc: Doc, s: Sentence, end: int) -> str:
     sản xuất`), or ''."""
     head = max(doc.text_l.rfind(". ", s.line_start, s.start), s.line_start)  # (an item's sentence is its own)
     measures = [" ".join(m.split()) for m in _VALUE_MEASURE_IN.findall(doc.text_l, head, end)]
-    return measures[-1] if measures else ""
+    if not measures:
+        return ""
+    # "Tổng sản phẩm (GRDP) … đạt 11.423 tỷ đồng, …; khu vực dịch vụ đạt 7.006 tỷ đồng": a sector's part of
+    # the product is its value added (names12)
+    return VALUE_ADDED if _PRODUCT.match(measures[-1]) else measures[-1]
 
 
 def ratio_words_only(words: str) -> bool:
@@ -770,6 +823,10 @@ def _percent_name(doc: Doc, q: Quantity, s: Sentence, subject: str, raw: str, co
         ("tổng", "giá trị", "thu", "chi", "sản lượng", "diện tích")
     ):
         return subject
+    if "cơ cấu" in context and not only_sectors(subject):
+        # a share of something else than sectors is in the structure only when its own sentence or `;`-list
+        # is (`Cơ cấu kinh tế chuyển dịch …. Nước sạch đảm bảo 100% …`: not a sector's share) (names12)
+        context = context[max(context.rfind(". "), 0) :]
     # the literal first (`in`, at C speed): the look-behind makes the pattern try every position
     if ("cơ cấu" in context and _STRUCTURE.search(context)) or ("cơ cấu" in raw and _STRUCTURE.search(raw)):
         return f"tỷ trọng {subject} trong cơ cấu kinh tế"  # "Cơ cấu kinh tế: Nông nghiệp 41%; …"
@@ -782,7 +839,9 @@ def _count_name(doc: Doc, q: Quantity, s: Sentence, subject: str, unit: str, raw
     noun = unit.split(" ", 1)[1] if q.unit.factor != 1.0 and " " in unit else unit  # "nghìn con"
     tail = tail_after(doc, q, s, long=False)
     if tail and _REACHED_AFTER.match(doc.text_l, q.end) and not tail.startswith("đạt"):
-        tail = f"đạt {tail}"  # "5 xã đạt chuẩn nông thôn mới": what the counted units reached
+        # "5 xã đạt chuẩn nông thôn mới": what the counted units reached; "… đạt và vượt kế hoạch" whole
+        both = _MET_AND_EXCEEDED.match(doc.text_l, q.end)
+        tail = f"đạt và {tail}" if both is not None and tail.startswith("vượt") else f"đạt {tail}"
     if unit in CLASSIFIER_UNITS:
         if measured(subject) and not _COUNT_MEASURE.match(subject):
             return subject  # "Mức hưởng thụ văn hoá 45 lần/người/năm": the written measure names it

@@ -2172,6 +2172,13 @@ RATIO_LEFTOVER_WORDS: tuple[str, ...] = (
 # Words before the share of a revenue a budget tier keeps (`các khoản thu xã hưởng 100%`): that
 # percentage names the money after it, it is no figure (`roles.retained_share`).
 RETAINED_SHARE_WORDS: tuple[str, ...] = ("hưởng", "thụ hưởng", "được hưởng")
+# names12: words between a count and the fields it is about (`25/31 chỉ tiêu chủ yếu về kinh tế, xã hội,
+# … đạt và vượt kế hoạch`): kept in the name, the fields are not (`phrases.py`).
+DOMAIN_LIST_QUALIFIERS: tuple[str, ...] = ("chủ yếu", "cơ bản", "quan trọng")
+# names12: the words of a place's total product (`Tổng sản phẩm trên địa bàn (GRDP) …`): a sector's money in
+# its breakdown is that sector's value added (`giá trị tăng thêm khu vực dịch vụ`), as the gold names it.
+PRODUCT_WORDS: tuple[str, ...] = ("tổng sản phẩm", "grdp")
+VALUE_ADDED = "giá trị tăng thêm"
 
 
 # --- learned components' features (ingest.extract.learned) ---------------------------------------

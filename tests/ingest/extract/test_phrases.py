@@ -449,3 +449,47 @@ def test_what_an_authority_did_to_the_counted_units_stays_in_the_count_name() ->
         "Toàn tỉnh có 12 xã đạt chuẩn, thị xã hoàn thành nhiệm vụ và 3/8 huyện đạt chuẩn huyện nông thôn mới."
     )
     assert by[3.0].indicator == "số huyện đạt chuẩn huyện nông thôn mới"
+
+
+def test_the_fields_a_count_of_targets_is_about_are_left_out_of_its_name() -> None:
+    by = _by_value(
+        "Năm 2024, có 21/24 chỉ tiêu chủ yếu về kinh tế, văn hóa - xã hội, quốc phòng đạt và vượt kế hoạch. "
+        "Trong nhiệm kỳ, có 30/32 chỉ tiêu về phát triển kinh tế - xã hội, môi trường, xây dựng Đảng đạt và "
+        "vượt so với Nghị quyết."
+    )
+    assert by[21.0].indicator == "số chỉ tiêu chủ yếu đạt và vượt kế hoạch"
+    assert by[30.0].indicator == "số chỉ tiêu đạt và vượt"
+
+
+def test_a_share_of_no_sector_is_in_the_economys_structure_only_in_its_own_sentence() -> None:
+    by = _by_value(
+        "Cơ cấu kinh tế chuyển dịch theo hướng tích cực. Nước sạch đảm bảo 100% số hộ dân được sử dụng. "
+        "Nông nghiệp chiếm 41%; dịch vụ chiếm 32%."
+    )
+    assert "cơ cấu kinh tế" not in by[100.0].indicator
+    assert by[41.0].indicator == "tỷ trọng nông nghiệp trong cơ cấu kinh tế"  # a sector's share still is
+
+
+def test_a_bare_growth_after_a_level_is_the_levels_whatever_follows_or_comes_between() -> None:
+    by = _by_value(
+        "Giá trị sản xuất nông nghiệp đạt 1.250 tỷ đồng, tăng bình quân hằng năm 6,2%, cơ cấu cây trồng "
+        "chuyển dịch đúng hướng. Thu ngân sách đạt 90 tỷ đồng, bằng 150% so với chỉ tiêu Đại hội, tăng bình "
+        "quân 9,5%."
+    )
+    assert by[6.2].indicator == "tốc độ tăng giá trị sản xuất nông nghiệp bình quân hằng năm"
+    assert by[9.5].indicator == "tốc độ tăng thu ngân sách bình quân hằng năm"
+    assert by[9.5].quote.startswith("Thu ngân sách")
+
+
+def test_a_sectors_money_in_the_breakdown_of_the_product_is_its_value_added() -> None:
+    by = _by_value(
+        "Tổng sản phẩm trên địa bàn (GRDP) ước đạt 9.870 tỷ đồng, tăng 7,2%; khu vực công nghiệp - xây dựng "
+        "đạt 2.140 tỷ đồng; khu vực dịch vụ đạt 4.905 tỷ đồng."
+    )
+    assert by[2140.0].indicator == "giá trị tăng thêm khu vực công nghiệp - xây dựng"
+    assert by[4905.0].indicator == "giá trị tăng thêm khu vực dịch vụ"
+
+
+def test_targets_met_and_exceeded_keep_both_verbs_in_their_name() -> None:
+    by = _by_value("Năm 2024, huyện có 16 chỉ tiêu đạt và vượt kế hoạch, 3 chỉ tiêu chưa đạt.")
+    assert by[16.0].indicator == "số chỉ tiêu đạt và vượt kế hoạch"  # not `đạt vượt`

@@ -1,0 +1,47 @@
+"""Names made in `naming.py`: the level a plan set, written after the figure that beat it."""
+
+from __future__ import annotations
+
+from ingest.extract import extract_mentions
+from ingest.records import DocumentMetadata, Mention
+
+Y2024 = DocumentMetadata(default_period="2024", issue_year=2024, terms=["2020-2025"])
+
+
+def _by_value(text: str) -> dict[float, Mention]:
+    return {m.value: m for m in extract_mentions(text, metadata=Y2024)}
+
+
+def test_the_plans_level_after_the_figure_that_beat_it_is_named_by_that_figure_and_the_plan() -> None:
+    by = _by_value(
+        "Tốc độ tăng trưởng kinh tế ước đạt 8,4% vượt so với Nghị quyết đến năm 2025 là 8%. Thu nhập bình "
+        "quân đầu người đạt 62 triệu đồng/người/năm, vượt so với kế hoạch HĐND huyện giao (60 triệu "
+        "đồng/người/năm)."
+    )
+    assert by[8.0].indicator == "tốc độ tăng trưởng kinh tế theo nghị quyết"
+    assert by[60.0].indicator == "thu nhập bình quân đầu người theo kế hoạch hội đồng nhân dân huyện giao"
+
+
+def test_an_amount_in_brackets_after_the_plan_or_period_compared_with_is_theirs() -> None:
+    by = _by_value(
+        "Tổng thu ngân sách nhà nước đạt 812 tỷ đồng, đạt 71,5% so với dự toán (1.136 tỷ đồng) và bằng "
+        "104,2% so với cùng kỳ (779 tỷ đồng)."
+    )
+    assert by[1136.0].indicator == "dự toán tổng thu ngân sách nhà nước"
+    assert by[779.0].indicator == "tổng thu ngân sách nhà nước cùng kỳ"
+
+
+def test_an_amount_in_brackets_after_a_change_on_last_year_is_not_last_years() -> None:
+    by = _by_value(
+        "Tổng mức bán lẻ đạt 5.300 tỷ đồng, doanh thu du lịch tăng 36% so với cùng kỳ (hơn 1.200 tỷ đồng)."
+    )
+    assert not by[1200.0].indicator.endswith("cùng kỳ")
+
+
+def test_an_excess_with_no_figure_of_its_own_is_the_figure_befores_over_the_plan() -> None:
+    by = _by_value(
+        "Tổng sản lượng lương thực đạt 12.400 tấn, vượt kế hoạch gần 4%; tỷ lệ hộ nghèo giảm 1,8%, vượt 0,3%."
+    )
+    assert by[4.0].indicator == "tổng sản lượng lương thực vượt so với kế hoạch"
+    assert by[4.0].quote.startswith("Tổng sản lượng lương thực")
+    assert by[0.3].indicator == "tỷ lệ hộ nghèo giảm vượt so với kế hoạch"
