@@ -41,7 +41,8 @@ _NOT_EFFORT = "".join(f"(?<!{re.escape(w)})" for w in EFFORT_NOT_TARGET)
 TARGET_CUE_WORDS = re.compile(rf"(?:{words_alt(TARGET_CUES)}){_NOT_EFFORT}(?!\w)")
 HEDGE_CLAUSE_WORDS = re.compile(rf"(?:{words_alt(HEDGES_IN_CLAUSE)})(?!\w)")
 ACTUAL_CUE_WORDS = re.compile(rf"(?:{words_alt(ACTUAL_CUES)})")
-_HEDGE_BEFORE = re.compile(rf"(?:^|[^\w])(?:{words_alt(HEDGES_BEFORE)})[^\S\n]*$")
+# a hedge right before the number, starting a word: `cue_in` checks the boundary before it
+_HEDGE_BEFORE = re.compile(rf"(?:{words_alt(HEDGES_BEFORE)})[^\S\n]*$")
 # "(Nghị quyết đề ra 9 - 10%)", "(Nghị quyết 95%)": the plan figure restated beside a result
 _BRACKET_TARGET = re.compile(
     rf"\([^\S\n]*(?:{words_alt(PLAN_WORDS)})(?:[^\S\n]+(?:{words_alt(BRACKET_PLAN_VERBS)}))?[^\S\n]*:?[^\S\n]*$"
@@ -205,7 +206,7 @@ def is_approx(doc: Doc, d: Draft) -> bool:
     q = d.q
     if q.comparator:
         return True
-    if _HEDGE_BEFORE.search(doc.text_l, max(d.left, q.start - 20), q.start):
+    if cue_in(_HEDGE_BEFORE, doc.text_l, max(d.left, q.start - 20), q.start, slice_start=False):
         return True
     if HEDGE_AFTER.match(doc.text_l, q.end):
         return True

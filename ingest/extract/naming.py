@@ -18,7 +18,7 @@ from ingest.extract.catalogue import (
     lookup_name,
     normalize_name,
 )
-from ingest.extract.context import CLAUSE_SEP, NAME_SEP, SPACES, Doc, Draft, clean_name, words_alt
+from ingest.extract.context import CLAUSE_SEP, NAME_SEP, SPACES, Doc, Draft, clean_name, cue_in, words_alt
 from ingest.extract.indicators import NameHit, compatible, is_name_prefix, pick_entry, starts_a_name
 from ingest.extract.layout import Sentence
 from ingest.extract.numbers import Quantity
@@ -49,8 +49,9 @@ from ingest.extract.vocab import (
     YOY_WORDS,
 )
 
+# a change verb (and a hedge) right before the number, starting a word: `cue_in` checks the boundary before it
 _CHANGE_BEFORE = re.compile(
-    rf"(?:^|[^\w])(?:{words_alt(CHANGE_VERBS)})(?:[^\S\n]+(?:{words_alt(HEDGES_BEFORE)}))?[^\S\n]*$"
+    rf"(?:{words_alt(CHANGE_VERBS)})(?:[^\S\n]+(?:{words_alt(HEDGES_BEFORE)}))?[^\S\n]*$"
 )
 _INCREMENT_BEFORE = re.compile(rf"(?:^|[^\w])(?:{words_alt(INCREMENT_WORDS)})[^\S\n]*$")
 _COMPARE_AFTER = re.compile(r"(?:^|[^\w])so(?:[^\S\n]+với)?(?!\w)")
@@ -509,7 +510,7 @@ def _is_change(doc: Doc, q: Quantity, left: int, s: Sentence) -> bool:
         # "33/31,5 ha vượt 1,5 ha so với KH", "867 đàn vượt 12 đàn so với cùng kỳ": an excess over
         sep = CLAUSE_SEP.search(doc.text_l, q.end, s.end)
         return bool(_COMPARE_AFTER.search(doc.text_l[q.end : sep.start() if sep else s.end]))
-    if _CHANGE_BEFORE.search(before):
+    if cue_in(_CHANGE_BEFORE, before, 0, len(before)):
         sep = CLAUSE_SEP.search(doc.text_l, q.end, s.end)
         after = doc.text_l[q.end : sep.start() if sep else s.end]
         if q.unit.unit == "lần" or _COMPARE_AFTER.search(after):

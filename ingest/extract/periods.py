@@ -57,9 +57,16 @@ NINE_M_RE = re.compile(
 QUARTER_RE = re.compile(rf"quý[^\S\n]+(iv|i{{1,3}}|[1-4])(?![\w])(?:[^\S\n]*(?:năm|[/.–-])[^\S\n]*{_Y})?")
 TERM_RE = re.compile(rf"nhiệm[^\S\n]+kỳ[^\S\n]*(?:\(?[^\S\n]*){_Y}{_DASH}{_Y}")
 SPAN_RE = re.compile(rf"\(?[^\S\n]*{_Y}{_DASH}{_Y}[^\S\n]*\)?")
-MID_TERM_RE = re.compile(r"(?:sơ kết |đánh giá )?(?:giữa|nửa(?:[^\S\n]+đầu)?)[^\S\n]+nhiệm[^\S\n]+kỳ")
+_IN_TERM = r"[^\S\n]+nhiệm[^\S\n]+kỳ"
+_MID_TERM = rf"(?:giữa|nửa(?:[^\S\n]+đầu)?){_IN_TERM}"
+# `(?:sơ kết |đánh giá )?{_MID_TERM}` written as branches that each open with a literal (see `not_after`)
+MID_TERM_RE = re.compile(
+    rf"sơ kết {_MID_TERM}|đánh giá {_MID_TERM}|giữa{_IN_TERM}|nửa(?:[^\S\n]+đầu)?{_IN_TERM}"
+)
 SECOND_HALF_RE = re.compile(r"nửa[^\S\n]+(?:cuối|sau)[^\S\n]+nhiệm[^\S\n]+kỳ")
-TERM_START_RE = re.compile(r"(?<!so )(?<!so với )(?<!từ )(?<!nửa )đầu[^\S\n]+nhiệm[^\S\n]+kỳ")
+TERM_START_RE = re.compile(
+    not_after(("đầu",), ("so ", "so với ", "từ ", "nửa ")) + r"[^\S\n]+nhiệm[^\S\n]+kỳ"
+)
 # Patterns open with their literal (`năm`) and look behind it: a leading look-behind would make the engine
 # try every position instead of jumping between occurrences of the literal.
 # a school year is its second calendar year (`năm học 2022 - 2023` -> 2023, the gold rules): the first
@@ -365,7 +372,17 @@ _SESSION = re.compile(rf"(?<!\w)(?:kỳ{_S}+họp|khóa)(?!\w)[^.\n]*$")
 _COMPARISON = re.compile(
     rf"so{_S}+(?:với{_S}+)?(?:cùng{_S}+kỳ{_S}+)?(?:[^\n.;,]{{0,30}}?)(?:năm|kỳ){_S}+{_Y}"
 )
-_BASELINE = re.compile(rf"{_COMPARISON.pattern}|(?<!\w)(?:kể{_S}+)?từ{_S}+năm{_S}+{_Y}(?![0-9])")
+# `{_COMPARISON}|(?<!\w)(?:kể{_S}+)?từ{_S}+năm{_S}+{_Y}(?![0-9])`, every branch opening with a literal
+_SPAN_FROM = rf"{_S}+năm{_S}+{_Y}(?![0-9])"
+_BASELINE = re.compile(
+    "|".join(
+        (
+            _COMPARISON.pattern,
+            not_after(("kể",), (r"\w",)) + rf"{_S}+từ{_SPAN_FROM}",
+            not_after(("từ",), (r"\w",)) + _SPAN_FROM,
+        )
+    )
+)
 
 
 def _subyear(own: str, date_year: int | None) -> tuple[int, str] | None:

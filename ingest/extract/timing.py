@@ -18,6 +18,7 @@ from ingest.extract.periods import (
     YEAR_LABEL_RE,
     as_of,
     as_of_matches,
+    not_after,
     phrase_period,
     without_comparisons,
     year_of,
@@ -137,8 +138,10 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
 # `Chỉ số sản xuất (IIP) tháng 3 tăng 20,6%`, `trong tháng 9/2018`: one month, not a date (`ngày 5 tháng 3`),
 # a running total (`đến hết tháng 8`), the first months (`2 tháng đầu năm`) or a comparison (`so với tháng 3`)
 _ONE_MONTH = re.compile(
-    rf"(?<![0-9]{_S})(?<![0-9]{_S}{_S})(?<!hết{_S})(?<!cuối{_S})(?<!với{_S})(?<!so{_S})"
-    rf"(?<!\w)tháng{_S}+(1[0-2]|0?[1-9])(?![0-9])(?:{_S}*(?:/|năm){_S}*{_Y4})?(?!{_S}*(?:đầu|cuối|tháng))"
+    not_after(
+        ("tháng",), (f"[0-9]{_S}", f"[0-9]{_S}{_S}", f"hết{_S}", f"cuối{_S}", f"với{_S}", f"so{_S}", r"\w")
+    )
+    + rf"{_S}+(1[0-2]|0?[1-9])(?![0-9])(?:{_S}*(?:/|năm){_S}*{_Y4})?(?!{_S}*(?:đầu|cuối|tháng))"
 )
 
 
