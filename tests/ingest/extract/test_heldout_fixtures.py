@@ -161,7 +161,7 @@ def test_base_values_follow_the_unit_words() -> None:
             continue
         factor = next((f for word, f in UNIT_SCALES if word in row["unit"]), 1.0)
         if row["base_unit"] == "other":
-            # a rate keeps its unit but takes the scale word (`135 triệu đồng` per ha → 1.35e8; corpus item 37)
+            # a rate keeps its unit but takes the scale word (`135 triệu đồng` per ha → 1.35e8, item 37)
             assert row["base_value"] == pytest.approx(row["value"] * factor, rel=1e-9), (stem, row["quote"])
             continue
         if row["base_unit"] in ("VND", "VND/person/year"):
