@@ -9,6 +9,8 @@ other run left it, caught up from landing, plus this run's checks (304s leave no
 Every fold from landing (load, merge, rebuild) takes a run's rows only once that run is over
 (`SiteState._waiting`): it landed its `crawl_runs` row, or it is dead (no row newer than
 `RUN_DEAD_AFTER`); a run still landing is left whole for a later catch-up, never half folded.
+A run retried under its own id after it was folded folds only its rows newer than those the
+state holds of it (`run_times`): nothing twice, nothing the retry landed left out.
 
 What it knows per URL: every raw version (content hash → version number), the cleaned-text hash
 of the latest version and which versions have a document, validators, when the URL was first
@@ -36,6 +38,7 @@ from ingest.land import (
     DOCUMENTS_SCHEMA,
     FETCH_ERRORS_SCHEMA,
     PAGES_SCHEMA,
+    crawl_date_of,
     read_site_rows,
 )
 from ingest.paths import state_key
@@ -132,6 +135,10 @@ class SiteState:
     failures: dict[str, Failure] = field(default_factory=dict)
     clean_failures: dict[str, int] = field(default_factory=dict)  # url -> clean failures recorded
     runs: list[str] = field(default_factory=list)  # recent run ids whose rows are folded in
+    # the newest row time of each of `runs` folded in (landed or recorded by the run itself): a
+    # retry under the same run id folds only its rows newer than that (`_fold`); a run missing
+    # here (a file saved before this field) is skipped whole, as it was.
+    run_times: dict[str, datetime] = field(default_factory=dict)
     last_crawl_date: str | None = None  # newest landing night folded in
     registry_sha: str | None = None  # hash of the registry entry last landed in landing/sites
     # a run walked every listing to its end and saved this state: later walks may stop at a page
@@ -157,6 +164,7 @@ class SiteState:
             at = row.get("fetched_at")
             sha = row.get("content_sha256")
             change = row.get("change")
+            self._ran(row.get("run_id"), at)
             if st.first_seen is None or (at is not None and at < st.first_seen):
                 st.first_seen = at
             if sha:
@@ -186,6 +194,7 @@ class SiteState:
     def apply_errors(self, rows: Iterable[dict[str, Any]]) -> None:
         """Fold error rows (oldest first): an article error after its last good fetch is unrecovered."""
         for row in rows:
+            self._ran(row.get("run_id"), row.get("occurred_at"))
             kind = row.get("kind")
             if kind == "clean":
                 self.clean_failures[row["url"]] = self.clean_failures.get(row["url"], 0) + 1
@@ -211,6 +220,13 @@ class SiteState:
                 st.text_sha = row["text_sha256"]
             if row.get("published_at"):
                 st.published_at = row["published_at"]
+
+    def _ran(self, run_id: str | None, at: datetime | None) -> None:
+        """Remember that the state holds a row of `run_id` at `at` (`run_times`)."""
+        if run_id and at is not None:
+            known = self.run_times.get(run_id)
+            if known is None or at > known:
+                self.run_times[run_id] = at
 
     def note_run(self, run_id: str, crawl_date: str) -> None:
         if run_id not in self.runs:
@@ -354,6 +370,7 @@ class SiteState:
             "format": FORMAT,
             "site_id": self.site_id,
             "runs": self.runs,
+            "run_times": {r: at.isoformat() for r, at in self.run_times.items() if r in self.runs},
             "last_crawl_date": self.last_crawl_date,
             "registry_sha": self.registry_sha,
             "listings_walked": self.listings_walked,
@@ -373,6 +390,7 @@ class SiteState:
         state = cls(
             doc["site_id"],
             runs=list(doc.get("runs") or []),
+            run_times={r: datetime.fromisoformat(at) for r, at in (doc.get("run_times") or {}).items()},
             last_crawl_date=doc.get("last_crawl_date"),
             registry_sha=doc.get("registry_sha"),
             listings_walked=bool(doc.get("listings_walked")),
@@ -482,17 +500,32 @@ class SiteState:
         return state
 
     def _catch_up(self, store: Store, *, run_id: str | None = None, now: datetime | None = None) -> None:
-        """Fold parts of runs the file does not know yet, on nights from the last one known."""
-        self._fold(store, since=self.last_crawl_date, mine=run_id, now=now)
+        """Fold parts of runs the file does not know yet, on nights from the last one known (or
+        from the loading run's own night, older when it is a retry of a run folded already)."""
+        since = self.last_crawl_date
+        if run_id in self.runs and since is not None:
+            since = min(since, crawl_date_of(run_id, now))
+        self._fold(store, since=since, mine=run_id, now=now)
 
     def _fold(self, store: Store, *, since: str | None, mine: str | None, now: datetime | None) -> None:
         """Fold the landed rows, on nights from `since`, of runs not folded yet (not in `runs`)
-        that are over or are `mine` (`_waiting`); the nights of rows left out set `waiting_since`."""
+        that are over or are `mine` (`_waiting`); the nights of rows left out set `waiting_since`.
+        Of `mine` (a retry under its run id, folded already as dead or by an earlier attempt), the
+        rows newer than its `run_times` are not folded yet: those the retry landed."""
         skip = set(self.runs)
+        resumed = self.run_times.get(mine) if mine in skip else None
+        opened = skip - {mine} if resumed is not None else skip
+
+        def new(row: dict[str, Any]) -> bool:
+            run = row.get("run_id")
+            if run not in skip:
+                return True
+            at = max((t for key in _ROW_TIMES if (t := row.get(key)) is not None), default=None)
+            return run == mine and resumed is not None and at is not None and at > resumed
 
         def read(table: str, schema: pa.Schema, columns: list[str]) -> list[dict[str, Any]]:
-            rows = read_site_rows(store, table, self.site_id, schema, columns, since=since, skip_runs=skip)
-            return [r for r in rows if r.get("run_id") not in skip]  # compacted parts hold every run
+            rows = read_site_rows(store, table, self.site_id, schema, columns, since=since, skip_runs=opened)
+            return [r for r in rows if new(r)]  # compacted parts hold every run
 
         pages = read("pages", PAGES_SCHEMA, PAGE_COLUMNS)
         errors = read("fetch_errors", FETCH_ERRORS_SCHEMA, ERROR_COLUMNS)

@@ -356,3 +356,75 @@ def test_revisits_follow_the_policy_and_the_budget():
     state.record_check(chosen[0], at=old + timedelta(days=1), run_id="r2", etag=None, last_modified=None)
     assert state.latest(chosen[0]).stable == 1
     assert chosen[0] not in state.revisits(policy, old + timedelta(days=1, hours=1), budget=100)[0]
+
+
+@pytest.mark.parametrize("save", ["merged", "direct"])
+def test_a_run_retried_under_its_own_id_after_it_was_folded_as_dead_loses_nothing(store_url, save):
+    """Run rK is killed mid-crawl; a day later rS folds its rows (dead) and saves. Then rK is retried
+    under the same id (an Airflow task cleared), fetches e and checks d again, and saves — merged
+    when another run (rT) saved meanwhile. Before: the merge skipped every row of rK (folded
+    already), so e was in landing but not in the state, and the next run took it for new."""
+    store = Store.at(store_url)
+    history(store).save(store)
+    t = T0 + timedelta(days=10)
+    eve, day = f"{t:%Y-%m-%d}", f"{t + timedelta(days=1):%Y-%m-%d}"
+    d, e = "https://x/d.html", "https://x/e.html"
+    landed_pages(store, "rK", [page("rK", d, "d1", 1, "new", t)], eve)
+    s = SiteState.load(store, SITE, run_id="rS", now=t + RUN_DEAD_AFTER + timedelta(hours=1))
+    assert "rK" in s.runs and s.latest(d).stable == 0
+    s.note_run("rS", day)
+    s.save(store)
+    later = t + timedelta(days=1, hours=2)
+    retry = SiteState.load(store, SITE, run_id="rK", now=later)
+    assert retry.latest(d).stable == 0  # rK's first rows are not folded twice
+    if save == "merged":  # another run saves while the retry crawls
+        other = SiteState.load(store, SITE, run_id="rT", now=later)
+        other.note_run("rT", day)
+        other.save(store)
+    new = page("rK", e, "e1", 1, "new", later)
+    again = page("rK", d, "d1", 1, "unchanged", later)
+    landed_pages(store, "rK~1", [new, again], eve)
+    retry.record_page(new)
+    retry.record_page(again)
+    finished(store, "rK", eve)
+    retry.note_run("rK", eve)
+    if retry.saved_since_load(store):
+        retry = retry.merged(store, "rK", eve, now=later + timedelta(minutes=5))
+    retry.save(store)
+    state = saved(store)
+    assert state.latest(e) is not None and state.latest(e).latest_sha == "e1"
+    assert state.latest(d).stable == 1  # the retry's check of d, once
+    # the next run knows e: no refetch as new, no second version 1 landed as `new`
+    nxt = SiteState.load(store, SITE, run_id="rU", now=later + timedelta(days=1))
+    assert nxt.known(e) and nxt.classify(e, "e1") == ("unchanged", 1)
+    assert e not in nxt.pending() and nxt.latest(d).stable == 1
+    # and a third attempt of rK (cleared once more) folds none of its rows twice
+    third = SiteState.load(store, SITE, run_id="rK", now=later + timedelta(hours=1))
+    assert comparable(third) == comparable(state)
+
+
+def test_a_retry_killed_before_saving_is_folded_by_the_next_attempt_of_its_run(store_url):
+    """The retry of a run folded as dead lands a part and is killed before saving: the next
+    attempt under the same run id (its night, in the run id, older than the state's) folds that
+    part, once, and nothing of the first attempt twice."""
+    store = Store.at(store_url)
+    history(store).save(store)
+    t = T0 + timedelta(days=10)
+    run, eve, day = f"{t:%Y%m%dT%H%M%SZ}", f"{t:%Y-%m-%d}", f"{t + timedelta(days=1):%Y-%m-%d}"
+    d, e = "https://x/d.html", "https://x/e.html"
+    landed_pages(store, run, [page(run, d, "d1", 1, "new", t)], eve)
+    s = SiteState.load(store, SITE, run_id="rS", now=t + RUN_DEAD_AFTER + timedelta(hours=1))
+    s.note_run("rS", day)
+    s.save(store)
+    later = t + timedelta(days=1, hours=2)
+    assert SiteState.load(store, SITE, run_id=run, now=later).latest(d).stable == 0
+    landed_pages(
+        store,
+        f"{run}~1",
+        [page(run, e, "e1", 1, "new", later), page(run, d, "d1", 1, "unchanged", later)],
+        eve,
+    )
+    # killed again: no save; the third attempt an hour later
+    third = SiteState.load(store, SITE, run_id=run, now=later + timedelta(hours=1))
+    assert third.latest(e).latest_sha == "e1" and third.latest(d).stable == 1
+    assert third.last_crawl_date == day  # its old night was read, the state's night kept
