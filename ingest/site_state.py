@@ -520,7 +520,7 @@ class SiteState:
             run = row.get("run_id")
             if run not in skip:
                 return True
-            at = max((t for key in _ROW_TIMES if (t := row.get(key)) is not None), default=None)
+            at = _row_time(row)
             return run == mine and resumed is not None and at is not None and at > resumed
 
         def read(table: str, schema: pa.Schema, columns: list[str]) -> list[dict[str, Any]]:
@@ -570,8 +570,7 @@ class SiteState:
             run = row.get("run_id")
             if not run or run == mine:
                 continue
-            times = [t for key in _ROW_TIMES if (t := row.get(key)) is not None]
-            newest[run] = max([newest.get(run, _sort_time(None)), *times])
+            newest[run] = max(newest.get(run, _sort_time(None)), _sort_time(_row_time(row)))
         alive = {run for run, at in newest.items() if at > now - RUN_DEAD_AFTER}
         if not alive:  # the common case (no other run's rows, or only dead ones): no more reads
             return set()
@@ -613,6 +612,11 @@ def _url_doc(st: UrlState) -> dict[str, Any]:
     if st.documents:
         doc["documents"] = sorted(st.documents)
     return doc
+
+
+def _row_time(row: dict[str, Any]) -> datetime | None:
+    """The newest of a landed row's times that show its run alive (`_ROW_TIMES`), or None."""
+    return max((t for key in _ROW_TIMES if (t := row.get(key)) is not None), default=None)
 
 
 def _parse_time(value: str | None) -> datetime | None:
