@@ -17,7 +17,7 @@ from ingest.extract.indicators import NameIndex
 from ingest.extract.layout import Sentence
 from ingest.extract.metadata import extract_metadata
 from ingest.extract.numbers import Quantity
-from ingest.extract.own_period import lower_same_length, page_date
+from ingest.extract.own_period import first_term, lower_same_length, page_date
 from ingest.extract.periods import Term, term_of, year_of
 from ingest.extract.vocab import INDICATOR_TRAILERS, SEASON_HEADING_PATTERN, TAIL_STOP_WORDS
 from ingest.records import DocumentMetadata
@@ -102,10 +102,7 @@ class Doc:
         text_l = lower_same_length(text)
         meta = metadata or extract_metadata(text, title=title, published_at=published_at)
         ref_year = meta.reference_year or meta.issue_year or year_of(meta.default_period)
-        term = term_of(meta.period_term) or term_of(meta.default_period)
-        if term is None and meta.terms:
-            start, end = meta.terms[0].split("-")
-            term = term_of(f"term-{start}-{end}")
+        term = term_of(meta.period_term) or term_of(meta.default_period) or first_term(meta.terms)
         default_period = meta.default_period or (str(ref_year) if ref_year else "unknown")
         return cls(
             text, text_l, meta, ref_year, term, default_period, meta.target_period, page_date(published_at)

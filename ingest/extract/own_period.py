@@ -49,6 +49,14 @@ def page_date(published_at: str | None) -> tuple[int, int] | None:
     return (int(m.group(1)), month if 1 <= month <= 12 else 1)
 
 
+def first_term(terms: list[str]) -> Term | None:
+    """The first of the terms metadata lists (`["2020-2025", …]`), or None."""
+    if not terms:
+        return None
+    start, end = terms[0].split("-")
+    return term_of(f"term-{start}-{end}")
+
+
 @dataclass(frozen=True)
 class OwnPeriod:
     """What the document reports on: its results' period, its targets', its year and its term."""
@@ -81,9 +89,7 @@ def decide(
         ref_year = periods.ref_year
     head_terms = terms_in(text_l[:4000])
     term = term_of(title_period) or (head_terms[0] if head_terms else None) or periods.term
-    if term is None and terms:
-        start, end = terms[0].split("-")
-        term = term_of(f"term-{start}-{end}")
+    term = term or first_term(terms)
     if issue_year is not None and title_period:  # a formal header's title says what the document reports on
         return OwnPeriod(title_period, None, ref_year, term)
     if ref_year is None and not periods.actual and not title_period:
