@@ -236,3 +236,13 @@ def test_some_targets_named_as_the_subject_of_results_open_no_target_scope() -> 
     )
     assert found[112.0][0] == "actual"
     assert found[1250.0][0] == "actual"
+
+
+def test_the_targets_named_as_the_subject_of_a_quarters_results_open_no_target_scope() -> None:
+    found = _kinds(
+        "Huyện Tam Dương sơ kết quý I năm 2024\n\n03/04/2024\n\n"
+        "Trong quý I, các chỉ tiêu kinh tế tăng khá so với cùng kỳ: tổng thu ngân sách trên địa bàn 45 tỷ "
+        "đồng; giá trị sản xuất công nghiệp 620 tỷ đồng."
+    )
+    assert found[45.0][0] == "actual"
+    assert found[620.0][0] == "actual"
