@@ -515,7 +515,7 @@ TARGET_CUES: tuple[str, ...] = (
 # lực, phấn đấu của các ngành`): each ends with the cue it blocks.
 EFFORT_NOT_TARGET: tuple[str, ...] = ("nỗ lực phấn đấu", "nỗ lực, phấn đấu", "sự phấn đấu")
 # Cues that carry over the `;`-separated items after them on the same line ("phấn đấu A; B; C").
-CARRIED_TARGET_CUES: tuple[str, ...] = ("phấn đấu", "dự kiến", "chỉ tiêu phấn đấu")
+CARRIED_TARGET_CUES: tuple[str, ...] = ("phấn đấu", "dự kiến")
 # Sentence cues that pin a mention to an achieved result even inside a target section.
 ACTUAL_CUES: tuple[str, ...] = ("đã đạt", "đã ", "thực hiện được", "kết quả", "đến nay", "hiện nay")
 
@@ -555,9 +555,7 @@ ACTUAL_HEADINGS: tuple[str, ...] = (
 TARGET_LEADS: tuple[str, ...] = (
     "chỉ tiêu chủ yếu",
     "chỉ tiêu cụ thể",
-    "chỉ tiêu phấn đấu",
     "mục tiêu",
-    "mục tiêu cụ thể",
     "phấn đấu",
     "phương hướng",
     "nhiệm vụ trọng tâm",
@@ -639,13 +637,12 @@ RESULT_LINE_STARTS: tuple[str, ...] = (
 )
 # A lead naming the targets, read as the subject of an achievement, is no lead (`17/17 chỉ tiêu chủ yếu đạt
 # và vượt Nghị quyết`, `các chỉ tiêu chủ yếu đều đạt và vượt so với kế hoạch như: …`): they are counted as
-# met. A goal (`với mục tiêu hoàn thành 19/19 tiêu chí`) and a lead ending with a verb of striving
-# (`chỉ tiêu phấn đấu đạt 100%`) still set what comes after them.
+# met. A goal (`với mục tiêu hoàn thành 19/19 tiêu chí`) and a verb of striving (`chỉ tiêu phấn đấu đạt
+# 100%`: the lead is `phấn đấu`) still set what comes after them.
 LEAD_ATTAINED_NOUNS: tuple[str, ...] = ("chỉ tiêu",)
 LEAD_ATTAINED_AFTER: tuple[str, ...] = ("đạt", "vượt", "hoàn thành")
 # ...after at most one qualifier of the targets and an optional `đều` (`các chỉ tiêu cơ bản đều đạt`)
 LEAD_ATTAINED_QUALIFIERS: tuple[str, ...] = ("chủ yếu", "cơ bản", "nghị quyết", "kinh tế - xã hội")
-LEAD_STRIVING_ENDS: tuple[str, ...] = ("phấn đấu", "dự kiến")
 # An amount of money its own words name as a plan is a target: the budget estimate (`tổng thu … sau điều
 # chỉnh gần 216 tỷ đồng`), the capital plan (`kế hoạch đầu tư
 # vốn 17.382 tỷ đồng`), a project's planned scope (`tổng mức đầu tư cho công trình … là 315.000.000
