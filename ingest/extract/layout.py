@@ -28,7 +28,6 @@ from ingest.extract.vocab import (
     LEAD_DECISION_NOT_BEFORE,
     LEAD_DECISIONS,
     LEAD_REPORTED,
-    LEAD_STRIVING_ENDS,
     LIST_BACK_ON_RESULTS,
     LIST_GOES_ON_STARTS,
     PARAGRAPH_LEAD_BACK_ON_RESULTS,
@@ -392,9 +391,9 @@ def _find_lead(text_l: str, s: Sentence) -> int | None:
 
 
 def _names_targets(lead: str) -> bool:
-    """Whether the lead names the targets themselves (`các chỉ tiêu`), not a goal or a verb of striving."""
+    """Whether the lead names the targets themselves (`chỉ tiêu chủ yếu`), not a goal (`mục tiêu`)."""
     words = " ".join(lead.split())
-    return any(noun in words for noun in LEAD_ATTAINED_NOUNS) and not words.endswith(LEAD_STRIVING_ENDS)
+    return any(noun in words for noun in LEAD_ATTAINED_NOUNS)
 
 
 def _goes_on(text_l: str, last: Sentence, t: Sentence) -> bool:

@@ -128,3 +128,12 @@ def test_the_figure_in_brackets_after_a_plan_word_is_the_plan_restated() -> None
     assert found[3.4][0] == "actual"  # a bracket opening with words is no plan restated
     assert found[5210.0][0] == "actual"
     assert found[5000.0] == ("target", "2023")
+
+
+def test_the_years_end_in_a_years_review_is_no_target_cue() -> None:
+    found = _kinds(
+        "Huyện Thới Bình giảm nghèo bền vững\n\n28/12/2023\n\n"
+        "Rà soát đầu năm 2023, toàn huyện có 1.999 hộ nghèo. Đến cuối năm, số hộ nghèo giảm còn 1.238 hộ."
+    )
+    assert found[1999.0] == "actual"
+    assert found[1238.0] == "actual"

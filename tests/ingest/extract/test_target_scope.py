@@ -216,3 +216,33 @@ def test_a_baseline_year_inside_the_items_does_not_date_a_list_whose_lead_names_
     )
     assert found[4200.0] == ("target", "term-2020-2025")
     assert found[7.0] == ("target", "term-2020-2025")
+
+
+def test_the_plan_a_share_is_of_opens_no_target_scope() -> None:
+    found = _kinds(
+        "HĐND quận Lê Chân họp kỳ giữa năm\n\n12/07/2018\n\n"
+        "Giá trị sản xuất công nghiệp ngoài quốc doanh ước đạt 748.870 triệu đồng, bằng 50,22% kế hoạch "
+        "năm, tăng 9,17% so với cùng kỳ; doanh thu thương mại, dịch vụ ước đạt 14.088.480 triệu đồng, bằng "
+        "50,68% kế hoạch năm."
+    )
+    assert found[14088480.0][0] == "actual"
+
+
+def test_some_targets_named_as_the_subject_of_results_open_no_target_scope() -> None:
+    found = _kinds(
+        "Huyện Yên Lạc sơ kết 6 tháng đầu năm 2024\n\n05/07/2024\n\n"
+        "Trong 6 tháng đầu năm, một số chỉ tiêu tăng khá: tổng thu ngân sách trên địa bàn 112 tỷ đồng; "
+        "giá trị sản xuất nông nghiệp 1.250 tỷ đồng."
+    )
+    assert found[112.0][0] == "actual"
+    assert found[1250.0][0] == "actual"
+
+
+def test_the_targets_named_as_the_subject_of_a_quarters_results_open_no_target_scope() -> None:
+    found = _kinds(
+        "Huyện Tam Dương sơ kết quý I năm 2024\n\n03/04/2024\n\n"
+        "Trong quý I, các chỉ tiêu kinh tế tăng khá so với cùng kỳ: tổng thu ngân sách trên địa bàn 45 tỷ "
+        "đồng; giá trị sản xuất công nghiệp 620 tỷ đồng."
+    )
+    assert found[45.0][0] == "actual"
+    assert found[620.0][0] == "actual"
