@@ -42,8 +42,11 @@ AS_OF_RE = re.compile(
 # Every AS_OF_RE match opens with one of these words; the pattern itself opens with an optional group,
 # which makes the engine try every position, so `as_of_matches` jumps between these words instead.
 _AS_OF_START = re.compile(r"tính|đến|tới")
+# `6 tháng đầu năm 2019`, and with its year `6 tháng năm 2019` (a statistics office's `quý II và 6 tháng năm
+# 2019`, as `9 tháng năm 2019` is nine months); a bare `6 tháng` is a duration
 H1_RE = re.compile(
-    rf"{not_after(('6', '06', 'sáu'), ('[0-9/]',))}[^\S\n]+tháng[^\S\n]+đầu[^\S\n]+năm(?:[^\S\n]+{_Y})?"
+    rf"{not_after(('6', '06', 'sáu'), ('[0-9/]',))}[^\S\n]+tháng[^\S\n]+"
+    rf"(?:đầu[^\S\n]+năm(?:[^\S\n]+{_Y})?|năm[^\S\n]+{_Y}(?![0-9]))"
     rf"|nửa[^\S\n]+đầu[^\S\n]+năm(?:[^\S\n]+{_Y})?"
 )
 H2_RE = re.compile(
@@ -185,8 +188,8 @@ def phrase_period(
                 break
     # without a reference year, a yearless `9 tháng` is skipped for a later one that writes its year
     # (`… 163 đảng viên mới trong 9 tháng - … sơ kết nhiệm vụ 9 tháng năm 2024`)
-    mm = _dated(H1_RE, text_l, ref_year, 1, 2) if has_month or "nửa" in text_l else None
-    if mm and (y := _year(mm.group(1) or mm.group(2), ref_year)):
+    mm = _dated(H1_RE, text_l, ref_year, 1, 2, 3) if has_month or "nửa" in text_l else None
+    if mm and (y := _year(mm.group(1) or mm.group(2) or mm.group(3), ref_year)):
         found.append((mm.start(), 1, f"{y}-H1"))
     # `2 tháng đầu năm`: to the end of February (the opening reads it so); the digits are read only where
     # the words are (a scan from every digit of a long region costs more)

@@ -15,6 +15,7 @@ TERM = Term(2020, 2025)
         ("6 tháng đầu năm 2023", "2023-H1"),
         ("sáu tháng đầu năm", "2024-H1"),
         ("9 tháng đầu năm 2022", "2022-9M"),
+        ("ước 6 tháng năm 2019 đạt", "2019-H1"),
         ("quý III năm 2023", "2023-Q3"),
         ("quý I.2014", "2014-Q1"),
         ("quý II-2022", "2022-Q2"),
@@ -303,3 +304,13 @@ def test_a_fronted_term_whose_sentence_sets_targets_is_still_the_term_a_congress
         "2020-2025, Đảng bộ xã đã đề ra 15 chỉ tiêu chủ yếu; thu nhập bình quân đạt 60 triệu đồng/người/năm."
     )
     assert doc.default_period == "term-2015-2020"
+
+
+def test_six_months_written_with_its_year_is_the_half_year() -> None:
+    doc = _doc(
+        "Họp UBND huyện đánh giá nhiệm vụ kinh tế - xã hội 6 tháng năm 2024\n\nTheo báo cáo, trong 6 tháng "
+        "năm 2024 tổng giá trị sản xuất toàn huyện ước đạt 1.415 tỷ đồng, đạt 44,9% kế hoạch."
+    )
+    assert doc.default_period == "2024-H1"
+    # a bare `6 tháng` is a duration, not the first half
+    assert phrase_period("sau 6 tháng, năm 2024 xã đạt 19 tiêu chí", 2024, None) == (13, "2024")
