@@ -395,12 +395,22 @@ def _subyear(own: str, date_year: int | None) -> tuple[int, str] | None:
     tháng cuối năm 2010`), else the page's year.
     """
     candidates = []
+    parts = []
     for rx in (H1_RE, NINE_M_RE, QUARTER_RE):
         m = rx.search(own)
         if m:
             found = phrase_period(m.group(0), _year_near(own, m.end(), date_year), None)
             if found:
                 candidates.append((m.start(), found[1]))
+                parts.append((m.start(), found[1]))
+    if len(parts) > 1:
+        # parts named together (`quý II và 6 tháng năm 2019`, `tháng 06, quý II và 6 tháng đầu năm`, `9 tháng
+        # đầu năm; bàn nhiệm vụ quý IV-2019`): the report is of the longest part, not of the quarter that
+        # ends it or the one it plans for
+        first = min(parts)
+        longest = max(parts, key=lambda p: _PART_MONTHS.get(p[1][4:], 0))
+        if _together(own, first[0], longest[0]) and _quarter_ends(first[1], longest[1]):
+            candidates.remove(first)
     for m in _MONTHS_SO_FAR.finditer(own):
         year = int(m.group(2)) if m.group(2) else _year_near(own, m.end(), date_year)
         code = months_so_far(int(m.group(1)), year)
@@ -429,10 +439,32 @@ def months_so_far(months: int, year: int | None) -> str | None:
 
 
 def _year_near(own: str, pos: int, date_year: int | None) -> int | None:
+    """The year written after a yearless part (`năm 2010`, or with the next part: `quý IV-2019`), else the
+    page's."""
     after = _OWN_YEAR.search(own, pos, pos + 200)
+    quarter = _QUARTER_YEAR.search(own, pos, pos + 200)
+    if quarter and (after is None or quarter.start() < after.start()):
+        return int(quarter.group(1))
     if after:
         return int(after.group(1))
     return date_year
+
+
+_QUARTER_YEAR = re.compile(rf"quý[^\S\n]+(?:iv|i{{1,3}}|[1-4])[^\S\n]*[/.–-][^\S\n]*{_Y}(?![0-9])")
+_PART_MONTHS = {"-Q1": 3, "-Q2": 3, "-Q3": 3, "-Q4": 3, "-H1": 6, "-9M": 9}
+
+
+def _together(own: str, a: int, b: int) -> bool:
+    """Whether two offsets are in one sentence or line."""
+    lo, hi = min(a, b), max(a, b)
+    return not re.search(r"[.!?\n]", own[lo:hi])
+
+
+def _quarter_ends(quarter: str, longer: str) -> bool:
+    """Whether `quarter` is a quarter of the same year ending with or after the longer part `longer`."""
+    if quarter[4:6] != "-Q" or longer[4:] not in ("-H1", "-9M") or quarter[:4] != longer[:4]:
+        return False
+    return int(quarter[6]) * 3 >= _PART_MONTHS[longer[4:]]
 
 
 def _fronted(opening: str, term_at: re.Match[str] | None, term: Term) -> bool:

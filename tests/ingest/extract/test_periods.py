@@ -314,3 +314,21 @@ def test_six_months_written_with_its_year_is_the_half_year() -> None:
     assert doc.default_period == "2024-H1"
     # a bare `6 tháng` is a duration, not the first half
     assert phrase_period("sau 6 tháng, năm 2024 xã đạt 19 tiêu chí", 2024, None) == (13, "2024")
+
+
+def test_parts_named_together_report_the_longest_part() -> None:
+    # a statistics office's title names the quarter that ends the half year and the half year
+    half = _doc(
+        "Tình hình kinh tế - xã hội tháng 06, quý II và 6 tháng đầu năm năm 2019\n\nGRDP ước đạt 26.677 tỷ "
+        "đồng, tăng 9,30% so với cùng kỳ."
+    )
+    assert half.default_period == "2019-H1"
+    # the quarter a meeting plans for, whose year the yearless nine months take
+    nine = _doc(
+        "Sáng 10.10, Thành ủy tổ chức Hội nghị đánh giá tình hình thực hiện các mặt công tác 9 tháng đầu "
+        "năm; bàn nhiệm vụ trọng tâm quý IV-2019. Thu ngân sách đạt gần 1.300 tỷ đồng."
+    )
+    assert nine.default_period == "2019-9M"
+    # a first quarter's report planning the half year stays the quarter's
+    first = _doc("Kết quả quý I năm 2023 và nhiệm vụ 6 tháng đầu năm 2023. Thu ngân sách đạt 38,6 tỷ đồng.")
+    assert first.default_period == "2023-Q1"
