@@ -602,6 +602,11 @@ def document_periods(
         first = years[0]
         later = [y for y in years if y > first]
         return DocPeriods(str(first), str(later[0] if later else first + 1), term, year or first)
+    if meta_default and date is not None and term is not None and term_of(meta_default) == term:
+        # a dated page naming the term it is carrying out (neither opened nor closed here) and no period of
+        # its own: its date's year (`Sáng 17/9, Đảng bộ xã … quán triệt Nghị quyết Đại hội …, nhiệm kỳ
+        # 2025-2030`), not the term
+        return DocPeriods(str(date[0]), None, term, year)
     if meta_default:
         return DocPeriods(meta_default, None, term, year)
     return DocPeriods(str(year) if year else None, str(year + 1) if year else None, term, year)
@@ -628,8 +633,12 @@ def achieved_years(own: str) -> list[int]:
     return found
 
 
-# a congress, or the target list of a new term ("CÁC CHỈ TIÊU CHỦ YẾU TRONG NHIỆM KỲ 2020-2025")
-_OPENS_TERM = re.compile(rf"(?<!\w)(?:đại{_S}+hội|chỉ{_S}+tiêu{_S}+chủ{_S}+yếu|mục{_S}+tiêu)(?!\w)")
+# a congress, or the target list of a new term ("CÁC CHỈ TIÊU CHỦ YẾU TRONG NHIỆM KỲ 2020-2025"); not a
+# congress's resolution (`quán triệt Nghị quyết Đại hội … nhiệm kỳ 2025-2030`, `triển khai thực hiện Nghị
+# quyết Đại hội`): a page carrying it out holds no congress
+_OPENS_TERM = re.compile(
+    rf"(?<!\w)(?:đại(?<!nghị quyết đại){_S}+hội|chỉ{_S}+tiêu{_S}+chủ{_S}+yếu|mục{_S}+tiêu)(?!\w)"
+)
 _REVIEWED = re.compile(
     rf"(?<!\w)(?:tổng{_S}+kết|kết{_S}+quả|thực{_S}+hiện{_S}+nghị{_S}+quyết|đánh{_S}+giá|báo{_S}+cáo)(?!\w)"
 )

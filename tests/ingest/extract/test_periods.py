@@ -332,3 +332,19 @@ def test_parts_named_together_report_the_longest_part() -> None:
     # a first quarter's report planning the half year stays the quarter's
     first = _doc("Kết quả quý I năm 2023 và nhiệm vụ 6 tháng đầu năm 2023. Thu ngân sách đạt 38,6 tỷ đồng.")
     assert first.default_period == "2023-Q1"
+
+
+def test_a_page_carrying_out_a_congress_resolution_is_of_its_dates_year() -> None:
+    # `Nghị quyết Đại hội` names the resolution being carried out: no congress opens the term here
+    studied = _doc(
+        " date 2025-09-17 Xã Quảng Bình quán triệt Nghị quyết Đại hội đại biểu Đảng bộ xã lần thứ I\n\n"
+        "Sáng 17/9, Đảng bộ xã tổ chức hội nghị quán triệt Nghị quyết Đại hội Đại biểu Đảng bộ xã lần thứ I, "
+        "nhiệm kỳ 2025-2030. Xã có diện tích tự nhiên 23,51 km2, dân số trên 38 nghìn người."
+    )
+    assert studied.default_period == "2025"
+    # a congress held opens its term: its results are the term before
+    held = _doc(
+        " date 2025-09-17 Đại hội đại biểu Đảng bộ xã lần thứ I, nhiệm kỳ 2025-2030\n\nSáng 17/9, Đại hội "
+        "đại biểu Đảng bộ xã lần thứ I, nhiệm kỳ 2025-2030 khai mạc. Xã có dân số trên 38 nghìn người."
+    )
+    assert held.default_period == "term-2020-2025"
