@@ -42,8 +42,11 @@ AS_OF_RE = re.compile(
 # Every AS_OF_RE match opens with one of these words; the pattern itself opens with an optional group,
 # which makes the engine try every position, so `as_of_matches` jumps between these words instead.
 _AS_OF_START = re.compile(r"tính|đến|tới")
+# `6 tháng đầu năm 2019`, and with its year `6 tháng năm 2019` (a statistics office's `quý II và 6 tháng năm
+# 2019`, as `9 tháng năm 2019` is nine months); a bare `6 tháng` is a duration
 H1_RE = re.compile(
-    rf"{not_after(('6', '06', 'sáu'), ('[0-9/]',))}[^\S\n]+tháng[^\S\n]+đầu[^\S\n]+năm(?:[^\S\n]+{_Y})?"
+    rf"{not_after(('6', '06', 'sáu'), ('[0-9/]',))}[^\S\n]+tháng[^\S\n]+"
+    rf"(?:đầu[^\S\n]+năm(?:[^\S\n]+{_Y})?|năm[^\S\n]+{_Y}(?![0-9]))"
     rf"|nửa[^\S\n]+đầu[^\S\n]+năm(?:[^\S\n]+{_Y})?"
 )
 H2_RE = re.compile(
@@ -185,8 +188,8 @@ def phrase_period(
                 break
     # without a reference year, a yearless `9 tháng` is skipped for a later one that writes its year
     # (`… 163 đảng viên mới trong 9 tháng - … sơ kết nhiệm vụ 9 tháng năm 2024`)
-    mm = _dated(H1_RE, text_l, ref_year, 1, 2) if has_month or "nửa" in text_l else None
-    if mm and (y := _year(mm.group(1) or mm.group(2), ref_year)):
+    mm = _dated(H1_RE, text_l, ref_year, 1, 2, 3) if has_month or "nửa" in text_l else None
+    if mm and (y := _year(mm.group(1) or mm.group(2) or mm.group(3), ref_year)):
         found.append((mm.start(), 1, f"{y}-H1"))
     # `2 tháng đầu năm`: to the end of February (the opening reads it so); the digits are read only where
     # the words are (a scan from every digit of a long region costs more)
@@ -392,12 +395,22 @@ def _subyear(own: str, date_year: int | None) -> tuple[int, str] | None:
     tháng cuối năm 2010`), else the page's year.
     """
     candidates = []
+    parts = []
     for rx in (H1_RE, NINE_M_RE, QUARTER_RE):
         m = rx.search(own)
         if m:
             found = phrase_period(m.group(0), _year_near(own, m.end(), date_year), None)
             if found:
                 candidates.append((m.start(), found[1]))
+                parts.append((m.start(), found[1]))
+    if len(parts) > 1:
+        # parts named together (`quý II và 6 tháng năm 2019`, `tháng 06, quý II và 6 tháng đầu năm`, `9 tháng
+        # đầu năm; bàn nhiệm vụ quý IV-2019`): the report is of the longest part, not of the quarter that
+        # ends it or the one it plans for
+        first = min(parts)
+        longest = max(parts, key=lambda p: _PART_MONTHS.get(p[1][4:], 0))
+        if _together(own, first[0], longest[0]) and _quarter_ends(first[1], longest[1]):
+            candidates.remove(first)
     for m in _MONTHS_SO_FAR.finditer(own):
         year = int(m.group(2)) if m.group(2) else _year_near(own, m.end(), date_year)
         code = months_so_far(int(m.group(1)), year)
@@ -426,10 +439,32 @@ def months_so_far(months: int, year: int | None) -> str | None:
 
 
 def _year_near(own: str, pos: int, date_year: int | None) -> int | None:
+    """The year written after a yearless part (`năm 2010`, or with the next part: `quý IV-2019`), else the
+    page's."""
     after = _OWN_YEAR.search(own, pos, pos + 200)
+    quarter = _QUARTER_YEAR.search(own, pos, pos + 200)
+    if quarter and (after is None or quarter.start() < after.start()):
+        return int(quarter.group(1))
     if after:
         return int(after.group(1))
     return date_year
+
+
+_QUARTER_YEAR = re.compile(rf"quý[^\S\n]+(?:iv|i{{1,3}}|[1-4])[^\S\n]*[/.–-][^\S\n]*{_Y}(?![0-9])")
+_PART_MONTHS = {"-Q1": 3, "-Q2": 3, "-Q3": 3, "-Q4": 3, "-H1": 6, "-9M": 9}
+
+
+def _together(own: str, a: int, b: int) -> bool:
+    """Whether two offsets are in one sentence or line."""
+    lo, hi = min(a, b), max(a, b)
+    return not re.search(r"[.!?\n]", own[lo:hi])
+
+
+def _quarter_ends(quarter: str, longer: str) -> bool:
+    """Whether `quarter` is a quarter of the same year ending with or after the longer part `longer`."""
+    if quarter[4:6] != "-Q" or longer[4:] not in ("-H1", "-9M") or quarter[:4] != longer[:4]:
+        return False
+    return int(quarter[6]) * 3 >= _PART_MONTHS[longer[4:]]
 
 
 def _fronted(opening: str, term_at: re.Match[str] | None, term: Term) -> bool:
@@ -567,6 +602,11 @@ def document_periods(
         first = years[0]
         later = [y for y in years if y > first]
         return DocPeriods(str(first), str(later[0] if later else first + 1), term, year or first)
+    if meta_default and date is not None and term is not None and term_of(meta_default) == term:
+        # a dated page naming the term it is carrying out (neither opened nor closed here) and no period of
+        # its own: its date's year (`Sáng 17/9, Đảng bộ xã … quán triệt Nghị quyết Đại hội …, nhiệm kỳ
+        # 2025-2030`), not the term
+        return DocPeriods(str(date[0]), None, term, year)
     if meta_default:
         return DocPeriods(meta_default, None, term, year)
     return DocPeriods(str(year) if year else None, str(year + 1) if year else None, term, year)
@@ -593,8 +633,12 @@ def achieved_years(own: str) -> list[int]:
     return found
 
 
-# a congress, or the target list of a new term ("CÁC CHỈ TIÊU CHỦ YẾU TRONG NHIỆM KỲ 2020-2025")
-_OPENS_TERM = re.compile(rf"(?<!\w)(?:đại{_S}+hội|chỉ{_S}+tiêu{_S}+chủ{_S}+yếu|mục{_S}+tiêu)(?!\w)")
+# a congress, or the target list of a new term ("CÁC CHỈ TIÊU CHỦ YẾU TRONG NHIỆM KỲ 2020-2025"); not a
+# congress's resolution (`quán triệt Nghị quyết Đại hội … nhiệm kỳ 2025-2030`, `triển khai thực hiện Nghị
+# quyết Đại hội`): a page carrying it out holds no congress
+_OPENS_TERM = re.compile(
+    rf"(?<!\w)(?:đại(?<!nghị quyết đại){_S}+hội|chỉ{_S}+tiêu{_S}+chủ{_S}+yếu|mục{_S}+tiêu)(?!\w)"
+)
 _REVIEWED = re.compile(
     rf"(?<!\w)(?:tổng{_S}+kết|kết{_S}+quả|thực{_S}+hiện{_S}+nghị{_S}+quyết|đánh{_S}+giá|báo{_S}+cáo)(?!\w)"
 )

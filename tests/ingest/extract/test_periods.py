@@ -15,6 +15,7 @@ TERM = Term(2020, 2025)
         ("6 tháng đầu năm 2023", "2023-H1"),
         ("sáu tháng đầu năm", "2024-H1"),
         ("9 tháng đầu năm 2022", "2022-9M"),
+        ("ước 6 tháng năm 2019 đạt", "2019-H1"),
         ("quý III năm 2023", "2023-Q3"),
         ("quý I.2014", "2014-Q1"),
         ("quý II-2022", "2022-Q2"),
@@ -303,3 +304,47 @@ def test_a_fronted_term_whose_sentence_sets_targets_is_still_the_term_a_congress
         "2020-2025, Đảng bộ xã đã đề ra 15 chỉ tiêu chủ yếu; thu nhập bình quân đạt 60 triệu đồng/người/năm."
     )
     assert doc.default_period == "term-2015-2020"
+
+
+def test_six_months_written_with_its_year_is_the_half_year() -> None:
+    doc = _doc(
+        "Họp UBND huyện đánh giá nhiệm vụ kinh tế - xã hội 6 tháng năm 2024\n\nTheo báo cáo, trong 6 tháng "
+        "năm 2024 tổng giá trị sản xuất toàn huyện ước đạt 1.415 tỷ đồng, đạt 44,9% kế hoạch."
+    )
+    assert doc.default_period == "2024-H1"
+    # a bare `6 tháng` is a duration, not the first half
+    assert phrase_period("sau 6 tháng, năm 2024 xã đạt 19 tiêu chí", 2024, None) == (13, "2024")
+
+
+def test_parts_named_together_report_the_longest_part() -> None:
+    # a statistics office's title names the quarter that ends the half year and the half year
+    half = _doc(
+        "Tình hình kinh tế - xã hội tháng 06, quý II và 6 tháng đầu năm năm 2019\n\nGRDP ước đạt 26.677 tỷ "
+        "đồng, tăng 9,30% so với cùng kỳ."
+    )
+    assert half.default_period == "2019-H1"
+    # the quarter a meeting plans for, whose year the yearless nine months take
+    nine = _doc(
+        "Sáng 10.10, Thành ủy tổ chức Hội nghị đánh giá tình hình thực hiện các mặt công tác 9 tháng đầu "
+        "năm; bàn nhiệm vụ trọng tâm quý IV-2019. Thu ngân sách đạt gần 1.300 tỷ đồng."
+    )
+    assert nine.default_period == "2019-9M"
+    # a first quarter's report planning the half year stays the quarter's
+    first = _doc("Kết quả quý I năm 2023 và nhiệm vụ 6 tháng đầu năm 2023. Thu ngân sách đạt 38,6 tỷ đồng.")
+    assert first.default_period == "2023-Q1"
+
+
+def test_a_page_carrying_out_a_congress_resolution_is_of_its_dates_year() -> None:
+    # `Nghị quyết Đại hội` names the resolution being carried out: no congress opens the term here
+    studied = _doc(
+        " date 2025-09-17 Xã Quảng Bình quán triệt Nghị quyết Đại hội đại biểu Đảng bộ xã lần thứ I\n\n"
+        "Sáng 17/9, Đảng bộ xã tổ chức hội nghị quán triệt Nghị quyết Đại hội Đại biểu Đảng bộ xã lần thứ I, "
+        "nhiệm kỳ 2025-2030. Xã có diện tích tự nhiên 23,51 km2, dân số trên 38 nghìn người."
+    )
+    assert studied.default_period == "2025"
+    # a congress held opens its term: its results are the term before
+    held = _doc(
+        " date 2025-09-17 Đại hội đại biểu Đảng bộ xã lần thứ I, nhiệm kỳ 2025-2030\n\nSáng 17/9, Đại hội "
+        "đại biểu Đảng bộ xã lần thứ I, nhiệm kỳ 2025-2030 khai mạc. Xã có dân số trên 38 nghìn người."
+    )
+    assert held.default_period == "term-2020-2025"
