@@ -4,8 +4,8 @@ Each training document is extracted with the rules alone; its mentions are paire
 facts by the strict matcher (`evaluation.strict.match`), and every paired mention becomes an example:
 its name, base unit, the first id a rule saw for it, and the gold's id (or null, itself a class: no
 catalogue indicator measures this). The thresholds below were chosen by 5-fold cross-validation over
-the whole dev split (README, "Learned catalogue ids"): replacing or vetoing the rules' id lowered the
-id precision at every threshold tried, so only filling is on.
+the whole dev split (docs/extraction-history.md, "Learned catalogue ids"): replacing or vetoing
+the rules' id lowered the id precision at every threshold tried, so only filling is on.
 """
 
 from __future__ import annotations

@@ -35,8 +35,9 @@ INNER_FOLDS = 3
 # did not move), and the rules' names are kept.
 MIN_NET_GAIN = 3
 HIT_COST = 1.2
-# The drop head lost on the 5-fold CV of the dev split (precision up, recall down more: README,
-# "Learned names (round 8)"): trained only when asked, so the shipped model keeps every mention.
+# The drop head lost on the 5-fold CV of the dev split (precision up, recall down more:
+# docs/extraction-history.md, "Learned names (round 8)"): trained only when asked, so the shipped
+# model keeps every mention.
 DROP_HEAD = False
 DROP_ABOVE = (0.0, 0.5, 1.0, 1.5, 2.0, 3.0)  # log-odds of "no gold fact": 0.5, 0.62, 0.73, 0.82, 0.88, 0.95
 

@@ -10,8 +10,9 @@ nearest examples agree, their id is taken (else the model abstains)
   `fill_unseen_only`, only where no rule saw any candidate: a rule's veto stands), and
 - over the rules' id, when it reaches `replace` (null: never) and says otherwise (a null is a veto).
 An id is only ever given in its own catalogue base unit (one unit per indicator).
-Cross-validation on the dev split did not show a gain (README, "Learned catalogue ids"), so the
-extractor does not read the shipped file (`SHIPPED_ON`); `installed(model)` still applies a model.
+Cross-validation on the dev split did not show a gain (docs/extraction-history.md, "Learned
+catalogue ids"), so the extractor does not read the shipped file (`SHIPPED_ON`); `installed(model)`
+still applies a model.
 """
 
 from __future__ import annotations
