@@ -22,6 +22,8 @@ from functools import lru_cache
 from ingest.extract.catalogue import CatalogueEntry, catalogue_by_id, lookup_name, normalize_name
 from ingest.extract.indicators import NameIndex, compatible
 from ingest.extract.vocab import (
+    CHANGE_BEFORE_FIGURE,
+    CHANGE_ID_WORDS,
     CONSTRUCTION_PART_IDS,
     CONTEXT_ID_RULES,
     CROP_SEASON_PATTERNS,
@@ -417,7 +419,29 @@ def in_context(entry: CatalogueEntry | None, text: str, start: int, end: int) ->
     for side, pattern, to in _CONTEXT_RULES.get(entry.indicator_id, ()):
         if pattern.search(_window(side, text, start, end)):
             return catalogue_by_id()[to] if to is not None else None
+    if _a_change(entry, text, start, end):
+        return None  # `sản lượng lương thực tăng bình quân mỗi năm 2.000 tấn`: a rise's size (ids13)
     return entry
+
+
+def _a_change(entry: CatalogueEntry, text: str, start: int, end: int) -> bool:
+    """Whether the figure is the size of a rise or fall (`CHANGE_BEFORE_FIGURE` right before it) and the
+    id a level: an `x/y` figure (`đạt thêm 07/19 tiêu chí`) is a level of its total, a `%` a rate."""
+    if entry.base_unit == "%" or "/" in text[start:end] or _is_change_id(entry):
+        return False
+    return _CHANGE.search(_window("before", text, start, end)) is not None
+
+
+_CHANGE = re.compile(CHANGE_BEFORE_FIGURE)
+
+
+@lru_cache(maxsize=1 << 10)
+def _is_change_id(entry: CatalogueEntry) -> bool:
+    """Whether the id measures a change or the newcomers of a period itself (its own names say so)."""
+    return any(_CHANGE_ID.search(normalize_name(n).replace("nông thôn mới", "")) for n in entry.names)
+
+
+_CHANGE_ID = re.compile(rf"(?<!\w)(?:{'|'.join(CHANGE_ID_WORDS)})(?!\w)")
 
 
 def _window(side: str, text: str, start: int, end: int) -> str:

@@ -1852,8 +1852,6 @@ CONTEXT_ID_RULES: tuple[tuple[str, str, str, str | None], ...] = (
     # `giảm 50% số hộ nghèo`: a relative cut of the count, no id; `giảm 4% hộ nghèo`: points of the rate
     ("poverty_rate", "after", r"^\s*%?\s*số hộ nghèo", None),
     ("poverty_rate", "before", r"(?<!\w)giảm(?: bình quân)?(?: trên| hơn)?\s*$", "poverty_reduction_rate"),
-    # `thu nhập bình quân đầu người tăng 3 triệu đồng`: an absolute change, no id (`tăng lên` is a level)
-    ("income_per_capita", "before", r"(?<!\w)tăng(?: thêm)?(?: trên| khoảng| hơn| gần)?\s*$", None),
     # `2 xã … đạt 19/19 tiêu chí`: the same figure for several communes is a band
     ("ntm_criteria_met", "before", r"(?<![\w/.,])\d{1,3} xã(?!\w).*(?:đạt|hoàn thành)(?: được)?\s*$", None),
     # `5 xã đạt chuẩn nông thôn mới nâng cao, kiểu mẫu`: two measures counted together
@@ -2053,6 +2051,17 @@ PER_UNIT_FIGURE_BASES: tuple[str, ...] = ("count", "VND")
 # ids12: ids of a whole count whose fractional figure is an average (`trung bình các xã chỉ đạt 4,6/19 tiêu
 # chí`: one commune meets whole criteria; 4,6 is the communes' average) -> the average's id.
 ID_WHEN_FRACTIONAL: dict[str, str] = {"ntm_criteria_met": "ntm_criteria_avg_per_commune"}
+# ids13: the clause before a figure that makes it a change, not a level (`Tổng sản lượng lương thực tăng
+# bình quân mỗi năm trên 2.000 tấn`, `giảm được 94 hộ cận nghèo`): the size of a rise or fall, which the
+# gold writes as written and leaves without the level's id (`tăng lên`, `tăng từ … lên`, `giảm xuống`,
+# `còn` name the level reached: not here).
+CHANGE_BEFORE_FIGURE = (
+    r"(?<!\w)(?:(?:tăng|giảm)(?: được| thêm)?(?: bình quân| trung bình)?(?: mỗi năm| hằng năm| hàng năm)?"
+    r"|thêm(?: được)?(?: từ)?)(?: trên| hơn| gần| khoảng)?(?: [\d.,]+ [^\W\d]+(?: [^\W\d]+)?,)*\s*$"
+)
+# ids13: words in an id's own catalogue names that make it a change or a newcomer count itself
+# (`số hộ nghèo giảm`, `thu nhập bình quân đầu người tăng thêm`, `số xã mới đạt chuẩn`): a change keeps it.
+CHANGE_ID_WORDS: tuple[str, ...] = ("tăng", "giảm", "thêm", "mới", "phát sinh", "trong năm")
 
 # --- names6 (round 6): tables flattened to one cell per line (`stacked_tables.py`) ---
 # The header cell of a table's unit column (`Đơn vị tính`, `ĐVT`): the column headers of the figures
