@@ -32,6 +32,7 @@ from ingest.extract.vocab import (
     ECONOMIC_SECTOR_GROUPS,
     GROWTH_IDS,
     GROWTH_INTENSIFIERS,
+    GROWTH_PLACE_CUE,
     GROWTH_PREFIXES,
     ID_FIXED_TOTALS,
     ID_OF_OTHER_TOTAL,
@@ -81,6 +82,7 @@ _INNER = re.compile(
     r"|(?<=hội đồng nhân dân )(?:xã|huyện|phường|thị trấn|tỉnh)(?!\w)"
 )
 _SPACES = re.compile(r"\s+")
+_GROWTH_PLACE = re.compile(GROWTH_PLACE_CUE)
 _INTENSIFIED = re.compile(rf" tăng (?:{'|'.join(sorted(GROWTH_INTENSIFIERS, key=len, reverse=True))})$")
 _RATE_HEAD = re.compile(r"^(?:tỷ|tỉ) lệ ")
 _LOOSE = re.compile(r"(?<=^tỷ lệ) số(?= )|(?<=^tỉ lệ) số(?= )|(?<= )được(?= )")
@@ -166,6 +168,11 @@ def _resolve(name: str, base_unit: str) -> CatalogueEntry | None:
             level = _subject(bare[: -len(" tăng")])
             growth = GROWTH_IDS.get(level.indicator_id, f"{level.indicator_id}_growth_rate") if level else ""
             derived = catalogue_by_id().get(growth) or _derived(f"tốc độ tăng {bare[: -len(' tăng')]}")
+            if derived is not None:
+                return derived
+        placed = _GROWTH_PLACE.search(bare)
+        if placed is not None and _GROWTH.match(bare[: placed.start()].rstrip()):
+            derived = _derived(bare[: placed.start()].rstrip())  # `tăng trưởng grdp của tỉnh x` (ids13)
             if derived is not None:
                 return derived
     if base_unit == "VND":

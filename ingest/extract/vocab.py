@@ -2062,6 +2062,11 @@ CHANGE_BEFORE_FIGURE = (
 # ids13: words in an id's own catalogue names that make it a change or a newcomer count itself
 # (`số hộ nghèo giảm`, `thu nhập bình quân đầu người tăng thêm`, `số xã mới đạt chuẩn`): a change keeps it.
 CHANGE_ID_WORDS: tuple[str, ...] = ("tăng", "giảm", "thêm", "mới", "phát sinh", "trong năm")
+# ids13: a place named inside a growth rate's name and all after it say where, not what (`tăng trưởng GRDP
+# của tỉnh Kiên Giang so với cùng kỳ`, `tốc độ tăng tổng sản phẩm tỉnh Kon Tum`, `… trên địa bàn tỉnh Điện
+# Biên ước theo giá so sánh`): the place's own name is no word a list could hold. Commune words are left
+# out (`thu ngân sách xã` is a subject).
+GROWTH_PLACE_CUE = r"(?<!\w)(?:của |trên địa bàn |toàn )?(?:tỉnh|huyện|thành phố|thị xã|quận)(?!\w)"
 
 # --- names6 (round 6): tables flattened to one cell per line (`stacked_tables.py`) ---
 # The header cell of a table's unit column (`Đơn vị tính`, `ĐVT`): the column headers of the figures

@@ -1125,3 +1125,20 @@ def test_a_figure_after_a_rise_or_fall_is_its_size_not_the_level(
 ) -> None:
     ids = _ids_by_base(text) if value >= 1e6 else _ids(text)
     assert ids[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # ids13: a province or district named inside a growth name, and all after it, say where
+        ("tốc độ tăng trưởng grdp của tỉnh lâm đồng so với cùng kỳ", "economic_growth_rate"),
+        ("tốc độ tăng tổng sản phẩm tỉnh gia lai", "economic_growth_rate"),
+        ("tốc độ tăng grdp của tỉnh này tăng so với cùng kỳ năm trước", "economic_growth_rate"),
+        ("tốc độ tăng tổng sản phẩm trên địa bàn tỉnh sơn la ước theo giá so sánh", "economic_growth_rate"),
+        ("tốc độ tăng thu ngân sách của huyện mường tè", "budget_revenue_growth_rate"),
+        # a name the place words do not end in nothing the catalogue knows
+        ("tốc độ tăng số vụ tai nạn của huyện mường tè", None),
+    ],
+)
+def test_a_place_inside_a_growth_name_says_where(name: str, expected: str | None) -> None:
+    assert _id(name, "%") == expected
