@@ -1558,7 +1558,7 @@ NAME_TRAILING_QUALIFIERS: tuple[str, ...] = (
 # Words a name may hold beside a catalogue name and still mean it: where, how often, who is counted.
 NAME_HARMLESS_WORDS: frozenset[str] = frozenset(
     {
-        "toàn", "xã", "huyện", "thị", "trấn", "phường", "tỉnh", "kinh", "tế", "hội", "chủ", "yếu",
+        "toàn", "xã", "huyện", "thị", "trấn", "phường", "tỉnh", "quận", "kinh", "tế", "hội", "chủ", "yếu",
         "trên", "địa", "bàn", "của", "tại", "đảng", "bộ", "đại", "diện", "tiêu", "biểu",
         "chính", "thức", "hiện", "nay", "có", "đạt", "được", "các", "những", "cả", "bình", "quân",
         "hằng", "năm", "mỗi", "nhiệm", "kỳ", "trong", "chung", "nhân", "dân", "người", "ước", "thuộc", "trực",

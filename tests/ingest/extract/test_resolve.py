@@ -1142,3 +1142,19 @@ def test_a_figure_after_a_rise_or_fall_is_its_size_not_the_level(
 )
 def test_a_place_inside_a_growth_name_says_where(name: str, expected: str | None) -> None:
     assert _id(name, "%") == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "unit", "expected"),
+    [
+        # ids13: an urban district (`quận`) is a place word like `huyện`, not what is measured
+        (
+            "tỷ lệ thực hiện dự toán thu ngân sách trên địa bàn quận",
+            "%",
+            "budget_revenue_state_plan_attainment",
+        ),
+        ("số đảng viên toàn quận", "count", "party_members"),
+    ],
+)
+def test_an_urban_district_is_a_place_word(name: str, unit: str, expected: str) -> None:
+    assert _id(name, unit) == expected
