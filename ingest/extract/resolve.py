@@ -22,6 +22,8 @@ from functools import lru_cache
 from ingest.extract.catalogue import CatalogueEntry, catalogue_by_id, lookup_name, normalize_name
 from ingest.extract.indicators import NameIndex, compatible
 from ingest.extract.vocab import (
+    CHANGE_BEFORE_FIGURE,
+    CHANGE_ID_WORDS,
     CONSTRUCTION_PART_IDS,
     CONTEXT_ID_RULES,
     CROP_SEASON_PATTERNS,
@@ -30,6 +32,7 @@ from ingest.extract.vocab import (
     ECONOMIC_SECTOR_GROUPS,
     GROWTH_IDS,
     GROWTH_INTENSIFIERS,
+    GROWTH_PLACE_CUE,
     GROWTH_PREFIXES,
     ID_FIXED_TOTALS,
     ID_OF_OTHER_TOTAL,
@@ -79,6 +82,7 @@ _INNER = re.compile(
     r"|(?<=hội đồng nhân dân )(?:xã|huyện|phường|thị trấn|tỉnh)(?!\w)"
 )
 _SPACES = re.compile(r"\s+")
+_GROWTH_PLACE = re.compile(GROWTH_PLACE_CUE)
 _INTENSIFIED = re.compile(rf" tăng (?:{'|'.join(sorted(GROWTH_INTENSIFIERS, key=len, reverse=True))})$")
 _RATE_HEAD = re.compile(r"^(?:tỷ|tỉ) lệ ")
 _LOOSE = re.compile(r"(?<=^tỷ lệ) số(?= )|(?<=^tỉ lệ) số(?= )|(?<= )được(?= )")
@@ -164,6 +168,11 @@ def _resolve(name: str, base_unit: str) -> CatalogueEntry | None:
             level = _subject(bare[: -len(" tăng")])
             growth = GROWTH_IDS.get(level.indicator_id, f"{level.indicator_id}_growth_rate") if level else ""
             derived = catalogue_by_id().get(growth) or _derived(f"tốc độ tăng {bare[: -len(' tăng')]}")
+            if derived is not None:
+                return derived
+        placed = _GROWTH_PLACE.search(bare)
+        if placed is not None and _GROWTH.match(bare[: placed.start()].rstrip()):
+            derived = _derived(bare[: placed.start()].rstrip())  # `tăng trưởng grdp của tỉnh x` (ids13)
             if derived is not None:
                 return derived
     if base_unit == "VND":
@@ -417,7 +426,29 @@ def in_context(entry: CatalogueEntry | None, text: str, start: int, end: int) ->
     for side, pattern, to in _CONTEXT_RULES.get(entry.indicator_id, ()):
         if pattern.search(_window(side, text, start, end)):
             return catalogue_by_id()[to] if to is not None else None
+    if _a_change(entry, text, start, end):
+        return None  # `sản lượng lương thực tăng bình quân mỗi năm 2.000 tấn`: a rise's size (ids13)
     return entry
+
+
+def _a_change(entry: CatalogueEntry, text: str, start: int, end: int) -> bool:
+    """Whether the figure is the size of a rise or fall (`CHANGE_BEFORE_FIGURE` right before it) and the
+    id a level: an `x/y` figure (`đạt thêm 07/19 tiêu chí`) is a level of its total, a `%` a rate."""
+    if entry.base_unit == "%" or "/" in text[start:end] or _is_change_id(entry):
+        return False
+    return _CHANGE.search(_window("before", text, start, end)) is not None
+
+
+_CHANGE = re.compile(CHANGE_BEFORE_FIGURE)
+
+
+@lru_cache(maxsize=1 << 10)
+def _is_change_id(entry: CatalogueEntry) -> bool:
+    """Whether the id measures a change or the newcomers of a period itself (its own names say so)."""
+    return any(_CHANGE_ID.search(normalize_name(n).replace("nông thôn mới", "")) for n in entry.names)
+
+
+_CHANGE_ID = re.compile(rf"(?<!\w)(?:{'|'.join(CHANGE_ID_WORDS)})(?!\w)")
 
 
 def _window(side: str, text: str, start: int, end: int) -> str:

@@ -1554,7 +1554,7 @@ NAME_TRAILING_QUALIFIERS: tuple[str, ...] = (
 # Words a name may hold beside a catalogue name and still mean it: where, how often, who is counted.
 NAME_HARMLESS_WORDS: frozenset[str] = frozenset(
     {
-        "toàn", "xã", "huyện", "thị", "trấn", "phường", "tỉnh", "kinh", "tế", "hội", "chủ", "yếu",
+        "toàn", "xã", "huyện", "thị", "trấn", "phường", "tỉnh", "quận", "kinh", "tế", "hội", "chủ", "yếu",
         "trên", "địa", "bàn", "của", "tại", "đảng", "bộ", "đại", "diện", "tiêu", "biểu",
         "chính", "thức", "hiện", "nay", "có", "đạt", "được", "các", "những", "cả", "bình", "quân",
         "hằng", "năm", "mỗi", "nhiệm", "kỳ", "trong", "chung", "nhân", "dân", "người", "ước", "thuộc", "trực",
@@ -1848,8 +1848,6 @@ CONTEXT_ID_RULES: tuple[tuple[str, str, str, str | None], ...] = (
     # `giảm 50% số hộ nghèo`: a relative cut of the count, no id; `giảm 4% hộ nghèo`: points of the rate
     ("poverty_rate", "after", r"^\s*%?\s*số hộ nghèo", None),
     ("poverty_rate", "before", r"(?<!\w)giảm(?: bình quân)?(?: trên| hơn)?\s*$", "poverty_reduction_rate"),
-    # `thu nhập bình quân đầu người tăng 3 triệu đồng`: an absolute change, no id (`tăng lên` is a level)
-    ("income_per_capita", "before", r"(?<!\w)tăng(?: thêm)?(?: trên| khoảng| hơn| gần)?\s*$", None),
     # `2 xã … đạt 19/19 tiêu chí`: the same figure for several communes is a band
     ("ntm_criteria_met", "before", r"(?<![\w/.,])\d{1,3} xã(?!\w).*(?:đạt|hoàn thành)(?: được)?\s*$", None),
     # `5 xã đạt chuẩn nông thôn mới nâng cao, kiểu mẫu`: two measures counted together
@@ -2049,6 +2047,22 @@ PER_UNIT_FIGURE_BASES: tuple[str, ...] = ("count", "VND")
 # ids12: ids of a whole count whose fractional figure is an average (`trung bình các xã chỉ đạt 4,6/19 tiêu
 # chí`: one commune meets whole criteria; 4,6 is the communes' average) -> the average's id.
 ID_WHEN_FRACTIONAL: dict[str, str] = {"ntm_criteria_met": "ntm_criteria_avg_per_commune"}
+# ids13: the clause before a figure that makes it a change, not a level (`Tổng sản lượng lương thực tăng
+# bình quân mỗi năm trên 2.000 tấn`, `giảm được 94 hộ cận nghèo`): the size of a rise or fall, which the
+# gold writes as written and leaves without the level's id (`tăng lên`, `tăng từ … lên`, `giảm xuống`,
+# `còn` name the level reached: not here).
+CHANGE_BEFORE_FIGURE = (
+    r"(?<!\w)(?:(?:tăng|giảm)(?: được| thêm)?(?: bình quân| trung bình)?(?: mỗi năm| hằng năm| hàng năm)?"
+    r"|thêm(?: được)?(?: từ)?)(?: trên| hơn| gần| khoảng)?(?: [\d.,]+ [^\W\d]+(?: [^\W\d]+)?,)*\s*$"
+)
+# ids13: words in an id's own catalogue names that make it a change or a newcomer count itself
+# (`số hộ nghèo giảm`, `thu nhập bình quân đầu người tăng thêm`, `số xã mới đạt chuẩn`): a change keeps it.
+CHANGE_ID_WORDS: tuple[str, ...] = ("tăng", "giảm", "thêm", "mới", "phát sinh", "trong năm")
+# ids13: a place named inside a growth rate's name and all after it say where, not what (`tăng trưởng GRDP
+# của tỉnh Kiên Giang so với cùng kỳ`, `tốc độ tăng tổng sản phẩm tỉnh Kon Tum`, `… trên địa bàn tỉnh Điện
+# Biên ước theo giá so sánh`): the place's own name is no word a list could hold. Commune words are left
+# out (`thu ngân sách xã` is a subject).
+GROWTH_PLACE_CUE = r"(?<!\w)(?:của |trên địa bàn |toàn )?(?:tỉnh|huyện|thành phố|thị xã|quận)(?!\w)"
 
 # --- names6 (round 6): tables flattened to one cell per line (`stacked_tables.py`) ---
 # The header cell of a table's unit column (`Đơn vị tính`, `ĐVT`): the column headers of the figures

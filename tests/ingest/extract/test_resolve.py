@@ -1102,3 +1102,59 @@ def test_the_poverty_rates_fall_with_how_often_between_is_the_reduction(
 )
 def test_investment_attracted_is_said_by_the_act(text: str, value: float, expected: str | None) -> None:
     assert _ids(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # ids13: a figure right after a rise or fall (`tăng`, `giảm`, `thêm`) is its size, not the level
+        ("Sản lượng lương thực tăng bình quân mỗi năm trên 3.500 tấn.", 3500.0, None),
+        ("Trong nhiệm kỳ, xã giảm được 45 hộ nghèo, 72 hộ cận nghèo.", 72.0, None),
+        ("Giai đoạn tới xây dựng thêm từ 5 trường đạt chuẩn quốc gia.", 5.0, None),
+        ("Thu nhập bình quân đầu người tăng 4 triệu đồng so với năm trước.", 4e6, None),
+        # the levels it rises or falls to, and the ids that measure the change itself, stay
+        ("Sản lượng lương thực đạt 3.500 tấn.", 3500.0, "grain_output"),
+        ("Xã có 72 hộ cận nghèo.", 72.0, "near_poor_households"),
+        ("Số hộ nghèo của xã giảm 9 hộ so với đầu năm.", 9.0, "poor_households_reduced"),
+        ("Số xã đạt chuẩn nông thôn mới tăng thêm 3 xã.", 3.0, "ntm_communes_new"),
+        ("Năm 2024 huyện công nhận thêm 2 xã đạt chuẩn nông thôn mới.", 2.0, "ntm_communes_new"),
+    ],
+)
+def test_a_figure_after_a_rise_or_fall_is_its_size_not_the_level(
+    text: str, value: float, expected: str | None
+) -> None:
+    ids = _ids_by_base(text) if value >= 1e6 else _ids(text)
+    assert ids[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # ids13: a province or district named inside a growth name, and all after it, say where
+        ("tốc độ tăng trưởng grdp của tỉnh lâm đồng so với cùng kỳ", "economic_growth_rate"),
+        ("tốc độ tăng tổng sản phẩm tỉnh gia lai", "economic_growth_rate"),
+        ("tốc độ tăng grdp của tỉnh này tăng so với cùng kỳ năm trước", "economic_growth_rate"),
+        ("tốc độ tăng tổng sản phẩm trên địa bàn tỉnh sơn la ước theo giá so sánh", "economic_growth_rate"),
+        ("tốc độ tăng thu ngân sách của huyện mường tè", "budget_revenue_growth_rate"),
+        # a name the place words do not end in nothing the catalogue knows
+        ("tốc độ tăng số vụ tai nạn của huyện mường tè", None),
+    ],
+)
+def test_a_place_inside_a_growth_name_says_where(name: str, expected: str | None) -> None:
+    assert _id(name, "%") == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "unit", "expected"),
+    [
+        # ids13: an urban district (`quận`) is a place word like `huyện`, not what is measured
+        (
+            "tỷ lệ thực hiện dự toán thu ngân sách trên địa bàn quận",
+            "%",
+            "budget_revenue_state_plan_attainment",
+        ),
+        ("số đảng viên toàn quận", "count", "party_members"),
+    ],
+)
+def test_an_urban_district_is_a_place_word(name: str, unit: str, expected: str) -> None:
+    assert _id(name, unit) == expected
