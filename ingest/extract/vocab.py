@@ -619,6 +619,9 @@ HEADLINE_LEADS: tuple[str, ...] = ("phấn đấu", "dự kiến")
 # năm 2016`, `Danh mục`, `Hotline: 0822.173.636 |`): at most this many, each at most this long.
 HEADLINE_PAGE_LINES_BEFORE = 2
 HEADLINE_PAGE_LINE_CHARS = 60
+# A headline with this many words before its lead names who set the goals (`HĐND xã Nga An thống nhất mục
+# tiêu, nhiệm vụ năm 2026`): the news of a meeting, summed up, not a plan's title (`Các chỉ tiêu chủ yếu …`).
+HEADLINE_SUBJECT_WORDS = 3
 # Words opening a line that say the text is back to results.
 RESULT_LINE_STARTS: tuple[str, ...] = (
     "kết quả",
