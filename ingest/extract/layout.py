@@ -17,6 +17,7 @@ from ingest.extract.periods import H2_RE, SPAN_RE, Term, is_party_term, phrase_p
 from ingest.extract.scan import after_last, is_ascii_digit
 from ingest.extract.vocab import (
     ACTUAL_HEADINGS,
+    EFFORT_NOT_TARGET,
     HEADLINE_LEADS,
     HEADLINE_PAGE_LINE_CHARS,
     HEADLINE_PAGE_LINES_BEFORE,
@@ -390,6 +391,8 @@ def _find_lead(text_l: str, s: Sentence) -> int | None:
         before = text_l[clause:start]
         if _LEAD_BLOCKED.search(before) or _reported(text_l, s.start, start):
             continue
+        if text_l.endswith(EFFORT_NOT_TARGET, s.start, end):
+            continue  # "Với nỗ lực phấn đấu, 100% các chỉ tiêu … đều đạt": effort, as for the cue (`kinds`)
         if _ATTAINED_AFTER.match(text_l, end) and _names_targets(m.group()):
             continue  # "17/17 chỉ tiêu chủ yếu đạt và vượt Nghị quyết": targets met, a result
         after = text_l[end : s.end]

@@ -122,6 +122,19 @@ def test_a_headline_naming_who_set_the_goals_opens_no_target_scope_over_the_arti
     assert found[1300.0][0] == "target"
 
 
+def test_striving_as_a_noun_of_effort_opens_no_target_scope() -> None:
+    found = _kinds(
+        "Huyện Tân Phú phát triển kinh tế năm 2023\n\n"
+        "Huyện Tân Phú có 12 xã. Với nỗ lực phấn đấu, 100% các chỉ tiêu kinh tế - xã hội năm 2023 của "
+        "huyện đều đạt và vượt, thu nhập bình quân đầu người đạt 58 triệu đồng."
+    )
+    assert found[100.0][0] == "actual"
+    assert found[58.0][0] == "actual"
+    # the verb still leads: "Năm 2024, huyện phấn đấu thu nhập bình quân đạt 62 triệu đồng"
+    found = _kinds("Huyện Tân Phú năm 2023\n\nNăm 2024, huyện phấn đấu thu nhập bình quân đạt 62 triệu đồng.")
+    assert found[62.0][0] == "target"
+
+
 def test_targets_counted_as_met_open_no_target_scope() -> None:
     found = _kinds(
         "Xã Hòa Lạc thực hiện 16/16 chỉ tiêu chủ yếu đạt và vượt Nghị quyết\n"
