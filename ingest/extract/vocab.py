@@ -2179,6 +2179,10 @@ DOMAIN_LIST_QUALIFIERS: tuple[str, ...] = ("chủ yếu", "cơ bản", "quan tr�
 # its breakdown is that sector's value added (`giá trị tăng thêm khu vực dịch vụ`), as the gold names it.
 PRODUCT_WORDS: tuple[str, ...] = ("tổng sản phẩm", "grdp")
 VALUE_ADDED = "giá trị tăng thêm"
+# names13: verbs that spend money on a purpose (`hỗ trợ 200 triệu đồng cho trẻ em …`, `Giải ngân hơn 33,3 tỷ
+# đồng cho giảm nghèo`, `đã chi hỗ trợ trên 381 tỷ đồng để thực hiện …`): named like money raised, by the
+# money noun, the verb and the purpose written after the amount (`purposes.py`), never by the verb alone.
+SPENDING_VERBS: tuple[str, ...] = ("giải ngân", "giải ngân được", "hỗ trợ", "chi hỗ trợ")
 
 
 # --- learned components' features (ingest.extract.learned) ---------------------------------------
