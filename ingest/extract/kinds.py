@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ingest.extract.context import Doc, Draft, cue_in, words_alt
-from ingest.extract.fronts import horizon_before, is_later
+from ingest.extract.fronts import horizon_before, is_later, year_before
 from ingest.extract.layout import Sentence, lead_end
 from ingest.extract.numbers import Quantity
 from ingest.extract.periods import TARGET_YEAR_RE
@@ -189,9 +189,16 @@ def _own_sentence_start(text_l: str, s: Sentence) -> int:
 
 def _fronted_later_year(doc: Doc, line_start: int, pos: int) -> bool:
     """Whether a horizon after the document's own year (`Đến năm 2030, …`) fronts the sentence or one
-    just before it in its paragraph."""
+    just before it in its paragraph, or a year after the page's date fronts them (`Năm 2011, tỉnh Bắc Kạn
+    đã đề ra 7 nhóm giải pháp nhằm đạt …` on a page of December 2010: next year's plan). A fronted year
+    is read against the page's date only: a year inferred from the text may be the older one."""
     year = horizon_before(doc, line_start, pos)
-    return year is not None and is_later(year, doc)
+    if year is not None and is_later(year, doc):
+        return True
+    if doc.page_date is None:
+        return False
+    fronted = year_before(doc, line_start, pos)
+    return fronted is not None and int(fronted) > doc.page_date[0]
 
 
 def bracket_target(doc: Doc, s: Sentence, q: Quantity) -> bool:

@@ -17,9 +17,11 @@ from ingest.extract.periods import H2_RE, SPAN_RE, Term, is_party_term, phrase_p
 from ingest.extract.scan import after_last, is_ascii_digit
 from ingest.extract.vocab import (
     ACTUAL_HEADINGS,
+    EFFORT_NOT_TARGET,
     HEADLINE_LEADS,
     HEADLINE_PAGE_LINE_CHARS,
     HEADLINE_PAGE_LINES_BEFORE,
+    HEADLINE_SUBJECT_WORDS,
     LEAD_ANCHORS,
     LEAD_ATTAINED_AFTER,
     LEAD_ATTAINED_NOUNS,
@@ -298,15 +300,25 @@ _LIST_MARK = re.compile(r"[^\S\n]*(?:[\-–•*+]|[0-9]{1,2}[.)]|[a-zđ][.)]|[iv
 
 def _is_headline(text_l: str, line_start: int, lead: int, line_end: int) -> bool:
     """Whether the line is an article's headline: the text's first line, or under a few short page lines
-    that are no sentence (a date line, `Danh mục`), led by a verb of striving (`Phấn đấu về đích …`; a
-    plan's title, `Phương hướng, nhiệm vụ năm 2024`, names what follows), and what follows is no list of
-    items."""
-    if not _page_lines_only(text_l[:line_start]) or not text_l.startswith(HEADLINE_LEADS, lead):
+    that are no sentence (a date line, `Danh mục`), led by a verb of striving (`Phấn đấu về đích …`) or
+    saying who set the lead's goals (`HĐND xã Nga An thống nhất mục tiêu, nhiệm vụ năm 2026`: the news of
+    a meeting; a plan's title, `Phương hướng, nhiệm vụ năm 2024`, `Các chỉ tiêu chủ yếu …`, opens with its
+    lead and names what follows), and what follows is no list of items."""
+    if not _page_lines_only(text_l[:line_start]):
+        return False
+    if not text_l.startswith(HEADLINE_LEADS, lead) and not _subject_before(text_l, line_start, lead):
         return False
     nxt = line_end
     while nxt < len(text_l) and text_l[nxt].isspace():
         nxt += 1
     return not _LIST_MARK.match(text_l, nxt)
+
+
+def _subject_before(text_l: str, line_start: int, lead: int) -> bool:
+    """Whether a subject and its verb come before the lead on its line: a few words (`hđnd xã nga an
+    thống nhất`), not a title's determiner (`các`, `một số`) or a date printed on the same line."""
+    words = [w for w in text_l[line_start:lead].split() if w.isalpha()]
+    return len(words) >= HEADLINE_SUBJECT_WORDS
 
 
 def _page_lines_only(before: str) -> bool:
@@ -379,6 +391,8 @@ def _find_lead(text_l: str, s: Sentence) -> int | None:
         before = text_l[clause:start]
         if _LEAD_BLOCKED.search(before) or _reported(text_l, s.start, start):
             continue
+        if text_l.endswith(EFFORT_NOT_TARGET, s.start, end):
+            continue  # "Với nỗ lực phấn đấu, 100% các chỉ tiêu … đều đạt": effort, as for the cue (`kinds`)
         if _ATTAINED_AFTER.match(text_l, end) and _names_targets(m.group()):
             continue  # "17/17 chỉ tiêu chủ yếu đạt và vượt Nghị quyết": targets met, a result
         after = text_l[end : s.end]

@@ -137,3 +137,20 @@ def test_the_years_end_in_a_years_review_is_no_target_cue() -> None:
     )
     assert found[1999.0] == "actual"
     assert found[1238.0] == "actual"
+
+
+def test_a_year_after_the_pages_date_fronting_a_sentence_makes_its_figures_targets() -> None:
+    text = (
+        "Tân Phú: Bàn các giải pháp kinh tế năm 2011\n\n"
+        "Năm 2010, tốc độ tăng trưởng kinh tế của huyện đạt 12%; trồng mới 8.200 ha rừng.\n\n"
+        "Năm 2011, huyện Tân Phú đã đề ra 6 nhóm giải pháp nhằm đạt tăng trưởng 13%, trồng mới 9.000 ha "
+        "rừng, giảm tỷ lệ hộ nghèo xuống còn 15,2%."
+    )
+    found = {m.value: (m.kind, m.period) for m in extract_mentions(text, published_at="2010-12-10")}
+    assert found[12.0] == ("actual", "2010")
+    assert found[8200.0] == ("actual", "2010")
+    assert found[9000.0] == ("target", "2011")
+    assert found[15.2] == ("target", "2011")
+    # without the page's date the year is not read against one inferred from the text
+    found = {m.value: (m.kind, m.period) for m in extract_mentions(text)}
+    assert found[9000.0][0] == "actual"

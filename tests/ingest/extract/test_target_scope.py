@@ -101,6 +101,40 @@ def test_a_plan_title_on_the_first_line_still_makes_the_prose_after_it_targets()
     assert found[70.0] == ("target", "2024")
 
 
+def test_a_headline_naming_who_set_the_goals_opens_no_target_scope_over_the_article() -> None:
+    text = (
+        "Hotline: 0912.345.678 |\n\n"
+        "HĐND xã Tân Phú thống nhất mục tiêu, nhiệm vụ năm 2026\n\n"
+        "Năm 2025, xã Tân Phú đạt được những kết quả tích cực. Tổng giá trị sản phẩm ước đạt 1.215 tỷ "
+        "đồng, thu nhập bình quân đầu người đạt 68,4 triệu đồng/người/năm.\n\n"
+        "Toàn xã có 5 thôn đạt chuẩn nông thôn mới kiểu mẫu."
+    )
+    found = _kinds(text)
+    assert found[1215.0][0] == "actual"
+    assert found[68.4][0] == "actual"
+    assert found[5.0][0] == "actual"
+    # the same line deep in a text, under sentences, is no headline: it still leads what follows
+    found = _kinds(
+        "Ngày 20/12/2025, HĐND xã Tân Phú tổ chức kỳ họp cuối năm. Năm 2025, thu nhập bình quân đạt 68,4 "
+        "triệu đồng.\nHĐND xã Tân Phú thống nhất mục tiêu, nhiệm vụ năm 2026\n"
+        "Tổng giá trị sản phẩm đạt 1.300 tỷ đồng."
+    )
+    assert found[1300.0][0] == "target"
+
+
+def test_striving_as_a_noun_of_effort_opens_no_target_scope() -> None:
+    found = _kinds(
+        "Huyện Tân Phú phát triển kinh tế năm 2023\n\n"
+        "Huyện Tân Phú có 12 xã. Với nỗ lực phấn đấu, 100% các chỉ tiêu kinh tế - xã hội năm 2023 của "
+        "huyện đều đạt và vượt, thu nhập bình quân đầu người đạt 58 triệu đồng."
+    )
+    assert found[100.0][0] == "actual"
+    assert found[58.0][0] == "actual"
+    # the verb still leads: "Năm 2024, huyện phấn đấu thu nhập bình quân đạt 62 triệu đồng"
+    found = _kinds("Huyện Tân Phú năm 2023\n\nNăm 2024, huyện phấn đấu thu nhập bình quân đạt 62 triệu đồng.")
+    assert found[62.0][0] == "target"
+
+
 def test_targets_counted_as_met_open_no_target_scope() -> None:
     found = _kinds(
         "Xã Hòa Lạc thực hiện 16/16 chỉ tiêu chủ yếu đạt và vượt Nghị quyết\n"
