@@ -56,8 +56,9 @@ NINE_M_RE = re.compile(
     rf"{not_after(('9', '09', 'chín'), ('ngày ', '[0-9/]'))}[^\S\n]+tháng(?![^\S\n]*[0-9])"
     rf"(?:[^\S\n]+đầu[^\S\n]+năm)?(?:[^\S\n]+(?:năm[^\S\n]+)?{_Y})?"
 )
-# `quý I năm 2014`, `quý I/2014`, `quý I-2014`, `quý I.2014`: the year after its quarter, however joined
-QUARTER_RE = re.compile(rf"quý[^\S\n]+(iv|i{{1,3}}|[1-4])(?![\w])(?:[^\S\n]*(?:năm|[/.–-])[^\S\n]*{_Y})?")
+# `quý I năm 2014`, `quý I/2014`, `quý I-2014`, `quý I.2014`: the year after its quarter, however joined;
+# `quí` is the same word in the older spelling (`trong quí I năm 2024`)
+QUARTER_RE = re.compile(rf"qu[ýí][^\S\n]+(iv|i{{1,3}}|[1-4])(?![\w])(?:[^\S\n]*(?:năm|[/.–-])[^\S\n]*{_Y})?")
 TERM_RE = re.compile(rf"nhiệm[^\S\n]+kỳ[^\S\n]*(?:\(?[^\S\n]*){_Y}{_DASH}{_Y}")
 SPAN_RE = re.compile(rf"\(?[^\S\n]*{_Y}{_DASH}{_Y}[^\S\n]*\)?")
 _IN_TERM = r"[^\S\n]+nhiệm[^\S\n]+kỳ"
@@ -202,7 +203,7 @@ def phrase_period(
     mm = _dated(NINE_M_RE, text_l, ref_year, 1) if has_month else None
     if mm and (y := _year(mm.group(1), ref_year)):
         found.append((mm.start(), 1, f"{y}-9M"))
-    mm = _dated(QUARTER_RE, text_l, ref_year, 2) if "quý" in text_l else None
+    mm = _dated(QUARTER_RE, text_l, ref_year, 2) if "quý" in text_l or "quí" in text_l else None
     if mm and (y := _year(mm.group(2), ref_year)):
         found.append((mm.start(), 1, f"{y}-Q{ROMAN_QUARTERS[mm.group(1)]}"))
     if has_term and term:
@@ -450,7 +451,7 @@ def _year_near(own: str, pos: int, date_year: int | None) -> int | None:
     return date_year
 
 
-_QUARTER_YEAR = re.compile(rf"quý[^\S\n]+(?:iv|i{{1,3}}|[1-4])[^\S\n]*[/.–-][^\S\n]*{_Y}(?![0-9])")
+_QUARTER_YEAR = re.compile(rf"qu[ýí][^\S\n]+(?:iv|i{{1,3}}|[1-4])[^\S\n]*[/.–-][^\S\n]*{_Y}(?![0-9])")
 _PART_MONTHS = {"-Q1": 3, "-Q2": 3, "-Q3": 3, "-Q4": 3, "-H1": 6, "-9M": 9}
 
 

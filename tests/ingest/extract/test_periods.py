@@ -20,6 +20,8 @@ TERM = Term(2020, 2025)
         ("quý I.2014", "2014-Q1"),
         ("quý II-2022", "2022-Q2"),
         ("quý 3/2021", "2021-Q3"),
+        ("trong quí I năm 2024", "2024-Q1"),
+        ("quí II/2023", "2023-Q2"),
         ("năm 2021", "2021"),
         ("năm học 2022 - 2023", "2023"),
         ("năm học 2023–2024", "2024"),
@@ -348,3 +350,12 @@ def test_a_page_carrying_out_a_congress_resolution_is_of_its_dates_year() -> Non
         "đại biểu Đảng bộ xã lần thứ I, nhiệm kỳ 2025-2030 khai mạc. Xã có dân số trên 38 nghìn người."
     )
     assert held.default_period == "term-2020-2025"
+
+
+def test_a_quarter_in_the_older_spelling_is_the_documents_part() -> None:
+    # `quí` is `quý` written the older way: a title's `quí I năm 2024` makes the page a first quarter's
+    doc = _doc(
+        "Kinh tế, xã hội huyện tiếp tục phát triển ổn định trong quí I năm 2024\nNăm 2024 là năm thứ tư "
+        "triển khai thực hiện Nghị quyết. Đến nay, huyện thu hoạch được 2.963,7 ha."
+    )
+    assert doc.default_period == "2024-Q1"
