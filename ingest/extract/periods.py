@@ -492,6 +492,19 @@ def _congress_term(opening: str) -> re.Match[str] | None:
     return None
 
 
+def _carried_out(own: str, term_at: re.Match[str] | None, term: Term) -> bool:
+    """Whether the term is named only as a congress's resolution's (`Nghị quyết Đại hội … nhiệm kỳ 2020-2025`)
+    after the opening has named a year of its own inside it (`cuối năm 2024, huyện còn 1.950 hộ nghèo`): the
+    term being carried out, which the page neither opens nor closes."""
+    if term_at is None or int(term_at.group(1)) != term.start:
+        return False
+    congresses = list(_CONGRESS.finditer(own, max(0, term_at.start() - 80), term_at.start()))
+    congress = congresses[-1] if congresses else None  # the congress nearest the term
+    if congress is None or not _RESOLUTION_OF.search(own, max(0, congress.start() - 12), congress.start()):
+        return False
+    return any(term.start < int(y.group(1)) <= term.end for y in _OWN_YEAR.finditer(own, 0, term_at.start()))
+
+
 def _closing_or_congress(opening: str, m: re.Match[str] | None) -> str | None:
     """`closing` when the term (`m`, where the opening names it) is named as the one being reviewed,
     `congress` when a congress opens it."""
@@ -534,6 +547,8 @@ def document_periods(
     if meta_default and meta_default.startswith("term-") and meta_default.endswith("-mid"):
         return DocPeriods(meta_default, meta_default[:14], term_of(meta_default), year)
     own = without_comparisons(opening)
+    if named is None and term is not None and _carried_out(own, term_at, term):
+        term = None
     first_year = date[0] if date else year
     sub_first = _subyear(own, first_year)
     session = term_at is not None and _SESSION.search(opening, max(0, term_at.start() - 60), term_at.start())
