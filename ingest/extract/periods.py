@@ -79,7 +79,6 @@ SCHOOL = rf"(?:[^\S\n]+học[^\S\n]+(?:(?:19|20)[0-9]{{2}}{_DASH})?|[^\S\n]+)"
 # not the start of a span (`5 năm 2021-2025`: a sum over the span, the report's or the term's figure)
 YEAR_RE = re.compile(rf"năm{SCHOOL}{_Y}(?![0-9])(?!{_DASH}(?:19|20)[0-9]{{2}})")
 SCHOOL_YEAR_RE = re.compile(rf"năm[^\S\n]+học[^\S\n]+(?:19|20)[0-9]{{2}}{_DASH}{_Y}(?![0-9])")
-YEAR_LABEL_RE = re.compile(rf"^[\s\-–•*+]*năm[^\S\n]+{_Y}[^\S\n]*:")
 YEAR_AFTER_RE = re.compile(
     rf"[ \t\u00a0,]*(?:\(?[^\S\n]*)?(?:vào[^\S\n]+|trong[^\S\n]+|của[^\S\n]+)?"
     rf"(?:cuối[^\S\n]+)?năm[^\S\n]+{_Y}(?![0-9])"
