@@ -49,6 +49,8 @@ from ingest.extract.vocab import (
     PLAN_WORDS,
     PRODUCT_WORDS,
     RATIO_LEFTOVER_WORDS,
+    SECTOR_CLAUSE_OPENERS,
+    SECTORLESS_MEASURES,
     SHARE_VERBS,
     SUBJECT_CUTS,
     SUBJECTLESS_MEASURES,
@@ -174,6 +176,10 @@ _PASSIVE = re.compile(
 )
 _RATIO_WORDS_ONLY = re.compile(
     rf"(?:(?:{words_alt(PLAN_WORDS + YOY_WORDS + RATIO_LEFTOVER_WORDS)})(?:{_S}+|$))+"
+)
+_SECTORLESS = re.compile(rf"(?:{words_alt(SECTORLESS_MEASURES)})(?:{_S}+bình{_S}+quân)?")
+_SECTOR_OPENING = re.compile(
+    rf"[\s\W]*(?P<sector>(?:(?:{words_alt(SECTOR_CLAUSE_OPENERS)}){_S}+)?(?:{words_alt(ECONOMIC_SECTORS)}))(?!\w)"
 )
 _WITH_MEASURE = re.compile(
     rf"(?<!\w)với{_S}+(?:tổng{_S}+)?(?:{words_alt(tuple(UNIT_MEASURE_WORDS.values()))})(?!\w)"
@@ -514,6 +520,10 @@ def written_name(
             subject = subject[
                 inner.start() :
             ]  # "Xã Bảo Hiệu là xã vùng 135 tổng diện tích đất tự nhiên là …"
+    sector = _sector_before(doc, s, start) if _SECTORLESS.fullmatch(subject) else None
+    if sector is not None:
+        # "Công nghiệp phục hồi mạnh mẽ, chỉ số sản xuất tăng 8,5%": the sector before is measured (names13)
+        subject, start = f"{subject} {sector[0]}", sector[1]
     if attainment:
         return Written(_finish(_attainment_name(doc, q, s, subject, host)), start)
     measured_thing = bare_measure_subject(doc, q, s, subject, start, fallback)
@@ -748,6 +758,19 @@ def bare_measure_subject(
         return None
     at = text_l.find(words[0], begin, end)
     return " ".join(words[-MAX_WORDS:]), at if at >= 0 else begin
+
+
+def _sector_before(doc: Doc, s: Sentence, start: int) -> tuple[str, int] | None:
+    """The sector opening the clause before the comma that opens the measure's (`sản xuất nông nghiệp ổn
+    định, tốc độ tăng trưởng …` -> `sản xuất nông nghiệp`), and where it starts."""
+    text_l = doc.text_l
+    cut = _last_mark(text_l, s.start, start)
+    if cut is None or cut.group() != "," or text_l[cut.end() : start].strip():
+        return None
+    before = _last_mark(text_l, s.start, cut.start())
+    begin = before.end() if before else s.start
+    found = _SECTOR_OPENING.match(text_l, begin, cut.start())
+    return (" ".join(found.group("sector").split()), found.start("sector")) if found else None
 
 
 def _work_before_with(doc: Doc, s: Sentence, at: int) -> str:

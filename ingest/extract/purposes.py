@@ -4,7 +4,9 @@ A written name that is only a doer and the raising verb (`xã bình dân đã hu
 neither what was raised nor what for; the gold rules name it by the money noun, the verb and the
 purpose written after the amount (`kinh phí huy động xây dựng nông thôn mới`), or, when none is written
 there, the programme its paragraph names (`Thực hiện xây dựng NTM, … đã huy động gần 68 tỷ đồng`).
-Money a doer contributes keeps the doer (`vốn người dân đóng góp xây dựng nông thôn mới`).
+Money a doer contributes keeps the doer (`vốn người dân đóng góp xây dựng nông thôn mới`). Money spent
+(`hỗ trợ 200 triệu đồng cho trẻ em …`, `Giải ngân hơn 33,3 tỷ đồng cho giảm nghèo`) is named like money
+raised, but only by a purpose written after the amount.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import re
 
 from ingest.extract.context import SPACES, Doc, words_alt
 from ingest.extract.numbers import Quantity
+from ingest.extract.phrases import spell_out
 from ingest.extract.vocab import (
     CONTRIBUTING_VERBS,
     CONTRIBUTION_NOUN,
@@ -22,13 +25,17 @@ from ingest.extract.vocab import (
     PURPOSE_FILLERS,
     PURPOSE_OPENERS,
     RAISING_VERBS,
+    SPENDING_VERBS,
 )
 
 _S = r"[^\S\n]"
-# the raising verb may be followed by what it raised (`đã huy động nguồn lực gần 68 tỷ đồng`)
+# the raising verb may be followed by what it raised (`đã huy động nguồn lực gần 68 tỷ đồng`); a spending
+# verb (`hỗ trợ`, `giải ngân`) is named the same way when its purpose follows the amount (names13)
 _VERB_END = re.compile(
-    rf"(?:^|{_S})(?P<verb>{words_alt(RAISING_VERBS)})(?:{_S}+(?P<noun>{words_alt(FUND_NOUNS)}))?$"
+    rf"(?:^|{_S})(?P<verb>{words_alt(RAISING_VERBS + SPENDING_VERBS)})"
+    rf"(?:{_S}+(?P<noun>{words_alt(FUND_NOUNS)}))?$"
 )
+_RAISING = re.compile(rf"^(?:{words_alt(RAISING_VERBS)})$")
 _CONTRIBUTED_END = re.compile(rf"(?:^|{_S})(?:{words_alt(CONTRIBUTING_VERBS)})$")
 _DOER_FILLER_END = re.compile(rf"(?:^|{_S})(?:{words_alt(DOER_FILLERS)})$")
 _PARAGRAPH_PURPOSES = [(re.compile(rf"(?<!\w){k}(?!\w)"), v) for k, v in PARAGRAPH_PURPOSES.items()]
@@ -55,19 +62,16 @@ def raised_for(doc: Doc, q: Quantity, name: str, line_start: int | None = None) 
         return None
     after = _AFTER.match(doc.text_l, q.end)
     if after is None:
+        if verb is not None and not _RAISING.match(verb.group("verb")):
+            return None  # money spent is named by what it was spent on, written after it (names13)
         purpose = _paragraph_purpose(doc, q, line_start)
         if purpose is None:
             return None
         if contributed is not None:
-            if _FUND_START.match(name):
-                return None  # "vốn nhân dân đóng góp 216 tỷ đồng": named already
-            doer = _doer(name[: contributed.start()])
-            return f"{CONTRIBUTION_NOUN} {doer} đóng góp {purpose}" if doer else None
+            return _contribution(name, contributed, purpose)
         assert verb is not None
         noun = SPACES.sub(" ", verb.group("noun") or _DEFAULT_NOUN)
         return f"{noun} {SPACES.sub(' ', verb.group('verb')).removesuffix(' được')} {purpose}"
-    if verb is None:
-        return None
     what = SPACES.sub(" ", after.group("what")).strip(" ,")
     first = what.split(",")[0].strip()
     if len(first.split()) >= _MIN_WHOLE_PURPOSE or len(what.split()) > _MAX_PURPOSE_WORDS:
@@ -77,8 +81,21 @@ def raised_for(doc: Doc, q: Quantity, name: str, line_start: int | None = None) 
     words = what.split()
     if len(words) < 2 or len(words) > _MAX_PURPOSE_WORDS:
         return None
+    what = spell_out(what)
+    if contributed is not None:
+        # "Nhân dân đóng góp trên 690 triệu đồng để xây dựng, chỉnh trang nông thôn" (names13)
+        return _contribution(name, contributed, what)
+    assert verb is not None
     noun = SPACES.sub(" ", after.group("noun") or _DEFAULT_NOUN)
     return f"{noun} {SPACES.sub(' ', verb.group('verb')).removesuffix(' được')} {what}"
+
+
+def _contribution(name: str, contributed: re.Match[str], purpose: str) -> str | None:
+    """`vốn nhân dân đóng góp <purpose>`: the doer stays in the name of money it contributed."""
+    if _FUND_START.match(name):
+        return None  # "vốn nhân dân đóng góp 216 tỷ đồng": named already
+    doer = _doer(name[: contributed.start()])
+    return f"{CONTRIBUTION_NOUN} {doer} đóng góp {purpose}" if doer else None
 
 
 def _paragraph_purpose(doc: Doc, q: Quantity, line_start: int | None) -> str | None:

@@ -2189,6 +2189,25 @@ DOMAIN_LIST_QUALIFIERS: tuple[str, ...] = ("chủ yếu", "cơ bản", "quan tr�
 # its breakdown is that sector's value added (`giá trị tăng thêm khu vực dịch vụ`), as the gold names it.
 PRODUCT_WORDS: tuple[str, ...] = ("tổng sản phẩm", "grdp")
 VALUE_ADDED = "giá trị tăng thêm"
+# names13: verbs that spend money on a purpose (`hỗ trợ 200 triệu đồng cho trẻ em …`, `Giải ngân hơn 33,3 tỷ
+# đồng cho giảm nghèo`, `đã chi hỗ trợ trên 381 tỷ đồng để thực hiện …`): named like money raised, by the
+# money noun, the verb and the purpose written after the amount (`purposes.py`), never by the verb alone.
+SPENDING_VERBS: tuple[str, ...] = ("giải ngân", "giải ngân được", "hỗ trợ", "chi hỗ trợ")
+# names13: measures written without the sector they measure, opening the clause after one that opens with
+# the sector (`sản xuất nông nghiệp ổn định, tốc độ tăng trưởng tăng 4,71%`, `Công nghiệp phục hồi mạnh mẽ,
+# chỉ số sản xuất tăng 8,5%`): that sector's measure (`phrases.py`), and what opens such a sector clause.
+SECTORLESS_MEASURES: tuple[str, ...] = (
+    "tốc độ tăng trưởng",
+    "tăng trưởng",
+    "chỉ số sản xuất",
+    "doanh thu",
+    "tổng doanh thu",
+    "giá trị sản xuất",
+    "giá trị tăng trưởng",
+    "giá trị tăng thêm",
+    "kim ngạch xuất khẩu",
+)
+SECTOR_CLAUSE_OPENERS: tuple[str, ...] = ("sản xuất", "ngành", "lĩnh vực", "hoạt động")
 
 
 # --- learned components' features (ingest.extract.learned) ---------------------------------------

@@ -68,6 +68,31 @@ def test_money_raised_without_a_programme_keeps_its_written_name() -> None:
     assert "nông thôn mới" not in by[42.0].indicator
 
 
+def test_money_spent_is_named_by_the_money_and_what_it_was_spent_on() -> None:
+    by = _by_value(
+        "Huyện đã hỗ trợ 150 triệu đồng cho học sinh nghèo vượt khó. Giải ngân hơn 12,5 tỷ đồng cho giảm "
+        "nghèo. Toàn huyện đã chi hỗ trợ trên 81 tỷ đồng để thực hiện các chế độ chính sách."
+    )
+    assert by[150.0].indicator == "kinh phí hỗ trợ học sinh nghèo vượt khó"
+    assert by[12.5].indicator == "kinh phí giải ngân giảm nghèo"
+    assert by[81.0].indicator == "kinh phí chi hỗ trợ các chế độ chính sách"
+    # without a purpose after it, money spent is not named by its paragraph's programme
+    by = _by_value("Thực hiện xây dựng NTM, năm qua tỉnh giải ngân được 219 tỷ đồng, bằng 25,5% kế hoạch.")
+    assert "nông thôn mới" not in by[219.0].indicator
+
+
+def test_money_contributed_for_a_purpose_keeps_the_doer_and_the_purpose() -> None:
+    by = _by_value(
+        "Nhân dân đóng góp trên 690 triệu đồng để xây dựng, chỉnh trang nông thôn. Thu ngân sách 9 tỷ đồng."
+    )
+    assert by[690.0].indicator == "vốn nhân dân đóng góp xây dựng, chỉnh trang nông thôn"
+
+
+def test_an_abbreviated_purpose_is_spelled_out() -> None:
+    by = _by_value("Xã Xuân Lạc đã huy động trên 25,7 tỷ đồng để triển khai chương trình xây dựng NTM.")
+    assert by[25.7].indicator == "kinh phí huy động triển khai chương trình xây dựng nông thôn mới"
+
+
 def test_hdnd_is_spelled_out_in_names() -> None:
     by = _by_value("Trong nhiệm kỳ, HĐND phường đã tổ chức 31 kỳ họp.")
     assert by[31.0].indicator.startswith("số kỳ họp hội đồng nhân dân phường")

@@ -493,3 +493,16 @@ def test_a_sectors_money_in_the_breakdown_of_the_product_is_its_value_added() ->
 def test_targets_met_and_exceeded_keep_both_verbs_in_their_name() -> None:
     by = _by_value("Năm 2024, huyện có 16 chỉ tiêu đạt và vượt kế hoạch, 3 chỉ tiêu chưa đạt.")
     assert by[16.0].indicator == "số chỉ tiêu đạt và vượt kế hoạch"  # not `đạt vượt`
+
+
+def test_a_measure_without_its_sector_measures_the_sector_opening_the_clause_before() -> None:
+    # names13: "sản xuất nông nghiệp ổn định, tốc độ tăng trưởng tăng 4,71%", "Công nghiệp phục hồi mạnh mẽ,
+    # chỉ số sản xuất tăng 8,5%"
+    by = _by_value("Trong quý I, sản xuất nông nghiệp ổn định, tốc độ tăng trưởng tăng 3,2%.")
+    assert by[3.2].indicator == "tốc độ tăng trưởng sản xuất nông nghiệp"
+    assert by[3.2].quote.startswith("sản xuất nông nghiệp ổn định")
+    by = _by_value("Công nghiệp phục hồi mạnh mẽ, chỉ số sản xuất tăng 7,4%.")
+    assert "chỉ số sản xuất công nghiệp" in by[7.4].indicator
+    # a clause before that opens with no sector lends nothing
+    by = _by_value("Tình hình kinh tế ổn định, tốc độ tăng trưởng tăng 6,1%.")
+    assert by[6.1].indicator == "tốc độ tăng trưởng"
