@@ -56,8 +56,9 @@ NINE_M_RE = re.compile(
     rf"{not_after(('9', '09', 'chín'), ('ngày ', '[0-9/]'))}[^\S\n]+tháng(?![^\S\n]*[0-9])"
     rf"(?:[^\S\n]+đầu[^\S\n]+năm)?(?:[^\S\n]+(?:năm[^\S\n]+)?{_Y})?"
 )
-# `quý I năm 2014`, `quý I/2014`, `quý I-2014`, `quý I.2014`: the year after its quarter, however joined
-QUARTER_RE = re.compile(rf"quý[^\S\n]+(iv|i{{1,3}}|[1-4])(?![\w])(?:[^\S\n]*(?:năm|[/.–-])[^\S\n]*{_Y})?")
+# `quý I năm 2014`, `quý I/2014`, `quý I-2014`, `quý I.2014`: the year after its quarter, however joined;
+# `quí` is the same word in the older spelling (`trong quí I năm 2024`)
+QUARTER_RE = re.compile(rf"qu[ýí][^\S\n]+(iv|i{{1,3}}|[1-4])(?![\w])(?:[^\S\n]*(?:năm|[/.–-])[^\S\n]*{_Y})?")
 TERM_RE = re.compile(rf"nhiệm[^\S\n]+kỳ[^\S\n]*(?:\(?[^\S\n]*){_Y}{_DASH}{_Y}")
 SPAN_RE = re.compile(rf"\(?[^\S\n]*{_Y}{_DASH}{_Y}[^\S\n]*\)?")
 _IN_TERM = r"[^\S\n]+nhiệm[^\S\n]+kỳ"
@@ -78,7 +79,6 @@ SCHOOL = rf"(?:[^\S\n]+học[^\S\n]+(?:(?:19|20)[0-9]{{2}}{_DASH})?|[^\S\n]+)"
 # not the start of a span (`5 năm 2021-2025`: a sum over the span, the report's or the term's figure)
 YEAR_RE = re.compile(rf"năm{SCHOOL}{_Y}(?![0-9])(?!{_DASH}(?:19|20)[0-9]{{2}})")
 SCHOOL_YEAR_RE = re.compile(rf"năm[^\S\n]+học[^\S\n]+(?:19|20)[0-9]{{2}}{_DASH}{_Y}(?![0-9])")
-YEAR_LABEL_RE = re.compile(rf"^[\s\-–•*+]*năm[^\S\n]+{_Y}[^\S\n]*:")
 YEAR_AFTER_RE = re.compile(
     rf"[ \t\u00a0,]*(?:\(?[^\S\n]*)?(?:vào[^\S\n]+|trong[^\S\n]+|của[^\S\n]+)?"
     rf"(?:cuối[^\S\n]+)?năm[^\S\n]+{_Y}(?![0-9])"
@@ -202,7 +202,7 @@ def phrase_period(
     mm = _dated(NINE_M_RE, text_l, ref_year, 1) if has_month else None
     if mm and (y := _year(mm.group(1), ref_year)):
         found.append((mm.start(), 1, f"{y}-9M"))
-    mm = _dated(QUARTER_RE, text_l, ref_year, 2) if "quý" in text_l else None
+    mm = _dated(QUARTER_RE, text_l, ref_year, 2) if "quý" in text_l or "quí" in text_l else None
     if mm and (y := _year(mm.group(2), ref_year)):
         found.append((mm.start(), 1, f"{y}-Q{ROMAN_QUARTERS[mm.group(1)]}"))
     if has_term and term:
@@ -450,7 +450,7 @@ def _year_near(own: str, pos: int, date_year: int | None) -> int | None:
     return date_year
 
 
-_QUARTER_YEAR = re.compile(rf"quý[^\S\n]+(?:iv|i{{1,3}}|[1-4])[^\S\n]*[/.–-][^\S\n]*{_Y}(?![0-9])")
+_QUARTER_YEAR = re.compile(rf"qu[ýí][^\S\n]+(?:iv|i{{1,3}}|[1-4])[^\S\n]*[/.–-][^\S\n]*{_Y}(?![0-9])")
 _PART_MONTHS = {"-Q1": 3, "-Q2": 3, "-Q3": 3, "-Q4": 3, "-H1": 6, "-9M": 9}
 
 
@@ -489,6 +489,19 @@ def _congress_term(opening: str) -> re.Match[str] | None:
             if not _RESOLUTION_OF.search(opening, max(0, congress.start() - 12), congress.start()):
                 return at
     return None
+
+
+def _carried_out(own: str, term_at: re.Match[str] | None, term: Term) -> bool:
+    """Whether the term is named only as a congress's resolution's (`Nghị quyết Đại hội … nhiệm kỳ 2020-2025`)
+    after the opening has named a year of its own inside it (`cuối năm 2024, huyện còn 1.950 hộ nghèo`): the
+    term being carried out, which the page neither opens nor closes."""
+    if term_at is None or int(term_at.group(1)) != term.start:
+        return False
+    congresses = list(_CONGRESS.finditer(own, max(0, term_at.start() - 80), term_at.start()))
+    congress = congresses[-1] if congresses else None  # the congress nearest the term
+    if congress is None or not _RESOLUTION_OF.search(own, max(0, congress.start() - 12), congress.start()):
+        return False
+    return any(term.start < int(y.group(1)) <= term.end for y in _OWN_YEAR.finditer(own, 0, term_at.start()))
 
 
 def _closing_or_congress(opening: str, m: re.Match[str] | None) -> str | None:
@@ -533,6 +546,8 @@ def document_periods(
     if meta_default and meta_default.startswith("term-") and meta_default.endswith("-mid"):
         return DocPeriods(meta_default, meta_default[:14], term_of(meta_default), year)
     own = without_comparisons(opening)
+    if named is None and term is not None and _carried_out(own, term_at, term):
+        term = None
     first_year = date[0] if date else year
     sub_first = _subyear(own, first_year)
     session = term_at is not None and _SESSION.search(opening, max(0, term_at.start() - 60), term_at.start())

@@ -15,7 +15,6 @@ from ingest.extract.kinds import bracket_target, kind_of
 from ingest.extract.periods import (
     SCHOOL_YEAR_RE,
     YEAR_AFTER_RE,
-    YEAR_LABEL_RE,
     as_of,
     as_of_matches,
     not_after,
@@ -88,9 +87,6 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
     if "giá" in region:  # the literal every price base holds
         region = _PRICE_BASE.sub(lambda m: " " * len(m.group()), region)  # same offsets
     region = without_comparisons(region)  # `tăng gấp 3 lần so với năm 2010 đạt …`: a baseline's year
-    label = YEAR_LABEL_RE.match(text_l, s.start, q.start)
-    if label:
-        return label.group(1)
     school = _school_year(doc, s.start, q.start)
     if school is not None:
         return school

@@ -20,6 +20,8 @@ TERM = Term(2020, 2025)
         ("quý I.2014", "2014-Q1"),
         ("quý II-2022", "2022-Q2"),
         ("quý 3/2021", "2021-Q3"),
+        ("trong quí I năm 2024", "2024-Q1"),
+        ("quí II/2023", "2023-Q2"),
         ("năm 2021", "2021"),
         ("năm học 2022 - 2023", "2023"),
         ("năm học 2023–2024", "2024"),
@@ -348,3 +350,33 @@ def test_a_page_carrying_out_a_congress_resolution_is_of_its_dates_year() -> Non
         "đại biểu Đảng bộ xã lần thứ I, nhiệm kỳ 2025-2030 khai mạc. Xã có dân số trên 38 nghìn người."
     )
     assert held.default_period == "term-2020-2025"
+
+
+def test_a_quarter_in_the_older_spelling_is_the_documents_part() -> None:
+    # `quí` is `quý` written the older way: a title's `quí I năm 2024` makes the page a first quarter's
+    doc = _doc(
+        "Kinh tế, xã hội huyện tiếp tục phát triển ổn định trong quí I năm 2024\nNăm 2024 là năm thứ tư "
+        "triển khai thực hiện Nghị quyết. Đến nay, huyện thu hoạch được 2.963,7 ha."
+    )
+    assert doc.default_period == "2024-Q1"
+
+
+def test_a_term_named_as_the_resolution_being_carried_out_leaves_the_pages_own_year() -> None:
+    # the page reports a year, then measures it against the term's resolution: the year, not the term
+    news = _doc(
+        "Theo kết quả rà soát, cuối năm 2024, huyện còn 1.950 hộ nghèo, chiếm 9,06% tổng số hộ. Mức giảm này "
+        "chưa đạt so với mục tiêu của Nghị quyết Đại hội Đảng bộ huyện lần thứ XVII, nhiệm kỳ 2020-2025 đã "
+        "đề ra là giảm 3,5%/năm."
+    )
+    assert news.default_period == "2024"
+    report = _doc(
+        "Tốc độ tăng trưởng kinh tế năm 2019 ước đạt 9,1%. Tỷ lệ hộ nghèo còn 3,85%.\n\nHuyện ủy cho biết, "
+        "thực hiện Nghị quyết Đại hội Đảng bộ huyện, trong nhiệm kỳ 2015 – 2020, các chỉ tiêu đều đạt."
+    )
+    assert report.default_period == "2019"
+    # a congress held, named with its term, still opens it
+    held = _doc(
+        "Năm 2020, Đại hội đại biểu Đảng bộ xã lần thứ XX, nhiệm kỳ 2020-2025 đã thành công. Thu nhập bình "
+        "quân đạt 45 triệu đồng."
+    )
+    assert held.default_period == "term-2015-2020"

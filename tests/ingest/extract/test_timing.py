@@ -21,6 +21,17 @@ def test_a_year_before_a_colon_dates_every_item_of_the_list_after_it() -> None:
     assert found[41.0] == ("actual", "2016")
 
 
+def test_a_year_labelling_its_line_dates_the_line_through_the_fronted_year() -> None:
+    # the label rule of its own was removed: the sentence's fronted year reads `Năm 2020: …` the same
+    found = _periods(
+        "Xã Tân Hòa, ngày 20 tháng 12 năm 2023\n"
+        "Năm 2020: thu nhập bình quân đầu người đạt 45 triệu đồng.\n"
+        "Năm 2023: thu nhập bình quân đầu người đạt 61 triệu đồng."
+    )
+    assert found[45.0][1] == "2020"
+    assert found[61.0][1] == "2023"
+
+
 def test_a_period_inside_the_list_wins_over_the_year_before_its_colon() -> None:
     found = _periods(
         "Xã Tân Hòa, ngày 20 tháng 12 năm 2016\n"
