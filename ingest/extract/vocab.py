@@ -2178,6 +2178,14 @@ RATIO_LEFTOVER_WORDS: tuple[str, ...] = (
     "phường",
     "hđnd",
     "ubnd",
+    # names14: the other bodies and tiers a plan is issued by (`bằng 33,59% dự toán Trung ương giao và bằng
+    # 30,78% dự toán HĐND thành phố giao`, `bằng 46% so với dự toán Chính phủ giao và bằng 42% …`)
+    "trung ương",
+    "chính phủ",
+    "thành phố",
+    "tp",
+    "quận",
+    "thị trấn",
 )
 # Words before the share of a revenue a budget tier keeps (`các khoản thu xã hưởng 100%`): that
 # percentage names the money after it, it is no figure (`roles.retained_share`).
