@@ -2216,6 +2216,10 @@ SECTORLESS_MEASURES: tuple[str, ...] = (
     "kim ngạch xuất khẩu",
 )
 SECTOR_CLAUSE_OPENERS: tuple[str, ...] = ("sản xuất", "ngành", "lĩnh vực", "hoạt động")
+# names14: a delegate's standing written after the count (`gồm 27 đại biểu chính thức và một đại biểu dự
+# khuyết`, `bầu 13 đại biểu chính thức`): kept in the name of a congress's delegates, as the gold writes it
+# (`số đại biểu chính thức dự đại hội …`, `phrases.py`).
+DELEGATE_STANDINGS: tuple[str, ...] = ("chính thức", "dự khuyết")
 
 
 # --- learned components' features (ingest.extract.learned) ---------------------------------------

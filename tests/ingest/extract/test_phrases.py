@@ -353,6 +353,13 @@ def test_a_councils_surveys_and_supervisions_are_named_with_the_council() -> Non
     assert (by[26.0].indicator_id, by[17.0].indicator_id) == ("council_surveys", "council_supervisions")
 
 
+def test_a_delegates_standing_after_the_count_stays_in_the_name() -> None:
+    by = _by_value("Đại hội bầu 21 đại biểu chính thức và 3 đại biểu dự khuyết đi dự Đại hội Đảng bộ huyện.")
+    assert by[21.0].indicator == "số đại biểu chính thức dự đại hội"
+    assert by[3.0].indicator == "số đại biểu dự khuyết dự đại hội"
+    assert _by_value("Đại hội có 175 đại biểu tham dự.")[175.0].indicator == "số đại biểu dự đại hội"
+
+
 def test_delegates_written_as_party_members_are_the_congress_attendance() -> None:
     # names9: "150 đảng viên đại diện cho 452 đảng viên … dự Đại hội": 150 delegates, 452 members
     by = _by_value("Đại hội có 150 đảng viên đại diện cho 452 đảng viên của toàn Đảng bộ xã dự Đại hội.")
