@@ -28,6 +28,7 @@ from ingest.extract.vocab import (
     COUNT_ACHIEVED_VERBS,
     COUNT_AUXILIARIES,
     COUNT_UNITS,
+    DELEGATE_STANDINGS,
     DOMAIN_LIST_QUALIFIERS,
     ECONOMIC_SECTOR_WORDS,
     ECONOMIC_SECTORS,
@@ -104,6 +105,7 @@ _MET_AND_EXCEEDED = re.compile(rf"{_S}+đạt{_S}+và{_S}+vượt(?!\w)")
 _RATE_SUBJECT = re.compile(rf"^(?:tỷ{_S}+lệ|tỉ{_S}+lệ|tốc{_S}+độ|tỷ{_S}+trọng)(?!\w)")
 _KEPT_AFTER = re.compile(rf"{_S}+(phấn{_S}+đấu|cụ{_S}+thể|chủ{_S}+yếu|trọng{_S}+tâm)(?!\w)")
 _CONGRESS = re.compile(r"(?<!\w)đại hội(?!\w)")
+_STANDING_AFTER = re.compile(rf"{_S}+({words_alt(DELEGATE_STANDINGS)})(?!\w)")
 _PLACE = re.compile(
     rf"^(?:thị{_S}+xã|xã(?!{_S}+hội)|huyện|thị{_S}+trấn|phường|tỉnh|thành{_S}+phố|"  # `xã hội hóa`: no place
     rf"toàn{_S}+(?:xã|huyện|tỉnh|phường|thị{_S}+trấn)|"
@@ -882,7 +884,9 @@ def _count_name(doc: Doc, q: Quantity, s: Sentence, subject: str, unit: str, raw
     if body:
         return f"số ủy viên {body}"  # "Ban Chấp hành Đảng bộ xã … gồm 33 đồng chí": the body's size (names11)
     if noun == "đại biểu" and _CONGRESS.search(doc.text_l):
-        return "số đại biểu dự đại hội"  # "Đại hội có 199 đại biểu": an attendance count
+        # "Đại hội có 199 đại biểu": an attendance count; "bầu 13 đại biểu chính thức": of that standing
+        standing = _STANDING_AFTER.match(doc.text_l, q.end)
+        return f"số đại biểu {standing.group(1)} dự đại hội" if standing else "số đại biểu dự đại hội"
     if noun in _MEMBER_NOUNS and _REPRESENTING.match(doc.text_l, q.end) and _CONGRESS.search(doc.text_l):
         # "150 đảng viên đại diện cho 452 đảng viên … dự Đại hội": delegates, written as members (names9)
         return "số đại biểu dự đại hội"

@@ -2175,6 +2175,14 @@ RATIO_LEFTOVER_WORDS: tuple[str, ...] = (
     "phường",
     "hđnd",
     "ubnd",
+    # names14: the other bodies and tiers a plan is issued by (`bằng 33,59% dự toán Trung ương giao và bằng
+    # 30,78% dự toán HĐND thành phố giao`, `bằng 46% so với dự toán Chính phủ giao và bằng 42% …`)
+    "trung ương",
+    "chính phủ",
+    "thành phố",
+    "tp",
+    "quận",
+    "thị trấn",
 )
 # Words before the share of a revenue a budget tier keeps (`các khoản thu xã hưởng 100%`): that
 # percentage names the money after it, it is no figure (`roles.retained_share`).
@@ -2205,6 +2213,10 @@ SECTORLESS_MEASURES: tuple[str, ...] = (
     "kim ngạch xuất khẩu",
 )
 SECTOR_CLAUSE_OPENERS: tuple[str, ...] = ("sản xuất", "ngành", "lĩnh vực", "hoạt động")
+# names14: a delegate's standing written after the count (`gồm 27 đại biểu chính thức và một đại biểu dự
+# khuyết`, `bầu 13 đại biểu chính thức`): kept in the name of a congress's delegates, as the gold writes it
+# (`số đại biểu chính thức dự đại hội …`, `phrases.py`).
+DELEGATE_STANDINGS: tuple[str, ...] = ("chính thức", "dự khuyết")
 
 
 # --- learned components' features (ingest.extract.learned) ---------------------------------------

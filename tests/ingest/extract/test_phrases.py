@@ -96,6 +96,16 @@ def test_a_change_after_an_attainment_takes_the_level_subject_not_the_plan_words
     assert by[3.2].indicator == "diện tích lúa xuân tăng so với cùng kỳ"
 
 
+def test_a_plan_issued_by_the_city_or_the_government_is_no_subject_of_the_next_figure() -> None:
+    by = _by_value(
+        "Thu ngân sách quận đạt 512 tỷ đồng, bằng 31,2% dự toán HĐND thành phố giao"
+        " và tăng 18,4% so với cùng kỳ."
+    )
+    assert by[18.4].indicator == "thu ngân sách quận tăng so với cùng kỳ"
+    by = _by_value("Tổng thu đạt 640 tỷ đồng, bằng 41% dự toán Chính phủ giao và bằng 38% dự toán tỉnh giao.")
+    assert "chính phủ" not in by[38.0].indicator
+
+
 def test_a_bare_change_right_after_a_level_is_that_levels_change() -> None:
     ms = extract_mentions("Đàn dê có 640 con, giảm 4,5%.", metadata=Y2024)
     by = {m.value: m for m in ms}
@@ -341,6 +351,13 @@ def test_a_councils_surveys_and_supervisions_are_named_with_the_council() -> Non
     by = _by_value("Hội đồng nhân dân xã đã tổ chức 26 đợt khảo sát, 17 đợt giám sát.")
     assert by[26.0].indicator == "số đợt khảo sát của hội đồng nhân dân xã"
     assert (by[26.0].indicator_id, by[17.0].indicator_id) == ("council_surveys", "council_supervisions")
+
+
+def test_a_delegates_standing_after_the_count_stays_in_the_name() -> None:
+    by = _by_value("Đại hội bầu 21 đại biểu chính thức và 3 đại biểu dự khuyết đi dự Đại hội Đảng bộ huyện.")
+    assert by[21.0].indicator == "số đại biểu chính thức dự đại hội"
+    assert by[3.0].indicator == "số đại biểu dự khuyết dự đại hội"
+    assert _by_value("Đại hội có 175 đại biểu tham dự.")[175.0].indicator == "số đại biểu dự đại hội"
 
 
 def test_delegates_written_as_party_members_are_the_congress_attendance() -> None:
