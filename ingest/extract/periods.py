@@ -58,7 +58,8 @@ NINE_M_RE = re.compile(
 )
 # `quý I năm 2014`, `quý I/2014`, `quý I-2014`, `quý I.2014`: the year after its quarter, however joined;
 # `quí` is the same word in the older spelling (`trong quí I năm 2024`)
-QUARTER_RE = re.compile(rf"qu[ýí][^\S\n]+(iv|i{{1,3}}|[1-4])(?![\w])(?:[^\S\n]*(?:năm|[/.–-])[^\S\n]*{_Y})?")
+_QUARTER_WORD = r"qu[ýí][^\S\n]+"
+QUARTER_RE = re.compile(rf"{_QUARTER_WORD}(iv|i{{1,3}}|[1-4])(?![\w])(?:[^\S\n]*(?:năm|[/.–-])[^\S\n]*{_Y})?")
 TERM_RE = re.compile(rf"nhiệm[^\S\n]+kỳ[^\S\n]*(?:\(?[^\S\n]*){_Y}{_DASH}{_Y}")
 SPAN_RE = re.compile(rf"\(?[^\S\n]*{_Y}{_DASH}{_Y}[^\S\n]*\)?")
 _IN_TERM = r"[^\S\n]+nhiệm[^\S\n]+kỳ"
@@ -450,7 +451,7 @@ def _year_near(own: str, pos: int, date_year: int | None) -> int | None:
     return date_year
 
 
-_QUARTER_YEAR = re.compile(rf"qu[ýí][^\S\n]+(?:iv|i{{1,3}}|[1-4])[^\S\n]*[/.–-][^\S\n]*{_Y}(?![0-9])")
+_QUARTER_YEAR = re.compile(rf"{_QUARTER_WORD}(?:iv|i{{1,3}}|[1-4])[^\S\n]*[/.–-][^\S\n]*{_Y}(?![0-9])")
 _PART_MONTHS = {"-Q1": 3, "-Q2": 3, "-Q3": 3, "-Q4": 3, "-H1": 6, "-9M": 9}
 
 

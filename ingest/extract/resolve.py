@@ -83,6 +83,8 @@ _INNER = re.compile(
 )
 _SPACES = re.compile(r"\s+")
 _GROWTH_PLACE = re.compile(GROWTH_PLACE_CUE)
+_CHANGE = re.compile(CHANGE_BEFORE_FIGURE)
+_CHANGE_ID = re.compile(rf"(?<!\w)(?:{'|'.join(CHANGE_ID_WORDS)})(?!\w)")
 _INTENSIFIED = re.compile(rf" tăng (?:{'|'.join(sorted(GROWTH_INTENSIFIERS, key=len, reverse=True))})$")
 _RATE_HEAD = re.compile(r"^(?:tỷ|tỉ) lệ ")
 _LOOSE = re.compile(r"(?<=^tỷ lệ) số(?= )|(?<=^tỉ lệ) số(?= )|(?<= )được(?= )")
@@ -439,16 +441,10 @@ def _a_change(entry: CatalogueEntry, text: str, start: int, end: int) -> bool:
     return _CHANGE.search(_window("before", text, start, end)) is not None
 
 
-_CHANGE = re.compile(CHANGE_BEFORE_FIGURE)
-
-
 @lru_cache(maxsize=1 << 10)
 def _is_change_id(entry: CatalogueEntry) -> bool:
     """Whether the id measures a change or the newcomers of a period itself (its own names say so)."""
     return any(_CHANGE_ID.search(normalize_name(n).replace("nông thôn mới", "")) for n in entry.names)
-
-
-_CHANGE_ID = re.compile(rf"(?<!\w)(?:{'|'.join(CHANGE_ID_WORDS)})(?!\w)")
 
 
 def _window(side: str, text: str, start: int, end: int) -> str:
