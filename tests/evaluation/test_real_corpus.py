@@ -28,6 +28,7 @@ PERIOD = re.compile(
 )
 DOC_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 SCALE = (
+    ("triệu tỷ", 1e15),
     ("nghìn tỷ", 1e12),
     ("ngàn tỷ", 1e12),
     ("tỷ", 1e9),
