@@ -98,8 +98,6 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
         found = None  # `Đại hội … lần thứ I, nhiệm kỳ 2025-2030 với … 189 đại biểu`: it names the congress
     if found is not None:
         offset, code = found
-        if kind == "target" and base.startswith("term-") and code == base[10:14]:
-            return base[:14]  # "đến năm 2025" in a 2020-2025 target list: the term (the gold rules)
         if not code.isdigit():
             return code
         if left + offset >= after_last(text_l, CLAUSE_SEP_CHARS, d.left, q.start):  # in the figure's clause
