@@ -226,3 +226,10 @@ def test_a_second_half_plans_target_for_the_terms_last_year_is_that_year() -> No
     assert found[95.0] == ("target", "term-2020-2025-second-half")
     assert found[62.0] == ("target", "2025")
 
+
+def test_a_price_base_year_is_not_the_period_of_the_figure() -> None:
+    found = _periods(
+        "Xã Tân Hòa, ngày 15 tháng 12 năm 2023\n"
+        "Giá trị sản xuất nông nghiệp theo giá cố định năm 2010 ước đạt 500 tỷ đồng.\n"
+    )
+    assert found[500.0] == ("actual", "2023")
