@@ -123,8 +123,7 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
                 return code2
     if year is None and front > s.line_start:
         return (
-            _fronted_year(doc, s.line_start, q.start, base, year_before(doc, s.line_start, front - 2))
-            or base
+            _fronted_year(doc, s.line_start, q.start, base, year_before(doc, s.line_start, front - 2)) or base
         )
     return base  # (a year fronting the sentence itself was answered above)
 

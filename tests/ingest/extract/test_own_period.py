@@ -77,8 +77,8 @@ def test_a_dated_page_whose_opening_names_a_term_first_reads_its_yearless_parts_
     # the opening dates the text: `6 tháng đầu năm` on a page of July 2023 is 2023-H1 (GOLD.md: the
     # default comes from the title, date and opening), not 2020-H1
     text = (
-        "Ngày 5/7, Ban Chấp hành Đảng bộ huyện Tân Lập khóa XX, nhiệm kỳ 2020 - 2025 tổ chức hội nghị lần thứ 18."
-        "\n\n6 tháng đầu năm, thu ngân sách trên địa bàn huyện đạt 420 tỷ đồng.\n"
+        "Ngày 5/7, Ban Chấp hành Đảng bộ huyện Tân Lập khóa XX, nhiệm kỳ 2020 - 2025 tổ chức hội nghị "
+        "lần thứ 18.\n\n6 tháng đầu năm, thu ngân sách trên địa bàn huyện đạt 420 tỷ đồng.\n"
     )
     meta = extract_metadata(text, published_at="2023-07")
     assert meta.reference_year == 2023
