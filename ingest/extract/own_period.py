@@ -77,9 +77,9 @@ def decide(
     """The document's periods from its lowered text (title line first), the title's and opening's own
     period (`title_period`), the formal header's year, the terms it names and the page's date."""
     ref_year = issue_year  # a formal header (`…, ngày 28 tháng 12 năm 2023`): the year it is written in
-    if ref_year is None and title_period:
-        m = re.search(r"(?:19|20)[0-9]{2}", title_period)
-        ref_year = int(m.group()) if m else None
+    title_year = re.search(r"(?:19|20)[0-9]{2}", title_period) if title_period else None
+    if ref_year is None and title_year and not (title_period or "").startswith("term-"):
+        ref_year = int(title_year.group())
     periods = document_periods(text_l, title_period, issue_year, published)
     if issue_year is None and (title_period or "").isdigit() and (periods.actual or "").isdigit():
         # no formal header: the year the opening reports on (an undated text of the latest year it reports
@@ -87,6 +87,8 @@ def decide(
         ref_year = int(periods.actual or 0)
     if ref_year is None:
         ref_year = periods.ref_year
+    if ref_year is None and title_year:  # a term's first year, when nothing dates the text more closely
+        ref_year = int(title_year.group())
     head_terms = terms_in(text_l[:4000])
     term = term_of(title_period) or (head_terms[0] if head_terms else None) or periods.term
     term = term or first_term(terms)

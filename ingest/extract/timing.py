@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ingest.extract.context import CLAUSE_SEP_CHARS, Doc, Draft, words_alt
-from ingest.extract.fronts import is_later, sentence_front, year_at, year_before
+from ingest.extract.fronts import sentence_front, year_at, year_before
 from ingest.extract.kinds import bracket_target, kind_of
 from ingest.extract.periods import (
     SCHOOL_YEAR_RE,
@@ -98,8 +98,6 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
         found = None  # `Đại hội … lần thứ I, nhiệm kỳ 2025-2030 với … 189 đại biểu`: it names the congress
     if found is not None:
         offset, code = found
-        if kind == "target" and base.startswith("term-") and code == base[10:14]:
-            return base[:14]  # "đến năm 2025" in a 2020-2025 target list: the term (the gold rules)
         if not code.isdigit():
             return code
         if left + offset >= after_last(text_l, CLAUSE_SEP_CHARS, d.left, q.start):  # in the figure's clause
@@ -112,7 +110,7 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
     # the sentence's own fronted year, read once: the paragraph's earlier sentences are asked last
     front = sentence_front(text_l, s.line_start, q.start)
     year = year_at(text_l, front, q.start)
-    fronted = _fronted_year(doc, s.line_start, q.start, base, kind, year)
+    fronted = _fronted_year(doc, s.line_start, q.start, base, year)
     if fronted is not None:
         return fronted
     # a running total ("Tổng thu ngân sách đến 30/6/2023 …; thu NSNN …") scopes its whole sentence
@@ -125,8 +123,7 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
                 return code2
     if year is None and front > s.line_start:
         return (
-            _fronted_year(doc, s.line_start, q.start, base, kind, year_before(doc, s.line_start, front - 2))
-            or base
+            _fronted_year(doc, s.line_start, q.start, base, year_before(doc, s.line_start, front - 2)) or base
         )
     return base  # (a year fronting the sentence itself was answered above)
 
@@ -193,10 +190,12 @@ def _listed_year(doc: Doc, lo: int, left: int, pos: int) -> str | None:
     return m.group(1)
 
 
-def _fronted_year(doc: Doc, line_start: int, pos: int, base: str, kind: str, year: str | None) -> str | None:
+def _fronted_year(doc: Doc, line_start: int, pos: int, base: str, year: str | None) -> str | None:
     """The year fronted in the sentence (`Minh chứng là trong năm 2022, diện tích lúa …; cây ngô …`), or
     else in the nearest earlier sentence of the paragraph that fronts one (`… 2022, diện tích lúa …. Tổng
-    gia súc … với đàn trâu 368 con`: the paragraph goes on about that year), when it dates the figure."""
+    gia súc … với đàn trâu 368 con`: the paragraph goes on about that year), when it dates the figure: a
+    fact's own words override the document's period, also a year after the page's (an actual fronted by
+    a later year is that year's result; a plan fronted so is made a target by `kinds`)."""
     text_l = doc.text_l
     own = year is not None and year not in base
     if year is not None and not own and base.startswith("term-"):
@@ -205,9 +204,7 @@ def _fronted_year(doc: Doc, line_start: int, pos: int, base: str, kind: str, yea
         # congress); the sentences after it are back to the term
         stop = text_l.rfind(". ", line_start, pos)
         own = year_at(text_l, stop + 2 if stop >= 0 else line_start, pos) == year
-    if year is not None and own and (kind == "target" or not is_later(year, doc)):
-        return year
-    return None
+    return year if own else None
 
 
 def sentence_start(doc: Doc, pos: int) -> int:

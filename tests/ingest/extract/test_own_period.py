@@ -70,3 +70,22 @@ def test_page_date_reads_the_cleaners_iso_date() -> None:
     assert page_date("2024-01-08T08:00:00+07:00") == (2024, 1)
     assert page_date("2023") == (2023, 1)
     assert page_date("Thứ Hai") is None and page_date(None) is None
+
+
+def test_a_dated_page_whose_opening_names_a_term_first_reads_its_yearless_parts_in_its_own_year() -> None:
+    # the term named first (`khóa XX, nhiệm kỳ 2020 - 2025`) is no reference year when the page's date or
+    # the opening dates the text: `6 tháng đầu năm` on a page of July 2023 is 2023-H1 (GOLD.md: the
+    # default comes from the title, date and opening), not 2020-H1
+    text = (
+        "Ngày 5/7, Ban Chấp hành Đảng bộ huyện Tân Lập khóa XX, nhiệm kỳ 2020 - 2025 tổ chức hội nghị "
+        "lần thứ 18.\n\n6 tháng đầu năm, thu ngân sách trên địa bàn huyện đạt 420 tỷ đồng.\n"
+    )
+    meta = extract_metadata(text, published_at="2023-07")
+    assert meta.reference_year == 2023
+    facts = extract_mentions(text, published_at="2023-07", metadata=meta)
+    assert [(m.value, m.period) for m in facts] == [(420.0, "2023-H1")]
+
+
+def test_an_undated_congress_still_takes_its_terms_first_year_as_its_year() -> None:
+    meta = extract_metadata(CONGRESS_TITLE + "\n" + CONGRESS.replace("Ngày 12/7, ", ""))
+    assert meta.reference_year == 2025
