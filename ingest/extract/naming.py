@@ -4,7 +4,8 @@ A quantity's name is looked for, in order: a catalogue name composed around the 
 01 doanh nghiệp`), the best catalogue name in its clause (before the number first), the subject of the
 previous figure it continues, a noun phrase after it (`482 ha lúa`), the subject carried over a list
 (`… xuất sắc nhiệm vụ 15%, hoàn thành tốt nhiệm vụ 85%`), the count a bare share belongs to. Without
-a catalogue name, the words before the number (or after it) are the name.
+a catalogue name, the words before the number (or after it) are the name. A name that says only its
+measure word (`số vụ`, `tổng chiều dài`) takes in the subject its clause opens with (`with_subject`).
 """
 
 from __future__ import annotations
@@ -701,7 +702,7 @@ def with_criteria_programme(doc: Doc, d: Draft) -> None:
     d.indicator = _PROGRAMME_CRITERIA.sub(f"tiêu chí {CRITERIA_PROGRAMMES[0]}", name, count=1)
 
 
-_MEASURES_LONGEST = tuple(sorted(MEASURE_WORDS, key=len, reverse=True))
+_LEADING_MEASURES = re.compile(rf"(?:(?:{words_alt(MEASURE_WORDS)})(?: |$))*")
 _SUBJECT_STOPS = frozenset(SUBJECT_STOP_WORDS)
 _SUBJECT_DOER = re.compile(rf"^(?:{words_alt(SUBJECT_DOERS)})(?!\w)")
 _SUBJECT_MEASURE = re.compile(rf"^(?:{words_alt(MEASURE_WORDS)})(?!\w)")
@@ -712,12 +713,8 @@ _SUBJECT_PUNCT = " .,;:-–()[]\"'“”*+•"
 
 def bare_words(name: str) -> list[str]:
     """The words of a name after its leading measure words (`tổng kinh phí` -> [], `số vụ` -> [`vụ`])."""
-    rest = name
-    while True:
-        measure = next((m for m in _MEASURES_LONGEST if rest == m or rest.startswith(f"{m} ")), None)
-        if measure is None:
-            return rest.split()
-        rest = rest[len(measure) + 1 :]
+    lead = _LEADING_MEASURES.match(name)
+    return name[lead.end() :].split() if lead else name.split()
 
 
 def with_subject(doc: Doc, d: Draft) -> None:
