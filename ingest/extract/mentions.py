@@ -31,6 +31,7 @@ from ingest.extract.naming import (
     extend_with_qualifier,
     unit_sibling,
     with_criteria_programme,
+    with_subject,
 )
 from ingest.extract.numbers import Quantity, find_quantities
 from ingest.extract.plan_counts import bracketed_items
@@ -119,6 +120,7 @@ class _Extractor:
         link(doc, drafts)  # breakdowns (`trong đó …`) and shared list heads, across sentences
         for d in drafts:
             with_criteria_programme(doc, d)  # "số tiêu chí đạt": the new-rural programme's criteria
+            with_subject(doc, d)  # "số vụ" -> "số vụ phạm pháp hình sự": the clause's subject (names15)
         drafts = split_shared(doc, drafts)  # "A, B và C đều đạt 100%": one figure per subject
         drafts = split_joint(doc, drafts)  # "90% tổ chức Đảng và đảng viên …": one fact per indicator
         kept = [d for d in drafts if d.indicator or d.entry is not None]

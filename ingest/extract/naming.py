@@ -4,7 +4,8 @@ A quantity's name is looked for, in order: a catalogue name composed around the 
 01 doanh nghiệp`), the best catalogue name in its clause (before the number first), the subject of the
 previous figure it continues, a noun phrase after it (`482 ha lúa`), the subject carried over a list
 (`… xuất sắc nhiệm vụ 15%, hoàn thành tốt nhiệm vụ 85%`), the count a bare share belongs to. Without
-a catalogue name, the words before the number (or after it) are the name.
+a catalogue name, the words before the number (or after it) are the name. A name that says only its
+measure word (`số vụ`, `tổng chiều dài`) takes in the subject its clause opens with (`with_subject`).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from ingest.extract.phrases import (
 )
 from ingest.extract.purposes import raised_for
 from ingest.extract.roles import RATIO_AFTER, Role
+from ingest.extract.scan import after_last
 from ingest.extract.vocab import (
     ABBREVIATIONS,
     AREA_NAME_PREFIXES,
@@ -44,8 +46,11 @@ from ingest.extract.vocab import (
     HEDGES_BEFORE,
     INCREMENT_WORDS,
     LEVEL_AFTER_REDUCTION,
+    MEASURE_WORDS,
     PLAN_WORDS,
     SHARE_WORDS,
+    SUBJECT_DOERS,
+    SUBJECT_STOP_WORDS,
     YOY_WORDS,
 )
 
@@ -695,3 +700,47 @@ def with_criteria_programme(doc: Doc, d: Draft) -> None:
     if not counted or _PROGRAMME_IN_TEXT.search(doc.text_l) is None:
         return
     d.indicator = _PROGRAMME_CRITERIA.sub(f"tiêu chí {CRITERIA_PROGRAMMES[0]}", name, count=1)
+
+
+_LEADING_MEASURES = re.compile(rf"(?:(?:{words_alt(MEASURE_WORDS)})(?: |$))*")
+_SUBJECT_STOPS = frozenset(SUBJECT_STOP_WORDS)
+_SUBJECT_DOER = re.compile(rf"^(?:{words_alt(SUBJECT_DOERS)})(?!\w)")
+_SUBJECT_MEASURE = re.compile(rf"^(?:{words_alt(MEASURE_WORDS)})(?!\w)")
+_SUBJECT_SEP_CHARS = ",;(|:"
+_SUBJECT_MAX_WORDS = 6
+_SUBJECT_PUNCT = " .,;:-–()[]\"'“”*+•"
+
+
+def bare_words(name: str) -> list[str]:
+    """The words of a name after its leading measure words (`tổng kinh phí` -> [], `số vụ` -> [`vụ`])."""
+    lead = _LEADING_MEASURES.match(name)
+    return name[lead.end() :].split() if lead else name.split()
+
+
+def with_subject(doc: Doc, d: Draft) -> None:
+    """`phạm pháp hình sự xảy ra 14 vụ` -> `số vụ phạm pháp hình sự`; `Hệ thống giao thông đã được nhựa
+    hóa … với tổng chiều dài 778,16km` -> `tổng chiều dài hệ thống giao thông`. A level whose name says
+    no more than its measure word and one word (the counted noun) takes in the subject its clause opens
+    with, up to the first verb or link word. A place or a body doing something is no subject (`toàn
+    huyện có 15 xã`, `địa phương có tổng đàn heo …`), nor is another figure's measure word (`Năng suất
+    đạt 62 tạ/ha sản lượng đạt 719 tấn`). A general policy measured on all of dev (names15)."""
+    name = d.indicator
+    if not name or d.ratio_only or d.is_change or d.q.is_pct or len(bare_words(name)) > 1:
+        return
+    q, s, text_l = d.q, d.sentence, doc.text_l
+    start = after_last(text_l, _SUBJECT_SEP_CHARS, s.start, q.start, not_before=str.isdecimal)
+    clause = text_l[start : q.start]
+    at = clause.find(name)  # the name written in the clause, else (a counted noun after the number) none
+    if at < 0:
+        at = len(clause)
+    subject = SPACES.sub(" ", clause[:at]).strip(_SUBJECT_PUNCT)
+    if not subject or _SUBJECT_DOER.match(subject) or _SUBJECT_MEASURE.match(subject):
+        return
+    words: list[str] = []
+    for word in subject.split():
+        word = word.strip(_SUBJECT_PUNCT)
+        if not word or word in _SUBJECT_STOPS or not word[0].isalpha() or len(words) >= _SUBJECT_MAX_WORDS:
+            break
+        words.append(word)
+    if words and not set(words) <= set(name.split()):
+        d.indicator = f"{name} {' '.join(words)}"

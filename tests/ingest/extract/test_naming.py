@@ -45,3 +45,20 @@ def test_an_excess_with_no_figure_of_its_own_is_the_figure_befores_over_the_plan
     assert by[4.0].indicator == "tổng sản lượng lương thực vượt so với kế hoạch"
     assert by[4.0].quote.startswith("Tổng sản lượng lương thực")
     assert by[0.3].indicator == "tỷ lệ hộ nghèo giảm vượt so với kế hoạch"
+
+
+def test_a_bare_name_takes_in_the_subject_its_clause_opens_with() -> None:
+    # names15: `số vụ`, `tổng chiều dài` say only the measure; the clause's subject says what is measured
+    by = _by_value(
+        "Trong kỳ, buôn bán hàng cấm xảy ra 6 vụ. Kênh mương nội đồng đã được kiên cố hóa với tổng chiều "
+        "dài 42,5 km. Khách nội địa đến huyện đạt gần 25.000 lượt."
+    )
+    assert by[6.0].indicator == "số vụ buôn bán hàng cấm"
+    assert by[42.5].indicator == "tổng chiều dài kênh mương nội đồng"
+    assert by[25000.0].indicator == "số lượt khách nội địa"
+
+
+def test_a_place_or_another_measure_opening_the_clause_is_no_subject_of_a_bare_name() -> None:
+    by = _by_value("Toàn huyện có 14 xã. Năng suất đạt 61 tạ/ha sản lượng đạt 7.320 tấn.")
+    assert by[14.0].indicator == "số xã"
+    assert by[7320.0].indicator == "sản lượng"
