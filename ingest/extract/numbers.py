@@ -36,7 +36,10 @@ _DOC_CODE_AFTER = re.compile(r"[^\S\n]*[-–][^\S\n]*[A-ZĐ]{1,6}\b|[^\S\n]*/[^\
 _DATE_AFTER = re.compile(r"[/.-][0-9]{2,4}\b")
 # what may precede a list marker on its line: where a line's run of them ends is read once per line
 _LINE_LEAD = re.compile(r"[ \t#*\-•+>\u00a0]*")
-_LIST_MARKER = re.compile(r"[0-9]{1,2}(?:\.[0-9]{1,2})*\.?[ \t\u00a0)]")
+# a marker is closed by `.` or `)` (`1.`, `2)`, `2.1.`) or holds a dot (`2.1 `); a bare number and a space
+# opening a line (`52 xã của tỉnh … hoàn thành`) is a figure (precision15: the bare form read 2 dev facts
+# as markers and no marker on dev, seeds or held-out)
+_LIST_MARKER = re.compile(r"[0-9]{1,2}(?:(?:\.[0-9]{1,2})*[.)]|(?:\.[0-9]{1,2})+)[ \t\u00a0]")
 # "Hội viên PN: 1.783;" — a label, a colon, a bare number, then a break: the label's noun is the unit
 _LABEL_BEFORE = re.compile(r"(?:^|[;,(\n])[^\S\n]*(?P<label>[^\W\d_][^;,:()\n]{0,40}?)[^\S\n]*:[^\S\n]*$")
 _LABEL_AFTER = re.compile(r"[^\S\n]*(?:[;,.)]|$)", re.MULTILINE)
