@@ -369,8 +369,6 @@ NOT_UNIT_WORDS: tuple[str, ...] = (
     "số",
 )
 
-# "Giá trị thu được trên 1 ha đất canh tác": a single unit after these words is "per unit", not a quantity.
-PER_UNIT_BEFORE: tuple[str, ...] = ("mỗi", "/")
 # "trên 1 ha" is "per hectare" only when land follows ("trên 1 ha đất canh tác"); else it is a hedge.
 PER_UNIT_ON: tuple[str, ...] = ("đất", "canh tác", "gieo trồng", "trồng trọt", "sản xuất", "mặt nước")
 # "giảm cả 3 tiêu chí", "bình quân 2 vụ đạt 58,6 tạ/ha": a count after these words qualifies another
