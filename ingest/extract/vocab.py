@@ -85,6 +85,20 @@ MEASURE_UNITS: dict[str, tuple[str, float]] = {
 # Units that follow the scale word ("67 triệu đồng", "24 nghìn tấn"); a bare scale word after a number
 # in a money context ("tăng 8 tỷ so với CK") is money.
 SCALED_MONEY_DEFAULT = "đồng"
+# Words after `đồng` that make it no money (`đồng chí`, `đồng thời`): a comma between a number and such a
+# `đồng` is a clause break (`Sáng nay 3/11, đồng chí …`), never the typing slip `4.807.887.427, đồng`.
+NOT_MONEY_AFTER_DONG: tuple[str, ...] = (
+    "chí",
+    "thời",
+    "bào",
+    "ý",
+    "bộ",
+    "loạt",
+    "đều",
+    "hành",
+    "tình",
+    "lòng",
+)
 
 # Count nouns: "<number> <noun>" is a count of <noun>. Longest first at match time.
 COUNT_UNITS: tuple[str, ...] = (

@@ -45,3 +45,16 @@ def test_a_bound_after_a_count_still_names_the_count() -> None:
     )
     assert [m.value for m in mentions] == [12.0]
     assert "80" in mentions[0].indicator
+
+
+def test_a_comma_before_đồng_chí_is_a_clause_break_not_money() -> None:
+    # GOLD.md Scope: dates are no facts; `đồng chí` (comrade) after a date is no amount in đồng
+    assert _values("Chiều 12/9, đồng chí Bí thư Đảng ủy xã làm việc với thôn Đông") == []
+    assert _values("Kinh phí 25, đồng thời huy động thêm nguồn vốn") == []
+
+
+def test_a_stray_comma_before_đồng_is_still_money() -> None:
+    text = "tổng thu ngân sách 1.235.400.000, đồng."
+    assert [(q.value, q.unit.base_unit) for q in find_quantities(text, text.lower())] == [
+        (1235400000.0, "VND")
+    ]
