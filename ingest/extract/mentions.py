@@ -147,6 +147,11 @@ class _Extractor:
             if pct and i + 1 < len(qs) and retained_share(doc, q, qs[i + 1]):
                 continue  # "thu thụ hưởng 100% được 93,7 triệu đồng": which revenue, part of its name
             role = ratio_role(doc, q, left, s) if pct else None
+            if role is not None and role[0] is Role.THRESHOLD:
+                # "15 chỉ tiêu đạt từ 50% kế hoạch trở lên" names the count before it (`_with_bound`);
+                # elsewhere a bound is the figure itself: "giảm tỷ lệ hộ nghèo xuống dưới 4% theo chỉ
+                # tiêu" (precision15: skipping it dropped 2 dev facts and no spurious mention)
+                role = None
             host = drafts[-1] if drafts else None
             across = None
             if host is None and role is not None and role[0] in (Role.PLAN, Role.YOY):
@@ -172,8 +177,6 @@ class _Extractor:
             ):
                 # "03 chỉ tiêu đạt dưới 50%": the bound the counted items fall under, part of their name
                 _with_bound(doc, host, q, left)
-            elif role is not None and role[0] is Role.THRESHOLD:
-                pass  # "15 chỉ tiêu đạt từ 50% kế hoạch trở lên": a threshold, not a value
             elif role is None and q.unit.base_unit == "count" and uncounted_band(doc, q, left):
                 pass  # "Không còn xã dưới 10 tiêu chí": a band of units no figure counts (names7)
             elif role is not None and across is not None:

