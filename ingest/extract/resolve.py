@@ -45,6 +45,7 @@ from ingest.extract.vocab import (
     NAME_HARMLESS_WORDS,
     NAME_ID_REFINEMENTS,
     NAME_TRAILING_QUALIFIERS,
+    ONE_MONTH_BEFORE_FIGURE,
     PLAN_ATTAINMENT_PREFIXES,
     RATES_AGAINST_PLAN,
     RESTATED_IDS,
@@ -84,6 +85,7 @@ _INNER = re.compile(
 _SPACES = re.compile(r"\s+")
 _GROWTH_PLACE = re.compile(GROWTH_PLACE_CUE)
 _CHANGE = re.compile(CHANGE_BEFORE_FIGURE)
+_ONE_MONTH = re.compile(ONE_MONTH_BEFORE_FIGURE)
 _CHANGE_ID = re.compile(rf"(?<!\w)(?:{'|'.join(CHANGE_ID_WORDS)})(?!\w)")
 _INTENSIFIED = re.compile(rf" tăng (?:{'|'.join(sorted(GROWTH_INTENSIFIERS, key=len, reverse=True))})$")
 _RATE_HEAD = re.compile(r"^(?:tỷ|tỉ) lệ ")
@@ -430,7 +432,20 @@ def in_context(entry: CatalogueEntry | None, text: str, start: int, end: int) ->
             return catalogue_by_id()[to] if to is not None else None
     if _a_change(entry, text, start, end):
         return None  # `sản lượng lương thực tăng bình quân mỗi năm 2.000 tấn`: a rise's size (ids13)
+    if _one_month(entry, text, start, end):
+        return None  # `thu ngân sách tháng 9 đạt 3.548 tỷ đồng`: one month's flow (ids15)
     return entry
+
+
+def _one_month(entry: CatalogueEntry, text: str, start: int, end: int) -> bool:
+    """Whether the figure is one month's flow (`ONE_MONTH_BEFORE_FIGURE` right before it): a flow in the
+    id's own unit, not a rate (a month's industrial production index against the same month keeps its
+    id)."""
+    if entry.measure != "flow" or entry.base_unit == "%":
+        return False
+    # (a wider look than `_window`'s: `đến hết tháng 8/2018 thu ngân sách của xã đạt` is read whole)
+    before = _CLAUSE_END.split(text[max(0, start - 80) : start].lower())[-1]
+    return _ONE_MONTH.search(before) is not None
 
 
 def _a_change(entry: CatalogueEntry, text: str, start: int, end: int) -> bool:

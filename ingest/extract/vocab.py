@@ -1840,9 +1840,12 @@ _MERGED_COUNCILS = (
 )
 _COUNCIL_BUSINESS_IDS = ("council_sessions", "council_resolutions", "council_supervisions")
 _NEWLY_RECOGNISED = r"(?<!\w)(?:(?:công nhận )?thêm|(?<!đã )(?<!được )công nhận(?: mới)?)\s*$"
+_ONE_FIELD = r"(?<!\w)(?<!các )(?<!mọi )(?<!những )(?:lĩnh vực|nhóm chỉ tiêu)(?= [^\W\d])"  # ids15
 CONTEXT_ID_RULES: tuple[tuple[str, str, str, str | None], ...] = (
     ("party_members", "before", r"kết nạp(?: mới| được| thêm)?\s*$", "new_party_members"),
-    ("ocop_products", "after", r"\d sao", None),
+    # (the figure's own star class, not a bracketed breakdown's: `6 sản phẩm OCOP (5 sản phẩm đạt 4 sao` is
+    # all of them, ids15)
+    ("ocop_products", "after", r"^[^\d(]*\d sao", None),
     # `giảm số hộ nghèo từ 28 hộ xuống 12 hộ`: the levels, not the fall; `số hộ nghèo … giảm 14 hộ`: the fall
     ("poor_households_reduced", "before", r"(?<!\w)(?:từ|xuống|còn)(?: còn)?\s*$", "poor_households"),
     (
@@ -1883,9 +1886,10 @@ CONTEXT_ID_RULES: tuple[tuple[str, str, str, str | None], ...] = (
     ("ntm_communes", "after", _NOT_YET_RECOGNISED, None),
     ("ntm_advanced_communes", "after", _NOT_YET_RECOGNISED, None),
     ("ntm_model_communes", "after", _NOT_YET_RECOGNISED, None),
-    # `trên lĩnh vực kinh tế, có 15/16 chỉ tiêu`: a sector's subset of the targets
-    ("plan_targets_on_track", "before", r"(?<!\w)(?:lĩnh vực|nhóm chỉ tiêu)(?!\w)", None),
-    ("plan_targets_total", "before", r"(?<!\w)(?:lĩnh vực|nhóm chỉ tiêu)(?!\w)", None),
+    # `trên lĩnh vực kinh tế, có 15/16 chỉ tiêu`: a sector's subset of the targets; not `trên tất cả các
+    # lĩnh vực, 18/18 chỉ tiêu` nor `các ngành, lĩnh vực, với 18/19 chỉ tiêu` (every field: all, ids15)
+    ("plan_targets_on_track", "before", _ONE_FIELD, None),
+    ("plan_targets_total", "before", _ONE_FIELD, None),
     # `360 giải Nhất`: one tier of the prizes is a part
     ("good_students", "after", r"^\s*(?:giải )?(?:nhất|nhì|ba|khuyến khích)(?!\w)", None),
     # `khu vực dịch vụ chiếm 1,9%`: a sector's share, whatever growth sentence named it before
@@ -2063,6 +2067,14 @@ ID_WHEN_FRACTIONAL: dict[str, str] = {"ntm_criteria_met": "ntm_criteria_avg_per_
 CHANGE_BEFORE_FIGURE = (
     r"(?<!\w)(?:(?:tăng|giảm)(?: được| thêm)?(?: bình quân| trung bình)?(?: mỗi năm| hằng năm| hàng năm)?"
     r"|thêm(?: được)?(?: từ)?)(?: trên| hơn| gần| khoảng)?(?: [\d.,]+ [^\W\d]+(?: [^\W\d]+)?,)*\s*$"
+)
+# ids15: one month named right before a flow's figure (`Thu ngân sách tháng 9 đạt 3.548 tỷ đồng`,
+# `khách du lịch tháng 3 ước đạt 580,6 nghìn lượt`): a single month's flow, which the corpus's settled rule
+# 63 leaves without the id (a month has no period code; under the year's id it would read as the year's).
+# Not `N tháng` (a span), `đến (hết) tháng N` (a running total or a level at a date), nor a month with a
+# figure of its own between it and this one (`tháng 8 đạt 1,4 tỷ đồng, lũy kế đạt 35,3 tỷ đồng`).
+ONE_MONTH_BEFORE_FIGURE = (
+    r"(?<!\d)(?<!\d )(?<!đến )(?<!hết )(?<!từ )(?<!và )(?<!\w)tháng \d{1,2}(?:/\d{4})?(?!\d)[^\d,;]*$"
 )
 # ids13: words in an id's own catalogue names that make it a change or a newcomer count itself
 # (`số hộ nghèo giảm`, `thu nhập bình quân đầu người tăng thêm`, `số xã mới đạt chuẩn`): a change keeps it.

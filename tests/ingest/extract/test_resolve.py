@@ -1158,3 +1158,50 @@ def test_a_place_inside_a_growth_name_says_where(name: str, expected: str | None
 )
 def test_an_urban_district_is_a_place_word(name: str, unit: str, expected: str) -> None:
     assert _id(name, unit) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # ids15: one month's flow (`tháng N` right before the figure) takes no id (the corpus's rule 63)
+        ("Thu ngân sách tháng 10 ước đạt 2,5 tỷ đồng.", 2.5e9, None),
+        ("Lượng khách du lịch tháng 4 ước đạt 12.000 lượt.", 12000.0, None),
+        ("Tổng thu ngân sách nhà nước trên địa bàn trong tháng 7/2024 là 3,2 tỷ đồng.", 3.2e9, None),
+        # the running total beside it, a span of months and a total up to a month keep the id
+        ("Thu ngân sách tháng 10 đạt 2,5 tỷ đồng, lũy kế đạt 31,4 tỷ đồng.", 31.4e9, "budget_revenue_total"),
+        ("Thu ngân sách 10 tháng đạt 31,4 tỷ đồng.", 31.4e9, "budget_revenue_total"),
+        (
+            "Tính đến hết tháng 10/2024 thu ngân sách nhà nước đạt 31,4 tỷ đồng.",
+            31.4e9,
+            "budget_revenue_state",
+        ),
+    ],
+)
+def test_one_months_flow_takes_no_id(text: str, value: float, expected: str | None) -> None:
+    assert _ids_by_base(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # ids15: `lĩnh vực` before the targets is one field's subset only when it names the field
+        ("Trên lĩnh vực văn hóa - xã hội, có 6/7 chỉ tiêu đạt và vượt kế hoạch.", 6.0, None),
+        (
+            "Xã phát triển trên tất cả các lĩnh vực, 17/17 chỉ tiêu đạt và vượt kế hoạch.",
+            17.0,
+            "plan_targets_on_track",
+        ),
+        (
+            "Kết quả toàn diện trên các ngành, lĩnh vực, với 15/16 chỉ tiêu đạt và vượt kế hoạch.",
+            15.0,
+            "plan_targets_on_track",
+        ),
+        # ids15: a star class in a bracketed breakdown after the figure is the breakdown's, not the figure's
+        ("Toàn xã có 8 sản phẩm OCOP (6 sản phẩm đạt 3 sao, 2 sản phẩm đạt 4 sao).", 8.0, "ocop_products"),
+        ("Xã có 4 sản phẩm OCOP, trong đó 1 sản phẩm đạt 4 sao.", 4.0, "ocop_products"),
+    ],
+)
+def test_the_clause_beside_the_targets_or_products_says_if_they_are_all(
+    text: str, value: float, expected: str | None
+) -> None:
+    assert _ids(text)[value] == expected
