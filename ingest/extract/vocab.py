@@ -1845,7 +1845,7 @@ CONTEXT_ID_RULES: tuple[tuple[str, str, str, str | None], ...] = (
     ("party_members", "before", r"kết nạp(?: mới| được| thêm)?\s*$", "new_party_members"),
     # (the figure's own star class, not a bracketed breakdown's: `6 sản phẩm OCOP (5 sản phẩm đạt 4 sao` is
     # all of them, ids15)
-    ("ocop_products", "after", r"^[^\d(]*\d sao", None),
+    ("ocop_products", "after", r"^[^\d(]*\d+ sao", None),
     # `giảm số hộ nghèo từ 28 hộ xuống 12 hộ`: the levels, not the fall; `số hộ nghèo … giảm 14 hộ`: the fall
     ("poor_households_reduced", "before", r"(?<!\w)(?:từ|xuống|còn)(?: còn)?\s*$", "poor_households"),
     (

@@ -1199,6 +1199,8 @@ def test_one_months_flow_takes_no_id(text: str, value: float, expected: str | No
         # ids15: a star class in a bracketed breakdown after the figure is the breakdown's, not the figure's
         ("Toàn xã có 8 sản phẩm OCOP (6 sản phẩm đạt 3 sao, 2 sản phẩm đạt 4 sao).", 8.0, "ocop_products"),
         ("Xã có 4 sản phẩm OCOP, trong đó 1 sản phẩm đạt 4 sao.", 4.0, "ocop_products"),
+        # (a star class written with a leading zero is the figure's own all the same)
+        ("Năm nay có 02 sản phẩm OCOP 03 sao được công nhận.", 2.0, None),
     ],
 )
 def test_the_clause_beside_the_targets_or_products_says_if_they_are_all(
