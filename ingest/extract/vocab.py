@@ -1330,6 +1330,17 @@ FORECAST_WORDS: tuple[str, ...] = ("dự kiến", "dự ước", "phấn đấu"
 # ra 15 chỉ tiêu`): a term fronting such a sentence is still the one a congress opens
 # (`periods.document_periods`).
 TERM_TARGET_VERBS: tuple[str, ...] = ("đề ra", "thông qua", "xác định")
+# Words that make a result a sum or average over the whole term (`tăng bình quân hằng năm 8,8%`, `tổng thu
+# ngân sách thực hiện 5 năm đạt 528 tỷ đồng`): in a congress's page dated by the year its term closes, the
+# figure is that term's (the gold rules: the closing term to a congress, `timing.term_average`).
+TERM_AVERAGE_WORDS: tuple[str, ...] = (
+    "bình quân hàng năm",
+    "bình quân hằng năm",
+    "bình quân 5 năm",
+    "trong 5 năm",
+    "thực hiện 5 năm",
+    "5 năm qua",
+)
 
 # --- metadata -------------------------------------------------------------------------------------
 
