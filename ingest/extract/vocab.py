@@ -326,6 +326,21 @@ COUNT_UNITS += tuple(
     if a != b and f"{a}, {b}" not in COUNT_UNITS
 )
 
+# Counted nouns the list lacked (locate16, round 14): each was a dev fact no mention found, and none made
+# a false one on dev (`số tiểu thương`, `vườn`, `nội dung` and `địa phương` were tried and left out: their
+# counts were found but misnamed, or were no facts). `chi, đảng bộ` is `chi bộ, đảng bộ` with its first
+# noun cut short (`18/19 chi, đảng bộ được xếp loại …`); `khối` a ward's block (`11/11 khối giữ vững …`).
+COUNT_UNITS += (
+    "chi, đảng bộ",
+    "trạm y tế",
+    "phiên chợ",
+    "nhóm chỉ tiêu",
+    "mã số",
+    "ổ dịch",
+    "thực thể kinh tế",
+    "khối",
+)
+
 # Count units that say nothing about the subject ("136 đồng chí tham gia lực lượng dân quân").
 GENERIC_COUNT_UNITS: frozenset[str] = frozenset(
     {
