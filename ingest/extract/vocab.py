@@ -11,6 +11,7 @@ from __future__ import annotations
 SCALE_WORDS: dict[str, float] = {
     "nghìn tỷ": 1e12,
     "ngàn tỷ": 1e12,
+    "triệu tỷ": 1e15,  # `GRDP … đạt trên 1,2 triệu tỷ đồng`: a province's output (locate16)
     "nghìn": 1e3,
     "ngàn": 1e3,
     "triệu": 1e6,

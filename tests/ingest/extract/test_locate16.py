@@ -37,3 +37,9 @@ def test_counted_nouns_the_vocabulary_lacked_make_counts(text: str, noun: str) -
 def test_a_count_of_a_new_noun_is_a_mention() -> None:
     mentions = extract_mentions("Năm 2024, phường có 12 khối đạt danh hiệu khối văn hóa.", metadata=YEAR_2024)
     assert [(m.value, m.unit, m.base_unit) for m in mentions] == [(12.0, "khối", "count")]
+
+
+def test_trieu_ty_is_a_scale_of_a_million_billion() -> None:
+    # GOLD.md base_value: `triệu` ×1e6, `tỷ` ×1e9
+    (q,) = find_quantities("GRDP đạt trên 1,5 triệu tỷ đồng", "grdp đạt trên 1,5 triệu tỷ đồng")
+    assert (q.value, q.unit.unit, q.unit.base_unit, q.unit.factor) == (1.5, "triệu tỷ đồng", "VND", 1e15)
