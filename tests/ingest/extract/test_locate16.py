@@ -1,5 +1,5 @@
-"""Numbers no mention found (round 14, locate16): counted nouns the vocabulary lacked. Sentences
-invented, of the corpus's shapes."""
+"""Numbers no mention found (round 14, locate16): counted nouns the vocabulary lacked and the scale
+`triệu tỷ`. Sentences invented, of the corpus's shapes."""
 
 from __future__ import annotations
 
