@@ -280,3 +280,23 @@ def test_the_targets_named_as_the_subject_of_a_quarters_results_open_no_target_s
     )
     assert found[45.0][0] == "actual"
     assert found[620.0][0] == "actual"
+
+
+def test_a_discussion_before_a_lead_does_not_make_it_a_reports_title() -> None:
+    found = _kinds(
+        "HĐND huyện Tân Lạc bế mạc kỳ họp cuối năm\n"
+        "Chiều 12/12/2026, kỳ họp thứ 9 HĐND huyện Tân Lạc khóa XX bế mạc. Kỳ họp đã thảo luận, thông qua "
+        "14 nghị quyết, trong đó có Nghị quyết về nhiệm vụ năm 2027 với các chỉ tiêu như: thu nhập bình "
+        "quân đầu người đạt 71 triệu đồng, tỷ lệ hộ nghèo giảm còn 1,9%."
+    )
+    assert found[71.0][0] == "target"
+    assert found[1.9][0] == "target"
+
+
+def test_a_lead_after_a_report_word_is_still_the_reports_title() -> None:
+    found = _kinds(
+        "Xã Tân Lạc tổng kết năm 2026\n"
+        "Ngày 20/12/2026, hội nghị đã nghe báo cáo kết quả năm 2026, phương hướng nhiệm vụ năm 2027, trong "
+        "đó thu nhập bình quân đầu người đạt 66 triệu đồng."
+    )
+    assert found[66.0][0] == "actual"
