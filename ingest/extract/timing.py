@@ -23,7 +23,7 @@ from ingest.extract.periods import (
     year_of,
 )
 from ingest.extract.scan import after_last
-from ingest.extract.vocab import PRICE_BASE_WORDS
+from ingest.extract.vocab import PRICE_BASE_WORDS, TERM_AVERAGE_WORDS
 
 _Y4 = r"((?:19|20)[0-9]{2})(?![0-9])"
 # "4,86% đầu nhiệm kỳ", "2,35% cuối năm 2022": a period written right after a number is that number's
@@ -45,6 +45,11 @@ _CONGRESS_NAME = re.compile(
     rf"đại{_S}+hội(?:{_S}+đại{_S}+biểu)?(?:{_S}+đảng{_S}+bộ[^.;:,\n]{{0,60}})?(?:,?{_S}+lần{_S}+thứ{_S}+\w+)?[,\s]*$"
 )
 SENTENCE_WINDOW = 1500  # a running total scopes at most this many characters back
+_TERM_AVERAGE = re.compile(rf"(?<!\w)(?:{words_alt(TERM_AVERAGE_WORDS)})(?!\w)")
+# a congress's page (`Đến dự đại hội có …`), not a page carrying out a congress's resolution (`thực hiện Nghị
+# quyết Đại hội …`): the page's opening names it
+_CONGRESS_PAGE = re.compile(rf"(?<!\w)đại(?<!nghị quyết đại){_S}+hội(?!\w)")
+CONGRESS_OPENING = 2500
 
 
 def period_of(doc: Doc, d: Draft, kind: str) -> str:
@@ -53,7 +58,26 @@ def period_of(doc: Doc, d: Draft, kind: str) -> str:
     term = doc.target_period if doc.target_period and doc.target_period.startswith("term-") else None
     if kind == "target" and term is not None and code == term[10:14]:
         return term[:14]  # "đến năm 2030" in a 2025-2030 target list: the term (the gold rules)
+    if kind == "actual":
+        return term_average(doc, d, code) or code
     return code
+
+
+def term_average(doc: Doc, d: Draft, code: str) -> str | None:
+    """The closing term of a sum or average over the whole term (`tăng bình quân hằng năm 8,8%`, `thực
+    hiện 5 năm đạt 528 tỷ đồng`, the words in the figure's own clause) on a congress's page whose own
+    period is the year that term closes (2020, 2025): the gold rules give a congress the closing term,
+    and a page that is no congress its year (`giai đoạn 2021-2025 … bình quân 3,1%/năm` in a news page)."""
+    if code != doc.default_period or not code.isdigit() or int(code) % 5:
+        return None
+    text_l = doc.text_l
+    lo = max(d.sentence.start, after_last(text_l, CLAUSE_SEP_CHARS, d.left, d.q.start))
+    if _TERM_AVERAGE.search(text_l, lo, d.q.start) is None:
+        return None
+    if _CONGRESS_PAGE.search(text_l, 0, CONGRESS_OPENING) is None:
+        return None
+    year = int(code)
+    return f"term-{year - 5}-{year}"
 
 
 def _period_of(doc: Doc, d: Draft, kind: str) -> str:

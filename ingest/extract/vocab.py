@@ -11,6 +11,7 @@ from __future__ import annotations
 SCALE_WORDS: dict[str, float] = {
     "nghìn tỷ": 1e12,
     "ngàn tỷ": 1e12,
+    "triệu tỷ": 1e15,  # `GRDP … đạt trên 1,2 triệu tỷ đồng`: a province's output (locate16)
     "nghìn": 1e3,
     "ngàn": 1e3,
     "triệu": 1e6,
@@ -324,6 +325,21 @@ COUNT_UNITS += tuple(
     for a in nouns
     for b in nouns
     if a != b and f"{a}, {b}" not in COUNT_UNITS
+)
+
+# Counted nouns the list lacked (locate16, round 14): each was a dev fact no mention found, and none made
+# a false one on dev (`số tiểu thương`, `vườn`, `nội dung` and `địa phương` were tried and left out: their
+# counts were found but misnamed, or were no facts). `chi, đảng bộ` is `chi bộ, đảng bộ` with its first
+# noun cut short (`18/19 chi, đảng bộ được xếp loại …`); `khối` a ward's block (`11/11 khối giữ vững …`).
+COUNT_UNITS += (
+    "chi, đảng bộ",
+    "trạm y tế",
+    "phiên chợ",
+    "nhóm chỉ tiêu",
+    "mã số",
+    "ổ dịch",
+    "thực thể kinh tế",
+    "khối",
 )
 
 # Count units that say nothing about the subject ("136 đồng chí tham gia lực lượng dân quân").
@@ -1330,6 +1346,17 @@ FORECAST_WORDS: tuple[str, ...] = ("dự kiến", "dự ước", "phấn đấu"
 # ra 15 chỉ tiêu`): a term fronting such a sentence is still the one a congress opens
 # (`periods.document_periods`).
 TERM_TARGET_VERBS: tuple[str, ...] = ("đề ra", "thông qua", "xác định")
+# Words that make a result a sum or average over the whole term (`tăng bình quân hằng năm 8,8%`, `tổng thu
+# ngân sách thực hiện 5 năm đạt 528 tỷ đồng`): in a congress's page dated by the year its term closes, the
+# figure is that term's (the gold rules: the closing term to a congress, `timing.term_average`).
+TERM_AVERAGE_WORDS: tuple[str, ...] = (
+    "bình quân hàng năm",
+    "bình quân hằng năm",
+    "bình quân 5 năm",
+    "trong 5 năm",
+    "thực hiện 5 năm",
+    "5 năm qua",
+)
 
 # --- metadata -------------------------------------------------------------------------------------
 

@@ -29,8 +29,11 @@ PERIOD = re.compile(
 DOC_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 SCALE = (
     ("triệu tỷ", 1e15),
+    ("triệu tỉ", 1e15),
     ("nghìn tỷ", 1e12),
+    ("nghìn tỉ", 1e12),
     ("ngàn tỷ", 1e12),
+    ("ngàn tỉ", 1e12),
     ("tỷ", 1e9),
     ("tỉ", 1e9),
     ("triệu", 1e6),

@@ -233,3 +233,22 @@ def test_a_price_base_year_is_not_the_period_of_the_figure() -> None:
         "Giá trị sản xuất nông nghiệp theo giá cố định năm 2010 ước đạt 500 tỷ đồng.\n"
     )
     assert found[500.0] == ("actual", "2023")
+
+
+def test_an_average_or_sum_over_the_term_on_a_congress_page_of_the_terms_last_year_is_the_term() -> None:
+    # the gold rules give a congress the term it closes; a page that is no congress keeps its year
+    congress = _periods(
+        "Đại hội Đảng bộ xã Tân Hòa thành công tốt đẹp\n"
+        "Ngày 12/7/2020, các đại biểu về dự đại hội đã nghe báo cáo chính trị. Năm 2020, những chỉ tiêu chủ "
+        "yếu cơ bản đạt và vượt. Giá trị sản xuất tăng bình quân hằng năm 9,2%; tổng thu ngân sách thực hiện "
+        "5 năm đạt 64,5 tỷ đồng. Thu nhập bình quân đầu người đạt 52 triệu đồng."
+    )
+    assert congress[9.2] == ("actual", "term-2015-2020")
+    assert congress[64.5] == ("actual", "term-2015-2020")
+    assert congress[52.0] == ("actual", "2020")  # no word of the whole term in its clause
+    news = _periods(
+        "Xã Tân Hòa phát triển kinh tế\n"
+        "Ngày 12/7/2020, thực hiện Nghị quyết Đại hội Đảng bộ xã, giá trị sản xuất tăng bình quân hằng năm "
+        "7,1%. Thu nhập bình quân đầu người đạt 52 triệu đồng."
+    )
+    assert news[7.1] == ("actual", "2020")
