@@ -37,6 +37,8 @@ SCALE = (
     ("tỷ", 1e9),
     ("tỉ", 1e9),
     ("triệu", 1e6),
+    # a misspelt `triệu` read as written (settled item 88: `44,7 triêụ đồng/người/năm`, Bình Phước 2018)
+    ("triêụ", 1e6),
     ("vạn", 1e4),
     ("nghìn", 1e3),
     ("ngàn", 1e3),
