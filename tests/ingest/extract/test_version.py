@@ -15,7 +15,7 @@ from ingest.extract import EXTRACTOR_VERSION, extract_mentions, extract_metadata
 from ingest.extract.catalogue import CATALOGUE_CSV
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
-RECORDED = {"version": "15", "fingerprint": "6d893c22fde212c0"}
+RECORDED = {"version": "16", "fingerprint": "65d9e0182a6a24b4"}
 
 
 def _fingerprint() -> str:
