@@ -19,7 +19,7 @@ def _quantities(text: str) -> list[tuple[float, str, str]]:
 @pytest.mark.parametrize(
     ("text", "noun"),
     [
-        # GOLD.md Numbers: for a plain count the unit is the counted noun or classifier
+        # The gold rules, Numbers: for a plain count the unit is the counted noun or classifier
         ("Năm 2024 có 23/25 chi, đảng bộ được xếp loại hoàn thành tốt nhiệm vụ.", "chi, đảng bộ"),
         ("Đến nay 6/6 trạm y tế có chi bộ.", "trạm y tế"),
         ("Trong quý, huyện tổ chức được 3 phiên chợ hàng Việt.", "phiên chợ"),
@@ -40,6 +40,6 @@ def test_a_count_of_a_new_noun_is_a_mention() -> None:
 
 
 def test_trieu_ty_is_a_scale_of_a_million_billion() -> None:
-    # GOLD.md base_value: `triệu` ×1e6, `tỷ` ×1e9
+    # The gold rules, base_value: `triệu` ×1e6, `tỷ` ×1e9
     (q,) = find_quantities("GRDP đạt trên 1,5 triệu tỷ đồng", "grdp đạt trên 1,5 triệu tỷ đồng")
     assert (q.value, q.unit.unit, q.unit.base_unit, q.unit.factor) == (1.5, "triệu tỷ đồng", "VND", 1e15)

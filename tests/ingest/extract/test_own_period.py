@@ -74,7 +74,7 @@ def test_page_date_reads_the_cleaners_iso_date() -> None:
 
 def test_a_dated_page_whose_opening_names_a_term_first_reads_its_yearless_parts_in_its_own_year() -> None:
     # the term named first (`khóa XX, nhiệm kỳ 2020 - 2025`) is no reference year when the page's date or
-    # the opening dates the text: `6 tháng đầu năm` on a page of July 2023 is 2023-H1 (GOLD.md: the
+    # the opening dates the text: `6 tháng đầu năm` on a page of July 2023 is 2023-H1 (the gold rules: the
     # default comes from the title, date and opening), not 2020-H1
     text = (
         "Ngày 5/7, Ban Chấp hành Đảng bộ huyện Tân Lập khóa XX, nhiệm kỳ 2020 - 2025 tổ chức hội nghị "

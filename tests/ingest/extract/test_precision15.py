@@ -15,12 +15,13 @@ def _values(text: str) -> list[float]:
 
 
 def test_a_numbered_table_row_opens_with_its_row_number_not_a_figure() -> None:
-    # GOLD.md Scope: section and list numbers are not facts; a flattened table's row starts with its number
+    # The gold rules, Scope: section and list numbers are not facts; a flattened table's row starts with
+    # its number
     assert 9.0 not in _values("Bảng 2\n9 Tỷ lệ hộ nghèo % 14,14 10,55")
 
 
 def test_closed_list_markers_are_still_no_figures() -> None:
-    # GOLD.md Scope: section and list numbers are not facts
+    # The gold rules, Scope: section and list numbers are not facts
     assert _values("2) 15 hộ được hỗ trợ làm nhà") == [15.0]
     assert _values("3. 120 hộ vay vốn") == [120.0]
     assert _values("2.1 40 ha lúa") == [40.0]
@@ -47,7 +48,7 @@ def test_a_bound_after_a_count_still_names_the_count() -> None:
 
 
 def test_a_comma_before_đồng_chí_is_a_clause_break_not_money() -> None:
-    # GOLD.md Scope: dates are no facts; `đồng chí` (comrade) after a date is no amount in đồng
+    # The gold rules, Scope: dates are no facts; `đồng chí` (comrade) after a date is no amount in đồng
     assert _values("Chiều 12/9, đồng chí Bí thư Đảng ủy xã làm việc với thôn Đông") == []
     assert _values("Kinh phí 25, đồng thời huy động thêm nguồn vốn") == []
 

@@ -199,8 +199,8 @@ def test_the_term_that_names_a_congress_does_not_date_the_figures_of_its_sitting
 
 
 def test_a_result_fronted_by_a_year_after_the_documents_own_is_that_years() -> None:
-    # the fact's own words override the document's period (GOLD.md), also when its fronted year is after
-    # the year the undated text opens with: the rule that kept such a result at the document's year was
+    # the fact's own words override the document's period (the gold rules), also when its fronted year is
+    # after the year the undated text opens with: the rule that kept such a result at the document's year was
     # removed in round 14 (it decided nothing on dev, the seeds or held-out; kinds makes the plans targets)
     found = _periods(
         "Kết quả thực hiện nhiệm vụ phát triển kinh tế - xã hội năm 2022 của xã Tân Hòa.\n"
@@ -214,8 +214,8 @@ def test_a_result_fronted_by_a_year_after_the_documents_own_is_that_years() -> N
 def test_a_second_half_plans_target_for_the_terms_last_year_is_that_year() -> None:
     # a target list of a part of the term (`nửa cuối nhiệm kỳ`) whose item names the term's last year is
     # that year (the held-out gold); only a document setting the whole term's targets turns `đến năm 2025`
-    # into the term (GOLD.md). The section-level rule that did so here was removed in round 14: it decided
-    # nothing on dev and was wrong on all three held-out facts it decided.
+    # into the term (the gold rules). The section-level rule that did so here was removed in round 14: it
+    # decided nothing on dev and was wrong on all three held-out facts it decided.
     found = _periods(
         "Xã Tân Hòa, ngày 10 tháng 7 năm 2023\n"
         "KẾ HOẠCH\nthực hiện nhiệm vụ nửa cuối nhiệm kỳ 2020 - 2025\n"
