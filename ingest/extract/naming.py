@@ -26,6 +26,7 @@ from ingest.extract.numbers import Quantity
 from ingest.extract.phrases import (
     Written,
     is_bare_growth,
+    measured,
     ratio_words_only,
     share_only,
     spell_out,
@@ -705,7 +706,6 @@ def with_criteria_programme(doc: Doc, d: Draft) -> None:
 _LEADING_MEASURES = re.compile(rf"(?:(?:{words_alt(MEASURE_WORDS)})(?: |$))*")
 _SUBJECT_STOPS = frozenset(SUBJECT_STOP_WORDS)
 _SUBJECT_DOER = re.compile(rf"^(?:{words_alt(SUBJECT_DOERS)})(?!\w)")
-_SUBJECT_MEASURE = re.compile(rf"^(?:{words_alt(MEASURE_WORDS)})(?!\w)")
 _SUBJECT_SEP_CHARS = ",;(|:"
 _SUBJECT_MAX_WORDS = 6
 _SUBJECT_PUNCT = " .,;:-–()[]\"'“”*+•"
@@ -734,7 +734,7 @@ def with_subject(doc: Doc, d: Draft) -> None:
     if at < 0:
         at = len(clause)
     subject = SPACES.sub(" ", clause[:at]).strip(_SUBJECT_PUNCT)
-    if not subject or _SUBJECT_DOER.match(subject) or _SUBJECT_MEASURE.match(subject):
+    if not subject or _SUBJECT_DOER.match(subject) or measured(subject):
         return
     words: list[str] = []
     for word in subject.split():
