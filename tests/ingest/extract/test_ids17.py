@@ -1,0 +1,27 @@
+"""Round 15's catalogue coverage (ids17): how official reports commonly write an indicator the catalogue
+knows, and a count of criteria summed over communes."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.extract import extract_mentions
+
+
+def _ids(text: str) -> dict[float, str | None]:
+    return {m.value: m.indicator_id for m in extract_mentions(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # the grassroots Party organisations written as the cells and committees under the committee
+        ("Đảng bộ phường hiện có 35 chi bộ, đảng bộ trực thuộc.", 35.0, "party_orgs"),
+        ("Toàn Đảng bộ có 28 chi, đảng bộ trực thuộc với hơn 900 đảng viên.", 28.0, "party_orgs"),
+        ("Huyện có 52 đảng bộ, chi bộ cơ sở.", 52.0, "party_orgs"),
+        # the cells alone stay the cells
+        ("Đảng bộ xã có 14 chi bộ trực thuộc.", 14.0, "party_cells"),
+    ],
+)
+def test_party_organisations_written_as_cells_and_committees(text: str, value: float, expected: str) -> None:
+    assert _ids(text)[value] == expected
