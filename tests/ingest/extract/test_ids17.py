@@ -25,3 +25,17 @@ def _ids(text: str) -> dict[float, str | None]:
 )
 def test_party_organisations_written_as_cells_and_committees(text: str, value: float, expected: str) -> None:
     assert _ids(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # the gross product written as the place's own product, or with its abbreviation beside it: its
+        # growth is the economy's growth
+        ("Tổng sản phẩm địa phương (GRDP) năm nay tăng 6,85%.", 6.85, "economic_growth_rate"),
+        ("Tổng sản phẩm GRDP giai đoạn 2021-2025 tăng bình quân 7,2%/năm.", 7.2, "economic_growth_rate"),
+        ("Quy mô tổng sản phẩm địa phương đạt 45.600 tỷ đồng.", 45600.0, "total_product_value"),
+    ],
+)
+def test_the_gross_product_written_as_the_places_own(text: str, value: float, expected: str) -> None:
+    assert _ids(text)[value] == expected
