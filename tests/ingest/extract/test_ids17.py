@@ -39,3 +39,9 @@ def test_party_organisations_written_as_cells_and_committees(text: str, value: f
 )
 def test_the_gross_product_written_as_the_places_own(text: str, value: float, expected: str) -> None:
     assert _ids(text)[value] == expected
+
+
+def test_the_industrial_production_index_written_as_a_development_index() -> None:
+    # the statistics office's `chỉ số phát triển sản xuất công nghiệp` is the industrial production index
+    text = "Chỉ số phát triển sản xuất công nghiệp quý I tăng 8,4% so với cùng kỳ."
+    assert _ids(text)[8.4] == "industrial_production_index_growth"
