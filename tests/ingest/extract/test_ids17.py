@@ -45,3 +45,19 @@ def test_the_industrial_production_index_written_as_a_development_index() -> Non
     # the statistics office's `chỉ số phát triển sản xuất công nghiệp` is the industrial production index
     text = "Chỉ số phát triển sản xuất công nghiệp quý I tăng 8,4% so với cùng kỳ."
     assert _ids(text)[8.4] == "industrial_production_index_growth"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # farmed and caught together, in either order, is the whole fishery output
+        ("Sản lượng nuôi trồng và khai thác cả năm đạt 12.450 tấn.", 12450.0, "aquaculture_output"),
+        ("Sản lượng đánh bắt và nuôi trồng thủy sản ước đạt 3.120 tấn.", 3120.0, "aquaculture_output"),
+        # farmed alone stays farmed
+        ("Sản lượng nuôi trồng ước đạt 2.300 tấn.", 2300.0, "aquaculture_farmed_output"),
+    ],
+)
+def test_farmed_and_caught_together_is_the_whole_fishery_output(
+    text: str, value: float, expected: str
+) -> None:
+    assert _ids(text)[value] == expected
