@@ -61,3 +61,15 @@ def test_farmed_and_caught_together_is_the_whole_fishery_output(
     text: str, value: float, expected: str
 ) -> None:
     assert _ids(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a town's `khu phố` is its hamlet: a cultured one is a cultured hamlet
+        "Năm 2023, phường có 22/24 khu phố đạt khu phố văn hóa.",
+        "Toàn thị trấn có 22 khu phố đạt chuẩn văn hóa.",
+    ],
+)
+def test_a_towns_cultured_quarters_are_cultured_hamlets(text: str) -> None:
+    assert _ids(text)[22.0] == "cultured_hamlets"
