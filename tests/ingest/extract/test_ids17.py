@@ -73,3 +73,15 @@ def test_farmed_and_caught_together_is_the_whole_fishery_output(
 )
 def test_a_towns_cultured_quarters_are_cultured_hamlets(text: str) -> None:
     assert _ids(text)[22.0] == "cultured_hamlets"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # retail sales of goods and services, in the words of the older statistics and of revenue
+        "Doanh thu bán lẻ hàng hóa và dịch vụ cả năm đạt 1.250 tỷ đồng.",
+        "Tổng mức lưu chuyển hàng hóa bán lẻ và doanh thu dịch vụ ước đạt 1.250 tỷ đồng.",
+    ],
+)
+def test_retail_sales_written_as_revenue_or_circulation(text: str) -> None:
+    assert _ids(text)[1250.0] == "trade_services_value"
