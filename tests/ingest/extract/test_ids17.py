@@ -85,3 +85,8 @@ def test_a_towns_cultured_quarters_are_cultured_hamlets(text: str) -> None:
 )
 def test_retail_sales_written_as_revenue_or_circulation(text: str) -> None:
     assert _ids(text)[1250.0] == "trade_services_value"
+
+
+def test_communes_written_as_standard_new_rural_communes() -> None:
+    # `xã chuẩn nông thôn mới` without `đạt`: the communes that meet the standard all the same
+    assert _ids("Đến nay huyện có 6 xã chuẩn nông thôn mới.")[6.0] == "ntm_communes"
