@@ -1976,10 +1976,13 @@ CONTEXT_ID_RULES: tuple[tuple[str, str, str, str | None], ...] = (
 )
 # Ids whose figure is one of a fixed total (`19/19 tiêu chí`; older provincial sets had 18): another
 # total (`9/9` of a district, `15/15` of a hamlet) or a larger value (`87 tiêu chí` summed over
-# communes) is not that measure.
+# communes, `ID_OF_A_SUM`) is not that measure.
 ID_FIXED_TOTALS: dict[str, tuple[int, ...]] = {"ntm_criteria_met": (18, 19)}
 # The id a figure of another fixed total is (`9/9 tiêu chí`: the district's nine new-rural criteria).
 ID_OF_OTHER_TOTAL: dict[tuple[str, int], str] = {("ntm_criteria_met", 9): "ntm_district_criteria_met"}
+# ids17: the id a whole count above the largest set any one unit has (ever 20 criteria) is: a sum over
+# units (`toàn huyện đạt 134/190 tiêu chí`: the criteria the district's communes meet, added up).
+ID_OF_A_SUM: dict[str, tuple[int, str]] = {"ntm_criteria_met": (20, "ntm_criteria_met_total")}
 # Ids that become another when the figure is written `x/y` (`hoàn thành 24/27 chỉ tiêu` counts the
 # targets met, not the targets set).
 ID_WHEN_OF_TOTAL: dict[str, str] = {"plan_targets_total": "plan_targets_on_track"}

@@ -90,3 +90,17 @@ def test_retail_sales_written_as_revenue_or_circulation(text: str) -> None:
 def test_communes_written_as_standard_new_rural_communes() -> None:
     # `xã chuẩn nông thôn mới` without `đạt`: the communes that meet the standard all the same
     assert _ids("Đến nay huyện có 6 xã chuẩn nông thôn mới.")[6.0] == "ntm_communes"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # more criteria than any one commune's set has: the district's communes' criteria added up
+        ("Toàn huyện đã đạt 152/209 tiêu chí nông thôn mới.", 152.0, "ntm_criteria_met_total"),
+        ("Tổng số tiêu chí nông thôn mới toàn huyện đạt 187 tiêu chí.", 187.0, "ntm_criteria_met_total"),
+        # one commune's set stays the commune's
+        ("Năm 2022, xã đạt 17/19 tiêu chí nông thôn mới.", 17.0, "ntm_criteria_met"),
+    ],
+)
+def test_criteria_above_any_one_set_are_summed_over_communes(text: str, value: float, expected: str) -> None:
+    assert _ids(text)[value] == expected
