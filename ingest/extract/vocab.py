@@ -1749,6 +1749,14 @@ NAME_ID_REFINEMENTS: tuple[tuple[str, str, str], ...] = (
         "count",
         "plan_targets_on_track",
     ),
+    # ids17: `Toàn bộ 33 chỉ tiêu chủ yếu đều hoàn thành`, `17 chỉ tiêu … hoàn thành và hoàn thành vượt mức`:
+    # targets met, written `hoàn thành` (not a part's, an early few, nor the new-rural programme's own)
+    (
+        r"^số chỉ tiêu (?!nhóm|lĩnh vực|ngành)(?!.*(?:nông thôn mới|thành phần))(?:[\w-]+ )*?(?<!không )"
+        r"(?<!chưa )hoàn thành(?! sớm| dưới| từ)(?: \w+)*$",
+        "count",
+        "plan_targets_on_track",
+    ),
     # works begun in the period: `triển khai thi công 73 công trình xây dựng cơ bản mới`
     (
         r"^số công trình (?:\w+ )*?(?:mới (?:\w+ )*?(?:triển khai thi công|khởi công)"

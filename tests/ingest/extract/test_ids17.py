@@ -104,3 +104,24 @@ def test_communes_written_as_standard_new_rural_communes() -> None:
 )
 def test_criteria_above_any_one_set_are_summed_over_communes(text: str, value: float, expected: str) -> None:
     assert _ids(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # the main targets said `hoàn thành`, without `x/y`: the targets met, not the targets set
+        ("Năm 2024, toàn bộ 21 chỉ tiêu chủ yếu đều hoàn thành.", 21.0, "plan_targets_on_track"),
+        (
+            "Kết quả có 17 chỉ tiêu chủ yếu Nghị quyết Đại hội hoàn thành và hoàn thành vượt mức.",
+            17.0,
+            "plan_targets_on_track",
+        ),
+        # targets set stay set; a part's targets have no id
+        ("Nghị quyết đề ra 21 chỉ tiêu chủ yếu.", 21.0, "plan_targets_total"),
+        ("Có 12 chỉ tiêu thành phần hoàn thành.", 12.0, None),
+    ],
+)
+def test_the_main_targets_said_completed_are_the_targets_met(
+    text: str, value: float, expected: str | None
+) -> None:
+    assert _ids(text)[value] == expected
