@@ -125,3 +125,11 @@ def test_the_main_targets_said_completed_are_the_targets_met(
     text: str, value: float, expected: str | None
 ) -> None:
     assert _ids(text)[value] == expected
+
+
+def test_employed_workers_trained_are_the_trained_labour_rate() -> None:
+    # the new-rural criterion's own words (`lao động có việc làm qua đào tạo`): a training rate, not the
+    # employment rate its first words are
+    text = "Tỷ lệ lao động có việc làm qua đào tạo đạt 68,5%."
+    assert _ids(text)[68.5] == "trained_labour_rate"
+    assert _ids("Tỷ lệ lao động có việc làm đạt 95,2%.")[95.2] == "employment_rate"
