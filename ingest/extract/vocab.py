@@ -2003,8 +2003,9 @@ RESTATED_IDS: dict[str, frozenset[str]] = {"budget_revenue_total": frozenset({"b
 # `budget_revenue_total`: a total named nhà nước whose part is the revenue raised locally is the total).
 TOTAL_OF_ITS_PART: dict[str, str] = {"budget_revenue_state": "budget_revenue_total"}
 # ids11: counts of all the units of a place, never written `x/y` (`04/09 thôn, làng` counts the hamlets
-# that reached something, whatever the name kept of it).
-IDS_OF_ALL_UNITS: frozenset[str] = frozenset({"admin_hamlets", "admin_communes"})
+# that reached something, whatever the name kept of it); ids17: so are a committee's Party organisations
+# (`tổ chức xong 504/504 đảng bộ, chi bộ cơ sở`: those that held their congress).
+IDS_OF_ALL_UNITS: frozenset[str] = frozenset({"admin_hamlets", "admin_communes", "party_orgs", "party_cells"})
 
 # Money raised for a purpose (`purposes.py`): a name that ends with the raising verb
 # (`toàn huyện huy động trên 2.170 tỷ đồng cho công tác xây dựng nông thôn mới`) is rebuilt as the

@@ -133,3 +133,16 @@ def test_employed_workers_trained_are_the_trained_labour_rate() -> None:
     text = "Tỷ lệ lao động có việc làm qua đào tạo đạt 68,5%."
     assert _ids(text)[68.5] == "trained_labour_rate"
     assert _ids("Tỷ lệ lao động có việc làm đạt 95,2%.")[95.2] == "employment_rate"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # `x/y` Party organisations are those that did something, never the count of all of them
+        ("Đến nay đã có 36/36 chi bộ, đảng bộ trực thuộc tổ chức xong đại hội.", 36.0),
+        ("Có 20/22 tổ chức cơ sở đảng trực thuộc tổ chức xong đại hội.", 20.0),
+        ("Có 12/14 chi bộ trực thuộc tổ chức xong đại hội.", 12.0),
+    ],
+)
+def test_party_organisations_written_x_of_y_are_not_all_of_them(text: str, value: float) -> None:
+    assert _ids(text)[value] is None
