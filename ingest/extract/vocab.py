@@ -1269,6 +1269,12 @@ ABBREVIATIONS: dict[str, str] = {
     "qp-an": "quốc phòng - an ninh",
     "ocop": "mỗi xã một sản phẩm",
     "cccd": "căn cước công dân",
+    # ids17: a committee's Party organisations written as its cells and committees (`18/19 chi, đảng bộ
+    # hoàn thành tốt nhiệm vụ`, `kiểm tra 5 chi bộ, đảng bộ`): the catalogue's `tổ chức đảng` (a name's
+    # spelling for the catalogue's trie only; `naming` reads single words)
+    "chi, đảng bộ": "tổ chức đảng",
+    "chi bộ, đảng bộ": "tổ chức đảng",
+    "đảng bộ, chi bộ": "tổ chức đảng",
 }
 # Measures written without their subject (`…, với diện tích 187,8 ha`, `với số vốn đăng ký 36,3 tỷ đồng`,
 # `…, đạt tỷ lệ 75%`): after `với` or a comma they measure what the clause before names, or what the

@@ -146,3 +146,9 @@ def test_employed_workers_trained_are_the_trained_labour_rate() -> None:
 )
 def test_party_organisations_written_x_of_y_are_not_all_of_them(text: str, value: float) -> None:
     assert _ids(text)[value] is None
+
+
+def test_cells_and_committees_stand_for_party_organisations_in_every_name() -> None:
+    # `chi, đảng bộ` is the catalogue's `tổ chức đảng` wherever a name says it
+    text = "Năm 2024 có 6 chi, đảng bộ hoàn thành xuất sắc nhiệm vụ."
+    assert _ids(text)[6.0] == "party_orgs_rated_excellent_count"
