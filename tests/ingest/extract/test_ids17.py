@@ -152,3 +152,8 @@ def test_cells_and_committees_stand_for_party_organisations_in_every_name() -> N
     # `chi, đảng bộ` is the catalogue's `tổ chức đảng` wherever a name says it
     text = "Năm 2024 có 6 chi, đảng bộ hoàn thành xuất sắc nhiệm vụ."
     assert _ids(text)[6.0] == "party_orgs_rated_excellent_count"
+
+
+def test_export_value_growth_is_export_growth() -> None:
+    # exports named by their value rather than their turnover (`kim ngạch`): the same growth
+    assert _ids("Giá trị xuất khẩu 6 tháng tăng 12,4% so với cùng kỳ.")[12.4] == "export_growth_rate"
