@@ -35,6 +35,7 @@ from ingest.extract.vocab import (
     GROWTH_PLACE_CUE,
     GROWTH_PREFIXES,
     ID_FIXED_TOTALS,
+    ID_OF_A_SUM,
     ID_OF_OTHER_TOTAL,
     ID_WHEN_FRACTIONAL,
     ID_WHEN_OF_TOTAL,
@@ -391,6 +392,9 @@ def refined(
         return None
     if entry.indicator_id in ID_WHEN_FRACTIONAL and not value.is_integer():
         return by_id.get(ID_WHEN_FRACTIONAL[entry.indicator_id])  # an average of whole counts (ids12)
+    summed = ID_OF_A_SUM.get(entry.indicator_id)
+    if summed is not None and value > summed[0] and (of_total is None or of_total > summed[0]):
+        return by_id.get(summed[1])  # `toàn huyện đạt 134/190 tiêu chí`: summed over communes (ids17)
     totals = ID_FIXED_TOTALS.get(entry.indicator_id)
     if totals is not None and (value > max(totals) or (of_total is not None and of_total not in totals)):
         if of_total is None or value > of_total:

@@ -1269,6 +1269,12 @@ ABBREVIATIONS: dict[str, str] = {
     "qp-an": "quốc phòng - an ninh",
     "ocop": "mỗi xã một sản phẩm",
     "cccd": "căn cước công dân",
+    # ids17: a committee's Party organisations written as its cells and committees (`18/19 chi, đảng bộ
+    # hoàn thành tốt nhiệm vụ`, `kiểm tra 5 chi bộ, đảng bộ`): the catalogue's `tổ chức đảng` (a name's
+    # spelling for the catalogue's trie only; `naming` reads single words)
+    "chi, đảng bộ": "tổ chức đảng",
+    "chi bộ, đảng bộ": "tổ chức đảng",
+    "đảng bộ, chi bộ": "tổ chức đảng",
 }
 # Measures written without their subject (`…, với diện tích 187,8 ha`, `với số vốn đăng ký 36,3 tỷ đồng`,
 # `…, đạt tỷ lệ 75%`): after `với` or a comma they measure what the clause before names, or what the
@@ -1749,6 +1755,14 @@ NAME_ID_REFINEMENTS: tuple[tuple[str, str, str], ...] = (
         "count",
         "plan_targets_on_track",
     ),
+    # ids17: `Toàn bộ 33 chỉ tiêu chủ yếu đều hoàn thành`, `17 chỉ tiêu … hoàn thành và hoàn thành vượt mức`:
+    # targets met, written `hoàn thành` (not a part's, an early few, nor the new-rural programme's own)
+    (
+        r"^số chỉ tiêu (?!nhóm|lĩnh vực|ngành)(?!.*(?:nông thôn mới|thành phần))(?:[\w-]+ )*?(?<!không )"
+        r"(?<!chưa )hoàn thành(?! sớm| dưới| từ)(?: \w+)*$",
+        "count",
+        "plan_targets_on_track",
+    ),
     # works begun in the period: `triển khai thi công 73 công trình xây dựng cơ bản mới`
     (
         r"^số công trình (?:\w+ )*?(?:mới (?:\w+ )*?(?:triển khai thi công|khởi công)"
@@ -1976,10 +1990,13 @@ CONTEXT_ID_RULES: tuple[tuple[str, str, str, str | None], ...] = (
 )
 # Ids whose figure is one of a fixed total (`19/19 tiêu chí`; older provincial sets had 18): another
 # total (`9/9` of a district, `15/15` of a hamlet) or a larger value (`87 tiêu chí` summed over
-# communes) is not that measure.
+# communes, `ID_OF_A_SUM`) is not that measure.
 ID_FIXED_TOTALS: dict[str, tuple[int, ...]] = {"ntm_criteria_met": (18, 19)}
 # The id a figure of another fixed total is (`9/9 tiêu chí`: the district's nine new-rural criteria).
 ID_OF_OTHER_TOTAL: dict[tuple[str, int], str] = {("ntm_criteria_met", 9): "ntm_district_criteria_met"}
+# ids17: the id a whole count above the largest set any one unit has (ever 20 criteria) is: a sum over
+# units (`toàn huyện đạt 134/190 tiêu chí`: the criteria the district's communes meet, added up).
+ID_OF_A_SUM: dict[str, tuple[int, str]] = {"ntm_criteria_met": (20, "ntm_criteria_met_total")}
 # Ids that become another when the figure is written `x/y` (`hoàn thành 24/27 chỉ tiêu` counts the
 # targets met, not the targets set).
 ID_WHEN_OF_TOTAL: dict[str, str] = {"plan_targets_total": "plan_targets_on_track"}
@@ -1992,8 +2009,9 @@ RESTATED_IDS: dict[str, frozenset[str]] = {"budget_revenue_total": frozenset({"b
 # `budget_revenue_total`: a total named nhà nước whose part is the revenue raised locally is the total).
 TOTAL_OF_ITS_PART: dict[str, str] = {"budget_revenue_state": "budget_revenue_total"}
 # ids11: counts of all the units of a place, never written `x/y` (`04/09 thôn, làng` counts the hamlets
-# that reached something, whatever the name kept of it).
-IDS_OF_ALL_UNITS: frozenset[str] = frozenset({"admin_hamlets", "admin_communes"})
+# that reached something, whatever the name kept of it); ids17: so are a committee's Party organisations
+# (`tổ chức xong 504/504 đảng bộ, chi bộ cơ sở`: those that held their congress).
+IDS_OF_ALL_UNITS: frozenset[str] = frozenset({"admin_hamlets", "admin_communes", "party_orgs", "party_cells"})
 
 # Money raised for a purpose (`purposes.py`): a name that ends with the raising verb
 # (`toàn huyện huy động trên 2.170 tỷ đồng cho công tác xây dựng nông thôn mới`) is rebuilt as the

@@ -11,7 +11,7 @@ from ingest.extract import extract_mentions
 from ingest.extract.learned import ids
 from ingest.extract.learned.ids import build_index, installed, observed
 
-BARE = "Năm 2023, toàn huyện có 12 xã chuẩn nông thôn mới."  # the rules find no catalogue name here
+BARE = "Năm 2023, toàn huyện có 12 xã cán đích chuẩn nông thôn mới."  # the rules find no catalogue name here
 
 
 def _model(examples: Sequence[tuple[str, str, str | None]], **params: Any) -> dict[str, Any]:
