@@ -641,9 +641,9 @@ _ACHIEVED_YEAR = re.compile(
     rf"|(?:đến|tới){_S}+(?:hết|cuối){_S}+năm{_S}+{_Y}(?![0-9])[^.;:\n0-9]{{0,80}}?(?<!\w)(?:có|đạt){_S}+[0-9]"
 )
 # a target's words before a year's result in its sentence (`Dự kiến đến hết năm 2020 có thêm 10 xã …`)
-# plan words before a year in its sentence: the year the plan is for (`periods._plan_year_first`)
-_PLAN_YEAR_BEFORE = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in PLAN_YEAR_WORDS)})(?!\w)")
 _ACHIEVED_NOT_AFTER = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in FORECAST_WORDS)})(?!\w)")
+# plan words before a year in its sentence: the year the plan is for (`_plan_year_first`)
+_PLAN_YEAR_BEFORE = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in PLAN_YEAR_WORDS)})(?!\w)")
 
 
 def _plan_year_first(own: str) -> bool:
