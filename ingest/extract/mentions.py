@@ -62,7 +62,7 @@ from ingest.extract.scan import after_last
 from ingest.extract.shared_figures import split_joint, split_shared
 from ingest.extract.stacked_tables import Cell, stacked_cells
 from ingest.extract.tiers import without_tier_ids
-from ingest.extract.timing import period_of
+from ingest.extract.timing import period_of, plan_year
 from ingest.extract.units import id_base_unit, rebase
 from ingest.extract.vocab import COUNT_UNITS, PLACE_UNIT_NOUNS
 from ingest.records import DocumentMetadata, Mention
@@ -272,7 +272,11 @@ def _finish(doc: Doc, d: Draft, position: dict[int, int]) -> Mention:
     q = d.q
     # the rules' kind and period, each overridden where its learned model is confident (round 8)
     kind = learned_kinds.kind(doc, d, kind_of(doc, d))
-    period = learned_periods.period(doc, d, kind, period_of(doc, d, period_kind(doc, d, kind)))
+    dated_as = period_kind(doc, d, kind)
+    code = period_of(doc, d, dated_as)
+    if kind == "target" and dated_as == "actual":
+        code = plan_year(code)  # a plan amount dated as the results: a plan is for their whole year
+    period = learned_periods.period(doc, d, kind, code)
     entry, plan_pct, yoy_pct = d.entry, d.plan_pct, d.yoy_pct
     if d.ratio_only:
         # "Chi ngân sách xã ước đạt 50,1% dự toán": the only figure is the attainment; it is the

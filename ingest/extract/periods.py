@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ingest.extract.vocab import FORECAST_WORDS, ROMAN_QUARTERS, TERM_TARGET_VERBS
+from ingest.extract.vocab import FORECAST_WORDS, PLAN_YEAR_WORDS, ROMAN_QUARTERS, TERM_TARGET_VERBS
 
 _Y = r"((?:19|20)[0-9]{2})"
 _DASH = r"[^\S\n]*[-–—][^\S\n]*"
@@ -587,6 +587,11 @@ def document_periods(
         achieved = max(achieved_years(own), default=0)
         if achieved > years[0]:
             years = [achieved] + [y for y in years if y > achieved]
+        elif years[0] - 1 in years[1:] and _plan_year_first(own):
+            # an undated text that opens on the year a plan is for (`Hội nghị giao chỉ tiêu kế hoạch … năm
+            # 2025.`, `Ký kết giao ước thi đua năm 2020.`) and goes on to the year before it reports on that
+            # year (`Năm 2024, … đã thực hiện …`)
+            years = [years[0] - 1]
     reported = [int(m.group(1)) for m in _REPORTED_YEAR.finditer(own)]
     if date and years and date[1] <= 3 and years[0] == date[0] and date[0] - 1 in years:
         # a page of a year's first months that names the year before too reports on it, also when its own
@@ -637,6 +642,18 @@ _ACHIEVED_YEAR = re.compile(
 )
 # a target's words before a year's result in its sentence (`Dự kiến đến hết năm 2020 có thêm 10 xã …`)
 _ACHIEVED_NOT_AFTER = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in FORECAST_WORDS)})(?!\w)")
+# plan words before a year in its sentence: the year the plan is for (`_plan_year_first`)
+_PLAN_YEAR_BEFORE = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in PLAN_YEAR_WORDS)})(?!\w)")
+
+
+def _plan_year_first(own: str) -> bool:
+    """Whether the first year the text names closes a sentence that sets a plan for it (a plan word between
+    the sentence's start and the year: `giao chỉ tiêu kế hoạch … năm 2025`)."""
+    first = _OWN_YEAR.search(own)
+    if first is None:
+        return False
+    start = max(own.rfind(".", 0, first.start()), own.rfind("\n", 0, first.start()), 0)
+    return _PLAN_YEAR_BEFORE.search(own, start, first.start()) is not None
 
 
 def achieved_years(own: str) -> list[int]:

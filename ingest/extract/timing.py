@@ -63,6 +63,18 @@ def period_of(doc: Doc, d: Draft, kind: str) -> str:
     return code
 
 
+_PART_OF_YEAR = re.compile(r"((?:19|20)[0-9]{2})-(?:Q[1-4]|H1|9M)|as-of:((?:19|20)[0-9]{2})-")
+
+
+def plan_year(code: str) -> str:
+    """The period of a plan amount dated as the results beside it (`kế hoạch vốn đầu tư công 1.698,2 tỷ
+    đồng, giải ngân 275,3 tỷ đồng` in a quarter's review): a plan is set for a whole year, so a part of a
+    year (a quarter, a half, nine months, a running total to a date) gives its year (the gold rules: a
+    report on a part of the year sets its targets for the year)."""
+    part = _PART_OF_YEAR.match(code)
+    return (part.group(1) or part.group(2)) if part is not None else code
+
+
 def term_average(doc: Doc, d: Draft, code: str) -> str | None:
     """The closing term of a sum or average over the whole term (`tăng bình quân hằng năm 8,8%`, `thực
     hiện 5 năm đạt 528 tỷ đồng`, the words in the figure's own clause) on a congress's page whose own

@@ -1351,6 +1351,10 @@ ROMAN_QUARTERS: dict[str, int] = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2
 # hết năm 2020 có thêm 10 xã …`, `Mục tiêu đến hết năm 2020, … có ít nhất 2 …`): an undated text is not
 # dated by them (`periods.achieved_years`).
 FORECAST_WORDS: tuple[str, ...] = ("dự kiến", "dự ước", "phấn đấu", "mục tiêu", "kế hoạch", "sẽ")
+# Words before a year in its sentence that make it the year a plan is for (`Hội nghị giao chỉ tiêu kế hoạch
+# năm 2025`, `Ký kết giao ước thi đua năm 2020`): an undated text opening on it and going on to the year
+# before reports on that year (`periods.document_periods`).
+PLAN_YEAR_WORDS: tuple[str, ...] = (*FORECAST_WORDS, "chỉ tiêu", "nhiệm vụ", "phương hướng", "giao ước")
 # Verbs after `đã` that set a term's targets, not report its results (`Nhiệm kỳ 2020-2025, Đảng bộ đã đề
 # ra 15 chỉ tiêu`): a term fronting such a sentence is still the one a congress opens
 # (`periods.document_periods`).

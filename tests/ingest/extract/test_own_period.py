@@ -89,3 +89,40 @@ def test_a_dated_page_whose_opening_names_a_term_first_reads_its_yearless_parts_
 def test_an_undated_congress_still_takes_its_terms_first_year_as_its_year() -> None:
     meta = extract_metadata(CONGRESS_TITLE + "\n" + CONGRESS.replace("Ngày 12/7, ", ""))
     assert meta.reference_year == 2025
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        # a conference handing out next year's plan targets, its text reviewing the year before
+        (
+            "Xã Tân Lập: Hội nghị giao chỉ tiêu kế hoạch phát triển kinh tế - xã hội năm 2026.",
+            "Năm 2025, UBND xã đã triển khai đồng bộ các giải pháp. Thu ngân sách trên địa bàn đạt 14,2 tỷ "
+            "đồng. Tỷ lệ hộ nghèo giảm còn 1,8%.\n",
+        ),
+        # an emulation pact for the new year, then the results of the year just closed
+        (
+            None,
+            "Ký kết giao ước thi đua năm 2026.\n\nNăm 2025, Đảng bộ xã Tân Lập hoàn thành các chỉ tiêu "
+            "đề ra. Thu ngân sách trên địa bàn đạt 14,2 tỷ đồng. Tỷ lệ hộ nghèo giảm còn 1,8%.\n",
+        ),
+    ],
+)
+def test_an_undated_text_opening_on_a_plans_year_reports_on_the_year_before(
+    title: str | None, body: str
+) -> None:
+    # the gold rules: a page's results are of the year it reports on, and an undated text is dated by its
+    # opening; a year named first as the one a plan is for (`giao chỉ tiêu kế hoạch … năm 2026`) is not
+    # that year when the text goes on to the year before's results
+    stored, _, facts = _periods(body, title, None)
+    assert stored == "2025" and facts == ["14.2 actual 2025", "1.8 actual 2025"]
+
+
+def test_an_undated_text_opening_on_a_year_with_no_plan_word_keeps_it() -> None:
+    # `Năm 2026, …` fronting its own results, then a comparison with the year before: no plan, no shift
+    body = (
+        "Năm 2026, xã Tân Lập đạt nhiều kết quả. Thu ngân sách trên địa bàn đạt 14,2 tỷ đồng, cao hơn năm "
+        "2025 là 1,1 tỷ đồng.\n"
+    )
+    stored, _, _ = _periods(body, None, None)
+    assert stored == "2026"

@@ -252,3 +252,21 @@ def test_an_average_or_sum_over_the_term_on_a_congress_page_of_the_terms_last_ye
         "7,1%. Thu nhập bình quân đầu người đạt 52 triệu đồng."
     )
     assert news[7.1] == ("actual", "2020")
+
+
+def test_a_plan_amount_beside_the_results_of_a_part_of_the_year_is_the_years_plan() -> None:
+    # the gold rules: a report on a quarter, a half or nine months sets its targets for the year; an
+    # amount its own words name a plan (`Tổng kế hoạch vốn …`, `kế hoạch năm (… tỷ đồng)`) is that plan,
+    # dated by the year, while the disbursement beside it is the part's result
+    quarter = _periods(
+        "Báo cáo tình hình kinh tế - xã hội quý I năm 2026 của huyện Tân Lập.\n"
+        "Trong quý I năm 2026, tổng thu ngân sách ước đạt 320,5 tỷ đồng. Tổng kế hoạch vốn đầu tư công "
+        "1.250 tỷ đồng, giải ngân 210,4 tỷ đồng."
+    )
+    assert quarter[1250.0] == ("target", "2026")
+    assert quarter[210.4] == ("actual", "2026-Q1")
+    half = _periods(
+        "Tình hình kinh tế - xã hội 6 tháng đầu năm 2026 của huyện Tân Lập.\n"
+        "Thu hút vốn đầu tư tính đến ngày 20/6/2026 đạt 845 tỷ đồng, bằng 21,5% kế hoạch năm (3.930 tỷ đồng)."
+    )
+    assert half[3930.0] == ("target", "2026")
