@@ -39,6 +39,8 @@ SCALE = (
     ("triệu", 1e6),
     # a misspelt `triệu` read as written (settled item 88: `44,7 triêụ đồng/người/năm`, Bình Phước 2018)
     ("triêụ", 1e6),
+    # an unaccented slug line read as written (item 88 again: `1270 ty dong`, TP Thái Nguyên 6M 2017)
+    ("ty dong", 1e9),
     ("vạn", 1e4),
     ("nghìn", 1e3),
     ("ngàn", 1e3),
