@@ -102,6 +102,11 @@ class CatalogueEntry:
         """The canonical name followed by every synonym."""
         return (self.name_vi, *self.synonyms)
 
+    def __hash__(self) -> int:
+        # entries key the resolvers' caches; equal entries share their id, so its (cached) string hash is
+        # a valid hash and saves hashing every field, synonyms and description included, on each lookup
+        return hash(self.indicator_id)
+
 
 @lru_cache(maxsize=1 << 16)  # pure; the extractor folds the same phrases again and again
 def normalize_name(text: str) -> str:
