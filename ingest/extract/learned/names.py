@@ -7,7 +7,10 @@ name widened by the words written before it, with the noun phrase after the numb
 one word at either end. A linear model (weights per sparse feature, `names.json`, trained by
 `evaluation/train_names.py`) scores them; the rules' name is replaced only when the best candidate
 beats it by the learned margin. Catalogue ids stay those the rules' name resolved to: the chooser
-only changes the name a mention is reported under.
+only changes the name a mention is reported under. Besides each candidate's own shape (where it was
+found, length, first and last word, measure word, catalogue hit), the features hold the word written
+just before it, the figures and punctuation inside it, and the rules' name's shape (catalogue hit, a
+linking word inside it, its first and last word) crossed with the candidate's tag (round 15).
 """
 
 from __future__ import annotations
@@ -183,7 +186,43 @@ def candidates(doc: Doc, d: Draft) -> list[tuple[str, list[str]]]:
         for k in range(1, min(3, len(pre)) + 1):
             add(" ".join([*pre[-k:], *rw]), f"ext{k}")
     unit = q.unit.base_unit
-    return [(name, _features(name, tag, rule, unit)) for name, tag in found.items()]
+    group = _group_features(rule, unit, bool(head))
+    return [
+        (name, _features(name, tag, rule, unit) + _place_features(name, tag, group, text_l, s.start, q.start))
+        for name, tag in found.items()
+    ]
+
+
+def _group_features(rule: str, unit: str, has_head: bool) -> list[str]:
+    """What every candidate of one mention shares about the rules' name: whether the catalogue knows
+    it, whether a linking word or a figure sits inside it (a name run over a clause), and whether a
+    list head stands before the number (each feature is crossed with a candidate's tag)."""
+    rw = rule.split()
+    return [
+        f"rcat={bool(rule) and lookup_name(rule, unit) is not None}",
+        f"rlink={any(w in _LINKS for w in rw[1:-1])}",
+        f"rdigit={any(c.isdigit() for c in rule)}",
+        f"rhead={has_head}",
+        f"rfirst={rw[0] if rw else ''}",
+        f"rlast={rw[-1] if rw else ''}",
+    ]
+
+
+def _place_features(name: str, tag: str, group: list[str], text_l: str, lo: int, hi: int) -> list[str]:
+    """The word just before the candidate where it is written before the number (a linking word or a
+    verb there means the name starts right after it), the figures and punctuation inside it, and the
+    rules' name's group features crossed with the candidate's tag."""
+    at = text_l.rfind(name, lo, hi)
+    before = text_l[lo:at].split() if at >= 0 else []
+    pre = before[-1].strip(",;:()") if before else ("^" if at >= 0 else "?")
+    return [
+        f"pre={pre}",
+        f"prelink={pre in _LINKS}|tag={tag}",
+        f"premeasure={pre in _MEASURE_FIRSTS}",
+        f"digit={any(c.isdigit() for c in name)}",
+        f"punct={any(c in ',;:()%' for c in name)}",
+        *(f"{g}|tag={tag}" for g in group),
+    ]
 
 
 def _head(text_l: str, start: int, line_start: int, q_start: int) -> str:
