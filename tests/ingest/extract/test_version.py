@@ -15,7 +15,7 @@ from ingest.extract import EXTRACTOR_VERSION, extract_mentions, extract_metadata
 from ingest.extract.catalogue import CATALOGUE_CSV
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
-RECORDED = {"version": "16", "fingerprint": "65d9e0182a6a24b4"}
+RECORDED = {"version": "17", "fingerprint": "978587a7e240c40c"}
 
 
 def _fingerprint() -> str:
