@@ -1363,3 +1363,18 @@ def test_cells_and_committees_stand_for_party_organisations_in_every_name() -> N
 def test_export_value_growth_is_export_growth() -> None:
     # exports named by their value rather than their turnover (`kim ngạch`): the same growth
     assert _ids("Giá trị xuất khẩu 6 tháng tăng 12,4% so với cùng kỳ.")[12.4] == "export_growth_rate"
+
+
+# Round 16 (ids18): more of how official reports commonly write an indicator the catalogue knows.
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # jobs given to workers, written as jobs created for them
+        ("Năm 2024, huyện đã tạo việc làm cho 1.850 lao động, đạt 105% kế hoạch.", 1850.0),
+        ("Số lao động được tạo việc làm trong năm là 960 người.", 960.0),
+    ],
+)
+def test_jobs_written_as_created_for_workers(text: str, value: float) -> None:
+    assert _ids(text)[value] == "jobs_created"
