@@ -1378,3 +1378,15 @@ def test_export_value_growth_is_export_growth() -> None:
 )
 def test_jobs_written_as_created_for_workers(text: str, value: float) -> None:
     assert _ids(text)[value] == "jobs_created"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # new enterprises written as newly developed, or as new business registrations granted to them
+        ("Năm 2022 phát triển mới 45 doanh nghiệp.", 45.0),
+        ("Sở đã cấp mới đăng ký kinh doanh cho 320 doanh nghiệp.", 320.0),
+    ],
+)
+def test_new_enterprises_written_as_developed_or_newly_registered(text: str, value: float) -> None:
+    assert _ids(text)[value] == "new_enterprises"
