@@ -1390,3 +1390,8 @@ def test_jobs_written_as_created_for_workers(text: str, value: float) -> None:
 )
 def test_new_enterprises_written_as_developed_or_newly_registered(text: str, value: float) -> None:
     assert _ids(text)[value] == "new_enterprises"
+
+
+def test_roads_hardened_written_as_asphalted() -> None:
+    # `nhựa hóa` (asphalted) is one of the ways a road is hardened
+    assert _ids("Tỷ lệ nhựa hóa đường huyện đạt 95%.")[95.0] == "road_hardened_rate"
