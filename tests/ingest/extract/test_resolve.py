@@ -1395,3 +1395,15 @@ def test_new_enterprises_written_as_developed_or_newly_registered(text: str, val
 def test_roads_hardened_written_as_asphalted() -> None:
     # `nhựa hóa` (asphalted) is one of the ways a road is hardened
     assert _ids("Tỷ lệ nhựa hóa đường huyện đạt 95%.")[95.0] == "road_hardened_rate"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the new-rural criterion's wording: household solid waste sorted at source
+        ("Tỷ lệ chất thải rắn sinh hoạt được phân loại tại nguồn đạt 60%.", 60.0),
+        ("Phấn đấu phân loại chất thải rắn sinh hoạt tại nguồn đạt tỷ lệ 70%.", 70.0),
+    ],
+)
+def test_waste_sorting_written_as_household_solid_waste(text: str, value: float) -> None:
+    assert _ids(text)[value] == "waste_sorting_rate"
