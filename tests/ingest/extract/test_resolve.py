@@ -1407,3 +1407,8 @@ def test_roads_hardened_written_as_asphalted() -> None:
 )
 def test_waste_sorting_written_as_household_solid_waste(text: str, value: float) -> None:
     assert _ids(text)[value] == "waste_sorting_rate"
+
+
+def test_the_balanced_local_budget_expenditure_is_budget_expenditure() -> None:
+    # budget reports' `chi cân đối ngân sách địa phương`: the local budget's spending
+    assert _ids("Tổng chi cân đối ngân sách địa phương ước đạt 412 tỷ đồng.")[412.0] == "budget_expenditure"
