@@ -1412,3 +1412,15 @@ def test_waste_sorting_written_as_household_solid_waste(text: str, value: float)
 def test_the_balanced_local_budget_expenditure_is_budget_expenditure() -> None:
     # budget reports' `chi cân đối ngân sách địa phương`: the local budget's spending
     assert _ids("Tổng chi cân đối ngân sách địa phương ước đạt 412 tỷ đồng.")[412.0] == "budget_expenditure"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # revenue from import and export written as the customs' collection or as its field
+        ("Thu thuế qua hải quan đạt 215 tỷ đồng, bằng 80% dự toán.", 215.0),
+        ("Thu từ lĩnh vực xuất nhập khẩu đạt 1.120 tỷ đồng.", 1120.0),
+    ],
+)
+def test_import_export_revenue_written_as_customs_collection(text: str, value: float) -> None:
+    assert _ids(text)[value] == "budget_revenue_import_export"
