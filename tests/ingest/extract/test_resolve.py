@@ -1424,3 +1424,9 @@ def test_the_balanced_local_budget_expenditure_is_budget_expenditure() -> None:
 )
 def test_import_export_revenue_written_as_customs_collection(text: str, value: float) -> None:
     assert _ids(text)[value] == "budget_revenue_import_export"
+
+
+def test_new_rural_funds_written_as_the_programmes_capital() -> None:
+    # the capital spent on carrying out the new-rural programme is its funding
+    text = "Tổng vốn thực hiện Chương trình xây dựng nông thôn mới năm 2023 là 64,2 tỷ đồng."
+    assert _ids(text)[64.2] == "ntm_funds"
