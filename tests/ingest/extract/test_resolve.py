@@ -1430,3 +1430,15 @@ def test_new_rural_funds_written_as_the_programmes_capital() -> None:
     # the capital spent on carrying out the new-rural programme is its funding
     text = "Tổng vốn thực hiện Chương trình xây dựng nông thôn mới năm 2023 là 64,2 tỷ đồng."
     assert _ids(text)[64.2] == "ntm_funds"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # Party organisations rated (`xếp loại`) as having done their tasks well
+        ("Năm qua có 21/23 chi, đảng bộ được xếp loại hoàn thành tốt nhiệm vụ.", 21.0),
+        ("Có 27 tổ chức đảng xếp loại hoàn thành tốt nhiệm vụ trở lên.", 27.0),
+    ],
+)
+def test_party_organisations_rated_as_doing_their_tasks_well(text: str, value: float) -> None:
+    assert _ids(text)[value] == "party_orgs_rated_good_count"
