@@ -1442,3 +1442,8 @@ def test_new_rural_funds_written_as_the_programmes_capital() -> None:
 )
 def test_party_organisations_rated_as_doing_their_tasks_well(text: str, value: float) -> None:
     assert _ids(text)[value] == "party_orgs_rated_good_count"
+
+
+def test_domestic_direct_investment_attracted_is_registered_capital() -> None:
+    # DDI (domestic direct investment) attracted: the capital the projects registered
+    assert _ids("Thu hút vốn DDI đạt 8.500 tỷ đồng, vượt kế hoạch năm.")[8500.0] == "investment_capital_registered"
