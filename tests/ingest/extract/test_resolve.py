@@ -1447,3 +1447,15 @@ def test_party_organisations_rated_as_doing_their_tasks_well(text: str, value: f
 def test_domestic_direct_investment_attracted_is_registered_capital() -> None:
     # DDI (domestic direct investment) attracted: the capital the projects registered
     assert _ids("Thu hút vốn DDI đạt 8.500 tỷ đồng, vượt kế hoạch năm.")[8500.0] == "investment_capital_registered"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a province's gross product written `GDP`: its growth is the economy's growth
+        ("Tăng trưởng GDP năm 2023 đạt 6,8%.", 6.8),
+        ("GDP 9 tháng đầu năm tăng 7,1% so với cùng kỳ.", 7.1),
+    ],
+)
+def test_the_gross_product_written_gdp(text: str, value: float) -> None:
+    assert _ids(text)[value] == "economic_growth_rate"
