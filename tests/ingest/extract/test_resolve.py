@@ -1459,3 +1459,10 @@ def test_domestic_direct_investment_attracted_is_registered_capital() -> None:
 )
 def test_the_gross_product_written_gdp(text: str, value: float) -> None:
     assert _ids(text)[value] == "economic_growth_rate"
+
+
+def test_supervision_sessions_alone_are_no_party_inspections() -> None:
+    # `cuộc giám sát` alone is held by councils and fronts as well as by the Party: no Party id from it
+    assert _ids("Thường trực Hội đồng nhân dân huyện đã tổ chức 8 cuộc giám sát chuyên đề.")[8.0] is None
+    # inspection and supervision together stay the Party's
+    assert _ids("Ban Thường vụ tổ chức 12 cuộc kiểm tra, giám sát.")[12.0] == "party_inspections"
