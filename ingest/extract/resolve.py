@@ -22,6 +22,7 @@ from functools import lru_cache
 from ingest.extract.catalogue import CatalogueEntry, catalogue_by_id, lookup_name, normalize_name
 from ingest.extract.indicators import NameIndex, compatible
 from ingest.extract.vocab import (
+    ALL_UNITS_REACHED,
     CHANGE_BEFORE_FIGURE,
     CHANGE_ID_WORDS,
     CONSTRUCTION_PART_IDS,
@@ -70,6 +71,7 @@ _ATTAINMENT = re.compile(rf"^(?:{'|'.join(map(re.escape, PLAN_ATTAINMENT_PREFIXE
 _SHARE = re.compile(
     r"^(?:tỷ|tỉ) trọng (?P<rest>.+?)(?P<structure> trong (?:cơ cấu kinh tế|grdp|tổng giá trị sản xuất))?$"
 )
+_REACHED = re.compile(ALL_UNITS_REACHED)
 # (a comparison may name its year: `so với cùng kỳ năm 2021`)
 _TRAILING = re.compile(
     rf"(?: (?:{'|'.join(map(re.escape, NAME_TRAILING_QUALIFIERS))})(?: năm \d{{4}}| \d{{4}}| \d+ năm)?)+$"
@@ -403,6 +405,8 @@ def refined(
         return by_id.get(other) if other is not None else None
     if of_total is not None and entry.indicator_id in IDS_OF_ALL_UNITS:
         return None  # `04/09 thôn`: some of the hamlets, not all of them
+    if entry.indicator_id in IDS_OF_ALL_UNITS and _REACHED.search(folded):
+        return None  # `tổng số xã đạt chuẩn`: the communes that reached it, not all of them (ids18)
     if of_total is not None and entry.indicator_id in ID_WHEN_OF_TOTAL:
         return by_id.get(ID_WHEN_OF_TOTAL[entry.indicator_id])
     return entry

@@ -2016,6 +2016,9 @@ TOTAL_OF_ITS_PART: dict[str, str] = {"budget_revenue_state": "budget_revenue_tot
 # that reached something, whatever the name kept of it); ids17: so are a committee's Party organisations
 # (`tổ chức xong 504/504 đảng bộ, chi bộ cơ sở`: those that held their congress).
 IDS_OF_ALL_UNITS: frozenset[str] = frozenset({"admin_hamlets", "admin_communes", "party_orgs", "party_cells"})
+# ids18: nor is a name that says what its units reached (`tổng số xã đạt chuẩn`, `26 xã đạt tiêu chí lao động
+# có việc làm`): the units that reached it, not all of them, whatever id the words by the number gave.
+ALL_UNITS_REACHED = r"(?<!\w)đạt(?!\w)"
 
 # Money raised for a purpose (`purposes.py`): a name that ends with the raising verb
 # (`toàn huyện huy động trên 2.170 tỷ đồng cho công tác xây dựng nông thôn mới`) is rebuilt as the

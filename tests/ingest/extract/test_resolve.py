@@ -1466,3 +1466,19 @@ def test_supervision_sessions_alone_are_no_party_inspections() -> None:
     assert _ids("Thường trực Hội đồng nhân dân huyện đã tổ chức 8 cuộc giám sát chuyên đề.")[8.0] is None
     # inspection and supervision together stay the Party's
     assert _ids("Ban Thường vụ tổ chức 12 cuộc kiểm tra, giám sát.")[12.0] == "party_inspections"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # a count of all the units of a place is no count of those that reached something
+        ("Năm 2018 có thêm 4 xã về đích, nâng tổng số xã đạt chuẩn lên 12 xã.", 12.0, None),
+        ("Trong tổng số 18 xã, có 15 xã đạt tiêu chí giáo dục.", 15.0, None),
+        ("Trong tổng số 18 xã, có 15 xã đạt tiêu chí giáo dục.", 18.0, "admin_communes"),
+        ("Huyện có tổng số 18 xã, thị trấn.", 18.0, "admin_communes"),
+    ],
+)
+def test_all_units_of_a_place_are_not_those_that_reached_something(
+    text: str, value: float, expected: str | None
+) -> None:
+    assert _ids(text)[value] == expected
