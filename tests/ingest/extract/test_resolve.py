@@ -1446,7 +1446,8 @@ def test_party_organisations_rated_as_doing_their_tasks_well(text: str, value: f
 
 def test_domestic_direct_investment_attracted_is_registered_capital() -> None:
     # DDI (domestic direct investment) attracted: the capital the projects registered
-    assert _ids("Thu hút vốn DDI đạt 8.500 tỷ đồng, vượt kế hoạch năm.")[8500.0] == "investment_capital_registered"
+    text = "Thu hút vốn DDI đạt 8.500 tỷ đồng, vượt kế hoạch năm."
+    assert _ids(text)[8500.0] == "investment_capital_registered"
 
 
 @pytest.mark.parametrize(
