@@ -2019,6 +2019,12 @@ IDS_OF_ALL_UNITS: frozenset[str] = frozenset({"admin_hamlets", "admin_communes",
 # ids18: nor is a name that says what its units reached (`tổng số xã đạt chuẩn`, `26 xã đạt tiêu chí lao động
 # có việc làm`): the units that reached it, not all of them, whatever id the words by the number gave.
 ALL_UNITS_REACHED = r"(?<!\w)đạt(?!\w)"
+# ids18: the period a figure's name says (`tháng 9`, `tháng 3/2024`, `quý I`, `6 tháng đầu năm`, `năm 2023`):
+# when is no part of an id, so a name read as none is read again without it.
+NAME_PERIOD_WORDS = (
+    r"(?<!\w)(?:(?:\d+|sáu|chín) tháng(?: đầu năm| cuối năm)?|tháng \d+(?:/\d{4})?"
+    r"|quý (?:iv|i{1,3}|\d)(?:/\d{4})?|năm \d{4})(?!\w)"
+)
 
 # Money raised for a purpose (`purposes.py`): a name that ends with the raising verb
 # (`toàn huyện huy động trên 2.170 tỷ đồng cho công tác xây dựng nông thôn mới`) is rebuilt as the

@@ -1483,3 +1483,16 @@ def test_all_units_of_a_place_are_not_those_that_reached_something(
     text: str, value: float, expected: str | None
 ) -> None:
     assert _ids(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a name that says its month is read as the name without it: when is no part of the id
+        ("Chỉ số sản xuất công nghiệp tháng 9 ước tăng 8,2% so với cùng kỳ.", 8.2),
+        ("Chỉ số phát triển sản xuất công nghiệp tháng 5/2024 tăng 6,4% so với tháng 5/2023.", 6.4),
+    ],
+)
+def test_a_names_own_period_is_no_part_of_its_id(text: str, value: float) -> None:
+    assert _ids(text)[value] == "industrial_production_index_growth"
+    assert _id("thu ngân sách nhà nước 9 tháng", "VND") == "budget_revenue_state"
