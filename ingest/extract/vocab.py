@@ -1738,6 +1738,9 @@ NAME_ID_REFINEMENTS: tuple[tuple[str, str, str], ...] = (
     ),
     (r"^số xã (?:\w+ )*?nông thôn mới kiểu mẫu(?: \w+)*? thêm$", "count", "ntm_model_communes_new"),
     (r"^số huyện (?:\w+ )*?nông thôn mới(?: \w+)*? thêm$", "count", "ntm_districts_new"),
+    # ids18: communes registered to reach the standard this year (`2 xã đăng ký đạt chuẩn NTM năm 2023`)
+    # are the year's new ones, not the stock
+    (r"^số xã (?:\w+ )*?đăng ký đạt chuẩn", "count", "ntm_communes_new"),
     # `công nhận 3 xã của huyện … đạt chuẩn nông thôn mới` named without `mới` (the word read as "new")
     # `đạt chuẩn` naming no standard is the new-rural one (`toàn huyện có 07 xã đạt chuẩn`)
     (r"^số xã (?:\w+ )*?đạt chuẩn(?: nông thôn(?: mới)?)?(?: công nhận)?$", "count", "ntm_communes"),

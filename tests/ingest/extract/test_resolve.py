@@ -1496,3 +1496,15 @@ def test_all_units_of_a_place_are_not_those_that_reached_something(
 def test_a_names_own_period_is_no_part_of_its_id(text: str, value: float) -> None:
     assert _ids(text)[value] == "industrial_production_index_growth"
     assert _id("thu ngân sách nhà nước 9 tháng", "VND") == "budget_revenue_state"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # communes registered to reach the new-rural standard this year: the year's new ones, not the stock
+        ("Năm 2024, toàn huyện có 3 xã đăng ký đạt chuẩn nông thôn mới.", 3.0),
+        ("Huyện tiếp tục chỉ đạo 2 xã đăng ký đạt chuẩn NTM năm 2025 hoàn thiện hồ sơ.", 2.0),
+    ],
+)
+def test_communes_registered_to_reach_the_standard_are_the_years_new_ones(text: str, value: float) -> None:
+    assert _ids(text)[value] == "ntm_communes_new"
