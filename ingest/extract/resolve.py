@@ -10,6 +10,7 @@ in order, each only in the indicator's base unit:
 - the longest catalogue name inside it, when the words left over only say where or how often
   (`toàn đảng bộ`, `bình quân hằng năm`), never what (`số đảng viên tặng huy hiệu` is not
   `party_members`).
+A name none of them reads is read again without the period it names (`tháng 9`, `quý I`, `6 tháng`).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from functools import lru_cache
 from ingest.extract.catalogue import CatalogueEntry, catalogue_by_id, lookup_name, normalize_name
 from ingest.extract.indicators import NameIndex, compatible
 from ingest.extract.vocab import (
+    ALL_UNITS_REACHED,
     CHANGE_BEFORE_FIGURE,
     CHANGE_ID_WORDS,
     CONSTRUCTION_PART_IDS,
@@ -45,6 +47,7 @@ from ingest.extract.vocab import (
     NAME_FORM_WORDS,
     NAME_HARMLESS_WORDS,
     NAME_ID_REFINEMENTS,
+    NAME_PERIOD_WORDS,
     NAME_TRAILING_QUALIFIERS,
     ONE_MONTH_BEFORE_FIGURE,
     PLAN_ATTAINMENT_PREFIXES,
@@ -70,6 +73,8 @@ _ATTAINMENT = re.compile(rf"^(?:{'|'.join(map(re.escape, PLAN_ATTAINMENT_PREFIXE
 _SHARE = re.compile(
     r"^(?:tỷ|tỉ) trọng (?P<rest>.+?)(?P<structure> trong (?:cơ cấu kinh tế|grdp|tổng giá trị sản xuất))?$"
 )
+_REACHED = re.compile(ALL_UNITS_REACHED)
+_PERIOD = re.compile(NAME_PERIOD_WORDS)
 # (a comparison may name its year: `so với cùng kỳ năm 2021`)
 _TRAILING = re.compile(
     rf"(?: (?:{'|'.join(map(re.escape, NAME_TRAILING_QUALIFIERS))})(?: năm \d{{4}}| \d{{4}}| \d+ năm)?)+$"
@@ -184,7 +189,13 @@ def _resolve(name: str, base_unit: str) -> CatalogueEntry | None:
         value = _sector_value(plain)
         if value is not None:
             return value
-    return _inside(plain, base_unit)
+    found = _inside(plain, base_unit)
+    if found is None and _PERIOD.search(name):
+        # `chỉ số sản xuất công nghiệp tháng 9 tăng so với cùng kỳ`: when is not part of the id (ids18)
+        timeless = _SPACES.sub(" ", _PERIOD.sub(" ", name)).strip()
+        if timeless and timeless != name:
+            return _resolve(timeless, base_unit)
+    return found
 
 
 def _sector_value(name: str) -> CatalogueEntry | None:
@@ -403,6 +414,8 @@ def refined(
         return by_id.get(other) if other is not None else None
     if of_total is not None and entry.indicator_id in IDS_OF_ALL_UNITS:
         return None  # `04/09 thôn`: some of the hamlets, not all of them
+    if entry.indicator_id in IDS_OF_ALL_UNITS and _REACHED.search(folded):
+        return None  # `tổng số xã đạt chuẩn`: the communes that reached it, not all of them (ids18)
     if of_total is not None and entry.indicator_id in ID_WHEN_OF_TOTAL:
         return by_id.get(ID_WHEN_OF_TOTAL[entry.indicator_id])
     return entry

@@ -1738,6 +1738,9 @@ NAME_ID_REFINEMENTS: tuple[tuple[str, str, str], ...] = (
     ),
     (r"^số xã (?:\w+ )*?nông thôn mới kiểu mẫu(?: \w+)*? thêm$", "count", "ntm_model_communes_new"),
     (r"^số huyện (?:\w+ )*?nông thôn mới(?: \w+)*? thêm$", "count", "ntm_districts_new"),
+    # ids18: communes registered to reach the standard this year (`2 xã đăng ký đạt chuẩn NTM năm 2023`)
+    # are the year's new ones, not the stock
+    (r"^số xã (?:\w+ )*?đăng ký đạt chuẩn", "count", "ntm_communes_new"),
     # `công nhận 3 xã của huyện … đạt chuẩn nông thôn mới` named without `mới` (the word read as "new")
     # `đạt chuẩn` naming no standard is the new-rural one (`toàn huyện có 07 xã đạt chuẩn`)
     (r"^số xã (?:\w+ )*?đạt chuẩn(?: nông thôn(?: mới)?)?(?: công nhận)?$", "count", "ntm_communes"),
@@ -2016,6 +2019,15 @@ TOTAL_OF_ITS_PART: dict[str, str] = {"budget_revenue_state": "budget_revenue_tot
 # that reached something, whatever the name kept of it); ids17: so are a committee's Party organisations
 # (`tổ chức xong 504/504 đảng bộ, chi bộ cơ sở`: those that held their congress).
 IDS_OF_ALL_UNITS: frozenset[str] = frozenset({"admin_hamlets", "admin_communes", "party_orgs", "party_cells"})
+# ids18: nor is a name that says what its units reached (`tổng số xã đạt chuẩn`, `26 xã đạt tiêu chí lao động
+# có việc làm`): the units that reached it, not all of them, whatever id the words by the number gave.
+ALL_UNITS_REACHED = r"(?<!\w)đạt(?!\w)"
+# ids18: the period a figure's name says (`tháng 9`, `tháng 3/2024`, `quý I`, `6 tháng đầu năm`, `năm 2023`):
+# when is no part of an id, so a name read as none is read again without it.
+NAME_PERIOD_WORDS = (
+    r"(?<!\w)(?:(?:\d+|sáu|chín) tháng(?: đầu năm| cuối năm)?|tháng \d+(?:/\d{4})?"
+    r"|quý (?:iv|i{1,3}|\d)(?:/\d{4})?|năm \d{4})(?!\w)"
+)
 
 # Money raised for a purpose (`purposes.py`): a name that ends with the raising verb
 # (`toàn huyện huy động trên 2.170 tỷ đồng cho công tác xây dựng nông thôn mới`) is rebuilt as the

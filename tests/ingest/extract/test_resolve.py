@@ -1363,3 +1363,148 @@ def test_cells_and_committees_stand_for_party_organisations_in_every_name() -> N
 def test_export_value_growth_is_export_growth() -> None:
     # exports named by their value rather than their turnover (`kim ngạch`): the same growth
     assert _ids("Giá trị xuất khẩu 6 tháng tăng 12,4% so với cùng kỳ.")[12.4] == "export_growth_rate"
+
+
+# Round 16 (ids18): more of how official reports commonly write an indicator the catalogue knows.
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # jobs given to workers, written as jobs created for them
+        ("Năm 2024, huyện đã tạo việc làm cho 1.850 lao động, đạt 105% kế hoạch.", 1850.0),
+        ("Số lao động được tạo việc làm trong năm là 960 người.", 960.0),
+    ],
+)
+def test_jobs_written_as_created_for_workers(text: str, value: float) -> None:
+    assert _ids(text)[value] == "jobs_created"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # new enterprises written as newly developed, or as new business registrations granted to them
+        ("Năm 2022 phát triển mới 45 doanh nghiệp.", 45.0),
+        ("Sở đã cấp mới đăng ký kinh doanh cho 320 doanh nghiệp.", 320.0),
+    ],
+)
+def test_new_enterprises_written_as_developed_or_newly_registered(text: str, value: float) -> None:
+    assert _ids(text)[value] == "new_enterprises"
+
+
+def test_roads_hardened_written_as_asphalted() -> None:
+    # `nhựa hóa` (asphalted) is one of the ways a road is hardened
+    assert _ids("Tỷ lệ nhựa hóa đường huyện đạt 95%.")[95.0] == "road_hardened_rate"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the new-rural criterion's wording: household solid waste sorted at source
+        ("Tỷ lệ chất thải rắn sinh hoạt được phân loại tại nguồn đạt 60%.", 60.0),
+        ("Phấn đấu phân loại chất thải rắn sinh hoạt tại nguồn đạt tỷ lệ 70%.", 70.0),
+    ],
+)
+def test_waste_sorting_written_as_household_solid_waste(text: str, value: float) -> None:
+    assert _ids(text)[value] == "waste_sorting_rate"
+
+
+def test_the_balanced_local_budget_expenditure_is_budget_expenditure() -> None:
+    # budget reports' `chi cân đối ngân sách địa phương`: the local budget's spending
+    assert _ids("Tổng chi cân đối ngân sách địa phương ước đạt 412 tỷ đồng.")[412.0] == "budget_expenditure"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # revenue from import and export written as the customs' collection or as its field
+        ("Thu thuế qua hải quan đạt 215 tỷ đồng, bằng 80% dự toán.", 215.0),
+        ("Thu từ lĩnh vực xuất nhập khẩu đạt 1.120 tỷ đồng.", 1120.0),
+    ],
+)
+def test_import_export_revenue_written_as_customs_collection(text: str, value: float) -> None:
+    assert _ids(text)[value] == "budget_revenue_import_export"
+
+
+def test_new_rural_funds_written_as_the_programmes_capital() -> None:
+    # the capital spent on carrying out the new-rural programme is its funding
+    text = "Tổng vốn thực hiện Chương trình xây dựng nông thôn mới năm 2023 là 64,2 tỷ đồng."
+    assert _ids(text)[64.2] == "ntm_funds"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # Party organisations rated (`xếp loại`) as having done their tasks well
+        ("Năm qua có 21/23 chi, đảng bộ được xếp loại hoàn thành tốt nhiệm vụ.", 21.0),
+        ("Có 27 tổ chức đảng xếp loại hoàn thành tốt nhiệm vụ trở lên.", 27.0),
+    ],
+)
+def test_party_organisations_rated_as_doing_their_tasks_well(text: str, value: float) -> None:
+    assert _ids(text)[value] == "party_orgs_rated_good_count"
+
+
+def test_domestic_direct_investment_attracted_is_registered_capital() -> None:
+    # DDI (domestic direct investment) attracted: the capital the projects registered
+    text = "Thu hút vốn DDI đạt 8.500 tỷ đồng, vượt kế hoạch năm."
+    assert _ids(text)[8500.0] == "investment_capital_registered"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a province's gross product written `GDP`: its growth is the economy's growth
+        ("Tăng trưởng GDP năm 2023 đạt 6,8%.", 6.8),
+        ("GDP 9 tháng đầu năm tăng 7,1% so với cùng kỳ.", 7.1),
+    ],
+)
+def test_the_gross_product_written_gdp(text: str, value: float) -> None:
+    assert _ids(text)[value] == "economic_growth_rate"
+
+
+def test_supervision_sessions_alone_are_no_party_inspections() -> None:
+    # `cuộc giám sát` alone is held by councils and fronts as well as by the Party: no Party id from it
+    assert _ids("Thường trực Hội đồng nhân dân huyện đã tổ chức 8 cuộc giám sát chuyên đề.")[8.0] is None
+    # inspection and supervision together stay the Party's
+    assert _ids("Ban Thường vụ tổ chức 12 cuộc kiểm tra, giám sát.")[12.0] == "party_inspections"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # a count of all the units of a place is no count of those that reached something
+        ("Năm 2018 có thêm 4 xã về đích, nâng tổng số xã đạt chuẩn lên 12 xã.", 12.0, None),
+        ("Trong tổng số 18 xã, có 15 xã đạt tiêu chí giáo dục.", 15.0, None),
+        ("Trong tổng số 18 xã, có 15 xã đạt tiêu chí giáo dục.", 18.0, "admin_communes"),
+        ("Huyện có tổng số 18 xã, thị trấn.", 18.0, "admin_communes"),
+    ],
+)
+def test_all_units_of_a_place_are_not_those_that_reached_something(
+    text: str, value: float, expected: str | None
+) -> None:
+    assert _ids(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a name that says its month is read as the name without it: when is no part of the id
+        ("Chỉ số sản xuất công nghiệp tháng 9 ước tăng 8,2% so với cùng kỳ.", 8.2),
+        ("Chỉ số phát triển sản xuất công nghiệp tháng 5/2024 tăng 6,4% so với tháng 5/2023.", 6.4),
+    ],
+)
+def test_a_names_own_period_is_no_part_of_its_id(text: str, value: float) -> None:
+    assert _ids(text)[value] == "industrial_production_index_growth"
+    assert _id("thu ngân sách nhà nước 9 tháng", "VND") == "budget_revenue_state"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # communes registered to reach the new-rural standard this year: the year's new ones, not the stock
+        ("Năm 2024, toàn huyện có 3 xã đăng ký đạt chuẩn nông thôn mới.", 3.0),
+        ("Huyện tiếp tục chỉ đạo 2 xã đăng ký đạt chuẩn NTM năm 2025 hoàn thiện hồ sơ.", 2.0),
+    ],
+)
+def test_communes_registered_to_reach_the_standard_are_the_years_new_ones(text: str, value: float) -> None:
+    assert _ids(text)[value] == "ntm_communes_new"
