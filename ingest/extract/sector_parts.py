@@ -2,7 +2,9 @@
 
 Each sector's figure is the total's rate for that sector: its name is the total's measure and subject
 with the sector put in (`tốc độ tăng giá trị sản xuất nông, lâm, thủy sản bình quân hằng năm`,
-`tỷ trọng công nghiệp - xây dựng trong grdp`), and its quote reaches back to the total.
+`tỷ trọng công nghiệp - xây dựng trong grdp`), and its quote reaches back to the total. A sector's
+contribution to growth in percentage points (`khu vực dịch vụ tăng 7%, đóng góp 2,6 điểm phần trăm`)
+is named by the sector its clause opens with (`with_growth_contribution`).
 """
 
 from __future__ import annotations
@@ -10,8 +12,12 @@ from __future__ import annotations
 import re
 
 from ingest.extract.context import SPACES, Doc, Draft, words_alt
+from ingest.extract.scan import after_last
 from ingest.extract.vocab import (
     ECONOMIC_SECTORS,
+    GROWTH_CONTRIBUTION_CUES,
+    GROWTH_CONTRIBUTION_SECTOR_ENDS,
+    GROWTH_CONTRIBUTION_SECTORS,
     SECTOR_PART_MEASURES,
     SECTOR_PART_QUALIFIERS,
     SECTOR_PART_VERBS,
@@ -73,3 +79,44 @@ def _with_sector(name: str, measure: str, sector: str) -> str:
     at = max(cut.start(), 0)
     head, tail = subject[:at].strip(), subject[at:].strip()
     return " ".join(w for w in (measure, head, sector, tail) if w)
+
+
+_CONTRIBUTION_CUE = re.compile(rf"(?<!\w)(?:{words_alt(GROWTH_CONTRIBUTION_CUES)}){_S}*$")
+_POINTS = re.compile(rf"{_S}*(?:phần{_S}+trăm|%)")
+_CONTRIBUTOR = re.compile(rf"(?<!\w)(?:{words_alt(GROWTH_CONTRIBUTION_SECTORS)})(?!\w)")
+_CONTRIBUTOR_END = re.compile(rf"(?<!\w)(?:{words_alt(GROWTH_CONTRIBUTION_SECTOR_ENDS)})(?!\w)")
+_CUE_REACH = 24
+_MAX_CONTRIBUTOR_WORDS = 12
+
+
+def _contributor(text_l: str, lo: int, hi: int) -> str | None:
+    """The sector a clause `text_l[lo:hi]` opens with: from its first sector word to the first verb."""
+    first = _CONTRIBUTOR.search(text_l, lo, hi)
+    if first is None:
+        return None
+    end = _CONTRIBUTOR_END.search(text_l, first.end(), hi)
+    sector = SPACES.sub(" ", text_l[first.start() : end.start() if end else hi]).strip(" ,;:-–()")
+    return sector if sector and len(sector.split()) <= _MAX_CONTRIBUTOR_WORDS else None
+
+
+def with_growth_contribution(doc: Doc, d: Draft) -> None:
+    """`khu vực dịch vụ đạt 7.709 tỷ đồng, tăng 7,03%, đóng góp 4 điểm phần trăm` -> `đóng góp của khu
+    vực dịch vụ vào tăng trưởng`: percentage points a sector contributes (`đóng góp`, `làm giảm`) to
+    the place's growth are named by that sector, the subject of the item they close (after the last
+    `;` or `:` of the sentence, or inside the bracket the figure stands in: `(riêng công nghiệp tăng
+    4%, đóng góp 1,2 điểm phần trăm)`), as every dev gold name of such a figure says (names18)."""
+    q, s, text_l = d.q, d.sentence, doc.text_l
+    if d.ratio_only or q.unit.unit.split(" ")[0] != "điểm":
+        return
+    if _POINTS.match(text_l, q.end) is None and not q.unit.unit.endswith(("phần trăm", "%")):
+        return
+    cue = _CONTRIBUTION_CUE.search(text_l, max(s.start, q.num_start - _CUE_REACH), q.num_start)
+    if cue is None:
+        return
+    item = after_last(text_l, ";:", s.start, cue.start())
+    bracket = after_last(text_l, "(", item, cue.start())
+    sector = (_contributor(text_l, bracket, cue.start()) if bracket > item else None) or _contributor(
+        text_l, item, cue.start()
+    )
+    if sector is not None:
+        d.indicator = f"đóng góp của {sector} vào tăng trưởng"

@@ -2336,6 +2336,48 @@ SUBJECT_DOERS: tuple[str, ...] = (
     "hđnd",
 )
 
+# names18: a sector's contribution to growth in percentage points (`khu vực dịch vụ tăng 7,03%, đóng góp 2,64
+# điểm phần trăm`, `làm giảm 0,63 điểm phần trăm`): the words right before the figure that say so ...
+GROWTH_CONTRIBUTION_CUES: tuple[str, ...] = (
+    "đóng góp",
+    "đóng góp tăng",
+    "đóng góp giảm",
+    "làm tăng",
+    "làm giảm",
+)
+# ... the words a sector's name opens with (the first of them in its clause starts the name) ...
+GROWTH_CONTRIBUTION_SECTORS: tuple[str, ...] = (
+    "khu vực",
+    "các ngành",
+    "ngành",
+    "lĩnh vực",
+    "nông",
+    "lâm",
+    "ngư",
+    "thủy",
+    "thuỷ",
+    "công nghiệp",
+    "tiểu thủ công nghiệp",
+    "xây dựng",
+    "dịch vụ",
+    "thương mại",
+    "du lịch",
+    "thuế",
+)
+# ... and the verbs that end it (`khu vực công nghiệp và xây dựng đạt …`, `ngành dịch vụ tiếp tục …`).
+GROWTH_CONTRIBUTION_SECTOR_ENDS: tuple[str, ...] = (
+    "ước",
+    "đạt",
+    "tăng",
+    "giảm",
+    "đóng góp",
+    "làm",
+    "tiếp tục",
+    "là",
+    "chiếm",
+    "với",
+    "có",
+)
 
 # --- learned components' features (ingest.extract.learned) ---------------------------------------
 

@@ -1,0 +1,28 @@
+"""Names made in `sector_parts.py`: a sector's contribution to growth in percentage points."""
+
+from __future__ import annotations
+
+from ingest.extract import extract_mentions
+from ingest.records import DocumentMetadata, Mention
+
+Y2025 = DocumentMetadata(default_period="2025", issue_year=2025, terms=["2020-2025"])
+
+
+def _by_value(text: str) -> dict[float, Mention]:
+    return {m.value: m for m in extract_mentions(text, metadata=Y2025)}
+
+
+def test_percentage_points_a_sector_contributes_to_growth_are_named_by_that_sector() -> None:
+    by = _by_value(
+        "Tổng sản phẩm trên địa bàn năm 2025 tăng 7,2%. Trong đó: khu vực công nghiệp - xây dựng đạt 5.120 "
+        "tỷ đồng, tăng 9,1%, đóng góp 3,85 điểm phần trăm; ngành thương mại tăng 6,4% (đóng góp 1,26 điểm "
+        "phần trăm); khu vực nông nghiệp giảm 1,3%, làm giảm 0,21 điểm phần trăm vào mức tăng trưởng chung."
+    )
+    assert by[3.85].indicator == "đóng góp của khu vực công nghiệp - xây dựng vào tăng trưởng"
+    assert by[1.26].indicator == "đóng góp của ngành thương mại vào tăng trưởng"
+    assert by[0.21].indicator == "đóng góp của khu vực nông nghiệp vào tăng trưởng"
+
+
+def test_percentage_points_with_no_contribution_word_keep_their_own_name() -> None:
+    by = _by_value("Tỷ lệ hộ nghèo đa chiều năm 2025 giảm 1,15 điểm phần trăm so với năm 2024.")
+    assert "đóng góp" not in by[1.15].indicator
