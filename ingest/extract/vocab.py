@@ -60,6 +60,10 @@ MEASURE_UNITS: dict[str, tuple[str, float]] = {
     "km": ("km", 1.0),
     "mét": ("km", 0.001),
     "m": ("km", 0.001),
+    # names18: percentage points (`đóng góp 0,4 điểm phần trăm`, `giảm 1,2 điểm %`): their own unit, not a
+    # count of `điểm` (the gold rules: `other`)
+    "điểm phần trăm": ("other", 1.0),
+    "điểm %": ("other", 1.0),
     "m3": ("other", 1.0),
     "m³": ("other", 1.0),
     "lít": ("other", 1.0),
