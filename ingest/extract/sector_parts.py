@@ -89,14 +89,15 @@ _CUE_REACH = 24
 _MAX_CONTRIBUTOR_WORDS = 12
 
 
-def _contributor(text_l: str, lo: int, hi: int) -> str | None:
-    """The sector a clause `text_l[lo:hi]` opens with: from its first sector word to the first verb."""
+def _contributor(text_l: str, lo: int, hi: int) -> tuple[str, int] | None:
+    """The sector a clause `text_l[lo:hi]` opens with, from its first sector word to the first verb, and
+    where it starts."""
     first = _CONTRIBUTOR.search(text_l, lo, hi)
     if first is None:
         return None
     end = _CONTRIBUTOR_END.search(text_l, first.end(), hi)
     sector = SPACES.sub(" ", text_l[first.start() : end.start() if end else hi]).strip(" ,;:-–()")
-    return sector if sector and len(sector.split()) <= _MAX_CONTRIBUTOR_WORDS else None
+    return (sector, first.start()) if sector and len(sector.split()) <= _MAX_CONTRIBUTOR_WORDS else None
 
 
 def with_growth_contribution(doc: Doc, d: Draft) -> None:
@@ -104,7 +105,8 @@ def with_growth_contribution(doc: Doc, d: Draft) -> None:
     vực dịch vụ vào tăng trưởng`: percentage points a sector contributes (`đóng góp`, `làm giảm`) to
     the place's growth are named by that sector, the subject of the item they close (after the last
     `;` or `:` of the sentence, or inside the bracket the figure stands in: `(riêng công nghiệp tăng
-    4%, đóng góp 1,2 điểm phần trăm)`), as every dev gold name of such a figure says (names18)."""
+    4%, đóng góp 1,2 điểm phần trăm)`), as every dev gold name of such a figure says; the quote opens
+    with the sector (names18)."""
     q, s, text_l = d.q, d.sentence, doc.text_l
     if d.ratio_only or q.unit.unit.split(" ")[0] != "điểm":
         return
@@ -115,8 +117,9 @@ def with_growth_contribution(doc: Doc, d: Draft) -> None:
         return
     item = after_last(text_l, ";:", s.start, cue.start())
     bracket = after_last(text_l, "(", item, cue.start())
-    sector = (_contributor(text_l, bracket, cue.start()) if bracket > item else None) or _contributor(
+    found = (_contributor(text_l, bracket, cue.start()) if bracket > item else None) or _contributor(
         text_l, item, cue.start()
     )
-    if sector is not None:
-        d.indicator = f"đóng góp của {sector} vào tăng trưởng"
+    if found is not None:
+        d.indicator = f"đóng góp của {found[0]} vào tăng trưởng"
+        d.name_start = found[1] if d.name_start is None else min(d.name_start, found[1])

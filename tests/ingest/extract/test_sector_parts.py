@@ -23,6 +23,14 @@ def test_percentage_points_a_sector_contributes_to_growth_are_named_by_that_sect
     assert by[0.21].indicator == "đóng góp của khu vực nông nghiệp vào tăng trưởng"
 
 
+def test_the_quote_of_a_sectors_contribution_opens_with_the_sector() -> None:
+    by = _by_value(
+        "Quý I, ngành thương mại phục hồi khá, là động lực chính, với đóng góp 2,15 điểm % vào mức "
+        "tăng chung."
+    )
+    assert by[2.15].quote.startswith("ngành thương mại phục hồi khá")
+
+
 def test_percentage_points_with_no_contribution_word_keep_their_own_name() -> None:
     by = _by_value("Tỷ lệ hộ nghèo đa chiều năm 2025 giảm 1,15 điểm phần trăm so với năm 2024.")
     assert "đóng góp" not in by[1.15].indicator
