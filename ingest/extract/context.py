@@ -156,8 +156,10 @@ class Doc:
 
 
 @lru_cache(maxsize=1 << 14)  # pure; one segment is cleaned several times per mention (own words, name)
-def clean_name(raw: str, tail: bool = False) -> str:
-    """A name segment without period phrases, list markers, punctuation and trailing verbs."""
+def clean_name(raw: str) -> str:
+    """A name segment without period phrases, list markers, punctuation and trailing verbs; a long one
+    keeps its first `MAX_NAME_WORDS` words, the head of the noun phrase (`sản xuất công nghiệp tiếp tục
+    ổn định và phát triển` keeps `sản xuất`, whether it is written before the number or after it)."""
     name = PERIOD_NOISE.sub(" ", raw)
     name = SPACES.sub(" ", name).strip(" .,;:-–()[]\"'“”*")
     name = _LEAD.sub("", name)
@@ -168,7 +170,7 @@ def clean_name(raw: str, tail: bool = False) -> str:
         name = new
     words = name.split()
     if len(words) > MAX_NAME_WORDS:
-        words = words[:MAX_NAME_WORDS] if tail else words[-MAX_NAME_WORDS:]
+        words = words[:MAX_NAME_WORDS]
     return " ".join(words)
 
 

@@ -653,7 +653,7 @@ def _indicator_text(doc: Doc, q: Quantity, s: Sentence, left: int, hit: NameHit 
     if q.unit.unit in CLASSIFIER_UNITS:
         # "tổ chức tốt 02 đợt sinh hoạt chính trị": the counted thing follows the measure word
         sep = CLAUSE_SEP.search(text_l, q.end, s.end)
-        counted = clean_name(text_l[q.end : sep.start() if sep else s.end], tail=True)
+        counted = clean_name(text_l[q.end : sep.start() if sep else s.end])
         tail_words = counted.split()[:4]
         if tail_words:
             return " ".join([q.unit.unit, *tail_words])
@@ -666,9 +666,7 @@ def _indicator_text(doc: Doc, q: Quantity, s: Sentence, left: int, hit: NameHit 
     elif not name:
         sep = CLAUSE_SEP.search(text_l, q.end, s.end)
         after = text_l[q.end : sep.start() if sep else s.end]
-        name = clean_name(
-            RATIO_AFTER.sub("", after, count=1) if RATIO_AFTER.match(after) else after, tail=True
-        )
+        name = clean_name(RATIO_AFTER.sub("", after, count=1) if RATIO_AFTER.match(after) else after)
     return name
 
 
