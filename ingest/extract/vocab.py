@@ -2382,6 +2382,10 @@ GROWTH_CONTRIBUTION_SECTOR_ENDS: tuple[str, ...] = (
     "với",
     "có",
 )
+# names18: the first syllable of a sector standing for the whole before a comma, its second word written
+# once after the list (`nông, lâm nghiệp và thủy sản`, `nông, lâm, thủy sản`): that comma lists sectors, it
+# does not end a name (`context.name_segment_start`).
+SHARED_WORD_SYLLABLES: tuple[str, ...] = ("nông", "lâm", "ngư", "thủy", "thuỷ")
 
 # --- learned components' features (ingest.extract.learned) ---------------------------------------
 
