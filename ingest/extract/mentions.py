@@ -32,6 +32,7 @@ from ingest.extract.naming import (
     unit_sibling,
     with_criteria_programme,
     with_subject,
+    without_restated_measure,
 )
 from ingest.extract.numbers import Quantity, find_quantities
 from ingest.extract.plan_counts import bracketed_items
@@ -122,6 +123,7 @@ class _Extractor:
         for d in drafts:
             with_criteria_programme(doc, d)  # "số tiêu chí đạt": the new-rural programme's criteria
             with_subject(doc, d)  # "số vụ" -> "số vụ phạm pháp hình sự": the clause's subject (names15)
+            without_restated_measure(d)  # "tỷ lệ xã … phấn đấu giảm tỷ lệ hộ nghèo": the object (names18)
             with_growth_contribution(doc, d)  # "đóng góp 0,4 điểm phần trăm": the sector's (names18)
         drafts = split_shared(doc, drafts)  # "A, B và C đều đạt 100%": one figure per subject
         drafts = split_joint(doc, drafts)  # "90% tổ chức Đảng và đảng viên …": one fact per indicator

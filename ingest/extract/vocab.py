@@ -2386,6 +2386,10 @@ GROWTH_CONTRIBUTION_SECTOR_ENDS: tuple[str, ...] = (
 # once after the list (`nông, lâm nghiệp và thủy sản`, `nông, lâm, thủy sản`): that comma lists sectors, it
 # does not end a name (`context.name_segment_start`).
 SHARED_WORD_SYLLABLES: tuple[str, ...] = ("nông", "lâm", "ngư", "thủy", "thuỷ")
+# names18: the verbs whose object is a measure written again in a name that opened with it (`tỷ lệ xã … phấn
+# đấu giảm tỷ lệ hộ nghèo`, `diện tích của huyện … có diện tích đất tự nhiên`): the object names the figure
+# (`naming.without_restated_measure`).
+RESTATED_MEASURE_VERBS: tuple[str, ...] = ("giảm", "tăng", "hạ", "nâng", "có")
 
 # --- learned components' features (ingest.extract.learned) ---------------------------------------
 
