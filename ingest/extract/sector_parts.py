@@ -16,11 +16,11 @@ from ingest.extract.scan import after_last
 from ingest.extract.vocab import (
     ECONOMIC_SECTORS,
     GROWTH_CONTRIBUTION_CUES,
-    GROWTH_CONTRIBUTION_SECTOR_ENDS,
-    GROWTH_CONTRIBUTION_SECTORS,
     SECTOR_PART_MEASURES,
     SECTOR_PART_QUALIFIERS,
     SECTOR_PART_VERBS,
+    SECTOR_SUBJECT_ENDS,
+    SECTOR_SUBJECT_OPENERS,
 )
 
 _S = r"[^\S\n]"
@@ -83,8 +83,8 @@ def _with_sector(name: str, measure: str, sector: str) -> str:
 
 _CONTRIBUTION_CUE = re.compile(rf"(?<!\w)(?:{words_alt(GROWTH_CONTRIBUTION_CUES)}){_S}*$")
 _POINTS = re.compile(rf"{_S}*(?:phần{_S}+trăm|%)")
-_CONTRIBUTOR = re.compile(rf"(?<!\w)(?:{words_alt(GROWTH_CONTRIBUTION_SECTORS)})(?!\w)")
-_CONTRIBUTOR_END = re.compile(rf"(?<!\w)(?:{words_alt(GROWTH_CONTRIBUTION_SECTOR_ENDS)})(?!\w)")
+_CONTRIBUTOR = re.compile(rf"(?<!\w)(?:{words_alt(SECTOR_SUBJECT_OPENERS)})(?!\w)")
+_CONTRIBUTOR_END = re.compile(rf"(?<!\w)(?:{words_alt(SECTOR_SUBJECT_ENDS)})(?!\w)")
 _CUE_REACH = 24
 _MAX_CONTRIBUTOR_WORDS = 12
 
@@ -123,3 +123,27 @@ def with_growth_contribution(doc: Doc, d: Draft) -> None:
     if found is not None:
         d.indicator = f"đóng góp của {found[0]} vào tăng trưởng"
         d.name_start = found[1] if d.name_start is None else min(d.name_start, found[1])
+
+
+_SHARE_CUE = re.compile(rf"(?<!\w)chiếm{_S}+t[ỷỉ]{_S}+trọng{_S}*$")
+_IN_PRODUCT = re.compile(rf"{_S}*(?:trong{_S}+)?(?:cơ{_S}+cấu{_S}+)?grdp(?!\w)")
+
+
+def with_sector_share(doc: Doc, d: Draft) -> None:
+    """`Dịch vụ tăng bình quân 14,8%/năm, chiếm tỷ trọng 39% cơ cấu kinh tế` -> `tỷ trọng dịch vụ trong cơ
+    cấu kinh tế`: a share written as `chiếm tỷ trọng` with no subject of its own is the share of the sector
+    its item opens with, in the economy's structure (or in the GRDP when the text says so); the quote
+    opens with the sector (names18)."""
+    q, s, text_l = d.q, d.sentence, doc.text_l
+    if not q.is_pct or d.ratio_only:
+        return
+    cue = _SHARE_CUE.search(text_l, max(s.start, q.num_start - _CUE_REACH), q.num_start)
+    if cue is None:
+        return
+    item = after_last(text_l, ";:", s.start, cue.start())
+    found = _contributor(text_l, item, cue.start())
+    if found is None:
+        return
+    whole = "grdp" if _IN_PRODUCT.match(text_l, q.end) else "cơ cấu kinh tế"
+    d.indicator = f"tỷ trọng {found[0]} trong {whole}"
+    d.name_start = found[1] if d.name_start is None else min(d.name_start, found[1])

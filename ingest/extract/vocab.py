@@ -2350,7 +2350,7 @@ GROWTH_CONTRIBUTION_CUES: tuple[str, ...] = (
     "làm giảm",
 )
 # ... the words a sector's name opens with (the first of them in its clause starts the name) ...
-GROWTH_CONTRIBUTION_SECTORS: tuple[str, ...] = (
+SECTOR_SUBJECT_OPENERS: tuple[str, ...] = (
     "khu vực",
     "các ngành",
     "ngành",
@@ -2368,8 +2368,9 @@ GROWTH_CONTRIBUTION_SECTORS: tuple[str, ...] = (
     "du lịch",
     "thuế",
 )
-# ... and the verbs that end it (`khu vực công nghiệp và xây dựng đạt …`, `ngành dịch vụ tiếp tục …`).
-GROWTH_CONTRIBUTION_SECTOR_ENDS: tuple[str, ...] = (
+# ... and the verbs that end it (`khu vực công nghiệp và xây dựng đạt …`, `ngành dịch vụ tiếp tục …`); the
+# share of a sector written `chiếm tỷ trọng` reads its sector the same way (`sector_parts.with_sector_share`).
+SECTOR_SUBJECT_ENDS: tuple[str, ...] = (
     "ước",
     "đạt",
     "tăng",
@@ -2377,6 +2378,10 @@ GROWTH_CONTRIBUTION_SECTOR_ENDS: tuple[str, ...] = (
     "đóng góp",
     "làm",
     "tiếp tục",
+    "phát triển",
+    "phục hồi",
+    "duy trì",
+    "giữ",
     "là",
     "chiếm",
     "với",

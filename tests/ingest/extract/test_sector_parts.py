@@ -34,3 +34,13 @@ def test_the_quote_of_a_sectors_contribution_opens_with_the_sector() -> None:
 def test_percentage_points_with_no_contribution_word_keep_their_own_name() -> None:
     by = _by_value("Tỷ lệ hộ nghèo đa chiều năm 2025 giảm 1,15 điểm phần trăm so với năm 2024.")
     assert "đóng góp" not in by[1.15].indicator
+
+
+def test_a_share_written_as_chiem_ty_trong_is_the_share_of_the_sector_its_item_opens_with() -> None:
+    by = _by_value(
+        "Ngành thương mại - dịch vụ phát triển khá, tăng 9,4%/năm, chiếm tỷ trọng 41,7% cơ cấu kinh tế. "
+        "Khu vực công nghiệp tiếp tục là động lực tăng trưởng, chiếm tỷ trọng 35,2% trong GRDP."
+    )
+    assert by[41.7].indicator == "tỷ trọng ngành thương mại - dịch vụ trong cơ cấu kinh tế"
+    assert by[35.2].indicator == "tỷ trọng khu vực công nghiệp trong grdp"
+    assert by[35.2].quote.startswith("Khu vực công nghiệp")
