@@ -19,7 +19,12 @@ from ingest.extract.metadata import extract_metadata
 from ingest.extract.numbers import Quantity
 from ingest.extract.own_period import first_term, lower_same_length, page_date
 from ingest.extract.periods import Term, term_of, year_of
-from ingest.extract.vocab import INDICATOR_TRAILERS, SEASON_HEADING_PATTERN, TAIL_STOP_WORDS
+from ingest.extract.vocab import (
+    INDICATOR_TRAILERS,
+    SEASON_HEADING_PATTERN,
+    SHARED_WORD_SYLLABLES,
+    TAIL_STOP_WORDS,
+)
 from ingest.records import DocumentMetadata
 
 _SEASON_HEADING = re.compile(SEASON_HEADING_PATTERN)
@@ -38,6 +43,19 @@ CLAUSE_SEP = re.compile(r"[,;(|]")
 NAME_SEP = re.compile(r"[,;:(|]")
 CLAUSE_SEP_CHARS = ",;(|"  # CLAUSE_SEP's characters, for `after_last`
 SPACES = re.compile(r"\s+")
+# a comma after a sector's first syllable (`nông, lâm nghiệp`): it lists, it does not cut a name
+_SHARED_WORD_COMMA = re.compile(rf"(?<!\w)(?:{'|'.join(SHARED_WORD_SYLLABLES)})[^\S\n]*$")
+_LIST_COMMA_REACH = 8
+
+
+def is_list_comma(text_l: str, at: int) -> bool:
+    """Whether the separator at `at` is a comma listing sectors that share their second word (`nông,
+    lâm nghiệp và thủy sản`, `nông, lâm, thủy sản`): the name runs on over it (names18)."""
+    if text_l[at] != ",":
+        return False
+    return _SHARED_WORD_COMMA.search(text_l, max(0, at - _LIST_COMMA_REACH), at) is not None
+
+
 PERIOD_NOISE = re.compile(
     r"(?:tính[^\S\n]+)?(?:đến|tới)[^\S\n]+(?:hết[^\S\n]+)?(?:ngày[^\S\n]+)?[0-9]{1,2}[/.-][0-9]{1,2}(?:[/.-][0-9]{2,4})?"
     r"|(?:trong[^\S\n]+)?(?:6|06|9|09|sáu|chín)[^\S\n]+tháng(?:[^\S\n]+(?:đầu|cuối)[^\S\n]+năm)?(?:[^\S\n]+[0-9]{4})?"
@@ -156,8 +174,10 @@ class Doc:
 
 
 @lru_cache(maxsize=1 << 14)  # pure; one segment is cleaned several times per mention (own words, name)
-def clean_name(raw: str, tail: bool = False) -> str:
-    """A name segment without period phrases, list markers, punctuation and trailing verbs."""
+def clean_name(raw: str) -> str:
+    """A name segment without period phrases, list markers, punctuation and trailing verbs; a long one
+    keeps its first `MAX_NAME_WORDS` words, the head of the noun phrase (`sản xuất công nghiệp tiếp tục
+    ổn định và phát triển` keeps `sản xuất`, whether it is written before the number or after it)."""
     name = PERIOD_NOISE.sub(" ", raw)
     name = SPACES.sub(" ", name).strip(" .,;:-–()[]\"'“”*")
     name = _LEAD.sub("", name)
@@ -168,7 +188,7 @@ def clean_name(raw: str, tail: bool = False) -> str:
         name = new
     words = name.split()
     if len(words) > MAX_NAME_WORDS:
-        words = words[:MAX_NAME_WORDS] if tail else words[-MAX_NAME_WORDS:]
+        words = words[:MAX_NAME_WORDS]
     return " ".join(words)
 
 

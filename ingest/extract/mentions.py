@@ -32,6 +32,7 @@ from ingest.extract.naming import (
     unit_sibling,
     with_criteria_programme,
     with_subject,
+    without_restated_measure,
 )
 from ingest.extract.numbers import Quantity, find_quantities
 from ingest.extract.plan_counts import bracketed_items
@@ -59,6 +60,7 @@ from ingest.extract.roles import (
     uncounted_band,
 )
 from ingest.extract.scan import after_last
+from ingest.extract.sector_parts import with_growth_contribution, with_sector_share
 from ingest.extract.shared_figures import split_joint, split_shared
 from ingest.extract.stacked_tables import Cell, stacked_cells
 from ingest.extract.tiers import without_tier_ids
@@ -121,6 +123,9 @@ class _Extractor:
         for d in drafts:
             with_criteria_programme(doc, d)  # "số tiêu chí đạt": the new-rural programme's criteria
             with_subject(doc, d)  # "số vụ" -> "số vụ phạm pháp hình sự": the clause's subject (names15)
+            without_restated_measure(d)  # "tỷ lệ xã … phấn đấu giảm tỷ lệ hộ nghèo": the object (names18)
+            with_growth_contribution(doc, d)  # "đóng góp 0,4 điểm phần trăm": the sector's (names18)
+            with_sector_share(doc, d)  # "dịch vụ …, chiếm tỷ trọng 39%": the sector's share (names18)
         drafts = split_shared(doc, drafts)  # "A, B và C đều đạt 100%": one figure per subject
         drafts = split_joint(doc, drafts)  # "90% tổ chức Đảng và đảng viên …": one fact per indicator
         kept = [d for d in drafts if d.indicator or d.entry is not None]

@@ -49,6 +49,7 @@ from ingest.extract.vocab import (
     LEVEL_AFTER_REDUCTION,
     MEASURE_WORDS,
     PLAN_WORDS,
+    RESTATED_MEASURE_VERBS,
     SHARE_WORDS,
     SUBJECT_DOERS,
     SUBJECT_STOP_WORDS,
@@ -653,7 +654,7 @@ def _indicator_text(doc: Doc, q: Quantity, s: Sentence, left: int, hit: NameHit 
     if q.unit.unit in CLASSIFIER_UNITS:
         # "tổ chức tốt 02 đợt sinh hoạt chính trị": the counted thing follows the measure word
         sep = CLAUSE_SEP.search(text_l, q.end, s.end)
-        counted = clean_name(text_l[q.end : sep.start() if sep else s.end], tail=True)
+        counted = clean_name(text_l[q.end : sep.start() if sep else s.end])
         tail_words = counted.split()[:4]
         if tail_words:
             return " ".join([q.unit.unit, *tail_words])
@@ -666,9 +667,7 @@ def _indicator_text(doc: Doc, q: Quantity, s: Sentence, left: int, hit: NameHit 
     elif not name:
         sep = CLAUSE_SEP.search(text_l, q.end, s.end)
         after = text_l[q.end : sep.start() if sep else s.end]
-        name = clean_name(
-            RATIO_AFTER.sub("", after, count=1) if RATIO_AFTER.match(after) else after, tail=True
-        )
+        name = clean_name(RATIO_AFTER.sub("", after, count=1) if RATIO_AFTER.match(after) else after)
     return name
 
 
@@ -744,3 +743,23 @@ def with_subject(doc: Doc, d: Draft) -> None:
         words.append(word)
     if words and not set(words) <= set(name.split()):
         d.indicator = f"{name} {' '.join(words)}"
+
+
+# the measures of two words or more (`tỷ lệ`, `diện tích`), never a piece of another word
+_RESTATED_MEASURES = tuple(w for w in MEASURE_WORDS if " " in w)
+_OBJECT_VERBS = tuple(f" {w}" for w in RESTATED_MEASURE_VERBS)
+
+
+def without_restated_measure(d: Draft) -> None:
+    """`tỷ lệ xã Tề Lỗ phấn đấu giảm tỷ lệ hộ nghèo` -> `tỷ lệ hộ nghèo`, `diện tích của huyện … có diện tích
+    đất tự nhiên` -> `diện tích đất tự nhiên`: a name that opens with a measure and writes it again as the
+    object of a verb (`giảm`, `có`) is named by that object; the words before it are the doer and its
+    aim, and a list of measures (`tỷ lệ A, tỷ lệ B`) is left whole (names18)."""
+    name = d.indicator
+    for measure in _RESTATED_MEASURES:
+        if name.startswith(f"{measure} "):
+            at = name.rfind(f" {measure} ")
+            between = name[len(measure) : at]
+            if at > 0 and "," not in between and between.rstrip().endswith(_OBJECT_VERBS):
+                d.indicator = name[at + 1 :]
+            return

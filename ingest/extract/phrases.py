@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ingest.extract.catalogue import fold_tones
-from ingest.extract.context import SPACES, Doc, words_alt
+from ingest.extract.context import SPACES, Doc, is_list_comma, words_alt
 from ingest.extract.layout import Sentence
 from ingest.extract.numbers import Quantity
+from ingest.extract.scan import after_last
 from ingest.extract.units import counted_noun_at, match_unit
 from ingest.extract.vocab import (
     ADMIN_LEVELS,
@@ -159,6 +160,7 @@ _MEMBER_NOUNS = frozenset({"đảng viên", "đồng chí"})
 _REPRESENTING = re.compile(rf"{_S}+(?:là{_S}+đảng{_S}+viên{_S}+)?đại{_S}+diện(?!\w)")
 _STOP_AFTER_LONG = re.compile(r"[.;!?\n()]|[0-9]")
 _CUT_CHARS = re.compile(r"[,;:(|)]")
+_LISTED_SECTOR_SEPS = ",;:(|)"
 _PLACE_DID = re.compile(
     rf"(?<!\w)(?:thị{_S}+xã|xã|huyện|thị{_S}+trấn|phường|tỉnh|thành{_S}+phố)(?:{_S}+[^\s,;:()]+){{0,3}}?"
     rf"(?:{_S}+(?:đã|cũng|đều))?{_S}+(?P<verb>(?:{words_alt(COUNT_ACHIEVED_VERBS)})(?:{_S}+(?:tất{_S}+)?cả)?){_S}*$"
@@ -327,6 +329,8 @@ def subject_before(doc: Doc, q: Quantity, left: int, hit_start: int | None) -> t
         structure = _STRUCTURE.match(whole) is not None  # "Cơ cấu kinh tế nông, lâm nghiệp …": shares
         if measured(whole) and not structure and len(whole.split()) <= 2 * MAX_WORDS:
             subject, start = whole, left
+    if subject:
+        start, subject = _listed_sectors(text_l, left, start, subject)
     inner = _MEASURE_INSIDE.search(subject)
     if inner is not None and inner.start() > 0 and _keeps_measure(subject[: inner.start()]):
         subject = subject[inner.start() :]  # "thực hiện tổng diện tích gieo trồng 772 ha"
@@ -345,6 +349,24 @@ def _proper_name(words: str) -> bool:
     each capitalised."""
     parts = words.split()
     return 0 < len(parts) <= 5 and all(p[:1].isupper() for p in parts)
+
+
+def _listed_sectors(text_l: str, left: int, start: int, subject: str) -> tuple[int, str]:
+    """`khu vực nông, lâm nghiệp và thủy sản tăng 3%` -> `khu vực nông, lâm nghiệp và thủy sản`: a subject
+    right after a comma that lists sectors sharing their second word (`context.is_list_comma`) takes in
+    the words before that comma, back to the separator before them (names18)."""
+    while True:
+        comma = text_l.rfind(",", left, start)
+        if comma < 0 or text_l[comma + 1 : start].strip() or not is_list_comma(text_l, comma):
+            return start, subject
+        opening = after_last(text_l, _LISTED_SECTOR_SEPS, left, comma)
+        before = clean_words(text_l[opening:comma])
+        if not before or len(before.split()) > MAX_WORDS or _DIGIT.search(text_l, opening, comma) is not None:
+            return start, subject
+        if _STRUCTURE.match(before) is not None:
+            return start, subject  # "Cơ cấu kinh tế nông, lâm nghiệp chiếm …": a structure names its shares
+        at = text_l.find(before.split()[0], opening, comma)
+        start, subject = (at if at >= 0 else opening), f"{before}, {subject}"
 
 
 def _unbracketed(seps: list[re.Match[str]]) -> list[re.Match[str]]:

@@ -2,7 +2,9 @@
 
 Each sector's figure is the total's rate for that sector: its name is the total's measure and subject
 with the sector put in (`tốc độ tăng giá trị sản xuất nông, lâm, thủy sản bình quân hằng năm`,
-`tỷ trọng công nghiệp - xây dựng trong grdp`), and its quote reaches back to the total.
+`tỷ trọng công nghiệp - xây dựng trong grdp`), and its quote reaches back to the total. A sector's
+contribution to growth in percentage points (`khu vực dịch vụ tăng 7%, đóng góp 2,6 điểm phần trăm`)
+is named by the sector its clause opens with (`with_growth_contribution`).
 """
 
 from __future__ import annotations
@@ -10,11 +12,15 @@ from __future__ import annotations
 import re
 
 from ingest.extract.context import SPACES, Doc, Draft, words_alt
+from ingest.extract.scan import after_last
 from ingest.extract.vocab import (
     ECONOMIC_SECTORS,
+    GROWTH_CONTRIBUTION_CUES,
     SECTOR_PART_MEASURES,
     SECTOR_PART_QUALIFIERS,
     SECTOR_PART_VERBS,
+    SECTOR_SUBJECT_ENDS,
+    SECTOR_SUBJECT_OPENERS,
 )
 
 _S = r"[^\S\n]"
@@ -73,3 +79,71 @@ def _with_sector(name: str, measure: str, sector: str) -> str:
     at = max(cut.start(), 0)
     head, tail = subject[:at].strip(), subject[at:].strip()
     return " ".join(w for w in (measure, head, sector, tail) if w)
+
+
+_CONTRIBUTION_CUE = re.compile(rf"(?<!\w)(?:{words_alt(GROWTH_CONTRIBUTION_CUES)}){_S}*$")
+_POINTS = re.compile(rf"{_S}*(?:phần{_S}+trăm|%)")
+_CONTRIBUTOR = re.compile(rf"(?<!\w)(?:{words_alt(SECTOR_SUBJECT_OPENERS)})(?!\w)")
+_CONTRIBUTOR_END = re.compile(rf"(?<!\w)(?:{words_alt(SECTOR_SUBJECT_ENDS)})(?!\w)")
+_CUE_REACH = 24
+_MAX_CONTRIBUTOR_WORDS = 12
+
+
+def _contributor(text_l: str, lo: int, hi: int) -> tuple[str, int] | None:
+    """The sector a clause `text_l[lo:hi]` opens with, from its first sector word to the first verb, and
+    where it starts."""
+    first = _CONTRIBUTOR.search(text_l, lo, hi)
+    if first is None:
+        return None
+    end = _CONTRIBUTOR_END.search(text_l, first.end(), hi)
+    sector = SPACES.sub(" ", text_l[first.start() : end.start() if end else hi]).strip(" ,;:-–()")
+    return (sector, first.start()) if sector and len(sector.split()) <= _MAX_CONTRIBUTOR_WORDS else None
+
+
+def with_growth_contribution(doc: Doc, d: Draft) -> None:
+    """`khu vực dịch vụ đạt 7.709 tỷ đồng, tăng 7,03%, đóng góp 4 điểm phần trăm` -> `đóng góp của khu
+    vực dịch vụ vào tăng trưởng`: percentage points a sector contributes (`đóng góp`, `làm giảm`) to
+    the place's growth are named by that sector, the subject of the item they close (after the last
+    `;` or `:` of the sentence, or inside the bracket the figure stands in: `(riêng công nghiệp tăng
+    4%, đóng góp 1,2 điểm phần trăm)`), as every dev gold name of such a figure says; the quote opens
+    with the sector (names18)."""
+    q, s, text_l = d.q, d.sentence, doc.text_l
+    if d.ratio_only or q.unit.unit.split(" ")[0] != "điểm":
+        return
+    if _POINTS.match(text_l, q.end) is None and not q.unit.unit.endswith(("phần trăm", "%")):
+        return
+    cue = _CONTRIBUTION_CUE.search(text_l, max(s.start, q.num_start - _CUE_REACH), q.num_start)
+    if cue is None:
+        return
+    item = after_last(text_l, ";:", s.start, cue.start())
+    bracket = after_last(text_l, "(", item, cue.start())
+    found = (_contributor(text_l, bracket, cue.start()) if bracket > item else None) or _contributor(
+        text_l, item, cue.start()
+    )
+    if found is not None:
+        d.indicator = f"đóng góp của {found[0]} vào tăng trưởng"
+        d.name_start = found[1] if d.name_start is None else min(d.name_start, found[1])
+
+
+_SHARE_CUE = re.compile(rf"(?<!\w)chiếm{_S}+t[ỷỉ]{_S}+trọng{_S}*$")
+_IN_PRODUCT = re.compile(rf"{_S}*(?:trong{_S}+)?(?:cơ{_S}+cấu{_S}+)?grdp(?!\w)")
+
+
+def with_sector_share(doc: Doc, d: Draft) -> None:
+    """`Dịch vụ tăng bình quân 14,8%/năm, chiếm tỷ trọng 39% cơ cấu kinh tế` -> `tỷ trọng dịch vụ trong cơ
+    cấu kinh tế`: a share written as `chiếm tỷ trọng` with no subject of its own is the share of the sector
+    its item opens with, in the economy's structure (or in the GRDP when the text says so); the quote
+    opens with the sector (names18)."""
+    q, s, text_l = d.q, d.sentence, doc.text_l
+    if not q.is_pct or d.ratio_only:
+        return
+    cue = _SHARE_CUE.search(text_l, max(s.start, q.num_start - _CUE_REACH), q.num_start)
+    if cue is None:
+        return
+    item = after_last(text_l, ";:", s.start, cue.start())
+    found = _contributor(text_l, item, cue.start())
+    if found is None:
+        return
+    whole = "grdp" if _IN_PRODUCT.match(text_l, q.end) else "cơ cấu kinh tế"
+    d.indicator = f"tỷ trọng {found[0]} trong {whole}"
+    d.name_start = found[1] if d.name_start is None else min(d.name_start, found[1])

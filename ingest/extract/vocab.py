@@ -60,6 +60,10 @@ MEASURE_UNITS: dict[str, tuple[str, float]] = {
     "km": ("km", 1.0),
     "mét": ("km", 0.001),
     "m": ("km", 0.001),
+    # names18: percentage points (`đóng góp 0,4 điểm phần trăm`, `giảm 1,2 điểm %`): their own unit, not a
+    # count of `điểm` (the gold rules: `other`)
+    "điểm phần trăm": ("other", 1.0),
+    "điểm %": ("other", 1.0),
     "m3": ("other", 1.0),
     "m³": ("other", 1.0),
     "lít": ("other", 1.0),
@@ -2348,6 +2352,61 @@ SUBJECT_DOERS: tuple[str, ...] = (
     "hđnd",
 )
 
+# names18: a sector's contribution to growth in percentage points (`khu vực dịch vụ tăng 7,03%, đóng góp 2,64
+# điểm phần trăm`, `làm giảm 0,63 điểm phần trăm`): the words right before the figure that say so ...
+GROWTH_CONTRIBUTION_CUES: tuple[str, ...] = (
+    "đóng góp",
+    "đóng góp tăng",
+    "đóng góp giảm",
+    "làm tăng",
+    "làm giảm",
+)
+# ... the words a sector's name opens with (the first of them in its clause starts the name) ...
+SECTOR_SUBJECT_OPENERS: tuple[str, ...] = (
+    "khu vực",
+    "các ngành",
+    "ngành",
+    "lĩnh vực",
+    "nông",
+    "lâm",
+    "ngư",
+    "thủy",
+    "thuỷ",
+    "công nghiệp",
+    "tiểu thủ công nghiệp",
+    "xây dựng",
+    "dịch vụ",
+    "thương mại",
+    "du lịch",
+    "thuế",
+)
+# ... and the verbs that end it (`khu vực công nghiệp và xây dựng đạt …`, `ngành dịch vụ tiếp tục …`); the
+# share of a sector written `chiếm tỷ trọng` reads its sector the same way (`sector_parts.with_sector_share`).
+SECTOR_SUBJECT_ENDS: tuple[str, ...] = (
+    "ước",
+    "đạt",
+    "tăng",
+    "giảm",
+    "đóng góp",
+    "làm",
+    "tiếp tục",
+    "phát triển",
+    "phục hồi",
+    "duy trì",
+    "giữ",
+    "là",
+    "chiếm",
+    "với",
+    "có",
+)
+# names18: the first syllable of a sector standing for the whole before a comma, its second word written
+# once after the list (`nông, lâm nghiệp và thủy sản`, `nông, lâm, thủy sản`): that comma lists sectors, it
+# does not end a name (`context.name_segment_start`).
+SHARED_WORD_SYLLABLES: tuple[str, ...] = ("nông", "lâm", "ngư", "thủy", "thuỷ")
+# names18: the verbs whose object is a measure written again in a name that opened with it (`tỷ lệ xã … phấn
+# đấu giảm tỷ lệ hộ nghèo`, `diện tích của huyện … có diện tích đất tự nhiên`): the object names the figure
+# (`naming.without_restated_measure`).
+RESTATED_MEASURE_VERBS: tuple[str, ...] = ("giảm", "tăng", "hạ", "nâng", "có")
 
 # --- learned components' features (ingest.extract.learned) ---------------------------------------
 

@@ -171,7 +171,7 @@ def candidates(doc: Doc, d: Draft) -> list[tuple[str, list[str]]]:
     if tail and rule:
         add(f"{rule} {' '.join(tail[:4])}", "ruletail")
     sep = CLAUSE_SEP.search(text_l, q.end, s.end)
-    after = clean_name(text_l[q.end : sep.start() if sep else s.end], tail=True).split()
+    after = clean_name(text_l[q.end : sep.start() if sep else s.end]).split()
     lead = "tỷ lệ" if q.is_pct else rule
     for k in (2, 4, 6, 8):
         if len(after) >= k - 1 and lead:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ingest.extract import extract_mentions
+from ingest.extract.context import MAX_NAME_WORDS, clean_name
 from ingest.records import DocumentMetadata, Mention
 
 Y2023 = DocumentMetadata(default_period="2023", issue_year=2023, terms=["2020-2025"])
@@ -159,3 +160,9 @@ def test_a_plan_after_a_change_is_the_levels() -> None:
     assert by[1.26].plan_pct == 126.0
     assert by[1.26].quote.endswith("đạt 126% kế hoạch")
     assert by[21.2].plan_pct is None
+
+
+def test_a_long_name_segment_keeps_its_head_words() -> None:
+    name = clean_name("hệ thống kênh mương nội đồng của xã tiếp tục được đầu tư nâng cấp, kiên cố hóa")
+    assert name.startswith("hệ thống kênh mương")
+    assert len(name.split()) == MAX_NAME_WORDS

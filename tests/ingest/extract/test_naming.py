@@ -62,3 +62,12 @@ def test_a_place_or_another_measure_opening_the_clause_is_no_subject_of_a_bare_n
     by = _by_value("Toàn huyện có 14 xã. Năng suất đạt 61 tạ/ha sản lượng đạt 7.320 tấn.")
     assert by[14.0].indicator == "số xã"
     assert by[7320.0].indicator == "sản lượng"
+
+
+def test_a_measure_written_again_as_a_verbs_object_names_the_figure() -> None:
+    by = _by_value(
+        "Thị trấn Nam Sơn phấn đấu giảm tỷ lệ hộ nghèo đa chiều xuống dưới 1,5%. Huyện miền núi Sơn Hà có "
+        "diện tích đất tự nhiên 7.520 ha."
+    )
+    assert by[1.5].indicator == "tỷ lệ hộ nghèo đa chiều"
+    assert by[7520.0].indicator == "diện tích đất tự nhiên"

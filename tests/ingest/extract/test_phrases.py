@@ -523,3 +523,12 @@ def test_a_measure_without_its_sector_measures_the_sector_opening_the_clause_bef
     # a clause before that opens with no sector lends nothing
     by = _by_value("Tình hình kinh tế ổn định, tốc độ tăng trưởng tăng 6,1%.")
     assert by[6.1].indicator == "tốc độ tăng trưởng"
+
+
+def test_a_comma_after_a_sectors_first_syllable_lists_sectors_and_does_not_cut_the_name() -> None:
+    by = _by_value(
+        "Năm 2024, khu vực nông, lâm nghiệp và thủy sản đạt 3.150 tỷ đồng. Sản xuất nông, lâm, ngư nghiệp "
+        "tăng 2,7% so với năm trước."
+    )
+    assert by[3150.0].indicator.startswith("khu vực nông, lâm nghiệp và thủy sản")
+    assert "sản xuất nông, lâm, ngư nghiệp" in by[2.7].indicator

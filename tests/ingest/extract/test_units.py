@@ -22,6 +22,8 @@ from ingest.extract.units import UnitMatch, match_unit, rebase
         ("%", "%", "%", 1.0),
         (" tỷ so với CK", "tỷ", "VND", 1e9),
         (" con", "con", "count", 1.0),
+        (" điểm phần trăm", "điểm phần trăm", "other", 1.0),
+        (" điểm %", "điểm %", "other", 1.0),
         (" đồng chí", "đồng chí", "count", 1.0),
         (" vạn người", "vạn người", "count", 1e4),  # vạn = ten thousand (settled gold item 33)
     ],

@@ -1,0 +1,46 @@
+"""Names made in `sector_parts.py`: a sector's contribution to growth in percentage points."""
+
+from __future__ import annotations
+
+from ingest.extract import extract_mentions
+from ingest.records import DocumentMetadata, Mention
+
+Y2025 = DocumentMetadata(default_period="2025", issue_year=2025, terms=["2020-2025"])
+
+
+def _by_value(text: str) -> dict[float, Mention]:
+    return {m.value: m for m in extract_mentions(text, metadata=Y2025)}
+
+
+def test_percentage_points_a_sector_contributes_to_growth_are_named_by_that_sector() -> None:
+    by = _by_value(
+        "Tổng sản phẩm trên địa bàn năm 2025 tăng 7,2%. Trong đó: khu vực công nghiệp - xây dựng đạt 5.120 "
+        "tỷ đồng, tăng 9,1%, đóng góp 3,85 điểm phần trăm; ngành thương mại tăng 6,4% (đóng góp 1,26 điểm "
+        "phần trăm); khu vực nông nghiệp giảm 1,3%, làm giảm 0,21 điểm phần trăm vào mức tăng trưởng chung."
+    )
+    assert by[3.85].indicator == "đóng góp của khu vực công nghiệp - xây dựng vào tăng trưởng"
+    assert by[1.26].indicator == "đóng góp của ngành thương mại vào tăng trưởng"
+    assert by[0.21].indicator == "đóng góp của khu vực nông nghiệp vào tăng trưởng"
+
+
+def test_the_quote_of_a_sectors_contribution_opens_with_the_sector() -> None:
+    by = _by_value(
+        "Quý I, ngành thương mại phục hồi khá, là động lực chính, với đóng góp 2,15 điểm % vào mức "
+        "tăng chung."
+    )
+    assert by[2.15].quote.startswith("ngành thương mại phục hồi khá")
+
+
+def test_percentage_points_with_no_contribution_word_keep_their_own_name() -> None:
+    by = _by_value("Tỷ lệ hộ nghèo đa chiều năm 2025 giảm 1,15 điểm phần trăm so với năm 2024.")
+    assert "đóng góp" not in by[1.15].indicator
+
+
+def test_a_share_written_as_chiem_ty_trong_is_the_share_of_the_sector_its_item_opens_with() -> None:
+    by = _by_value(
+        "Ngành thương mại - dịch vụ phát triển khá, tăng 9,4%/năm, chiếm tỷ trọng 41,7% cơ cấu kinh tế. "
+        "Khu vực công nghiệp tiếp tục là động lực tăng trưởng, chiếm tỷ trọng 35,2% trong GRDP."
+    )
+    assert by[41.7].indicator == "tỷ trọng ngành thương mại - dịch vụ trong cơ cấu kinh tế"
+    assert by[35.2].indicator == "tỷ trọng khu vực công nghiệp trong grdp"
+    assert by[35.2].quote.startswith("Khu vực công nghiệp")
