@@ -17,7 +17,11 @@ from ingest.extract.periods import Term, document_periods, term_of, terms_in
 
 TITLE_SEEN_CHARS = 1500  # a title already written this near the top is not read a second time
 _SPACES = re.compile(r"\s+")
-_ANY_DATE = re.compile(r"(?<![0-9])[0-9]{1,2}[/.-][0-9]{1,2}[/.-]((?:19|20)[0-9]{2})(?![0-9])")
+# a date in the body, with its day or its month only (`ngày 10-8-2017`, `Đến đầu tháng 3-2020`): (year,)
+_ANY_DATE = re.compile(
+    r"(?<![0-9])[0-9]{1,2}[/.-][0-9]{1,2}[/.-]((?:19|20)[0-9]{2})(?![0-9])"
+    r"|tháng\s+[0-9]{1,2}\s*(?:[/.-]|năm)\s*((?:19|20)[0-9]{2})(?![0-9])"
+)
 _ISO_DATE = re.compile(r"((?:19|20)[0-9]{2})(?:-([0-9]{1,2}))?")
 
 
@@ -96,8 +100,10 @@ def decide(
         return OwnPeriod(title_period, None, ref_year, term)
     if ref_year is None and not periods.actual and not title_period:
         # nothing in the title, dates or opening: the year the text gives its data
-        # (`giá trị giải ngân từ đầu năm đến ngày 10-8-2017`), as the gold rules say
-        dated = _ANY_DATE.search(text_l)
-        ref_year = int(dated.group(1)) if dated else None
+        # (`giá trị giải ngân từ đầu năm đến ngày 10-8-2017`), as the gold rules say; the latest date it
+        # writes, not the first (a decree it cites: `thành lập theo Nghị quyết số 136/NQ-CP ngày 29/12/2013
+        # …`, `Tính đến 31/12/2020, huyện …`), as an undated text is of the latest year it reports
+        years = [int(m.group(1) or m.group(2)) for m in _ANY_DATE.finditer(text_l)]
+        ref_year = max(years, default=None)
     default = periods.actual or title_period or (str(ref_year) if ref_year else None)
     return OwnPeriod(default, periods.target, ref_year, term)

@@ -299,6 +299,9 @@ _RESOLUTION_OF = re.compile(rf"nghị{_S}+quyết{_S}*$")  # `Nghị quyết Đ�
 _TERM_PAST = re.compile(
     rf"(?<!\w)(?:nhiệm{_S}+kỳ{_S}+qua|cả{_S}+nhiệm{_S}+kỳ|5{_S}+năm{_S}+qua|sau{_S}+5{_S}+năm)(?!\w)"
 )
+# the new term named without its years (`đặt ra mục tiêu nhiệm kỳ mới`): on a congress's page, the one it
+# opens, so the page looks back on the term ending in its year (not on a page of a new term's first year)
+_TERM_NEW = re.compile(rf"(?<!\w)nhiệm{_S}+kỳ{_S}+mới(?!\w)")
 _FRONTED_TERM = re.compile(rf"nhiệm{_S}+kỳ{_S}*{_Y}{_DASH}{_Y}{_S}*,")
 _CLOSING = re.compile(rf"(?<!\w)(?:tổng{_S}+kết|nhiệm{_S}+kỳ{_S}+qua|cả{_S}+nhiệm{_S}+kỳ|5{_S}+năm{_S}+qua)")
 # `(?<![0-9])` written after the first digit: the pattern opens with a digit, skipped to at C speed
@@ -576,7 +579,12 @@ def document_periods(
     if term is not None and closes and (year is None or year >= term.end - 1 or kind == "closing"):
         following = f"term-{term.end}-{term.end + 5}" if term.end - term.start == 5 else None
         return DocPeriods(term.code, following, term, year)
-    if term is None and year is not None and year % 5 in (0, 1) and _TERM_PAST.search(own):
+    if (
+        term is None
+        and year is not None
+        and year % 5 in (0, 1)
+        and (_TERM_PAST.search(own) or (_TERM_NEW.search(own) and _CONGRESS.search(opening)))
+    ):
         # "Nhiệm kỳ qua, …" in a page of 2025 that writes no term: the term ending in its year (a Party
         # term ends in 2020, 2025, a council's in 2021, 2026), the next one its targets'
         return DocPeriods(f"term-{year - 5}-{year}", f"term-{year}-{year + 5}", Term(year - 5, year), year)

@@ -126,3 +126,28 @@ def test_an_undated_text_opening_on_a_year_with_no_plan_word_keeps_it() -> None:
     )
     stored, _, _ = _periods(body, None, None)
     assert stored == "2026"
+
+
+# the description an article opens with (no year in it), longer than the opening the document is read from
+PROFILE = "Huyện có 7 xã và thị trấn, 43 ấp và khu phố, phía Đông giáp huyện Phú Giáo. " * 40
+
+
+@pytest.mark.parametrize(
+    ("body", "year"),
+    [
+        # a decree it cites comes first; its data is to a later date, past its opening
+        (
+            "Huyện Tân Lập được thành lập theo Nghị quyết số 12/NQ-CP ngày 10/3/2013 của Chính phủ. "
+            + PROFILE
+            + "\nTính đến 31/12/2020, huyện thu hút 120 dự án với tổng vốn 8.000 tỷ đồng.\n",
+            "2020",
+        ),
+        # a date with its month only
+        ("Đến đầu tháng 3-2020, tỷ lệ hộ nghèo của huyện Tân Lập giảm còn 4%.\n", "2020"),
+    ],
+)
+def test_an_undated_text_with_nothing_else_dating_it_is_of_the_latest_date_it_writes(
+    body: str, year: str
+) -> None:
+    stored, used, _ = _periods(body, None, None)
+    assert stored == used == year

@@ -165,6 +165,21 @@ def test_the_term_just_past_without_its_years_is_the_term_ending_in_the_pages_ye
     assert _doc(" date 2023-05-10 Nhiệm kỳ qua, xã đạt nhiều kết quả.").default_period == "2023"
 
 
+def test_a_congress_page_setting_targets_for_the_new_term_looks_back_on_the_term_ending_in_its_year() -> None:
+    doc = _doc(
+        " date 2025-08-09 Lãnh đạo huyện tặng hoa chúc mừng Đại hội Đảng bộ xã Tân Lập. Tổng thu ngân sách "
+        "thực hiện 5 năm đạt 120 tỷ đồng.\n\nĐảng bộ xã cũng đặt ra mục tiêu nhiệm kỳ mới, thu nhập bình "
+        "quân đạt 90 triệu đồng."
+    )
+    assert (doc.default_period, doc.target_period) == ("term-2020-2025", "term-2025-2030")
+    # a page of a new term's first year, with no congress, names the term it is carrying out
+    plain = _doc(
+        " date 2026-01-30 Năm 2026 là năm thực hiện các mục tiêu của nhiệm kỳ mới. Năm 2025, thu ngân sách "
+        "của phường đạt 12 tỷ đồng."
+    )
+    assert plain.default_period == "2025"
+
+
 def test_a_sentence_fronted_by_the_term_it_reviews_dates_a_page_of_the_terms_end() -> None:
     doc = _doc(
         " date 2025-12-18 Nhiệm kỳ 2020-2025, Đảng bộ và nhân dân xã Tân Lập đạt nhiều kết quả. Thu "
