@@ -34,6 +34,7 @@ from ingest.extract.vocab import (
     LIST_GOES_ON_STARTS,
     PARAGRAPH_LEAD_BACK_ON_RESULTS,
     PARAGRAPH_LEAD_FRONT_CHARS,
+    PLAN_ITEM_UNITS,
     RESULT_LINE_STARTS,
     TARGET_HEADINGS,
     TARGET_LEAD_PATTERNS,
@@ -335,6 +336,19 @@ def _page_lines_only(before: str) -> bool:
 _FIGURE = re.compile(r"(?<![0-9.,/])(?!(?:19|20)[0-9]{2}(?![0-9]))[0-9]")
 
 
+# a count of the plan's own items (`15 chỉ tiêu thực hiện đạt và vượt`): what the plan holds, no figure it sets
+_PLAN_ITEM_AFTER = re.compile(
+    rf"[0-9.,/]*[^\S\n]*(?:{_alt(tuple(sorted(PLAN_ITEM_UNITS)))})(?!\w)"
+)
+
+
+def _sets_figure(after: str) -> bool:
+    """Whether a figure of any unit comes after a lead (`đề ra mục tiêu sẽ có thêm 8 xã đạt chuẩn …`, `14%`,
+    `621 tỉ đồng`; not a year), other than a count of the plan's own items (`Trong 24 chỉ tiêu chủ yếu …
+    đề ra, 18 chỉ tiêu thực hiện đạt và vượt`: what was met, not what is set)."""
+    return any(_PLAN_ITEM_AFTER.match(after, m.start()) is None for m in _FIGURE.finditer(after))
+
+
 def _fronts_paragraph(text_l: str, s: Sentence, lead: int) -> bool:
     """Whether the lead opens its paragraph and sets figures: in its first sentence, with no more than a
     short phrase and no figure or achievement before it and a figure after it (`Mục tiêu tổng quát năm
@@ -399,7 +413,7 @@ def _find_lead(text_l: str, s: Sentence) -> int | None:
         if after.rstrip().endswith(";"):  # the `;`-items after the lead belong to it: read them too
             line_end = text_l.find("\n", s.end)
             after = text_l[end : len(text_l) if line_end < 0 else line_end]
-        if ":" in after[:80] or _QUANTITY_IN_LINE.search(after) or s.end - s.start < 100:
+        if ":" in after[:80] or _sets_figure(after) or s.end - s.start < 100:
             return start
     return None
 

@@ -1,0 +1,29 @@
+"""Target scope of leads (`ingest.extract.layout`), read through the mentions."""
+
+from __future__ import annotations
+
+from ingest.extract import extract_mentions
+
+
+def _kinds(text: str) -> dict[float, str]:
+    return {m.value: m.kind for m in extract_mentions(text)}
+
+
+def test_a_lead_setting_counts_of_any_unit_opens_its_target_scope() -> None:
+    found = _kinds(
+        "Tỉnh Tân Hòa xây dựng nông thôn mới\n\n14/03/2026\n\n"
+        "Năm 2026, tỉnh Tân Hòa đề ra mục tiêu sẽ có thêm 7 xã đạt chuẩn nông thôn mới kiểu mẫu, nông thôn "
+        "mới nâng cao; có thêm 9 xã đạt chuẩn nông thôn mới."
+    )
+    assert found[7.0] == "target"
+    assert found[9.0] == "target"
+
+
+def test_a_lead_followed_only_by_counts_of_the_plans_items_opens_no_target_scope() -> None:
+    found = _kinds(
+        "Đại hội Đảng bộ huyện Tân Hòa lần thứ XXI\n\n10/08/2020\n\n"
+        "Trong 20 chỉ tiêu chủ yếu mà Nghị quyết Đại hội Đảng bộ huyện lần thứ XX đề ra cho cả nhiệm kỳ, "
+        "15 chỉ tiêu thực hiện đạt và vượt, có 3 chỉ tiêu cơ bản đạt. Tốc độ tăng trưởng kinh tế bình "
+        "quân giai đoạn 2016-2020 là 7,2%/năm."
+    )
+    assert found[7.2] == "actual"
