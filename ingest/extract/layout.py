@@ -24,11 +24,13 @@ from ingest.extract.vocab import (
     HEADLINE_SUBJECT_WORDS,
     LEAD_ANCHORS,
     LEAD_ATTAINED_AFTER,
+    LEAD_ATTAINED_GAP_WORDS,
     LEAD_ATTAINED_NOUNS,
     LEAD_ATTAINED_QUALIFIERS,
     LEAD_BLOCKERS,
     LEAD_DECISION_NOT_BEFORE,
     LEAD_DECISIONS,
+    LEAD_NOT_ATTAINED_BETWEEN,
     LEAD_REPORTED,
     LIST_BACK_ON_RESULTS,
     LIST_GOES_ON_STARTS,
@@ -86,6 +88,10 @@ _LEAD_BLOCKED = re.compile(rf"(?<!\w)(?:{_alt(LEAD_BLOCKERS)})(?!\w)")
 _ATTAINED_AFTER = re.compile(
     rf"(?:[^\S\n]+(?:{_alt(LEAD_ATTAINED_QUALIFIERS)}))?(?:[^\S\n]+đều)?[^\S\n]+(?:{_alt(LEAD_ATTAINED_AFTER)})(?!\w)"
 )
+_ATTAINED_LATER = re.compile(
+    rf"(?:[^\S\n]+[^\s,;:.()0-9]+){{1,{LEAD_ATTAINED_GAP_WORDS}}}?[^\S\n]+(?P<verb>{_alt(LEAD_ATTAINED_AFTER)})(?!\w)"
+)
+_STRIVING = re.compile(rf"(?<!\w)(?:{_alt(LEAD_NOT_ATTAINED_BETWEEN)})(?!\w)")
 _ENDS_WITH_MARKER = re.compile(r"(?:^|[\s)])(?:[0-9]{1,2}|[ivx]+)\.$")
 _GOES_ON = re.compile(
     r"[\s\-–•*+]*(?:cụ thể|gồm|trong đó|bao gồm|đồng thời|tỷ lệ|tỉ lệ|[0-9]{1,2}[.)]|[ivx]+\.)(?!\w)"
@@ -407,7 +413,7 @@ def _find_lead(text_l: str, s: Sentence) -> int | None:
             continue
         if text_l.endswith(EFFORT_NOT_TARGET, s.start, end):
             continue  # "Với nỗ lực phấn đấu, 100% các chỉ tiêu … đều đạt": effort, as for the cue (`kinds`)
-        if _ATTAINED_AFTER.match(text_l, end) and _names_targets(m.group()):
+        if _names_targets(m.group()) and _attained_after(text_l, end, s.end):
             continue  # "17/17 chỉ tiêu chủ yếu đạt và vượt Nghị quyết": targets met, a result
         after = text_l[end : s.end]
         if after.rstrip().endswith(";"):  # the `;`-items after the lead belong to it: read them too
@@ -416,6 +422,17 @@ def _find_lead(text_l: str, s: Sentence) -> int | None:
         if ":" in after[:80] or _sets_figure(after) or s.end - s.start < 100:
             return start
     return None
+
+
+def _attained_after(text_l: str, end: int, stop: int) -> bool:
+    """Whether the targets a lead names are the subject of an achievement in its clause: right after it
+    (`17/17 chỉ tiêu chủ yếu đạt và vượt Nghị quyết`) or after a few words saying who met them (`một số
+    chỉ tiêu chủ yếu huyện thực hiện đạt kết quả khá tốt: …`), with no striving or setting between (`các
+    chỉ tiêu chủ yếu xã cần đạt: …` sets targets)."""
+    if _ATTAINED_AFTER.match(text_l, end):
+        return True
+    m = _ATTAINED_LATER.match(text_l, end, stop)
+    return m is not None and not _STRIVING.search(text_l, end, m.start("verb"))
 
 
 def _names_targets(lead: str) -> bool:

@@ -671,6 +671,23 @@ LEAD_ATTAINED_NOUNS: tuple[str, ...] = ("chỉ tiêu",)
 LEAD_ATTAINED_AFTER: tuple[str, ...] = ("đạt", "vượt", "hoàn thành")
 # ...after at most one qualifier of the targets and an optional `đều` (`các chỉ tiêu cơ bản đều đạt`)
 LEAD_ATTAINED_QUALIFIERS: tuple[str, ...] = ("chủ yếu", "cơ bản", "nghị quyết", "kinh tế - xã hội")
+# ...or after at most this many words saying who met them (`một số chỉ tiêu chủ yếu huyện thực hiện đạt kết quả
+# khá tốt: …`), none of them a word of striving or of setting (`các chỉ tiêu chủ yếu xã cần đạt: …`)
+LEAD_ATTAINED_GAP_WORDS = 6
+LEAD_NOT_ATTAINED_BETWEEN: tuple[str, ...] = (
+    "phấn đấu",
+    "cần",
+    "phải",
+    "sẽ",
+    "dự kiến",
+    "là",
+    "đề ra",
+    "đặt ra",
+    "nhằm",
+    "để",
+    "mục tiêu",
+    "kế hoạch",
+)
 # An amount of money its own words name as a plan is a target: the budget estimate (`tổng thu … sau điều
 # chỉnh gần 216 tỷ đồng`), the capital plan (`kế hoạch đầu tư
 # vốn 17.382 tỷ đồng`), a project's planned scope (`tổng mức đầu tư cho công trình … là 315.000.000

@@ -27,3 +27,23 @@ def test_a_lead_followed_only_by_counts_of_the_plans_items_opens_no_target_scope
         "quân giai đoạn 2016-2020 là 7,2%/năm."
     )
     assert found[7.2] == "actual"
+
+
+def test_targets_met_by_a_subject_named_after_them_open_no_target_scope() -> None:
+    found = _kinds(
+        "Huyện Tân Hòa: kinh tế 6 tháng đầu năm phục hồi\n\n28/06/2024\n\n"
+        "So với Nghị quyết năm, một số chỉ tiêu chủ yếu huyện thực hiện đạt kết quả khá: giá trị sản xuất "
+        "nông nghiệp ước 1.650 tỷ đồng, đạt 52%; giá trị thương mại - dịch vụ ước 2.700 tỷ đồng, đạt 61%."
+    )
+    assert found[1650.0] == "actual"
+    assert found[2700.0] == "actual"
+
+
+def test_targets_named_before_striving_still_open_their_target_scope() -> None:
+    found = _kinds(
+        "Xã Tân Hòa tổng kết năm 2026\n\n20/12/2026\n\n"
+        "Năm 2027, các chỉ tiêu chủ yếu xã cần đạt: thu nhập bình quân đầu người 72 triệu đồng; tỷ lệ hộ "
+        "nghèo giảm còn 1,6%."
+    )
+    assert found[72.0] == "target"
+    assert found[1.6] == "target"
