@@ -17,6 +17,7 @@ from ingest.extract.periods import H2_RE, SPAN_RE, Term, is_party_term, phrase_p
 from ingest.extract.scan import after_last, is_ascii_digit
 from ingest.extract.vocab import (
     ACTUAL_HEADINGS,
+    ADOPTED_PLAN_GOES_ON,
     EFFORT_NOT_TARGET,
     HEADLINE_LEADS,
     HEADLINE_PAGE_LINE_CHARS,
@@ -36,6 +37,10 @@ from ingest.extract.vocab import (
     LIST_GOES_ON_STARTS,
     PARAGRAPH_LEAD_BACK_ON_RESULTS,
     PARAGRAPH_LEAD_FRONT_CHARS,
+    PLAN_ADOPTION_VERBS,
+    PLAN_DOCUMENT_LINKS,
+    PLAN_DOCUMENT_SUBJECTS,
+    PLAN_DOCUMENTS,
     PLAN_ITEM_UNITS,
     RESULT_LINE_STARTS,
     TARGET_HEADINGS,
@@ -105,6 +110,12 @@ _LIST_GOES_ON = re.compile(rf"[\s\-–•*+]*(?:{_alt(LIST_GOES_ON_STARTS)})(?!\
 _BACK_ON_RESULTS = re.compile(rf"(?<!\w)(?:{_alt(LIST_BACK_ON_RESULTS)})(?!\w)")
 _PARAGRAPH_BACK_ON_RESULTS = re.compile(rf"(?<!\w)(?:{_alt(PARAGRAPH_LEAD_BACK_ON_RESULTS)})(?!\w)")
 _RESULT_LINE = re.compile(rf"^[\s\-–•*+0-9.)]*(?:{_alt(RESULT_LINE_STARTS)})(?!\w)")
+# "thông qua Nghị quyết về nhiệm vụ … năm 2020", "ký Quyết định … về việc giao chỉ tiêu kế hoạch … năm 2024"
+_ADOPTED_PLAN = re.compile(
+    rf"(?<!\w)(?:{_alt(PLAN_ADOPTION_VERBS)})(?!\w)[^.;:\n]{{0,60}}?(?<!\w)(?:{_alt(PLAN_DOCUMENTS)})(?!\w)"
+    rf"[^.;:\n]{{0,60}}?(?<!\w)(?:{_alt(PLAN_DOCUMENT_LINKS)})[^\S\n]+(?:{_alt(PLAN_DOCUMENT_SUBJECTS)})(?!\w)"
+)
+_ADOPTED_GOES_ON = re.compile(rf"[\s\-–•*+]*(?:{_alt(ADOPTED_PLAN_GOES_ON)})(?!\w)")
 _PLAN_TITLE = re.compile(r"^[\s#*]*(?:kế hoạch|nghị quyết về|phương hướng|mục tiêu)(?!\w)")
 
 
@@ -232,7 +243,7 @@ def layout(
             out.append(Sentence(ls, le, kind, period, True, ls))
             continue
         _split(text, ls, le, kind, period, out)
-    return _lead_scopes(text_l, out, ref_year, term)
+    return _adopted_plan_scopes(text_l, _lead_scopes(text_l, out, ref_year, term), ref_year, term)
 
 
 def _lead_scopes(text_l: str, out: list[Sentence], ref_year: int | None, term: Term | None) -> list[Sentence]:
@@ -299,6 +310,46 @@ def _lead_scopes(text_l: str, out: list[Sentence], ref_year: int | None, term: T
             out[j] = t._replace(kind="target", period=t.period or own, lead_at=at)
             j += 1
         i = max(j, i + 1)
+    return out
+
+
+def _adopted_plan_scopes(
+    text_l: str, out: list[Sentence], ref_year: int | None, term: Term | None
+) -> list[Sentence]:
+    """The figures of a plan a sentence adopts (`Kỳ họp cũng thông qua Nghị quyết về nhiệm vụ … 6 tháng cuối
+    năm 2020: tổng thu ngân sách 545 tỷ đồng, …`, `… ký Quyết định … về việc giao chỉ tiêu kế hoạch … năm
+    2024. Theo đó, chi ngân sách nhà nước năm 2024 là 10.815 tỷ đồng; …`): after a colon, the rest of its
+    line; else the sentences of its paragraph from one opening with `Theo đó` on, until one is back on
+    results. A resolution merely carried out (`Thực hiện Nghị quyết về nhiệm vụ năm 2023, …`) adopts none."""
+    if not out:
+        return out
+    starts = [s.start for s in out]
+    for m in _ADOPTED_PLAN.finditer(text_l):
+        k = bisect.bisect_right(starts, m.start()) - 1
+        if k < 0 or out[k].is_heading or m.end() > out[k].end:
+            continue
+        s = out[k]
+        found = phrase_period(text_l[m.start() : s.end], ref_year, term)
+        period = found[1] if found else None
+        colon = text_l.find(":", m.end(), s.end)
+        if colon >= 0:
+            if s.kind != "target":
+                out[k] = s._replace(kind="target", period=s.period or period, lead_at=colon)
+            first = k + 1
+        elif k + 1 < len(out) and out[k + 1].line_start == s.line_start and _ADOPTED_GOES_ON.match(
+            text_l, out[k + 1].start
+        ):
+            first = k + 1
+        else:
+            continue
+        j = first
+        while j < len(out) and out[j].line_start == s.line_start:
+            t = out[j]
+            if colon < 0 and j > first and _PARAGRAPH_BACK_ON_RESULTS.search(text_l, t.start, t.end):
+                break
+            if t.kind != "target":
+                out[j] = t._replace(kind="target", period=t.period or period)
+            j += 1
     return out
 
 

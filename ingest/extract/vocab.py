@@ -688,6 +688,15 @@ LEAD_NOT_ATTAINED_BETWEEN: tuple[str, ...] = (
     "mục tiêu",
     "kế hoạch",
 )
+# A sentence adopting a plan document (`thông qua Nghị quyết về nhiệm vụ … năm 2020:`, `ký Quyết định … về việc
+# giao chỉ tiêu kế hoạch … năm 2024. Theo đó, …`, `biểu quyết thông qua NQ điều chỉnh dự toán thu, chi ngân sách`):
+# the figures it lists after a colon, or in the sentences of its paragraph from `Theo đó` on, are the plan's
+# (the gold rules: a resolution's figures for the coming period are targets) (`layout._adopted_plan_scopes`).
+PLAN_ADOPTION_VERBS: tuple[str, ...] = ("thông qua", "ban hành", "ký", "phê duyệt")
+PLAN_DOCUMENTS: tuple[str, ...] = ("nghị quyết", "nq", "quyết định")
+PLAN_DOCUMENT_LINKS: tuple[str, ...] = ("về", "về việc", "về việc giao", "điều chỉnh", "giao")
+PLAN_DOCUMENT_SUBJECTS: tuple[str, ...] = ("dự toán", "nhiệm vụ", "kế hoạch", "chỉ tiêu")
+ADOPTED_PLAN_GOES_ON: tuple[str, ...] = ("theo đó",)
 # An amount of money its own words name as a plan is a target: the budget estimate (`tổng thu … sau điều
 # chỉnh gần 216 tỷ đồng`), the capital plan (`kế hoạch đầu tư
 # vốn 17.382 tỷ đồng`), a project's planned scope (`tổng mức đầu tư cho công trình … là 315.000.000

@@ -47,3 +47,34 @@ def test_targets_named_before_striving_still_open_their_target_scope() -> None:
     )
     assert found[72.0] == "target"
     assert found[1.6] == "target"
+
+
+def test_the_figures_listed_after_a_colon_by_an_adopted_resolution_are_targets() -> None:
+    found = _kinds(
+        "Kỳ họp thứ 9 HĐND huyện Tân Hòa\n\n15/07/2026\n\n"
+        "Kỳ họp cũng thông qua Nghị quyết về nhiệm vụ kinh tế - xã hội 6 tháng cuối năm 2026: tổng thu ngân "
+        "sách 610 tỷ đồng, giá trị sản xuất nông nghiệp bình quân 340 triệu đồng/ha."
+    )
+    assert found[610.0] == "target"
+    assert found[340.0] == "target"
+
+
+def test_the_sentences_going_on_from_an_adopted_plan_with_theo_do_are_targets() -> None:
+    found = _kinds(
+        "UBND tỉnh Tân Hòa giao chỉ tiêu năm 2027\n\n12/12/2026\n\n"
+        "Ngày 11/12/2026, Chủ tịch UBND tỉnh ký Quyết định số 2001/QĐ-UBND về việc giao chỉ tiêu kế hoạch "
+        "kinh tế - xã hội và dự toán ngân sách năm 2027. Theo đó, thu ngân sách là 9.870 tỷ đồng; chi ngân "
+        "sách là 11.240 tỷ đồng."
+    )
+    assert found[9870.0] == "target"
+    assert found[11240.0] == "target"
+
+
+def test_a_resolution_carried_out_adopts_no_plan() -> None:
+    found = _kinds(
+        "Xã Tân Hòa tổng kết năm 2026\n\n20/12/2026\n\n"
+        "Thực hiện Nghị quyết về nhiệm vụ kinh tế - xã hội năm 2026, xã đã đạt nhiều kết quả. Theo đó, thu "
+        "ngân sách đạt 12,5 tỷ đồng; thu nhập bình quân đầu người đạt 66 triệu đồng."
+    )
+    assert found[12.5] == "actual"
+    assert found[66.0] == "actual"
