@@ -171,3 +171,12 @@ def test_a_horizon_after_the_pages_date_is_a_target_though_the_text_refers_to_th
     found = {m.value: m.kind for m in extract_mentions(text, published_at="2025-08-12", metadata=meta)}
     assert found[85.0] == "target"
     assert found[61.0] == "actual"
+
+
+def test_an_expectation_exceeded_is_no_target_cue() -> None:
+    found = _kinds(
+        "Xã Tân Hòa tổng kết năm 2026\n\n22/12/2026\n\n"
+        "Năm 2026, tổng thu ngân sách trên địa bàn xã đạt 52 tỷ đồng, vượt dự kiến 4 tỷ đồng."
+    )
+    assert found[52.0] == "actual"
+    assert found[4.0] == "actual"
