@@ -78,3 +78,16 @@ def test_a_resolution_carried_out_adopts_no_plan() -> None:
     )
     assert found[12.5] == "actual"
     assert found[66.0] == "actual"
+
+
+def test_targets_a_body_brings_out_or_determines_open_their_target_scope() -> None:
+    found = _kinds(
+        "Đại hội Đảng bộ xã Tân Hòa lần thứ XVI\n\n12/06/2020\n\n"
+        "Trong nhiệm kỳ mới, Đảng bộ xã đưa ra các chỉ tiêu phát triển kinh tế, giá trị sản xuất nông "
+        "nghiệp tăng bình quân 6%; khu vực dịch vụ tăng bình quân hằng năm 9%.\n\n"
+        "Nghị quyết Đại hội Đảng bộ phường Tân An đã xác định nhiều chỉ tiêu quan trọng, trong đó: thu "
+        "nhập bình quân đầu người đạt 110 triệu đồng; tỷ lệ hộ nghèo giảm còn 0,8%."
+    )
+    assert found[6.0] == "target"
+    assert found[9.0] == "target"
+    assert found[110.0] == "target"
