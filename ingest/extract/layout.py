@@ -336,8 +336,10 @@ def _adopted_plan_scopes(
             if s.kind != "target":
                 out[k] = s._replace(kind="target", period=s.period or period, lead_at=colon)
             first = k + 1
-        elif k + 1 < len(out) and out[k + 1].line_start == s.line_start and _ADOPTED_GOES_ON.match(
-            text_l, out[k + 1].start
+        elif (
+            k + 1 < len(out)
+            and out[k + 1].line_start == s.line_start
+            and _ADOPTED_GOES_ON.match(text_l, out[k + 1].start)
         ):
             first = k + 1
         else:
@@ -393,10 +395,9 @@ def _page_lines_only(before: str) -> bool:
 _FIGURE = re.compile(r"(?<![0-9.,/])(?!(?:19|20)[0-9]{2}(?![0-9]))[0-9]")
 
 
-# a count of the plan's own items (`15 chỉ tiêu thực hiện đạt và vượt`): what the plan holds, no figure it sets
-_PLAN_ITEM_AFTER = re.compile(
-    rf"[0-9.,/]*[^\S\n]*(?:{_alt(tuple(sorted(PLAN_ITEM_UNITS)))})(?!\w)"
-)
+# a count of the plan's own items (`15 chỉ tiêu thực hiện đạt và vượt`): what the plan holds, no figure it
+# sets
+_PLAN_ITEM_AFTER = re.compile(rf"[0-9.,/]*[^\S\n]*(?:{_alt(tuple(sorted(PLAN_ITEM_UNITS)))})(?!\w)")
 
 
 def _sets_figure(after: str) -> bool:

@@ -675,8 +675,8 @@ LEAD_ATTAINED_NOUNS: tuple[str, ...] = ("chỉ tiêu",)
 LEAD_ATTAINED_AFTER: tuple[str, ...] = ("đạt", "vượt", "hoàn thành")
 # ...after at most one qualifier of the targets and an optional `đều` (`các chỉ tiêu cơ bản đều đạt`)
 LEAD_ATTAINED_QUALIFIERS: tuple[str, ...] = ("chủ yếu", "cơ bản", "nghị quyết", "kinh tế - xã hội")
-# ...or after at most this many words saying who met them (`một số chỉ tiêu chủ yếu huyện thực hiện đạt kết quả
-# khá tốt: …`), none of them a word of striving or of setting (`các chỉ tiêu chủ yếu xã cần đạt: …`)
+# ...or after at most this many words saying who met them (`một số chỉ tiêu chủ yếu huyện thực hiện đạt kết
+# quả khá tốt: …`), none of them a word of striving or of setting (`các chỉ tiêu chủ yếu xã cần đạt: …`)
 LEAD_ATTAINED_GAP_WORDS = 6
 LEAD_NOT_ATTAINED_BETWEEN: tuple[str, ...] = (
     "phấn đấu",
@@ -692,10 +692,11 @@ LEAD_NOT_ATTAINED_BETWEEN: tuple[str, ...] = (
     "mục tiêu",
     "kế hoạch",
 )
-# A sentence adopting a plan document (`thông qua Nghị quyết về nhiệm vụ … năm 2020:`, `ký Quyết định … về việc
-# giao chỉ tiêu kế hoạch … năm 2024. Theo đó, …`, `biểu quyết thông qua NQ điều chỉnh dự toán thu, chi ngân sách`):
-# the figures it lists after a colon, or in the sentences of its paragraph from `Theo đó` on, are the plan's
-# (the gold rules: a resolution's figures for the coming period are targets) (`layout._adopted_plan_scopes`).
+# A sentence adopting a plan document (`thông qua Nghị quyết về nhiệm vụ … năm 2020:`, `ký Quyết định …
+# về việc giao chỉ tiêu kế hoạch … năm 2024. Theo đó, …`, `biểu quyết thông qua NQ điều chỉnh dự toán thu,
+# chi ngân sách`): the figures it lists after a colon, or in the sentences of its paragraph from `Theo đó`
+# on, are the plan's (the gold rules: a resolution's figures for the coming period are targets; read by
+# `layout._adopted_plan_scopes`). Written so in 4 dev-tune documents by 4 writers (round 16).
 PLAN_ADOPTION_VERBS: tuple[str, ...] = ("thông qua", "ban hành", "ký", "phê duyệt")
 PLAN_DOCUMENTS: tuple[str, ...] = ("nghị quyết", "nq", "quyết định")
 PLAN_DOCUMENT_LINKS: tuple[str, ...] = ("về", "về việc", "về việc giao", "điều chỉnh", "giao")

@@ -165,7 +165,8 @@ def test_a_horizon_after_the_pages_date_is_a_target_though_the_text_refers_to_th
     text = (
         "Đại hội Đảng bộ xã Tân Hòa lần thứ I, nhiệm kỳ 2025 - 2030\n\n"
         "Nhiệm kỳ qua, thu nhập bình quân đầu người đến năm 2024 đạt 61 triệu đồng.\n\n"
-        "Nhóm chỉ tiêu về văn hóa - xã hội, đến năm 2030, đạt từ 85% trở lên các trường học đạt chuẩn quốc gia."
+        "Nhóm chỉ tiêu về văn hóa - xã hội, đến năm 2030, đạt từ 85% trở lên các trường học đạt chuẩn quốc "
+        "gia."
     )
     meta = replace(extract_metadata(text, published_at="2025-08-12"), reference_year=2030)
     found = {m.value: m.kind for m in extract_mentions(text, published_at="2025-08-12", metadata=meta)}
