@@ -17,6 +17,7 @@ from ingest.extract.periods import H2_RE, SPAN_RE, Term, is_party_term, phrase_p
 from ingest.extract.scan import after_last, is_ascii_digit
 from ingest.extract.vocab import (
     ACTUAL_HEADINGS,
+    ADOPTED_PLAN_GOES_ON,
     EFFORT_NOT_TARGET,
     HEADLINE_LEADS,
     HEADLINE_PAGE_LINE_CHARS,
@@ -24,16 +25,23 @@ from ingest.extract.vocab import (
     HEADLINE_SUBJECT_WORDS,
     LEAD_ANCHORS,
     LEAD_ATTAINED_AFTER,
+    LEAD_ATTAINED_GAP_WORDS,
     LEAD_ATTAINED_NOUNS,
     LEAD_ATTAINED_QUALIFIERS,
     LEAD_BLOCKERS,
     LEAD_DECISION_NOT_BEFORE,
     LEAD_DECISIONS,
+    LEAD_NOT_ATTAINED_BETWEEN,
     LEAD_REPORTED,
     LIST_BACK_ON_RESULTS,
     LIST_GOES_ON_STARTS,
     PARAGRAPH_LEAD_BACK_ON_RESULTS,
     PARAGRAPH_LEAD_FRONT_CHARS,
+    PLAN_ADOPTION_VERBS,
+    PLAN_DOCUMENT_LINKS,
+    PLAN_DOCUMENT_SUBJECTS,
+    PLAN_DOCUMENTS,
+    PLAN_ITEM_UNITS,
     RESULT_LINE_STARTS,
     TARGET_HEADINGS,
     TARGET_LEAD_PATTERNS,
@@ -85,6 +93,10 @@ _LEAD_BLOCKED = re.compile(rf"(?<!\w)(?:{_alt(LEAD_BLOCKERS)})(?!\w)")
 _ATTAINED_AFTER = re.compile(
     rf"(?:[^\S\n]+(?:{_alt(LEAD_ATTAINED_QUALIFIERS)}))?(?:[^\S\n]+đều)?[^\S\n]+(?:{_alt(LEAD_ATTAINED_AFTER)})(?!\w)"
 )
+_ATTAINED_LATER = re.compile(
+    rf"(?:[^\S\n]+[^\s,;:.()0-9]+){{1,{LEAD_ATTAINED_GAP_WORDS}}}?[^\S\n]+(?P<verb>{_alt(LEAD_ATTAINED_AFTER)})(?!\w)"
+)
+_STRIVING = re.compile(rf"(?<!\w)(?:{_alt(LEAD_NOT_ATTAINED_BETWEEN)})(?!\w)")
 _ENDS_WITH_MARKER = re.compile(r"(?:^|[\s)])(?:[0-9]{1,2}|[ivx]+)\.$")
 _GOES_ON = re.compile(
     r"[\s\-–•*+]*(?:cụ thể|gồm|trong đó|bao gồm|đồng thời|tỷ lệ|tỉ lệ|[0-9]{1,2}[.)]|[ivx]+\.)(?!\w)"
@@ -98,6 +110,14 @@ _LIST_GOES_ON = re.compile(rf"[\s\-–•*+]*(?:{_alt(LIST_GOES_ON_STARTS)})(?!\
 _BACK_ON_RESULTS = re.compile(rf"(?<!\w)(?:{_alt(LIST_BACK_ON_RESULTS)})(?!\w)")
 _PARAGRAPH_BACK_ON_RESULTS = re.compile(rf"(?<!\w)(?:{_alt(PARAGRAPH_LEAD_BACK_ON_RESULTS)})(?!\w)")
 _RESULT_LINE = re.compile(rf"^[\s\-–•*+0-9.)]*(?:{_alt(RESULT_LINE_STARTS)})(?!\w)")
+# "thông qua Nghị quyết về nhiệm vụ … năm 2020", "ký Quyết định … về việc giao chỉ tiêu kế hoạch … năm 2024"
+# (opening with its words, not a look-behind, so the engine skips to them at C speed: `_adopted_plan_scopes`
+# checks the start of the word)
+_ADOPTED_PLAN = re.compile(
+    rf"(?:{_alt(PLAN_ADOPTION_VERBS)})(?!\w)[^.;:\n]{{0,60}}?(?<!\w)(?:{_alt(PLAN_DOCUMENTS)})(?!\w)"
+    rf"[^.;:\n]{{0,60}}?(?<!\w)(?:{_alt(PLAN_DOCUMENT_LINKS)})[^\S\n]+(?:{_alt(PLAN_DOCUMENT_SUBJECTS)})(?!\w)"
+)
+_ADOPTED_GOES_ON = re.compile(rf"[\s\-–•*+]*(?:{_alt(ADOPTED_PLAN_GOES_ON)})(?!\w)")
 _PLAN_TITLE = re.compile(r"^[\s#*]*(?:kế hoạch|nghị quyết về|phương hướng|mục tiêu)(?!\w)")
 
 
@@ -225,7 +245,7 @@ def layout(
             out.append(Sentence(ls, le, kind, period, True, ls))
             continue
         _split(text, ls, le, kind, period, out)
-    return _lead_scopes(text_l, out, ref_year, term)
+    return _adopted_plan_scopes(text_l, _lead_scopes(text_l, out, ref_year, term), ref_year, term)
 
 
 def _lead_scopes(text_l: str, out: list[Sentence], ref_year: int | None, term: Term | None) -> list[Sentence]:
@@ -295,6 +315,50 @@ def _lead_scopes(text_l: str, out: list[Sentence], ref_year: int | None, term: T
     return out
 
 
+def _adopted_plan_scopes(
+    text_l: str, out: list[Sentence], ref_year: int | None, term: Term | None
+) -> list[Sentence]:
+    """The figures of a plan a sentence adopts (`Kỳ họp cũng thông qua Nghị quyết về nhiệm vụ … 6 tháng cuối
+    năm 2020: tổng thu ngân sách 545 tỷ đồng, …`, `… ký Quyết định … về việc giao chỉ tiêu kế hoạch … năm
+    2024. Theo đó, chi ngân sách nhà nước năm 2024 là 10.815 tỷ đồng; …`): after a colon, the rest of its
+    line; else the sentences of its paragraph from one opening with `Theo đó` on, until one is back on
+    results. A resolution merely carried out (`Thực hiện Nghị quyết về nhiệm vụ năm 2023, …`) adopts none."""
+    if not out:
+        return out
+    starts = [s.start for s in out]
+    for m in _ADOPTED_PLAN.finditer(text_l):
+        if m.start() > 0 and (text_l[m.start() - 1].isalnum() or text_l[m.start() - 1] == "_"):
+            continue  # `\w` before it: not the start of a word
+        k = bisect.bisect_right(starts, m.start()) - 1
+        if k < 0 or out[k].is_heading or m.end() > out[k].end:
+            continue
+        s = out[k]
+        found = phrase_period(text_l[m.start() : s.end], ref_year, term)
+        period = found[1] if found else None
+        colon = text_l.find(":", m.end(), s.end)
+        if colon >= 0:
+            if s.kind != "target":
+                out[k] = s._replace(kind="target", period=s.period or period, lead_at=colon)
+            first = k + 1
+        elif (
+            k + 1 < len(out)
+            and out[k + 1].line_start == s.line_start
+            and _ADOPTED_GOES_ON.match(text_l, out[k + 1].start)
+        ):
+            first = k + 1
+        else:
+            continue
+        j = first
+        while j < len(out) and out[j].line_start == s.line_start:
+            t = out[j]
+            if colon < 0 and j > first and _PARAGRAPH_BACK_ON_RESULTS.search(text_l, t.start, t.end):
+                break
+            if t.kind != "target":
+                out[j] = t._replace(kind="target", period=t.period or period)
+            j += 1
+    return out
+
+
 _LIST_MARK = re.compile(r"[^\S\n]*(?:[\-–•*+]|[0-9]{1,2}[.)]|[a-zđ][.)]|[ivx]+\.)")
 
 
@@ -333,6 +397,18 @@ def _page_lines_only(before: str) -> bool:
 
 # a figure that is no year: `621 tỉ đồng`, `ít nhất 2 đơn vị`, `14%` (not `năm 2023`, `2020-2025`)
 _FIGURE = re.compile(r"(?<![0-9.,/])(?!(?:19|20)[0-9]{2}(?![0-9]))[0-9]")
+
+
+# a count of the plan's own items (`15 chỉ tiêu thực hiện đạt và vượt`): what the plan holds, no figure it
+# sets
+_PLAN_ITEM_AFTER = re.compile(rf"[0-9.,/]*[^\S\n]*(?:{_alt(tuple(sorted(PLAN_ITEM_UNITS)))})(?!\w)")
+
+
+def _sets_figure(after: str) -> bool:
+    """Whether a figure of any unit comes after a lead (`đề ra mục tiêu sẽ có thêm 8 xã đạt chuẩn …`, `14%`,
+    `621 tỉ đồng`; not a year), other than a count of the plan's own items (`Trong 24 chỉ tiêu chủ yếu …
+    đề ra, 18 chỉ tiêu thực hiện đạt và vượt`: what was met, not what is set)."""
+    return any(_PLAN_ITEM_AFTER.match(after, m.start()) is None for m in _FIGURE.finditer(after))
 
 
 def _fronts_paragraph(text_l: str, s: Sentence, lead: int) -> bool:
@@ -393,15 +469,26 @@ def _find_lead(text_l: str, s: Sentence) -> int | None:
             continue
         if text_l.endswith(EFFORT_NOT_TARGET, s.start, end):
             continue  # "Với nỗ lực phấn đấu, 100% các chỉ tiêu … đều đạt": effort, as for the cue (`kinds`)
-        if _ATTAINED_AFTER.match(text_l, end) and _names_targets(m.group()):
+        if _names_targets(m.group()) and _attained_after(text_l, end, s.end):
             continue  # "17/17 chỉ tiêu chủ yếu đạt và vượt Nghị quyết": targets met, a result
         after = text_l[end : s.end]
         if after.rstrip().endswith(";"):  # the `;`-items after the lead belong to it: read them too
             line_end = text_l.find("\n", s.end)
             after = text_l[end : len(text_l) if line_end < 0 else line_end]
-        if ":" in after[:80] or _QUANTITY_IN_LINE.search(after) or s.end - s.start < 100:
+        if ":" in after[:80] or _sets_figure(after) or s.end - s.start < 100:
             return start
     return None
+
+
+def _attained_after(text_l: str, end: int, stop: int) -> bool:
+    """Whether the targets a lead names are the subject of an achievement in its clause: right after it
+    (`17/17 chỉ tiêu chủ yếu đạt và vượt Nghị quyết`) or after a few words saying who met them (`một số
+    chỉ tiêu chủ yếu huyện thực hiện đạt kết quả khá tốt: …`), with no striving or setting between (`các
+    chỉ tiêu chủ yếu xã cần đạt: …` sets targets)."""
+    if _ATTAINED_AFTER.match(text_l, end):
+        return True
+    m = _ATTAINED_LATER.match(text_l, end, stop)
+    return m is not None and not _STRIVING.search(text_l, end, m.start("verb"))
 
 
 def _names_targets(lead: str) -> bool:

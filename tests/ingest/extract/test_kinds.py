@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ingest.extract import extract_mentions
+from ingest.extract.metadata import extract_metadata
 
 
 def _kinds(text: str) -> dict[float, str]:
@@ -154,3 +157,27 @@ def test_a_year_after_the_pages_date_fronting_a_sentence_makes_its_figures_targe
     # without the page's date the year is not read against one inferred from the text
     found = {m.value: (m.kind, m.period) for m in extract_mentions(text)}
     assert found[9000.0][0] == "actual"
+
+
+def test_a_horizon_after_the_pages_date_is_a_target_though_the_text_refers_to_that_year() -> None:
+    # a congress of the 2025-2030 term whose opening refers to 2030 (its reference year), on a page of 2025:
+    # `đến năm 2030` is read against the page's date, and a year reached by then stays a result
+    text = (
+        "Đại hội Đảng bộ xã Tân Hòa lần thứ I, nhiệm kỳ 2025 - 2030\n\n"
+        "Nhiệm kỳ qua, thu nhập bình quân đầu người đến năm 2024 đạt 61 triệu đồng.\n\n"
+        "Nhóm chỉ tiêu về văn hóa - xã hội, đến năm 2030, đạt từ 85% trở lên các trường học đạt chuẩn quốc "
+        "gia."
+    )
+    meta = replace(extract_metadata(text, published_at="2025-08-12"), reference_year=2030)
+    found = {m.value: m.kind for m in extract_mentions(text, published_at="2025-08-12", metadata=meta)}
+    assert found[85.0] == "target"
+    assert found[61.0] == "actual"
+
+
+def test_an_expectation_exceeded_is_no_target_cue() -> None:
+    found = _kinds(
+        "Xã Tân Hòa tổng kết năm 2026\n\n22/12/2026\n\n"
+        "Năm 2026, tổng thu ngân sách trên địa bàn xã đạt 52 tỷ đồng, vượt dự kiến 4 tỷ đồng."
+    )
+    assert found[52.0] == "actual"
+    assert found[4.0] == "actual"
