@@ -6,7 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
-from itertools import accumulate, compress
+from itertools import compress
 
 from ingest.extract.catalogue import CatalogueEntry, load_catalogue, normalize_name
 from ingest.extract.vocab import ABBREVIATIONS, LEVEL_WORDS_AFTER_VERB, NAME_END_VERBS, NAME_FILLERS
@@ -71,8 +71,12 @@ def _fold(syllable: str) -> str:
 
 
 # syllable -> `root.get(syllable) or root.get(_fold(syllable))`, the trie node of the names starting with
-# it or None, memoised: most syllables are looked up often
-_FIRST: dict[str, dict | None] = {}
+# it or False (not None: `dict.get` gives None for a syllable not memoised yet), memoised: most syllables
+# are looked up often
+_FIRST: dict[str, dict | bool] = {}
+# syllable -> `_fold(syllable)` when that differs from it, else None, filled and cleared with _FIRST: a
+# step of a walk tries the folded spelling only when there is one (almost no syllable of a text has one)
+_FOLDED: dict[str, str | None] = {}
 _FIRST_OWNER: list[dict] = []  # the trie the memo was built on
 _FIRST_LIMIT = 200_000  # numbers are syllables too: keep the memo bounded over a long build
 
@@ -84,23 +88,30 @@ class NameIndex:
         root = _trie()
         if not _FIRST_OWNER or _FIRST_OWNER[0] is not root:
             _FIRST.clear()
+            _FOLDED.clear()
             _FIRST_OWNER[:] = [root]
         hits: list[NameHit] = []
-        first = _FIRST
+        first, folded = _FIRST, _FOLDED
         for lo, hi in ranges if ranges is not None else [(0, len(text_l))]:
             # separators and syllables alternate: [sep, word, sep, word, …, sep]; all in C, no match objects
             parts = _SYLLABLE_SPLIT.split(text_l[lo:hi])
             words = parts[1::2]
             n = len(words)
-            ends = list(accumulate(map(len, parts)))  # syllable i spans [ends[2i], ends[2i + 1]) from lo
-            missing = set(words).difference(first)
-            if missing:
+            # the syllables before syllable i span text_l[lo : at_offset] once at_part reaches 2i + 1: the
+            # offsets of the hits' syllables are summed up as the walks go on, not for every syllable
+            at_part, at_offset = 0, lo
+            nodes = list(map(first.get, words))
+            if None in nodes:  # a syllable not memoised yet
+                missing = set(words).difference(first)
                 if len(first) + len(missing) >= _FIRST_LIMIT:
                     first.clear()
+                    folded.clear()
                     missing = set(words)
                 for word in missing:
-                    first[word] = root.get(word) or root.get(_fold(word))
-            nodes = list(map(first.__getitem__, words))
+                    fold = _fold(word)
+                    first[word] = root.get(word) or root.get(fold) or False
+                    folded[word] = fold if fold != word else None
+                nodes = list(map(first.__getitem__, words))
             for i in compress(range(n), nodes):  # only where a name starts (a node is a non-empty dict)
                 node: dict = nodes[i]  # type: ignore[assignment]  # compress keeps the non-empty ones
                 best: tuple[int, list[CatalogueEntry]] | None = None
@@ -118,7 +129,9 @@ class NameIndex:
                     if j >= n:
                         break
                     syl = words[j]
-                    nxt = node.get(syl) or node.get(_fold(syl))
+                    nxt = node.get(syl)
+                    if nxt is None and (alt := folded[syl]) is not None:
+                        nxt = node.get(alt)
                     if nxt is None and syl in NAME_FILLERS and j + 1 < n:
                         # "giá trị sản xuất ngành tiểu thủ công nghiệp": a filler word inside a name
                         nxt = node.get(words[j + 1]) or node.get(_fold(words[j + 1]))
@@ -135,13 +148,18 @@ class NameIndex:
                             best  # "14 đơn thư, đã giải quyết": also offer the name before the comma
                         )
                     node = nxt
-                start = lo + ends[2 * i]
-                if before_comma is not None and best is not None and before_comma[0] != best[0]:
+                if best is None:
+                    continue  # (most walks: a name's first syllable and no name)
+                at_offset += sum(map(len, parts[at_part : 2 * i + 1]))  # (walks start in order)
+                at_part = 2 * i + 1
+                start = at_offset
+                if before_comma is not None and before_comma[0] != best[0]:
                     last, entries = before_comma
-                    hits.append(NameHit(start, lo + ends[2 * last + 1], tuple(entries), last - i + 1))
-                if best is not None:
-                    last, entries = best
-                    hits.append(NameHit(start, lo + ends[2 * last + 1], tuple(entries), last - i + 1))
+                    end = start + sum(map(len, parts[2 * i + 1 : 2 * last + 2]))
+                    hits.append(NameHit(start, end, tuple(entries), last - i + 1))
+                last, entries = best
+                end = start + sum(map(len, parts[2 * i + 1 : 2 * last + 2]))
+                hits.append(NameHit(start, end, tuple(entries), last - i + 1))
         hits.sort(key=lambda h: h.start)
         self.hits = hits
         self._starts = [h.start for h in hits]

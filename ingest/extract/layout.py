@@ -540,12 +540,16 @@ def _reported(text_l: str, lo: int, hi: int) -> bool:
 
 def _split(text: str, ls: int, le: int, kind: str, period: str | None, out: list[Sentence]) -> None:
     pos = ls
+    # `tuple.__new__` with every field is what `Sentence(...)` does, without its Python-level `__new__`
+    # (a document has hundreds of sentences); the fields in order, `lead_at` at its default -1
+    new = tuple.__new__
     for end in _SENT_END.finditer(text, ls, le):
-        if end.end() - pos > 1:
-            out.append(Sentence(pos, end.end(), kind, period, False, ls))
-        pos = end.end()
+        stop = end.end()
+        if stop - pos > 1:
+            out.append(new(Sentence, (pos, stop, kind, period, False, ls, -1)))
+        pos = stop
     if le - pos > 0 and text[pos:le].strip():
-        out.append(Sentence(pos, le, kind, period, False, ls))
+        out.append(new(Sentence, (pos, le, kind, period, False, ls, -1)))
 
 
 def _sentence_at(sentences: list[Sentence], pos: int) -> Sentence | None:

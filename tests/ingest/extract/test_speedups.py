@@ -220,12 +220,31 @@ def test_name_index_memo_gives_the_plain_trie_lookup():
     root = _trie()
     text_l = " ".join(t.lower() for t in _seed_texts())
     NameIndex(text_l)  # fills the memo
-    from ingest.extract.indicators import _FIRST
+    from ingest.extract.indicators import _FIRST, _FOLDED
 
     assert _FIRST
     for syllable, node in list(_FIRST.items())[:5000]:
-        assert node is (root.get(syllable) or root.get(_fold(syllable))), syllable
+        # a syllable no name starts with is memoised as False (None: not memoised yet)
+        assert (node or None) is (root.get(syllable) or root.get(_fold(syllable))), syllable
+        assert node is not None, syllable
+        assert _FOLDED[syllable] == (_fold(syllable) if _fold(syllable) != syllable else None), syllable
     assert "\x01never-a-syllable" not in _FIRST
+
+
+def test_name_index_offsets_span_the_names_syllables():
+    """The hits' offsets, summed up from the syllables and separators before them, span exactly the
+    syllables each name walked over, in every sentence range."""
+    syllable = re.compile(r"[^\W_]+")
+    text_l = "\n".join(t.lower() for t in _seed_texts())
+    ranges = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text_l)]
+    index = NameIndex(text_l, ranges)
+    assert index.hits
+    for hit in index.hits:
+        words = syllable.findall(text_l, hit.start, hit.end)
+        assert len(words) == hit.n_syllables, text_l[hit.start : hit.end]
+        assert syllable.fullmatch(text_l, hit.start, hit.start + len(words[0]))
+        assert hit.start == 0 or not syllable.match(text_l, hit.start - 1)
+        assert not syllable.match(text_l, hit.end)
 
 
 _SEMI_BEFORE_PLAIN = re.compile(r";[^\S\n]*$")
