@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 
@@ -106,12 +107,17 @@ def test_the_tasks_of_one_run_join_and_its_lease_bridges_the_gap_between_them(tm
         assert owner.run_id == "cli-run"
 
 
-def test_an_unreachable_lock_store_is_an_oserror_and_the_heartbeat_survives_it(s3, monkeypatch):
+def test_an_unreachable_lock_store_is_an_oserror_and_the_heartbeat_survives_it(s3, monkeypatch, caplog):
     """Storage that cannot be reached (here: no credentials) is an OSError for the lease, which a
     heartbeat logs and retries next beat instead of dying with the lease unrenewed."""
     store = Store.at(f"s3://{s3.new_bucket()}/data")
     held = lease(store, "run", run_id="night-1")
     held.acquire()
+    # The warning is asserted here rather than printed by whatever handler the worker process has
+    # (Airflow's, once a DAG test imported it), which wrote it after pytest's summary.
+    runlock_log = logging.getLogger("ingest.runlock")
+    runlock_log.addHandler(caplog.handler)
+    runlock_log.propagate = False
     try:
         monkeypatch.delenv("AWS_ACCESS_KEY_ID")
         monkeypatch.delenv("AWS_SECRET_ACCESS_KEY")
@@ -120,6 +126,7 @@ def test_an_unreachable_lock_store_is_an_oserror_and_the_heartbeat_survives_it(s
         with pytest.raises(OSError, match="unreachable"):
             lock_store(store).read("run")
         held.renew()  # logged, not raised
+        assert "could not renew the run lease" in caplog.text
         held.check()  # still ours: the lease runs until it expires
         monkeypatch.undo()
         held.renew()
@@ -127,4 +134,6 @@ def test_an_unreachable_lock_store_is_an_oserror_and_the_heartbeat_survives_it(s
     finally:
         monkeypatch.undo()
         held.release(final=True)
+        runlock_log.propagate = True
+        runlock_log.removeHandler(caplog.handler)
     assert lock_store(store).read("run") is None

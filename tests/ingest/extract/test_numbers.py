@@ -1,10 +1,15 @@
-"""Vietnamese numbers and quantities: separators, ranges, ratios, scale words, non-quantities."""
+"""Vietnamese numbers and quantities: separators, ranges, ratios, scale words, counted nouns, and which
+numbers are no figures (list markers, dates, a bound that is a rate's own value)."""
 
 from __future__ import annotations
 
 import pytest
 
+from ingest.extract import extract_mentions
 from ingest.extract.numbers import find_quantities, parse_vn_number
+from ingest.records import DocumentMetadata
+
+YEAR_2024 = DocumentMetadata(default_period="2024", issue_year=2024, terms=["2020-2025"])
 
 
 @pytest.mark.parametrize(
@@ -159,4 +164,93 @@ def test_party_organisations_of_two_kinds_are_one_counted_noun() -> None:
     assert [(q.value, q.unit.unit) for q in qs] == [
         (49.0, "chi bộ, đảng bộ"),
         (504.0, "đảng bộ, chi bộ cơ sở"),
+    ]
+
+
+# ---- counted nouns the vocabulary lacked (round 14)
+
+
+def _units(text: str) -> list[tuple[float, str, str]]:
+    return [(q.value, q.unit.unit, q.unit.base_unit) for q in find_quantities(text, text.lower())]
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        # The gold rules, Numbers: for a plain count the unit is the counted noun or classifier
+        ("Năm 2024 có 23/25 chi, đảng bộ được xếp loại hoàn thành tốt nhiệm vụ.", "chi, đảng bộ"),
+        ("Đến nay 6/6 trạm y tế có chi bộ.", "trạm y tế"),
+        ("Trong quý, huyện tổ chức được 3 phiên chợ hàng Việt.", "phiên chợ"),
+        ("Nhiệm kỳ qua cơ bản hoàn thành 9 nhóm chỉ tiêu đề ra.", "nhóm chỉ tiêu"),
+        ("Ngành nông nghiệp đã cấp được 14 mã số vùng trồng.", "mã số"),
+        ("Trong năm phát hiện 5 ổ dịch cúm gia cầm.", "ổ dịch"),
+        ("Chi cục thuế hỗ trợ hơn 2.300 thực thể kinh tế sử dụng hóa đơn điện tử.", "thực thể kinh tế"),
+        ("Phường có 14/15 khối đạt danh hiệu khối văn hóa.", "khối"),
+    ],
+)
+def test_counted_nouns_the_vocabulary_lacked_make_counts(text: str, noun: str) -> None:
+    assert [(u, b) for _, u, b in _units(text)] == [(noun, "count")]
+
+
+def test_a_count_of_a_new_noun_is_a_mention() -> None:
+    mentions = extract_mentions("Năm 2024, phường có 12 khối đạt danh hiệu khối văn hóa.", metadata=YEAR_2024)
+    assert [(m.value, m.unit, m.base_unit) for m in mentions] == [(12.0, "khối", "count")]
+
+
+def test_trieu_ty_is_a_scale_of_a_million_billion() -> None:
+    # The gold rules, base_value: `triệu` ×1e6, `tỷ` ×1e9
+    (q,) = find_quantities("GRDP đạt trên 1,5 triệu tỷ đồng", "grdp đạt trên 1,5 triệu tỷ đồng")
+    assert (q.value, q.unit.unit, q.unit.base_unit, q.unit.factor) == (1.5, "triệu tỷ đồng", "VND", 1e15)
+
+
+# ---- list markers and bounds (round 14)
+
+
+def _values(text: str) -> list[float]:
+    return [q.value for q in find_quantities(text, text.lower())]
+
+
+def test_a_numbered_table_row_opens_with_its_row_number_not_a_figure() -> None:
+    # The gold rules, Scope: section and list numbers are not facts; a flattened table's row starts with
+    # its number
+    assert 9.0 not in _values("Bảng 2\n9 Tỷ lệ hộ nghèo % 14,14 10,55")
+
+
+def test_closed_list_markers_are_still_no_figures() -> None:
+    # The gold rules, Scope: section and list numbers are not facts
+    assert _values("2) 15 hộ được hỗ trợ làm nhà") == [15.0]
+    assert _values("3. 120 hộ vay vốn") == [120.0]
+    assert _values("2.1 40 ha lúa") == [40.0]
+
+
+def test_a_bound_reached_by_a_rate_is_the_rate_itself() -> None:
+    # "phấn đấu giảm … xuống dưới X%": the target share of poor households, approximate
+    mentions = extract_mentions(
+        "Năm 2025 phấn đấu giảm tỷ lệ hộ nghèo của xã xuống dưới 3,5% theo chỉ tiêu huyện giao.",
+        metadata=YEAR_2024,
+    )
+    assert [(m.value, m.unit) for m in mentions] == [(3.5, "%")]
+    assert "hộ nghèo" in mentions[0].indicator
+
+
+def test_a_bound_after_a_count_still_names_the_count() -> None:
+    # "N chỉ tiêu đạt từ X% kế hoạch trở lên": X is the bound the counted targets reached, no figure
+    mentions = extract_mentions(
+        "Có 12 chỉ tiêu đạt từ 80% kế hoạch trở lên.",
+        metadata=YEAR_2024,
+    )
+    assert [m.value for m in mentions] == [12.0]
+    assert "80" in mentions[0].indicator
+
+
+def test_a_comma_before_đồng_chí_is_a_clause_break_not_money() -> None:
+    # The gold rules, Scope: dates are no facts; `đồng chí` (comrade) after a date is no amount in đồng
+    assert _values("Chiều 12/9, đồng chí Bí thư Đảng ủy xã làm việc với thôn Đông") == []
+    assert _values("Kinh phí 25, đồng thời huy động thêm nguồn vốn") == []
+
+
+def test_a_stray_comma_before_đồng_is_still_money() -> None:
+    text = "tổng thu ngân sách 1.235.400.000, đồng."
+    assert [(q.value, q.unit.base_unit) for q in find_quantities(text, text.lower())] == [
+        (1235400000.0, "VND")
     ]
