@@ -66,7 +66,7 @@ from ingest.extract.stacked_tables import Cell, stacked_cells
 from ingest.extract.tiers import without_tier_ids
 from ingest.extract.timing import period_of, plan_year
 from ingest.extract.units import id_base_unit, rebase
-from ingest.extract.vocab import COUNT_UNITS, PLACE_UNIT_NOUNS
+from ingest.extract.vocab import COUNT_UNITS, PLACE_UNIT_NOUNS, QUOTE_LINK_WORDS
 from ingest.records import DocumentMetadata, Mention
 
 # a count of places (`xã`, `thôn, xóm`): never a count of something else
@@ -74,6 +74,8 @@ _PLACE_UNITS = frozenset(u for u in COUNT_UNITS if u.split(",")[0].strip() in PL
 _BARE_ITEM_GAP = re.compile(r"[^\S\n]*[;.][^\S\n]*(?:ước[^\S\n]+)?(?:đạt|bằng)[^\S\n]*")
 _QUOTE_SEP = re.compile(r"[,;:](?!\d)")
 _QUOTE_SEP_CHARS = ",;:"  # _QUOTE_SEP's characters, for `after_last` (with `str.isdecimal` for `(?!\d)`)
+# a clause that goes on from the one before its comma (`…, đạt 11/19 tiêu chí`): `vocab.QUOTE_LINK_WORDS`
+_QUOTE_LINK = re.compile(r"[^\S\n]*(?:" + "|".join(map(re.escape, QUOTE_LINK_WORDS)) + r")(?!\w)")
 
 
 def extract_mentions(
@@ -394,11 +396,21 @@ def _own_span(doc: Doc, d: Draft) -> tuple[int, int]:
     start = after_last(doc.text_l, _QUOTE_SEP_CHARS, s.start, q.start, not_before=str.isdecimal)
     if d.name_start is not None and s.start <= d.name_start < start:
         start = d.name_start
+    start = _linked_start(doc, s, start)
     sep = _QUOTE_SEP.search(doc.text_l, d.last_end, s.end)
     end = sep.start() if sep else s.end
     if d.last_end > s.end:
         end = d.last_end  # "… 235 tỷ đồng; đạt 24% dự toán": its ratio opened the next `;`-item
     return start, end
+
+
+def _linked_start(doc: Doc, s: Sentence, start: int) -> int:
+    """`Xã có tỉ lệ thấp nhất là xã X, đạt 11/19 tiêu chí`: a clause opening with a linking word
+    (`vocab.QUOTE_LINK_WORDS`) right after a comma goes on from the clause before it, which says what
+    is counted; the quote starts there (the clause before that comma, not further)."""
+    if start <= s.start or doc.text_l[start - 1] != "," or not _QUOTE_LINK.match(doc.text_l, start):
+        return start
+    return after_last(doc.text_l, _QUOTE_SEP_CHARS, s.start, start - 1, not_before=str.isdecimal)
 
 
 __all__ = ["extract_mentions"]

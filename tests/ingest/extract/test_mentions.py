@@ -281,3 +281,15 @@ def test_the_second_of_two_counts_joined_by_va_is_named_by_its_own_words_and_cou
         (12.0, "số xã đạt tiêu chí văn hóa"),
     ]
     assert [m.indicator_id for m in ms] == [None, None]
+
+
+def test_a_clause_opening_with_dat_quotes_the_clause_before_its_comma() -> None:
+    # the gold rules: the quote holds the words that say what the number measures; `…, đạt 12/19 tiêu
+    # chí` goes on from the clause before its comma, which names the commune counted
+    m = _one("Trong năm, xã có số tiêu chí thấp nhất là xã Tân Hòa, đạt 12/19 tiêu chí nông thôn mới.")
+    assert (m.value, m.of_total) == (12.0, 19.0)
+    assert m.quote.startswith("xã có số tiêu chí thấp nhất là xã Tân Hòa, đạt 12/19")
+    # a ratio after the figure stays the figure's plan: its clause does not reach back further
+    m = _one("Trong năm, tổng diện tích gieo trồng 1.200 ha, đạt 98% kế hoạch.")
+    assert (m.value, m.plan_pct) == (1200.0, 98.0)
+    assert m.quote.startswith("tổng diện tích gieo trồng 1.200 ha")
