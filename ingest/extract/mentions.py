@@ -131,6 +131,7 @@ class _Extractor:
         drafts = split_shared(doc, drafts)  # "A, B và C đều đạt 100%": one figure per subject
         drafts = split_joint(doc, drafts)  # "90% tổ chức Đảng và đảng viên …": one fact per indicator
         kept = [d for d in drafts if d.indicator or d.entry is not None]
+        _with_item_heads(doc, kept)  # "… 3.232,5 ha ngô, tăng 7,3%; 92,2 ha khoai lang": the list's head
         position = {id(d): n for n, d in enumerate(kept)}
         # a tier of a tier list is not the id of the whole ("hoàn thành tốt 85%, xuất sắc 15%")
         finished = without_tier_ids(doc, kept, [_finish(doc, d, position) for d in kept])
@@ -374,6 +375,30 @@ def _cell_mention(doc: Doc, c: Cell) -> Mention:
     kind: Literal["actual", "target"] = "target" if col.kind == "target" else "actual"
     period = col.period or (doc.target_period if kind == "target" else None) or doc.default_period
     return dataclasses.replace(m, kind=kind, period=period, approx=col.approx)
+
+
+def _with_item_heads(doc: Doc, drafts: list[Draft]) -> None:
+    """`gieo trồng được 3.232,5 ha ngô, tăng 7,3% …; 92,2 ha khoai lang; 250,9 ha lạc`: an item that opens
+    with its number right after a comma (same sentence) or a `;` (same line) is elliptical, its verb in
+    the list's head; its quote reaches back to the figure before it on the line written in the same unit
+    (not a change, not a percentage: `…, 90% gia đình` opens a list of its own)."""
+    text_l = doc.text_l
+    last: dict[tuple[int, str], Draft] = {}  # (line start, written unit) -> the latest level figure
+    for d in drafts:
+        s, q = d.sentence, d.q
+        if d.is_change or d.ratio_only or q.is_pct:
+            continue
+        key = (s.line_start, q.unit.unit)
+        p, last[key] = last.get(key), d
+        if p is None or d.quote_from is not None or d.part_of is not None or d.quote_head is not None:
+            continue
+        start = after_last(text_l, _QUOTE_SEP_CHARS, s.start, q.start, not_before=str.isdecimal)
+        if start > s.start:
+            opens = text_l[start - 1] in ",;" and p.sentence is s
+        else:
+            opens = p.sentence is not s and after_semicolon(text_l, s.line_start, s.start)
+        if opens and not text_l[start : q.start].strip():
+            d.quote_from = p.quote_from or p
 
 
 def _quote_span(doc: Doc, d: Draft) -> tuple[int, int]:

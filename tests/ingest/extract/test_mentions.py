@@ -293,3 +293,23 @@ def test_a_clause_opening_with_dat_quotes_the_clause_before_its_comma() -> None:
     m = _one("Trong năm, tổng diện tích gieo trồng 1.200 ha, đạt 98% kế hoạch.")
     assert (m.value, m.plan_pct) == (1200.0, 98.0)
     assert m.quote.startswith("tổng diện tích gieo trồng 1.200 ha")
+
+
+def test_an_item_opening_with_its_number_quotes_the_lists_head() -> None:
+    # the gold rules: an elliptical list item's quote runs back to its shared head, even through the
+    # fact before it; the item opens with its number after `;` or a comma, in the unit of the head's
+    mentions = extract_mentions(
+        "Trong quý I, toàn huyện đã gieo trồng được 120,5 ha ngô, tăng 5,2% so cùng kỳ năm trước; "
+        "45,2 ha khoai lang; 30,4 ha lạc.",
+        metadata=H1_2023,
+    )
+    quotes = {m.value: m.quote for m in mentions}
+    assert quotes[45.2].startswith("toàn huyện đã gieo trồng được 120,5 ha ngô")
+    assert quotes[30.4].startswith("toàn huyện đã gieo trồng được 120,5 ha ngô")
+    m = {m.value: m for m in extract_mentions("Năm 2023, xã trồng mới 12,5 ha chè, 40,3 ha rừng sản xuất.")}[
+        40.3
+    ]
+    assert m.quote.startswith("xã trồng mới 12,5 ha chè, 40,3 ha")
+    # a share opens a list of its own: it does not reach back to the rate before it
+    shares = extract_mentions("Tỷ lệ hộ nghèo dưới 1,5%, 90% gia đình đạt văn hóa.", metadata=H1_2023)
+    assert {m.value: m.quote for m in shares}[90.0].startswith("90% gia đình")
