@@ -66,7 +66,7 @@ from ingest.extract.stacked_tables import Cell, stacked_cells
 from ingest.extract.tiers import without_tier_ids
 from ingest.extract.timing import period_of, plan_year
 from ingest.extract.units import id_base_unit, rebase
-from ingest.extract.vocab import COUNT_UNITS, PLACE_UNIT_NOUNS
+from ingest.extract.vocab import COUNT_UNITS, PLACE_UNIT_NOUNS, QUOTE_LINK_WORDS
 from ingest.records import DocumentMetadata, Mention
 
 # a count of places (`xã`, `thôn, xóm`): never a count of something else
@@ -74,6 +74,8 @@ _PLACE_UNITS = frozenset(u for u in COUNT_UNITS if u.split(",")[0].strip() in PL
 _BARE_ITEM_GAP = re.compile(r"[^\S\n]*[;.][^\S\n]*(?:ước[^\S\n]+)?(?:đạt|bằng)[^\S\n]*")
 _QUOTE_SEP = re.compile(r"[,;:](?!\d)")
 _QUOTE_SEP_CHARS = ",;:"  # _QUOTE_SEP's characters, for `after_last` (with `str.isdecimal` for `(?!\d)`)
+# a clause that goes on from the one before its comma (`…, đạt 11/19 tiêu chí`): `vocab.QUOTE_LINK_WORDS`
+_QUOTE_LINK = re.compile(r"[^\S\n]*(?:" + "|".join(map(re.escape, QUOTE_LINK_WORDS)) + r")(?!\w)")
 
 
 def extract_mentions(
@@ -129,6 +131,7 @@ class _Extractor:
         drafts = split_shared(doc, drafts)  # "A, B và C đều đạt 100%": one figure per subject
         drafts = split_joint(doc, drafts)  # "90% tổ chức Đảng và đảng viên …": one fact per indicator
         kept = [d for d in drafts if d.indicator or d.entry is not None]
+        _with_item_heads(doc, kept)  # "… 3.232,5 ha ngô, tăng 7,3%; 92,2 ha khoai lang": the list's head
         position = {id(d): n for n, d in enumerate(kept)}
         # a tier of a tier list is not the id of the whole ("hoàn thành tốt 85%, xuất sắc 15%")
         finished = without_tier_ids(doc, kept, [_finish(doc, d, position) for d in kept])
@@ -374,6 +377,30 @@ def _cell_mention(doc: Doc, c: Cell) -> Mention:
     return dataclasses.replace(m, kind=kind, period=period, approx=col.approx)
 
 
+def _with_item_heads(doc: Doc, drafts: list[Draft]) -> None:
+    """`gieo trồng được 3.232,5 ha ngô, tăng 7,3% …; 92,2 ha khoai lang; 250,9 ha lạc`: an item that opens
+    with its number right after a comma (same sentence) or a `;` (same line) is elliptical, its verb in
+    the list's head; its quote reaches back to the figure before it on the line written in the same unit
+    (not a change, not a percentage: `…, 90% gia đình` opens a list of its own)."""
+    text_l = doc.text_l
+    last: dict[tuple[int, str], Draft] = {}  # (line start, written unit) -> the latest level figure
+    for d in drafts:
+        s, q = d.sentence, d.q
+        if d.is_change or d.ratio_only or q.is_pct:
+            continue
+        key = (s.line_start, q.unit.unit)
+        p, last[key] = last.get(key), d
+        if p is None or d.quote_from is not None or d.part_of is not None or d.quote_head is not None:
+            continue
+        start = after_last(text_l, _QUOTE_SEP_CHARS, s.start, q.start, not_before=str.isdecimal)
+        if start > s.start:
+            opens = text_l[start - 1] in ",;" and p.sentence is s
+        else:
+            opens = p.sentence is not s and after_semicolon(text_l, s.line_start, s.start)
+        if opens and not text_l[start : q.start].strip():
+            d.quote_from = p.quote_from or p
+
+
 def _quote_span(doc: Doc, d: Draft) -> tuple[int, int]:
     """The clause of the mention, reaching back to its list's head and on to its list's end."""
     start, end = _own_span(doc, d)
@@ -394,11 +421,21 @@ def _own_span(doc: Doc, d: Draft) -> tuple[int, int]:
     start = after_last(doc.text_l, _QUOTE_SEP_CHARS, s.start, q.start, not_before=str.isdecimal)
     if d.name_start is not None and s.start <= d.name_start < start:
         start = d.name_start
+    start = _linked_start(doc, s, start)
     sep = _QUOTE_SEP.search(doc.text_l, d.last_end, s.end)
     end = sep.start() if sep else s.end
     if d.last_end > s.end:
         end = d.last_end  # "… 235 tỷ đồng; đạt 24% dự toán": its ratio opened the next `;`-item
     return start, end
+
+
+def _linked_start(doc: Doc, s: Sentence, start: int) -> int:
+    """`Xã có tỉ lệ thấp nhất là xã X, đạt 11/19 tiêu chí`: a clause opening with a linking word
+    (`vocab.QUOTE_LINK_WORDS`) right after a comma goes on from the clause before it, which says what
+    is counted; the quote starts there (the clause before that comma, not further)."""
+    if start <= s.start or doc.text_l[start - 1] != "," or not _QUOTE_LINK.match(doc.text_l, start):
+        return start
+    return after_last(doc.text_l, _QUOTE_SEP_CHARS, s.start, start - 1, not_before=str.isdecimal)
 
 
 __all__ = ["extract_mentions"]

@@ -281,3 +281,35 @@ def test_the_second_of_two_counts_joined_by_va_is_named_by_its_own_words_and_cou
         (12.0, "số xã đạt tiêu chí văn hóa"),
     ]
     assert [m.indicator_id for m in ms] == [None, None]
+
+
+def test_a_clause_opening_with_dat_quotes_the_clause_before_its_comma() -> None:
+    # the gold rules: the quote holds the words that say what the number measures; `…, đạt 12/19 tiêu
+    # chí` goes on from the clause before its comma, which names the commune counted
+    m = _one("Trong năm, xã có số tiêu chí thấp nhất là xã Tân Hòa, đạt 12/19 tiêu chí nông thôn mới.")
+    assert (m.value, m.of_total) == (12.0, 19.0)
+    assert m.quote.startswith("xã có số tiêu chí thấp nhất là xã Tân Hòa, đạt 12/19")
+    # a ratio after the figure stays the figure's plan: its clause does not reach back further
+    m = _one("Trong năm, tổng diện tích gieo trồng 1.200 ha, đạt 98% kế hoạch.")
+    assert (m.value, m.plan_pct) == (1200.0, 98.0)
+    assert m.quote.startswith("tổng diện tích gieo trồng 1.200 ha")
+
+
+def test_an_item_opening_with_its_number_quotes_the_lists_head() -> None:
+    # the gold rules: an elliptical list item's quote runs back to its shared head, even through the
+    # fact before it; the item opens with its number after `;` or a comma, in the unit of the head's
+    mentions = extract_mentions(
+        "Trong quý I, toàn huyện đã gieo trồng được 120,5 ha ngô, tăng 5,2% so cùng kỳ năm trước; "
+        "45,2 ha khoai lang; 30,4 ha lạc.",
+        metadata=H1_2023,
+    )
+    quotes = {m.value: m.quote for m in mentions}
+    assert quotes[45.2].startswith("toàn huyện đã gieo trồng được 120,5 ha ngô")
+    assert quotes[30.4].startswith("toàn huyện đã gieo trồng được 120,5 ha ngô")
+    m = {m.value: m for m in extract_mentions("Năm 2023, xã trồng mới 12,5 ha chè, 40,3 ha rừng sản xuất.")}[
+        40.3
+    ]
+    assert m.quote.startswith("xã trồng mới 12,5 ha chè, 40,3 ha")
+    # a share opens a list of its own: it does not reach back to the rate before it
+    shares = extract_mentions("Tỷ lệ hộ nghèo dưới 1,5%, 90% gia đình đạt văn hóa.", metadata=H1_2023)
+    assert {m.value: m.quote for m in shares}[90.0].startswith("90% gia đình")
