@@ -433,8 +433,8 @@ def test_a_growth_id_before_chiem_is_the_sector_share() -> None:
         # a share of communes having something: no share of the catalogue counts communes that way
         ("Đến năm 2030, 100% xã có đường giao thông vào vùng sản xuất.", 100.0, None),
         ("Tỷ lệ hộ có nhà tiêu hợp vệ sinh đạt 92%.", 92.0, "hygienic_latrine_rate"),
-        # livestock with poultry in one figure: two measures
-        ("Tổng đàn gia súc, gia cầm 52.000 con.", 52000.0, None),
+        # livestock with poultry in one figure: the herd of both, its own entry since round 16
+        ("Tổng đàn gia súc, gia cầm 52.000 con.", 52000.0, "livestock_poultry_herd"),
         ("Tiêm phòng cho 9.000 con gia súc, gia cầm.", 9000.0, "livestock_vaccinated_head"),
         # money disbursed from the capital-works budget is public investment (its level stays social)
         ("Giải ngân vốn đầu tư xây dựng cơ bản đạt 61 tỷ đồng.", 61e9, "public_investment"),
@@ -887,9 +887,9 @@ def test_a_money_figure_named_by_one_sector_alone_is_that_sectors_value() -> Non
     text = "Giá trị sản xuất ngành công nghiệp – xây dựng 226,47 tỷ đồng; ngành dịch vụ thương mại 253,41 tỷ."
     assert _ids(text)[253.41] == "trade_services_value"
     assert _ids("Năm 2023, ngành nông - lâm - thủy sản đạt 80 tỷ đồng.")[80.0] == "agri_value"
-    # `khu vực` is a GRDP breakdown's word: value added, no production value
+    # `khu vực` is a GRDP breakdown's word: value added (its own entries since round 16), no production value
     text = "Khu vực nông, lâm nghiệp thủy sản đạt 1.574 tỷ đồng, khu vực công nghiệp - xây dựng đạt 2.323 tỷ."
-    assert set(_ids(text).values()) == {None}
+    assert set(_ids(text).values()) == {"agri_value_added", "industry_value_added"}
 
 
 def test_workers_a_job_was_made_for_are_jobs_created() -> None:
