@@ -15,7 +15,7 @@ from ingest.extract import EXTRACTOR_VERSION, extract_mentions, extract_metadata
 from ingest.extract.catalogue import CATALOGUE_CSV
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
-RECORDED = {"version": "17", "fingerprint": "978587a7e240c40c"}
+RECORDED = {"version": "18", "fingerprint": "b5b62b2c2c3e8c18"}
 
 
 def _fingerprint() -> str:
