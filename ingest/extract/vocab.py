@@ -2403,12 +2403,7 @@ SECTOR_SUBJECT_OPENERS: tuple[str, ...] = (
     "ngư",
     "thủy",
     "thuỷ",
-    "công nghiệp",
-    "tiểu thủ công nghiệp",
-    "xây dựng",
-    "dịch vụ",
-    "thương mại",
-    "du lịch",
+    *ECONOMIC_SECTORS,
     "thuế",
 )
 # ... and the verbs that end it (`khu vực công nghiệp và xây dựng đạt …`, `ngành dịch vụ tiếp tục …`); the
