@@ -16,7 +16,7 @@ import re
 from typing import Literal
 
 from ingest.extract.catalogue import CatalogueEntry, lookup_name
-from ingest.extract.context import PERIOD_NOISE, Doc, Draft, clean_name
+from ingest.extract.context import PERIOD_NOISE, Doc, Draft, clean_name, words_alt
 from ingest.extract.indicators import NameIndex, compatible, longest_named
 from ingest.extract.kinds import after_semicolon, is_approx, kind_of, period_kind
 from ingest.extract.layout import Sentence, layout
@@ -75,7 +75,7 @@ _BARE_ITEM_GAP = re.compile(r"[^\S\n]*[;.][^\S\n]*(?:ước[^\S\n]+)?(?:đạt|b
 _QUOTE_SEP = re.compile(r"[,;:](?!\d)")
 _QUOTE_SEP_CHARS = ",;:"  # _QUOTE_SEP's characters, for `after_last` (with `str.isdecimal` for `(?!\d)`)
 # a clause that goes on from the one before its comma (`…, đạt 11/19 tiêu chí`): `vocab.QUOTE_LINK_WORDS`
-_QUOTE_LINK = re.compile(r"[^\S\n]*(?:" + "|".join(map(re.escape, QUOTE_LINK_WORDS)) + r")(?!\w)")
+_QUOTE_LINK = re.compile(rf"[^\S\n]*(?:{words_alt(QUOTE_LINK_WORDS)})(?!\w)")
 
 
 def extract_mentions(

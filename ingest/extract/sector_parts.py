@@ -121,8 +121,7 @@ def with_growth_contribution(doc: Doc, d: Draft) -> None:
         text_l, item, cue.start()
     )
     if found is not None:
-        d.indicator = f"đóng góp của {found[0]} vào tăng trưởng"
-        d.name_start = found[1] if d.name_start is None else min(d.name_start, found[1])
+        _named_by_sector(d, f"đóng góp của {found[0]} vào tăng trưởng", found[1])
 
 
 _SHARE_CUE = re.compile(rf"(?<!\w)chiếm{_S}+t[ỷỉ]{_S}+trọng{_S}*$")
@@ -145,5 +144,10 @@ def with_sector_share(doc: Doc, d: Draft) -> None:
     if found is None:
         return
     whole = "grdp" if _IN_PRODUCT.match(text_l, q.end) else "cơ cấu kinh tế"
-    d.indicator = f"tỷ trọng {found[0]} trong {whole}"
-    d.name_start = found[1] if d.name_start is None else min(d.name_start, found[1])
+    _named_by_sector(d, f"tỷ trọng {found[0]} trong {whole}", found[1])
+
+
+def _named_by_sector(d: Draft, name: str, sector_start: int) -> None:
+    """Name the figure and open its quote with the sector."""
+    d.indicator = name
+    d.name_start = sector_start if d.name_start is None else min(d.name_start, sector_start)
