@@ -137,8 +137,11 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
         if not code.isdigit():
             return code
         if left + offset >= after_last(text_l, CLAUSE_SEP_CHARS, d.left, q.start):  # in the figure's clause
-            year = int(code)
-            if kind == "target" or base.startswith("term-") or str(year) not in base:
+            if kind == "target" or base.startswith("term-") or code not in base:
+                return code
+            if _MONTH_BEFORE.search(text_l, max(left, left + offset - 12), left + offset):
+                # `Chỉ số giá tiêu dùng tháng 9 năm 2018 tăng 0,52%` in a nine-month report: a month takes its
+                # year (the gold rules), not the part of it the report covers
                 return code
     month = _one_month(doc, s.start, q.start, base) if found is None else None
     if month is not None:
@@ -164,6 +167,8 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
     return base  # (a year fronting the sentence itself was answered above)
 
 
+# a month right before a year (`tháng 9 năm 2018`): the year it names is the month's
+_MONTH_BEFORE = re.compile(rf"(?<!\w)tháng{_S}+(?:1[0-2]|0?[1-9]){_S}+$")
 # `Chỉ số sản xuất (IIP) tháng 3 tăng 20,6%`, `trong tháng 9/2018`: one month, not a date (`ngày 5 tháng 3`),
 # a running total (`đến hết tháng 8`), the first months (`2 tháng đầu năm`) or a comparison (`so với tháng 3`)
 _ONE_MONTH = re.compile(

@@ -270,3 +270,13 @@ def test_a_plan_amount_beside_the_results_of_a_part_of_the_year_is_the_years_pla
         "Thu hút vốn đầu tư tính đến ngày 20/6/2026 đạt 845 tỷ đồng, bằng 21,5% kế hoạch năm (3.930 tỷ đồng)."
     )
     assert half[3930.0] == ("target", "2026")
+
+
+def test_a_month_written_with_its_year_dates_the_figure_by_that_year_in_a_report_on_part_of_it() -> None:
+    found = _periods(
+        "Báo cáo kết quả 9 tháng đầu năm 2021 của huyện Tân Phú\n"
+        "Trong 9 tháng đầu năm, tổng thu ngân sách huyện đạt 85 tỷ đồng. Chỉ số giá tiêu dùng tháng 8 "
+        "năm 2021 tăng 0,4% so với tháng trước."
+    )
+    assert found[85.0][1] == "2021-9M"
+    assert found[0.4][1] == "2021"  # a month takes its year (the gold rules), its year written or not
