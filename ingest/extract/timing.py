@@ -92,9 +92,30 @@ def term_average(doc: Doc, d: Draft, code: str) -> str | None:
     return f"term-{year - 5}-{year}"
 
 
+def _own_words(doc: Doc, d: Draft) -> bool:
+    """Whether a change names a period of its own between its host and itself (`chỉ số sản xuất công nghiệp
+    quý III tăng 92,82% và 9 tháng tăng 30,86%`): its own words, not its host's period (the host's own year
+    right after it, `đạt 100 tỷ đồng năm 2023, tăng 5%`, is the host's)."""
+    host = d.host
+    if host is None:
+        return False
+    lo = host.q.end
+    attached = YEAR_AFTER_RE.match(doc.text_l, lo)
+    if attached is not None:
+        lo = attached.end()
+    if lo >= d.q.start:
+        return False
+    return phrase_period(without_comparisons(doc.text_l[lo : d.q.start]), doc.ref_year, doc.term) is not None
+
+
 def _period_of(doc: Doc, d: Draft, kind: str) -> str:
     text_l = doc.text_l
-    if d.is_change and d.host is not None and not YEAR_AFTER_RE.match(text_l, d.q.end):
+    if (
+        d.is_change
+        and d.host is not None
+        and not YEAR_AFTER_RE.match(text_l, d.q.end)
+        and not _own_words(doc, d)
+    ):
         return _period_of(doc, d.host, kind_of(doc, d.host))
     q, s = d.q, d.sentence
     base = s.period or (doc.target_period if kind == "target" and doc.target_period else doc.default_period)

@@ -280,3 +280,14 @@ def test_a_month_written_with_its_year_dates_the_figure_by_that_year_in_a_report
     )
     assert found[85.0][1] == "2021-9M"
     assert found[0.4][1] == "2021"  # a month takes its year (the gold rules), its year written or not
+
+
+def test_a_change_naming_a_period_of_its_own_after_its_host_takes_that_period() -> None:
+    found = _periods(
+        "Báo cáo tình hình kinh tế - xã hội 6 tháng đầu năm 2022 của huyện Tân Phú\n"
+        "Giá trị sản xuất công nghiệp quý II tăng 8,2% và 6 tháng đầu năm tăng 6,5% so với cùng kỳ; tổng thu "
+        "ngân sách quý II đạt 40 tỷ đồng, tăng 12%."
+    )
+    assert found[8.2][1] == "2022-Q2"
+    assert found[6.5][1] == "2022-H1"  # its own words, not its host's quarter
+    assert found[12.0][1] == "2022-Q2"  # a change with no period of its own takes its host's
