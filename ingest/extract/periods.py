@@ -38,6 +38,11 @@ AS_OF_RE = re.compile(
     # to a month's end (`tính đến hết tháng 8/2018`, `đến cuối tháng 6`): its last day
     rf"|(?:tính[^\S\n]+)?(?:đến|tới)[^\S\n]+(?:hết|cuối)[^\S\n]+tháng[^\S\n]+([0-9]{{1,2}})(?![0-9])"
     rf"(?:[^\S\n]*(?:/|năm)[^\S\n]*{_Y})?"
+    # a running total to a month written with its year (`Tính đến tháng 6-2014`, `Tính đến giữa tháng
+    # 9/2022`): to that month's end; not `đến đầu tháng 3` (the month before it), nor a bare `đến tháng 9 năm
+    # 2018, theo Quyết định …` (a date)
+    rf"|tính[^\S\n]+(?:đến|tới)[^\S\n]+(?:giữa[^\S\n]+)?tháng[^\S\n]+([0-9]{{1,2}})"
+    rf"[^\S\n]*(?:/|-|năm)[^\S\n]*{_Y}(?![0-9])"
 )
 # Every AS_OF_RE match opens with one of these words; the pattern itself opens with an optional group,
 # which makes the engine try every position, so `as_of_matches` jumps between these words instead.
@@ -113,8 +118,8 @@ def as_of(match: re.Match[str], ref_year: int | None) -> str | None:
     """The period of an AS_OF_RE match: `as-of:YYYY-MM-DD`, or the part of the year a month's end closes
     (`đến hết tháng 6/2018` -> `2018-H1`); None when the date is impossible or yearless."""
     g = match.groups()
-    if g[6]:  # to a month's end: the first M months, as `M tháng đầu năm` reads (`_subyear`)
-        y, m = _year(g[7], ref_year), int(g[6])
+    if g[6] or g[8]:  # to a month's end: the first M months, as `M tháng đầu năm` reads (`_subyear`)
+        y, m = (_year(g[7], ref_year), int(g[6])) if g[6] else (int(g[9]), int(g[8]))
         if y is None or not 1 <= m <= 12:
             return None
         part = _MONTH_END_PARTS.get(m)

@@ -191,10 +191,23 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
 # a month right before a year (`tháng 9 năm 2018`): the year it names is the month's
 _MONTH_BEFORE = re.compile(rf"(?<!\w)tháng{_S}+(?:1[0-2]|0?[1-9]){_S}+$")
 # `Chỉ số sản xuất (IIP) tháng 3 tăng 20,6%`, `trong tháng 9/2018`: one month, not a date (`ngày 5 tháng 3`),
-# a running total (`đến hết tháng 8`), the first months (`2 tháng đầu năm`) or a comparison (`so với tháng 3`)
+# a running total (`đến hết tháng 8`, `Tính đến giữa tháng 9/2022`), the first months (`2 tháng đầu năm`) or a
+# comparison (`so với tháng 3`)
 _ONE_MONTH = re.compile(
     not_after(
-        ("tháng",), (f"[0-9]{_S}", f"[0-9]{_S}{_S}", f"hết{_S}", f"cuối{_S}", f"với{_S}", f"so{_S}", r"\w")
+        ("tháng",),
+        (
+            f"[0-9]{_S}",
+            f"[0-9]{_S}{_S}",
+            f"hết{_S}",
+            f"cuối{_S}",
+            f"giữa{_S}",
+            f"đến{_S}",
+            f"tới{_S}",
+            f"với{_S}",
+            f"so{_S}",
+            r"\w",
+        ),
     )
     + rf"{_S}+(1[0-2]|0?[1-9])(?![0-9])(?:{_S}*(?:/|năm){_S}*{_Y4})?(?!{_S}*(?:đầu|cuối|tháng))"
 )

@@ -291,3 +291,16 @@ def test_a_change_naming_a_period_of_its_own_after_its_host_takes_that_period() 
     assert found[8.2][1] == "2022-Q2"
     assert found[6.5][1] == "2022-H1"  # its own words, not its host's quarter
     assert found[12.0][1] == "2022-Q2"  # a change with no period of its own takes its host's
+
+
+def test_a_running_total_to_a_month_written_with_its_year_is_to_that_months_end() -> None:
+    found = _periods(
+        "Huyện Tân Phú thêm 3 xã đạt chuẩn nông thôn mới\n\n08:20, 14/10/2021\n\n"
+        "Tính đến tháng 6-2021, xã Tân Long đạt 19/19 tiêu chí; xã Tân Hiệp đạt 15/19 tiêu chí. Tính đến "
+        "giữa tháng 9/2021, toàn huyện cấp mới 12 giấy chứng nhận đầu tư. Đến đầu tháng 3-2021, tỷ lệ hộ "
+        "nghèo còn 4,2%."
+    )
+    assert found[19.0][1] == "2021-H1"
+    assert found[15.0][1] == "2021-H1"
+    assert found[12.0][1] == "2021-9M"
+    assert found[4.2][1] == "2021"  # the start of a month is no running total to its end
