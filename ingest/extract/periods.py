@@ -120,12 +120,7 @@ def as_of(match: re.Match[str], ref_year: int | None) -> str | None:
     g = match.groups()
     if g[6] or g[8]:  # to a month's end: the first M months, as `M tháng đầu năm` reads (`_subyear`)
         y, m = (_year(g[7], ref_year), int(g[6])) if g[6] else (int(g[9]), int(g[8]))
-        if y is None or not 1 <= m <= 12:
-            return None
-        part = _MONTH_END_PARTS.get(m)
-        if part is not None:
-            return f"{y}{part}"
-        return f"as-of:{y:04d}-{m:02d}-{calendar.monthrange(y, m)[1]:02d}"
+        return month_end(y, m)
     day, month, year = (g[0], g[1], g[2]) if g[0] else (g[3], g[4], g[5])
     y = _year(year, ref_year)
     d, m = int(day), int(month)
@@ -137,6 +132,17 @@ def as_of(match: re.Match[str], ref_year: int | None) -> str | None:
         # months or year, closed on that day (a date written with its year stays a date, as the seeds')
         return f"{y}{part}"
     return f"as-of:{y:04d}-{m:02d}-{d:02d}"
+
+
+def month_end(year: int | None, month: int) -> str | None:
+    """A running total to the end of a month: the quarter, half, nine months or year it closes (`2018-H1`
+    for June), else its last day (`as-of:2025-08-31`); None without a year or with no such month."""
+    if year is None or not 1 <= month <= 12:
+        return None
+    part = _MONTH_END_PARTS.get(month)
+    if part is not None:
+        return f"{year}{part}"
+    return f"as-of:{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
 
 
 def as_of_matches(text_l: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:

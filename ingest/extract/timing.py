@@ -17,13 +17,14 @@ from ingest.extract.periods import (
     YEAR_AFTER_RE,
     as_of,
     as_of_matches,
+    month_end,
     not_after,
     phrase_period,
     without_comparisons,
     year_of,
 )
 from ingest.extract.scan import after_last
-from ingest.extract.vocab import PRICE_BASE_WORDS, TERM_AVERAGE_WORDS
+from ingest.extract.vocab import CUMULATIVE_WORDS, PRICE_BASE_WORDS, TERM_AVERAGE_WORDS
 
 _Y4 = r"((?:19|20)[0-9]{2})(?![0-9])"
 # "4,86% đầu nhiệm kỳ", "2,35% cuối năm 2022": a period written right after a number is that number's
@@ -164,6 +165,8 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
                 # `Chỉ số giá tiêu dùng tháng 9 năm 2018 tăng 0,52%` in a nine-month report: a month takes its
                 # year (the gold rules), not the part of it the report covers
                 return code
+    if kind == "actual" and (cumulative := _cumulative(doc, d, base)) is not None:
+        return cumulative
     month = _one_month(doc, s.start, q.start, base) if found is None else None
     if month is not None:
         return month
@@ -228,6 +231,39 @@ def _one_month(doc: Doc, lo: int, pos: int, base: str) -> str | None:
         return None
     year = last.group(2) or year_of(base)
     return str(year) if year else None
+
+
+_CUMULATIVE = re.compile(rf"(?<!\w)(?:{words_alt(CUMULATIVE_WORDS)})(?!\w)")
+_N_MONTHS = re.compile(rf"{_S}+(1[0-2]|0?[1-9]){_S}+tháng(?!{_S}*đầu)(?!\w)")
+_OWN_SPAN = re.compile(r"(?<!\w)(?:từ|đến|tới)(?!\w)")
+MONTH_WINDOW = 3000  # how far back the month a running total closes is looked for
+
+
+def _cumulative(doc: Doc, d: Draft, base: str) -> str | None:
+    """A running total (`lũy kế`) in the figure's own clause: to the end of its months (`lũy kế 6 tháng ước
+    đạt 190.021 tấn` -> the half), else of the month the text reports on, the last one named before it
+    (`Thu ngân sách tháng 8 đạt trên 1,4 tỷ đồng, lũy kế đạt trên 35,3 tỷ đồng` -> `as-of:…-08-31`, `trong
+    tháng 9/2018, thu … lũy kế hơn 35.696 tỷ đồng` -> nine months), in its year or the document's."""
+    text_l = doc.text_l
+    q = d.q
+    clause = after_last(text_l, CLAUSE_SEP_CHARS, d.left, q.start)
+    if text_l.find("kế", clause, q.start) < 0:  # the literal every running-total word holds
+        return None
+    last = None
+    for m in _CUMULATIVE.finditer(text_l, clause, q.start):
+        last = m
+    if last is None or _OWN_SPAN.search(text_l, last.end(), q.start) is not None:
+        return None  # `lũy kế từ đầu nhiệm kỳ`, `lũy kế đến nay`: a span of its own
+    year = year_of(base) or doc.ref_year
+    months = _N_MONTHS.match(text_l, last.end(), q.start)
+    if months is not None:
+        return month_end(year, int(months.group(1)))
+    named = None
+    for m in _ONE_MONTH.finditer(text_l, max(0, q.start - MONTH_WINDOW), last.start()):
+        named = m
+    if named is None:
+        return None
+    return month_end(int(named.group(2)) if named.group(2) else year, int(named.group(1)))
 
 
 def _school_year(doc: Doc, lo: int, pos: int) -> str | None:

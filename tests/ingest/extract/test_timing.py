@@ -304,3 +304,19 @@ def test_a_running_total_to_a_month_written_with_its_year_is_to_that_months_end(
     assert found[15.0][1] == "2021-H1"
     assert found[12.0][1] == "2021-9M"
     assert found[4.2][1] == "2021"  # the start of a month is no running total to its end
+
+
+def test_a_running_total_is_to_the_end_of_the_month_the_text_reports_on() -> None:
+    found = _periods(
+        "Đảng ủy xã An Phú họp Ban Thường vụ tháng 8 năm 2025\n"
+        "Trong tháng 8, kinh tế - xã hội của xã ổn định. Thu ngân sách tháng 8 đạt 1,2 tỷ đồng, lũy kế đạt "
+        "30,5 tỷ đồng. Chi ngân sách lũy kế đạt 120 tỷ đồng."
+    )
+    assert found[1.2][1] == "2025"  # the month's own figure takes its year
+    assert found[30.5][1] == "as-of:2025-08-31"
+    assert found[120.0][1] == "as-of:2025-08-31"
+    months = _periods(
+        "Báo cáo tình hình kinh tế - xã hội năm 2023 của huyện Tân Phú\n"
+        "Sản lượng thủy sản trong tháng 6 đạt 4.200 tấn, lũy kế 6 tháng ước đạt 19.300 tấn."
+    )
+    assert months[19300.0][1] == "2023-H1"
