@@ -38,6 +38,11 @@ AS_OF_RE = re.compile(
     # to a month's end (`tính đến hết tháng 8/2018`, `đến cuối tháng 6`): its last day
     rf"|(?:tính[^\S\n]+)?(?:đến|tới)[^\S\n]+(?:hết|cuối)[^\S\n]+tháng[^\S\n]+([0-9]{{1,2}})(?![0-9])"
     rf"(?:[^\S\n]*(?:/|năm)[^\S\n]*{_Y})?"
+    # a running total to a month written with its year (`Tính đến tháng 6-2014`, `Tính đến giữa tháng
+    # 9/2022`): to that month's end; not `đến đầu tháng 3` (the month before it), nor a bare `đến tháng 9 năm
+    # 2018, theo Quyết định …` (a date)
+    rf"|tính[^\S\n]+(?:đến|tới)[^\S\n]+(?:giữa[^\S\n]+)?tháng[^\S\n]+([0-9]{{1,2}})"
+    rf"[^\S\n]*(?:/|-|năm)[^\S\n]*{_Y}(?![0-9])"
 )
 # Every AS_OF_RE match opens with one of these words; the pattern itself opens with an optional group,
 # which makes the engine try every position, so `as_of_matches` jumps between these words instead.
@@ -113,14 +118,9 @@ def as_of(match: re.Match[str], ref_year: int | None) -> str | None:
     """The period of an AS_OF_RE match: `as-of:YYYY-MM-DD`, or the part of the year a month's end closes
     (`đến hết tháng 6/2018` -> `2018-H1`); None when the date is impossible or yearless."""
     g = match.groups()
-    if g[6]:  # to a month's end: the first M months, as `M tháng đầu năm` reads (`_subyear`)
-        y, m = _year(g[7], ref_year), int(g[6])
-        if y is None or not 1 <= m <= 12:
-            return None
-        part = _MONTH_END_PARTS.get(m)
-        if part is not None:
-            return f"{y}{part}"
-        return f"as-of:{y:04d}-{m:02d}-{calendar.monthrange(y, m)[1]:02d}"
+    if g[6] or g[8]:  # to a month's end: the first M months, as `M tháng đầu năm` reads (`_subyear`)
+        y, m = (_year(g[7], ref_year), int(g[6])) if g[6] else (int(g[9]), int(g[8]))
+        return month_end(y, m)
     day, month, year = (g[0], g[1], g[2]) if g[0] else (g[3], g[4], g[5])
     y = _year(year, ref_year)
     d, m = int(day), int(month)
@@ -132,6 +132,17 @@ def as_of(match: re.Match[str], ref_year: int | None) -> str | None:
         # months or year, closed on that day (a date written with its year stays a date, as the seeds')
         return f"{y}{part}"
     return f"as-of:{y:04d}-{m:02d}-{d:02d}"
+
+
+def month_end(year: int | None, month: int) -> str | None:
+    """A running total to the end of a month: the quarter, half, nine months or year it closes (`2018-H1`
+    for June), else its last day (`as-of:2025-08-31`); None without a year or with no such month."""
+    if year is None or not 1 <= month <= 12:
+        return None
+    part = _MONTH_END_PARTS.get(month)
+    if part is not None:
+        return f"{year}{part}"
+    return f"as-of:{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
 
 
 def as_of_matches(text_l: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:

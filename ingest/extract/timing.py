@@ -17,13 +17,14 @@ from ingest.extract.periods import (
     YEAR_AFTER_RE,
     as_of,
     as_of_matches,
+    month_end,
     not_after,
     phrase_period,
     without_comparisons,
     year_of,
 )
 from ingest.extract.scan import after_last
-from ingest.extract.vocab import PRICE_BASE_WORDS, TERM_AVERAGE_WORDS
+from ingest.extract.vocab import CUMULATIVE_WORDS, PRICE_BASE_WORDS, TERM_AVERAGE_WORDS
 
 _Y4 = r"((?:19|20)[0-9]{2})(?![0-9])"
 # "4,86% đầu nhiệm kỳ", "2,35% cuối năm 2022": a period written right after a number is that number's
@@ -92,9 +93,30 @@ def term_average(doc: Doc, d: Draft, code: str) -> str | None:
     return f"term-{year - 5}-{year}"
 
 
+def _own_words(doc: Doc, d: Draft) -> bool:
+    """Whether a change names a period of its own between its host and itself (`chỉ số sản xuất công nghiệp
+    quý III tăng 92,82% và 9 tháng tăng 30,86%`): its own words, not its host's period (the host's own year
+    right after it, `đạt 100 tỷ đồng năm 2023, tăng 5%`, is the host's)."""
+    host = d.host
+    if host is None:
+        return False
+    lo = host.q.end
+    attached = YEAR_AFTER_RE.match(doc.text_l, lo)
+    if attached is not None:
+        lo = attached.end()
+    if lo >= d.q.start:
+        return False
+    return phrase_period(without_comparisons(doc.text_l[lo : d.q.start]), doc.ref_year, doc.term) is not None
+
+
 def _period_of(doc: Doc, d: Draft, kind: str) -> str:
     text_l = doc.text_l
-    if d.is_change and d.host is not None and not YEAR_AFTER_RE.match(text_l, d.q.end):
+    if (
+        d.is_change
+        and d.host is not None
+        and not YEAR_AFTER_RE.match(text_l, d.q.end)
+        and not _own_words(doc, d)
+    ):
         return _period_of(doc, d.host, kind_of(doc, d.host))
     q, s = d.q, d.sentence
     base = s.period or (doc.target_period if kind == "target" and doc.target_period else doc.default_period)
@@ -137,9 +159,14 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
         if not code.isdigit():
             return code
         if left + offset >= after_last(text_l, CLAUSE_SEP_CHARS, d.left, q.start):  # in the figure's clause
-            year = int(code)
-            if kind == "target" or base.startswith("term-") or str(year) not in base:
+            if kind == "target" or base.startswith("term-") or code not in base:
                 return code
+            if _MONTH_BEFORE.search(text_l, max(left, left + offset - 12), left + offset):
+                # `Chỉ số giá tiêu dùng tháng 9 năm 2018 tăng 0,52%` in a nine-month report: a month takes its
+                # year (the gold rules), not the part of it the report covers
+                return code
+    if kind == "actual" and (cumulative := _cumulative(doc, d, base)) is not None:
+        return cumulative
     month = _one_month(doc, s.start, q.start, base) if found is None else None
     if month is not None:
         return month
@@ -164,11 +191,26 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
     return base  # (a year fronting the sentence itself was answered above)
 
 
+# a month right before a year (`tháng 9 năm 2018`): the year it names is the month's
+_MONTH_BEFORE = re.compile(rf"(?<!\w)tháng{_S}+(?:1[0-2]|0?[1-9]){_S}+$")
 # `Chỉ số sản xuất (IIP) tháng 3 tăng 20,6%`, `trong tháng 9/2018`: one month, not a date (`ngày 5 tháng 3`),
-# a running total (`đến hết tháng 8`), the first months (`2 tháng đầu năm`) or a comparison (`so với tháng 3`)
+# a running total (`đến hết tháng 8`, `Tính đến giữa tháng 9/2022`), the first months (`2 tháng đầu năm`) or a
+# comparison (`so với tháng 3`)
 _ONE_MONTH = re.compile(
     not_after(
-        ("tháng",), (f"[0-9]{_S}", f"[0-9]{_S}{_S}", f"hết{_S}", f"cuối{_S}", f"với{_S}", f"so{_S}", r"\w")
+        ("tháng",),
+        (
+            f"[0-9]{_S}",
+            f"[0-9]{_S}{_S}",
+            f"hết{_S}",
+            f"cuối{_S}",
+            f"giữa{_S}",
+            f"đến{_S}",
+            f"tới{_S}",
+            f"với{_S}",
+            f"so{_S}",
+            r"\w",
+        ),
     )
     + rf"{_S}+(1[0-2]|0?[1-9])(?![0-9])(?:{_S}*(?:/|năm){_S}*{_Y4})?(?!{_S}*(?:đầu|cuối|tháng))"
 )
@@ -189,6 +231,39 @@ def _one_month(doc: Doc, lo: int, pos: int, base: str) -> str | None:
         return None
     year = last.group(2) or year_of(base)
     return str(year) if year else None
+
+
+_CUMULATIVE = re.compile(rf"(?<!\w)(?:{words_alt(CUMULATIVE_WORDS)})(?!\w)")
+_N_MONTHS = re.compile(rf"{_S}+(1[0-2]|0?[1-9]){_S}+tháng(?!{_S}*đầu)(?!\w)")
+_OWN_SPAN = re.compile(r"(?<!\w)(?:từ|đến|tới)(?!\w)")
+MONTH_WINDOW = 3000  # how far back the month a running total closes is looked for
+
+
+def _cumulative(doc: Doc, d: Draft, base: str) -> str | None:
+    """A running total (`lũy kế`) in the figure's own clause: to the end of its months (`lũy kế 6 tháng ước
+    đạt 190.021 tấn` -> the half), else of the month the text reports on, the last one named before it
+    (`Thu ngân sách tháng 8 đạt trên 1,4 tỷ đồng, lũy kế đạt trên 35,3 tỷ đồng` -> `as-of:…-08-31`, `trong
+    tháng 9/2018, thu … lũy kế hơn 35.696 tỷ đồng` -> nine months), in its year or the document's."""
+    text_l = doc.text_l
+    q = d.q
+    clause = after_last(text_l, CLAUSE_SEP_CHARS, d.left, q.start)
+    if text_l.find("kế", clause, q.start) < 0:  # the literal every running-total word holds
+        return None
+    last = None
+    for m in _CUMULATIVE.finditer(text_l, clause, q.start):
+        last = m
+    if last is None or _OWN_SPAN.search(text_l, last.end(), q.start) is not None:
+        return None  # `lũy kế từ đầu nhiệm kỳ`, `lũy kế đến nay`: a span of its own
+    year = year_of(base) or doc.ref_year
+    months = _N_MONTHS.match(text_l, last.end(), q.start)
+    if months is not None:
+        return month_end(year, int(months.group(1)))
+    named = None
+    for m in _ONE_MONTH.finditer(text_l, max(0, q.start - MONTH_WINDOW), last.start()):
+        named = m
+    if named is None:
+        return None
+    return month_end(int(named.group(2)) if named.group(2) else year, int(named.group(1)))
 
 
 def _school_year(doc: Doc, lo: int, pos: int) -> str | None:

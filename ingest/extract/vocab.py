@@ -1405,6 +1405,9 @@ TERM_AVERAGE_WORDS: tuple[str, ...] = (
     "thực hiện 5 năm",
     "5 năm qua",
 )
+# A running total's words (`Thu ngân sách tháng 8 đạt 1,4 tỷ đồng, lũy kế đạt 35,3 tỷ đồng`): the figure after
+# them is to the end of the month the text reports on (`timing._cumulative`), both spellings of the tone.
+CUMULATIVE_WORDS: tuple[str, ...] = ("lũy kế", "luỹ kế")
 
 # --- metadata -------------------------------------------------------------------------------------
 

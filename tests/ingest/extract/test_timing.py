@@ -270,3 +270,53 @@ def test_a_plan_amount_beside_the_results_of_a_part_of_the_year_is_the_years_pla
         "Thu hút vốn đầu tư tính đến ngày 20/6/2026 đạt 845 tỷ đồng, bằng 21,5% kế hoạch năm (3.930 tỷ đồng)."
     )
     assert half[3930.0] == ("target", "2026")
+
+
+def test_a_month_written_with_its_year_dates_the_figure_by_that_year_in_a_report_on_part_of_it() -> None:
+    found = _periods(
+        "Báo cáo kết quả 9 tháng đầu năm 2021 của huyện Tân Phú\n"
+        "Trong 9 tháng đầu năm, tổng thu ngân sách huyện đạt 85 tỷ đồng. Chỉ số giá tiêu dùng tháng 8 "
+        "năm 2021 tăng 0,4% so với tháng trước."
+    )
+    assert found[85.0][1] == "2021-9M"
+    assert found[0.4][1] == "2021"  # a month takes its year (the gold rules), its year written or not
+
+
+def test_a_change_naming_a_period_of_its_own_after_its_host_takes_that_period() -> None:
+    found = _periods(
+        "Báo cáo tình hình kinh tế - xã hội 6 tháng đầu năm 2022 của huyện Tân Phú\n"
+        "Giá trị sản xuất công nghiệp quý II tăng 8,2% và 6 tháng đầu năm tăng 6,5% so với cùng kỳ; tổng thu "
+        "ngân sách quý II đạt 40 tỷ đồng, tăng 12%."
+    )
+    assert found[8.2][1] == "2022-Q2"
+    assert found[6.5][1] == "2022-H1"  # its own words, not its host's quarter
+    assert found[12.0][1] == "2022-Q2"  # a change with no period of its own takes its host's
+
+
+def test_a_running_total_to_a_month_written_with_its_year_is_to_that_months_end() -> None:
+    found = _periods(
+        "Huyện Tân Phú thêm 3 xã đạt chuẩn nông thôn mới\n\n08:20, 14/10/2021\n\n"
+        "Tính đến tháng 6-2021, xã Tân Long đạt 19/19 tiêu chí; xã Tân Hiệp đạt 15/19 tiêu chí. Tính đến "
+        "giữa tháng 9/2021, toàn huyện cấp mới 12 giấy chứng nhận đầu tư. Đến đầu tháng 3-2021, tỷ lệ hộ "
+        "nghèo còn 4,2%."
+    )
+    assert found[19.0][1] == "2021-H1"
+    assert found[15.0][1] == "2021-H1"
+    assert found[12.0][1] == "2021-9M"
+    assert found[4.2][1] == "2021"  # the start of a month is no running total to its end
+
+
+def test_a_running_total_is_to_the_end_of_the_month_the_text_reports_on() -> None:
+    found = _periods(
+        "Đảng ủy xã An Phú họp Ban Thường vụ tháng 8 năm 2025\n"
+        "Trong tháng 8, kinh tế - xã hội của xã ổn định. Thu ngân sách tháng 8 đạt 1,2 tỷ đồng, lũy kế đạt "
+        "30,5 tỷ đồng. Chi ngân sách lũy kế đạt 120 tỷ đồng."
+    )
+    assert found[1.2][1] == "2025"  # the month's own figure takes its year
+    assert found[30.5][1] == "as-of:2025-08-31"
+    assert found[120.0][1] == "as-of:2025-08-31"
+    months = _periods(
+        "Báo cáo tình hình kinh tế - xã hội năm 2023 của huyện Tân Phú\n"
+        "Sản lượng thủy sản trong tháng 6 đạt 4.200 tấn, lũy kế 6 tháng ước đạt 19.300 tấn."
+    )
+    assert months[19300.0][1] == "2023-H1"
