@@ -10,11 +10,12 @@ scored by `evaluation.strict` against the hand-written gold (tests/fixtures/real
 "Scoring"). Prints, per split and per genre: F1/P/R, located recall, attribute accuracies on matched
 facts, catalogue coverage and precision. `--errors` lists
 misses, false positives, wrong attributes and wrong or missing catalogue ids (`IDWRONG`, `IDMISSED`)
-of the **dev** split only: the test split is scored, never inspected. `--predictor gold` scores
+of the **dev-tune** documents only, whichever split is scored: the test split is scored, never
+inspected, and dev-check is the round's own held-out, scored, never read. `--predictor gold` scores
 the gold against itself (checks the harness: 1.0 expected).
 `--split dev` scores the dev split alone (the test split is not even extracted): the mode for tuning.
-`--split dev-folds` scores the dev split as two folds, `dev-tune` (two thirds; `--errors` lists its
-errors only) and `dev-check` (`evaluation.real_corpus.dev_fold_of`): a round's own held-out.
+`--split dev-folds` scores the dev split as two folds, `dev-tune` (two thirds) and `dev-check`
+(`evaluation.real_corpus.dev_fold_of`): a round's own held-out.
 `--writers gold-e,gold-f` keeps only the documents those gold writers added (a later batch of the
 corpus, scored apart to see how the extractor does on documents no round has tuned on).
 `--cv K` (dev or dev-folds only) extracts each dev document with the learned components
@@ -24,8 +25,7 @@ learned components off (with or without `--cv`), to compare with and without in 
 `--doc-periods` scores the document's own period instead (`evaluation.doc_periods`): per split, the
 share of documents whose default period (`extract_metadata(...).default_period`, and the default the
 facts take, from the same inputs) is the period most of its required actual gold facts take; its split
-defaults to `dev` (test only when asked with `--split`); `--errors` lists the wrong dev-tune (or dev)
-documents.
+defaults to `dev` (test only when asked with `--split`); `--errors` lists the wrong dev-tune documents.
 The last line is JSON: {"dev": {...}, "test": {...}} (only the scored splits).
 """
 
@@ -134,6 +134,12 @@ def scored_docs(splits: tuple[str, ...], writers: frozenset[str] | None) -> Iter
             yield split, doc
 
 
+def _listable(split: str, doc_id: str) -> bool:
+    """Whether a document's errors may be listed: dev-tune's only, whichever split was asked for; the
+    test split is scored once, and dev-check is a round's own held-out, scored and never read."""
+    return split == "dev-tune" or (split == "dev" and dev_fold_of(doc_id) == "tune")
+
+
 def run(
     predict: Predictor,
     show_errors: bool,
@@ -148,7 +154,7 @@ def run(
         # a predicted id where the gold says null is a wrong id.
         result = score(doc.gold, preds, doc.text, ids_labelled=True)
         per_split[split][doc.genre] += result.tally
-        if show_errors and split in ("dev", "dev-tune"):  # never the test split, nor dev-check
+        if show_errors and _listable(split, doc.doc_id):
             errors.extend(error_lines(doc.doc_id, doc.gold, preds, result))
             errors.extend(id_error_lines(doc.doc_id, doc.gold, preds, result.pairs))
     totals = {}
@@ -159,7 +165,7 @@ def run(
         print("\n".join(table(split, rows)))
         print()
     if show_errors:
-        print("errors (dev-tune fold only):" if "dev-tune" in per_split else "errors (dev split only):")
+        print("errors (dev-tune documents only):")
         print("\n".join(errors) if errors else "none")
     return totals
 
@@ -186,9 +192,9 @@ def run_doc_periods(
             print(f"{name:<14} {acc['docs']:>4} {_fmt(acc['meta'])} {_fmt(acc['used'])}")
         print()
     if show_errors:
-        listed = "dev-tune" if "dev-tune" in per_split else "dev"
-        print(f"wrong document periods ({listed} only): doc, genre, meta / used default, gold, title | date")
-        wrong = [r for r in per_split.get(listed, []) if not r.used_right]
+        print("wrong document periods (dev-tune documents only): doc, genre, meta / used, gold, title | date")
+        listable = [r for split, rows in per_split.items() for r in rows if _listable(split, r.doc_id)]
+        wrong = [r for r in listable if not r.used_right]
         for r in wrong:
             print(f"{r.doc_id}  {r.genre}  {r.meta} / {r.used}  gold {r.gold}  {r.title[:90]!r} | {r.date!r}")
         if not wrong:
@@ -198,7 +204,9 @@ def run_doc_periods(
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--errors", action="store_true", help="list the dev split's errors (never test)")
+    parser.add_argument(
+        "--errors", action="store_true", help="list the dev-tune documents' errors (never test or dev-check)"
+    )
     parser.add_argument(
         "--predictor", choices=("extractor", "gold"), default="extractor", help="what produces the mentions"
     )

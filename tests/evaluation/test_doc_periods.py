@@ -13,6 +13,7 @@ from evaluation.doc_periods import (
     predicted_doc_periods,
     same_doc_period,
 )
+from evaluation.real_corpus import dev_fold_of
 
 SCRIPT = str(Path(__file__).resolve().parents[2] / "benchmarks" / "extract_real.py")
 
@@ -78,4 +79,7 @@ def test_benchmark_prints_dev_folds_and_never_test_by_default() -> None:
     ).stdout
     last = default.splitlines()[-1]
     assert '"dev"' in last and '"test"' not in last
-    assert "wrong document periods (dev only)" in default
+    listed = default.split("(dev-tune documents only):", 1)[1].strip().splitlines()[1:-1]
+    listed_docs = {line.split()[0] for line in listed if line and line != "none"}
+    assert listed_docs, "some document's own period is wrong on the dev split"
+    assert all(dev_fold_of(d) == "tune" for d in listed_docs), listed_docs
