@@ -157,6 +157,8 @@ _WHERE_BEFORE = re.compile(r"(?<!\w)(?:tại|ở|của)[^\S\n]*$")
 _FIGURE_AFTER = re.compile(
     r"[^\S\n]*(?:là|đạt|chiếm|có|:)?[^\S\n]*(?:trên|dưới|gần|hơn|khoảng)?[^\S\n]*[0-9]"
 )
+# the word right after the unit: all capitals, two letters or more (`NTM`, `HĐND`), it is an abbreviation
+_WORD_AFTER = re.compile(r"[^\S\n]*(?P<word>[^\W\d_]+)")
 _ADMIN_UNITS = frozenset({"xã", "huyện", "thôn", "bản", "ấp", "làng", "phường", "thị trấn", "xóm", "tỉnh"})
 
 
@@ -173,7 +175,12 @@ def _not_a_fact(text: str, text_l: str, start: int, unit: UnitMatch) -> bool:
     if _WHERE_BEFORE.search(before) and _FIGURE_AFTER.match(text_l, unit.end):
         return True  # "tại 6 xã là 3,29%", "của 2 bản đạt 100%": where the figure after it holds
     after = text[unit.end : unit.end + 3].lstrip(" \t\u00a0")
-    return bool(after) and after[0].isupper()  # "2 xã Bình Trung và Bình Giã": named, not counted
+    if not after or not after[0].isupper():
+        return False
+    # "2 xã Bình Trung và Bình Giã": named, not counted; an abbreviation after the noun is no name
+    # ("có thêm 02 xã NTM nâng cao": communes counted; precision19)
+    word = _WORD_AFTER.match(text, unit.end)
+    return word is None or len(word["word"]) < 2 or not word["word"].isupper()
 
 
 def _qualifier(

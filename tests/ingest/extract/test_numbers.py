@@ -124,6 +124,12 @@ def test_counts_that_point_back_are_no_quantities() -> None:
     ] == [4.0]
 
 
+def test_places_named_after_their_count_are_no_quantity_but_an_abbreviation_is_no_name() -> None:
+    # the gold rules: units named one by one are not counted; `NTM` after the noun names none of them
+    assert _quantities("Đoàn đã thẩm định 2 xã Tân Mỹ và Tân Hòa") == []
+    assert _quantities("năm nay huyện có thêm 03 xã NTM kiểu mẫu") == [(3.0, None, None, "xã", "count")]
+
+
 @pytest.mark.parametrize(
     "text",
     [
