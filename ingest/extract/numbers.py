@@ -157,6 +157,8 @@ _WHERE_BEFORE = re.compile(r"(?<!\w)(?:tại|ở|của)[^\S\n]*$")
 _FIGURE_AFTER = re.compile(
     r"[^\S\n]*(?:là|đạt|chiếm|có|:)?[^\S\n]*(?:trên|dưới|gần|hơn|khoảng)?[^\S\n]*[0-9]"
 )
+# the word right after the unit: all capitals, two letters or more (`NTM`, `HĐND`), it is an abbreviation
+_WORD_AFTER = re.compile(r"[^\S\n]*(?P<word>[^\W\d_]+)")
 _ADMIN_UNITS = frozenset({"xã", "huyện", "thôn", "bản", "ấp", "làng", "phường", "thị trấn", "xóm", "tỉnh"})
 
 
@@ -173,7 +175,12 @@ def _not_a_fact(text: str, text_l: str, start: int, unit: UnitMatch) -> bool:
     if _WHERE_BEFORE.search(before) and _FIGURE_AFTER.match(text_l, unit.end):
         return True  # "tại 6 xã là 3,29%", "của 2 bản đạt 100%": where the figure after it holds
     after = text[unit.end : unit.end + 3].lstrip(" \t\u00a0")
-    return bool(after) and after[0].isupper()  # "2 xã Bình Trung và Bình Giã": named, not counted
+    if not after or not after[0].isupper():
+        return False
+    # "2 xã Bình Trung và Bình Giã": named, not counted; an abbreviation after the noun is no name
+    # ("có thêm 02 xã NTM nâng cao": communes counted; precision19)
+    word = _WORD_AFTER.match(text, unit.end)
+    return word is None or len(word["word"]) < 2 or not word["word"].isupper()
 
 
 def _qualifier(
@@ -268,7 +275,13 @@ def _unit_range(text_l: str, unit: UnitMatch, value: float) -> tuple[float, Unit
 
 
 _DAY_BEFORE = re.compile(r"(?<!\w)ngày(?!\w)")
-_ONE_OF = re.compile(r"(?<![\w.,])[0-9]+[^\S\n]+trong[^\S\n]+(?:số[^\S\n]+)?$")
+# the one (`1 trong`, `một trong`) or the rank (`đứng thứ nhất trong`) taken from a whole counted after it
+_ONE_OF = re.compile(
+    r"(?:(?<![\w.,])[0-9]+|(?<!\w)một|(?<!\w)thứ[^\S\n]+\w+)[^\S\n]+trong[^\S\n]+(?:số[^\S\n]+)?$"
+)
+# "Thành Long là 01 xã của huyện …": the unit one of its whole's units, not a count
+_ONE_UNIT_BEFORE = re.compile(r"(?<!\w)là[^\S\n]+$")
+_ONE_UNIT_AFTER = re.compile(r"[^\S\n]+(?:của|thuộc)(?!\w)")
 
 
 def _day_month(text_l: str, m: re.Match[str], line_start: int) -> bool:
@@ -277,6 +290,16 @@ def _day_month(text_l: str, m: re.Match[str], line_start: int) -> bool:
     if not (a.isdigit() and b.isdigit() and 1 <= int(a) <= 31 and 1 <= int(b) <= 12):
         return False
     return _DAY_BEFORE.search(text_l, max(line_start, m.start() - 20), m.start()) is not None
+
+
+def _one_unit_of_whole(text_l: str, start: int, second: float | None, unit: UnitMatch) -> bool:
+    """`X là 01 xã của huyện …`, a quantity of 1: a place said to be one of its whole's places
+    (precision19)."""
+    if second is not None or unit.unit not in _ADMIN_UNITS:
+        return False
+    return bool(_ONE_UNIT_BEFORE.search(text_l, max(0, start - 8), start)) and bool(
+        _ONE_UNIT_AFTER.match(text_l, unit.end)
+    )
 
 
 def find_quantities(text: str, text_l: str) -> list[Quantity]:
@@ -333,8 +356,15 @@ def find_quantities(text: str, text_l: str) -> list[Quantity]:
             continue  # "Trong 3 xã này", "4 xã trên đã hoàn thành", "Đây là 2 bản đầu tiên": a reference back
         if _not_a_fact(text, text_l, m.start(), unit):
             continue
-        if unit.base_unit == "count" and _ONE_OF.search(text_l, max(line_start, m.start() - 16), m.start()):
-            continue  # "Đây là 1 trong 2 đơn vị …": the whole the one is taken from, not a figure
+        lo = max(line_start, m.start() - 24)
+        if (
+            unit.base_unit == "count"
+            and text_l.find("trong", lo, m.start()) >= 0  # the word every such whole holds, at C speed
+            and _ONE_OF.search(text_l, lo, m.start())
+        ):
+            continue  # "Đây là 1 trong 2 đơn vị …", "xếp thứ nhất trong 8 huyện": the whole, not a figure
+        if value == 1 and _one_unit_of_whole(text_l, m.start(), second, unit):
+            continue  # "Thành Long là 01 xã của huyện …"
         cmp_ = m.group("cmp")
         consumed = unit.end
         out.append(

@@ -124,11 +124,20 @@ def test_counts_that_point_back_are_no_quantities() -> None:
     ] == [4.0]
 
 
+def test_places_named_after_their_count_are_no_quantity_but_an_abbreviation_is_no_name() -> None:
+    # the gold rules: units named one by one are not counted; `NTM` after the noun names none of them
+    assert _quantities("Đoàn đã thẩm định 2 xã Tân Mỹ và Tân Hòa") == []
+    assert _quantities("năm nay huyện có thêm 03 xã NTM kiểu mẫu") == [(3.0, None, None, "xã", "count")]
+
+
 @pytest.mark.parametrize(
     "text",
     [
         "Trong 2 ngày 14 và 15/6 Đảng bộ xã tổ chức đại hội",  # a day and a month, not a ratio
         "Đây là 1 trong 3 đơn vị được chọn làm điểm",  # the whole one unit is taken from
+        "Phường là một trong 5 xã, phường được chọn tổ chức đại hội điểm",  # the same, in words
+        "Huyện được tỉnh xếp thứ hai trong 9 huyện, thị xã về chỉ số cải cách",  # a rank among a whole
+        "Tân An là 01 xã của huyện Lục Yên",  # one of its district's communes
     ],
 )
 def test_dates_and_one_of_wholes_are_no_quantities(text: str) -> None:
