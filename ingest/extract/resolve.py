@@ -6,7 +6,8 @@ often says more than the words beside the number: `tốc độ tăng thu ngân s
 in order, each only in the indicator's base unit:
 - the name is a catalogue name or synonym;
 - the name is a growth rate, a share of the economy or an attainment of plan of a catalogue indicator
-  (`tốc độ tăng` + `thu ngân sách` -> `budget_revenue_total_growth_rate`);
+  (`tốc độ tăng` + `thu ngân sách` -> `budget_revenue_total_growth_rate`), or a sector's contribution to
+  growth in points (`đóng góp của ngành dịch vụ vào tăng trưởng`);
 - the longest catalogue name inside it, when the words left over only say where or how often
   (`toàn đảng bộ`, `bình quân hằng năm`), never what (`số đảng viên tặng huy hiệu` is not
   `party_members`).
@@ -55,6 +56,7 @@ from ingest.extract.vocab import (
     RESTATED_IDS,
     SEASON_ID_EXCEPTIONS,
     SEASONAL_BASE_IDS,
+    SECTOR_CONTRIBUTION_IDS,
     SECTOR_GROUP_IDS,
     SECTOR_GROWTH_IDS,
     SECTOR_PART_WORDS,
@@ -73,6 +75,7 @@ _ATTAINMENT = re.compile(rf"^(?:{'|'.join(map(re.escape, PLAN_ATTAINMENT_PREFIXE
 _SHARE = re.compile(
     r"^(?:tỷ|tỉ) trọng (?P<rest>.+?)(?P<structure> trong (?:cơ cấu kinh tế|grdp|tổng giá trị sản xuất))?$"
 )
+_CONTRIBUTION = re.compile(r"^(?:mức )?đóng góp của (?P<rest>.+?) vào tăng trưởng(?: grdp| kinh tế| chung)?$")
 _REACHED = re.compile(ALL_UNITS_REACHED)
 _PERIOD = re.compile(NAME_PERIOD_WORDS)
 # (a comparison may name its year: `so với cùng kỳ năm 2021`)
@@ -185,6 +188,10 @@ def _resolve(name: str, base_unit: str) -> CatalogueEntry | None:
             derived = _derived(bare[: placed.start()].rstrip())  # `tăng trưởng grdp của tỉnh x` (ids13)
             if derived is not None:
                 return derived
+    if base_unit == "other":
+        contribution = _contribution(plain)
+        if contribution is not None:
+            return contribution
     if base_unit == "VND":
         value = _sector_value(plain)
         if value is not None:
@@ -196,6 +203,19 @@ def _resolve(name: str, base_unit: str) -> CatalogueEntry | None:
         if timeless and timeless != name:
             return _resolve(timeless, base_unit)
     return found
+
+
+def _contribution(name: str) -> CatalogueEntry | None:
+    """`đóng góp của ngành dịch vụ vào tăng trưởng`, `đóng góp của nông, lâm nghiệp và thủy sản vào tăng
+    trưởng`: a sector's contribution to growth in points, however its sector is written, when its words
+    say the whole sector (`SECTOR_CONTRIBUTION_IDS`: industry alone is a part) (ids19)."""
+    m = _CONTRIBUTION.match(name)
+    sector = _sector(m.group("rest")) if m is not None else None
+    if m is None or sector is None:
+        return None
+    indicator_id, parts = SECTOR_CONTRIBUTION_IDS[sector]
+    said = {key for key, pattern in _SECTOR_PARTS if pattern.search(m.group("rest"))}
+    return catalogue_by_id().get(indicator_id) if said.issuperset(parts) else None
 
 
 def _sector_value(name: str) -> CatalogueEntry | None:

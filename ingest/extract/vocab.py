@@ -1531,6 +1531,15 @@ SECTOR_GROWTH_IDS: dict[str, str] = {
     "economy_share_industry": "industry_growth_rate",
     "economy_share_services": "services_growth_rate",
 }
+# ids19: the contribution to growth, in percentage points, of each sector of the economy (`đóng góp của
+# ngành dịch vụ vào tăng trưởng`, as names18 names such a figure from its sector's words), and the parts
+# (`SECTOR_PART_WORDS`) its words must all say: industry without construction (`riêng công nghiệp …
+# đóng góp 1,17 điểm phần trăm`) is a part of its group, no id.
+SECTOR_CONTRIBUTION_IDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "economy_share_agriculture": ("agri_growth_contribution", ("agriculture",)),
+    "economy_share_industry": ("industry_growth_contribution", ("industry", "construction")),
+    "economy_share_services": ("services_growth_contribution", ()),
+}
 # A total's measure words followed by one sector name that sector's value, not the total
 # (`giá trị sản phẩm thương mại - dịch vụ` is `trade_services_value`): total id -> (measure words,
 # sector -> the sector's value id). Words of two sectors or more name no catalogued value.

@@ -1508,3 +1508,25 @@ def test_a_names_own_period_is_no_part_of_its_id(text: str, value: float) -> Non
 )
 def test_communes_registered_to_reach_the_standard_are_the_years_new_ones(text: str, value: float) -> None:
     assert _ids(text)[value] == "ntm_communes_new"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # a sector's contribution to growth in points, its sector written as reports write it
+        ("đóng góp của ngành dịch vụ vào tăng trưởng", "services_growth_contribution"),
+        ("đóng góp của nông, lâm nghiệp và thủy sản vào tăng trưởng", "agri_growth_contribution"),
+        ("đóng góp của ngành công nghiệp, xây dựng vào tăng trưởng", "industry_growth_contribution"),
+        # industry without construction is a part of its group: no id
+        ("đóng góp của ngành công nghiệp vào tăng trưởng", None),
+    ],
+)
+def test_a_sectors_contribution_to_growth_is_read_from_its_sector_words(name: str, expected: str | None) -> None:
+    assert _id(name, "other") == expected
+
+
+def test_a_sectors_contribution_in_points_takes_its_id_in_a_sentence() -> None:
+    text = (
+        "Tổng sản phẩm trên địa bàn tăng 7,2%; trong đó ngành dịch vụ tăng 6,1%, đóng góp 2,8 điểm phần trăm."
+    )
+    assert _ids(text)[2.8] == "services_growth_contribution"
