@@ -1521,7 +1521,9 @@ def test_communes_registered_to_reach_the_standard_are_the_years_new_ones(text: 
         ("đóng góp của ngành công nghiệp vào tăng trưởng", None),
     ],
 )
-def test_a_sectors_contribution_to_growth_is_read_from_its_sector_words(name: str, expected: str | None) -> None:
+def test_a_sectors_contribution_to_growth_is_read_from_its_sector_words(
+    name: str, expected: str | None
+) -> None:
     assert _id(name, "other") == expected
 
 
@@ -1530,3 +1532,25 @@ def test_a_sectors_contribution_in_points_takes_its_id_in_a_sentence() -> None:
         "Tổng sản phẩm trên địa bàn tăng 7,2%; trong đó ngành dịch vụ tăng 6,1%, đóng góp 2,8 điểm phần trăm."
     )
     assert _ids(text)[2.8] == "services_growth_contribution"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # how official reports commonly write indicators the catalogue has (ids19)
+        ("Thu cân đối ngân sách trên địa bàn huyện đạt 412 tỷ đồng.", 412.0, "budget_revenue_state"),
+        ("Toàn huyện đã gieo sạ 18.250 ha.", 18250.0, "rice_area"),
+        ("Vốn đầu tư trên địa bàn tỉnh đạt 9.870 tỷ đồng.", 9870.0, "social_investment"),
+        ("Quy mô nền kinh tế đạt 56.300 tỷ đồng.", 56300.0, "total_product_value"),
+        (
+            "Xã có gần 12 nghìn dân tại 21 thôn, làng, trong đó 9 làng đồng bào dân tộc thiểu số.",
+            21.0,
+            "admin_hamlets",
+        ),
+        ("Xuất khẩu đạt 615 triệu USD.", 615.0, "export_value"),
+        ("Cơ cấu kinh tế: thuế sản phẩm chiếm 4,8%.", 4.8, "product_taxes_share"),
+        ("Thuế sản phẩm tăng 6,2%, đóng góp 0,41 điểm phần trăm.", 0.41, "product_taxes_growth_contribution"),
+    ],
+)
+def test_common_report_wordings_of_catalogue_indicators(text: str, value: float, expected: str) -> None:
+    assert _ids(text)[value] == expected
