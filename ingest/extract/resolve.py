@@ -98,6 +98,10 @@ _ONE_MONTH = re.compile(ONE_MONTH_BEFORE_FIGURE)
 _CHANGE_ID = re.compile(rf"(?<!\w)(?:{'|'.join(CHANGE_ID_WORDS)})(?!\w)")
 _INTENSIFIED = re.compile(rf" tăng (?:{'|'.join(sorted(GROWTH_INTENSIFIERS, key=len, reverse=True))})$")
 _RATE_HEAD = re.compile(r"^(?:tỷ|tỉ) lệ ")
+_GROWN = re.compile(
+    r" (?:dự ước |ước tính |ước )?(?:đạt )?(?:mức )?tăng trưởng"
+    rf"(?: (?:{'|'.join(sorted(GROWTH_INTENSIFIERS, key=len, reverse=True))}))?$"
+)
 _LOOSE = re.compile(r"(?<=^tỷ lệ) số(?= )|(?<=^tỉ lệ) số(?= )|(?<= )được(?= )")
 _UNCATALOGUED = re.compile(rf"(?<!\w)(?:{'|'.join(UNCATALOGUED_NAME_PATTERNS)})(?!\w)")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -172,6 +176,10 @@ def _resolve(name: str, base_unit: str) -> CatalogueEntry | None:
         derived = (_derived(name) if name != plain and _ATTAINMENT.match(name) else None) or _derived(plain)
         if derived is not None:
             return derived
+        if not _GROWTH.match(bare):
+            # `grdp tăng trưởng`, `tổng sản phẩm trên địa bàn ước đạt mức tăng trưởng`: the level written,
+            # then its growth, as `… tăng` below (ids19)
+            bare = _GROWN.sub(" tăng", bare)
         if bare.endswith(" tăng") and not _GROWTH.match(bare):
             # `tổng diện tích gieo trồng tăng (so với cùng kỳ)`: a level written, then its rise in %; the
             # level's own id first (`giá trị sản lượng công nghiệp, tiểu thủ công nghiệp` is handicraft's)

@@ -1554,3 +1554,18 @@ def test_a_sectors_contribution_in_points_takes_its_id_in_a_sentence() -> None:
 )
 def test_common_report_wordings_of_catalogue_indicators(text: str, value: float, expected: str) -> None:
     assert _ids(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # the level named first, then its growth: `GRDP tăng trưởng`, `… ước đạt mức tăng trưởng` (ids19)
+        ("GRDP tăng trưởng bình quân 5 năm đạt 8,6%.", 8.6, "economic_growth_rate"),
+        ("Tổng sản phẩm trên địa bàn (GRDP) ước đạt mức tăng trưởng 7,15%.", 7.15, "economic_growth_rate"),
+        ("Khu vực dịch vụ dự ước tăng trưởng 5,4%.", 5.4, "services_growth_rate"),
+    ],
+)
+def test_a_level_named_before_its_growth_is_that_levels_growth(
+    text: str, value: float, expected: str
+) -> None:
+    assert _ids(text)[value] == expected
