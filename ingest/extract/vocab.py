@@ -2161,7 +2161,7 @@ UNNAMED_CONTEXT_IDS: tuple[tuple[str, str, str, str], ...] = (
 )
 # ids12: words after `tăng` that say how much, not what (`khu vực công nghiệp - xây dựng tăng mạnh 11,3%`,
 # `Giá trị sản xuất công nghiệp tăng cao (Tăng 14,5%`): the name is the rise's all the same.
-GROWTH_INTENSIFIERS: tuple[str, ...] = ("mạnh", "cao", "khá", "nhanh", "mạnh mẽ")
+GROWTH_INTENSIFIERS: tuple[str, ...] = ("mạnh", "cao", "khá", "nhanh", "mạnh mẽ", "ấn tượng")
 # ids12: the base units of figures an `other` id (a measure per commune or per hectare, items 36-37) takes
 # as `other`: a count of criteria, an amount of money (`units.id_base_unit`).
 PER_UNIT_FIGURE_BASES: tuple[str, ...] = ("count", "VND")

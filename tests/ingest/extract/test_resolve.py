@@ -1563,6 +1563,8 @@ def test_common_report_wordings_of_catalogue_indicators(text: str, value: float,
         ("GRDP tăng trưởng bình quân 5 năm đạt 8,6%.", 8.6, "economic_growth_rate"),
         ("Tổng sản phẩm trên địa bàn (GRDP) ước đạt mức tăng trưởng 7,15%.", 7.15, "economic_growth_rate"),
         ("Khu vực dịch vụ dự ước tăng trưởng 5,4%.", 5.4, "services_growth_rate"),
+        # `ấn tượng` says how much, not what
+        ("Tổng sản phẩm GRDP tăng trưởng ấn tượng đạt 8,1% so với cùng kỳ.", 8.1, "economic_growth_rate"),
     ],
 )
 def test_a_level_named_before_its_growth_is_that_levels_growth(
