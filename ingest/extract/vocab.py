@@ -1941,6 +1941,10 @@ CONTEXT_ID_RULES: tuple[tuple[str, str, str, str | None], ...] = (
     # (the figure's own star class, not a bracketed breakdown's: `6 sản phẩm OCOP (5 sản phẩm đạt 4 sao` is
     # all of them, ids15)
     ("ocop_products", "after", r"^[^\d(]*\d+ sao", None),
+    # ids19: `gieo trồng được 3.232,5 ha ngô`, `gieo trồng 1.114ha cây lúa`: the crop written right after the
+    # area is whose area it is, not all crops'
+    ("planted_area", "after", r"^\s*(?:cây\s+)?lúa(?!\w)", "rice_area"),
+    ("planted_area", "after", r"^\s*(?:cây\s+)?(?:ngô|bắp)(?!\w)", "maize_area"),
     # `giảm số hộ nghèo từ 28 hộ xuống 12 hộ`: the levels, not the fall; `số hộ nghèo … giảm 14 hộ`: the fall
     ("poor_households_reduced", "before", r"(?<!\w)(?:từ|xuống|còn)(?: còn)?\s*$", "poor_households"),
     (

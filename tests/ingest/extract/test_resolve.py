@@ -1571,3 +1571,17 @@ def test_a_level_named_before_its_growth_is_that_levels_growth(
     text: str, value: float, expected: str
 ) -> None:
     assert _ids(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # the crop written right after the area is whose area it is (ids19)
+        ("Đến giữa tháng Ba, toàn huyện đã gieo trồng được 412,5 ha ngô.", 412.5, "maize_area"),
+        ("Trên lĩnh vực nông nghiệp, xã đã gieo trồng 865ha cây lúa.", 865.0, "rice_area"),
+    ],
+)
+def test_a_crop_written_after_the_planted_area_is_that_crops_area(
+    text: str, value: float, expected: str
+) -> None:
+    assert _ids(text)[value] == expected
