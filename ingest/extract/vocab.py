@@ -1941,6 +1941,21 @@ CONTEXT_ID_RULES: tuple[tuple[str, str, str, str | None], ...] = (
     # (the figure's own star class, not a bracketed breakdown's: `6 sản phẩm OCOP (5 sản phẩm đạt 4 sao` is
     # all of them, ids15)
     ("ocop_products", "after", r"^[^\d(]*\d+ sao", None),
+    # ids19: `Về xây dựng NTM nâng cao, đến nay xã đạt 12/19 tiêu chí`, `duy trì 19/19 tiêu chí về xây dựng
+    # nông thôn mới nâng cao`: the advanced standard's criteria, said in the figure's own clause (the whole
+    # sentence reads too far: `… 19/19 tiêu chí, đang xây dựng NTM nâng cao` is the standard's)
+    (
+        "ntm_criteria_met",
+        "before",
+        r"(?<!\w)(?:nông thôn mới|ntm) nâng cao(?!\w)",
+        "ntm_advanced_criteria_met",
+    ),
+    (
+        "ntm_criteria_met",
+        "after",
+        r"^\s*(?:tiêu chí )?(?:về )?(?:xây dựng )?(?:xã )?(?:nông thôn mới|ntm) nâng cao(?!\w)",
+        "ntm_advanced_criteria_met",
+    ),
     # ids19: `gieo trồng được 3.232,5 ha ngô`, `gieo trồng 1.114ha cây lúa`: the crop written right after the
     # area is whose area it is, not all crops'
     ("planted_area", "after", r"^\s*(?:cây\s+)?lúa(?!\w)", "rice_area"),

@@ -1585,3 +1585,15 @@ def test_a_crop_written_after_the_planted_area_is_that_crops_area(
     text: str, value: float, expected: str
 ) -> None:
     assert _ids(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the advanced new-rural standard said in the criteria count's own clause (ids19)
+        ("Về xây dựng NTM nâng cao, đến nay xã đạt 14/19 tiêu chí.", 14.0),
+        ("Xã tiếp tục duy trì 19/19 tiêu chí về xây dựng nông thôn mới nâng cao.", 19.0),
+    ],
+)
+def test_criteria_of_the_advanced_standard_said_in_their_clause(text: str, value: float) -> None:
+    assert _ids(text)[value] == "ntm_advanced_criteria_met"
