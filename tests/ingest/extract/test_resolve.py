@@ -1597,3 +1597,21 @@ def test_a_crop_written_after_the_planted_area_is_that_crops_area(
 )
 def test_criteria_of_the_advanced_standard_said_in_their_clause(text: str, value: float) -> None:
     assert _ids(text)[value] == "ntm_advanced_criteria_met"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # wordings removed from ids they named wrongly more often than rightly on dev (ids19):
+        # establishments are not household businesses
+        ("Toàn phường có 1.245 cơ sở kinh doanh thương mại, dịch vụ.", 1245.0, None),
+        # a district's or province's local budget revenue is its total revenue, not a commune's budget
+        ("Thu ngân sách địa phương năm 2023 đạt 1.250 tỷ đồng.", 1250.0, "budget_revenue_total"),
+        # public investment spent from the budget is development spending
+        ("Chi đầu tư công là 2.540 tỷ đồng.", 2540.0, "development_expenditure"),
+    ],
+)
+def test_wordings_that_named_another_measure_name_it_no_more(
+    text: str, value: float, expected: str | None
+) -> None:
+    assert _ids(text)[value] == expected
