@@ -1941,6 +1941,9 @@ CONTEXT_ID_RULES: tuple[tuple[str, str, str, str | None], ...] = (
     # (the figure's own star class, not a bracketed breakdown's: `6 sản phẩm OCOP (5 sản phẩm đạt 4 sao` is
     # all of them, ids15)
     ("ocop_products", "after", r"^[^\d(]*\d+ sao", None),
+    # ids19: `8 chỉ tiêu đạt trên 50% kế hoạch`, `3/26 chỉ tiêu đạt từ 50-70%`: a band of attainment below the
+    # plan is no count of targets on track (`đạt từ 100% trở lên` is)
+    ("plan_targets_on_track", "after", r"^\s*đạt (?:trên|từ) [1-9]\d?(?:[,.]\d+)?\s*(?:%|-|–|đến)", None),
     # ids19: `Về xây dựng NTM nâng cao, đến nay xã đạt 12/19 tiêu chí`, `duy trì 19/19 tiêu chí về xây dựng
     # nông thôn mới nâng cao`: the advanced standard's criteria, said in the figure's own clause (the whole
     # sentence reads too far: `… 19/19 tiêu chí, đang xây dựng NTM nâng cao` is the standard's)

@@ -1615,3 +1615,22 @@ def test_wordings_that_named_another_measure_name_it_no_more(
     text: str, value: float, expected: str | None
 ) -> None:
     assert _ids(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # a band of attainment below the plan is no count of targets on track (ids19)
+        ("Đến nay có 11 chỉ tiêu đạt và vượt kế hoạch; 6 chỉ tiêu đạt trên 50% kế hoạch.", 6.0, None),
+        ("Có 20/24 chỉ tiêu đạt từ 70-100%, 4/24 chỉ tiêu đạt từ 50-70% kế hoạch.", 4.0, None),
+        (
+            "Đến nay có 11 chỉ tiêu đạt và vượt kế hoạch; 6 chỉ tiêu đạt trên 50% kế hoạch.",
+            11.0,
+            "plan_targets_on_track",
+        ),
+    ],
+)
+def test_a_band_of_attainment_below_plan_is_no_count_of_targets_on_track(
+    text: str, value: float, expected: str | None
+) -> None:
+    assert _ids(text)[value] == expected
