@@ -1540,6 +1540,7 @@ def test_a_sectors_contribution_in_points_takes_its_id_in_a_sentence() -> None:
         # how official reports commonly write indicators the catalogue has (ids19)
         ("Thu cân đối ngân sách trên địa bàn huyện đạt 412 tỷ đồng.", 412.0, "budget_revenue_state"),
         ("Toàn huyện đã gieo sạ 18.250 ha.", 18250.0, "rice_area"),
+        ("Tổng diện tích gieo trồng lúa 36.415 ha, đạt 101% kế hoạch.", 36415.0, "rice_area"),
         ("Vốn đầu tư trên địa bàn tỉnh đạt 9.870 tỷ đồng.", 9870.0, "social_investment"),
         ("Quy mô nền kinh tế đạt 56.300 tỷ đồng.", 56300.0, "total_product_value"),
         (
