@@ -196,6 +196,12 @@ def _resolve(name: str, base_unit: str) -> CatalogueEntry | None:
             derived = _derived(bare[: placed.start()].rstrip())  # `tăng trưởng grdp của tỉnh x` (ids13)
             if derived is not None:
                 return derived
+        if placed is not None and bare.endswith(" tăng") and bare[: placed.start()].strip():
+            # `tổng sản phẩm trên địa bàn tỉnh quảng bình tăng`: the place and its name say where, the level
+            # before them what rose (ids19)
+            derived = _resolve(f"{bare[: placed.start()].rstrip()} tăng", base_unit)
+            if derived is not None:
+                return derived
     if base_unit == "other":
         contribution = _contribution(plain)
         if contribution is not None:

@@ -1635,3 +1635,15 @@ def test_a_band_of_attainment_below_plan_is_no_count_of_targets_on_track(
     text: str, value: float, expected: str | None
 ) -> None:
     assert _ids(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # the place and its name inside a `… tăng` name say where, the level before them what rose (ids19)
+        ("tổng sản phẩm trên địa bàn tỉnh quảng trị tăng so với cùng kỳ năm trước", "economic_growth_rate"),
+        ("thu ngân sách của thành phố hội an tăng", "budget_revenue_growth_rate"),
+    ],
+)
+def test_a_place_named_inside_a_rise_is_no_part_of_what_rose(name: str, expected: str) -> None:
+    assert _id(name, "%") == expected
