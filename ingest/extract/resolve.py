@@ -473,7 +473,8 @@ def _refinement(folded: str, base_unit: str) -> str | None:
 def in_context(entry: CatalogueEntry | None, text: str, start: int, end: int) -> CatalogueEntry | None:
     """The id once the clause words right before the number (`kết nạp mới 14 đảng viên`) or after it
     (`… OCOP đạt 4 sao`), or its whole sentence, are read (`CONTEXT_ID_RULES`); a figure without one
-    gets the id its counted noun and clause say (`UNNAMED_CONTEXT_IDS`: `Đạt và vượt 18/29 chỉ tiêu`)."""
+    gets the id its counted noun and clause say (`UNNAMED_CONTEXT_IDS`: `Đạt và vượt 18/29 chỉ tiêu`); a
+    whole-year crop id, the season its sentence names before it (`in_season`)."""
     if entry is None:
         entry = _unnamed(text, start, end)
         if entry is None:
@@ -485,7 +486,27 @@ def in_context(entry: CatalogueEntry | None, text: str, start: int, end: int) ->
         return None  # `sản lượng lương thực tăng bình quân mỗi năm 2.000 tấn`: a rise's size (ids13)
     if _one_month(entry, text, start, end):
         return None  # `thu ngân sách tháng 9 đạt 3.548 tỷ đồng`: one month's flow (ids15)
+    if entry.indicator_id in SEASONAL_BASE_IDS:
+        # `Kết thúc vụ đông xuân 2023-2024, … diện tích lúa đạt 17.331,7 ha`: the one crop season the
+        # figure's sentence names before it is the figure's (ids19)
+        season = _sentence_season(_SENTENCE_END.split(text[max(0, start - 300) : start].lower())[-1])
+        if season is not None:
+            return in_season(entry, season)
     return entry
+
+
+_WHOLE_YEAR = re.compile(r"(?<!\w)cả năm(?!\w)")
+
+
+def _sentence_season(before: str) -> str | None:
+    """The one measured crop season the words of a sentence before a figure name (`Vụ đông xuân 2017-2018:
+    … lúa`), None when they name none, two or an unmeasured one, or say the whole year after it
+    (`Diện tích lúa vụ xuân 482 ha; diện tích lúa cả năm`)."""
+    folded = normalize_name(before)
+    found = [(m.end(), season) for pattern, season in _SEASONS for m in pattern.finditer(folded)]
+    if len({season for _, season in found}) != 1 or found[0][1] is None:
+        return None
+    return None if _WHOLE_YEAR.search(folded, max(end for end, _ in found)) else found[0][1]
 
 
 def _one_month(entry: CatalogueEntry, text: str, start: int, end: int) -> bool:

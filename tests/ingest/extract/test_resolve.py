@@ -1647,3 +1647,23 @@ def test_a_band_of_attainment_below_plan_is_no_count_of_targets_on_track(
 )
 def test_a_place_named_inside_a_rise_is_no_part_of_what_rose(name: str, expected: str) -> None:
     assert _id(name, "%") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # the one crop season a figure's sentence names before it is the figure's (ids19)
+        (
+            "Kết thúc vụ đông xuân 2023-2024, diện tích lúa đạt 3.215,5 ha, đạt 99% kế hoạch.",
+            3215.5,
+            "rice_area_winter_spring",
+        ),
+        ("Cây trồng vụ xuân: diện tích ngô là 148 ha, bằng 92% kế hoạch.", 148.0, "maize_area_winter_spring"),
+        # two seasons: the whole year's
+        ("Cả vụ đông xuân và hè thu, diện tích lúa đạt 6.480 ha.", 6480.0, "rice_area"),
+    ],
+)
+def test_a_crop_season_named_earlier_in_the_sentence_is_the_figures(
+    text: str, value: float, expected: str
+) -> None:
+    assert _ids(text)[value] == expected
