@@ -6,7 +6,8 @@ often says more than the words beside the number: `tốc độ tăng thu ngân s
 in order, each only in the indicator's base unit:
 - the name is a catalogue name or synonym;
 - the name is a growth rate, a share of the economy or an attainment of plan of a catalogue indicator
-  (`tốc độ tăng` + `thu ngân sách` -> `budget_revenue_total_growth_rate`);
+  (`tốc độ tăng` + `thu ngân sách` -> `budget_revenue_total_growth_rate`), or a sector's contribution to
+  growth in points (`đóng góp của ngành dịch vụ vào tăng trưởng`);
 - the longest catalogue name inside it, when the words left over only say where or how often
   (`toàn đảng bộ`, `bình quân hằng năm`), never what (`số đảng viên tặng huy hiệu` is not
   `party_members`).
@@ -55,6 +56,7 @@ from ingest.extract.vocab import (
     RESTATED_IDS,
     SEASON_ID_EXCEPTIONS,
     SEASONAL_BASE_IDS,
+    SECTOR_CONTRIBUTION_IDS,
     SECTOR_GROUP_IDS,
     SECTOR_GROWTH_IDS,
     SECTOR_PART_WORDS,
@@ -73,6 +75,7 @@ _ATTAINMENT = re.compile(rf"^(?:{'|'.join(map(re.escape, PLAN_ATTAINMENT_PREFIXE
 _SHARE = re.compile(
     r"^(?:tỷ|tỉ) trọng (?P<rest>.+?)(?P<structure> trong (?:cơ cấu kinh tế|grdp|tổng giá trị sản xuất))?$"
 )
+_CONTRIBUTION = re.compile(r"^(?:mức )?đóng góp của (?P<rest>.+?) vào tăng trưởng(?: grdp| kinh tế| chung)?$")
 _REACHED = re.compile(ALL_UNITS_REACHED)
 _PERIOD = re.compile(NAME_PERIOD_WORDS)
 # (a comparison may name its year: `so với cùng kỳ năm 2021`)
@@ -95,6 +98,10 @@ _ONE_MONTH = re.compile(ONE_MONTH_BEFORE_FIGURE)
 _CHANGE_ID = re.compile(rf"(?<!\w)(?:{'|'.join(CHANGE_ID_WORDS)})(?!\w)")
 _INTENSIFIED = re.compile(rf" tăng (?:{'|'.join(sorted(GROWTH_INTENSIFIERS, key=len, reverse=True))})$")
 _RATE_HEAD = re.compile(r"^(?:tỷ|tỉ) lệ ")
+_GROWN = re.compile(
+    r" (?:dự ước |ước tính |ước )?(?:đạt )?(?:mức )?tăng trưởng"
+    rf"(?: (?:{'|'.join(sorted(GROWTH_INTENSIFIERS, key=len, reverse=True))}))?$"
+)
 _LOOSE = re.compile(r"(?<=^tỷ lệ) số(?= )|(?<=^tỉ lệ) số(?= )|(?<= )được(?= )")
 _UNCATALOGUED = re.compile(rf"(?<!\w)(?:{'|'.join(UNCATALOGUED_NAME_PATTERNS)})(?!\w)")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -169,6 +176,10 @@ def _resolve(name: str, base_unit: str) -> CatalogueEntry | None:
         derived = (_derived(name) if name != plain and _ATTAINMENT.match(name) else None) or _derived(plain)
         if derived is not None:
             return derived
+        if not _GROWTH.match(bare):
+            # `grdp tăng trưởng`, `tổng sản phẩm trên địa bàn ước đạt mức tăng trưởng`: the level written,
+            # then its growth, as `… tăng` below (ids19)
+            bare = _GROWN.sub(" tăng", bare)
         if bare.endswith(" tăng") and not _GROWTH.match(bare):
             # `tổng diện tích gieo trồng tăng (so với cùng kỳ)`: a level written, then its rise in %; the
             # level's own id first (`giá trị sản lượng công nghiệp, tiểu thủ công nghiệp` is handicraft's)
@@ -185,6 +196,16 @@ def _resolve(name: str, base_unit: str) -> CatalogueEntry | None:
             derived = _derived(bare[: placed.start()].rstrip())  # `tăng trưởng grdp của tỉnh x` (ids13)
             if derived is not None:
                 return derived
+        if placed is not None and bare.endswith(" tăng") and bare[: placed.start()].strip():
+            # `tổng sản phẩm trên địa bàn tỉnh quảng bình tăng`: the place and its name say where, the level
+            # before them what rose (ids19)
+            derived = _resolve(f"{bare[: placed.start()].rstrip()} tăng", base_unit)
+            if derived is not None:
+                return derived
+    if base_unit == "other":
+        contribution = _contribution(plain)
+        if contribution is not None:
+            return contribution
     if base_unit == "VND":
         value = _sector_value(plain)
         if value is not None:
@@ -196,6 +217,19 @@ def _resolve(name: str, base_unit: str) -> CatalogueEntry | None:
         if timeless and timeless != name:
             return _resolve(timeless, base_unit)
     return found
+
+
+def _contribution(name: str) -> CatalogueEntry | None:
+    """`đóng góp của ngành dịch vụ vào tăng trưởng`, `đóng góp của nông, lâm nghiệp và thủy sản vào tăng
+    trưởng`: a sector's contribution to growth in points, however its sector is written, when its words
+    say the whole sector (`SECTOR_CONTRIBUTION_IDS`: industry alone is a part) (ids19)."""
+    m = _CONTRIBUTION.match(name)
+    sector = _sector(m.group("rest")) if m is not None else None
+    if m is None or sector is None:
+        return None
+    indicator_id, parts = SECTOR_CONTRIBUTION_IDS[sector]
+    said = {key for key, pattern in _SECTOR_PARTS if pattern.search(m.group("rest"))}
+    return catalogue_by_id().get(indicator_id) if said.issuperset(parts) else None
 
 
 def _sector_value(name: str) -> CatalogueEntry | None:
@@ -439,7 +473,8 @@ def _refinement(folded: str, base_unit: str) -> str | None:
 def in_context(entry: CatalogueEntry | None, text: str, start: int, end: int) -> CatalogueEntry | None:
     """The id once the clause words right before the number (`kết nạp mới 14 đảng viên`) or after it
     (`… OCOP đạt 4 sao`), or its whole sentence, are read (`CONTEXT_ID_RULES`); a figure without one
-    gets the id its counted noun and clause say (`UNNAMED_CONTEXT_IDS`: `Đạt và vượt 18/29 chỉ tiêu`)."""
+    gets the id its counted noun and clause say (`UNNAMED_CONTEXT_IDS`: `Đạt và vượt 18/29 chỉ tiêu`); a
+    whole-year crop id, the season its sentence names before it (`in_season`)."""
     if entry is None:
         entry = _unnamed(text, start, end)
         if entry is None:
@@ -451,7 +486,27 @@ def in_context(entry: CatalogueEntry | None, text: str, start: int, end: int) ->
         return None  # `sản lượng lương thực tăng bình quân mỗi năm 2.000 tấn`: a rise's size (ids13)
     if _one_month(entry, text, start, end):
         return None  # `thu ngân sách tháng 9 đạt 3.548 tỷ đồng`: one month's flow (ids15)
+    if entry.indicator_id in SEASONAL_BASE_IDS:
+        # `Kết thúc vụ đông xuân 2023-2024, … diện tích lúa đạt 17.331,7 ha`: the one crop season the
+        # figure's sentence names before it is the figure's (ids19)
+        season = _sentence_season(_SENTENCE_END.split(text[max(0, start - 300) : start].lower())[-1])
+        if season is not None:
+            return in_season(entry, season)
     return entry
+
+
+_WHOLE_YEAR = re.compile(r"(?<!\w)cả năm(?!\w)")
+
+
+def _sentence_season(before: str) -> str | None:
+    """The one measured crop season the words of a sentence before a figure name (`Vụ đông xuân 2017-2018:
+    … lúa`), None when they name none, two or an unmeasured one, or say the whole year after it
+    (`Diện tích lúa vụ xuân 482 ha; diện tích lúa cả năm`)."""
+    folded = normalize_name(before)
+    found = [(m.end(), season) for pattern, season in _SEASONS for m in pattern.finditer(folded)]
+    if len({season for _, season in found}) != 1 or found[0][1] is None:
+        return None
+    return None if _WHOLE_YEAR.search(folded, max(end for end, _ in found)) else found[0][1]
 
 
 def _one_month(entry: CatalogueEntry, text: str, start: int, end: int) -> bool:

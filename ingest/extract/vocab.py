@@ -1534,6 +1534,15 @@ SECTOR_GROWTH_IDS: dict[str, str] = {
     "economy_share_industry": "industry_growth_rate",
     "economy_share_services": "services_growth_rate",
 }
+# ids19: the contribution to growth, in percentage points, of each sector of the economy (`đóng góp của
+# ngành dịch vụ vào tăng trưởng`, as names18 names such a figure from its sector's words), and the parts
+# (`SECTOR_PART_WORDS`) its words must all say: industry without construction (`riêng công nghiệp …
+# đóng góp 1,17 điểm phần trăm`) is a part of its group, no id.
+SECTOR_CONTRIBUTION_IDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "economy_share_agriculture": ("agri_growth_contribution", ("agriculture",)),
+    "economy_share_industry": ("industry_growth_contribution", ("industry", "construction")),
+    "economy_share_services": ("services_growth_contribution", ()),
+}
 # A total's measure words followed by one sector name that sector's value, not the total
 # (`giá trị sản phẩm thương mại - dịch vụ` is `trade_services_value`): total id -> (measure words,
 # sector -> the sector's value id). Words of two sectors or more name no catalogued value.
@@ -1935,6 +1944,28 @@ CONTEXT_ID_RULES: tuple[tuple[str, str, str, str | None], ...] = (
     # (the figure's own star class, not a bracketed breakdown's: `6 sản phẩm OCOP (5 sản phẩm đạt 4 sao` is
     # all of them, ids15)
     ("ocop_products", "after", r"^[^\d(]*\d+ sao", None),
+    # ids19: `8 chỉ tiêu đạt trên 50% kế hoạch`, `3/26 chỉ tiêu đạt từ 50-70%`: a band of attainment below the
+    # plan is no count of targets on track (`đạt từ 100% trở lên` is)
+    ("plan_targets_on_track", "after", r"^\s*đạt (?:trên|từ) [1-9]\d?(?:[,.]\d+)?\s*(?:%|-|–|đến)", None),
+    # ids19: `Về xây dựng NTM nâng cao, đến nay xã đạt 12/19 tiêu chí`, `duy trì 19/19 tiêu chí về xây dựng
+    # nông thôn mới nâng cao`: the advanced standard's criteria, said in the figure's own clause (the whole
+    # sentence reads too far: `… 19/19 tiêu chí, đang xây dựng NTM nâng cao` is the standard's)
+    (
+        "ntm_criteria_met",
+        "before",
+        r"(?<!\w)(?:nông thôn mới|ntm) nâng cao(?!\w)",
+        "ntm_advanced_criteria_met",
+    ),
+    (
+        "ntm_criteria_met",
+        "after",
+        r"^\s*(?:tiêu chí )?(?:về )?(?:xây dựng )?(?:xã )?(?:nông thôn mới|ntm) nâng cao(?!\w)",
+        "ntm_advanced_criteria_met",
+    ),
+    # ids19: `gieo trồng được 3.232,5 ha ngô`, `gieo trồng 1.114ha cây lúa`: the crop written right after the
+    # area is whose area it is, not all crops'
+    ("planted_area", "after", r"^\s*(?:cây\s+)?lúa(?!\w)", "rice_area"),
+    ("planted_area", "after", r"^\s*(?:cây\s+)?(?:ngô|bắp)(?!\w)", "maize_area"),
     # `giảm số hộ nghèo từ 28 hộ xuống 12 hộ`: the levels, not the fall; `số hộ nghèo … giảm 14 hộ`: the fall
     ("poor_households_reduced", "before", r"(?<!\w)(?:từ|xuống|còn)(?: còn)?\s*$", "poor_households"),
     (
@@ -2155,7 +2186,7 @@ UNNAMED_CONTEXT_IDS: tuple[tuple[str, str, str, str], ...] = (
 )
 # ids12: words after `tăng` that say how much, not what (`khu vực công nghiệp - xây dựng tăng mạnh 11,3%`,
 # `Giá trị sản xuất công nghiệp tăng cao (Tăng 14,5%`): the name is the rise's all the same.
-GROWTH_INTENSIFIERS: tuple[str, ...] = ("mạnh", "cao", "khá", "nhanh", "mạnh mẽ")
+GROWTH_INTENSIFIERS: tuple[str, ...] = ("mạnh", "cao", "khá", "nhanh", "mạnh mẽ", "ấn tượng")
 # ids12: the base units of figures an `other` id (a measure per commune or per hectare, items 36-37) takes
 # as `other`: a count of criteria, an amount of money (`units.id_base_unit`).
 PER_UNIT_FIGURE_BASES: tuple[str, ...] = ("count", "VND")

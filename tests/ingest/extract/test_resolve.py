@@ -1508,3 +1508,162 @@ def test_a_names_own_period_is_no_part_of_its_id(text: str, value: float) -> Non
 )
 def test_communes_registered_to_reach_the_standard_are_the_years_new_ones(text: str, value: float) -> None:
     assert _ids(text)[value] == "ntm_communes_new"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # a sector's contribution to growth in points, its sector written as reports write it
+        ("đóng góp của ngành dịch vụ vào tăng trưởng", "services_growth_contribution"),
+        ("đóng góp của nông, lâm nghiệp và thủy sản vào tăng trưởng", "agri_growth_contribution"),
+        ("đóng góp của ngành công nghiệp, xây dựng vào tăng trưởng", "industry_growth_contribution"),
+        # industry without construction is a part of its group: no id
+        ("đóng góp của ngành công nghiệp vào tăng trưởng", None),
+    ],
+)
+def test_a_sectors_contribution_to_growth_is_read_from_its_sector_words(
+    name: str, expected: str | None
+) -> None:
+    assert _id(name, "other") == expected
+
+
+def test_a_sectors_contribution_in_points_takes_its_id_in_a_sentence() -> None:
+    text = (
+        "Tổng sản phẩm trên địa bàn tăng 7,2%; trong đó ngành dịch vụ tăng 6,1%, đóng góp 2,8 điểm phần trăm."
+    )
+    assert _ids(text)[2.8] == "services_growth_contribution"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # how official reports commonly write indicators the catalogue has (ids19)
+        ("Thu cân đối ngân sách trên địa bàn huyện đạt 412 tỷ đồng.", 412.0, "budget_revenue_state"),
+        ("Toàn huyện đã gieo sạ 18.250 ha.", 18250.0, "rice_area"),
+        ("Tổng diện tích gieo trồng lúa 36.415 ha, đạt 101% kế hoạch.", 36415.0, "rice_area"),
+        ("Vốn đầu tư trên địa bàn tỉnh đạt 9.870 tỷ đồng.", 9870.0, "social_investment"),
+        ("Quy mô nền kinh tế đạt 56.300 tỷ đồng.", 56300.0, "total_product_value"),
+        (
+            "Xã có gần 12 nghìn dân tại 21 thôn, làng, trong đó 9 làng đồng bào dân tộc thiểu số.",
+            21.0,
+            "admin_hamlets",
+        ),
+        ("Xuất khẩu đạt 615 triệu USD.", 615.0, "export_value"),
+        ("Cơ cấu kinh tế: thuế sản phẩm chiếm 4,8%.", 4.8, "product_taxes_share"),
+        ("Thuế sản phẩm tăng 6,2%, đóng góp 0,41 điểm phần trăm.", 0.41, "product_taxes_growth_contribution"),
+    ],
+)
+def test_common_report_wordings_of_catalogue_indicators(text: str, value: float, expected: str) -> None:
+    assert _ids(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # the level named first, then its growth: `GRDP tăng trưởng`, `… ước đạt mức tăng trưởng` (ids19)
+        ("GRDP tăng trưởng bình quân 5 năm đạt 8,6%.", 8.6, "economic_growth_rate"),
+        ("Tổng sản phẩm trên địa bàn (GRDP) ước đạt mức tăng trưởng 7,15%.", 7.15, "economic_growth_rate"),
+        ("Khu vực dịch vụ dự ước tăng trưởng 5,4%.", 5.4, "services_growth_rate"),
+        # `ấn tượng` says how much, not what
+        ("Tổng sản phẩm GRDP tăng trưởng ấn tượng đạt 8,1% so với cùng kỳ.", 8.1, "economic_growth_rate"),
+    ],
+)
+def test_a_level_named_before_its_growth_is_that_levels_growth(
+    text: str, value: float, expected: str
+) -> None:
+    assert _ids(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # the crop written right after the area is whose area it is (ids19)
+        ("Đến giữa tháng Ba, toàn huyện đã gieo trồng được 412,5 ha ngô.", 412.5, "maize_area"),
+        ("Trên lĩnh vực nông nghiệp, xã đã gieo trồng 865ha cây lúa.", 865.0, "rice_area"),
+    ],
+)
+def test_a_crop_written_after_the_planted_area_is_that_crops_area(
+    text: str, value: float, expected: str
+) -> None:
+    assert _ids(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the advanced new-rural standard said in the criteria count's own clause (ids19)
+        ("Về xây dựng NTM nâng cao, đến nay xã đạt 14/19 tiêu chí.", 14.0),
+        ("Xã tiếp tục duy trì 19/19 tiêu chí về xây dựng nông thôn mới nâng cao.", 19.0),
+    ],
+)
+def test_criteria_of_the_advanced_standard_said_in_their_clause(text: str, value: float) -> None:
+    assert _ids(text)[value] == "ntm_advanced_criteria_met"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # wordings removed from ids they named wrongly more often than rightly on dev (ids19):
+        # establishments are not household businesses
+        ("Toàn phường có 1.245 cơ sở kinh doanh thương mại, dịch vụ.", 1245.0, None),
+        # a district's or province's local budget revenue is its total revenue, not a commune's budget
+        ("Thu ngân sách địa phương năm 2023 đạt 1.250 tỷ đồng.", 1250.0, "budget_revenue_total"),
+        # public investment spent from the budget is development spending
+        ("Chi đầu tư công là 2.540 tỷ đồng.", 2540.0, "development_expenditure"),
+    ],
+)
+def test_wordings_that_named_another_measure_name_it_no_more(
+    text: str, value: float, expected: str | None
+) -> None:
+    assert _ids(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # a band of attainment below the plan is no count of targets on track (ids19)
+        ("Đến nay có 11 chỉ tiêu đạt và vượt kế hoạch; 6 chỉ tiêu đạt trên 50% kế hoạch.", 6.0, None),
+        ("Có 20/24 chỉ tiêu đạt từ 70-100%, 4/24 chỉ tiêu đạt từ 50-70% kế hoạch.", 4.0, None),
+        (
+            "Đến nay có 11 chỉ tiêu đạt và vượt kế hoạch; 6 chỉ tiêu đạt trên 50% kế hoạch.",
+            11.0,
+            "plan_targets_on_track",
+        ),
+    ],
+)
+def test_a_band_of_attainment_below_plan_is_no_count_of_targets_on_track(
+    text: str, value: float, expected: str | None
+) -> None:
+    assert _ids(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # the place and its name inside a `… tăng` name say where, the level before them what rose (ids19)
+        ("tổng sản phẩm trên địa bàn tỉnh quảng trị tăng so với cùng kỳ năm trước", "economic_growth_rate"),
+        ("thu ngân sách của thành phố hội an tăng", "budget_revenue_growth_rate"),
+    ],
+)
+def test_a_place_named_inside_a_rise_is_no_part_of_what_rose(name: str, expected: str) -> None:
+    assert _id(name, "%") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # the one crop season a figure's sentence names before it is the figure's (ids19)
+        (
+            "Kết thúc vụ đông xuân 2023-2024, diện tích lúa đạt 3.215,5 ha, đạt 99% kế hoạch.",
+            3215.5,
+            "rice_area_winter_spring",
+        ),
+        ("Cây trồng vụ xuân: diện tích ngô là 148 ha, bằng 92% kế hoạch.", 148.0, "maize_area_winter_spring"),
+        # two seasons: the whole year's
+        ("Cả vụ đông xuân và hè thu, diện tích lúa đạt 6.480 ha.", 6480.0, "rice_area"),
+    ],
+)
+def test_a_crop_season_named_earlier_in_the_sentence_is_the_figures(
+    text: str, value: float, expected: str
+) -> None:
+    assert _ids(text)[value] == expected
