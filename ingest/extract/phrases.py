@@ -144,6 +144,14 @@ _APPROX = rf"(?:(?:trên|gần|hơn|khoảng){_S}*)*"
 _AVERAGE = rf"(?:{_S}+(?:bình{_S}+quân|thêm))?"
 _GROWTH = re.compile(rf"(?<!\w)tăng(?!{_S}+trưởng){_AVERAGE}{_S}*{_YEARLY_WORDS}?{_S}*{_HEDGES}$")
 _FALL = re.compile(rf"(?<!\w)giảm{_AVERAGE}{_S}*{_YEARLY_WORDS}?{_S}*{_HEDGES}$")
+# a change written after what it is compared with ("…, so với cùng kỳ 2023 tăng 7,89%"): the words before
+# the figure are only the comparison's
+_COMPARISON_ONLY = re.compile(
+    rf"(?:so(?:{_S}+với)?{_S}+)?(?P<what>cùng{_S}+kỳ(?:{_S}+năm{_S}+(?:trước|ngoái)|{_S}+(?:năm{_S}+)?[0-9]{{4}})?)"
+)
+_SO_COMPARED = re.compile(rf"(?<!\w)so(?:{_S}+với)?{_S}+cùng{_S}+kỳ")
+_SO_BEFORE = re.compile(r"(?<!\w)so(?:\s+với)?\s+$")
+_CHANGE_BEFORE = re.compile(rf"(?<!\w)(?P<verb>tăng|giảm){_S}*(?:khoảng|gần|hơn|trên|xấp{_S}+xỉ)?{_S}*$")
 _FROM_LEVEL = re.compile(rf"(?<!\w)(?:tăng|giảm){_S}+từ{_S}*$")
 _TO_LEVEL = re.compile(
     rf"[^;.\n]{{0,40}}?(?<!\w)(?:lên|xuống)(?:{_S}+chỉ)?(?:{_S}+(?:còn|mức))?{_S}*(?:[0-9]|khoảng|trên|dưới|gần)"
@@ -527,6 +535,17 @@ def written_name(
         # tỷ đồng, tăng bình quân hàng năm 21,31%”, cơ cấu kinh tế …": a bare growth is the level's, whatever
         # the words after it or the clauses between (names12)
         subject = re.sub(rf"{_S}+(?:{_CHANGE_END}|so với .*)$", "", fallback)
+    compared = _COMPARISON_ONLY.fullmatch(subject) if base == "%" and fallback else None
+    so = compared is not None and (
+        _SO_COMPARED.search(raw) is not None
+        or _SO_BEFORE.search(doc.text_l, max(0, start - 12), start) is not None
+    )
+    verb = _CHANGE_BEFORE.search(raw) if so else None
+    if compared is not None and verb is not None:
+        # "doanh số cho vay đạt 643,93 tỷ đồng, so với cùng kỳ 2023 tăng 7,89%": the figure before rose
+        level = re.sub(rf"{_S}+(?:{_CHANGE_END}|so với .*)$", "", fallback)
+        what = SPACES.sub(" ", compared.group("what"))
+        return Written(_finish(f"{level} {verb.group('verb')} so với {what}"), start)
     lead = _LEADING_CHANGE.match(subject)
     if lead and measured(subject[lead.end() :]):
         if _LEVEL_REACHED.search(raw):

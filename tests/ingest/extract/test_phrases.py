@@ -532,3 +532,12 @@ def test_a_comma_after_a_sectors_first_syllable_lists_sectors_and_does_not_cut_t
     )
     assert by[3150.0].indicator.startswith("khu vực nông, lâm nghiệp và thủy sản")
     assert "sản xuất nông, lâm, ngư nghiệp" in by[2.7].indicator
+
+
+def test_a_change_written_after_its_comparison_is_named_by_the_level_before() -> None:
+    # the gold rules: a change is named by what changed, its verb and what it is compared with; the
+    # comparison written before the figure (`so với cùng kỳ năm trước tăng …`) is no subject of its own
+    by = _by_value("Doanh thu vận tải đạt 215 tỷ đồng, so với cùng kỳ năm trước tăng 6,4%.")
+    assert by[6.4].indicator == "doanh thu vận tải tăng so với cùng kỳ năm trước"
+    by = _by_value("Kim ngạch xuất khẩu ước đạt 48 triệu USD, so với cùng kỳ 2023 giảm 3,2%.")
+    assert by[3.2].indicator == "kim ngạch xuất khẩu giảm so với cùng kỳ 2023"
