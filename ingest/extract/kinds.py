@@ -73,8 +73,10 @@ _PLAN_THEN_BRACKET = gated(
     )
 )
 
-_ONE_OF_TARGETS = re.compile(
-    r"[^,;.]{0,20}?là[^\S\n]+(?:một[^\S\n]+trong[^\S\n]+(?:những|các)[^\S\n]+)?(?:chỉ[^\S\n]+tiêu|mục[^\S\n]+tiêu)"
+_ONE_OF_TARGETS = gated(
+    re.compile(
+        r"[^,;.]{0,20}?là[^\S\n]+(?:một[^\S\n]+trong[^\S\n]+(?:những|các)[^\S\n]+)?(?:chỉ[^\S\n]+tiêu|mục[^\S\n]+tiêu)"
+    )
 )
 
 

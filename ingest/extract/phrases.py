@@ -143,7 +143,7 @@ _YEARLY_WORDS = rf"(?:hằng{_S}+năm|hàng{_S}+năm|mỗi{_S}+năm|/{_S}*năm)"
 _HEDGES = rf"(?:(?:trên|gần|hơn|khoảng|từ|đạt|ước{_S}+đạt){_S}*)*"
 _APPROX = rf"(?:(?:trên|gần|hơn|khoảng){_S}*)*"
 _AVERAGE = rf"(?:{_S}+(?:bình{_S}+quân|thêm))?"
-_GROWTH = re.compile(rf"(?<!\w)tăng(?!{_S}+trưởng){_AVERAGE}{_S}*{_YEARLY_WORDS}?{_S}*{_HEDGES}$")
+_GROWTH = gated(re.compile(rf"(?<!\w)tăng(?!{_S}+trưởng){_AVERAGE}{_S}*{_YEARLY_WORDS}?{_S}*{_HEDGES}$"))
 _FALL = gated(re.compile(rf"(?<!\w)giảm{_AVERAGE}{_S}*{_YEARLY_WORDS}?{_S}*{_HEDGES}$"))
 _FROM_LEVEL = re.compile(rf"(?<!\w)(?:tăng|giảm){_S}+từ{_S}*$")
 _TO_LEVEL = re.compile(
@@ -162,9 +162,11 @@ _REPRESENTING = re.compile(rf"{_S}+(?:là{_S}+đảng{_S}+viên{_S}+)?đại{_S}
 _STOP_AFTER_LONG = re.compile(r"[.;!?\n()]|[0-9]")
 _CUT_CHARS = re.compile(r"[,;:(|)]")
 _LISTED_SECTOR_SEPS = ",;:(|)"
-_PLACE_DID = re.compile(
-    rf"(?<!\w)(?:thị{_S}+xã|xã|huyện|thị{_S}+trấn|phường|tỉnh|thành{_S}+phố)(?:{_S}+[^\s,;:()]+){{0,3}}?"
-    rf"(?:{_S}+(?:đã|cũng|đều))?{_S}+(?P<verb>(?:{words_alt(COUNT_ACHIEVED_VERBS)})(?:{_S}+(?:tất{_S}+)?cả)?){_S}*$"
+_PLACE_DID = gated(
+    re.compile(
+        rf"(?<!\w)(?:thị{_S}+xã|xã|huyện|thị{_S}+trấn|phường|tỉnh|thành{_S}+phố)(?:{_S}+[^\s,;:()]+){{0,3}}?"
+        rf"(?:{_S}+(?:đã|cũng|đều))?{_S}+(?P<verb>(?:{words_alt(COUNT_ACHIEVED_VERBS)})(?:{_S}+(?:tất{_S}+)?cả)?){_S}*$"
+    )
 )
 _AUXILIARY = re.compile(rf"(?<!\w)(?:{words_alt(COUNT_AUXILIARIES)})(?!\w)(?!{_S}+lại(?!\w))")
 _AND_COUNT = re.compile(rf"{_S}+và{_S}+[0-9]+(?:[.,/][0-9]+)*")
