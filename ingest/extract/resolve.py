@@ -91,9 +91,9 @@ _INNER = re.compile(
 )
 _SPACES = re.compile(r"\s+")
 _GROWTH_PLACE = re.compile(GROWTH_PLACE_CUE)
-_CHANGE = re.compile(CHANGE_BEFORE_FIGURE)
+_CHANGE = gated(re.compile(CHANGE_BEFORE_FIGURE))
 _ONE_MONTH = gated(re.compile(ONE_MONTH_BEFORE_FIGURE))  # opens with look-behinds: 5 µs a clause
-_CHANGE_ID = re.compile(rf"(?<!\w)(?:{'|'.join(CHANGE_ID_WORDS)})(?!\w)")
+_CHANGE_ID = gated(re.compile(rf"(?<!\w)(?:{'|'.join(CHANGE_ID_WORDS)})(?!\w)"))
 _INTENSIFIED = re.compile(rf" tăng (?:{'|'.join(sorted(GROWTH_INTENSIFIERS, key=len, reverse=True))})$")
 _RATE_HEAD = re.compile(r"^(?:tỷ|tỉ) lệ ")
 _LOOSE = re.compile(r"(?<=^tỷ lệ) số(?= )|(?<=^tỉ lệ) số(?= )|(?<= )được(?= )")
