@@ -117,17 +117,22 @@ class Gated:
     """A rule's pattern and its triggers (`needs(pattern)`'s most selective set): the pattern is run
     only on a stretch holding one of the triggers; with no triggers it always runs."""
 
-    __slots__ = ("_finder", "pattern", "triggers")
+    __slots__ = ("_finder", "rule", "triggers")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
-        self.pattern = pattern
+        self.rule = pattern
         sets = needs(pattern)
         self.triggers: frozenset[str] = _best(list(sets)) if sets else frozenset()
         alternation = "|".join(re.escape(t) for t in sorted(self.triggers, key=len, reverse=True))
         self._finder = re.compile(alternation) if self.triggers else None
 
     def __repr__(self) -> str:
-        return f"gated({self.pattern.pattern!r}, triggers={sorted(self.triggers)})"
+        return f"gated({self.rule.pattern!r}, triggers={sorted(self.triggers)})"
+
+    @property
+    def pattern(self) -> str:
+        """The rule's source, as `re.Pattern.pattern` (a rule built from another reads it)."""
+        return self.rule.pattern
 
     def written_in(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
         """Whether one of the triggers is written in `text[pos:endpos]` (always, without triggers)."""
@@ -136,17 +141,17 @@ class Gated:
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         if self._finder is not None and self._finder.search(text, pos, endpos) is None:
             return None
-        return self.pattern.search(text, pos, endpos)
+        return self.rule.search(text, pos, endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         if self._finder is not None and self._finder.search(text, pos, endpos) is None:
             return None
-        return self.pattern.match(text, pos, endpos)
+        return self.rule.match(text, pos, endpos)
 
     def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         if self._finder is not None and self._finder.search(text, pos, endpos) is None:
             return None
-        return self.pattern.fullmatch(text, pos, endpos)
+        return self.rule.fullmatch(text, pos, endpos)
 
 
 def gated(pattern: re.Pattern[str]) -> Gated:

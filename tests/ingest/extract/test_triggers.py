@@ -74,7 +74,8 @@ def _gated_rules() -> list[tuple[str, Gated]]:
 
 def test_every_gated_rule_has_triggers_read_from_its_pattern() -> None:
     for name, gate in _gated_rules():
-        assert gate.triggers in needs(gate.pattern), name
+        assert gate.triggers in needs(gate.rule), name
+        assert gate.pattern == gate.rule.pattern, name
 
 
 def test_no_gated_rule_matches_real_text_without_its_triggers() -> None:
@@ -83,5 +84,5 @@ def test_no_gated_rule_matches_real_text_without_its_triggers() -> None:
     assert texts
     for name, gate in _gated_rules():
         for text in texts:
-            for m in gate.pattern.finditer(text):
+            for m in gate.rule.finditer(text):
                 assert any(t in m.group() for t in gate.triggers), (name, m.group())
