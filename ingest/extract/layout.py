@@ -15,7 +15,6 @@ from typing import NamedTuple
 
 from ingest.extract.periods import H2_RE, SPAN_RE, Term, is_party_term, phrase_period
 from ingest.extract.scan import after_last, is_ascii_digit
-from ingest.extract.triggers import gated
 from ingest.extract.vocab import (
     ACTUAL_HEADINGS,
     ADOPTED_PLAN_GOES_ON,
@@ -85,8 +84,8 @@ def _alt(words: tuple[str, ...]) -> str:
 
 # A lead, `(?<!\w)` before it checked by `_leads`: a pattern opening with a look-behind is tried at every
 # position, one opening with its words skips at C speed to the letters they start with.
-_LEAD = gated(
-    re.compile(rf"(?:{_alt(TARGET_LEADS)}|{'|'.join(TARGET_LEAD_PATTERNS)})(?!\w)(?![^\S\n]+quốc[^\S\n]+gia)")
+_LEAD = re.compile(
+    rf"(?:{_alt(TARGET_LEADS)}|{'|'.join(TARGET_LEAD_PATTERNS)})(?!\w)(?![^\S\n]+quốc[^\S\n]+gia)"
 )
 _ANCHOR_FIRSTS = {second: tuple(firsts) for second, firsts in LEAD_ANCHORS.items()}
 _CLAUSE_MARK_CHARS = ",;:("  # `[,;:(](?![0-9])`, read with `after_last(…, not_before=is_ascii_digit)`
