@@ -19,6 +19,7 @@ from ingest.extract.metadata import extract_metadata
 from ingest.extract.numbers import Quantity
 from ingest.extract.own_period import first_term, lower_same_length, page_date
 from ingest.extract.periods import Term, term_of, year_of
+from ingest.extract.triggers import gated
 from ingest.extract.vocab import (
     INDICATOR_TRAILERS,
     SEASON_HEADING_PATTERN,
@@ -27,7 +28,7 @@ from ingest.extract.vocab import (
 )
 from ingest.records import DocumentMetadata
 
-_SEASON_HEADING = re.compile(SEASON_HEADING_PATTERN)
+_SEASON_HEADING = gated(re.compile(SEASON_HEADING_PATTERN))
 _BULLETS = frozenset("-+*•–")
 
 

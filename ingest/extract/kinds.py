@@ -19,6 +19,7 @@ from ingest.extract.numbers import Quantity
 from ingest.extract.periods import TARGET_YEAR_RE
 from ingest.extract.roles import HEDGE_AFTER
 from ingest.extract.scan import after_last, is_ascii_digit
+from ingest.extract.triggers import gated
 from ingest.extract.vocab import (
     ACTUAL_CUES,
     BRACKET_PLAN_VERBS,
@@ -65,13 +66,17 @@ _PLAN_AMOUNT_COMPARED = re.compile(rf"(?<!\w)(?:{words_alt(PLAN_AMOUNT_COMPARED)
 _CLAUSE_MARKS = ",;:"  # `[,;:](?![0-9])`: a bracket does not end the clause (`so với dự toán (18.000 tỷ`)
 
 # "kế hoạch HĐND tỉnh giao (7 - 7,5%": not after a count of targets ("đạt 15/17 chỉ tiêu (88,2%)": a share)
-_PLAN_THEN_BRACKET = re.compile(
-    rf"(?<![0-9][^\S\n])(?<!\w)(?:{words_alt(PLAN_BEFORE_BRACKET)})(?!\w)[^,.;()\n]{{0,30}}"
-    rf"\([^\S\n]*(?:(?:{words_alt(HEDGES_BEFORE)})[^\S\n]*)?$"
+_PLAN_THEN_BRACKET = gated(
+    re.compile(
+        rf"(?<![0-9][^\S\n])(?<!\w)(?:{words_alt(PLAN_BEFORE_BRACKET)})(?!\w)[^,.;()\n]{{0,30}}"
+        rf"\([^\S\n]*(?:(?:{words_alt(HEDGES_BEFORE)})[^\S\n]*)?$"
+    )
 )
 
-_ONE_OF_TARGETS = re.compile(
-    r"[^,;.]{0,20}?là[^\S\n]+(?:một[^\S\n]+trong[^\S\n]+(?:những|các)[^\S\n]+)?(?:chỉ[^\S\n]+tiêu|mục[^\S\n]+tiêu)"
+_ONE_OF_TARGETS = gated(
+    re.compile(
+        r"[^,;.]{0,20}?là[^\S\n]+(?:một[^\S\n]+trong[^\S\n]+(?:những|các)[^\S\n]+)?(?:chỉ[^\S\n]+tiêu|mục[^\S\n]+tiêu)"
+    )
 )
 
 

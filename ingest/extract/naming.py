@@ -35,6 +35,7 @@ from ingest.extract.phrases import (
 from ingest.extract.purposes import raised_for
 from ingest.extract.roles import RATIO_AFTER, Role
 from ingest.extract.scan import after_last
+from ingest.extract.triggers import gated
 from ingest.extract.vocab import (
     ABBREVIATIONS,
     AREA_NAME_PREFIXES,
@@ -60,7 +61,7 @@ from ingest.extract.vocab import (
 _CHANGE_BEFORE = re.compile(
     rf"(?:{words_alt(CHANGE_VERBS)})(?:[^\S\n]+(?:{words_alt(HEDGES_BEFORE)}))?[^\S\n]*$"
 )
-_INCREMENT_BEFORE = re.compile(rf"(?:^|[^\w])(?:{words_alt(INCREMENT_WORDS)})[^\S\n]*$")
+_INCREMENT_BEFORE = gated(re.compile(rf"(?:^|[^\w])(?:{words_alt(INCREMENT_WORDS)})[^\S\n]*$"))
 _COMPARE_AFTER = re.compile(r"(?:^|[^\w])so(?:[^\S\n]+với)?(?!\w)")
 _DESTINATION = re.compile(rf"(?<!\w)(?:{words_alt(CONVERSION_WORDS)})(?!\w)")
 # the first word every _DESTINATION match opens with: found by `str.find`, the leading look-behind

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ingest.extract.triggers import gated
 from ingest.extract.units import UnitMatch, count_noun_in, match_unit
 from ingest.extract.vocab import (
     IDENTIFIER_KEEP_BEFORE,
@@ -44,10 +45,12 @@ _LABEL_AFTER = re.compile(r"[^\S\n]*(?:[;,.)]|$)", re.MULTILINE)
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 _ON_BEFORE = re.compile(r"(?:^|[^\w])trên[^\S\n]*$")
 _LAND_AFTER = re.compile(r"[^\S\n]+(?:" + "|".join(re.escape(w) for w in PER_UNIT_ON) + r")(?!\w)")
-_QUALIFYING = re.compile(
-    r"(?:^|[^\w])(?:"
-    + "|".join(re.escape(w).replace(r"\ ", r"[^\S\n]+") for w in QUALIFYING_COUNT_BEFORE)
-    + r")[^\S\n]*$"
+_QUALIFYING = gated(
+    re.compile(
+        r"(?:^|[^\w])(?:"
+        + "|".join(re.escape(w).replace(r"\ ", r"[^\S\n]+") for w in QUALIFYING_COUNT_BEFORE)
+        + r")[^\S\n]*$"
+    )
 )
 
 
@@ -140,7 +143,7 @@ def _label_unit(text_l: str, start: int, end: int, line_start: int) -> UnitMatch
 _REFERENCE_AFTER = re.compile(
     r"[^\S\n]+(?:này|nói[^\S\n]+trên|đó|trên(?=[^\S\n]*(?:đã|đều|được|tiếp|[,.;])))(?!\w)"
 )
-_REFERENCE_BEFORE = re.compile(r"(?<!\w)(?:đây|đó)[^\S\n]+là[^\S\n]*$")
+_REFERENCE_BEFORE = gated(re.compile(r"(?<!\w)(?:đây|đó)[^\S\n]+là[^\S\n]*$"))
 
 
 # A visitor counter ("Lượt xem: 416"), the communes a new one was merged from ("sáp nhập 3 xã"), and
@@ -150,8 +153,10 @@ _COUNTER_BEFORE = re.compile(
 )
 # ... and the same counter written after its number (`648 lượt xem`, page chrome) (names9)
 _COUNTER_AFTER = re.compile(r"[^\S\n]*(?:xem|truy[^\S\n]+cập|view|đọc|thích|chia[^\S\n]+sẻ)(?!\w)")
-_MERGED_BEFORE = re.compile(
-    r"(?<!\w)sáp[^\S\n]+nhập(?:[^\S\n]+(?:bởi|từ|của|đảng[^\S\n]+bộ))?[^\S\n]*(?:gồm|là)?[^\S\n]*$"
+_MERGED_BEFORE = gated(
+    re.compile(
+        r"(?<!\w)sáp[^\S\n]+nhập(?:[^\S\n]+(?:bởi|từ|của|đảng[^\S\n]+bộ))?[^\S\n]*(?:gồm|là)?[^\S\n]*$"
+    )
 )
 _WHERE_BEFORE = re.compile(r"(?<!\w)(?:tại|ở|của)[^\S\n]*$")
 _FIGURE_AFTER = re.compile(

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ingest.extract.triggers import gated
 from ingest.extract.vocab import FORECAST_WORDS, PLAN_YEAR_WORDS, ROMAN_QUARTERS, TERM_TARGET_VERBS
 
 _Y = r"((?:19|20)[0-9]{2})"
@@ -66,7 +67,7 @@ NINE_M_RE = re.compile(
 _QUARTER_WORD = r"qu[ýí][^\S\n]+"
 QUARTER_RE = re.compile(rf"{_QUARTER_WORD}(iv|i{{1,3}}|[1-4])(?![\w])(?:[^\S\n]*(?:năm|[/.–-])[^\S\n]*{_Y})?")
 TERM_RE = re.compile(rf"nhiệm[^\S\n]+kỳ[^\S\n]*(?:\(?[^\S\n]*){_Y}{_DASH}{_Y}")
-SPAN_RE = re.compile(rf"\(?[^\S\n]*{_Y}{_DASH}{_Y}[^\S\n]*\)?")
+SPAN_RE = gated(re.compile(rf"\(?[^\S\n]*{_Y}{_DASH}{_Y}[^\S\n]*\)?"))
 _IN_TERM = r"[^\S\n]+nhiệm[^\S\n]+kỳ"
 _MID_TERM = rf"(?:giữa|nửa(?:[^\S\n]+đầu)?){_IN_TERM}"
 # `(?:sơ kết |đánh giá )?{_MID_TERM}` written as branches that each open with a literal (see `not_after`)

@@ -19,6 +19,7 @@ from ingest.extract.context import SPACES, Doc, is_list_comma, words_alt
 from ingest.extract.layout import Sentence
 from ingest.extract.numbers import Quantity
 from ingest.extract.scan import after_last
+from ingest.extract.triggers import gated
 from ingest.extract.units import counted_noun_at, match_unit
 from ingest.extract.vocab import (
     ADMIN_LEVELS,
@@ -89,7 +90,7 @@ _TRAILING = re.compile(
     rf"(?:^|{_S}+)(?:{words_alt(NAME_TRAILING_LINKS)}|{_CHANGE_END}|trở{_S}+lên|trở{_S}+xuống){_S}*$"
 )
 # "chưa đạt", "gần đạt" (a state), "chỉ tiêu đại hội đề ra" (the targets set): the verb is the name's
-_NEGATED_END = re.compile(rf"(?<!\w)(?:(?:không|chưa|gần){_S}+\w+|đề{_S}+ra)$")
+_NEGATED_END = gated(re.compile(rf"(?<!\w)(?:(?:không|chưa|gần){_S}+\w+|đề{_S}+ra)$"))
 _LEADING_CHANGE = re.compile(rf"^(giảm|tăng){_S}+")
 _VERB_START = re.compile(rf"^(?:{words_alt(NAME_VERB_STARTS)})(?!\w)")
 _VERB_IN = re.compile(rf"(?<!\w)(?:{words_alt(NAME_VERB_STARTS)})(?!\w)")
@@ -128,7 +129,7 @@ _SECTOR_OR_LINK = re.compile(rf"(?<!\w)(?:{words_alt(ECONOMIC_SECTOR_WORDS)})(?!
 _VALUE_WORDS = re.compile(rf"^(?:tổng{_S}+)?giá{_S}+trị(?:{_S}+sản{_S}+(?:xuất|phẩm|lượng))?{_S}+")
 _WORD_AFTER_BRACKET = re.compile(rf"{_S}+[^\W\d_]")
 _AND_END = re.compile(rf"(?:,|{_S}và){_S}*$")
-_TOTAL_BEFORE = re.compile(rf"(?<!\w)(?:tổng{_S}+số|tổng{_S}+cộng|tổng)[\s:]*$")
+_TOTAL_BEFORE = gated(re.compile(rf"(?<!\w)(?:tổng{_S}+số|tổng{_S}+cộng|tổng)[\s:]*$"))
 _CHANGE_WORDS = frozenset(w for verb in CHANGE_VERBS for w in verb.split()) - {"thêm"}
 _ATTAINMENT_SUBJECT = re.compile(rf"^(?:{words_alt(ATTAINMENT_SUBJECTS)})(?!\w)")
 _CUT = re.compile(rf"(?<!\w)(?<!so )(?:{words_alt(SUBJECT_CUTS)})(?!\w)")
@@ -142,8 +143,8 @@ _YEARLY_WORDS = rf"(?:hằng{_S}+năm|hàng{_S}+năm|mỗi{_S}+năm|/{_S}*năm)"
 _HEDGES = rf"(?:(?:trên|gần|hơn|khoảng|từ|đạt|ước{_S}+đạt){_S}*)*"
 _APPROX = rf"(?:(?:trên|gần|hơn|khoảng){_S}*)*"
 _AVERAGE = rf"(?:{_S}+(?:bình{_S}+quân|thêm))?"
-_GROWTH = re.compile(rf"(?<!\w)tăng(?!{_S}+trưởng){_AVERAGE}{_S}*{_YEARLY_WORDS}?{_S}*{_HEDGES}$")
-_FALL = re.compile(rf"(?<!\w)giảm{_AVERAGE}{_S}*{_YEARLY_WORDS}?{_S}*{_HEDGES}$")
+_GROWTH = gated(re.compile(rf"(?<!\w)tăng(?!{_S}+trưởng){_AVERAGE}{_S}*{_YEARLY_WORDS}?{_S}*{_HEDGES}$"))
+_FALL = gated(re.compile(rf"(?<!\w)giảm{_AVERAGE}{_S}*{_YEARLY_WORDS}?{_S}*{_HEDGES}$"))
 # a change written after what it is compared with ("…, so với cùng kỳ 2023 tăng 7,89%"): the words before
 # the figure are only the comparison's
 _COMPARISON_ONLY = re.compile(
@@ -161,7 +162,7 @@ _LEVEL_REACHED = re.compile(rf"(?<!\w)(?:còn|lên|xuống)(?:{_S}+mức)?{_S}*{
 _REACHED = re.compile(
     rf"(?<!\w)(?:đạt|ước{_S}+đạt|thực{_S}+hiện|được){_S}*(?:(?:trên|gần|hơn|khoảng){_S}*)*$"
 )
-_YEARLY = re.compile(rf"(?<!\w)bình{_S}+quân(?!\w)|(?<!\w){_YEARLY_WORDS}(?!\w)")
+_YEARLY = gated(re.compile(rf"(?<!\w)bình{_S}+quân(?!\w)|(?<!\w){_YEARLY_WORDS}(?!\w)"))
 _STRUCTURE = re.compile(r"(?<!\w)cơ cấu(?!\w)")
 _STOP_AFTER = re.compile(r"[.;:!?\n()]|(?<![\w])(?:bằng|tăng|giảm|so với|so|với|chiếm)(?!\w)|[0-9]")
 _MEMBER_NOUNS = frozenset({"đảng viên", "đồng chí"})
@@ -169,9 +170,11 @@ _REPRESENTING = re.compile(rf"{_S}+(?:là{_S}+đảng{_S}+viên{_S}+)?đại{_S}
 _STOP_AFTER_LONG = re.compile(r"[.;!?\n()]|[0-9]")
 _CUT_CHARS = re.compile(r"[,;:(|)]")
 _LISTED_SECTOR_SEPS = ",;:(|)"
-_PLACE_DID = re.compile(
-    rf"(?<!\w)(?:thị{_S}+xã|xã|huyện|thị{_S}+trấn|phường|tỉnh|thành{_S}+phố)(?:{_S}+[^\s,;:()]+){{0,3}}?"
-    rf"(?:{_S}+(?:đã|cũng|đều))?{_S}+(?P<verb>(?:{words_alt(COUNT_ACHIEVED_VERBS)})(?:{_S}+(?:tất{_S}+)?cả)?){_S}*$"
+_PLACE_DID = gated(
+    re.compile(
+        rf"(?<!\w)(?:thị{_S}+xã|xã|huyện|thị{_S}+trấn|phường|tỉnh|thành{_S}+phố)(?:{_S}+[^\s,;:()]+){{0,3}}?"
+        rf"(?:{_S}+(?:đã|cũng|đều))?{_S}+(?P<verb>(?:{words_alt(COUNT_ACHIEVED_VERBS)})(?:{_S}+(?:tất{_S}+)?cả)?){_S}*$"
+    )
 )
 _AUXILIARY = re.compile(rf"(?<!\w)(?:{words_alt(COUNT_AUXILIARIES)})(?!\w)(?!{_S}+lại(?!\w))")
 _AND_COUNT = re.compile(rf"{_S}+và{_S}+[0-9]+(?:[.,/][0-9]+)*")

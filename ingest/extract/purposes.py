@@ -16,6 +16,7 @@ import re
 from ingest.extract.context import SPACES, Doc, words_alt
 from ingest.extract.numbers import Quantity
 from ingest.extract.phrases import spell_out
+from ingest.extract.triggers import gated
 from ingest.extract.vocab import (
     CONTRIBUTING_VERBS,
     CONTRIBUTION_NOUN,
@@ -31,12 +32,14 @@ from ingest.extract.vocab import (
 _S = r"[^\S\n]"
 # the raising verb may be followed by what it raised (`đã huy động nguồn lực gần 68 tỷ đồng`); a spending
 # verb (`hỗ trợ`, `giải ngân`) is named the same way when its purpose follows the amount (names13)
-_VERB_END = re.compile(
-    rf"(?:^|{_S})(?P<verb>{words_alt(RAISING_VERBS + SPENDING_VERBS)})"
-    rf"(?:{_S}+(?P<noun>{words_alt(FUND_NOUNS)}))?$"
+_VERB_END = gated(
+    re.compile(
+        rf"(?:^|{_S})(?P<verb>{words_alt(RAISING_VERBS + SPENDING_VERBS)})"
+        rf"(?:{_S}+(?P<noun>{words_alt(FUND_NOUNS)}))?$"
+    )
 )
 _RAISING = re.compile(rf"^(?:{words_alt(RAISING_VERBS)})$")
-_CONTRIBUTED_END = re.compile(rf"(?:^|{_S})(?:{words_alt(CONTRIBUTING_VERBS)})$")
+_CONTRIBUTED_END = gated(re.compile(rf"(?:^|{_S})(?:{words_alt(CONTRIBUTING_VERBS)})$"))
 _DOER_FILLER_END = re.compile(rf"(?:^|{_S})(?:{words_alt(DOER_FILLERS)})$")
 _PARAGRAPH_PURPOSES = [(re.compile(rf"(?<!\w){k}(?!\w)"), v) for k, v in PARAGRAPH_PURPOSES.items()]
 _MAX_DOER_WORDS = 4

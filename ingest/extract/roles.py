@@ -15,6 +15,7 @@ from ingest.extract.indicators import NameHit
 from ingest.extract.layout import Sentence
 from ingest.extract.numbers import Quantity
 from ingest.extract.periods import year_of
+from ingest.extract.triggers import gated
 from ingest.extract.vocab import (
     BANDED_UNITS,
     HEDGES_AFTER,
@@ -47,7 +48,7 @@ _RATIO_BEFORE = re.compile(
 )
 HEDGE_AFTER = re.compile(rf"[^\S\n]*(?:{words_alt(HEDGES_AFTER)})(?!\w)")
 _RATE_OWN = re.compile(rf"(?:{words_alt(RATE_MEASURE_WORDS)})(?!\w)")
-_THRESHOLD_BEFORE = re.compile(rf"(?:^|[^\w])(?:{words_alt(THRESHOLD_WORDS)})[^\S\n]*$")
+_THRESHOLD_BEFORE = gated(re.compile(rf"(?:^|[^\w])(?:{words_alt(THRESHOLD_WORDS)})[^\S\n]*$"))
 _Y4 = r"((?:19|20)[0-9]{2})(?![0-9])"
 # "tăng 10,3% so với năm 2022" in a 2023 figure: versus the previous year, read like "cùng kỳ"
 _YOY_YEAR_AFTER = re.compile(
@@ -58,8 +59,10 @@ _PLAN_CELL = re.compile(rf"(?<!\w)(?:{words_alt(PLAN_WORDS)})(?!\w)")
 _DIGIT = re.compile(r"[0-9]")
 _S = r"[^\S\n]"
 # "không còn xã dưới 10 tiêu chí", "còn lại đạt từ 6 - 10 tiêu chí": a bound after units no figure counts
-_UNCOUNTED_BAND = re.compile(
-    rf"(?<!\w)(?:{words_alt(BANDED_UNITS)}|còn{_S}+lại)(?:{_S}+(?:còn{_S}+lại|đều|chỉ|đạt))*{_S}+(?:từ|dưới|trên){_S}*$"
+_UNCOUNTED_BAND = gated(
+    re.compile(
+        rf"(?<!\w)(?:{words_alt(BANDED_UNITS)}|còn{_S}+lại)(?:{_S}+(?:còn{_S}+lại|đều|chỉ|đạt))*{_S}+(?:từ|dưới|trên){_S}*$"
+    )
 )
 
 

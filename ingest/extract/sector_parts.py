@@ -13,6 +13,7 @@ import re
 
 from ingest.extract.context import SPACES, Doc, Draft, words_alt
 from ingest.extract.scan import after_last
+from ingest.extract.triggers import gated
 from ingest.extract.vocab import (
     ECONOMIC_SECTORS,
     GROWTH_CONTRIBUTION_CUES,
@@ -124,7 +125,7 @@ def with_growth_contribution(doc: Doc, d: Draft) -> None:
         _named_by_sector(d, f"đóng góp của {found[0]} vào tăng trưởng", found[1])
 
 
-_SHARE_CUE = re.compile(rf"(?<!\w)chiếm{_S}+t[ỷỉ]{_S}+trọng{_S}*$")
+_SHARE_CUE = gated(re.compile(rf"(?<!\w)chiếm{_S}+t[ỷỉ]{_S}+trọng{_S}*$"))
 _IN_PRODUCT = re.compile(rf"{_S}*(?:trong{_S}+)?(?:cơ{_S}+cấu{_S}+)?grdp(?!\w)")
 
 

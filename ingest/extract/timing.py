@@ -24,6 +24,7 @@ from ingest.extract.periods import (
     year_of,
 )
 from ingest.extract.scan import after_last
+from ingest.extract.triggers import gated
 from ingest.extract.vocab import CUMULATIVE_WORDS, PRICE_BASE_WORDS, TERM_AVERAGE_WORDS
 
 _Y4 = r"((?:19|20)[0-9]{2})(?![0-9])"
@@ -31,7 +32,7 @@ _Y4 = r"((?:19|20)[0-9]{2})(?![0-9])"
 _START_AFTER = re.compile(
     r"[ \t\u00a0,(]*(?:vào[^\S\n]+|ở[^\S\n]+|thời[^\S\n]+điểm[^\S\n]+)?đầu[^\S\n]+nhiệm[^\S\n]+kỳ"
 )
-_FROM_BEFORE = re.compile(r"(?:^|[^\w])từ[^\S\n]*$")
+_FROM_BEFORE = gated(re.compile(r"(?:^|[^\w])từ[^\S\n]*$"))
 # … then `lên`/`xuống` a level (`trở lên` is "or more", not a level)
 _TO_AFTER = re.compile(r"[^\S\n,]*(?:\(?[^()\n]{0,30}\)?[^\S\n]*)?(?<!trở )(?:lên|xuống)(?!\w)")
 _S = r"[^\S\n]"
@@ -49,7 +50,7 @@ SENTENCE_WINDOW = 1500  # a running total scopes at most this many characters ba
 _TERM_AVERAGE = re.compile(rf"(?<!\w)(?:{words_alt(TERM_AVERAGE_WORDS)})(?!\w)")
 # a congress's page (`Đến dự đại hội có …`), not a page carrying out a congress's resolution (`thực hiện Nghị
 # quyết Đại hội …`): the page's opening names it
-_CONGRESS_PAGE = re.compile(rf"(?<!\w)đại(?<!nghị quyết đại){_S}+hội(?!\w)")
+_CONGRESS_PAGE = gated(re.compile(rf"(?<!\w)đại(?<!nghị quyết đại){_S}+hội(?!\w)"))
 CONGRESS_OPENING = 2500
 
 

@@ -1,0 +1,88 @@
+"""The trigger gate: triggers read from a rule's pattern, and a gated rule answering as the rule does."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+from pathlib import Path
+
+import pytest
+
+import ingest.extract
+from ingest.extract.own_period import lower_same_length
+from ingest.extract.triggers import Gated, gated, needs
+
+REAL_DOCS = Path(__file__).resolve().parents[2] / "fixtures" / "real" / "docs"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        # an alternation the parser factors (`đ` + `ây|ó`) still spells its words
+        (r"(?<!\w)(?:đây|đó)[^\S\n]+là[^\S\n]*$", ({"đây", "đó"}, {"là"})),
+        # a look-behind is not part of the match: its words are no trigger
+        (r"(?<!từ )(?<!\w)tháng \d{1,2}", ({"tháng "},)),
+        # an optional word joins the run it stands in: both spellings
+        (r"tổng(?: số)?:", ({"tổng:", "tổng số:"},)),
+        # a repeat that must match once needs its body's words
+        (r"(?:[^\S\n]+(?:vụ|mùa))+$", ({"vụ", "mùa"},)),
+        # one branch without a literal: the alternation needs nothing
+        (r"(?:tăng|\d+)[^\S\n]+từ", ({"từ"},)),
+        # single characters gate nothing
+        (r"[.;:\n!?]", ()),
+        (r"(?:^|[^\w])x[^\S\n]*$", ()),
+    ],
+)
+def test_needs_reads_the_words_every_match_holds(pattern: str, expected: tuple[set[str], ...]) -> None:
+    assert needs(re.compile(pattern)) == tuple(frozenset(s) for s in expected)
+
+
+def test_a_case_blind_pattern_has_no_triggers() -> None:
+    assert needs(re.compile(r"tháng \d+", re.IGNORECASE)) == ()
+
+
+def test_a_gated_rule_answers_as_the_rule_does() -> None:
+    rule = re.compile(r"(?<!\w)(?:tăng|giảm)[^\S\n]+từ[^\S\n]*$")
+    gate = gated(rule)
+    assert gate.triggers == frozenset({"từ"})  # of `{tăng, giảm}` and `{từ}`, the set of fewer words
+    for text in ("diện tích lúa tăng từ ", "diện tích lúa đạt ", "giảm từ", "năng suất lúa tăng", ""):
+        for pos, endpos in ((0, len(text)), (3, len(text)), (0, 4)):
+            ours, theirs = gate.search(text, pos, endpos), rule.search(text, pos, endpos)
+            assert (ours and ours.span()) == (theirs and theirs.span())
+            ours, theirs = gate.match(text, pos, endpos), rule.match(text, pos, endpos)
+            assert (ours and ours.span()) == (theirs and theirs.span())
+
+
+def test_a_rule_without_triggers_always_runs() -> None:
+    gate = gated(re.compile(r"[0-9]+"))
+    assert gate.triggers == frozenset()
+    assert gate.written_in("không có trigger nào")
+    found = gate.search("đạt 12 xã")
+    assert found is not None and found.group() == "12"
+
+
+def _gated_rules() -> list[tuple[str, Gated]]:
+    rules = []
+    for info in pkgutil.iter_modules(ingest.extract.__path__):
+        module = importlib.import_module(f"ingest.extract.{info.name}")
+        for name, value in vars(module).items():
+            if isinstance(value, Gated) and value.triggers:
+                rules.append((f"{info.name}.{name}", value))
+    return rules
+
+
+def test_every_gated_rule_has_triggers_read_from_its_pattern() -> None:
+    for name, gate in _gated_rules():
+        assert gate.triggers in needs(gate.rule), name
+        assert gate.pattern == gate.rule.pattern, name
+
+
+def test_no_gated_rule_matches_real_text_without_its_triggers() -> None:
+    """Run every gated rule ungated over every real document: each match holds one of its triggers."""
+    texts = [lower_same_length(p.read_text(encoding="utf-8")) for p in sorted(REAL_DOCS.glob("*.txt"))]
+    assert texts
+    for name, gate in _gated_rules():
+        for text in texts:
+            for m in gate.rule.finditer(text):
+                assert any(t in m.group() for t in gate.triggers), (name, m.group())
