@@ -517,6 +517,14 @@ def lead_end(text_l: str, lo: int, hi: int) -> int:
     return end
 
 
+def last_lead(text_l: str, lo: int, hi: int) -> str | None:
+    """The words of the last lead in `text_l[lo:hi]` (`dự kiến`, `phấn đấu`), None without one."""
+    found = None
+    for m in _leads(text_l, lo, hi):
+        found = m.group(0)
+    return found
+
+
 def _leads(text_l: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
     r"""The leads in `text_l[lo:hi]` that start a word: the matches of `(?<!\w)` + `_LEAD` found by
     `finditer`."""

@@ -551,6 +551,15 @@ CARRIED_TARGET_CUES: tuple[str, ...] = ("phấn đấu", "dự kiến")
 # Sentence cues that pin a mention to an achieved result even inside a target section.
 ACTUAL_CUES: tuple[str, ...] = ("đã đạt", "đã ", "thực hiện được", "kết quả", "đến nay", "hiện nay")
 
+# A lead that also opens an estimate of the period reported on: its figure measured against that period's own
+# plan (`tổng thu … dự kiến 717 tỷ đồng, đạt 243% dự toán`, `(dự kiến 6 tháng đầu năm đạt 70% dự toán)`) is
+# the result expected, not a target (`kinds._estimated_result`); as a target it was wrong on each of the 2
+# dev-tune facts it decided (2 documents, 2 writers; round 17).
+ESTIMATE_LEADS: tuple[str, ...] = ("dự kiến",)
+# ...the plan such a share is of, after `đạt` / `bằng` and the share
+ESTIMATE_PLAN_WORDS: tuple[str, ...] = ("dự toán", "kế hoạch")
+ESTIMATE_SHARE_VERBS: tuple[str, ...] = ("đạt", "bằng")
+
 # Headings that open a target section (next period plan, next-term indicators) or an actual section.
 TARGET_HEADINGS: tuple[str, ...] = (
     "mục tiêu",

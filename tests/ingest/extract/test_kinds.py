@@ -181,3 +181,22 @@ def test_an_expectation_exceeded_is_no_target_cue() -> None:
     )
     assert found[52.0] == "actual"
     assert found[4.0] == "actual"
+
+
+def test_an_estimate_measured_against_its_own_plan_is_a_result() -> None:
+    found = _kinds(
+        "Huyện Tân Lạc tổng kết năm 2021\n\n20/12/2021\n\n"
+        "Năm 2021, kinh tế huyện tăng trưởng khá. Tổng thu ngân sách trên địa bàn dự kiến 412.500 triệu "
+        "đồng, đạt 131% dự toán tỉnh giao."
+    )
+    assert found[412500.0] == "actual"
+
+
+def test_an_estimate_with_no_share_of_its_plan_is_still_a_target() -> None:
+    found = _kinds(
+        "Huyện Tân Lạc tổng kết năm 2021\n\n20/12/2021\n\n"
+        "Năm 2022, tổng thu ngân sách trên địa bàn dự kiến 450.000 triệu đồng; tỷ lệ hộ nghèo dự kiến giảm "
+        "còn 4,5%."
+    )
+    assert found[450000.0] == "target"
+    assert found[4.5] == "target"
