@@ -654,6 +654,12 @@ LIST_BACK_ON_RESULTS: tuple[str, ...] = ("đã", "đạt được", "kết quả
 # `Nhiệm kỳ 2020-2025, Đảng bộ xã Minh Tân phấn đấu`, `Đảng bộ xã … nhiệm kỳ 2025-2030 đặt mục tiêu`).
 PARAGRAPH_LEAD_BACK_ON_RESULTS: tuple[str, ...] = ("đã", "đạt được", "kết quả", "hiện nay", "đến nay")
 PARAGRAPH_LEAD_FRONT_CHARS = 60
+# A plan a sentence names for a year after the document's own, ending on a colon, lists targets after it
+# (`Các chỉ tiêu kinh tế - xã hội chủ yếu năm 2024 là: …`, `thông qua kế hoạch sử dụng đất năm 2025 với
+# một số nội dung như: …`; `layout._later_plan_lists`): written so in 3 dev-tune documents by 3 writers
+# (round 17). The year must be later than the document's (`… chỉ tiêu kế hoạch năm 2023:` in a review of
+# 2023 heads results) and no achievement comes before the plan word in its clause (LEAD_BLOCKERS).
+LATER_PLAN_NOUNS: tuple[str, ...] = ("chỉ tiêu", "kế hoạch")
 # Leads that sum an article up when they open its headline (`Phấn đấu về đích nông thôn mới đúng lộ trình`):
 # they open no target scope over the body (`layout._is_headline`); a plan's title does.
 HEADLINE_LEADS: tuple[str, ...] = ("phấn đấu", "dự kiến")
