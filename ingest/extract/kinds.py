@@ -153,6 +153,8 @@ def _kind_in_context(doc: Doc, d: Draft) -> str:
         ):
             # an achievement cue counts after the sentence's own lead only
             lo = lead_end(text_l, s.start, q.start)
+            if s.lead_at >= 0:  # a colon opening the targets (`… năm 2025 với một số nội dung như: …`)
+                lo = max(lo, s.lead_at)
             if lo == s.start or cue_in(ACTUAL_CUE_WORDS, text_l, lo, q.start):
                 return "actual"
         return "target"

@@ -200,3 +200,14 @@ def test_an_estimate_with_no_share_of_its_plan_is_still_a_target() -> None:
     )
     assert found[450000.0] == "target"
     assert found[4.5] == "target"
+
+
+def test_an_achievement_before_the_colon_opening_a_plans_list_says_nothing_of_its_items() -> None:
+    found = _kinds(
+        "Huyện ủy Đất Đỏ họp thông qua kế hoạch\n\n28/11/2024\n\n"
+        "Tại hội nghị, Ban Chấp hành Đảng bộ huyện đã biểu quyết thông qua kế hoạch sử dụng đất năm 2025 "
+        "với một số nội dung như: tổng diện tích đất tự nhiên năm 2025 hơn 6.120 ha, trong đó, hơn 3.410 "
+        "ha đất nông nghiệp."
+    )
+    assert found[6120.0] == "target"
+    assert found[3410.0] == "target"
