@@ -14,7 +14,7 @@ import re
 
 from ingest.extract.context import Doc, Draft, cue_in, words_alt
 from ingest.extract.fronts import horizon_before, is_later, year_before
-from ingest.extract.layout import Sentence, lead_end
+from ingest.extract.layout import Sentence, last_lead, lead_end
 from ingest.extract.numbers import Quantity
 from ingest.extract.periods import TARGET_YEAR_RE
 from ingest.extract.roles import HEDGE_AFTER
@@ -25,6 +25,9 @@ from ingest.extract.vocab import (
     BRACKET_PLAN_VERBS,
     CARRIED_TARGET_CUES,
     EFFORT_NOT_TARGET,
+    ESTIMATE_LEADS,
+    ESTIMATE_PLAN_WORDS,
+    ESTIMATE_SHARE_VERBS,
     HEDGES_BEFORE,
     HEDGES_IN_CLAUSE,
     PLAN_AMOUNT_ACHIEVED,
@@ -77,6 +80,14 @@ _ONE_OF_TARGETS = gated(
     re.compile(
         r"[^,;.]{0,20}?là[^\S\n]+(?:một[^\S\n]+trong[^\S\n]+(?:những|các)[^\S\n]+)?(?:chỉ[^\S\n]+tiêu|mục[^\S\n]+tiêu)"
     )
+)
+
+
+# the figure's share of its period's plan, after it in its clause (`…, đạt 243% dự toán tỉnh giao`) or the
+# figure itself a share (`đạt 70% dự toán`); read at the figure's end: `.` only inside a number
+_SHARE_OF_PLAN = re.compile(
+    rf"(?:(?:[^.;\n()]|\.(?=[0-9])){{0,40}}?(?<!\w)(?:{words_alt(ESTIMATE_SHARE_VERBS)})[^\S\n]+[0-9][0-9.,]*[^\S\n]*%)?"
+    rf"[^\S\n]+(?:so[^\S\n]+với[^\S\n]+)?(?:{words_alt(ESTIMATE_PLAN_WORDS)})(?!\w)"
 )
 
 
@@ -140,11 +151,15 @@ def _kind_in_context(doc: Doc, d: Draft) -> str:
         # "phấn đấu tổng giá trị sản xuất tăng 10,5%; thu nhập … đạt 61 triệu đồng": the cue carries
         return "target"
     if s.kind == "target":
+        if _estimated_result(doc, s, q):
+            return "actual"
         if cue_in(ACTUAL_CUE_WORDS, text_l, s.start, q.start) and not cue_in(
             TARGET_CUE_WORDS, text_l, s.start, q.start
         ):
             # an achievement cue counts after the sentence's own lead only
             lo = lead_end(text_l, s.start, q.start)
+            if s.lead_at >= 0:  # a colon opening the targets (`… năm 2025 với một số nội dung như: …`)
+                lo = max(lo, s.lead_at)
             if lo == s.start or cue_in(ACTUAL_CUE_WORDS, text_l, lo, q.start):
                 return "actual"
         return "target"
@@ -162,6 +177,16 @@ def _kind_in_context(doc: Doc, d: Draft) -> str:
     if _fronted_later_year(doc, s.line_start, q.start):
         return "target"  # "Đến năm 2030, GRDP … . Vốn đầu tư … đạt ít nhất 560.000 tỉ đồng."
     return "actual"
+
+
+def _estimated_result(doc: Doc, s: Sentence, q: Quantity) -> bool:
+    """Whether the figure, under an estimate's lead in its own sentence (`dự kiến`), is measured against
+    its period's own plan (`Tổng thu … dự kiến 717 tỷ đồng, đạt 243% dự toán`, `dự kiến 6 tháng đầu năm đạt
+    70% dự toán`): the result expected of the period reported on, not a coming period's target."""
+    lead = last_lead(doc.text_l, s.start, q.start)
+    if lead is None or not lead.startswith(ESTIMATE_LEADS):
+        return False
+    return _SHARE_OF_PLAN.match(doc.text_l, q.end, s.end) is not None
 
 
 def _named_as_plan(text_l: str, lo: int, pos: int) -> bool:

@@ -23,6 +23,7 @@ from ingest.extract.vocab import (
     HEADLINE_PAGE_LINE_CHARS,
     HEADLINE_PAGE_LINES_BEFORE,
     HEADLINE_SUBJECT_WORDS,
+    LATER_PLAN_NOUNS,
     LEAD_ANCHORS,
     LEAD_ATTAINED_AFTER,
     LEAD_ATTAINED_GAP_WORDS,
@@ -245,7 +246,8 @@ def layout(
             out.append(Sentence(ls, le, kind, period, True, ls))
             continue
         _split(text, ls, le, kind, period, out)
-    return _adopted_plan_scopes(text_l, _lead_scopes(text_l, out, ref_year, term), ref_year, term)
+    out = _adopted_plan_scopes(text_l, _lead_scopes(text_l, out, ref_year, term), ref_year, term)
+    return _later_plan_lists(text_l, out, ref_year, term)
 
 
 def _lead_scopes(text_l: str, out: list[Sentence], ref_year: int | None, term: Term | None) -> list[Sentence]:
@@ -353,6 +355,48 @@ def _adopted_plan_scopes(
             t = out[j]
             if colon < 0 and j > first and _PARAGRAPH_BACK_ON_RESULTS.search(text_l, t.start, t.end):
                 break
+            if t.kind != "target":
+                out[j] = t._replace(kind="target", period=t.period or period)
+            j += 1
+    return out
+
+
+# `… chỉ tiêu … năm 2024 là:` — the plan word, its year (group 1) within its clause, and the colon ending it
+_LATER_PLAN_LIST = re.compile(
+    rf"(?:{_alt(LATER_PLAN_NOUNS)})(?!\w)[^.;:\n]{{0,80}}?(?<!\w)năm[^\S\n]+(20[0-9]{{2}})(?![0-9])[^.;:\n]{{0,60}}:"
+)
+
+
+def _later_plan_lists(
+    text_l: str, out: list[Sentence], ref_year: int | None, term: Term | None
+) -> list[Sentence]:
+    """The targets a sentence lists after naming a plan of a year after the document's own and a colon
+    (`Các chỉ tiêu kinh tế - xã hội chủ yếu năm 2024 là: Tốc độ tăng trưởng … đạt 9,5%, …`): the rest of its
+    line, dated by that plan. An achievement before the plan word in its clause (`9 chỉ tiêu đạt và vượt
+    so với kế hoạch năm 2024, điển hình như:`) makes it a result."""
+    if not out or ref_year is None or ":" not in text_l:
+        return out
+    starts = [s.start for s in out]
+    for m in _LATER_PLAN_LIST.finditer(text_l):
+        if int(m.group(1)) <= ref_year:
+            continue
+        if m.start() > 0 and (text_l[m.start() - 1].isalnum() or text_l[m.start() - 1] == "_"):
+            continue  # `\w` before it: not the start of a word
+        k = bisect.bisect_right(starts, m.start()) - 1
+        if k < 0 or out[k].is_heading or m.end() > out[k].end:
+            continue
+        s = out[k]
+        clause = after_last(text_l, _CLAUSE_MARK_CHARS, s.start, m.start(), not_before=is_ascii_digit)
+        if _LEAD_BLOCKED.search(text_l, clause, m.start()):
+            continue
+        found = phrase_period(text_l[m.start() : m.end()], ref_year, term)
+        period = found[1] if found else None
+        colon = m.end() - 1
+        if s.kind != "target":
+            out[k] = s._replace(kind="target", period=s.period or period, lead_at=colon)
+        j = k + 1
+        while j < len(out) and out[j].line_start == s.line_start:
+            t = out[j]
             if t.kind != "target":
                 out[j] = t._replace(kind="target", period=t.period or period)
             j += 1
@@ -515,6 +559,14 @@ def lead_end(text_l: str, lo: int, hi: int) -> int:
     for m in _leads(text_l, lo, hi):
         end = m.end()
     return end
+
+
+def last_lead(text_l: str, lo: int, hi: int) -> str | None:
+    """The words of the last lead in `text_l[lo:hi]` (`dự kiến`, `phấn đấu`), None without one."""
+    found = None
+    for m in _leads(text_l, lo, hi):
+        found = m.group(0)
+    return found
 
 
 def _leads(text_l: str, lo: int, hi: int) -> Iterator[re.Match[str]]:

@@ -551,6 +551,15 @@ CARRIED_TARGET_CUES: tuple[str, ...] = ("phấn đấu", "dự kiến")
 # Sentence cues that pin a mention to an achieved result even inside a target section.
 ACTUAL_CUES: tuple[str, ...] = ("đã đạt", "đã ", "thực hiện được", "kết quả", "đến nay", "hiện nay")
 
+# A lead that also opens an estimate of the period reported on: its figure measured against that period's own
+# plan (`tổng thu … dự kiến 717 tỷ đồng, đạt 243% dự toán`, `(dự kiến 6 tháng đầu năm đạt 70% dự toán)`) is
+# the result expected, not a target (`kinds._estimated_result`); as a target it was wrong on each of the 2
+# dev-tune facts it decided (2 documents, 2 writers; round 17).
+ESTIMATE_LEADS: tuple[str, ...] = ("dự kiến",)
+# ...the plan such a share is of, after `đạt` / `bằng` and the share
+ESTIMATE_PLAN_WORDS: tuple[str, ...] = ("dự toán", "kế hoạch")
+ESTIMATE_SHARE_VERBS: tuple[str, ...] = ("đạt", "bằng")
+
 # Headings that open a target section (next period plan, next-term indicators) or an actual section.
 TARGET_HEADINGS: tuple[str, ...] = (
     "mục tiêu",
@@ -645,6 +654,12 @@ LIST_BACK_ON_RESULTS: tuple[str, ...] = ("đã", "đạt được", "kết quả
 # `Nhiệm kỳ 2020-2025, Đảng bộ xã Minh Tân phấn đấu`, `Đảng bộ xã … nhiệm kỳ 2025-2030 đặt mục tiêu`).
 PARAGRAPH_LEAD_BACK_ON_RESULTS: tuple[str, ...] = ("đã", "đạt được", "kết quả", "hiện nay", "đến nay")
 PARAGRAPH_LEAD_FRONT_CHARS = 60
+# A plan a sentence names for a year after the document's own, ending on a colon, lists targets after it
+# (`Các chỉ tiêu kinh tế - xã hội chủ yếu năm 2024 là: …`, `thông qua kế hoạch sử dụng đất năm 2025 với
+# một số nội dung như: …`; `layout._later_plan_lists`): written so in 3 dev-tune documents by 3 writers
+# (round 17). The year must be later than the document's (`… chỉ tiêu kế hoạch năm 2023:` in a review of
+# 2023 heads results) and no achievement comes before the plan word in its clause (LEAD_BLOCKERS).
+LATER_PLAN_NOUNS: tuple[str, ...] = ("chỉ tiêu", "kế hoạch")
 # Leads that sum an article up when they open its headline (`Phấn đấu về đích nông thôn mới đúng lộ trình`):
 # they open no target scope over the body (`layout._is_headline`); a plan's title does.
 HEADLINE_LEADS: tuple[str, ...] = ("phấn đấu", "dự kiến")

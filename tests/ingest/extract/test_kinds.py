@@ -181,3 +181,33 @@ def test_an_expectation_exceeded_is_no_target_cue() -> None:
     )
     assert found[52.0] == "actual"
     assert found[4.0] == "actual"
+
+
+def test_an_estimate_measured_against_its_own_plan_is_a_result() -> None:
+    found = _kinds(
+        "Huyện Tân Lạc tổng kết năm 2021\n\n20/12/2021\n\n"
+        "Năm 2021, kinh tế huyện tăng trưởng khá. Tổng thu ngân sách trên địa bàn dự kiến 412.500 triệu "
+        "đồng, đạt 131% dự toán tỉnh giao."
+    )
+    assert found[412500.0] == "actual"
+
+
+def test_an_estimate_with_no_share_of_its_plan_is_still_a_target() -> None:
+    found = _kinds(
+        "Huyện Tân Lạc tổng kết năm 2021\n\n20/12/2021\n\n"
+        "Năm 2022, tổng thu ngân sách trên địa bàn dự kiến 450.000 triệu đồng; tỷ lệ hộ nghèo dự kiến giảm "
+        "còn 4,5%."
+    )
+    assert found[450000.0] == "target"
+    assert found[4.5] == "target"
+
+
+def test_an_achievement_before_the_colon_opening_a_plans_list_says_nothing_of_its_items() -> None:
+    found = _kinds(
+        "Huyện ủy Đất Đỏ họp thông qua kế hoạch\n\n28/11/2024\n\n"
+        "Tại hội nghị, Ban Chấp hành Đảng bộ huyện đã biểu quyết thông qua kế hoạch sử dụng đất năm 2025 "
+        "với một số nội dung như: tổng diện tích đất tự nhiên năm 2025 hơn 6.120 ha, trong đó, hơn 3.410 "
+        "ha đất nông nghiệp."
+    )
+    assert found[6120.0] == "target"
+    assert found[3410.0] == "target"

@@ -391,3 +391,25 @@ def test_targets_a_body_brings_out_or_determines_open_their_target_scope() -> No
     assert found[6.0] == "target"
     assert found[9.0] == "target"
     assert found[110.0] == "target"
+
+
+def test_a_plan_of_a_later_year_named_before_a_colon_lists_targets() -> None:
+    found = _kinds(
+        "HĐND huyện Ia Grai tổ chức kỳ họp cuối năm\n\n18/12/2023\n\n"
+        "Năm 2023, tổng giá trị sản xuất của huyện đạt 7.850 tỷ đồng.\n\n"
+        "Các chỉ tiêu kinh tế - xã hội chủ yếu năm 2024 là: tổng giá trị sản xuất đạt 8.400 tỷ đồng, thu "
+        "ngân sách trên địa bàn 215 tỷ đồng."
+    )
+    assert found[7850.0] == ("actual", "2023")
+    assert found[8400.0] == ("target", "2024")
+    assert found[215.0] == ("target", "2024")
+
+
+def test_a_plan_of_the_documents_own_year_before_a_colon_heads_results() -> None:
+    found = _kind_only(
+        "Xã Bình Lợi sơ kết 6 tháng đầu năm 2024\n\n05/07/2024\n\n"
+        "Có 9 chỉ tiêu đạt và vượt so với kế hoạch năm 2024, điển hình như: thu ngân sách xã đạt 1,9 tỷ "
+        "đồng, tổng diện tích gieo trồng 1.230 ha."
+    )
+    assert found[1.9] == "actual"
+    assert found[1230.0] == "actual"
