@@ -111,6 +111,8 @@ class Doc:
     fronted_years: dict[int, str | None] = field(default_factory=dict)  # sentence end -> year fronted before
     # (line start, sentence front, end of the stretch read, sentences walked back) -> horizon (`fronts`)
     horizons: dict[tuple[int, int, int, int], str | None] = field(default_factory=dict)
+    # pattern -> whether it is written anywhere in the text, for as long as the document lives
+    anywhere: dict[re.Pattern[str], bool] = field(default_factory=dict)
 
     @classmethod
     def read(
@@ -132,6 +134,14 @@ class Doc:
         self.headings = headings
         search = _SEASON_HEADING.search
         self.season_headings = frozenset(a for a, b in headings if search(self.text_l, a, b) is not None)
+
+    def written_anywhere(self, pattern: re.Pattern[str]) -> bool:
+        """Whether `pattern` is found anywhere in the lowered text: asked once per figure by rules that
+        read the whole document (`đại hội`, `nông thôn mới`), searched once per document."""
+        found = self.anywhere.get(pattern)
+        if found is None:
+            found = self.anywhere[pattern] = pattern.search(self.text_l) is not None
+        return found
 
     def in_season_section(self, pos: int) -> bool:
         """Whether `pos` lies in the bullet lines right under a heading naming one crop season (`a. Vụ

@@ -698,7 +698,7 @@ def with_criteria_programme(doc: Doc, d: Draft) -> None:
     if not name or "tiêu chí" not in name or any(p in name for p in CRITERIA_PROGRAMMES):
         return
     counted = d.q.unit.unit.startswith("tiêu chí") or _BANDED_CRITERIA.search(name) is not None
-    if not counted or _PROGRAMME_IN_TEXT.search(doc.text_l) is None:
+    if not counted or not doc.written_anywhere(_PROGRAMME_IN_TEXT):
         return
     d.indicator = _PROGRAMME_CRITERIA.sub(f"tiêu chí {CRITERIA_PROGRAMMES[0]}", name, count=1)
 

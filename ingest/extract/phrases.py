@@ -927,11 +927,11 @@ def _count_name(doc: Doc, q: Quantity, s: Sentence, subject: str, unit: str, raw
     body = _elected_body(doc, s, q) if noun in ELECTED_MEMBER_UNITS else ""
     if body:
         return f"số ủy viên {body}"  # "Ban Chấp hành Đảng bộ xã … gồm 33 đồng chí": the body's size (names11)
-    if noun == "đại biểu" and _CONGRESS.search(doc.text_l):
+    if noun == "đại biểu" and doc.written_anywhere(_CONGRESS):
         # "Đại hội có 199 đại biểu": an attendance count; "bầu 13 đại biểu chính thức": of that standing
         standing = _STANDING_AFTER.match(doc.text_l, q.end)
         return f"số đại biểu {standing.group(1)} dự đại hội" if standing else "số đại biểu dự đại hội"
-    if noun in _MEMBER_NOUNS and _REPRESENTING.match(doc.text_l, q.end) and _CONGRESS.search(doc.text_l):
+    if noun in _MEMBER_NOUNS and _REPRESENTING.match(doc.text_l, q.end) and doc.written_anywhere(_CONGRESS):
         # "150 đảng viên đại diện cho 452 đảng viên … dự Đại hội": delegates, written as members (names9)
         return "số đại biểu dự đại hội"
     if not tail:

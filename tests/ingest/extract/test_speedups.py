@@ -348,3 +348,16 @@ def test_leads_match_the_pattern_with_its_leading_look_behind():
         hi = rng.randint(lo, len(text))
         assert _spans(_leads(text, 0, len(text))) == _spans(plain.finditer(text)), text
         assert _spans(_leads(text, lo, hi)) == _spans(plain.finditer(text, lo, hi)), (text, lo, hi)
+
+
+def test_written_anywhere_is_the_whole_text_search_asked_once_per_document():
+    """A rule asking per figure whether the document says `đại hội` anywhere gets the plain search's
+    answer, remembered on the document only (a second document is searched afresh)."""
+    congress = re.compile(r"(?<!\w)đại hội(?!\w)")
+    said, silent = (
+        Doc(text, text.lower(), DocumentMetadata(), None, None, "unknown")
+        for text in ("Đại hội có 199 đại biểu.", "Hội nghị có 199 đại biểu.")
+    )
+    for doc in (said, silent, said, silent):
+        assert doc.written_anywhere(congress) is (congress.search(doc.text_l) is not None)
+    assert said.anywhere == {congress: True} and silent.anywhere == {congress: False}
