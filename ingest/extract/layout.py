@@ -329,10 +329,8 @@ def _adopted_plan_scopes(
         return out
     starts = [s.start for s in out]
     for m in _ADOPTED_PLAN.finditer(text_l):
-        if m.start() > 0 and (text_l[m.start() - 1].isalnum() or text_l[m.start() - 1] == "_"):
-            continue  # `\w` before it: not the start of a word
-        k = bisect.bisect_right(starts, m.start()) - 1
-        if k < 0 or out[k].is_heading or m.end() > out[k].end:
+        k = _body_sentence_index(text_l, out, starts, m)
+        if k is None:
             continue
         s = out[k]
         found = phrase_period(text_l[m.start() : s.end], ref_year, term)
@@ -380,10 +378,8 @@ def _later_plan_lists(
     for m in _LATER_PLAN_LIST.finditer(text_l):
         if int(m.group(1)) <= ref_year:
             continue
-        if m.start() > 0 and (text_l[m.start() - 1].isalnum() or text_l[m.start() - 1] == "_"):
-            continue  # `\w` before it: not the start of a word
-        k = bisect.bisect_right(starts, m.start()) - 1
-        if k < 0 or out[k].is_heading or m.end() > out[k].end:
+        k = _body_sentence_index(text_l, out, starts, m)
+        if k is None:
             continue
         s = out[k]
         clause = after_last(text_l, _CLAUSE_MARK_CHARS, s.start, m.start(), not_before=is_ascii_digit)
@@ -602,6 +598,17 @@ def _split(text: str, ls: int, le: int, kind: str, period: str | None, out: list
         pos = stop
     if le - pos > 0 and text[pos:le].strip():
         out.append(new(Sentence, (pos, le, kind, period, False, ls, -1)))
+
+
+def _body_sentence_index(text_l: str, out: list[Sentence], starts: list[int], m: re.Match[str]) -> int | None:
+    """The index of the body sentence (not a heading) a match opening on a word's start lies wholly in,
+    else None; `starts` are the sentences' starts."""
+    if m.start() > 0 and (text_l[m.start() - 1].isalnum() or text_l[m.start() - 1] == "_"):
+        return None  # `\w` before it: not the start of a word
+    k = bisect.bisect_right(starts, m.start()) - 1
+    if k < 0 or out[k].is_heading or m.end() > out[k].end:
+        return None
+    return k
 
 
 def _sentence_at(sentences: list[Sentence], pos: int) -> Sentence | None:
