@@ -281,8 +281,8 @@ def _unit_range(text_l: str, unit: UnitMatch, value: float) -> tuple[float, Unit
 
 _DAY_BEFORE = re.compile(r"(?<!\w)ngày(?!\w)")
 # the one (`1 trong`, `một trong`) or the rank (`đứng thứ nhất trong`) taken from a whole counted after it
-_ONE_OF = re.compile(
-    r"(?:(?<![\w.,])[0-9]+|(?<!\w)một|(?<!\w)thứ[^\S\n]+\w+)[^\S\n]+trong[^\S\n]+(?:số[^\S\n]+)?$"
+_ONE_OF = gated(
+    re.compile(r"(?:(?<![\w.,])[0-9]+|(?<!\w)một|(?<!\w)thứ[^\S\n]+\w+)[^\S\n]+trong[^\S\n]+(?:số[^\S\n]+)?$")
 )
 # "Thành Long là 01 xã của huyện …": the unit one of its whole's units, not a count
 _ONE_UNIT_BEFORE = re.compile(r"(?<!\w)là[^\S\n]+$")
@@ -361,12 +361,7 @@ def find_quantities(text: str, text_l: str) -> list[Quantity]:
             continue  # "Trong 3 xã này", "4 xã trên đã hoàn thành", "Đây là 2 bản đầu tiên": a reference back
         if _not_a_fact(text, text_l, m.start(), unit):
             continue
-        lo = max(line_start, m.start() - 24)
-        if (
-            unit.base_unit == "count"
-            and text_l.find("trong", lo, m.start()) >= 0  # the word every such whole holds, at C speed
-            and _ONE_OF.search(text_l, lo, m.start())
-        ):
+        if unit.base_unit == "count" and _ONE_OF.search(text_l, max(line_start, m.start() - 24), m.start()):
             continue  # "Đây là 1 trong 2 đơn vị …", "xếp thứ nhất trong 8 huyện": the whole, not a figure
         if value == 1 and _one_unit_of_whole(text_l, m.start(), second, unit):
             continue  # "Thành Long là 01 xã của huyện …"
