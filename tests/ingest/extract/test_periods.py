@@ -395,3 +395,13 @@ def test_a_term_named_as_the_resolution_being_carried_out_leaves_the_pages_own_y
         "quân đạt 45 triệu đồng."
     )
     assert held.default_period == "term-2015-2020"
+
+
+def test_a_target_met_in_a_page_naming_its_term_does_not_open_the_term() -> None:
+    # a committee of the 2020-2025 term reviewing a year: its figures measured against a goal
+    # (`mục tiêu`) do not make the page a congress opening the term
+    doc = _doc(
+        "Ban Chấp hành Đảng bộ xã Tân Lập, nhiệm kỳ 2020 - 2025 họp hội nghị lần thứ 9. Năm 2021, "
+        "thu nhập bình quân đạt 40 triệu đồng/người, đạt 102% mục tiêu nghị quyết."
+    )
+    assert doc.default_period == "2021"
