@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from ingest.extract.periods import H2_RE, SPAN_RE, Term, is_party_term, phrase_period
+from ingest.extract.periods import H2_RE, SPAN_RE, Term, is_party_term, phrase_period, without_comparisons
 from ingest.extract.scan import after_last, is_ascii_digit
 from ingest.extract.vocab import (
     ACTUAL_HEADINGS,
@@ -279,8 +279,8 @@ def _lead_scopes(text_l: str, out: list[Sentence], ref_year: int | None, term: T
         # sentence (`Nhiệm kỳ 2025-2030, Đảng bộ xã đề ra …: A; B … vào năm 2027`): a year inside one item
         # after the colon dates that item, not the list
         found = phrase_period(
-            text_l[lead : colon if colon >= 0 else line_end], ref_year, term
-        ) or phrase_period(text_l[s.start : lead], ref_year, term)
+            without_comparisons(text_l[lead : colon if colon >= 0 else line_end]), ref_year, term
+        ) or phrase_period(without_comparisons(text_l[s.start : lead]), ref_year, term)
         period = found[1] if found else None
         rest = text_l[lead:line_end]
         tidy = rest.rstrip()

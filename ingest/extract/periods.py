@@ -315,7 +315,12 @@ _TERM_PAST = re.compile(
 # opens, so the page looks back on the term ending in its year (not on a page of a new term's first year)
 _TERM_NEW = re.compile(rf"(?<!\w)nhiệm{_S}+kỳ{_S}+mới(?!\w)")
 _FRONTED_TERM = re.compile(rf"nhiệm{_S}+kỳ{_S}*{_Y}{_DASH}{_Y}{_S}*,")
-_CLOSING = re.compile(rf"(?<!\w)(?:tổng{_S}+kết|nhiệm{_S}+kỳ{_S}+qua|cả{_S}+nhiệm{_S}+kỳ|5{_S}+năm{_S}+qua)")
+# the term looked back on as a whole (`nhiệm kỳ qua`, `cả nhiệm kỳ`): a page naming its term closes it
+_LOOKED_BACK = re.compile(rf"(?<!\w)(?:nhiệm{_S}+kỳ{_S}+qua|cả{_S}+nhiệm{_S}+kỳ|5{_S}+năm{_S}+qua)")
+# a council session naming its term reviews it when it looks back on it or holds a review (`tổng kết`); a
+# review elsewhere in the opening closes no term by itself (`tổng kết công tác năm 2022`: a year's), only
+# in the term's own sentence (`_REVIEWED`)
+_CLOSING = re.compile(rf"(?<!\w)tổng{_S}+kết|{_LOOKED_BACK.pattern}")
 # `(?<![0-9])` written after the first digit: the pattern opens with a digit, skipped to at C speed
 _MONTHS_SO_FAR = re.compile(rf"([0-9](?<![0-9]{{2}})[0-9]?){_S}+tháng{_S}+đầu{_S}+năm(?:{_S}+{_Y})?")
 _FIRST_MONTHS = re.compile(rf"tháng{_S}+đầu{_S}+năm")
@@ -587,7 +592,7 @@ def document_periods(
         five = term.end - term.start == 5
         previous = f"term-{term.start - 5}-{term.start}" if five else str(year or term.start)
         return DocPeriods(previous, term.code, term, year)
-    closes = term is not None and (kind == "closing" or fronted or _CLOSING.search(opening) is not None)
+    closes = term is not None and (kind == "closing" or fronted or _LOOKED_BACK.search(opening) is not None)
     if term is not None and closes and (year is None or year >= term.end - 1 or kind == "closing"):
         following = f"term-{term.end}-{term.end + 5}" if term.end - term.start == 5 else None
         return DocPeriods(term.code, following, term, year)
@@ -688,10 +693,9 @@ def achieved_years(own: str) -> list[int]:
 
 # a congress, or the target list of a new term ("CÁC CHỈ TIÊU CHỦ YẾU TRONG NHIỆM KỲ 2020-2025"); not a
 # congress's resolution (`quán triệt Nghị quyết Đại hội … nhiệm kỳ 2025-2030`, `triển khai thực hiện Nghị
-# quyết Đại hội`): a page carrying it out holds no congress
-_OPENS_TERM = re.compile(
-    rf"(?<!\w)(?:đại(?<!nghị quyết đại){_S}+hội|chỉ{_S}+tiêu{_S}+chủ{_S}+yếu|mục{_S}+tiêu)(?!\w)"
-)
+# quyết Đại hội`): a page carrying it out holds no congress. A bare `mục tiêu` opens nothing: a year's
+# results are measured against one (`đạt 101,9% mục tiêu nghị quyết`) in a page naming the term it is in
+_OPENS_TERM = re.compile(rf"(?<!\w)(?:đại(?<!nghị quyết đại){_S}+hội|chỉ{_S}+tiêu{_S}+chủ{_S}+yếu)(?!\w)")
 _REVIEWED = re.compile(
     rf"(?<!\w)(?:tổng{_S}+kết|kết{_S}+quả|thực{_S}+hiện{_S}+nghị{_S}+quyết|đánh{_S}+giá|báo{_S}+cáo)(?!\w)"
 )

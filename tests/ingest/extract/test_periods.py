@@ -395,3 +395,27 @@ def test_a_term_named_as_the_resolution_being_carried_out_leaves_the_pages_own_y
         "quân đạt 45 triệu đồng."
     )
     assert held.default_period == "term-2015-2020"
+
+
+def test_a_target_met_in_a_page_naming_its_term_does_not_open_the_term() -> None:
+    # a committee of the 2020-2025 term reviewing a year: its figures measured against a goal
+    # (`mục tiêu`) do not make the page a congress opening the term
+    doc = _doc(
+        "Ban Chấp hành Đảng bộ xã Tân Lập, nhiệm kỳ 2020 - 2025 họp hội nghị lần thứ 9. Năm 2021, "
+        "thu nhập bình quân đạt 40 triệu đồng/người, đạt 102% mục tiêu nghị quyết."
+    )
+    assert doc.default_period == "2021"
+
+
+def test_a_years_review_in_a_page_naming_its_term_does_not_close_the_term() -> None:
+    # `tổng kết công tác năm 2022` reviews a year; only the term's own sentence (`tổng kết nhiệm kỳ …`)
+    # or a look back on the whole term closes it
+    year = _doc(
+        "Ngày 15/12, Ban Chấp hành Đảng bộ xã Tân Lập, nhiệm kỳ 2020 - 2025 tổ chức hội nghị tổng kết công "
+        "tác năm 2022. Năm 2022, thu nhập bình quân đạt 40 triệu đồng/người."
+    )
+    assert year.default_period == "2022"
+    term = _doc(
+        "Hội nghị tổng kết nhiệm kỳ 2016 - 2021 của HĐND xã Tân Lập. Thu nhập bình quân đạt 40 triệu đồng."
+    )
+    assert term.default_period == "term-2016-2021"

@@ -413,3 +413,16 @@ def test_a_plan_of_the_documents_own_year_before_a_colon_heads_results() -> None
     )
     assert found[1.9] == "actual"
     assert found[1230.0] == "actual"
+
+
+def test_a_price_base_or_comparison_in_a_lead_does_not_date_its_list() -> None:
+    # the year a lead measures against (`theo giá so sánh năm 2010`, `so với năm 2020`) is no period of the
+    # targets it sets: they take the plan's year
+    found = _kinds(
+        "Ngày 20/12/2022, HĐND xã Tân Phú tổ chức kỳ họp thứ 7 đánh giá tình hình thực hiện nhiệm vụ năm "
+        "2022, triển khai nhiệm vụ năm 2023.\nNăm 2022, thu nhập bình quân đạt 55 triệu đồng.\nCác đại biểu "
+        "thống nhất các chỉ tiêu năm 2023. Trong đó, phấn đấu tổng giá trị sản xuất (theo giá so sánh năm "
+        "2010) đạt 9,5%, thu nhập bình quân 60 triệu đồng."
+    )
+    assert found[9.5] == ("target", "2023")
+    assert found[60.0] == ("target", "2023")
