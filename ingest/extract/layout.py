@@ -20,6 +20,7 @@ from ingest.extract.vocab import (
     ADOPTED_PLAN_GOES_ON,
     EFFORT_NOT_TARGET,
     HEADLINE_LEADS,
+    HEDGES_BEFORE,
     HEADLINE_PAGE_LINE_CHARS,
     HEADLINE_PAGE_LINES_BEFORE,
     HEADLINE_SUBJECT_WORDS,
@@ -30,6 +31,7 @@ from ingest.extract.vocab import (
     LEAD_ATTAINED_NOUNS,
     LEAD_ATTAINED_QUALIFIERS,
     LEAD_BLOCKERS,
+    LEAD_BLOCKERS_BEFORE_FIGURE,
     LEAD_DECISION_NOT_BEFORE,
     LEAD_DECISIONS,
     LEAD_NOT_ATTAINED_BETWEEN,
@@ -90,7 +92,12 @@ _LEAD = re.compile(
 )
 _ANCHOR_FIRSTS = {second: tuple(firsts) for second, firsts in LEAD_ANCHORS.items()}
 _CLAUSE_MARK_CHARS = ",;:("  # `[,;:(](?![0-9])`, read with `after_last(…, not_before=is_ascii_digit)`
-_LEAD_BLOCKED = re.compile(rf"(?<!\w)(?:{_alt(LEAD_BLOCKERS)})(?!\w)")
+# an achievement before a lead (`đạt và vượt 21/25 chỉ tiêu`, `đạt 101,9% mục tiêu nghị quyết`); `đạt` only
+# before a figure, a hedge between (`đạt trên 666 tỷ đồng, …`)
+_LEAD_BLOCKED = re.compile(
+    rf"(?<!\w)(?:{_alt(LEAD_BLOCKERS)}|(?:{_alt(LEAD_BLOCKERS_BEFORE_FIGURE)})"
+    rf"(?=[^\S\n]+(?:(?:{_alt(HEDGES_BEFORE)})[^\S\n]+)?[0-9]))(?!\w)"
+)
 _ATTAINED_AFTER = re.compile(
     rf"(?:[^\S\n]+(?:{_alt(LEAD_ATTAINED_QUALIFIERS)}))?(?:[^\S\n]+đều)?[^\S\n]+(?:{_alt(LEAD_ATTAINED_AFTER)})(?!\w)"
 )

@@ -623,7 +623,6 @@ LEAD_ANCHORS: dict[str, tuple[str, ...]] = {
 }
 # ...unless an achievement comes first: `đạt và vượt 21/25 chỉ tiêu nghị quyết đề ra` is a result.
 LEAD_BLOCKERS: tuple[str, ...] = (
-    "đạt",
     "vượt",
     "hoàn thành",
     "thực hiện được",
@@ -633,6 +632,11 @@ LEAD_BLOCKERS: tuple[str, ...] = (
     "so với",
     "so",
 )
+# Achievement words that block a lead only when a figure (a hedge may come between) follows them: `đạt
+# 101,9% mục tiêu nghị quyết`, `đạt 15/17 chỉ tiêu` are results measured against the plan; `đạt` with no
+# figure (`… đạt chuẩn …`) is no result. Round 18's ablation: as a bare blocker `đạt` decided 1 dev-tune
+# fact rightly (a figure followed it) and 2 dev-check facts wrongly.
+LEAD_BLOCKERS_BEFORE_FIGURE: tuple[str, ...] = ("đạt",)
 # Words that make a lead the title of a report (`nghe báo cáo kết quả …, phương hướng nhiệm vụ năm 2018`)...
 # Not `thảo luận`: a discussion is followed by what it adopted (`Kỳ họp đã thảo luận, thông qua 21 nghị quyết,
 # trong đó có Nghị quyết về nhiệm vụ năm 2026 với các chỉ tiêu: …`); as a report word it decided 5 dev facts

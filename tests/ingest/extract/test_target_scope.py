@@ -426,3 +426,25 @@ def test_a_price_base_or_comparison_in_a_lead_does_not_date_its_list() -> None:
     )
     assert found[9.5] == ("target", "2023")
     assert found[60.0] == ("target", "2023")
+
+
+def test_achieved_with_no_figure_after_it_does_not_block_a_lead() -> None:
+    # `đạt` blocks a lead only as a result's figure (`đạt 101,9% mục tiêu …`), not as `đạt chuẩn`
+    found = _kind_only(
+        "Huyện Phú Lộc, ngày 18 tháng 12 năm 2023\n"
+        "Huyện tập trung chỉ đạo các xã đạt chuẩn nông thôn mới theo mục tiêu đề ra: thu nhập bình quân "
+        "65 triệu đồng/người/năm; tỷ lệ hộ nghèo dưới 2%.\n"
+    )
+    assert found[65.0] == "target"
+    assert found[2.0] == "target"
+
+
+def test_achieved_before_a_figure_still_blocks_a_lead() -> None:
+    found = _kind_only(
+        "Huyện Phú Lộc, ngày 18 tháng 12 năm 2023\n"
+        "Năm 2023, tổng giá trị sản xuất đạt 666 tỷ đồng, đạt 101,9% mục tiêu nghị quyết, tăng 6,97% so với "
+        "cùng kỳ; thu nhập bình quân đạt 22 triệu đồng/người/năm.\n"
+    )
+    assert found[666.0] == "actual"
+    assert found[6.97] == "actual"
+    assert found[22.0] == "actual"
