@@ -1667,3 +1667,26 @@ def test_a_crop_season_named_earlier_in_the_sentence_is_the_figures(
     text: str, value: float, expected: str
 ) -> None:
     assert _ids(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # how official reports commonly write indicators the catalogue has (ids20): the legal name of a
+        # commune-level unit, seafood output written `thủy, hải sản`, the rural water programme's
+        # `nước sinh hoạt hợp vệ sinh`, the `thôn, bản văn hóa` title, public schools at the national
+        # standard, `luyện tập thể thao`, the 2020 investment law's `chấp thuận chủ trương`, `tốc độ đô
+        # thị hóa` for the urbanisation rate and `đánh bắt` for the catch
+        ("Huyện có 9 đơn vị hành chính cấp cơ sở.", 9.0, "admin_communes"),
+        ("Sản lượng thủy, hải sản ước đạt 4.215 tấn.", 4215.0, "aquaculture_output"),
+        ("Tỷ lệ người dân sử dụng nước sinh hoạt hợp vệ sinh đạt 97,5%.", 97.5, "clean_water_rate"),
+        ("Tỷ lệ thôn, bản đạt danh hiệu thôn, bản văn hóa đạt 72,4%.", 72.4, "cultured_hamlet_rate"),
+        ("Tỷ lệ trường công lập đạt chuẩn quốc gia đạt 85%.", 85.0, "standard_schools_rate"),
+        ("Tỷ lệ người luyện tập thể thao thường xuyên đạt 41,2%.", 41.2, "sports_participation_rate"),
+        ("Có 12 dự án được chấp thuận chủ trương đầu tư.", 12.0, "investment_projects_attracted"),
+        ("Tốc độ đô thị hóa đạt 38,6%.", 38.6, "urbanisation_rate"),
+        ("Sản lượng đánh bắt ước đạt 1.320 tấn.", 1320.0, "fishing_output"),
+    ],
+)
+def test_official_wordings_of_catalogue_indicators(text: str, value: float, expected: str) -> None:
+    assert _ids(text)[value] == expected
