@@ -1706,6 +1706,9 @@ UNCATALOGUED_NAME_PATTERNS: tuple[str, ...] = (
     # ids11: units founded or entering the market in the period are a flow, not the stock of units
     # (`1 hợp tác xã thành lập mới`, `số doanh nghiệp tham gia thị trường`); the new-unit ids measure it
     r"thành lập mới|thành lập thêm|mới thành lập|tham gia thị trường",
+    # ids20: one named ethnic group (`tỷ lệ hộ nghèo trong đồng bào Khmer`, `dân tộc Mông`): a sub-population,
+    # as `đồng bào dân tộc thiểu số` above
+    r"(?:đồng bào|dân tộc|người) (?:khmer|chăm|hoa|mông|h'mông|thái|tày|nùng|dao|mường)(?!\w)",
 )
 # Ids that measure exactly what an UNCATALOGUED_NAME_PATTERNS pattern says (a rural area's income, the
 # average criteria per commune, a district's criteria, poor and near-poor together, …): a name that

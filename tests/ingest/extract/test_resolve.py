@@ -1690,3 +1690,16 @@ def test_a_crop_season_named_earlier_in_the_sentence_is_the_figures(
 )
 def test_official_wordings_of_catalogue_indicators(text: str, value: float, expected: str) -> None:
     assert _ids(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # one named ethnic group is a sub-population no catalogue rate measures (ids20)
+        ("Tỷ lệ hộ nghèo trong đồng bào Khmer còn 4,6%.", 4.6, None),
+        ("Tỷ lệ hộ nghèo dân tộc Mông giảm bình quân 3,2%/năm.", 3.2, None),
+        ("Tỷ lệ hộ nghèo toàn huyện còn 4,6%.", 4.6, "poverty_rate"),
+    ],
+)
+def test_a_rate_of_one_named_ethnic_group_carries_no_id(text: str, value: float, expected: str | None) -> None:
+    assert _ids(text)[value] == expected
