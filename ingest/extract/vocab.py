@@ -1709,6 +1709,11 @@ UNCATALOGUED_NAME_PATTERNS: tuple[str, ...] = (
     # ids20: one named ethnic group (`tỷ lệ hộ nghèo trong đồng bào Khmer`, `dân tộc Mông`): a sub-population,
     # as `đồng bào dân tộc thiểu số` above
     r"(?:đồng bào|dân tộc|người) (?:khmer|chăm|hoa|mông|h'mông|thái|tày|nùng|dao|mường)(?!\w)",
+    # ids20: one ownership sector of the economy (`giá trị sản xuất công nghiệp ngoài quốc doanh`, `vốn đầu
+    # tư thực hiện của khu vực nhà nước`, `công nghiệp địa phương`): a part of the whole the id measures
+    # (the non-state sector's own tax keeps its id: its catalogue names say it)
+    r"ngoài quốc doanh|(?:khu vực|kinh tế) (?:ngoài )?nhà nước|ngoài nhà nước|có vốn đầu tư nước ngoài"
+    r"|công nghiệp địa phương",
 )
 # Ids that measure exactly what an UNCATALOGUED_NAME_PATTERNS pattern says (a rural area's income, the
 # average criteria per commune, a district's criteria, poor and near-poor together, …): a name that

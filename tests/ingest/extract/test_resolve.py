@@ -1703,3 +1703,19 @@ def test_official_wordings_of_catalogue_indicators(text: str, value: float, expe
 )
 def test_a_rate_of_one_named_ethnic_group_carries_no_id(text: str, value: float, expected: str | None) -> None:
     assert _ids(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # one ownership sector is a part of the whole the id measures (ids20)
+        ("Giá trị sản xuất công nghiệp ngoài quốc doanh đạt 512 tỷ đồng.", 512.0, None),
+        ("Vốn đầu tư thực hiện của khu vực nhà nước đạt 1.840 tỷ đồng.", 1840.0, None),
+        ("Giá trị sản xuất công nghiệp địa phương đạt 2.075 tỷ đồng.", 2075.0, None),
+        # the whole keeps its id, and so does the non-state sector's tax, which its own names say
+        ("Giá trị sản xuất công nghiệp đạt 2.075 tỷ đồng.", 2075.0, "industry_value"),
+        ("Thu thuế ngoài quốc doanh đạt 38 tỷ đồng.", 38.0, "non_state_tax_revenue"),
+    ],
+)
+def test_one_ownership_sector_carries_no_id_of_the_whole(text: str, value: float, expected: str | None) -> None:
+    assert _ids(text)[value] == expected
