@@ -1719,3 +1719,16 @@ def test_a_rate_of_one_named_ethnic_group_carries_no_id(text: str, value: float,
 )
 def test_one_ownership_sector_carries_no_id_of_the_whole(text: str, value: float, expected: str | None) -> None:
     assert _ids(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # dairy and beef cattle are bands of the herd, no wording of the whole herd (ids20)
+        ("đàn bò sữa", None),
+        ("đàn bò thịt", None),
+        ("tổng đàn bò", "cow_herd"),
+    ],
+)
+def test_a_band_of_the_cattle_herd_is_no_wording_of_the_herd(name: str, expected: str | None) -> None:
+    assert _id(name, "count") == expected
