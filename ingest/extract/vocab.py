@@ -1924,6 +1924,14 @@ NAME_ID_REFINEMENTS: tuple[tuple[str, str, str], ...] = (
     (r"^số tổ chức (?:cơ sở )?đảng(?: \S+){0,3} sinh hoạt$", "count", "party_orgs"),
     # a count named by the hamlet nouns alone (`có 33 tổ dân phố`, `43 ấp và khu phố`) is the hamlets
     (rf"^(?:tổng )?số {_HAMLET_KINDS}(?:(?:,| và)? {_HAMLET_KINDS})*$", "count", "admin_hamlets"),
+    # ids20: the share of roads hardened, whatever roads it names (`tỷ lệ tuyến đường trục xã và liên xã được
+    # nhựa hóa, bê tông hóa`, `tỷ lệ tuyến đường do phường quản lý được bê tông, nhựa hóa`): the new-rural
+    # road criterion, however a report lists the roads (not canals: `kênh mương … cứng hóa`)
+    (
+        r"^tỷ lệ (?!hộ |.*kênh)(?:\S+ )*?(?:tuyến )?đường(?: \S+)*? (?:bê tông|nhựa|cứng)(?: \S+)? hóa",
+        "%",
+        "road_hardened_rate",
+    ),
 )
 # Ids the words right beside the number change, in the figure's clause: (id, "before" or "after",
 # pattern on the lower-cased clause text on that side, the id it becomes or None); "sentence" reads the

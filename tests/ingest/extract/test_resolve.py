@@ -1732,3 +1732,17 @@ def test_one_ownership_sector_carries_no_id_of_the_whole(text: str, value: float
 )
 def test_a_band_of_the_cattle_herd_is_no_wording_of_the_herd(name: str, expected: str | None) -> None:
     assert _id(name, "count") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # the share of roads hardened, whatever roads it names (ids20)
+        ("Tỷ lệ tuyến đường do xã quản lý được bê tông, nhựa hóa đạt 92%.", 92.0, "road_hardened_rate"),
+        ("Tỷ lệ tuyến đường liên thôn, ngõ xóm được bê tông hóa đạt 100%.", 100.0, "road_hardened_rate"),
+        # canals hardened are another criterion
+        ("Tỷ lệ kênh mương và đường nội đồng được cứng hóa đạt 64%.", 64.0, "canals_solidified_rate"),
+    ],
+)
+def test_a_share_of_roads_hardened_is_the_road_criterion(text: str, value: float, expected: str) -> None:
+    assert _ids(text)[value] == expected
