@@ -1701,7 +1701,9 @@ def test_official_wordings_of_catalogue_indicators(text: str, value: float, expe
         ("Tỷ lệ hộ nghèo toàn huyện còn 4,6%.", 4.6, "poverty_rate"),
     ],
 )
-def test_a_rate_of_one_named_ethnic_group_carries_no_id(text: str, value: float, expected: str | None) -> None:
+def test_a_rate_of_one_named_ethnic_group_carries_no_id(
+    text: str, value: float, expected: str | None
+) -> None:
     assert _ids(text)[value] == expected
 
 
@@ -1717,7 +1719,9 @@ def test_a_rate_of_one_named_ethnic_group_carries_no_id(text: str, value: float,
         ("Thu thuế ngoài quốc doanh đạt 38 tỷ đồng.", 38.0, "non_state_tax_revenue"),
     ],
 )
-def test_one_ownership_sector_carries_no_id_of_the_whole(text: str, value: float, expected: str | None) -> None:
+def test_one_ownership_sector_carries_no_id_of_the_whole(
+    text: str, value: float, expected: str | None
+) -> None:
     assert _ids(text)[value] == expected
 
 
