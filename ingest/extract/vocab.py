@@ -1710,6 +1710,14 @@ UNCATALOGUED_NAME_PATTERNS: tuple[str, ...] = (
     # ids11: units founded or entering the market in the period are a flow, not the stock of units
     # (`1 hợp tác xã thành lập mới`, `số doanh nghiệp tham gia thị trường`); the new-unit ids measure it
     r"thành lập mới|thành lập thêm|mới thành lập|tham gia thị trường",
+    # ids20: one named ethnic group (`tỷ lệ hộ nghèo trong đồng bào Khmer`, `dân tộc Mông`): a sub-population,
+    # as `đồng bào dân tộc thiểu số` above
+    r"(?:đồng bào|dân tộc|người) (?:khmer|chăm|hoa|mông|h'mông|thái|tày|nùng|dao|mường)(?!\w)",
+    # ids20: one ownership sector of the economy (`giá trị sản xuất công nghiệp ngoài quốc doanh`, `vốn đầu
+    # tư thực hiện của khu vực nhà nước`, `công nghiệp địa phương`): a part of the whole the id measures
+    # (the non-state sector's own tax keeps its id: its catalogue names say it)
+    r"ngoài quốc doanh|(?:khu vực|kinh tế) (?:ngoài )?nhà nước|ngoài nhà nước|có vốn đầu tư nước ngoài"
+    r"|công nghiệp địa phương",
 )
 # Ids that measure exactly what an UNCATALOGUED_NAME_PATTERNS pattern says (a rural area's income, the
 # average criteria per commune, a district's criteria, poor and near-poor together, …): a name that
@@ -1920,6 +1928,14 @@ NAME_ID_REFINEMENTS: tuple[tuple[str, str, str], ...] = (
     (r"^số tổ chức (?:cơ sở )?đảng(?: \S+){0,3} sinh hoạt$", "count", "party_orgs"),
     # a count named by the hamlet nouns alone (`có 33 tổ dân phố`, `43 ấp và khu phố`) is the hamlets
     (rf"^(?:tổng )?số {_HAMLET_KINDS}(?:(?:,| và)? {_HAMLET_KINDS})*$", "count", "admin_hamlets"),
+    # ids20: the share of roads hardened, whatever roads it names (`tỷ lệ tuyến đường trục xã và liên xã được
+    # nhựa hóa, bê tông hóa`, `tỷ lệ tuyến đường do phường quản lý được bê tông, nhựa hóa`): the new-rural
+    # road criterion, however a report lists the roads (not canals: `kênh mương … cứng hóa`)
+    (
+        r"^tỷ lệ (?!hộ |.*kênh)(?:\S+ )*?(?:tuyến )?đường(?: \S+)*? (?:bê tông|nhựa|cứng)(?: \S+)? hóa",
+        "%",
+        "road_hardened_rate",
+    ),
 )
 # Ids the words right beside the number change, in the figure's clause: (id, "before" or "after",
 # pattern on the lower-cased clause text on that side, the id it becomes or None); "sentence" reads the

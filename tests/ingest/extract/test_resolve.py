@@ -1667,3 +1667,86 @@ def test_a_crop_season_named_earlier_in_the_sentence_is_the_figures(
     text: str, value: float, expected: str
 ) -> None:
     assert _ids(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # how official reports commonly write indicators the catalogue has (ids20): the legal name of a
+        # commune-level unit, seafood output written `thủy, hải sản`, the rural water programme's
+        # `nước sinh hoạt hợp vệ sinh`, the `thôn, bản văn hóa` title, public schools at the national
+        # standard, `luyện tập thể thao`, the 2020 investment law's `chấp thuận chủ trương`, `tốc độ đô
+        # thị hóa` for the urbanisation rate and `đánh bắt` for the catch
+        ("Huyện có 9 đơn vị hành chính cấp cơ sở.", 9.0, "admin_communes"),
+        ("Sản lượng thủy, hải sản ước đạt 4.215 tấn.", 4215.0, "aquaculture_output"),
+        ("Tỷ lệ người dân sử dụng nước sinh hoạt hợp vệ sinh đạt 97,5%.", 97.5, "clean_water_rate"),
+        ("Tỷ lệ thôn, bản đạt danh hiệu thôn, bản văn hóa đạt 72,4%.", 72.4, "cultured_hamlet_rate"),
+        ("Tỷ lệ trường công lập đạt chuẩn quốc gia đạt 85%.", 85.0, "standard_schools_rate"),
+        ("Tỷ lệ người luyện tập thể thao thường xuyên đạt 41,2%.", 41.2, "sports_participation_rate"),
+        ("Có 12 dự án được chấp thuận chủ trương đầu tư.", 12.0, "investment_projects_attracted"),
+        ("Tốc độ đô thị hóa đạt 38,6%.", 38.6, "urbanisation_rate"),
+        ("Sản lượng đánh bắt ước đạt 1.320 tấn.", 1320.0, "fishing_output"),
+    ],
+)
+def test_official_wordings_of_catalogue_indicators(text: str, value: float, expected: str) -> None:
+    assert _ids(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # one named ethnic group is a sub-population no catalogue rate measures (ids20)
+        ("Tỷ lệ hộ nghèo trong đồng bào Khmer còn 4,6%.", 4.6, None),
+        ("Tỷ lệ hộ nghèo dân tộc Mông giảm bình quân 3,2%/năm.", 3.2, None),
+        ("Tỷ lệ hộ nghèo toàn huyện còn 4,6%.", 4.6, "poverty_rate"),
+    ],
+)
+def test_a_rate_of_one_named_ethnic_group_carries_no_id(
+    text: str, value: float, expected: str | None
+) -> None:
+    assert _ids(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # one ownership sector is a part of the whole the id measures (ids20)
+        ("Giá trị sản xuất công nghiệp ngoài quốc doanh đạt 512 tỷ đồng.", 512.0, None),
+        ("Vốn đầu tư thực hiện của khu vực nhà nước đạt 1.840 tỷ đồng.", 1840.0, None),
+        ("Giá trị sản xuất công nghiệp địa phương đạt 2.075 tỷ đồng.", 2075.0, None),
+        # the whole keeps its id, and so does the non-state sector's tax, which its own names say
+        ("Giá trị sản xuất công nghiệp đạt 2.075 tỷ đồng.", 2075.0, "industry_value"),
+        ("Thu thuế ngoài quốc doanh đạt 38 tỷ đồng.", 38.0, "non_state_tax_revenue"),
+    ],
+)
+def test_one_ownership_sector_carries_no_id_of_the_whole(
+    text: str, value: float, expected: str | None
+) -> None:
+    assert _ids(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # dairy and beef cattle are bands of the herd, no wording of the whole herd (ids20)
+        ("đàn bò sữa", None),
+        ("đàn bò thịt", None),
+        ("tổng đàn bò", "cow_herd"),
+    ],
+)
+def test_a_band_of_the_cattle_herd_is_no_wording_of_the_herd(name: str, expected: str | None) -> None:
+    assert _id(name, "count") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # the share of roads hardened, whatever roads it names (ids20)
+        ("Tỷ lệ tuyến đường do xã quản lý được bê tông, nhựa hóa đạt 92%.", 92.0, "road_hardened_rate"),
+        ("Tỷ lệ tuyến đường liên thôn, ngõ xóm được bê tông hóa đạt 100%.", 100.0, "road_hardened_rate"),
+        # canals hardened are another criterion
+        ("Tỷ lệ kênh mương và đường nội đồng được cứng hóa đạt 64%.", 64.0, "canals_solidified_rate"),
+    ],
+)
+def test_a_share_of_roads_hardened_is_the_road_criterion(text: str, value: float, expected: str) -> None:
+    assert _ids(text)[value] == expected
