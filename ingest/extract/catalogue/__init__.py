@@ -74,7 +74,6 @@ _SPELLINGS = {
 }
 # (`sản lương thực` is `sản lượng lương thực` short of a word: left alone)
 _SPELLING_RE = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, _SPELLINGS))})(?!\w)(?! thực)")
-_SPACE_RE = re.compile(r"\s+")
 
 
 class CatalogueError(ValueError):
@@ -117,8 +116,8 @@ def normalize_name(text: str) -> str:
     """
     folded = unicodedata.normalize("NFC", text).lower()
     folded = _OLD_TONE_RE.sub(lambda m: _fold_tone(m, folded), folded)
-    folded = _PUNCT_RE.sub(" ", folded)
-    folded = _SPACE_RE.sub(" ", folded).strip()
+    # punctuation to one space, then every run of whitespace to one (`str.split`'s whitespace is `\s`'s)
+    folded = " ".join(_PUNCT_RE.sub(" ", folded).split())
     return _SPELLING_RE.sub(lambda m: _SPELLINGS[m.group(0)], folded)
 
 
