@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
+from ingest.extract.triggers import gated
 from ingest.records import BASE_UNITS
 
 CATALOGUE_CSV = Path(__file__).with_name("indicators.csv")
@@ -73,7 +74,8 @@ _SPELLINGS = {
     "tổng giá sản xuất": "tổng giá trị sản xuất",  # a total of prices is no measure: `trị` dropped
 }
 # (`sản lương thực` is `sản lượng lương thực` short of a word: left alone)
-_SPELLING_RE = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, _SPELLINGS))})(?!\w)(?! thực)")
+# opens with a look-behind, so the engine tries it at every position: run behind its trigger gate (its words)
+_SPELLING_RE = gated(re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, _SPELLINGS))})(?!\w)(?! thực)"))
 
 
 class CatalogueError(ValueError):
@@ -118,7 +120,9 @@ def normalize_name(text: str) -> str:
     folded = _OLD_TONE_RE.sub(lambda m: _fold_tone(m, folded), folded)
     # punctuation to one space, then every run of whitespace to one (`str.split`'s whitespace is `\s`'s)
     folded = " ".join(_PUNCT_RE.sub(" ", folded).split())
-    return _SPELLING_RE.sub(lambda m: _SPELLINGS[m.group(0)], folded)
+    if not _SPELLING_RE.written_in(folded):
+        return folded
+    return _SPELLING_RE.rule.sub(lambda m: _SPELLINGS[m.group(0)], folded)
 
 
 def fold_tones(text: str) -> str:
