@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterator
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
@@ -157,3 +158,73 @@ class Gated:
 def gated(pattern: re.Pattern[str]) -> Gated:
     """The rule `pattern`, run only where one of its triggers is written."""
     return Gated(pattern)
+
+
+def openings(pattern: re.Pattern[str]) -> frozenset[str]:
+    """The literal strings one of which opens every match of `pattern` (its branches' leading literals);
+    empty when some match may open otherwise (a class, a look-around, a case-blind pattern)."""
+    if pattern.flags & re.IGNORECASE:
+        return frozenset()
+    found = _openings_seq(sre_parse.parse(pattern.pattern, pattern.flags))
+    return frozenset() if found is None or "" in found else found
+
+
+def _openings_seq(items: Any) -> frozenset[str] | None:
+    """Prefixes of every match of a parsed sequence: its leading literals, then the openings of the first
+    group or alternation (a match of the sequence opens with one of them); None when unknown."""
+    prefix = ""
+    for op, av in items:
+        if op is sre.LITERAL:
+            prefix += chr(av)
+            continue
+        if op is sre.SUBPATTERN and not av[1] and not av[2]:  # a group without inline flags
+            inner = _openings_seq(av[-1])
+        elif op is sre.BRANCH:
+            parts = [_openings_seq(b) for b in av[1]]
+            inner = None if any(p is None for p in parts) else frozenset().union(*parts)  # type: ignore[arg-type]
+        else:
+            inner = None
+        if inner is None or "" in inner:
+            break
+        return frozenset(prefix + i for i in inner)
+    return frozenset([prefix]) if prefix else None
+
+
+class Opened:
+    """A pattern and the words every match of it opens with (`openings`): `finditer` tries the pattern
+    only where one of them is written; with none it is the pattern's own `finditer`."""
+
+    __slots__ = ("openings", "rule")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.rule = pattern
+        self.openings = openings(pattern)
+
+    def __repr__(self) -> str:
+        return f"opened({self.rule.pattern!r}, openings={sorted(self.openings)})"
+
+    @property
+    def pattern(self) -> str:
+        return self.rule.pattern
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        """The matches of `self.rule.finditer(text, pos, endpos)`, in order."""
+        if not self.openings:
+            yield from self.rule.finditer(text, pos, endpos)
+            return
+        starts: set[int] = set()
+        for word in self.openings:
+            at = text.find(word, pos, endpos)
+            while at >= 0:
+                starts.add(at)
+                at = text.find(word, at + 1, endpos)
+        match, end = self.rule.match, pos
+        for at in sorted(starts):
+            if at >= end and (m := match(text, at, endpos)) is not None:
+                yield m
+                end = m.end()  # non-empty (it holds an opening word): the next match starts at or after it
+
+
+def opened(pattern: re.Pattern[str]) -> Opened:
+    """The whole-text rule `pattern`, looked for only where one of its opening words is written."""
+    return Opened(pattern)

@@ -1,4 +1,5 @@
-"""The trigger gate: triggers read from a rule's pattern, and a gated rule answering as the rule does."""
+"""The trigger gate: triggers read from a rule's pattern, and a gated rule answering as the rule does; a
+whole-text rule looked for only where its opening words are written, finding what the rule finds."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pytest
 
 import ingest.extract
 from ingest.extract.own_period import lower_same_length
-from ingest.extract.triggers import Gated, gated, needs
+from ingest.extract.triggers import Gated, Opened, gated, needs, opened, openings
 
 REAL_DOCS = Path(__file__).resolve().parents[2] / "fixtures" / "real" / "docs"
 
@@ -86,3 +87,36 @@ def test_no_gated_rule_matches_real_text_without_its_triggers() -> None:
         for text in texts:
             for m in gate.rule.finditer(text):
                 assert any(t in m.group() for t in gate.triggers), (name, m.group())
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        # each branch's leading letters, up to its first class
+        (r"(?:thông[^\S\n]+qua|ký)(?!\w)", {"thông", "ký"}),
+        # letters before a group join each of its openings
+        (r"kế (?:hoạch|toán)[^\S\n]+năm", {"kế hoạch", "kế toán"}),
+        # a branch that may open with anything, a look-behind or a class first: no openings
+        (r"(?:tăng|\d+) từ", set()),
+        (r"(?<!\w)tháng", set()),
+        (r"[0-9]+ ha", set()),
+    ],
+)
+def test_openings_are_read_from_the_pattern(pattern: str, expected: set[str]) -> None:
+    assert openings(re.compile(pattern)) == frozenset(expected)
+
+
+def test_an_opened_rule_finds_what_the_rule_finds() -> None:
+    rule = re.compile(r"(?:phê[^\S\n]+duyệt|ký)(?!\w)[^.;\n]{0,30}?(?<!\w)(?:nghị quyết|kế hoạch)(?!\w)")
+    text = (
+        "Huyện đã ký kế hoạch năm 2025; phê duyệt nghị quyết về ngân sách. Chữ ký, phê duyệt kế hoạch"
+        " và ký kết; ký nghị quyết ký kế hoạch."
+    )
+    ours = [m.span() for m in opened(rule).finditer(text)]
+    assert ours == [m.span() for m in rule.finditer(text)] and len(ours) == 5  # `phê` inside a match: skipped
+    assert [m.span() for m in opened(rule).finditer(text, 10, 70)] == [
+        m.span() for m in rule.finditer(text, 10, 70)
+    ]
+    without = opened(re.compile(r"[0-9]+ ha"))  # no openings: the rule's own search
+    assert [m.group() for m in without.finditer("12 ha, 3 ha")] == ["12 ha", "3 ha"]
+
