@@ -120,3 +120,18 @@ def test_an_opened_rule_finds_what_the_rule_finds() -> None:
     without = opened(re.compile(r"[0-9]+ ha"))  # no openings: the rule's own search
     assert [m.group() for m in without.finditer("12 ha, 3 ha")] == ["12 ha", "3 ha"]
 
+
+def test_every_opened_rule_finds_on_real_text_what_its_rule_finds() -> None:
+    texts = [lower_same_length(p.read_text(encoding="utf-8")) for p in sorted(REAL_DOCS.glob("*.txt"))]
+    rules = [
+        (f"{info.name}.{name}", value)
+        for info in pkgutil.iter_modules(ingest.extract.__path__)
+        for name, value in vars(importlib.import_module(f"ingest.extract.{info.name}")).items()
+        if isinstance(value, Opened)
+    ]
+    assert texts and rules
+    for name, rule in rules:
+        assert rule.openings, name  # a rule that lost its opening words gains nothing from `opened`
+        for text in texts:
+            ours = [(m.span(), m.groups()) for m in rule.finditer(text)]
+            assert ours == [(m.span(), m.groups()) for m in rule.rule.finditer(text)], name
