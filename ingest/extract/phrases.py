@@ -267,7 +267,7 @@ def clean_words(raw: str) -> str:
     text = _BRACKETS.sub(" ", raw)
     text = _PERIOD_WORDS.sub(" ", text)
     text = _HANG_NAM.sub("hằng", text)
-    text = SPACES.sub(" ", text).strip(" ,;:-–.")
+    text = " ".join(text.split()).strip(" ,;:-–.")  # whitespace runs to one space (`\s`: `str.split`'s)
     return _strip(text)
 
 
