@@ -1,5 +1,6 @@
 """The trigger gate: triggers read from a rule's pattern, and a gated rule answering as the rule does; a
-whole-text rule looked for only where its opening words are written, finding what the rule finds."""
+whole-text rule looked for only where its opening words are written, finding what the rule finds; an
+end-anchored rule run only on a text ending with one of its endings."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import pytest
 
 import ingest.extract
 from ingest.extract.own_period import lower_same_length
-from ingest.extract.triggers import Gated, Opened, gated, needs, opened, openings
+from ingest.extract.triggers import Ended, Gated, Opened, ended, endings, gated, needs, opened, openings
 
 REAL_DOCS = Path(__file__).resolve().parents[2] / "fixtures" / "real" / "docs"
 
@@ -119,6 +120,34 @@ def test_an_opened_rule_finds_what_the_rule_finds() -> None:
     ]
     without = opened(re.compile(r"[0-9]+ ha"))  # no openings: the rule's own search
     assert [m.group() for m in without.finditer("12 ha, 3 ha")] == ["12 ha", "3 ha"]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        # each branch's last word, whitespace before the end aside
+        (r"(?:^|[^\S\n]+)(?:đạt|ước[^\S\n]+tính)[^\S\n]*$", {"đạt", "tính"}),
+        # an optional part at the end: its words or the words before it
+        (r"(?:tăng|giảm)(?:[^\S\n]+bình[^\S\n]+quân)?$", {"tăng", "giảm", "quân"}),
+        # a branch ending with a class, a pattern not anchored at the end, a multi-line one: none
+        (r"(?:không[^\S\n]+\w+|đề[^\S\n]+ra)$", set()),
+        (r"(?:đạt|là)[^\S\n]*", set()),
+    ],
+)
+def test_endings_are_read_from_the_pattern(pattern: str, expected: set[str]) -> None:
+    assert endings(re.compile(pattern)) == frozenset(expected)
+    assert endings(re.compile(pattern, re.MULTILINE)) == frozenset()  # `$` before every newline
+
+
+def test_an_ended_rule_answers_as_the_rule_does() -> None:
+    rule = re.compile(r"(?:^|[^\S\n]+)(?:đạt|ước[^\S\n]+tính)[^\S\n]*$")
+    gate = ended(rule)
+    assert gate.endings == ("tính", "đạt")
+    for text in ("tổng thu ngân sách đạt", "tổng thu ước tính \n", "đạt", "đạt được", "", "tổng thu\nđạt "):
+        assert gate.sub("", text) == rule.sub("", text)
+        assert (gate.search(text) and gate.search(text).span()) == (
+            rule.search(text) and rule.search(text).span()
+        )
 
 
 def test_every_opened_rule_finds_on_real_text_what_its_rule_finds() -> None:
