@@ -164,3 +164,25 @@ def test_every_opened_rule_finds_on_real_text_what_its_rule_finds() -> None:
         for text in texts:
             ours = [(m.span(), m.groups()) for m in rule.finditer(text)]
             assert ours == [(m.span(), m.groups()) for m in rule.rule.finditer(text)], name
+
+
+def test_no_ended_rule_matches_a_real_line_without_its_endings() -> None:
+    """Run every ended rule ungated over every line of every real document: a line it matches ends with
+    one of its endings."""
+    lines = [
+        line
+        for p in sorted(REAL_DOCS.glob("*.txt"))
+        for line in lower_same_length(p.read_text(encoding="utf-8")).split("\n")
+    ]
+    rules = [
+        (f"{info.name}.{name}", value)
+        for info in pkgutil.iter_modules(ingest.extract.__path__)
+        for name, value in vars(importlib.import_module(f"ingest.extract.{info.name}")).items()
+        if isinstance(value, Ended)
+    ]
+    assert lines and rules
+    for name, rule in rules:
+        assert rule.endings, name  # a rule that lost its endings gains nothing from `ended`
+        for line in lines:
+            for text in (line, line.rstrip(" .;,")):
+                assert rule.rule.search(text) is None or rule.may_match(text), (name, text)
