@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from ingest.extract.periods import H2_RE, SPAN_RE, Term, is_party_term, phrase_period, without_comparisons
 from ingest.extract.scan import after_last, is_ascii_digit
+from ingest.extract.triggers import opened
 from ingest.extract.vocab import (
     ACTUAL_HEADINGS,
     ADOPTED_PLAN_GOES_ON,
@@ -121,9 +122,11 @@ _RESULT_LINE = re.compile(rf"^[\s\-–•*+0-9.)]*(?:{_alt(RESULT_LINE_STARTS)})
 # "thông qua Nghị quyết về nhiệm vụ … năm 2020", "ký Quyết định … về việc giao chỉ tiêu kế hoạch … năm 2024"
 # (opening with its words, not a look-behind, so the engine skips to them at C speed: `_adopted_plan_scopes`
 # checks the start of the word)
-_ADOPTED_PLAN = re.compile(
-    rf"(?:{_alt(PLAN_ADOPTION_VERBS)})(?!\w)[^.;:\n]{{0,60}}?(?<!\w)(?:{_alt(PLAN_DOCUMENTS)})(?!\w)"
-    rf"[^.;:\n]{{0,60}}?(?<!\w)(?:{_alt(PLAN_DOCUMENT_LINKS)})[^\S\n]+(?:{_alt(PLAN_DOCUMENT_SUBJECTS)})(?!\w)"
+_ADOPTED_PLAN = opened(
+    re.compile(
+        rf"(?:{_alt(PLAN_ADOPTION_VERBS)})(?!\w)[^.;:\n]{{0,60}}?(?<!\w)(?:{_alt(PLAN_DOCUMENTS)})(?!\w)"
+        rf"[^.;:\n]{{0,60}}?(?<!\w)(?:{_alt(PLAN_DOCUMENT_LINKS)})[^\S\n]+(?:{_alt(PLAN_DOCUMENT_SUBJECTS)})(?!\w)"
+    )
 )
 _ADOPTED_GOES_ON = re.compile(rf"[\s\-–•*+]*(?:{_alt(ADOPTED_PLAN_GOES_ON)})(?!\w)")
 _PLAN_TITLE = re.compile(r"^[\s#*]*(?:kế hoạch|nghị quyết về|phương hướng|mục tiêu)(?!\w)")
@@ -367,8 +370,10 @@ def _adopted_plan_scopes(
 
 
 # `… chỉ tiêu … năm 2024 là:` — the plan word, its year (group 1) within its clause, and the colon ending it
-_LATER_PLAN_LIST = re.compile(
-    rf"(?:{_alt(LATER_PLAN_NOUNS)})(?!\w)[^.;:\n]{{0,80}}?(?<!\w)năm[^\S\n]+(20[0-9]{{2}})(?![0-9])[^.;:\n]{{0,60}}:"
+_LATER_PLAN_LIST = opened(
+    re.compile(
+        rf"(?:{_alt(LATER_PLAN_NOUNS)})(?!\w)[^.;:\n]{{0,80}}?(?<!\w)năm[^\S\n]+(20[0-9]{{2}})(?![0-9])[^.;:\n]{{0,60}}:"
+    )
 )
 
 

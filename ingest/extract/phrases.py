@@ -19,7 +19,7 @@ from ingest.extract.context import SPACES, Doc, is_list_comma, words_alt
 from ingest.extract.layout import Sentence
 from ingest.extract.numbers import Quantity
 from ingest.extract.scan import after_last
-from ingest.extract.triggers import gated
+from ingest.extract.triggers import ended, gated
 from ingest.extract.units import counted_noun_at, match_unit
 from ingest.extract.vocab import (
     ADMIN_LEVELS,
@@ -84,10 +84,14 @@ _LEADING = re.compile(
     rf"^(?:[\s\-–•*+>.:)\]0-9/]+|(?!(?:{words_alt(NAME_COMPOUNDS)})(?!\w))(?:{words_alt(NAME_LEADING_FILLERS)})(?!\w))"
 )
 # `chứng chỉ`, `ngân sách cấp trên`: a name ending with a word whose last syllable is a link keeps it
-_COMPOUND_END = re.compile(rf"(?<!\w)(?:{words_alt(NAME_COMPOUNDS)})$")
+_COMPOUND_END = ended(re.compile(rf"(?<!\w)(?:{words_alt(NAME_COMPOUNDS)})$"))
 _CHANGE_END = rf"(?:tăng|giảm)(?:{_S}+bình{_S}+quân)?(?:{_S}+(?:hằng|hàng|mỗi){_S}+năm|{_S}*/{_S}*năm)?"
-_TRAILING = re.compile(
-    rf"(?:^|{_S}+)(?:{words_alt(NAME_TRAILING_LINKS)}|{_CHANGE_END}|trở{_S}+lên|trở{_S}+xuống){_S}*$"
+# (this and `_COMPOUND_END` are anchored at the end, which the engine tries at every position: they run only
+# on a name ending with one of the words their matches end with)
+_TRAILING = ended(
+    re.compile(
+        rf"(?:^|{_S}+)(?:{words_alt(NAME_TRAILING_LINKS)}|{_CHANGE_END}|trở{_S}+lên|trở{_S}+xuống){_S}*$"
+    )
 )
 # "chưa đạt", "gần đạt" (a state), "chỉ tiêu đại hội đề ra" (the targets set): the verb is the name's
 _NEGATED_END = gated(re.compile(rf"(?<!\w)(?:(?:không|chưa|gần){_S}+\w+|đề{_S}+ra)$"))
@@ -267,7 +271,7 @@ def clean_words(raw: str) -> str:
     text = _BRACKETS.sub(" ", raw)
     text = _PERIOD_WORDS.sub(" ", text)
     text = _HANG_NAM.sub("hằng", text)
-    text = SPACES.sub(" ", text).strip(" ,;:-–.")
+    text = " ".join(text.split()).strip(" ,;:-–.")  # whitespace runs to one space (`\s`: `str.split`'s)
     return _strip(text)
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterator
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
@@ -157,3 +158,162 @@ class Gated:
 def gated(pattern: re.Pattern[str]) -> Gated:
     """The rule `pattern`, run only where one of its triggers is written."""
     return Gated(pattern)
+
+
+def openings(pattern: re.Pattern[str]) -> frozenset[str]:
+    """The literal strings one of which opens every match of `pattern` (its branches' leading literals);
+    empty when some match may open otherwise (a class, a look-around, a case-blind pattern)."""
+    if pattern.flags & re.IGNORECASE:
+        return frozenset()
+    found = _openings_seq(sre_parse.parse(pattern.pattern, pattern.flags))
+    return frozenset() if found is None or "" in found else found
+
+
+def _openings_seq(items: Any) -> frozenset[str] | None:
+    """Prefixes of every match of a parsed sequence: its leading literals, then the openings of the first
+    group or alternation (a match of the sequence opens with one of them); None when unknown."""
+    prefix = ""
+    for op, av in items:
+        if op is sre.LITERAL:
+            prefix += chr(av)
+            continue
+        if op is sre.SUBPATTERN and not av[1] and not av[2]:  # a group without inline flags
+            inner = _openings_seq(av[-1])
+        elif op is sre.BRANCH:
+            parts = [_openings_seq(b) for b in av[1]]
+            inner = None if any(p is None for p in parts) else frozenset().union(*parts)  # type: ignore[arg-type]
+        else:
+            inner = None
+        if inner is None or "" in inner:
+            break
+        return frozenset(prefix + i for i in inner)
+    return frozenset([prefix]) if prefix else None
+
+
+class Opened:
+    """A pattern and the words every match of it opens with (`openings`): `finditer` tries the pattern
+    only where one of them is written; with none it is the pattern's own `finditer`."""
+
+    __slots__ = ("openings", "rule")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.rule = pattern
+        self.openings = openings(pattern)
+
+    def __repr__(self) -> str:
+        return f"opened({self.rule.pattern!r}, openings={sorted(self.openings)})"
+
+    @property
+    def pattern(self) -> str:
+        return self.rule.pattern
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        """The matches of `self.rule.finditer(text, pos, endpos)`, in order."""
+        if not self.openings:
+            yield from self.rule.finditer(text, pos, endpos)
+            return
+        starts: set[int] = set()
+        for word in self.openings:
+            at = text.find(word, pos, endpos)
+            while at >= 0:
+                starts.add(at)
+                at = text.find(word, at + 1, endpos)
+        match, end = self.rule.match, pos
+        for at in sorted(starts):
+            if at >= end and (m := match(text, at, endpos)) is not None:
+                yield m
+                end = m.end()  # non-empty (it holds an opening word): the next match starts at or after it
+
+
+def opened(pattern: re.Pattern[str]) -> Opened:
+    """The whole-text rule `pattern`, looked for only where one of its opening words is written."""
+    return Opened(pattern)
+
+
+def endings(pattern: re.Pattern[str]) -> frozenset[str]:
+    """For a pattern anchored at the end (`…$`, not multi-line): the literal strings one of which ends every
+    match, trailing whitespace aside; empty when unknown (then the pattern always runs)."""
+    if pattern.flags & (re.IGNORECASE | re.MULTILINE):
+        return frozenset()
+    items = list(sre_parse.parse(pattern.pattern, pattern.flags))
+    if not items or items[-1] != (sre.AT, sre.AT_END):
+        return frozenset()
+    found = _endings_seq(items[:-1])
+    return frozenset() if found is None or "" in found else found
+
+
+def _spaces_only(op: Any, av: Any) -> bool:
+    """Whether a parsed item matches whitespace only (a space, `\\s`, `[^\\S\\n]`, or a repeat of one)."""
+    if op is sre.LITERAL:
+        return chr(av).isspace()
+    if op is sre.IN:
+        return av == [(sre.CATEGORY, sre.CATEGORY_SPACE)] or av == [
+            (sre.NEGATE, None),
+            (sre.CATEGORY, sre.CATEGORY_NOT_SPACE),
+            (sre.LITERAL, 10),
+        ]
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+        return all(_spaces_only(o, a) for o, a in av[2])
+    return False
+
+
+def _endings_seq(items: Any) -> frozenset[str] | None:
+    """Suffixes of every match of a parsed sequence, trailing whitespace and zero-width items aside: its
+    trailing literals, else the endings of its last group, alternation or optional part; None when
+    unknown."""
+    suffix = ""
+    for i in range(len(items) - 1, -1, -1):
+        op, av = items[i]
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT) or (not suffix and _spaces_only(op, av)):
+            continue  # zero-width, or whitespace after the last literal (`rstrip` drops it)
+        if op is sre.LITERAL:
+            suffix = chr(av) + suffix
+            continue
+        if suffix:
+            return frozenset([suffix])
+        if op is sre.SUBPATTERN and not av[1] and not av[2]:
+            return _endings_seq(av[-1])
+        if op is sre.BRANCH:
+            parts = [_endings_seq(b) for b in av[1]]
+            return None if any(p is None for p in parts) else frozenset().union(*parts)  # type: ignore[arg-type]
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            body = _endings_seq(av[2])
+            if body is None or av[0] >= 1:
+                return body
+            before = _endings_seq(items[:i])  # an optional part: the match may end before it
+            return None if before is None else body | before
+        return None
+    return frozenset([suffix]) if suffix else frozenset([""])
+
+
+class Ended:
+    """A pattern anchored at the end and the literal endings of its matches (`endings`): `sub` and `search`
+    run it only on a text ending with one of them (trailing whitespace aside); with none it always runs."""
+
+    __slots__ = ("endings", "rule")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.rule = pattern
+        self.endings = tuple(sorted(endings(pattern)))
+
+    def __repr__(self) -> str:
+        return f"ended({self.rule.pattern!r}, endings={list(self.endings)})"
+
+    @property
+    def pattern(self) -> str:
+        return self.rule.pattern
+
+    def may_match(self, text: str) -> bool:
+        """Whether `text` ends with one of the endings (always, without endings)."""
+        return not self.endings or text.rstrip().endswith(self.endings)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.rule.search(text) if self.may_match(text) else None
+
+    def sub(self, repl: str, text: str) -> str:
+        return self.rule.sub(repl, text) if self.may_match(text) else text
+
+
+def ended(pattern: re.Pattern[str]) -> Ended:
+    """The end-anchored rule `pattern`, run only on a text that ends with one of its endings."""
+    return Ended(pattern)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
+from ingest.extract.triggers import gated
 from ingest.records import BASE_UNITS
 
 CATALOGUE_CSV = Path(__file__).with_name("indicators.csv")
@@ -73,8 +74,8 @@ _SPELLINGS = {
     "tổng giá sản xuất": "tổng giá trị sản xuất",  # a total of prices is no measure: `trị` dropped
 }
 # (`sản lương thực` is `sản lượng lương thực` short of a word: left alone)
-_SPELLING_RE = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, _SPELLINGS))})(?!\w)(?! thực)")
-_SPACE_RE = re.compile(r"\s+")
+# opens with a look-behind, so the engine tries it at every position: run behind its trigger gate (its words)
+_SPELLING_RE = gated(re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, _SPELLINGS))})(?!\w)(?! thực)"))
 
 
 class CatalogueError(ValueError):
@@ -117,9 +118,11 @@ def normalize_name(text: str) -> str:
     """
     folded = unicodedata.normalize("NFC", text).lower()
     folded = _OLD_TONE_RE.sub(lambda m: _fold_tone(m, folded), folded)
-    folded = _PUNCT_RE.sub(" ", folded)
-    folded = _SPACE_RE.sub(" ", folded).strip()
-    return _SPELLING_RE.sub(lambda m: _SPELLINGS[m.group(0)], folded)
+    # punctuation to one space, then every run of whitespace to one (`str.split`'s whitespace is `\s`'s)
+    folded = " ".join(_PUNCT_RE.sub(" ", folded).split())
+    if not _SPELLING_RE.written_in(folded):
+        return folded
+    return _SPELLING_RE.rule.sub(lambda m: _SPELLINGS[m.group(0)], folded)
 
 
 def fold_tones(text: str) -> str:

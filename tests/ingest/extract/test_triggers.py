@@ -1,4 +1,6 @@
-"""The trigger gate: triggers read from a rule's pattern, and a gated rule answering as the rule does."""
+"""The trigger gate: triggers read from a rule's pattern, and a gated rule answering as the rule does; a
+whole-text rule looked for only where its opening words are written, finding what the rule finds; an
+end-anchored rule run only on a text ending with one of its endings."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ import pytest
 
 import ingest.extract
 from ingest.extract.own_period import lower_same_length
-from ingest.extract.triggers import Gated, gated, needs
+from ingest.extract.triggers import Ended, Gated, Opened, ended, endings, gated, needs, opened, openings
 
 REAL_DOCS = Path(__file__).resolve().parents[2] / "fixtures" / "real" / "docs"
 
@@ -86,3 +88,101 @@ def test_no_gated_rule_matches_real_text_without_its_triggers() -> None:
         for text in texts:
             for m in gate.rule.finditer(text):
                 assert any(t in m.group() for t in gate.triggers), (name, m.group())
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        # each branch's leading letters, up to its first class
+        (r"(?:thông[^\S\n]+qua|ký)(?!\w)", {"thông", "ký"}),
+        # letters before a group join each of its openings
+        (r"kế (?:hoạch|toán)[^\S\n]+năm", {"kế hoạch", "kế toán"}),
+        # a branch that may open with anything, a look-behind or a class first: no openings
+        (r"(?:tăng|\d+) từ", set()),
+        (r"(?<!\w)tháng", set()),
+        (r"[0-9]+ ha", set()),
+    ],
+)
+def test_openings_are_read_from_the_pattern(pattern: str, expected: set[str]) -> None:
+    assert openings(re.compile(pattern)) == frozenset(expected)
+
+
+def test_an_opened_rule_finds_what_the_rule_finds() -> None:
+    rule = re.compile(r"(?:phê[^\S\n]+duyệt|ký)(?!\w)[^.;\n]{0,30}?(?<!\w)(?:nghị quyết|kế hoạch)(?!\w)")
+    text = (
+        "Huyện đã ký kế hoạch năm 2025; phê duyệt nghị quyết về ngân sách. Chữ ký, phê duyệt kế hoạch"
+        " và ký kết; ký nghị quyết ký kế hoạch."
+    )
+    ours = [m.span() for m in opened(rule).finditer(text)]
+    assert ours == [m.span() for m in rule.finditer(text)] and len(ours) == 5  # `phê` inside a match: skipped
+    assert [m.span() for m in opened(rule).finditer(text, 10, 70)] == [
+        m.span() for m in rule.finditer(text, 10, 70)
+    ]
+    without = opened(re.compile(r"[0-9]+ ha"))  # no openings: the rule's own search
+    assert [m.group() for m in without.finditer("12 ha, 3 ha")] == ["12 ha", "3 ha"]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        # each branch's last word, whitespace before the end aside
+        (r"(?:^|[^\S\n]+)(?:đạt|ước[^\S\n]+tính)[^\S\n]*$", {"đạt", "tính"}),
+        # an optional part at the end: its words or the words before it
+        (r"(?:tăng|giảm)(?:[^\S\n]+bình[^\S\n]+quân)?$", {"tăng", "giảm", "quân"}),
+        # a branch ending with a class, a pattern not anchored at the end, a multi-line one: none
+        (r"(?:không[^\S\n]+\w+|đề[^\S\n]+ra)$", set()),
+        (r"(?:đạt|là)[^\S\n]*", set()),
+    ],
+)
+def test_endings_are_read_from_the_pattern(pattern: str, expected: set[str]) -> None:
+    assert endings(re.compile(pattern)) == frozenset(expected)
+    assert endings(re.compile(pattern, re.MULTILINE)) == frozenset()  # `$` before every newline
+
+
+def test_an_ended_rule_answers_as_the_rule_does() -> None:
+    rule = re.compile(r"(?:^|[^\S\n]+)(?:đạt|ước[^\S\n]+tính)[^\S\n]*$")
+    gate = ended(rule)
+    assert gate.endings == ("tính", "đạt")
+    for text in ("tổng thu ngân sách đạt", "tổng thu ước tính \n", "đạt", "đạt được", "", "tổng thu\nđạt "):
+        assert gate.sub("", text) == rule.sub("", text)
+        assert (gate.search(text) and gate.search(text).span()) == (
+            rule.search(text) and rule.search(text).span()
+        )
+
+
+def test_every_opened_rule_finds_on_real_text_what_its_rule_finds() -> None:
+    texts = [lower_same_length(p.read_text(encoding="utf-8")) for p in sorted(REAL_DOCS.glob("*.txt"))]
+    rules = [
+        (f"{info.name}.{name}", value)
+        for info in pkgutil.iter_modules(ingest.extract.__path__)
+        for name, value in vars(importlib.import_module(f"ingest.extract.{info.name}")).items()
+        if isinstance(value, Opened)
+    ]
+    assert texts and rules
+    for name, rule in rules:
+        assert rule.openings, name  # a rule that lost its opening words gains nothing from `opened`
+        for text in texts:
+            ours = [(m.span(), m.groups()) for m in rule.finditer(text)]
+            assert ours == [(m.span(), m.groups()) for m in rule.rule.finditer(text)], name
+
+
+def test_no_ended_rule_matches_a_real_line_without_its_endings() -> None:
+    """Run every ended rule ungated over every line of every real document: a line it matches ends with
+    one of its endings."""
+    lines = [
+        line
+        for p in sorted(REAL_DOCS.glob("*.txt"))
+        for line in lower_same_length(p.read_text(encoding="utf-8")).split("\n")
+    ]
+    rules = [
+        (f"{info.name}.{name}", value)
+        for info in pkgutil.iter_modules(ingest.extract.__path__)
+        for name, value in vars(importlib.import_module(f"ingest.extract.{info.name}")).items()
+        if isinstance(value, Ended)
+    ]
+    assert lines and rules
+    for name, rule in rules:
+        assert rule.endings, name  # a rule that lost its endings gains nothing from `ended`
+        for line in lines:
+            for text in (line, line.rstrip(" .;,")):
+                assert rule.rule.search(text) is None or rule.may_match(text), (name, text)
