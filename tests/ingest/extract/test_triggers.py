@@ -8,6 +8,7 @@ import importlib
 import pkgutil
 import re
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
@@ -16,6 +17,7 @@ from ingest.extract.own_period import lower_same_length
 from ingest.extract.triggers import Ended, Gated, Opened, ended, endings, gated, needs, opened, openings
 
 REAL_DOCS = Path(__file__).resolve().parents[2] / "fixtures" / "real" / "docs"
+_Rule = TypeVar("_Rule", Gated, Opened, Ended)
 
 
 @pytest.mark.parametrize(
@@ -64,14 +66,18 @@ def test_a_rule_without_triggers_always_runs() -> None:
     assert found is not None and found.group() == "12"
 
 
+def _module_rules(kind: type[_Rule]) -> list[tuple[str, _Rule]]:
+    """Every module-level rule of `kind` in the extractor's modules, named `module.name`."""
+    return [
+        (f"{info.name}.{name}", value)
+        for info in pkgutil.iter_modules(ingest.extract.__path__)
+        for name, value in vars(importlib.import_module(f"ingest.extract.{info.name}")).items()
+        if isinstance(value, kind)
+    ]
+
+
 def _gated_rules() -> list[tuple[str, Gated]]:
-    rules = []
-    for info in pkgutil.iter_modules(ingest.extract.__path__):
-        module = importlib.import_module(f"ingest.extract.{info.name}")
-        for name, value in vars(module).items():
-            if isinstance(value, Gated) and value.triggers:
-                rules.append((f"{info.name}.{name}", value))
-    return rules
+    return [(name, gate) for name, gate in _module_rules(Gated) if gate.triggers]
 
 
 def test_every_gated_rule_has_triggers_read_from_its_pattern() -> None:
@@ -152,12 +158,7 @@ def test_an_ended_rule_answers_as_the_rule_does() -> None:
 
 def test_every_opened_rule_finds_on_real_text_what_its_rule_finds() -> None:
     texts = [lower_same_length(p.read_text(encoding="utf-8")) for p in sorted(REAL_DOCS.glob("*.txt"))]
-    rules = [
-        (f"{info.name}.{name}", value)
-        for info in pkgutil.iter_modules(ingest.extract.__path__)
-        for name, value in vars(importlib.import_module(f"ingest.extract.{info.name}")).items()
-        if isinstance(value, Opened)
-    ]
+    rules = _module_rules(Opened)
     assert texts and rules
     for name, rule in rules:
         assert rule.openings, name  # a rule that lost its opening words gains nothing from `opened`
@@ -174,12 +175,7 @@ def test_no_ended_rule_matches_a_real_line_without_its_endings() -> None:
         for p in sorted(REAL_DOCS.glob("*.txt"))
         for line in lower_same_length(p.read_text(encoding="utf-8")).split("\n")
     ]
-    rules = [
-        (f"{info.name}.{name}", value)
-        for info in pkgutil.iter_modules(ingest.extract.__path__)
-        for name, value in vars(importlib.import_module(f"ingest.extract.{info.name}")).items()
-        if isinstance(value, Ended)
-    ]
+    rules = _module_rules(Ended)
     assert lines and rules
     for name, rule in rules:
         assert rule.endings, name  # a rule that lost its endings gains nothing from `ended`
