@@ -38,13 +38,16 @@ def test_an_expired_lease_is_taken_over_by_exactly_one_of_many(store_url):
     dead = LockOwner.me("dead-host", expires_at=time.time() - 60)  # a holder killed long ago
     assert lock_store(store).create("run", dead.to_bytes())
     won: list[str] = []
+    held: list[LeaseRunLock] = []
     barrier = threading.Barrier(4)
 
     def race(name: str) -> None:
         barrier.wait()
+        lock = LeaseRunLock(lock_store(store), name, name="run", lease_s=60)
         try:
-            LeaseRunLock(lock_store(store), name, name="run", lease_s=60).acquire()
+            lock.acquire()
             won.append(name)
+            held.append(lock)
         except RunLocked:
             pass
 
@@ -53,9 +56,13 @@ def test_an_expired_lease_is_taken_over_by_exactly_one_of_many(store_url):
         t.start()
     for t in threads:
         t.join()
-    assert len(won) == 1
-    with pytest.raises(RunLocked, match=won[0]):
-        lease(store, "run", run_id="late").acquire()
+    try:
+        assert len(won) == 1
+        with pytest.raises(RunLocked, match=won[0]):
+            lease(store, "run", run_id="late").acquire()
+    finally:
+        for lock in held:  # stop the winner's heartbeat: it would renew after this test's storage is gone
+            lock.release(final=True)
 
 
 def test_the_run_lock_follows_the_store(tmp_path, s3):
