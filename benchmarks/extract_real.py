@@ -1,7 +1,8 @@
 """Extraction quality on the real-document corpus, strictly scored, dev and test splits apart.
 
 Usage: `python benchmarks/extract_real.py [--errors] [--predictor extractor|gold]
-[--split dev|test|both|dev-folds] [--writers a,b] [--cv K] [--without a,b] [--doc-periods] [--text-only]`.
+[--split dev|test|both|dev-folds] [--writers a,b] [--without-writers a,b] [--cv K] [--without a,b]
+[--doc-periods] [--text-only]`.
 Each document's stored text (`tests/fixtures/real/docs/<id>.txt`, verbatim as published) goes, with
 the page's title and date from its `meta.json`, through the product's extraction step
 (`ingest.extract.parallel.extract_one`, as the warehouse runs it: `evaluation.product_inputs`);
@@ -17,7 +18,9 @@ the gold against itself (checks the harness: 1.0 expected).
 `--split dev-folds` scores the dev split as two folds, `dev-tune` (two thirds) and `dev-check`
 (`evaluation.real_corpus.dev_fold_of`): a round's own held-out.
 `--writers gold-e,gold-f` keeps only the documents those gold writers added (a later batch of the
-corpus, scored apart to see how the extractor does on documents no round has tuned on).
+corpus, scored apart to see how the extractor does on documents no round has tuned on);
+`--without-writers gold-zza,gold-zzb` leaves those writers' documents out of every figure and of
+`--errors` (a fresh batch merged for the lead's judge while later branches still tune on dev).
 `--cv K` (dev or dev-folds only) extracts each dev document with the learned components
 (`evaluation.learned`) trained on the dev documents of the other K-1 folds: the honest dev figure of a
 learned component, whose shipped model has seen every dev document. `--without ids,…` switches those
@@ -222,6 +225,11 @@ def main(argv: list[str] | None = None) -> int:
         "--writers", default=None, help="comma-separated gold writers: score only the documents they added"
     )
     parser.add_argument(
+        "--without-writers",
+        default=None,
+        help="comma-separated gold writers whose documents are left out (a batch kept unseen)",
+    )
+    parser.add_argument(
         "--cv", type=int, default=0, metavar="K", help="K-fold cross-validation of learned parts (dev only)"
     )
     parser.add_argument("--without", default="", help="comma-separated learned components to switch off")
@@ -237,6 +245,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.split is None:
         args.split = "dev" if args.doc_periods else "both"
     writers = frozenset(w.strip() for w in args.writers.split(",") if w.strip()) if args.writers else None
+    if args.without_writers:
+        left_out = frozenset(w.strip() for w in args.without_writers.split(",") if w.strip())
+        known = frozenset(str(d.meta.get("writer")) for d in load_corpus())
+        if left_out - known:
+            parser.error(f"no document of the corpus is by {', '.join(sorted(left_out - known))}")
+        writers = (writers or known) - left_out
     without = frozenset(w.strip() for w in args.without.split(",") if w.strip())
     predict = gold_predictor if args.predictor == "gold" else extractor_predictor(args.text_only)
     if args.cv:

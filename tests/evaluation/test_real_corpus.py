@@ -197,6 +197,37 @@ def test_extract_real_writers_keeps_only_those_writers_documents_and_refuses_an_
     assert bad.returncode != 0 and "nobody-at-all" in bad.stderr
 
 
+def test_extract_real_without_writers_leaves_their_documents_out_of_every_fold():
+    """`--without-writers` keeps a batch unseen while a branch tunes on dev: the fold counts lose exactly
+    that writer's documents, and an unknown writer is refused."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    script = str(root / "benchmarks" / "extract_real.py")
+    metas = {d: json.loads((REAL_DIR / "docs" / f"{d}.meta.json").read_text(encoding="utf-8")) for d in DOCS}
+    writer = sorted({m["writer"] for m in metas.values()})[-1]
+    run = subprocess.run(
+        [sys.executable, script, "--predictor", "gold", "--split", "dev-folds", "--without-writers", writer],
+        capture_output=True, text=True, timeout=300, check=True, cwd=root,
+    )  # fmt: skip
+    figures = json.loads(run.stdout.strip().splitlines()[-1])
+    for fold in ("tune", "check"):
+        kept = [
+            d
+            for d, m in metas.items()
+            if split_of(d) == "dev" and dev_fold_of(d) == fold and m["writer"] != writer
+        ]
+        assert figures[f"dev-{fold}"]["docs"] == len(kept)
+    assert any(m["writer"] == writer and split_of(d) == "dev" for d, m in metas.items())
+    bad = subprocess.run(
+        [sys.executable, script, "--predictor", "gold", "--without-writers", "nobody-at-all"],
+        capture_output=True, text=True, timeout=300, cwd=root,
+    )  # fmt: skip
+    assert bad.returncode != 0 and "nobody-at-all" in bad.stderr
+
+
 def test_both_splits_have_documents():
     splits = {split_of(d) for d in DOCS}
     assert splits == {"dev", "test"}
