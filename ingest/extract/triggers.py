@@ -15,13 +15,18 @@ search a tenth of that. On a rule that opens with a literal the engine already s
 extra search costs more than it saves: only the rules measured to gain are gated (on the seed texts
 all the gateable rules together cost about a tenth of extraction, so no gate can save more). A
 pattern with no triggers always runs: gating it changes nothing.
+
+Two more gates read from the pattern serve rules the engine also tries at every position:
+`opened(pattern)` looks for a whole-text rule only where one of the words every match opens with is
+written (`openings`, found by `str.find`); `ended(pattern)` tries an end-anchored rule only on a text
+ending with one of the literal endings every match ends with (`endings`).
 """
 
 from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
@@ -153,6 +158,9 @@ class Gated:
         if self._finder is not None and self._finder.search(text, pos, endpos) is None:
             return None
         return self.rule.fullmatch(text, pos, endpos)
+
+    def sub(self, repl: str | Callable[[re.Match[str]], str], text: str) -> str:
+        return self.rule.sub(repl, text) if self.written_in(text) else text
 
 
 def gated(pattern: re.Pattern[str]) -> Gated:

@@ -120,9 +120,7 @@ def normalize_name(text: str) -> str:
     folded = _OLD_TONE_RE.sub(lambda m: _fold_tone(m, folded), folded)
     # punctuation to one space, then every run of whitespace to one (`str.split`'s whitespace is `\s`'s)
     folded = " ".join(_PUNCT_RE.sub(" ", folded).split())
-    if not _SPELLING_RE.written_in(folded):
-        return folded
-    return _SPELLING_RE.rule.sub(lambda m: _SPELLINGS[m.group(0)], folded)
+    return _SPELLING_RE.sub(lambda m: _SPELLINGS[m.group(0)], folded)
 
 
 def fold_tones(text: str) -> str:
