@@ -50,6 +50,7 @@ from ingest.extract.vocab import (
     TARGET_HEADINGS,
     TARGET_LEAD_PATTERNS,
     TARGET_LEADS,
+    TITLE_REPEAT_TAIL_CHARS,
     WEAK_TARGET_HEADINGS,
 )
 
@@ -221,8 +222,10 @@ def layout(
     term: Term | None,
     body_start: int = 0,
     default_period: str | None = None,
+    title: str | None = None,
 ) -> list[Sentence]:
-    """Sentences of the text in order, each with the kind and period of its section."""
+    """Sentences of the text in order, each with the kind and period of its section; `title` is the page's
+    title given beside the text (its headline, wherever the page prints it again)."""
     out: list[Sentence] = []
     stack: list[tuple[float, str | None, str | None]] = []  # (level, kind, period) of open headings
     kind, period = "actual", None
@@ -256,17 +259,21 @@ def layout(
             out.append(Sentence(ls, le, kind, period, True, ls))
             continue
         _split(text, ls, le, kind, period, out)
-    out = _adopted_plan_scopes(text_l, _lead_scopes(text_l, out, ref_year, term), ref_year, term)
+    out = _adopted_plan_scopes(text_l, _lead_scopes(text_l, out, ref_year, term, title), ref_year, term)
     return _later_plan_lists(text_l, out, ref_year, term)
 
 
-def _lead_scopes(text_l: str, out: list[Sentence], ref_year: int | None, term: Term | None) -> list[Sentence]:
+def _lead_scopes(
+    text_l: str, out: list[Sentence], ref_year: int | None, term: Term | None, title: str | None = None
+) -> list[Sentence]:
     """Targets opened by a lead in running text (`… với 20 chỉ tiêu chủ yếu là: A; B`, `Năm 2026,
     phấn đấu …`): the lead's sentence, the `;`-items after it and sentences that go on with the list
     (`Cụ thể, …`); after a colon, the rest of its line; when the lead line lists no figure of its own
     (`Các chỉ tiêu chủ yếu (nhiệm kỳ 2020-2025)`, `… phấn đấu:`), also the lines after it until a
-    heading or a line back on results."""
+    heading or a line back on results. The page's headline opens none: at the top of the text
+    (`_is_headline`) or printed again in the body (`_repeats_title`: under a photo, after the lead-in)."""
     starts = [s.start for s in out]
+    headline = _words(title) if title else ""
     # a lead word can only be where an anchor is: only the sentences holding one are read
     holding = set()
     for a in _anchor_positions(text_l):
@@ -297,7 +304,14 @@ def _lead_scopes(text_l: str, out: list[Sentence], ref_year: int | None, term: T
         title_like = len(tidy) < 100 and "." not in tidy  # "Các chỉ tiêu chủ yếu (nhiệm kỳ 2020-2025)"
         label = not rest[rest.find(":") + 1 :].strip() if colon >= 0 else title_like
         label = label and not _QUANTITY_IN_LINE.search(rest)
-        if label and colon < 0 and _is_headline(text_l, s.line_start, lead, line_end):
+        if (
+            label
+            and colon < 0
+            and (
+                _is_headline(text_l, s.line_start, lead, line_end)
+                or _repeats_title(text_l, s, line_end, headline)
+            )
+        ):
             label = False  # `Đắk Tô: Phấn đấu tăng thu nhập …` over an article: it sums up, it opens no list
         paragraph = colon < 0 and not label and _fronts_paragraph(text_l, s, lead)
         j = i
@@ -428,6 +442,21 @@ def _is_headline(text_l: str, line_start: int, lead: int, line_end: int) -> bool
     while nxt < len(text_l) and text_l[nxt].isspace():
         nxt += 1
     return not _LIST_MARK.match(text_l, nxt)
+
+
+def _words(text: str) -> str:
+    """The text's words, lower case, one space apart, without the marks around them (`**`, `#`)."""
+    return " ".join(text.lower().split()).strip(" *#_")
+
+
+def _repeats_title(text_l: str, s: Sentence, line_end: int, headline: str) -> bool:
+    """Whether the lead's line is the page's title printed again (`headline`, see `_words`), wherever it
+    stands (`Thạch Hà phấn đấu đạt chuẩn … năm 2024` under the lead-in paragraph, a caption `… - Ảnh 1`):
+    it sums the article up, as the headline at the top does, and opens no list over the lines after it."""
+    if not headline:
+        return False
+    line = _words(text_l[s.line_start : line_end])
+    return line.startswith(headline) and len(line) - len(headline) <= TITLE_REPEAT_TAIL_CHARS
 
 
 def _subject_before(text_l: str, line_start: int, lead: int) -> bool:
