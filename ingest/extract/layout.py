@@ -50,6 +50,8 @@ from ingest.extract.vocab import (
     TARGET_HEADINGS,
     TARGET_LEAD_PATTERNS,
     TARGET_LEADS,
+    TERM_FRONT_NOUNS,
+    TERM_FRONT_PREFIXES,
     TITLE_REPEAT_TAIL_CHARS,
     WEAK_TARGET_HEADINGS,
 )
@@ -223,9 +225,11 @@ def layout(
     body_start: int = 0,
     default_period: str | None = None,
     title: str | None = None,
+    page_year: int | None = None,
 ) -> list[Sentence]:
     """Sentences of the text in order, each with the kind and period of its section; `title` is the page's
-    title given beside the text (its headline, wherever the page prints it again)."""
+    title given beside the text (its headline, wherever the page prints it again), `page_year` the year of
+    the page's date beside it."""
     out: list[Sentence] = []
     stack: list[tuple[float, str | None, str | None]] = []  # (level, kind, period) of open headings
     kind, period = "actual", None
@@ -260,7 +264,8 @@ def layout(
             continue
         _split(text, ls, le, kind, period, out)
     out = _adopted_plan_scopes(text_l, _lead_scopes(text_l, out, ref_year, term, title), ref_year, term)
-    return _later_plan_lists(text_l, out, ref_year, term)
+    out = _later_plan_lists(text_l, out, ref_year, term)
+    return _coming_term_paragraphs(text_l, out, ref_year, term, page_year)
 
 
 def _lead_scopes(
@@ -419,6 +424,61 @@ def _later_plan_lists(
         j = k + 1
         while j < len(out) and out[j].line_start == s.line_start:
             t = out[j]
+            if t.kind != "target":
+                out[j] = t._replace(kind="target", period=t.period or period)
+            j += 1
+    return out
+
+
+# `Nhiệm kỳ 2015-2020, …`, `Trong giai đoạn 2026 - 2030, …` fronting a paragraph: its years (groups 1, 2)
+_FRONTED_TERM = re.compile(
+    rf"[\s\-–•*+]*(?:{_alt(TERM_FRONT_PREFIXES)}[^\S\n]+)?(?:{_alt(TERM_FRONT_NOUNS)})[^\S\n]+"
+    r"((?:19|20)[0-9]{2})[^\S\n]*[-–][^\S\n]*((?:19|20)[0-9]{2})[^\S\n]*,"
+)
+
+# a term or span the text names anywhere (`nhiệm kỳ 2025-2030`): its first year (group 1)
+_NAMED_TERM = re.compile(
+    rf"(?:{_alt(TERM_FRONT_NOUNS)})[^\S\n]+((?:19|20)[0-9]{{2}})[^\S\n]*[-–][^\S\n]*(?:19|20)[0-9]{{2}}"
+)
+
+
+def _coming_term_paragraphs(
+    text_l: str, out: list[Sentence], ref_year: int | None, term: Term | None, page_year: int | None
+) -> list[Sentence]:
+    """The figures of a paragraph a coming term fronts (`Nhiệm kỳ 2015-2020, Đảng bộ phường tập trung hoàn
+    thành các chỉ tiêu cơ bản, cụ thể, giá trị sản xuất … tăng 18%/năm; …` at the congress opening that term):
+    what the term sets, from the front on, until a sentence of the paragraph is back on results. A term is
+    coming when it starts no earlier than the page's year (else the document's year): `Nhiệm kỳ 2020-2025,
+    xã đạt …` at a congress of 2025 reviews the closing term. A first sentence that already reports results
+    (`Nhiệm kỳ 2025-2030, Đảng bộ … đã phát huy …`) opens nothing, nor does a term the text names a later one
+    after (`Nhiệm kỳ 2020-2025, …` beside `nhiệm kỳ 2025-2030`: the closing term, whatever the date)."""
+    now = page_year or ref_year
+    if not out or now is None or ("nhiệm kỳ" not in text_l and "giai đoạn" not in text_l):
+        return out
+    named = list(_NAMED_TERM.finditer(text_l))
+    starts = [int(m.group(1)) for m in named]
+    if not named:
+        return out
+    sentence_starts = [s.start for s in out]
+    fronts = {bisect.bisect_right(sentence_starts, m.start()) - 1 for m in named}  # the sentences holding one
+    for k in sorted(fronts):
+        if k < 0 or out[k].is_heading or out[k].start != out[k].line_start:
+            continue
+        s = out[k]
+        m = _FRONTED_TERM.match(text_l, s.start, s.end)
+        if m is None or int(m.group(1)) < now or int(m.group(2)) <= int(m.group(1)):
+            continue
+        if any(start >= int(m.group(2)) for start in starts):
+            continue
+        if _PARAGRAPH_BACK_ON_RESULTS.search(text_l, m.end(), s.end):
+            continue
+        found = phrase_period(text_l[s.start : m.end()], ref_year, term)
+        period = found[1] if found else None
+        j = k
+        while j < len(out) and out[j].line_start == s.line_start:
+            t = out[j]
+            if j > k and _PARAGRAPH_BACK_ON_RESULTS.search(text_l, t.start, t.end):
+                break
             if t.kind != "target":
                 out[j] = t._replace(kind="target", period=t.period or period)
             j += 1

@@ -114,6 +114,7 @@ class _Extractor:
             term=doc.term,
             default_period=doc.default_period,
             title=self.title,
+            page_year=doc.page_date[0] if doc.page_date else None,
         )
         starts = [s.start for s in sentences]
         by_sentence: dict[int, list[Quantity]] = {}

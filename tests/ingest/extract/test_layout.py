@@ -35,3 +35,29 @@ def test_a_label_lead_that_is_not_the_page_title_still_leads_what_follows() -> N
     text = _BODY.format(headline="Phương hướng, nhiệm vụ năm 2026")
     found = _kinds(text, _TITLE)
     assert found[1215.0] == "target"
+
+
+def test_a_coming_term_fronting_a_paragraph_sets_its_targets() -> None:
+    # the gold rules: next-term targets at a congress are targets of that term; a term that has closed
+    # (`Nhiệm kỳ 2015-2020, …` at the congress of 2020) fronts results
+    text = (
+        "Ngày 12/6/2020, Đảng bộ xã Tân Phú tổ chức đại hội lần thứ X, nhiệm kỳ 2020-2025.\n\n"
+        "Nhiệm kỳ 2015-2020, tỷ lệ hộ nghèo của xã giảm còn 4,6%; kết nạp 56 đảng viên mới.\n\n"
+        "Nhiệm kỳ 2020-2025, Đảng bộ xã tập trung hoàn thành các chỉ tiêu cơ bản, cụ thể, giá trị sản xuất "
+        "tăng 12%/năm; thu nhập bình quân đầu người đạt 65 triệu đồng/năm; tỷ lệ hộ nghèo dưới 2%."
+    )
+    found = {m.value: m.kind for m in extract_mentions(text, published_at="2020-06-12")}
+    assert found[4.6] == "actual"
+    assert found[56.0] == "actual"
+    assert found[12.0] == "target"
+    assert found[65.0] == "target"
+    assert found[2.0] == "target"
+
+
+def test_a_coming_term_fronting_results_opens_no_targets() -> None:
+    text = (
+        "Ngày 12/6/2020, Đảng bộ xã Tân Phú tổ chức đại hội lần thứ X, nhiệm kỳ 2020-2025.\n\n"
+        "Nhiệm kỳ 2020-2025, Đảng bộ xã đã kết nạp 56 đảng viên mới."
+    )
+    found = {m.value: m.kind for m in extract_mentions(text, published_at="2020-06-12")}
+    assert found[56.0] == "actual"
