@@ -50,6 +50,9 @@ from ingest.extract.vocab import (
     TARGET_HEADINGS,
     TARGET_LEAD_PATTERNS,
     TARGET_LEADS,
+    TERM_FRONT_NOUNS,
+    TERM_FRONT_PREFIXES,
+    TITLE_REPEAT_TAIL_CHARS,
     WEAK_TARGET_HEADINGS,
 )
 
@@ -221,8 +224,12 @@ def layout(
     term: Term | None,
     body_start: int = 0,
     default_period: str | None = None,
+    title: str | None = None,
+    page_year: int | None = None,
 ) -> list[Sentence]:
-    """Sentences of the text in order, each with the kind and period of its section."""
+    """Sentences of the text in order, each with the kind and period of its section; `title` is the page's
+    title given beside the text (its headline, wherever the page prints it again), `page_year` the year of
+    the page's date beside it."""
     out: list[Sentence] = []
     stack: list[tuple[float, str | None, str | None]] = []  # (level, kind, period) of open headings
     kind, period = "actual", None
@@ -256,17 +263,22 @@ def layout(
             out.append(Sentence(ls, le, kind, period, True, ls))
             continue
         _split(text, ls, le, kind, period, out)
-    out = _adopted_plan_scopes(text_l, _lead_scopes(text_l, out, ref_year, term), ref_year, term)
-    return _later_plan_lists(text_l, out, ref_year, term)
+    out = _adopted_plan_scopes(text_l, _lead_scopes(text_l, out, ref_year, term, title), ref_year, term)
+    out = _later_plan_lists(text_l, out, ref_year, term)
+    return _coming_term_paragraphs(text_l, out, ref_year, term, page_year)
 
 
-def _lead_scopes(text_l: str, out: list[Sentence], ref_year: int | None, term: Term | None) -> list[Sentence]:
+def _lead_scopes(
+    text_l: str, out: list[Sentence], ref_year: int | None, term: Term | None, title: str | None = None
+) -> list[Sentence]:
     """Targets opened by a lead in running text (`… với 20 chỉ tiêu chủ yếu là: A; B`, `Năm 2026,
     phấn đấu …`): the lead's sentence, the `;`-items after it and sentences that go on with the list
     (`Cụ thể, …`); after a colon, the rest of its line; when the lead line lists no figure of its own
     (`Các chỉ tiêu chủ yếu (nhiệm kỳ 2020-2025)`, `… phấn đấu:`), also the lines after it until a
-    heading or a line back on results."""
+    heading or a line back on results. The page's headline opens none: at the top of the text
+    (`_is_headline`) or printed again in the body (`_repeats_title`: under a photo, after the lead-in)."""
     starts = [s.start for s in out]
+    headline = _words(title) if title else ""
     # a lead word can only be where an anchor is: only the sentences holding one are read
     holding = set()
     for a in _anchor_positions(text_l):
@@ -297,7 +309,14 @@ def _lead_scopes(text_l: str, out: list[Sentence], ref_year: int | None, term: T
         title_like = len(tidy) < 100 and "." not in tidy  # "Các chỉ tiêu chủ yếu (nhiệm kỳ 2020-2025)"
         label = not rest[rest.find(":") + 1 :].strip() if colon >= 0 else title_like
         label = label and not _QUANTITY_IN_LINE.search(rest)
-        if label and colon < 0 and _is_headline(text_l, s.line_start, lead, line_end):
+        if (
+            label
+            and colon < 0
+            and (
+                _is_headline(text_l, s.line_start, lead, line_end)
+                or _repeats_title(text_l, s, line_end, headline)
+            )
+        ):
             label = False  # `Đắk Tô: Phấn đấu tăng thu nhập …` over an article: it sums up, it opens no list
         paragraph = colon < 0 and not label and _fronts_paragraph(text_l, s, lead)
         j = i
@@ -411,6 +430,61 @@ def _later_plan_lists(
     return out
 
 
+# `Nhiệm kỳ 2015-2020, …`, `Trong giai đoạn 2026 - 2030, …` fronting a paragraph: its years (groups 1, 2)
+_FRONTED_TERM = re.compile(
+    rf"[\s\-–•*+]*(?:{_alt(TERM_FRONT_PREFIXES)}[^\S\n]+)?(?:{_alt(TERM_FRONT_NOUNS)})[^\S\n]+"
+    r"((?:19|20)[0-9]{2})[^\S\n]*[-–][^\S\n]*((?:19|20)[0-9]{2})[^\S\n]*,"
+)
+
+# a term or span the text names anywhere (`nhiệm kỳ 2025-2030`): its first year (group 1)
+_NAMED_TERM = re.compile(
+    rf"(?:{_alt(TERM_FRONT_NOUNS)})[^\S\n]+((?:19|20)[0-9]{{2}})[^\S\n]*[-–][^\S\n]*(?:19|20)[0-9]{{2}}"
+)
+
+
+def _coming_term_paragraphs(
+    text_l: str, out: list[Sentence], ref_year: int | None, term: Term | None, page_year: int | None
+) -> list[Sentence]:
+    """The figures of a paragraph a coming term fronts (`Nhiệm kỳ 2015-2020, Đảng bộ phường tập trung hoàn
+    thành các chỉ tiêu cơ bản, cụ thể, giá trị sản xuất … tăng 18%/năm; …` at the congress opening that term):
+    what the term sets, from the front on, until a sentence of the paragraph is back on results. A term is
+    coming when it starts no earlier than the page's year (else the document's year): `Nhiệm kỳ 2020-2025,
+    xã đạt …` at a congress of 2025 reviews the closing term. A first sentence that already reports results
+    (`Nhiệm kỳ 2025-2030, Đảng bộ … đã phát huy …`) opens nothing, nor does a term the text names a later one
+    after (`Nhiệm kỳ 2020-2025, …` beside `nhiệm kỳ 2025-2030`: the closing term, whatever the date)."""
+    now = page_year or ref_year
+    if not out or now is None or ("nhiệm kỳ" not in text_l and "giai đoạn" not in text_l):
+        return out
+    named = list(_NAMED_TERM.finditer(text_l))
+    starts = [int(m.group(1)) for m in named]
+    if not named:
+        return out
+    sentence_starts = [s.start for s in out]
+    fronts = {bisect.bisect_right(sentence_starts, m.start()) - 1 for m in named}  # the sentences holding one
+    for k in sorted(fronts):
+        if k < 0 or out[k].is_heading or out[k].start != out[k].line_start:
+            continue
+        s = out[k]
+        m = _FRONTED_TERM.match(text_l, s.start, s.end)
+        if m is None or int(m.group(1)) < now or int(m.group(2)) <= int(m.group(1)):
+            continue
+        if any(start >= int(m.group(2)) for start in starts):
+            continue
+        if _PARAGRAPH_BACK_ON_RESULTS.search(text_l, m.end(), s.end):
+            continue
+        found = phrase_period(text_l[s.start : m.end()], ref_year, term)
+        period = found[1] if found else None
+        j = k
+        while j < len(out) and out[j].line_start == s.line_start:
+            t = out[j]
+            if j > k and _PARAGRAPH_BACK_ON_RESULTS.search(text_l, t.start, t.end):
+                break
+            if t.kind != "target":
+                out[j] = t._replace(kind="target", period=t.period or period)
+            j += 1
+    return out
+
+
 _LIST_MARK = re.compile(r"[^\S\n]*(?:[\-–•*+]|[0-9]{1,2}[.)]|[a-zđ][.)]|[ivx]+\.)")
 
 
@@ -428,6 +502,21 @@ def _is_headline(text_l: str, line_start: int, lead: int, line_end: int) -> bool
     while nxt < len(text_l) and text_l[nxt].isspace():
         nxt += 1
     return not _LIST_MARK.match(text_l, nxt)
+
+
+def _words(text: str) -> str:
+    """The text's words, lower case, one space apart, without the marks around them (`**`, `#`)."""
+    return " ".join(text.lower().split()).strip(" *#_")
+
+
+def _repeats_title(text_l: str, s: Sentence, line_end: int, headline: str) -> bool:
+    """Whether the lead's line is the page's title printed again (`headline`, see `_words`), wherever it
+    stands (`Thạch Hà phấn đấu đạt chuẩn … năm 2024` under the lead-in paragraph, a caption `… - Ảnh 1`):
+    it sums the article up, as the headline at the top does, and opens no list over the lines after it."""
+    if not headline:
+        return False
+    line = _words(text_l[s.line_start : line_end])
+    return line.startswith(headline) and len(line) - len(headline) <= TITLE_REPEAT_TAIL_CHARS
 
 
 def _subject_before(text_l: str, line_start: int, lead: int) -> bool:

@@ -86,14 +86,15 @@ def extract_mentions(
     metadata: DocumentMetadata | None = None,
 ) -> list[Mention]:
     """Every indicator mention in `text`, with offsets into `text`."""
-    return _Extractor(Doc.read(text, title, published_at, metadata)).run()
+    return _Extractor(Doc.read(text, title, published_at, metadata), title).run()
 
 
 class _Extractor:
     """The driver: quantities by sentence, each a new mention or a role of the one before it."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, title: str | None = None) -> None:
         self.doc = doc
+        self.title = title  # the page's headline, wherever the text prints it (`layout`)
         self._last_draft: Draft | None = None
 
     def run(self) -> list[Mention]:
@@ -107,7 +108,13 @@ class _Extractor:
         if not quantities and not cells:
             return []
         sentences = layout(
-            doc.text, doc.text_l, ref_year=doc.ref_year, term=doc.term, default_period=doc.default_period
+            doc.text,
+            doc.text_l,
+            ref_year=doc.ref_year,
+            term=doc.term,
+            default_period=doc.default_period,
+            title=self.title,
+            page_year=doc.page_date[0] if doc.page_date else None,
         )
         starts = [s.start for s in sentences]
         by_sentence: dict[int, list[Quantity]] = {}

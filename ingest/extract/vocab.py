@@ -674,6 +674,15 @@ HEADLINE_PAGE_LINE_CHARS = 60
 # A headline with this many words before its lead names who set the goals (`HĐND xã Nga An thống nhất mục
 # tiêu, nhiệm vụ năm 2026`): the news of a meeting, summed up, not a plan's title (`Các chỉ tiêu chủ yếu …`).
 HEADLINE_SUBJECT_WORDS = 3
+# The page's title printed again in the body (under a photo, after the lead-in) is its headline too, and opens
+# no target scope (`layout._repeats_title`): the line holds the title and at most this many characters more
+# (a caption's `- Ảnh 1.`). Written so in 9 dev-tune documents by 9 writers (round 19).
+TITLE_REPEAT_TAIL_CHARS = 12
+# A coming term fronting a paragraph (`Nhiệm kỳ 2015-2020, Đảng bộ phường tập trung …` at the congress opening
+# that term; `Giai đoạn 2026-2030, …`) sets the targets of the paragraph (`layout._coming_term_paragraphs`):
+# written so in 9 dev-tune documents by 9 writers (round 19), every figure of them a target in the gold.
+TERM_FRONT_NOUNS: tuple[str, ...] = ("nhiệm kỳ", "giai đoạn")
+TERM_FRONT_PREFIXES: tuple[str, ...] = ("trong",)
 # Words opening a line that say the text is back to results.
 RESULT_LINE_STARTS: tuple[str, ...] = (
     "kết quả",
