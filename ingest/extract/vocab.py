@@ -1718,6 +1718,9 @@ UNCATALOGUED_NAME_PATTERNS: tuple[str, ...] = (
     # (the non-state sector's own tax keeps its id: its catalogue names say it)
     r"ngoài quốc doanh|(?:khu vực|kinh tế) (?:ngoài )?nhà nước|ngoài nhà nước|có vốn đầu tư nước ngoài"
     r"|công nghiệp địa phương",
+    # ids21: one kind of a herd by its use or breed (`đàn bò sữa`, `đàn heo thịt`, `lợn nái`, `bò lai`): a
+    # part of the herd the id counts whole
+    r"(?:bò|heo|lợn|trâu|dê) (?:sữa|thịt|nái|đực giống|lai)(?!\w)",
 )
 # Ids that measure exactly what an UNCATALOGUED_NAME_PATTERNS pattern says (a rural area's income, the
 # average criteria per commune, a district's criteria, poor and near-poor together, …): a name that

@@ -1750,3 +1750,21 @@ def test_a_band_of_the_cattle_herd_is_no_wording_of_the_herd(name: str, expected
 )
 def test_a_share_of_roads_hardened_is_the_road_criterion(text: str, value: float, expected: str) -> None:
     assert _ids(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # one kind of a herd by its use or breed is a part of the herd the id counts whole (ids21)
+        ("Toàn xã hiện có đàn bò sữa 415 con.", 415.0, None),
+        ("Đàn lợn nái đạt 1.260 con.", 1260.0, None),
+        ("Đàn heo thịt ước đạt 23.500 con.", 23500.0, None),
+        # the whole herd keeps its id
+        ("Tổng đàn bò toàn xã đạt 415 con.", 415.0, "cow_herd"),
+        ("Đàn heo ước đạt 23.500 con.", 23500.0, "pig_herd"),
+    ],
+)
+def test_one_kind_of_a_herd_carries_no_id_of_the_whole_herd(
+    text: str, value: float, expected: str | None
+) -> None:
+    assert _ids(text)[value] == expected
