@@ -52,9 +52,11 @@ from ingest.extract.vocab import (
     NAME_PERIOD_WORDS,
     NAME_TRAILING_QUALIFIERS,
     ONE_MONTH_BEFORE_FIGURE,
+    OWN_SPAN_BEFORE_RUNNING_TOTAL,
     PLAN_ATTAINMENT_PREFIXES,
     RATES_AGAINST_PLAN,
     RESTATED_IDS,
+    RUNNING_TOTAL_AFTER_FIGURE,
     SEASON_ID_EXCEPTIONS,
     SEASONAL_BASE_IDS,
     SECTOR_CONTRIBUTION_IDS,
@@ -96,6 +98,8 @@ _SPACES = re.compile(r"\s+")
 _GROWTH_PLACE = re.compile(GROWTH_PLACE_CUE)
 _CHANGE = gated(re.compile(CHANGE_BEFORE_FIGURE))
 _ONE_MONTH = gated(re.compile(ONE_MONTH_BEFORE_FIGURE))  # opens with look-behinds: 5 µs a clause
+_RUNNING_TOTAL = re.compile(RUNNING_TOTAL_AFTER_FIGURE)
+_OWN_SPAN = re.compile(OWN_SPAN_BEFORE_RUNNING_TOTAL)
 _CHANGE_ID = gated(re.compile(rf"(?<!\w)(?:{'|'.join(CHANGE_ID_WORDS)})(?!\w)"))
 _INTENSIFIED = re.compile(rf" tăng (?:{'|'.join(sorted(GROWTH_INTENSIFIERS, key=len, reverse=True))})$")
 _RATE_HEAD = re.compile(r"^(?:tỷ|tỉ) lệ ")
@@ -487,6 +491,8 @@ def in_context(entry: CatalogueEntry | None, text: str, start: int, end: int) ->
         return None  # `sản lượng lương thực tăng bình quân mỗi năm 2.000 tấn`: a rise's size (ids13)
     if _one_month(entry, text, start, end):
         return None  # `thu ngân sách tháng 9 đạt 3.548 tỷ đồng`: one month's flow (ids15)
+    if _before_running_total(entry, text, start, end):
+        return None  # `thu nội địa là hơn 2.196 tỷ đồng, lũy kế hơn 25.341 tỷ đồng`: the month's own (ids21)
     if entry.indicator_id in SEASONAL_BASE_IDS:
         # `Kết thúc vụ đông xuân 2023-2024, … diện tích lúa đạt 17.331,7 ha`: the one crop season the
         # figure's sentence names before it is the figure's (ids19)
@@ -519,6 +525,18 @@ def _one_month(entry: CatalogueEntry, text: str, start: int, end: int) -> bool:
     # (a wider look than `_window`'s: `đến hết tháng 8/2018 thu ngân sách của xã đạt` is read whole)
     before = _CLAUSE_END.split(text[max(0, start - 80) : start].lower())[-1]
     return _ONE_MONTH.search(before) is not None
+
+
+def _before_running_total(entry: CatalogueEntry, text: str, start: int, end: int) -> bool:
+    """Whether the figure is a flow's own month beside the running total written right after it
+    (`RUNNING_TOTAL_AFTER_FIGURE`), its sentence naming no span of its own before it
+    (`OWN_SPAN_BEFORE_RUNNING_TOTAL`: `quý III đạt …, lũy kế 9 tháng …` keeps the quarter's id)."""
+    if entry.measure != "flow" or entry.base_unit == "%":
+        return False
+    if _RUNNING_TOTAL.search(text[end : end + 20]) is None:
+        return False
+    before = _SENTENCE_END.split(text[max(0, start - 300) : start].lower())[-1]
+    return _OWN_SPAN.search(before) is None
 
 
 def _a_change(entry: CatalogueEntry, text: str, start: int, end: int) -> bool:

@@ -2247,6 +2247,12 @@ CHANGE_BEFORE_FIGURE = (
 ONE_MONTH_BEFORE_FIGURE = (
     r"(?<!\d)(?<!\d )(?<!đến )(?<!hết )(?<!từ )(?<!và )(?<!\w)tháng \d{1,2}(?:/\d{4})?(?!\d)[^\d,;]*$"
 )
+# ids21: a running total right after a flow's figure (`thu nội địa là hơn 2.196 tỷ đồng, lũy kế hơn 25.341
+# tỷ đồng`, `trồng mới được 16 ha, lũy kế 163 ha`): the figure before it is the month's own flow, which the
+# corpus's settled rule 63 leaves without the id (the running total keeps it). Not when the figure's sentence
+# names a span with a period code of its own before it (`quý III`, `năm 2024`, `6 tháng`, a term, a phase).
+RUNNING_TOTAL_AFTER_FIGURE = r"^[^\S\n]*[,(][^\S\n]*(?:lũy|luỹ) kế(?!\w)"
+OWN_SPAN_BEFORE_RUNNING_TOTAL = r"(?<!\w)(?:quý|năm \d{4}|\d+ tháng|nhiệm kỳ|giai đoạn)(?!\w)"
 # ids13: words in an id's own catalogue names that make it a change or a newcomer count itself
 # (`số hộ nghèo giảm`, `thu nhập bình quân đầu người tăng thêm`, `số xã mới đạt chuẩn`): a change keeps it.
 CHANGE_ID_WORDS: tuple[str, ...] = ("tăng", "giảm", "thêm", "mới", "phát sinh", "trong năm")

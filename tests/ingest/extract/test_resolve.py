@@ -1768,3 +1768,26 @@ def test_one_kind_of_a_herd_carries_no_id_of_the_whole_herd(
     text: str, value: float, expected: str | None
 ) -> None:
     assert _ids(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # a flow's figure with the running total right after it is the month's own flow: no id; the
+        # running total keeps it (ids21)
+        ("Thu ngân sách xã đạt 412 triệu đồng, lũy kế 3.870 triệu đồng.", 412.0, None),
+        ("Thu ngân sách xã đạt 412 triệu đồng, lũy kế 3.870 triệu đồng.", 3870.0, "budget_revenue_commune"),
+        # a span with a code of its own before it keeps the id (a quarter beside the year's running total)
+        (
+            "Quý III, thu ngân sách xã đạt 412 triệu đồng, lũy kế 3.870 triệu đồng.",
+            412.0,
+            "budget_revenue_commune",
+        ),
+        # no running total after it: the id stays
+        ("Thu ngân sách xã đạt 412 triệu đồng, đạt 85% dự toán.", 412.0, "budget_revenue_commune"),
+    ],
+)
+def test_a_flow_beside_the_running_total_after_it_carries_no_id(
+    text: str, value: float, expected: str | None
+) -> None:
+    assert _ids(text)[value] == expected
