@@ -51,6 +51,7 @@ from ingest.extract.vocab import (
     NAME_ID_REFINEMENTS,
     NAME_PERIOD_WORDS,
     NAME_TRAILING_QUALIFIERS,
+    NUMBERED_ECONOMIC_SECTORS,
     ONE_MONTH_BEFORE_FIGURE,
     OWN_SPAN_BEFORE_RUNNING_TOTAL,
     PLAN_ATTAINMENT_PREFIXES,
@@ -140,6 +141,9 @@ _SEASONS = tuple(
 _NO_SEASON = "-"  # a name that says no season (None is a season no id measures)
 _SECTOR_PARTS = tuple(
     (key, re.compile(rf"(?<!\w)(?:{pattern})(?!\w)")) for key, pattern in SECTOR_PART_WORDS.items()
+)
+_NUMBERED_SECTOR = re.compile(
+    rf"(?<!\w)khu vực ({'|'.join(sorted(NUMBERED_ECONOMIC_SECTORS, key=len, reverse=True))})(?!\w)"
 )
 _SECTOR_FILLERS = frozenset(
     {"khu", "vực", "ngành", "giá", "trị", "sản", "xuất", "kinh", "tế", "và", "khác", "nghiệp"}
@@ -708,6 +712,8 @@ def _derived(name: str) -> CatalogueEntry | None:
 
 def _sector(words: str) -> str | None:
     """The one sector of the economy the words name (`khu vực dịch vụ - thương mại`), or None."""
+    # `khu vực ii`: the numbered sector's own words (ids21)
+    words = _NUMBERED_SECTOR.sub(lambda m: NUMBERED_ECONOMIC_SECTORS[m.group(1)], words)
     bag = set(_WORD.findall(_TRAILING.sub("", words))) - _SECTOR_FILLERS
     groups = {group for group, sector_words in ECONOMIC_SECTOR_GROUPS.items() if bag & sector_words}
     leftover = bag - set().union(*ECONOMIC_SECTOR_GROUPS.values())

@@ -1547,6 +1547,17 @@ ECONOMIC_SECTOR_GROUPS: dict[str, frozenset[str]] = {
     "economy_share_industry": frozenset({"công", "xây", "dựng", "tiểu", "thủ", "cơ", "bản"}),
     "economy_share_services": frozenset({"dịch", "vụ", "thương", "mại", "du", "lịch"}),
 }
+# ids21: the numbered sectors of the economy as the statistics offices write them (`khu vực I` agriculture,
+# forestry and fishery, `khu vực II` industry and construction, `khu vực III` services; `khu vực 1/2/3`):
+# the number -> the sector's own words, read where a sector is (a growth, a share, a contribution).
+NUMBERED_ECONOMIC_SECTORS: dict[str, str] = {
+    "i": "nông lâm thủy sản",
+    "1": "nông lâm thủy sản",
+    "ii": "công nghiệp xây dựng",
+    "2": "công nghiệp xây dựng",
+    "iii": "dịch vụ",
+    "3": "dịch vụ",
+}
 # The growth-rate indicator of each sector of the economy (`tốc độ tăng khu vực dịch vụ`).
 SECTOR_GROWTH_IDS: dict[str, str] = {
     "economy_share_agriculture": "agri_growth_rate",

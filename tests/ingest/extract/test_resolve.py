@@ -1791,3 +1791,29 @@ def test_a_flow_beside_the_running_total_after_it_carries_no_id(
     text: str, value: float, expected: str | None
 ) -> None:
     assert _ids(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # the statistics offices' numbered sectors of the economy (ids21)
+        (
+            "Trong đó khu vực I tăng 3,15%; khu vực II tăng 9,8%; khu vực III tăng 7,4%.",
+            3.15,
+            "agri_growth_rate",
+        ),
+        (
+            "Trong đó khu vực I tăng 3,15%; khu vực II tăng 9,8%; khu vực III tăng 7,4%.",
+            9.8,
+            "industry_growth_rate",
+        ),
+        (
+            "Trong đó khu vực I tăng 3,15%; khu vực II tăng 9,8%; khu vực III tăng 7,4%.",
+            7.4,
+            "services_growth_rate",
+        ),
+        ("GRDP tăng 6,1%, trong đó khu vực 3 tăng 8,25%.", 8.25, "services_growth_rate"),
+    ],
+)
+def test_a_numbered_sector_of_the_economy_is_that_sector(text: str, value: float, expected: str) -> None:
+    assert _ids(text)[value] == expected
