@@ -2571,23 +2571,19 @@ JOINT_PREDICATE_VERBS: tuple[str, ...] = ("đạt", "là", "chiếm", "bằng", 
 # says). The good tier alone beside the excellent tier is no `…_rated_good` (good or better: `trở lên`);
 # the on-track tier alone beside the exceeded tier, and the exceeded tier alone, are no
 # `plan_targets_on_track` (met or exceeded). A tier nested with `trong đó` is no tier of a list.
-_RATED_GOOD_IDS = (
-    "party_orgs_rated_good",
-    "party_orgs_rated_good_count",
-    "party_members_rated_good",
-    "party_members_rated_good_count",
-)
-_RATED_EXCELLENT_IDS = (
-    "party_orgs_rated_excellent",
-    "party_orgs_rated_excellent_count",
-    "party_members_rated_excellent",
-    "party_members_rated_excellent_rate",
-)
+# ids21: a tier's sibling counts the same subject: party organisations beside party organisations, members
+# beside members (`95,3% đảng viên hoàn thành tốt …, 20% … xuất sắc; 9/10 Chi bộ hoàn thành tốt …`: the
+# members' excellent tier is no sibling of the cells' good tier)
+_RATED_GOOD_ORG_IDS = ("party_orgs_rated_good", "party_orgs_rated_good_count")
+_RATED_EXCELLENT_ORG_IDS = ("party_orgs_rated_excellent", "party_orgs_rated_excellent_count")
+_RATED_GOOD_MEMBER_IDS = ("party_members_rated_good", "party_members_rated_good_count")
+_RATED_EXCELLENT_MEMBER_IDS = ("party_members_rated_excellent", "party_members_rated_excellent_rate")
 _MET_AND_EXCEEDED = r"(?:đạt|hoàn thành)(?: và|,)? vượt"
 _EXCEEDED_ONLY = rf"^(?!.*{_MET_AND_EXCEEDED}).*\bvượt\b"
 _NOT_EXCEEDED = r"^(?!.*\bvượt\b)"
 TIER_LIST_RULES: tuple[tuple[tuple[str, ...], str, tuple[str, ...], str], ...] = (
-    (_RATED_GOOD_IDS, r"^(?!.*trở lên)", _RATED_EXCELLENT_IDS, ""),
+    (_RATED_GOOD_ORG_IDS, r"^(?!.*trở lên)", _RATED_EXCELLENT_ORG_IDS, ""),
+    (_RATED_GOOD_MEMBER_IDS, r"^(?!.*trở lên)", _RATED_EXCELLENT_MEMBER_IDS, ""),
     # the exceeded-only tier beside it is `plan_targets_exceeded` since round 11's catalogue (before, it
     # carried `plan_targets_on_track` and lost it by the next rule)
     (
