@@ -1986,7 +1986,12 @@ _MERGED_COUNCILS = (
     r"|(?:hđnd|hội đồng nhân dân) (?:các|\d+) (?:xã|phường|thị trấn)"
 )
 _COUNCIL_BUSINESS_IDS = ("council_sessions", "council_resolutions", "council_supervisions")
-_NEWLY_RECOGNISED = r"(?<!\w)(?:(?:công nhận )?thêm|(?<!đã )(?<!được )công nhận(?: mới)?)\s*$"
+# ids21: the word opens a list and holds for its later items too (`thêm 10 xã đạt chuẩn NTM, 3 xã đạt chuẩn
+# NTM nâng cao`: the 3 are new as well)
+_NEWLY_RECOGNISED = (
+    r"(?<!\w)(?:(?:công nhận )?thêm|(?<!đã )(?<!được )công nhận(?: mới)?)"
+    r"(?: (?:được )?\d+ [^\d,;]{2,40},(?: và)?)?\s*$"
+)
 _ONE_FIELD = r"(?<!\w)(?<!các )(?<!mọi )(?<!những )(?:lĩnh vực|nhóm chỉ tiêu)(?= [^\W\d])"  # ids15
 CONTEXT_ID_RULES: tuple[tuple[str, str, str, str | None], ...] = (
     ("party_members", "before", r"kết nạp(?: mới| được| thêm)?\s*$", "new_party_members"),

@@ -1817,3 +1817,31 @@ def test_a_flow_beside_the_running_total_after_it_carries_no_id(
 )
 def test_a_numbered_sector_of_the_economy_is_that_sector(text: str, value: float, expected: str) -> None:
     assert _ids(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # `thêm` opening a list holds for its later items too (ids21)
+        (
+            "Năm 2022 có thêm 4 xã đạt chuẩn nông thôn mới, 2 xã đạt chuẩn nông thôn mới nâng cao.",
+            2.0,
+            "ntm_advanced_communes_new",
+        ),
+        (
+            "Năm 2022 có thêm 4 xã đạt chuẩn nông thôn mới, 2 xã đạt chuẩn nông thôn mới nâng cao.",
+            4.0,
+            "ntm_communes_new",
+        ),
+        # a list with no such word keeps the levels
+        (
+            "Toàn huyện có 14 xã đạt chuẩn nông thôn mới, 2 xã đạt chuẩn nông thôn mới nâng cao.",
+            2.0,
+            "ntm_advanced_communes",
+        ),
+    ],
+)
+def test_a_newly_word_opening_a_list_holds_for_its_later_items(
+    text: str, value: float, expected: str
+) -> None:
+    assert _ids(text)[value] == expected
