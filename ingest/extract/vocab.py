@@ -1732,6 +1732,9 @@ UNCATALOGUED_NAME_PATTERNS: tuple[str, ...] = (
     # ids21: one kind of a herd by its use or breed (`đàn bò sữa`, `đàn heo thịt`, `lợn nái`, `bò lai`): a
     # part of the herd the id counts whole
     r"(?:bò|heo|lợn|trâu|dê) (?:sữa|thịt|nái|đực giống|lai)(?!\w)",
+    # ids21: the central budget's own revenue or spending in a province (`thu ngân sách Trung ương`, `chi ngân
+    # sách trung ương`): a part of the budget the id measures whole; its transfers keep their id (below)
+    r"ngân sách trung ương",
 )
 # Ids that measure exactly what an UNCATALOGUED_NAME_PATTERNS pattern says (a rural area's income, the
 # average criteria per commune, a district's criteria, poor and near-poor together, …): a name that
@@ -1752,6 +1755,7 @@ IDS_OF_UNCATALOGUED_WORDS: frozenset[str] = frozenset(
         "new_enterprises",
         "new_business_establishments",
         "new_cooperatives",  # ids12: the round-11 catalogue's new-unit id, as the two above
+        "budget_transfers",  # ids21: transfers (`thu bổ sung từ ngân sách trung ương`)
     }
 )
 # One crop season in a name (on the folded name): the season's key, or None for a season no catalogue

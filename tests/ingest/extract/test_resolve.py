@@ -1845,3 +1845,20 @@ def test_a_newly_word_opening_a_list_holds_for_its_later_items(
     text: str, value: float, expected: str
 ) -> None:
     assert _ids(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # the central budget's own revenue or spending in a province is a part of the budget (ids21)
+        ("Thu ngân sách trung ương đạt 2.150 tỷ đồng.", 2150.0, None),
+        ("Tổng chi ngân sách trung ương đạt 615 tỷ đồng.", 615.0, None),
+        # transfers from the central budget keep their own id; the budget's whole keeps its id
+        ("Thu bổ sung từ ngân sách trung ương đạt 1.870 tỷ đồng.", 1870.0, "budget_transfers"),
+        ("Thu ngân sách đạt 2.150 tỷ đồng.", 2150.0, "budget_revenue_total"),
+    ],
+)
+def test_the_central_budgets_own_revenue_or_spending_carries_no_id_of_the_budget(
+    text: str, value: float, expected: str | None
+) -> None:
+    assert _ids(text)[value] == expected
