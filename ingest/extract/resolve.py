@@ -51,10 +51,13 @@ from ingest.extract.vocab import (
     NAME_ID_REFINEMENTS,
     NAME_PERIOD_WORDS,
     NAME_TRAILING_QUALIFIERS,
+    NUMBERED_ECONOMIC_SECTORS,
     ONE_MONTH_BEFORE_FIGURE,
+    OWN_SPAN_BEFORE_RUNNING_TOTAL,
     PLAN_ATTAINMENT_PREFIXES,
     RATES_AGAINST_PLAN,
     RESTATED_IDS,
+    RUNNING_TOTAL_AFTER_FIGURE,
     SEASON_ID_EXCEPTIONS,
     SEASONAL_BASE_IDS,
     SECTOR_CONTRIBUTION_IDS,
@@ -96,6 +99,8 @@ _SPACES = re.compile(r"\s+")
 _GROWTH_PLACE = re.compile(GROWTH_PLACE_CUE)
 _CHANGE = gated(re.compile(CHANGE_BEFORE_FIGURE))
 _ONE_MONTH = gated(re.compile(ONE_MONTH_BEFORE_FIGURE))  # opens with look-behinds: 5 µs a clause
+_RUNNING_TOTAL = re.compile(RUNNING_TOTAL_AFTER_FIGURE)
+_OWN_SPAN = re.compile(OWN_SPAN_BEFORE_RUNNING_TOTAL)
 _CHANGE_ID = gated(re.compile(rf"(?<!\w)(?:{'|'.join(CHANGE_ID_WORDS)})(?!\w)"))
 _INTENSIFIED = re.compile(rf" tăng (?:{'|'.join(sorted(GROWTH_INTENSIFIERS, key=len, reverse=True))})$")
 _RATE_HEAD = re.compile(r"^(?:tỷ|tỉ) lệ ")
@@ -136,6 +141,9 @@ _SEASONS = tuple(
 _NO_SEASON = "-"  # a name that says no season (None is a season no id measures)
 _SECTOR_PARTS = tuple(
     (key, re.compile(rf"(?<!\w)(?:{pattern})(?!\w)")) for key, pattern in SECTOR_PART_WORDS.items()
+)
+_NUMBERED_SECTOR = re.compile(
+    rf"(?<!\w)khu vực ({'|'.join(sorted(NUMBERED_ECONOMIC_SECTORS, key=len, reverse=True))})(?!\w)"
 )
 _SECTOR_FILLERS = frozenset(
     {"khu", "vực", "ngành", "giá", "trị", "sản", "xuất", "kinh", "tế", "và", "khác", "nghiệp"}
@@ -487,6 +495,8 @@ def in_context(entry: CatalogueEntry | None, text: str, start: int, end: int) ->
         return None  # `sản lượng lương thực tăng bình quân mỗi năm 2.000 tấn`: a rise's size (ids13)
     if _one_month(entry, text, start, end):
         return None  # `thu ngân sách tháng 9 đạt 3.548 tỷ đồng`: one month's flow (ids15)
+    if _before_running_total(entry, text, start, end):
+        return None  # `thu nội địa là hơn 2.196 tỷ đồng, lũy kế hơn 25.341 tỷ đồng`: the month's own (ids21)
     if entry.indicator_id in SEASONAL_BASE_IDS:
         # `Kết thúc vụ đông xuân 2023-2024, … diện tích lúa đạt 17.331,7 ha`: the one crop season the
         # figure's sentence names before it is the figure's (ids19)
@@ -519,6 +529,18 @@ def _one_month(entry: CatalogueEntry, text: str, start: int, end: int) -> bool:
     # (a wider look than `_window`'s: `đến hết tháng 8/2018 thu ngân sách của xã đạt` is read whole)
     before = _CLAUSE_END.split(text[max(0, start - 80) : start].lower())[-1]
     return _ONE_MONTH.search(before) is not None
+
+
+def _before_running_total(entry: CatalogueEntry, text: str, start: int, end: int) -> bool:
+    """Whether the figure is a flow's own month beside the running total written right after it
+    (`RUNNING_TOTAL_AFTER_FIGURE`), its sentence naming no span of its own before it
+    (`OWN_SPAN_BEFORE_RUNNING_TOTAL`: `quý III đạt …, lũy kế 9 tháng …` keeps the quarter's id)."""
+    if entry.measure != "flow" or entry.base_unit == "%":
+        return False
+    if _RUNNING_TOTAL.search(text[end : end + 20]) is None:
+        return False
+    before = _SENTENCE_END.split(text[max(0, start - 300) : start].lower())[-1]
+    return _OWN_SPAN.search(before) is None
 
 
 def _a_change(entry: CatalogueEntry, text: str, start: int, end: int) -> bool:
@@ -690,6 +712,8 @@ def _derived(name: str) -> CatalogueEntry | None:
 
 def _sector(words: str) -> str | None:
     """The one sector of the economy the words name (`khu vực dịch vụ - thương mại`), or None."""
+    # `khu vực ii`: the numbered sector's own words (ids21)
+    words = _NUMBERED_SECTOR.sub(lambda m: NUMBERED_ECONOMIC_SECTORS[m.group(1)], words)
     bag = set(_WORD.findall(_TRAILING.sub("", words))) - _SECTOR_FILLERS
     groups = {group for group, sector_words in ECONOMIC_SECTOR_GROUPS.items() if bag & sector_words}
     leftover = bag - set().union(*ECONOMIC_SECTOR_GROUPS.values())

@@ -1556,6 +1556,17 @@ ECONOMIC_SECTOR_GROUPS: dict[str, frozenset[str]] = {
     "economy_share_industry": frozenset({"công", "xây", "dựng", "tiểu", "thủ", "cơ", "bản"}),
     "economy_share_services": frozenset({"dịch", "vụ", "thương", "mại", "du", "lịch"}),
 }
+# ids21: the numbered sectors of the economy as the statistics offices write them (`khu vực I` agriculture,
+# forestry and fishery, `khu vực II` industry and construction, `khu vực III` services; `khu vực 1/2/3`):
+# the number -> the sector's own words, read where a sector is (a growth, a share, a contribution).
+NUMBERED_ECONOMIC_SECTORS: dict[str, str] = {
+    "i": "nông lâm thủy sản",
+    "1": "nông lâm thủy sản",
+    "ii": "công nghiệp xây dựng",
+    "2": "công nghiệp xây dựng",
+    "iii": "dịch vụ",
+    "3": "dịch vụ",
+}
 # The growth-rate indicator of each sector of the economy (`tốc độ tăng khu vực dịch vụ`).
 SECTOR_GROWTH_IDS: dict[str, str] = {
     "economy_share_agriculture": "agri_growth_rate",
@@ -1727,6 +1738,12 @@ UNCATALOGUED_NAME_PATTERNS: tuple[str, ...] = (
     # (the non-state sector's own tax keeps its id: its catalogue names say it)
     r"ngoài quốc doanh|(?:khu vực|kinh tế) (?:ngoài )?nhà nước|ngoài nhà nước|có vốn đầu tư nước ngoài"
     r"|công nghiệp địa phương",
+    # ids21: one kind of a herd by its use or breed (`đàn bò sữa`, `đàn heo thịt`, `lợn nái`, `bò lai`): a
+    # part of the herd the id counts whole
+    r"(?:bò|heo|lợn|trâu|dê) (?:sữa|thịt|nái|đực giống|lai)(?!\w)",
+    # ids21: the central budget's own revenue or spending in a province (`thu ngân sách Trung ương`, `chi ngân
+    # sách trung ương`): a part of the budget the id measures whole; its transfers keep their id (below)
+    r"ngân sách trung ương",
 )
 # Ids that measure exactly what an UNCATALOGUED_NAME_PATTERNS pattern says (a rural area's income, the
 # average criteria per commune, a district's criteria, poor and near-poor together, …): a name that
@@ -1747,6 +1764,7 @@ IDS_OF_UNCATALOGUED_WORDS: frozenset[str] = frozenset(
         "new_enterprises",
         "new_business_establishments",
         "new_cooperatives",  # ids12: the round-11 catalogue's new-unit id, as the two above
+        "budget_transfers",  # ids21: transfers (`thu bổ sung từ ngân sách trung ương`)
     }
 )
 # One crop season in a name (on the folded name): the season's key, or None for a season no catalogue
@@ -1981,7 +1999,12 @@ _MERGED_COUNCILS = (
     r"|(?:hđnd|hội đồng nhân dân) (?:các|\d+) (?:xã|phường|thị trấn)"
 )
 _COUNCIL_BUSINESS_IDS = ("council_sessions", "council_resolutions", "council_supervisions")
-_NEWLY_RECOGNISED = r"(?<!\w)(?:(?:công nhận )?thêm|(?<!đã )(?<!được )công nhận(?: mới)?)\s*$"
+# ids21: the word opens a list and holds for its later items too (`thêm 10 xã đạt chuẩn NTM, 3 xã đạt chuẩn
+# NTM nâng cao`: the 3 are new as well)
+_NEWLY_RECOGNISED = (
+    r"(?<!\w)(?:(?:công nhận )?thêm|(?<!đã )(?<!được )công nhận(?: mới)?)"
+    r"(?: (?:được )?\d+ [^\d,;]{2,40},(?: và)?)?\s*$"
+)
 _ONE_FIELD = r"(?<!\w)(?<!các )(?<!mọi )(?<!những )(?:lĩnh vực|nhóm chỉ tiêu)(?= [^\W\d])"  # ids15
 CONTEXT_ID_RULES: tuple[tuple[str, str, str, str | None], ...] = (
     ("party_members", "before", r"kết nạp(?: mới| được| thêm)?\s*$", "new_party_members"),
@@ -2253,6 +2276,12 @@ CHANGE_BEFORE_FIGURE = (
 ONE_MONTH_BEFORE_FIGURE = (
     r"(?<!\d)(?<!\d )(?<!đến )(?<!hết )(?<!từ )(?<!và )(?<!\w)tháng \d{1,2}(?:/\d{4})?(?!\d)[^\d,;]*$"
 )
+# ids21: a running total right after a flow's figure (`thu nội địa là hơn 2.196 tỷ đồng, lũy kế hơn 25.341
+# tỷ đồng`, `trồng mới được 16 ha, lũy kế 163 ha`): the figure before it is the month's own flow, which the
+# corpus's settled rule 63 leaves without the id (the running total keeps it). Not when the figure's sentence
+# names a span with a period code of its own before it (`quý III`, `năm 2024`, `6 tháng`, a term, a phase).
+RUNNING_TOTAL_AFTER_FIGURE = r"^[^\S\n]*[,(][^\S\n]*(?:lũy|luỹ) kế(?!\w)"
+OWN_SPAN_BEFORE_RUNNING_TOTAL = r"(?<!\w)(?:quý|năm \d{4}|\d+ tháng|nhiệm kỳ|giai đoạn)(?!\w)"
 # ids13: words in an id's own catalogue names that make it a change or a newcomer count itself
 # (`số hộ nghèo giảm`, `thu nhập bình quân đầu người tăng thêm`, `số xã mới đạt chuẩn`): a change keeps it.
 CHANGE_ID_WORDS: tuple[str, ...] = ("tăng", "giảm", "thêm", "mới", "phát sinh", "trong năm")
@@ -2560,23 +2589,19 @@ JOINT_PREDICATE_VERBS: tuple[str, ...] = ("đạt", "là", "chiếm", "bằng", 
 # says). The good tier alone beside the excellent tier is no `…_rated_good` (good or better: `trở lên`);
 # the on-track tier alone beside the exceeded tier, and the exceeded tier alone, are no
 # `plan_targets_on_track` (met or exceeded). A tier nested with `trong đó` is no tier of a list.
-_RATED_GOOD_IDS = (
-    "party_orgs_rated_good",
-    "party_orgs_rated_good_count",
-    "party_members_rated_good",
-    "party_members_rated_good_count",
-)
-_RATED_EXCELLENT_IDS = (
-    "party_orgs_rated_excellent",
-    "party_orgs_rated_excellent_count",
-    "party_members_rated_excellent",
-    "party_members_rated_excellent_rate",
-)
+# ids21: a tier's sibling counts the same subject: party organisations beside party organisations, members
+# beside members (`95,3% đảng viên hoàn thành tốt …, 20% … xuất sắc; 9/10 Chi bộ hoàn thành tốt …`: the
+# members' excellent tier is no sibling of the cells' good tier)
+_RATED_GOOD_ORG_IDS = ("party_orgs_rated_good", "party_orgs_rated_good_count")
+_RATED_EXCELLENT_ORG_IDS = ("party_orgs_rated_excellent", "party_orgs_rated_excellent_count")
+_RATED_GOOD_MEMBER_IDS = ("party_members_rated_good", "party_members_rated_good_count")
+_RATED_EXCELLENT_MEMBER_IDS = ("party_members_rated_excellent", "party_members_rated_excellent_rate")
 _MET_AND_EXCEEDED = r"(?:đạt|hoàn thành)(?: và|,)? vượt"
 _EXCEEDED_ONLY = rf"^(?!.*{_MET_AND_EXCEEDED}).*\bvượt\b"
 _NOT_EXCEEDED = r"^(?!.*\bvượt\b)"
 TIER_LIST_RULES: tuple[tuple[tuple[str, ...], str, tuple[str, ...], str], ...] = (
-    (_RATED_GOOD_IDS, r"^(?!.*trở lên)", _RATED_EXCELLENT_IDS, ""),
+    (_RATED_GOOD_ORG_IDS, r"^(?!.*trở lên)", _RATED_EXCELLENT_ORG_IDS, ""),
+    (_RATED_GOOD_MEMBER_IDS, r"^(?!.*trở lên)", _RATED_EXCELLENT_MEMBER_IDS, ""),
     # the exceeded-only tier beside it is `plan_targets_exceeded` since round 11's catalogue (before, it
     # carried `plan_targets_on_track` and lost it by the next rule)
     (

@@ -1750,3 +1750,115 @@ def test_a_band_of_the_cattle_herd_is_no_wording_of_the_herd(name: str, expected
 )
 def test_a_share_of_roads_hardened_is_the_road_criterion(text: str, value: float, expected: str) -> None:
     assert _ids(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # one kind of a herd by its use or breed is a part of the herd the id counts whole (ids21)
+        ("Toàn xã hiện có đàn bò sữa 415 con.", 415.0, None),
+        ("Đàn lợn nái đạt 1.260 con.", 1260.0, None),
+        ("Đàn heo thịt ước đạt 23.500 con.", 23500.0, None),
+        # the whole herd keeps its id
+        ("Tổng đàn bò toàn xã đạt 415 con.", 415.0, "cow_herd"),
+        ("Đàn heo ước đạt 23.500 con.", 23500.0, "pig_herd"),
+    ],
+)
+def test_one_kind_of_a_herd_carries_no_id_of_the_whole_herd(
+    text: str, value: float, expected: str | None
+) -> None:
+    assert _ids(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # a flow's figure with the running total right after it is the month's own flow: no id; the
+        # running total keeps it (ids21)
+        ("Thu ngân sách xã đạt 412 triệu đồng, lũy kế 3.870 triệu đồng.", 412.0, None),
+        ("Thu ngân sách xã đạt 412 triệu đồng, lũy kế 3.870 triệu đồng.", 3870.0, "budget_revenue_commune"),
+        # a span with a code of its own before it keeps the id (a quarter beside the year's running total)
+        (
+            "Quý III, thu ngân sách xã đạt 412 triệu đồng, lũy kế 3.870 triệu đồng.",
+            412.0,
+            "budget_revenue_commune",
+        ),
+        # no running total after it: the id stays
+        ("Thu ngân sách xã đạt 412 triệu đồng, đạt 85% dự toán.", 412.0, "budget_revenue_commune"),
+    ],
+)
+def test_a_flow_beside_the_running_total_after_it_carries_no_id(
+    text: str, value: float, expected: str | None
+) -> None:
+    assert _ids(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # the statistics offices' numbered sectors of the economy (ids21)
+        (
+            "Trong đó khu vực I tăng 3,15%; khu vực II tăng 9,8%; khu vực III tăng 7,4%.",
+            3.15,
+            "agri_growth_rate",
+        ),
+        (
+            "Trong đó khu vực I tăng 3,15%; khu vực II tăng 9,8%; khu vực III tăng 7,4%.",
+            9.8,
+            "industry_growth_rate",
+        ),
+        (
+            "Trong đó khu vực I tăng 3,15%; khu vực II tăng 9,8%; khu vực III tăng 7,4%.",
+            7.4,
+            "services_growth_rate",
+        ),
+        ("GRDP tăng 6,1%, trong đó khu vực 3 tăng 8,25%.", 8.25, "services_growth_rate"),
+    ],
+)
+def test_a_numbered_sector_of_the_economy_is_that_sector(text: str, value: float, expected: str) -> None:
+    assert _ids(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # `thêm` opening a list holds for its later items too (ids21)
+        (
+            "Năm 2022 có thêm 4 xã đạt chuẩn nông thôn mới, 2 xã đạt chuẩn nông thôn mới nâng cao.",
+            2.0,
+            "ntm_advanced_communes_new",
+        ),
+        (
+            "Năm 2022 có thêm 4 xã đạt chuẩn nông thôn mới, 2 xã đạt chuẩn nông thôn mới nâng cao.",
+            4.0,
+            "ntm_communes_new",
+        ),
+        # a list with no such word keeps the levels
+        (
+            "Toàn huyện có 14 xã đạt chuẩn nông thôn mới, 2 xã đạt chuẩn nông thôn mới nâng cao.",
+            2.0,
+            "ntm_advanced_communes",
+        ),
+    ],
+)
+def test_a_newly_word_opening_a_list_holds_for_its_later_items(
+    text: str, value: float, expected: str
+) -> None:
+    assert _ids(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # the central budget's own revenue or spending in a province is a part of the budget (ids21)
+        ("Thu ngân sách trung ương đạt 2.150 tỷ đồng.", 2150.0, None),
+        ("Tổng chi ngân sách trung ương đạt 615 tỷ đồng.", 615.0, None),
+        # transfers from the central budget keep their own id; the budget's whole keeps its id
+        ("Thu bổ sung từ ngân sách trung ương đạt 1.870 tỷ đồng.", 1870.0, "budget_transfers"),
+        ("Thu ngân sách đạt 2.150 tỷ đồng.", 2150.0, "budget_revenue_total"),
+    ],
+)
+def test_the_central_budgets_own_revenue_or_spending_carries_no_id_of_the_budget(
+    text: str, value: float, expected: str | None
+) -> None:
+    assert _ids(text)[value] == expected

@@ -47,3 +47,12 @@ def test_met_and_exceeded_beside_the_lagging_tier_keeps_its_id() -> None:
 def test_tiers_in_two_sentences_are_no_tier_list() -> None:
     text = "Năm 2023 có 12 chỉ tiêu đạt kế hoạch. Có 1 chỉ tiêu vượt kế hoạch."
     assert _ids(text)[0] == (12.0, "plan_targets_on_track")
+
+
+def test_the_members_excellent_tier_is_no_sibling_of_the_cells_good_tier() -> None:
+    # ids21: a tier's sibling counts the same subject (cells beside cells, members beside members)
+    text = (
+        "Có 93% đảng viên hoàn thành tốt nhiệm vụ, trong đó 18% đảng viên hoàn thành xuất sắc nhiệm vụ; "
+        "14/15 chi bộ hoàn thành tốt nhiệm vụ."
+    )
+    assert dict(_ids(text))[14.0] == "party_orgs_rated_good_count"
