@@ -206,9 +206,10 @@ def phrase_period(
         found.append((mm.start(), 1, f"{y}-H1"))
     # `2 tháng đầu năm`: to the end of February (the opening reads it so); the digits are read only where
     # the words are (a scan from every digit of a long region costs more)
-    if has_month and "đầu" in text_l and (anchor := _FIRST_MONTHS.search(text_l)) is not None:
+    if has_month and (anchor := _FIRST_MONTHS.search(text_l)) is not None:
         for mm in _MONTHS_SO_FAR.finditer(text_l, max(0, anchor.start() - 12)):
-            code = months_so_far(int(mm.group(1)), _year(mm.group(2), ref_year))
+            written = mm.group(2) or mm.group(3) or mm.group(4)
+            code = months_so_far(month_count(mm.group(1)), _year(written, ref_year))
             if code is not None:
                 found.append((mm.start(), 1, code))
                 break
@@ -321,9 +322,17 @@ _LOOKED_BACK = re.compile(rf"(?<!\w)(?:nhiệm{_S}+kỳ{_S}+qua|cả{_S}+nhiệm
 # review elsewhere in the opening closes no term by itself (`tổng kết công tác năm 2022`: a year's), only
 # in the term's own sentence (`_REVIEWED`)
 _CLOSING = re.compile(rf"(?<!\w)tổng{_S}+kết|{_LOOKED_BACK.pattern}")
+# the first N months: `5 tháng đầu năm 2023`, and with its year written after it `7 tháng năm 2024`, `7
+# tháng/2024`, `bảy tháng năm 2023` (a statistics office's monthly report `tháng 7, 7 tháng năm 2024`, as
+# `6 tháng năm 2019` is the half and `9 tháng năm 2019` nine months); a bare `7 tháng` is a duration.
 # `(?<![0-9])` written after the first digit: the pattern opens with a digit, skipped to at C speed
-_MONTHS_SO_FAR = re.compile(rf"([0-9](?<![0-9]{{2}})[0-9]?){_S}+tháng{_S}+đầu{_S}+năm(?:{_S}+{_Y})?")
-_FIRST_MONTHS = re.compile(rf"tháng{_S}+đầu{_S}+năm")
+_MONTH_COUNT_WORDS = {"hai": 2, "bốn": 4, "bảy": 7, "tám": 8, "mười": 10, "mười một": 11}
+_COUNT_WORD = not_after(("hai", "bốn", "bảy", "tám", "mười"), (r"\w", "mười "))
+_MONTHS_SO_FAR = re.compile(
+    rf"([0-9](?<![0-9]{{2}})[0-9]?|{_COUNT_WORD}(?:{_S}+một)?){_S}+tháng"
+    rf"(?:{_S}+đầu{_S}+năm(?:{_S}+{_Y})?|{_S}+năm{_S}+{_Y}(?![0-9])|{_S}*/{_S}*{_Y}(?![0-9]))"
+)
+_FIRST_MONTHS = re.compile(rf"tháng(?:{_S}+đầu{_S}+năm|{_S}+năm{_S}+{_Y}|{_S}*/{_S}*{_Y})")
 _DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
@@ -433,8 +442,9 @@ def _subyear(own: str, date_year: int | None) -> tuple[int, str] | None:
         if _together(own, first[0], longest[0]) and _quarter_ends(first[1], longest[1]):
             candidates.remove(first)
     for m in _MONTHS_SO_FAR.finditer(own):
-        year = int(m.group(2)) if m.group(2) else _year_near(own, m.end(), date_year)
-        code = months_so_far(int(m.group(1)), year)
+        written = m.group(2) or m.group(3) or m.group(4)
+        year = int(written) if written else _year_near(own, m.end(), date_year)
+        code = months_so_far(month_count(m.group(1)), year)
         if code is not None:
             candidates.append((m.start(), code))
             break
@@ -446,6 +456,11 @@ def _subyear(own: str, date_year: int | None) -> tuple[int, str] | None:
             candidates.append((m.start(), code))
             break
     return min(candidates) if candidates else None
+
+
+def month_count(raw: str) -> int:
+    """The N of `N tháng`, written in digits or words (`7`, `bảy`, `mười một`)."""
+    return int(raw) if raw.isdigit() else _MONTH_COUNT_WORDS[" ".join(raw.split())]
 
 
 def months_so_far(months: int, year: int | None) -> str | None:

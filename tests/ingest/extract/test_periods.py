@@ -333,6 +333,22 @@ def test_six_months_written_with_its_year_is_the_half_year() -> None:
     assert phrase_period("sau 6 tháng, năm 2024 xã đạt 19 tiêu chí", 2024, None) == (13, "2024")
 
 
+def test_the_first_months_written_with_their_year_are_a_running_total_to_the_months_end() -> None:
+    # a monthly statistics report names the month and the months so far, the year after them
+    doc = _doc(
+        "Tình hình kinh tế - xã hội tháng 8, 8 tháng năm 2022 tỉnh Yên Thành\n\nƯớc 8 tháng/2022, tổng thu "
+        "ngân sách trên địa bàn đạt 2.140 tỷ đồng, bằng 71,2% dự toán."
+    )
+    assert doc.default_period == "as-of:2022-08-31"
+    assert phrase_period("ước 8 tháng/2022, tổng thu ngân sách", 2022, None) == (4, "as-of:2022-08-31")
+    # the months written in words; `mười bảy` is no seven
+    assert phrase_period("tháng tư và bốn tháng năm 2021", 2021, None) == (12, "as-of:2021-04-30")
+    assert phrase_period("mười một tháng năm 2020 đạt", 2020, None) == (0, "as-of:2020-11-30")
+    assert phrase_period("sau mười bảy tháng năm 2020", 2020, None) == (19, "2020")
+    # without its year or `đầu năm`, a count of months is a duration
+    assert phrase_period("sau 8 tháng triển khai, năm 2022 đạt", 2022, None) == (24, "2022")
+
+
 def test_parts_named_together_report_the_longest_part() -> None:
     # a statistics office's title names the quarter that ends the half year and the half year
     half = _doc(
