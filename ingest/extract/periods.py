@@ -547,7 +547,18 @@ def _closing_or_congress(opening: str, m: re.Match[str] | None) -> str | None:
     before = re.split(r"[.!?\n]", before)[
         -1
     ]  # within the term's own sentence ("Nhiệm kỳ qua, … kết quả …. Nhiệm kỳ 2025 - 2030, …")
-    if _REVIEWED.search(before):
+    reviews = [r.start() for r in _REVIEWED.finditer(before)]
+    # the congress the term is named with (`Đánh giá nhiệm kỳ qua, Đại hội … lần thứ I, nhiệm kỳ 2025 -
+    # 2030 khẳng định …`) opens it though a review opens the sentence: that review is of the term before;
+    # not a congress's resolution (`Đánh giá kết quả thực hiện Nghị quyết Đại hội … nhiệm kỳ 2020-2025`)
+    congresses = [
+        c.start()
+        for c in _CONGRESS.finditer(before)
+        if not _RESOLUTION_OF.search(before, max(0, c.start() - 12), c.start())
+    ]
+    if congresses and (not reviews or congresses[-1] > reviews[-1]):
+        return "congress"
+    if reviews:
         return "closing"
     if _CONGRESS.search(before):
         return "congress"

@@ -180,6 +180,22 @@ def test_a_congress_page_setting_targets_for_the_new_term_looks_back_on_the_term
     assert plain.default_period == "2025"
 
 
+def test_a_congress_named_with_its_term_after_a_review_word_opens_that_term() -> None:
+    # the review opening the sentence is of the term before; the congress nearer the term opens it
+    doc = _doc(
+        " date 2025-08-20 Đánh giá nhiệm kỳ qua, Đại hội Đại biểu Đảng bộ xã Hòa Lộc lần thứ I, nhiệm kỳ "
+        "2025 - 2030 nhận định, Đảng bộ và Nhân dân đã đạt nhiều kết quả. Thu nhập bình quân đạt 70 triệu "
+        "đồng/người/năm."
+    )
+    assert (doc.default_period, doc.target_period) == ("term-2020-2025", "term-2025-2030")
+    # a review of a congress's resolution is of the term that resolution set
+    review = _doc(
+        " date 2025-06-20 Đánh giá kết quả thực hiện Nghị quyết Đại hội Đảng bộ xã Hòa Lộc nhiệm kỳ "
+        "2020 - 2025, thu nhập bình quân đạt 70 triệu đồng/người/năm."
+    )
+    assert review.default_period == "term-2020-2025"
+
+
 def test_a_sentence_fronted_by_the_term_it_reviews_dates_a_page_of_the_terms_end() -> None:
     doc = _doc(
         " date 2025-12-18 Nhiệm kỳ 2020-2025, Đảng bộ và nhân dân xã Tân Lập đạt nhiều kết quả. Thu "
