@@ -149,6 +149,9 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
     school = _school_year(doc, s.start, q.start)
     if school is not None:
         return school
+    crop = _crop_year(doc, s.start, q.start)
+    if crop is not None:
+        return crop
     listed = _listed_year(doc, s.start, left, q.start)
     if listed is not None:
         return listed
@@ -281,6 +284,56 @@ def _school_year(doc: Doc, lo: int, pos: int) -> str | None:
     if last is None or phrase_period(text_l[last.end() : pos], doc.ref_year, doc.term) is not None:
         return None
     return last.group(1)
+
+
+# a crop season named by the two years it spans (`vụ Đông xuân 2023-2024`, `vụ mùa 2023 - 2024`, `niên vụ
+# 2023-2024`, `đông xuân năm 2022-2023`); a season named by one year (`vụ Xuân năm 2024`) only names the
+# campaign of a result in the report's period
+_SEASON = (
+    rf"(?:vụ{_S}+(?:lúa{_S}+|sản{_S}+xuất{_S}+)?)?(?:đông{_S}*[-–]?{_S}*xuân|hè{_S}*[-–]?{_S}*thu"
+    rf"|thu{_S}*[-–]?{_S}*đông|chiêm{_S}+xuân)|vụ{_S}+(?:mùa|xuân|chiêm|muối)|niên{_S}+vụ"
+)
+_PART_OF = re.compile(rf"(?<!\w)trong{_S}+đó(?!\w)")
+_CROP_YEAR = re.compile(
+    rf"(?<!\w)(?:{_SEASON})(?:{_S}+năm)?{_S}+((?:19|20)[0-9]{{2}}){_S}*[-–—/]{_S}*((?:19|20)[0-9]{{2}})(?![0-9])"
+)
+
+
+def _crop_year(doc: Doc, clause: int, pos: int) -> str | None:
+    """The crop season named by its two years earlier in the figure's clause (`Trong quý I, toàn huyện gieo
+    trồng vụ Đông xuân 2023-2024 đạt 100% kế hoạch`), or earlier in its sentence when a `trong đó` part of
+    the season's total comes between (`Vụ đông xuân 2017-2018: … 47.798,2 ha (trong đó: lúa …; bắp 3.123
+    ha …`), as its later year, unless another period phrase comes between (the gold rules: a season is what
+    the figure measures, one season's account keeps one period whichever report states it, also beside the
+    report's own period words or a running total's date; a `;` item of another subject keeps its own)."""
+    text_l = doc.text_l
+    lo = min(clause, sentence_start(doc, pos))
+    if all(text_l.find(word, lo, pos) < 0 for word in ("vụ", "xuân", "thu")):
+        return None  # the literals _SEASON needs
+    last = None
+    for m in _CROP_YEAR.finditer(text_l, lo, pos):
+        if int(m.group(2)) != int(m.group(1)) + 1:
+            continue
+        if m.start() >= clause or _in_part(text_l, m.end(), pos):
+            last = m
+    if last is None:
+        return None
+    between = without_comparisons(text_l[last.end() : pos])
+    if phrase_period(between, doc.ref_year, doc.term) is not None:
+        return None
+    return last.group(2)
+
+
+def _in_part(text_l: str, lo: int, pos: int) -> bool:
+    """Whether `pos` lies in a `trong đó` part opened after `lo`: to the sentence's end, or to its closing
+    bracket when the part opens one (`(trong đó: lúa …; ngô …); diện tích nuôi trồng …` is past it)."""
+    part = None
+    for m in _PART_OF.finditer(text_l, lo, pos):
+        part = m
+    if part is None:
+        return False
+    bracket = text_l.rfind("(", max(lo, part.start() - 3), part.start())
+    return bracket < 0 or text_l.find(")", part.end(), pos) < 0
 
 
 # "Cụ thể năm 2015: công nghiệp … 75,3%, thương mại - dịch vụ 16,6%": a year right before a colon
