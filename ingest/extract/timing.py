@@ -180,11 +180,16 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
     fronted = _fronted_year(doc, s.line_start, q.start, base, year)
     if fronted is not None:
         return fronted
-    # a running total ("Tổng thu ngân sách đến 30/6/2023 …; thu NSNN …") scopes its whole sentence
+    # a running total ("Tổng thu ngân sách đến 30/6/2023 …; thu NSNN …") scopes its whole sentence, and a
+    # `Trong đó` part opening the next one (`… đến hết tháng 5/2023 ước thực hiện 1.636 tỷ đồng. Trong đó, thu
+    # nội địa …`: the parts of the dated total)
+    start = sentence_start(doc, q.start)
+    if _PART_OPENS.match(text_l, start) is not None and start > 1:
+        start = sentence_start(doc, start - 2)
     lo = max(0, q.start - SENTENCE_WINDOW)
-    lo = max(lo, text_l.rfind("\n", lo, q.start) + 1)  # the sentence starts after the line's break
+    lo = max(lo, min(start, text_l.rfind("\n", lo, q.start) + 1))  # it starts after the line's break
     if text_l.find("đến", lo, q.start) >= 0 or text_l.find("tới", lo, q.start) >= 0:  # AS_OF_RE needs one
-        for m in as_of_matches(text_l, sentence_start(doc, q.start), q.start):
+        for m in as_of_matches(text_l, start, q.start):
             code2 = as_of(m, doc.ref_year)
             if code2:
                 return code2
@@ -293,6 +298,7 @@ _SEASON = (
     rf"(?:vụ{_S}+(?:lúa{_S}+|sản{_S}+xuất{_S}+)?)?(?:đông{_S}*[-–]?{_S}*xuân|hè{_S}*[-–]?{_S}*thu"
     rf"|thu{_S}*[-–]?{_S}*đông|chiêm{_S}+xuân)|vụ{_S}+(?:mùa|xuân|chiêm|muối)|niên{_S}+vụ"
 )
+_PART_OPENS = re.compile(rf"[\s*+-]*trong{_S}+đó(?!\w)")
 _PART_OF = re.compile(rf"(?<!\w)trong{_S}+đó(?!\w)")
 _CROP_YEAR = re.compile(
     rf"(?<!\w)(?:{_SEASON})(?:{_S}+năm)?{_S}+((?:19|20)[0-9]{{2}}){_S}*[-–—/]{_S}*((?:19|20)[0-9]{{2}})(?![0-9])"

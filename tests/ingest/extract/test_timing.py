@@ -123,6 +123,18 @@ def test_a_crop_season_named_by_its_two_years_dates_its_clause_and_the_parts_of_
     assert found[61.5][1] == "2024-H1"  # a season named by one year only names the campaign
 
 
+def test_a_running_totals_date_runs_through_a_trong_do_part_opening_the_next_sentence() -> None:
+    found = _periods(
+        "Xã Tân Phú, ngày 12 tháng 9 năm 2024\nBÁO CÁO\nKết quả thực hiện nhiệm vụ 9 tháng đầu năm 2024\n"
+        "Tổng thu ngân sách tính đến ngày 20/8/2024 đạt 12,4 tỷ đồng, bằng 81% dự toán. Trong đó, thu nội "
+        "địa đạt 9,6 tỷ đồng; thu bổ sung đạt 2,8 tỷ đồng. Chi ngân sách đạt 10,2 tỷ đồng."
+    )
+    assert found[12.4][1] == "as-of:2024-08-20"
+    assert found[9.6][1] == "as-of:2024-08-20"
+    assert found[2.8][1] == "as-of:2024-08-20"
+    assert found[10.2][1] == "2024-9M"  # a sentence that is no part of the total keeps the report's period
+
+
 def test_a_running_total_to_a_year_end_dates_its_sentence_only_a_topic_year_its_paragraph() -> None:
     found = _periods(
         "Xã Tân Dân đạt chuẩn nông thôn mới nâng cao\n\n09:15, 15/11/2023\n\n"
