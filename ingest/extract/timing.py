@@ -313,21 +313,37 @@ def _crop_year(doc: Doc, clause: int, pos: int) -> str | None:
     the figure measures, one season's account keeps one period whichever report states it, also beside the
     report's own period words or a running total's date; a `;` item of another subject keeps its own)."""
     text_l = doc.text_l
+    seasons = _seasons(text_l)
+    if not seasons:
+        return None
     lo = min(clause, sentence_start(doc, pos))
-    if all(text_l.find(word, lo, pos) < 0 for word in ("vụ", "xuân", "thu")):
-        return None  # the literals _SEASON needs
     last = None
-    for m in _CROP_YEAR.finditer(text_l, lo, pos):
-        if int(m.group(2)) != int(m.group(1)) + 1:
-            continue
-        if m.start() >= clause or _in_part(text_l, m.end(), pos):
-            last = m
+    for start, end, year in seasons:
+        if start >= lo and end <= pos and (start >= clause or _in_part(text_l, end, pos)):
+            last = (end, year)
     if last is None:
         return None
-    between = without_comparisons(text_l[last.end() : pos])
+    between = without_comparisons(text_l[last[0] : pos])
     if phrase_period(between, doc.ref_year, doc.term) is not None:
         return None
-    return last.group(2)
+    return last[1]
+
+
+_SEASONS: list[tuple[str, list[tuple[int, int, str]]]] = []
+
+
+def _seasons(text_l: str) -> list[tuple[int, int, str]]:
+    """The crop seasons named by two consecutive years in the text, as (start, end, later year): read once
+    per text (remembered by its identity), not once per figure."""
+    if _SEASONS and _SEASONS[0][0] is text_l:
+        return _SEASONS[0][1]
+    found = [
+        (m.start(), m.end(), m.group(2))
+        for m in _CROP_YEAR.finditer(text_l)
+        if int(m.group(2)) == int(m.group(1)) + 1
+    ]
+    _SEASONS[:] = [(text_l, found)]
+    return found
 
 
 def _in_part(text_l: str, lo: int, pos: int) -> bool:
