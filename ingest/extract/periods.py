@@ -206,12 +206,11 @@ def phrase_period(
         found.append((mm.start(), 1, f"{y}-H1"))
     # `2 tháng đầu năm`: to the end of February (the opening reads it so); the digits are read only where
     # the words are (a scan from every digit of a long region costs more)
-    if has_month and (anchor := _FIRST_MONTHS.search(text_l)) is not None:
-        for mm in _MONTHS_SO_FAR.finditer(text_l, max(0, anchor.start() - 12)):
-            written = mm.group(2) or mm.group(3) or mm.group(4)
-            code = months_so_far(month_count(mm.group(1)), _year(written, ref_year))
+    if has_month:
+        for start, _, months, written in months_matches(text_l):
+            code = months_so_far(months, _year(written, ref_year))
             if code is not None:
-                found.append((mm.start(), 1, code))
+                found.append((start, 1, code))
                 break
     mm = _dated(NINE_M_RE, text_l, ref_year, 1) if has_month else None
     if mm and (y := _year(mm.group(1), ref_year)):
@@ -325,14 +324,29 @@ _CLOSING = re.compile(rf"(?<!\w)tổng{_S}+kết|{_LOOKED_BACK.pattern}")
 # the first N months: `5 tháng đầu năm 2023`, and with its year written after it `7 tháng năm 2024`, `7
 # tháng/2024`, `bảy tháng năm 2023` (a statistics office's monthly report `tháng 7, 7 tháng năm 2024`, as
 # `6 tháng năm 2019` is the half and `9 tháng năm 2019` nine months); a bare `7 tháng` is a duration.
-# `(?<![0-9])` written after the first digit: the pattern opens with a digit, skipped to at C speed
+# the words are found from `tháng` (a literal, skipped to at C speed), the count read back from there
 _MONTH_COUNT_WORDS = {"hai": 2, "bốn": 4, "bảy": 7, "tám": 8, "mười": 10, "mười một": 11}
-_COUNT_WORD = not_after(("hai", "bốn", "bảy", "tám", "mười"), (r"\w", "mười "))
-_MONTHS_SO_FAR = re.compile(
-    rf"([0-9](?<![0-9]{{2}})[0-9]?|{_COUNT_WORD}(?:{_S}+một)?){_S}+tháng"
-    rf"(?:{_S}+đầu{_S}+năm(?:{_S}+{_Y})?|{_S}+năm{_S}+{_Y}(?![0-9])|{_S}*/{_S}*{_Y}(?![0-9]))"
+_FIRST_MONTHS = re.compile(
+    rf"tháng(?:{_S}+đầu{_S}+năm(?:{_S}+{_Y})?|{_S}+năm{_S}+{_Y}(?![0-9])|{_S}*/{_S}*{_Y}(?![0-9]))"
 )
-_FIRST_MONTHS = re.compile(rf"tháng(?:{_S}+đầu{_S}+năm|{_S}+năm{_S}+{_Y}|{_S}*/{_S}*{_Y})")
+# the count right before `tháng`: digits (not the end of a longer number) or a word (`mười bảy` is no seven)
+_MONTH_COUNT = re.compile(
+    rf"(?:(?<![0-9])([0-9]{{1,2}})|(?<!\w)(mười{_S}+một|(?:hai|bốn|bảy|tám)(?<!mười{_S}hai)(?<!mười{_S}bốn)"
+    rf"(?<!mười{_S}bảy)(?<!mười{_S}tám)|mười)){_S}+$"
+)
+_MONTH_COUNT_BACK = 14  # how far before `tháng` its count may start (`mười một `)
+
+
+def months_matches(text_l: str, pos: int = 0) -> Iterator[tuple[int, int, int, str | None]]:
+    """The first N months named from `pos` on, in order, as (start, end, N, the year written or None)."""
+    for m in _FIRST_MONTHS.finditer(text_l, pos):
+        count = _MONTH_COUNT.search(text_l, max(pos, m.start() - _MONTH_COUNT_BACK), m.start())
+        if count is not None:
+            raw = count.group(1) or " ".join(count.group(2).split())
+            n = int(raw) if raw.isdigit() else _MONTH_COUNT_WORDS[raw]
+            yield count.start(), m.end(), n, m.group(1) or m.group(2) or m.group(3)
+
+
 _DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
@@ -441,12 +455,11 @@ def _subyear(own: str, date_year: int | None) -> tuple[int, str] | None:
         longest = max(parts, key=lambda p: _PART_MONTHS.get(p[1][4:], 0))
         if _together(own, first[0], longest[0]) and _quarter_ends(first[1], longest[1]):
             candidates.remove(first)
-    for m in _MONTHS_SO_FAR.finditer(own):
-        written = m.group(2) or m.group(3) or m.group(4)
-        year = int(written) if written else _year_near(own, m.end(), date_year)
-        code = months_so_far(month_count(m.group(1)), year)
+    for start, end, months, written in months_matches(own):
+        year = int(written) if written else _year_near(own, end, date_year)
+        code = months_so_far(months, year)
         if code is not None:
-            candidates.append((m.start(), code))
+            candidates.append((start, code))
             break
     for m in as_of_matches(own, 0, candidates[0][0] if candidates else None):
         # a running total to the last day of a part (`ước tính đến ngày 30-9, tổng diện tích …`, `tính đến
@@ -456,11 +469,6 @@ def _subyear(own: str, date_year: int | None) -> tuple[int, str] | None:
             candidates.append((m.start(), code))
             break
     return min(candidates) if candidates else None
-
-
-def month_count(raw: str) -> int:
-    """The N of `N tháng`, written in digits or words (`7`, `bảy`, `mười một`)."""
-    return int(raw) if raw.isdigit() else _MONTH_COUNT_WORDS[" ".join(raw.split())]
 
 
 def months_so_far(months: int, year: int | None) -> str | None:
