@@ -183,12 +183,13 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
     # a running total ("Tổng thu ngân sách đến 30/6/2023 …; thu NSNN …") scopes its whole sentence, and a
     # `Trong đó` part opening the next one (`… đến hết tháng 5/2023 ước thực hiện 1.636 tỷ đồng. Trong đó, thu
     # nội địa …`: the parts of the dated total)
-    start = sentence_start(doc, q.start)
-    if _PART_OPENS.match(text_l, start) is not None and start > 1:
-        start = sentence_start(doc, start - 2)
     lo = max(0, q.start - SENTENCE_WINDOW)
-    lo = max(lo, min(start, text_l.rfind("\n", lo, q.start) + 1))  # it starts after the line's break
-    if text_l.find("đến", lo, q.start) >= 0 or text_l.find("tới", lo, q.start) >= 0:  # AS_OF_RE needs one
+    # the sentence starts after the line's break, or a `Trong đó` part's total before it
+    gate = lo if text_l.find("đó", lo, q.start) >= 0 else max(lo, text_l.rfind("\n", lo, q.start) + 1)
+    if text_l.find("đến", gate, q.start) >= 0 or text_l.find("tới", gate, q.start) >= 0:  # AS_OF_RE needs one
+        start = sentence_start(doc, q.start)
+        if start > 1 and _PART_OPENS.match(text_l, start) is not None:
+            start = sentence_start(doc, start - 2)
         for m in as_of_matches(text_l, start, q.start):
             code2 = as_of(m, doc.ref_year)
             if code2:
