@@ -206,8 +206,8 @@ def phrase_period(
         found.append((mm.start(), 1, f"{y}-H1"))
     # `2 tháng đầu năm`: to the end of February (the opening reads it so); the digits are read only where
     # the words are (a scan from every digit of a long region costs more)
-    if has_month:
-        for start, _, months, written in months_matches(text_l):
+    if has_month and (anchor := _FIRST_MONTHS.search(text_l)) is not None:
+        for start, _, months, written in months_matches(text_l, anchor.start()):
             code = months_so_far(months, _year(written, ref_year))
             if code is not None:
                 found.append((start, 1, code))
@@ -338,9 +338,10 @@ _MONTH_COUNT_BACK = 14  # how far before `tháng` its count may start (`mười 
 
 
 def months_matches(text_l: str, pos: int = 0) -> Iterator[tuple[int, int, int, str | None]]:
-    """The first N months named from `pos` on, in order, as (start, end, N, the year written or None)."""
+    """The first N months whose `tháng` is written from `pos` on, in order, as (start, end, N, the year
+    written or None)."""
     for m in _FIRST_MONTHS.finditer(text_l, pos):
-        count = _MONTH_COUNT.search(text_l, max(pos, m.start() - _MONTH_COUNT_BACK), m.start())
+        count = _MONTH_COUNT.search(text_l, max(0, m.start() - _MONTH_COUNT_BACK), m.start())
         if count is not None:
             raw = count.group(1) or " ".join(count.group(2).split())
             n = int(raw) if raw.isdigit() else _MONTH_COUNT_WORDS[raw]

@@ -301,9 +301,11 @@ _SEASON = (
 )
 _PART_OPENS = re.compile(rf"[\s*+-]*trong{_S}+đó(?!\w)")
 _PART_OF = re.compile(rf"(?<!\w)trong{_S}+đó(?!\w)")
-_CROP_YEAR = re.compile(
-    rf"(?<!\w)(?:{_SEASON})(?:{_S}+năm)?{_S}+((?:19|20)[0-9]{{2}}){_S}*[-–—/]{_S}*((?:19|20)[0-9]{{2}})(?![0-9])"
-)
+# found from the two years (digits, skipped to at C speed), the season's words read back from there (they end
+# in whitespace: no digit comes right before the first year)
+_CROP_SPAN = re.compile(rf"((?:19|20)[0-9]{{2}}){_S}*[-–—/]{_S}*((?:19|20)[0-9]{{2}})(?![0-9])")
+_SEASON_BEFORE = re.compile(rf"(?<!\w)(?:{_SEASON})(?:{_S}+năm)?{_S}+$")
+_SEASON_BACK = 40  # how far before its years a season's words may start
 
 
 def _crop_year(doc: Doc, clause: int, pos: int) -> str | None:
@@ -317,10 +319,16 @@ def _crop_year(doc: Doc, clause: int, pos: int) -> str | None:
     seasons = _seasons(text_l)
     if not seasons:
         return None
+    # in the figure's line (a sentence ends at a line break)
+    lo = max(0, pos - SENTENCE_WINDOW)
+    lo = max(lo, text_l.rfind("\n", lo, pos) + 1)
+    near = [(start, end, year) for start, end, year in seasons if lo <= start and end <= pos]
+    if not near:
+        return None
     lo = min(clause, sentence_start(doc, pos))
     last = None
-    for start, end, year in seasons:
-        if start >= lo and end <= pos and (start >= clause or _in_part(text_l, end, pos)):
+    for start, end, year in near:
+        if start >= lo and (start >= clause or _in_part(text_l, end, pos)):
             last = (end, year)
     if last is None:
         return None
@@ -338,11 +346,12 @@ def _seasons(text_l: str) -> list[tuple[int, int, str]]:
     per text (remembered by its identity), not once per figure."""
     if _SEASONS and _SEASONS[0][0] is text_l:
         return _SEASONS[0][1]
-    found = [
-        (m.start(), m.end(), m.group(2))
-        for m in _CROP_YEAR.finditer(text_l)
-        if int(m.group(2)) == int(m.group(1)) + 1
-    ]
+    found = []
+    for m in _CROP_SPAN.finditer(text_l):
+        if int(m.group(2)) == int(m.group(1)) + 1:
+            season = _SEASON_BEFORE.search(text_l, max(0, m.start() - _SEASON_BACK), m.start())
+            if season is not None:
+                found.append((season.start(), m.end(), m.group(2)))
     _SEASONS[:] = [(text_l, found)]
     return found
 
