@@ -206,11 +206,11 @@ def phrase_period(
         found.append((mm.start(), 1, f"{y}-H1"))
     # `2 tháng đầu năm`: to the end of February (the opening reads it so); the digits are read only where
     # the words are (a scan from every digit of a long region costs more)
-    if has_month and "đầu" in text_l and (anchor := _FIRST_MONTHS.search(text_l)) is not None:
-        for mm in _MONTHS_SO_FAR.finditer(text_l, max(0, anchor.start() - 12)):
-            code = months_so_far(int(mm.group(1)), _year(mm.group(2), ref_year))
+    if has_month and (anchor := _FIRST_MONTHS.search(text_l)) is not None:
+        for start, _, months, written in months_matches(text_l, anchor.start()):
+            code = months_so_far(months, _year(written, ref_year))
             if code is not None:
-                found.append((mm.start(), 1, code))
+                found.append((start, 1, code))
                 break
     mm = _dated(NINE_M_RE, text_l, ref_year, 1) if has_month else None
     if mm and (y := _year(mm.group(1), ref_year)):
@@ -321,9 +321,33 @@ _LOOKED_BACK = re.compile(rf"(?<!\w)(?:nhiệm{_S}+kỳ{_S}+qua|cả{_S}+nhiệm
 # review elsewhere in the opening closes no term by itself (`tổng kết công tác năm 2022`: a year's), only
 # in the term's own sentence (`_REVIEWED`)
 _CLOSING = re.compile(rf"(?<!\w)tổng{_S}+kết|{_LOOKED_BACK.pattern}")
-# `(?<![0-9])` written after the first digit: the pattern opens with a digit, skipped to at C speed
-_MONTHS_SO_FAR = re.compile(rf"([0-9](?<![0-9]{{2}})[0-9]?){_S}+tháng{_S}+đầu{_S}+năm(?:{_S}+{_Y})?")
-_FIRST_MONTHS = re.compile(rf"tháng{_S}+đầu{_S}+năm")
+# the first N months: `5 tháng đầu năm 2023`, and with its year written after it `7 tháng năm 2024`, `7
+# tháng/2024`, `bảy tháng năm 2023` (a statistics office's monthly report `tháng 7, 7 tháng năm 2024`, as
+# `6 tháng năm 2019` is the half and `9 tháng năm 2019` nine months); a bare `7 tháng` is a duration.
+# the words are found from `tháng` (a literal, skipped to at C speed), the count read back from there
+_MONTH_COUNT_WORDS = {"hai": 2, "bốn": 4, "bảy": 7, "tám": 8, "mười": 10, "mười một": 11}
+_FIRST_MONTHS = re.compile(
+    rf"tháng(?:{_S}+đầu{_S}+năm(?:{_S}+{_Y})?|{_S}+năm{_S}+{_Y}(?![0-9])|{_S}*/{_S}*{_Y}(?![0-9]))"
+)
+# the count right before `tháng`: digits (not the end of a longer number) or a word (`mười bảy` is no seven)
+_MONTH_COUNT = re.compile(
+    rf"(?:(?<![0-9])([0-9]{{1,2}})|(?<!\w)(mười{_S}+một|(?:hai|bốn|bảy|tám)(?<!mười{_S}hai)(?<!mười{_S}bốn)"
+    rf"(?<!mười{_S}bảy)(?<!mười{_S}tám)|mười)){_S}+$"
+)
+_MONTH_COUNT_BACK = 14  # how far before `tháng` its count may start (`mười một `)
+
+
+def months_matches(text_l: str, pos: int = 0) -> Iterator[tuple[int, int, int, str | None]]:
+    """The first N months whose `tháng` is written from `pos` on, in order, as (start, end, N, the year
+    written or None)."""
+    for m in _FIRST_MONTHS.finditer(text_l, pos):
+        count = _MONTH_COUNT.search(text_l, max(0, m.start() - _MONTH_COUNT_BACK), m.start())
+        if count is not None:
+            raw = count.group(1) or " ".join(count.group(2).split())
+            n = int(raw) if raw.isdigit() else _MONTH_COUNT_WORDS[raw]
+            yield count.start(), m.end(), n, m.group(1) or m.group(2) or m.group(3)
+
+
 _DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
@@ -432,11 +456,11 @@ def _subyear(own: str, date_year: int | None) -> tuple[int, str] | None:
         longest = max(parts, key=lambda p: _PART_MONTHS.get(p[1][4:], 0))
         if _together(own, first[0], longest[0]) and _quarter_ends(first[1], longest[1]):
             candidates.remove(first)
-    for m in _MONTHS_SO_FAR.finditer(own):
-        year = int(m.group(2)) if m.group(2) else _year_near(own, m.end(), date_year)
-        code = months_so_far(int(m.group(1)), year)
+    for start, end, months, written in months_matches(own):
+        year = int(written) if written else _year_near(own, end, date_year)
+        code = months_so_far(months, year)
         if code is not None:
-            candidates.append((m.start(), code))
+            candidates.append((start, code))
             break
     for m in as_of_matches(own, 0, candidates[0][0] if candidates else None):
         # a running total to the last day of a part (`ước tính đến ngày 30-9, tổng diện tích …`, `tính đến
@@ -532,7 +556,18 @@ def _closing_or_congress(opening: str, m: re.Match[str] | None) -> str | None:
     before = re.split(r"[.!?\n]", before)[
         -1
     ]  # within the term's own sentence ("Nhiệm kỳ qua, … kết quả …. Nhiệm kỳ 2025 - 2030, …")
-    if _REVIEWED.search(before):
+    reviews = [r.start() for r in _REVIEWED.finditer(before)]
+    # the congress the term is named with (`Đánh giá nhiệm kỳ qua, Đại hội … lần thứ I, nhiệm kỳ 2025 -
+    # 2030 khẳng định …`) opens it though a review opens the sentence: that review is of the term before;
+    # not a congress's resolution (`Đánh giá kết quả thực hiện Nghị quyết Đại hội … nhiệm kỳ 2020-2025`)
+    congresses = [
+        c.start()
+        for c in _CONGRESS.finditer(before)
+        if not _RESOLUTION_OF.search(before, max(0, c.start() - 12), c.start())
+    ]
+    if congresses and (not reviews or congresses[-1] > reviews[-1]):
+        return "congress"
+    if reviews:
         return "closing"
     if _CONGRESS.search(before):
         return "congress"

@@ -149,6 +149,9 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
     school = _school_year(doc, s.start, q.start)
     if school is not None:
         return school
+    crop = _crop_year(doc, s.start, q.start)
+    if crop is not None:
+        return crop
     listed = _listed_year(doc, s.start, left, q.start)
     if listed is not None:
         return listed
@@ -177,11 +180,17 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
     fronted = _fronted_year(doc, s.line_start, q.start, base, year)
     if fronted is not None:
         return fronted
-    # a running total ("Tổng thu ngân sách đến 30/6/2023 …; thu NSNN …") scopes its whole sentence
+    # a running total ("Tổng thu ngân sách đến 30/6/2023 …; thu NSNN …") scopes its whole sentence, and a
+    # `Trong đó` part opening the next one (`… đến hết tháng 5/2023 ước thực hiện 1.636 tỷ đồng. Trong đó, thu
+    # nội địa …`: the parts of the dated total)
     lo = max(0, q.start - SENTENCE_WINDOW)
-    lo = max(lo, text_l.rfind("\n", lo, q.start) + 1)  # the sentence starts after the line's break
-    if text_l.find("đến", lo, q.start) >= 0 or text_l.find("tới", lo, q.start) >= 0:  # AS_OF_RE needs one
-        for m in as_of_matches(text_l, sentence_start(doc, q.start), q.start):
+    # the sentence starts after the line's break, or a `Trong đó` part's total before it
+    gate = lo if text_l.find("đó", lo, q.start) >= 0 else max(lo, text_l.rfind("\n", lo, q.start) + 1)
+    if text_l.find("đến", gate, q.start) >= 0 or text_l.find("tới", gate, q.start) >= 0:  # AS_OF_RE needs one
+        start = sentence_start(doc, q.start)
+        if start > 1 and _PART_OPENS.match(text_l, start) is not None:
+            start = sentence_start(doc, start - 2)
+        for m in as_of_matches(text_l, start, q.start):
             code2 = as_of(m, doc.ref_year)
             if code2:
                 return code2
@@ -281,6 +290,82 @@ def _school_year(doc: Doc, lo: int, pos: int) -> str | None:
     if last is None or phrase_period(text_l[last.end() : pos], doc.ref_year, doc.term) is not None:
         return None
     return last.group(1)
+
+
+# a crop season named by the two years it spans (`vụ Đông xuân 2023-2024`, `vụ mùa 2023 - 2024`, `niên vụ
+# 2023-2024`, `đông xuân năm 2022-2023`); a season named by one year (`vụ Xuân năm 2024`) only names the
+# campaign of a result in the report's period
+_SEASON = (
+    rf"(?:vụ{_S}+(?:lúa{_S}+|sản{_S}+xuất{_S}+)?)?(?:đông{_S}*[-–]?{_S}*xuân|hè{_S}*[-–]?{_S}*thu"
+    rf"|thu{_S}*[-–]?{_S}*đông|chiêm{_S}+xuân)|vụ{_S}+(?:mùa|xuân|chiêm|muối)|niên{_S}+vụ"
+)
+_PART_OPENS = re.compile(rf"[\s*+-]*trong{_S}+đó(?!\w)")
+_PART_OF = re.compile(rf"(?<!\w)trong{_S}+đó(?!\w)")
+# found from the two years (digits, skipped to at C speed), the season's words read back from there (they end
+# in whitespace: no digit comes right before the first year)
+_CROP_SPAN = re.compile(rf"((?:19|20)[0-9]{{2}}){_S}*[-–—/]{_S}*((?:19|20)[0-9]{{2}})(?![0-9])")
+_SEASON_BEFORE = re.compile(rf"(?<!\w)(?:{_SEASON})(?:{_S}+năm)?{_S}+$")
+_SEASON_BACK = 40  # how far before its years a season's words may start
+
+
+def _crop_year(doc: Doc, clause: int, pos: int) -> str | None:
+    """The crop season named by its two years earlier in the figure's clause (`Trong quý I, toàn huyện gieo
+    trồng vụ Đông xuân 2023-2024 đạt 100% kế hoạch`), or earlier in its sentence when a `trong đó` part of
+    the season's total comes between (`Vụ đông xuân 2017-2018: … 47.798,2 ha (trong đó: lúa …; bắp 3.123
+    ha …`), as its later year, unless another period phrase comes between (the gold rules: a season is what
+    the figure measures, one season's account keeps one period whichever report states it, also beside the
+    report's own period words or a running total's date; a `;` item of another subject keeps its own)."""
+    text_l = doc.text_l
+    seasons = _seasons(text_l)
+    if not seasons:
+        return None
+    # in the figure's line (a sentence ends at a line break)
+    lo = max(0, pos - SENTENCE_WINDOW)
+    lo = max(lo, text_l.rfind("\n", lo, pos) + 1)
+    near = [(start, end, year) for start, end, year in seasons if lo <= start and end <= pos]
+    if not near:
+        return None
+    lo = min(clause, sentence_start(doc, pos))
+    last = None
+    for start, end, year in near:
+        if start >= lo and (start >= clause or _in_part(text_l, end, pos)):
+            last = (end, year)
+    if last is None:
+        return None
+    between = without_comparisons(text_l[last[0] : pos])
+    if phrase_period(between, doc.ref_year, doc.term) is not None:
+        return None
+    return last[1]
+
+
+_SEASONS: list[tuple[str, list[tuple[int, int, str]]]] = []
+
+
+def _seasons(text_l: str) -> list[tuple[int, int, str]]:
+    """The crop seasons named by two consecutive years in the text, as (start, end, later year): read once
+    per text (remembered by its identity), not once per figure."""
+    if _SEASONS and _SEASONS[0][0] is text_l:
+        return _SEASONS[0][1]
+    found = []
+    for m in _CROP_SPAN.finditer(text_l):
+        if int(m.group(2)) == int(m.group(1)) + 1:
+            season = _SEASON_BEFORE.search(text_l, max(0, m.start() - _SEASON_BACK), m.start())
+            if season is not None:
+                found.append((season.start(), m.end(), m.group(2)))
+    _SEASONS[:] = [(text_l, found)]
+    return found
+
+
+def _in_part(text_l: str, lo: int, pos: int) -> bool:
+    """Whether `pos` lies in a `trong đó` part opened after `lo`: to the sentence's end, or to its closing
+    bracket when the part opens one (`(trong đó: lúa …; ngô …); diện tích nuôi trồng …` is past it)."""
+    part = None
+    for m in _PART_OF.finditer(text_l, lo, pos):
+        part = m
+    if part is None:
+        return False
+    bracket = text_l.rfind("(", max(lo, part.start() - 3), part.start())
+    return bracket < 0 or text_l.find(")", part.end(), pos) < 0
 
 
 # "Cụ thể năm 2015: công nghiệp … 75,3%, thương mại - dịch vụ 16,6%": a year right before a colon

@@ -180,6 +180,22 @@ def test_a_congress_page_setting_targets_for_the_new_term_looks_back_on_the_term
     assert plain.default_period == "2025"
 
 
+def test_a_congress_named_with_its_term_after_a_review_word_opens_that_term() -> None:
+    # the review opening the sentence is of the term before; the congress nearer the term opens it
+    doc = _doc(
+        " date 2025-08-20 Đánh giá nhiệm kỳ qua, Đại hội Đại biểu Đảng bộ xã Hòa Lộc lần thứ I, nhiệm kỳ "
+        "2025 - 2030 nhận định, Đảng bộ và Nhân dân đã đạt nhiều kết quả. Thu nhập bình quân đạt 70 triệu "
+        "đồng/người/năm."
+    )
+    assert (doc.default_period, doc.target_period) == ("term-2020-2025", "term-2025-2030")
+    # a review of a congress's resolution is of the term that resolution set
+    review = _doc(
+        " date 2025-06-20 Đánh giá kết quả thực hiện Nghị quyết Đại hội Đảng bộ xã Hòa Lộc nhiệm kỳ "
+        "2020 - 2025, thu nhập bình quân đạt 70 triệu đồng/người/năm."
+    )
+    assert review.default_period == "term-2020-2025"
+
+
 def test_a_sentence_fronted_by_the_term_it_reviews_dates_a_page_of_the_terms_end() -> None:
     doc = _doc(
         " date 2025-12-18 Nhiệm kỳ 2020-2025, Đảng bộ và nhân dân xã Tân Lập đạt nhiều kết quả. Thu "
@@ -331,6 +347,22 @@ def test_six_months_written_with_its_year_is_the_half_year() -> None:
     assert doc.default_period == "2024-H1"
     # a bare `6 tháng` is a duration, not the first half
     assert phrase_period("sau 6 tháng, năm 2024 xã đạt 19 tiêu chí", 2024, None) == (13, "2024")
+
+
+def test_the_first_months_written_with_their_year_are_a_running_total_to_the_months_end() -> None:
+    # a monthly statistics report names the month and the months so far, the year after them
+    doc = _doc(
+        "Tình hình kinh tế - xã hội tháng 8, 8 tháng năm 2022 tỉnh Yên Thành\n\nƯớc 8 tháng/2022, tổng thu "
+        "ngân sách trên địa bàn đạt 2.140 tỷ đồng, bằng 71,2% dự toán."
+    )
+    assert doc.default_period == "as-of:2022-08-31"
+    assert phrase_period("ước 8 tháng/2022, tổng thu ngân sách", 2022, None) == (4, "as-of:2022-08-31")
+    # the months written in words; `mười bảy` is no seven
+    assert phrase_period("tháng tư và bốn tháng năm 2021", 2021, None) == (12, "as-of:2021-04-30")
+    assert phrase_period("mười một tháng năm 2020 đạt", 2020, None) == (0, "as-of:2020-11-30")
+    assert phrase_period("sau mười bảy tháng năm 2020", 2020, None) == (19, "2020")
+    # without its year or `đầu năm`, a count of months is a duration
+    assert phrase_period("sau 8 tháng triển khai, năm 2022 đạt", 2022, None) == (24, "2022")
 
 
 def test_parts_named_together_report_the_longest_part() -> None:

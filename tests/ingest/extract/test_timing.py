@@ -108,6 +108,33 @@ def test_a_school_year_dates_its_figures_as_its_second_year_even_in_a_six_month_
     assert found[99.2][1] == "2024"
 
 
+def test_a_crop_season_named_by_its_two_years_dates_its_clause_and_the_parts_of_its_total() -> None:
+    found = _periods(
+        "Huyện Tân Phú, ngày 26 tháng 6 năm 2024\nBÁO CÁO\nKết quả thực hiện nhiệm vụ 6 tháng đầu năm 2024\n"
+        "Tổng thu ngân sách ước đạt 5,3 tỷ đồng. Trong 6 tháng, toàn huyện gieo trồng vụ Đông xuân 2023-2024 "
+        "được 8.412 ha, đạt 101,2% kế hoạch (trong đó: lúa 6.120 ha; ngô 915 ha); diện tích nuôi trồng thủy "
+        "sản đạt 742 ha. Vụ Xuân năm 2024, năng suất lúa đạt 61,5 tạ/ha."
+    )
+    assert found[5.3][1] == "2024-H1"
+    assert found[8412.0][1] == "2024"  # the season's later year, though the report's own period comes first
+    assert found[6120.0][1] == "2024"
+    assert found[915.0][1] == "2024"  # a `trong đó` part of the season's total, after a `;`
+    assert found[742.0][1] == "2024-H1"  # a `;` item of another subject keeps the report's period
+    assert found[61.5][1] == "2024-H1"  # a season named by one year only names the campaign
+
+
+def test_a_running_totals_date_runs_through_a_trong_do_part_opening_the_next_sentence() -> None:
+    found = _periods(
+        "Xã Tân Phú, ngày 12 tháng 9 năm 2024\nBÁO CÁO\nKết quả thực hiện nhiệm vụ 9 tháng đầu năm 2024\n"
+        "Tổng thu ngân sách tính đến ngày 20/8/2024 đạt 12,4 tỷ đồng, bằng 81% dự toán. Trong đó, thu nội "
+        "địa đạt 9,6 tỷ đồng; thu bổ sung đạt 2,8 tỷ đồng. Chi ngân sách đạt 10,2 tỷ đồng."
+    )
+    assert found[12.4][1] == "as-of:2024-08-20"
+    assert found[9.6][1] == "as-of:2024-08-20"
+    assert found[2.8][1] == "as-of:2024-08-20"
+    assert found[10.2][1] == "2024-9M"  # a sentence that is no part of the total keeps the report's period
+
+
 def test_a_running_total_to_a_year_end_dates_its_sentence_only_a_topic_year_its_paragraph() -> None:
     found = _periods(
         "Xã Tân Dân đạt chuẩn nông thôn mới nâng cao\n\n09:15, 15/11/2023\n\n"
