@@ -48,6 +48,8 @@ from ingest.extract.vocab import (
     NAME_TRAILING_LINKS,
     NAME_VERB_STARTS,
     NOT_MEASURE_WORDS,
+    PARTY_BODY_ENDS,
+    PARTY_HOLDINGS,
     PERCENT_PLACE_WORDS,
     PLAN_WORDS,
     PRODUCT_WORDS,
@@ -908,7 +910,31 @@ def _percent_name(doc: Doc, q: Quantity, s: Sentence, subject: str, raw: str, co
     return subject if measured(subject) else f"tỷ lệ {subject}"
 
 
+_PARTY_HOLDING = re.compile(rf"^(?:tổng{_S}+số|số|tỷ{_S}+lệ){_S}+(?:{words_alt(PARTY_HOLDINGS)})(?!\w)")
+_OWN_PARTY = re.compile(
+    rf"(?<!,)(?:{_S}+(?:trong|của|(?<!trực )thuộc))?(?:{_S}+toàn)?{_S}+đảng{_S}+bộ(?!{_S}+cơ{_S}+sở)"
+    rf"(?:{_S}+(?:{words_alt(tuple(ADMIN_LEVELS))})(?:{_S}+(?!(?:{words_alt(PARTY_BODY_ENDS)})(?!\w))[^\s,;:()]+){{0,3}})?"
+    rf"(?=[\s,;:()]|$)"
+)
+
+
+def without_own_party(name: str) -> str:
+    """`số đảng viên trong toàn đảng bộ xã tân lập`, `số chi bộ trực thuộc đảng bộ xã` -> `số đảng viên`,
+    `số chi bộ trực thuộc`: the unit's own Party organisation is no part of the name of what it holds (its
+    members, cells, organisations); an elected committee's seats, a congress, an agency's `đảng bộ cơ sở`
+    are not this shape (the gold rules, item 162)."""
+    head = _PARTY_HOLDING.match(name) if "đảng bộ" in name else None  # the literal first, at C speed
+    if head is None:
+        return name
+    rest = _OWN_PARTY.sub("", name[head.end() :])
+    return SPACES.sub(" ", f"{name[: head.end()]}{rest}").strip(" ,")
+
+
 def _count_name(doc: Doc, q: Quantity, s: Sentence, subject: str, unit: str, raw: str = "") -> str:
+    return without_own_party(_written_count_name(doc, q, s, subject, unit, raw))
+
+
+def _written_count_name(doc: Doc, q: Quantity, s: Sentence, subject: str, unit: str, raw: str = "") -> str:
     noun = unit.split(" ", 1)[1] if q.unit.factor != 1.0 and " " in unit else unit  # "nghìn con"
     tail = tail_after(doc, q, s, long=False)
     if tail and _REACHED_AFTER.match(doc.text_l, q.end) and not tail.startswith("đạt"):

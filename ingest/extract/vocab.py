@@ -1390,6 +1390,20 @@ ELECTED_BODY_OF: tuple[str, ...] = (
     "tỉnh ủy",
 )
 ELECTED_MEMBER_UNITS: frozenset[str] = frozenset({"đồng chí", "người", "ủy viên"})
+# What a unit's own Party organisation holds (item 162): a count or share of these leaves `(trong|của)
+# (toàn) đảng bộ <level> <name>` out of its name (`số đảng viên`, `số chi bộ trực thuộc`) (names21).
+PARTY_HOLDINGS: tuple[str, ...] = (
+    "đảng viên",
+    "chi bộ",
+    "chi, đảng bộ",
+    "đảng bộ, chi bộ",
+    "tổ chức cơ sở đảng",
+    "tổ chức đảng",
+)
+# Words that end the unit's name after `đảng bộ xã …` in a name: what follows is no longer the name.
+PARTY_BODY_ENDS: tuple[str, ...] = (
+    "được", "đã", "dự", "chính", "tham", "tiêu", "ưu", "đại", "là", "có", "hoàn", "xếp", "đạt", "thay", "và",
+)  # fmt: skip
 # Words of a name whose first or last syllable is also a filler or link the name builder strips (`còn`,
 # `cùng`, `chỉ`, `trên`, `bằng`): a name opening or ending with one of them keeps it whole (`cùng kỳ`,
 # `chứng chỉ`, `ngân sách cấp trên`, `còn lại`) (names11).

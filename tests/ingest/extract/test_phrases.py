@@ -541,3 +541,19 @@ def test_a_change_written_after_its_comparison_is_named_by_the_level_before() ->
     assert by[6.4].indicator == "doanh thu vận tải tăng so với cùng kỳ năm trước"
     by = _by_value("Kim ngạch xuất khẩu ước đạt 48 triệu USD, so với cùng kỳ 2023 giảm 3,2%.")
     assert by[3.2].indicator == "kim ngạch xuất khẩu giảm so với cùng kỳ 2023"
+
+
+def test_the_units_own_party_organisation_is_not_in_the_name_of_what_it_holds() -> None:
+    # the gold rules (item 162): `của/trong toàn đảng bộ xã …` says the unit again
+    by = _by_value(
+        "Đảng bộ xã hiện có 21 chi bộ trực thuộc Đảng bộ xã Phú Lâm. "
+        "Kết nạp 25 đảng viên mới, nâng tổng số đảng viên của Đảng bộ huyện lên 3.200 đảng viên."
+    )
+    assert by[21.0].indicator == "số chi bộ trực thuộc"
+    assert by[3200.0].indicator == "tổng số đảng viên"
+
+
+def test_an_elected_committee_and_a_counted_kind_of_party_unit_keep_their_words() -> None:
+    by = _by_value("Ban Chấp hành Đảng bộ xã gồm 17 đồng chí. Đảng bộ có 39 chi, đảng bộ trực thuộc.")
+    assert by[17.0].indicator == "số ủy viên ban chấp hành đảng bộ xã"
+    assert by[39.0].indicator == "số chi, đảng bộ trực thuộc"
