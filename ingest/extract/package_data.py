@@ -2,10 +2,10 @@
 directory of the package that holds them, found from the `ingest` package.
 
 Shape: `package_file("ingest.extract.learned", "kinds.json")` is `<ingest's directory>/extract/learned/
-kinds.json`, the same path as `Path(__file__).with_suffix(".json")` in `learned/kinds.py`. A module does
-not name its own `__file__`: compiled to native code (mypyc, `benchmarks/native_bench.py`) a module's
-body runs before the import system sets `__file__`; the top `ingest` package stays pure Python, so its
-directory is known by then.
+kinds.json`, beside `learned/kinds.py` (the trainers in `evaluation/` write to the same constants).
+A module does not name its own `__file__`: compiled to native code (mypyc, `benchmarks/native_bench.py`)
+a module's body runs before the import system sets `__file__`; the top `ingest` package stays pure
+Python, so its directory is known by then.
 """
 
 from __future__ import annotations
