@@ -146,31 +146,39 @@ def main() -> None:
         help="seeds: the seed texts repeated (default); real: distinct real excerpts, caches cleared",
     )
     args = parser.parse_args()
-    docs = _documents() if args.texts == "seeds" else _real_documents()
     if args.workers:
+        docs = _documents() if args.texts == "seeds" else _real_documents()
         rounds = [_pool_round(docs, args.workers) for _ in range(max(1, args.repeats))]
         for r in rounds:
             print(", ".join(f"{k} {v:.2f}" for k, v in r.items()))
         print(json.dumps({k: round(statistics.median(r[k] for r in rounds), 2) for k in rounds[0]}))
         return
+    print(json.dumps(measure(args.texts, args.seconds, args.repeats)))
+
+
+def measure(texts: str, seconds: float, repeats: int) -> dict[str, Any]:
+    """Warm up, then `repeats` rounds of `seconds` over the `texts` ("seeds" or "real"), each printed:
+    the figures of the median round (and the best one's docs/s when there are several). Also what
+    `benchmarks/native_bench.py` runs in each of its processes."""
+    docs = _documents() if texts == "seeds" else _real_documents()
     for text, title, published in docs:  # warm-up: compile regexes, load the catalogue
         extract_mentions(text, title=title, published_at=published)
     rounds = []
-    for _ in range(max(1, args.repeats)):
-        n_docs, n_bytes, n_mentions, elapsed = _round(docs, args.seconds, cold=args.texts == "real")
+    for _ in range(max(1, repeats)):
+        n_docs, n_bytes, n_mentions, elapsed = _round(docs, seconds, cold=texts == "real")
         size_kb = n_bytes / n_docs / 1000
         print(f"{n_docs} documents ({size_kb:.1f} KB each), {n_mentions} mentions, {elapsed:.2f} s CPU")
         rounds.append((n_docs / elapsed, n_bytes / 1000 / elapsed))
     docs_per_s = statistics.median(r[0] for r in rounds)
     kb_per_s = statistics.median(r[1] for r in rounds)
     figures: dict[str, Any] = {
-        "texts": args.texts,
+        "texts": texts,
         "docs_per_s": round(docs_per_s, 1),
         "kb_per_s": round(kb_per_s, 1),
     }
     if len(rounds) > 1:
         figures["best_docs_per_s"] = round(max(r[0] for r in rounds), 1)
-    print(json.dumps(figures))
+    return figures
 
 
 if __name__ == "__main__":

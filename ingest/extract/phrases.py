@@ -205,6 +205,8 @@ _SECTOR_OPENING = re.compile(
 _WITH_MEASURE = re.compile(
     rf"(?<!\w)với{_S}+(?:tổng{_S}+)?(?:{words_alt(tuple(UNIT_MEASURE_WORDS.values()))})(?!\w)"
 )
+# The subjects a money figure is named by its own words as written (`tổng` alone too)
+_MONEY_SUBJECTS = GENERIC_MONEY_NAMES | {"tổng"}
 _WITH_MONEY = re.compile(rf"(?<!\w)với{_S}+(?:tổng{_S}+)?(?:số{_S}+tiền|kinh{_S}+phí|trị{_S}+giá)(?!\w)")
 _FIELD = re.compile(
     rf"(?<!\w)(?:trên|về){_S}+(?:các{_S}+)?lĩnh{_S}+vực{_S}+(?P<field>[^,;:.\n]{{3,60}}(?:,[^,;:.\n]{{3,40}})?)[,:]"
@@ -648,7 +650,7 @@ def written_name(
     elif base == "VND/person/year" and subject and not measured(subject):
         # "…; năm 2020, khu vực thành thị là 105 triệu đồng/người/năm": an income per head, of that part
         name = f"{INCOME_PER_HEAD} {subject}"
-    elif base == "VND" and subject in (*GENERIC_MONEY_NAMES, "tổng") and _WITH_MONEY.search(raw):
+    elif base == "VND" and subject in _MONEY_SUBJECTS and _WITH_MONEY.search(raw):
         # "với tổng trị giá 482 triệu đồng": the money words as written (`trị giá` alone is a verb) (names7)
         money = " ".join(_WITH_MONEY.search(raw).group().split()[1:])  # type: ignore[union-attr]
         name = _money_of(doc, q, s, money, fallback)

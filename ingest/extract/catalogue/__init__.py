@@ -21,10 +21,11 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
+from ingest.extract.package_data import package_file
 from ingest.extract.triggers import gated
 from ingest.records import BASE_UNITS
 
-CATALOGUE_CSV = Path(__file__).with_name("indicators.csv")
+CATALOGUE_CSV = package_file("ingest.extract.catalogue", "indicators.csv")
 COLUMNS = (
     "indicator_id",
     "name_vi",

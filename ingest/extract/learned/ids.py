@@ -25,7 +25,6 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -33,8 +32,9 @@ import numpy.typing as npt
 
 from ingest.extract.catalogue import CatalogueEntry, catalogue_by_id
 from ingest.extract.learned.slot import Slot
+from ingest.extract.package_data import package_file
 
-MODEL_FILE = Path(__file__).with_name("ids.json")
+MODEL_FILE = package_file("ingest.extract.learned", "ids.json")
 FORMAT = 1
 SHIPPED_ON = False  # off by default: it did not lift the cross-validated dev figures
 _MAX_ANSWERS = 20_000

@@ -27,10 +27,11 @@ from typing import Any
 from ingest.extract.catalogue import load_catalogue, lookup_name
 from ingest.extract.context import CLAUSE_SEP, NAME_SEP, Doc, Draft, clean_name
 from ingest.extract.learned.slot import Slot
+from ingest.extract.package_data import package_file
 from ingest.extract.vocab import INDICATOR_TRAILERS, MEASURE_WORDS, TAIL_STOP_WORDS
 from ingest.records import Mention
 
-MODEL_PATH = Path(__file__).with_suffix(".json")
+MODEL_PATH = package_file("ingest.extract.learned", "names.json")
 MAX_WORDS = 9  # a name is at most this many words (as `context.MAX_NAME_WORDS`)
 
 _MEASURE_FIRSTS = frozenset(w.split()[0] for w in MEASURE_WORDS)
