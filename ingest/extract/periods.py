@@ -128,9 +128,10 @@ def as_of(match: re.Match[str], ref_year: int | None) -> str | None:
     if y is None or not (1 <= d <= 31 and 1 <= m <= 12):
         return None
     part = _MONTH_END_PARTS.get(m)
-    if year is None and part is not None and d == calendar.monthrange(y, m)[1]:
-        # `Tính đến ngày 30-6, tổng diện tích gieo trồng …` with no year: the report's own half, nine
-        # months or year, closed on that day (a date written with its year stays a date, as the seeds')
+    if part is not None and d == calendar.monthrange(y, m)[1]:
+        # the last day of a quarter, half, nine months or year closes that period, its year written or not
+        # (`đến 31/12/2020` -> `2020`, `đến ngày 31-3-2024` -> `2024-Q1`, `Tính đến ngày 30-6, tổng diện
+        # tích …` -> the report's own half): the gold rules read it as the period's code, not a date
         return f"{y}{part}"
     return f"as-of:{y:04d}-{m:02d}-{d:02d}"
 

@@ -122,7 +122,7 @@ def test_changes_and_labels() -> None:
     text = "Tổng nguồn vốn tín dụng đến 30/6/2023 là trên 106 tỷ đồng, tăng 8 tỷ so với CK."
     level, change = extract_mentions(text, metadata=H1_2023)
     assert (level.indicator_id, level.base_value, level.approx) == ("credit_capital", 106e9, True)
-    assert (change.indicator_id, change.base_value, change.period) == (None, 8e9, "as-of:2023-06-30")
+    assert (change.indicator_id, change.base_value, change.period) == (None, 8e9, "2023-H1")
     text = "toàn xã có 4.566/12.663 đoàn viên, hội viên (Hội viên PN: 1.783; Hội viên ND: 1.239)."
     got = [(m.value, m.of_total, m.unit, m.indicator_id) for m in extract_mentions(text, metadata=H1_2023)]
     assert got == [
@@ -156,7 +156,7 @@ def test_kind_target_in_next_term_section_and_phấn_đấu() -> None:
 def test_period_overrides_from_the_mention_words() -> None:
     text = "Năm 2021: 16.616 con; tổng đàn gia cầm đến 30/6/2023 đạt 58.500 con."
     got = [(m.value, m.period) for m in extract_mentions(text, metadata=H1_2023)]
-    assert got == [(16616.0, "2021"), (58500.0, "as-of:2023-06-30")]
+    assert got == [(16616.0, "2021"), (58500.0, "2023-H1")]
     text = "tỷ lệ suy dinh dưỡng thể thấp còi giảm từ 10% năm 2020 xuống còn 8,58% năm 2024."
     got = [(m.value, m.period, m.indicator_id) for m in extract_mentions(text, metadata=TERM_2020)]
     assert got == [(10.0, "2020", "child_stunting_rate"), (8.58, "2024", "child_stunting_rate")]

@@ -202,15 +202,21 @@ def test_a_figure_of_one_month_in_a_part_year_report_takes_the_year_not_the_part
     assert found[23.89][1] == "2024-Q1"
 
 
-def test_a_yearless_running_total_to_the_last_day_of_a_half_is_that_half_a_dated_one_stays_a_date() -> None:
+def test_a_running_total_to_the_last_day_of_a_coded_period_is_that_period_its_year_written_or_not() -> None:
+    # the gold rules: a date closing a quarter, half, nine months or year reads as that period's code, its
+    # year written (`đến 30/6/2024`, `đến ngày 31-3-2024`, `đến 31/12/2023`) or not (`Tính đến ngày 30-6`);
+    # another day stays a date
     found = _periods(
         "UBND thị xã Tân Hòa sơ kết 6 tháng đầu năm 2024\n"
         "Tổng giá trị sản xuất ước thực hiện 6 tháng đầu năm 2.453 tỷ đồng. Tính đến ngày 30-6, tổng diện "
         "tích gieo trồng 5.339,3 ha, đạt 46,13% kế hoạch. Tổng nguồn vốn của các ngân hàng đến 30/6/2024 là "
-        "trên 106 tỷ đồng. Tính đến ngày 15-6, toàn thị xã có 120 hộ nghèo."
+        "trên 106 tỷ đồng. Giải ngân vốn đầu tư công đến ngày 31-3-2024 đạt 37 tỷ đồng. Dư nợ cho vay hộ "
+        "nghèo đến 31/12/2023 là 84 tỷ đồng. Tính đến ngày 15-6, toàn thị xã có 120 hộ nghèo."
     )
     assert found[5339.3][1] == "2024-H1"
-    assert found[106.0][1] == "as-of:2024-06-30"
+    assert found[106.0][1] == "2024-H1"
+    assert found[37.0][1] == "2024-Q1"
+    assert found[84.0][1] == "2023"
     assert found[120.0][1] == "as-of:2024-06-15"
 
 
