@@ -15,7 +15,7 @@ from ingest.extract import EXTRACTOR_VERSION, extract_mentions, extract_metadata
 from ingest.extract.catalogue import CATALOGUE_CSV
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
-RECORDED = {"version": "20", "fingerprint": "7d37aa8c5ecdf250"}
+RECORDED = {"version": "21", "fingerprint": "a4a122802a1f489d"}
 
 
 def _fingerprint() -> str:
