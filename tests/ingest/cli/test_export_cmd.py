@@ -178,8 +178,12 @@ def test_csv_has_the_unit_as_written_approx_and_breakdown(demo_warehouse: DataPa
     (row,) = [
         r for r in body if r[2] == commune and r[col["Chỉ tiêu · Indicator"]] == "tổng nguồn vốn tín dụng"
     ]
-    # a stock written `as-of:2023-06-30` is filed under 2023-H1; the file says both
-    assert (row[4], row[col["Kỳ ghi trong văn bản · Period as written"]]) == (period, "as-of:2023-06-30")
+    as_written = col["Kỳ ghi trong văn bản · Period as written"]
+    # a stock written `đến 30/6/2023` is written and filed as 2023-H1 (a coded period's last day)
+    assert (row[4], row[as_written]) == (period, "2023-H1")
+    # a figure written as of another day (`as-of:2023-07-30`) is filed under that day, and the file says so
+    dated = [r for r in body if r[as_written].startswith("as-of:")]
+    assert dated and all(r[4] == r[as_written] for r in dated)
     assert row[col["Đơn vị ghi trong văn bản · Unit as written"]] == unit
     assert float(row[col["Giá trị ghi trong văn bản · Value as written"]]) == value
     assert row[col["ước tính · approximate"]] == str(approx).upper()  # Excel booleans
