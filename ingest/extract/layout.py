@@ -436,26 +436,13 @@ _FRONTED_TERM = re.compile(
     r"((?:19|20)[0-9]{2})[^\S\n]*[-–][^\S\n]*((?:19|20)[0-9]{2})[^\S\n]*,"
 )
 
-# a term or span the text names anywhere (`nhiệm kỳ 2025-2030`): its first year (group 1); one pattern per
-# noun, tried only where its first word is (`_found_from`), where an alternation is tried at every `n`, `g`
-_NAMED_TERMS = tuple(
-    (
-        noun.split()[0],
-        re.compile(rf"{_alt((noun,))}[^\S\n]+((?:19|20)[0-9]{{2}})[^\S\n]*[-–][^\S\n]*(?:19|20)[0-9]{{2}}"),
+# a term or span the text names anywhere (`nhiệm kỳ 2025-2030`): its first year (group 1); searched only where
+# a noun's first word is (`opened`: an alternation alone is tried at every `n`, `g`)
+_NAMED_TERM = opened(
+    re.compile(
+        rf"(?:{_alt(TERM_FRONT_NOUNS)})[^\S\n]+((?:19|20)[0-9]{{2}})[^\S\n]*[-–][^\S\n]*(?:19|20)[0-9]{{2}}"
     )
-    for noun in TERM_FRONT_NOUNS
 )
-
-
-def _found_from(word: str, pattern: re.Pattern[str], text_l: str) -> Iterator[re.Match[str]]:
-    """What `pattern.finditer(text_l)` finds, for a pattern opening with `word`: tried only where `str.find`
-    finds the word (a regex scan reads the text a character at a time)."""
-    pos = text_l.find(word)
-    while pos >= 0:
-        m = pattern.match(text_l, pos)
-        pos = text_l.find(word, m.end() if m else pos + 1)
-        if m:
-            yield m
 
 
 def _coming_term_paragraphs(
@@ -471,7 +458,7 @@ def _coming_term_paragraphs(
     now = page_year or ref_year
     if not out or now is None or ("nhiệm kỳ" not in text_l and "giai đoạn" not in text_l):
         return out
-    named = [m for word, pattern in _NAMED_TERMS for m in _found_from(word, pattern, text_l)]  # none overlap
+    named = list(_NAMED_TERM.finditer(text_l))
     starts = [int(m.group(1)) for m in named]
     if not named:
         return out

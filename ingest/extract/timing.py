@@ -8,7 +8,6 @@ earlier in its sentence; else the section's period, else the document's default.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from ingest.extract.context import CLAUSE_SEP_CHARS, Doc, Draft, words_alt
 from ingest.extract.fronts import sentence_front, year_at, year_before
@@ -25,7 +24,7 @@ from ingest.extract.periods import (
     year_of,
 )
 from ingest.extract.scan import after_last
-from ingest.extract.triggers import gated
+from ingest.extract.triggers import gated, opened
 from ingest.extract.vocab import CUMULATIVE_WORDS, PRICE_BASE_WORDS, TERM_AVERAGE_WORDS
 
 _Y4 = r"((?:19|20)[0-9]{2})(?![0-9])"
@@ -302,9 +301,9 @@ _SEASON = (
 )
 _PART_OPENS = re.compile(rf"[\s*+-]*trong{_S}+đó(?!\w)")
 _PART_OF = re.compile(rf"(?<!\w)trong{_S}+đó(?!\w)")
-# found from the two years (tried where a `19`, `20` starts: `_crop_spans`), the season's words read back
+# found from the two years (`opened`: tried only where a `19`, `20` starts), the season's words read back
 # from there (they end in whitespace: no digit comes right before the first year)
-_CROP_SPAN = re.compile(rf"((?:19|20)[0-9]{{2}}){_S}*[-–—/]{_S}*((?:19|20)[0-9]{{2}})(?![0-9])")
+_CROP_SPAN = opened(re.compile(rf"((?:19|20)[0-9]{{2}}){_S}*[-–—/]{_S}*((?:19|20)[0-9]{{2}})(?![0-9])"))
 _SEASON_BEFORE = re.compile(rf"(?<!\w)(?:{_SEASON})(?:{_S}+năm)?{_S}+$")
 _SEASON_BACK = 40  # how far before its years a season's words may start
 
@@ -348,33 +347,13 @@ def _seasons(text_l: str) -> list[tuple[int, int, str]]:
     if _SEASONS and _SEASONS[0][0] is text_l:
         return _SEASONS[0][1]
     found = []
-    for m in _crop_spans(text_l):
+    for m in _CROP_SPAN.finditer(text_l):
         if int(m.group(2)) == int(m.group(1)) + 1:
             season = _SEASON_BEFORE.search(text_l, max(0, m.start() - _SEASON_BACK), m.start())
             if season is not None:
                 found.append((season.start(), m.end(), m.group(2)))
     _SEASONS[:] = [(text_l, found)]
     return found
-
-
-def _crop_spans(text_l: str) -> Iterator[re.Match[str]]:
-    """What `_CROP_SPAN.finditer(text_l)` finds, tried only where `str.find` finds a `19` or a `20` (a regex
-    scan tries its opening digits a character at a time)."""
-    pos = 0
-    for at in sorted(_places(text_l, "19") + _places(text_l, "20")):
-        if at >= pos and (m := _CROP_SPAN.match(text_l, at)) is not None:
-            yield m
-            pos = m.end()
-
-
-def _places(text_l: str, word: str) -> list[int]:
-    """Where `word` starts in the text, every place, overlapping ones too."""
-    out = []
-    at = text_l.find(word)
-    while at >= 0:
-        out.append(at)
-        at = text_l.find(word, at + 1)
-    return out
 
 
 def _in_part(text_l: str, lo: int, pos: int) -> bool:
