@@ -683,7 +683,12 @@ def document_periods(
     if years:
         first = years[0]
         later = [y for y in years if y > first]
-        return DocPeriods(str(first), str(later[0] if later else first + 1), term, year or first)
+        # an opening whose only year is the one a plan is for (`thông qua nghị quyết về nhiệm vụ phát triển
+        # kinh tế - xã hội năm 2025`, `Nghị quyết về 24 chỉ tiêu … năm 2025`): its targets are of that year,
+        # not the next (`đánh giá … nhiệm vụ năm 2021, triển khai nhiệm vụ năm 2022` names the plan's year)
+        planned = not later and _first_own_year(own) == first and _plan_year_first(own)
+        target = first if planned else (later[0] if later else first + 1)
+        return DocPeriods(str(first), str(target), term, year or first)
     if meta_default and date is not None and term is not None and term_of(meta_default) == term:
         # a dated page naming the term it is carrying out (neither opened nor closed here) and no period of
         # its own: its date's year (`Sáng 17/9, Đảng bộ xã … quán triệt Nghị quyết Đại hội …, nhiệm kỳ
@@ -705,6 +710,12 @@ _ACHIEVED_YEAR = re.compile(
 _ACHIEVED_NOT_AFTER = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in FORECAST_WORDS)})(?!\w)")
 # plan words before a year in its sentence: the year the plan is for (`_plan_year_first`)
 _PLAN_YEAR_BEFORE = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in PLAN_YEAR_WORDS)})(?!\w)")
+
+
+def _first_own_year(own: str) -> int | None:
+    """The first year the text names as its own, or None."""
+    first = _OWN_YEAR.search(own)
+    return int(first.group(1)) if first else None
 
 
 def _plan_year_first(own: str) -> bool:

@@ -39,7 +39,7 @@ _S = r"[^\S\n]"
 _PRICE_BASE = re.compile(rf"(?<!\w)(?:{words_alt(PRICE_BASE_WORDS)})(?:{_S}+năm)?{_S}+{_Y4}")
 _FULL_YEAR = re.compile(rf"(?<!\w)cả[^\S\n]+năm(?:[^\S\n]+{_Y4})?")
 # Where a sentence ends, for the running-total scope: a line break, or whitespace after `.`/`!`/`?` that
-# does not follow a digit (`30.6. 2023`): `\n|[.!?](?=\s)(?<!\d.)`, read backwards by `_last_stop`.
+# does not follow a digit that a number goes on after (`30.6. 2023`), read backwards by `_last_stop`.
 _STOP_AT = re.compile(r"\n|(?<=[.!?])\s")  # a stop at this very position, whatever precedes the mark
 # `Đại hội đại biểu Đảng bộ xã … lần thứ I, nhiệm kỳ 2025-2030`: a term right after a congress's name names
 # the congress; the figures of its sitting (delegates, members present) are of the term it closes
@@ -435,18 +435,29 @@ _MARKS = ".!?"
 
 def _last_mark(text_l: str, start: int, pos: int) -> int:
     """Where the last sentence mark of `text_l[start:pos]` lies (-1 without one): `.` `!` `?` followed
-    by whitespace before `pos` and not right after a digit. Found backwards with `rfind`: a regex would
-    try every position of what may be a whole paragraph, for every figure; a mark that is no stop looks
-    again for that mark only (`!` and `?` are rare: each search for them runs to `start`)."""
+    by whitespace before `pos`, not right after a digit unless a word follows it (`năm 2019. Chỉ số`).
+    Found backwards with `rfind`: a regex would try every position of what may be a whole paragraph, for
+    every figure; a mark that is no stop looks again for that mark only (`!` and `?` are rare: each
+    search for them runs to `start`)."""
     last = [text_l.rfind(mark, start, pos) for mark in _MARKS]  # each mark's last place, moved back in turn
     while True:
         p = max(last)
         if p < 0:
             return -1
-        if p + 1 < pos and text_l[p + 1].isspace() and not (p > 0 and text_l[p - 1].isdecimal()):
+        after_digit = p > 0 and text_l[p - 1].isdecimal()
+        if p + 1 < pos and text_l[p + 1].isspace() and not (after_digit and _number_goes_on(text_l, p, pos)):
             return p
         k = last.index(p)  # a decimal point (`1.500`) or a mark glued to a word: look before it for that mark
         last[k] = text_l.rfind(_MARKS[k], start, p)
+
+
+def _number_goes_on(text_l: str, p: int, pos: int) -> bool:
+    """Whether the mark after a digit at `p` is no stop: a number goes on after it (`30.6. 2023`), as
+    opposed to a sentence closing on a figure or year (`… so với cùng kỳ năm 2019. Chỉ số giá …`)."""
+    k = p + 1
+    while k < pos and text_l[k] in " \t\u00a0":
+        k += 1
+    return k >= pos or not text_l[k].isalpha()
 
 
 def _parallel_start(doc: Doc, d: Draft) -> bool:

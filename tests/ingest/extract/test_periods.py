@@ -452,3 +452,23 @@ def test_a_years_review_in_a_page_naming_its_term_does_not_close_the_term() -> N
         "Hội nghị tổng kết nhiệm kỳ 2016 - 2021 của HĐND xã Tân Lập. Thu nhập bình quân đạt 40 triệu đồng."
     )
     assert term.default_period == "term-2016-2021"
+
+
+def test_an_opening_whose_only_year_is_a_plans_dates_its_targets_that_year() -> None:
+    from ingest.extract import extract_mentions
+
+    text = (
+        "Kỳ họp thứ 9, HĐND huyện Tân Lập thông qua nghị quyết về nhiệm vụ phát triển kinh tế - xã hội năm "
+        "2026.\nHuyện đặt mục tiêu tổng vốn đầu tư đạt 900 tỷ đồng.\n\nThu ngân sách trên địa bàn phấn đấu "
+        "đạt 120 tỷ đồng; phấn đấu có thêm 3 xã đạt chuẩn nông thôn mới nâng cao."
+    )
+    doc = _doc(text)
+    assert (doc.default_period, doc.target_period) == ("2026", "2026")
+    targets = [m for m in extract_mentions(text) if m.kind == "target"]
+    assert targets and {m.period for m in targets} == {"2026"}
+    # an opening that reviews one year's tasks and names the next sets its targets for the next
+    doc = _doc(
+        "HĐND huyện Tân Lập họp đánh giá tình hình thực hiện nhiệm vụ năm 2025, triển khai nhiệm vụ năm "
+        "2026.\nNăm 2025, thu ngân sách đạt 110 tỷ đồng."
+    )
+    assert (doc.default_period, doc.target_period) == ("2025", "2026")

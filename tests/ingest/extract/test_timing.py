@@ -353,3 +353,13 @@ def test_a_running_total_is_to_the_end_of_the_month_the_text_reports_on() -> Non
         "Sản lượng thủy sản trong tháng 6 đạt 4.200 tấn, lũy kế 6 tháng ước đạt 19.300 tấn."
     )
     assert months[19300.0][1] == "2023-H1"
+
+
+def test_a_running_totals_date_stops_at_the_full_stop_after_a_year() -> None:
+    found = _periods(
+        "Xã Tân Phú, ngày 05 tháng 7 năm 2024\nBÁO CÁO\nKết quả thực hiện nhiệm vụ 6 tháng đầu năm 2024\n"
+        "Tổng thu ngân sách đến ngày 20/6 ước đạt 12,4 tỷ đồng, bằng 81% so với cùng kỳ năm 2023. Chỉ số "
+        "giá tiêu dùng tăng 3,7% so với cùng kỳ năm trước."
+    )
+    assert found[12.4][1] == "as-of:2024-06-20"
+    assert found[3.7][1] == "2024-H1"  # the next sentence keeps the report's period
