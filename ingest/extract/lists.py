@@ -16,7 +16,7 @@ from itertools import pairwise
 
 from ingest.extract.context import Doc, Draft, words_alt
 from ingest.extract.naming import is_conversion
-from ingest.extract.phrases import measured, only_sectors, spell_out
+from ingest.extract.phrases import clean_words, measured, only_sectors, spell_out
 from ingest.extract.sector_parts import sector_parts
 from ingest.extract.vocab import (
     BREAKDOWN_TAIL_STOPS,
@@ -26,6 +26,7 @@ from ingest.extract.vocab import (
     GENERIC_NAME_UNITS,
     NAME_VERB_STARTS,
     PARAGRAPH_PURPOSES,
+    PERIOD_ITEM_FILLERS,
     RAISING_VERBS,
     SHARED_PREDICATE_STARTS,
     UNIT_MEASURE_WORDS,
@@ -136,6 +137,7 @@ def link(doc: Doc, drafts: list[Draft]) -> None:
     _bare_measures(doc, drafts)
     _labelled_items(doc, drafts)
     _shared_predicates(doc, drafts)
+    _period_only_items(doc, drafts)
 
 
 def _breakdown_of(doc: Doc, drafts: list[Draft], i: int) -> list[Draft]:
@@ -585,3 +587,80 @@ def _shared_predicates(doc: Doc, drafts: list[Draft]) -> None:
             continue
         predicate = tail[verb.start() :].split(",")[0].strip()
         d.indicator = f"{d.indicator} {predicate}"
+
+
+# A name that is only the figure's period or the period it is compared with, behind a bare measure word and
+# before its change: `quý i`, `tỷ lệ cùng kỳ năm trước tăng so với cùng kỳ năm trước`, `tháng 5/2023 tăng …`
+_PERIOD_HEAD = (
+    r"(?:quý (?:i{1,3}|iv|[1-4])(?:/[0-9]{4}| năm [0-9]{4})?|(?:đến )?(?:hết )?tháng [0-9]{1,2}(?:/[0-9]{4})?"
+    r"|[0-9]{1,2} tháng(?: đầu năm)?(?: [0-9]{4})?)"
+)
+_COMPARED_HEAD = r"(?:so với )?(?:cùng kỳ(?: năm (?:trước|ngoái))?|tháng trước|tháng 12 năm trước)"
+_BARE_MEASURE = r"(?:(?:tỷ lệ|tỉ lệ|tốc độ tăng|mức tăng|số|tổng) )?"
+_PERIOD_ONLY = re.compile(
+    rf"^{_BARE_MEASURE}(?:(?P<period>{_PERIOD_HEAD})|(?P<compared>{_COMPARED_HEAD}))"
+    r"(?P<change> (?:tăng|giảm)(?: so với .+)?)?$"
+)
+_CHANGE_TAIL = re.compile(r" (?:tăng|giảm)(?: so với .+)?$")
+_MONTH_TAIL = re.compile(r"(?: (?:đến )?(?:hết )?tháng [0-9]{1,2}(?:/[0-9]{4})?)+$")
+
+
+def _period_only_items(doc: Doc, drafts: list[Draft]) -> None:
+    """`Thu ngân sách nhà nước tháng 3 đạt 13.824 tỷ đồng; quý I đạt 32.864 tỷ đồng, tăng 36,7% so với cùng
+    kỳ`, `CPI tháng 9 tăng 0,52% so với tháng trước; tăng 3,41% so với cùng kỳ năm trước`: a figure whose
+    own words are only its period, or only the period it is compared with, is the next item of the list
+    the figure before it in the sentence heads, and takes that figure's subject (the gold rules: ellipsis
+    resolved from the list or sentence head) with its own period and change (`thu ngân sách nhà nước quý
+    i`, `chỉ số giá tiêu dùng tăng so với cùng kỳ năm trước`)."""
+    for previous, d in pairwise(drafts):
+        if d.ratio_only or previous.ratio_only or not _same_list(doc, previous, d):
+            continue
+        if _has_own_words(doc, previous, d):
+            continue  # "cây bắp 734 ha, tăng 4,31%; cây mì 2.728, giảm 8,7%": its own item, misread
+        only = _PERIOD_ONLY.match(d.indicator)
+        if only is None or _PERIOD_ONLY.match(previous.indicator) is not None:
+            continue
+        change = (only.group("change") or "").strip()
+        if not d.is_change and (change or only.group("period") is None):
+            continue
+        if not d.is_change and previous.q.unit.base_unit != d.q.unit.base_unit:
+            continue  # a level's list runs over one measure
+        subject = _MONTH_TAIL.sub("", clean_words(_CHANGE_TAIL.sub("", previous.indicator))).strip()
+        if not subject:
+            continue
+        if not d.is_change:
+            d.indicator = f"{subject} {only.group('period')}"
+        elif change:
+            compared = only.group("compared")
+            if " so với " not in f" {change}" and compared:
+                change = f"{change} so với {compared.removeprefix('so với ')}"
+            d.indicator = " ".join(w for w in (subject, only.group("period"), change) if w)
+        else:
+            continue
+        d.quote_from = d.quote_from or previous
+
+
+_ITEM_FILLERS = re.compile(rf"(?<!\w)(?:{words_alt(PERIOD_ITEM_FILLERS)})(?!\w)")
+
+
+def _has_own_words(doc: Doc, previous: Draft, d: Draft) -> bool:
+    """Whether the figure's item (after the last `;`, else the last `,` or `(`) holds more than its period
+    and its verb."""
+    gap = doc.text_l[previous.q.end : d.q.start]
+    cut = gap.rfind(";")
+    if cut < 0:
+        cut = max(gap.rfind(","), gap.rfind("("))
+    rest = _ITEM_FILLERS.sub(" ", clean_words(gap[cut + 1 :]))
+    return any(c.isalnum() for c in rest)
+
+
+_ITEM_BREAK = re.compile(r"[.!?](?:\s|$)|\n")
+
+
+def _same_list(doc: Doc, previous: Draft, d: Draft) -> bool:
+    """Two figures of one sentence, or of one line's `;`-items with no full stop between."""
+    if d.sentence is previous.sentence:
+        return True
+    if d.sentence.line_start != previous.sentence.line_start:
+        return False
+    return _ITEM_BREAK.search(doc.text_l, previous.q.end, d.q.start) is None

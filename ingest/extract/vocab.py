@@ -2361,6 +2361,24 @@ CRITERIA_FOLLOWERS: tuple[str, ...] = (
     "giảm",
     "hoàn thành",
 )
+# names22: words a `;`-item may hold beside its period and still have no subject of its own (`quý I ước
+# đạt 32.864 tỷ đồng`, `tăng 3,41% so với cùng kỳ`): the item takes the subject of the figure before it
+# (`lists._period_only_items`).
+PERIOD_ITEM_FILLERS: tuple[str, ...] = (
+    "tăng",
+    "giảm",
+    "đạt",
+    "ước tính",
+    "ước",
+    "khoảng",
+    "gần",
+    "hơn",
+    "trên",
+    "là",
+    "có",
+    "được",
+    "và",
+)
 # Items of a target list whose count, alone in brackets (`Về kinh tế (11 chỉ tiêu)`), is a heading's or
 # a restatement's, no fact (`plan_counts.py`, names9).
 BRACKETED_ITEM_UNITS: tuple[str, ...] = ("chỉ tiêu", "chỉ tiên")

@@ -282,3 +282,23 @@ def test_a_budget_line_of_the_totals_measure_keeps_its_own_name() -> None:
     )
     assert by[18.5].indicator == "chi đầu tư phát triển"
     assert by[194.5].indicator == "chi thường xuyên"
+
+
+def test_an_item_named_only_by_its_period_takes_the_subject_of_the_figure_before() -> None:
+    # the gold rules: an elliptical list item's name is resolved from its list or sentence head
+    ms = _by_value(
+        _mentions(
+            "Doanh thu du lịch tháng 6 đạt 120 tỷ đồng; quý II đạt 350 tỷ đồng, tăng 12% so với cùng kỳ.\n"
+            "Chỉ số giá tiêu dùng tháng 6 tăng 0,4% so với tháng trước; tăng 3,2% so với cùng kỳ năm trước."
+        )
+    )
+    assert ms[350].indicator == "doanh thu du lịch quý ii"
+    assert ms[12].indicator.startswith("doanh thu du lịch")
+    assert "cùng kỳ" not in ms[3.2].indicator.split(" tăng")[0]
+    assert "chỉ số giá tiêu dùng" in ms[3.2].indicator
+    assert ms[3.2].indicator.endswith("tăng so với cùng kỳ năm trước")
+
+
+def test_a_figure_after_a_full_stop_keeps_its_own_words() -> None:
+    ms = _by_value(_mentions("Doanh thu du lịch tháng 6 đạt 120 tỷ đồng. Quý II có 350 tỷ đồng vốn vay."))
+    assert not ms[350].indicator.startswith("doanh thu du lịch")
