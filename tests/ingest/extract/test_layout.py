@@ -91,3 +91,16 @@ def test_items_after_a_lead_end_at_their_full_stop_or_when_back_on_results() -> 
     ):
         found = {m.value: m.kind for m in extract_mentions(_ITEMS_LEAD + after, published_at="2026-12-15")}
         assert found[38.0] == "actual", after
+
+
+def test_a_label_leads_its_lines_until_one_is_back_on_results() -> None:
+    # the gold rules: the scope of a lead runs until the text returns to results (`Nhiệm kỳ qua, …`)
+    text = (
+        "Sáng 12/5, nhiều Đảng bộ cơ sở tổ chức đại hội nhiệm kỳ 2020 - 2025.\n\n"
+        "* Tân Phú phấn đấu đạt chuẩn đô thị văn minh\n\n"
+        "Sáng 12/5, Đảng bộ phường Tân Phú tiến hành đại hội.\n\n"
+        "Nhiệm kỳ qua, Đảng bộ và Nhân dân phường đã vượt qua nhiều khó khăn.\n\n"
+        "Thu nhập bình quân đầu người đạt 57,3 triệu đồng/người/năm."
+    )
+    found = {m.value: m.kind for m in extract_mentions(text, published_at="2020-05-12")}
+    assert found[57.3] == "actual"
