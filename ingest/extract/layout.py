@@ -121,7 +121,7 @@ _DECIDED = re.compile(
 _LIST_GOES_ON = re.compile(rf"[\s\-–•*+]*(?:{_alt(LIST_GOES_ON_STARTS)})(?!\w)")
 _BACK_ON_RESULTS = re.compile(rf"(?<!\w)(?:{_alt(LIST_BACK_ON_RESULTS)})(?!\w)")
 _PARAGRAPH_BACK_ON_RESULTS = re.compile(rf"(?<!\w)(?:{_alt(PARAGRAPH_LEAD_BACK_ON_RESULTS)})(?!\w)")
-_RESULT_LINE = re.compile(rf"^[\s\-–•*+0-9.)]*(?:{_alt(RESULT_LINE_STARTS)})(?!\w)")
+_RESULT_LINE = re.compile(rf"[\s\-–•*+0-9.)]*(?:{_alt(RESULT_LINE_STARTS)})(?!\w)")
 # "thông qua Nghị quyết về nhiệm vụ … năm 2020", "ký Quyết định … về việc giao chỉ tiêu kế hoạch … năm 2024"
 # (opening with its words, not a look-behind, so the engine skips to them at C speed: `_adopted_plan_scopes`
 # checks the start of the word)
@@ -275,8 +275,10 @@ def _lead_scopes(
     phấn đấu …`): the lead's sentence, the `;`-items after it and sentences that go on with the list
     (`Cụ thể, …`); after a colon, the rest of its line; when the lead line lists no figure of its own
     (`Các chỉ tiêu chủ yếu (nhiệm kỳ 2020-2025)`, `… phấn đấu:`), also the lines after it until a
-    heading or a line back on results. The page's headline opens none: at the top of the text
-    (`_is_headline`) or printed again in the body (`_repeats_title`: under a photo, after the lead-in)."""
+    heading or a line back on results; a paragraph of `;`-items right after a list that ran to the end of
+    its line goes on with it to its full stop (`_items_go_on`). The page's headline opens none: at the top
+    of the text (`_is_headline`) or printed again in the body (`_repeats_title`: under a photo, after the
+    lead-in)."""
     starts = [s.start for s in out]
     headline = _words(title) if title else ""
     # a lead word can only be where an anchor is: only the sentences holding one are read
@@ -321,12 +323,20 @@ def _lead_scopes(
         paragraph = colon < 0 and not label and _fronts_paragraph(text_l, s, lead)
         j = i
         list_line = -1  # the paragraph that goes on with a list ended by its line (see `_goes_on`)
+        items = False  # ...a paragraph of `;`-items (see `_items_go_on`): read to a sentence back on results
         while j < len(out):
             t = out[j]
             if t.line_start != s.line_start and t.line_start != list_line:
                 if not label and colon >= 0 and list_line < 0 and _goes_on(text_l, out[j - 1], t):
                     list_line = t.line_start
+                elif not label and list_line < 0 and _items_go_on(text_l, out[j - 1], t, ref_year, term):
+                    list_line, items = t.line_start, True
                 elif not label or t.is_heading or _RESULT_LINE.match(text_l, t.line_start):
+                    break
+            elif items and t.line_start == list_line and t.start != list_line:
+                if not text_l[out[j - 1].start : out[j - 1].end].rstrip().endswith(";"):
+                    break  # the items end at the list's full stop
+                if _BACK_ON_RESULTS.search(text_l, t.start, t.end):
                     break
             elif j > i and colon < 0:
                 previous = text_l[out[j - 1].start : out[j - 1].end]
@@ -650,6 +660,22 @@ def _goes_on(text_l: str, last: Sentence, t: Sentence) -> bool:
         return False  # a blank stretch between: a new part of the text
     line_end = text_l.find("\n", t.line_start)
     return not _BACK_ON_RESULTS.search(text_l, t.line_start, len(text_l) if line_end < 0 else line_end)
+
+
+def _items_go_on(text_l: str, last: Sentence, t: Sentence, ref_year: int | None, term: Term | None) -> bool:
+    """Whether the paragraph of `t`, right after a lead's targets that ran to the end of their line (`last`),
+    goes on with them as `;`-items (`Năm 2025, tỉnh đặt mục tiêu: A; B.` / `Thu ngân sách 44.923 tỷ đồng;
+    đô thị hóa đạt 48%; …`): its first sentence is an item ending on `;` that says nothing of results and
+    opens with no period of its own (`Nhiệm kỳ 2020-2025, tốc độ tăng trưởng … đạt 6,8%/năm; …` dates a
+    new statement)."""
+    if t.is_heading or t.start != t.line_start or not text_l[t.start : t.end].rstrip().endswith(";"):
+        return False
+    if text_l.count("\n", last.end, t.line_start) > 2:
+        return False  # a blank stretch between: a new part of the text
+    if _BACK_ON_RESULTS.search(text_l, t.start, t.end):
+        return False
+    first = min((i for c in ",;:" if (i := text_l.find(c, t.start, t.end)) >= 0), default=t.end)
+    return phrase_period(text_l[t.start : first], ref_year, term) is None
 
 
 def lead_end(text_l: str, lo: int, hi: int) -> int:

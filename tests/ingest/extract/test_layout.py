@@ -61,3 +61,46 @@ def test_a_coming_term_fronting_results_opens_no_targets() -> None:
     )
     found = {m.value: m.kind for m in extract_mentions(text, published_at="2020-06-12")}
     assert found[56.0] == "actual"
+
+
+_ITEMS_LEAD = (
+    "Kỳ họp HĐND xã Tân Phú đã thông qua nghị quyết về nhiệm vụ năm 2027.\n"
+    "Năm 2027, xã Tân Phú đặt mục tiêu: giá trị sản xuất tăng 9%; thu nhập bình quân đạt 72 triệu đồng.\n"
+)
+
+
+def test_a_paragraph_of_items_right_after_a_lead_goes_on_with_its_targets() -> None:
+    # the gold rules: a lead's scope runs until the text returns to results; a paragraph of `;`-items
+    # right after the lead's list, saying nothing of results, is more of the same list
+    text = _ITEMS_LEAD + "Thu ngân sách trên địa bàn 38 tỷ đồng; tỷ lệ đô thị hóa đạt 27%; 2 thôn đạt chuẩn."
+    found = {m.value: (m.kind, m.period) for m in extract_mentions(text, published_at="2026-12-15")}
+    assert found[72.0] == ("target", "2027")
+    assert found[38.0] == ("target", "2027")
+    assert found[27.0] == ("target", "2027")
+
+
+def test_items_after_a_lead_end_at_their_full_stop_or_when_back_on_results() -> None:
+    text = _ITEMS_LEAD + "Thu ngân sách trên địa bàn 38 tỷ đồng; tỷ lệ đô thị hóa đạt 27%. Xã có 41 hộ nghèo."
+    found = {m.value: m.kind for m in extract_mentions(text, published_at="2026-12-15")}
+    assert found[27.0] == "target"
+    assert found[41.0] == "actual"
+    # an item paragraph that reports results, or dates itself, is no part of the list
+    for after in (
+        "Năm 2026, thu ngân sách trên địa bàn đạt 38 tỷ đồng; tỷ lệ đô thị hóa 27%.",
+        "Thu ngân sách trên địa bàn đã đạt 38 tỷ đồng; tỷ lệ đô thị hóa 27%.",
+    ):
+        found = {m.value: m.kind for m in extract_mentions(_ITEMS_LEAD + after, published_at="2026-12-15")}
+        assert found[38.0] == "actual", after
+
+
+def test_a_label_leads_its_lines_until_one_is_back_on_results() -> None:
+    # the gold rules: the scope of a lead runs until the text returns to results (`Nhiệm kỳ qua, …`)
+    text = (
+        "Sáng 12/5, nhiều Đảng bộ cơ sở tổ chức đại hội nhiệm kỳ 2020 - 2025.\n\n"
+        "* Tân Phú phấn đấu đạt chuẩn đô thị văn minh\n\n"
+        "Sáng 12/5, Đảng bộ phường Tân Phú tiến hành đại hội.\n\n"
+        "Nhiệm kỳ qua, Đảng bộ và Nhân dân phường đã vượt qua nhiều khó khăn.\n\n"
+        "Thu nhập bình quân đầu người đạt 57,3 triệu đồng/người/năm."
+    )
+    found = {m.value: m.kind for m in extract_mentions(text, published_at="2020-05-12")}
+    assert found[57.3] == "actual"
