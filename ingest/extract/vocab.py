@@ -2241,6 +2241,7 @@ CONSTRUCTION_PART_IDS: dict[str, str] = {
 # noun, side as in `CONTEXT_ID_RULES`, pattern, id). The id's own context rules then apply (a field's
 # subset of the targets has none).
 _MET_OR_EXCEEDED = r"(?<!\w)(?:đạt|hoàn thành)(?: và|,)? vượt(?!\w)"
+_PLACE_AREA_BEFORE = r"(?<!\w)diện tích(?!\w)(?:(?!đất|rừng|trồng|cây|lúa|nuôi|mặt nước)[^\d])*$"
 UNNAMED_CONTEXT_IDS: tuple[tuple[str, str, str, str], ...] = (
     ("chỉ tiêu", "before", rf"{_MET_OR_EXCEEDED}(?: mức)?\s*$", "plan_targets_on_track"),
     # (`10/10 chỉ tiêu trong lĩnh vực kinh tế … đạt và vượt`: a field's subset, as before the figure)
@@ -2264,6 +2265,10 @@ UNNAMED_CONTEXT_IDS: tuple[tuple[str, str, str, str], ...] = (
         r"(?<!\w)(?:thu hút(?: được| mới)?|cấp chủ trương(?: đầu tư)?(?: cho)?)\s*$",
         "investment_projects_attracted",
     ),
+    # ids22: an area written in square kilometres after `diện tích` (`xã có diện tích 72,43 km²`, `diện tích
+    # hơn 27 km2`): a place's own size, its natural area, when no crop, land or water use is named in between
+    ("km2", "before", _PLACE_AREA_BEFORE, "natural_area"),
+    ("km²", "before", _PLACE_AREA_BEFORE, "natural_area"),
 )
 # ids12: words after `tăng` that say how much, not what (`khu vực công nghiệp - xây dựng tăng mạnh 11,3%`,
 # `Giá trị sản xuất công nghiệp tăng cao (Tăng 14,5%`): the name is the rise's all the same.

@@ -1862,3 +1862,21 @@ def test_the_central_budgets_own_revenue_or_spending_carries_no_id_of_the_budget
     text: str, value: float, expected: str | None
 ) -> None:
     assert _ids(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "natural"),
+    [
+        # an area in square kilometres after `diện tích` is the place's natural area (ids22)
+        ("Sau sắp xếp, phường mới có diện tích hơn 41 km2, dân số 52.300 người.", 4100.0, True),
+        ("Xã Tân Lập có diện tích 58,6 km², gồm 12 thôn.", 5860.0, True),
+        # a land use or a crop named in between is no natural area
+        ("Diện tích đất phi nông nghiệp 12 km2.", 1200.0, False),
+        ("Diện tích nuôi trồng thủy sản 3 km2.", 300.0, False),
+    ],
+)
+def test_an_area_in_square_kilometres_after_dien_tich_is_the_natural_area(
+    text: str, value: float, natural: bool
+) -> None:
+    by_base = {round(m.base_value or 0.0, 6): m.indicator_id for m in extract_mentions(text)}
+    assert (by_base[value] == "natural_area") is natural
