@@ -1880,3 +1880,17 @@ def test_an_area_in_square_kilometres_after_dien_tich_is_the_natural_area(
 ) -> None:
     by_base = {round(m.base_value or 0.0, 6): m.indicator_id for m in extract_mentions(text)}
     assert (by_base[value] == "natural_area") is natural
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the statistics offices' wordings of total social investment (ids22)
+        ("Tổng giá trị đầu tư toàn xã hội đạt 850 tỷ đồng.", 850.0),
+        ("Tổng vốn thực hiện trên địa bàn năm 2024 đạt 132 tỷ đồng.", 132.0),
+        ("Tổng vốn đầu tư thực hiện toàn xã hội ước đạt 9.400 tỷ đồng.", 9400.0),
+        ("Tổng vốn đầu tư phát triển đạt trên 2.300 tỷ đồng.", 2300.0),
+    ],
+)
+def test_total_social_investment_as_the_statistics_offices_write_it(text: str, value: float) -> None:
+    assert _ids(text)[value] == "social_investment"
