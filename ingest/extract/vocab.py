@@ -1332,6 +1332,7 @@ ABBREVIATIONS: dict[str, str] = {
     "qp-an": "quốc phòng - an ninh",
     "ocop": "mỗi xã một sản phẩm",
     "cccd": "căn cước công dân",
+    "xnk": "xuất nhập khẩu",  # ids22: `thu từ hoạt động XNK`, `kim ngạch XNK` (statistics offices' shorthand)
     # ids17: a committee's Party organisations written as its cells and committees (`18/19 chi, đảng bộ
     # hoàn thành tốt nhiệm vụ`, `kiểm tra 5 chi bộ, đảng bộ`): the catalogue's `tổ chức đảng` (a name's
     # spelling for the catalogue's trie only; `naming` reads single words)

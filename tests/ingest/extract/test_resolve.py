@@ -1894,3 +1894,15 @@ def test_an_area_in_square_kilometres_after_dien_tich_is_the_natural_area(
 )
 def test_total_social_investment_as_the_statistics_offices_write_it(text: str, value: float) -> None:
     assert _ids(text)[value] == "social_investment"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the budget estimate's line and the statistics offices' shorthand for import-export revenue (ids22)
+        "Thu cân đối từ hoạt động xuất nhập khẩu ước đạt 5.210 tỷ đồng, bằng 48% dự toán.",
+        "Thu từ hoạt động XNK ước đạt 5.210 tỷ đồng.",
+    ],
+)
+def test_import_export_revenue_as_budgets_and_statistics_offices_write_it(text: str) -> None:
+    assert _ids(text)[5210.0] == "budget_revenue_import_export"
