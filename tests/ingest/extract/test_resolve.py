@@ -1906,3 +1906,8 @@ def test_total_social_investment_as_the_statistics_offices_write_it(text: str, v
 )
 def test_import_export_revenue_as_budgets_and_statistics_offices_write_it(text: str) -> None:
     assert _ids(text)[5210.0] == "budget_revenue_import_export"
+
+
+def test_the_gross_product_per_head_written_without_dau_nguoi() -> None:
+    # `Tổng sản phẩm bình quân` with a figure per person is GRDP per head, as `GRDP bình quân` is (ids22)
+    assert _ids("Tổng sản phẩm bình quân đạt 45,2 triệu đồng/người/năm.")[45.2] == "grdp_per_capita"
