@@ -2243,6 +2243,14 @@ CONSTRUCTION_PART_IDS: dict[str, str] = {
 # subset of the targets has none).
 _MET_OR_EXCEEDED = r"(?<!\w)(?:đạt|hoàn thành)(?: và|,)? vượt(?!\w)"
 _PLACE_AREA_BEFORE = r"(?<!\w)diện tích(?!\w)(?:(?!đất|rừng|trồng|cây|lúa|nuôi|mặt nước)[^\d])*$"
+_RICE_SENTENCE_BEFORE = (
+    # (a sentence naming two crop seasons before the figure leaves it to neither: `vụ Xuân …; vụ Mùa …`)
+    r"^(?!(?:[^\x00]*?(?<!\w)vụ (?:xuân|mùa|đông|hè|thu|chiêm)){{2}})"
+    r"(?:(?!liên kết)[^\x00])*(?<!\w)lúa(?!\w)"
+    r"(?:(?!ngô|bắp|lạc|đậu|khoai|sắn|mía|rau|màu|thủy sản|thuỷ sản|chăn nuôi|cây|liên kết)[^\x00])*"
+    r"(?<!\w){measure}(?: thu hoạch| bình quân)?"
+    r"(?: (?:ước|đạt|ước đạt|ước tính|khoảng|trên|hơn|gần|là))*\s*\x00"
+)
 UNNAMED_CONTEXT_IDS: tuple[tuple[str, str, str, str], ...] = (
     ("chỉ tiêu", "before", rf"{_MET_OR_EXCEEDED}(?: mức)?\s*$", "plan_targets_on_track"),
     # (`10/10 chỉ tiêu trong lĩnh vực kinh tế … đạt và vượt`: a field's subset, as before the figure)
@@ -2270,6 +2278,11 @@ UNNAMED_CONTEXT_IDS: tuple[tuple[str, str, str, str], ...] = (
     # hơn 27 km2`): a place's own size, its natural area, when no crop, land or water use is named in between
     ("km2", "before", _PLACE_AREA_BEFORE, "natural_area"),
     ("km²", "before", _PLACE_AREA_BEFORE, "natural_area"),
+    # ids22: a bare output or yield in a sentence on rice (`Tổng diện tích gieo trồng lúa 148.527 ha, thu
+    # hoạch 89.725 ha với sản lượng ước 607.204 tấn`, `Sản xuất lúa …, năng suất thu hoạch đạt 66,86 tạ/ha`):
+    # the rice's, when no other crop or produce is named between and no linked production narrows it
+    ("tấn", "sentence", _RICE_SENTENCE_BEFORE.format(measure="sản lượng"), "rice_output"),
+    ("tạ/ha", "sentence", _RICE_SENTENCE_BEFORE.format(measure="năng suất"), "rice_yield"),
 )
 # ids12: words after `tăng` that say how much, not what (`khu vực công nghiệp - xây dựng tăng mạnh 11,3%`,
 # `Giá trị sản xuất công nghiệp tăng cao (Tăng 14,5%`): the name is the rise's all the same.

@@ -1911,3 +1911,31 @@ def test_import_export_revenue_as_budgets_and_statistics_offices_write_it(text: 
 def test_the_gross_product_per_head_written_without_dau_nguoi() -> None:
     # `Tổng sản phẩm bình quân` with a figure per person is GRDP per head, as `GRDP bình quân` is (ids22)
     assert _ids("Tổng sản phẩm bình quân đạt 45,2 triệu đồng/người/năm.")[45.2] == "grdp_per_capita"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # a bare output or yield in a sentence on rice is the rice's (ids22)
+        (
+            "Diện tích gieo cấy lúa 5.210 ha, đã thu hoạch 3.100 ha, sản lượng ước 18.600 tấn.",
+            18600.0,
+            "rice_output",
+        ),
+        ("Về sản xuất lúa, đã thu hoạch 2.400 ha, năng suất thu hoạch đạt 62,4 tạ/ha.", 6.24, "rice_yield"),
+        # another crop named in between, or a linked production's output: not the rice's
+        ("Gieo trồng 300 ha lúa và 120 ha ngô, sản lượng ước 2.150 tấn.", 2150.0, None),
+        ("Liên kết sản xuất và tiêu thụ lúa 1.300 ha, sản lượng 8.450 tấn.", 8450.0, None),
+        # a sentence naming two crop seasons before the figure leaves it to neither season nor the year
+        (
+            "Vụ chiêm cấy 400 ha lúa, năng suất 65 tạ/ha; vụ mùa cấy 380 ha lúa, năng suất ước đạt 57 tạ/ha.",
+            5.7,
+            None,
+        ),
+    ],
+)
+def test_a_bare_output_or_yield_in_a_sentence_on_rice_is_the_rices(
+    text: str, value: float, expected: str | None
+) -> None:
+    by_base = {round(m.base_value or 0.0, 6): m.indicator_id for m in extract_mentions(text)}
+    assert by_base[value] == expected
