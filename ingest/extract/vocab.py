@@ -2322,6 +2322,13 @@ CHANGE_ID_WORDS: tuple[str, ...] = ("tăng", "giảm", "thêm", "mới", "phát 
 # của tỉnh Kiên Giang so với cùng kỳ`, `tốc độ tăng tổng sản phẩm tỉnh Kon Tum`, `… trên địa bàn tỉnh Điện
 # Biên ước theo giá so sánh`): the place's own name is no word a list could hold. Commune words are left
 # out (`thu ngân sách xã` is a subject).
+# ids22: the ways a unit's new-rural status is written (`52/143 xã hoàn thành nông thôn mới`, `09 đơn vị cấp
+# huyện đạt chuẩn xây dựng NTM`, `đạt chuẩn/hoàn thành nhiệm vụ xây dựng nông thôn mới`, the official wording
+# for districts) all say what `đạt chuẩn nông thôn mới` says: a name is read again with these words as that.
+NTM_STATUS_WORDS = (
+    r"(?<!\w)(?:đạt chuẩn(?: xây dựng)?(?:(?: và |/| hoặc )hoàn thành nhiệm vụ xây dựng)?"
+    r"|hoàn thành(?: nhiệm vụ)?(?: xây dựng)?) (?:nông thôn mới|ntm)(?!\w)"
+)
 GROWTH_PLACE_CUE = r"(?<!\w)(?:của |trên địa bàn |toàn )?(?:tỉnh|huyện|thành phố|thị xã|quận)(?!\w)"
 
 # --- names6 (round 6): tables flattened to one cell per line (`stacked_tables.py`) ---

@@ -1939,3 +1939,19 @@ def test_a_bare_output_or_yield_in_a_sentence_on_rice_is_the_rices(
 ) -> None:
     by_base = {round(m.base_value or 0.0, 6): m.indicator_id for m in extract_mentions(text)}
     assert by_base[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # the ways a unit's new-rural status is written say what `đạt chuẩn nông thôn mới` says (ids22)
+        ("số xã hoàn thành nông thôn mới", "ntm_communes"),
+        ("số xã đạt chuẩn xây dựng nông thôn mới nâng cao", "ntm_advanced_communes"),
+        ("số đơn vị cấp huyện đạt chuẩn xây dựng ntm", "ntm_districts"),
+        ("số đơn vị cấp huyện đạt chuẩn/hoàn thành nhiệm vụ xây dựng nông thôn mới", "ntm_districts"),
+        # criteria completed are no status
+        ("số xã hoàn thành các tiêu chí nông thôn mới", None),
+    ],
+)
+def test_a_new_rural_status_however_written_is_the_standard_met(name: str, expected: str | None) -> None:
+    assert _id(name, "count") == expected
