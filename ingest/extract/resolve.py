@@ -51,6 +51,7 @@ from ingest.extract.vocab import (
     NAME_ID_REFINEMENTS,
     NAME_PERIOD_WORDS,
     NAME_TRAILING_QUALIFIERS,
+    NTM_STATUS_WORDS,
     NUMBERED_ECONOMIC_SECTORS,
     ONE_MONTH_BEFORE_FIGURE,
     OWN_SPAN_BEFORE_RUNNING_TOTAL,
@@ -113,6 +114,7 @@ _UNCATALOGUED = re.compile(rf"(?<!\w)(?:{'|'.join(UNCATALOGUED_NAME_PATTERNS)})(
 _WORD = re.compile(r"[^\W\d_]+")
 _MEASURE_HEAD = re.compile(rf"^(?:{'|'.join(sorted(MEASURE_WORDS, key=len, reverse=True))}) ")
 _DISTINCT_MEASURE = re.compile(rf"(?<!\w)(?:{'|'.join(DISTINCT_MEASURES)})(?!\w)")
+_NTM_STATUS = re.compile(NTM_STATUS_WORDS)
 
 
 def _refinements_by_unit() -> dict[str, tuple[tuple[re.Pattern[str], str], ...]]:
@@ -175,7 +177,14 @@ def _resolve(name: str, base_unit: str) -> CatalogueEntry | None:
     loose = _SPACES.sub(" ", _LOOSE.sub(" ", inner)).strip() or inner
     # a count's catalogue synonyms are written without its measure word `số` (names7)
     counted = inner.removeprefix("số ") if base_unit == "count" else inner
-    for candidate in dict.fromkeys((name, inner, bare, plain, loose, counted)):
+    # `số xã hoàn thành nông thôn mới`, `số đơn vị cấp huyện đạt chuẩn xây dựng ntm`: the status as the
+    # catalogue writes it, `đạt chuẩn nông thôn mới` (ids22)
+    status = (
+        _NTM_STATUS.sub("đạt chuẩn nông thôn mới", counted)
+        if "nông thôn mới" in name or "ntm" in name
+        else counted
+    )
+    for candidate in dict.fromkeys((name, inner, bare, plain, loose, counted, status)):
         entry = lookup_name(candidate, base_unit)
         if entry is not None and compatible(entry.base_unit, base_unit):
             return entry

@@ -1332,6 +1332,7 @@ ABBREVIATIONS: dict[str, str] = {
     "qp-an": "quốc phòng - an ninh",
     "ocop": "mỗi xã một sản phẩm",
     "cccd": "căn cước công dân",
+    "xnk": "xuất nhập khẩu",  # ids22: `thu từ hoạt động XNK`, `kim ngạch XNK` (statistics offices' shorthand)
     # ids17: a committee's Party organisations written as its cells and committees (`18/19 chi, đảng bộ
     # hoàn thành tốt nhiệm vụ`, `kiểm tra 5 chi bộ, đảng bộ`): the catalogue's `tổ chức đảng` (a name's
     # spelling for the catalogue's trie only; `naming` reads single words)
@@ -2241,6 +2242,15 @@ CONSTRUCTION_PART_IDS: dict[str, str] = {
 # noun, side as in `CONTEXT_ID_RULES`, pattern, id). The id's own context rules then apply (a field's
 # subset of the targets has none).
 _MET_OR_EXCEEDED = r"(?<!\w)(?:đạt|hoàn thành)(?: và|,)? vượt(?!\w)"
+_PLACE_AREA_BEFORE = r"(?<!\w)diện tích(?!\w)(?:(?!đất|rừng|trồng|cây|lúa|nuôi|mặt nước)[^\d])*$"
+_RICE_SENTENCE_BEFORE = (
+    # (a sentence naming two crop seasons before the figure leaves it to neither: `vụ Xuân …; vụ Mùa …`)
+    r"^(?!(?:[^\x00]*?(?<!\w)vụ (?:xuân|mùa|đông|hè|thu|chiêm)){{2}})"
+    r"(?:(?!liên kết)[^\x00])*(?<!\w)lúa(?!\w)"
+    r"(?:(?!ngô|bắp|lạc|đậu|khoai|sắn|mía|rau|màu|thủy sản|thuỷ sản|chăn nuôi|cây|liên kết)[^\x00])*"
+    r"(?<!\w){measure}(?: thu hoạch| bình quân)?"
+    r"(?: (?:ước|đạt|ước đạt|ước tính|khoảng|trên|hơn|gần|là))*\s*\x00"
+)
 UNNAMED_CONTEXT_IDS: tuple[tuple[str, str, str, str], ...] = (
     ("chỉ tiêu", "before", rf"{_MET_OR_EXCEEDED}(?: mức)?\s*$", "plan_targets_on_track"),
     # (`10/10 chỉ tiêu trong lĩnh vực kinh tế … đạt và vượt`: a field's subset, as before the figure)
@@ -2264,6 +2274,15 @@ UNNAMED_CONTEXT_IDS: tuple[tuple[str, str, str, str], ...] = (
         r"(?<!\w)(?:thu hút(?: được| mới)?|cấp chủ trương(?: đầu tư)?(?: cho)?)\s*$",
         "investment_projects_attracted",
     ),
+    # ids22: an area written in square kilometres after `diện tích` (`xã có diện tích 72,43 km²`, `diện tích
+    # hơn 27 km2`): a place's own size, its natural area, when no crop, land or water use is named in between
+    ("km2", "before", _PLACE_AREA_BEFORE, "natural_area"),
+    ("km²", "before", _PLACE_AREA_BEFORE, "natural_area"),
+    # ids22: a bare output or yield in a sentence on rice (`Tổng diện tích gieo trồng lúa 148.527 ha, thu
+    # hoạch 89.725 ha với sản lượng ước 607.204 tấn`, `Sản xuất lúa …, năng suất thu hoạch đạt 66,86 tạ/ha`):
+    # the rice's, when no other crop or produce is named between and no linked production narrows it
+    ("tấn", "sentence", _RICE_SENTENCE_BEFORE.format(measure="sản lượng"), "rice_output"),
+    ("tạ/ha", "sentence", _RICE_SENTENCE_BEFORE.format(measure="năng suất"), "rice_yield"),
 )
 # ids12: words after `tăng` that say how much, not what (`khu vực công nghiệp - xây dựng tăng mạnh 11,3%`,
 # `Giá trị sản xuất công nghiệp tăng cao (Tăng 14,5%`): the name is the rise's all the same.
@@ -2303,6 +2322,13 @@ CHANGE_ID_WORDS: tuple[str, ...] = ("tăng", "giảm", "thêm", "mới", "phát 
 # của tỉnh Kiên Giang so với cùng kỳ`, `tốc độ tăng tổng sản phẩm tỉnh Kon Tum`, `… trên địa bàn tỉnh Điện
 # Biên ước theo giá so sánh`): the place's own name is no word a list could hold. Commune words are left
 # out (`thu ngân sách xã` is a subject).
+# ids22: the ways a unit's new-rural status is written (`52/143 xã hoàn thành nông thôn mới`, `09 đơn vị cấp
+# huyện đạt chuẩn xây dựng NTM`, `đạt chuẩn/hoàn thành nhiệm vụ xây dựng nông thôn mới`, the official wording
+# for districts) all say what `đạt chuẩn nông thôn mới` says: a name is read again with these words as that.
+NTM_STATUS_WORDS = (
+    r"(?<!\w)(?:đạt chuẩn(?: xây dựng)?(?:(?: và |/| hoặc )hoàn thành nhiệm vụ xây dựng)?"
+    r"|hoàn thành(?: nhiệm vụ)?(?: xây dựng)?) (?:nông thôn mới|ntm)(?!\w)"
+)
 GROWTH_PLACE_CUE = r"(?<!\w)(?:của |trên địa bàn |toàn )?(?:tỉnh|huyện|thành phố|thị xã|quận)(?!\w)"
 
 # --- names6 (round 6): tables flattened to one cell per line (`stacked_tables.py`) ---

@@ -1862,3 +1862,96 @@ def test_the_central_budgets_own_revenue_or_spending_carries_no_id_of_the_budget
     text: str, value: float, expected: str | None
 ) -> None:
     assert _ids(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "natural"),
+    [
+        # an area in square kilometres after `diện tích` is the place's natural area (ids22)
+        ("Sau sắp xếp, phường mới có diện tích hơn 41 km2, dân số 52.300 người.", 4100.0, True),
+        ("Xã Tân Lập có diện tích 58,6 km², gồm 12 thôn.", 5860.0, True),
+        # a land use or a crop named in between is no natural area
+        ("Diện tích đất phi nông nghiệp 12 km2.", 1200.0, False),
+        ("Diện tích nuôi trồng thủy sản 3 km2.", 300.0, False),
+    ],
+)
+def test_an_area_in_square_kilometres_after_dien_tich_is_the_natural_area(
+    text: str, value: float, natural: bool
+) -> None:
+    by_base = {round(m.base_value or 0.0, 6): m.indicator_id for m in extract_mentions(text)}
+    assert (by_base[value] == "natural_area") is natural
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the statistics offices' wordings of total social investment (ids22)
+        ("Tổng giá trị đầu tư toàn xã hội đạt 850 tỷ đồng.", 850.0),
+        ("Tổng vốn thực hiện trên địa bàn năm 2024 đạt 132 tỷ đồng.", 132.0),
+        ("Tổng vốn đầu tư thực hiện toàn xã hội ước đạt 9.400 tỷ đồng.", 9400.0),
+        ("Tổng vốn đầu tư phát triển đạt trên 2.300 tỷ đồng.", 2300.0),
+    ],
+)
+def test_total_social_investment_as_the_statistics_offices_write_it(text: str, value: float) -> None:
+    assert _ids(text)[value] == "social_investment"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the budget estimate's line and the statistics offices' shorthand for import-export revenue (ids22)
+        "Thu cân đối từ hoạt động xuất nhập khẩu ước đạt 5.210 tỷ đồng, bằng 48% dự toán.",
+        "Thu từ hoạt động XNK ước đạt 5.210 tỷ đồng.",
+    ],
+)
+def test_import_export_revenue_as_budgets_and_statistics_offices_write_it(text: str) -> None:
+    assert _ids(text)[5210.0] == "budget_revenue_import_export"
+
+
+def test_the_gross_product_per_head_written_without_dau_nguoi() -> None:
+    # `Tổng sản phẩm bình quân` with a figure per person is GRDP per head, as `GRDP bình quân` is (ids22)
+    assert _ids("Tổng sản phẩm bình quân đạt 45,2 triệu đồng/người/năm.")[45.2] == "grdp_per_capita"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # a bare output or yield in a sentence on rice is the rice's (ids22)
+        (
+            "Diện tích gieo cấy lúa 5.210 ha, đã thu hoạch 3.100 ha, sản lượng ước 18.600 tấn.",
+            18600.0,
+            "rice_output",
+        ),
+        ("Về sản xuất lúa, đã thu hoạch 2.400 ha, năng suất thu hoạch đạt 62,4 tạ/ha.", 6.24, "rice_yield"),
+        # another crop named in between, or a linked production's output: not the rice's
+        ("Gieo trồng 300 ha lúa và 120 ha ngô, sản lượng ước 2.150 tấn.", 2150.0, None),
+        ("Liên kết sản xuất và tiêu thụ lúa 1.300 ha, sản lượng 8.450 tấn.", 8450.0, None),
+        # a sentence naming two crop seasons before the figure leaves it to neither season nor the year
+        (
+            "Vụ chiêm cấy 400 ha lúa, năng suất 65 tạ/ha; vụ mùa cấy 380 ha lúa, năng suất ước đạt 57 tạ/ha.",
+            5.7,
+            None,
+        ),
+    ],
+)
+def test_a_bare_output_or_yield_in_a_sentence_on_rice_is_the_rices(
+    text: str, value: float, expected: str | None
+) -> None:
+    by_base = {round(m.base_value or 0.0, 6): m.indicator_id for m in extract_mentions(text)}
+    assert by_base[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # the ways a unit's new-rural status is written say what `đạt chuẩn nông thôn mới` says (ids22)
+        ("số xã hoàn thành nông thôn mới", "ntm_communes"),
+        ("số xã đạt chuẩn xây dựng nông thôn mới nâng cao", "ntm_advanced_communes"),
+        ("số đơn vị cấp huyện đạt chuẩn xây dựng ntm", "ntm_districts"),
+        ("số đơn vị cấp huyện đạt chuẩn/hoàn thành nhiệm vụ xây dựng nông thôn mới", "ntm_districts"),
+        # criteria completed are no status
+        ("số xã hoàn thành các tiêu chí nông thôn mới", None),
+    ],
+)
+def test_a_new_rural_status_however_written_is_the_standard_met(name: str, expected: str | None) -> None:
+    assert _id(name, "count") == expected
