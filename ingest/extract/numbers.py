@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ingest.extract.triggers import gated, opened
+from ingest.extract.triggers import gated
 from ingest.extract.units import UnitMatch, count_noun_in, match_unit
 from ingest.extract.vocab import (
     IDENTIFIER_KEEP_BEFORE,
@@ -317,20 +317,31 @@ _PROGRAMME_AFTER = re.compile(
     + "|".join(re.escape(w).replace(r"\ ", r"[^\S\n]+") for w in PROGRAMME_NAME_AFTER_COUNT)
     + r")(?!\w)"
 )
-_QUOTED_NAME = opened(
-    re.compile(
-        r"(?:"
-        + "|".join(re.escape(w).replace(r"\ ", r"[^\S\n]+") for w in QUOTED_NAME_NOUNS)
-        + r")[^\S\n]*(?:về[^\S\n]*)?[“\"][^”\"\n]*"
-    )
+# the noun right before an opening quotation mark (`đề án “`, `chiến dịch về "`): the scan starts at the
+# marks, rarer than the nouns, and reads back a few characters from each
+_NAME_BEFORE_QUOTE = re.compile(
+    r"(?<!\w)(?:"
+    + "|".join(re.escape(w).replace(r"\ ", r"[^\S\n]+") for w in QUOTED_NAME_NOUNS)
+    + r")[^\S\n]*(?:về[^\S\n]*)?$"
 )
+_CLOSING = {"“": "”", '"': '"'}
 
 
 def _quoted_names(text_l: str) -> list[tuple[int, int]]:
-    """Spans of the quoted names of programmes and campaigns (`đề án “…”`), the noun before them included."""
-    if "“" not in text_l and '"' not in text_l:
-        return []
-    return [m.span() for m in _QUOTED_NAME.finditer(text_l)]
+    """Spans of the quoted names of programmes and campaigns (`đề án “…”`): from the opening mark to the
+    closing one or the line's end."""
+    spans: list[tuple[int, int]] = []
+    for mark, closing in _CLOSING.items():
+        at = text_l.find(mark)
+        while at >= 0:
+            line_end = text_l.find("\n", at)
+            line_end = len(text_l) if line_end < 0 else line_end
+            close = text_l.find(closing, at + 1, line_end)
+            end = line_end if close < 0 else close
+            if _NAME_BEFORE_QUOTE.search(text_l, max(0, at - 30), at):
+                spans.append((at, end))
+            at = text_l.find(mark, end + 1 if mark == closing and close >= 0 else at + 1)
+    return spans
 
 
 def _in_programme_name(text_l: str, start: int, unit: UnitMatch, names: list[tuple[int, int]]) -> bool:
