@@ -18,7 +18,9 @@ from ingest.extract.vocab import (
     IDENTIFIER_KEEP_BEFORE,
     IDENTIFIER_WORDS,
     PER_UNIT_ON,
+    PROGRAMME_NAME_AFTER_COUNT,
     QUALIFYING_COUNT_BEFORE,
+    QUOTED_NAME_NOUNS,
     SCALE_WORDS,
     YEAR_WORDS,
 )
@@ -307,6 +309,48 @@ def _one_unit_of_whole(text_l: str, start: int, second: float | None, unit: Unit
     )
 
 
+# A number inside a programme's name (`vocab.PROGRAMME_NAME_AFTER_COUNT`, `vocab.QUOTED_NAME_NOUNS`) is no
+# fact (the gold rules: names with numbers): `3 chương trình mục tiêu quốc gia` names the national programmes,
+# `đề án “Phát triển bền vững 1 triệu hecta lúa …”` a plan; the quoted name ends at its closing mark or line.
+_PROGRAMME_AFTER = re.compile(
+    r"[^\S\n]+(?:"
+    + "|".join(re.escape(w).replace(r"\ ", r"[^\S\n]+") for w in PROGRAMME_NAME_AFTER_COUNT)
+    + r")(?!\w)"
+)
+# the noun right before an opening quotation mark (`đề án “`, `chiến dịch về "`): the scan starts at the
+# marks, rarer than the nouns, and reads back a few characters from each
+_NAME_BEFORE_QUOTE = re.compile(
+    r"(?<!\w)(?:"
+    + "|".join(re.escape(w).replace(r"\ ", r"[^\S\n]+") for w in QUOTED_NAME_NOUNS)
+    + r")[^\S\n]*(?:về[^\S\n]*)?$"
+)
+_CLOSING = {"“": "”", '"': '"'}
+
+
+def _quoted_names(text_l: str) -> list[tuple[int, int]]:
+    """Spans of the quoted names of programmes and campaigns (`đề án “…”`): from the opening mark to the
+    closing one or the line's end."""
+    spans: list[tuple[int, int]] = []
+    for mark, closing in _CLOSING.items():
+        at = text_l.find(mark)
+        while at >= 0:
+            line_end = text_l.find("\n", at)
+            line_end = len(text_l) if line_end < 0 else line_end
+            close = text_l.find(closing, at + 1, line_end)
+            end = line_end if close < 0 else close
+            if _NAME_BEFORE_QUOTE.search(text_l, max(0, at - 30), at):
+                spans.append((at, end))
+            at = text_l.find(mark, end + 1 if mark == closing and close >= 0 else at + 1)
+    return spans
+
+
+def _in_programme_name(text_l: str, start: int, unit: UnitMatch, names: list[tuple[int, int]]) -> bool:
+    """`3 chương trình mục tiêu quốc gia`, `đề án “… 1 triệu hecta …”`: the number is part of a name."""
+    if unit.unit == "chương trình" and _PROGRAMME_AFTER.match(text_l, unit.end):
+        return True
+    return any(lo <= start < hi for lo, hi in names)
+
+
 def find_quantities(text: str, text_l: str) -> list[Quantity]:
     """Every number-with-unit in the text, in order. Numbers without a unit are not quantities."""
     out: list[Quantity] = []
@@ -314,6 +358,7 @@ def find_quantities(text: str, text_l: str) -> list[Quantity]:
     line_front = _LINE_LEAD.match(text).end()  # type: ignore[union-attr]  # `*`: it always matches
     dates = _iso_dates(text) if "-" in text else []
     consumed = 0  # end of the last quantity: a compound amount consumes the number after it
+    names = _quoted_names(text_l)
     for m in _quantity_matches(text):
         a_start, end = m.start("a"), m.end()
         if a_start < consumed or (dates and any(lo <= a_start < hi for lo, hi in dates)):
@@ -365,6 +410,8 @@ def find_quantities(text: str, text_l: str) -> list[Quantity]:
             continue  # "Đây là 1 trong 2 đơn vị …", "xếp thứ nhất trong 8 huyện": the whole, not a figure
         if value == 1 and _one_unit_of_whole(text_l, m.start(), second, unit):
             continue  # "Thành Long là 01 xã của huyện …"
+        if _in_programme_name(text_l, a_start, unit, names):
+            continue  # "3 chương trình mục tiêu quốc gia", "đề án “… 1 triệu hecta …”": a name
         cmp_ = m.group("cmp")
         consumed = unit.end
         out.append(

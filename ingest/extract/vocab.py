@@ -408,6 +408,11 @@ PER_UNIT_ON: tuple[str, ...] = ("đất", "canh tác", "gieo trồng", "trồng 
 # "giảm cả 3 tiêu chí", "bình quân 2 vụ đạt 58,6 tạ/ha": a count after these words qualifies another
 # figure (all of them, averaged over them); it is not a quantity of its own.
 QUALIFYING_COUNT_BEFORE: tuple[str, ...] = ("cả", "bình quân", "trung bình")
+# A number inside a programme's or campaign's name is no fact (the gold rules' names with numbers): the
+# national target programmes counted by their fixed name (`3 chương trình mục tiêu quốc gia`), and a figure
+# in the quoted name after one of these nouns (`đề án “Phát triển bền vững 1 triệu hecta …”`) (precision22).
+PROGRAMME_NAME_AFTER_COUNT: tuple[str, ...] = ("mục tiêu quốc gia", "mtqg")
+QUOTED_NAME_NOUNS: tuple[str, ...] = ("đề án", "chương trình", "chiến dịch", "phong trào", "cuộc vận động")
 
 # --- cues -----------------------------------------------------------------------------------------
 

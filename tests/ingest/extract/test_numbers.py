@@ -263,3 +263,14 @@ def test_a_stray_comma_before_đồng_is_still_money() -> None:
     assert [(q.value, q.unit.base_unit) for q in find_quantities(text, text.lower())] == [
         (1235400000.0, "VND")
     ]
+
+
+def test_a_number_inside_a_programmes_name_is_no_figure() -> None:
+    # The gold rules, Scope: names with numbers are no facts. The national target programmes counted by
+    # their fixed name, and a figure inside a plan's quoted name; the counts beside them stay
+    assert _values("Năm qua, xã triển khai tốt 3 chương trình mục tiêu quốc gia trên địa bàn.") == []
+    assert _values("Huyện lồng ghép 3 Chương trình MTQG, giải ngân 12 tỷ đồng.") == [12.0]
+    assert _values('Xã tham gia đề án "Phát triển 1 triệu ha cây ăn quả", có 40 hộ đăng ký.') == [40.0]
+    assert _values("Thực hiện chiến dịch “Xanh hóa 500 ha đồi trọc” với 25 ha đã trồng.") == [25.0]
+    # a count of other programmes is still a figure
+    assert _values("Xã thực hiện 4 chương trình hỗ trợ sinh kế cho hộ nghèo.") == [4.0]
