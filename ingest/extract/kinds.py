@@ -23,7 +23,10 @@ from ingest.extract.triggers import gated
 from ingest.extract.vocab import (
     ACTUAL_CUES,
     BRACKET_PLAN_VERBS,
+    CAPITAL_PLAN_WORDS,
+    CAPITAL_TOTAL_WORDS,
     CARRIED_TARGET_CUES,
+    DISBURSED_NEXT,
     EFFORT_NOT_TARGET,
     ESTIMATE_LEADS,
     ESTIMATE_PLAN_WORDS,
@@ -63,7 +66,11 @@ def after_semicolon(text_l: str, lo: int, hi: int) -> bool:
     return j > lo and text_l[j - 1] == ";"
 
 
-_PLAN_AMOUNT_WORDS = re.compile(rf"(?:{words_alt(PLAN_AMOUNT_WORDS)})(?!\w)")
+_PLAN_AMOUNT_WORDS = re.compile(rf"(?:{words_alt(PLAN_AMOUNT_WORDS + CAPITAL_PLAN_WORDS)})(?!\w)")
+# a capital total (`tổng vốn đầu tư công … 58 tỷ đồng`) and the disbursement opening the next clause, read
+# from the figure's end: `, đã giải ngân được 25,2 tỷ đồng`
+_CAPITAL_TOTAL = re.compile(rf"(?<!\w)(?:{words_alt(CAPITAL_TOTAL_WORDS)})(?!\w)")
+_DISBURSED_NEXT = re.compile(rf"[^\S\n]*(?:[^\W\d]+[^\S\n]*)?,[^\S\n]*(?:{words_alt(DISBURSED_NEXT)})(?!\w)")
 _PLAN_AMOUNT_ACHIEVED = re.compile(rf"(?:{words_alt(PLAN_AMOUNT_ACHIEVED)})(?!\w)")
 _PLAN_AMOUNT_COMPARED = re.compile(rf"(?<!\w)(?:{words_alt(PLAN_AMOUNT_COMPARED)})[^\S\n]+$")
 _CLAUSE_MARKS = ",;:"  # `[,;:](?![0-9])`: a bracket does not end the clause (`so với dự toán (18.000 tỷ`)
@@ -123,7 +130,20 @@ def plan_amount(doc: Doc, d: Draft) -> bool:
         return False
     # its own clause: `bằng 131% dự toán huyện giao, trong đó thu tiền sử dụng đất 11,2 tỷ đồng` is no plan
     clause = after_last(doc.text_l, _CLAUSE_MARKS, d.left, d.q.start, not_before=is_ascii_digit)
-    return _named_as_plan(doc.text_l, clause, d.q.start)
+    return _named_as_plan(doc.text_l, clause, d.q.start) or _capital_before_disbursed(doc.text_l, clause, d)
+
+
+def _capital_before_disbursed(text_l: str, lo: int, d: Draft) -> bool:
+    """Whether the amount is a capital total (`tổng vốn đầu tư công trên địa bàn gần 58 tỷ đồng`) whose
+    disbursement the next clause reports (`, đã giải ngân được 25,2 tỷ đồng`): the plan it is measured
+    against. The disbursed amount beside it keeps its own clause, and stays actual."""
+    if text_l.find("giải ngân", d.q.end, d.q.end + 40) < 0:
+        return False
+    if cue_in(_PLAN_AMOUNT_ACHIEVED, text_l, lo, d.q.start, slice_start=False):
+        return False  # `giải ngân vốn đầu tư công đạt 70 tỷ đồng, …` is the disbursed amount
+    if _CAPITAL_TOTAL.search(text_l, lo, d.q.start) is None:
+        return False
+    return _DISBURSED_NEXT.match(text_l, d.q.end) is not None
 
 
 def plan_in_brackets(doc: Doc, d: Draft) -> bool:

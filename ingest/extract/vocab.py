@@ -755,6 +755,27 @@ PLAN_AMOUNT_ACHIEVED: tuple[str, ...] = ("đạt", "thực hiện", "giải ngâ
 # A plan word compared against (`vượt dự toán 500 triệu đồng`: the excess) names no plan amount (one
 # restated in brackets after it, `so với dự toán (18.000 tỷ đồng)`, is read by PLAN_BEFORE_BRACKET).
 PLAN_AMOUNT_COMPARED: tuple[str, ...] = ("vượt", "so với", "so", "bằng", "tăng", "giảm", "hụt")
+# --- kinds22b: a plan's capital. Capital its own words name as allocated, assigned or planned for a period
+# or a project (`phân bổ vốn đầu tư công … là 10.664 tỷ đồng`, `đã giao chi tiết vốn kế hoạch đầu tư công năm
+# 2023 hơn 11.000 tỷ đồng`, `vốn được giao`, `tổng vốn phân bổ`, `vốn … được bố trí`) is the plan, a target
+# (read as PLAN_AMOUNT_WORDS are: an achievement after the last of them, `giải ngân …`, keeps it actual).
+CAPITAL_PLAN_WORDS: tuple[str, ...] = (
+    "vốn kế hoạch",
+    "phân bổ vốn",
+    "giao vốn",
+    "giao chi tiết vốn",
+    "bố trí vốn",
+    "vốn được giao",
+    "vốn được phân bổ",
+    "vốn được bố trí",
+    "vốn phân bổ",
+    "vốn giao",
+)
+# A capital total whose disbursement the next clause reports (`tổng vốn đầu tư công trên địa bàn gần 58 tỷ
+# đồng, đã giải ngân được 25,2 tỷ đồng`): the plan the disbursed amount is measured against. The total's
+# clause names the capital; the next clause opens with the disbursement.
+CAPITAL_TOTAL_WORDS: tuple[str, ...] = ("vốn đầu tư công",)
+DISBURSED_NEXT: tuple[str, ...] = ("đã giải ngân", "giải ngân")
 # A count of a plan's own items (`đề ra 17 chỉ tiêu, 5 nhiệm vụ trọng tâm và 3 khâu đột phá`, `phấn đấu thực
 # hiện hoàn thành 19 chỉ tiêu chủ yếu`, `đạt 16/18 chỉ tiêu`) is never a target itself: it counts what was
 # adopted or met (the gold rules: plan structure is `kind: actual`, dated as the plan it structures).

@@ -211,3 +211,21 @@ def test_an_achievement_before_the_colon_opening_a_plans_list_says_nothing_of_it
     )
     assert found[6120.0] == "target"
     assert found[3410.0] == "target"
+
+
+def test_capital_allocated_or_assigned_for_the_period_is_its_plan() -> None:
+    # the gold rules: capital a plan allocates, assigns or arranges is the plan (`kế hoạch năm …`), a target;
+    # the amount disbursed beside it, in its own clause, stays actual
+    kinds = _kinds(
+        "Huyện Lạc Sơn: kết quả 9 tháng năm 2024\n\n30/09/2024\n\n"
+        "Hết tháng 9, huyện đã giao chi tiết vốn kế hoạch đầu tư công năm 2024 hơn 310 tỷ đồng, giải ngân "
+        "ước đạt 190 tỷ đồng, bằng 61% kế hoạch. Phân bổ vốn sự nghiệp theo quyết định của tỉnh là 42 tỷ "
+        "đồng. Tổng vốn đầu tư công trên địa bàn xã gần 37 tỷ đồng, đã giải ngân được 21,4 tỷ đồng. "
+        "Giải ngân vốn được giao đạt 15 tỷ đồng."
+    )
+    assert kinds[310.0] == "target"
+    assert kinds[42.0] == "target"
+    assert kinds[37.0] == "target"
+    assert kinds[190.0] == "actual"
+    assert kinds[21.4] == "actual"
+    assert kinds[15.0] == "actual"  # the disbursement of the assigned capital, not the plan
