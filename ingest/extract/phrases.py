@@ -435,6 +435,16 @@ _PREDICATE = re.compile(rf"(?<!\w)(?:{words_alt(COUNT_ACHIEVED_VERBS)}|được)
 _LIST_ITEMS = 3  # nouns listed after the counted one before their predicate (`xã, phường, thị trấn đạt …`)
 _ITEM_WORDS = 6  # words of the item that holds the predicate
 _TAIL_WORDS = 8  # words a count's tail keeps (`tail_after`)
+# what a writer puts between a counted noun and its predicate, no part of the name (names22b): a bracket
+# (`9/18 xã (đạt 50%) đạt chuẩn …`, `1 xã (Thạch Đài) đạt …`), the numbers naming the items (`2 tổ dân phố
+# 7 và 10 đạt …`), a short list of the noun's kinds (`09/09 huyện, thị xã, thành phố đạt chuẩn …`; not
+# `…, xã hội đạt 5/5 chỉ tiêu`: a predicate with a figure of its own is another subject's)
+_BEFORE_PREDICATE = re.compile(
+    rf"(?:{_S}*\([^()\n]{{1,60}}\)|{_S}+[0-9]+(?:{_S}*(?:,|và){_S}*[0-9]+)*"
+    rf"|(?:{_S}*,{_S}*[^\W\d_]+(?:{_S}+[^\W\d_]+)?){{1,3}}"
+    rf"(?={_S}+(?:{words_alt(COUNT_ACHIEVED_VERBS)}|được)(?!\w)(?!{_S}*[0-9])))+"
+    rf"{_S}+(?=(?:{words_alt(COUNT_ACHIEVED_VERBS)}|được)(?!\w))"
+)
 # "chỉ tiêu chủ yếu về kinh tế, xã hội, …": the fields a count of targets is about (names12)
 _DOMAIN_LIST = re.compile(rf"{_S}*(?:(?:{words_alt(DOMAIN_LIST_QUALIFIERS)}){_S}+)?(?P<about>về){_S}")
 
@@ -481,8 +491,13 @@ def tail_after(doc: Doc, q: Quantity, s: Sentence, *, long: bool) -> str:
     """The words written after the number and its unit (`ha lúa xuân`, `% trẻ … được tiêm chủng`)."""
     text_l = doc.text_l
     stop = _STOP_AFTER_LONG if long else _STOP_AFTER
-    m = stop.search(text_l, q.end, s.end)
-    raw = text_l[q.end : m.start() if m else s.end]
+    start = q.end
+    if not long and q.unit.base_unit == "count":
+        between = _BEFORE_PREDICATE.match(text_l, start, s.end)
+        start = between.end() - 1 if between is not None else start  # the predicate joins the name
+    verb = _PREDICATE.match(text_l, start + 1) if start != q.end else None
+    m = stop.search(text_l, start, s.end)
+    raw = text_l[start : m.start() if m else s.end]
     if m is not None and m.group() == "(" and raw.strip():
         # "23/23 xã của huyện Kim Sơn (tỉnh Ninh Bình) đã đạt chuẩn …": a bracket inside the tail (names7)
         close = text_l.find(")", m.end(), min(s.end, m.end() + 60))
@@ -511,6 +526,8 @@ def tail_after(doc: Doc, q: Quantity, s: Sentence, *, long: bool) -> str:
     lead = _PREDICATE.match(raw.lstrip()) if about is not None else None
     if lead is not None:  # "80/80 chỉ tiêu về …, xây dựng Đảng đạt và vượt": what they reached, whole
         words = [*lead.group().split(), *clean_words(raw.lstrip()[lead.end() :]).split()]
+    elif verb is not None and verb.group() != "được" and words[:1] != verb.group().split()[:1]:
+        words = [*verb.group().split(), *words]  # "9/18 xã (đạt 50%) đạt chuẩn …": the predicate kept whole
     return " ".join(words[: 12 if long else _TAIL_WORDS])
 
 

@@ -557,3 +557,20 @@ def test_an_elected_committee_and_a_counted_kind_of_party_unit_keep_their_words(
     by = _by_value("Ban Chấp hành Đảng bộ xã gồm 17 đồng chí. Đảng bộ có 39 chi, đảng bộ trực thuộc.")
     assert by[17.0].indicator == "số ủy viên ban chấp hành đảng bộ xã"
     assert by[39.0].indicator == "số chi, đảng bộ trực thuộc"
+
+
+def test_a_counted_nouns_predicate_names_it_past_a_bracket_the_items_numbers_or_the_nouns_kinds() -> None:
+    # the gold rules name a count by what makes it count (`số xã đạt chuẩn …`); a bracketed share, the
+    # numbers naming the items or a short list of the noun's kinds written between them is no part of it
+    by = _by_value("Đến nay toàn huyện có 7/12 xã (đạt 58%) đạt chuẩn nông thôn mới.")
+    assert by[7.0].indicator == "số xã đạt chuẩn nông thôn mới"
+    by = _by_value("Năm 2024 có 3 khu phố 4, 5 và 8 đạt danh hiệu văn hóa.")
+    assert by[3.0].indicator.startswith("số khu phố đạt danh hiệu văn hóa")
+    by = _by_value("Toàn tỉnh có 05/05 huyện, thị xã đạt chuẩn nông thôn mới.")
+    assert by[5.0].indicator == "số huyện đạt chuẩn nông thôn mới"
+
+
+def test_another_subjects_predicate_with_its_own_figure_does_not_name_a_count() -> None:
+    # `…, xã hội đạt 8/9 chỉ tiêu`: the words after the comma open another figure's clause, no list of kinds
+    by = _by_value("Kinh tế đạt 6/6 chỉ tiêu, xã hội đạt 8/9 chỉ tiêu.")
+    assert not by[6.0].indicator.startswith("số chỉ tiêu đạt")
