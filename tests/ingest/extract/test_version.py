@@ -15,7 +15,7 @@ from ingest.extract import EXTRACTOR_VERSION, extract_mentions, extract_metadata
 from ingest.extract.catalogue import CATALOGUE_CSV
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
-RECORDED = {"version": "21", "fingerprint": "a4a122802a1f489d"}
+RECORDED = {"version": "22", "fingerprint": "858ad49adc338458"}
 
 
 def _fingerprint() -> str:
