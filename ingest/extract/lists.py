@@ -17,7 +17,7 @@ from itertools import pairwise
 from ingest.extract.context import Doc, Draft, words_alt
 from ingest.extract.naming import is_conversion
 from ingest.extract.phrases import clean_words, measured, only_sectors, spell_out
-from ingest.extract.sector_parts import sector_parts
+from ingest.extract.sector_parts import sector_changes, sector_parts
 from ingest.extract.vocab import (
     BREAKDOWN_TAIL_STOPS,
     CONVERSION_VERBS,
@@ -129,6 +129,7 @@ def link(doc: Doc, drafts: list[Draft]) -> None:
             d.indicator = level.indicator + d.indicator[len(old) :]  # type: ignore[union-attr]
     _share_lists(doc, drafts)
     sector_parts(doc, drafts)
+    sector_changes(doc, drafts)  # a sector's change takes its level's measure (names22c)
     _elliptical_items(doc, drafts)
     _counts_behind_rates(doc, drafts)
     _place_items(doc, drafts)

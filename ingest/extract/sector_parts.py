@@ -4,7 +4,9 @@ Each sector's figure is the total's rate for that sector: its name is the total'
 with the sector put in (`tốc độ tăng giá trị sản xuất nông, lâm, thủy sản bình quân hằng năm`,
 `tỷ trọng công nghiệp - xây dựng trong grdp`), and its quote reaches back to the total. A sector's
 contribution to growth in percentage points (`khu vực dịch vụ tăng 7%, đóng góp 2,6 điểm phần trăm`)
-is named by the sector its clause opens with (`with_growth_contribution`).
+is named by the sector its clause opens with (`with_growth_contribution`). A sector's change listed after a
+level (`chỉ số sản xuất toàn ngành công nghiệp tăng 7%. Trong đó, ngành khai khoáng giảm 3%`) takes that
+level's measure (`sector_changes`).
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from ingest.extract.triggers import gated
 from ingest.extract.vocab import (
     ECONOMIC_SECTORS,
     GROWTH_CONTRIBUTION_CUES,
+    LEVEL_MEASURES,
+    SECTOR_CHANGE_OPENERS,
     SECTOR_PART_MEASURES,
     SECTOR_PART_QUALIFIERS,
     SECTOR_PART_VERBS,
@@ -152,3 +156,71 @@ def _named_by_sector(d: Draft, name: str, sector_start: int) -> None:
     """Name the figure and open its quote with the sector."""
     d.indicator = name
     d.name_start = sector_start if d.name_start is None else min(d.name_start, sector_start)
+
+
+_LEVEL_MEASURE = re.compile(rf"(?<!\w)(?:{words_alt(LEVEL_MEASURES)})(?!\w)")
+# "Trong đó, ngành khai khoáng giảm ", "(công nghiệp tăng ": a clause that is a sector and its change
+_SECTOR_CHANGE = re.compile(
+    rf"^[\s,.;:(\-–+•*]*(?:trong{_S}+đó(?!\w)[\s,:]*)?(?P<sector>[^\W\d][^\d;:()\n]{{2,90}}?){_S}*,?{_S}*"
+    rf"(?P<verb>tăng|giảm)(?:{_S}+(?:khoảng|ước|gần|hơn|trên))?{_S}*$"
+)
+_SECTOR_OPENER = re.compile(rf"^(?:{words_alt(SECTOR_CHANGE_OPENERS)})(?!\w){_S}*")
+_TRONG_DO = re.compile(rf"(?<!\w)trong{_S}+đó(?!\w)")
+_COMPARED = re.compile(r" so với .*$")
+_MAX_BARE_SECTOR_WORDS = 4
+_MAX_SECTOR_CLAUSE_WORDS = 14
+
+
+def _bare_sector(doc: Doc, d: Draft) -> tuple[str, int, str] | None:
+    """The sector a change's clause is made of (`ngành khai khoáng giảm 6,3%`), where it starts, and the
+    verb; None when the clause names anything else."""
+    text_l = doc.text_l
+    item = after_last(text_l, ";:(", d.sentence.start, d.q.num_start)
+    m = _SECTOR_CHANGE.match(text_l[item : d.q.num_start])
+    if m is None:
+        return None
+    sector = SPACES.sub(" ", m.group("sector")).strip(" ,")
+    n = len(sector.split())
+    opened = _SECTOR_OPENER.match(sector)
+    if opened is not None:
+        sector = sector[opened.end() :] if opened.group(0).startswith("riêng") else sector
+        if not sector or n > _MAX_SECTOR_CLAUSE_WORDS:
+            return None
+    elif _SECTOR.match(sector) is None or n > _MAX_BARE_SECTOR_WORDS:
+        return None
+    return sector, item + m.start("sector"), m.group("verb")
+
+
+def sector_changes(doc: Doc, drafts: list[Draft]) -> None:
+    """`Chỉ số sản xuất toàn ngành công nghiệp tăng 7,4% so với cùng kỳ. Trong đó, ngành khai khoáng giảm
+    6,3%` -> `chỉ số sản xuất ngành khai khoáng giảm so với cùng kỳ`; `khu vực công nghiệp - xây dựng đạt
+    3.584 tỷ đồng, tăng 12,96% (công nghiệp giảm 4,26%)` -> `giá trị tăng thêm công nghiệp giảm`: a change
+    whose clause is a bare sector, listed after a level (past `trong đó` or inside its bracket, on the
+    same line), is that level's measure for the sector, as the gold rules name a change by its level's
+    measure and subject; the comparison is the change's own or else its level's (names22c)."""
+    text_l = doc.text_l
+    levels: dict[int, Draft] = {}  # a renamed change -> the level whose measure it took
+    for j, d in enumerate(drafts):
+        if not d.q.is_pct or d.ratio_only or _LEVEL_MEASURE.search(d.indicator):
+            continue
+        found = _bare_sector(doc, d)
+        if found is None:
+            continue
+        sector, start, verb = found
+        for level in reversed(drafts[:j]):
+            gap = text_l[level.q.end : start]
+            if len(gap) > _MAX_GAP or "\n" in gap:
+                break
+            level = levels.get(id(level), level)
+            measure = _LEVEL_MEASURE.search(level.indicator)
+            if measure is None:
+                continue
+            listed = text_l[level.q.end : start]
+            if _TRONG_DO.search(listed) is None and text_l.rfind("(", level.q.end, start) < 0:
+                break
+            compared = _COMPARED.search(d.indicator) or _COMPARED.search(level.indicator)
+            tail = compared.group(0) if compared else ""
+            d.indicator = f"{measure.group(0)} {sector} {verb}{tail}"
+            d.name_start = start if d.name_start is None else min(d.name_start, start)
+            levels[id(d)] = level
+            break

@@ -2236,6 +2236,13 @@ SECTOR_PART_MEASURES: tuple[str, ...] = ("tốc độ tăng trưởng", "tốc �
 SECTOR_PART_QUALIFIERS: tuple[str, ...] = ("bình quân", "hằng năm", "hàng năm", "mỗi năm", "trong")
 # Verbs between a sector and its figure in such a breakdown (`dịch vụ tăng 18,2%`).
 SECTOR_PART_VERBS: tuple[str, ...] = ("tăng", "tăng trưởng", "chiếm", "chiếm khoảng", "đạt", "khoảng")
+# names22c: measures of a level whose sectors' changes are listed after it (`chỉ số sản xuất toàn
+# ngành công nghiệp tăng 7%. Trong đó, ngành khai khoáng giảm 3%`, `… tăng 9% (công nghiệp tăng 19%)`):
+# a sector's change is named by its level's measure (`chỉ số sản xuất ngành khai khoáng giảm`)
+# (`sector_parts.sector_changes`).
+LEVEL_MEASURES: tuple[str, ...] = ("chỉ số sản xuất", "giá trị tăng thêm", "giá trị sản xuất")
+# Words that open a sector's clause in such a list and name no other subject (`ngành khai khoáng`).
+SECTOR_CHANGE_OPENERS: tuple[str, ...] = ("ngành", "khu vực", "lĩnh vực", "riêng ngành", "riêng")
 
 # ids11 (round 11): the sector words of a value or growth name say which part of its sector group it
 # measures (the catalogue descriptions of `industry_value`, `handicraft_value`, their growths and

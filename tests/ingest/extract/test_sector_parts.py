@@ -44,3 +44,28 @@ def test_a_share_written_as_chiem_ty_trong_is_the_share_of_the_sector_its_item_o
     assert by[41.7].indicator == "tỷ trọng ngành thương mại - dịch vụ trong cơ cấu kinh tế"
     assert by[35.2].indicator == "tỷ trọng khu vực công nghiệp trong grdp"
     assert by[35.2].quote.startswith("Khu vực công nghiệp")
+
+
+def test_a_sectors_change_listed_after_a_level_is_named_by_that_levels_measure() -> None:
+    by = _by_value(
+        "Năm 2025, chỉ số sản xuất toàn ngành công nghiệp tăng 6,2% so với năm trước. Trong đó, ngành "
+        "khai khoáng giảm 2,7%; ngành sản xuất và phân phối điện tăng 5,3%."
+    )
+    assert by[2.7].indicator == "chỉ số sản xuất ngành khai khoáng giảm so với năm trước"
+    assert by[5.3].indicator == "chỉ số sản xuất ngành sản xuất và phân phối điện tăng so với năm trước"
+    assert by[2.7].quote.startswith("ngành khai khoáng")
+
+
+def test_a_bracketed_sectors_change_takes_the_measure_of_the_item_it_stands_in() -> None:
+    by = _by_value(
+        "Khu vực công nghiệp - xây dựng năm 2025 có giá trị tăng thêm đạt 2.140 tỷ đồng, tăng 8,4% "
+        "(công nghiệp giảm 3,15%)."
+    )
+    assert by[3.15].indicator.startswith("giá trị tăng thêm công nghiệp giảm")
+
+
+def test_a_change_with_a_subject_of_its_own_keeps_its_name() -> None:
+    by = _by_value(
+        "Năm 2025, chỉ số sản xuất toàn ngành công nghiệp tăng 6,2%. Trong đó, số doanh nghiệp mới tăng 4,4%."
+    )
+    assert not by[4.4].indicator.startswith("chỉ số sản xuất")
