@@ -46,6 +46,7 @@ from ingest.extract.vocab import (
     IDS_OF_ALL_UNITS,
     IDS_OF_UNCATALOGUED_WORDS,
     MEASURE_WORDS,
+    MONTH_PERIOD_PHRASES,
     NAME_FORM_WORDS,
     NAME_HARMLESS_WORDS,
     NAME_ID_REFINEMENTS,
@@ -100,6 +101,7 @@ _SPACES = re.compile(r"\s+")
 _GROWTH_PLACE = re.compile(GROWTH_PLACE_CUE)
 _CHANGE = gated(re.compile(CHANGE_BEFORE_FIGURE))
 _ONE_MONTH = gated(re.compile(ONE_MONTH_BEFORE_FIGURE))  # opens with look-behinds: 5 µs a clause
+_MONTH_PERIOD = re.compile(MONTH_PERIOD_PHRASES)
 _RUNNING_TOTAL = re.compile(RUNNING_TOTAL_AFTER_FIGURE)
 _OWN_SPAN = re.compile(OWN_SPAN_BEFORE_RUNNING_TOTAL)
 _CHANGE_ID = gated(re.compile(rf"(?<!\w)(?:{'|'.join(CHANGE_ID_WORDS)})(?!\w)"))
@@ -504,6 +506,8 @@ def in_context(entry: CatalogueEntry | None, text: str, start: int, end: int) ->
         return None  # `sản lượng lương thực tăng bình quân mỗi năm 2.000 tấn`: a rise's size (ids13)
     if _one_month(entry, text, start, end):
         return None  # `thu ngân sách tháng 9 đạt 3.548 tỷ đồng`: one month's flow (ids15)
+    if _month_of_paragraph(entry, text, start):
+        return None  # `Trong tháng 7, … Tổng mức bán lẻ … ước đạt 1.262,7 tỷ đồng`: one month's flow (ids22b)
     if _before_running_total(entry, text, start, end):
         return None  # `thu nội địa là hơn 2.196 tỷ đồng, lũy kế hơn 25.341 tỷ đồng`: the month's own (ids21)
     if entry.indicator_id in SEASONAL_BASE_IDS:
@@ -538,6 +542,28 @@ def _one_month(entry: CatalogueEntry, text: str, start: int, end: int) -> bool:
     # (a wider look than `_window`'s: `đến hết tháng 8/2018 thu ngân sách của xã đạt` is read whole)
     before = _CLAUSE_END.split(text[max(0, start - 80) : start].lower())[-1]
     return _ONE_MONTH.search(before) is not None
+
+
+def _month_of_paragraph(entry: CatalogueEntry, text: str, start: int) -> bool:
+    """Whether the last period phrase before a flow's figure (`MONTH_PERIOD_PHRASES`) is a single month,
+    written in the figure's own sentence (`tháng 7/2024 ước đạt …, trong đó: thu nội địa đạt …`) or in its
+    paragraph's first sentence (`Trong tháng 7, do … . Tổng mức bán lẻ … ước đạt …`): one month's flow.
+    A rate keeps its id (a month's index against the same month)."""
+    if entry.measure != "flow" or entry.base_unit == "%":
+        return False
+    opens = text.rfind("\n", max(0, start - 600), start) + 1
+    whole = opens > 0 or start <= 600  # the paragraph's opening is in sight
+    paragraph = text[opens if opens > 0 else max(0, start - 600) : start]
+    if "háng" not in paragraph and "HÁNG" not in paragraph:  # most figures: no month word before them
+        return False
+    paragraph = paragraph.lower()
+    phrases = [m for m in _MONTH_PERIOD.finditer(paragraph) if m.lastgroup != "skip"]
+    if not phrases or phrases[-1].lastgroup != "month":
+        return False
+    month = phrases[-1]
+    in_own_sentence = _SENTENCE_END.search(paragraph, month.end()) is None
+    opening = _SENTENCE_END.search(paragraph)
+    return in_own_sentence or (whole and opening is not None and month.start() < opening.start())
 
 
 def _before_running_total(entry: CatalogueEntry, text: str, start: int, end: int) -> bool:

@@ -2348,6 +2348,19 @@ ONE_MONTH_BEFORE_FIGURE = (
 # names a span with a period code of its own before it (`quý III`, `năm 2024`, `6 tháng`, a term, a phase).
 RUNNING_TOTAL_AFTER_FIGURE = r"^[^\S\n]*[,(][^\S\n]*(?:lũy|luỹ) kế(?!\w)"
 OWN_SPAN_BEFORE_RUNNING_TOTAL = r"(?<!\w)(?:quý|năm \d{4}|\d+ tháng|nhiệm kỳ|giai đoạn)(?!\w)"
+# ids22b: the period phrases of a paragraph read before a flow's figure (corpus README items 63, 154): the
+# last one before the figure sets its period. A single month (`month`: `Trong tháng 7,`, `tháng 7/2024 ước đạt
+# …, trong đó: thu nội địa đạt …`, a bare `Trong tháng,`) makes it one month's flow, which has no id; a
+# running total or any other span (`span`: `lũy kế`, `7 tháng`, `tháng đầu năm`, `đến (hết) tháng`, `đến nay`,
+# `năm 2024`, `quý`, a date `ngày 15 tháng 7`) gives it back its own period; a month a figure is compared
+# against (`skip`: `so với tháng 6`, `cùng tháng`, `hằng tháng`) sets none. The month reaches the clauses
+# after it to the full stop, and the paragraph's later sentences when it stands in the paragraph's first one.
+MONTH_PERIOD_PHRASES = (
+    r"(?<!\w)(?:(?P<skip>(?:so với|so|với|cùng|hằng|hàng|mỗi|các) tháng(?: \d{1,2}(?!\d))?)"
+    r"|(?P<span>(?:lũy|luỹ) kế|\d+ tháng|tháng đầu năm|đến nay|từ đầu năm|cả năm|năm \d{4}|quý|nhiệm kỳ"
+    r"|giai đoạn|(?:đến|hết|từ|cuối|đầu|sau|trước) (?:hết )?tháng(?: \d{1,2}(?!\d))?)"
+    r"|(?P<month>(?:trong tháng(?: \d{1,2}(?!\d))?|tháng \d{1,2}(?!\d))(?:(?:/|-| năm )\d{4})?))(?!\w)"
+)
 # ids13: words in an id's own catalogue names that make it a change or a newcomer count itself
 # (`số hộ nghèo giảm`, `thu nhập bình quân đầu người tăng thêm`, `số xã mới đạt chuẩn`): a change keeps it.
 CHANGE_ID_WORDS: tuple[str, ...] = ("tăng", "giảm", "thêm", "mới", "phát sinh", "trong năm")

@@ -1955,3 +1955,49 @@ def test_a_bare_output_or_yield_in_a_sentence_on_rice_is_the_rices(
 )
 def test_a_new_rural_status_however_written_is_the_standard_met(name: str, expected: str | None) -> None:
     assert _id(name, "count") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # a month at the head of a sentence makes its later flows one month's flows, to the full stop, a
+        # `trong đó` part of the month's total among them: no id (the corpus's rules 63, 154; ids22b)
+        (
+            "Tổng thu ngân sách trên địa bàn huyện tháng 9/2025 ước đạt 610 tỷ đồng, trong đó: thu nội địa"
+            " đạt 540 tỷ đồng; thu từ hoạt động xuất nhập khẩu đạt 70 tỷ đồng.",
+            540.0,
+            None,
+        ),
+        # a month opening a paragraph reaches the paragraph's later sentences
+        (
+            "Trong tháng 9, do mưa bão kéo dài, nhiều cửa hàng tạm ngừng kinh doanh. Tổng mức bán lẻ hàng hóa"
+            " và doanh thu dịch vụ ước đạt 870 tỷ đồng.",
+            870.0,
+            None,
+        ),
+        # a running total after the month gives the flow back its own period and its id
+        (
+            "Trong tháng 9, thu ngân sách xã đạt 412 triệu đồng. Lũy kế từ đầu năm, thu ngân sách xã đạt"
+            " 3.870 triệu đồng.",
+            3870.0,
+            "budget_revenue_commune",
+        ),
+        # a month in a later sentence of the paragraph, not its first, does not reach past its full stop
+        (
+            "Năm 2025, kinh tế huyện tăng trưởng khá. Tháng 9 mưa lớn gây ngập úng. Tổng mức bán lẻ hàng"
+            " hóa và doanh thu dịch vụ đạt 870 tỷ đồng.",
+            870.0,
+            "trade_services_value",
+        ),
+        # a month the figure is compared against sets no period
+        (
+            "So với tháng 9, thu ngân sách xã đạt 412 triệu đồng, bằng 108%.",
+            412.0,
+            "budget_revenue_commune",
+        ),
+    ],
+)
+def test_a_month_heading_the_sentence_or_opening_the_paragraph_makes_its_flows_one_months(
+    text: str, value: float, expected: str | None
+) -> None:
+    assert _ids(text)[value] == expected
