@@ -47,13 +47,15 @@ _LABEL_AFTER = re.compile(r"[^\S\n]*(?:[;,.)]|$)", re.MULTILINE)
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 _ON_BEFORE = re.compile(r"(?:^|[^\w])trên[^\S\n]*$")
 _LAND_AFTER = re.compile(r"[^\S\n]+(?:" + "|".join(re.escape(w) for w in PER_UNIT_ON) + r")(?!\w)")
-_QUALIFYING = gated(
-    re.compile(
-        r"(?:^|[^\w])(?:"
-        + "|".join(re.escape(w).replace(r"\ ", r"[^\S\n]+") for w in QUALIFYING_COUNT_BEFORE)
-        + r")[^\S\n]*$"
-    )
-)
+
+
+def _spaced_alt(words: tuple[str, ...]) -> str:
+    """A regex alternation of the words in their order, spaces matching any run of non-newline space
+    (`context.words_alt` sorts them and imports this module)."""
+    return "|".join(re.escape(w).replace(r"\ ", r"[^\S\n]+") for w in words)
+
+
+_QUALIFYING = gated(re.compile(r"(?:^|[^\w])(?:" + _spaced_alt(QUALIFYING_COUNT_BEFORE) + r")[^\S\n]*$"))
 
 
 def parse_vn_number(raw: str) -> float:
@@ -312,18 +314,10 @@ def _one_unit_of_whole(text_l: str, start: int, second: float | None, unit: Unit
 # A number inside a programme's name (`vocab.PROGRAMME_NAME_AFTER_COUNT`, `vocab.QUOTED_NAME_NOUNS`) is no
 # fact (the gold rules: names with numbers): `3 chương trình mục tiêu quốc gia` names the national programmes,
 # `đề án “Phát triển bền vững 1 triệu hecta lúa …”` a plan; the quoted name ends at its closing mark or line.
-_PROGRAMME_AFTER = re.compile(
-    r"[^\S\n]+(?:"
-    + "|".join(re.escape(w).replace(r"\ ", r"[^\S\n]+") for w in PROGRAMME_NAME_AFTER_COUNT)
-    + r")(?!\w)"
-)
+_PROGRAMME_AFTER = re.compile(r"[^\S\n]+(?:" + _spaced_alt(PROGRAMME_NAME_AFTER_COUNT) + r")(?!\w)")
 # the noun right before an opening quotation mark (`đề án “`, `chiến dịch về "`): the scan starts at the
 # marks, rarer than the nouns, and reads back a few characters from each
-_NAME_BEFORE_QUOTE = re.compile(
-    r"(?<!\w)(?:"
-    + "|".join(re.escape(w).replace(r"\ ", r"[^\S\n]+") for w in QUOTED_NAME_NOUNS)
-    + r")[^\S\n]*(?:về[^\S\n]*)?$"
-)
+_NAME_BEFORE_QUOTE = re.compile(r"(?<!\w)(?:" + _spaced_alt(QUOTED_NAME_NOUNS) + r")[^\S\n]*(?:về[^\S\n]*)?$")
 _CLOSING = {"“": "”", '"': '"'}
 
 

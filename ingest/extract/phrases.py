@@ -431,7 +431,8 @@ def _join_items(
     return (at if at >= 0 else before_start), f"{before}, {subject}"
 
 
-_PREDICATE = re.compile(rf"(?<!\w)(?:{words_alt(COUNT_ACHIEVED_VERBS)}|được)(?!\w)")
+_PREDICATE_WORD = rf"(?:{words_alt(COUNT_ACHIEVED_VERBS)}|được)(?!\w)"  # a count's predicate (`đạt`, `được`)
+_PREDICATE = re.compile(rf"(?<!\w){_PREDICATE_WORD}")
 _LIST_ITEMS = 3  # nouns listed after the counted one before their predicate (`xã, phường, thị trấn đạt …`)
 _ITEM_WORDS = 6  # words of the item that holds the predicate
 _TAIL_WORDS = 8  # words a count's tail keeps (`tail_after`)
@@ -442,8 +443,8 @@ _TAIL_WORDS = 8  # words a count's tail keeps (`tail_after`)
 _BEFORE_PREDICATE = re.compile(
     rf"(?:{_S}*\([^()\n]{{1,60}}\)|{_S}+[0-9]+(?:{_S}*(?:,|và){_S}*[0-9]+)*"
     rf"|(?:{_S}*,{_S}*[^\W\d_]+(?:{_S}+[^\W\d_]+)?){{1,3}}"
-    rf"(?={_S}+(?:{words_alt(COUNT_ACHIEVED_VERBS)}|được)(?!\w)(?!{_S}*[0-9])))+"
-    rf"{_S}+(?=(?:{words_alt(COUNT_ACHIEVED_VERBS)}|được)(?!\w))"
+    rf"(?={_S}+{_PREDICATE_WORD}(?!{_S}*[0-9])))+"
+    rf"{_S}+(?={_PREDICATE_WORD})"
 )
 # "chỉ tiêu chủ yếu về kinh tế, xã hội, …": the fields a count of targets is about (names12)
 _DOMAIN_LIST = re.compile(rf"{_S}*(?:(?:{words_alt(DOMAIN_LIST_QUALIFIERS)}){_S}+)?(?P<about>về){_S}")
