@@ -51,6 +51,7 @@ from ingest.extract.roles import (
     Role,
     absorbs,
     attachable,
+    attained_level,
     bare_attainment,
     is_threshold,
     qualifies,
@@ -201,6 +202,11 @@ class _Extractor:
                     across.yoy_pct = role[1]
                 across.last_end = q.end
                 item_host = across
+            elif role is not None and role[0] is Role.YOY and (level := attained_level(doc, host, q)):
+                # "… 6.481 tỷ đồng, đạt 51,2% dự toán …, 46,1% dự toán HĐND tỉnh giao và 92,6% so với cùng
+                # kỳ": the figure's, past its plan phrase (the gold rules: yoy_pct is the ratio form)
+                level.yoy_pct = role[1]
+                level.last_end = q.end
             elif role is not None and host is not None and attachable(doc, host, q, role[0]):
                 level = host.quote_from if host.is_change else None
                 if role[0] is Role.PLAN and level is not None and level.plan_pct is None:

@@ -17,6 +17,7 @@ from ingest.extract.units import UnitMatch, count_noun_in, match_unit
 from ingest.extract.vocab import (
     IDENTIFIER_KEEP_BEFORE,
     IDENTIFIER_WORDS,
+    MERGER_WORDS,
     PER_UNIT_ON,
     PROGRAMME_NAME_AFTER_COUNT,
     QUALIFYING_COUNT_BEFORE,
@@ -345,6 +346,55 @@ def _in_programme_name(text_l: str, start: int, unit: UnitMatch, names: list[tup
     return any(lo <= start < hi for lo, hi in names)
 
 
+# The units a merger names one by one (`sáp nhập xã A, B, C và D`), counted later in the text (`Nền kinh tế
+# của 4 xã`): a reference back to them, no fact (the corpus README's item 104).
+_MERGED_NOUN = re.compile(
+    r"(?<!\w)(?:các[^\S\n]+)?(?P<noun>" + "|".join(sorted(_ADMIN_UNITS, key=len, reverse=True)) + r")[^\S\n]+"
+)
+_NAME_SEP = re.compile(r"[^\S\n]*,[^\S\n]*|[^\S\n]+và[^\S\n]+")
+_CLAUSE_ENDS = ".;\n("
+
+
+def _named_count(text: str, text_l: str, start: int, stop: int) -> tuple[float, str] | None:
+    """(count, noun) of the units named one by one from `start` (`xã Bình Thành, Bình Hòa và xã Tây
+    Vinh` → (3, `xã`)), None for fewer than two names."""
+    noun = _MERGED_NOUN.search(text_l, start, stop)
+    if noun is None:
+        return None
+    names = 0
+    for item in _NAME_SEP.split(text[noun.end() : stop]):
+        item = item.strip()
+        if item.lower().startswith(noun["noun"] + " "):  # "xã Tây Vinh": the noun written again
+            item = item[len(noun["noun"]) :].lstrip()
+        if not item or not item[0].isupper():
+            break
+        names += 1
+    return (float(names), noun["noun"]) if names >= 2 else None
+
+
+def _merged_units(text: str, text_l: str) -> dict[tuple[float, str], int]:
+    """Where a merger first names its units one by one without counting them, by (count, noun)."""
+    out: dict[tuple[float, str], int] = {}
+    for word in MERGER_WORDS:
+        at = text_l.find(word)
+        while at >= 0:
+            end = min(len(text_l), at + 160)
+            stop = min((k for c in _CLAUSE_ENDS if (k := text_l.find(c, at, end)) >= 0), default=end)
+            named = _named_count(text, text_l, at + len(word), stop)
+            if named is not None:
+                out[named] = min(out.get(named, at), at)
+            at = text_l.find(word, at + 1)
+    return out
+
+
+def _joined_again(q: Quantity, joined: dict[tuple[float, str], int]) -> bool:
+    """A bare count of the units a merger joined, after the merger: `quân và dân 4 xã`."""
+    if q.of_total is not None or q.value_high is not None or q.comparator is not None:
+        return False
+    at = joined.get((q.value, q.unit.unit))
+    return at is not None and at < q.start
+
+
 def find_quantities(text: str, text_l: str) -> list[Quantity]:
     """Every number-with-unit in the text, in order. Numbers without a unit are not quantities."""
     out: list[Quantity] = []
@@ -353,6 +403,7 @@ def find_quantities(text: str, text_l: str) -> list[Quantity]:
     dates = _iso_dates(text) if "-" in text else []
     consumed = 0  # end of the last quantity: a compound amount consumes the number after it
     names = _quoted_names(text_l)
+    joined = _merged_units(text, text_l)  # where a merger joined units, by (count, noun)
     for m in _quantity_matches(text):
         a_start, end = m.start("a"), m.end()
         if a_start < consumed or (dates and any(lo <= a_start < hi for lo, hi in dates)):
@@ -420,4 +471,7 @@ def find_quantities(text: str, text_l: str) -> list[Quantity]:
                 comparator=cmp_.strip() if cmp_ else None,
             )
         )
+    if joined:
+        # "Nền kinh tế của 4 xã" after "sáp nhập xã A, B, C và D": a reference back to the units joined
+        out = [q for q in out if not _joined_again(q, joined)]
     return out

@@ -198,6 +198,35 @@ def attachable(doc: Doc, host: Draft, q: Quantity, role: Role) -> bool:
     return True
 
 
+# a plan phrase after an attainment, then the link to the next ratio: `… 64,51%| dự toán HĐND thành phố
+# giao và bằng |131,37% so với cùng kỳ`
+_PLAN_THEN_LINK = re.compile(
+    rf"[^\S\n]*(?:so[^\S\n]+với[^\S\n]+)?(?:{words_alt(PLAN_WORDS)})(?!\w)[^;0-9\n]{{0,80}}?"
+    r"(?:,|[^\S\n]và)[^\S\n]*(?:bằng|đạt)?[^\S\n]*"
+)
+
+
+def attained_level(doc: Doc, host: Draft | None, q: Quantity) -> Draft | None:
+    """The figure a year-on-year ratio belongs to when it follows that figure's plan attainment and its
+    plan phrase (`… 68.875,4 tỷ đồng, đạt 64,51% dự toán HĐND thành phố giao và bằng 131,37% so với cùng
+    kỳ`), also past a second attainment (`…, đạt 109,8% dự toán tỉnh giao và đạt 107% dự toán HĐND thị xã
+    thông qua, đạt 102,5% so với cùng kỳ`): the plan's words name no other subject."""
+    if host is None or host.plan_pct is None or host.yoy_pct is not None:
+        return None
+    level = host.host if host.ratio_only else host
+    if (
+        level is None
+        or level.ratio_only
+        or level.q.is_pct
+        or level.yoy_pct is not None
+        or level.plan_pct is None
+    ):
+        return None
+    if level.sentence is not host.sentence:
+        return None
+    return level if _PLAN_THEN_LINK.fullmatch(doc.text_l, host.last_end, q.start) else None
+
+
 def is_plan_name(hit: NameHit) -> bool:
     """A name of the plan itself (`chỉ tiêu`), which does not start a new subject."""
     return all(e.indicator_id.startswith("plan_targets") for e in hit.entries)

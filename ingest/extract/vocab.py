@@ -413,6 +413,9 @@ QUALIFYING_COUNT_BEFORE: tuple[str, ...] = ("cả", "bình quân", "trung bình"
 # in the quoted name after one of these nouns (`đề án “Phát triển bền vững 1 triệu hecta …”`) (precision22).
 PROGRAMME_NAME_AFTER_COUNT: tuple[str, ...] = ("mục tiêu quốc gia", "mtqg")
 QUOTED_NAME_NOUNS: tuple[str, ...] = ("đề án", "chương trình", "chiến dịch", "phong trào", "cuộc vận động")
+# Words of a merger before the units it joined, named one by one (`sáp nhập xã A, B, C và D`): those units
+# counted later in the text (`Nền kinh tế của 4 xã`) are a reference back, no fact (precision23).
+MERGER_WORDS: tuple[str, ...] = ("sáp nhập", "hợp nhất")
 
 # --- cues -----------------------------------------------------------------------------------------
 

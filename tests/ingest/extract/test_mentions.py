@@ -31,6 +31,28 @@ def test_plan_and_yoy_fold_into_the_value() -> None:
     assert (m.kind, m.period, m.approx) == ("actual", "2023-H1", False)
 
 
+def test_a_yoy_ratio_after_the_plan_phrase_is_the_figures() -> None:
+    # the gold rules: yoy_pct is the ratio form of the figure; a plan phrase naming its setter, or a second
+    # attainment, between them names no other subject
+    m = _one(
+        "Tổng thu ngân sách xã đạt 12,5 tỷ đồng, đạt 80,2% dự toán Hội đồng nhân dân xã giao "
+        "và bằng 112,4% so với cùng kỳ."
+    )
+    assert (m.value, m.plan_pct, m.yoy_pct) == (12.5, 80.2, 112.4)
+    mentions = extract_mentions(
+        "Tổng thu ngân sách huyện đạt 250 tỷ đồng, đạt 98% dự toán tỉnh giao và đạt 104% dự toán HĐND "
+        "huyện giao, bằng 121% so với cùng kỳ.",
+        metadata=H1_2023,
+    )
+    assert [(m.value, m.plan_pct, m.yoy_pct) for m in mentions] == [(250.0, 98.0, 121.0), (104.0, None, None)]
+    # a ratio after another subject's words stays its own
+    mentions = extract_mentions(
+        "Thu ngân sách đạt 12,5 tỷ đồng, đạt 80% dự toán; chi thường xuyên bằng 95% so với cùng kỳ.",
+        metadata=H1_2023,
+    )
+    assert [(m.value, m.yoy_pct) for m in mentions] == [(12.5, None), (95.0, None)]
+
+
 def test_abbreviated_plan_and_yoy_and_ratio() -> None:
     m = _one("toàn xã gieo trồng 927/912 ha, đạt 102% KH, bằng 98% CK.")
     assert (m.value, m.of_total, m.plan_pct, m.yoy_pct) == (927.0, 912.0, 102.0, 98.0)

@@ -274,3 +274,17 @@ def test_a_number_inside_a_programmes_name_is_no_figure() -> None:
     assert _values("Thực hiện chiến dịch “Xanh hóa 500 ha đồi trọc” với 25 ha đã trồng.") == [25.0]
     # a count of other programmes is still a figure
     assert _values("Xã thực hiện 4 chương trình hỗ trợ sinh kế cho hộ nghèo.") == [4.0]
+
+
+def test_units_a_merger_named_counted_later_are_a_reference_back() -> None:
+    # the corpus README's item 104: a count that only points back at the units a merger joined is no fact
+    text = (
+        "Xã Hòa Phong mới được thành lập trên cơ sở sáp nhập xã Tân Lộc, Hòa Bình và xã Phú Mỹ. "
+        "Nhiệm kỳ qua, nhân dân 3 xã đã đoàn kết; đến nay có 2 xã đạt chuẩn nông thôn mới."
+    )
+    assert _values(text) == [2.0]
+    # two names make a count of two; a count written before the merger is not a reference back to it
+    text = "Trong năm, 2 xã về đích nông thôn mới. Huyện hợp nhất các xã An Lạc và An Phú; 2 xã đã bàn giao."
+    assert _values(text) == [2.0]
+    # one named unit is no merger list; a count of another noun stays
+    assert _values("Sau khi sáp nhập xã Tân Hòa, huyện có 1 xã và 3 thôn đạt chuẩn.") == [1.0, 3.0]
