@@ -27,6 +27,9 @@ from ingest.extract.vocab import (
     NAME_VERB_STARTS,
     PARAGRAPH_PURPOSES,
     PERIOD_ITEM_FILLERS,
+    PLACE_ITEM_OPENERS,
+    PLACE_ITEM_VERBS,
+    PLACE_LEVEL_WORDS,
     RAISING_VERBS,
     SHARED_PREDICATE_STARTS,
     UNIT_MEASURE_WORDS,
@@ -133,6 +136,7 @@ def link(doc: Doc, drafts: list[Draft]) -> None:
     _elliptical_items(doc, drafts)
     _counts_behind_rates(doc, drafts)
     _place_items(doc, drafts)
+    _listed_places(doc, drafts)
     _joined_counts(doc, drafts)
     _count_runs(doc, drafts)
     _bare_measures(doc, drafts)
@@ -412,6 +416,124 @@ def _place_items(doc: Doc, drafts: list[Draft]) -> None:
                 break
             d.indicator = f"{_WHOLE_AREA.sub('', head.indicator).strip()} {own.lower()}"
             d.quote_from = head
+
+
+# a list item that is only places: its opener, the places, the verb before its figure (names23b)
+_PLACE_ITEM = re.compile(
+    rf"{_S}*(?:(?:{words_alt(PLACE_ITEM_OPENERS)}){_S}+)?(?P<places>.+?)"
+    rf"(?:{_S}+(?:{words_alt(PLACE_ITEM_VERBS)}))?(?:{_S}+(?:trên|hơn|gần|khoảng|dưới))?{_S}*$"
+)
+_PLACE_LEVEL_WORD = re.compile(rf"^(?:{words_alt(PLACE_LEVEL_WORDS)})(?:{_S}+|(?<=\.))")
+_PLACE_JOIN = re.compile(rf"{_S}*,{_S}*|{_S}+và{_S}+")
+_BARE_MEASURE_WORD = re.compile(
+    rf"^(?:{words_alt(('tỉ lệ', 'tổng số', *UNIT_MEASURE_WORDS.values()))})?(?: |$)"
+)
+
+
+def _listed_places(doc: Doc, drafts: list[Draft]) -> None:
+    """`tiến độ thu ngân sách của huyện Ia Pa chỉ đạt 12,8%; kế đến là huyện Krông Pa đạt 15,5% và
+    TP.Pleiku đạt 17,3%`, `… đạt và cơ bản đạt 19 tiêu chí; Ea Tam, Ea Tân 16 tiêu chí`: an item of a list
+    whose own words are only places, named by a bare measure word and those places, is the figure before
+    it for those places; it takes that figure's subject (the figure's own places left out) with its
+    places, and its quote reaches back to it (the gold rules: ellipsis resolved from the list head)."""
+    text = doc.text
+    head_of: dict[int, Draft] = {}
+    for previous, d in pairwise(drafts):
+        if d.is_change or previous.is_change or d.part_of is not None:
+            continue
+        if d.q.unit.base_unit != previous.q.unit.base_unit or not _same_list(doc, previous, d):
+            continue
+        gap = text[previous.last_end : d.q.start]
+        places = _places_only(gap)
+        if not places:
+            continue
+        said = set(SPACES_RE.sub(" ", gap.lower()).replace(",", " ").split())
+        rest = " ".join(w for w in d.indicator.split() if w.strip(",") not in said)
+        if not _bare_name(rest, d) or (not d.q.is_pct and doc.tail_words(d.q, d.sentence)):
+            continue  # "…, xã B 30 hộ cận nghèo", "xã C đạt 15 tiêu chí nông thôn mới": its own name
+        head = head_of.get(id(previous), previous)
+        if not f"{head.q.unit.unit} ".startswith(f"{d.q.unit.unit} "):
+            continue  # "45 hộ nghèo, xã B 30 hộ cận nghèo": another counted noun
+        if any(f" {p} " in f" {head.indicator} " for p in places.split(", ")):
+            continue  # the figure before already took this item's words into its name
+        subject = _without_places(head.indicator, text, head.left, head.q.start)
+        subject = _WHOLE_AREA.sub("", subject).strip(" ,")
+        if not _BARE_MEASURE_WORD.sub("", subject).strip():
+            continue
+        d.indicator = f"{subject} {places}"
+        d.quote_from = head
+        head_of[id(d)] = head
+
+
+def _bare_name(name: str, d: Draft) -> bool:
+    """A name that is only a measure word and the figure's counted noun (`tỷ lệ`, `số tiêu chí`)."""
+    rest = _BARE_MEASURE_WORD.sub("", name).strip()
+    return not rest or rest == d.q.unit.unit
+
+
+def _without_places(name: str, text: str, lo: int, hi: int) -> str:
+    """The name cut before the first place its figure's own words name (`tỷ lệ tiến độ thu ngân sách của
+    huyện ia pa thấp nhất` -> `tỷ lệ tiến độ thu ngân sách của`)."""
+    cut = len(name)
+    own = _places_only(text[lo:hi].lstrip(" ,;:"), whole=True)
+    for place in [*(own.split(", ") if own else ()), *_places_in(text[lo:hi])]:
+        for at in (f" {name} ".find(f" {place} "), f" {name} ".find(f" {place},")):
+            if 0 <= at < cut:
+                cut = at
+    return name[:cut].strip()
+
+
+def _places_in(words: str) -> list[str]:
+    """The places written in a stretch of text, lowercased: a level word and capitalised words, or two
+    capitalised words or more."""
+    out: list[str] = []
+    run: list[str] = []
+    level = last = ""
+    for w in [*words.replace(",", " , ").split(), ","]:
+        if w[0].isupper() and w[0].isalpha():
+            run.append(w)
+            continue
+        if run and (level or len(run) >= 2):
+            out.append(" ".join([level, *run] if level else run).lower())
+        run = []
+        lw, two = w.lower(), f"{level or last} {w.lower()}"
+        level = (
+            two if _PLACE_LEVEL_WORD.fullmatch(two + " ") else lw if _PLACE_LEVEL_WORD.match(lw + " ") else ""
+        )
+        last = lw
+    return out
+
+
+def _places_only(gap: str, whole: bool = False) -> str:
+    """The places a list item names, lowercased (`huyện krông pa`, `ea tam, ea tân`), when its words
+    (after the figure before it has ended: its first `;`, else `,`, else `và`; all of them when `whole`)
+    are only places."""
+    cut = -1 if whole else gap.find(";")
+    if cut < 0 and not whole:
+        cut = gap.find(",")
+    if cut < 0 and not whole:
+        cut = gap.find(" và ")
+    if cut < 0 and not whole:
+        return ""
+    item = _PLACE_ITEM.match(gap, cut + 1)
+    if item is None:
+        return ""
+    names = [p for p in _PLACE_JOIN.split(item.group("places").strip()) if p]
+    if not names or not all(_is_place(p, single=len(names) > 1) for p in names):
+        return ""
+    if len(names) > 1 and not any(_is_place(p, single=False) for p in names):
+        return ""
+    return ", ".join(SPACES_RE.sub(" ", p).lower() for p in names)
+
+
+def _is_place(words: str, single: bool) -> bool:
+    """`huyện Krông Pa`, `TP.Pleiku`, `Ea Tân`: a level word and one to four capitalised words, or two to
+    four capitalised words (one capitalised word alone may open a sentence: `Lúa`), or with `single` one
+    (`Dliêya` beside `Ea Púk`)."""
+    level = _PLACE_LEVEL_WORD.match(words.lower())
+    names = words[level.end() :].split() if level else words.split()
+    least = 1 if level or single else 2
+    return least <= len(names) <= 4 and all(w[0].isupper() for w in names)
 
 
 def _labelled_items(doc: Doc, drafts: list[Draft]) -> None:

@@ -2451,6 +2451,38 @@ PERIOD_ITEM_FILLERS: tuple[str, ...] = (
     "được",
     "và",
 )
+# names23b: words around a list item that is only a place (`; kế đến là huyện Krông Pa đạt 15,5%`, `, thị xã
+# Nghĩa Lộ đạt 83,5%`, `; Ea Tam, Ea Tân 16 tiêu chí`): the words that open it, the verbs before its figure,
+# and the level words a place is named with. Such an item is the figure before it for another place and
+# takes that figure's subject (`lists._listed_places`).
+PLACE_ITEM_OPENERS: tuple[str, ...] = (
+    "kế đến là",
+    "kế đến",
+    "tiếp đến là",
+    "tiếp đến",
+    "tiếp theo là",
+    "tiếp theo",
+    "sau đó là",
+    "tiếp đó là",
+    "và",
+    "còn",
+)
+PLACE_ITEM_VERBS: tuple[str, ...] = ("đạt", "chỉ đạt", "mới đạt", "đạt được", "là", "có")
+PLACE_LEVEL_WORDS: tuple[str, ...] = (
+    "huyện",
+    "thị xã",
+    "thành phố",
+    "tp.",
+    "tp",
+    "quận",
+    "tỉnh",
+    "xã",
+    "phường",
+    "thị trấn",
+    "các xã",
+    "các huyện",
+    "các phường",
+)
 # Items of a target list whose count, alone in brackets (`Về kinh tế (11 chỉ tiêu)`), is a heading's or
 # a restatement's, no fact (`plan_counts.py`, names9).
 BRACKETED_ITEM_UNITS: tuple[str, ...] = ("chỉ tiêu", "chỉ tiên")
