@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from ingest.extract.context import Doc, Draft, words_alt
+from ingest.extract.context import CLAUSE_SEP, Doc, Draft, words_alt
 from ingest.extract.naming import is_conversion
 from ingest.extract.phrases import clean_words, measured, only_sectors, spell_out
 from ingest.extract.sector_parts import sector_changes, sector_parts
@@ -59,7 +59,8 @@ _ACTOR_START = re.compile(rf"^(?:xã|huyện|thôn|ban|đảng|ủy{_S}+ban|hđn
 _DID = re.compile(r"(?<!\w)đã(?!\w)")
 _DID_START = re.compile(r"^đã\s+")
 _PREDICATE_START = re.compile(rf"(?<!\w)(?:{words_alt(SHARED_PREDICATE_STARTS)})(?!\w)")
-_SHARES_JOINED = re.compile(rf"{_S}+và{_S}+(?:(?:hơn|trên|gần|khoảng){_S}+)?$")
+_MAX_NOUN_RUN_ON = 2  # "11/11 trường học, …": words of a counted noun after the unit read (`trường`)
+_ITEMS_JOINED = re.compile(rf"(?:{_S}*,{_S}*(?:và{_S}+)?|{_S}+và{_S}+)(?:(?:hơn|trên|gần|khoảng|từ){_S}+)?$")
 _BUDGET_MEASURE = re.compile(r"^(chi|thu)\s")
 _RAISING_START = re.compile(rf"^(?:{words_alt(RAISING_VERBS)}){_S}+")
 _SHARE_HEAD = re.compile(rf"(?<!\w)(?:cơ{_S}+cấu(?:{_S}+kinh{_S}+tế)?|tỷ{_S}+trọng|tỉ{_S}+trọng)(?!\w)")
@@ -693,23 +694,66 @@ def _later_quantity(drafts: list[Draft], i: int, end: int) -> bool:
 
 
 def _shared_predicates(doc: Doc, drafts: list[Draft]) -> None:
-    """`100% chi bộ và hơn 92% đảng viên hoàn thành tốt nhiệm vụ`: a share whose noun is followed only by
-    `và` and the next share takes that share's predicate (`tỷ lệ chi bộ hoàn thành tốt nhiệm vụ`)."""
+    """`100% chi bộ và hơn 92% đảng viên hoàn thành tốt nhiệm vụ`, `90% gia đình, 65% dòng họ, 80% khu dân
+    cư đạt văn hóa`, `14 doanh nghiệp, 1 hợp tác xã thành lập mới`: a share or count whose noun is followed
+    only by `,` or `và` and the next one takes the predicate written after the last (`tỷ lệ chi bộ hoàn
+    thành tốt nhiệm vụ`, `số doanh nghiệp thành lập mới`); read from the last item back (names23b)."""
     text_l = doc.text_l
-    for d, e in pairwise(drafts):
-        if not (d.q.is_pct and e.q.is_pct) or d.ratio_only or e.ratio_only or d.sentence is not e.sentence:
+    taken: dict[int, str] = {}  # the items that took the list's predicate
+    last: dict[int, Draft] = {}  # and the item it is written after
+    for d, e in reversed(list(pairwise(drafts))):
+        if d.ratio_only or e.ratio_only or d.is_change or e.is_change or d.sentence is not e.sentence:
             continue
         gap = text_l[d.q.end : e.q.start]
-        joined = _SHARES_JOINED.search(gap)
+        joined = _ITEMS_JOINED.search(gap)
         noun = SPACES_RE.sub(" ", gap[: joined.start()] if joined else "").strip()
-        if joined is None or not noun or d.indicator != f"tỷ lệ {noun}" or _PREDICATE_START.search(noun):
-            continue  # (`… 98% hộ dân sử dụng điện lưới và 95% …`: the first share has its own predicate)
-        tail = e.indicator.removeprefix("tỷ lệ ")
-        verb = _PREDICATE_START.search(tail)
-        if tail == e.indicator or verb is None or verb.start() == 0:
+        if joined is None or _PREDICATE_START.search(noun):
+            continue  # (`… 98% hộ dân sử dụng điện lưới và 95% …`: the first item has its own predicate)
+        if ("," in joined.group(0) or not d.q.is_pct) and _acts_before(doc, d):
+            continue  # "12 xã đạt 19/19 tiêu chí …, 7 xã đạt chuẩn …": the first item's own predicate
+        if d.q.is_pct and e.q.is_pct:
+            if not noun or d.indicator != f"tỷ lệ {noun}":
+                continue
+            tail = e.indicator.removeprefix("tỷ lệ ")
+            verb = _PREDICATE_START.search(tail)
+            if tail == e.indicator or verb is None or verb.start() == 0:
+                continue
+            predicate = tail[verb.start() :].split(",")[0].strip()
+        elif d.q.unit.base_unit == e.q.unit.base_unit == "count" and len(noun.split()) <= _MAX_NOUN_RUN_ON:
+            if d.indicator != SPACES_RE.sub(" ", f"số {d.q.unit.unit} {noun}").strip():
+                continue  # "… 5 tổ chức đảng, 10 đảng viên": a count named otherwise
+            predicate = taken.get(id(e)) or _count_predicate(doc, e)
+            if not predicate:
+                continue
+        else:
             continue
-        predicate = tail[verb.start() :].split(",")[0].strip()
         d.indicator = f"{d.indicator} {predicate}"
+        taken[id(d)] = predicate
+        last[id(d)] = last.get(id(e), e)
+        d.quote_to = last[id(d)]  # the quote runs on to the predicate (a list under one head, one quote)
+
+
+def _acts_before(doc: Doc, d: Draft) -> bool:
+    """Whether the figure's own words before it (from its clause's start) hold a predicate word other
+    than `có` (`đạt 19/19 tiêu chí`)."""
+    start = d.left
+    for sep in CLAUSE_SEP.finditer(doc.text_l, d.left, d.q.start):
+        start = sep.end()
+    before = doc.text_l[start : d.q.start]
+    return any(m.group(0) != "có" for m in _PREDICATE_START.finditer(before))
+
+
+def _count_predicate(doc: Doc, e: Draft) -> str:
+    """What a count's clause says after its counted noun when it opens with a predicate word and the
+    count's name holds it (`1 hợp tác xã thành lập mới`, `4/4 trạm y tế có chi bộ`: `có chi bộ`); else ""."""
+    head = f"số {e.q.unit.unit} "
+    tail = e.indicator[len(head) :] if e.indicator.startswith(head) else ""
+    sep = CLAUSE_SEP.search(doc.text_l, e.q.end, e.sentence.end)
+    after = SPACES_RE.sub(" ", doc.text_l[e.q.end : sep.start() if sep else e.sentence.end]).strip()
+    at = after.find(tail) if tail else -1
+    if at < 0 or not _PREDICATE_START.match(after) or len(after[:at].split()) > 2:
+        return ""
+    return after[: at + len(tail)]
 
 
 # A name that is only the figure's period or the period it is compared with, behind a bare measure word and

@@ -2497,6 +2497,7 @@ SHARED_PREDICATE_STARTS: tuple[str, ...] = (
     "tham gia",
     "sử dụng",
     "đã",
+    "thành lập",
 )
 # What a place did to the units it counts (`tỉnh đạt và vượt 15/17 chỉ tiêu`): kept in the count's
 # name after the place word is dropped (`phrases.py`).

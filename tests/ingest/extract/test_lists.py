@@ -338,3 +338,22 @@ def test_an_item_with_its_own_words_or_a_capitalised_word_alone_is_no_place_item
     )
     assert ms[30].indicator == "số hộ cận nghèo"
     assert ms[8].indicator == "diện tích ngô"
+
+
+def test_a_comma_list_of_shares_takes_the_predicate_after_the_last_and_quotes_to_it() -> None:
+    ms = _by_value(_mentions("Phấn đấu 92% hộ gia đình, 70% thôn, 100% cơ quan đạt danh hiệu văn hóa."))
+    assert ms[92].indicator == "tỷ lệ hộ gia đình đạt danh hiệu văn hóa"
+    assert ms[70].indicator == "tỷ lệ thôn đạt danh hiệu văn hóa"
+    assert "100% cơ quan đạt danh hiệu văn hóa" in ms[92].quote
+
+
+def test_a_comma_list_of_counts_takes_the_predicate_after_the_last() -> None:
+    ms = _by_value(_mentions("Trong năm có 25 doanh nghiệp, 3 hợp tác xã thành lập mới."))
+    assert ms[25].indicator == "số doanh nghiệp thành lập mới"
+    ms = _by_value(_mentions("Đến nay 9/9 trường học, 2/2 trạm y tế có chi bộ."))
+    assert ms[9].indicator == "số trường học có chi bộ"
+
+
+def test_a_count_with_words_of_its_own_after_its_noun_keeps_its_name() -> None:
+    ms = _by_value(_mentions("Có 500 trường hợp muốn mua nhà ở xã hội, 300 trường hợp có nhu cầu thuê nhà."))
+    assert "thuê" not in ms[500].indicator
