@@ -2483,6 +2483,10 @@ PLACE_LEVEL_WORDS: tuple[str, ...] = (
     "các huyện",
     "các phường",
 )
+# names23b: members a congress's delegates stand for (`225 đại biểu chính thức đại diện cho 1.345 đảng
+# viên`): the count after `đại diện (cho)` is the members' own (the gold rules: it belongs to the members'
+# fact), named `số đảng viên` without the delegates' words (`naming.represented_members`).
+REPRESENTED_MEMBERS: tuple[str, ...] = ("đảng viên", "hội viên", "đoàn viên", "công đoàn viên")
 # Items of a target list whose count, alone in brackets (`Về kinh tế (11 chỉ tiêu)`), is a heading's or
 # a restatement's, no fact (`plan_counts.py`, names9).
 BRACKETED_ITEM_UNITS: tuple[str, ...] = ("chỉ tiêu", "chỉ tiên")

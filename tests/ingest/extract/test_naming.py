@@ -71,3 +71,18 @@ def test_a_measure_written_again_as_a_verbs_object_names_the_figure() -> None:
     )
     assert by[1.5].indicator == "tỷ lệ hộ nghèo đa chiều"
     assert by[7520.0].indicator == "diện tích đất tự nhiên"
+
+
+def test_the_members_delegates_stand_for_are_counted_without_the_delegates_words() -> None:
+    by = _by_value(
+        "Đại hội có 172 đại biểu chính thức, đại diện cho hơn 2.450 đảng viên trong toàn Đảng bộ. "
+        "Hội nghị có 80 đại biểu ưu tú đại diện 1.200 hội viên."
+    )
+    assert by[2450.0].indicator == "số đảng viên"
+    assert by[1200.0].indicator == "số hội viên"
+    assert by[172.0].indicator != "số đảng viên"
+
+
+def test_a_count_of_members_not_after_dai_dien_keeps_its_name() -> None:
+    by = _by_value("Trong năm kết nạp 35 đảng viên mới.")
+    assert by[35.0].indicator != "số đảng viên"
