@@ -2569,6 +2569,27 @@ VALUE_ADDED = "giá trị tăng thêm"
 # đồng cho giảm nghèo`, `đã chi hỗ trợ trên 381 tỷ đồng để thực hiện …`): named like money raised, by the
 # money noun, the verb and the purpose written after the amount (`purposes.py`), never by the verb alone.
 SPENDING_VERBS: tuple[str, ...] = ("giải ngân", "giải ngân được", "hỗ trợ", "chi hỗ trợ")
+# names23b: verbs that move capital (`huy động trên 420 tỷ đồng vốn đầu tư toàn xã hội`, `giải ngân được
+# 2.719 tỷ đồng`, `thu hút được 491 triệu USD vốn đầu tư FDI`): a name that is only one of them (and who
+# did it) names the capital, `vốn` and the verb, with the capital's words written after the amount
+# (`purposes.capital_moved`); the words that may stand before the verb, and what a purpose opens with
+# when no `để`/`cho` is written (`… 350 tỷ đồng xây dựng kết cấu hạ tầng`).
+CAPITAL_VERBS: tuple[str, ...] = ("huy động", "giải ngân", "thu hút")
+CAPITAL_DOERS: tuple[str, ...] = (
+    "tỉnh",
+    "huyện",
+    "thị xã",
+    "quận",
+    "xã",
+    "phường",
+    "thị trấn",
+    "thành phố",
+    "toàn tỉnh",
+    "toàn huyện",
+    "đã",
+    "trong năm",
+)
+CAPITAL_PURPOSES: tuple[str, ...] = ("xây dựng", "đầu tư xây dựng")
 # names13: measures written without the sector they measure, opening the clause after one that opens with
 # the sector (`sản xuất nông nghiệp ổn định, tốc độ tăng trưởng tăng 4,71%`, `Công nghiệp phục hồi mạnh mẽ,
 # chỉ số sản xuất tăng 8,5%`): that sector's measure (`phrases.py`), and what opens such a sector clause.
