@@ -50,6 +50,8 @@ from ingest.extract.vocab import (
     LEVEL_AFTER_REDUCTION,
     MEASURE_WORDS,
     PLAN_WORDS,
+    PRODUCT_ABBREVIATION,
+    PRODUCT_SPELLED,
     REPRESENTED_MEMBERS,
     RESTATED_MEASURE_VERBS,
     SHARE_WORDS,
@@ -784,3 +786,25 @@ def represented_members(doc: Doc, d: Draft) -> None:
         return
     if _REPRESENTS.search(doc.text_l, lo, q.num_start) is not None:
         d.indicator = f"số {q.unit.unit}"
+
+
+def spelled_product(d: Draft) -> None:
+    """`grdp trên địa bàn tỉnh thái bình` -> `tổng sản phẩm trên địa bàn tỉnh thái bình`, `grdp của tỉnh` ->
+    `tổng sản phẩm trên địa bàn (grdp) của tỉnh`: a level of the total product written only as its
+    abbreviation is named by the words the abbreviation stands for (names23b)."""
+    name = d.indicator
+    if (
+        d.q.unit.base_unit != "VND"
+        or d.is_change
+        or d.ratio_only
+        or not name.startswith(PRODUCT_ABBREVIATION)
+    ):
+        return
+    rest = name[len(PRODUCT_ABBREVIATION) :]
+    if (rest and not rest.startswith(" ")) or "đầu người" in rest or "/" in d.q.unit.unit:
+        return  # "grdp bình quân đầu người": the product per head, named by its abbreviation
+    where = PRODUCT_SPELLED.split(" (")[0]  # "tổng sản phẩm trên địa bàn"
+    if rest.startswith(" trên địa bàn"):
+        d.indicator = f"{where.removesuffix(' trên địa bàn')}{rest}"
+    else:
+        d.indicator = f"{PRODUCT_SPELLED}{rest}"

@@ -2565,6 +2565,10 @@ DOMAIN_LIST_QUALIFIERS: tuple[str, ...] = ("chủ yếu", "cơ bản", "quan tr�
 # its breakdown is that sector's value added (`giá trị tăng thêm khu vực dịch vụ`), as the gold names it.
 PRODUCT_WORDS: tuple[str, ...] = ("tổng sản phẩm", "grdp")
 VALUE_ADDED = "giá trị tăng thêm"
+# names23b: the place's total product written only as `GRDP` (`GRDP trên địa bàn tỉnh … đạt 26.677 tỷ đồng`):
+# its level is named as the gold writes it, the abbreviation spelled out beside it (`naming.spelled_product`).
+PRODUCT_ABBREVIATION = "grdp"
+PRODUCT_SPELLED = "tổng sản phẩm trên địa bàn (grdp)"
 # names13: verbs that spend money on a purpose (`hỗ trợ 200 triệu đồng cho trẻ em …`, `Giải ngân hơn 33,3 tỷ
 # đồng cho giảm nghèo`, `đã chi hỗ trợ trên 381 tỷ đồng để thực hiện …`): named like money raised, by the
 # money noun, the verb and the purpose written after the amount (`purposes.py`), never by the verb alone.
