@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from ingest.extract.context import Doc, Draft, words_alt
+from ingest.extract.context import CLAUSE_SEP, Doc, Draft, words_alt
 from ingest.extract.naming import is_conversion
 from ingest.extract.phrases import clean_words, measured, only_sectors, spell_out
 from ingest.extract.sector_parts import sector_changes, sector_parts
@@ -27,6 +27,9 @@ from ingest.extract.vocab import (
     NAME_VERB_STARTS,
     PARAGRAPH_PURPOSES,
     PERIOD_ITEM_FILLERS,
+    PLACE_ITEM_OPENERS,
+    PLACE_ITEM_VERBS,
+    PLACE_LEVEL_WORDS,
     RAISING_VERBS,
     SHARED_PREDICATE_STARTS,
     UNIT_MEASURE_WORDS,
@@ -56,7 +59,8 @@ _ACTOR_START = re.compile(rf"^(?:xã|huyện|thôn|ban|đảng|ủy{_S}+ban|hđn
 _DID = re.compile(r"(?<!\w)đã(?!\w)")
 _DID_START = re.compile(r"^đã\s+")
 _PREDICATE_START = re.compile(rf"(?<!\w)(?:{words_alt(SHARED_PREDICATE_STARTS)})(?!\w)")
-_SHARES_JOINED = re.compile(rf"{_S}+và{_S}+(?:(?:hơn|trên|gần|khoảng){_S}+)?$")
+_MAX_NOUN_RUN_ON = 2  # "11/11 trường học, …": words of a counted noun after the unit read (`trường`)
+_ITEMS_JOINED = re.compile(rf"(?:{_S}*,{_S}*(?:và{_S}+)?|{_S}+và{_S}+)(?:(?:hơn|trên|gần|khoảng|từ){_S}+)?$")
 _BUDGET_MEASURE = re.compile(r"^(chi|thu)\s")
 _RAISING_START = re.compile(rf"^(?:{words_alt(RAISING_VERBS)}){_S}+")
 _SHARE_HEAD = re.compile(rf"(?<!\w)(?:cơ{_S}+cấu(?:{_S}+kinh{_S}+tế)?|tỷ{_S}+trọng|tỉ{_S}+trọng)(?!\w)")
@@ -133,6 +137,7 @@ def link(doc: Doc, drafts: list[Draft]) -> None:
     _elliptical_items(doc, drafts)
     _counts_behind_rates(doc, drafts)
     _place_items(doc, drafts)
+    _listed_places(doc, drafts)
     _joined_counts(doc, drafts)
     _count_runs(doc, drafts)
     _bare_measures(doc, drafts)
@@ -414,6 +419,124 @@ def _place_items(doc: Doc, drafts: list[Draft]) -> None:
             d.quote_from = head
 
 
+# a list item that is only places: its opener, the places, the verb before its figure (names23b)
+_PLACE_ITEM = re.compile(
+    rf"{_S}*(?:(?:{words_alt(PLACE_ITEM_OPENERS)}){_S}+)?(?P<places>.+?)"
+    rf"(?:{_S}+(?:{words_alt(PLACE_ITEM_VERBS)}))?(?:{_S}+(?:trên|hơn|gần|khoảng|dưới))?{_S}*$"
+)
+_PLACE_LEVEL_WORD = re.compile(rf"^(?:{words_alt(PLACE_LEVEL_WORDS)})(?:{_S}+|(?<=\.))")
+_PLACE_JOIN = re.compile(rf"{_S}*,{_S}*|{_S}+và{_S}+")
+_BARE_MEASURE_WORD = re.compile(
+    rf"^(?:{words_alt(('tỉ lệ', 'tổng số', *UNIT_MEASURE_WORDS.values()))})?(?: |$)"
+)
+
+
+def _listed_places(doc: Doc, drafts: list[Draft]) -> None:
+    """`tiến độ thu ngân sách của huyện Ia Pa chỉ đạt 12,8%; kế đến là huyện Krông Pa đạt 15,5% và
+    TP.Pleiku đạt 17,3%`, `… đạt và cơ bản đạt 19 tiêu chí; Ea Tam, Ea Tân 16 tiêu chí`: an item of a list
+    whose own words are only places, named by a bare measure word and those places, is the figure before
+    it for those places; it takes that figure's subject (the figure's own places left out) with its
+    places, and its quote reaches back to it (the gold rules: ellipsis resolved from the list head)."""
+    text = doc.text
+    head_of: dict[int, Draft] = {}
+    for previous, d in pairwise(drafts):
+        if d.is_change or previous.is_change or d.part_of is not None:
+            continue
+        if d.q.unit.base_unit != previous.q.unit.base_unit or not _same_list(doc, previous, d):
+            continue
+        gap = text[previous.last_end : d.q.start]
+        places = _places_only(gap)
+        if not places:
+            continue
+        said = set(SPACES_RE.sub(" ", gap.lower()).replace(",", " ").split())
+        rest = " ".join(w for w in d.indicator.split() if w.strip(",") not in said)
+        if not _bare_name(rest, d) or (not d.q.is_pct and doc.tail_words(d.q, d.sentence)):
+            continue  # "…, xã B 30 hộ cận nghèo", "xã C đạt 15 tiêu chí nông thôn mới": its own name
+        head = head_of.get(id(previous), previous)
+        if not f"{head.q.unit.unit} ".startswith(f"{d.q.unit.unit} "):
+            continue  # "45 hộ nghèo, xã B 30 hộ cận nghèo": another counted noun
+        if any(f" {p} " in f" {head.indicator} " for p in places.split(", ")):
+            continue  # the figure before already took this item's words into its name
+        subject = _without_places(head.indicator, text, head.left, head.q.start)
+        subject = _WHOLE_AREA.sub("", subject).strip(" ,")
+        if not _BARE_MEASURE_WORD.sub("", subject).strip():
+            continue
+        d.indicator = f"{subject} {places}"
+        d.quote_from = head
+        head_of[id(d)] = head
+
+
+def _bare_name(name: str, d: Draft) -> bool:
+    """A name that is only a measure word and the figure's counted noun (`tỷ lệ`, `số tiêu chí`)."""
+    rest = _BARE_MEASURE_WORD.sub("", name).strip()
+    return not rest or rest == d.q.unit.unit
+
+
+def _without_places(name: str, text: str, lo: int, hi: int) -> str:
+    """The name cut before the first place its figure's own words name (`tỷ lệ tiến độ thu ngân sách của
+    huyện ia pa thấp nhất` -> `tỷ lệ tiến độ thu ngân sách của`)."""
+    cut = len(name)
+    own = _places_only(text[lo:hi].lstrip(" ,;:"), whole=True)
+    for place in [*(own.split(", ") if own else ()), *_places_in(text[lo:hi])]:
+        for at in (f" {name} ".find(f" {place} "), f" {name} ".find(f" {place},")):
+            if 0 <= at < cut:
+                cut = at
+    return name[:cut].strip()
+
+
+def _places_in(words: str) -> list[str]:
+    """The places written in a stretch of text, lowercased: a level word and capitalised words, or two
+    capitalised words or more."""
+    out: list[str] = []
+    run: list[str] = []
+    level = last = ""
+    for w in [*words.replace(",", " , ").split(), ","]:
+        if w[0].isupper() and w[0].isalpha():
+            run.append(w)
+            continue
+        if run and (level or len(run) >= 2):
+            out.append(" ".join([level, *run] if level else run).lower())
+        run = []
+        lw, two = w.lower(), f"{level or last} {w.lower()}"
+        level = (
+            two if _PLACE_LEVEL_WORD.fullmatch(two + " ") else lw if _PLACE_LEVEL_WORD.match(lw + " ") else ""
+        )
+        last = lw
+    return out
+
+
+def _places_only(gap: str, whole: bool = False) -> str:
+    """The places a list item names, lowercased (`huyện krông pa`, `ea tam, ea tân`), when its words
+    (after the figure before it has ended: its first `;`, else `,`, else `và`; all of them when `whole`)
+    are only places."""
+    cut = -1 if whole else gap.find(";")
+    if cut < 0 and not whole:
+        cut = gap.find(",")
+    if cut < 0 and not whole:
+        cut = gap.find(" và ")
+    if cut < 0 and not whole:
+        return ""
+    item = _PLACE_ITEM.match(gap, cut + 1)
+    if item is None:
+        return ""
+    names = [p for p in _PLACE_JOIN.split(item.group("places").strip()) if p]
+    if not names or not all(_is_place(p, single=len(names) > 1) for p in names):
+        return ""
+    if len(names) > 1 and not any(_is_place(p, single=False) for p in names):
+        return ""
+    return ", ".join(SPACES_RE.sub(" ", p).lower() for p in names)
+
+
+def _is_place(words: str, single: bool) -> bool:
+    """`huyện Krông Pa`, `TP.Pleiku`, `Ea Tân`: a level word and one to four capitalised words, or two to
+    four capitalised words (one capitalised word alone may open a sentence: `Lúa`), or with `single` one
+    (`Dliêya` beside `Ea Púk`)."""
+    level = _PLACE_LEVEL_WORD.match(words.lower())
+    names = words[level.end() :].split() if level else words.split()
+    least = 1 if level or single else 2
+    return least <= len(names) <= 4 and all(w[0].isupper() for w in names)
+
+
 def _labelled_items(doc: Doc, drafts: list[Draft]) -> None:
     """`Tỷ lệ học sinh đi học đúng độ tuổi: Mẫu giáo 5 tuổi đạt 100%; Tiểu học đạt 99,9%`: the items of a
     labelled line are the label's indicator for each group (`… đúng độ tuổi tiểu học`)."""
@@ -571,23 +694,66 @@ def _later_quantity(drafts: list[Draft], i: int, end: int) -> bool:
 
 
 def _shared_predicates(doc: Doc, drafts: list[Draft]) -> None:
-    """`100% chi bộ và hơn 92% đảng viên hoàn thành tốt nhiệm vụ`: a share whose noun is followed only by
-    `và` and the next share takes that share's predicate (`tỷ lệ chi bộ hoàn thành tốt nhiệm vụ`)."""
+    """`100% chi bộ và hơn 92% đảng viên hoàn thành tốt nhiệm vụ`, `90% gia đình, 65% dòng họ, 80% khu dân
+    cư đạt văn hóa`, `14 doanh nghiệp, 1 hợp tác xã thành lập mới`: a share or count whose noun is followed
+    only by `,` or `và` and the next one takes the predicate written after the last (`tỷ lệ chi bộ hoàn
+    thành tốt nhiệm vụ`, `số doanh nghiệp thành lập mới`); read from the last item back (names23b)."""
     text_l = doc.text_l
-    for d, e in pairwise(drafts):
-        if not (d.q.is_pct and e.q.is_pct) or d.ratio_only or e.ratio_only or d.sentence is not e.sentence:
+    taken: dict[int, str] = {}  # the items that took the list's predicate
+    last: dict[int, Draft] = {}  # and the item it is written after
+    for d, e in reversed(list(pairwise(drafts))):
+        if d.ratio_only or e.ratio_only or d.is_change or e.is_change or d.sentence is not e.sentence:
             continue
         gap = text_l[d.q.end : e.q.start]
-        joined = _SHARES_JOINED.search(gap)
+        joined = _ITEMS_JOINED.search(gap)
         noun = SPACES_RE.sub(" ", gap[: joined.start()] if joined else "").strip()
-        if joined is None or not noun or d.indicator != f"tỷ lệ {noun}" or _PREDICATE_START.search(noun):
-            continue  # (`… 98% hộ dân sử dụng điện lưới và 95% …`: the first share has its own predicate)
-        tail = e.indicator.removeprefix("tỷ lệ ")
-        verb = _PREDICATE_START.search(tail)
-        if tail == e.indicator or verb is None or verb.start() == 0:
+        if joined is None or _PREDICATE_START.search(noun):
+            continue  # (`… 98% hộ dân sử dụng điện lưới và 95% …`: the first item has its own predicate)
+        if ("," in joined.group(0) or not d.q.is_pct) and _acts_before(doc, d):
+            continue  # "12 xã đạt 19/19 tiêu chí …, 7 xã đạt chuẩn …": the first item's own predicate
+        if d.q.is_pct and e.q.is_pct:
+            if not noun or d.indicator != f"tỷ lệ {noun}":
+                continue
+            tail = e.indicator.removeprefix("tỷ lệ ")
+            verb = _PREDICATE_START.search(tail)
+            if tail == e.indicator or verb is None or verb.start() == 0:
+                continue
+            predicate = tail[verb.start() :].split(",")[0].strip()
+        elif d.q.unit.base_unit == e.q.unit.base_unit == "count" and len(noun.split()) <= _MAX_NOUN_RUN_ON:
+            if d.indicator != SPACES_RE.sub(" ", f"số {d.q.unit.unit} {noun}").strip():
+                continue  # "… 5 tổ chức đảng, 10 đảng viên": a count named otherwise
+            predicate = taken.get(id(e)) or _count_predicate(doc, e)
+            if not predicate:
+                continue
+        else:
             continue
-        predicate = tail[verb.start() :].split(",")[0].strip()
         d.indicator = f"{d.indicator} {predicate}"
+        taken[id(d)] = predicate
+        last[id(d)] = last.get(id(e), e)
+        d.quote_to = last[id(d)]  # the quote runs on to the predicate (a list under one head, one quote)
+
+
+def _acts_before(doc: Doc, d: Draft) -> bool:
+    """Whether the figure's own words before it (from its clause's start) hold a predicate word other
+    than `có` (`đạt 19/19 tiêu chí`)."""
+    start = d.left
+    for sep in CLAUSE_SEP.finditer(doc.text_l, d.left, d.q.start):
+        start = sep.end()
+    before = doc.text_l[start : d.q.start]
+    return any(m.group(0) != "có" for m in _PREDICATE_START.finditer(before))
+
+
+def _count_predicate(doc: Doc, e: Draft) -> str:
+    """What a count's clause says after its counted noun when it opens with a predicate word and the
+    count's name holds it (`1 hợp tác xã thành lập mới`, `4/4 trạm y tế có chi bộ`: `có chi bộ`); else ""."""
+    head = f"số {e.q.unit.unit} "
+    tail = e.indicator[len(head) :] if e.indicator.startswith(head) else ""
+    sep = CLAUSE_SEP.search(doc.text_l, e.q.end, e.sentence.end)
+    after = SPACES_RE.sub(" ", doc.text_l[e.q.end : sep.start() if sep else e.sentence.end]).strip()
+    at = after.find(tail) if tail else -1
+    if at < 0 or not _PREDICATE_START.match(after) or len(after[:at].split()) > 2:
+        return ""
+    return after[: at + len(tail)]
 
 
 # A name that is only the figure's period or the period it is compared with, behind a bare measure word and

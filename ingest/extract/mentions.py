@@ -29,6 +29,8 @@ from ingest.extract.naming import (
     attainment_entry,
     draft_mention,
     extend_with_qualifier,
+    represented_members,
+    spelled_product,
     unit_sibling,
     with_criteria_programme,
     with_subject,
@@ -134,6 +136,8 @@ class _Extractor:
             with_criteria_programme(doc, d)  # "số tiêu chí đạt": the new-rural programme's criteria
             with_subject(doc, d)  # "số vụ" -> "số vụ phạm pháp hình sự": the clause's subject (names15)
             without_restated_measure(d)  # "tỷ lệ xã … phấn đấu giảm tỷ lệ hộ nghèo": the object (names18)
+            spelled_product(d)  # "grdp … đạt 14.632 tỷ đồng": the total product spelled out (names23b)
+            represented_members(doc, d)  # "… đại biểu đại diện cho 1.345 đảng viên": the members (names23b)
             with_growth_contribution(doc, d)  # "đóng góp 0,4 điểm phần trăm": the sector's (names18)
             with_sector_share(doc, d)  # "dịch vụ …, chiếm tỷ trọng 39%": the sector's share (names18)
         drafts = split_shared(doc, drafts)  # "A, B và C đều đạt 100%": one figure per subject

@@ -50,6 +50,9 @@ from ingest.extract.vocab import (
     LEVEL_AFTER_REDUCTION,
     MEASURE_WORDS,
     PLAN_WORDS,
+    PRODUCT_ABBREVIATION,
+    PRODUCT_SPELLED,
+    REPRESENTED_MEMBERS,
     RESTATED_MEASURE_VERBS,
     SHARE_WORDS,
     SUBJECT_DOERS,
@@ -764,3 +767,44 @@ def without_restated_measure(d: Draft) -> None:
             if at > 0 and "," not in between and between.rstrip().endswith(_OBJECT_VERBS):
                 d.indicator = name[at + 1 :]
             return
+
+
+# "… đại biểu chính thức, đại diện cho hơn 3.590 đảng viên": what the count stands right after (names23b)
+_REPRESENTS = re.compile(rf"(?<!\w)đại{_S}+diện(?:{_S}+cho)?(?:{_S}+(?:{words_alt(HEDGES_BEFORE)}))?{_S}*$")
+_REPRESENTS_REACH = 30
+
+
+def represented_members(doc: Doc, d: Draft) -> None:
+    """`225 đại biểu chính thức đại diện cho 1.345 đảng viên` -> `số đảng viên`: the members the delegates
+    stand for are counted as themselves; the delegates' words (`chính thức`, `đại diện`) are no part of
+    their name (the gold rules: `đại diện cho 255 đảng viên` belongs to the members' fact)."""
+    q = d.q
+    if q.unit.base_unit != "count" or q.unit.unit not in REPRESENTED_MEMBERS or d.is_change or d.ratio_only:
+        return
+    lo = max(d.sentence.start, q.num_start - _REPRESENTS_REACH)
+    if doc.text_l.find("diện", lo, q.num_start) < 0:  # the literal first, at C speed
+        return
+    if _REPRESENTS.search(doc.text_l, lo, q.num_start) is not None:
+        d.indicator = f"số {q.unit.unit}"
+
+
+def spelled_product(d: Draft) -> None:
+    """`grdp trên địa bàn tỉnh thái bình` -> `tổng sản phẩm trên địa bàn tỉnh thái bình`, `grdp của tỉnh` ->
+    `tổng sản phẩm trên địa bàn (grdp) của tỉnh`: a level of the total product written only as its
+    abbreviation is named by the words the abbreviation stands for (names23b)."""
+    name = d.indicator
+    if (
+        d.q.unit.base_unit != "VND"
+        or d.is_change
+        or d.ratio_only
+        or not name.startswith(PRODUCT_ABBREVIATION)
+    ):
+        return
+    rest = name[len(PRODUCT_ABBREVIATION) :]
+    if (rest and not rest.startswith(" ")) or "đầu người" in rest or "/" in d.q.unit.unit:
+        return  # "grdp bình quân đầu người": the product per head, named by its abbreviation
+    where = PRODUCT_SPELLED.split(" (")[0]  # "tổng sản phẩm trên địa bàn"
+    if rest.startswith(" trên địa bàn"):
+        d.indicator = f"{where.removesuffix(' trên địa bàn')}{rest}"
+    else:
+        d.indicator = f"{PRODUCT_SPELLED}{rest}"

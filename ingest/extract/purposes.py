@@ -18,6 +18,9 @@ from ingest.extract.numbers import Quantity
 from ingest.extract.phrases import spell_out
 from ingest.extract.triggers import gated
 from ingest.extract.vocab import (
+    CAPITAL_DOERS,
+    CAPITAL_PURPOSES,
+    CAPITAL_VERBS,
     CONTRIBUTING_VERBS,
     CONTRIBUTION_NOUN,
     DOER_FILLERS,
@@ -52,13 +55,14 @@ _AFTER = re.compile(
 _MAX_PURPOSE_WORDS = 14
 _MIN_WHOLE_PURPOSE = 3
 _DEFAULT_NOUN = "kinh phí"
+_STOPS_AFTER_CAPITAL = "tăng|giảm|đạt|bằng|và|với"
 
 
 def raised_for(doc: Doc, q: Quantity, name: str, line_start: int | None = None) -> str | None:
     """`kinh phí huy động xây dựng nông thôn mới` for money raised, when the name is only who raised it;
     `vốn người dân đóng góp …` for money a doer contributed."""
     if q.unit.base_unit != "VND":
-        return None
+        return capital_moved(doc, q, name) if "usd" in q.unit.unit else None
     verb = _VERB_END.search(name)
     contributed = None if verb is not None else _CONTRIBUTED_END.search(name)
     if verb is None and contributed is None:
@@ -66,10 +70,11 @@ def raised_for(doc: Doc, q: Quantity, name: str, line_start: int | None = None) 
     after = _AFTER.match(doc.text_l, q.end)
     if after is None:
         if verb is not None and not _RAISING.match(verb.group("verb")):
-            return None  # money spent is named by what it was spent on, written after it (names13)
+            # money spent is named by what it was spent on, written after it (names13)
+            return capital_moved(doc, q, name)
         purpose = _paragraph_purpose(doc, q, line_start)
         if purpose is None:
-            return None
+            return capital_moved(doc, q, name)
         if contributed is not None:
             return _contribution(name, contributed, purpose)
         assert verb is not None
@@ -91,6 +96,48 @@ def raised_for(doc: Doc, q: Quantity, name: str, line_start: int | None = None) 
     assert verb is not None
     noun = SPACES.sub(" ", after.group("noun") or _DEFAULT_NOUN)
     return f"{noun} {SPACES.sub(' ', verb.group('verb')).removesuffix(' được')} {what}"
+
+
+_CAPITAL_ONLY = re.compile(
+    rf"(?:(?:{words_alt(CAPITAL_DOERS)}){_S}+)*(?P<verb>{words_alt(CAPITAL_VERBS)})(?:{_S}+được)?"
+)
+_CAPITAL_AFTER = re.compile(
+    rf"{_S}+(?:(?P<noun>(?:{words_alt(FUND_NOUNS)})(?!\w)[^\d.,;:()\n]{{0,40}}?)"
+    rf"|(?P<purpose>(?:{words_alt(CAPITAL_PURPOSES)})(?!\w)[^\d.,;:()\n]{{3,60}}?))"
+    rf"{_S}*(?=[.,;:()\n]|$|{_S}(?:{_STOPS_AFTER_CAPITAL})(?!\w))"
+)
+
+
+def capital_moved(doc: Doc, q: Quantity, name: str) -> str | None:
+    """`huy động trên 420 tỷ đồng vốn đầu tư toàn xã hội` -> `vốn đầu tư toàn xã hội huy động`, `đã huy
+    động trên 350 tỷ đồng xây dựng kết cấu hạ tầng` -> `vốn huy động xây dựng kết cấu hạ tầng`, `tỉnh giải
+    ngân được 2.719 tỷ đồng` -> `vốn giải ngân`: a name that is only a verb moving capital (and who moved
+    it) says neither what was moved nor, the gold rules ask, any measure: the capital is named by its
+    words after the amount, else by `vốn` (names23b)."""
+    only = _CAPITAL_ONLY.fullmatch(SPACES.sub(" ", name).strip())
+    if only is None:
+        return None
+    verb = only.group("verb")
+    after = _CAPITAL_AFTER.match(doc.text_l, q.end)
+    noun = SPACES.sub(" ", after.group("noun") or "").strip() if after is not None else ""
+    purpose = SPACES.sub(" ", after.group("purpose") or "").strip() if after is not None else ""
+    if noun:
+        return spell_out(f"{noun} {verb}")
+    if not purpose and _money_before(doc, q):
+        return None  # "tổng vốn đầu tư công 58 tỷ đồng, đã giải ngân được 25,2 tỷ đồng": that capital's
+    return spell_out(f"vốn {verb} {purpose}".strip())
+
+
+def _money_before(doc: Doc, q: Quantity) -> bool:
+    """Whether an amount of money stands before the figure in its clause (back to `.`, `;` or a line)."""
+    text_l = doc.text_l
+    start = max(
+        text_l.rfind(".", 0, q.num_start),
+        text_l.rfind(";", 0, q.num_start),
+        text_l.rfind("\n", 0, q.num_start),
+    )
+    before = text_l[start + 1 : q.num_start]
+    return "đồng" in before or "usd" in before
 
 
 def _contribution(name: str, contributed: re.Match[str], purpose: str) -> str | None:

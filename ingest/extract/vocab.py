@@ -2454,6 +2454,42 @@ PERIOD_ITEM_FILLERS: tuple[str, ...] = (
     "được",
     "và",
 )
+# names23b: words around a list item that is only a place (`; kế đến là huyện Krông Pa đạt 15,5%`, `, thị xã
+# Nghĩa Lộ đạt 83,5%`, `; Ea Tam, Ea Tân 16 tiêu chí`): the words that open it, the verbs before its figure,
+# and the level words a place is named with. Such an item is the figure before it for another place and
+# takes that figure's subject (`lists._listed_places`).
+PLACE_ITEM_OPENERS: tuple[str, ...] = (
+    "kế đến là",
+    "kế đến",
+    "tiếp đến là",
+    "tiếp đến",
+    "tiếp theo là",
+    "tiếp theo",
+    "sau đó là",
+    "tiếp đó là",
+    "và",
+    "còn",
+)
+PLACE_ITEM_VERBS: tuple[str, ...] = ("đạt", "chỉ đạt", "mới đạt", "đạt được", "là", "có")
+PLACE_LEVEL_WORDS: tuple[str, ...] = (
+    "huyện",
+    "thị xã",
+    "thành phố",
+    "tp.",
+    "tp",
+    "quận",
+    "tỉnh",
+    "xã",
+    "phường",
+    "thị trấn",
+    "các xã",
+    "các huyện",
+    "các phường",
+)
+# names23b: members a congress's delegates stand for (`225 đại biểu chính thức đại diện cho 1.345 đảng
+# viên`): the count after `đại diện (cho)` is the members' own (the gold rules: it belongs to the members'
+# fact), named `số đảng viên` without the delegates' words (`naming.represented_members`).
+REPRESENTED_MEMBERS: tuple[str, ...] = ("đảng viên", "hội viên", "đoàn viên", "công đoàn viên")
 # Items of a target list whose count, alone in brackets (`Về kinh tế (11 chỉ tiêu)`), is a heading's or
 # a restatement's, no fact (`plan_counts.py`, names9).
 BRACKETED_ITEM_UNITS: tuple[str, ...] = ("chỉ tiêu", "chỉ tiên")
@@ -2468,6 +2504,7 @@ SHARED_PREDICATE_STARTS: tuple[str, ...] = (
     "tham gia",
     "sử dụng",
     "đã",
+    "thành lập",
 )
 # What a place did to the units it counts (`tỉnh đạt và vượt 15/17 chỉ tiêu`): kept in the count's
 # name after the place word is dropped (`phrases.py`).
@@ -2531,10 +2568,35 @@ DOMAIN_LIST_QUALIFIERS: tuple[str, ...] = ("chủ yếu", "cơ bản", "quan tr�
 # its breakdown is that sector's value added (`giá trị tăng thêm khu vực dịch vụ`), as the gold names it.
 PRODUCT_WORDS: tuple[str, ...] = ("tổng sản phẩm", "grdp")
 VALUE_ADDED = "giá trị tăng thêm"
+# names23b: the place's total product written only as `GRDP` (`GRDP trên địa bàn tỉnh … đạt 26.677 tỷ đồng`):
+# its level is named as the gold writes it, the abbreviation spelled out beside it (`naming.spelled_product`).
+PRODUCT_ABBREVIATION = "grdp"
+PRODUCT_SPELLED = "tổng sản phẩm trên địa bàn (grdp)"
 # names13: verbs that spend money on a purpose (`hỗ trợ 200 triệu đồng cho trẻ em …`, `Giải ngân hơn 33,3 tỷ
 # đồng cho giảm nghèo`, `đã chi hỗ trợ trên 381 tỷ đồng để thực hiện …`): named like money raised, by the
 # money noun, the verb and the purpose written after the amount (`purposes.py`), never by the verb alone.
 SPENDING_VERBS: tuple[str, ...] = ("giải ngân", "giải ngân được", "hỗ trợ", "chi hỗ trợ")
+# names23b: verbs that move capital (`huy động trên 420 tỷ đồng vốn đầu tư toàn xã hội`, `giải ngân được
+# 2.719 tỷ đồng`, `thu hút được 491 triệu USD vốn đầu tư FDI`): a name that is only one of them (and who
+# did it) names the capital, `vốn` and the verb, with the capital's words written after the amount
+# (`purposes.capital_moved`); the words that may stand before the verb, and what a purpose opens with
+# when no `để`/`cho` is written (`… 350 tỷ đồng xây dựng kết cấu hạ tầng`).
+CAPITAL_VERBS: tuple[str, ...] = ("huy động", "giải ngân", "thu hút")
+CAPITAL_DOERS: tuple[str, ...] = (
+    "tỉnh",
+    "huyện",
+    "thị xã",
+    "quận",
+    "xã",
+    "phường",
+    "thị trấn",
+    "thành phố",
+    "toàn tỉnh",
+    "toàn huyện",
+    "đã",
+    "trong năm",
+)
+CAPITAL_PURPOSES: tuple[str, ...] = ("xây dựng", "đầu tư xây dựng")
 # names13: measures written without the sector they measure, opening the clause after one that opens with
 # the sector (`sản xuất nông nghiệp ổn định, tốc độ tăng trưởng tăng 4,71%`, `Công nghiệp phục hồi mạnh mẽ,
 # chỉ số sản xuất tăng 8,5%`): that sector's measure (`phrases.py`), and what opens such a sector clause.

@@ -302,3 +302,58 @@ def test_an_item_named_only_by_its_period_takes_the_subject_of_the_figure_before
 def test_a_figure_after_a_full_stop_keeps_its_own_words() -> None:
     ms = _by_value(_mentions("Doanh thu du lịch tháng 6 đạt 120 tỷ đồng. Quý II có 350 tỷ đồng vốn vay."))
     assert not ms[350].indicator.startswith("doanh thu du lịch")
+
+
+def test_a_list_item_that_is_only_a_place_takes_the_subject_of_the_figure_before() -> None:
+    ms = _by_value(
+        _mentions(
+            "Tiến độ thu ngân sách của huyện Đồng Xuân thấp nhất chỉ đạt 21,4%; kế đến là huyện "
+            "Sơn Hòa đạt 24,6% và thị xã Sông Cầu đạt 27,9%."
+        )
+    )
+    assert ms[24.6].indicator.endswith("thu ngân sách của huyện sơn hòa")
+    assert ms[27.9].indicator.endswith("thu ngân sách của thị xã sông cầu")
+    assert "đồng xuân" not in ms[27.9].indicator
+    assert ms[27.9].quote.startswith("Tiến độ thu ngân sách")
+
+
+def test_a_money_item_named_by_another_place_takes_the_measure_without_the_first_place() -> None:
+    ms = _by_value(
+        _mentions(
+            "Thu nhập bình quân đầu người của thị xã Ba Đồn đạt 52 triệu đồng và huyện Minh Hóa "
+            "đạt 31 triệu đồng."
+        )
+    )
+    assert ms[31].indicator == "thu nhập bình quân đầu người của huyện minh hóa"
+
+
+def test_a_count_item_that_is_only_a_place_shares_the_counted_noun_of_the_figure_before() -> None:
+    ms = _by_value(_mentions("Xã Tân Lập có 45 hộ nghèo, xã Tân Tiến 30 hộ."))
+    assert ms[30].indicator == "số hộ nghèo xã tân tiến"
+
+
+def test_an_item_with_its_own_words_or_a_capitalised_word_alone_is_no_place_item() -> None:
+    ms = _by_value(
+        _mentions("Xã Tân Lập có 45 hộ nghèo, xã Tân Tiến 30 hộ cận nghèo; Lúa 12 ha, Ngô đạt 8 ha.")
+    )
+    assert ms[30].indicator == "số hộ cận nghèo"
+    assert ms[8].indicator == "diện tích ngô"
+
+
+def test_a_comma_list_of_shares_takes_the_predicate_after_the_last_and_quotes_to_it() -> None:
+    ms = _by_value(_mentions("Phấn đấu 92% hộ gia đình, 70% thôn, 100% cơ quan đạt danh hiệu văn hóa."))
+    assert ms[92].indicator == "tỷ lệ hộ gia đình đạt danh hiệu văn hóa"
+    assert ms[70].indicator == "tỷ lệ thôn đạt danh hiệu văn hóa"
+    assert "100% cơ quan đạt danh hiệu văn hóa" in ms[92].quote
+
+
+def test_a_comma_list_of_counts_takes_the_predicate_after_the_last() -> None:
+    ms = _by_value(_mentions("Trong năm có 25 doanh nghiệp, 3 hợp tác xã thành lập mới."))
+    assert ms[25].indicator == "số doanh nghiệp thành lập mới"
+    ms = _by_value(_mentions("Đến nay 9/9 trường học, 2/2 trạm y tế có chi bộ."))
+    assert ms[9].indicator == "số trường học có chi bộ"
+
+
+def test_a_count_with_words_of_its_own_after_its_noun_keeps_its_name() -> None:
+    ms = _by_value(_mentions("Có 500 trường hợp muốn mua nhà ở xã hội, 300 trường hợp có nhu cầu thuê nhà."))
+    assert "thuê" not in ms[500].indicator

@@ -71,3 +71,31 @@ def test_a_measure_written_again_as_a_verbs_object_names_the_figure() -> None:
     )
     assert by[1.5].indicator == "tỷ lệ hộ nghèo đa chiều"
     assert by[7520.0].indicator == "diện tích đất tự nhiên"
+
+
+def test_the_members_delegates_stand_for_are_counted_without_the_delegates_words() -> None:
+    by = _by_value(
+        "Đại hội có 172 đại biểu chính thức, đại diện cho hơn 2.450 đảng viên trong toàn Đảng bộ. "
+        "Hội nghị có 80 đại biểu ưu tú đại diện 1.200 hội viên."
+    )
+    assert by[2450.0].indicator == "số đảng viên"
+    assert by[1200.0].indicator == "số hội viên"
+    assert by[172.0].indicator != "số đảng viên"
+
+
+def test_a_count_of_members_not_after_dai_dien_keeps_its_name() -> None:
+    by = _by_value("Trong năm kết nạp 35 đảng viên mới.")
+    assert by[35.0].indicator != "số đảng viên"
+
+
+def test_a_level_of_the_total_product_written_as_grdp_is_spelled_out() -> None:
+    by = _by_value("GRDP trên địa bàn tỉnh (giá so sánh 2010) ước đạt 41.350 tỷ đồng.")
+    assert by[41350.0].indicator.startswith("tổng sản phẩm trên địa bàn tỉnh")
+    by = _by_value("GRDP của huyện đạt 8.120 tỷ đồng.")
+    assert by[8120.0].indicator.startswith("tổng sản phẩm trên địa bàn (grdp)")
+
+
+def test_grdp_per_head_and_its_growth_keep_the_abbreviation() -> None:
+    by = _by_value("GRDP bình quân đầu người đạt 68,5 triệu đồng, GRDP tăng 7,2%.")
+    assert by[68.5].indicator.startswith("grdp bình quân đầu người")
+    assert "tổng sản phẩm" not in by[7.2].indicator
