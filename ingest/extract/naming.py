@@ -342,6 +342,20 @@ _PLAN_AFTER = re.compile(rf"[^\S\n]*(?P<what>(?:{words_alt(PLAN_WORDS)})(?!\w)[^
 _CHANGE_WORDS = re.compile(r"(?<!\w)(?:tăng|giảm|gấp|thêm|vượt|gần|hơn|khoảng|trên|xấp xỉ)(?!\w)")
 _CHANGE_VERB = re.compile(r"(?<!\w)(tăng thêm|giảm thêm|tăng|giảm|vượt|gấp|thêm)(?!\w)")
 _COMPARED_TO = re.compile(r"[^\S\n]*(?:\(|,)?[^\S\n]*so(?:[^\S\n]+với)?[^\S\n]+(?P<what>[^,;.()\n]{1,40})")
+# "đạt 57,8% dự toán địa phương giao và tăng 14,7%", "tăng 17,2% so với tháng trước và tăng 31,4%": words
+# right after a percentage that open with its plan or comparison are that percentage's, no subject
+_RATIO_TAIL = re.compile(rf"so(?:[^\S\n]+với)?[^\S\n]+\w|(?:{words_alt(PLAN_WORDS)})(?!\w)")
+
+
+def _ratio_tail(doc: Doc, q: Quantity, left: int, own: str) -> bool:
+    """Whether a change's own words are the plan or comparison of the percentage right before them."""
+    text_l = doc.text_l
+    return (
+        left > 0
+        and text_l[left - 1] == "%"
+        and NAME_SEP.search(text_l, left, q.start) is None
+        and _RATIO_TAIL.match(own) is not None
+    )
 
 
 def _change_name(doc: Doc, q: Quantity, s: Sentence, left: int, name: str, previous: Draft | None) -> str:
@@ -350,7 +364,7 @@ def _change_name(doc: Doc, q: Quantity, s: Sentence, left: int, name: str, previ
     verbs = list(_CHANGE_VERB.finditer(text_l, max(left, q.start - 25), q.start))
     verb = verbs[-1].group(1) if verbs else "tăng"
     own = _CHANGE_WORDS.sub(" ", doc.own_words(q, left)).strip()  # "tăng gần gấp 3 lần": the verb
-    plan_only = ratio_words_only(own)
+    plan_only = ratio_words_only(own) or _ratio_tail(doc, q, left, own)
     level = _measured_host(previous, s) if plan_only else _level_before(previous, s)
     # the level is in the same sentence, or ends the `;`-item before (`… 63 triệu đồng; tăng 4,16 lần …`)
     near = level is not None and (level.sentence is s or level.sentence.line_start == s.line_start)

@@ -71,3 +71,14 @@ def test_a_measure_written_again_as_a_verbs_object_names_the_figure() -> None:
     )
     assert by[1.5].indicator == "tỷ lệ hộ nghèo đa chiều"
     assert by[7520.0].indicator == "diện tích đất tự nhiên"
+
+
+def test_a_plan_or_comparison_right_after_a_percentage_is_no_subject_of_the_change_after_it() -> None:
+    by = _by_value(
+        "Thu ngân sách nhà nước ước đạt 950 tỷ đồng, đạt 61,4% dự toán cả năm và tăng 12,3%. Tổng chi "
+        "ngân sách địa phương đạt 870 tỷ đồng, tăng 8,1% so với tháng trước và tăng 26,5% so với cùng kỳ năm "
+        "trước. Chi thường xuyên đạt 410 tỷ đồng, đạt 42,7% nhiệm vụ chi và giảm 3,2%."
+    )
+    assert by[12.3].indicator.startswith("thu ngân sách nhà nước tăng")
+    assert by[26.5].indicator.startswith("tổng chi ngân sách địa phương tăng so với cùng kỳ")
+    assert by[3.2].indicator.startswith("chi thường xuyên giảm")
