@@ -54,6 +54,7 @@ from ingest.extract.vocab import (
     SHARE_WORDS,
     SUBJECT_DOERS,
     SUBJECT_STOP_WORDS,
+    YEARLY_CHANGE_WORDS,
     YOY_WORDS,
 )
 
@@ -347,6 +348,14 @@ _COMPARED_TO = re.compile(r"[^\S\n]*(?:\(|,)?[^\S\n]*so(?:[^\S\n]+với)?[^\S\n]
 _RATIO_TAIL = re.compile(rf"so(?:[^\S\n]+với)?[^\S\n]+\w|(?:{words_alt(PLAN_WORDS)})(?!\w)")
 
 
+# the comparison a growth beside its level is read with when it names none (the gold rules: a growth is named
+# `… tăng/giảm so với …`)
+_IMPLICIT_COMPARISON = "cùng kỳ"
+_YEARLY_AFTER = re.compile(
+    rf"[^\S\n]*/[^\S\n]*năm|[^,;.()\n]*?(?<!\w)(?:{words_alt(YEARLY_CHANGE_WORDS)})(?!\w)"
+)
+
+
 def _ratio_tail(doc: Doc, q: Quantity, left: int, own: str) -> bool:
     """Whether a change's own words are the plan or comparison of the percentage right before them."""
     text_l = doc.text_l
@@ -368,7 +377,8 @@ def _change_name(doc: Doc, q: Quantity, s: Sentence, left: int, name: str, previ
     level = _measured_host(previous, s) if plan_only else _level_before(previous, s)
     # the level is in the same sentence, or ends the `;`-item before (`… 63 triệu đồng; tăng 4,16 lần …`)
     near = level is not None and (level.sentence is s or level.sentence.line_start == s.line_start)
-    if level is not None and near and (not own or plan_only) and level.indicator:
+    beside = level is not None and near and (not own or plan_only) and bool(level.indicator)
+    if beside and level is not None:
         # "90 triệu đồng (tăng 1,2 lần so năm 2025)", "173 ha, bằng 123,5% kế hoạch và tăng 23,5%": the
         # level's subject (the plan words before the change are its attainment's)
         name = level.indicator
@@ -387,7 +397,18 @@ def _change_name(doc: Doc, q: Quantity, s: Sentence, left: int, name: str, previ
         compared = _PLAN_AFTER.match(text_l, q.end)  # "vượt 31,7% mục tiêu đại hội": against the plan
     what = _COMPARED_END.split(compared.group("what"))[0] if compared else ""
     what = f" so với {spell_out(SPACES.sub(' ', what).strip())}" if compared else ""
+    if not what and beside and q.is_pct and verb in ("tăng", "giảm") and _implicitly_yoy(doc, q, s):
+        what = f" so với {_IMPLICIT_COMPARISON}"
     return f"{name} {verb}{what}".strip()
+
+
+def _implicitly_yoy(doc: Doc, q: Quantity, s: Sentence) -> bool:
+    """Whether a growth beside its level that names no comparison is on the same period of the year before
+    (`đạt 474 triệu USD, tăng 11,49%`): not an average over years (`tăng 8%/năm`, `bình quân`) and not in a
+    term's review, where the start of the term is as likely."""
+    if doc.default_period.startswith("term-"):
+        return False
+    return _YEARLY_AFTER.match(doc.text_l, q.end, min(s.end, q.end + 20)) is None
 
 
 def _share_of(doc: Doc, q: Quantity, left: int, previous: Draft | None) -> Draft | None:

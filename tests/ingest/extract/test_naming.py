@@ -82,3 +82,19 @@ def test_a_plan_or_comparison_right_after_a_percentage_is_no_subject_of_the_chan
     assert by[12.3].indicator.startswith("thu ngân sách nhà nước tăng")
     assert by[26.5].indicator.startswith("tổng chi ngân sách địa phương tăng so với cùng kỳ")
     assert by[3.2].indicator.startswith("chi thường xuyên giảm")
+
+
+def test_a_growth_beside_its_level_that_names_no_comparison_is_on_the_same_period_last_year() -> None:
+    by = _by_value(
+        "Kim ngạch xuất khẩu đạt 215 triệu USD, tăng 9,3%. Sản lượng thủy sản đạt 4.120 tấn, giảm 2,6% so "
+        "với năm 2023. Tổng vốn đầu tư đạt 1.350 tỷ đồng, tăng 7,4%/năm."
+    )
+    assert by[9.3].indicator == "kim ngạch xuất khẩu tăng so với cùng kỳ"
+    assert by[2.6].indicator.endswith("giảm so với năm 2023")
+    assert "cùng kỳ" not in by[7.4].indicator
+
+
+def test_a_growth_beside_its_level_in_a_terms_review_takes_no_comparison_it_does_not_write() -> None:
+    term = DocumentMetadata(default_period="term-2020-2025", issue_year=2025, terms=["2020-2025"])
+    mentions = extract_mentions("Kim ngạch xuất khẩu đạt 215 triệu USD, tăng 9,3%.", metadata=term)
+    assert {m.value: m for m in mentions}[9.3].indicator == "kim ngạch xuất khẩu tăng"
