@@ -356,6 +356,22 @@ _YEARLY_AFTER = re.compile(
 )
 
 
+# an attainment named only by its plan (`tỷ lệ kế hoạch`, `tỷ lệ hoàn thành kế hoạch`, `tỷ lệ tổng dự toán`)
+_PLAN_ONLY_NAME = re.compile(r"(?:tỷ|tỉ) lệ (?:(?:thực hiện|hoàn thành) )?(?:tổng )?(?P<plan>.+)")
+
+
+def _past_attainment(level: Draft | None, s: Sentence) -> Draft | None:
+    """The figure an attainment named only by its plan measures, when a change follows that attainment
+    (`Tổng thu … đạt 29.210 triệu đồng, so với kế hoạch đạt 36,67% và tăng 28,35%`): the amount rose,
+    not its share of the plan."""
+    if level is None or level.is_change or level.ratio_only or not level.q.is_pct:
+        return level
+    named = _PLAN_ONLY_NAME.fullmatch(level.indicator)
+    if named is None or not ratio_words_only(named.group("plan")):
+        return level
+    return _measured_host(level, s) or level
+
+
 def _ratio_tail(doc: Doc, q: Quantity, left: int, own: str) -> bool:
     """Whether a change's own words are the plan or comparison of the percentage right before them."""
     text_l = doc.text_l
@@ -374,7 +390,7 @@ def _change_name(doc: Doc, q: Quantity, s: Sentence, left: int, name: str, previ
     verb = verbs[-1].group(1) if verbs else "tăng"
     own = _CHANGE_WORDS.sub(" ", doc.own_words(q, left)).strip()  # "tăng gần gấp 3 lần": the verb
     plan_only = ratio_words_only(own) or _ratio_tail(doc, q, left, own)
-    level = _measured_host(previous, s) if plan_only else _level_before(previous, s)
+    level = _measured_host(previous, s) if plan_only else _past_attainment(_level_before(previous, s), s)
     # the level is in the same sentence, or ends the `;`-item before (`… 63 triệu đồng; tăng 4,16 lần …`)
     near = level is not None and (level.sentence is s or level.sentence.line_start == s.line_start)
     beside = level is not None and near and (not own or plan_only) and bool(level.indicator)

@@ -98,3 +98,11 @@ def test_a_growth_beside_its_level_in_a_terms_review_takes_no_comparison_it_does
     term = DocumentMetadata(default_period="term-2020-2025", issue_year=2025, terms=["2020-2025"])
     mentions = extract_mentions("Kim ngạch xuất khẩu đạt 215 triệu USD, tăng 9,3%.", metadata=term)
     assert {m.value: m for m in mentions}[9.3].indicator == "kim ngạch xuất khẩu tăng"
+
+
+def test_a_change_after_an_attainment_named_only_by_its_plan_is_the_amounts() -> None:
+    by = _by_value(
+        "Tổng chi ngân sách huyện ước đạt 84.300 triệu đồng, so với kế hoạch đạt 31,2% và tăng 17,5% so "
+        "cùng kỳ."
+    )
+    assert by[17.5].indicator == "tổng chi ngân sách huyện tăng so với cùng kỳ"
