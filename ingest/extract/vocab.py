@@ -2491,6 +2491,9 @@ INCOME_PER_HEAD = "thu nhập bình quân đầu người"
 GENERIC_MONEY_NAMES: frozenset[str] = frozenset(
     {"số tiền", "tổng số tiền", "kinh phí", "tổng kinh phí", "trị giá", "tổng trị giá"}
 )
+# names23: hedges between a bracketed earlier period's verb and its growth (`(cùng kỳ tăng khoảng 10%)`)
+# (`sector_parts.earlier_growths`).
+EARLIER_GROWTH_HEDGES: tuple[str, ...] = ("khoảng", "gần", "hơn", "trên", "xấp xỉ")
 # names23: words after a growth that make it a yearly average (`tăng 8% bình quân hằng năm`, `tăng 11% mỗi
 # năm`): no growth on the same period of last year (`naming._implicitly_yoy`).
 YEARLY_CHANGE_WORDS: tuple[str, ...] = ("bình quân", "hằng năm", "hàng năm", "mỗi năm", "giai đoạn")
