@@ -45,11 +45,13 @@ from ingest.extract.vocab import (
     CRITERIA_FOLLOWERS,
     CRITERIA_PROGRAMMES,
     GENERIC_COUNT_UNITS,
+    GROWTH_PRAISE,
     HEDGES_BEFORE,
     INCREMENT_WORDS,
     LEVEL_AFTER_REDUCTION,
     MEASURE_WORDS,
     PLAN_WORDS,
+    PRAISE_DEGREES,
     RESTATED_MEASURE_VERBS,
     SHARE_WORDS,
     SUBJECT_DOERS,
@@ -241,6 +243,8 @@ def draft_mention(
                 ),
                 None,
             )
+    if q.is_pct and _GROWTH_WORD in indicator:
+        indicator = _PRAISE.sub("", indicator)  # "tốc độ tăng trưởng … hết sức ngoạn mục": how good, not what
     if not indicator and entry is not None:
         indicator = entry.name_vi.lower()
     draft = Draft(q=q, sentence=s, left=left, entry=entry, indicator=indicator, last_end=q.end)
@@ -348,6 +352,12 @@ _COMPARED_TO = re.compile(r"[^\S\n]*(?:\(|,)?[^\S\n]*so(?:[^\S\n]+với)?[^\S\n]
 _RATIO_TAIL = re.compile(rf"so(?:[^\S\n]+với)?[^\S\n]+\w|(?:{words_alt(PLAN_WORDS)})(?!\w)")
 
 
+# names23: praise after a growth (`tốc độ tăng trưởng … hết sức ngoạn mục`, `mức tăng trưởng … rất tốt`,
+# `tăng trưởng khá`) says how good the growth was, not what grew: no part of its name
+_GROWTH_WORD = "tăng trưởng"
+_PRAISE = re.compile(
+    rf"[^\S\n]+(?:(?:{words_alt(PRAISE_DEGREES)})[^\S\n]+)?(?:{words_alt(GROWTH_PRAISE)})(?=[^\S\n]+so[^\S\n]+với[^\S\n]|$)"
+)
 # the comparison a growth beside its level is read with when it names none (the gold rules: a growth is named
 # `… tăng/giảm so với …`)
 _IMPLICIT_COMPARISON = "cùng kỳ"

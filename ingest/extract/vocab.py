@@ -2491,6 +2491,10 @@ INCOME_PER_HEAD = "thu nhập bình quân đầu người"
 GENERIC_MONEY_NAMES: frozenset[str] = frozenset(
     {"số tiền", "tổng số tiền", "kinh phí", "tổng kinh phí", "trị giá", "tổng trị giá"}
 )
+# names23: praise written after a growth (`tăng trưởng khá`, `… rất tốt`, `… hết sức ngoạn mục`) and the
+# degree words before it: how good the growth was, no part of its name (`naming._PRAISE`).
+GROWTH_PRAISE: tuple[str, ...] = ("ngoạn mục", "tốt", "khá", "ấn tượng", "khả quan", "mạnh mẽ", "vượt bậc")
+PRAISE_DEGREES: tuple[str, ...] = ("hết sức", "rất", "khá", "đầy", "tương đối")
 # names23: hedges between a bracketed earlier period's verb and its growth (`(cùng kỳ tăng khoảng 10%)`)
 # (`sector_parts.earlier_growths`).
 EARLIER_GROWTH_HEDGES: tuple[str, ...] = ("khoảng", "gần", "hơn", "trên", "xấp xỉ")

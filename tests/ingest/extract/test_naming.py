@@ -106,3 +106,12 @@ def test_a_change_after_an_attainment_named_only_by_its_plan_is_the_amounts() ->
         "cùng kỳ."
     )
     assert by[17.5].indicator == "tổng chi ngân sách huyện tăng so với cùng kỳ"
+
+
+def test_praise_after_a_growth_is_no_part_of_its_name() -> None:
+    by = _by_value(
+        "Tốc độ tăng trưởng kinh tế của huyện năm 2024 hết sức ngoạn mục: đạt 12,4%. Giá trị sản xuất tăng "
+        "trưởng khá tốt so với cùng kỳ, đạt 8,3%."
+    )
+    assert by[12.4].indicator == "tốc độ tăng trưởng kinh tế của huyện"
+    assert "tốt" not in by[8.3].indicator
