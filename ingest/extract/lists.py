@@ -17,7 +17,7 @@ from itertools import pairwise
 from ingest.extract.context import CLAUSE_SEP, Doc, Draft, words_alt
 from ingest.extract.naming import is_conversion
 from ingest.extract.phrases import clean_words, measured, only_sectors, spell_out
-from ingest.extract.sector_parts import sector_changes, sector_parts
+from ingest.extract.sector_parts import earlier_growths, sector_changes, sector_parts
 from ingest.extract.vocab import (
     BREAKDOWN_TAIL_STOPS,
     CONVERSION_VERBS,
@@ -134,6 +134,7 @@ def link(doc: Doc, drafts: list[Draft]) -> None:
     _share_lists(doc, drafts)
     sector_parts(doc, drafts)
     sector_changes(doc, drafts)  # a sector's change takes its level's measure (names22c)
+    earlier_growths(doc, drafts)  # a bracketed earlier period's growth takes the growth's measure (names23)
     _elliptical_items(doc, drafts)
     _counts_behind_rates(doc, drafts)
     _place_items(doc, drafts)

@@ -45,11 +45,13 @@ from ingest.extract.vocab import (
     CRITERIA_FOLLOWERS,
     CRITERIA_PROGRAMMES,
     GENERIC_COUNT_UNITS,
+    GROWTH_PRAISE,
     HEDGES_BEFORE,
     INCREMENT_WORDS,
     LEVEL_AFTER_REDUCTION,
     MEASURE_WORDS,
     PLAN_WORDS,
+    PRAISE_DEGREES,
     PRODUCT_ABBREVIATION,
     PRODUCT_SPELLED,
     REPRESENTED_MEMBERS,
@@ -57,6 +59,7 @@ from ingest.extract.vocab import (
     SHARE_WORDS,
     SUBJECT_DOERS,
     SUBJECT_STOP_WORDS,
+    YEARLY_CHANGE_WORDS,
     YOY_WORDS,
 )
 
@@ -243,6 +246,8 @@ def draft_mention(
                 ),
                 None,
             )
+    if q.is_pct and _GROWTH_WORD in indicator:
+        indicator = _PRAISE.sub("", indicator)  # "tốc độ tăng trưởng … hết sức ngoạn mục": how good, not what
     if not indicator and entry is not None:
         indicator = entry.name_vi.lower()
     draft = Draft(q=q, sentence=s, left=left, entry=entry, indicator=indicator, last_end=q.end)
@@ -345,6 +350,50 @@ _PLAN_AFTER = re.compile(rf"[^\S\n]*(?P<what>(?:{words_alt(PLAN_WORDS)})(?!\w)[^
 _CHANGE_WORDS = re.compile(r"(?<!\w)(?:tăng|giảm|gấp|thêm|vượt|gần|hơn|khoảng|trên|xấp xỉ)(?!\w)")
 _CHANGE_VERB = re.compile(r"(?<!\w)(tăng thêm|giảm thêm|tăng|giảm|vượt|gấp|thêm)(?!\w)")
 _COMPARED_TO = re.compile(r"[^\S\n]*(?:\(|,)?[^\S\n]*so(?:[^\S\n]+với)?[^\S\n]+(?P<what>[^,;.()\n]{1,40})")
+# "đạt 57,8% dự toán địa phương giao và tăng 14,7%", "tăng 17,2% so với tháng trước và tăng 31,4%": words
+# right after a percentage that open with its plan or comparison are that percentage's, no subject
+_RATIO_TAIL = re.compile(rf"so(?:[^\S\n]+với)?[^\S\n]+\w|(?:{words_alt(PLAN_WORDS)})(?!\w)")
+
+
+# names23: praise after a growth (`tốc độ tăng trưởng … hết sức ngoạn mục`, `mức tăng trưởng … rất tốt`,
+# `tăng trưởng khá`) says how good the growth was, not what grew: no part of its name
+_GROWTH_WORD = "tăng trưởng"
+_PRAISE = re.compile(
+    rf"[^\S\n]+(?:(?:{words_alt(PRAISE_DEGREES)})[^\S\n]+)?(?:{words_alt(GROWTH_PRAISE)})(?=[^\S\n]+so[^\S\n]+với[^\S\n]|$)"
+)
+# the comparison a growth beside its level is read with when it names none (the gold rules: a growth is named
+# `… tăng/giảm so với …`)
+_IMPLICIT_COMPARISON = "cùng kỳ"
+_YEARLY_AFTER = re.compile(
+    rf"[^\S\n]*/[^\S\n]*năm|[^,;.()\n]*?(?<!\w)(?:{words_alt(YEARLY_CHANGE_WORDS)})(?!\w)"
+)
+
+
+# an attainment named only by its plan (`tỷ lệ kế hoạch`, `tỷ lệ hoàn thành kế hoạch`, `tỷ lệ tổng dự toán`)
+_PLAN_ONLY_NAME = re.compile(r"(?:tỷ|tỉ) lệ (?:(?:thực hiện|hoàn thành) )?(?:tổng )?(?P<plan>.+)")
+
+
+def _past_attainment(level: Draft | None, s: Sentence) -> Draft | None:
+    """The figure an attainment named only by its plan measures, when a change follows that attainment
+    (`Tổng thu … đạt 29.210 triệu đồng, so với kế hoạch đạt 36,67% và tăng 28,35%`): the amount rose,
+    not its share of the plan."""
+    if level is None or level.is_change or level.ratio_only or not level.q.is_pct:
+        return level
+    named = _PLAN_ONLY_NAME.fullmatch(level.indicator)
+    if named is None or not ratio_words_only(named.group("plan")):
+        return level
+    return _measured_host(level, s) or level
+
+
+def _ratio_tail(doc: Doc, q: Quantity, left: int, own: str) -> bool:
+    """Whether a change's own words are the plan or comparison of the percentage right before them."""
+    text_l = doc.text_l
+    return (
+        left > 0
+        and text_l[left - 1] == "%"
+        and NAME_SEP.search(text_l, left, q.start) is None
+        and _RATIO_TAIL.match(own) is not None
+    )
 
 
 def _change_name(doc: Doc, q: Quantity, s: Sentence, left: int, name: str, previous: Draft | None) -> str:
@@ -353,11 +402,12 @@ def _change_name(doc: Doc, q: Quantity, s: Sentence, left: int, name: str, previ
     verbs = list(_CHANGE_VERB.finditer(text_l, max(left, q.start - 25), q.start))
     verb = verbs[-1].group(1) if verbs else "tăng"
     own = _CHANGE_WORDS.sub(" ", doc.own_words(q, left)).strip()  # "tăng gần gấp 3 lần": the verb
-    plan_only = ratio_words_only(own)
-    level = _measured_host(previous, s) if plan_only else _level_before(previous, s)
+    plan_only = ratio_words_only(own) or _ratio_tail(doc, q, left, own)
+    level = _measured_host(previous, s) if plan_only else _past_attainment(_level_before(previous, s), s)
     # the level is in the same sentence, or ends the `;`-item before (`… 63 triệu đồng; tăng 4,16 lần …`)
     near = level is not None and (level.sentence is s or level.sentence.line_start == s.line_start)
-    if level is not None and near and (not own or plan_only) and level.indicator:
+    beside = level is not None and near and (not own or plan_only) and bool(level.indicator)
+    if beside and level is not None:
         # "90 triệu đồng (tăng 1,2 lần so năm 2025)", "173 ha, bằng 123,5% kế hoạch và tăng 23,5%": the
         # level's subject (the plan words before the change are its attainment's)
         name = level.indicator
@@ -376,7 +426,18 @@ def _change_name(doc: Doc, q: Quantity, s: Sentence, left: int, name: str, previ
         compared = _PLAN_AFTER.match(text_l, q.end)  # "vượt 31,7% mục tiêu đại hội": against the plan
     what = _COMPARED_END.split(compared.group("what"))[0] if compared else ""
     what = f" so với {spell_out(SPACES.sub(' ', what).strip())}" if compared else ""
+    if not what and beside and q.is_pct and verb in ("tăng", "giảm") and _implicitly_yoy(doc, q, s):
+        what = f" so với {_IMPLICIT_COMPARISON}"
     return f"{name} {verb}{what}".strip()
+
+
+def _implicitly_yoy(doc: Doc, q: Quantity, s: Sentence) -> bool:
+    """Whether a growth beside its level that names no comparison is on the same period of the year before
+    (`đạt 474 triệu USD, tăng 11,49%`): not an average over years (`tăng 8%/năm`, `bình quân`) and not in a
+    term's review, where the start of the term is as likely."""
+    if doc.default_period.startswith("term-"):
+        return False
+    return _YEARLY_AFTER.match(doc.text_l, q.end, min(s.end, q.end + 20)) is None
 
 
 def _share_of(doc: Doc, q: Quantity, left: int, previous: Draft | None) -> Draft | None:

@@ -6,17 +6,20 @@ with the sector put in (`tốc độ tăng giá trị sản xuất nông, lâm, 
 contribution to growth in percentage points (`khu vực dịch vụ tăng 7%, đóng góp 2,6 điểm phần trăm`)
 is named by the sector its clause opens with (`with_growth_contribution`). A sector's change listed after a
 level (`chỉ số sản xuất toàn ngành công nghiệp tăng 7%. Trong đó, ngành khai khoáng giảm 3%`) takes that
-level's measure (`sector_changes`).
+level's measure (`sector_changes`); a growth in brackets for an earlier period (`(cùng kỳ tăng 10,5%)`) takes
+the measure of the growth before it (`earlier_growths`).
 """
 
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from ingest.extract.context import SPACES, Doc, Draft, words_alt
 from ingest.extract.scan import after_last
 from ingest.extract.triggers import gated
 from ingest.extract.vocab import (
+    EARLIER_GROWTH_HEDGES,
     ECONOMIC_SECTORS,
     GROWTH_CONTRIBUTION_CUES,
     LEVEL_MEASURES,
@@ -224,3 +227,51 @@ def sector_changes(doc: Doc, drafts: list[Draft]) -> None:
             d.name_start = start if d.name_start is None else min(d.name_start, start)
             levels[id(d)] = level
             break
+
+
+# A growth in brackets after a growth that names only the earlier period it is for (`(cùng kỳ tăng 10,5%)`,
+# `(6T/2023 tăng 4,01%)`, `(sơ bộ quý I/2015 tăng 7,90%)`, `(Năm 2016 tăng 7,0%`), and the words between the
+# two figures: no figure of their own, footnote markers (`(1)`) aside
+_EARLIER_PERIOD = (
+    rf"cùng{_S}+kỳ(?:{_S}+năm{_S}+(?:trước|ngoái))?|năm{_S}+(?:19|20)[0-9]{{2}}"
+    rf"|quý{_S}+(?:i{{1,3}}|iv|[1-4])(?:{_S}*/{_S}*(?:19|20)[0-9]{{2}}|{_S}+năm{_S}+(?:19|20)[0-9]{{2}})?"
+    rf"|[0-9]{{1,2}}{_S}*(?:t|tháng)(?:{_S}+đầu{_S}+năm)?{_S}*(?:/|{_S}năm){_S}*(?:19|20)[0-9]{{2}}"
+)
+_EARLIER_GROWTH = re.compile(
+    rf"{_S}*(?:sơ{_S}+bộ{_S}+)?(?P<period>{_EARLIER_PERIOD}){_S}+(?:ước(?:{_S}+tính)?{_S}+)?"
+    rf"(?P<verb>tăng|giảm)(?:{_S}+(?:{words_alt(EARLIER_GROWTH_HEDGES)}))?{_S}*"
+)
+_FOOTNOTE = re.compile(r"\([0-9]{1,2}\)")
+_GROWTH_NAME = re.compile(r"^(?:tốc độ|mức) tăng|(?<!\w)(?:tăng|giảm)(?!\w)")
+_RATE_MEASURE = re.compile(r"^(?:tốc độ|mức) tăng(?: trưởng)?(?!\w)")
+_CHANGE_END = re.compile(r" (?:tăng|giảm)(?: so với .+)?$")
+_OWN_COMPARISON = re.compile(r" (?:tăng|giảm)( so với .+)$")
+_MAX_BRACKET_GAP = 80
+
+
+def earlier_growths(doc: Doc, drafts: list[Draft]) -> None:
+    """`chỉ số 03 tháng tăng 23,89% so với cùng kỳ (cùng kỳ tăng 10,5%)`, `Tốc độ tăng trưởng kinh tế ước
+    đạt 8,8%, cao nhất kể từ đầu nhiệm kỳ (Năm 2016 tăng 7,0%; …)`: a growth in brackets after a growth, with
+    only the earlier period it is for, is the same measure in that period (`chỉ số … cùng kỳ tăng`,
+    `tốc độ tăng trưởng kinh tế năm 2016`), the gold rules' ellipsis resolved from the sentence head."""
+    text_l = doc.text_l
+    for previous, d in pairwise(drafts):
+        if d.sentence is not previous.sentence or not (d.q.is_pct and previous.q.is_pct):
+            continue
+        if d.ratio_only or previous.ratio_only or not _GROWTH_NAME.search(previous.indicator):
+            continue
+        opened = text_l.rfind("(", previous.q.end, d.q.start)
+        if opened < 0 or opened - previous.q.end > _MAX_BRACKET_GAP:
+            continue
+        between = _FOOTNOTE.sub(" ", text_l[previous.q.end : opened])
+        if any(c.isdigit() or c in "%;()" for c in between):
+            continue
+        found = _EARLIER_GROWTH.fullmatch(text_l, opened + 1, d.q.start)
+        if found is None:
+            continue
+        measure = _CHANGE_END.sub("", previous.indicator)
+        period = SPACES.sub(" ", found.group("period"))
+        verb = "" if _RATE_MEASURE.match(measure) else f" {found.group('verb')}"
+        compared = _OWN_COMPARISON.search(d.indicator)  # "(quý I năm 2016 tăng 8,1% so với cùng kỳ)"
+        d.indicator = f"{measure} {period}{verb}{compared.group(1) if compared and verb else ''}"
+        d.name_start = opened + 1 if d.name_start is None else min(d.name_start, opened + 1)

@@ -2531,6 +2531,16 @@ INCOME_PER_HEAD = "thu nhập bình quân đầu người"
 GENERIC_MONEY_NAMES: frozenset[str] = frozenset(
     {"số tiền", "tổng số tiền", "kinh phí", "tổng kinh phí", "trị giá", "tổng trị giá"}
 )
+# names23: praise written after a growth (`tăng trưởng khá`, `… rất tốt`, `… hết sức ngoạn mục`) and the
+# degree words before it: how good the growth was, no part of its name (`naming._PRAISE`).
+GROWTH_PRAISE: tuple[str, ...] = ("ngoạn mục", "tốt", "khá", "ấn tượng", "khả quan", "mạnh mẽ", "vượt bậc")
+PRAISE_DEGREES: tuple[str, ...] = ("hết sức", "rất", "khá", "đầy", "tương đối")
+# names23: hedges between a bracketed earlier period's verb and its growth (`(cùng kỳ tăng khoảng 10%)`)
+# (`sector_parts.earlier_growths`).
+EARLIER_GROWTH_HEDGES: tuple[str, ...] = ("khoảng", "gần", "hơn", "trên", "xấp xỉ")
+# names23: words after a growth that make it a yearly average (`tăng 8% bình quân hằng năm`, `tăng 11% mỗi
+# năm`): no growth on the same period of last year (`naming._implicitly_yoy`).
+YEARLY_CHANGE_WORDS: tuple[str, ...] = ("bình quân", "hằng năm", "hàng năm", "mỗi năm", "giai đoạn")
 # Words an attainment or a comparison leaves before the next figure of its clause, beside PLAN_WORDS
 # and YOY_WORDS (`bằng 85% kế hoạch và bằng 121% …`, `… so với cùng kỳ và vượt 0,32% …`): no subject of
 # that figure (`phrases.ratio_words_only`).

@@ -99,3 +99,47 @@ def test_grdp_per_head_and_its_growth_keep_the_abbreviation() -> None:
     by = _by_value("GRDP bình quân đầu người đạt 68,5 triệu đồng, GRDP tăng 7,2%.")
     assert by[68.5].indicator.startswith("grdp bình quân đầu người")
     assert "tổng sản phẩm" not in by[7.2].indicator
+
+
+def test_a_plan_or_comparison_right_after_a_percentage_is_no_subject_of_the_change_after_it() -> None:
+    by = _by_value(
+        "Thu ngân sách nhà nước ước đạt 950 tỷ đồng, đạt 61,4% dự toán cả năm và tăng 12,3%. Tổng chi "
+        "ngân sách địa phương đạt 870 tỷ đồng, tăng 8,1% so với tháng trước và tăng 26,5% so với cùng kỳ năm "
+        "trước. Chi thường xuyên đạt 410 tỷ đồng, đạt 42,7% nhiệm vụ chi và giảm 3,2%."
+    )
+    assert by[12.3].indicator.startswith("thu ngân sách nhà nước tăng")
+    assert by[26.5].indicator.startswith("tổng chi ngân sách địa phương tăng so với cùng kỳ")
+    assert by[3.2].indicator.startswith("chi thường xuyên giảm")
+
+
+def test_a_growth_beside_its_level_that_names_no_comparison_is_on_the_same_period_last_year() -> None:
+    by = _by_value(
+        "Kim ngạch xuất khẩu đạt 215 triệu USD, tăng 9,3%. Sản lượng thủy sản đạt 4.120 tấn, giảm 2,6% so "
+        "với năm 2023. Tổng vốn đầu tư đạt 1.350 tỷ đồng, tăng 7,4%/năm."
+    )
+    assert by[9.3].indicator == "kim ngạch xuất khẩu tăng so với cùng kỳ"
+    assert by[2.6].indicator.endswith("giảm so với năm 2023")
+    assert "cùng kỳ" not in by[7.4].indicator
+
+
+def test_a_growth_beside_its_level_in_a_terms_review_takes_no_comparison_it_does_not_write() -> None:
+    term = DocumentMetadata(default_period="term-2020-2025", issue_year=2025, terms=["2020-2025"])
+    mentions = extract_mentions("Kim ngạch xuất khẩu đạt 215 triệu USD, tăng 9,3%.", metadata=term)
+    assert {m.value: m for m in mentions}[9.3].indicator == "kim ngạch xuất khẩu tăng"
+
+
+def test_a_change_after_an_attainment_named_only_by_its_plan_is_the_amounts() -> None:
+    by = _by_value(
+        "Tổng chi ngân sách huyện ước đạt 84.300 triệu đồng, so với kế hoạch đạt 31,2% và tăng 17,5% so "
+        "cùng kỳ."
+    )
+    assert by[17.5].indicator == "tổng chi ngân sách huyện tăng so với cùng kỳ"
+
+
+def test_praise_after_a_growth_is_no_part_of_its_name() -> None:
+    by = _by_value(
+        "Tốc độ tăng trưởng kinh tế của huyện năm 2024 hết sức ngoạn mục: đạt 12,4%. Giá trị sản xuất tăng "
+        "trưởng khá tốt so với cùng kỳ, đạt 8,3%."
+    )
+    assert by[12.4].indicator == "tốc độ tăng trưởng kinh tế của huyện"
+    assert "tốt" not in by[8.3].indicator

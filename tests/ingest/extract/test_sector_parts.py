@@ -69,3 +69,17 @@ def test_a_change_with_a_subject_of_its_own_keeps_its_name() -> None:
         "Năm 2025, chỉ số sản xuất toàn ngành công nghiệp tăng 6,2%. Trong đó, số doanh nghiệp mới tăng 4,4%."
     )
     assert not by[4.4].indicator.startswith("chỉ số sản xuất")
+
+
+def test_a_bracketed_growth_for_an_earlier_period_takes_the_measure_of_the_growth_before_it() -> None:
+    by = _by_value(
+        "Tốc độ tăng trưởng kinh tế ước đạt 7,6%, vượt kế hoạch đề ra (năm 2023 tăng 6,9%). Chỉ số sản "
+        "xuất công nghiệp tăng 11,2% so với cùng kỳ (cùng kỳ tăng 4,3%)."
+    )
+    assert by[6.9].indicator == "tốc độ tăng trưởng kinh tế năm 2023"
+    assert by[4.3].indicator.endswith("chỉ số sản xuất công nghiệp cùng kỳ")
+
+
+def test_a_bracketed_growth_with_a_subject_of_its_own_keeps_its_name() -> None:
+    by = _by_value("Tốc độ tăng trưởng kinh tế ước đạt 7,6% (khu vực dịch vụ tăng 8,2%).")
+    assert "dịch vụ" in by[8.2].indicator
