@@ -56,7 +56,9 @@ class Decision:
 def cache_root() -> Path:
     """Where builds are kept: `$XAETL_NATIVE_DIR`, else `~/.cache/xaetl/native`."""
     configured = os.environ.get(DIR_ENV, "").strip()
-    return Path(configured).expanduser() if configured else Path.home() / ".cache" / "xaetl" / "native"
+    # absolute: the build goes on sys.path, where a relative entry would follow the working directory
+    root = Path(configured).expanduser() if configured else Path.home() / ".cache" / "xaetl" / "native"
+    return root.absolute()
 
 
 def source_root() -> Path:

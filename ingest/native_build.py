@@ -256,11 +256,13 @@ def build(
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         }
         (out / native.READY_FILE).write_text(json.dumps(ready, indent=1) + "\n", encoding="utf-8")
-        old = None
         if final.exists():  # --force over a ready build: the old one leaves just before the new arrives
-            old = temp / "old"
-            final.rename(old)
-        out.rename(final)
+            final.rename(temp / "old")
+        try:
+            out.rename(final)
+        except OSError:  # another build of the same key arrived first: it is as good as this one
+            if not (final / native.READY_FILE).is_file():
+                raise
     finally:
         shutil.rmtree(temp, ignore_errors=True)
     return Built(final, key, len(modules), seconds, pure["hash"])

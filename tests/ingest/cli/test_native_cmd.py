@@ -75,6 +75,12 @@ def test_build_keeps_a_ready_build_of_the_same_source(cache, monkeypatch) -> Non
     assert got.stdout == f"ready: {build} (already built for this source; --force builds again)\n"
 
 
+def test_a_relative_cache_root_is_made_absolute(tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv(native.DIR_ENV, "builds")
+    assert native.cache_root() == tmp_path / "builds"
+
+
 def test_build_refuses_a_cache_root_inside_the_source_tree(monkeypatch) -> None:
     monkeypatch.setenv("CC", sys.executable)
     inside = native.source_root() / "ingest" / "native-builds"
