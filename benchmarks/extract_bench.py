@@ -2,7 +2,9 @@
 
 Run `python benchmarks/extract_bench.py` (no arguments). Each seed is cleaned like `xaetl extract`
 does, then its text is repeated up to ~50 KB; every document goes through `extract_metadata` and
-`extract_mentions`. The last line printed is JSON: {"docs_per_s": …, "kb_per_s": …}.
+`extract_mentions`. The last line printed is JSON: {"docs_per_s": …, "kb_per_s": …, "implementation":
+"pure"|"native"}: the extractor measured is the one `ingest.extract` imports, compiled when a ready
+`xaetl native build` of this source exists (`XAETL_NATIVE=0` measures the pure modules; README).
 
 On a shared machine one run is noisy: `--repeats N` runs N rounds of `--seconds` each, prints every
 round, and reports the median round in the JSON, with the best round as "best_docs_per_s".
@@ -36,6 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from ingest.extract import extract_mentions, extract_metadata  # noqa: E402
+from ingest.native import implementation  # noqa: E402
 
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 REAL_DOCS = ROOT / "tests" / "fixtures" / "real" / "docs"
@@ -173,6 +176,7 @@ def measure(texts: str, seconds: float, repeats: int) -> dict[str, Any]:
     kb_per_s = statistics.median(r[1] for r in rounds)
     figures: dict[str, Any] = {
         "texts": texts,
+        "implementation": implementation(),  # "native": a `xaetl native build` ran (XAETL_NATIVE=0: pure)
         "docs_per_s": round(docs_per_s, 1),
         "kb_per_s": round(kb_per_s, 1),
     }

@@ -1,21 +1,22 @@
 """Extraction throughput pure and compiled with mypyc: what a native build of `ingest/extract` would buy.
 
-Run `python benchmarks/native_bench.py` (no arguments; needs a C compiler, and setuptools and mypy from
-the dev group). The product stays pure Python; this benchmark only measures the option:
+Run `python benchmarks/native_bench.py` (no arguments; needs a C compiler, and setuptools and mypy: the
+`native` extra, or the dev group). Pure Python stays the default; this benchmark measures the opt-in
+build `xaetl native build` makes (README, "Native build"):
 
-1. It copies the `ingest` package into a new temporary directory outside the repository and compiles
-   there, with mypyc, every module of `ingest/extract` except `parallel.py` (the worker pool, which
-   pickles its functions into other processes). Never in the source tree: an extension module beside
-   its `.py` is imported first, so a stale one would silently run old code.
-2. In one session, alternating pure and compiled, each measurement in its own process, it runs
-   `benchmarks/extract_bench.py`'s measurement (`extract_bench.measure`) on the seed texts and on
-   `--texts real`, `--rounds` times each; the figures are the medians over the rounds.
+1. It makes that build (`ingest.native_build.build`: every module of `ingest/extract` but `__init__.py`
+   and `parallel.py`, compiled with mypyc and verified on the bundled texts) in a new temporary cache
+   root outside the repository, never in the source tree nor in the user's cache.
+2. In one session, alternating pure (`XAETL_NATIVE=0`) and compiled (the temporary cache root), each
+   measurement in its own process, it runs `benchmarks/extract_bench.py`'s measurement
+   (`extract_bench.measure`) on the seed texts and on `--texts real`, `--rounds` times each; the
+   figures are the medians over the rounds. Each process checks it ran the variant asked for.
 3. It hashes the mentions of every real document (`tests/fixtures/real/docs/`, as the product's
    extraction step makes them) pure and compiled: `identical` says whether the two hashes are equal.
 
 The last line printed is JSON: {"seeds_pure_docs_per_s", "seeds_compiled_docs_per_s", "seeds_ratio",
-the same three for "real", "build_s", "modules", "identical"}. On a loaded machine both figures move
-with the load; the ratio, measured alternately, is the dependable one.
+the same three for "real", "build_s" (compiling and verifying), "modules", "identical"}. On a loaded
+machine both figures move with the load; the ratio, measured alternately, is the dependable one.
 """
 
 from __future__ import annotations
@@ -26,52 +27,30 @@ import importlib.machinery
 import importlib.util
 import json
 import os
-import shlex
 import shutil
 import statistics
 import subprocess
 import sys
-import sysconfig
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-PACKAGE = "ingest/extract"
-# Left pure: the worker pool (`ExtractPool`) sends its functions to worker processes by pickling
-PURE_MODULES = frozenset({"ingest/extract/parallel.py"})
-TEXTS = ("seeds", "real")
-_MYPY_INI = "[mypy]\npython_version = 3.11\nignore_missing_imports = True\n"
-_SETUP = """\
-import json
-from setuptools import setup
-from mypyc.build import mypycify
+sys.path.insert(0, str(ROOT))
 
-setup(
-    name="native_bench",
-    ext_modules=mypycify(json.load(open("modules.json")), opt_level="3"),
-    script_args=["build_ext", "--inplace"],
+from ingest import native  # noqa: E402
+from ingest.native_build import (  # noqa: E402
+    BuildError,
+    compiled_modules,
+    missing_tool,
+    module_name,
+    native_files,
 )
-"""
+from ingest.native_build import build as native_build  # noqa: E402
 
-
-def compiled_modules(root: Path = ROOT) -> list[str]:
-    """The modules compiled: every `.py` under `ingest/extract` (relative to `root`) but `PURE_MODULES`."""
-    paths = sorted(p.relative_to(root).as_posix() for p in (root / PACKAGE).rglob("*.py"))
-    return [p for p in paths if p not in PURE_MODULES]
-
-
-def missing_tool() -> str | None:
-    """Why a compiled copy cannot be built here (one line), or None when the tools are present."""
-    compiler = os.environ.get("CC") or sysconfig.get_config_var("CC") or "cc"
-    program = shlex.split(compiler)[0] if compiler.strip() else "cc"
-    if shutil.which(program) is None:
-        return f"no C compiler: `{program}` is not on PATH (install gcc, or set CC to a C compiler)"
-    for module in ("setuptools", "mypyc"):
-        if importlib.util.find_spec(module) is None:
-            return f"{module} is not installed: run `uv sync --frozen` (the dev group brings it)"
-    return None
+PACKAGE = "ingest/extract"
+TEXTS = ("seeds", "real")
+VARIANTS = ("pure", "compiled")
 
 
 def build_parent(root: Path = ROOT) -> Path:
@@ -82,47 +61,12 @@ def build_parent(root: Path = ROOT) -> Path:
     return base
 
 
-def native_files(package_dir: Path) -> list[Path]:
-    """Extension modules under `package_dir` (in the source tree: stale builds that shadow the `.py`)."""
-    suffixes = tuple(importlib.machinery.EXTENSION_SUFFIXES)
-    return sorted(p for p in package_dir.rglob("*") if p.name.endswith(suffixes))
-
-
-def build(dest: Path, root: Path = ROOT) -> float:
-    """Copy `root`'s `ingest` package into `dest` and compile `compiled_modules` there: seconds taken."""
-    start = time.perf_counter()
-    shutil.copytree(
-        root / "ingest",
-        dest / "ingest",
-        ignore=shutil.ignore_patterns(
-            "__pycache__", *(f"*{s}" for s in importlib.machinery.EXTENSION_SUFFIXES)
-        ),
-    )
-    (dest / "mypy.ini").write_text(_MYPY_INI, encoding="utf-8")
-    (dest / "modules.json").write_text(json.dumps(compiled_modules(root)), encoding="utf-8")
-    (dest / "setup.py").write_text(_SETUP, encoding="utf-8")
-    log = dest / "build.log"
-    with log.open("w", encoding="utf-8") as out:
-        done = subprocess.run([sys.executable, "setup.py"], cwd=dest, stdout=out, stderr=subprocess.STDOUT)
-    if done.returncode != 0:
-        tail = log.read_text(encoding="utf-8").splitlines()[-15:]
-        raise SystemExit("native_bench: the mypyc build failed:\n" + "\n".join(tail))
-    built = native_files(dest / PACKAGE)
-    if len(built) < len(compiled_modules(root)):
-        raise SystemExit(
-            f"native_bench: the build made {len(built)} extension modules, not {len(compiled_modules(root))}"
-        )
-    return time.perf_counter() - start
-
-
-def _child(variant: str, path: Path, job: str, seconds: float) -> None:
-    """In its own process: import `ingest` from `path`, check it is the variant asked for, then run
+def _child(variant: str, job: str, seconds: float) -> None:
+    """In its own process (the environment chooses the variant: `XAETL_NATIVE=0`, or the temporary
+    cache root with its one build): import `ingest.extract`, check it is the variant asked for, then run
     extract_bench's measurement (`job` "seeds" or "real") or hash the real documents' mentions ("hash")."""
-    sys.path.insert(0, str(path))
-    import ingest.extract
+    import ingest.extract  # noqa: F401  (the loader decides here)
 
-    if not Path(ingest.extract.__file__).resolve().is_relative_to(path.resolve()):
-        raise SystemExit(f"native_bench: ingest.extract came from {ingest.extract.__file__}, not {path}")
     if job == "hash":
         payload: dict[str, Any] = {"hash": _mentions_hash()}
     else:
@@ -133,22 +77,20 @@ def _child(variant: str, path: Path, job: str, seconds: float) -> None:
         extract_bench = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(extract_bench)  # its `ingest` is the one imported above
         payload = extract_bench.measure(job, seconds, 1)
-    loaded = [m for name, m in sys.modules.items() if name.startswith("ingest.extract") and m is not None]
-    native = [m for m in loaded if Path(getattr(m, "__file__", "") or "").suffix == ".so"]
-    expected = len(loaded) - len([m for m in loaded if m.__name__ == "ingest.extract.parallel"])
-    if variant == "compiled" and len(native) != expected:
-        pure = sorted(
-            m.__name__ for m in loaded if m not in native and m.__name__ != "ingest.extract.parallel"
-        )
-        raise SystemExit(f"native_bench: compiled run imported pure modules: {pure}")
-    if variant == "pure" and native:
-        raise SystemExit(f"native_bench: pure run imported extension modules: {[m.__name__ for m in native]}")
+    suffixes = tuple(importlib.machinery.EXTENSION_SUFFIXES)
+    expected = {module_name(m) for m in compiled_modules(ROOT)}
+    loaded = {n: m for n, m in sys.modules.items() if n.startswith("ingest.extract") and m is not None}
+    native_loaded = {n for n, m in loaded.items() if (getattr(m, "__file__", "") or "").endswith(suffixes)}
+    if variant == "compiled" and native_loaded != expected & loaded.keys():
+        pure = sorted((expected & loaded.keys()) - native_loaded)
+        raise SystemExit(f"native_bench: compiled run imported pure modules: {pure} ({native.loaded()})")
+    if variant == "pure" and native_loaded:
+        raise SystemExit(f"native_bench: pure run imported extension modules: {sorted(native_loaded)}")
     print(json.dumps(payload))
 
 
 def _mentions_hash() -> str:
     """sha256 of every real document's mentions as the product's extraction step makes them."""
-    sys.path.append(str(ROOT))  # `evaluation` (after the `ingest` already imported)
     import evaluation.product_inputs as product_inputs
     from evaluation.real_corpus import doc_ids, load_doc
 
@@ -159,10 +101,12 @@ def _mentions_hash() -> str:
     return digest.hexdigest()
 
 
-def _run(variant: str, path: Path, job: str, seconds: float) -> dict[str, Any]:
-    command = [sys.executable, str(Path(__file__).resolve()), "--child", variant, "--path", str(path)]
+def _run(variant: str, cache: Path, job: str, seconds: float) -> dict[str, Any]:
+    env = {k: v for k, v in os.environ.items() if k not in (native.ENABLE_ENV, native.DIR_ENV)}
+    env.update({native.ENABLE_ENV: "0"} if variant == "pure" else {native.DIR_ENV: str(cache)})
+    command = [sys.executable, str(Path(__file__).resolve()), "--child", variant]
     done = subprocess.run(
-        [*command, "--job", job, "--seconds", str(seconds)], capture_output=True, text=True, cwd=ROOT
+        [*command, "--job", job, "--seconds", str(seconds)], capture_output=True, text=True, cwd=ROOT, env=env
     )
     if done.returncode != 0:
         raise SystemExit(f"native_bench: the {variant} {job} run failed:\n{done.stderr.strip()}")
@@ -180,11 +124,10 @@ def main() -> None:
         help="check the tools, print what would be built where (JSON), build nothing",
     )
     parser.add_argument("--child", choices=("pure", "compiled"), help=argparse.SUPPRESS)
-    parser.add_argument("--path", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--job", choices=(*TEXTS, "hash"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        _child(args.child, args.path, args.job, args.seconds)
+        _child(args.child, args.job, args.seconds)
         return
     problem = missing_tool()
     if problem:
@@ -195,21 +138,24 @@ def main() -> None:
         raise SystemExit(f"native_bench: extension modules in the source tree would shadow the .py: {stale}")
     parent = build_parent()
     if args.plan:
-        print(json.dumps({"modules": compiled_modules(), "build_parent": str(parent)}))
+        print(json.dumps({"modules": compiled_modules(ROOT), "build_parent": str(parent)}))
         return
     dest = Path(tempfile.mkdtemp(prefix="native_bench-", dir=parent))
     try:
-        print(f"building {len(compiled_modules())} modules of {PACKAGE} with mypyc in {dest}", flush=True)
-        build_s = build(dest)
-        print(f"built in {build_s:.0f} s", flush=True)
-        variants = {"pure": ROOT, "compiled": dest}
-        hashes = {v: _run(v, p, "hash", 0)["hash"] for v, p in variants.items()}
+        print(f"building {len(compiled_modules(ROOT))} modules of {PACKAGE} with mypyc in {dest}", flush=True)
+        try:
+            built = native_build(dest)
+        except BuildError as exc:
+            raise SystemExit(f"native_bench: {exc}") from exc
+        build_s = built.seconds
+        print(f"built and verified in {build_s:.0f} s: {built.path}", flush=True)
+        hashes = {v: _run(v, dest, "hash", 0)["hash"] for v in VARIANTS}
         print(f"real documents' mentions: pure {hashes['pure'][:16]}, compiled {hashes['compiled'][:16]}")
-        figures: dict[str, list[float]] = {f"{t}_{v}": [] for t in TEXTS for v in variants}
+        figures: dict[str, list[float]] = {f"{t}_{v}": [] for t in TEXTS for v in VARIANTS}
         for r in range(max(1, args.rounds)):
             for texts in TEXTS:
-                for variant, path in variants.items():
-                    docs_per_s = _run(variant, path, texts, args.seconds)["docs_per_s"]
+                for variant in VARIANTS:
+                    docs_per_s = _run(variant, dest, texts, args.seconds)["docs_per_s"]
                     figures[f"{texts}_{variant}"].append(docs_per_s)
                     print(f"round {r + 1} {texts:5} {variant:8} {docs_per_s:6.1f} docs/s", flush=True)
     finally:
@@ -227,7 +173,9 @@ def main() -> None:
         ratios = [c / p for p, c in zip(figures[f"{texts}_pure"], figures[f"{texts}_compiled"], strict=True)]
         result[f"{texts}_ratio"] = round(statistics.median(ratios), 2)
     result.update(
-        build_s=round(build_s, 1), modules=len(compiled_modules()), identical=len(set(hashes.values())) == 1
+        build_s=round(build_s, 1),
+        modules=len(compiled_modules(ROOT)),
+        identical=len(set(hashes.values())) == 1,
     )
     print(json.dumps(result))
 

@@ -271,3 +271,14 @@ def test_bi_service_imports_the_dashboards_and_loads_nothing_remote(services):
     policy = re.search(r"TALISMAN_CONFIG = \{.*?\n\}", config, re.S)
     assert policy and "https://" not in policy.group(0) and "scarf" not in policy.group(0)
     assert "TALISMAN_ENABLED = True" in config
+
+
+def test_the_airflow_image_compiles_the_extractor_after_copying_it():
+    text = (REPO / "deploy" / "airflow" / "Dockerfile").read_text(encoding="utf-8")
+    lines = [line.strip() for line in text.splitlines()]
+    build = next(i for i, line in enumerate(lines) if "xaetl native build" in line and line.startswith("RUN"))
+    copies = [i for i, line in enumerate(lines) if line.startswith("COPY") and "ingest ./ingest" in line]
+    # the build's key is the copied source's: built before it, it would be stale and never loaded
+    assert copies and max(copies) < build
+    assert "XAETL_NATIVE_DIR=/opt/xaetl/native" in text  # outside the app's source tree
+    assert "gcc" in text and '".[native]"' in text  # a C compiler, and mypyc with setuptools

@@ -15,6 +15,7 @@ from ingest.cli import (
     docs_cmd,
     export_cmd,
     extract_cmd,
+    native_cmd,
     query_cmd,
     reclean_cmd,
     report_cmd,
@@ -66,3 +67,4 @@ app.command("report")(report_cmd.report)
 app.command("simulate")(simulate_cmd.simulate)
 app.command("compact")(compact_cmd.compact)
 app.command("sizing")(sizing_cmd.sizing)
+app.add_typer(native_cmd.app, name="native")

@@ -33,6 +33,8 @@ from pathlib import Path
 from types import FrameType
 from typing import IO, Any
 
+from ingest.native import ENABLE_ENV, implementation
+
 log = logging.getLogger(__name__)
 
 SOFT_TIMEOUT_S = 120.0  # one document, enforced in the worker (pure-Python loops)
@@ -111,6 +113,8 @@ class _Worker:
         root = str(Path(__file__).resolve().parents[2])  # the directory holding the `ingest` package
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
+        if implementation() == "pure":  # the workers run what this process runs (ingest/native.py)
+            env[ENABLE_ENV] = "0"
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "ingest.extract.parallel", str(soft_timeout_s)],
             stdin=subprocess.PIPE,

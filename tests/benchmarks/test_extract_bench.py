@@ -23,6 +23,7 @@ def test_real_texts_are_documents_of_about_50_kb_with_far_more_figures_than_the_
     real_lines, real = _run("--texts", "real")
     seed_lines, seeds = _run()
     assert (real["texts"], seeds["texts"]) == ("real", "seeds")
+    assert real["implementation"] in ("pure", "native") and seeds["implementation"] in ("pure", "native")
     assert real["docs_per_s"] > 0 and seeds["docs_per_s"] > 0
 
     def per_doc(line: str) -> tuple[float, float]:
