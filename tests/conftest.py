@@ -1,4 +1,12 @@
-"""Suite-wide setup: offline telemetry, shared fixtures live in the per-area conftests."""
+"""Suite-wide setup: offline telemetry, pure-Python extraction; shared fixtures live in per-area conftests."""
+
+import os
+import tempfile
+
+# The suite tests the source as written: a native build in the developer's cache (`xaetl native build`)
+# must not stand in for it, so `ingest.extract` looks for builds in an empty directory of this run's own
+# (the native tests make and point at their own builds).
+os.environ["XAETL_NATIVE_DIR"] = tempfile.mkdtemp(prefix="xaetl-native-none-")
 
 import pytest
 

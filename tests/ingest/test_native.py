@@ -132,3 +132,12 @@ def test_subpackages_are_compiled_so_their_modules_are_found_in_the_build(rel) -
     # a subpackage left pure would be found beside its .py, and its compiled modules never
     assert rel in compiled_modules(ROOT)
     assert module_name(rel) == rel.removesuffix("/__init__.py").replace("/", ".")
+
+
+def test_the_suite_runs_the_extractor_from_its_source() -> None:
+    """The suite's conftest hides any native build in the developer's cache: every module is the `.py`."""
+    import ingest.extract.mentions
+    import ingest.extract.numbers
+
+    for module in (ingest.extract.mentions, ingest.extract.numbers):
+        assert module.__file__ is not None and module.__file__.endswith(".py"), module.__file__
