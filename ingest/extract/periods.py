@@ -421,6 +421,20 @@ _SESSION = re.compile(rf"(?<!\w)(?:kỳ{_S}+họp|khóa)(?!\w)[^.\n]*$")
 _COMPARISON = re.compile(
     rf"so{_S}+(?:với{_S}+)?(?:cùng{_S}+kỳ{_S}+)?(?:[^\n.;,]{{0,30}}?)(?:năm|kỳ){_S}+{_Y}"
 )
+# `giá so sánh năm 2010`: constant prices of a base year, the unit a value is measured in, not a comparison
+# that dates the text (blanked with the comparisons all the same: it is no year of the text's own either)
+_PRICE_BEFORE = re.compile(rf"(?<!\w)giá{_S}+$")
+
+
+def _first_comparison(text_l: str) -> re.Match[str] | None:
+    """The first comparison with a year (`so với cùng kỳ năm 2020`) that is no price base (`giá so sánh năm
+    2010`), or None."""
+    for m in _COMPARISON.finditer(text_l):
+        if _PRICE_BEFORE.search(text_l, max(0, m.start() - 8), m.start()) is None:
+            return m
+    return None
+
+
 # `{_COMPARISON}|(?<!\w)(?:kể{_S}+)?từ{_S}+năm{_S}+{_Y}(?![0-9])`, every branch opening with a literal
 _SPAN_FROM = rf"{_S}+năm{_S}+{_Y}(?![0-9])"
 _BASELINE = re.compile(
@@ -669,7 +683,7 @@ def document_periods(
     if years and (year is None or years[0] <= year):
         year = years[0] if year is None or years[0] < year else year
     elif not years and year is None:
-        compared = _COMPARISON.search(opening)
+        compared = _first_comparison(opening)
         if compared:
             year = int(compared.group(1)) + 1
             before = phrase_period(compared.group(0), None, None)

@@ -151,3 +151,24 @@ def test_an_undated_text_with_nothing_else_dating_it_is_of_the_latest_date_it_wr
 ) -> None:
     stored, used, _ = _periods(body, None, None)
     assert stored == used == year
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # constant prices of a base year measure the value; the comparison with the year before dates the text
+        (
+            "Tổng sản phẩm trên địa bàn (GRDP - giá so sánh năm 2010) ước đạt 9.120 tỷ đồng, tăng 7,1% so "
+            "với cùng kỳ năm 2021. Giá trị sản xuất nông nghiệp 6 tháng đầu năm ước đạt 2.140 tỷ đồng.\n",
+            "2022-H1",
+        ),
+        # a comparison written `so sánh với` is one all the same
+        (
+            "Tổng thu ngân sách ước đạt 310 tỷ đồng, so sánh với năm 2019 tăng 12%.\n",
+            "2020",
+        ),
+    ],
+)
+def test_an_undated_text_is_dated_by_its_comparison_not_by_its_price_base(body: str, expected: str) -> None:
+    stored, used, _ = _periods(body, None, None)
+    assert stored == used == expected
