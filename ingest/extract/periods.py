@@ -487,6 +487,25 @@ def _subyear(own: str, date_year: int | None) -> tuple[int, str] | None:
     return min(candidates) if candidates else None
 
 
+# `trong 3 tháng qua`, `trong 9 tháng,`: a count of months with no year and no `đầu năm` (`_FIRST_MONTHS`)
+_MONTHS_PAST = re.compile(
+    rf"(?<!\w)trong{_S}+(3|6|9|03|06|09|ba|sáu|chín){_S}+tháng(?!\w)(?!{_S}*(?:đầu|cuối|năm|tới|còn|[0-9/]))"
+)
+_MONTHS_WORDS = {"ba": 3, "sáu": 6, "chín": 9}
+
+
+def _months_past(own: str, page: tuple[int, int]) -> tuple[int, str] | None:
+    """The quarter, half or nine months a page dated at or just after its end reports on when its opening says
+    only `trong 3 tháng (qua)` (a page of 8/4/2021: `2021-Q1`), and the phrase's offset; None otherwise."""
+    if "tháng" not in own:
+        return None
+    for m in _MONTHS_PAST.finditer(own):
+        months = _MONTHS_WORDS.get(m.group(1)) or int(m.group(1))
+        if page[1] in (months, months + 1):
+            return m.start(), f"{page[0]}{_MONTH_END_PARTS[months]}"
+    return None
+
+
 def months_so_far(months: int, year: int | None) -> str | None:
     """`N tháng đầu năm` that is no half or nine months (`2 tháng đầu năm`, `11 tháng đầu năm`): a running
     total to the end of its month (`3 tháng` is the first quarter); None for 6, 9 or 12 months (the
@@ -692,6 +711,8 @@ def document_periods(
     sub_year = date[0] if date else year
     # the same question as `sub_first`'s unless the year changed since: not read twice (a tenth of a ms)
     sub = sub_first if sub_year == first_year else _subyear(own, sub_year)
+    if sub is None and date is not None and (not years or years[0] == date[0]):
+        sub = _months_past(own, date)
     if sub is not None:
         return DocPeriods(sub[1], sub[1][:4] if sub[1][:4].isdigit() else None, term, year)
     if years:
