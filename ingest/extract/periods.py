@@ -421,6 +421,20 @@ _SESSION = re.compile(rf"(?<!\w)(?:kỳ{_S}+họp|khóa)(?!\w)[^.\n]*$")
 _COMPARISON = re.compile(
     rf"so{_S}+(?:với{_S}+)?(?:cùng{_S}+kỳ{_S}+)?(?:[^\n.;,]{{0,30}}?)(?:năm|kỳ){_S}+{_Y}"
 )
+# `giá so sánh năm 2010`: constant prices of a base year, the unit a value is measured in, not a comparison
+# that dates the text (blanked with the comparisons all the same: it is no year of the text's own either)
+_PRICE_BEFORE = re.compile(rf"(?<!\w)giá{_S}+$")
+
+
+def _first_comparison(text_l: str) -> re.Match[str] | None:
+    """The first comparison with a year (`so với cùng kỳ năm 2020`) that is no price base (`giá so sánh năm
+    2010`), or None."""
+    for m in _COMPARISON.finditer(text_l):
+        if _PRICE_BEFORE.search(text_l, max(0, m.start() - 8), m.start()) is None:
+            return m
+    return None
+
+
 # `{_COMPARISON}|(?<!\w)(?:kể{_S}+)?từ{_S}+năm{_S}+{_Y}(?![0-9])`, every branch opening with a literal
 _SPAN_FROM = rf"{_S}+năm{_S}+{_Y}(?![0-9])"
 _BASELINE = re.compile(
@@ -471,6 +485,25 @@ def _subyear(own: str, date_year: int | None) -> tuple[int, str] | None:
             candidates.append((m.start(), code))
             break
     return min(candidates) if candidates else None
+
+
+# `trong 3 tháng qua`, `trong 9 tháng,`: a count of months with no year and no `đầu năm` (`_FIRST_MONTHS`)
+_MONTHS_PAST = re.compile(
+    rf"(?<!\w)trong{_S}+(3|6|9|03|06|09|ba|sáu|chín){_S}+tháng(?!\w)(?!{_S}*(?:đầu|cuối|năm|tới|còn|[0-9/]))"
+)
+_MONTHS_WORDS = {"ba": 3, "sáu": 6, "chín": 9}
+
+
+def _months_past(own: str, page: tuple[int, int]) -> tuple[int, str] | None:
+    """The quarter, half or nine months a page dated at or just after its end reports on when its opening says
+    only `trong 3 tháng (qua)` (a page of 8/4/2021: `2021-Q1`), and the phrase's offset; None otherwise."""
+    if "tháng" not in own:
+        return None
+    for m in _MONTHS_PAST.finditer(own):
+        months = _MONTHS_WORDS.get(m.group(1)) or int(m.group(1))
+        if page[1] in (months, months + 1):
+            return m.start(), f"{page[0]}{_MONTH_END_PARTS[months]}"
+    return None
 
 
 def months_so_far(months: int, year: int | None) -> str | None:
@@ -669,7 +702,7 @@ def document_periods(
     if years and (year is None or years[0] <= year):
         year = years[0] if year is None or years[0] < year else year
     elif not years and year is None:
-        compared = _COMPARISON.search(opening)
+        compared = _first_comparison(opening)
         if compared:
             year = int(compared.group(1)) + 1
             before = phrase_period(compared.group(0), None, None)
@@ -678,6 +711,8 @@ def document_periods(
     sub_year = date[0] if date else year
     # the same question as `sub_first`'s unless the year changed since: not read twice (a tenth of a ms)
     sub = sub_first if sub_year == first_year else _subyear(own, sub_year)
+    if sub is None and date is not None and (not years or years[0] == date[0]):
+        sub = _months_past(own, date)
     if sub is not None:
         return DocPeriods(sub[1], sub[1][:4] if sub[1][:4].isdigit() else None, term, year)
     if years:

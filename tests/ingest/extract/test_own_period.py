@@ -151,3 +151,50 @@ def test_an_undated_text_with_nothing_else_dating_it_is_of_the_latest_date_it_wr
 ) -> None:
     stored, used, _ = _periods(body, None, None)
     assert stored == used == year
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # constant prices of a base year measure the value; the comparison with the year before dates the text
+        (
+            "Tổng sản phẩm trên địa bàn (GRDP - giá so sánh năm 2010) ước đạt 9.120 tỷ đồng, tăng 7,1% so "
+            "với cùng kỳ năm 2021. Giá trị sản xuất nông nghiệp 6 tháng đầu năm ước đạt 2.140 tỷ đồng.\n",
+            "2022-H1",
+        ),
+        # a comparison written `so sánh với` is one all the same
+        (
+            "Tổng thu ngân sách ước đạt 310 tỷ đồng, so sánh với năm 2019 tăng 12%.\n",
+            "2020",
+        ),
+    ],
+)
+def test_an_undated_text_is_dated_by_its_comparison_not_by_its_price_base(body: str, expected: str) -> None:
+    stored, used, _ = _periods(body, None, None)
+    assert stored == used == expected
+
+
+MONTHS_PAST = (
+    "Trong 3 tháng qua, thu ngân sách trên địa bàn huyện đạt 28,4% dự toán. Tổng thu ngân sách ước đạt 96 tỷ "
+    "đồng, tăng 12% so với cùng kỳ.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "published_at", "expected"),
+    [
+        # a page dated just after the first quarter, its opening's months counted without `đầu năm`
+        (MONTHS_PAST, "2021-04-08T13:04:27+07:00", "2021-Q1"),
+        # a half, on a page of its last days
+        (MONTHS_PAST.replace("Trong 3 tháng qua", "Trong 6 tháng"), "2021-06-29T17:04:00+07:00", "2021-H1"),
+        # a page dated long after: the months are any three, not the year's first
+        (MONTHS_PAST, "2021-08-20T09:00:00+07:00", "2021"),
+        # months to come are no part reported on
+        (MONTHS_PAST.replace("Trong 3 tháng qua", "Trong 3 tháng tới"), "2021-04-08T13:04:27+07:00", "2021"),
+    ],
+)
+def test_a_dated_page_counting_the_months_just_past_reports_on_that_part_of_its_year(
+    body: str, published_at: str, expected: str
+) -> None:
+    stored, used, _ = _periods(body, None, published_at)
+    assert stored == used == expected
