@@ -421,6 +421,7 @@ _SESSION = re.compile(rf"(?<!\w)(?:kỳ{_S}+họp|khóa)(?!\w)[^.\n]*$")
 _COMPARISON = re.compile(
     rf"so{_S}+(?:với{_S}+)?(?:cùng{_S}+kỳ{_S}+)?(?:[^\n.;,]{{0,30}}?)(?:năm|kỳ){_S}+{_Y}"
 )
+_PRICE_BASE = re.compile(rf"(?<!\w)giá{_S}+$")  # `giá so sánh năm 2010`: the base of constant prices
 # `{_COMPARISON}|(?<!\w)(?:kể{_S}+)?từ{_S}+năm{_S}+{_Y}(?![0-9])`, every branch opening with a literal
 _SPAN_FROM = rf"{_S}+năm{_S}+{_Y}(?![0-9])"
 _BASELINE = re.compile(
@@ -669,7 +670,15 @@ def document_periods(
     if years and (year is None or years[0] <= year):
         year = years[0] if year is None or years[0] < year else year
     elif not years and year is None:
-        compared = _COMPARISON.search(opening)
+        # a constant-price base (`giá so sánh năm 2010`) is no year before the report's
+        compared = next(
+            (
+                c
+                for c in _COMPARISON.finditer(opening)
+                if not _PRICE_BASE.search(opening, max(0, c.start() - 9), c.start())
+            ),
+            None,
+        )
         if compared:
             year = int(compared.group(1)) + 1
             before = phrase_period(compared.group(0), None, None)

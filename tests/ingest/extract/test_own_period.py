@@ -151,3 +151,14 @@ def test_an_undated_text_with_nothing_else_dating_it_is_of_the_latest_date_it_wr
 ) -> None:
     stored, used, _ = _periods(body, None, None)
     assert stored == used == year
+
+
+def test_an_undated_half_year_text_is_not_dated_by_its_constant_price_base() -> None:
+    # `giá so sánh năm 2010` is the base year of constant prices, not the year the text compares with: the
+    # comparison after it (`so với cùng kỳ năm 2020`) dates the half year
+    body = (
+        "Tổng sản phẩm trên địa bàn (giá so sánh năm 2010) ước đạt 9.100 tỷ đồng, tăng 7,2% so với cùng kỳ "
+        "năm 2020. Giá trị sản xuất nông nghiệp 6 tháng đầu năm ước đạt 3.200 tỷ đồng.\n"
+    )
+    stored, used, _ = _periods(body, None, None)
+    assert stored == used == "2021-H1"
