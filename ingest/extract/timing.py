@@ -172,6 +172,8 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
     if kind == "actual" and (cumulative := _cumulative(doc, d, base)) is not None:
         return cumulative
     month = _one_month(doc, s.start, q.start, base) if found is None else None
+    if month is None and found is None and kind == "actual":
+        month = _month_through_items(doc, s.start, q.start, base)
     if month is not None:
         return month
     # the sentence's own fronted year, read once: the paragraph's earlier sentences are asked last
@@ -241,6 +243,23 @@ def _one_month(doc: Doc, lo: int, pos: int, base: str) -> str | None:
         return None
     year = last.group(2) or year_of(base)
     return str(year) if year else None
+
+
+def _month_through_items(doc: Doc, item: int, pos: int, base: str) -> str | None:
+    """The year of the one month an earlier `;`-item of the figure's sentence names last (`Tổng thu … tháng
+    7/2024 ước đạt …, trong đó: thu nội địa …; thu từ hoạt động xuất nhập khẩu đạt …`: the month's parts),
+    when no other period phrase follows it before the figure's item (`tháng 03 và 03 tháng đầu năm`) and the
+    item names no count of months of its own (`; chỉ số 03 tháng tăng 23,89%`)."""
+    text_l = doc.text_l
+    full = sentence_start(doc, pos)
+    if full >= item or text_l.find("tháng", full, item) < 0 or _N_MONTHS.search(text_l, item - 1, pos):
+        return None
+    last = None
+    for m in _ONE_MONTH.finditer(text_l, full, item):
+        last = m
+    if last is None or phrase_period(without_comparisons(text_l[last.end() : item]), doc.ref_year, doc.term):
+        return None
+    return _one_month(doc, last.start(), last.end(), base)
 
 
 _CUMULATIVE = re.compile(rf"(?<!\w)(?:{words_alt(CUMULATIVE_WORDS)})(?!\w)")
