@@ -7,11 +7,13 @@ earlier in its sentence; else the section's period, else the document's default.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ingest.extract.context import CLAUSE_SEP_CHARS, Doc, Draft, words_alt
 from ingest.extract.fronts import sentence_front, year_at, year_before
 from ingest.extract.kinds import bracket_target, kind_of
+from ingest.extract.lowercase import lowercase
 from ingest.extract.periods import (
     SCHOOL_YEAR_RE,
     YEAR_AFTER_RE,
@@ -26,6 +28,7 @@ from ingest.extract.periods import (
 from ingest.extract.scan import after_last
 from ingest.extract.triggers import gated, opened
 from ingest.extract.vocab import CUMULATIVE_WORDS, PRICE_BASE_WORDS, TERM_AVERAGE_WORDS
+from ingest.records import Mention
 
 _Y4 = r"((?:19|20)[0-9]{2})(?![0-9])"
 # "4,86% đầu nhiệm kỳ", "2,35% cuối năm 2022": a period written right after a number is that number's
@@ -490,3 +493,27 @@ def _parallel_start(doc: Doc, d: Draft) -> bool:
     line_end = text_l.find("\n", q.end)
     line = text_l[s.line_start : line_end if line_end >= 0 else len(text_l)]
     return _START_AFTER.search(line) is not None
+
+
+HEADLINE_WINDOW = 2000  # a page prints its headline at its top, if at all
+
+
+def restated_headline_periods(text_l: str, title: str | None, found: list[Mention]) -> list[Mention]:
+    """A figure of the page's headline, where the text prints it at its top, that the body states again (the
+    same value and unit) takes the period of the body's statement: a headline sums up the article (`Vĩnh Phúc
+    có 74 xã đạt chuẩn NTM` over `Tính đến hết tháng 5/2017, … có 74 xã được công nhận …`), and its own
+    words rarely date the figure."""
+    headline = lowercase(title.strip()) if title else ""
+    at = text_l.find(headline, 0, HEADLINE_WINDOW + len(headline)) if headline else -1
+    if at < 0:
+        return found
+    end = at + len(headline)
+    out = []
+    for m in found:
+        if at <= m.start < end:
+            same = (m.base_value, m.base_unit)
+            twin = next((o for o in found if o.start >= end and (o.base_value, o.base_unit) == same), None)
+            if twin is not None and twin.period != m.period:
+                m = dataclasses.replace(m, period=twin.period)
+        out.append(m)
+    return out

@@ -376,3 +376,14 @@ def test_a_running_totals_date_stops_at_the_full_stop_after_a_year() -> None:
     )
     assert found[12.4][1] == "as-of:2024-06-20"
     assert found[3.7][1] == "2024-H1"  # the next sentence keeps the report's period
+
+
+def test_a_headline_figure_the_body_states_again_takes_the_bodys_period() -> None:
+    # a headline sums up the article: its figure is the body's statement of it, dated by the body's words
+    title = "Tân Hòa có 58 xã đạt chuẩn nông thôn mới"
+    body = (
+        "Tính đến hết tháng 5/2021, toàn tỉnh Tân Hòa có 58 xã được công nhận đạt chuẩn nông thôn mới, "
+        "tăng 4 xã so với cuối năm 2020.\n"
+    )
+    found = [(m.value, m.period) for m in extract_mentions(title + "\n\n" + body, title=title)]
+    assert found.count((58, "as-of:2021-05-31")) == 2
