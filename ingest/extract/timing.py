@@ -254,6 +254,10 @@ def _month_through_items(doc: Doc, item: int, pos: int, base: str) -> str | None
     when no other period phrase follows it before the figure's item (`tháng 03 và 03 tháng đầu năm`) and the
     item names no count of months of its own (`; chỉ số 03 tháng tăng 23,89%`)."""
     text_l = doc.text_l
+    if text_l.rfind(";", max(0, item - 3), item) < 0:
+        return None  # the figure's sentence is no `;`-item
+    if text_l.rfind("tháng", max(0, item - SENTENCE_WINDOW), item) < 0:
+        return None  # the literal _ONE_MONTH needs, looked for before the sentence's start is
     full = sentence_start(doc, pos)
     if full >= item or text_l.find("tháng", full, item) < 0 or _N_MONTHS.search(text_l, item - 1, pos):
         return None
