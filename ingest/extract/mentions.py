@@ -67,7 +67,7 @@ from ingest.extract.sector_parts import with_growth_contribution, with_sector_sh
 from ingest.extract.shared_figures import split_joint, split_shared
 from ingest.extract.stacked_tables import Cell, stacked_cells
 from ingest.extract.tiers import without_tier_ids
-from ingest.extract.timing import period_of, plan_year
+from ingest.extract.timing import period_of, plan_year, restated_headline_periods
 from ingest.extract.units import id_base_unit, rebase
 from ingest.extract.vocab import COUNT_UNITS, PLACE_UNIT_NOUNS, QUOTE_LINK_WORDS
 from ingest.records import DocumentMetadata, Mention
@@ -149,6 +149,7 @@ class _Extractor:
         finished = without_tier_ids(doc, kept, [_finish(doc, d, position) for d in kept])
         finished = document_ids(finished, doc.text)  # a total by its breakdown, a restated figure (ids11)
         found = kept_mentions(doc, kept, finished)
+        found = restated_headline_periods(doc.text_l, self.title, found)  # the headline's figures (periods23)
         return found + [_cell_mention(doc, c) for c in cells]
 
     def _sentence(self, s: Sentence, qs: list[Quantity]) -> list[Draft]:

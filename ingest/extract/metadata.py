@@ -196,7 +196,7 @@ def extract_metadata(
 
 def _title_from_header(header: str) -> tuple[str, int]:
     """The type line and title lines (`BÁO CÁO` / `Tình hình …`) and where the opening starts after them."""
-    m = _TYPE_LINE_RE.search(header)
+    m = next((t for t in _TYPE_LINE_RE.finditer(header) if not _prose_line(header, t)), None)
     if not m:
         return "", 0
     lines: list[str] = []
@@ -217,6 +217,16 @@ def _title_from_header(header: str) -> tuple[str, int]:
         lines.append(s)
         pos += len(line)
     return " ".join(lines), pos
+
+
+def _prose_line(header: str, m: re.Match[str]) -> bool:
+    """Whether a line opening with a type word in lower case is a sentence of the body (`Báo cáo của Tỉnh ủy
+    … cho biết, …`: long or closed by a full stop), not a type line or a title."""
+    if m.group("type").isupper():
+        return False
+    end = header.find("\n", m.start())
+    line = header[m.start() : end if end >= 0 else len(header)].strip(" \t\u00a0*_#")
+    return len(line) > 160 or line.endswith(".")
 
 
 _OPENING_RE = re.compile(r"(?:ngày|căn cứ|thực hiện|phần|[ivx]+\.|[0-9]+\.)(?!\w)", re.IGNORECASE)

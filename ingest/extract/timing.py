@@ -7,11 +7,13 @@ earlier in its sentence; else the section's period, else the document's default.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ingest.extract.context import CLAUSE_SEP_CHARS, Doc, Draft, words_alt
 from ingest.extract.fronts import sentence_front, year_at, year_before
 from ingest.extract.kinds import bracket_target, kind_of
+from ingest.extract.lowercase import lowercase
 from ingest.extract.periods import (
     SCHOOL_YEAR_RE,
     YEAR_AFTER_RE,
@@ -26,6 +28,7 @@ from ingest.extract.periods import (
 from ingest.extract.scan import after_last
 from ingest.extract.triggers import gated, opened
 from ingest.extract.vocab import CUMULATIVE_WORDS, PRICE_BASE_WORDS, TERM_AVERAGE_WORDS
+from ingest.records import Mention
 
 _Y4 = r"((?:19|20)[0-9]{2})(?![0-9])"
 # "4,86% đầu nhiệm kỳ", "2,35% cuối năm 2022": a period written right after a number is that number's
@@ -172,6 +175,8 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
     if kind == "actual" and (cumulative := _cumulative(doc, d, base)) is not None:
         return cumulative
     month = _one_month(doc, s.start, q.start, base) if found is None else None
+    if month is None and found is None and kind == "actual":
+        month = _month_through_items(doc, s.start, q.start, base)
     if month is not None:
         return month
     # the sentence's own fronted year, read once: the paragraph's earlier sentences are asked last
@@ -241,6 +246,27 @@ def _one_month(doc: Doc, lo: int, pos: int, base: str) -> str | None:
         return None
     year = last.group(2) or year_of(base)
     return str(year) if year else None
+
+
+def _month_through_items(doc: Doc, item: int, pos: int, base: str) -> str | None:
+    """The year of the one month an earlier `;`-item of the figure's sentence names last (`Tổng thu … tháng
+    7/2024 ước đạt …, trong đó: thu nội địa …; thu từ hoạt động xuất nhập khẩu đạt …`: the month's parts),
+    when no other period phrase follows it before the figure's item (`tháng 03 và 03 tháng đầu năm`) and the
+    item names no count of months of its own (`; chỉ số 03 tháng tăng 23,89%`)."""
+    text_l = doc.text_l
+    if text_l.rfind(";", max(0, item - 3), item) < 0:
+        return None  # the figure's sentence is no `;`-item
+    if text_l.rfind("tháng", max(0, item - SENTENCE_WINDOW), item) < 0:
+        return None  # the literal _ONE_MONTH needs, looked for before the sentence's start is
+    full = sentence_start(doc, pos)
+    if full >= item or text_l.find("tháng", full, item) < 0 or _N_MONTHS.search(text_l, item - 1, pos):
+        return None
+    last = None
+    for m in _ONE_MONTH.finditer(text_l, full, item):
+        last = m
+    if last is None or phrase_period(without_comparisons(text_l[last.end() : item]), doc.ref_year, doc.term):
+        return None
+    return _one_month(doc, last.start(), last.end(), base)
 
 
 _CUMULATIVE = re.compile(rf"(?<!\w)(?:{words_alt(CUMULATIVE_WORDS)})(?!\w)")
@@ -471,3 +497,27 @@ def _parallel_start(doc: Doc, d: Draft) -> bool:
     line_end = text_l.find("\n", q.end)
     line = text_l[s.line_start : line_end if line_end >= 0 else len(text_l)]
     return _START_AFTER.search(line) is not None
+
+
+HEADLINE_WINDOW = 2000  # a page prints its headline at its top, if at all
+
+
+def restated_headline_periods(text_l: str, title: str | None, found: list[Mention]) -> list[Mention]:
+    """A figure of the page's headline, where the text prints it at its top, that the body states again (the
+    same value and unit) takes the period of the body's statement: a headline sums up the article (`Vĩnh Phúc
+    có 74 xã đạt chuẩn NTM` over `Tính đến hết tháng 5/2017, … có 74 xã được công nhận …`), and its own
+    words rarely date the figure."""
+    headline = lowercase(title.strip()) if title else ""
+    at = text_l.find(headline, 0, HEADLINE_WINDOW + len(headline)) if headline else -1
+    if at < 0:
+        return found
+    end = at + len(headline)
+    out = []
+    for m in found:
+        if at <= m.start < end:
+            same = (m.base_value, m.base_unit)
+            twin = next((o for o in found if o.start >= end and (o.base_value, o.base_unit) == same), None)
+            if twin is not None and twin.period != m.period:
+                m = dataclasses.replace(m, period=twin.period)
+        out.append(m)
+    return out

@@ -74,6 +74,23 @@ def test_mid_term_review_and_nine_months() -> None:
     assert meta.default_period == "2024-9M"
 
 
+def test_a_body_sentence_opening_with_a_type_word_is_no_title() -> None:
+    # `Báo cáo của Tỉnh ủy … cho biết, …` is prose: its year (a flood of 2020) does not date the mid-term
+    # review the opening names
+    text = (
+        "Tân Hòa: Tập trung thực hiện các chỉ tiêu trong nửa nhiệm kỳ còn lại\n\n"
+        "Chiều 5/9, Tỉnh ủy Tân Hòa tổ chức hội nghị sơ kết giữa nhiệm kỳ thực hiện Nghị quyết Đại hội "
+        "Đảng bộ tỉnh lần thứ XVII, nhiệm kỳ 2020-2025.\n\n"
+        "Báo cáo của Tỉnh ủy Tân Hòa cho biết, tỉnh triển khai Nghị quyết trong bối cảnh chịu ảnh hưởng của "
+        "đợt lũ lụt lịch sử năm 2020 và đại dịch Covid-19.\n\n"
+        "Tốc độ tăng tổng sản phẩm trên địa bàn bình quân đạt 6,1%.\n"
+    )
+    assert extract_metadata(text).default_period == "term-2020-2025-mid"
+    # a title line opening with the type word keeps its period
+    title = "Báo cáo tình hình kinh tế - xã hội 6 tháng đầu năm 2024\n"
+    assert extract_metadata(title).default_period == "2024-H1"
+
+
 def test_empty_text() -> None:
     meta = extract_metadata("")
     assert meta.issuer is None and meta.default_period is None

@@ -202,6 +202,19 @@ def test_a_figure_of_one_month_in_a_part_year_report_takes_the_year_not_the_part
     assert found[23.89][1] == "2024-Q1"
 
 
+def test_a_month_heading_a_sentence_dates_the_parts_listed_in_its_later_semicolon_items() -> None:
+    # `tháng 8/2023 … trong đó: …; …`: the month's total and its parts, a month taking its year (the gold
+    # rules), while the running total after the full stop keeps its own date
+    found = _periods(
+        "Tình hình kinh tế - xã hội tháng 8, 8 tháng năm 2023 của tỉnh Tân Hòa\n"
+        "Tổng thu ngân sách trên địa bàn tháng 8/2023 ước đạt 1.250 tỷ đồng, trong đó: thu nội địa đạt "
+        "830 tỷ đồng; thu từ hoạt động xuất nhập khẩu đạt 412,5 tỷ đồng. Ước 8 tháng/2023 thu ngân sách "
+        "trên địa bàn đạt 9.870 tỷ đồng."
+    )
+    assert found[1250][1] == found[830][1] == found[412.5][1] == "2023"
+    assert found[9870][1] == "as-of:2023-08-31"
+
+
 def test_a_running_total_to_the_last_day_of_a_coded_period_is_that_period_its_year_written_or_not() -> None:
     # the gold rules: a date closing a quarter, half, nine months or year reads as that period's code, its
     # year written (`đến 30/6/2024`, `đến ngày 31-3-2024`, `đến 31/12/2023`) or not (`Tính đến ngày 30-6`);
@@ -363,3 +376,14 @@ def test_a_running_totals_date_stops_at_the_full_stop_after_a_year() -> None:
     )
     assert found[12.4][1] == "as-of:2024-06-20"
     assert found[3.7][1] == "2024-H1"  # the next sentence keeps the report's period
+
+
+def test_a_headline_figure_the_body_states_again_takes_the_bodys_period() -> None:
+    # a headline sums up the article: its figure is the body's statement of it, dated by the body's words
+    title = "Tân Hòa có 58 xã đạt chuẩn nông thôn mới"
+    body = (
+        "Tính đến hết tháng 5/2021, toàn tỉnh Tân Hòa có 58 xã được công nhận đạt chuẩn nông thôn mới, "
+        "tăng 4 xã so với cuối năm 2020.\n"
+    )
+    found = [(m.value, m.period) for m in extract_mentions(title + "\n\n" + body, title=title)]
+    assert found.count((58, "as-of:2021-05-31")) == 2
