@@ -54,7 +54,6 @@ from ingest.extract.vocab import (
     NAME_TRAILING_QUALIFIERS,
     NTM_STATUS_WORDS,
     NUMBERED_ECONOMIC_SECTORS,
-    ONE_MONTH_BEFORE_FIGURE,
     OWN_SPAN_BEFORE_RUNNING_TOTAL,
     PLAN_ATTAINMENT_PREFIXES,
     RATES_AGAINST_PLAN,
@@ -100,7 +99,6 @@ _INNER = re.compile(
 _SPACES = re.compile(r"\s+")
 _GROWTH_PLACE = re.compile(GROWTH_PLACE_CUE)
 _CHANGE = gated(re.compile(CHANGE_BEFORE_FIGURE))
-_ONE_MONTH = gated(re.compile(ONE_MONTH_BEFORE_FIGURE))  # opens with look-behinds: 5 µs a clause
 _MONTH_PERIOD = re.compile(MONTH_PERIOD_PHRASES)
 _RUNNING_TOTAL = re.compile(RUNNING_TOTAL_AFTER_FIGURE)
 _OWN_SPAN = re.compile(OWN_SPAN_BEFORE_RUNNING_TOTAL)
@@ -504,10 +502,10 @@ def in_context(entry: CatalogueEntry | None, text: str, start: int, end: int) ->
             return catalogue_by_id()[to] if to is not None else None
     if _a_change(entry, text, start, end):
         return None  # `sản lượng lương thực tăng bình quân mỗi năm 2.000 tấn`: a rise's size (ids13)
-    if _one_month(entry, text, start, end):
-        return None  # `thu ngân sách tháng 9 đạt 3.548 tỷ đồng`: one month's flow (ids15)
     if _month_of_paragraph(entry, text, start):
-        return None  # `Trong tháng 7, … Tổng mức bán lẻ … ước đạt 1.262,7 tỷ đồng`: one month's flow (ids22b)
+        # `thu ngân sách tháng 9 đạt 3.548 tỷ đồng` (ids15), `Trong tháng 7, … Tổng mức bán lẻ … ước đạt
+        # 1.262,7 tỷ đồng` (ids22b): one month's flow
+        return None
     if _before_running_total(entry, text, start, end):
         return None  # `thu nội địa là hơn 2.196 tỷ đồng, lũy kế hơn 25.341 tỷ đồng`: the month's own (ids21)
     if entry.indicator_id in SEASONAL_BASE_IDS:
@@ -531,17 +529,6 @@ def _sentence_season(before: str) -> str | None:
     if len({season for _, season in found}) != 1 or found[0][1] is None:
         return None
     return None if _WHOLE_YEAR.search(folded, max(end for end, _ in found)) else found[0][1]
-
-
-def _one_month(entry: CatalogueEntry, text: str, start: int, end: int) -> bool:
-    """Whether the figure is one month's flow (`ONE_MONTH_BEFORE_FIGURE` right before it): a flow in the
-    id's own unit, not a rate (a month's industrial production index against the same month keeps its
-    id)."""
-    if entry.measure != "flow" or entry.base_unit == "%":
-        return False
-    # (a wider look than `_window`'s: `đến hết tháng 8/2018 thu ngân sách của xã đạt` is read whole)
-    before = _CLAUSE_END.split(text[max(0, start - 80) : start].lower())[-1]
-    return _ONE_MONTH.search(before) is not None
 
 
 def _month_of_paragraph(entry: CatalogueEntry, text: str, start: int) -> bool:

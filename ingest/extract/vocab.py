@@ -2334,14 +2334,6 @@ CHANGE_BEFORE_FIGURE = (
     r"(?<!\w)(?:(?:tăng|giảm)(?: được| thêm)?(?: bình quân| trung bình)?(?: mỗi năm| hằng năm| hàng năm)?"
     r"|thêm(?: được)?(?: từ)?)(?: trên| hơn| gần| khoảng)?(?: [\d.,]+ [^\W\d]+(?: [^\W\d]+)?,)*\s*$"
 )
-# ids15: one month named right before a flow's figure (`Thu ngân sách tháng 9 đạt 3.548 tỷ đồng`,
-# `khách du lịch tháng 3 ước đạt 580,6 nghìn lượt`): a single month's flow, which the corpus's settled rule
-# 63 leaves without the id (a month has no period code; under the year's id it would read as the year's).
-# Not `N tháng` (a span), `đến (hết) tháng N` (a running total or a level at a date), nor a month with a
-# figure of its own between it and this one (`tháng 8 đạt 1,4 tỷ đồng, lũy kế đạt 35,3 tỷ đồng`).
-ONE_MONTH_BEFORE_FIGURE = (
-    r"(?<!\d)(?<!\d )(?<!đến )(?<!hết )(?<!từ )(?<!và )(?<!\w)tháng \d{1,2}(?:/\d{4})?(?!\d)[^\d,;]*$"
-)
 # ids21: a running total right after a flow's figure (`thu nội địa là hơn 2.196 tỷ đồng, lũy kế hơn 25.341
 # tỷ đồng`, `trồng mới được 16 ha, lũy kế 163 ha`): the figure before it is the month's own flow, which the
 # corpus's settled rule 63 leaves without the id (the running total keeps it). Not when the figure's sentence

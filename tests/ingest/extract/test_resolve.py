@@ -1168,7 +1168,8 @@ def test_an_urban_district_is_a_place_word(name: str, unit: str, expected: str) 
 @pytest.mark.parametrize(
     ("text", "value", "expected"),
     [
-        # ids15: one month's flow (`tháng N` right before the figure) takes no id (the corpus's rule 63)
+        # ids15: one month's flow (`tháng N` right before the figure) takes no id (the corpus's rule 63),
+        # now through ids22b's period phrases of the paragraph (`_month_of_paragraph`)
         ("Thu ngân sách tháng 10 ước đạt 2,5 tỷ đồng.", 2.5e9, None),
         ("Lượng khách du lịch tháng 4 ước đạt 12.000 lượt.", 12000.0, None),
         ("Tổng thu ngân sách nhà nước trên địa bàn trong tháng 7/2024 là 3,2 tỷ đồng.", 3.2e9, None),
