@@ -2047,7 +2047,23 @@ _NEWLY_RECOGNISED = (
     r"(?: (?:được )?\d+ [^\d,;]{2,40},(?: và)?)?\s*$"
 )
 _ONE_FIELD = r"(?<!\w)(?<!các )(?<!mọi )(?<!những )(?:lĩnh vực|nhóm chỉ tiêu)(?= [^\W\d])"  # ids15
+# ids23: a title held several years running, said right after the figure in its own clause (`1.636 hộ gia
+# đình đạt danh hiệu gia đình văn hóa 3 năm liền`, `2/4 khóm đạt văn hóa 6 năm liền`, `22 đảng viên hoàn thành
+# xuất sắc nhiệm vụ 5 năm liên tục`): a part of the units holding it, which these ids count whole
+_YEARS_RUNNING = r"^[^,]*?(?<!\w)\d+ năm (?:liền|liên tục|liên tiếp)(?!\w)"
+_TITLE_IDS = (
+    "cultured_households",
+    "cultured_household_rate",
+    "cultured_hamlets",
+    "cultured_hamlet_rate",
+    "cultured_agencies",
+    "party_orgs_rated_excellent_count",
+    "party_orgs_rated_excellent",
+    "party_members_rated_excellent",
+    "party_members_rated_excellent_rate",
+)
 CONTEXT_ID_RULES: tuple[tuple[str, str, str, str | None], ...] = (
+    *((indicator_id, "after", _YEARS_RUNNING, None) for indicator_id in _TITLE_IDS),
     ("party_members", "before", r"kết nạp(?: mới| được| thêm)?\s*$", "new_party_members"),
     # (the figure's own star class, not a bracketed breakdown's: `6 sản phẩm OCOP (5 sản phẩm đạt 4 sao` is
     # all of them, ids15)

@@ -2002,3 +2002,22 @@ def test_a_month_heading_the_sentence_or_opening_the_paragraph_makes_its_flows_o
     text: str, value: float, expected: str | None
 ) -> None:
     assert _ids(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # ids23: a title held several years running is a part of the units holding it: no id
+        ("Toàn xã có 950 hộ gia đình đạt danh hiệu gia đình văn hóa 5 năm liền.", 950.0, None),
+        ("Có 3 thôn đạt danh hiệu thôn văn hóa 4 năm liên tục.", 3.0, None),
+        # the title alone, and a later clause's years, keep the id
+        ("Toàn xã có 950 hộ gia đình đạt danh hiệu gia đình văn hóa.", 950.0, "cultured_households"),
+        (
+            "Toàn xã có 950 hộ gia đình đạt danh hiệu gia đình văn hóa, trong đó 120 hộ đạt 5 năm liền.",
+            950.0,
+            "cultured_households",
+        ),
+    ],
+)
+def test_a_title_held_years_running_takes_no_id(text: str, value: float, expected: str | None) -> None:
+    assert _ids_by_base(text)[value] == expected
