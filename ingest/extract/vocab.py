@@ -1849,6 +1849,7 @@ SEASON_ID_EXCEPTIONS: dict[tuple[str, str], str] = {
 # Catalogue ids a written name refines (`số xã đạt chuẩn nông thôn mới nâng cao theo bộ` is the
 # advanced count, whatever nearby words said): (pattern on the folded name, the id's base unit, id).
 _HAMLET_KINDS = r"(?:thôn|xóm|ấp|bản|làng|khóm|khu phố|tổ dân phố|khu dân cư)"
+_HAMLET_UNITS = r"(?:thôn|xóm|ấp|bản|buôn|làng|khóm|khối|khu phố|tổ dân phố|khu dân cư)"  # (`khối`: a ward's)
 NAME_ID_REFINEMENTS: tuple[tuple[str, str, str], ...] = (
     (r"^số xã (?:về )?đích nông thôn mới nâng cao", "count", "ntm_advanced_communes_new"),
     (r"^số xã (?:về )?đích nông thôn mới$", "count", "ntm_communes_new"),
@@ -1962,6 +1963,14 @@ NAME_ID_REFINEMENTS: tuple[tuple[str, str, str], ...] = (
     ),
     # targets an upper level assigned (`số chỉ tiêu ủy ban nhân dân tỉnh giao`); the economy growing
     (r"^số chỉ tiêu (?:\w+ )*?giao$", "count", "plan_targets_total"),
+    # ids23: hamlets keeping their cultured title (`5/6 xóm giữ vững danh hiệu làng văn hóa`, `11/11 khối giữ
+    # vững đơn vị văn hóa`, `giữ vững danh hiệu 18 thôn, buôn văn hóa`): the cultured hamlets, the title held
+    (
+        rf"^số {_HAMLET_UNITS}(?:(?:,| và)? {_HAMLET_UNITS})*(?=.* văn hóa)(?: văn hóa)?"
+        rf" giữ vững(?: danh hiệu)?(?: (?:{_HAMLET_UNITS}|đơn vị))?(?: văn hóa)?(?: danh hiệu)?$",
+        "count",
+        "cultured_hamlets",
+    ),
     (
         r"^(?:tỷ lệ |tốc độ )?kinh tế (?:\w+ )*?tăng trưởng(?: bình quân)?(?: hằng năm)?$",
         "%",

@@ -2021,3 +2021,20 @@ def test_a_month_heading_the_sentence_or_opening_the_paragraph_makes_its_flows_o
 )
 def test_a_title_held_years_running_takes_no_id(text: str, value: float, expected: str | None) -> None:
     assert _ids_by_base(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # ids23: hamlets keeping their cultured title are the cultured hamlets
+        ("Năm 2022, có 7/8 thôn giữ vững danh hiệu làng văn hóa.", 7.0, "cultured_hamlets"),
+        ("Toàn phường có 9/10 khối giữ vững đơn vị văn hóa.", 9.0, "cultured_hamlets"),
+        ("Toàn xã giữ vững danh hiệu 12 thôn, buôn văn hoá.", 12.0, "cultured_hamlets"),
+        # a hall kept is no title
+        ("Có 6 thôn giữ vững nhà văn hóa đạt chuẩn.", 6.0, None),
+    ],
+)
+def test_hamlets_keeping_their_cultured_title_are_cultured_hamlets(
+    text: str, value: float, expected: str | None
+) -> None:
+    assert _ids_by_base(text)[value] == expected
