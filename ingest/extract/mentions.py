@@ -44,6 +44,7 @@ from ingest.extract.resolve import (
     narrowed,
     refined,
     resolve,
+    sector_share,
     shares_subject,
     uncatalogued,
 )
@@ -331,6 +332,8 @@ def _finish(doc: Doc, d: Draft, position: dict[int, int]) -> Mention:
             entry = narrowed(entry, d.indicator)  # a sector's value, not the total's
         if entry is not None and not shares_subject(entry, d.indicator):
             entry = None  # the name measures something else than the id found nearby
+    share = sector_share(d.indicator, doc.text, q.start) if base_unit == "%" and d.indicator else None
+    entry = share or entry  # `ngành dịch vụ chiếm 32,21%`: the sector's share, whatever id was near (ids23)
     entry = in_context(entry, doc.text, q.start, q.end)  # (a figure without an id may get one: ids12)
     if entry is not None and doc.in_season_section(q.start):
         # "a. Vụ Xuân" above: that season's area, output or yield

@@ -65,6 +65,7 @@ from ingest.extract.vocab import (
     SECTOR_GROUP_IDS,
     SECTOR_GROWTH_IDS,
     SECTOR_PART_WORDS,
+    SECTOR_SHARE_VERB,
     SECTOR_VALUES_OF_TOTAL,
     TOTAL_IDS_A_NAME_NARROWS,
     TOTAL_OF_ITS_PART,
@@ -105,6 +106,7 @@ _OWN_SPAN = re.compile(OWN_SPAN_BEFORE_RUNNING_TOTAL)
 _CHANGE_ID = gated(re.compile(rf"(?<!\w)(?:{'|'.join(CHANGE_ID_WORDS)})(?!\w)"))
 _INTENSIFIED = re.compile(rf" tăng (?:{'|'.join(sorted(GROWTH_INTENSIFIERS, key=len, reverse=True))})$")
 _RATE_HEAD = re.compile(r"^(?:tỷ|tỉ) lệ ")
+_SHARE_VERB = re.compile(SECTOR_SHARE_VERB)
 _GROWN = re.compile(
     r" (?:dự ước |ước tính |ước )?(?:đạt )?(?:mức )?tăng trưởng"
     rf"(?: (?:{'|'.join(sorted(GROWTH_INTENSIFIERS, key=len, reverse=True))}))?$"
@@ -579,6 +581,21 @@ def _is_change_id(entry: CatalogueEntry) -> bool:
     return any(_CHANGE_ID.search(normalize_name(n).replace("nông thôn mới", "")) for n in entry.names)
 
 
+def sector_share(name: str, text: str, start: int) -> CatalogueEntry | None:
+    """The economy-share id of a percentage named by sectors alone (`tỷ lệ ngành nông, lâm nghiệp và
+    thủy sản`: the rate word a name gives a bare `%`) whose clause says the sector takes it up
+    (`SECTOR_SHARE_VERB`: `Ngành nông, lâm nghiệp và thuỷ sản chiếm 17,36%`): its share of the economy,
+    as `tỷ trọng …` is (ids23)."""
+    folded = normalize_name(name)
+    if _RATE_HEAD.match(folded) is None:
+        return None
+    rest = _RATE_HEAD.sub("", folded)
+    if not _only_sector_words(rest) or _SHARE_VERB.search(_window("before", text, start, start)) is None:
+        return None
+    entry = _resolve(f"tỷ trọng {rest}", "%")
+    return entry if entry is not None and entry.indicator_id.startswith("economy_share") else None
+
+
 def _window(side: str, text: str, start: int, end: int) -> str:
     """The words a context rule reads: the clause before the figure, the clause after it, or the whole
     sentence with `\x00` for the figure."""
@@ -784,6 +801,7 @@ __all__ = [
     "resolve",
     "restated_ids",
     "season_of",
+    "sector_share",
     "shares_subject",
     "uncatalogued",
 ]

@@ -2392,6 +2392,9 @@ NTM_STATUS_WORDS = (
     r"(?<!\w)(?:đạt chuẩn(?: xây dựng)?(?:(?: và |/| hoặc )hoàn thành nhiệm vụ xây dựng)?"
     r"|hoàn thành(?: nhiệm vụ)?(?: xây dựng)?) (?:nông thôn mới|ntm)(?!\w)"
 )
+# ids23: the verb a sector's share of the economy is written with, right before its percentage (`Ngành nông,
+# lâm nghiệp và thuỷ sản chiếm 17,36%`, `tiểu thủ công nghiệp chiếm từ 11 – 14%`)
+SECTOR_SHARE_VERB = r"(?<!\w)chiếm(?: (?:từ|khoảng|gần|trên|hơn))?\s*$"
 GROWTH_PLACE_CUE = r"(?<!\w)(?:của |trên địa bàn |toàn )?(?:tỉnh|huyện|thành phố|thị xã|quận)(?!\w)"
 
 # --- names6 (round 6): tables flattened to one cell per line (`stacked_tables.py`) ---

@@ -2038,3 +2038,28 @@ def test_hamlets_keeping_their_cultured_title_are_cultured_hamlets(
     text: str, value: float, expected: str | None
 ) -> None:
     assert _ids_by_base(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # ids23: a sector that `chiếm` a percentage takes that share of the economy
+        (
+            "Quý I, ngành nông, lâm nghiệp và thủy sản chiếm 41,2%, giảm 1,1%; ngành dịch vụ chiếm 35,6%.",
+            41.2,
+            "economy_share_agriculture",
+        ),
+        (
+            "Quý I, ngành nông, lâm nghiệp và thủy sản chiếm 41,2%, giảm 1,1%; ngành dịch vụ chiếm 35,6%.",
+            35.6,
+            "economy_share_services",
+        ),
+        ("Phấn đấu đến năm 2025, công nghiệp - xây dựng chiếm từ 20 – 22%.", 20.0, "economy_share_industry"),
+        # a sector that reaches a percentage of its plan is no share
+        ("Thương mại - dịch vụ đạt 52%.", 52.0, None),
+    ],
+)
+def test_a_sector_taking_up_a_percentage_is_its_share_of_the_economy(
+    text: str, value: float, expected: str | None
+) -> None:
+    assert _ids_by_base(text)[value] == expected
