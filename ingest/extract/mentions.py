@@ -37,6 +37,7 @@ from ingest.extract.naming import (
 from ingest.extract.numbers import Quantity, find_quantities
 from ingest.extract.plan_counts import bracketed_items
 from ingest.extract.resolve import (
+    disbursed_investment,
     document_ids,
     heading_season,
     in_context,
@@ -334,6 +335,8 @@ def _finish(doc: Doc, d: Draft, position: dict[int, int]) -> Mention:
             entry = None  # the name measures something else than the id found nearby
     share = sector_share(d.indicator, doc.text, q.start) if base_unit == "%" and d.indicator else None
     entry = share or entry  # `ngành dịch vụ chiếm 32,21%`: the sector's share, whatever id was near (ids23)
+    if entry is None and d.indicator and base_unit == "VND":
+        entry = disbursed_investment(d.indicator, doc.text, q.start)  # `giá trị giải ngân đến …` (ids23)
     entry = in_context(entry, doc.text, q.start, q.end)  # (a figure without an id may get one: ids12)
     if entry is not None and doc.in_season_section(q.start):
         # "a. Vụ Xuân" above: that season's area, output or yield

@@ -32,6 +32,7 @@ from ingest.extract.vocab import (
     CONTEXT_ID_RULES,
     CROP_SEASON_PATTERNS,
     DERIVED_ID_AFFIXES,
+    DISBURSED_VALUE_NAME,
     DISTINCT_MEASURES,
     ECONOMIC_SECTOR_GROUPS,
     GROWTH_IDS,
@@ -56,6 +57,7 @@ from ingest.extract.vocab import (
     NUMBERED_ECONOMIC_SECTORS,
     OWN_SPAN_BEFORE_RUNNING_TOTAL,
     PLAN_ATTAINMENT_PREFIXES,
+    PUBLIC_INVESTMENT_CUE,
     RATES_AGAINST_PLAN,
     RESTATED_IDS,
     RUNNING_TOTAL_AFTER_FIGURE,
@@ -107,6 +109,8 @@ _CHANGE_ID = gated(re.compile(rf"(?<!\w)(?:{'|'.join(CHANGE_ID_WORDS)})(?!\w)"))
 _INTENSIFIED = re.compile(rf" tăng (?:{'|'.join(sorted(GROWTH_INTENSIFIERS, key=len, reverse=True))})$")
 _RATE_HEAD = re.compile(r"^(?:tỷ|tỉ) lệ ")
 _SHARE_VERB = re.compile(SECTOR_SHARE_VERB)
+_DISBURSED = re.compile(DISBURSED_VALUE_NAME)
+_PUBLIC_INVESTMENT = re.compile(PUBLIC_INVESTMENT_CUE)
 _GROWN = re.compile(
     r" (?:dự ước |ước tính |ước )?(?:đạt )?(?:mức )?tăng trưởng"
     rf"(?: (?:{'|'.join(sorted(GROWTH_INTENSIFIERS, key=len, reverse=True))}))?$"
@@ -596,6 +600,16 @@ def sector_share(name: str, text: str, start: int) -> CatalogueEntry | None:
     return entry if entry is not None and entry.indicator_id.startswith("economy_share") else None
 
 
+def disbursed_investment(name: str, text: str, start: int) -> CatalogueEntry | None:
+    """`public_investment` for a money figure named only as the value disbursed (`DISBURSED_VALUE_NAME`:
+    `giá trị giải ngân đến hết tháng 1/2024`) whose paragraph names public investment capital before it
+    (`PUBLIC_INVESTMENT_CUE`), else None (ids23)."""
+    if _DISBURSED.match(normalize_name(name)) is None:
+        return None
+    paragraph = text[text.rfind("\n", max(0, start - 600), start) + 1 : start].lower()
+    return catalogue_by_id()["public_investment"] if _PUBLIC_INVESTMENT.search(paragraph) else None
+
+
 def _window(side: str, text: str, start: int, end: int) -> str:
     """The words a context rule reads: the clause before the figure, the clause after it, or the whole
     sentence with `\x00` for the figure."""
@@ -792,6 +806,7 @@ def _inside(name: str, base_unit: str | None) -> CatalogueEntry | None:
 
 
 __all__ = [
+    "disbursed_investment",
     "document_ids",
     "heading_season",
     "in_context",

@@ -2395,6 +2395,12 @@ NTM_STATUS_WORDS = (
 # ids23: the verb a sector's share of the economy is written with, right before its percentage (`Ngành nông,
 # lâm nghiệp và thuỷ sản chiếm 17,36%`, `tiểu thủ công nghiệp chiếm từ 11 – 14%`)
 SECTOR_SHARE_VERB = r"(?<!\w)chiếm(?: (?:từ|khoảng|gần|trên|hơn))?\s*$"
+# ids23: a money figure named only as the value disbursed, with its date (`ước giá trị giải ngân đến ngày
+# 31-3-2024 là hơn 72 tỷ đồng`), whose paragraph speaks of public investment capital before it (`Kế hoạch vốn
+# đầu tư công năm 2024 …`, `Về đầu tư xây dựng cơ bản, …`): the public investment disbursed; a set of projects
+# (`các dự án đầu tư công phục vụ …`) names no capital, and is a part
+DISBURSED_VALUE_NAME = r"^(?:ước )?giá trị giải ngân(?: (?:từ|đến|năm|tháng|quý|hết)(?!\w).*)?$"
+PUBLIC_INVESTMENT_CUE = r"(?<!\w)(?:vốn đầu tư công|(?:đầu tư )?xây dựng cơ bản)(?!\w)"
 GROWTH_PLACE_CUE = r"(?<!\w)(?:của |trên địa bàn |toàn )?(?:tỉnh|huyện|thành phố|thị xã|quận)(?!\w)"
 
 # --- names6 (round 6): tables flattened to one cell per line (`stacked_tables.py`) ---

@@ -2063,3 +2063,33 @@ def test_a_sector_taking_up_a_percentage_is_its_share_of_the_economy(
     text: str, value: float, expected: str | None
 ) -> None:
     assert _ids_by_base(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # ids23: the value disbursed, in a paragraph on public investment capital, is the public investment
+        (
+            "Kế hoạch vốn đầu tư công năm 2024 của huyện là 120 tỷ đồng. "
+            "Giá trị giải ngân đến hết tháng 3/2024 là 35 tỷ đồng.",
+            35e9,
+            "public_investment",
+        ),
+        (
+            "Về đầu tư xây dựng cơ bản, giá trị giải ngân từ đầu năm ước đạt 18 tỷ đồng.",
+            18e9,
+            "public_investment",
+        ),
+        # projects named, no capital: a part; a new paragraph on another subject: no id
+        (
+            "Các dự án đầu tư công phục vụ lễ hội đã hoàn thành, giá trị giải ngân năm 2025 đạt 260 tỷ đồng.",
+            260e9,
+            None,
+        ),
+        ("Vốn đầu tư công đạt 120 tỷ đồng.\nGiá trị giải ngân cho hộ vay đạt 35 tỷ đồng.", 35e9, None),
+    ],
+)
+def test_the_value_disbursed_beside_public_investment_capital_is_public_investment(
+    text: str, value: float, expected: str | None
+) -> None:
+    assert _ids_by_base(text)[value] == expected
