@@ -48,6 +48,7 @@ from ingest.extract.resolve import (
     sector_share,
     shares_subject,
     uncatalogued,
+    without_place_names,
 )
 from ingest.extract.roles import (
     Role,
@@ -325,6 +326,10 @@ def _finish(doc: Doc, d: Draft, position: dict[int, int]) -> Mention:
             entry = named  # (not over `…_excl_land` from a bracket the name leaves out)
         elif entry is None:
             entry = resolve(d.indicator, base_unit)
+            # `tốc độ tăng grdp bạc liêu`: the place's own name is not what is measured (ids23)
+            placeless = without_place_names(d.indicator, doc.text, q.start) if entry is None else None
+            if placeless:
+                entry = resolve(placeless, base_unit)
         seen = seen or entry
         entry = refined(entry, d.indicator, base_unit, value, q.of_total)
         if entry is not None and uncatalogued(d.indicator, entry):

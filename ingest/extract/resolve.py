@@ -53,9 +53,12 @@ from ingest.extract.vocab import (
     NAME_ID_REFINEMENTS,
     NAME_PERIOD_WORDS,
     NAME_TRAILING_QUALIFIERS,
+    NOT_PLACE_NAMES,
     NTM_STATUS_WORDS,
     NUMBERED_ECONOMIC_SECTORS,
     OWN_SPAN_BEFORE_RUNNING_TOTAL,
+    PLACE_NAME_LEADS,
+    PLACE_NAME_RUN,
     PLAN_ATTAINMENT_PREFIXES,
     PUBLIC_INVESTMENT_CUE,
     RATES_AGAINST_PLAN,
@@ -111,6 +114,8 @@ _RATE_HEAD = re.compile(r"^(?:tỷ|tỉ) lệ ")
 _SHARE_VERB = re.compile(SECTOR_SHARE_VERB)
 _DISBURSED = re.compile(DISBURSED_VALUE_NAME)
 _PUBLIC_INVESTMENT = re.compile(PUBLIC_INVESTMENT_CUE)
+_PLACE_RUN = re.compile(PLACE_NAME_RUN)
+_PLACE_BEFORE = re.compile("".join(rf"(?:(?:{'|'.join(words)}) )?" for words in PLACE_NAME_LEADS) + "\x00")
 _GROWN = re.compile(
     r" (?:dự ước |ước tính |ước )?(?:đạt )?(?:mức )?tăng trưởng"
     rf"(?: (?:{'|'.join(sorted(GROWTH_INTENSIFIERS, key=len, reverse=True))}))?$"
@@ -610,6 +615,20 @@ def disbursed_investment(name: str, text: str, start: int) -> CatalogueEntry | N
     return catalogue_by_id()["public_investment"] if _PUBLIC_INVESTMENT.search(paragraph) else None
 
 
+def without_place_names(name: str, text: str, start: int) -> str | None:
+    """The name less the proper names of places the text around the figure writes in title case
+    (`PLACE_NAME_RUN`: `GRDP Bạc Liêu`, `12 xã của Châu Thành`) and the place word before them, None when
+    the name holds none (ids23)."""
+    folded = name.lower()
+    runs = {m.group(0).lower() for m in _PLACE_RUN.finditer(text, max(0, start - 300), start + 200)}
+    runs = {run for run in runs if run in folded and not any(w in run for w in NOT_PLACE_NAMES)}
+    if not runs:
+        return None
+    for run in runs:
+        folded = folded.replace(run, "\x00")
+    return _SPACES.sub(" ", _PLACE_BEFORE.sub(" ", folded)).strip()
+
+
 def _window(side: str, text: str, start: int, end: int) -> str:
     """The words a context rule reads: the clause before the figure, the clause after it, or the whole
     sentence with `\x00` for the figure."""
@@ -819,4 +838,5 @@ __all__ = [
     "sector_share",
     "shares_subject",
     "uncatalogued",
+    "without_place_names",
 ]

@@ -2401,6 +2401,32 @@ SECTOR_SHARE_VERB = r"(?<!\w)chiếm(?: (?:từ|khoảng|gần|trên|hơn))?\s*$
 # (`các dự án đầu tư công phục vụ …`) names no capital, and is a part
 DISBURSED_VALUE_NAME = r"^(?:ước )?giá trị giải ngân(?: (?:từ|đến|năm|tháng|quý|hết)(?!\w).*)?$"
 PUBLIC_INVESTMENT_CUE = r"(?<!\w)(?:vốn đầu tư công|(?:đầu tư )?xây dựng cơ bản)(?!\w)"
+# ids23: a place's proper name, two or more title-case syllables (`Bạc Liêu`, `Châu Thành`, `Phú Thượng`),
+# which a figure's name may carry (`tốc độ tăng grdp bạc liêu`, `số xã của huyện kim sơn`) though where is
+# not what is measured (item 151); the words that lead it in (`của huyện`, `ở`, `thành ủy`); and title-case
+# runs that are no places (crop seasons, the programme, bodies of state)
+_UPPER = "A-ZÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ"
+PLACE_NAME_RUN = rf"(?<!\w)[{_UPPER}][^\W\d_{_UPPER}]+(?: [{_UPPER}][^\W\d_{_UPPER}]+)+(?!\w)"
+PLACE_NAME_LEADS: tuple[tuple[str, ...], ...] = (
+    ("của", "ở", "tại", "trên địa bàn"),
+    ("huyện", "tỉnh", "xã", "thành phố", "thị xã", "phường", "quận", "thị trấn", "thôn", "thành ủy"),
+)
+NOT_PLACE_NAMES: tuple[str, ...] = (
+    "đông xuân",
+    "hè thu",
+    "thu đông",
+    "vụ mùa",
+    "nông thôn",
+    "hội đồng",
+    "ủy ban",
+    "mặt trận",
+    "nhà nước",
+    "trung ương",
+    "quốc gia",
+    "chính phủ",
+    "đại hội",
+    "nghị quyết",
+)
 GROWTH_PLACE_CUE = r"(?<!\w)(?:của |trên địa bàn |toàn )?(?:tỉnh|huyện|thành phố|thị xã|quận)(?!\w)"
 
 # --- names6 (round 6): tables flattened to one cell per line (`stacked_tables.py`) ---

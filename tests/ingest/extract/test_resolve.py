@@ -2093,3 +2093,26 @@ def test_the_value_disbursed_beside_public_investment_capital_is_public_investme
     text: str, value: float, expected: str | None
 ) -> None:
     assert _ids_by_base(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # ids23: a place's proper name in the figure's name is not what is measured
+        ("Sáu tháng đầu năm, GRDP Hòa Lạc ước tăng 7,2% so với cùng kỳ.", 7.2, "economic_growth_rate"),
+        ("Thu nhập bình quân đầu người xã Tân Phú đạt 48 triệu đồng.", 48e6, "income_per_capita"),
+        # the name with no place name keeps what it had
+        ("Thu nhập bình quân đầu người đạt 48 triệu đồng.", 48e6, "income_per_capita"),
+    ],
+)
+def test_a_places_own_name_is_left_out_of_the_measure(text: str, value: float, expected: str | None) -> None:
+    assert _ids_by_base(text)[value] == expected
+
+
+def test_without_place_names_drops_the_title_case_place_and_its_lead() -> None:
+    from ingest.extract.resolve import without_place_names
+
+    text = "Năm 2024, 12 xã của huyện Kim Bình đã đạt chuẩn nông thôn mới."
+    start = text.index("12")
+    assert without_place_names("số xã của huyện kim bình đã đạt chuẩn", text, start) == "số xã đã đạt chuẩn"
+    assert without_place_names("số xã đã đạt chuẩn", text, start) is None
