@@ -39,6 +39,7 @@ from ingest.extract.naming import (
 from ingest.extract.numbers import Quantity, find_quantities
 from ingest.extract.plan_counts import bracketed_items
 from ingest.extract.resolve import (
+    disbursed_investment,
     document_ids,
     heading_season,
     in_context,
@@ -46,8 +47,10 @@ from ingest.extract.resolve import (
     narrowed,
     refined,
     resolve,
+    sector_share,
     shares_subject,
     uncatalogued,
+    without_place_names,
 )
 from ingest.extract.roles import (
     Role,
@@ -334,6 +337,10 @@ def _finish(doc: Doc, d: Draft, position: dict[int, int]) -> Mention:
             entry = named  # (not over `…_excl_land` from a bracket the name leaves out)
         elif entry is None:
             entry = resolve(d.indicator, base_unit)
+            # `tốc độ tăng grdp bạc liêu`: the place's own name is not what is measured (ids23)
+            placeless = without_place_names(d.indicator, doc.text, q.start) if entry is None else None
+            if placeless:
+                entry = resolve(placeless, base_unit)
         seen = seen or entry
         entry = refined(entry, d.indicator, base_unit, value, q.of_total)
         if entry is not None and uncatalogued(d.indicator, entry):
@@ -342,6 +349,10 @@ def _finish(doc: Doc, d: Draft, position: dict[int, int]) -> Mention:
             entry = narrowed(entry, d.indicator)  # a sector's value, not the total's
         if entry is not None and not shares_subject(entry, d.indicator):
             entry = None  # the name measures something else than the id found nearby
+    share = sector_share(d.indicator, doc.text, q.start) if base_unit == "%" and d.indicator else None
+    entry = share or entry  # `ngành dịch vụ chiếm 32,21%`: the sector's share, whatever id was near (ids23)
+    if entry is None and d.indicator and base_unit == "VND":
+        entry = disbursed_investment(d.indicator, doc.text, q.start)  # `giá trị giải ngân đến …` (ids23)
     entry = in_context(entry, doc.text, q.start, q.end)  # (a figure without an id may get one: ids12)
     if entry is not None and doc.in_season_section(q.start):
         # "a. Vụ Xuân" above: that season's area, output or yield

@@ -32,6 +32,7 @@ from ingest.extract.vocab import (
     CONTEXT_ID_RULES,
     CROP_SEASON_PATTERNS,
     DERIVED_ID_AFFIXES,
+    DISBURSED_VALUE_NAME,
     DISTINCT_MEASURES,
     ECONOMIC_SECTOR_GROUPS,
     GROWTH_IDS,
@@ -52,11 +53,14 @@ from ingest.extract.vocab import (
     NAME_ID_REFINEMENTS,
     NAME_PERIOD_WORDS,
     NAME_TRAILING_QUALIFIERS,
+    NOT_PLACE_NAMES,
     NTM_STATUS_WORDS,
     NUMBERED_ECONOMIC_SECTORS,
-    ONE_MONTH_BEFORE_FIGURE,
     OWN_SPAN_BEFORE_RUNNING_TOTAL,
+    PLACE_NAME_LEADS,
+    PLACE_NAME_RUN,
     PLAN_ATTAINMENT_PREFIXES,
+    PUBLIC_INVESTMENT_CUE,
     RATES_AGAINST_PLAN,
     RESTATED_IDS,
     RUNNING_TOTAL_AFTER_FIGURE,
@@ -66,6 +70,7 @@ from ingest.extract.vocab import (
     SECTOR_GROUP_IDS,
     SECTOR_GROWTH_IDS,
     SECTOR_PART_WORDS,
+    SECTOR_SHARE_VERB,
     SECTOR_VALUES_OF_TOTAL,
     TOTAL_IDS_A_NAME_NARROWS,
     TOTAL_OF_ITS_PART,
@@ -100,13 +105,17 @@ _INNER = re.compile(
 _SPACES = re.compile(r"\s+")
 _GROWTH_PLACE = re.compile(GROWTH_PLACE_CUE)
 _CHANGE = gated(re.compile(CHANGE_BEFORE_FIGURE))
-_ONE_MONTH = gated(re.compile(ONE_MONTH_BEFORE_FIGURE))  # opens with look-behinds: 5 µs a clause
 _MONTH_PERIOD = re.compile(MONTH_PERIOD_PHRASES)
 _RUNNING_TOTAL = re.compile(RUNNING_TOTAL_AFTER_FIGURE)
 _OWN_SPAN = re.compile(OWN_SPAN_BEFORE_RUNNING_TOTAL)
 _CHANGE_ID = gated(re.compile(rf"(?<!\w)(?:{'|'.join(CHANGE_ID_WORDS)})(?!\w)"))
 _INTENSIFIED = re.compile(rf" tăng (?:{'|'.join(sorted(GROWTH_INTENSIFIERS, key=len, reverse=True))})$")
 _RATE_HEAD = re.compile(r"^(?:tỷ|tỉ) lệ ")
+_SHARE_VERB = re.compile(SECTOR_SHARE_VERB)
+_DISBURSED = re.compile(DISBURSED_VALUE_NAME)
+_PUBLIC_INVESTMENT = re.compile(PUBLIC_INVESTMENT_CUE)
+_PLACE_RUN = re.compile(PLACE_NAME_RUN)
+_PLACE_BEFORE = re.compile("".join(rf"(?:(?:{'|'.join(words)}) )?" for words in PLACE_NAME_LEADS) + "\x00")
 _GROWN = re.compile(
     r" (?:dự ước |ước tính |ước )?(?:đạt )?(?:mức )?tăng trưởng"
     rf"(?: (?:{'|'.join(sorted(GROWTH_INTENSIFIERS, key=len, reverse=True))}))?$"
@@ -504,10 +513,10 @@ def in_context(entry: CatalogueEntry | None, text: str, start: int, end: int) ->
             return catalogue_by_id()[to] if to is not None else None
     if _a_change(entry, text, start, end):
         return None  # `sản lượng lương thực tăng bình quân mỗi năm 2.000 tấn`: a rise's size (ids13)
-    if _one_month(entry, text, start, end):
-        return None  # `thu ngân sách tháng 9 đạt 3.548 tỷ đồng`: one month's flow (ids15)
     if _month_of_paragraph(entry, text, start):
-        return None  # `Trong tháng 7, … Tổng mức bán lẻ … ước đạt 1.262,7 tỷ đồng`: one month's flow (ids22b)
+        # `thu ngân sách tháng 9 đạt 3.548 tỷ đồng` (ids15), `Trong tháng 7, … Tổng mức bán lẻ … ước đạt
+        # 1.262,7 tỷ đồng` (ids22b): one month's flow
+        return None
     if _before_running_total(entry, text, start, end):
         return None  # `thu nội địa là hơn 2.196 tỷ đồng, lũy kế hơn 25.341 tỷ đồng`: the month's own (ids21)
     if entry.indicator_id in SEASONAL_BASE_IDS:
@@ -531,17 +540,6 @@ def _sentence_season(before: str) -> str | None:
     if len({season for _, season in found}) != 1 or found[0][1] is None:
         return None
     return None if _WHOLE_YEAR.search(folded, max(end for end, _ in found)) else found[0][1]
-
-
-def _one_month(entry: CatalogueEntry, text: str, start: int, end: int) -> bool:
-    """Whether the figure is one month's flow (`ONE_MONTH_BEFORE_FIGURE` right before it): a flow in the
-    id's own unit, not a rate (a month's industrial production index against the same month keeps its
-    id)."""
-    if entry.measure != "flow" or entry.base_unit == "%":
-        return False
-    # (a wider look than `_window`'s: `đến hết tháng 8/2018 thu ngân sách của xã đạt` is read whole)
-    before = _CLAUSE_END.split(text[max(0, start - 80) : start].lower())[-1]
-    return _ONE_MONTH.search(before) is not None
 
 
 def _month_of_paragraph(entry: CatalogueEntry, text: str, start: int) -> bool:
@@ -590,6 +588,45 @@ def _a_change(entry: CatalogueEntry, text: str, start: int, end: int) -> bool:
 def _is_change_id(entry: CatalogueEntry) -> bool:
     """Whether the id measures a change or the newcomers of a period itself (its own names say so)."""
     return any(_CHANGE_ID.search(normalize_name(n).replace("nông thôn mới", "")) for n in entry.names)
+
+
+def sector_share(name: str, text: str, start: int) -> CatalogueEntry | None:
+    """The economy-share id of a percentage named by sectors alone (`tỷ lệ ngành nông, lâm nghiệp và
+    thủy sản`: the rate word a name gives a bare `%`) whose clause says the sector takes it up
+    (`SECTOR_SHARE_VERB`: `Ngành nông, lâm nghiệp và thuỷ sản chiếm 17,36%`): its share of the economy,
+    as `tỷ trọng …` is (ids23)."""
+    folded = normalize_name(name)
+    if _RATE_HEAD.match(folded) is None:
+        return None
+    rest = _RATE_HEAD.sub("", folded)
+    if not _only_sector_words(rest) or _SHARE_VERB.search(_window("before", text, start, start)) is None:
+        return None
+    entry = _resolve(f"tỷ trọng {rest}", "%")
+    return entry if entry is not None and entry.indicator_id.startswith("economy_share") else None
+
+
+def disbursed_investment(name: str, text: str, start: int) -> CatalogueEntry | None:
+    """`public_investment` for a money figure named only as the value disbursed (`DISBURSED_VALUE_NAME`:
+    `giá trị giải ngân đến hết tháng 1/2024`) whose paragraph names public investment capital before it
+    (`PUBLIC_INVESTMENT_CUE`), else None (ids23)."""
+    if _DISBURSED.match(normalize_name(name)) is None:
+        return None
+    paragraph = text[text.rfind("\n", max(0, start - 600), start) + 1 : start].lower()
+    return catalogue_by_id()["public_investment"] if _PUBLIC_INVESTMENT.search(paragraph) else None
+
+
+def without_place_names(name: str, text: str, start: int) -> str | None:
+    """The name less the proper names of places the text around the figure writes in title case
+    (`PLACE_NAME_RUN`: `GRDP Bạc Liêu`, `12 xã của Châu Thành`) and the place word before them, None when
+    the name holds none (ids23)."""
+    folded = name.lower()
+    runs = {m.group(0).lower() for m in _PLACE_RUN.finditer(text, max(0, start - 300), start + 200)}
+    runs = {run for run in runs if run in folded and not any(w in run for w in NOT_PLACE_NAMES)}
+    if not runs:
+        return None
+    for run in runs:
+        folded = folded.replace(run, "\x00")
+    return _SPACES.sub(" ", _PLACE_BEFORE.sub(" ", folded)).strip()
 
 
 def _window(side: str, text: str, start: int, end: int) -> str:
@@ -788,6 +825,7 @@ def _inside(name: str, base_unit: str | None) -> CatalogueEntry | None:
 
 
 __all__ = [
+    "disbursed_investment",
     "document_ids",
     "heading_season",
     "in_context",
@@ -797,6 +835,8 @@ __all__ = [
     "resolve",
     "restated_ids",
     "season_of",
+    "sector_share",
     "shares_subject",
     "uncatalogued",
+    "without_place_names",
 ]

@@ -1852,6 +1852,7 @@ SEASON_ID_EXCEPTIONS: dict[tuple[str, str], str] = {
 # Catalogue ids a written name refines (`số xã đạt chuẩn nông thôn mới nâng cao theo bộ` is the
 # advanced count, whatever nearby words said): (pattern on the folded name, the id's base unit, id).
 _HAMLET_KINDS = r"(?:thôn|xóm|ấp|bản|làng|khóm|khu phố|tổ dân phố|khu dân cư)"
+_HAMLET_UNITS = r"(?:thôn|xóm|ấp|bản|buôn|làng|khóm|khối|khu phố|tổ dân phố|khu dân cư)"  # (`khối`: a ward's)
 NAME_ID_REFINEMENTS: tuple[tuple[str, str, str], ...] = (
     (r"^số xã (?:về )?đích nông thôn mới nâng cao", "count", "ntm_advanced_communes_new"),
     (r"^số xã (?:về )?đích nông thôn mới$", "count", "ntm_communes_new"),
@@ -1965,6 +1966,14 @@ NAME_ID_REFINEMENTS: tuple[tuple[str, str, str], ...] = (
     ),
     # targets an upper level assigned (`số chỉ tiêu ủy ban nhân dân tỉnh giao`); the economy growing
     (r"^số chỉ tiêu (?:\w+ )*?giao$", "count", "plan_targets_total"),
+    # ids23: hamlets keeping their cultured title (`5/6 xóm giữ vững danh hiệu làng văn hóa`, `11/11 khối giữ
+    # vững đơn vị văn hóa`, `giữ vững danh hiệu 18 thôn, buôn văn hóa`): the cultured hamlets, the title held
+    (
+        rf"^số {_HAMLET_UNITS}(?:(?:,| và)? {_HAMLET_UNITS})*(?=.* văn hóa)(?: văn hóa)?"
+        rf" giữ vững(?: danh hiệu)?(?: (?:{_HAMLET_UNITS}|đơn vị))?(?: văn hóa)?(?: danh hiệu)?$",
+        "count",
+        "cultured_hamlets",
+    ),
     (
         r"^(?:tỷ lệ |tốc độ )?kinh tế (?:\w+ )*?tăng trưởng(?: bình quân)?(?: hằng năm)?$",
         "%",
@@ -2050,7 +2059,23 @@ _NEWLY_RECOGNISED = (
     r"(?: (?:được )?\d+ [^\d,;]{2,40},(?: và)?)?\s*$"
 )
 _ONE_FIELD = r"(?<!\w)(?<!các )(?<!mọi )(?<!những )(?:lĩnh vực|nhóm chỉ tiêu)(?= [^\W\d])"  # ids15
+# ids23: a title held several years running, said right after the figure in its own clause (`1.636 hộ gia
+# đình đạt danh hiệu gia đình văn hóa 3 năm liền`, `2/4 khóm đạt văn hóa 6 năm liền`, `22 đảng viên hoàn thành
+# xuất sắc nhiệm vụ 5 năm liên tục`): a part of the units holding it, which these ids count whole
+_YEARS_RUNNING = r"^[^,]*?(?<!\w)\d+ năm (?:liền|liên tục|liên tiếp)(?!\w)"
+_TITLE_IDS = (
+    "cultured_households",
+    "cultured_household_rate",
+    "cultured_hamlets",
+    "cultured_hamlet_rate",
+    "cultured_agencies",
+    "party_orgs_rated_excellent_count",
+    "party_orgs_rated_excellent",
+    "party_members_rated_excellent",
+    "party_members_rated_excellent_rate",
+)
 CONTEXT_ID_RULES: tuple[tuple[str, str, str, str | None], ...] = (
+    *((indicator_id, "after", _YEARS_RUNNING, None) for indicator_id in _TITLE_IDS),
     ("party_members", "before", r"kết nạp(?: mới| được| thêm)?\s*$", "new_party_members"),
     # (the figure's own star class, not a bracketed breakdown's: `6 sản phẩm OCOP (5 sản phẩm đạt 4 sao` is
     # all of them, ids15)
@@ -2337,14 +2362,6 @@ CHANGE_BEFORE_FIGURE = (
     r"(?<!\w)(?:(?:tăng|giảm)(?: được| thêm)?(?: bình quân| trung bình)?(?: mỗi năm| hằng năm| hàng năm)?"
     r"|thêm(?: được)?(?: từ)?)(?: trên| hơn| gần| khoảng)?(?: [\d.,]+ [^\W\d]+(?: [^\W\d]+)?,)*\s*$"
 )
-# ids15: one month named right before a flow's figure (`Thu ngân sách tháng 9 đạt 3.548 tỷ đồng`,
-# `khách du lịch tháng 3 ước đạt 580,6 nghìn lượt`): a single month's flow, which the corpus's settled rule
-# 63 leaves without the id (a month has no period code; under the year's id it would read as the year's).
-# Not `N tháng` (a span), `đến (hết) tháng N` (a running total or a level at a date), nor a month with a
-# figure of its own between it and this one (`tháng 8 đạt 1,4 tỷ đồng, lũy kế đạt 35,3 tỷ đồng`).
-ONE_MONTH_BEFORE_FIGURE = (
-    r"(?<!\d)(?<!\d )(?<!đến )(?<!hết )(?<!từ )(?<!và )(?<!\w)tháng \d{1,2}(?:/\d{4})?(?!\d)[^\d,;]*$"
-)
 # ids21: a running total right after a flow's figure (`thu nội địa là hơn 2.196 tỷ đồng, lũy kế hơn 25.341
 # tỷ đồng`, `trồng mới được 16 ha, lũy kế 163 ha`): the figure before it is the month's own flow, which the
 # corpus's settled rule 63 leaves without the id (the running total keeps it). Not when the figure's sentence
@@ -2377,6 +2394,41 @@ CHANGE_ID_WORDS: tuple[str, ...] = ("tăng", "giảm", "thêm", "mới", "phát 
 NTM_STATUS_WORDS = (
     r"(?<!\w)(?:đạt chuẩn(?: xây dựng)?(?:(?: và |/| hoặc )hoàn thành nhiệm vụ xây dựng)?"
     r"|hoàn thành(?: nhiệm vụ)?(?: xây dựng)?) (?:nông thôn mới|ntm)(?!\w)"
+)
+# ids23: the verb a sector's share of the economy is written with, right before its percentage (`Ngành nông,
+# lâm nghiệp và thuỷ sản chiếm 17,36%`, `tiểu thủ công nghiệp chiếm từ 11 – 14%`)
+SECTOR_SHARE_VERB = r"(?<!\w)chiếm(?: (?:từ|khoảng|gần|trên|hơn))?\s*$"
+# ids23: a money figure named only as the value disbursed, with its date (`ước giá trị giải ngân đến ngày
+# 31-3-2024 là hơn 72 tỷ đồng`), whose paragraph speaks of public investment capital before it (`Kế hoạch vốn
+# đầu tư công năm 2024 …`, `Về đầu tư xây dựng cơ bản, …`): the public investment disbursed; a set of projects
+# (`các dự án đầu tư công phục vụ …`) names no capital, and is a part
+DISBURSED_VALUE_NAME = r"^(?:ước )?giá trị giải ngân(?: (?:từ|đến|năm|tháng|quý|hết)(?!\w).*)?$"
+PUBLIC_INVESTMENT_CUE = r"(?<!\w)(?:vốn đầu tư công|(?:đầu tư )?xây dựng cơ bản)(?!\w)"
+# ids23: a place's proper name, two or more title-case syllables (`Bạc Liêu`, `Châu Thành`, `Phú Thượng`),
+# which a figure's name may carry (`tốc độ tăng grdp bạc liêu`, `số xã của huyện kim sơn`) though where is
+# not what is measured (item 151); the words that lead it in (`của huyện`, `ở`, `thành ủy`); and title-case
+# runs that are no places (crop seasons, the programme, bodies of state)
+_UPPER = "A-ZÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ"
+PLACE_NAME_RUN = rf"(?<!\w)[{_UPPER}][^\W\d_{_UPPER}]+(?: [{_UPPER}][^\W\d_{_UPPER}]+)+(?!\w)"
+PLACE_NAME_LEADS: tuple[tuple[str, ...], ...] = (
+    ("của", "ở", "tại", "trên địa bàn"),
+    ("huyện", "tỉnh", "xã", "thành phố", "thị xã", "phường", "quận", "thị trấn", "thôn", "thành ủy"),
+)
+NOT_PLACE_NAMES: tuple[str, ...] = (
+    "đông xuân",
+    "hè thu",
+    "thu đông",
+    "vụ mùa",
+    "nông thôn",
+    "hội đồng",
+    "ủy ban",
+    "mặt trận",
+    "nhà nước",
+    "trung ương",
+    "quốc gia",
+    "chính phủ",
+    "đại hội",
+    "nghị quyết",
 )
 GROWTH_PLACE_CUE = r"(?<!\w)(?:của |trên địa bàn |toàn )?(?:tỉnh|huyện|thành phố|thị xã|quận)(?!\w)"
 

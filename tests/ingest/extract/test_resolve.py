@@ -1168,7 +1168,8 @@ def test_an_urban_district_is_a_place_word(name: str, unit: str, expected: str) 
 @pytest.mark.parametrize(
     ("text", "value", "expected"),
     [
-        # ids15: one month's flow (`tháng N` right before the figure) takes no id (the corpus's rule 63)
+        # ids15: one month's flow (`tháng N` right before the figure) takes no id (the corpus's rule 63),
+        # now through ids22b's period phrases of the paragraph (`_month_of_paragraph`)
         ("Thu ngân sách tháng 10 ước đạt 2,5 tỷ đồng.", 2.5e9, None),
         ("Lượng khách du lịch tháng 4 ước đạt 12.000 lượt.", 12000.0, None),
         ("Tổng thu ngân sách nhà nước trên địa bàn trong tháng 7/2024 là 3,2 tỷ đồng.", 3.2e9, None),
@@ -2001,3 +2002,117 @@ def test_a_month_heading_the_sentence_or_opening_the_paragraph_makes_its_flows_o
     text: str, value: float, expected: str | None
 ) -> None:
     assert _ids(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # ids23: a title held several years running is a part of the units holding it: no id
+        ("Toàn xã có 950 hộ gia đình đạt danh hiệu gia đình văn hóa 5 năm liền.", 950.0, None),
+        ("Có 3 thôn đạt danh hiệu thôn văn hóa 4 năm liên tục.", 3.0, None),
+        # the title alone, and a later clause's years, keep the id
+        ("Toàn xã có 950 hộ gia đình đạt danh hiệu gia đình văn hóa.", 950.0, "cultured_households"),
+        (
+            "Toàn xã có 950 hộ gia đình đạt danh hiệu gia đình văn hóa, trong đó 120 hộ đạt 5 năm liền.",
+            950.0,
+            "cultured_households",
+        ),
+    ],
+)
+def test_a_title_held_years_running_takes_no_id(text: str, value: float, expected: str | None) -> None:
+    assert _ids_by_base(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # ids23: hamlets keeping their cultured title are the cultured hamlets
+        ("Năm 2022, có 7/8 thôn giữ vững danh hiệu làng văn hóa.", 7.0, "cultured_hamlets"),
+        ("Toàn phường có 9/10 khối giữ vững đơn vị văn hóa.", 9.0, "cultured_hamlets"),
+        ("Toàn xã giữ vững danh hiệu 12 thôn, buôn văn hoá.", 12.0, "cultured_hamlets"),
+        # a hall kept is no title
+        ("Có 6 thôn giữ vững nhà văn hóa đạt chuẩn.", 6.0, None),
+    ],
+)
+def test_hamlets_keeping_their_cultured_title_are_cultured_hamlets(
+    text: str, value: float, expected: str | None
+) -> None:
+    assert _ids_by_base(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # ids23: a sector that `chiếm` a percentage takes that share of the economy
+        (
+            "Quý I, ngành nông, lâm nghiệp và thủy sản chiếm 41,2%, giảm 1,1%; ngành dịch vụ chiếm 35,6%.",
+            41.2,
+            "economy_share_agriculture",
+        ),
+        (
+            "Quý I, ngành nông, lâm nghiệp và thủy sản chiếm 41,2%, giảm 1,1%; ngành dịch vụ chiếm 35,6%.",
+            35.6,
+            "economy_share_services",
+        ),
+        ("Phấn đấu đến năm 2025, công nghiệp - xây dựng chiếm từ 20 – 22%.", 20.0, "economy_share_industry"),
+        # a sector that reaches a percentage of its plan is no share
+        ("Thương mại - dịch vụ đạt 52%.", 52.0, None),
+    ],
+)
+def test_a_sector_taking_up_a_percentage_is_its_share_of_the_economy(
+    text: str, value: float, expected: str | None
+) -> None:
+    assert _ids_by_base(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # ids23: the value disbursed, in a paragraph on public investment capital, is the public investment
+        (
+            "Kế hoạch vốn đầu tư công năm 2024 của huyện là 120 tỷ đồng. "
+            "Giá trị giải ngân đến hết tháng 3/2024 là 35 tỷ đồng.",
+            35e9,
+            "public_investment",
+        ),
+        (
+            "Về đầu tư xây dựng cơ bản, giá trị giải ngân từ đầu năm ước đạt 18 tỷ đồng.",
+            18e9,
+            "public_investment",
+        ),
+        # projects named, no capital: a part; a new paragraph on another subject: no id
+        (
+            "Các dự án đầu tư công phục vụ lễ hội đã hoàn thành, giá trị giải ngân năm 2025 đạt 260 tỷ đồng.",
+            260e9,
+            None,
+        ),
+        ("Vốn đầu tư công đạt 120 tỷ đồng.\nGiá trị giải ngân cho hộ vay đạt 35 tỷ đồng.", 35e9, None),
+    ],
+)
+def test_the_value_disbursed_beside_public_investment_capital_is_public_investment(
+    text: str, value: float, expected: str | None
+) -> None:
+    assert _ids_by_base(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # ids23: a place's proper name in the figure's name is not what is measured
+        ("Sáu tháng đầu năm, GRDP Hòa Lạc ước tăng 7,2% so với cùng kỳ.", 7.2, "economic_growth_rate"),
+        ("Thu nhập bình quân đầu người xã Tân Phú đạt 48 triệu đồng.", 48e6, "income_per_capita"),
+        # the name with no place name keeps what it had
+        ("Thu nhập bình quân đầu người đạt 48 triệu đồng.", 48e6, "income_per_capita"),
+    ],
+)
+def test_a_places_own_name_is_left_out_of_the_measure(text: str, value: float, expected: str | None) -> None:
+    assert _ids_by_base(text)[value] == expected
+
+
+def test_without_place_names_drops_the_title_case_place_and_its_lead() -> None:
+    from ingest.extract.resolve import without_place_names
+
+    text = "Năm 2024, 12 xã của huyện Kim Bình đã đạt chuẩn nông thôn mới."
+    start = text.index("12")
+    assert without_place_names("số xã của huyện kim bình đã đạt chuẩn", text, start) == "số xã đã đạt chuẩn"
+    assert without_place_names("số xã đã đạt chuẩn", text, start) is None
