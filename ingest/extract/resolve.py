@@ -64,6 +64,7 @@ from ingest.extract.vocab import (
     RATES_AGAINST_PLAN,
     RESTATED_IDS,
     RUNNING_TOTAL_AFTER_FIGURE,
+    SAME_MEASURE_WORDS,
     SEASON_ID_EXCEPTIONS,
     SEASONAL_BASE_IDS,
     SECTOR_CONTRIBUTION_IDS,
@@ -76,6 +77,7 @@ from ingest.extract.vocab import (
     TOTAL_OF_ITS_PART,
     UNCATALOGUED_NAME_PATTERNS,
     UNNAMED_CONTEXT_IDS,
+    UNORDERED_FILLERS,
 )
 from ingest.records import Mention
 
@@ -240,6 +242,8 @@ def _resolve(name: str, base_unit: str) -> CatalogueEntry | None:
         if value is not None:
             return value
     found = _inside(plain, base_unit)
+    if found is None:
+        found = _unordered(plain, base_unit)
     if found is None and _PERIOD.search(name):
         # `chỉ số sản xuất công nghiệp tháng 9 tăng so với cùng kỳ`: when is not part of the id (ids18)
         timeless = _SPACES.sub(" ", _PERIOD.sub(" ", name)).strip()
@@ -803,6 +807,48 @@ def _subject(words: str) -> CatalogueEntry | None:
             if entry is not None and entry.base_unit != "%":
                 return entry
     return _inside(bare, None)
+
+
+def _measure_and_subject(name: str) -> tuple[str, str, tuple[str, ...]] | None:
+    """A name's measure word (`MEASURE_WORDS`, the longest it opens with; `SAME_MEASURE_WORDS` read as
+    one), its head noun (the first word after it: what is counted or measured) and its other words
+    less `UNORDERED_FILLERS`, sorted (each as often as written); None for a name without a measure word
+    or a subject."""
+    head = _MEASURE_HEAD.match(name)
+    if head is None:
+        return None
+    words = _WORD.findall(name[head.end() :])
+    if not words:
+        return None
+    measure = head.group(0).strip()
+    return (
+        SAME_MEASURE_WORDS.get(measure, measure),
+        words[0],
+        tuple(sorted(w for w in words[1:] if w not in UNORDERED_FILLERS)),
+    )
+
+
+@lru_cache(maxsize=1)
+def _unordered_index() -> dict[tuple[str, str, tuple[str, ...]], tuple[CatalogueEntry, ...]]:
+    """Catalogue names keyed by `_measure_and_subject`."""
+    out: dict[tuple[str, str, tuple[str, ...]], list[CatalogueEntry]] = {}
+    for entry in catalogue_by_id().values():
+        for n in entry.names:
+            key = _measure_and_subject(normalize_name(n))
+            if key is not None and entry not in out.setdefault(key, []):
+                out[key].append(entry)
+    return {key: tuple(entries) for key, entries in out.items()}
+
+
+def _unordered(name: str, base_unit: str) -> CatalogueEntry | None:
+    """The one entry of the unit with a name of the same measure word, the same head noun and the same
+    other words in another order or with fillers between them (`diện tích chè trồng mới` is `diện tích
+    trồng mới chè`, `tỷ lệ hộ dân được sử dụng nước sạch` is `tỷ lệ hộ dân sử dụng nước sạch`) (ids24)."""
+    key = _measure_and_subject(name)
+    if key is None or len(key[2]) < 2:
+        return None  # `số xã`, `số chỉ tiêu`: too few words to read in another order
+    fits = {e for e in _unordered_index().get(key, ()) if compatible(e.base_unit, base_unit)}
+    return fits.pop() if len(fits) == 1 else None
 
 
 def _inside(name: str, base_unit: str | None) -> CatalogueEntry | None:

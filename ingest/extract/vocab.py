@@ -1730,6 +1730,13 @@ NAME_TRAILING_QUALIFIERS: tuple[str, ...] = (
     "qua",  # the measure said again after the verb (`khai thác hải sản đạt tổng sản lượng 46.150 tấn`)
     *(f"đạt {total}{measure}" for total in ("", "tổng ") for measure in DISTINCT_MEASURES),
 )
+# ids24: words a name may hold anywhere beside a catalogue name's words, read in any order
+# (`resolve._unordered`): the passive, `đã`, `và`, and where (`trên địa bàn`, `của`, `tại`); and measure
+# words read as one
+SAME_MEASURE_WORDS: dict[str, str] = {"tổng số": "số", "tỉ lệ": "tỷ lệ", "tỉ trọng": "tỷ trọng"}
+UNORDERED_FILLERS: frozenset[str] = frozenset(
+    {"được", "đã", "toàn", "trên", "địa", "bàn", "của", "tại", "và", "trong"}
+)
 # Words a name may hold beside a catalogue name and still mean it: where, how often, who is counted.
 NAME_HARMLESS_WORDS: frozenset[str] = frozenset(
     {

@@ -2116,3 +2116,28 @@ def test_without_place_names_drops_the_title_case_place_and_its_lead() -> None:
     start = text.index("12")
     assert without_place_names("số xã của huyện kim bình đã đạt chuẩn", text, start) == "số xã đã đạt chuẩn"
     assert without_place_names("số xã đã đạt chuẩn", text, start) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "unit", "expected"),
+    [
+        # ids24: a catalogue name's words in another order, or with the passive or `và` between them
+        ("số chỉ tiêu vượt và đạt kế hoạch", "count", "plan_targets_on_track"),
+        ("vốn đầu tư công giải ngân", "VND", "public_investment"),
+        ("tổng số lượt khách du lịch", "count", "tourists"),
+        # too few words to read in another order; a word said more often than the catalogue says it
+        ("số xã", "count", None),
+        ("số xã mới đạt chuẩn nông thôn mới và nông thôn mới nâng cao", "count", None),
+    ],
+)
+def test_a_catalogue_names_words_in_another_order(name: str, unit: str, expected: str | None) -> None:
+    assert _id(name, unit) == expected
+
+
+def test_the_head_noun_after_the_measure_word_is_kept_apart() -> None:
+    from ingest.extract.resolve import _measure_and_subject
+
+    assert _measure_and_subject("số xã đạt chuẩn") == ("số", "xã", ("chuẩn", "đạt"))
+    assert _measure_and_subject("số xã đạt chuẩn") != _measure_and_subject("số đạt chuẩn xã")
+    assert _measure_and_subject("tổng số hộ được hỗ trợ") == _measure_and_subject("số hộ hỗ trợ")
+    assert _measure_and_subject("hộ nghèo") is None  # no measure word
