@@ -2141,3 +2141,20 @@ def test_the_head_noun_after_the_measure_word_is_kept_apart() -> None:
     assert _measure_and_subject("số xã đạt chuẩn") != _measure_and_subject("số đạt chuẩn xã")
     assert _measure_and_subject("tổng số hộ được hỗ trợ") == _measure_and_subject("số hộ hỗ trợ")
     assert _measure_and_subject("hộ nghèo") is None  # no measure word
+
+
+@pytest.mark.parametrize(
+    ("name", "unit", "expected"),
+    [
+        # ids24: when is no part of the id: a span of years, a cut-off, a running total, the year's two ends
+        ("thu nội địa đến hết tháng 8", "VND", "budget_revenue_domestic"),
+        ("tổng chi ngân sách giai đoạn 2016 – 2020", "VND", "budget_expenditure"),
+        ("tốc độ tăng trưởng kinh tế bình quân thời kỳ 2011-2015", "%", "economic_growth_rate"),
+        ("thu ngân sách nhà nước lũy kế", "VND", "budget_revenue_state"),
+        ("số hộ cận nghèo đầu năm", "count", "near_poor_households"),
+        ("tỷ lệ hộ nghèo cuối năm", "%", "poverty_rate"),
+        ("số đảng viên bị đình chỉ sinh hoạt cuối năm", "count", None),  # what is left says what
+    ],
+)
+def test_the_period_a_name_says_is_read_out_of_it(name: str, unit: str, expected: str | None) -> None:
+    assert _id(name, unit) == expected
