@@ -85,8 +85,10 @@ _GROWTH = re.compile(
     rf"^(?:{'|'.join(map(re.escape, sorted(GROWTH_PREFIXES, key=len, reverse=True)))}) (?P<rest>.+)$"
 )
 _ATTAINMENT = re.compile(rf"^(?:{'|'.join(map(re.escape, PLAN_ATTAINMENT_PREFIXES))}) (?P<rest>.+)$")
+# (ids24: `trong cơ cấu grdp`, `trong cơ cấu gdp` too)
 _SHARE = re.compile(
-    r"^(?:tỷ|tỉ) trọng (?P<rest>.+?)(?P<structure> trong (?:cơ cấu kinh tế|grdp|tổng giá trị sản xuất))?$"
+    r"^(?:tỷ|tỉ) trọng (?P<rest>.+?)"
+    r"(?P<structure> trong (?:cơ cấu kinh tế|(?:cơ cấu )?(?:grdp|gdp)|tổng giá trị sản xuất))?$"
 )
 _CONTRIBUTION = re.compile(r"^(?:mức )?đóng góp của (?P<rest>.+?) vào tăng trưởng(?: grdp| kinh tế| chung)?$")
 _REACHED = re.compile(ALL_UNITS_REACHED)
@@ -96,10 +98,14 @@ _TRAILING = re.compile(
     rf"(?: (?:{'|'.join(map(re.escape, NAME_TRAILING_QUALIFIERS))})(?: năm \d{{4}}| \d{{4}}| \d+ năm)?)+$"
 )
 # Words inside a name that say where or how often, not what: `số xã của huyện đạt chuẩn …`, `diện tích
-# cây ngô`, `tỷ lệ chi bộ hằng năm đạt …`.
+# cây ngô`, `tỷ lệ chi bộ hằng năm đạt …`; ids24: the hamlet's or city's own (`số hộ dân của ấp`), and
+# which state of the units or the accounts (`đang hoạt động`, `sau sáp nhập`, `sau điều chỉnh`, `quyết toán`,
+# `trong nhiệm kỳ`). (`trên địa bàn thành phố` stays: `thu ngân sách trên địa bàn` is the state budget's.)
 _INNER = re.compile(
-    r"(?<!\w)(?:của (?:xã|huyện|tỉnh|phường|thị trấn|đảng bộ)|trên địa bàn(?: (?:xã|huyện|tỉnh|phường))?"
-    r"|toàn (?:xã|huyện|tỉnh|phường|đảng bộ)|trong toàn (?:xã|huyện|tỉnh|đảng bộ)|hằng năm|hàng năm)(?!\w)"
+    r"(?<!\w)(?:của (?:xã|huyện|tỉnh|phường|thị trấn|đảng bộ|thôn|ấp|bản|thành phố|quận|thị xã)"
+    r"|trên địa bàn(?: (?:xã|huyện|tỉnh|phường))?"
+    r"|toàn (?:xã|huyện|tỉnh|phường|đảng bộ)|trong toàn (?:xã|huyện|tỉnh|đảng bộ)|hằng năm|hàng năm"
+    r"|trong nhiệm kỳ|đang hoạt động|sau sáp nhập|sau điều chỉnh|quyết toán)(?!\w)"
     r"|(?<=diện tích )(?:cây|gieo trồng|gieo cấy|trồng) (?=\w)"
     r"|(?<=hđnd )(?:xã|huyện|phường|thị trấn|tỉnh)(?!\w)"  # `số nghị quyết hđnd huyện ban hành` (names7)
     r"|(?<=hội đồng nhân dân )(?:xã|huyện|phường|thị trấn|tỉnh)(?!\w)"

@@ -2158,3 +2158,20 @@ def test_the_head_noun_after_the_measure_word_is_kept_apart() -> None:
 )
 def test_the_period_a_name_says_is_read_out_of_it(name: str, unit: str, expected: str | None) -> None:
     assert _id(name, unit) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "unit", "expected"),
+    [
+        # ids24: the hamlet's or city's own, the state of the units or of the accounts say no other measure
+        ("số hộ nghèo của thôn", "count", "poor_households"),
+        ("số hợp tác xã đang hoạt động", "count", "cooperatives"),
+        ("tổng chi ngân sách sau điều chỉnh", "VND", "budget_expenditure"),
+        ("số kỳ họp hđnd phường sau sáp nhập", "count", "council_sessions"),
+        ("số cuộc giám sát của hđnd xã trong nhiệm kỳ", "count", "council_supervisions"),
+        ("tỷ trọng khu vực dịch vụ trong cơ cấu grdp", "%", "economy_share_services"),
+        ("tỷ trọng ngành công nghiệp, xây dựng trong cơ cấu gdp", "%", "economy_share_industry"),
+    ],
+)
+def test_scope_and_state_words_are_read_out_of_a_name(name: str, unit: str, expected: str | None) -> None:
+    assert _id(name, unit) == expected
