@@ -6,7 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
-from itertools import compress
+from itertools import compress, pairwise
 
 from ingest.extract.catalogue import CatalogueEntry, load_catalogue, normalize_name
 from ingest.extract.vocab import ABBREVIATIONS, LEVEL_WORDS_AFTER_VERB, NAME_END_VERBS, NAME_FILLERS
@@ -173,6 +173,18 @@ class NameIndex:
                 out.append(self.hits[i])
             i += 1
         return out
+
+
+@cache
+def catalogue_bigrams() -> frozenset[tuple[str, str]]:
+    """Pairs of syllables next to each other in a catalogue name or synonym (`nâng cao`, `kiểu mẫu`):
+    the two-syllable words a cut in a written name should not split (ids24)."""
+    out: set[tuple[str, str]] = set()
+    for entry in load_catalogue():
+        for name in entry.names:
+            syllables = _SYLLABLE.findall(normalize_name(name))
+            out.update(pairwise(syllables))
+    return frozenset(out)
 
 
 def starts_a_name(word: str) -> bool:

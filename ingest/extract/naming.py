@@ -683,6 +683,7 @@ def _choose_entry(
             and base_unit == "count"
             and q.unit.unit not in GENERIC_COUNT_UNITS
             and q.unit.unit not in _expand(text_l[hit.start : hit.end])
+            and not _counts(entry, q.unit.unit)
         ):
             continue
         key = (rank, distance, -hit.n_syllables)
@@ -734,6 +735,13 @@ def _indicator_text(doc: Doc, q: Quantity, s: Sentence, left: int, hit: NameHit 
         after = text_l[q.end : sep.start() if sep else s.end]
         name = clean_name(RATIO_AFTER.sub("", after, count=1) if RATIO_AFTER.match(after) else after)
     return name
+
+
+def _counts(entry: CatalogueEntry, unit: str) -> bool:
+    """Whether the figure's counted noun (the first of `thôn, xóm`) is one the entry counts (its
+    `counted_noun`): `33 thôn, xóm đạt chuẩn khu dân cư nông thôn mới kiểu mẫu` counts hamlets (ids24)."""
+    noun = unit.split(",")[0].strip()
+    return bool(noun) and noun in (n.strip() for n in entry.counted_noun.split(","))
 
 
 def _expand(name: str) -> str:

@@ -14,8 +14,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ingest.extract.catalogue import fold_tones
+from ingest.extract.catalogue import fold_tones, normalize_name
 from ingest.extract.context import SPACES, Doc, is_list_comma, words_alt
+from ingest.extract.indicators import catalogue_bigrams
 from ingest.extract.layout import Sentence
 from ingest.extract.numbers import Quantity
 from ingest.extract.scan import after_last
@@ -529,7 +530,20 @@ def tail_after(doc: Doc, q: Quantity, s: Sentence, *, long: bool) -> str:
         words = [*lead.group().split(), *clean_words(raw.lstrip()[lead.end() :]).split()]
     elif verb is not None and verb.group() != "được" and words[:1] != verb.group().split()[:1]:
         words = [*verb.group().split(), *words]  # "9/18 xã (đạt 50%) đạt chuẩn …": the predicate kept whole
-    return " ".join(words[: 12 if long else _TAIL_WORDS])
+    cap = 12 if long else _TAIL_WORDS
+    if len(words) > cap and _splits_a_word(words, cap):
+        cap += 1  # `… đạt chuẩn nông thôn mới nâng cao`: the cap does not split a word of a catalogue name
+    return " ".join(words[:cap])
+
+
+def _splits_a_word(words: list[str], cap: int) -> bool:
+    """Whether a cut before `words[cap]` splits a two-syllable word of a catalogue name (`nâng | cao`,
+    `kiểu | mẫu`): the pair is next to each other in some catalogue name and the syllable after the cut
+    starts no pair of its own (`đạt chuẩn | nông thôn` is two words)."""
+    pairs = catalogue_bigrams()
+    left, right = normalize_name(words[cap - 1]), normalize_name(words[cap])
+    after = normalize_name(words[cap + 1]) if cap + 1 < len(words) else ""
+    return (left, right) in pairs and (right, after) not in pairs
 
 
 def written_name(

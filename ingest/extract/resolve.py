@@ -64,6 +64,7 @@ from ingest.extract.vocab import (
     RATES_AGAINST_PLAN,
     RESTATED_IDS,
     RUNNING_TOTAL_AFTER_FIGURE,
+    SAME_MEASURE_WORDS,
     SEASON_ID_EXCEPTIONS,
     SEASONAL_BASE_IDS,
     SECTOR_CONTRIBUTION_IDS,
@@ -76,6 +77,7 @@ from ingest.extract.vocab import (
     TOTAL_OF_ITS_PART,
     UNCATALOGUED_NAME_PATTERNS,
     UNNAMED_CONTEXT_IDS,
+    UNORDERED_FILLERS,
 )
 from ingest.records import Mention
 
@@ -83,8 +85,10 @@ _GROWTH = re.compile(
     rf"^(?:{'|'.join(map(re.escape, sorted(GROWTH_PREFIXES, key=len, reverse=True)))}) (?P<rest>.+)$"
 )
 _ATTAINMENT = re.compile(rf"^(?:{'|'.join(map(re.escape, PLAN_ATTAINMENT_PREFIXES))}) (?P<rest>.+)$")
+# (ids24: `trong cơ cấu grdp`, `trong cơ cấu gdp` too)
 _SHARE = re.compile(
-    r"^(?:tỷ|tỉ) trọng (?P<rest>.+?)(?P<structure> trong (?:cơ cấu kinh tế|grdp|tổng giá trị sản xuất))?$"
+    r"^(?:tỷ|tỉ) trọng (?P<rest>.+?)"
+    r"(?P<structure> trong (?:cơ cấu kinh tế|(?:cơ cấu )?(?:grdp|gdp)|tổng giá trị sản xuất))?$"
 )
 _CONTRIBUTION = re.compile(r"^(?:mức )?đóng góp của (?P<rest>.+?) vào tăng trưởng(?: grdp| kinh tế| chung)?$")
 _REACHED = re.compile(ALL_UNITS_REACHED)
@@ -94,10 +98,14 @@ _TRAILING = re.compile(
     rf"(?: (?:{'|'.join(map(re.escape, NAME_TRAILING_QUALIFIERS))})(?: năm \d{{4}}| \d{{4}}| \d+ năm)?)+$"
 )
 # Words inside a name that say where or how often, not what: `số xã của huyện đạt chuẩn …`, `diện tích
-# cây ngô`, `tỷ lệ chi bộ hằng năm đạt …`.
+# cây ngô`, `tỷ lệ chi bộ hằng năm đạt …`; ids24: the hamlet's or city's own (`số hộ dân của ấp`), and
+# which state of the units or the accounts (`đang hoạt động`, `sau sáp nhập`, `sau điều chỉnh`, `quyết toán`,
+# `trong nhiệm kỳ`). (`trên địa bàn thành phố` stays: `thu ngân sách trên địa bàn` is the state budget's.)
 _INNER = re.compile(
-    r"(?<!\w)(?:của (?:xã|huyện|tỉnh|phường|thị trấn|đảng bộ)|trên địa bàn(?: (?:xã|huyện|tỉnh|phường))?"
-    r"|toàn (?:xã|huyện|tỉnh|phường|đảng bộ)|trong toàn (?:xã|huyện|tỉnh|đảng bộ)|hằng năm|hàng năm)(?!\w)"
+    r"(?<!\w)(?:của (?:xã|huyện|tỉnh|phường|thị trấn|đảng bộ|thôn|ấp|bản|thành phố|quận|thị xã)"
+    r"|trên địa bàn(?: (?:xã|huyện|tỉnh|phường))?"
+    r"|toàn (?:xã|huyện|tỉnh|phường|đảng bộ)|trong toàn (?:xã|huyện|tỉnh|đảng bộ)|hằng năm|hàng năm"
+    r"|trong nhiệm kỳ|đang hoạt động|sau sáp nhập|sau điều chỉnh|quyết toán)(?!\w)"
     r"|(?<=diện tích )(?:cây|gieo trồng|gieo cấy|trồng) (?=\w)"
     r"|(?<=hđnd )(?:xã|huyện|phường|thị trấn|tỉnh)(?!\w)"  # `số nghị quyết hđnd huyện ban hành` (names7)
     r"|(?<=hội đồng nhân dân )(?:xã|huyện|phường|thị trấn|tỉnh)(?!\w)"
@@ -240,6 +248,8 @@ def _resolve(name: str, base_unit: str) -> CatalogueEntry | None:
         if value is not None:
             return value
     found = _inside(plain, base_unit)
+    if found is None:
+        found = _unordered(plain, base_unit)
     if found is None and _PERIOD.search(name):
         # `chỉ số sản xuất công nghiệp tháng 9 tăng so với cùng kỳ`: when is not part of the id (ids18)
         timeless = _SPACES.sub(" ", _PERIOD.sub(" ", name)).strip()
@@ -803,6 +813,48 @@ def _subject(words: str) -> CatalogueEntry | None:
             if entry is not None and entry.base_unit != "%":
                 return entry
     return _inside(bare, None)
+
+
+def _measure_and_subject(name: str) -> tuple[str, str, tuple[str, ...]] | None:
+    """A name's measure word (`MEASURE_WORDS`, the longest it opens with; `SAME_MEASURE_WORDS` read as
+    one), its head noun (the first word after it: what is counted or measured) and its other words
+    less `UNORDERED_FILLERS`, sorted (each as often as written); None for a name without a measure word
+    or a subject."""
+    head = _MEASURE_HEAD.match(name)
+    if head is None:
+        return None
+    words = _WORD.findall(name[head.end() :])
+    if not words:
+        return None
+    measure = head.group(0).strip()
+    return (
+        SAME_MEASURE_WORDS.get(measure, measure),
+        words[0],
+        tuple(sorted(w for w in words[1:] if w not in UNORDERED_FILLERS)),
+    )
+
+
+@lru_cache(maxsize=1)
+def _unordered_index() -> dict[tuple[str, str, tuple[str, ...]], tuple[CatalogueEntry, ...]]:
+    """Catalogue names keyed by `_measure_and_subject`."""
+    out: dict[tuple[str, str, tuple[str, ...]], list[CatalogueEntry]] = {}
+    for entry in catalogue_by_id().values():
+        for n in entry.names:
+            key = _measure_and_subject(normalize_name(n))
+            if key is not None and entry not in out.setdefault(key, []):
+                out[key].append(entry)
+    return {key: tuple(entries) for key, entries in out.items()}
+
+
+def _unordered(name: str, base_unit: str) -> CatalogueEntry | None:
+    """The one entry of the unit with a name of the same measure word, the same head noun and the same
+    other words in another order or with fillers between them (`diện tích chè trồng mới` is `diện tích
+    trồng mới chè`, `tỷ lệ hộ dân được sử dụng nước sạch` is `tỷ lệ hộ dân sử dụng nước sạch`) (ids24)."""
+    key = _measure_and_subject(name)
+    if key is None or len(key[2]) < 2:
+        return None  # `số xã`, `số chỉ tiêu`: too few words to read in another order
+    fits = {e for e in _unordered_index().get(key, ()) if compatible(e.base_unit, base_unit)}
+    return fits.pop() if len(fits) == 1 else None
 
 
 def _inside(name: str, base_unit: str | None) -> CatalogueEntry | None:

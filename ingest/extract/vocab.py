@@ -1730,6 +1730,13 @@ NAME_TRAILING_QUALIFIERS: tuple[str, ...] = (
     "qua",  # the measure said again after the verb (`khai thác hải sản đạt tổng sản lượng 46.150 tấn`)
     *(f"đạt {total}{measure}" for total in ("", "tổng ") for measure in DISTINCT_MEASURES),
 )
+# ids24: words a name may hold anywhere beside a catalogue name's words, read in any order
+# (`resolve._unordered`): the passive, `đã`, `và`, and where (`trên địa bàn`, `của`, `tại`); and measure
+# words read as one
+SAME_MEASURE_WORDS: dict[str, str] = {"tổng số": "số", "tỉ lệ": "tỷ lệ", "tỉ trọng": "tỷ trọng"}
+UNORDERED_FILLERS: frozenset[str] = frozenset(
+    {"được", "đã", "toàn", "trên", "địa", "bàn", "của", "tại", "và", "trong"}
+)
 # Words a name may hold beside a catalogue name and still mean it: where, how often, who is counted.
 NAME_HARMLESS_WORDS: frozenset[str] = frozenset(
     {
@@ -2231,7 +2238,10 @@ ALL_UNITS_REACHED = r"(?<!\w)đạt(?!\w)"
 # when is no part of an id, so a name read as none is read again without it.
 NAME_PERIOD_WORDS = (
     r"(?<!\w)(?:(?:\d+|sáu|chín) tháng(?: đầu năm| cuối năm)?|tháng \d+(?:/\d{4})?"
-    r"|quý (?:iv|i{1,3}|\d)(?:/\d{4})?|năm \d{4})(?!\w)"
+    r"|quý (?:iv|i{1,3}|\d)(?:/\d{4})?|năm \d{4}"
+    # ids24: a span of years, a cut-off, a running total, the year's two ends (`giai đoạn 2015-2020`,
+    # `đến hết tháng 5`, `lũy kế`, `cuối năm`, `thời kỳ 2021-2025`)
+    r"|(?:giai đoạn|thời kỳ) \d{4} ?[-–] ?\d{4}|(?:đến )?hết (?:tháng \d+|năm)|lũy kế|(?:cuối|đầu) năm)(?!\w)"
 )
 
 # Money raised for a purpose (`purposes.py`): a name that ends with the raising verb

@@ -143,3 +143,17 @@ def test_praise_after_a_growth_is_no_part_of_its_name() -> None:
     )
     assert by[12.4].indicator == "tốc độ tăng trưởng kinh tế của huyện"
     assert "tốt" not in by[8.3].indicator
+
+
+def test_a_name_after_a_count_of_the_nouns_its_indicator_counts_gives_the_id() -> None:
+    # ids24: `thôn, bản` is counted by `ntm_model_hamlets` (its counted noun `thôn`), whose name follows
+    by = _by_value("Huyện có 21 thôn, bản đạt chuẩn khu dân cư nông thôn mới kiểu mẫu.")
+    assert by[21.0].indicator_id == "ntm_model_hamlets"
+
+    from ingest.extract.catalogue import catalogue_by_id
+    from ingest.extract.naming import _counts
+
+    hamlets = catalogue_by_id()["ntm_model_hamlets"]
+    assert _counts(hamlets, "thôn, xóm")
+    assert not _counts(hamlets, "hộ")  # households are no hamlets
+    assert not _counts(hamlets, "")

@@ -574,3 +574,15 @@ def test_another_subjects_predicate_with_its_own_figure_does_not_name_a_count() 
     # `…, xã hội đạt 8/9 chỉ tiêu`: the words after the comma open another figure's clause, no list of kinds
     by = _by_value("Kinh tế đạt 6/6 chỉ tiêu, xã hội đạt 8/9 chỉ tiêu.")
     assert not by[6.0].indicator.startswith("số chỉ tiêu đạt")
+
+
+def test_the_tail_cap_does_not_split_a_two_syllable_word_of_a_catalogue_name() -> None:
+    # ids24: the eighth word is the first half of `nâng cao`, `kiểu mẫu`: the cap takes the second half too
+    by = _by_value("Năm 2024, có 9 xã được công nhận đạt chuẩn Nông thôn mới nâng cao.")
+    assert by[9.0].indicator.endswith("nông thôn mới nâng cao")
+    assert by[9.0].indicator_id == "ntm_advanced_communes"
+    by = _by_value("Huyện có 21 thôn, bản đạt chuẩn khu dân cư nông thôn mới kiểu mẫu.")
+    assert by[21.0].indicator.endswith("kiểu mẫu")
+    # a cut between two words of the name is not moved (`đạt chuẩn | nông thôn mới`)
+    by = _by_value("Đến nay có 4 đơn vị cấp huyện của tỉnh Hòa Thịnh đạt chuẩn nông thôn mới.")
+    assert not by[4.0].indicator.endswith(" nông")

@@ -2116,3 +2116,62 @@ def test_without_place_names_drops_the_title_case_place_and_its_lead() -> None:
     start = text.index("12")
     assert without_place_names("số xã của huyện kim bình đã đạt chuẩn", text, start) == "số xã đã đạt chuẩn"
     assert without_place_names("số xã đã đạt chuẩn", text, start) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "unit", "expected"),
+    [
+        # ids24: a catalogue name's words in another order, or with the passive or `và` between them
+        ("số chỉ tiêu vượt và đạt kế hoạch", "count", "plan_targets_on_track"),
+        ("vốn đầu tư công giải ngân", "VND", "public_investment"),
+        ("tổng số lượt khách du lịch", "count", "tourists"),
+        # too few words to read in another order; a word said more often than the catalogue says it
+        ("số xã", "count", None),
+        ("số xã mới đạt chuẩn nông thôn mới và nông thôn mới nâng cao", "count", None),
+    ],
+)
+def test_a_catalogue_names_words_in_another_order(name: str, unit: str, expected: str | None) -> None:
+    assert _id(name, unit) == expected
+
+
+def test_the_head_noun_after_the_measure_word_is_kept_apart() -> None:
+    from ingest.extract.resolve import _measure_and_subject
+
+    assert _measure_and_subject("số xã đạt chuẩn") == ("số", "xã", ("chuẩn", "đạt"))
+    assert _measure_and_subject("số xã đạt chuẩn") != _measure_and_subject("số đạt chuẩn xã")
+    assert _measure_and_subject("tổng số hộ được hỗ trợ") == _measure_and_subject("số hộ hỗ trợ")
+    assert _measure_and_subject("hộ nghèo") is None  # no measure word
+
+
+@pytest.mark.parametrize(
+    ("name", "unit", "expected"),
+    [
+        # ids24: when is no part of the id: a span of years, a cut-off, a running total, the year's two ends
+        ("thu nội địa đến hết tháng 8", "VND", "budget_revenue_domestic"),
+        ("tổng chi ngân sách giai đoạn 2016 – 2020", "VND", "budget_expenditure"),
+        ("tốc độ tăng trưởng kinh tế bình quân thời kỳ 2011-2015", "%", "economic_growth_rate"),
+        ("thu ngân sách nhà nước lũy kế", "VND", "budget_revenue_state"),
+        ("số hộ cận nghèo đầu năm", "count", "near_poor_households"),
+        ("tỷ lệ hộ nghèo cuối năm", "%", "poverty_rate"),
+        ("số đảng viên bị đình chỉ sinh hoạt cuối năm", "count", None),  # what is left says what
+    ],
+)
+def test_the_period_a_name_says_is_read_out_of_it(name: str, unit: str, expected: str | None) -> None:
+    assert _id(name, unit) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "unit", "expected"),
+    [
+        # ids24: the hamlet's or city's own, the state of the units or of the accounts say no other measure
+        ("số hộ nghèo của thôn", "count", "poor_households"),
+        ("số hợp tác xã đang hoạt động", "count", "cooperatives"),
+        ("tổng chi ngân sách sau điều chỉnh", "VND", "budget_expenditure"),
+        ("số kỳ họp hđnd phường sau sáp nhập", "count", "council_sessions"),
+        ("số cuộc giám sát của hđnd xã trong nhiệm kỳ", "count", "council_supervisions"),
+        ("tỷ trọng khu vực dịch vụ trong cơ cấu grdp", "%", "economy_share_services"),
+        ("tỷ trọng ngành công nghiệp, xây dựng trong cơ cấu gdp", "%", "economy_share_industry"),
+    ],
+)
+def test_scope_and_state_words_are_read_out_of_a_name(name: str, unit: str, expected: str | None) -> None:
+    assert _id(name, unit) == expected
