@@ -68,6 +68,7 @@ MAX_WORDS = 14
 NAME_MAX_WORDS = 20  # a written name with its measure word, subject and qualifiers
 _REPEATED_MEASURE = re.compile(r"^(tỷ lệ|tỉ lệ|số|tổng số|tỷ trọng|tốc độ tăng)(?: \1)+(?= |$)")
 _S = r"[^\S\n]"
+PERCENT_ACT_WORDS = 3
 _BRACKETS = re.compile(r"\([^()]*\)?|\[[^\]]*\]|[“”\"']")
 # Period phrases that date a figure rather than name it; `hằng năm` / `bình quân` stay in the name.
 _PERIOD_WORDS = re.compile(
@@ -134,6 +135,7 @@ _SECTOR_WORD = re.compile(rf"(?<!\w)(?:{words_alt(ECONOMIC_SECTORS)})(?!\w)")
 _SECTOR_OR_LINK = re.compile(rf"(?<!\w)(?:{words_alt(ECONOMIC_SECTOR_WORDS)})(?!\w)|[-–,&]")
 _VALUE_WORDS = re.compile(rf"^(?:tổng{_S}+)?giá{_S}+trị(?:{_S}+sản{_S}+(?:xuất|phẩm|lượng))?{_S}+")
 _WORD_AFTER_BRACKET = re.compile(rf"{_S}+[^\W\d_]")
+_AND_SPLIT = re.compile(r"(?<!\w)và(?!\w)")
 _AND_END = re.compile(rf"(?:,|{_S}và){_S}*$")
 _TOTAL_BEFORE = gated(re.compile(rf"(?<!\w)(?:tổng{_S}+số|tổng{_S}+cộng|tổng)[\s:]*$"))
 _CHANGE_WORDS = frozenset(w for verb in CHANGE_VERBS for w in verb.split()) - {"thêm"}
@@ -605,21 +607,18 @@ def written_name(
         return Written(_finish(f"{subject} {measured_thing[0]}"), measured_thing[1], True)
     if base == "%":
         acted = ""
-        if (
-            subject
-            and _counted_after(doc, q, s)
-            and (_not_its_own(doc, s, q, subject, left) or _HAS_END.search(raw))
-        ):
+        counted = bool(subject) and _counted_after(doc, q, s)
+        clause = _own_clause(raw) if counted and not measured(subject) else None
+        if counted and (_not_its_own(doc, s, q, subject, left) or _HAS_END.search(raw)):
             # "…, 95,13% số dân được tham gia bảo hiểm y tế": the counted noun after it names it
             subject, own = "", False
-        elif (
-            doer is not None
-            and len(subject.split()) <= 3
-            and not measured(subject)
-            and _counted_after(doc, q, s)
-        ):
+        elif counted and doer is not None and len(subject.split()) <= 3 and not measured(subject):
             # "xã Yên Hưng đã cứng hóa 100% số đường trục chính …": what the place did to the counted noun
             acted, subject, own = subject, "", False
+        elif clause is not None:
+            # "xây dựng phường, nhà trường và 90% tổ dân phố …", "Lĩnh vực xã hội: (1) Duy trì 100% số xã …":
+            # the words before the clause's few own words are another clause's; the counted noun names it
+            acted, subject = clause, ""
         context = doc.text_l[s.line_start : start]
         completed = "thành" in raw and _COMPLETED_END.search(raw) is not None  # `in` first: C speed
         if completed and not measured(subject) and tail_after(doc, q, s, long=True):
@@ -627,7 +626,7 @@ def written_name(
             name = _attainment_name(doc, q, s, "hoàn thành")
         else:
             name = _percent_name(doc, q, s, subject, raw, context)
-        if acted and name:
+        if acted and name and acted not in name:
             name = f"{name} {acted}"
     elif base == "count":
         if _TOTAL_BEFORE.search(raw):
@@ -877,6 +876,13 @@ def _not_its_own(doc: Doc, s: Sentence, q: Quantity, subject: str, left: int) ->
     mark = _CLAUSE_MARKS.search(doc.text_l, left, q.start)
     before = clean_words(doc.text_l[left : mark.start()]) if mark is not None else ""
     return bool(before) and (subject in before or before in subject)
+
+
+def _own_clause(raw: str) -> str | None:
+    """The few words (`PERCENT_ACT_WORDS` at most) a percentage's own clause writes before it, after the
+    last `và` (`duy trì`, `kiên cố hóa`, ''), or None when it writes more (`Ánh điện quốc gia đã phủ`)."""
+    words = clean_words(_AND_SPLIT.split(raw)[-1])
+    return words if len(words.split()) <= PERCENT_ACT_WORDS else None
 
 
 def _attainment_name(doc: Doc, q: Quantity, s: Sentence, subject: str, host: str = "") -> str:

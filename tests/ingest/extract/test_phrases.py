@@ -574,3 +574,16 @@ def test_another_subjects_predicate_with_its_own_figure_does_not_name_a_count() 
     # `…, xã hội đạt 8/9 chỉ tiêu`: the words after the comma open another figure's clause, no list of kinds
     by = _by_value("Kinh tế đạt 6/6 chỉ tiêu, xã hội đạt 8/9 chỉ tiêu.")
     assert not by[6.0].indicator.startswith("số chỉ tiêu đạt")
+
+
+def test_a_share_after_another_clause_is_named_by_its_counted_noun_not_the_words_before() -> None:
+    # the words before `và` or before a numbered item's label are another clause's, not the share's name
+    by = _by_value("Năm nay thị trấn sửa chữa chợ, nhà văn hóa và 85% khu phố đạt chuẩn an toàn giao thông.")
+    assert by[85.0].indicator == "tỷ lệ khu phố đạt chuẩn an toàn giao thông"
+    by = _by_value("Lĩnh vực văn hóa: (2) Duy trì 100% số thôn đạt danh hiệu thôn văn hóa.")
+    assert by[100.0].indicator == "tỷ lệ số thôn đạt danh hiệu thôn văn hóa"
+
+
+def test_a_share_whose_clause_writes_more_words_before_it_keeps_them() -> None:
+    by = _by_value("Lưới điện quốc gia đã phủ kín 98% số thôn trong xã.")
+    assert by[98.0].indicator.startswith("tỷ lệ lưới điện quốc gia")
