@@ -47,6 +47,8 @@ from ingest.extract.vocab import (
     NAME_LEADING_FILLERS,
     NAME_TRAILING_LINKS,
     NAME_VERB_STARTS,
+    NAMED_COUNT_UNITS,
+    NAMED_UNITS_LINKS,
     NOT_MEASURE_WORDS,
     PARTY_BODY_ENDS,
     PARTY_HOLDINGS,
@@ -135,6 +137,8 @@ _SECTOR_WORD = re.compile(rf"(?<!\w)(?:{words_alt(ECONOMIC_SECTORS)})(?!\w)")
 _SECTOR_OR_LINK = re.compile(rf"(?<!\w)(?:{words_alt(ECONOMIC_SECTOR_WORDS)})(?!\w)|[-–,&]")
 _VALUE_WORDS = re.compile(rf"^(?:tổng{_S}+)?giá{_S}+trị(?:{_S}+sản{_S}+(?:xuất|phẩm|lượng))?{_S}+")
 _WORD_AFTER_BRACKET = re.compile(rf"{_S}+[^\W\d_]")
+_BAND_AT = re.compile(rf"[0-9]+(?:/[0-9]+|{_S}*[-–]{_S}*[0-9]+)?{_S}+tiêu{_S}+chí(?!\w)")
+_NAME_TOKEN = re.compile(r"[^\W\d_]+|\S")
 _AND_SPLIT = re.compile(r"(?<!\w)và(?!\w)")
 _AND_END = re.compile(rf"(?:,|{_S}và){_S}*$")
 _TOTAL_BEFORE = gated(re.compile(rf"(?<!\w)(?:tổng{_S}+số|tổng{_S}+cộng|tổng)[\s:]*$"))
@@ -496,10 +500,14 @@ def tail_after(doc: Doc, q: Quantity, s: Sentence, *, long: bool) -> str:
     stop = _STOP_AFTER_LONG if long else _STOP_AFTER
     start = q.end
     if not long and q.unit.base_unit == "count":
+        if q.unit.unit in NAMED_COUNT_UNITS:  # "2 xã Bình Sơn và Hiệp Hòa về đích": the names are no name
+            start = named_units_end(doc.text, start, s.end) or start
         between = _BEFORE_PREDICATE.match(text_l, start, s.end)
         start = between.end() - 1 if between is not None else start  # the predicate joins the name
     verb = _PREDICATE.match(text_l, start + 1) if start != q.end else None
     m = stop.search(text_l, start, s.end)
+    if m is not None and start != q.end and (band := _BAND_AT.match(text_l, m.start())) is not None:
+        m = stop.search(text_l, band.end(), s.end)  # "2 xã A và B đạt 14/19 tiêu chí": the band names them
     raw = text_l[start : m.start() if m else s.end]
     if m is not None and m.group() == "(" and raw.strip():
         # "23/23 xã của huyện Kim Sơn (tỉnh Ninh Bình) đã đạt chuẩn …": a bracket inside the tail (names7)
@@ -532,6 +540,23 @@ def tail_after(doc: Doc, q: Quantity, s: Sentence, *, long: bool) -> str:
     elif verb is not None and verb.group() != "được" and words[:1] != verb.group().split()[:1]:
         words = [*verb.group().split(), *words]  # "9/18 xã (đạt 50%) đạt chuẩn …": the predicate kept whole
     return " ".join(words[: 12 if long else _TAIL_WORDS])
+
+
+def named_units_end(text: str, pos: int, end: int) -> int | None:
+    """Where the names of the units a count counts end, when they follow it (`2 xã Pô Kô và Đắk Rơ Nga đạt …`,
+    `02 huyện Yên Bình, Lục Yên tiến độ …`): the count's name is read without them (the gold rules, item
+    191); None when no capitalised name follows (`02 xã NTM nâng cao`: an abbreviation is no name)."""
+    first = text[pos : pos + 4].lstrip()
+    if not first[:1].isupper():
+        return None  # the common case, read at C speed
+    last = None
+    for m in _NAME_TOKEN.finditer(text, pos, end):
+        word = m.group()
+        if word[0].isupper() and not (len(word) > 1 and word.isupper()):
+            last = m.end()
+        elif word.lower() not in NAMED_UNITS_LINKS and word not in ",:()":
+            break
+    return last
 
 
 def written_name(

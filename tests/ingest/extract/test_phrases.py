@@ -587,3 +587,14 @@ def test_a_share_after_another_clause_is_named_by_its_counted_noun_not_the_words
 def test_a_share_whose_clause_writes_more_words_before_it_keeps_them() -> None:
     by = _by_value("Lưới điện quốc gia đã phủ kín 98% số thôn trong xã.")
     assert by[98.0].indicator.startswith("tỷ lệ lưới điện quốc gia")
+
+
+def test_a_count_followed_by_the_names_of_its_units_is_named_without_them() -> None:
+    # the gold rules' item 191: the count is a fact, read without the names; its band of criteria names it
+    by = _by_value("Năm 2024, đoàn thẩm định thống nhất 2 xã Hòa An và Tân Lộc đạt 17/19 tiêu chí.")
+    assert by[2.0].indicator == "số xã đạt tiêu chí"
+    by = _by_value("Trong năm, 3 thôn Bắc Sơn, Nam Sơn, Đông Sơn được công nhận đạt chuẩn khu dân cư.")
+    assert by[3.0].indicator == "số thôn công nhận đạt chuẩn khu dân cư"
+    assert "Đông Sơn" in by[3.0].quote  # the names are the count's words: its quote runs past their commas
+    by = _by_value("Đã có thêm 02 xã NTM nâng cao trong năm.")
+    assert by[2.0].indicator.startswith("số xã")  # an abbreviation after the noun is no name
