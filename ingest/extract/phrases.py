@@ -39,6 +39,8 @@ from ingest.extract.vocab import (
     ELECTED_MEMBER_UNITS,
     GENERIC_MONEY_NAMES,
     GENERIC_NAME_UNITS,
+    GROWTH_OF_ECONOMY,
+    GROWTH_SUBJECT_WORDS,
     HEDGES_BEFORE,
     INCOME_PER_HEAD,
     MEASURE_WORDS,
@@ -138,6 +140,7 @@ _SECTOR_OR_LINK = re.compile(rf"(?<!\w)(?:{words_alt(ECONOMIC_SECTOR_WORDS)})(?!
 _VALUE_WORDS = re.compile(rf"^(?:tổng{_S}+)?giá{_S}+trị(?:{_S}+sản{_S}+(?:xuất|phẩm|lượng))?{_S}+")
 _WORD_AFTER_BRACKET = re.compile(rf"{_S}+[^\W\d_]")
 _BAND_AT = re.compile(rf"[0-9]+(?:/[0-9]+|{_S}*[-–]{_S}*[0-9]+)?{_S}+tiêu{_S}+chí(?!\w)")
+_GROWTH_SUBJECT = re.compile(rf"(?<!\w)(?:{words_alt(GROWTH_SUBJECT_WORDS)})(?!\w)")
 _NAME_TOKEN = re.compile(r"[^\W\d_]+|\S")
 _AND_SPLIT = re.compile(r"(?<!\w)và(?!\w)")
 _AND_END = re.compile(rf"(?:,|{_S}và){_S}*$")
@@ -932,6 +935,12 @@ def _percent_name(doc: Doc, q: Quantity, s: Sentence, subject: str, raw: str, co
         raw = _FROM_LEVEL.sub(" ", raw)  # "tăng từ 36% lên 40,4%": two levels, not a change
     if subject.startswith("tăng trưởng"):
         return f"tốc độ {subject}"  # "tăng trưởng kinh tế (GRDP) đạt 8,1%"
+    if subject.endswith(" tăng trưởng") and not measured(subject):
+        head = subject[: -len(" tăng trưởng")]
+        if head.endswith(" tốc độ") or not (_SECTOR_WORD.search(head) or _GROWTH_SUBJECT.search(head)):
+            # "… nhằm đạt tăng trưởng 13,5%", "Xã … phấn đấu tốc độ tăng trưởng đạt trên 10%": a bare
+            # growth is the economy's
+            return GROWTH_OF_ECONOMY
     if _GROWTH.search(raw) and not subject.startswith(("tốc độ", "tỷ lệ tăng", "tăng")):
         return f"tốc độ tăng {subject}"
     if _FALL.search(raw) and not subject.endswith("giảm") and not subject.endswith("giảm bình quân"):

@@ -1599,6 +1599,18 @@ ECONOMIC_SECTORS: tuple[str, ...] = (
     "thương mại",
     "du lịch",
 )
+# A percentage named only by `tăng trưởng` after other words (`nhằm đạt tăng trưởng 13,5%`, `giữ tăng trưởng
+# hơn 8,4%`) is the economy's growth rate, unless those words name what grows (a sector, a product).
+GROWTH_OF_ECONOMY = "tốc độ tăng trưởng kinh tế"
+GROWTH_SUBJECT_WORDS: tuple[str, ...] = (
+    "khu vực",
+    "ngành",
+    "grdp",
+    "gdp",
+    "tổng sản phẩm",
+    "giá trị",
+    "doanh thu",
+)
 # The words of a list of sectors and nothing else (`nông - lâm - thủy sản`, `ngành thương mại - dịch vụ`).
 ECONOMIC_SECTOR_WORDS: tuple[str, ...] = (
     *ECONOMIC_SECTORS,

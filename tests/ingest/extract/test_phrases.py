@@ -598,3 +598,11 @@ def test_a_count_followed_by_the_names_of_its_units_is_named_without_them() -> N
     assert "Đông Sơn" in by[3.0].quote  # the names are the count's words: its quote runs past their commas
     by = _by_value("Đã có thêm 02 xã NTM nâng cao trong năm.")
     assert by[2.0].indicator.startswith("số xã")  # an abbreviation after the noun is no name
+
+
+def test_a_bare_growth_after_other_words_is_the_economys_growth_rate() -> None:
+    by = _by_value("Huyện đề ra 5 nhóm giải pháp nhằm đạt tăng trưởng 9,5%; giữ tăng trưởng hơn 7,2%.")
+    assert by[9.5].indicator == "tốc độ tăng trưởng kinh tế"
+    assert by[7.2].indicator == "tốc độ tăng trưởng kinh tế"
+    by = _by_value("Năm 2024, khu vực dịch vụ dự ước tăng trưởng 6,3%.")
+    assert by[6.3].indicator != "tốc độ tăng trưởng kinh tế"  # a sector's growth keeps its sector
