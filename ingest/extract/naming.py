@@ -27,6 +27,7 @@ from ingest.extract.phrases import (
     Written,
     is_bare_growth,
     measured,
+    named_units_end,
     ratio_words_only,
     share_only,
     spell_out,
@@ -50,6 +51,7 @@ from ingest.extract.vocab import (
     INCREMENT_WORDS,
     LEVEL_AFTER_REDUCTION,
     MEASURE_WORDS,
+    NAMED_COUNT_UNITS,
     PLAN_WORDS,
     PRAISE_DEGREES,
     PRODUCT_ABBREVIATION,
@@ -250,7 +252,9 @@ def draft_mention(
         indicator = _PRAISE.sub("", indicator)  # "tốc độ tăng trưởng … hết sức ngoạn mục": how good, not what
     if not indicator and entry is not None:
         indicator = entry.name_vi.lower()
-    draft = Draft(q=q, sentence=s, left=left, entry=entry, indicator=indicator, last_end=q.end)
+    named = named_units_end(doc.text, q.end, s.end) if q.unit.unit in NAMED_COUNT_UNITS else None
+    # "2 xã Thạch Kênh, Việt Tiến được …": the names the count is followed by are its words (the quote's)
+    draft = Draft(q=q, sentence=s, left=left, entry=entry, indicator=indicator, last_end=named or q.end)
     if share_of is not None:
         draft.host = share_of
         draft.quote_from = (

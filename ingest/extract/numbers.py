@@ -18,6 +18,8 @@ from ingest.extract.vocab import (
     IDENTIFIER_KEEP_BEFORE,
     IDENTIFIER_WORDS,
     MERGER_WORDS,
+    NAMED_COUNT_UNITS,
+    NAMED_UNITS_HOLDERS,
     PER_UNIT_ON,
     PROGRAMME_NAME_AFTER_COUNT,
     QUALIFYING_COUNT_BEFORE,
@@ -163,13 +165,15 @@ _MERGED_BEFORE = gated(
         r"(?<!\w)sáp[^\S\n]+nhập(?:[^\S\n]+(?:bởi|từ|của|đảng[^\S\n]+bộ))?[^\S\n]*(?:gồm|là)?[^\S\n]*$"
     )
 )
+_NAMED_UNITS_HOLDER = re.compile(
+    rf"(?<!\w)(?:{_spaced_alt(NAMED_UNITS_HOLDERS)})(?:[^\S\n]+(?:của|cả|các))?[^\S\n]*$"
+)
 _WHERE_BEFORE = re.compile(r"(?<!\w)(?:tại|ở|của)[^\S\n]*$")
 _FIGURE_AFTER = re.compile(
     r"[^\S\n]*(?:là|đạt|chiếm|có|:)?[^\S\n]*(?:trên|dưới|gần|hơn|khoảng)?[^\S\n]*[0-9]"
 )
 # the word right after the unit: all capitals, two letters or more (`NTM`, `HĐND`), it is an abbreviation
 _WORD_AFTER = re.compile(r"[^\S\n]*(?P<word>[^\W\d_]+)")
-_ADMIN_UNITS = frozenset({"xã", "huyện", "thôn", "bản", "ấp", "làng", "phường", "thị trấn", "xóm", "tỉnh"})
 
 
 def _not_a_fact(text: str, text_l: str, start: int, unit: UnitMatch) -> bool:
@@ -178,7 +182,7 @@ def _not_a_fact(text: str, text_l: str, start: int, unit: UnitMatch) -> bool:
         return True
     if unit.unit == "lượt" and _COUNTER_AFTER.match(text_l, unit.end):
         return True
-    if unit.base_unit != "count" or unit.unit not in _ADMIN_UNITS:
+    if unit.base_unit != "count" or unit.unit not in NAMED_COUNT_UNITS:
         return False
     if _MERGED_BEFORE.search(before):
         return True
@@ -187,10 +191,11 @@ def _not_a_fact(text: str, text_l: str, start: int, unit: UnitMatch) -> bool:
     after = text[unit.end : unit.end + 3].lstrip(" \t\u00a0")
     if not after or not after[0].isupper():
         return False
-    # "2 xã Bình Trung và Bình Giã": named, not counted; an abbreviation after the noun is no name
-    # ("có thêm 02 xã NTM nâng cao": communes counted; precision19)
-    word = _WORD_AFTER.match(text, unit.end)
-    return word is None or len(word["word"]) < 2 or not word["word"].isupper()
+    # "2 xã Bình Trung và Bình Giã đạt …": the count of the units it names is a fact (the gold rules, item
+    # 191), but not where it only says whose body or territory the sentence is about (`HĐND 2 huyện A, B`,
+    # `trên địa bàn 03 xã A, B, C`) or the number names a place (`nhân dân khu 8 xã Trung Giáp`)
+    named_place = _word_before(text_l, max(0, start - 12), start)[0] in IDENTIFIER_WORDS
+    return named_place or _NAMED_UNITS_HOLDER.search(before) is not None
 
 
 def _qualifier(
@@ -305,7 +310,7 @@ def _day_month(text_l: str, m: re.Match[str], line_start: int) -> bool:
 def _one_unit_of_whole(text_l: str, start: int, second: float | None, unit: UnitMatch) -> bool:
     """`X là 01 xã của huyện …`, a quantity of 1: a place said to be one of its whole's places
     (precision19)."""
-    if second is not None or unit.unit not in _ADMIN_UNITS:
+    if second is not None or unit.unit not in NAMED_COUNT_UNITS:
         return False
     return bool(_ONE_UNIT_BEFORE.search(text_l, max(0, start - 8), start)) and bool(
         _ONE_UNIT_AFTER.match(text_l, unit.end)
@@ -349,7 +354,9 @@ def _in_programme_name(text_l: str, start: int, unit: UnitMatch, names: list[tup
 # The units a merger names one by one (`sáp nhập xã A, B, C và D`), counted later in the text (`Nền kinh tế
 # của 4 xã`): a reference back to them, no fact (the corpus README's item 104).
 _MERGED_NOUN = re.compile(
-    r"(?<!\w)(?:các[^\S\n]+)?(?P<noun>" + "|".join(sorted(_ADMIN_UNITS, key=len, reverse=True)) + r")[^\S\n]+"
+    r"(?<!\w)(?:các[^\S\n]+)?(?P<noun>"
+    + "|".join(sorted(NAMED_COUNT_UNITS, key=len, reverse=True))
+    + r")[^\S\n]+"
 )
 _NAME_SEP = re.compile(r"[^\S\n]*,[^\S\n]*|[^\S\n]+và[^\S\n]+")
 _CLAUSE_ENDS = ".;\n("

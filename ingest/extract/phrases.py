@@ -40,6 +40,8 @@ from ingest.extract.vocab import (
     ELECTED_MEMBER_UNITS,
     GENERIC_MONEY_NAMES,
     GENERIC_NAME_UNITS,
+    GROWTH_OF_ECONOMY,
+    GROWTH_SUBJECT_WORDS,
     HEDGES_BEFORE,
     INCOME_PER_HEAD,
     MEASURE_WORDS,
@@ -48,6 +50,8 @@ from ingest.extract.vocab import (
     NAME_LEADING_FILLERS,
     NAME_TRAILING_LINKS,
     NAME_VERB_STARTS,
+    NAMED_COUNT_UNITS,
+    NAMED_UNITS_LINKS,
     NOT_MEASURE_WORDS,
     PARTY_BODY_ENDS,
     PARTY_HOLDINGS,
@@ -69,6 +73,7 @@ MAX_WORDS = 14
 NAME_MAX_WORDS = 20  # a written name with its measure word, subject and qualifiers
 _REPEATED_MEASURE = re.compile(r"^(tỷ lệ|tỉ lệ|số|tổng số|tỷ trọng|tốc độ tăng)(?: \1)+(?= |$)")
 _S = r"[^\S\n]"
+PERCENT_ACT_WORDS = 3
 _BRACKETS = re.compile(r"\([^()]*\)?|\[[^\]]*\]|[“”\"']")
 # Period phrases that date a figure rather than name it; `hằng năm` / `bình quân` stay in the name.
 _PERIOD_WORDS = re.compile(
@@ -135,6 +140,10 @@ _SECTOR_WORD = re.compile(rf"(?<!\w)(?:{words_alt(ECONOMIC_SECTORS)})(?!\w)")
 _SECTOR_OR_LINK = re.compile(rf"(?<!\w)(?:{words_alt(ECONOMIC_SECTOR_WORDS)})(?!\w)|[-–,&]")
 _VALUE_WORDS = re.compile(rf"^(?:tổng{_S}+)?giá{_S}+trị(?:{_S}+sản{_S}+(?:xuất|phẩm|lượng))?{_S}+")
 _WORD_AFTER_BRACKET = re.compile(rf"{_S}+[^\W\d_]")
+_BAND_AT = re.compile(rf"[0-9]+(?:/[0-9]+|{_S}*[-–]{_S}*[0-9]+)?{_S}+tiêu{_S}+chí(?!\w)")
+_GROWTH_SUBJECT = re.compile(rf"(?<!\w)(?:{words_alt(GROWTH_SUBJECT_WORDS)})(?!\w)")
+_NAME_TOKEN = re.compile(r"[^\W\d_]+|\S")
+_AND_SPLIT = re.compile(r"(?<!\w)và(?!\w)")
 _AND_END = re.compile(rf"(?:,|{_S}và){_S}*$")
 _TOTAL_BEFORE = gated(re.compile(rf"(?<!\w)(?:tổng{_S}+số|tổng{_S}+cộng|tổng)[\s:]*$"))
 _CHANGE_WORDS = frozenset(w for verb in CHANGE_VERBS for w in verb.split()) - {"thêm"}
@@ -495,10 +504,14 @@ def tail_after(doc: Doc, q: Quantity, s: Sentence, *, long: bool) -> str:
     stop = _STOP_AFTER_LONG if long else _STOP_AFTER
     start = q.end
     if not long and q.unit.base_unit == "count":
+        if q.unit.unit in NAMED_COUNT_UNITS:  # "2 xã Bình Sơn và Hiệp Hòa về đích": the names are no name
+            start = named_units_end(doc.text, start, s.end) or start
         between = _BEFORE_PREDICATE.match(text_l, start, s.end)
         start = between.end() - 1 if between is not None else start  # the predicate joins the name
     verb = _PREDICATE.match(text_l, start + 1) if start != q.end else None
     m = stop.search(text_l, start, s.end)
+    if m is not None and start != q.end and (band := _BAND_AT.match(text_l, m.start())) is not None:
+        m = stop.search(text_l, band.end(), s.end)  # "2 xã A và B đạt 14/19 tiêu chí": the band names them
     raw = text_l[start : m.start() if m else s.end]
     if m is not None and m.group() == "(" and raw.strip():
         # "23/23 xã của huyện Kim Sơn (tỉnh Ninh Bình) đã đạt chuẩn …": a bracket inside the tail (names7)
@@ -544,6 +557,23 @@ def _splits_a_word(words: list[str], cap: int) -> bool:
     left, right = normalize_name(words[cap - 1]), normalize_name(words[cap])
     after = normalize_name(words[cap + 1]) if cap + 1 < len(words) else ""
     return (left, right) in pairs and (right, after) not in pairs
+
+
+def named_units_end(text: str, pos: int, end: int) -> int | None:
+    """Where the names of the units a count counts end, when they follow it (`2 xã Pô Kô và Đắk Rơ Nga đạt …`,
+    `02 huyện Yên Bình, Lục Yên tiến độ …`): the count's name is read without them (the gold rules, item
+    191); None when no capitalised name follows (`02 xã NTM nâng cao`: an abbreviation is no name)."""
+    first = text[pos : pos + 4].lstrip()
+    if not first[:1].isupper():
+        return None  # the common case, read at C speed
+    last = None
+    for m in _NAME_TOKEN.finditer(text, pos, end):
+        word = m.group()
+        if word[0].isupper() and not (len(word) > 1 and word.isupper()):
+            last = m.end()
+        elif word.lower() not in NAMED_UNITS_LINKS and word not in ",:()":
+            break
+    return last
 
 
 def written_name(
@@ -619,21 +649,18 @@ def written_name(
         return Written(_finish(f"{subject} {measured_thing[0]}"), measured_thing[1], True)
     if base == "%":
         acted = ""
-        if (
-            subject
-            and _counted_after(doc, q, s)
-            and (_not_its_own(doc, s, q, subject, left) or _HAS_END.search(raw))
-        ):
+        counted = bool(subject) and _counted_after(doc, q, s)
+        clause = _own_clause(raw) if counted and not measured(subject) else None
+        if counted and (_not_its_own(doc, s, q, subject, left) or _HAS_END.search(raw)):
             # "…, 95,13% số dân được tham gia bảo hiểm y tế": the counted noun after it names it
             subject, own = "", False
-        elif (
-            doer is not None
-            and len(subject.split()) <= 3
-            and not measured(subject)
-            and _counted_after(doc, q, s)
-        ):
+        elif counted and doer is not None and len(subject.split()) <= 3 and not measured(subject):
             # "xã Yên Hưng đã cứng hóa 100% số đường trục chính …": what the place did to the counted noun
             acted, subject, own = subject, "", False
+        elif clause is not None:
+            # "xây dựng phường, nhà trường và 90% tổ dân phố …", "Lĩnh vực xã hội: (1) Duy trì 100% số xã …":
+            # the words before the clause's few own words are another clause's; the counted noun names it
+            acted, subject = clause, ""
         context = doc.text_l[s.line_start : start]
         completed = "thành" in raw and _COMPLETED_END.search(raw) is not None  # `in` first: C speed
         if completed and not measured(subject) and tail_after(doc, q, s, long=True):
@@ -641,7 +668,7 @@ def written_name(
             name = _attainment_name(doc, q, s, "hoàn thành")
         else:
             name = _percent_name(doc, q, s, subject, raw, context)
-        if acted and name:
+        if acted and name and acted not in name:
             name = f"{name} {acted}"
     elif base == "count":
         if _TOTAL_BEFORE.search(raw):
@@ -893,6 +920,13 @@ def _not_its_own(doc: Doc, s: Sentence, q: Quantity, subject: str, left: int) ->
     return bool(before) and (subject in before or before in subject)
 
 
+def _own_clause(raw: str) -> str | None:
+    """The few words (`PERCENT_ACT_WORDS` at most) a percentage's own clause writes before it, after the
+    last `và` (`duy trì`, `kiên cố hóa`, ''), or None when it writes more (`Ánh điện quốc gia đã phủ`)."""
+    words = clean_words(_AND_SPLIT.split(raw)[-1])
+    return words if len(words.split()) <= PERCENT_ACT_WORDS else None
+
+
 def _attainment_name(doc: Doc, q: Quantity, s: Sentence, subject: str, host: str = "") -> str:
     if subject.startswith(("tỷ lệ thực hiện", "tỷ lệ hoàn thành")):
         return subject
@@ -915,6 +949,12 @@ def _percent_name(doc: Doc, q: Quantity, s: Sentence, subject: str, raw: str, co
         raw = _FROM_LEVEL.sub(" ", raw)  # "tăng từ 36% lên 40,4%": two levels, not a change
     if subject.startswith("tăng trưởng"):
         return f"tốc độ {subject}"  # "tăng trưởng kinh tế (GRDP) đạt 8,1%"
+    if subject.endswith(" tăng trưởng") and not measured(subject):
+        head = subject[: -len(" tăng trưởng")]
+        if head.endswith(" tốc độ") or not (_SECTOR_WORD.search(head) or _GROWTH_SUBJECT.search(head)):
+            # "… nhằm đạt tăng trưởng 13,5%", "Xã … phấn đấu tốc độ tăng trưởng đạt trên 10%": a bare
+            # growth is the economy's
+            return GROWTH_OF_ECONOMY
     if _GROWTH.search(raw) and not subject.startswith(("tốc độ", "tỷ lệ tăng", "tăng")):
         return f"tốc độ tăng {subject}"
     if _FALL.search(raw) and not subject.endswith("giảm") and not subject.endswith("giảm bình quân"):

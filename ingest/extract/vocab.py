@@ -416,6 +416,28 @@ QUOTED_NAME_NOUNS: tuple[str, ...] = ("đề án", "chương trình", "chiến d
 # Words of a merger before the units it joined, named one by one (`sáp nhập xã A, B, C và D`): those units
 # counted later in the text (`Nền kinh tế của 4 xã`) are a reference back, no fact (precision23).
 MERGER_WORDS: tuple[str, ...] = ("sáp nhập", "hợp nhất")
+# Words right before a count of units named one by one that make it say whose body or territory a sentence is
+# about (`HĐND 2 huyện A, B tổ chức …`, `Đảng bộ 2 xã A và B (cũ)`, `trên địa bàn 03 xã A, B, C`), no fact;
+# other counts of named units are facts (the gold rules, item 191).
+# Nouns of the units a count can name one by one after it (`2 xã Bình Trung và Bình Giã`, item 191).
+NAMED_COUNT_UNITS: frozenset[str] = frozenset(
+    {"xã", "huyện", "thôn", "bản", "ấp", "làng", "phường", "thị trấn", "xóm", "tỉnh"}
+)
+# Words between the names of the units a count counts (`2 xã Bình Sơn và Hiệp Hòa`, `3 thôn: Phú Văn, Bảo
+# An`, `2 xã Xuân Quang và xã Kim Quan`): the run of names ends at the first other word (`named_units_end`).
+NAMED_UNITS_LINKS: frozenset[str] = frozenset(
+    {"và", "là", "gồm", "các", "xã", "phường", "thị", "trấn", "huyện", "thành", "phố", "thôn", "ấp", "bản"}
+    | {"làng", "xóm", "buôn", "khóm", "khu", "tổ"}
+)
+NAMED_UNITS_HOLDERS: tuple[str, ...] = (
+    "hđnd",
+    "hội đồng nhân dân",
+    "ubnd",
+    "ủy ban nhân dân",
+    "uỷ ban nhân dân",
+    "đảng bộ",
+    "địa bàn",
+)
 
 # --- cues -----------------------------------------------------------------------------------------
 
@@ -1576,6 +1598,18 @@ ECONOMIC_SECTORS: tuple[str, ...] = (
     "dịch vụ",
     "thương mại",
     "du lịch",
+)
+# A percentage named only by `tăng trưởng` after other words (`nhằm đạt tăng trưởng 13,5%`, `giữ tăng trưởng
+# hơn 8,4%`) is the economy's growth rate, unless those words name what grows (a sector, a product).
+GROWTH_OF_ECONOMY = "tốc độ tăng trưởng kinh tế"
+GROWTH_SUBJECT_WORDS: tuple[str, ...] = (
+    "khu vực",
+    "ngành",
+    "grdp",
+    "gdp",
+    "tổng sản phẩm",
+    "giá trị",
+    "doanh thu",
 )
 # The words of a list of sectors and nothing else (`nông - lâm - thủy sản`, `ngành thương mại - dịch vụ`).
 ECONOMIC_SECTOR_WORDS: tuple[str, ...] = (

@@ -307,12 +307,15 @@ def test_a_share_beside_a_count_or_ratio_names_what_was_counted() -> None:
     assert next(m for m in ms if m.unit == "%").indicator == "tỷ lệ xã nông thôn mới kiểu mẫu"
 
 
-def test_counters_merged_communes_and_named_units_are_no_facts() -> None:
+def test_counters_merged_communes_and_the_units_a_sentence_is_about_are_no_facts() -> None:
     assert _all("Lượt xem: 416") == []
     assert _all("648 lượt xem") == []  # the counter after its number (names9)
     assert [m.value for m in _all("Lễ hội đón 1.200 lượt khách.")] == [1200.0]
     assert [m.value for m in _all("Xã Bao La được thành lập trên cơ sở sáp nhập 3 xã.")] == []
-    assert [m.value for m in _all("Thẩm định nông thôn mới 2 xã Bình Trung và Bình Giã.")] == []
+    # the gold rules' item 191: a count followed by the names of the units it counts is that count; a count
+    # that only says whose body or territory the sentence is about is none
+    assert [m.value for m in _all("HĐND 2 huyện Hạ Lang, Thông Nông tổ chức kỳ họp thường lệ.")] == []
+    assert [m.value for m in _all("Dự án triển khai trên địa bàn 03 xã Đạ Sar, Đạ Chais và Lát.")] == []
     assert [m.value for m in _all("Toàn huyện có 7 xã đạt chuẩn nông thôn mới.")] == [7.0]
 
 

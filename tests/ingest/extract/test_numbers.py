@@ -124,9 +124,13 @@ def test_counts_that_point_back_are_no_quantities() -> None:
     ] == [4.0]
 
 
-def test_places_named_after_their_count_are_no_quantity_but_an_abbreviation_is_no_name() -> None:
-    # the gold rules: units named one by one are not counted; `NTM` after the noun names none of them
-    assert _quantities("Đoàn đã thẩm định 2 xã Tân Mỹ và Tân Hòa") == []
+def test_places_named_after_their_count_are_counted_but_not_where_a_body_or_territory_holds_them() -> None:
+    # the gold rules' item 191: the count of the units named after it is a fact; `HĐND 2 huyện A, B`,
+    # `trên địa bàn 03 xã A, B` only say whose body or territory it is; `NTM` after the noun names none
+    assert _quantities("Đoàn đã thẩm định 2 xã Tân Mỹ và Tân Hòa") == [(2.0, None, None, "xã", "count")]
+    assert _quantities("HĐND 2 huyện Tân Mỹ, Tân Hòa tổ chức kỳ họp") == []
+    assert _quantities("trên địa bàn 03 xã Tân Mỹ, Tân Hòa và Tân Lộc") == []
+    assert _quantities("nhân dân khu 8 xã Tân Mỹ") == []  # `khu 8`: a name with a number
     assert _quantities("năm nay huyện có thêm 03 xã NTM kiểu mẫu") == [(3.0, None, None, "xã", "count")]
 
 

@@ -586,3 +586,35 @@ def test_the_tail_cap_does_not_split_a_two_syllable_word_of_a_catalogue_name() -
     # a cut between two words of the name is not moved (`đạt chuẩn | nông thôn mới`)
     by = _by_value("Đến nay có 4 đơn vị cấp huyện của tỉnh Hòa Thịnh đạt chuẩn nông thôn mới.")
     assert not by[4.0].indicator.endswith(" nông")
+
+
+def test_a_share_after_another_clause_is_named_by_its_counted_noun_not_the_words_before() -> None:
+    # the words before `và` or before a numbered item's label are another clause's, not the share's name
+    by = _by_value("Năm nay thị trấn sửa chữa chợ, nhà văn hóa và 85% khu phố đạt chuẩn an toàn giao thông.")
+    assert by[85.0].indicator == "tỷ lệ khu phố đạt chuẩn an toàn giao thông"
+    by = _by_value("Lĩnh vực văn hóa: (2) Duy trì 100% số thôn đạt danh hiệu thôn văn hóa.")
+    assert by[100.0].indicator == "tỷ lệ số thôn đạt danh hiệu thôn văn hóa"
+
+
+def test_a_share_whose_clause_writes_more_words_before_it_keeps_them() -> None:
+    by = _by_value("Lưới điện quốc gia đã phủ kín 98% số thôn trong xã.")
+    assert by[98.0].indicator.startswith("tỷ lệ lưới điện quốc gia")
+
+
+def test_a_count_followed_by_the_names_of_its_units_is_named_without_them() -> None:
+    # the gold rules' item 191: the count is a fact, read without the names; its band of criteria names it
+    by = _by_value("Năm 2024, đoàn thẩm định thống nhất 2 xã Hòa An và Tân Lộc đạt 17/19 tiêu chí.")
+    assert by[2.0].indicator == "số xã đạt tiêu chí"
+    by = _by_value("Trong năm, 3 thôn Bắc Sơn, Nam Sơn, Đông Sơn được công nhận đạt chuẩn khu dân cư.")
+    assert by[3.0].indicator == "số thôn công nhận đạt chuẩn khu dân cư"
+    assert "Đông Sơn" in by[3.0].quote  # the names are the count's words: its quote runs past their commas
+    by = _by_value("Đã có thêm 02 xã NTM nâng cao trong năm.")
+    assert by[2.0].indicator.startswith("số xã")  # an abbreviation after the noun is no name
+
+
+def test_a_bare_growth_after_other_words_is_the_economys_growth_rate() -> None:
+    by = _by_value("Huyện đề ra 5 nhóm giải pháp nhằm đạt tăng trưởng 9,5%; giữ tăng trưởng hơn 7,2%.")
+    assert by[9.5].indicator == "tốc độ tăng trưởng kinh tế"
+    assert by[7.2].indicator == "tốc độ tăng trưởng kinh tế"
+    by = _by_value("Năm 2024, khu vực dịch vụ dự ước tăng trưởng 6,3%.")
+    assert by[6.3].indicator != "tốc độ tăng trưởng kinh tế"  # a sector's growth keeps its sector
