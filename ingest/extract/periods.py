@@ -781,8 +781,10 @@ _OPENS_TERM = re.compile(rf"(?<!\w)(?:đại(?<!nghị quyết đại){_S}+hội
 _REVIEWED = re.compile(
     rf"(?<!\w)(?:tổng{_S}+kết|kết{_S}+quả|thực{_S}+hiện{_S}+nghị{_S}+quyết|đánh{_S}+giá|báo{_S}+cáo)(?!\w)"
 )
+# a year the opening reports on (`kết quả thực hiện nhiệm vụ năm 2023`, `cả năm 2023`): the words whole, not
+# inside another word (`cải cách hành chính năm 2022`, `cảnh quan`)
 _REPORTED_YEAR = re.compile(
-    rf"(?:(?:kết{_S}+quả|tổng{_S}+kết|đánh{_S}+giá|tình{_S}+hình|thực{_S}+hiện|báo{_S}+cáo|trong|cả)"
-    rf"[^.\n]{{0,40}}?)năm{_S}+{_Y}"
+    rf"(?:(?<!\w)(?:kết{_S}+quả|tổng{_S}+kết|đánh{_S}+giá|tình{_S}+hình|thực{_S}+hiện|báo{_S}+cáo|trong|cả)"
+    rf"(?!\w)[^.\n]{{0,40}}?)năm{_S}+{_Y}"
 )
 _OWN_YEAR = re.compile(rf"năm(?<!kỳ năm)(?<!đoạn năm)(?<!từ năm){SCHOOL}{_Y}(?![0-9])")
