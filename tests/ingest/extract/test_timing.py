@@ -387,3 +387,17 @@ def test_a_headline_figure_the_body_states_again_takes_the_bodys_period() -> Non
     )
     found = [(m.value, m.period) for m in extract_mentions(title + "\n\n" + body, title=title)]
     assert found.count((58, "as-of:2021-05-31")) == 2
+
+
+def test_the_reports_own_year_in_the_figures_clause_dates_it_as_the_year_in_a_part_year_report() -> None:
+    found = _periods(
+        "Xã Tân Lập, ngày 28 tháng 6 năm 2024\nBÁO CÁO\nKết quả thực hiện nhiệm vụ 6 tháng đầu năm 2024\n"
+        "Tổng thu ngân sách ước đạt 4,2 tỷ đồng. Tỷ lệ phổ cập giáo dục năm 2024 bậc tiểu học đạt 97,5%. "
+        "Diện tích gieo cấy vụ xuân năm 2024 đạt 310 ha. Số thanh niên nhập ngũ đợt tuyển quân năm 2024 "
+        "là 14 thanh niên."
+    )
+    assert found[4.2][1] == "2024-H1"
+    assert found[97.5][1] == "2024"
+    # a year that only names a season or campaign of a result in the half keeps the half
+    assert found[310.0][1] == "2024-H1"
+    assert found[14.0][1] == "2024-H1"
