@@ -484,3 +484,13 @@ def test_a_reported_years_words_are_whole_words() -> None:
     # the whole word reports on that year
     doc = _doc(" date 2024-06-15 Kết quả cả năm 2022, xã đạt chuẩn nông thôn mới. Thu ngân sách đạt 12 tỷ.")
     assert doc.default_period == "2022"
+
+
+def test_a_weekday_date_line_is_no_place_date_header() -> None:
+    from ingest.extract import extract_metadata
+
+    # a site's date line (its clock, when it shows the day the page was read) names no issuing place
+    meta = extract_metadata("Thứ Sáu, ngày 23 tháng 08 năm 2019, 09:25:27\nHội nghị sơ kết nửa nhiệm kỳ.")
+    assert (meta.issue_place, meta.issue_year) == (None, None)
+    assert extract_metadata("Chủ nhật, ngày 5 tháng 5 năm 2024\nTin tức").issue_year is None
+    assert extract_metadata("Thái Bình, ngày 23 tháng 08 năm 2019\nBÁO CÁO").issue_year == 2019
