@@ -401,3 +401,15 @@ def test_the_reports_own_year_in_the_figures_clause_dates_it_as_the_year_in_a_pa
     # a year that only names a season or campaign of a result in the half keeps the half
     assert found[310.0][1] == "2024-H1"
     assert found[14.0][1] == "2024-H1"
+
+
+def test_a_year_after_a_comma_opening_a_clause_with_its_own_figure_is_that_figures() -> None:
+    found = _periods(
+        "Xã Tân Lập, ngày 20 tháng 12 năm 2023\n"
+        "Đến hết năm 2022, thu nhập bình quân đầu người đã đạt 61,2 triệu đồng, năm 2023 đạt 66,8 triệu đồng."
+    )
+    assert found[61.2][1] == "2022"
+    assert found[66.8][1] == "2023"
+    # a year after a comma closing the figure's clause is still the figure's
+    found = _periods("Xã Tân Lập, ngày 20 tháng 6 năm 2023\nThu nhập bình quân đạt 52 triệu đồng, năm 2022.")
+    assert found[52.0][1] == "2022"
