@@ -413,3 +413,14 @@ def test_a_year_after_a_comma_opening_a_clause_with_its_own_figure_is_that_figur
     # a year after a comma closing the figure's clause is still the figure's
     found = _periods("Xã Tân Lập, ngày 20 tháng 6 năm 2023\nThu nhập bình quân đạt 52 triệu đồng, năm 2022.")
     assert found[52.0][1] == "2022"
+
+
+def test_a_running_total_to_a_years_end_fronting_a_sentence_without_a_comma_dates_the_sentence() -> None:
+    found = _periods(
+        "Kỳ họp cuối nhiệm kỳ 2016-2021 của HĐND xã Tân Lập\nNhiệm kỳ qua, HĐND xã đã ban hành 90 nghị "
+        "quyết. Đến cuối năm 2020 thu nhập bình quân đầu người đạt 43 triệu đồng, tỷ lệ hộ nghèo giảm còn "
+        "2,5%."
+    )
+    assert found[90.0][1] == "term-2016-2021"
+    assert found[43.0][1] == "2020"
+    assert found[2.5][1] == "2020"
