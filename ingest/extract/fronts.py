@@ -21,7 +21,9 @@ _LEAD_YEAR = re.compile(
 
 # "Đến năm 2025 xã không còn hộ nghèo, tỷ lệ hộ cận nghèo dưới 0,2%": a sentence opened by `đến năm` and a
 # year with no comma; the year dates the sentence (a horizon after the text's own year is a target's year)
-_TO_YEAR_FRONT = re.compile(rf"[\s\-–•*+]*(?:tính{_S}+)?(?:đến|tới){_S}+năm{_S}+{_Y4}(?!{_S}*[,:])")
+_TO_YEAR_FRONT = re.compile(
+    rf"[\s\-–•*+]*(?:tính{_S}+)?(?:đến|tới){_S}+(?:(?:hết|cuối){_S}+)?năm{_S}+{_Y4}(?!{_S}*[,:])"
+)
 
 # a fronted running total to a year's end: `Đến hết năm 2022, …`, `Tính đến cuối năm 2020, …`, `Hết năm …`
 _RUNNING_END = re.compile(rf"[\s\-–•*+]*(?:tính{_S}+)?(?:(?:đến|tới){_S}+)?(?:hết|cuối){_S}+năm")

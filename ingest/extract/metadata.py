@@ -59,6 +59,10 @@ _TYPE_LINE_RE = re.compile(
     re.MULTILINE | re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
+_WEEKDAY = re.compile(
+    r"[ \t\u00a0*_]*(?:thứ[^\S\n]+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ[^\S\n]+nhật)[ \t\u00a0*_.]*$",
+    re.I,
+)
 _CAPS_STOP = re.compile(
     r"\s+(?:nhiệm|năm|ngày|về|lần|khóa|khoá|trình|và|đến|tại|đi)\b.*$", re.IGNORECASE | re.DOTALL
 )
@@ -254,8 +258,10 @@ def _extract(text: str, title: str | None, published_at: str | None) -> Document
             f"{number.group('num')} - {code_compact}" if number.group("num") else f"- {code_compact}"
         )
     pd = PLACE_DATE_RE.search(header)
-    if pd and not _is_place(pd.group("place")):
-        pd = None  # "Với những kết quả đã đạt được, ngày 29/12/2023, …": a date in a sentence
+    if pd and (not _is_place(pd.group("place")) or _WEEKDAY.match(pd.group("place"))):
+        # "Với những kết quả đã đạt được, ngày 29/12/2023, …": a date in a sentence; "Thứ Sáu, ngày 23 tháng
+        # 08 năm 2019": a page's date line (a site's clock, when it is the day the page was read), no header
+        pd = None
     if pd:
         meta.issue_place = pd.group("place").strip(" \t\u00a0*_")
         meta.issue_year = int(pd.group("year"))

@@ -86,9 +86,12 @@ SCHOOL = rf"(?:[^\S\n]+học[^\S\n]+(?:(?:19|20)[0-9]{{2}}{_DASH})?|[^\S\n]+)"
 # not the start of a span (`5 năm 2021-2025`: a sum over the span, the report's or the term's figure)
 YEAR_RE = re.compile(rf"năm{SCHOOL}{_Y}(?![0-9])(?!{_DASH}(?:19|20)[0-9]{{2}})")
 SCHOOL_YEAR_RE = re.compile(rf"năm[^\S\n]+học[^\S\n]+(?:19|20)[0-9]{{2}}{_DASH}{_Y}(?![0-9])")
+_YEAR_AFTER = r"(?:\(?[^\S\n]*)?(?:vào[^\S\n]+|trong[^\S\n]+|của[^\S\n]+)?(?:cuối[^\S\n]+)?năm[^\S\n]+"
+# … after a comma too, but not a year that opens a clause with a figure of its own (`đã đạt 70,4 triệu đồng,
+# năm 2023 đạt 74,3 triệu đồng`: 2023 is the second figure's)
 YEAR_AFTER_RE = re.compile(
-    rf"[ \t\u00a0,]*(?:\(?[^\S\n]*)?(?:vào[^\S\n]+|trong[^\S\n]+|của[^\S\n]+)?"
-    rf"(?:cuối[^\S\n]+)?năm[^\S\n]+{_Y}(?![0-9])"
+    rf"[ \t\u00a0]*(?:,[ \t\u00a0,]*(?={_YEAR_AFTER}(?:19|20)[0-9]{{2}}(?![0-9])(?![^0-9.;,\n]*[0-9])))?"
+    rf"{_YEAR_AFTER}{_Y}(?![0-9])"
 )
 _LAST_YEAR_RE = re.compile(r"((?:19|20)[0-9]{2})(?!.*(?:19|20)[0-9]{2})")  # the last year in a code
 TARGET_YEAR_RE = re.compile(rf"(?:đến|tới|vào|trong)[^\S\n]+(?:cuối[^\S\n]+)?năm[^\S\n]+{_Y}(?![0-9])")
@@ -781,8 +784,10 @@ _OPENS_TERM = re.compile(rf"(?<!\w)(?:đại(?<!nghị quyết đại){_S}+hội
 _REVIEWED = re.compile(
     rf"(?<!\w)(?:tổng{_S}+kết|kết{_S}+quả|thực{_S}+hiện{_S}+nghị{_S}+quyết|đánh{_S}+giá|báo{_S}+cáo)(?!\w)"
 )
+# a year the opening reports on (`kết quả thực hiện nhiệm vụ năm 2023`, `cả năm 2023`): the words whole, not
+# inside another word (`cải cách hành chính năm 2022`, `cảnh quan`)
 _REPORTED_YEAR = re.compile(
-    rf"(?:(?:kết{_S}+quả|tổng{_S}+kết|đánh{_S}+giá|tình{_S}+hình|thực{_S}+hiện|báo{_S}+cáo|trong|cả)"
-    rf"[^.\n]{{0,40}}?)năm{_S}+{_Y}"
+    rf"(?:(?<!\w)(?:kết{_S}+quả|tổng{_S}+kết|đánh{_S}+giá|tình{_S}+hình|thực{_S}+hiện|báo{_S}+cáo|trong|cả)"
+    rf"(?!\w)[^.\n]{{0,40}}?)năm{_S}+{_Y}"
 )
 _OWN_YEAR = re.compile(rf"năm(?<!kỳ năm)(?<!đoạn năm)(?<!từ năm){SCHOOL}{_Y}(?![0-9])")

@@ -27,7 +27,7 @@ from ingest.extract.periods import (
 )
 from ingest.extract.scan import after_last
 from ingest.extract.triggers import gated, opened
-from ingest.extract.vocab import CUMULATIVE_WORDS, PRICE_BASE_WORDS, TERM_AVERAGE_WORDS
+from ingest.extract.vocab import CUMULATIVE_WORDS, PRICE_BASE_WORDS, TERM_AVERAGE_WORDS, YEAR_NAMING_WORDS
 from ingest.records import Mention
 
 _Y4 = r"((?:19|20)[0-9]{2})(?![0-9])"
@@ -166,11 +166,14 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
         if not code.isdigit():
             return code
         if left + offset >= after_last(text_l, CLAUSE_SEP_CHARS, d.left, q.start):  # in the figure's clause
+            lo_name = max(left, left + offset - _NAMES_ONLY_BACK)
+            # `tỷ lệ phổ cập giáo dục năm 2024 … đạt 93%` in a six-month report, `tháng 9 năm 2018` in a
+            # nine-month one: the year its own words name, not the part the report covers; a year that only
+            # names the plan, campaign or season of a result in the part keeps the part (the gold rules:
+            # `vụ xuân năm 2024`, `tuyển quân năm 2024`)
             if kind == "target" or base.startswith("term-") or code not in base:
                 return code
-            if _MONTH_BEFORE.search(text_l, max(left, left + offset - 12), left + offset):
-                # `Chỉ số giá tiêu dùng tháng 9 năm 2018 tăng 0,52%` in a nine-month report: a month takes its
-                # year (the gold rules), not the part of it the report covers
+            if not _NAMES_ONLY.search(text_l, lo_name, left + offset):
                 return code
     if kind == "actual" and (cumulative := _cumulative(doc, d, base)) is not None:
         return cumulative
@@ -206,8 +209,6 @@ def _period_of(doc: Doc, d: Draft, kind: str) -> str:
     return base  # (a year fronting the sentence itself was answered above)
 
 
-# a month right before a year (`tháng 9 năm 2018`): the year it names is the month's
-_MONTH_BEFORE = re.compile(rf"(?<!\w)tháng{_S}+(?:1[0-2]|0?[1-9]){_S}+$")
 # `Chỉ số sản xuất (IIP) tháng 3 tăng 20,6%`, `trong tháng 9/2018`: one month, not a date (`ngày 5 tháng 3`),
 # a running total (`đến hết tháng 8`, `Tính đến giữa tháng 9/2022`), the first months (`2 tháng đầu năm`) or a
 # comparison (`so với tháng 3`)
@@ -325,6 +326,10 @@ _SEASON = (
     rf"(?:vụ{_S}+(?:lúa{_S}+|sản{_S}+xuất{_S}+)?)?(?:đông{_S}*[-–]?{_S}*xuân|hè{_S}*[-–]?{_S}*thu"
     rf"|thu{_S}*[-–]?{_S}*đông|chiêm{_S}+xuân)|vụ{_S}+(?:mùa|xuân|chiêm|muối)|niên{_S}+vụ"
 )
+# the words right before a year that make it only the name of a plan, campaign or season (`kế hoạch năm 2024`,
+# `tuyển quân năm 2024`, `vụ xuân năm 2024`)
+_NAMES_ONLY = re.compile(rf"(?<!\w)(?:{words_alt(YEAR_NAMING_WORDS)}|{_SEASON}){_S}+$")
+_NAMES_ONLY_BACK = 30  # how far before the year those words may start
 _PART_OPENS = re.compile(rf"[\s*+-]*trong{_S}+đó(?!\w)")
 _PART_OF = re.compile(rf"(?<!\w)trong{_S}+đó(?!\w)")
 # found from the two years (`opened`: tried only where a `19`, `20` starts), the season's words read back

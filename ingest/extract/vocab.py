@@ -1502,6 +1502,12 @@ TERM_AVERAGE_WORDS: tuple[str, ...] = (
 # A running total's words (`Thu ngân sách tháng 8 đạt 1,4 tỷ đồng, lũy kế đạt 35,3 tỷ đồng`): the figure after
 # them is to the end of the month the text reports on (`timing._cumulative`), both spellings of the tone.
 CUMULATIVE_WORDS: tuple[str, ...] = ("lũy kế", "luỹ kế")
+# Words right before a year that make it only the name of a plan or campaign a result in the report's part
+# is measured against or belongs to (`đạt 100% kế hoạch năm 2024`, `tuyển quân năm 2024`): the figure keeps
+# the part (the gold rules; `timing`; seasons are read by its own pattern).
+YEAR_NAMING_WORDS: tuple[str, ...] = (
+    "kế hoạch", "dự toán", "chỉ tiêu", "tuyển quân", "giao quân", "giao nhận quân",
+)  # fmt: skip
 
 # --- metadata -------------------------------------------------------------------------------------
 

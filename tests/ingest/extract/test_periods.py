@@ -472,3 +472,25 @@ def test_an_opening_whose_only_year_is_a_plans_dates_its_targets_that_year() -> 
         "2026.\nNăm 2025, thu ngân sách đạt 110 tỷ đồng."
     )
     assert (doc.default_period, doc.target_period) == ("2025", "2026")
+
+
+def test_a_reported_years_words_are_whole_words() -> None:
+    # `cả` inside `cải`/`cảnh` says nothing of the year: a status year in a later page is the page's year
+    doc = _doc(
+        " date 2024-06-15 Xã Tân Lập đạt chuẩn nông thôn mới năm 2022, công tác cải cách hành chính năm 2022 "
+        "được ghi nhận. Thu ngân sách đạt 12 tỷ đồng."
+    )
+    assert doc.default_period == "2024"
+    # the whole word reports on that year
+    doc = _doc(" date 2024-06-15 Kết quả cả năm 2022, xã đạt chuẩn nông thôn mới. Thu ngân sách đạt 12 tỷ.")
+    assert doc.default_period == "2022"
+
+
+def test_a_weekday_date_line_is_no_place_date_header() -> None:
+    from ingest.extract import extract_metadata
+
+    # a site's date line (its clock, when it shows the day the page was read) names no issuing place
+    meta = extract_metadata("Thứ Sáu, ngày 23 tháng 08 năm 2019, 09:25:27\nHội nghị sơ kết nửa nhiệm kỳ.")
+    assert (meta.issue_place, meta.issue_year) == (None, None)
+    assert extract_metadata("Chủ nhật, ngày 5 tháng 5 năm 2024\nTin tức").issue_year is None
+    assert extract_metadata("Thái Bình, ngày 23 tháng 08 năm 2019\nBÁO CÁO").issue_year == 2019

@@ -387,3 +387,40 @@ def test_a_headline_figure_the_body_states_again_takes_the_bodys_period() -> Non
     )
     found = [(m.value, m.period) for m in extract_mentions(title + "\n\n" + body, title=title)]
     assert found.count((58, "as-of:2021-05-31")) == 2
+
+
+def test_the_reports_own_year_in_the_figures_clause_dates_it_as_the_year_in_a_part_year_report() -> None:
+    found = _periods(
+        "Xã Tân Lập, ngày 28 tháng 6 năm 2024\nBÁO CÁO\nKết quả thực hiện nhiệm vụ 6 tháng đầu năm 2024\n"
+        "Tổng thu ngân sách ước đạt 4,2 tỷ đồng. Tỷ lệ phổ cập giáo dục năm 2024 bậc tiểu học đạt 97,5%. "
+        "Diện tích gieo cấy vụ xuân năm 2024 đạt 310 ha. Số thanh niên nhập ngũ đợt tuyển quân năm 2024 "
+        "là 14 thanh niên."
+    )
+    assert found[4.2][1] == "2024-H1"
+    assert found[97.5][1] == "2024"
+    # a year that only names a season or campaign of a result in the half keeps the half
+    assert found[310.0][1] == "2024-H1"
+    assert found[14.0][1] == "2024-H1"
+
+
+def test_a_year_after_a_comma_opening_a_clause_with_its_own_figure_is_that_figures() -> None:
+    found = _periods(
+        "Xã Tân Lập, ngày 20 tháng 12 năm 2023\n"
+        "Đến hết năm 2022, thu nhập bình quân đầu người đã đạt 61,2 triệu đồng, năm 2023 đạt 66,8 triệu đồng."
+    )
+    assert found[61.2][1] == "2022"
+    assert found[66.8][1] == "2023"
+    # a year after a comma closing the figure's clause is still the figure's
+    found = _periods("Xã Tân Lập, ngày 20 tháng 6 năm 2023\nThu nhập bình quân đạt 52 triệu đồng, năm 2022.")
+    assert found[52.0][1] == "2022"
+
+
+def test_a_running_total_to_a_years_end_fronting_a_sentence_without_a_comma_dates_the_sentence() -> None:
+    found = _periods(
+        "Kỳ họp cuối nhiệm kỳ 2016-2021 của HĐND xã Tân Lập\nNhiệm kỳ qua, HĐND xã đã ban hành 90 nghị "
+        "quyết. Đến cuối năm 2020 thu nhập bình quân đầu người đạt 43 triệu đồng, tỷ lệ hộ nghèo giảm còn "
+        "2,5%."
+    )
+    assert found[90.0][1] == "term-2016-2021"
+    assert found[43.0][1] == "2020"
+    assert found[2.5][1] == "2020"
