@@ -14,13 +14,17 @@ from dataclasses import dataclass
 
 from ingest.extract.lowercase import lowercase
 from ingest.extract.periods import Term, document_periods, term_of, terms_in
+from ingest.extract.vocab import SEASON_NAMES
 
 TITLE_SEEN_CHARS = 1500  # a title already written this near the top is not read a second time
 _SPACES = re.compile(r"\s+")
 # a date in the body, with its day or its month only (`ngày 10-8-2017`, `Đến đầu tháng 3-2020`): (year,)
+# and a crop season with its year, the last of two (`vụ hè-thu 2021`, `vụ đông xuân 2020-2021`: 2021)
+_SEASON = "|".join(re.sub(" ", r"\\s*[-–]?\\s*", name) for name in SEASON_NAMES)
 _ANY_DATE = re.compile(
     r"(?<![0-9])[0-9]{1,2}[/.-][0-9]{1,2}[/.-]((?:19|20)[0-9]{2})(?![0-9])"
     r"|tháng\s+[0-9]{1,2}\s*(?:[/.-]|năm)\s*((?:19|20)[0-9]{2})(?![0-9])"
+    rf"|(?<!\w)vụ\s+(?:{_SEASON})\s+(?:năm\s+)?(?:(?:19|20)[0-9]{{2}}\s*[-–]\s*)?((?:19|20)[0-9]{{2}})(?![0-9])"
 )
 _ISO_DATE = re.compile(r"((?:19|20)[0-9]{2})(?:-([0-9]{1,2}))?")
 
@@ -103,7 +107,7 @@ def decide(
         # (`giá trị giải ngân từ đầu năm đến ngày 10-8-2017`), as the gold rules say; the latest date it
         # writes, not the first (a decree it cites: `thành lập theo Nghị quyết số 136/NQ-CP ngày 29/12/2013
         # …`, `Tính đến 31/12/2020, huyện …`), as an undated text is of the latest year it reports
-        years = [int(m.group(1) or m.group(2)) for m in _ANY_DATE.finditer(text_l)]
+        years = [int(m.group(1) or m.group(2) or m.group(3)) for m in _ANY_DATE.finditer(text_l)]
         ref_year = max(years, default=None)
     default = periods.actual or title_period or (str(ref_year) if ref_year else None)
     return OwnPeriod(default, periods.target, ref_year, term)

@@ -1694,6 +1694,11 @@ PRICE_BASE_WORDS: tuple[str, ...] = ("giá so sánh", "giá cố định")
 SEASON_HEADING_PATTERN = (
     r"(?<!\w)(?:vụ (?:xuân|mùa|hè thu|thu đông|đông xuân|chiêm xuân|chiêm|đông|hè)|đông xuân)(?!\w)"
 )
+# Crop seasons as a text names them with their year (`vụ hè-thu 2021`, `vụ đông xuân 2020-2021`): an undated
+# text's data are of the season's (last) year; the longer names first.
+SEASON_NAMES: tuple[str, ...] = (
+    "đông xuân", "chiêm xuân", "hè thu", "thu đông", "xuân", "mùa", "chiêm", "đông", "hè",
+)  # fmt: skip
 # Words that make a name a growth rate of what follows them.
 GROWTH_PREFIXES: tuple[str, ...] = (
     "tốc độ tăng trưởng bình quân",

@@ -144,6 +144,10 @@ PROFILE = "Huyện có 7 xã và thị trấn, 43 ấp và khu phố, phía Đô
         ),
         # a date with its month only
         ("Đến đầu tháng 3-2020, tỷ lệ hộ nghèo của huyện Tân Lập giảm còn 4%.\n", "2020"),
+        # a crop season with its year, written with a hyphen
+        ("Trong vụ hè-thu 2019, xã Tân Lập gieo trồng 1.200 ha lúa, đạt 101% kế hoạch.\n", "2019"),
+        # a season across two years is of the year it is harvested in
+        ("Vụ đông xuân 2021 - 2022, toàn huyện gieo cấy 3.400 ha, tăng 2% so với cùng kỳ.\n", "2022"),
     ],
 )
 def test_an_undated_text_with_nothing_else_dating_it_is_of_the_latest_date_it_writes(
