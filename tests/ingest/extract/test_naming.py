@@ -143,3 +143,16 @@ def test_praise_after_a_growth_is_no_part_of_its_name() -> None:
     )
     assert by[12.4].indicator == "tốc độ tăng trưởng kinh tế của huyện"
     assert "tốt" not in by[8.3].indicator
+
+
+def test_without_restated_measure_keeps_a_name_opening_with_no_measure() -> None:
+    from types import SimpleNamespace
+
+    from ingest.extract.naming import without_restated_measure
+
+    d = SimpleNamespace(indicator="số hộ nghèo giảm tỷ lệ hộ nghèo")
+    without_restated_measure(d)  # type: ignore[arg-type]
+    assert d.indicator == "số hộ nghèo giảm tỷ lệ hộ nghèo"
+    d = SimpleNamespace(indicator="tỷ lệ xã a phấn đấu giảm tỷ lệ hộ nghèo")
+    without_restated_measure(d)  # type: ignore[arg-type]
+    assert d.indicator == "tỷ lệ hộ nghèo"

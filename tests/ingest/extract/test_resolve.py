@@ -2116,3 +2116,10 @@ def test_without_place_names_drops_the_title_case_place_and_its_lead() -> None:
     start = text.index("12")
     assert without_place_names("số xã của huyện kim bình đã đạt chuẩn", text, start) == "số xã đã đạt chuẩn"
     assert without_place_names("số xã đã đạt chuẩn", text, start) is None
+
+
+def test_without_place_names_leaves_a_one_word_name() -> None:
+    from ingest.extract.resolve import without_place_names
+
+    text = "Năm 2024, huyện Kim Bình có 12 xã đạt chuẩn."
+    assert without_place_names("xã", text, text.index("12")) is None
