@@ -517,6 +517,8 @@ def _places_only(gap: str, whole: bool = False) -> str:
         cut = gap.find(" và ")
     if cut < 0 and not whole:
         return ""
+    if gap.islower():
+        return ""  # every place holds a capitalised word (`_is_place`): none is written
     item = _PLACE_ITEM.match(gap, cut + 1)
     if item is None:
         return ""

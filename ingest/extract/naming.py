@@ -825,6 +825,7 @@ def with_subject(doc: Doc, d: Draft) -> None:
 # the measures of two words or more (`tỷ lệ`, `diện tích`), never a piece of another word
 _RESTATED_MEASURES = tuple(w for w in MEASURE_WORDS if " " in w)
 _OBJECT_VERBS = tuple(f" {w}" for w in RESTATED_MEASURE_VERBS)
+_RESTATED_OPENINGS = tuple(f"{w} " for w in _RESTATED_MEASURES)  # one `startswith` rules most names out
 
 
 def without_restated_measure(d: Draft) -> None:
@@ -833,6 +834,8 @@ def without_restated_measure(d: Draft) -> None:
     object of a verb (`giảm`, `có`) is named by that object; the words before it are the doer and its
     aim, and a list of measures (`tỷ lệ A, tỷ lệ B`) is left whole (names18)."""
     name = d.indicator
+    if not name.startswith(_RESTATED_OPENINGS):
+        return
     for measure in _RESTATED_MEASURES:
         if name.startswith(f"{measure} "):
             at = name.rfind(f" {measure} ")

@@ -630,8 +630,13 @@ def without_place_names(name: str, text: str, start: int) -> str | None:
     (`PLACE_NAME_RUN`: `GRDP Bạc Liêu`, `12 xã của Châu Thành`) and the place word before them, None when
     the name holds none (ids23)."""
     folded = name.lower()
-    runs = {m.group(0).lower() for m in _PLACE_RUN.finditer(text, max(0, start - 300), start + 200)}
-    runs = {run for run in runs if run in folded and not any(w in run for w in NOT_PLACE_NAMES)}
+    if " " not in folded:
+        return None  # a run is two words or more
+    runs = set()
+    for m in _PLACE_RUN.finditer(text, max(0, start - 300), start + 200):
+        run = m.group(0).lower()
+        if run in folded and not any(w in run for w in NOT_PLACE_NAMES):
+            runs.add(run)
     if not runs:
         return None
     for run in runs:
@@ -792,13 +797,16 @@ def _derived(name: str) -> CatalogueEntry | None:
     return None
 
 
+_ECONOMIC_SECTOR_WORDS = frozenset().union(*ECONOMIC_SECTOR_GROUPS.values())
+
+
 def _sector(words: str) -> str | None:
     """The one sector of the economy the words name (`khu vực dịch vụ - thương mại`), or None."""
     # `khu vực ii`: the numbered sector's own words (ids21)
     words = _NUMBERED_SECTOR.sub(lambda m: NUMBERED_ECONOMIC_SECTORS[m.group(1)], words)
     bag = set(_WORD.findall(_TRAILING.sub("", words))) - _SECTOR_FILLERS
     groups = {group for group, sector_words in ECONOMIC_SECTOR_GROUPS.items() if bag & sector_words}
-    leftover = bag - set().union(*ECONOMIC_SECTOR_GROUPS.values())
+    leftover = bag - _ECONOMIC_SECTOR_WORDS
     return groups.pop() if len(groups) == 1 and not leftover else None
 
 

@@ -357,3 +357,10 @@ def test_a_comma_list_of_counts_takes_the_predicate_after_the_last() -> None:
 def test_a_count_with_words_of_its_own_after_its_noun_keeps_its_name() -> None:
     ms = _by_value(_mentions("Có 500 trường hợp muốn mua nhà ở xã hội, 300 trường hợp có nhu cầu thuê nhà."))
     assert "thuê" not in ms[500].indicator
+
+
+def test_places_only_needs_a_capitalised_word() -> None:
+    from ingest.extract.lists import _places_only
+
+    assert _places_only("; huyện Krông Pa ") == "huyện krông pa"
+    assert _places_only("; huyện krông pa ") == ""

@@ -157,3 +157,16 @@ def test_a_name_after_a_count_of_the_nouns_its_indicator_counts_gives_the_id() -
     assert _counts(hamlets, "thôn, xóm")
     assert not _counts(hamlets, "hộ")  # households are no hamlets
     assert not _counts(hamlets, "")
+
+
+def test_without_restated_measure_keeps_a_name_opening_with_no_measure() -> None:
+    from types import SimpleNamespace
+
+    from ingest.extract.naming import without_restated_measure
+
+    d = SimpleNamespace(indicator="số hộ nghèo giảm tỷ lệ hộ nghèo")
+    without_restated_measure(d)  # type: ignore[arg-type]
+    assert d.indicator == "số hộ nghèo giảm tỷ lệ hộ nghèo"
+    d = SimpleNamespace(indicator="tỷ lệ xã a phấn đấu giảm tỷ lệ hộ nghèo")
+    without_restated_measure(d)  # type: ignore[arg-type]
+    assert d.indicator == "tỷ lệ hộ nghèo"

@@ -2175,3 +2175,10 @@ def test_the_period_a_name_says_is_read_out_of_it(name: str, unit: str, expected
 )
 def test_scope_and_state_words_are_read_out_of_a_name(name: str, unit: str, expected: str | None) -> None:
     assert _id(name, unit) == expected
+
+
+def test_without_place_names_leaves_a_one_word_name() -> None:
+    from ingest.extract.resolve import without_place_names
+
+    text = "Năm 2024, huyện Kim Bình có 12 xã đạt chuẩn."
+    assert without_place_names("xã", text, text.index("12")) is None
