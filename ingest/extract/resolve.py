@@ -47,6 +47,7 @@ from ingest.extract.vocab import (
     IDS_OF_ALL_UNITS,
     IDS_OF_UNCATALOGUED_WORDS,
     MEASURE_WORDS,
+    MONTH_INDEX_IDS,
     MONTH_PERIOD_PHRASES,
     NAME_FORM_WORDS,
     NAME_HARMLESS_WORDS,
@@ -556,8 +557,8 @@ def _month_of_paragraph(entry: CatalogueEntry, text: str, start: int) -> bool:
     """Whether the last period phrase before a flow's figure (`MONTH_PERIOD_PHRASES`) is a single month,
     written in the figure's own sentence (`tháng 7/2024 ước đạt …, trong đó: thu nội địa đạt …`) or in its
     paragraph's first sentence (`Trong tháng 7, do … . Tổng mức bán lẻ … ước đạt …`): one month's flow.
-    A rate keeps its id (a month's index against the same month)."""
-    if entry.measure != "flow" or entry.base_unit == "%":
+    A rate keeps its id, but for an index's rise (`MONTH_INDEX_IDS`: `CPI tháng 9 tăng …`)."""
+    if entry.measure != "flow" or (entry.base_unit == "%" and entry.indicator_id not in MONTH_INDEX_IDS):
         return False
     opens = text.rfind("\n", max(0, start - 600), start) + 1
     whole = opens > 0 or start <= 600  # the paragraph's opening is in sight
@@ -571,6 +572,8 @@ def _month_of_paragraph(entry: CatalogueEntry, text: str, start: int) -> bool:
     month = phrases[-1]
     in_own_sentence = _SENTENCE_END.search(paragraph, month.end()) is None
     opening = _SENTENCE_END.search(paragraph)
+    if entry.base_unit == "%":
+        return in_own_sentence  # an index's month is said in its own sentence
     return in_own_sentence or (whole and opening is not None and month.start() < opening.start())
 
 

@@ -2436,6 +2436,13 @@ MONTH_PERIOD_PHRASES = (
     r"|giai đoạn|(?:đến|hết|từ|cuối|đầu|sau|trước) (?:hết )?tháng(?: \d{1,2}(?!\d))?)"
     r"|(?P<month>(?:trong tháng(?: \d{1,2}(?!\d))?|tháng \d{1,2}(?!\d))(?:(?:/|-| năm )\d{4})?))(?!\w)"
 )
+# idprec24 (gold item 193): index rises that one month's figure does not take, whether against the same
+# month a year earlier, the month before or December, as a month's flow takes no id (`Chỉ số sản xuất công
+# nghiệp tháng 9 ước tăng 12,4% so với cùng kỳ`, `CPI tháng 9 … tăng 1,98% so với tháng 12 năm trước`); the
+# month must stand in the figure's own sentence.
+MONTH_INDEX_IDS: frozenset[str] = frozenset(
+    {"industrial_production_index_growth", "manufacturing_production_index_growth", "cpi_growth_rate"}
+)
 # ids13: words in an id's own catalogue names that make it a change or a newcomer count itself
 # (`số hộ nghèo giảm`, `thu nhập bình quân đầu người tăng thêm`, `số xã mới đạt chuẩn`): a change keeps it.
 CHANGE_ID_WORDS: tuple[str, ...] = ("tăng", "giảm", "thêm", "mới", "phát sinh", "trong năm")

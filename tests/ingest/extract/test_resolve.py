@@ -1489,9 +1489,10 @@ def test_all_units_of_a_place_are_not_those_that_reached_something(
 @pytest.mark.parametrize(
     ("text", "value"),
     [
-        # a name that says its month is read as the name without it: when is no part of the id
-        ("Chỉ số sản xuất công nghiệp tháng 9 ước tăng 8,2% so với cùng kỳ.", 8.2),
-        ("Chỉ số phát triển sản xuất công nghiệp tháng 5/2024 tăng 6,4% so với tháng 5/2023.", 6.4),
+        # a name that says its period is read as the name without it: when is no part of the id (a single
+        # month's rise takes none at all since gold item 193: `test_one_months_index_rise_takes_no_id`)
+        ("Chỉ số sản xuất công nghiệp quý III ước tăng 8,2% so với cùng kỳ.", 8.2),
+        ("Chỉ số phát triển sản xuất công nghiệp 5 tháng năm 2024 tăng 6,4% so với cùng kỳ năm 2023.", 6.4),
     ],
 )
 def test_a_names_own_period_is_no_part_of_its_id(text: str, value: float) -> None:
@@ -2001,6 +2002,37 @@ def test_a_new_rural_status_however_written_is_the_standard_met(name: str, expec
 def test_a_month_heading_the_sentence_or_opening_the_paragraph_makes_its_flows_one_months(
     text: str, value: float, expected: str | None
 ) -> None:
+    assert _ids(text)[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # idprec24 (gold item 193): one month's index rise, against the same month, the month before or
+        # December, takes no id, as a month's flow does
+        ("Chỉ số sản xuất công nghiệp tháng 5 ước tăng 8,7% so với cùng kỳ.", 8.7, None),
+        ("Chỉ số giá tiêu dùng tháng 5/2024 tăng 1,2% so với tháng 12 năm trước.", 1.2, None),
+        # the period's own rise keeps its id, a span of months as a quarter's
+        (
+            "Chỉ số sản xuất công nghiệp 5 tháng đầu năm ước tăng 8,7% so với cùng kỳ.",
+            8.7,
+            "industrial_production_index_growth",
+        ),
+        (
+            "Chỉ số sản xuất công nghiệp quý I tăng 8,7% so với cùng kỳ năm trước.",
+            8.7,
+            "industrial_production_index_growth",
+        ),
+        # a month in the paragraph's first sentence does not reach an index's later sentence
+        (
+            "Trong tháng 5, thời tiết thuận lợi cho sản xuất. Chỉ số sản xuất công nghiệp tăng 8,7% so với"
+            " cùng kỳ.",
+            8.7,
+            "industrial_production_index_growth",
+        ),
+    ],
+)
+def test_one_months_index_rise_takes_no_id(text: str, value: float, expected: str | None) -> None:
     assert _ids(text)[value] == expected
 
 
