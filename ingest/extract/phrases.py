@@ -154,6 +154,8 @@ _ALWAYS_CUT = frozenset(
 )
 _QUALIFIERS_ONLY = re.compile(rf"(?:với{_S}+)?(?:bình{_S}+quân)?{_S}*(?:(?:hằng|hàng|mỗi){_S}+năm)?")
 _BARE_MEASURES = frozenset({"tỷ trọng", "tỉ trọng", "tỷ lệ", "tỉ lệ", "tốc độ"})
+# "số 18 chỉ tiêu năm 2024": a count's subject that is the whole it is among (names24b)
+_AMONG_WHOLE = re.compile(rf"số{_S}+[0-9][0-9.,]*{_S}+(?P<rest>.+)")
 # The verb right before the number: what kind of figure it is
 _YEARLY_WORDS = rf"(?:hằng{_S}+năm|hàng{_S}+năm|mỗi{_S}+năm|/{_S}*năm)"
 _HEDGES = rf"(?:(?:trên|gần|hơn|khoảng|từ|đạt|ước{_S}+đạt){_S}*)*"
@@ -1010,6 +1012,13 @@ def _count_name(doc: Doc, q: Quantity, s: Sentence, subject: str, unit: str, raw
 
 def _written_count_name(doc: Doc, q: Quantity, s: Sentence, subject: str, unit: str, raw: str = "") -> str:
     noun = unit.split(" ", 1)[1] if q.unit.factor != 1.0 and " " in unit else unit  # "nghìn con"
+    among = _AMONG_WHOLE.match(subject) if subject.startswith("số ") else None
+    if among is not None and among.group("rest").startswith(noun):
+        # "Trong số 15 chỉ tiêu có kết quả đánh giá, có 10/15 chỉ tiêu đạt …": the subject is the whole the
+        # count is among (`số 15` read as an identifier); the count's own words name it, the whole's qualify
+        name = _written_count_name(doc, q, s, "", unit, raw)
+        whole = among.group("rest")[len(noun) :].strip()
+        return f"{name} {whole}" if whole and not _DIGIT.search(whole) and whole not in name else name
     tail = tail_after(doc, q, s, long=False)
     if tail and _REACHED_AFTER.match(doc.text_l, q.end) and not tail.startswith("đạt"):
         # "5 xã đạt chuẩn nông thôn mới": what the counted units reached; "… đạt và vượt kế hoạch" whole

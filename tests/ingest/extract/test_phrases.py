@@ -618,3 +618,11 @@ def test_a_bare_growth_after_other_words_is_the_economys_growth_rate() -> None:
     assert by[7.2].indicator == "tốc độ tăng trưởng kinh tế"
     by = _by_value("Năm 2024, khu vực dịch vụ dự ước tăng trưởng 6,3%.")
     assert by[6.3].indicator != "tốc độ tăng trưởng kinh tế"  # a sector's growth keeps its sector
+
+
+def test_a_count_among_a_whole_written_as_trong_so_is_named_by_its_own_words() -> None:
+    # "trong số 12 chỉ tiêu": the whole the counted units are among, not the count's name (names24b)
+    by = _by_value("Trong số 12 chỉ tiêu năm 2024, đến nay có 7 chỉ tiêu vượt tiến độ đề ra.")
+    assert by[7.0].indicator.startswith("số chỉ tiêu vượt tiến độ")
+    by = _by_value("Huyện cho biết, trong số 20 chỉ tiêu được giao, có 16/20 chỉ tiêu đạt kế hoạch.")
+    assert by[16.0].indicator == "số chỉ tiêu đạt kế hoạch được giao"  # the whole's words qualify it
