@@ -154,6 +154,10 @@ _ALWAYS_CUT = frozenset(
 )
 _QUALIFIERS_ONLY = re.compile(rf"(?:với{_S}+)?(?:bình{_S}+quân)?{_S}*(?:(?:hằng|hàng|mỗi){_S}+năm)?")
 _BARE_MEASURES = frozenset({"tỷ trọng", "tỉ trọng", "tỷ lệ", "tỉ lệ", "tốc độ"})
+_ITEM_WORDS_MAX = 4  # words of a short list item that joins the figure's name (`dịch vụ, du lịch: 20%`)
+_LAST_ITEM_WORDS = 8  # words of a list's last item `X và Y` written right before the figure
+# "số 18 chỉ tiêu năm 2024": a count's subject that is the whole it is among (names24b)
+_AMONG_WHOLE = re.compile(rf"số{_S}+[0-9][0-9.,]*{_S}+(?P<rest>.+)")
 # The verb right before the number: what kind of figure it is
 _YEARLY_WORDS = rf"(?:hằng{_S}+năm|hàng{_S}+năm|mỗi{_S}+năm|/{_S}*năm)"
 _HEDGES = rf"(?:(?:trên|gần|hơn|khoảng|từ|đạt|ước{_S}+đạt){_S}*)*"
@@ -348,7 +352,11 @@ def subject_before(doc: Doc, q: Quantity, left: int, hit_start: int | None) -> t
             subject = f"{head} {subject}"
     raw = text_l[seps[-1].end() if seps else left : q.start]
     joinable = i and seps[i - 1].group() == "," and start >= seps[i - 1].end()
-    if subject and joinable and len(subject.split()) <= 4 and not measured(subject):
+    # a list's last item may be longer (`…, dịch vụ và loại hình khác chiếm 46%`), not a count's verbs (`phát
+    # hiện và xử lý 22 trường hợp`) (names24b)
+    listed = q.unit.base_unit != "count" and " và " in subject and len(subject.split()) <= _LAST_ITEM_WORDS
+    short = len(subject.split()) <= _ITEM_WORDS_MAX or listed
+    if subject and joinable and short and not measured(subject):
         start, subject = _join_items(text_l, seps[: i - 1], left, seps[i - 1].start(), start, subject)
     # "Tỷ lệ cán bộ, công chức bồi dưỡng kỹ năng số, ứng dụng công nghệ … đạt 100%": the measure opens
     # the clause chain, the commas only list its subject (no figure in between)
@@ -428,17 +436,23 @@ def _cut(text_l: str, start: int, end: int) -> tuple[str, int]:
 def _join_items(
     text_l: str, seps: list[re.Match[str]], left: int, comma: int, start: int, subject: str
 ) -> tuple[int, str]:
-    """`dịch vụ, du lịch: 20%`: the words before the comma belong to the item when they are few."""
-    before_start = seps[-1].end() if seps else left
-    if seps and seps[-1].group() not in (",", ";", ":"):
-        return start, subject
-    before = clean_words(text_l[before_start:comma])
-    if not before or len(before.split()) > 4 or any(c.isdigit() for c in text_l[before_start:comma]):
-        return start, subject
-    if _PLAN_TAIL.fullmatch(before):
-        return start, subject  # "… tăng 20% so với kế hoạch, cây gừng 8 ha": the comparison's words
-    at = text_l.find(before.split()[0], before_start, comma)
-    return (at if at >= 0 else before_start), f"{before}, {subject}"
+    """`dịch vụ, du lịch: 20%`: the words before the comma belong to the item when they are few; so do
+    the items before them, back over a list of such short items (`bán buôn, bán lẻ, sửa chữa ô tô, mô tô,
+    xe máy … tăng 7,6%`) (names24b)."""
+    while True:
+        before_start = seps[-1].end() if seps else left
+        if seps and seps[-1].group() not in (",", ";", ":"):
+            return start, subject
+        before = clean_words(text_l[before_start:comma])
+        if not before or len(before.split()) > _ITEM_WORDS_MAX or _DIGIT.search(text_l, before_start, comma):
+            return start, subject
+        if _PLAN_TAIL.fullmatch(before):
+            return start, subject  # "… tăng 20% so với kế hoạch, cây gừng 8 ha": the comparison's words
+        at = text_l.find(before.split()[0], before_start, comma)
+        start, subject = (at if at >= 0 else before_start), f"{before}, {subject}"
+        if not seps or seps[-1].group() != ",":
+            return start, subject
+        comma, seps = seps[-1].start(), seps[:-1]
 
 
 _PREDICATE_WORD = rf"(?:{words_alt(COUNT_ACHIEVED_VERBS)}|được)(?!\w)"  # a count's predicate (`đạt`, `được`)
@@ -1010,6 +1024,13 @@ def _count_name(doc: Doc, q: Quantity, s: Sentence, subject: str, unit: str, raw
 
 def _written_count_name(doc: Doc, q: Quantity, s: Sentence, subject: str, unit: str, raw: str = "") -> str:
     noun = unit.split(" ", 1)[1] if q.unit.factor != 1.0 and " " in unit else unit  # "nghìn con"
+    among = _AMONG_WHOLE.match(subject) if subject.startswith("số ") else None
+    if among is not None and among.group("rest").startswith(noun):
+        # "Trong số 15 chỉ tiêu có kết quả đánh giá, có 10/15 chỉ tiêu đạt …": the subject is the whole the
+        # count is among (`số 15` read as an identifier); the count's own words name it, the whole's qualify
+        name = _written_count_name(doc, q, s, "", unit, raw)
+        whole = among.group("rest")[len(noun) :].strip()
+        return f"{name} {whole}" if whole and not _DIGIT.search(whole) and whole not in name else name
     tail = tail_after(doc, q, s, long=False)
     if tail and _REACHED_AFTER.match(doc.text_l, q.end) and not tail.startswith("đạt"):
         # "5 xã đạt chuẩn nông thôn mới": what the counted units reached; "… đạt và vượt kế hoạch" whole

@@ -618,3 +618,25 @@ def test_a_bare_growth_after_other_words_is_the_economys_growth_rate() -> None:
     assert by[7.2].indicator == "tốc độ tăng trưởng kinh tế"
     by = _by_value("Năm 2024, khu vực dịch vụ dự ước tăng trưởng 6,3%.")
     assert by[6.3].indicator != "tốc độ tăng trưởng kinh tế"  # a sector's growth keeps its sector
+
+
+def test_a_count_among_a_whole_written_as_trong_so_is_named_by_its_own_words() -> None:
+    # "trong số 12 chỉ tiêu": the whole the counted units are among, not the count's name (names24b)
+    by = _by_value("Trong số 12 chỉ tiêu năm 2024, đến nay có 7 chỉ tiêu vượt tiến độ đề ra.")
+    assert by[7.0].indicator.startswith("số chỉ tiêu vượt tiến độ")
+    by = _by_value("Huyện cho biết, trong số 20 chỉ tiêu được giao, có 16/20 chỉ tiêu đạt kế hoạch.")
+    assert by[16.0].indicator == "số chỉ tiêu đạt kế hoạch được giao"  # the whole's words qualify it
+
+
+def test_a_list_of_short_items_before_a_figure_joins_its_name_whole() -> None:
+    # every short comma item of the list names the figure, not only the last one (names24b)
+    by = _by_value("Năm 2024: Thôn, bản văn hóa 90%. Cơ quan, trường học, trạm y tế, chợ: 100%.")
+    assert by[100.0].indicator == "tỷ lệ cơ quan, trường học, trạm y tế, chợ"
+    # a list's last item `X và Y` may be longer than a short item
+    by = _by_value("Năm 2024, chế biến, đóng gói, vận tải và kho bãi hàng nông sản tăng 6,5%.")
+    assert by[6.5].indicator.endswith("chế biến, đóng gói, vận tải và kho bãi hàng nông sản")
+
+
+def test_a_counts_verbs_joined_by_va_do_not_take_in_the_items_before() -> None:
+    by = _by_value("Tăng cường rà soát, phát hiện và xử lý 14 trường hợp vi phạm về xây dựng.")
+    assert by[14.0].indicator.startswith("số trường hợp vi phạm")
