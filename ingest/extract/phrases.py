@@ -196,6 +196,11 @@ _PLACE_DID = gated(
         rf"(?:{_S}+(?:đã|cũng|đều))?{_S}+(?P<verb>(?:{words_alt(COUNT_ACHIEVED_VERBS)})(?:{_S}+(?:tất{_S}+)?cả)?){_S}*$"
     )
 )
+# "… toàn huyện đạt", "… của xã đạt": a place word with no name of its own before the verb (names24c)
+_UNNAMED_PLACE_DID = re.compile(
+    rf"(?:thị{_S}+xã|xã|huyện|thị{_S}+trấn|phường|tỉnh|thành{_S}+phố)(?:{_S}+(?:đã|cũng|đều))?"
+    rf"{_S}+(?:{words_alt(COUNT_ACHIEVED_VERBS)})(?!\w)"
+)
 _AUXILIARY = re.compile(rf"(?<!\w)(?:{words_alt(COUNT_AUXILIARIES)})(?!\w)(?!{_S}+lại(?!\w))")
 _AND_COUNT = re.compile(rf"{_S}+và{_S}+[0-9]+(?:[.,/][0-9]+)*")
 _COMPARED = re.compile(rf"[\s,;)]*(?:so{_S}+với|so|bằng|tăng|giảm)(?!\w)")
@@ -1064,6 +1069,8 @@ def _written_count_name(doc: Doc, q: Quantity, s: Sentence, subject: str, unit: 
     if measured(subject) and _WHERE_END.search(raw):  # the search last: it tries every position of raw
         subject = ""  # "Thu nhập … tại 6 xã đạt chuẩn …": the measure before is another figure's
     done = _PLACE_DID.search(raw) if _PLACE_WORD.search(raw) else None
+    if done is not None and measured(subject) and _UNNAMED_PLACE_DID.match(raw, done.start()) is not None:
+        done = None  # "Tổng đàn lợn toàn huyện đạt 5.517 con": a place no name follows bounds the measure
     if done is not None:
         # "tỉnh đạt và vượt 15/17 chỉ tiêu", "xã Thanh Quân đã thực hiện đạt 17 chỉ tiêu": the place is
         # the doer, not the name; what it did is kept

@@ -42,6 +42,14 @@ def test_a_bare_place_is_dropped_but_what_it_achieved_is_kept() -> None:
     assert by[4.0].indicator == "số xã đạt chuẩn"  # a named place: nothing of it in the name
 
 
+def test_a_place_no_name_follows_bounds_a_measured_subject_and_is_no_doer() -> None:
+    by = _by_value("Tổng đàn trâu, bò toàn xã đạt 2.140 con; đàn dê của xã đạt 615 con.")
+    assert by[2140.0].indicator == "tổng đàn trâu, bò toàn xã"
+    assert by[615.0].indicator == "đàn dê của xã"
+    by = _by_value("Năm 2024, lũy kế đến nay xã Tân Hòa đạt 17/19 tiêu chí nông thôn mới.")
+    assert by[17.0].indicator.startswith("số tiêu chí")  # a named place is the doer: its verb is kept
+
+
 def test_a_negated_verb_after_a_count_stays_in_its_name() -> None:
     by = _by_value("Năm 2024 có 20 chỉ tiêu đạt kế hoạch, 4 chỉ tiêu chưa đạt.")
     assert by[4.0].indicator == "số chỉ tiêu chưa đạt"
