@@ -8,4 +8,4 @@ held-out documents changes while the version stays the same.
 
 from __future__ import annotations
 
-EXTRACTOR_VERSION = "23"
+EXTRACTOR_VERSION = "24"
