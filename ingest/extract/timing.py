@@ -27,7 +27,13 @@ from ingest.extract.periods import (
 )
 from ingest.extract.scan import after_last
 from ingest.extract.triggers import gated, opened
-from ingest.extract.vocab import CUMULATIVE_WORDS, PRICE_BASE_WORDS, TERM_AVERAGE_WORDS, YEAR_NAMING_WORDS
+from ingest.extract.vocab import (
+    CUMULATIVE_WORDS,
+    FESTIVAL_WORDS,
+    PRICE_BASE_WORDS,
+    TERM_AVERAGE_WORDS,
+    YEAR_NAMING_WORDS,
+)
 from ingest.records import Mention
 
 _Y4 = r"((?:19|20)[0-9]{2})(?![0-9])"
@@ -326,9 +332,10 @@ _SEASON = (
     rf"(?:vụ{_S}+(?:lúa{_S}+|sản{_S}+xuất{_S}+)?)?(?:đông{_S}*[-–]?{_S}*xuân|hè{_S}*[-–]?{_S}*thu"
     rf"|thu{_S}*[-–]?{_S}*đông|chiêm{_S}+xuân)|vụ{_S}+(?:mùa|xuân|chiêm|muối)|niên{_S}+vụ"
 )
-# the words right before a year that make it only the name of a plan, campaign or season (`kế hoạch năm 2024`,
-# `tuyển quân năm 2024`, `vụ xuân năm 2024`)
-_NAMES_ONLY = re.compile(rf"(?<!\w)(?:{words_alt(YEAR_NAMING_WORDS)}|{_SEASON}){_S}+$")
+# the words right before a year that make it only the name of a plan, campaign, season or festival
+# (`kế hoạch năm 2024`, `tuyển quân năm 2024`, `vụ xuân năm 2024`, `tết Nguyên đán Quý Mão năm 2023`)
+_FESTIVAL = rf"(?:{words_alt(FESTIVAL_WORDS)})(?:{_S}+\w+){{0,4}}"  # `tết Nguyên đán Quý Mão năm 2023`
+_NAMES_ONLY = re.compile(rf"(?<!\w)(?:{words_alt(YEAR_NAMING_WORDS)}|{_SEASON}|{_FESTIVAL}){_S}+$")
 _NAMES_ONLY_BACK = 30  # how far before the year those words may start
 _PART_OPENS = re.compile(rf"[\s*+-]*trong{_S}+đó(?!\w)")
 _PART_OF = re.compile(rf"(?<!\w)trong{_S}+đó(?!\w)")

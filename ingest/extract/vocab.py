@@ -1508,6 +1508,9 @@ CUMULATIVE_WORDS: tuple[str, ...] = ("lũy kế", "luỹ kế")
 YEAR_NAMING_WORDS: tuple[str, ...] = (
     "kế hoạch", "dự toán", "chỉ tiêu", "tuyển quân", "giao quân", "giao nhận quân",
 )  # fmt: skip
+# A festival a year names with up to four words of its name between (`tết Nguyên đán Quý Mão năm 2023`, `Tết
+# Giáp Thìn năm 2024`): the gifts of that festival are a result in the report's part, as above (`timing`).
+FESTIVAL_WORDS: tuple[str, ...] = ("tết",)
 
 # --- metadata -------------------------------------------------------------------------------------
 

@@ -403,6 +403,17 @@ def test_the_reports_own_year_in_the_figures_clause_dates_it_as_the_year_in_a_pa
     assert found[14.0][1] == "2024-H1"
 
 
+def test_a_year_that_names_a_festival_keeps_the_part_of_a_part_year_report() -> None:
+    # `tết Nguyên đán Giáp Thìn năm 2024` names the festival whose gifts are a result of the half
+    found = _periods(
+        "Xã Tân Lập, ngày 28 tháng 6 năm 2024\nBÁO CÁO\nKết quả thực hiện nhiệm vụ 6 tháng đầu năm 2024\n"
+        "Thăm hỏi các gia đình chính sách trong tết Nguyên đán Giáp Thìn năm 2024 đã tặng 218 suất quà. "
+        "Tỷ lệ phổ cập giáo dục năm 2024 bậc tiểu học đạt 97,5%."
+    )
+    assert found[218.0][1] == "2024-H1"
+    assert found[97.5][1] == "2024"
+
+
 def test_a_year_after_a_comma_opening_a_clause_with_its_own_figure_is_that_figures() -> None:
     found = _periods(
         "Xã Tân Lập, ngày 20 tháng 12 năm 2023\n"

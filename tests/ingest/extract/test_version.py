@@ -15,7 +15,7 @@ from ingest.extract import EXTRACTOR_VERSION, extract_mentions, extract_metadata
 from ingest.extract.catalogue import CATALOGUE_CSV
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
-RECORDED = {"version": "24", "fingerprint": "c96988b5454605cd"}
+RECORDED = {"version": "24", "fingerprint": "38efe55dc23e80dd"}
 
 
 def _fingerprint() -> str:
