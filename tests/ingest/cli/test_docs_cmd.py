@@ -21,6 +21,7 @@ from ingest.paths import DataPaths
 from ingest.report.datadocs import ASSETS_DIR, localize_html, localize_site, rewrite_table, site_dir
 from ingest.report.docs_site import DocsSite, make_server
 from tests.helpers import chromium
+from tests.helpers.interrupt import INTERRUPTIBLE
 
 pytestmark = pytest.mark.slow
 needs_chromium = pytest.mark.skipif(
@@ -141,6 +142,7 @@ def test_docs_command_prints_where_it_serves(docs_dir: DataPaths) -> None:
         stderr=subprocess.PIPE,
         text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        preexec_fn=INTERRUPTIBLE,
     )
     try:
         url, deadline = None, time.monotonic() + 120
@@ -154,4 +156,8 @@ def test_docs_command_prints_where_it_serves(docs_dir: DataPaths) -> None:
         assert status == 200 and b"Plotly" in body
     finally:
         proc.send_signal(signal.SIGINT)
-        assert proc.wait(timeout=30) == 0
+        try:
+            assert proc.wait(timeout=30) == 0
+        finally:
+            if proc.poll() is None:
+                proc.kill()  # a server that outlived its test must not outlive the run

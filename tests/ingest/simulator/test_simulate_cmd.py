@@ -8,6 +8,7 @@ import time
 import requests
 
 from ingest.sites import load_registry
+from tests.helpers.interrupt import INTERRUPTIBLE
 
 
 def test_simulate_serves_until_interrupted(tmp_path):
@@ -24,7 +25,9 @@ def test_simulate_serves_until_interrupted(tmp_path):
         "--delay",
         "0.5",
     ]
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=INTERRUPTIBLE
+    )
     try:
         deadline = time.monotonic() + 30
         while not registry.exists() and time.monotonic() < deadline and proc.poll() is None:
